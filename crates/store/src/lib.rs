@@ -1,0 +1,16 @@
+//! Persistence for Ymarfer on SQLite (embedded, the default) or PostgreSQL (for scale).
+//!
+//! One [`Db`] value wraps a pool of either kind. Queries are written once with `$n`
+//! placeholders, which both backends accept, and [`with_pool!`] runs them on whichever
+//! pool is live; the SQL is split per backend only where it really differs.
+
+mod db;
+pub mod secret;
+pub mod sessions;
+pub mod throttle;
+pub mod tokens;
+pub mod users;
+
+pub use db::{Backend, Db, StoreError};
+#[cfg(feature = "testing")]
+pub mod testing;

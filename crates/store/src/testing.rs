@@ -1,0 +1,83 @@
+//! Fresh databases for tests: a new SQLite file, or a new PostgreSQL database made
+//! on the server that `YMARFER_TEST_POSTGRES_URL` names.
+
+use crate::{Backend, Db};
+use sqlx::Connection;
+
+/// The PostgreSQL server tests use. Tests on PostgreSQL are never skipped
+/// silently: without the variable they fail and say how to run them, unless
+/// `YMARFER_TEST_POSTGRES=off` opts out in so many words.
+pub fn postgres_admin_url() -> Option<String> {
+    match std::env::var("YMARFER_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var("YMARFER_TEST_POSTGRES").as_deref() == Ok("off") => None,
+        _ => panic!(
+            "YMARFER_TEST_POSTGRES_URL is not set. Run ./scripts/test, or set it to a PostgreSQL \
+             server URL (e.g. postgres://postgres@127.0.0.1:5432/postgres), or set \
+             YMARFER_TEST_POSTGRES=off to run SQLite only."
+        ),
+    }
+}
+
+fn random_name(prefix: &str) -> String {
+    let (secret, _) = crate::secret::new_secret();
+    format!("{prefix}{}", &secret[..16])
+}
+
+/// A migrated, empty database on the backend, and its URL. `None` only when
+/// PostgreSQL was explicitly switched off.
+pub async fn fresh_db(backend: Backend) -> Option<(Db, String)> {
+    let url = match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join("ymarfer-tests");
+            std::fs::create_dir_all(&dir).ok()?;
+            format!(
+                "sqlite://{}",
+                dir.join(random_name("db-") + ".sqlite").display()
+            )
+        }
+        Backend::Postgres => {
+            let admin = postgres_admin_url()?;
+            let name = random_name("ymarfer_test_");
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .unwrap_or_else(|e| panic!("cannot reach the test PostgreSQL server: {e}"));
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .unwrap_or_else(|e| panic!("cannot create a test database: {e}"));
+            let mut parsed = url::Url::parse(&admin).unwrap_or_else(|e| panic!("bad URL: {e}"));
+            parsed.set_path(&name);
+            parsed.to_string()
+        }
+    };
+    let db = Db::connect(&url)
+        .await
+        .unwrap_or_else(|e| panic!("connect {url}: {e}"));
+    db.migrate()
+        .await
+        .unwrap_or_else(|e| panic!("migrate: {e}"));
+    Some((db, url))
+}
+
+/// Runs a test body once per backend; the body gets a fresh database each time.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident => $body:path;)*) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    let (db, url) = $crate::testing::fresh_db($crate::Backend::Sqlite).await.expect("sqlite");
+                    $body(db, url).await;
+                }
+                #[tokio::test]
+                async fn postgres() {
+                    if let Some((db, url)) = $crate::testing::fresh_db($crate::Backend::Postgres).await {
+                        $body(db, url).await;
+                    }
+                }
+            }
+        )*
+    };
+}

@@ -1,0 +1,212 @@
+use crate::db::Result;
+use crate::{Db, with_pool};
+use chrono::{DateTime, Utc};
+use ymarfer_domain::{Actor, Email, Lang, Membership, Role, Scope};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub language: String,
+    pub is_admin: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+impl User {
+    pub fn lang(&self) -> Lang {
+        Lang::parse(&self.language).unwrap_or_default()
+    }
+
+    /// The name to show: the display name, or the email when none is set.
+    pub fn name(&self) -> &str {
+        if self.display_name.trim().is_empty() {
+            &self.email
+        } else {
+            &self.display_name
+        }
+    }
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a Email,
+    pub display_name: &'a str,
+    pub language: Lang,
+    pub is_admin: bool,
+    pub password_hash: Option<&'a str>,
+}
+
+const USER_COLUMNS: &str = "id, email, display_name, password_hash, language, is_admin, created_at";
+
+impl Db {
+    pub async fn create_user(&self, new: NewUser<'_>) -> Result<User> {
+        let sql = format!(
+            "INSERT INTO users (email, display_name, password_hash, language, is_admin, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {USER_COLUMNS}"
+        );
+        let user = with_pool!(self, |pool| {
+            sqlx::query_as::<_, User>(&sql)
+                .bind(new.email.as_str())
+                .bind(new.display_name.trim())
+                .bind(new.password_hash)
+                .bind(new.language.code())
+                .bind(new.is_admin)
+                .bind(Utc::now())
+                .fetch_one(pool)
+                .await?
+        });
+        Ok(user)
+    }
+
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as::<_, User>(&sql)
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        }))
+    }
+
+    pub async fn user_by_email(&self, email: &Email) -> Result<Option<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as::<_, User>(&sql)
+                .bind(email.as_str())
+                .fetch_optional(pool)
+                .await?
+        }))
+    }
+
+    pub async fn list_users(&self) -> Result<Vec<User>> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users ORDER BY lower(display_name), email");
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as::<_, User>(&sql).fetch_all(pool).await?
+        }))
+    }
+
+    pub async fn any_admin(&self) -> Result<bool> {
+        let n: i64 = with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE is_admin")
+                .fetch_one(pool)
+                .await?
+        });
+        Ok(n > 0)
+    }
+
+    pub async fn update_profile(&self, id: i64, display_name: &str, language: Lang) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE users SET display_name = $1, language = $2 WHERE id = $3")
+                .bind(display_name.trim())
+                .bind(language.code())
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn set_password_hash(&self, id: i64, hash: &str) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                .bind(hash)
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn set_admin(&self, id: i64, is_admin: bool) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE users SET is_admin = $1 WHERE id = $2")
+                .bind(is_admin)
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// The roles a user holds, as authorisation sees them.
+    pub async fn memberships(&self, user_id: i64) -> Result<Vec<Membership>> {
+        let rows: Vec<(String, i64, Option<i64>)> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT role, programme_id, cohort_id FROM memberships WHERE user_id = $1",
+            )
+            .bind(user_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(|(role, programme, cohort)| {
+                let role = Role::parse(&role)?;
+                let scope = match cohort {
+                    Some(cohort) => Scope::Cohort { programme, cohort },
+                    None => Scope::Programme(programme),
+                };
+                Some(Membership { role, scope })
+            })
+            .collect())
+    }
+
+    pub async fn actor(&self, user: &User) -> Result<Actor> {
+        Ok(Actor {
+            user_id: user.id,
+            is_admin: user.is_admin,
+            memberships: self.memberships(user.id).await?,
+        })
+    }
+
+    /// Grants a role; granting one already held changes nothing.
+    pub async fn grant(&self, user_id: i64, role: Role, scope: Scope) -> Result<()> {
+        let (programme, cohort) = match scope {
+            Scope::Programme(p) => (p, None),
+            Scope::Cohort { programme, cohort } => (programme, Some(cohort)),
+        };
+        with_pool!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO memberships (user_id, programme_id, cohort_id, role, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            )
+            .bind(user_id)
+            .bind(programme)
+            .bind(cohort)
+            .bind(role.as_str())
+            .bind(Utc::now())
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// Creates a programme with one cohort; used by tests and demo data until
+    /// programmes have pages of their own. Returns (programme id, cohort id).
+    pub async fn create_programme_with_cohort(&self, slug: &str, name: &str) -> Result<(i64, i64)> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let programme: i64 = sqlx::query_scalar(
+                "INSERT INTO programmes (slug, name_en, name_cy, created_at) VALUES ($1, $2, $2, $3) RETURNING id",
+            )
+            .bind(slug)
+            .bind(name)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            let cohort: i64 = sqlx::query_scalar(
+                "INSERT INTO cohorts (programme_id, slug, name_en, name_cy, created_at) \
+                 VALUES ($1, 'cohort-1', $2, $2, $3) RETURNING id",
+            )
+            .bind(programme)
+            .bind(name)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok((programme, cohort))
+        })
+    }
+}

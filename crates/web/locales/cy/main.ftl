@@ -1,0 +1,196 @@
+## Cynllun y dudalen
+skip-to-content = Neidio i'r prif gynnwys
+switch-language = English
+nav-label = Prif ddewislen
+nav-home = Hafan
+nav-profile = Eich proffil
+nav-admin-users = Pobl
+nav-sign-in = Mewngofnodi
+nav-sign-out = Allgofnodi
+footer-about = Mae Ymarfer yn helpu cymunedau ymarfer i droi'r hyn y mae cwmnïau bach yn ei ddysgu yn newidiadau sy'n para, yn Gymraeg ac yn Saesneg.
+footer-signed-in-as = Wedi mewngofnodi fel { $name }.
+form-error-summary = Mae problem
+
+## Hafan
+home-title = Hafan
+home-heading = Dysgu drwy wneud, gyda'n gilydd
+home-lead = Mae Ymarfer yn rhedeg cymunedau ymarfer rhaglen: mae staff o gwmnïau bach yn defnyddio offer arloesi ar broblem go iawn yn eu busnes eu hunain, yn profi newidiadau, yn dysgu gan ei gilydd ac yn cofnodi'r hyn a arbedwyd.
+home-how-heading = Sut mae rhaglen yn gweithio
+home-how-1 = Ymunwch â charfan gyda staff o gwmnïau bach eraill ledled Cymru.
+home-how-2 = Dewiswch broblem go iawn yn un o brosesau eich cwmni a defnyddiwch y pecyn cymorth arni.
+home-how-3 = Profwch newid, mesurwch ef, a phenderfynwch a ddylid ei fabwysiadu, ei addasu neu ei roi heibio.
+home-how-4 = Cofnodwch yr hyn a arbedodd, fel y gall eich cwmni a'ch cyllidwyr weld y gwahaniaeth.
+home-welcome-back = Croeso'n ôl, { $name }.
+
+## Meysydd
+field-email = Cyfeiriad e-bost
+field-password = Cyfrinair
+field-name = Enw
+field-name-optional = Enw (dewisol)
+field-new-password = Cyfrinair newydd
+field-confirm-password = Teipiwch y cyfrinair newydd eto
+field-current-password = Cyfrinair presennol
+field-language = Iaith
+password-hint = Defnyddiwch o leiaf 10 nod. Mae ychydig eiriau digyswllt yn gwneud cyfrinair cryf sy'n hawdd ei gofio.
+language-en = Saesneg
+language-cy = Cymraeg
+
+## Mewngofnodi
+sign-in-title = Mewngofnodi
+sign-in-password-heading = Mewngofnodi gyda'ch cyfrinair
+sign-in-button = Mewngofnodi
+sign-in-forgot = Wedi anghofio eich cyfrinair?
+sign-in-link-heading = Neu cewch ddolen mewngofnodi drwy e-bost
+sign-in-link-intro = Byddwn yn anfon dolen atoch drwy e-bost a fydd yn eich mewngofnodi unwaith, o fewn 15 munud.
+sign-in-link-request = Anfonwch ddolen mewngofnodi ataf
+sign-in-link-sent-title = Edrychwch ar eich e-bost
+sign-in-link-sent = Os oes cyfrif gan { $email }, rydym wedi anfon dolen mewngofnodi ato. Mae'r ddolen yn gweithio unwaith, o fewn 15 munud.
+sign-in-link-title = Mewngofnodi i Ymarfer
+sign-in-link-confirm = Pwyswch y botwm i orffen mewngofnodi ar y ddyfais hon.
+sign-in-link-button = Parhau i fewngofnodi
+link-invalid-title = Nid yw'r ddolen hon yn gweithio mwyach
+link-invalid = Mae'r ddolen wedi dod i ben neu wedi'i defnyddio eisoes. Mae dolenni'n gweithio unwaith ac am gyfnod byr yn unig. Gallwch ofyn am un newydd.
+
+## Cyfrineiriau
+reset-title = Ailosod eich cyfrinair
+reset-intro = Rhowch gyfeiriad e-bost eich cyfrif a byddwn yn anfon dolen atoch i ddewis cyfrinair newydd.
+reset-button = Anfonwch ddolen ailosod ataf
+reset-sent-title = Edrychwch ar eich e-bost
+reset-sent = Os oes cyfrif gan { $email }, rydym wedi anfon dolen ato i ddewis cyfrinair newydd. Mae'r ddolen yn gweithio unwaith, o fewn awr.
+reset-choose-title = Dewiswch gyfrinair newydd
+reset-choose-intro = Dewiswch gyfrinair newydd ar gyfer { $email }. Byddwch yn cael eich allgofnodi ar bob dyfais arall.
+invitation-title = Derbyn eich gwahoddiad
+invitation-intro = Rydych wedi cael gwahoddiad i Ymarfer fel { $email }. Rhowch eich enw a dewiswch gyfrinair i orffen sefydlu eich cyfrif.
+setup-title = Sefydlu Ymarfer
+setup-intro = Crëwch y cyfrif gweinyddwr cyntaf ar gyfer y safle Ymarfer hwn.
+set-password-button = Cadw a mewngofnodi
+
+## Proffil
+profile-title = Eich proffil
+profile-saved = Mae eich proffil wedi'i gadw.
+profile-password-changed = Mae eich cyfrinair wedi'i newid.
+profile-session-ended = Mae'r sesiwn honno wedi'i hallgofnodi.
+profile-details-heading = Eich manylion
+profile-email = Eich cyfeiriad e-bost yw { $email }.
+profile-save = Cadw eich manylion
+profile-password-heading = Newid eich cyfrinair
+profile-password-button = Newid cyfrinair
+profile-sessions-heading = Ble rydych wedi mewngofnodi
+profile-sessions-count = { $count ->
+    [zero] Nid ydych wedi mewngofnodi ar unrhyw ddyfais.
+    [one] Rydych wedi mewngofnodi ar { $count } ddyfais.
+    [two] Rydych wedi mewngofnodi ar { $count } ddyfais.
+    [few] Rydych wedi mewngofnodi ar { $count } dyfais.
+    [many] Rydych wedi mewngofnodi ar { $count } dyfais.
+   *[other] Rydych wedi mewngofnodi ar { $count } dyfais.
+}
+profile-session-device = Dyfais
+profile-session-started = Wedi mewngofnodi
+profile-session-last-seen = Yn weithgar ddiwethaf
+profile-session-actions = Camau gweithredu
+profile-session-this = y ddyfais hon
+profile-session-end = Allgofnodi
+profile-session-unknown-device = Dyfais anhysbys
+profile-sign-out-everywhere = Allgofnodi ym mhobman
+
+## Gweinyddu
+admin-users-title = Pobl
+admin-invite-heading = Gwahodd rhywun
+admin-invite-language = Iaith eu gwahoddiad a'u negeseuon e-bost
+admin-invite-button = Anfon gwahoddiad
+admin-invited = Mae gwahoddiad wedi'i anfon at { $email }.
+admin-users-heading = Pawb sydd â chyfrif
+admin-user-count = { $count ->
+    [zero] Neb
+    [one] { $count } person
+    [two] { $count } berson
+    [few] { $count } pherson
+    [many] { $count } pherson
+   *[other] { $count } person
+}
+admin-users-status = Statws
+admin-users-joined = Ychwanegwyd
+admin-users-admin = Gweinyddwr
+admin-users-active = Gweithredol
+admin-users-invited = Wedi'i wahodd
+
+## Rolau
+role-programme-manager = Rheolwr rhaglen
+role-facilitator = Hwylusydd
+role-participant = Cyfranogwr
+role-observer = Sylwedydd
+
+## Negeseuon dilysu
+error-email-empty = Rhowch eich cyfeiriad e-bost.
+error-email-invalid = Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@enghraifft.cymru.
+error-email-taken = Mae gan rywun gyfrif gyda'r cyfeiriad e-bost hwn eisoes.
+error-password-empty = Rhowch eich cyfrinair.
+error-password-too-short = Rhaid i'r cyfrinair fod yn 10 nod o leiaf.
+error-password-too-long = Rhaid i'r cyfrinair fod yn 256 nod neu lai.
+error-password-same-as-email = Ni ddylai'r cyfrinair fod yn gyfeiriad e-bost i chi.
+error-password-mismatch = Nid yw'r ddau gyfrinair yr un fath. Teipiwch yr un cyfrinair ddwywaith.
+error-password-current = Nid yw eich cyfrinair presennol yn gywir.
+error-sign-in-failed = Nid yw'r cyfeiriad e-bost na'r cyfrinair yn gywir.
+error-throttled = Bu gormod o ymdrechion i fewngofnodi. Arhoswch 15 munud a rhowch gynnig arall arni, neu gofynnwch am ddolen mewngofnodi.
+error-name-empty = Rhowch eich enw.
+error-name-too-long = Rhaid i'r enw fod yn 100 nod neu lai.
+error-language-invalid = Dewiswch Gymraeg neu Saesneg.
+error-money-invalid = Rhowch swm mewn punnoedd, fel 1250 neu 1,250.50.
+
+## Tudalennau gwall
+error-status = Cod gwall: { $code }
+error-go-home = Mynd i'r hafan
+error-bad-request = Roedd rhywbeth o'i le yn y cais hwnnw
+error-bad-request-detail = Nid oedd modd darllen y ffurflen. Ewch yn ôl, gwiriwch yr hyn a roesoch a rhowch gynnig arall arni.
+error-sign-in = Mewngofnodwch i barhau
+error-sign-in-detail = Mae angen i chi fewngofnodi i weld y dudalen hon.
+error-forbidden = Nid oes gennych fynediad i'r dudalen hon
+error-forbidden-detail = Nid oes gan eich cyfrif ganiatâd i weld na newid hyn. Os ydych yn credu y dylai, gofynnwch i reolwr eich rhaglen.
+error-not-found = Heb ddod o hyd i'r dudalen
+error-not-found-detail = Os gwnaethoch deipio'r cyfeiriad gwe, gwiriwch ei fod yn gywir. Os dilynoch ddolen, efallai ei bod wedi dyddio.
+error-method = Nid yw'r weithred honno ar gael yma
+error-method-detail = Ni all y dudalen hon wneud yr hyn a ofynnwyd iddi. Ewch yn ôl a rhowch gynnig arall arni.
+error-csrf = Mae eich ffurflen wedi dod i ben
+error-csrf-detail = Er eich diogelwch, dim ond ar y dudalen y daethant ohoni y mae ffurflenni'n gweithio. Ewch yn ôl, ail-lwythwch y dudalen, ac anfonwch y ffurflen eto.
+error-too-large = Roedd hynny'n rhy fawr
+error-too-large-detail = Mae'r hyn a anfonoch yn fwy nag y mae Ymarfer yn ei dderbyn. Rhowch gynnig ar ffeil lai.
+error-internal = Mae'n ddrwg gennym, aeth rhywbeth o'i le
+error-internal-detail = Nid chi achosodd hyn, ac ni chafodd dim o'r hyn a roesoch ei gadw ar ei hanner. Rhowch gynnig arall arni ymhen ychydig funudau.
+
+## Negeseuon e-bost
+email-greeting = Annwyl { $name },
+email-signature = Ymarfer
+email-sign-in-subject = Eich dolen mewngofnodi i Ymarfer
+email-sign-in-body =
+    Defnyddiwch y ddolen hon i fewngofnodi i Ymarfer. Mae'n gweithio unwaith, o fewn 15 munud:
+
+    { $link }
+
+    Os na wnaethoch ofyn am gael mewngofnodi, gallwch anwybyddu'r neges hon.
+email-reset-subject = Ailosod eich cyfrinair Ymarfer
+email-reset-body =
+    Defnyddiwch y ddolen hon i ddewis cyfrinair newydd ar gyfer Ymarfer. Mae'n gweithio unwaith, o fewn awr:
+
+    { $link }
+
+    Os na wnaethoch ofyn am ailosod eich cyfrinair, gallwch anwybyddu'r neges hon a bydd eich cyfrinair yn aros yr un fath.
+email-invitation-subject = Gwahoddiad i Ymarfer
+email-invitation-body =
+    Rydych wedi cael gwahoddiad i ymuno ag Ymarfer, lle mae cymunedau ymarfer yn helpu cwmnïau bach i arloesi.
+    Defnyddiwch y ddolen hon o fewn 7 diwrnod i ddewis cyfrinair a dechrau arni:
+
+    { $link }
+
+## Misoedd
+month-1 = Ionawr
+month-2 = Chwefror
+month-3 = Mawrth
+month-4 = Ebrill
+month-5 = Mai
+month-6 = Mehefin
+month-7 = Gorffennaf
+month-8 = Awst
+month-9 = Medi
+month-10 = Hydref
+month-11 = Tachwedd
+month-12 = Rhagfyr

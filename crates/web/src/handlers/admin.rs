@@ -1,0 +1,139 @@
+//! The instance administrator's pages: people and invitations.
+
+use super::auth::send_invitation;
+use super::forms::FieldErrors;
+use super::{FormData, see_other};
+use crate::error::{AppResult, authorise};
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use ymarfer_domain::{Action, Email, Lang, Resource, can};
+use ymarfer_store::users::{NewUser, User};
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    page: Page,
+    users: Vec<UserRow>,
+    notice: Option<String>,
+    form: InviteForm,
+    errors: FieldErrors,
+}
+
+struct UserRow {
+    name: String,
+    email: String,
+    language: String,
+    is_admin: bool,
+    active: bool,
+    joined: String,
+}
+
+async fn users_page(
+    state: &AppState,
+    page: Page,
+    notice: Option<String>,
+    form: InviteForm,
+    errors: FieldErrors,
+) -> Result<UsersPage, crate::error::AppError> {
+    let tr = page.tr;
+    let users: Vec<User> = state.db.list_users().await?;
+    Ok(UsersPage {
+        page: page.titled("admin-users-title"),
+        users: users
+            .into_iter()
+            .map(|u| UserRow {
+                name: u.display_name.clone(),
+                language: tr.t(&format!("language-{}", u.lang().code())),
+                is_admin: u.is_admin,
+                active: u.password_hash.is_some(),
+                joined: tr.date(u.created_at),
+                email: u.email,
+            })
+            .collect(),
+        notice,
+        form,
+        errors,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct UsersQuery {
+    invited: Option<String>,
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Query(q): Query<UsersQuery>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
+    let notice = q
+        .invited
+        .map(|email| page.t1("admin-invited", "email", &email));
+    let form = InviteForm {
+        language: page.lang.code().to_string(),
+        ..InviteForm::default()
+    };
+    render(&users_page(&state, page, notice, form, FieldErrors::default()).await?)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct InviteForm {
+    email: String,
+    display_name: String,
+    language: String,
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    FormData(form): FormData<InviteForm>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
+    let tr = page.tr;
+    let mut errors = FieldErrors::default();
+    let email = Email::parse(&form.email)
+        .map_err(|e| errors.add("email", tr.t(e.message_id())))
+        .ok();
+    if form.display_name.trim().chars().count() > 100 {
+        errors.add("display_name", tr.t("error-name-too-long"));
+    }
+    let language = Lang::parse(&form.language);
+    if language.is_none() {
+        errors.add("language", tr.t("error-language-invalid"));
+    }
+    if let (Some(email), Some(language), true) = (&email, language, errors.is_empty()) {
+        let created = state
+            .db
+            .create_user(NewUser {
+                email,
+                display_name: &form.display_name,
+                language,
+                is_admin: false,
+                password_hash: None,
+            })
+            .await;
+        match created {
+            Ok(user) => {
+                send_invitation(&state, &user).await?;
+                let q =
+                    url::form_urlencoded::byte_serialize(user.email.as_bytes()).collect::<String>();
+                return Ok(see_other(&format!(
+                    "/{}/admin/users?invited={q}",
+                    page.lang.code()
+                )));
+            }
+            Err(e) if e.is_unique_violation() => errors.add("email", tr.t("error-email-taken")),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let page = users_page(&state, page, None, form, errors).await?;
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}

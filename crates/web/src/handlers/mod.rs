@@ -1,0 +1,76 @@
+pub mod account;
+pub mod admin;
+pub mod auth;
+pub mod forms;
+pub mod health;
+pub mod home;
+
+use crate::error::AppError;
+use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::de::DeserializeOwned;
+use std::net::SocketAddr;
+
+/// A URL-encoded form. A body that cannot be read as the form is a translated
+/// 400 page, never a bare rejection.
+pub struct FormData<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for FormData<T> {
+    type Rejection = AppError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        axum::Form::<T>::from_request(req, state)
+            .await
+            .map(|f| FormData(f.0))
+            .map_err(|_| AppError::BAD_REQUEST)
+    }
+}
+
+/// The network address a request came from, for throttling.
+pub struct ClientAddr(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+                .unwrap_or_else(|| "unknown".into()),
+        ))
+    }
+}
+
+/// Where to go after signing in: only a path on this site, never elsewhere.
+pub fn safe_next(next: Option<&str>) -> Option<String> {
+    let next = next?.trim();
+    let local = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.contains("://");
+    let ours = next.starts_with("/en") || next.starts_with("/cy");
+    (local && ours).then(|| next.to_string())
+}
+
+/// 303 See Other: the answer to a successful form.
+pub fn see_other(to: &str) -> Response {
+    Redirect::to(to).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn next_stays_on_site() {
+        assert_eq!(
+            safe_next(Some("/cy/profile")).as_deref(),
+            Some("/cy/profile")
+        );
+        assert_eq!(safe_next(Some("//evil.example/en")), None);
+        assert_eq!(safe_next(Some("https://evil.example/en")), None);
+        assert_eq!(safe_next(Some("/static/x")), None);
+        assert_eq!(safe_next(None), None);
+    }
+}

@@ -1,0 +1,98 @@
+//! Welsh and English through Fluent. Messages live in `locales/<lang>/*.ftl`,
+//! compiled into the binary. Welsh is never treated less favourably: a missing
+//! key is a test failure, not a silent fallback.
+
+use chrono::{DateTime, Datelike, Utc};
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{Loader, static_loader};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use unic_langid::{LanguageIdentifier, langid};
+use ymarfer_domain::{Lang, Pence};
+
+static_loader! {
+    pub static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Unicode isolation marks would surround every argument and confuse
+        // screen readers reading names and amounts.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static CY: LanguageIdentifier = langid!("cy");
+
+fn id(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::En => &EN,
+        Lang::Cy => &CY,
+    }
+}
+
+/// A translator bound to one language, handed to every template.
+#[derive(Debug, Clone, Copy)]
+pub struct Tr(pub Lang);
+
+impl Tr {
+    pub fn lang(&self) -> Lang {
+        self.0
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        LOCALES.lookup(id(self.0), key)
+    }
+
+    /// A message with one named argument (a name, a link, an email address).
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        args.insert(Cow::Borrowed(name), FluentValue::from(value.to_string()));
+        LOCALES.lookup_with_args(id(self.0), key, &args)
+    }
+
+    /// A message chosen by a count, so that each language's plural forms apply
+    /// (Welsh has six).
+    pub fn count(&self, key: &str, n: i64) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        args.insert(Cow::Borrowed("count"), FluentValue::from(n));
+        LOCALES.lookup_with_args(id(self.0), key, &args)
+    }
+
+    pub fn money(&self, p: Pence) -> String {
+        p.format(self.0)
+    }
+
+    /// A date written out in the language, e.g. "27 November 2026" / "27 Tachwedd 2026".
+    pub fn date(&self, at: DateTime<Utc>) -> String {
+        let month = self.t(&format!("month-{}", at.month()));
+        format!("{} {} {}", at.day(), month, at.year())
+    }
+
+    /// Date and time, UTC shown as the UK's 24-hour clock.
+    pub fn date_time(&self, at: DateTime<Utc>) -> String {
+        format!("{} {}", self.date(at), at.format("%H:%M"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn dates_and_plurals_per_language() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 27, 9, 5, 0).unwrap();
+        assert_eq!(Tr(Lang::En).date(at), "27 November 2026");
+        assert_eq!(Tr(Lang::Cy).date(at), "27 Tachwedd 2026");
+        assert_eq!(Tr(Lang::Cy).date_time(at), "27 Tachwedd 2026 09:05");
+        assert_eq!(Tr(Lang::En).count("admin-user-count", 1), "1 person");
+        assert_eq!(Tr(Lang::En).count("admin-user-count", 3), "3 people");
+        assert_eq!(Tr(Lang::Cy).count("admin-user-count", 2), "2 berson");
+        assert_eq!(Tr(Lang::Cy).count("admin-user-count", 3), "3 pherson");
+        assert_eq!(Tr(Lang::Cy).count("admin-user-count", 7), "7 person");
+        assert_eq!(
+            Tr(Lang::En).t1("email-greeting", "name", "Siân"),
+            "Dear Siân,"
+        );
+    }
+}

@@ -1,0 +1,185 @@
+//! What every page's template needs: language, translator, the viewer, the CSRF
+//! token for forms, and the links to this page in both languages.
+
+use crate::csrf::CsrfToken;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use askama::Template;
+use axum::extract::{FromRequestParts, OriginalUri};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{Html, IntoResponse, Response};
+use std::sync::Arc;
+use ymarfer_domain::{Actor, Lang};
+use ymarfer_store::users::User;
+
+/// The signed-in person, if any, as loaded from the session cookie.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub user: User,
+    pub actor: Actor,
+    pub session_id: i64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Viewer(pub Option<Arc<CurrentUser>>);
+
+impl Viewer {
+    pub fn actor(&self) -> Option<&Actor> {
+        self.0.as_ref().map(|c| &c.actor)
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Viewer {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        Ok(parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .unwrap_or_default())
+    }
+}
+
+pub struct Page {
+    pub tr: Tr,
+    pub lang: Lang,
+    pub title: String,
+    pub csrf: String,
+    pub user_name: Option<String>,
+    pub is_admin: bool,
+    /// This page's path in the other language.
+    pub other_href: String,
+    pub self_href: String,
+}
+
+impl Page {
+    pub fn new(lang: Lang, path_and_query: &str, viewer: Viewer, csrf: String) -> Page {
+        let rest = path_and_query
+            .strip_prefix(&format!("/{}", lang.code()))
+            .filter(|r| r.is_empty() || r.starts_with('/') || r.starts_with('?'))
+            .unwrap_or("/");
+        // The home page is `/en` or `/cy`, with no trailing slash.
+        let rest = if rest == "/" { "" } else { rest };
+        let user = viewer.0.as_ref();
+        Page {
+            tr: Tr(lang),
+            lang,
+            title: String::new(),
+            csrf,
+            user_name: user.map(|c| c.user.name().to_string()),
+            is_admin: user.is_some_and(|c| c.user.is_admin),
+            other_href: format!("/{}{}", lang.other().code(), rest),
+            self_href: format!("/{}{}", lang.code(), rest),
+        }
+    }
+
+    pub fn titled(mut self, key: &str) -> Page {
+        self.title = self.tr.t(key);
+        self
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.tr.t(key)
+    }
+
+    pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
+        self.tr.t1(key, name, value)
+    }
+
+    pub fn count(&self, key: &str, n: impl std::borrow::Borrow<i64>) -> String {
+        self.tr.count(key, *n.borrow())
+    }
+
+    /// A link to a page in this page's language.
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}/{}", self.lang.code(), path.trim_start_matches('/'))
+    }
+
+    pub fn other_lang(&self) -> Lang {
+        self.lang.other()
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.user_name.is_some()
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Page {
+    type Rejection = AppError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        // The language of the page is set on the `/en` and `/cy` routers.
+        let lang = parts
+            .extensions
+            .get::<Lang>()
+            .copied()
+            .ok_or(AppError::NOT_FOUND)?;
+        let viewer = Viewer::from_request_parts(parts, state).await?;
+        let uri = parts
+            .extensions
+            .get::<OriginalUri>()
+            .map(|u| u.0.clone())
+            .unwrap_or_else(|| parts.uri.clone());
+        let path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .map(|c| c.0.clone())
+            .unwrap_or_default();
+        Ok(Page::new(lang, path, viewer, csrf))
+    }
+}
+
+/// Remembers the language of each page served, so that `/` picks it next time.
+pub async fn remember_language(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let lang = req.extensions().get::<Lang>().copied();
+    let mut response = next.run(req).await;
+    if let Some(lang) = lang.filter(|_| response.status().is_success()) {
+        let cookie = format!(
+            "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+            crate::cookies::LANG,
+            lang.code()
+        );
+        if let Ok(v) = cookie.parse() {
+            response
+                .headers_mut()
+                .append(axum::http::header::SET_COOKIE, v);
+        }
+    }
+    response
+}
+
+/// Renders a template as a complete HTML response.
+pub fn render(template: &impl Template) -> AppResult {
+    render_status(StatusCode::OK, template)
+}
+
+pub fn render_status(status: StatusCode, template: &impl Template) -> AppResult {
+    Ok((status, Html(template.render()?)).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counterpart_links_swap_language_and_keep_the_rest() {
+        let p = Page::new(
+            Lang::En,
+            "/en/profile?saved=1",
+            Viewer::default(),
+            String::new(),
+        );
+        assert_eq!(p.other_href, "/cy/profile?saved=1");
+        assert_eq!(p.self_href, "/en/profile?saved=1");
+        let p = Page::new(Lang::Cy, "/cy", Viewer::default(), String::new());
+        assert_eq!(p.other_href, "/en");
+        let p = Page::new(Lang::Cy, "/cy?x=1", Viewer::default(), String::new());
+        assert_eq!(p.other_href, "/en?x=1");
+        let p = Page::new(Lang::Cy, "/cymraeg", Viewer::default(), String::new());
+        assert_eq!(p.other_href, "/en");
+    }
+}

@@ -1,0 +1,71 @@
+//! Loads the signed-in person from the session cookie into the request, and sets
+//! and clears session cookies.
+
+use crate::cookies;
+use crate::error::AppError;
+use crate::page::{CurrentUser, Viewer};
+use crate::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+use ymarfer_store::sessions::IDLE_LIFETIME;
+
+pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let mut viewer = Viewer::default();
+    if let Some(secret) = cookies::get(req.headers(), cookies::SESSION) {
+        let found = match state.db.session_user(&secret).await {
+            Ok(found) => found,
+            Err(e) => return AppError::from(e).into_response(),
+        };
+        if let Some((session, user)) = found {
+            let actor = match state.db.actor(&user).await {
+                Ok(actor) => actor,
+                Err(e) => return AppError::from(e).into_response(),
+            };
+            viewer = Viewer(Some(Arc::new(CurrentUser {
+                user,
+                actor,
+                session_id: session.id,
+            })));
+        }
+    }
+    req.extensions_mut().insert(viewer);
+    next.run(req).await
+}
+
+/// Headers that start a new session (a new id at every sign-in) and a new CSRF token.
+pub fn start_cookies(state: &AppState, secret: &str) -> [(header::HeaderName, HeaderValue); 2] {
+    let secure = state.config.secure_cookies();
+    let session = cookies::set(
+        cookies::SESSION,
+        secret,
+        IDLE_LIFETIME.num_seconds(),
+        secure,
+    );
+    let csrf = cookies::set(
+        cookies::CSRF,
+        &crate::csrf::new_token(),
+        60 * 60 * 24 * 30,
+        secure,
+    );
+    [
+        (
+            header::SET_COOKIE,
+            HeaderValue::from_str(&session).unwrap_or(HeaderValue::from_static("")),
+        ),
+        (
+            header::SET_COOKIE,
+            HeaderValue::from_str(&csrf).unwrap_or(HeaderValue::from_static("")),
+        ),
+    ]
+}
+
+pub fn end_cookie(state: &AppState) -> [(header::HeaderName, HeaderValue); 1] {
+    let value = cookies::clear(cookies::SESSION, state.config.secure_cookies());
+    [(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("")),
+    )]
+}

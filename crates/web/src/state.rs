@@ -1,0 +1,27 @@
+use crate::config::Config;
+use crate::mail::Mailer;
+use std::sync::Arc;
+use ymarfer_store::Db;
+
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub db: Db,
+    pub config: Config,
+    pub mailer: Mailer,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(db: Db, config: Config) -> anyhow::Result<AppState> {
+        let mailer = Mailer::from_config(&config)?;
+        Ok(AppState(Arc::new(Inner { db, config, mailer })))
+    }
+}

@@ -1,0 +1,287 @@
+//! The `ymarfer` command: serve the site, migrate the database, manage users.
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use ymarfer_domain::{Email, Lang};
+use ymarfer_store::Db;
+use ymarfer_store::tokens::Purpose;
+use ymarfer_store::users::NewUser;
+use ymarfer_web::config::SmtpSecurity;
+use ymarfer_web::{AppState, Config, SmtpConfig};
+
+/// Ymarfer runs programme communities of practice that help small firms innovate.
+#[derive(Parser)]
+#[command(name = "ymarfer", version, about, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args)]
+struct Global {
+    /// Folder for the SQLite database, the email outbox and other files.
+    #[arg(
+        long,
+        env = "YMARFER_DATA_DIR",
+        default_value = "./ymarfer-data",
+        global = true
+    )]
+    data_dir: PathBuf,
+    /// Database URL: sqlite://FILE or postgres://USER@HOST/DB. Default: an SQLite file in the data folder.
+    #[arg(
+        long,
+        env = "YMARFER_DATABASE_URL",
+        global = true,
+        hide_env_values = true
+    )]
+    database_url: Option<String>,
+    /// The address people reach Ymarfer at, used in emailed links. Default: http://BIND.
+    #[arg(long, env = "YMARFER_BASE_URL", global = true)]
+    base_url: Option<String>,
+    /// Where to listen.
+    #[arg(
+        long,
+        env = "YMARFER_BIND",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    bind: SocketAddr,
+    /// Sender of Ymarfer's emails.
+    #[arg(
+        long,
+        env = "YMARFER_MAIL_FROM",
+        default_value = "Ymarfer <noreply@localhost>",
+        global = true
+    )]
+    mail_from: String,
+    /// SMTP server for email. Without it, emails are written to <data dir>/outbox/.
+    #[arg(long, env = "YMARFER_SMTP_HOST", global = true)]
+    smtp_host: Option<String>,
+    #[arg(long, env = "YMARFER_SMTP_PORT", default_value_t = 587, global = true)]
+    smtp_port: u16,
+    #[arg(long, env = "YMARFER_SMTP_USERNAME", global = true)]
+    smtp_username: Option<String>,
+    /// Best given by the environment variable, so it stays out of process lists.
+    #[arg(
+        long,
+        env = "YMARFER_SMTP_PASSWORD",
+        global = true,
+        hide_env_values = true
+    )]
+    smtp_password: Option<String>,
+    /// tls, starttls or none.
+    #[arg(
+        long,
+        env = "YMARFER_SMTP_SECURITY",
+        default_value = "starttls",
+        global = true
+    )]
+    smtp_security: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve Ymarfer over HTTP, applying database migrations first.
+    Serve,
+    /// Apply database migrations and exit.
+    Migrate,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Print the version.
+    Version,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a user and print the link with which they choose a password.
+    Add {
+        /// Their email address.
+        email: String,
+        /// Make them an instance administrator.
+        #[arg(long)]
+        admin: bool,
+        /// Their name.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Their language: en or cy.
+        #[arg(long, default_value = "en")]
+        language: String,
+    },
+}
+
+impl Global {
+    fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("ymarfer.db").display()))
+    }
+
+    fn config(&self) -> anyhow::Result<Config> {
+        let smtp = match &self.smtp_host {
+            Some(host) => Some(SmtpConfig {
+                host: host.clone(),
+                port: self.smtp_port,
+                username: self.smtp_username.clone(),
+                password: self.smtp_password.clone(),
+                security: SmtpSecurity::parse(&self.smtp_security)?,
+            }),
+            None => None,
+        };
+        let base_url = self
+            .base_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.bind));
+        Ok(Config::new(
+            &base_url,
+            self.data_dir.clone(),
+            &self.mail_from,
+            smtp,
+        )?)
+    }
+
+    async fn open_db(&self) -> anyhow::Result<Db> {
+        std::fs::create_dir_all(&self.data_dir).with_context(|| {
+            format!("cannot create the data folder {}", self.data_dir.display())
+        })?;
+        let url = self.database_url();
+        let db = Db::connect(&url)
+            .await
+            .context("cannot open the database")?;
+        db.migrate()
+            .await
+            .context("cannot apply database migrations")?;
+        Ok(db)
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let g = &cli.global;
+    match cli.command {
+        Command::Version => {
+            println!("ymarfer {}", env!("CARGO_PKG_VERSION"));
+        }
+        Command::Migrate => {
+            let config = g.config()?;
+            let db = g.open_db().await?;
+            println!("Database is up to date ({}).", db.backend().name());
+            drop(config);
+            db.close().await;
+        }
+        Command::Serve => {
+            let config = g.config()?;
+            let db = g.open_db().await?;
+            let state = AppState::new(db.clone(), config)?;
+            let listener = tokio::net::TcpListener::bind(g.bind)
+                .await
+                .with_context(|| format!("cannot listen on {}", g.bind))?;
+            tracing::info!(
+                address = %listener.local_addr()?,
+                database = db.backend().name(),
+                email = %state.mailer.describe(),
+                "Ymarfer is serving"
+            );
+            println!("Ymarfer is serving at {}", state.config.base_url);
+            if let Some(link) = ymarfer_web::setup_link_if_needed(&state).await? {
+                println!(
+                    "No administrator yet. Open this link within 24 hours to set one up:\n  {link}"
+                );
+            }
+            ymarfer_web::serve(listener, state, shutdown_signal()).await?;
+            db.close().await;
+        }
+        Command::User(UserCommand::Add {
+            email,
+            admin,
+            name,
+            language,
+        }) => {
+            let config = g.config()?;
+            let email = Email::parse(&email)
+                .map_err(|_| anyhow::anyhow!("{email:?} is not a valid email address"))?;
+            let language = Lang::parse(&language)
+                .ok_or_else(|| anyhow::anyhow!("language must be en or cy"))?;
+            let db = g.open_db().await?;
+            let user = db
+                .create_user(NewUser {
+                    email: &email,
+                    display_name: &name,
+                    language,
+                    is_admin: admin,
+                    password_hash: None,
+                })
+                .await
+                .map_err(|e| {
+                    if e.is_unique_violation() {
+                        anyhow::anyhow!("{email} already has an account")
+                    } else {
+                        e.into()
+                    }
+                })?;
+            let secret = db.issue_token(Purpose::Invite, Some(user.id)).await?;
+            println!(
+                "Added {}{}. They choose a password at this link (valid 7 days):\n  {}",
+                user.email,
+                if admin { " as an administrator" } else { "" },
+                config.link(language, &format!("invitation/{secret}"))
+            );
+            db.close().await;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("YMARFER_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
