@@ -10,7 +10,7 @@ mod handlers;
 pub mod i18n;
 pub mod mail;
 mod page;
-mod passwords;
+pub mod passwords;
 mod router;
 mod security;
 mod session;

@@ -8,7 +8,7 @@ use crate::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{AppendHeaders, IntoResponse, Response};
 use std::sync::Arc;
 use ymarfer_store::sessions::IDLE_LIFETIME;
 
@@ -36,7 +36,10 @@ pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: 
 }
 
 /// Headers that start a new session (a new id at every sign-in) and a new CSRF token.
-pub fn start_cookies(state: &AppState, secret: &str) -> [(header::HeaderName, HeaderValue); 2] {
+pub fn start_cookies(
+    state: &AppState,
+    secret: &str,
+) -> AppendHeaders<[(header::HeaderName, HeaderValue); 2]> {
     let secure = state.config.secure_cookies();
     let session = cookies::set(
         cookies::SESSION,
@@ -50,7 +53,8 @@ pub fn start_cookies(state: &AppState, secret: &str) -> [(header::HeaderName, He
         60 * 60 * 24 * 30,
         secure,
     );
-    [
+    // Appended, not inserted: both cookies must reach the browser.
+    AppendHeaders([
         (
             header::SET_COOKIE,
             HeaderValue::from_str(&session).unwrap_or(HeaderValue::from_static("")),
@@ -59,7 +63,7 @@ pub fn start_cookies(state: &AppState, secret: &str) -> [(header::HeaderName, He
             header::SET_COOKIE,
             HeaderValue::from_str(&csrf).unwrap_or(HeaderValue::from_static("")),
         ),
-    ]
+    ])
 }
 
 pub fn end_cookie(state: &AppState) -> [(header::HeaderName, HeaderValue); 1] {

@@ -123,6 +123,11 @@ impl Global {
     }
 
     fn config(&self) -> anyhow::Result<Config> {
+        self.config_for(self.bind)
+    }
+
+    /// The configuration, with links defaulting to the address actually bound.
+    fn config_for(&self, bound: SocketAddr) -> anyhow::Result<Config> {
         let smtp = match &self.smtp_host {
             Some(host) => Some(SmtpConfig {
                 host: host.clone(),
@@ -136,7 +141,7 @@ impl Global {
         let base_url = self
             .base_url
             .clone()
-            .unwrap_or_else(|| format!("http://{}", self.bind));
+            .unwrap_or_else(|| format!("http://{bound}"));
         Ok(Config::new(
             &base_url,
             self.data_dir.clone(),
@@ -189,19 +194,17 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("ymarfer {}", env!("CARGO_PKG_VERSION"));
         }
         Command::Migrate => {
-            let config = g.config()?;
             let db = g.open_db().await?;
             println!("Database is up to date ({}).", db.backend().name());
-            drop(config);
             db.close().await;
         }
         Command::Serve => {
-            let config = g.config()?;
+            g.config()?;
             let db = g.open_db().await?;
-            let state = AppState::new(db.clone(), config)?;
             let listener = tokio::net::TcpListener::bind(g.bind)
                 .await
                 .with_context(|| format!("cannot listen on {}", g.bind))?;
+            let state = AppState::new(db.clone(), g.config_for(listener.local_addr()?)?)?;
             tracing::info!(
                 address = %listener.local_addr()?,
                 database = db.backend().name(),

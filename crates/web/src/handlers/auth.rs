@@ -181,14 +181,22 @@ async fn email_link(
         .await
 }
 
+/// The sign-in page carries two forms; this one's field is `link_email` so that
+/// the two email inputs have distinct ids.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LinkForm {
+    link_email: String,
+}
+
 pub async fn request_link(
     State(state): State<AppState>,
     page: Page,
     ClientAddr(addr): ClientAddr,
-    FormData(form): FormData<EmailForm>,
+    FormData(form): FormData<LinkForm>,
 ) -> AppResult {
     let tr = page.tr;
-    let email = match Email::parse(&form.email) {
+    let email = match Email::parse(&form.link_email) {
         Ok(e) => e,
         Err(e) => {
             let mut errors = FieldErrors::default();
@@ -200,7 +208,7 @@ pub async fn request_link(
                     email: String::new(),
                     next: String::new(),
                     errors,
-                    link_email: form.email,
+                    link_email: form.link_email,
                 },
             );
         }
@@ -215,7 +223,7 @@ pub async fn request_link(
                 email: String::new(),
                 next: String::new(),
                 errors,
-                link_email: form.email,
+                link_email: form.link_email,
             },
         );
     }

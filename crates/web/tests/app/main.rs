@@ -1,0 +1,10 @@
+//! Ymarfer's web tests: the real server on 127.0.0.1:0 with a fresh database,
+//! driven over HTTP and, in `browser`, by headless Chromium. Every test runs on
+//! SQLite and on PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod accounts;
+mod browser;
+mod pages;
+mod routes;
+mod support;

@@ -1,0 +1,212 @@
+use regex::Regex;
+use reqwest::cookie::{CookieStore, Jar};
+use reqwest::redirect::Policy;
+use reqwest::{Response, StatusCode};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use ymarfer_domain::{Email, Lang};
+use ymarfer_store::users::{NewUser, User};
+use ymarfer_store::{Backend, Db};
+use ymarfer_web::{AppState, Config};
+
+pub const PASSWORD: &str = "llanfair pwll gwyngyll";
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db: Db,
+    pub data_dir: PathBuf,
+    pub state: AppState,
+}
+
+/// Runs an async test body once per backend.
+#[macro_export]
+macro_rules! on_both {
+    ($($name:ident => $body:path;)*) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    $body($crate::support::TestApp::spawn(ymarfer_store::Backend::Sqlite).await.unwrap()).await;
+                }
+                #[tokio::test]
+                async fn postgres() {
+                    if let Some(app) = $crate::support::TestApp::spawn(ymarfer_store::Backend::Postgres).await {
+                        $body(app).await;
+                    }
+                }
+            }
+        )*
+    };
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        let (db, _url) = ymarfer_store::testing::fresh_db(backend).await?;
+        let data_dir = std::env::temp_dir().join(format!(
+            "ymarfer-web-test-{}",
+            &ymarfer_store::secret::new_secret().0[..12]
+        ));
+        std::fs::create_dir_all(&data_dir).unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let config = Config::new(
+            &format!("http://{addr}"),
+            data_dir.clone(),
+            "Ymarfer <noreply@example.test>",
+            None,
+        )
+        .unwrap();
+        let state = AppState::new(db.clone(), config).unwrap();
+        let serve_state = state.clone();
+        tokio::spawn(async move {
+            ymarfer_web::serve(listener, serve_state, std::future::pending())
+                .await
+                .unwrap();
+        });
+        Some(TestApp {
+            addr,
+            db,
+            data_dir,
+            state,
+        })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub fn client(&self) -> Client {
+        let jar = Arc::new(Jar::default());
+        let http = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(Policy::none())
+            .user_agent("ymarfer-tests")
+            .build()
+            .unwrap();
+        Client {
+            http,
+            jar,
+            base: self.url(""),
+        }
+    }
+
+    /// A user with a password, and optionally admin.
+    pub async fn user(&self, email: &str, lang: Lang, admin: bool) -> User {
+        let hash = ymarfer_web::passwords::hash(PASSWORD.into()).await.unwrap();
+        let email = Email::parse(email).unwrap();
+        self.db
+            .create_user(NewUser {
+                email: &email,
+                display_name: "Test Person",
+                language: lang,
+                is_admin: admin,
+                password_hash: Some(&hash),
+            })
+            .await
+            .unwrap()
+    }
+
+    /// Every email written to the outbox, oldest first: (to, subject, text body).
+    pub fn outbox(&self) -> Vec<(String, String, String)> {
+        let dir = self.data_dir.join("outbox");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+            .into_iter()
+            .map(|p| {
+                let raw = std::fs::read(&p).unwrap();
+                let msg = mail_parser::MessageParser::default().parse(&raw).unwrap();
+                let to = msg
+                    .to()
+                    .and_then(|a| a.first())
+                    .and_then(|a| a.address())
+                    .unwrap_or("")
+                    .to_string();
+                let subject = msg.subject().unwrap_or("").to_string();
+                let body = msg.body_text(0).unwrap_or_default().to_string();
+                (to, subject, body)
+            })
+            .collect()
+    }
+
+    /// The path of the first link in the newest email to `to`.
+    pub fn emailed_link(&self, to: &str) -> String {
+        let mail = self
+            .outbox()
+            .into_iter()
+            .rev()
+            .find(|(t, _, _)| t == to)
+            .expect("an email to that address");
+        let re = Regex::new(r"https?://[^\s]+").unwrap();
+        let link = re.find(&mail.2).expect("a link in the email").as_str();
+        link.strip_prefix(&format!("http://{}", self.addr))
+            .unwrap()
+            .to_string()
+    }
+}
+
+pub struct Client {
+    pub http: reqwest::Client,
+    jar: Arc<Jar>,
+    base: String,
+}
+
+impl Client {
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        let url = self.base.parse().unwrap();
+        let header = self.jar.cookies(&url)?;
+        header
+            .to_str()
+            .ok()?
+            .split(';')
+            .filter_map(|p| p.trim().split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.http
+            .get(format!("{}{}", self.base, path))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// The CSRF token, fetching a page first if this client has none yet.
+    pub async fn csrf(&self) -> String {
+        if self.cookie("ymarfer_csrf").is_none() {
+            self.get("/en").await;
+        }
+        self.cookie("ymarfer_csrf").expect("csrf cookie")
+    }
+
+    /// Posts a form with its CSRF token, as a browser would.
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Response {
+        let token = self.csrf().await;
+        let mut fields: Vec<(&str, &str)> = form.to_vec();
+        fields.push(("_csrf", &token));
+        self.http
+            .post(format!("{}{}", self.base, path))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn sign_in(&self, email: &str) {
+        let res = self
+            .post("/en/sign-in", &[("email", email), ("password", PASSWORD)])
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
+    }
+}
+
+pub fn location(res: &Response) -> String {
+    res.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
