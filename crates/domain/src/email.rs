@@ -6,9 +6,9 @@ pub struct Email(String);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum EmailError {
-    #[error("email-empty")]
+    #[error("error-email-empty")]
     Empty,
-    #[error("email-invalid")]
+    #[error("error-email-invalid")]
     Invalid,
 }
 

@@ -128,16 +128,15 @@ impl Global {
 
     /// The configuration, with links defaulting to the address actually bound.
     fn config_for(&self, bound: SocketAddr) -> anyhow::Result<Config> {
-        let smtp = match &self.smtp_host {
-            Some(host) => Some(SmtpConfig {
-                host: host.clone(),
-                port: self.smtp_port,
-                username: self.smtp_username.clone(),
-                password: self.smtp_password.clone(),
-                security: SmtpSecurity::parse(&self.smtp_security)?,
-            }),
-            None => None,
-        };
+        // Checked even without a host, so a typo is caught before it matters.
+        let security = SmtpSecurity::parse(&self.smtp_security)?;
+        let smtp = self.smtp_host.as_ref().map(|host| SmtpConfig {
+            host: host.clone(),
+            port: self.smtp_port,
+            username: self.smtp_username.clone(),
+            password: self.smtp_password.clone(),
+            security,
+        });
         let base_url = self
             .base_url
             .clone()
