@@ -88,6 +88,10 @@ impl Actor {
                 .any(|m| m.scope == Scope::Cohort { programme, cohort } && roles.contains(&m.role))
     }
 
+    fn holds_anywhere(&self, roles: &[Role]) -> bool {
+        self.memberships.iter().any(|m| roles.contains(&m.role))
+    }
+
     fn anywhere_in_programme(&self, programme: i64) -> bool {
         self.memberships
             .iter()
@@ -111,6 +115,10 @@ pub enum Action {
     ViewCohortPeople,
     /// Aggregate figures (counts, savings, ROI) with no personal data.
     ViewAggregates,
+    /// Start a new programme: administrators and anyone who manages one already.
+    CreateProgramme,
+    /// See and edit organisations: administrators, programme managers and facilitators.
+    ManageOrganisations,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -150,6 +158,10 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource) -> Decisio
         (Action::ManageOwnAccount, Resource::Account(id)) => id == actor.user_id,
         (Action::ManageOwnAccount, _) => false,
         (Action::ManageUsers, _) => false,
+        (Action::CreateProgramme, Resource::Site) => actor.holds_anywhere(&[ProgrammeManager]),
+        (Action::ManageOrganisations, Resource::Site) => {
+            actor.holds_anywhere(&[ProgrammeManager, Facilitator])
+        }
         (Action::ViewProgramme | Action::ViewAggregates, Resource::Programme(p)) => {
             actor.anywhere_in_programme(p)
         }
@@ -302,6 +314,20 @@ mod tests {
                 "{role:?}"
             );
         }
+    }
+
+    #[test]
+    fn creating_programmes_and_managing_organisations() {
+        let pm = actor(Some(ProgrammeManager), Scope::Programme(P));
+        let fac = actor(Some(Facilitator), Scope::Cohort { programme: P, cohort: C });
+        let part = actor(Some(Participant), Scope::Cohort { programme: P, cohort: C });
+        let obs = actor(Some(Observer), Scope::Programme(P));
+        assert_eq!(can(Some(&pm), Action::CreateProgramme, Resource::Site), Decision::Allow);
+        assert_eq!(can(Some(&fac), Action::CreateProgramme, Resource::Site), Decision::Forbid);
+        assert_eq!(can(Some(&fac), Action::ManageOrganisations, Resource::Site), Decision::Allow);
+        assert_eq!(can(Some(&part), Action::ManageOrganisations, Resource::Site), Decision::Forbid);
+        assert_eq!(can(Some(&obs), Action::ManageOrganisations, Resource::Site), Decision::Forbid);
+        assert_eq!(can(None, Action::CreateProgramme, Resource::Site), Decision::SignIn);
     }
 
     #[test]

@@ -2,9 +2,15 @@
 
 pub mod authz;
 pub mod email;
+pub mod impact;
+pub mod import;
+pub mod innovation;
 pub mod lang;
 pub mod money;
 pub mod password;
+pub mod programme;
+pub mod reference;
+pub mod toolkit;
 
 pub use authz::{Action, Actor, Decision, Membership, Resource, Role, Scope, can};
 pub use email::Email;

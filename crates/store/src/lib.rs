@@ -5,6 +5,10 @@
 //! pool is live; the SQL is split per backend only where it really differs.
 
 mod db;
+pub mod organisations;
+pub mod people;
+pub mod programmes;
+pub mod schedule;
 pub mod secret;
 pub mod sessions;
 pub mod throttle;

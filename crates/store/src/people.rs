@@ -1,0 +1,298 @@
+//! People in cohorts: enrolment with its history, and the cohort's staff.
+
+use crate::db::Result;
+use crate::{Db, with_pool};
+use chrono::{DateTime, Utc};
+
+/// A participant's enrolment as a cohort page lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Enrolled {
+    pub user_id: i64,
+    pub display_name: String,
+    pub email: String,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub sic_section: Option<String>,
+    pub employee_band: Option<String>,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct EnrolmentEvent {
+    pub user_id: i64,
+    pub kind: String,
+    pub by_name: Option<String>,
+    pub note: String,
+    pub at: DateTime<Utc>,
+}
+
+/// A cohort a person takes part in, for their home page.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MyCohort {
+    pub programme_slug: String,
+    pub programme_name_en: String,
+    pub programme_name_cy: String,
+    pub cohort_id: i64,
+    pub cohort_slug: String,
+    pub name_en: String,
+    pub name_cy: String,
+    pub role: String,
+}
+
+/// Enrols (or re-admits) inside an open transaction `$tx`; shared by single
+/// enrolment and import so both record the same history.
+macro_rules! enrol_in {
+    ($tx:ident, $programme:expr, $cohort:expr, $user:expr, $org:expr, $by:expr) => {{
+        let now = Utc::now();
+        let existing: Option<(i64, String)> =
+            sqlx::query_as("SELECT id, status FROM enrolments WHERE cohort_id = $1 AND user_id = $2")
+                .bind($cohort)
+                .bind($user)
+                .fetch_optional(&mut *$tx)
+                .await?;
+        let (enrolment, kind) = match existing {
+            Some((id, status)) => {
+                sqlx::query("UPDATE enrolments SET status = 'active', organisation_id = COALESCE($1, organisation_id) WHERE id = $2")
+                    .bind($org)
+                    .bind(id)
+                    .execute(&mut *$tx)
+                    .await?;
+                (id, if status == "withdrawn" { Some("readmitted") } else { None })
+            }
+            None => {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO enrolments (cohort_id, user_id, organisation_id, status, created_at) \
+                     VALUES ($1, $2, $3, 'active', $4) RETURNING id",
+                )
+                .bind($cohort)
+                .bind($user)
+                .bind($org)
+                .bind(now)
+                .fetch_one(&mut *$tx)
+                .await?;
+                (id, Some("enrolled"))
+            }
+        };
+        if let Some(kind) = kind {
+            sqlx::query("INSERT INTO enrolment_events (enrolment_id, kind, by_user_id, at) VALUES ($1, $2, $3, $4)")
+                .bind(enrolment)
+                .bind(kind)
+                .bind($by)
+                .bind(now)
+                .execute(&mut *$tx)
+                .await?;
+        }
+        sqlx::query(
+            "INSERT INTO memberships (user_id, programme_id, cohort_id, role, created_at) \
+             VALUES ($1, $2, $3, 'participant', $4) ON CONFLICT DO NOTHING",
+        )
+        .bind($user)
+        .bind($programme)
+        .bind($cohort)
+        .bind(now)
+        .execute(&mut *$tx)
+        .await?;
+        if let Some(org) = $org {
+            sqlx::query("UPDATE users SET organisation_id = $1 WHERE id = $2")
+                .bind(org)
+                .bind($user)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+
+impl Db {
+    /// Enrols a participant in a cohort (or re-admits them), grants the role, and
+    /// records the event, all at once.
+    pub async fn enrol(&self, programme_id: i64, cohort_id: i64, user_id: i64, organisation_id: Option<i64>, by: Option<i64>) -> Result<()> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            enrol_in!(tx, programme_id, cohort_id, user_id, organisation_id, by);
+            tx.commit().await?;
+            Ok::<(), crate::StoreError>(())
+        })?;
+        Ok(())
+    }
+
+    /// Emails of people already actively enrolled in the cohort, among these.
+    pub async fn already_enrolled(&self, cohort_id: i64, emails: &[&str]) -> Result<Vec<String>> {
+        let active: Vec<String> = with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT u.email FROM enrolments e JOIN users u ON u.id = e.user_id \
+                 WHERE e.cohort_id = $1 AND e.status = 'active'",
+            )
+            .bind(cohort_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(emails.iter().filter(|e| active.iter().any(|a| a == *e)).map(|e| e.to_string()).collect())
+    }
+
+    /// Imports checked rows into a cohort, all or nothing: organisations are found by
+    /// name or created, people by email or created (without a password), and each
+    /// is enrolled. `progress(done, total)` is called after each row. Returns the
+    /// ids of people who had no account before.
+    pub async fn import_people(
+        &self,
+        programme_id: i64,
+        cohort_id: i64,
+        rows: &[ymarfer_domain::import::PersonRow],
+        by: Option<i64>,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Result<Vec<i64>> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let mut created = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                let org: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE lower(name) = lower($1)")
+                    .bind(&row.organisation)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let org = match org {
+                    Some(id) => id,
+                    None => {
+                        sqlx::query_scalar(
+                            "INSERT INTO organisations (name, companies_house, sic_section, employee_band, principal_area, \
+                             hourly_rate_pence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                        )
+                        .bind(&row.organisation)
+                        .bind(&row.companies_house)
+                        .bind(row.sector.to_string())
+                        .bind(row.employee_band)
+                        .bind(row.area)
+                        .bind(row.hourly_rate.map(|p| p.0))
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await?
+                    }
+                };
+                let user: Option<i64> = sqlx::query_scalar("SELECT id FROM users WHERE email = $1")
+                    .bind(row.email.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let user = match user {
+                    Some(id) => id,
+                    None => {
+                        let id: i64 = sqlx::query_scalar(
+                            "INSERT INTO users (email, display_name, language, is_admin, created_at) \
+                             VALUES ($1, $2, $3, FALSE, $4) RETURNING id",
+                        )
+                        .bind(row.email.as_str())
+                        .bind(&row.name)
+                        .bind(row.language.code())
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                        created.push(id);
+                        id
+                    }
+                };
+                enrol_in!(tx, programme_id, cohort_id, user, Some(org), by);
+                progress(i + 1, rows.len());
+            }
+            tx.commit().await?;
+            Ok(created)
+        })
+    }
+
+    /// Withdraws a participant: the enrolment stays, with its history; the role goes.
+    /// `false` when they were not actively enrolled.
+    pub async fn withdraw(&self, cohort_id: i64, user_id: i64, by: Option<i64>, note: &str) -> Result<bool> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let id: Option<i64> = sqlx::query_scalar(
+                "UPDATE enrolments SET status = 'withdrawn' WHERE cohort_id = $1 AND user_id = $2 AND status = 'active' RETURNING id",
+            )
+            .bind(cohort_id)
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some(id) = id else {
+                return Ok(false);
+            };
+            sqlx::query("INSERT INTO enrolment_events (enrolment_id, kind, by_user_id, note, at) VALUES ($1, 'withdrawn', $2, $3, $4)")
+                .bind(id)
+                .bind(by)
+                .bind(note.trim())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND cohort_id = $2 AND role = 'participant'")
+                .bind(user_id)
+                .bind(cohort_id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM learning_set_members WHERE user_id = $1 AND cohort_id = $2")
+                .bind(user_id)
+                .bind(cohort_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Everyone ever enrolled in the cohort, active first.
+    pub async fn enrolled(&self, cohort_id: i64) -> Result<Vec<Enrolled>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT u.id AS user_id, u.display_name, u.email, e.organisation_id, o.name AS organisation_name, \
+                 o.sic_section, o.employee_band, e.status, e.created_at \
+                 FROM enrolments e JOIN users u ON u.id = e.user_id \
+                 LEFT JOIN organisations o ON o.id = e.organisation_id \
+                 WHERE e.cohort_id = $1 ORDER BY e.status, lower(u.display_name), u.email",
+            )
+            .bind(cohort_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    pub async fn enrolment_history(&self, cohort_id: i64) -> Result<Vec<EnrolmentEvent>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT e.user_id, ev.kind, b.display_name AS by_name, ev.note, ev.at \
+                 FROM enrolment_events ev JOIN enrolments e ON e.id = ev.enrolment_id \
+                 LEFT JOIN users b ON b.id = ev.by_user_id \
+                 WHERE e.cohort_id = $1 ORDER BY ev.at, ev.id",
+            )
+            .bind(cohort_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Facilitators and observers of the cohort itself (not programme-wide roles).
+    pub async fn cohort_staff(&self, cohort_id: i64) -> Result<Vec<crate::programmes::TeamMember>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT u.id AS user_id, u.display_name, u.email, m.role, m.cohort_id \
+                 FROM memberships m JOIN users u ON u.id = m.user_id \
+                 WHERE m.cohort_id = $1 AND m.role IN ('facilitator', 'observer') \
+                 ORDER BY m.role, lower(u.display_name)",
+            )
+            .bind(cohort_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// The cohorts a person holds a cohort-level role in, newest first.
+    pub async fn my_cohorts(&self, user_id: i64) -> Result<Vec<MyCohort>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT p.slug AS programme_slug, p.name_en AS programme_name_en, p.name_cy AS programme_name_cy, \
+                 c.id AS cohort_id, c.slug AS cohort_slug, c.name_en, c.name_cy, m.role \
+                 FROM memberships m JOIN cohorts c ON c.id = m.cohort_id JOIN programmes p ON p.id = c.programme_id \
+                 WHERE m.user_id = $1 ORDER BY c.starts_on DESC, c.id DESC",
+            )
+            .bind(user_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+}
