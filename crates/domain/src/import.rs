@@ -96,7 +96,14 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
             .as_ref()
             .ok()
             .and_then(|r| r.position())
-            .map(|p| p.line() as usize)
+            .map(|p| {
+                // The reader's position can fall on blank lines it skipped.
+                let mut start = (p.byte() as usize).min(bytes.len());
+                while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+                    start += 1;
+                }
+                1 + bytes[..start].iter().filter(|b| **b == b'\n').count()
+            })
             .unwrap_or(i + 2);
         let record = match record {
             Ok(r) => r,
