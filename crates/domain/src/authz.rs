@@ -319,15 +319,45 @@ mod tests {
     #[test]
     fn creating_programmes_and_managing_organisations() {
         let pm = actor(Some(ProgrammeManager), Scope::Programme(P));
-        let fac = actor(Some(Facilitator), Scope::Cohort { programme: P, cohort: C });
-        let part = actor(Some(Participant), Scope::Cohort { programme: P, cohort: C });
+        let fac = actor(
+            Some(Facilitator),
+            Scope::Cohort {
+                programme: P,
+                cohort: C,
+            },
+        );
+        let part = actor(
+            Some(Participant),
+            Scope::Cohort {
+                programme: P,
+                cohort: C,
+            },
+        );
         let obs = actor(Some(Observer), Scope::Programme(P));
-        assert_eq!(can(Some(&pm), Action::CreateProgramme, Resource::Site), Decision::Allow);
-        assert_eq!(can(Some(&fac), Action::CreateProgramme, Resource::Site), Decision::Forbid);
-        assert_eq!(can(Some(&fac), Action::ManageOrganisations, Resource::Site), Decision::Allow);
-        assert_eq!(can(Some(&part), Action::ManageOrganisations, Resource::Site), Decision::Forbid);
-        assert_eq!(can(Some(&obs), Action::ManageOrganisations, Resource::Site), Decision::Forbid);
-        assert_eq!(can(None, Action::CreateProgramme, Resource::Site), Decision::SignIn);
+        assert_eq!(
+            can(Some(&pm), Action::CreateProgramme, Resource::Site),
+            Decision::Allow
+        );
+        assert_eq!(
+            can(Some(&fac), Action::CreateProgramme, Resource::Site),
+            Decision::Forbid
+        );
+        assert_eq!(
+            can(Some(&fac), Action::ManageOrganisations, Resource::Site),
+            Decision::Allow
+        );
+        assert_eq!(
+            can(Some(&part), Action::ManageOrganisations, Resource::Site),
+            Decision::Forbid
+        );
+        assert_eq!(
+            can(Some(&obs), Action::ManageOrganisations, Resource::Site),
+            Decision::Forbid
+        );
+        assert_eq!(
+            can(None, Action::CreateProgramme, Resource::Site),
+            Decision::SignIn
+        );
     }
 
     #[test]

@@ -18,7 +18,15 @@ pub const COLUMNS: [&str; 9] = [
     "hourly_rate_gbp",
 ];
 
-const REQUIRED: [&str; 7] = ["email", "name", "organisation", "sector", "employee_band", "area", "language"];
+const REQUIRED: [&str; 7] = [
+    "email",
+    "name",
+    "organisation",
+    "sector",
+    "employee_band",
+    "area",
+    "language",
+];
 
 pub const BANDS: [&str; 4] = ["micro", "small", "medium", "large"];
 
@@ -75,14 +83,25 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let file_error = |message_id, value: String| ImportErrors {
-        file: Some(Problem { column: "", message_id, value }),
+        file: Some(Problem {
+            column: "",
+            message_id,
+            value,
+        }),
         rows: Vec::new(),
     };
     let header: Vec<String> = match reader.byte_headers() {
-        Ok(h) => h.iter().map(|c| String::from_utf8_lossy(c).trim().to_lowercase()).collect(),
+        Ok(h) => h
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).trim().to_lowercase())
+            .collect(),
         Err(e) => return Err(file_error("import-error-unreadable", e.to_string())),
     };
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|c| !header.iter().any(|h| h == c)).collect();
+    let missing: Vec<&str> = REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !header.iter().any(|h| h == c))
+        .collect();
     if !missing.is_empty() {
         return Err(file_error("import-error-columns", missing.join(", ")));
     }
@@ -110,7 +129,11 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
             Err(e) => {
                 errors.push(RowError {
                     line,
-                    problems: vec![Problem { column: "", message_id: "import-error-unreadable", value: e.to_string() }],
+                    problems: vec![Problem {
+                        column: "",
+                        message_id: "import-error-unreadable",
+                        value: e.to_string(),
+                    }],
                 });
                 continue;
             }
@@ -136,11 +159,16 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
             }
         };
         let values: Vec<String> = COLUMNS.iter().map(|c| get(c)).collect();
-        let value = |c: &str| -> &str { &values[COLUMNS.iter().position(|x| *x == c).unwrap_or(0)] };
+        let value =
+            |c: &str| -> &str { &values[COLUMNS.iter().position(|x| *x == c).unwrap_or(0)] };
         let require = |column: &'static str, problems: &mut Vec<Problem>| -> bool {
             let empty = value(column).is_empty();
             if empty && !problems.iter().any(|p| p.column == column) {
-                problems.push(Problem { column, message_id: "import-error-missing", value: String::new() });
+                problems.push(Problem {
+                    column,
+                    message_id: "import-error-missing",
+                    value: String::new(),
+                });
             }
             !empty
         };
@@ -148,14 +176,22 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
             match Email::parse(value("email")) {
                 Ok(e) => {
                     if let Some((_, first)) = seen.iter().find(|(s, _)| s == e.as_str()) {
-                        problems.push(Problem { column: "email", message_id: "import-error-duplicate", value: first.to_string() });
+                        problems.push(Problem {
+                            column: "email",
+                            message_id: "import-error-duplicate",
+                            value: first.to_string(),
+                        });
                     } else {
                         seen.push((e.as_str().to_string(), line));
                     }
                     Some(e)
                 }
                 Err(_) => {
-                    problems.push(Problem { column: "email", message_id: "import-error-email", value: value("email").into() });
+                    problems.push(Problem {
+                        column: "email",
+                        message_id: "import-error-email",
+                        value: value("email").into(),
+                    });
                     None
                 }
             }
@@ -164,26 +200,44 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
         };
         let has_name = require("name", &mut problems);
         if has_name && value("name").chars().count() > 100 {
-            problems.push(Problem { column: "name", message_id: "import-error-too-long", value: value("name").into() });
+            problems.push(Problem {
+                column: "name",
+                message_id: "import-error-too-long",
+                value: value("name").into(),
+            });
         }
         require("organisation", &mut problems);
         let language = match value("language") {
             "" => Some(Lang::En),
             l => Lang::parse(l).or_else(|| {
-                problems.push(Problem { column: "language", message_id: "import-error-language", value: l.into() });
+                problems.push(Problem {
+                    column: "language",
+                    message_id: "import-error-language",
+                    value: l.into(),
+                });
                 None
             }),
         };
         let companies_house = match value("companies_house") {
             "" => Some(None),
-            n => crate::programme::companies_house_number(n).map(Some).or_else(|| {
-                problems.push(Problem { column: "companies_house", message_id: "import-error-company-number", value: n.into() });
-                None
-            }),
+            n => crate::programme::companies_house_number(n)
+                .map(Some)
+                .or_else(|| {
+                    problems.push(Problem {
+                        column: "companies_house",
+                        message_id: "import-error-company-number",
+                        value: n.into(),
+                    });
+                    None
+                }),
         };
         let sector = if require("sector", &mut problems) {
             reference::sic_section(value("sector")).or_else(|| {
-                problems.push(Problem { column: "sector", message_id: "import-error-sector", value: value("sector").into() });
+                problems.push(Problem {
+                    column: "sector",
+                    message_id: "import-error-sector",
+                    value: value("sector").into(),
+                });
                 None
             })
         } else {
@@ -191,7 +245,11 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
         };
         let employee_band = if require("employee_band", &mut problems) {
             band(value("employee_band")).or_else(|| {
-                problems.push(Problem { column: "employee_band", message_id: "import-error-band", value: value("employee_band").into() });
+                problems.push(Problem {
+                    column: "employee_band",
+                    message_id: "import-error-band",
+                    value: value("employee_band").into(),
+                });
                 None
             })
         } else {
@@ -199,7 +257,11 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
         };
         let area = if require("area", &mut problems) {
             reference::area(value("area")).map(|a| a.code).or_else(|| {
-                problems.push(Problem { column: "area", message_id: "import-error-area", value: value("area").into() });
+                problems.push(Problem {
+                    column: "area",
+                    message_id: "import-error-area",
+                    value: value("area").into(),
+                });
                 None
             })
         } else {
@@ -210,33 +272,52 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
             r => match Pence::parse_pounds(r) {
                 Ok(p) if p.0 >= 0 => Some(Some(p)),
                 _ => {
-                    problems.push(Problem { column: "hourly_rate_gbp", message_id: "import-error-money", value: r.into() });
+                    problems.push(Problem {
+                        column: "hourly_rate_gbp",
+                        message_id: "import-error-money",
+                        value: r.into(),
+                    });
                     None
                 }
             },
         };
-        match (email, language, companies_house, sector, employee_band, area, hourly_rate) {
-            (Some(email), Some(language), Some(companies_house), Some(sector), Some(employee_band), Some(area), Some(hourly_rate))
-                if problems.is_empty() =>
-            {
-                rows.push(PersonRow {
-                    line,
-                    email,
-                    name: value("name").to_string(),
-                    language,
-                    organisation: value("organisation").to_string(),
-                    companies_house,
-                    sector,
-                    employee_band,
-                    area,
-                    hourly_rate,
-                })
-            }
+        match (
+            email,
+            language,
+            companies_house,
+            sector,
+            employee_band,
+            area,
+            hourly_rate,
+        ) {
+            (
+                Some(email),
+                Some(language),
+                Some(companies_house),
+                Some(sector),
+                Some(employee_band),
+                Some(area),
+                Some(hourly_rate),
+            ) if problems.is_empty() => rows.push(PersonRow {
+                line,
+                email,
+                name: value("name").to_string(),
+                language,
+                organisation: value("organisation").to_string(),
+                companies_house,
+                sector,
+                employee_band,
+                area,
+                hourly_rate,
+            }),
             _ => errors.push(RowError { line, problems }),
         }
     }
     if !errors.is_empty() {
-        return Err(ImportErrors { file: None, rows: errors });
+        return Err(ImportErrors {
+            file: None,
+            rows: errors,
+        });
     }
     if rows.is_empty() {
         return Err(file_error("import-error-empty", String::new()));
@@ -262,8 +343,21 @@ pub fn write_people(rows: &[ExportRow<'_>]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COLUMNS)?;
     for r in rows {
-        let rate = r.hourly_rate.map(|p| format!("{}.{:02}", p.0 / 100, p.0 % 100)).unwrap_or_default();
-        w.write_record([r.email, r.name, r.language, r.organisation, r.companies_house, r.sector, r.employee_band, r.area, &rate])?;
+        let rate = r
+            .hourly_rate
+            .map(|p| format!("{}.{:02}", p.0 / 100, p.0 % 100))
+            .unwrap_or_default();
+        w.write_record([
+            r.email,
+            r.name,
+            r.language,
+            r.organisation,
+            r.companies_house,
+            r.sector,
+            r.employee_band,
+            r.area,
+            &rate,
+        ])?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
@@ -304,13 +398,31 @@ mod tests {
         let lines: Vec<usize> = err.rows.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![2, 3, 4, 5]);
         let ids = |line: usize| -> Vec<&str> {
-            err.rows.iter().find(|r| r.line == line).unwrap().problems.iter().map(|p| p.message_id).collect()
+            err.rows
+                .iter()
+                .find(|r| r.line == line)
+                .unwrap()
+                .problems
+                .iter()
+                .map(|p| p.message_id)
+                .collect()
         };
         assert_eq!(ids(2), vec!["import-error-missing"]);
         assert_eq!(ids(3), vec!["import-error-area"]);
         assert_eq!(ids(4), vec!["import-error-duplicate"]);
-        assert_eq!(err.rows[2].problems[0].value, "3", "names the first line with that email");
-        assert_eq!(ids(5), vec!["import-error-encoding", "import-error-sector", "import-error-band", "import-error-money"]);
+        assert_eq!(
+            err.rows[2].problems[0].value, "3",
+            "names the first line with that email"
+        );
+        assert_eq!(
+            ids(5),
+            vec![
+                "import-error-encoding",
+                "import-error-sector",
+                "import-error-band",
+                "import-error-money"
+            ]
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod password;
 pub mod programme;
 pub mod reference;
 pub mod toolkit;
+pub mod uktime;
 
 pub use authz::{Action, Actor, Decision, Membership, Resource, Role, Scope, can};
 pub use email::Email;

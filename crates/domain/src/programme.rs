@@ -10,7 +10,8 @@ impl Slug {
     pub fn parse(input: &str) -> Option<Slug> {
         let s = input.trim();
         let ok = (2..=60).contains(&s.len())
-            && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !s.starts_with('-')
             && !s.ends_with('-')
             && !s.contains("--");
@@ -60,7 +61,12 @@ impl std::fmt::Display for Slug {
 /// A Companies House company number: eight digits, or two letters and six digits
 /// (SC, NI, OC…). Short all-digit numbers are padded with zeros, as the register does.
 pub fn companies_house_number(input: &str) -> Option<String> {
-    let s: String = input.trim().to_ascii_uppercase().chars().filter(|c| *c != ' ').collect();
+    let s: String = input
+        .trim()
+        .to_ascii_uppercase()
+        .chars()
+        .filter(|c| *c != ' ')
+        .collect();
     if !s.is_empty() && s.len() <= 8 && s.chars().all(|c| c.is_ascii_digit()) {
         return Some(format!("{s:0>8}"));
     }
@@ -125,7 +131,10 @@ pub fn attendance_percent(records: &[Attendance]) -> Option<u32> {
     if records.is_empty() {
         return None;
     }
-    let present = records.iter().filter(|a| **a == Attendance::Present).count();
+    let present = records
+        .iter()
+        .filter(|a| **a == Attendance::Present)
+        .count();
     Some(((present * 200 + records.len()) / (records.len() * 2)) as u32)
 }
 
@@ -165,11 +174,17 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(Slug::parse("ceic-wales-2026").map(|s| s.0), Some("ceic-wales-2026".into()));
+        assert_eq!(
+            Slug::parse("ceic-wales-2026").map(|s| s.0),
+            Some("ceic-wales-2026".into())
+        );
         for bad in ["A", "Has Space", "-x", "x-", "a--b", "ŵ"] {
             assert!(Slug::parse(bad).is_none(), "{bad}");
         }
-        assert_eq!(Slug::from_name("Carfan 1: Gŵyr & Môn").map(|s| s.0), Some("carfan-1-gwyr-mon".into()));
+        assert_eq!(
+            Slug::from_name("Carfan 1: Gŵyr & Môn").map(|s| s.0),
+            Some("carfan-1-gwyr-mon".into())
+        );
         assert!(Slug::from_name("!!!").is_none());
     }
 
@@ -185,8 +200,14 @@ mod tests {
 
     #[test]
     fn codes_and_message_ids() {
-        assert_eq!(SessionKind::parse("site_visit"), Some(SessionKind::SiteVisit));
-        assert_eq!(SessionKind::SiteVisit.message_id(), "sessionkind-site-visit");
+        assert_eq!(
+            SessionKind::parse("site_visit"),
+            Some(SessionKind::SiteVisit)
+        );
+        assert_eq!(
+            SessionKind::SiteVisit.message_id(),
+            "sessionkind-site-visit"
+        );
         assert_eq!(DeliveryMode::ALL.len(), 3);
         assert_eq!(Attendance::parse("nope"), None);
     }
@@ -203,7 +224,11 @@ mod tests {
     #[test]
     fn sets_mix_sectors_and_balance_sizes() {
         let people: Vec<SetCandidate> = (0..15)
-            .map(|i| SetCandidate { user_id: i, sector: ['C', 'I', 'Q'][(i % 3) as usize], band: "micro".into() })
+            .map(|i| SetCandidate {
+                user_id: i,
+                sector: ['C', 'I', 'Q'][(i % 3) as usize],
+                band: "micro".into(),
+            })
             .collect();
         let sets = propose_sets(&people);
         assert_eq!(sets.len(), 3, "15 people need 3 sets of at most 7");
@@ -212,7 +237,11 @@ mod tests {
         for set in &sets {
             let sectors: std::collections::HashSet<char> =
                 set.iter().map(|id| people[*id as usize].sector).collect();
-            assert_eq!(sectors.len(), 3, "each set mixes all three sectors: {set:?}");
+            assert_eq!(
+                sectors.len(),
+                3,
+                "each set mixes all three sectors: {set:?}"
+            );
         }
         let eight: Vec<SetCandidate> = people.iter().take(8).cloned().collect();
         let sets = propose_sets(&eight);

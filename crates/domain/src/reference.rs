@@ -75,29 +75,74 @@ macro_rules! areas {
 }
 
 areas![
-    ("blaenau_gwent", "Blaenau Gwent", "Blaenau Gwent", CardiffCapital),
+    (
+        "blaenau_gwent",
+        "Blaenau Gwent",
+        "Blaenau Gwent",
+        CardiffCapital
+    ),
     ("bridgend", "Bridgend", "Pen-y-bont ar Ogwr", CardiffCapital),
     ("caerphilly", "Caerphilly", "Caerffili", CardiffCapital),
     ("cardiff", "Cardiff", "Caerdydd", CardiffCapital),
-    ("carmarthenshire", "Carmarthenshire", "Sir Gaerfyrddin", SwanseaBay),
+    (
+        "carmarthenshire",
+        "Carmarthenshire",
+        "Sir Gaerfyrddin",
+        SwanseaBay
+    ),
     ("ceredigion", "Ceredigion", "Ceredigion", MidWales),
     ("conwy", "Conwy", "Conwy", NorthWales),
     ("denbighshire", "Denbighshire", "Sir Ddinbych", NorthWales),
     ("flintshire", "Flintshire", "Sir y Fflint", NorthWales),
     ("gwynedd", "Gwynedd", "Gwynedd", NorthWales),
-    ("isle_of_anglesey", "Isle of Anglesey", "Ynys Môn", NorthWales),
-    ("merthyr_tydfil", "Merthyr Tydfil", "Merthyr Tudful", CardiffCapital),
-    ("monmouthshire", "Monmouthshire", "Sir Fynwy", CardiffCapital),
-    ("neath_port_talbot", "Neath Port Talbot", "Castell-nedd Port Talbot", SwanseaBay),
+    (
+        "isle_of_anglesey",
+        "Isle of Anglesey",
+        "Ynys Môn",
+        NorthWales
+    ),
+    (
+        "merthyr_tydfil",
+        "Merthyr Tydfil",
+        "Merthyr Tudful",
+        CardiffCapital
+    ),
+    (
+        "monmouthshire",
+        "Monmouthshire",
+        "Sir Fynwy",
+        CardiffCapital
+    ),
+    (
+        "neath_port_talbot",
+        "Neath Port Talbot",
+        "Castell-nedd Port Talbot",
+        SwanseaBay
+    ),
     ("newport", "Newport", "Casnewydd", CardiffCapital),
     ("pembrokeshire", "Pembrokeshire", "Sir Benfro", SwanseaBay),
     ("powys", "Powys", "Powys", MidWales),
-    ("rhondda_cynon_taf", "Rhondda Cynon Taf", "Rhondda Cynon Taf", CardiffCapital),
+    (
+        "rhondda_cynon_taf",
+        "Rhondda Cynon Taf",
+        "Rhondda Cynon Taf",
+        CardiffCapital
+    ),
     ("swansea", "Swansea", "Abertawe", SwanseaBay),
     ("torfaen", "Torfaen", "Torfaen", CardiffCapital),
-    ("vale_of_glamorgan", "Vale of Glamorgan", "Bro Morgannwg", CardiffCapital),
+    (
+        "vale_of_glamorgan",
+        "Vale of Glamorgan",
+        "Bro Morgannwg",
+        CardiffCapital
+    ),
     ("wrexham", "Wrexham", "Wrecsam", NorthWales),
-    ("outside_wales", "Outside Wales", "Y tu allan i Gymru", OutsideWales),
+    (
+        "outside_wales",
+        "Outside Wales",
+        "Y tu allan i Gymru",
+        OutsideWales
+    ),
 ];
 
 /// Finds an area by its code, or by its English or Welsh name (any case), as
@@ -111,27 +156,87 @@ pub fn area(input: &str) -> Option<&'static Area> {
 
 /// SIC 2007 sections A–U: (letter, English, Welsh).
 pub const SIC_SECTIONS: &[(char, &str, &str)] = &[
-    ('A', "Agriculture, forestry and fishing", "Amaethyddiaeth, coedwigaeth a physgota"),
+    (
+        'A',
+        "Agriculture, forestry and fishing",
+        "Amaethyddiaeth, coedwigaeth a physgota",
+    ),
     ('B', "Mining and quarrying", "Mwyngloddio a chwarela"),
     ('C', "Manufacturing", "Gweithgynhyrchu"),
-    ('D', "Electricity, gas, steam and air conditioning supply", "Cyflenwi trydan, nwy, ager ac aerdymheru"),
-    ('E', "Water supply, sewerage, waste management and remediation", "Cyflenwi dŵr, carthffosiaeth, rheoli gwastraff ac adfer"),
+    (
+        'D',
+        "Electricity, gas, steam and air conditioning supply",
+        "Cyflenwi trydan, nwy, ager ac aerdymheru",
+    ),
+    (
+        'E',
+        "Water supply, sewerage, waste management and remediation",
+        "Cyflenwi dŵr, carthffosiaeth, rheoli gwastraff ac adfer",
+    ),
     ('F', "Construction", "Adeiladu"),
-    ('G', "Wholesale and retail trade; repair of motor vehicles", "Masnach gyfanwerthu a manwerthu; atgyweirio cerbydau modur"),
+    (
+        'G',
+        "Wholesale and retail trade; repair of motor vehicles",
+        "Masnach gyfanwerthu a manwerthu; atgyweirio cerbydau modur",
+    ),
     ('H', "Transportation and storage", "Cludiant a storio"),
-    ('I', "Accommodation and food service activities", "Gwasanaethau llety a bwyd"),
-    ('J', "Information and communication", "Gwybodaeth a chyfathrebu"),
-    ('K', "Financial and insurance activities", "Gweithgareddau ariannol ac yswiriant"),
+    (
+        'I',
+        "Accommodation and food service activities",
+        "Gwasanaethau llety a bwyd",
+    ),
+    (
+        'J',
+        "Information and communication",
+        "Gwybodaeth a chyfathrebu",
+    ),
+    (
+        'K',
+        "Financial and insurance activities",
+        "Gweithgareddau ariannol ac yswiriant",
+    ),
     ('L', "Real estate activities", "Gweithgareddau eiddo tiriog"),
-    ('M', "Professional, scientific and technical activities", "Gweithgareddau proffesiynol, gwyddonol a thechnegol"),
-    ('N', "Administrative and support service activities", "Gweithgareddau gwasanaethau gweinyddol a chymorth"),
-    ('O', "Public administration and defence", "Gweinyddiaeth gyhoeddus ac amddiffyn"),
+    (
+        'M',
+        "Professional, scientific and technical activities",
+        "Gweithgareddau proffesiynol, gwyddonol a thechnegol",
+    ),
+    (
+        'N',
+        "Administrative and support service activities",
+        "Gweithgareddau gwasanaethau gweinyddol a chymorth",
+    ),
+    (
+        'O',
+        "Public administration and defence",
+        "Gweinyddiaeth gyhoeddus ac amddiffyn",
+    ),
     ('P', "Education", "Addysg"),
-    ('Q', "Human health and social work activities", "Iechyd pobl a gwaith cymdeithasol"),
-    ('R', "Arts, entertainment and recreation", "Celfyddydau, adloniant a hamdden"),
-    ('S', "Other service activities", "Gweithgareddau gwasanaeth eraill"),
-    ('T', "Activities of households as employers", "Gweithgareddau aelwydydd fel cyflogwyr"),
-    ('U', "Activities of extraterritorial organisations and bodies", "Gweithgareddau sefydliadau a chyrff alltiriogaethol"),
+    (
+        'Q',
+        "Human health and social work activities",
+        "Iechyd pobl a gwaith cymdeithasol",
+    ),
+    (
+        'R',
+        "Arts, entertainment and recreation",
+        "Celfyddydau, adloniant a hamdden",
+    ),
+    (
+        'S',
+        "Other service activities",
+        "Gweithgareddau gwasanaeth eraill",
+    ),
+    (
+        'T',
+        "Activities of households as employers",
+        "Gweithgareddau aelwydydd fel cyflogwyr",
+    ),
+    (
+        'U',
+        "Activities of extraterritorial organisations and bodies",
+        "Gweithgareddau sefydliadau a chyrff alltiriogaethol",
+    ),
 ];
 
 pub fn sic_section(input: &str) -> Option<char> {
@@ -155,7 +260,10 @@ mod tests {
 
     #[test]
     fn twenty_two_areas_in_four_regions_plus_outside() {
-        let welsh: Vec<_> = AREAS.iter().filter(|a| a.region != Region::OutsideWales).collect();
+        let welsh: Vec<_> = AREAS
+            .iter()
+            .filter(|a| a.region != Region::OutsideWales)
+            .collect();
         assert_eq!(welsh.len(), 22);
         let count = |r| AREAS.iter().filter(|a| a.region == r).count();
         assert_eq!(count(Region::CardiffCapital), 10);

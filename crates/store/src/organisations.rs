@@ -47,12 +47,15 @@ pub struct AnswersRecord {
     pub employee_band: String,
 }
 
-const ORG_COLUMNS: &str =
-    "id, name, companies_house, sic_section, employee_band, principal_area, hourly_rate_pence, created_at";
+const ORG_COLUMNS: &str = "id, name, companies_house, sic_section, employee_band, principal_area, hourly_rate_pence, created_at";
 
 impl Db {
     /// Creates an organisation with its innovation answers at entry, together.
-    pub async fn create_organisation(&self, input: &OrganisationInput, entry: Option<(NaiveDate, Answers)>) -> Result<Organisation> {
+    pub async fn create_organisation(
+        &self,
+        input: &OrganisationInput,
+        entry: Option<(NaiveDate, Answers)>,
+    ) -> Result<Organisation> {
         let sql = format!(
             "INSERT INTO organisations (name, companies_house, sic_section, employee_band, principal_area, \
              hourly_rate_pence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {ORG_COLUMNS}"
@@ -93,7 +96,12 @@ impl Db {
     }
 
     /// Updates an organisation and replaces its answers at entry, together.
-    pub async fn update_organisation(&self, id: i64, input: &OrganisationInput, entry: Option<(NaiveDate, Answers)>) -> Result<()> {
+    pub async fn update_organisation(
+        &self,
+        id: i64,
+        input: &OrganisationInput,
+        entry: Option<(NaiveDate, Answers)>,
+    ) -> Result<()> {
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -111,10 +119,12 @@ impl Db {
             .execute(&mut *tx)
             .await?;
             if let Some((on, a)) = entry {
-                sqlx::query("DELETE FROM innovation_answers WHERE organisation_id = $1 AND stage = 'entry'")
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                sqlx::query(
+                    "DELETE FROM innovation_answers WHERE organisation_id = $1 AND stage = 'entry'",
+                )
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
                 sqlx::query(
                     "INSERT INTO innovation_answers (organisation_id, stage, asked_on, new_goods_or_services, \
                      new_business_process, ongoing_or_abandoned, innovation_spending, employee_band, created_at) \
@@ -147,13 +157,18 @@ impl Db {
     pub async fn organisation_by_name(&self, name: &str) -> Result<Option<Organisation>> {
         let sql = format!("SELECT {ORG_COLUMNS} FROM organisations WHERE lower(name) = lower($1)");
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as(&sql).bind(name.trim()).fetch_optional(pool).await?
+            sqlx::query_as(&sql)
+                .bind(name.trim())
+                .fetch_optional(pool)
+                .await?
         }))
     }
 
     pub async fn list_organisations(&self) -> Result<Vec<Organisation>> {
         let sql = format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY lower(name)");
-        Ok(with_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await?))
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .fetch_all(pool)
+            .await?))
     }
 
     pub async fn innovation_answers(&self, organisation_id: i64) -> Result<Vec<AnswersRecord>> {
@@ -170,7 +185,11 @@ impl Db {
     }
 
     /// Sets the organisation a person works for.
-    pub async fn set_user_organisation(&self, user_id: i64, organisation_id: Option<i64>) -> Result<()> {
+    pub async fn set_user_organisation(
+        &self,
+        user_id: i64,
+        organisation_id: Option<i64>,
+    ) -> Result<()> {
         with_pool!(self, |pool| {
             sqlx::query("UPDATE users SET organisation_id = $1 WHERE id = $2")
                 .bind(organisation_id)

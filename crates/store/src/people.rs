@@ -106,7 +106,14 @@ macro_rules! enrol_in {
 impl Db {
     /// Enrols a participant in a cohort (or re-admits them), grants the role, and
     /// records the event, all at once.
-    pub async fn enrol(&self, programme_id: i64, cohort_id: i64, user_id: i64, organisation_id: Option<i64>, by: Option<i64>) -> Result<()> {
+    pub async fn enrol(
+        &self,
+        programme_id: i64,
+        cohort_id: i64,
+        user_id: i64,
+        organisation_id: Option<i64>,
+        by: Option<i64>,
+    ) -> Result<()> {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             enrol_in!(tx, programme_id, cohort_id, user_id, organisation_id, by);
@@ -127,7 +134,11 @@ impl Db {
             .fetch_all(pool)
             .await?
         });
-        Ok(emails.iter().filter(|e| active.iter().any(|a| a == *e)).map(|e| e.to_string()).collect())
+        Ok(emails
+            .iter()
+            .filter(|e| active.iter().any(|a| a == *e))
+            .map(|e| e.to_string())
+            .collect())
     }
 
     /// Imports checked rows into a cohort, all or nothing: organisations are found by
@@ -147,10 +158,12 @@ impl Db {
             let mut tx = pool.begin().await?;
             let mut created = Vec::new();
             for (i, row) in rows.iter().enumerate() {
-                let org: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE lower(name) = lower($1)")
-                    .bind(&row.organisation)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+                let org: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM organisations WHERE lower(name) = lower($1)",
+                )
+                .bind(&row.organisation)
+                .fetch_optional(&mut *tx)
+                .await?;
                 let org = match org {
                     Some(id) => id,
                     None => {
@@ -200,7 +213,13 @@ impl Db {
 
     /// Withdraws a participant: the enrolment stays, with its history; the role goes.
     /// `false` when they were not actively enrolled.
-    pub async fn withdraw(&self, cohort_id: i64, user_id: i64, by: Option<i64>, note: &str) -> Result<bool> {
+    pub async fn withdraw(
+        &self,
+        cohort_id: i64,
+        user_id: i64,
+        by: Option<i64>,
+        note: &str,
+    ) -> Result<bool> {
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;

@@ -94,7 +94,11 @@ pub struct TeamMember {
 
 impl Db {
     /// Creates a programme; its creator becomes its programme manager.
-    pub async fn create_programme(&self, input: &ProgrammeInput, creator: i64) -> Result<Programme> {
+    pub async fn create_programme(
+        &self,
+        input: &ProgrammeInput,
+        creator: i64,
+    ) -> Result<Programme> {
         let sql = format!(
             "INSERT INTO programmes (slug, name_en, name_cy, description_en, description_cy, funder, starts_on, ends_on, \
              cost_pence, cost_delivery_pence, cost_venues_pence, cost_materials_pence, cost_in_kind_pence, \
@@ -275,16 +279,26 @@ impl Db {
     }
 
     pub async fn cohorts_of(&self, programme_id: i64) -> Result<Vec<Cohort>> {
-        let sql = format!("SELECT {COHORT_COLUMNS} FROM cohorts WHERE programme_id = $1 ORDER BY starts_on, name_en");
+        let sql = format!(
+            "SELECT {COHORT_COLUMNS} FROM cohorts WHERE programme_id = $1 ORDER BY starts_on, name_en"
+        );
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as(&sql).bind(programme_id).fetch_all(pool).await?
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .fetch_all(pool)
+                .await?
         }))
     }
 
     pub async fn cohort_by_slug(&self, programme_id: i64, slug: &str) -> Result<Option<Cohort>> {
-        let sql = format!("SELECT {COHORT_COLUMNS} FROM cohorts WHERE programme_id = $1 AND slug = $2");
+        let sql =
+            format!("SELECT {COHORT_COLUMNS} FROM cohorts WHERE programme_id = $1 AND slug = $2");
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as(&sql).bind(programme_id).bind(slug).fetch_optional(pool).await?
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .bind(slug)
+                .fetch_optional(pool)
+                .await?
         }))
     }
 

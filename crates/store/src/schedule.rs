@@ -32,8 +32,7 @@ pub struct MeetingInput {
     pub resources: String,
 }
 
-const MEETING_COLUMNS: &str =
-    "id, cohort_id, title, kind, starts_at, ends_at, location, online_url, agenda, resources, created_at";
+const MEETING_COLUMNS: &str = "id, cohort_id, title, kind, starts_at, ends_at, location, online_url, agenda, resources, created_at";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AttendanceRecord {
@@ -102,16 +101,24 @@ impl Db {
     }
 
     pub async fn meetings_of(&self, cohort_id: i64) -> Result<Vec<Meeting>> {
-        let sql = format!("SELECT {MEETING_COLUMNS} FROM cohort_sessions WHERE cohort_id = $1 ORDER BY starts_at, id");
+        let sql = format!(
+            "SELECT {MEETING_COLUMNS} FROM cohort_sessions WHERE cohort_id = $1 ORDER BY starts_at, id"
+        );
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(&sql).bind(cohort_id).fetch_all(pool).await?
         }))
     }
 
     pub async fn meeting(&self, cohort_id: i64, id: i64) -> Result<Option<Meeting>> {
-        let sql = format!("SELECT {MEETING_COLUMNS} FROM cohort_sessions WHERE cohort_id = $1 AND id = $2");
+        let sql = format!(
+            "SELECT {MEETING_COLUMNS} FROM cohort_sessions WHERE cohort_id = $1 AND id = $2"
+        );
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as(&sql).bind(cohort_id).bind(id).fetch_optional(pool).await?
+            sqlx::query_as(&sql)
+                .bind(cohort_id)
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
         }))
     }
 
@@ -129,7 +136,12 @@ impl Db {
     }
 
     /// Records a session's register, replacing what was there, in one transaction.
-    pub async fn record_attendance(&self, session_id: i64, marks: &[(i64, String)], by: i64) -> Result<()> {
+    pub async fn record_attendance(
+        &self,
+        session_id: i64,
+        marks: &[(i64, String)],
+        by: i64,
+    ) -> Result<()> {
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -230,7 +242,12 @@ impl Db {
     }
 
     /// Puts one person into a set (or into none), leaving the others as they are.
-    pub async fn move_to_set(&self, cohort_id: i64, user_id: i64, set_id: Option<i64>) -> Result<()> {
+    pub async fn move_to_set(
+        &self,
+        cohort_id: i64,
+        user_id: i64,
+        set_id: Option<i64>,
+    ) -> Result<()> {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             sqlx::query("DELETE FROM learning_set_members WHERE cohort_id = $1 AND user_id = $2")

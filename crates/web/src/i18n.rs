@@ -2,12 +2,13 @@
 //! compiled into the binary. Welsh is never treated less favourably: a missing
 //! key is a test failure, not a silent fallback.
 
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use std::collections::HashMap;
 use unic_langid::{LanguageIdentifier, langid};
+use ymarfer_domain::uktime;
 use ymarfer_domain::{Lang, Pence};
 
 static_loader! {
@@ -50,6 +51,15 @@ impl Tr {
         LOCALES.lookup_with_args(id(self.0), key, &args)
     }
 
+    /// A message with several named arguments.
+    pub fn args(&self, key: &str, args: &[(&'static str, String)]) -> String {
+        let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        for (name, value) in args {
+            map.insert(Cow::Borrowed(*name), FluentValue::from(value.clone()));
+        }
+        LOCALES.lookup_with_args(id(self.0), key, &map)
+    }
+
     /// A message chosen by a count, so that each language's plural forms apply
     /// (Welsh has six).
     pub fn count(&self, key: &str, n: i64) -> String {
@@ -63,14 +73,29 @@ impl Tr {
     }
 
     /// A date written out in the language, e.g. "27 November 2026" / "27 Tachwedd 2026".
-    pub fn date(&self, at: DateTime<Utc>) -> String {
-        let month = self.t(&format!("month-{}", at.month()));
-        format!("{} {} {}", at.day(), month, at.year())
+    pub fn day(&self, d: impl Borrow<NaiveDate>) -> String {
+        let d = *d.borrow();
+        let month = self.t(&format!("month-{}", d.month()));
+        format!("{} {} {}", d.day(), month, d.year())
     }
 
-    /// Date and time, UTC shown as the UK's 24-hour clock.
-    pub fn date_time(&self, at: DateTime<Utc>) -> String {
-        format!("{} {}", self.date(at), at.format("%H:%M"))
+    /// The UK date of an instant.
+    pub fn date(&self, at: impl Borrow<DateTime<Utc>>) -> String {
+        let at = *at.borrow();
+        self.day(uktime::to_local(at).date())
+    }
+
+    /// Date and time on the UK's 24-hour clock (GMT or BST as the date requires).
+    pub fn date_time(&self, at: impl Borrow<DateTime<Utc>>) -> String {
+        let at = *at.borrow();
+        let local = uktime::to_local(at);
+        format!("{} {}", self.day(local.date()), local.format("%H:%M"))
+    }
+
+    /// A time of day in the UK, "09:30".
+    pub fn time(&self, at: impl Borrow<DateTime<Utc>>) -> String {
+        let at = *at.borrow();
+        uktime::to_local(at).format("%H:%M").to_string()
     }
 }
 

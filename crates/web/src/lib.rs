@@ -9,6 +9,7 @@ mod error;
 mod handlers;
 pub mod i18n;
 pub mod mail;
+mod markdown;
 mod page;
 pub mod passwords;
 mod router;

@@ -48,6 +48,7 @@ pub struct Page {
     pub csrf: String,
     pub user_name: Option<String>,
     pub is_admin: bool,
+    pub manages_organisations: bool,
     /// This page's path in the other language.
     pub other_href: String,
     pub self_href: String,
@@ -69,6 +70,11 @@ impl Page {
             csrf,
             user_name: user.map(|c| c.user.name().to_string()),
             is_admin: user.is_some_and(|c| c.user.is_admin),
+            manages_organisations: ymarfer_domain::can(
+                user.map(|c| &c.actor),
+                ymarfer_domain::Action::ManageOrganisations,
+                ymarfer_domain::Resource::Site,
+            ) == ymarfer_domain::Decision::Allow,
             other_href: format!("/{}{}", lang.other().code(), rest),
             self_href: format!("/{}{}", lang.code(), rest),
         }
@@ -94,6 +100,27 @@ impl Page {
     /// A link to a page in this page's language.
     pub fn href(&self, path: &str) -> String {
         format!("/{}/{}", self.lang.code(), path.trim_start_matches('/'))
+    }
+
+    /// The text in this page's language, or the other's when this one is empty.
+    pub fn pick<'a>(&self, en: &'a str, cy: &'a str) -> &'a str {
+        match self.lang {
+            Lang::En if !en.trim().is_empty() => en,
+            Lang::Cy if !cy.trim().is_empty() => cy,
+            Lang::En => cy,
+            Lang::Cy => en,
+        }
+    }
+
+    pub fn money(&self, pence: &i64) -> String {
+        self.tr.money(ymarfer_domain::Pence(*pence))
+    }
+
+    pub fn date(&self, d: &Option<chrono::NaiveDate>) -> String {
+        match d {
+            Some(d) => self.tr.day(*d),
+            None => "—".to_string(),
+        }
     }
 
     pub fn other_lang(&self) -> Lang {
@@ -150,6 +177,11 @@ pub async fn remember_language(
         }
     }
     response
+}
+
+/// Whether a select option is the chosen one, whatever string-like types the two are.
+pub fn same(a: impl std::fmt::Display, b: impl std::fmt::Display) -> bool {
+    format!("{a}") == format!("{b}")
 }
 
 /// Renders a template as a complete HTML response.

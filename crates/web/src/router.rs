@@ -1,6 +1,8 @@
 //! Every route Ymarfer answers, in one place.
 
-use crate::handlers::{account, admin, auth, health, home};
+use crate::handlers::{
+    account, admin, auth, cohorts, health, home, meetings, organisations, people, programmes, sets,
+};
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
 use axum::extract::Request;
@@ -50,6 +52,87 @@ fn pages() -> Router<AppState> {
         )
         .route("/admin/users", get(admin::users))
         .route("/admin/users/invite", post(admin::invite))
+        .route("/profile/calendar", post(meetings::new_person_feed))
+        .route(
+            "/profile/calendar/revoke",
+            post(meetings::revoke_person_feed),
+        )
+        .route("/programmes", get(programmes::list))
+        .route(
+            "/programmes/new",
+            get(programmes::new_form).post(programmes::create),
+        )
+        .route("/programmes/{p}", get(programmes::show))
+        .route(
+            "/programmes/{p}/edit",
+            get(programmes::edit_form).post(programmes::update),
+        )
+        .route("/programmes/{p}/team", post(programmes::add_team_member))
+        .route(
+            "/programmes/{p}/cohorts/new",
+            get(cohorts::new_form).post(cohorts::create),
+        )
+        .route("/programmes/{p}/cohorts/{c}", get(cohorts::show))
+        .route(
+            "/programmes/{p}/cohorts/{c}/edit",
+            get(cohorts::edit_form).post(cohorts::update),
+        )
+        .route("/programmes/{p}/cohorts/{c}/people", post(people::invite))
+        .route(
+            "/programmes/{p}/cohorts/{c}/people/{u}/withdraw",
+            post(people::withdraw),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/people/{u}/readmit",
+            post(people::readmit),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/import",
+            get(people::import_form).post(people::import),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/people.csv",
+            get(people::export),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/calendar",
+            post(meetings::new_cohort_feed),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/sessions/new",
+            get(meetings::new_form).post(meetings::create),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/sessions/{s}",
+            get(meetings::show),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/sessions/{s}/edit",
+            get(meetings::edit_form).post(meetings::update),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/sessions/{s}/attendance",
+            post(meetings::record_attendance),
+        )
+        .route("/programmes/{p}/cohorts/{c}/sets", get(sets::show))
+        .route(
+            "/programmes/{p}/cohorts/{c}/sets/propose",
+            post(sets::propose),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/sets/move",
+            post(sets::move_member),
+        )
+        .route("/organisations", get(organisations::list))
+        .route(
+            "/organisations/new",
+            get(organisations::new_form).post(organisations::create),
+        )
+        .route("/organisations/{id}", get(organisations::show))
+        .route(
+            "/organisations/{id}/edit",
+            get(organisations::edit_form).post(organisations::update),
+        )
         .route_layer(axum::middleware::from_fn(crate::page::remember_language))
 }
 
@@ -94,6 +177,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/healthz", get(health::healthz))
         .route("/static/{*path}", get(assets::serve))
+        .route("/calendar/{file}", get(meetings::feed))
         .nest("/en", pages().layer(Extension(Lang::En)))
         .nest("/cy", pages().layer(Extension(Lang::Cy)))
         .fallback(error::fallback)

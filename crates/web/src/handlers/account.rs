@@ -39,6 +39,7 @@ struct ProfilePage {
     notice: Option<String>,
     errors: FieldErrors,
     password_errors: FieldErrors,
+    feed_link: Option<String>,
 }
 
 struct SessionRow {
@@ -92,7 +93,20 @@ async fn profile_page(
         notice,
         errors,
         password_errors,
+        feed_link: None,
     })
+}
+
+/// The profile, showing a calendar link just made (it is shown only this once).
+pub async fn profile_with_feed(
+    state: &AppState,
+    page: Page,
+    me: &CurrentUser,
+    link: String,
+) -> AppResult {
+    let mut p = profile_page(state, page, me, None, None, FieldErrors::default()).await?;
+    p.feed_link = Some(link);
+    render(&p)
 }
 
 pub async fn profile(
@@ -106,6 +120,7 @@ pub async fn profile(
         Some("saved") => Some(page.t("profile-saved")),
         Some("password") => Some(page.t("profile-password-changed")),
         Some("session") => Some(page.t("profile-session-ended")),
+        Some("calendar-revoked") => Some(page.t("profile-calendar-revoked")),
         _ => None,
     };
     render(&profile_page(&state, page, &me, notice, None, FieldErrors::default()).await?)

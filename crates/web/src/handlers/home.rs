@@ -1,11 +1,15 @@
 use crate::cookies;
 use crate::error::AppResult;
 use crate::page::{Page, Viewer, render};
+use crate::state::AppState;
 use askama::Template;
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::response::{IntoResponse, Redirect, Response};
 use ymarfer_domain::Lang;
+use ymarfer_store::people::MyCohort;
+use ymarfer_store::schedule::Meeting;
 
 /// `/` chooses a language: the cookie from an earlier visit, then the signed-in
 /// person's preference, then the browser's `Accept-Language`, then English.
@@ -23,13 +27,65 @@ pub async fn pick_language(headers: HeaderMap, viewer: Viewer) -> Response {
     Redirect::to(&format!("/{}", lang.code())).into_response()
 }
 
+/// A cohort on someone's home page, with what comes next in it.
+pub struct MyCohortView {
+    pub c: MyCohort,
+    pub next: Option<Meeting>,
+    pub set: Option<(String, Vec<String>)>,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 struct Home {
     page: Page,
+    cohorts: Vec<MyCohortView>,
+    manages_any: bool,
 }
 
-pub async fn home(page: Page) -> AppResult {
+impl Home {
+    fn role_name(&self, role: &str) -> String {
+        ymarfer_domain::Role::parse(role)
+            .map(|r| self.page.t(r.message_id()))
+            .unwrap_or_default()
+    }
+}
+
+pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
     let page = page.titled("home-title");
-    render(&Home { page })
+    let mut cohorts = Vec::new();
+    if let Some(me) = viewer.0.as_ref() {
+        let now = chrono::Utc::now();
+        for c in state.db.my_cohorts(me.user.id).await? {
+            let next = state
+                .db
+                .meetings_of(c.cohort_id)
+                .await?
+                .into_iter()
+                .find(|m| m.ends_at > now);
+            let members = state.db.set_members(c.cohort_id).await?;
+            let set = members
+                .iter()
+                .find(|m| m.user_id == me.user.id)
+                .map(|mine| {
+                    let others = members
+                        .iter()
+                        .filter(|m| m.set_id == mine.set_id && m.user_id != me.user.id)
+                        .map(|m| m.display_name.clone())
+                        .collect();
+                    (mine.set_name.clone(), others)
+                });
+            cohorts.push(MyCohortView { c, next, set });
+        }
+    }
+    let manages_any = viewer.actor().is_some_and(|a| {
+        a.is_admin
+            || a.memberships
+                .iter()
+                .any(|m| m.role != ymarfer_domain::Role::Participant)
+    });
+    render(&Home {
+        page,
+        cohorts,
+        manages_any,
+    })
 }

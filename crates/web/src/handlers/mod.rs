@@ -1,9 +1,17 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod cohorts;
+pub mod context;
 pub mod forms;
 pub mod health;
 pub mod home;
+pub mod meetings;
+pub mod organisations;
+pub mod parse;
+pub mod people;
+pub mod programmes;
+pub mod sets;
 
 use crate::error::AppError;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};

@@ -152,6 +152,7 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Clicks something that does not leave the page (a radio button, a checkbox).
     pub async fn click(&self, css: &str) {
         self.c
             .find(Locator::Css(css))
@@ -162,14 +163,39 @@ impl Browser {
             .unwrap();
     }
 
-    pub async fn click_link(&self, text: &str) {
+    /// Marks the current document, clicks, then waits until a new document has
+    /// loaded, so that what follows never reads the page being left.
+    async fn navigating(&self, locator: Locator<'_>) {
         self.c
-            .find(Locator::LinkText(text))
-            .await
-            .unwrap()
-            .click()
+            .execute("window.__ymarferOld = true; return true;", vec![])
             .await
             .unwrap();
+        self.c.find(locator).await.unwrap().click().await.unwrap();
+        for _ in 0..100 {
+            let state = self
+                .c
+                .execute(
+                    "return (window.__ymarferOld ? 'old' : document.readyState);",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string));
+            if state.as_deref() == Some("complete") {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the page did not change after clicking");
+    }
+
+    /// Clicks a button or link that loads another page, and waits for it.
+    pub async fn submit(&self, css: &str) {
+        self.navigating(Locator::Css(css)).await;
+    }
+
+    pub async fn click_link(&self, text: &str) {
+        self.navigating(Locator::LinkText(text)).await;
     }
 
     pub async fn text(&self, css: &str) -> String {
@@ -208,12 +234,11 @@ async fn password_sign_in_and_language_switch(app: TestApp) {
     b.assert_accessible("sign in").await;
     b.fill("#email", "bethan@example.com").await;
     b.fill("#password", PASSWORD).await;
-    b.click("#password ~ button, form[action='/en/sign-in'] button")
-        .await;
+    b.submit("form[action='/en/sign-in'] button").await;
     assert_eq!(b.path().await, "/en");
     assert!(b.text("main").await.contains("Welcome back, Test Person."));
     b.assert_accessible("home, signed in").await;
-    b.click(".lang-switch").await;
+    b.submit(".lang-switch").await;
     assert_eq!(b.path().await, "/cy");
     assert_eq!(b.html_lang().await, "cy");
     assert!(b.text("main").await.contains("Croeso'n ôl, Test Person."));
@@ -221,7 +246,7 @@ async fn password_sign_in_and_language_switch(app: TestApp) {
     b.click_link("Eich proffil").await;
     assert_eq!(b.path().await, "/cy/profile");
     b.assert_accessible("proffil").await;
-    b.click(".lang-switch").await;
+    b.submit(".lang-switch").await;
     assert_eq!(b.path().await, "/en/profile");
     assert_eq!(b.html_lang().await, "en");
     b.close().await;
@@ -232,13 +257,13 @@ async fn emailed_link_sign_in(app: TestApp) {
     let b = Browser::start().await;
     b.goto(&app.url("/cy/sign-in")).await;
     b.fill("#link_email", "ffion@example.com").await;
-    b.click("form[action='/cy/sign-in/link'] button").await;
+    b.submit("form[action='/cy/sign-in/link'] button").await;
     assert!(b.text("main").await.contains("Edrychwch ar eich e-bost"));
     b.assert_accessible("dolen wedi'i hanfon").await;
     let link = app.emailed_link("ffion@example.com");
     b.goto(&app.url(&link)).await;
     b.assert_accessible("cadarnhau dolen").await;
-    b.click("main form button").await;
+    b.submit("main form button").await;
     assert_eq!(b.path().await, "/cy");
     assert!(b.text("main").await.contains("Croeso'n ôl"));
     // The used link no longer works.
@@ -258,7 +283,7 @@ async fn rejected_forms_keep_input_and_profile_changes(app: TestApp) {
     b.goto(&app.url("/en/sign-in")).await;
     b.fill("#email", "nia-at-example").await;
     b.fill("#password", "whatever it is").await;
-    b.click("form[action='/en/sign-in'] button").await;
+    b.submit("form[action='/en/sign-in'] button").await;
     assert!(
         b.text(".error-summary")
             .await
@@ -272,16 +297,16 @@ async fn rejected_forms_keep_input_and_profile_changes(app: TestApp) {
     b.assert_accessible("sign in with errors").await;
     b.fill("#email", "nia@example.com").await;
     b.fill("#password", PASSWORD).await;
-    b.click("form[action='/en/sign-in'] button").await;
+    b.submit("form[action='/en/sign-in'] button").await;
 
     b.goto(&app.url("/en/profile")).await;
     b.fill("#display_name", "").await;
-    b.click("form[action='/en/profile'] button").await;
+    b.submit("form[action='/en/profile'] button").await;
     assert!(b.text(".error-summary").await.contains("Enter your name."));
     b.assert_accessible("profile with errors").await;
     b.fill("#display_name", "Nia Wyn").await;
     b.click("#language-cy").await;
-    b.click("form[action='/en/profile'] button").await;
+    b.submit("form[action='/en/profile'] button").await;
     assert_eq!(b.path().await, "/cy/profile?done=saved");
     assert!(
         b.text(".notice")
@@ -294,7 +319,7 @@ async fn rejected_forms_keep_input_and_profile_changes(app: TestApp) {
     b.assert_accessible("pobl").await;
     b.fill("#email", "dim-yn-gyfeiriad").await;
     b.fill("#display_name", "Gareth").await;
-    b.click("form[action='/cy/admin/users/invite'] button")
+    b.submit("form[action='/cy/admin/users/invite'] button")
         .await;
     assert!(
         b.text(".error-summary")

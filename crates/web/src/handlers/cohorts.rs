@@ -1,0 +1,436 @@
+//! Cohorts: creating and editing one, and its page, where a manager or facilitator
+//! sees members, organisations, sessions and attendance at a glance.
+
+use super::forms::FieldErrors;
+use super::programmes::{DoneQuery, cohort_shares};
+use super::{FormData, context, parse, see_other};
+use crate::error::{AppError, AppResult};
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use std::collections::HashMap;
+use ymarfer_domain::programme::{Attendance, DeliveryMode, Slug, attendance_percent};
+use ymarfer_domain::reference::Region;
+use ymarfer_domain::{Action, Pence};
+use ymarfer_store::people::Enrolled;
+use ymarfer_store::programmes::{Cohort, CohortInput, Programme, TeamMember};
+use ymarfer_store::schedule::Meeting;
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct CohortForm {
+    slug: String,
+    name_en: String,
+    name_cy: String,
+    starts_on: String,
+    ends_on: String,
+    capacity: String,
+    delivery_mode: String,
+    region: String,
+    cost_share: String,
+}
+
+impl CohortForm {
+    fn from_cohort(c: &Cohort) -> CohortForm {
+        CohortForm {
+            slug: c.slug.clone(),
+            name_en: c.name_en.clone(),
+            name_cy: c.name_cy.clone(),
+            starts_on: c.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+            ends_on: c.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+            capacity: c.capacity.to_string(),
+            delivery_mode: c.delivery_mode.clone(),
+            region: c.region.clone(),
+            cost_share: parse::pounds_input(c.cost_share_pence),
+        }
+    }
+
+    fn validate(&self, page: &Page, creating: bool) -> Result<CohortInput, FieldErrors> {
+        let tr = page.tr;
+        let mut e = FieldErrors::default();
+        let name_en = parse::text(tr, &mut e, "name_en", &self.name_en, 120, true);
+        let name_cy = parse::text(tr, &mut e, "name_cy", &self.name_cy, 120, true);
+        let slug = if creating {
+            let typed = self.slug.trim();
+            match if typed.is_empty() {
+                Slug::from_name(&name_en)
+            } else {
+                Slug::parse(typed)
+            } {
+                Some(s) => s.as_str().to_string(),
+                None => {
+                    e.add("slug", tr.t("error-slug"));
+                    String::new()
+                }
+            }
+        } else {
+            self.slug.clone()
+        };
+        let starts_on = parse::date(tr, &mut e, "starts_on", &self.starts_on);
+        let ends_on = parse::date(tr, &mut e, "ends_on", &self.ends_on);
+        parse::dates_in_order(tr, &mut e, "ends_on", starts_on, ends_on);
+        let capacity = parse::whole(tr, &mut e, "capacity", &self.capacity, 1, 500);
+        if DeliveryMode::parse(&self.delivery_mode).is_none() {
+            e.add("delivery_mode", tr.t("error-choose-one"));
+        }
+        if Region::parse(&self.region).is_none() {
+            e.add("region", tr.t("error-choose-one"));
+        }
+        let cost_share = parse::money(tr, &mut e, "cost_share", &self.cost_share, false);
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(CohortInput {
+            slug,
+            name_en,
+            name_cy,
+            starts_on,
+            ends_on,
+            capacity,
+            delivery_mode: self.delivery_mode.clone(),
+            region: self.region.clone(),
+            cost_share_pence: cost_share.map(|p| p.0),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "cohorts/form.html")]
+struct FormPage {
+    page: Page,
+    programme: Programme,
+    action: String,
+    creating: bool,
+    form: CohortForm,
+    errors: FieldErrors,
+}
+
+impl FormPage {
+    fn modes(&self) -> Vec<(&'static str, String)> {
+        DeliveryMode::ALL
+            .iter()
+            .map(|m| (m.as_str(), self.page.t(&m.message_id())))
+            .collect()
+    }
+    fn regions(&self) -> Vec<(&'static str, &'static str)> {
+        Region::ALL
+            .iter()
+            .map(|r| (r.as_str(), r.name(self.page.lang)))
+            .collect()
+    }
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult {
+    let programme = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
+    let action = page.href(&format!("programmes/{slug}/cohorts/new"));
+    let form = CohortForm {
+        capacity: "16".into(),
+        delivery_mode: "in_person".into(),
+        region: "cardiff_capital".into(),
+        ..CohortForm::default()
+    };
+    render(&FormPage {
+        page: page.titled("cohort-new-title"),
+        programme,
+        action,
+        creating: true,
+        form,
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    FormData(form): FormData<CohortForm>,
+) -> AppResult {
+    let programme = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
+    let mut errors = match form.validate(&page, true) {
+        Ok(input) => match state.db.create_cohort(programme.id, &input).await {
+            Ok(c) => {
+                return Ok(see_other(
+                    &page.href(&format!("programmes/{slug}/cohorts/{}", c.slug)),
+                ));
+            }
+            Err(e) if e.is_unique_violation() => FieldErrors::default(),
+            Err(e) => return Err(e.into()),
+        },
+        Err(errors) => errors,
+    };
+    if errors.is_empty() {
+        errors.add("slug", page.t("error-slug-taken"));
+    }
+    let action = page.href(&format!("programmes/{slug}/cohorts/new"));
+    render_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &FormPage {
+            page: page.titled("cohort-new-title"),
+            programme,
+            action,
+            creating: true,
+            form,
+            errors,
+        },
+    )
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/edit"));
+    let form = CohortForm::from_cohort(&cohort);
+    render(&FormPage {
+        page: page.titled("cohort-edit-title"),
+        programme,
+        action,
+        creating: false,
+        form,
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+    FormData(mut form): FormData<CohortForm>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    form.slug = cohort.slug.clone();
+    match form.validate(&page, false) {
+        Ok(input) => {
+            state.db.update_cohort(cohort.id, &input).await?;
+            Ok(see_other(&page.href(&format!(
+                "programmes/{slug}/cohorts/{cslug}?done=saved"
+            ))))
+        }
+        Err(errors) => {
+            let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/edit"));
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    page: page.titled("cohort-edit-title"),
+                    programme,
+                    action,
+                    creating: false,
+                    form,
+                    errors,
+                },
+            )
+        }
+    }
+}
+
+pub struct PersonRow {
+    pub e: Enrolled,
+    pub attendance: Option<u32>,
+    pub set: Option<String>,
+}
+
+pub struct MeetingRow {
+    pub m: Meeting,
+    pub present: usize,
+    pub recorded: usize,
+}
+
+#[derive(Template)]
+#[template(path = "cohorts/show.html")]
+pub struct ShowPage {
+    pub page: Page,
+    pub programme: Programme,
+    pub cohort: Cohort,
+    pub share: Pence,
+    pub people: Vec<PersonRow>,
+    pub active: usize,
+    pub organisations: usize,
+    pub meetings: Vec<MeetingRow>,
+    pub staff: Vec<TeamMember>,
+    pub cohort_rate: Option<u32>,
+    pub see_people: bool,
+    pub manage: bool,
+    pub notice: Option<String>,
+    pub invite: super::people::InviteForm,
+    pub invite_errors: FieldErrors,
+    pub org_choices: Vec<(i64, String)>,
+    pub feed_link: Option<String>,
+}
+
+impl ShowPage {
+    pub fn mode_name(&self) -> String {
+        DeliveryMode::parse(&self.cohort.delivery_mode)
+            .map(|m| self.page.t(&m.message_id()))
+            .unwrap_or_default()
+    }
+    pub fn region_name(&self) -> &'static str {
+        Region::parse(&self.cohort.region)
+            .map(|r| r.name(self.page.lang))
+            .unwrap_or("")
+    }
+    pub fn base(&self) -> String {
+        self.page.href(&format!(
+            "programmes/{}/cohorts/{}",
+            self.programme.slug, self.cohort.slug
+        ))
+    }
+}
+
+/// Everything the cohort page shows, gathered once for viewing and for re-showing
+/// the invitation form with its errors.
+/// The parts of the cohort page that depend on what just happened.
+pub struct Extras {
+    pub notice: Option<String>,
+    pub invite: super::people::InviteForm,
+    pub invite_errors: FieldErrors,
+    pub feed_link: Option<String>,
+}
+
+impl Extras {
+    pub fn new(lang: ymarfer_domain::Lang) -> Extras {
+        Extras {
+            notice: None,
+            invite: super::people::InviteForm::new(lang),
+            invite_errors: FieldErrors::default(),
+            feed_link: None,
+        }
+    }
+}
+
+pub async fn show_page(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    programme: Programme,
+    cohort: Cohort,
+    extras: Extras,
+) -> Result<ShowPage, AppError> {
+    let see_people = context::may(viewer, Action::ViewCohortPeople, programme.id, cohort.id);
+    let manage = context::may(viewer, Action::ManageCohort, programme.id, cohort.id);
+    let all_cohorts = state.db.cohorts_of(programme.id).await?;
+    let share = all_cohorts
+        .iter()
+        .position(|c| c.id == cohort.id)
+        .and_then(|i| cohort_shares(&programme, &all_cohorts).get(i).copied())
+        .unwrap_or_default();
+    let enrolled = state.db.enrolled(cohort.id).await?;
+    let active = enrolled.iter().filter(|e| e.status == "active").count();
+    let organisations = {
+        let mut ids: Vec<i64> = enrolled
+            .iter()
+            .filter(|e| e.status == "active")
+            .filter_map(|e| e.organisation_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    };
+    let meetings = state.db.meetings_of(cohort.id).await?;
+    let records = state.db.attendance_of_cohort(cohort.id).await?;
+    let mut by_person: HashMap<i64, Vec<Attendance>> = HashMap::new();
+    for r in &records {
+        if let Some(a) = Attendance::parse(&r.status) {
+            by_person.entry(r.user_id).or_default().push(a);
+        }
+    }
+    let sets: HashMap<i64, String> = state
+        .db
+        .set_members(cohort.id)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id, m.set_name))
+        .collect();
+    let people = if see_people {
+        enrolled
+            .into_iter()
+            .map(|e| PersonRow {
+                attendance: by_person
+                    .get(&e.user_id)
+                    .and_then(|a| attendance_percent(a)),
+                set: sets.get(&e.user_id).cloned(),
+                e,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let all: Vec<Attendance> = records
+        .iter()
+        .filter_map(|r| Attendance::parse(&r.status))
+        .collect();
+    let meetings = meetings
+        .into_iter()
+        .map(|m| {
+            let of: Vec<_> = records.iter().filter(|r| r.session_id == m.id).collect();
+            MeetingRow {
+                present: of.iter().filter(|r| r.status == "present").count(),
+                recorded: of.len(),
+                m,
+            }
+        })
+        .collect();
+    let staff = state.db.cohort_staff(cohort.id).await?;
+    let org_choices = if manage {
+        state
+            .db
+            .list_organisations()
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut page = page;
+    page.title = page.pick(&cohort.name_en, &cohort.name_cy).to_string();
+    Ok(ShowPage {
+        page,
+        programme,
+        cohort,
+        share,
+        people,
+        active,
+        organisations,
+        meetings,
+        staff,
+        cohort_rate: attendance_percent(&all),
+        see_people,
+        manage,
+        notice: extras.notice,
+        invite: extras.invite,
+        invite_errors: extras.invite_errors,
+        org_choices,
+        feed_link: extras.feed_link,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+    Query(q): Query<DoneQuery>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohort).await?;
+    let extras = Extras {
+        notice: q.done.map(|d| page.t(&format!("done-{d}"))),
+        ..Extras::new(page.lang)
+    };
+    render(&show_page(&state, page, &viewer, programme, cohort, extras).await?)
+}

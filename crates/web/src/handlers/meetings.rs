@@ -1,0 +1,515 @@
+//! A cohort's sessions: scheduling, the page for one session, its attendance
+//! register, and calendar feeds (RFC 5545) for cohorts and people.
+
+use super::forms::FieldErrors;
+use super::{FormData, context, parse, see_other};
+use crate::error::{AppError, AppResult};
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use chrono::{DateTime, Utc};
+use icalendar::{Calendar, Component, Event, EventLike};
+use serde::Deserialize;
+use ymarfer_domain::programme::{Attendance, SessionKind};
+use ymarfer_domain::{Action, uktime};
+use ymarfer_store::people::Enrolled;
+use ymarfer_store::programmes::{Cohort, Programme};
+use ymarfer_store::schedule::{FeedTarget, Meeting, MeetingInput};
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct MeetingForm {
+    title: String,
+    kind: String,
+    starts_at: String,
+    ends_at: String,
+    location: String,
+    online_url: String,
+    agenda: String,
+    resources: String,
+}
+
+impl MeetingForm {
+    fn from_meeting(m: &Meeting) -> MeetingForm {
+        MeetingForm {
+            title: m.title.clone(),
+            kind: m.kind.clone(),
+            starts_at: uktime::format_local_input(m.starts_at),
+            ends_at: uktime::format_local_input(m.ends_at),
+            location: m.location.clone(),
+            online_url: m.online_url.clone(),
+            agenda: m.agenda.clone(),
+            resources: m.resources.clone(),
+        }
+    }
+
+    fn validate(&self, page: &Page) -> Result<MeetingInput, FieldErrors> {
+        let tr = page.tr;
+        let mut e = FieldErrors::default();
+        let title = parse::text(tr, &mut e, "title", &self.title, 200, true);
+        if SessionKind::parse(&self.kind).is_none() {
+            e.add("kind", tr.t("error-choose-one"));
+        }
+        let mut when = |field: &'static str, input: &str| -> Option<DateTime<Utc>> {
+            let at = uktime::parse_local(input);
+            if at.is_none() {
+                e.add(
+                    field,
+                    tr.t(if input.trim().is_empty() {
+                        "error-required"
+                    } else {
+                        "error-datetime-invalid"
+                    }),
+                );
+            }
+            at
+        };
+        let starts_at = when("starts_at", &self.starts_at);
+        let ends_at = when("ends_at", &self.ends_at);
+        if let (Some(s), Some(en)) = (starts_at, ends_at)
+            && en <= s
+        {
+            e.add("ends_at", tr.t("error-end-before-start"));
+        }
+        let location = parse::text(tr, &mut e, "location", &self.location, 300, false);
+        let online_url = parse::text(tr, &mut e, "online_url", &self.online_url, 500, false);
+        let web_address = online_url.starts_with("https://") || online_url.starts_with("http://");
+        if !online_url.is_empty() && !web_address {
+            e.add("online_url", tr.t("error-url"));
+        }
+        let agenda = parse::text(tr, &mut e, "agenda", &self.agenda, 20_000, false);
+        let resources = parse::text(tr, &mut e, "resources", &self.resources, 20_000, false);
+        match (starts_at, ends_at) {
+            (Some(starts_at), Some(ends_at)) if e.is_empty() => Ok(MeetingInput {
+                title,
+                kind: self.kind.clone(),
+                starts_at,
+                ends_at,
+                location,
+                online_url,
+                agenda,
+                resources,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "meetings/form.html")]
+struct FormPage {
+    page: Page,
+    programme: Programme,
+    cohort: Cohort,
+    action: String,
+    form: MeetingForm,
+    errors: FieldErrors,
+}
+
+impl FormPage {
+    fn kinds(&self) -> Vec<(&'static str, String)> {
+        SessionKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), self.page.t(&k.message_id())))
+            .collect()
+    }
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/sessions/new"));
+    let form = MeetingForm {
+        kind: "workshop".into(),
+        ..MeetingForm::default()
+    };
+    render(&FormPage {
+        page: page.titled("session-new-title"),
+        programme,
+        cohort,
+        action,
+        form,
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+    FormData(form): FormData<MeetingForm>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    match form.validate(&page) {
+        Ok(input) => {
+            let m = state.db.create_meeting(cohort.id, &input).await?;
+            Ok(see_other(&page.href(&format!(
+                "programmes/{slug}/cohorts/{cslug}/sessions/{}",
+                m.id
+            ))))
+        }
+        Err(errors) => {
+            let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/sessions/new"));
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    page: page.titled("session-new-title"),
+                    programme,
+                    cohort,
+                    action,
+                    form,
+                    errors,
+                },
+            )
+        }
+    }
+}
+
+async fn meeting_for(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    cslug: &str,
+    id: i64,
+    action: Action,
+) -> Result<(Programme, Cohort, Meeting), AppError> {
+    let (programme, cohort) = context::cohort(state, viewer, slug, cslug, action).await?;
+    let meeting = state
+        .db
+        .meeting(cohort.id, id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    Ok((programme, cohort, meeting))
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug, id)): Path<(String, String, i64)>,
+) -> AppResult {
+    let (programme, cohort, m) =
+        meeting_for(&state, &viewer, &slug, &cslug, id, Action::ManageCohort).await?;
+    let action = page.href(&format!(
+        "programmes/{slug}/cohorts/{cslug}/sessions/{id}/edit"
+    ));
+    let form = MeetingForm::from_meeting(&m);
+    render(&FormPage {
+        page: page.titled("session-edit-title"),
+        programme,
+        cohort,
+        action,
+        form,
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug, id)): Path<(String, String, i64)>,
+    FormData(form): FormData<MeetingForm>,
+) -> AppResult {
+    let (programme, cohort, _) =
+        meeting_for(&state, &viewer, &slug, &cslug, id, Action::ManageCohort).await?;
+    match form.validate(&page) {
+        Ok(input) => {
+            state.db.update_meeting(id, &input).await?;
+            Ok(see_other(&page.href(&format!(
+                "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=saved"
+            ))))
+        }
+        Err(errors) => {
+            let action = page.href(&format!(
+                "programmes/{slug}/cohorts/{cslug}/sessions/{id}/edit"
+            ));
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    page: page.titled("session-edit-title"),
+                    programme,
+                    cohort,
+                    action,
+                    form,
+                    errors,
+                },
+            )
+        }
+    }
+}
+
+pub struct RegisterRow {
+    pub person: Enrolled,
+    pub status: String,
+}
+
+#[derive(Template)]
+#[template(path = "meetings/show.html")]
+struct ShowPage {
+    page: Page,
+    programme: Programme,
+    cohort: Cohort,
+    m: Meeting,
+    agenda: String,
+    resources: String,
+    register: Vec<RegisterRow>,
+    manage: bool,
+    notice: Option<String>,
+}
+
+impl ShowPage {
+    fn kind_name(&self) -> String {
+        SessionKind::parse(&self.m.kind)
+            .map(|k| self.page.t(&k.message_id()))
+            .unwrap_or_default()
+    }
+    fn when(&self) -> String {
+        format!(
+            "{}–{}",
+            self.page.tr.date_time(self.m.starts_at),
+            self.page.tr.time(self.m.ends_at)
+        )
+    }
+    fn statuses(&self) -> Vec<(&'static str, String)> {
+        Attendance::ALL
+            .iter()
+            .map(|a| (a.as_str(), self.page.t(&a.message_id())))
+            .collect()
+    }
+    fn base(&self) -> String {
+        self.page.href(&format!(
+            "programmes/{}/cohorts/{}/sessions/{}",
+            self.programme.slug, self.cohort.slug, self.m.id
+        ))
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug, id)): Path<(String, String, i64)>,
+    axum::extract::Query(q): axum::extract::Query<super::programmes::DoneQuery>,
+) -> AppResult {
+    let (programme, cohort, m) =
+        meeting_for(&state, &viewer, &slug, &cslug, id, Action::ViewCohort).await?;
+    let manage = context::may(&viewer, Action::ManageCohort, programme.id, cohort.id);
+    let register = if manage {
+        let records = state.db.attendance_of_cohort(cohort.id).await?;
+        state
+            .db
+            .enrolled(cohort.id)
+            .await?
+            .into_iter()
+            .filter(|e| e.status == "active")
+            .map(|person| {
+                let status = records
+                    .iter()
+                    .find(|r| r.session_id == id && r.user_id == person.user_id)
+                    .map(|r| r.status.clone())
+                    .unwrap_or_default();
+                RegisterRow { person, status }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let notice = q.done.map(|d| page.t(&format!("done-{d}")));
+    let mut page = page;
+    page.title = m.title.clone();
+    render(&ShowPage {
+        agenda: crate::markdown::render(&m.agenda),
+        resources: crate::markdown::render(&m.resources),
+        page,
+        programme,
+        cohort,
+        m,
+        register,
+        manage,
+        notice,
+    })
+}
+
+/// Saves the register: one `status-<user id>` field per active participant.
+pub async fn record_attendance(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug, id)): Path<(String, String, i64)>,
+    FormData(form): FormData<Vec<(String, String)>>,
+) -> AppResult {
+    let (_, cohort, _) =
+        meeting_for(&state, &viewer, &slug, &cslug, id, Action::ManageCohort).await?;
+    let active: Vec<i64> = state
+        .db
+        .enrolled(cohort.id)
+        .await?
+        .into_iter()
+        .filter(|e| e.status == "active")
+        .map(|e| e.user_id)
+        .collect();
+    let mut marks = Vec::new();
+    for (name, value) in &form {
+        let Some(user) = name
+            .strip_prefix("status-")
+            .and_then(|u| u.parse::<i64>().ok())
+        else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        if !active.contains(&user) || Attendance::parse(value).is_none() {
+            return Err(AppError::BAD_REQUEST);
+        }
+        marks.push((user, value.clone()));
+    }
+    let by = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
+    state.db.record_attendance(id, &marks, by).await?;
+    Ok(see_other(&page.href(&format!(
+        "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=attendance"
+    ))))
+}
+
+/// Makes a new secret calendar link for the cohort; the old one stops working.
+pub async fn new_cohort_feed(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let secret = state
+        .db
+        .new_calendar_feed(FeedTarget::Cohort(cohort.id))
+        .await?;
+    let link = feed_url(&state, &secret);
+    let extras = super::cohorts::Extras {
+        feed_link: Some(link),
+        ..super::cohorts::Extras::new(page.lang)
+    };
+    let show = super::cohorts::show_page(&state, page, &viewer, programme, cohort, extras).await?;
+    render(&show)
+}
+
+pub fn feed_url(state: &AppState, secret: &str) -> String {
+    format!("{}calendar/{secret}.ics", state.config.base_url)
+}
+
+fn event(m: &Meeting, cohort: Option<&Cohort>, base: &str) -> Event {
+    let mut e = Event::new();
+    e.uid(&format!("session-{}@ymarfer", m.id))
+        .summary(&m.title)
+        .starts(m.starts_at)
+        .ends(m.ends_at)
+        .timestamp(m.created_at);
+    let place = match (m.location.trim(), m.online_url.trim()) {
+        ("", "") => None,
+        ("", url) => Some(url.to_string()),
+        (loc, "") => Some(loc.to_string()),
+        (loc, url) => Some(format!("{loc} / {url}")),
+    };
+    if let Some(place) = place {
+        e.location(&place);
+    }
+    let mut description = m.agenda.clone();
+    if let Some(c) = cohort {
+        description = format!("{} / {}\n\n{description}", c.name_en, c.name_cy);
+    }
+    if !m.online_url.is_empty() {
+        e.url(&m.online_url);
+    } else {
+        e.url(base);
+    }
+    e.description(description.trim()).done()
+}
+
+/// The iCalendar feed behind a secret link. No sign-in: the secret is the key,
+/// and revoking it (by making a new one) shuts the feed.
+pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> AppResult {
+    let secret = file.strip_suffix(".ics").ok_or(AppError::NOT_FOUND)?;
+    let target = state
+        .db
+        .calendar_feed(secret)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    let (name, meetings, cohort) = match target {
+        FeedTarget::Cohort(id) => {
+            let cohort = state
+                .db
+                .cohort_by_id(id)
+                .await?
+                .ok_or(AppError::NOT_FOUND)?;
+            (
+                format!("Ymarfer: {} / {}", cohort.name_en, cohort.name_cy),
+                state.db.meetings_of(id).await?,
+                Some(cohort),
+            )
+        }
+        FeedTarget::Person(user) => (
+            "Ymarfer".to_string(),
+            state.db.meetings_for_person(user).await?,
+            None,
+        ),
+    };
+    let base = state.config.base_url.to_string();
+    let mut calendar = Calendar::new();
+    calendar.name(&name);
+    for m in &meetings {
+        calendar.push(event(m, cohort.as_ref(), &base));
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+        ],
+        calendar.done().to_string(),
+    )
+        .into_response())
+}
+
+/// A person's own calendar link, made or replaced from their profile.
+pub async fn new_person_feed(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+) -> AppResult {
+    let me = viewer
+        .0
+        .clone()
+        .ok_or(AppError::Kind(crate::error::ErrorKind::SignIn))?;
+    let secret = state
+        .db
+        .new_calendar_feed(FeedTarget::Person(me.user.id))
+        .await?;
+    let link = feed_url(&state, &secret);
+    super::account::profile_with_feed(&state, page, &me, link).await
+}
+
+pub async fn revoke_person_feed(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+) -> AppResult {
+    let me = viewer
+        .0
+        .clone()
+        .ok_or(AppError::Kind(crate::error::ErrorKind::SignIn))?;
+    state
+        .db
+        .revoke_calendar_feeds(FeedTarget::Person(me.user.id))
+        .await?;
+    Ok(see_other(&page.href("profile?done=calendar-revoked")))
+}

@@ -1,0 +1,112 @@
+//! Turning what people type into typed values, with the message to show when it fails.
+
+use super::forms::FieldErrors;
+use crate::i18n::Tr;
+use chrono::NaiveDate;
+use ymarfer_domain::Pence;
+
+/// An optional date from an `<input type="date">`.
+pub fn date(
+    tr: Tr,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    input: &str,
+) -> Option<NaiveDate> {
+    let s = input.trim();
+    if s.is_empty() {
+        return None;
+    }
+    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Ok(d) => Some(d),
+        Err(_) => {
+            errors.add(field, tr.t("error-date-invalid"));
+            None
+        }
+    }
+}
+
+/// An amount of money in pounds; `None` when empty and not required.
+pub fn money(
+    tr: Tr,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    input: &str,
+    required: bool,
+) -> Option<Pence> {
+    if input.trim().is_empty() {
+        if required {
+            errors.add(field, tr.t("error-required"));
+        }
+        return None;
+    }
+    match Pence::parse_pounds(input) {
+        Ok(p) if p.0 >= 0 => Some(p),
+        Ok(_) => {
+            errors.add(field, tr.t("error-money-negative"));
+            None
+        }
+        Err(_) => {
+            errors.add(field, tr.t("error-money-invalid"));
+            None
+        }
+    }
+}
+
+/// Required text of at most `max` characters, trimmed.
+pub fn text(
+    tr: Tr,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    input: &str,
+    max: usize,
+    required: bool,
+) -> String {
+    let s = input.trim();
+    if required && s.is_empty() {
+        errors.add(field, tr.t("error-required"));
+    } else if s.chars().count() > max {
+        errors.add(field, tr.t1("error-too-long", "max", &max.to_string()));
+    }
+    s.to_string()
+}
+
+/// A whole number within bounds.
+pub fn whole(
+    tr: Tr,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    input: &str,
+    min: i64,
+    max: i64,
+) -> i64 {
+    match input.trim().parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => n,
+        _ => {
+            errors.add(
+                field,
+                tr.t1("error-whole-number", "range", &format!("{min}–{max}")),
+            );
+            min
+        }
+    }
+}
+
+pub fn dates_in_order(
+    tr: Tr,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+) {
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        errors.add(field, tr.t("error-end-before-start"));
+    }
+}
+
+/// The text of a stored amount for a form field: "1250.00".
+pub fn pounds_input(p: Option<i64>) -> String {
+    p.map(|p| format!("{}.{:02}", p / 100, (p % 100).abs()))
+        .unwrap_or_default()
+}

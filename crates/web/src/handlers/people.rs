@@ -1,0 +1,401 @@
+//! People in a cohort: inviting and enrolling, withdrawing and re-admitting, and
+//! importing and exporting them as CSV.
+
+use super::cohorts::show_page;
+use super::forms::FieldErrors;
+use super::{FormData, context, see_other};
+use crate::error::{AppError, AppResult};
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use serde::Deserialize;
+use ymarfer_domain::import::{self, ExportRow, ImportErrors, PersonRow};
+use ymarfer_domain::{Action, Email, Lang, Pence, Role, Scope};
+use ymarfer_store::users::{NewUser, User};
+
+/// The person with this email, or a new account for them with an invitation sent
+/// in their language.
+pub async fn find_or_invite(
+    state: &AppState,
+    email: &Email,
+    name: &str,
+    language: Lang,
+    _by: Option<i64>,
+) -> Result<User, AppError> {
+    if let Some(user) = state.db.user_by_email(email).await? {
+        return Ok(user);
+    }
+    let user = state
+        .db
+        .create_user(NewUser {
+            email,
+            display_name: name,
+            language,
+            is_admin: false,
+            password_hash: None,
+        })
+        .await?;
+    super::auth::send_invitation(state, &user).await?;
+    Ok(user)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct InviteForm {
+    pub email: String,
+    pub display_name: String,
+    pub language: String,
+    pub role: String,
+    pub organisation: String,
+}
+
+impl InviteForm {
+    pub fn new(lang: Lang) -> InviteForm {
+        InviteForm {
+            language: lang.code().into(),
+            role: "participant".into(),
+            ..InviteForm::default()
+        }
+    }
+}
+
+pub async fn invite(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+    FormData(form): FormData<InviteForm>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let tr = page.tr;
+    let mut errors = FieldErrors::default();
+    let email = Email::parse(&form.email)
+        .map_err(|e| errors.add("email", tr.t(e.message_id())))
+        .ok();
+    let role = Role::parse(&form.role).filter(|r| *r != Role::ProgrammeManager);
+    if role.is_none() {
+        errors.add("role", tr.t("error-choose-one"));
+    }
+    let organisation = match form.organisation.trim() {
+        "" => None,
+        id => match id.parse::<i64>() {
+            Ok(id) => state.db.organisation_by_id(id).await?,
+            Err(_) => None,
+        },
+    };
+    if role == Some(Role::Participant) && organisation.is_none() {
+        errors.add("organisation", tr.t("error-organisation-needed"));
+    }
+    super::parse::text(
+        tr,
+        &mut errors,
+        "display_name",
+        &form.display_name,
+        100,
+        false,
+    );
+    let language = Lang::parse(&form.language).unwrap_or(page.lang);
+    let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
+        let extras = super::cohorts::Extras {
+            notice: None,
+            invite: form,
+            invite_errors: errors,
+            feed_link: None,
+        };
+        let show = show_page(&state, page, &viewer, programme, cohort, extras).await?;
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &show);
+    };
+    let by = viewer.0.as_ref().map(|c| c.user.id);
+    let user = find_or_invite(&state, &email, form.display_name.trim(), language, by).await?;
+    if role == Role::Participant {
+        state
+            .db
+            .enrol(
+                programme.id,
+                cohort.id,
+                user.id,
+                organisation.map(|o| o.id),
+                by,
+            )
+            .await?;
+    } else {
+        state
+            .db
+            .grant(
+                user.id,
+                role,
+                Scope::Cohort {
+                    programme: programme.id,
+                    cohort: cohort.id,
+                },
+            )
+            .await?;
+    }
+    Ok(see_other(&page.href(&format!(
+        "programmes/{slug}/cohorts/{cslug}?done=invited"
+    ))))
+}
+
+pub async fn withdraw(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug, user_id)): Path<(String, String, i64)>,
+) -> AppResult {
+    let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let by = viewer.0.as_ref().map(|c| c.user.id);
+    if !state.db.withdraw(cohort.id, user_id, by, "").await? {
+        return Err(AppError::NOT_FOUND);
+    }
+    Ok(see_other(&page.href(&format!(
+        "programmes/{slug}/cohorts/{cslug}?done=withdrawn"
+    ))))
+}
+
+pub async fn readmit(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug, user_id)): Path<(String, String, i64)>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let was_enrolled = state
+        .db
+        .enrolled(cohort.id)
+        .await?
+        .iter()
+        .any(|e| e.user_id == user_id && e.status == "withdrawn");
+    if !was_enrolled {
+        return Err(AppError::NOT_FOUND);
+    }
+    let by = viewer.0.as_ref().map(|c| c.user.id);
+    state
+        .db
+        .enrol(programme.id, cohort.id, user_id, None, by)
+        .await?;
+    Ok(see_other(&page.href(&format!(
+        "programmes/{slug}/cohorts/{cslug}?done=readmitted"
+    ))))
+}
+
+/// A problem found in an import, written for the person reading the preview.
+pub struct ImportProblem {
+    pub line: usize,
+    pub messages: Vec<String>,
+}
+
+/// Checks an uploaded file against the format and against the cohort, turning
+/// every problem into a translated sentence that names its line.
+pub async fn check_import(
+    state: &AppState,
+    page: &Page,
+    cohort_id: i64,
+    bytes: &[u8],
+) -> Result<Result<Vec<PersonRow>, Vec<ImportProblem>>, AppError> {
+    let tr = page.tr;
+    let describe = |p: &import::Problem| -> String {
+        let column = if p.column.is_empty() {
+            String::new()
+        } else {
+            tr.t(&format!("import-column-{}", p.column.replace('_', "-")))
+        };
+        let mut args: Vec<(&'static str, String)> =
+            vec![("column", column), ("value", p.value.clone())];
+        if p.message_id == "import-error-duplicate" {
+            args = vec![("line", p.value.clone())];
+        }
+        tr.args(p.message_id, &args)
+    };
+    let rows = match import::parse_people(bytes) {
+        Ok(rows) => rows,
+        Err(ImportErrors { file: Some(p), .. }) => {
+            return Ok(Err(vec![ImportProblem {
+                line: 0,
+                messages: vec![describe(&p)],
+            }]));
+        }
+        Err(ImportErrors { rows, .. }) => {
+            return Ok(Err(rows
+                .into_iter()
+                .map(|r| ImportProblem {
+                    line: r.line,
+                    messages: r.problems.iter().map(describe).collect(),
+                })
+                .collect()));
+        }
+    };
+    let emails: Vec<&str> = rows.iter().map(|r| r.email.as_str()).collect();
+    let enrolled = state.db.already_enrolled(cohort_id, &emails).await?;
+    if !enrolled.is_empty() {
+        return Ok(Err(rows
+            .iter()
+            .filter(|r| enrolled.iter().any(|e| e == r.email.as_str()))
+            .map(|r| ImportProblem {
+                line: r.line,
+                messages: vec![tr.t1("import-error-enrolled", "email", r.email.as_str())],
+            })
+            .collect()));
+    }
+    Ok(Ok(rows))
+}
+
+#[derive(Template)]
+#[template(path = "cohorts/import.html")]
+struct ImportPage {
+    page: Page,
+    base: String,
+    problems: Vec<ImportProblem>,
+    rows: Vec<PersonRow>,
+    csv: String,
+}
+
+impl ImportPage {
+    fn area_name(&self, code: &str) -> &'static str {
+        ymarfer_domain::reference::area(code)
+            .map(|a| a.name(self.page.lang))
+            .unwrap_or("")
+    }
+}
+
+pub async fn import_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}"));
+    render(&ImportPage {
+        page: page.titled("import-title"),
+        base,
+        problems: Vec::new(),
+        rows: Vec::new(),
+        csv: String::new(),
+    })
+}
+
+/// Reads the uploaded file (or, when confirming, the text carried by the preview).
+async fn uploaded(mut multipart: Multipart) -> Result<(Vec<u8>, bool, bool), AppError> {
+    let mut bytes = Vec::new();
+    let mut confirm = false;
+    let mut invite = false;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| AppError::BAD_REQUEST)?
+    {
+        match field.name() {
+            Some("file") | Some("csv") => {
+                let data = field.bytes().await.map_err(|_| AppError::BAD_REQUEST)?;
+                if !data.is_empty() {
+                    bytes = data.to_vec();
+                }
+            }
+            Some("confirm") => confirm = true,
+            Some("invite") => invite = true,
+            _ => {}
+        }
+    }
+    Ok((bytes, confirm, invite))
+}
+
+pub async fn import(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+    multipart: Multipart,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}"));
+    let (bytes, confirm, invite) = uploaded(multipart).await?;
+    let csv = String::from_utf8_lossy(&bytes).into_owned();
+    match check_import(&state, &page, cohort.id, &bytes).await? {
+        Err(problems) => render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ImportPage {
+                page: page.titled("import-title"),
+                base,
+                problems,
+                rows: Vec::new(),
+                csv: String::new(),
+            },
+        ),
+        Ok(rows) if !confirm => render(&ImportPage {
+            page: page.titled("import-preview-title"),
+            base,
+            problems: Vec::new(),
+            rows,
+            csv,
+        }),
+        Ok(rows) => {
+            let by = viewer.0.as_ref().map(|c| c.user.id);
+            let created = state
+                .db
+                .import_people(programme.id, cohort.id, &rows, by, &|_, _| {})
+                .await?;
+            if invite {
+                for id in created {
+                    if let Some(user) = state.db.user_by_id(id).await? {
+                        super::auth::send_invitation(&state, &user).await?;
+                    }
+                }
+            }
+            Ok(see_other(&format!("{base}?done=imported")))
+        }
+    }
+}
+
+pub async fn export(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let enrolled = state.db.enrolled(cohort.id).await?;
+    let mut people = Vec::new();
+    for e in enrolled.iter().filter(|e| e.status == "active") {
+        let user = state.db.user_by_id(e.user_id).await?;
+        let org = match e.organisation_id {
+            Some(id) => state.db.organisation_by_id(id).await?,
+            None => None,
+        };
+        people.push((e, user, org));
+    }
+    let rows: Vec<ExportRow<'_>> = people
+        .iter()
+        .map(|(e, user, org)| ExportRow {
+            email: &e.email,
+            name: &e.display_name,
+            language: user.as_ref().map(|u| u.language.as_str()).unwrap_or("en"),
+            organisation: org.as_ref().map(|o| o.name.as_str()).unwrap_or(""),
+            companies_house: org
+                .as_ref()
+                .and_then(|o| o.companies_house.as_deref())
+                .unwrap_or(""),
+            sector: org.as_ref().map(|o| o.sic_section.as_str()).unwrap_or(""),
+            employee_band: org.as_ref().map(|o| o.employee_band.as_str()).unwrap_or(""),
+            area: org
+                .as_ref()
+                .map(|o| o.principal_area.as_str())
+                .unwrap_or(""),
+            hourly_rate: org.as_ref().and_then(|o| o.hourly_rate_pence).map(Pence),
+        })
+        .collect();
+    let body = import::write_people(&rows)?;
+    let filename = format!("attachment; filename=\"{slug}-{cslug}-people.csv\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+            (header::CONTENT_DISPOSITION, filename),
+        ],
+        body,
+    )
+        .into_response())
+}

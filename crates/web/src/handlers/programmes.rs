@@ -1,0 +1,470 @@
+//! Programmes: the list, creating and editing one, its overview and its team.
+
+use super::forms::FieldErrors;
+use super::{FormData, context, parse, see_other};
+use crate::error::{AppError, AppResult, authorise};
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use ymarfer_domain::impact::{CaptureFactor, split_cost};
+use ymarfer_domain::programme::Slug;
+use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
+use ymarfer_store::programmes::{Cohort, Programme, ProgrammeInput, TeamMember};
+
+#[derive(Template)]
+#[template(path = "programmes/list.html")]
+struct ListPage {
+    page: Page,
+    programmes: Vec<Programme>,
+    can_create: bool,
+}
+
+pub async fn list(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
+    let Some(me) = viewer.0.as_ref() else {
+        return Err(AppError::Kind(crate::error::ErrorKind::SignIn));
+    };
+    let programmes = state
+        .db
+        .programmes_visible_to(me.user.id, me.user.is_admin)
+        .await?;
+    let can_create = can(viewer.actor(), Action::CreateProgramme, Resource::Site)
+        == ymarfer_domain::Decision::Allow;
+    render(&ListPage {
+        page: page.titled("programmes-title"),
+        programmes,
+        can_create,
+    })
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ProgrammeForm {
+    slug: String,
+    name_en: String,
+    name_cy: String,
+    description_en: String,
+    description_cy: String,
+    funder: String,
+    starts_on: String,
+    ends_on: String,
+    cost: String,
+    cost_delivery: String,
+    cost_venues: String,
+    cost_materials: String,
+    cost_in_kind: String,
+    hourly_rate: String,
+    capture_factor: String,
+}
+
+impl ProgrammeForm {
+    fn from_programme(p: &Programme) -> ProgrammeForm {
+        ProgrammeForm {
+            slug: p.slug.clone(),
+            name_en: p.name_en.clone(),
+            name_cy: p.name_cy.clone(),
+            description_en: p.description_en.clone(),
+            description_cy: p.description_cy.clone(),
+            funder: p.funder.clone(),
+            starts_on: p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
+            ends_on: p.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+            cost: parse::pounds_input(Some(p.cost_pence)),
+            cost_delivery: parse::pounds_input(p.cost_delivery_pence),
+            cost_venues: parse::pounds_input(p.cost_venues_pence),
+            cost_materials: parse::pounds_input(p.cost_materials_pence),
+            cost_in_kind: parse::pounds_input(p.cost_in_kind_pence),
+            hourly_rate: parse::pounds_input(Some(p.default_hourly_rate_pence)),
+            capture_factor: CaptureFactor(
+                u32::try_from(p.capture_factor_thousandths).unwrap_or(1000),
+            )
+            .to_string(),
+        }
+    }
+
+    /// Checks every field; the input for the store, or the reasons it cannot be saved.
+    fn validate(&self, page: &Page, creating: bool) -> Result<ProgrammeInput, FieldErrors> {
+        let tr = page.tr;
+        let mut e = FieldErrors::default();
+        let name_en = parse::text(tr, &mut e, "name_en", &self.name_en, 120, true);
+        let name_cy = parse::text(tr, &mut e, "name_cy", &self.name_cy, 120, true);
+        let slug = if creating {
+            let typed = self.slug.trim();
+            let slug = if typed.is_empty() {
+                Slug::from_name(&name_en)
+            } else {
+                Slug::parse(typed)
+            };
+            match slug {
+                Some(s) => s.as_str().to_string(),
+                None => {
+                    e.add("slug", tr.t("error-slug"));
+                    String::new()
+                }
+            }
+        } else {
+            self.slug.clone()
+        };
+        let description_en = parse::text(
+            tr,
+            &mut e,
+            "description_en",
+            &self.description_en,
+            5000,
+            false,
+        );
+        let description_cy = parse::text(
+            tr,
+            &mut e,
+            "description_cy",
+            &self.description_cy,
+            5000,
+            false,
+        );
+        let funder = parse::text(tr, &mut e, "funder", &self.funder, 200, false);
+        let starts_on = parse::date(tr, &mut e, "starts_on", &self.starts_on);
+        let ends_on = parse::date(tr, &mut e, "ends_on", &self.ends_on);
+        parse::dates_in_order(tr, &mut e, "ends_on", starts_on, ends_on);
+        let cost = parse::money(tr, &mut e, "cost", &self.cost, true).unwrap_or_default();
+        let parts = [
+            parse::money(tr, &mut e, "cost_delivery", &self.cost_delivery, false),
+            parse::money(tr, &mut e, "cost_venues", &self.cost_venues, false),
+            parse::money(tr, &mut e, "cost_materials", &self.cost_materials, false),
+            parse::money(tr, &mut e, "cost_in_kind", &self.cost_in_kind, false),
+        ];
+        let breakdown: i64 = parts.iter().flatten().map(|p| p.0).sum();
+        if breakdown > cost.0 {
+            e.add("cost_delivery", tr.t("error-breakdown-exceeds-cost"));
+        }
+        let rate =
+            parse::money(tr, &mut e, "hourly_rate", &self.hourly_rate, true).unwrap_or(Pence(0));
+        if rate.0 == 0 && e.get("hourly_rate").is_none() {
+            e.add("hourly_rate", tr.t("error-rate-zero"));
+        }
+        let capture = match CaptureFactor::parse(if self.capture_factor.trim().is_empty() {
+            "1"
+        } else {
+            &self.capture_factor
+        }) {
+            Ok(c) if c.0 > 0 && c.0 <= 1000 => c.0,
+            _ => {
+                e.add("capture_factor", tr.t("error-capture-factor"));
+                1000
+            }
+        };
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(ProgrammeInput {
+            slug,
+            name_en,
+            name_cy,
+            description_en,
+            description_cy,
+            funder,
+            starts_on,
+            ends_on,
+            cost_pence: cost.0,
+            cost_delivery_pence: parts[0].map(|p| p.0),
+            cost_venues_pence: parts[1].map(|p| p.0),
+            cost_materials_pence: parts[2].map(|p| p.0),
+            cost_in_kind_pence: parts[3].map(|p| p.0),
+            default_hourly_rate_pence: rate.0,
+            capture_factor_thousandths: i64::from(capture),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "programmes/form.html")]
+struct FormPage {
+    page: Page,
+    action: String,
+    creating: bool,
+    form: ProgrammeForm,
+    errors: FieldErrors,
+}
+
+fn form_page(
+    page: Page,
+    action: String,
+    creating: bool,
+    form: ProgrammeForm,
+    errors: FieldErrors,
+) -> FormPage {
+    let page = page.titled(if creating {
+        "programme-new-title"
+    } else {
+        "programme-edit-title"
+    });
+    FormPage {
+        page,
+        action,
+        creating,
+        form,
+        errors,
+    }
+}
+
+pub async fn new_form(page: Page, viewer: Viewer) -> AppResult {
+    authorise(can(viewer.actor(), Action::CreateProgramme, Resource::Site))?;
+    let form = ProgrammeForm {
+        hourly_rate: "25.00".into(),
+        capture_factor: "1.0".into(),
+        ..ProgrammeForm::default()
+    };
+    let action = page.href("programmes/new");
+    render(&form_page(page, action, true, form, FieldErrors::default()))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    FormData(form): FormData<ProgrammeForm>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::CreateProgramme, Resource::Site))?;
+    let me = viewer.0.as_ref().ok_or(AppError::NOT_FOUND)?;
+    let action = page.href("programmes/new");
+    let mut errors = match form.validate(&page, true) {
+        Ok(input) => match state.db.create_programme(&input, me.user.id).await {
+            Ok(p) => return Ok(see_other(&page.href(&format!("programmes/{}", p.slug)))),
+            Err(e) if e.is_unique_violation() => FieldErrors::default(),
+            Err(e) => return Err(e.into()),
+        },
+        Err(errors) => errors,
+    };
+    if errors.is_empty() {
+        errors.add("slug", page.t("error-slug-taken"));
+    }
+    render_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &form_page(page, action, true, form, errors),
+    )
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
+    let action = page.href(&format!("programmes/{slug}/edit"));
+    render(&form_page(
+        page,
+        action,
+        false,
+        ProgrammeForm::from_programme(&p),
+        FieldErrors::default(),
+    ))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    FormData(mut form): FormData<ProgrammeForm>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
+    form.slug = p.slug.clone();
+    match form.validate(&page, false) {
+        Ok(input) => {
+            state.db.update_programme(p.id, &input).await?;
+            Ok(see_other(
+                &page.href(&format!("programmes/{slug}?done=saved")),
+            ))
+        }
+        Err(errors) => {
+            let action = page.href(&format!("programmes/{slug}/edit"));
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &form_page(page, action, false, form, errors),
+            )
+        }
+    }
+}
+
+pub struct CohortRow {
+    pub cohort: Cohort,
+    pub share: Pence,
+    pub participants: usize,
+}
+
+#[derive(Template)]
+#[template(path = "programmes/show.html")]
+struct ShowPage {
+    page: Page,
+    p: Programme,
+    cohorts: Vec<CohortRow>,
+    team: Vec<TeamMember>,
+    can_manage: bool,
+    notice: Option<String>,
+    team_form: TeamForm,
+    team_errors: FieldErrors,
+    capture: String,
+}
+
+/// Each cohort's share of the programme cost: its own figure where set, the rest
+/// split equally among the others.
+pub fn cohort_shares(p: &Programme, cohorts: &[Cohort]) -> Vec<Pence> {
+    let fixed: i64 = cohorts.iter().filter_map(|c| c.cost_share_pence).sum();
+    let open = cohorts
+        .iter()
+        .filter(|c| c.cost_share_pence.is_none())
+        .count();
+    let mut equal = split_cost(Pence((p.cost_pence - fixed).max(0)), open).into_iter();
+    cohorts
+        .iter()
+        .map(|c| {
+            c.cost_share_pence
+                .map(Pence)
+                .unwrap_or_else(|| equal.next().unwrap_or_default())
+        })
+        .collect()
+}
+
+#[derive(Deserialize, Default)]
+pub struct DoneQuery {
+    pub done: Option<String>,
+}
+
+async fn show_page(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    p: Programme,
+    notice: Option<String>,
+    team_form: TeamForm,
+    team_errors: FieldErrors,
+) -> Result<ShowPage, AppError> {
+    let cohorts = state.db.cohorts_of(p.id).await?;
+    let shares = cohort_shares(&p, &cohorts);
+    let mut rows = Vec::new();
+    for (cohort, share) in cohorts.into_iter().zip(shares) {
+        let participants = state
+            .db
+            .enrolled(cohort.id)
+            .await?
+            .iter()
+            .filter(|e| e.status == "active")
+            .count();
+        rows.push(CohortRow {
+            cohort,
+            share,
+            participants,
+        });
+    }
+    let can_manage = context::may_programme(viewer, Action::ManageProgramme, p.id);
+    let team = if context::may_programme(viewer, Action::ManageProgramme, p.id)
+        || context::may_programme(viewer, Action::ViewProgramme, p.id)
+    {
+        state.db.programme_team(p.id).await?
+    } else {
+        Vec::new()
+    };
+    let capture =
+        CaptureFactor(u32::try_from(p.capture_factor_thousandths).unwrap_or(1000)).to_string();
+    let title = page.pick(&p.name_en, &p.name_cy).to_string();
+    let mut page = page;
+    page.title = title;
+    Ok(ShowPage {
+        page,
+        p,
+        cohorts: rows,
+        team,
+        can_manage,
+        notice,
+        team_form,
+        team_errors,
+        capture,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ViewProgramme).await?;
+    let notice = q.done.map(|d| page.t(&format!("done-{d}")));
+    let form = TeamForm {
+        language: page.lang.code().into(),
+        role: "facilitator".into(),
+        ..TeamForm::default()
+    };
+    render(
+        &show_page(
+            &state,
+            page,
+            &viewer,
+            p,
+            notice,
+            form,
+            FieldErrors::default(),
+        )
+        .await?,
+    )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TeamForm {
+    email: String,
+    display_name: String,
+    language: String,
+    role: String,
+}
+
+/// Adds someone to the programme's team (inviting them if they have no account).
+pub async fn add_team_member(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    FormData(form): FormData<TeamForm>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
+    let tr = page.tr;
+    let mut errors = FieldErrors::default();
+    let email = Email::parse(&form.email)
+        .map_err(|e| errors.add("email", tr.t(e.message_id())))
+        .ok();
+    let role = Role::parse(&form.role).filter(|r| *r != Role::Participant);
+    if role.is_none() {
+        errors.add("role", tr.t("error-choose-one"));
+    }
+    let language = Lang::parse(&form.language).unwrap_or(page.lang);
+    parse::text(
+        tr,
+        &mut errors,
+        "display_name",
+        &form.display_name,
+        100,
+        false,
+    );
+    let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
+        let show = show_page(&state, page, &viewer, p, None, form, errors).await?;
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &show);
+    };
+    let invited_by = viewer.0.as_ref().map(|c| c.user.id);
+    let user = super::people::find_or_invite(
+        &state,
+        &email,
+        form.display_name.trim(),
+        language,
+        invited_by,
+    )
+    .await?;
+    state
+        .db
+        .grant(user.id, role, Scope::Programme(p.id))
+        .await?;
+    Ok(see_other(
+        &page.href(&format!("programmes/{slug}?done=team-added")),
+    ))
+}

@@ -1,0 +1,30 @@
+//! Markdown that people write (agendas, resources, posts), rendered to HTML and
+//! sanitised: only safe tags and attributes survive, links get rel=noopener.
+
+use pulldown_cmark::{Options, Parser, html};
+
+pub fn render(text: &str) -> String {
+    let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    let mut unsafe_html = String::new();
+    html::push_html(&mut unsafe_html, parser);
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .clean(&unsafe_html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn scripts_and_handlers_are_removed() {
+        let out = super::render(
+            "# Agenda\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)> **bold**",
+        );
+        assert!(out.contains("<h1>Agenda</h1>") && out.contains("<strong>bold</strong>"));
+        assert!(
+            !out.contains("<script") && !out.contains("javascript:") && !out.contains("onerror"),
+            "{out}"
+        );
+    }
+}
