@@ -6,5 +6,6 @@
 mod accounts;
 mod browser;
 mod pages;
+mod programmes;
 mod routes;
 mod support;

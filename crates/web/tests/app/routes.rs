@@ -239,6 +239,25 @@ fn rows() -> Vec<Row> {
     ]
 }
 
+/// Programme managers and administrators get `status`; other roles 403.
+fn managers(w: Who, status: u16) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Manager | Who::Admin => Expect::Status(status),
+        _ => Expect::Status(403),
+    }
+}
+
+/// The cohort's staff (facilitators), programme managers and administrators get
+/// `status`; participants and observers 403.
+fn staff(w: Who, status: u16) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Manager | Who::Admin | Who::Facilitator => Expect::Status(status),
+        _ => Expect::Status(403),
+    }
+}
+
 async fn client_for(app: &TestApp, who: Who, programme: i64, cohort: i64) -> Client {
     let c = app.client();
     let (email, role) = match who {

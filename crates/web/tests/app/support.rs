@@ -196,12 +196,58 @@ impl Client {
             .unwrap()
     }
 
+    /// Posts a multipart form (a file upload), with its CSRF token.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: Option<(&str, Vec<u8>)>,
+    ) -> Response {
+        let token = self.csrf().await;
+        let mut form = reqwest::multipart::Form::new().text("_csrf", token);
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        if let Some((name, bytes)) = file {
+            let part = reqwest::multipart::Part::bytes(bytes)
+                .file_name("people.csv")
+                .mime_str("text/csv")
+                .unwrap();
+            form = form.part(name.to_string(), part);
+        }
+        self.http
+            .post(format!("{}{}", self.base, path))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn sign_in(&self, email: &str) {
         let res = self
             .post("/en/sign-in", &[("email", email), ("password", PASSWORD)])
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
     }
+}
+
+/// A user who manages a programme already, so may start another.
+pub async fn manager(app: &TestApp, email: &str) -> (User, i64, i64) {
+    let user = app.user(email, Lang::En, false).await;
+    let (programme, cohort) = app
+        .db
+        .create_programme_with_cohort(&format!("seed-{}", user.id), "Seed")
+        .await
+        .unwrap();
+    app.db
+        .grant(
+            user.id,
+            ymarfer_domain::Role::ProgrammeManager,
+            ymarfer_domain::Scope::Programme(programme),
+        )
+        .await
+        .unwrap();
+    (user, programme, cohort)
 }
 
 pub fn location(res: &Response) -> String {

@@ -1,0 +1,658 @@
+//! Running a programme: creating it and its cohorts, importing people, scheduling
+//! sessions with a calendar feed, attendance, sets, and who may see what.
+
+use crate::on_both;
+use crate::support::{TestApp, location, manager};
+use reqwest::StatusCode;
+use ymarfer_domain::{Lang, Role, Scope};
+
+const HEADER: &str =
+    "email,name,language,organisation,companies_house,sector,employee_band,area,hourly_rate_gbp\n";
+
+fn thirty_people() -> String {
+    let sectors = ['C', 'F', 'G', 'I', 'M', 'Q'];
+    let areas = [
+        "Ynys Môn",
+        "Gwynedd",
+        "Caerdydd",
+        "Swansea",
+        "Powys",
+        "Wrecsam",
+        "Ceredigion",
+        "Sir Benfro",
+    ];
+    let mut csv = HEADER.to_string();
+    for i in 0..30 {
+        let lang = if i % 3 == 0 { "cy" } else { "en" };
+        csv.push_str(&format!(
+            "person{i}@cwmni{}.cymru,Siân Ŵyn {i},{lang},Cwmni {} Cyf,,{},{},{},{}\n",
+            i / 2,
+            i / 2,
+            sectors[i % sectors.len()],
+            ["micro", "small", "medium"][i % 3],
+            areas[i % areas.len()],
+            if i % 4 == 0 { "21.50" } else { "" }
+        ));
+    }
+    csv
+}
+
+async fn manager_creates_programme_and_cohort(app: TestApp) {
+    manager(&app, "rheolwr@example.com").await;
+    let c = app.client();
+    c.sign_in("rheolwr@example.com").await;
+    // A bad form keeps what was typed and says what is wrong, in Welsh.
+    let res = c
+        .post(
+            "/cy/programmes/new",
+            &[
+                ("name_en", "Circular Wales"),
+                ("name_cy", ""),
+                ("cost", "lots"),
+                ("hourly_rate", "25"),
+                ("starts_on", "2026-09-01"),
+                ("ends_on", "2026-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("value=\"Circular Wales\""));
+    assert!(
+        html.contains("Ni all hwn fod yn wag."),
+        "Welsh name required"
+    );
+    assert!(
+        html.contains("Rhowch swm mewn punnoedd"),
+        "cost must be money"
+    );
+    assert!(html.contains("Rhaid i&#39;r diwedd ddod ar ôl y dechrau."));
+    assert!(
+        app.db
+            .programme_by_slug("circular-wales")
+            .await
+            .unwrap()
+            .is_none(),
+        "nothing saved"
+    );
+
+    let res = c
+        .post(
+            "/en/programmes/new",
+            &[
+                ("name_en", "Circular Wales"),
+                ("name_cy", "Cymru Gylchol"),
+                ("description_en", "Process innovation for small firms."),
+                ("description_cy", "Arloesi prosesau i gwmnïau bach."),
+                ("funder", "Welsh Government"),
+                ("starts_on", "2026-09-01"),
+                ("ends_on", "2027-07-31"),
+                ("cost", "49,000"),
+                ("cost_delivery", "30000"),
+                ("cost_venues", "9000"),
+                ("hourly_rate", "25.00"),
+                ("capture_factor", "0.8"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/en/programmes/circular-wales");
+    let p = app
+        .db
+        .programme_by_slug("circular-wales")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            p.cost_pence,
+            p.cost_delivery_pence,
+            p.capture_factor_thousandths
+        ),
+        (4_900_000, Some(3_000_000), 800)
+    );
+    let html = c
+        .get("/cy/programmes/circular-wales")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Cymru Gylchol")
+            && html.contains("£49,000.00")
+            && html.contains("Arloesi prosesau")
+    );
+
+    for (name_en, name_cy) in [
+        ("North cohort", "Carfan y Gogledd"),
+        ("South cohort", "Carfan y De"),
+    ] {
+        let res = c
+            .post(
+                "/en/programmes/circular-wales/cohorts/new",
+                &[
+                    ("name_en", name_en),
+                    ("name_cy", name_cy),
+                    ("starts_on", "2026-09-01"),
+                    ("ends_on", "2026-12-15"),
+                    ("capacity", "20"),
+                    ("delivery_mode", "blended"),
+                    ("region", "north_wales"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{name_en}");
+    }
+    let res = c
+        .post(
+            "/en/programmes/circular-wales/cohorts/new",
+            &[
+                ("name_en", "North cohort"),
+                ("name_cy", "Carfan"),
+                ("capacity", "20"),
+                ("delivery_mode", "blended"),
+                ("region", "north_wales"),
+            ],
+        )
+        .await;
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("That short name is already in use.")
+    );
+    let html = c
+        .get("/en/programmes/circular-wales")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("North cohort") && html.contains("£24,500.00"),
+        "cost shared equally: {html}"
+    );
+}
+
+async fn import_thirty_people_then_export(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = format!(
+        "seed-{}",
+        app.db
+            .user_by_email(&ymarfer_domain::Email::parse("rheolwr@example.com").unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    );
+    let base = format!("/en/programmes/{slug}/cohorts/cohort-1");
+    let c = app.client();
+    c.sign_in("rheolwr@example.com").await;
+    let csv = thirty_people();
+    let res = c
+        .post_multipart(
+            &format!("{base}/import"),
+            &[],
+            Some(("file", csv.clone().into_bytes())),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("30 people are ready to import."), "{html}");
+    assert!(html.contains("Siân Ŵyn 7"), "Welsh letters intact");
+    assert_eq!(
+        app.db.enrolled(cohort).await.unwrap().len(),
+        0,
+        "nothing written before confirming"
+    );
+
+    let res = c
+        .post_multipart(
+            &format!("{base}/import"),
+            &[("csv", &csv), ("confirm", "yes"), ("invite", "yes")],
+            None,
+        )
+        .await;
+    assert_eq!(location(&res), format!("{base}?done=imported"));
+    let enrolled = app.db.enrolled(cohort).await.unwrap();
+    assert_eq!(enrolled.len(), 30);
+    assert_eq!(
+        app.db.list_organisations().await.unwrap().len(),
+        15,
+        "two people per firm"
+    );
+    let mails = app.outbox();
+    assert_eq!(mails.len(), 30, "an invitation each");
+    assert!(
+        mails
+            .iter()
+            .any(|(to, subject, _)| to == "person0@cwmni0.cymru"
+                && subject == "Gwahoddiad i Ymarfer")
+    );
+    assert!(
+        mails
+            .iter()
+            .any(|(to, subject, _)| to == "person1@cwmni0.cymru"
+                && subject == "You are invited to Ymarfer")
+    );
+
+    // Importing the same people again is refused: they are already enrolled.
+    let res = c
+        .post_multipart(
+            &format!("{base}/import"),
+            &[],
+            Some(("file", csv.into_bytes())),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("person0@cwmni0.cymru is already enrolled in this cohort.")
+    );
+
+    let res = c.get(&format!("{base}/people.csv")).await;
+    assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+    let exported = res.text().await.unwrap();
+    let rows = ymarfer_domain::import::parse_people(exported.as_bytes()).unwrap();
+    assert_eq!(rows.len(), 30);
+    assert!(
+        rows.iter()
+            .any(|r| r.name == "Siân Ŵyn 7" && r.area == "isle_of_anglesey"
+                || r.name == "Siân Ŵyn 8")
+    );
+    let _ = programme;
+}
+
+async fn bad_rows_import_nothing_and_are_named(app: TestApp) {
+    manager(&app, "rheolwr@example.com").await;
+    let c = app.client();
+    c.sign_in("rheolwr@example.com").await;
+    let slug = app.db.programmes_visible_to(0, true).await.unwrap()[0]
+        .slug
+        .clone();
+    let base = format!("/cy/programmes/{slug}/cohorts/cohort-1");
+    let mut bytes = HEADER.as_bytes().to_vec();
+    bytes.extend_from_slice(b",Dim E-bost,cy,Cwmni A,,C,micro,Cardiff,\n");
+    bytes.extend_from_slice(b"a@example.com,Ann,en,Cwmni B,,C,micro,Atlantis,\n");
+    bytes.extend_from_slice(b"a@example.com,Ann Eto,en,Cwmni B,,C,micro,Cardiff,\n");
+    bytes.extend_from_slice(b"b@example.com,Bl\xe2w,en,Cwmni C,,C,micro,Powys,\n");
+    bytes.extend_from_slice(b"c@example.com,Da,en,Cwmni D,,C,micro,Powys,\n");
+    let res = c
+        .post_multipart(
+            &format!("{base}/import"),
+            &[("confirm", "yes")],
+            Some(("file", bytes)),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    for expected in [
+        "Llinell 2:</strong> Mae yr e-bost yn wag.",
+        "Llinell 3:</strong> Nid yw yr ardal “Atlantis”",
+        "Llinell 4:</strong> Mae&#39;r cyfeiriad e-bost hwn eisoes ar linell 3.",
+        "Llinell 5:</strong> Nid yw yr enw yn UTF-8.",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?} in\n{html}");
+    }
+    assert!(!html.contains("Llinell 6"), "the good row is not named");
+    assert!(html.contains("Nid oes dim wedi&#39;i gadw."));
+    assert!(
+        app.db.list_organisations().await.unwrap().is_empty(),
+        "nothing written"
+    );
+}
+
+async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let base = format!("/en/programmes/{slug}/cohorts/cohort-1");
+    let c = app.client();
+    c.sign_in("rheolwr@example.com").await;
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Becws Bach".into(),
+                sic_section: "C".into(),
+                employee_band: "micro".into(),
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let res = c
+        .post(
+            &format!("{base}/people"),
+            &[
+                ("email", "nia@becws.cymru"),
+                ("display_name", "Nia"),
+                ("role", "participant"),
+                ("organisation", &org.id.to_string()),
+                ("language", "cy"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("{base}?done=invited"));
+    let nia = app
+        .db
+        .user_by_email(&ymarfer_domain::Email::parse("nia@becws.cymru").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+
+    let res = c
+        .post(
+            &format!("{base}/sessions/new"),
+            &[
+                ("title", "Mapio prosesau"),
+                ("kind", "workshop"),
+                ("starts_at", "2026-06-10T10:00"),
+                ("ends_at", "2026-06-10T09:00"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("The end must come after the start.")
+    );
+    let res = c
+        .post(
+            &format!("{base}/sessions/new"),
+            &[
+                ("title", "Mapio prosesau"),
+                ("kind", "workshop"),
+                ("starts_at", "2026-06-10T10:00"),
+                ("ends_at", "2026-06-10T12:30"),
+                ("location", "Canolfan, Caernarfon"),
+                ("agenda", "1. Welcome\n2. **Map** the process\n\n<script>alert(1)</script>"),
+            ],
+        )
+        .await;
+    let session_path = location(&res);
+    assert!(session_path.starts_with(&format!("{base}/sessions/")));
+    let html = c.get(&session_path).await.text().await.unwrap();
+    assert!(
+        html.contains("<strong>Map</strong>") && !html.contains("<script>alert"),
+        "agenda sanitised"
+    );
+    assert!(
+        html.contains("10 June 2026 10:00–12:30"),
+        "shown in UK time: {html}"
+    );
+    let id: i64 = session_path.rsplit('/').next().unwrap().parse().unwrap();
+    let meeting = app.db.meeting(cohort, id).await.unwrap().unwrap();
+    assert_eq!(
+        meeting.starts_at.to_rfc3339(),
+        "2026-06-10T09:00:00+00:00",
+        "stored in UTC"
+    );
+
+    let res = c
+        .post(
+            &format!("{session_path}/attendance"),
+            &[(&format!("status-{}", nia.id), "present")],
+        )
+        .await;
+    assert_eq!(location(&res), format!("{session_path}?done=attendance"));
+    let res = c
+        .post(
+            &format!("{session_path}/attendance"),
+            &[("status-999999", "present")],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::BAD_REQUEST,
+        "only people in the cohort"
+    );
+    let html = c.get(&base).await.text().await.unwrap();
+    assert!(html.contains("100%"), "attendance rate shown");
+
+    // The cohort's calendar feed.
+    let html = c
+        .post(&format!("{base}/calendar"), &[])
+        .await
+        .text()
+        .await
+        .unwrap();
+    let re = regex::Regex::new(r#"value="(http://[^"]+\.ics)""#).unwrap();
+    let link = re.captures(&html).expect("a calendar link")[1].to_string();
+    let path = link
+        .strip_prefix(&format!("http://{}", app.addr))
+        .unwrap()
+        .to_string();
+    let feed_client = app.client();
+    let res = feed_client.get(&path).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let ics = res.text().await.unwrap();
+    assert!(
+        ics.contains("BEGIN:VCALENDAR")
+            && ics.contains("BEGIN:VEVENT")
+            && ics.contains("SUMMARY:Mapio prosesau")
+    );
+    assert!(ics.contains("DTSTART:20260610T090000Z"), "{ics}");
+    assert!(
+        ics.contains("LOCATION:Canolfan\\, Caernarfon"),
+        "escaped per RFC 5545: {ics}"
+    );
+    // A new link revokes the old one.
+    c.post(&format!("{base}/calendar"), &[]).await;
+    assert_eq!(feed_client.get(&path).await.status(), StatusCode::NOT_FOUND);
+
+    // Nia's own feed, from her profile.
+    let nia_client = app.client();
+    let hash = ymarfer_web::passwords::hash(crate::support::PASSWORD.into())
+        .await
+        .unwrap();
+    app.db.set_password_hash(nia.id, &hash).await.unwrap();
+    nia_client.sign_in("nia@becws.cymru").await;
+    let html = nia_client
+        .post("/cy/profile/calendar", &[])
+        .await
+        .text()
+        .await
+        .unwrap();
+    let link = re.captures(&html).expect("a personal calendar link")[1].to_string();
+    let path = link
+        .strip_prefix(&format!("http://{}", app.addr))
+        .unwrap()
+        .to_string();
+    assert!(
+        feed_client
+            .get(&path)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("SUMMARY:Mapio prosesau")
+    );
+    let home = nia_client.get("/cy").await.text().await.unwrap();
+    assert!(
+        home.contains("Mapio prosesau") && home.contains("Y sesiwn nesaf")
+            || home.contains("Nid oes sesiwn"),
+        "{home}"
+    );
+    nia_client.post("/cy/profile/calendar/revoke", &[]).await;
+    assert_eq!(feed_client.get(&path).await.status(), StatusCode::NOT_FOUND);
+}
+
+async fn withdraw_readmit_sets_and_visibility(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let base = format!("/en/programmes/{slug}/cohorts/cohort-1");
+    let c = app.client();
+    c.sign_in("rheolwr@example.com").await;
+    let res = c
+        .post_multipart(
+            &format!("{base}/import"),
+            &[("csv", &thirty_people()), ("confirm", "yes")],
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(app.outbox().is_empty(), "no invitations unless asked");
+    let people = app.db.enrolled(cohort).await.unwrap();
+    let first = people[0].user_id;
+
+    let res = c
+        .post(&format!("{base}/people/{first}/withdraw"), &[])
+        .await;
+    assert_eq!(location(&res), format!("{base}?done=withdrawn"));
+    assert_eq!(
+        c.post(&format!("{base}/people/{first}/withdraw"), &[])
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    c.post(&format!("{base}/people/{first}/readmit"), &[]).await;
+    let history = app.db.enrolment_history(cohort).await.unwrap();
+    let kinds: Vec<&str> = history
+        .iter()
+        .filter(|e| e.user_id == first)
+        .map(|e| e.kind.as_str())
+        .collect();
+    assert_eq!(kinds, vec!["enrolled", "withdrawn", "readmitted"]);
+
+    let res = c.post(&format!("{base}/sets/propose"), &[]).await;
+    assert_eq!(location(&res), format!("{base}/sets"));
+    let sets = app.db.set_names(cohort).await.unwrap();
+    assert_eq!(sets.len(), 5, "30 people make five sets of six");
+    let html = c.get(&format!("{base}/sets")).await.text().await.unwrap();
+    assert!(html.contains("Set 1") && html.contains("6 members"));
+
+    // A participant sees names but not contact details; an observer sees counts only.
+    let participant = app.db.user_by_id(people[1].user_id).await.unwrap().unwrap();
+    let hash = ymarfer_web::passwords::hash(crate::support::PASSWORD.into())
+        .await
+        .unwrap();
+    app.db
+        .set_password_hash(participant.id, &hash)
+        .await
+        .unwrap();
+    let p = app.client();
+    p.sign_in(&participant.email).await;
+    let html = p.get(&base).await.text().await.unwrap();
+    assert!(
+        html.contains("Siân Ŵyn 2") && !html.contains("person2@cwmni1.cymru"),
+        "no emails for participants"
+    );
+    assert!(!html.contains("/withdraw"));
+    assert_eq!(
+        p.get(&format!("{base}/people.csv")).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let observer = app.user("sylwedydd@example.com", Lang::Cy, false).await;
+    app.db
+        .grant(observer.id, Role::Observer, Scope::Programme(programme))
+        .await
+        .unwrap();
+    let o = app.client();
+    o.sign_in("sylwedydd@example.com").await;
+    let html = o.get(&base).await.text().await.unwrap();
+    assert!(
+        html.contains("30 participants are enrolled.") || html.contains("Mae 30 o gyfranogwyr"),
+        "{html}"
+    );
+    assert!(!html.contains("Siân Ŵyn 2"), "observers see no names");
+    // Someone from another programme cannot tell the cohort exists.
+    let (_, other_programme, _) = manager(&app, "arall@example.com").await;
+    let _ = other_programme;
+    let other = app.client();
+    other.sign_in("arall@example.com").await;
+    assert_eq!(other.get(&base).await.status(), StatusCode::NOT_FOUND);
+}
+
+async fn organisations_record_innovation_status(app: TestApp) {
+    manager(&app, "rheolwr@example.com").await;
+    let c = app.client();
+    c.sign_in("rheolwr@example.com").await;
+    let res = c
+        .post(
+            "/cy/organisations/new",
+            &[
+                ("name", "Garej Glan"),
+                ("companies_house", "12AB"),
+                ("sector", "Z"),
+                ("employee_band", "small"),
+                ("principal_area", "wrexham"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Rhowch rif Tŷ&#39;r Cwmnïau") && html.contains("value=\"Garej Glan\""));
+    let res = c
+        .post(
+            "/en/organisations/new",
+            &[
+                ("name", "Garej Glan"),
+                ("companies_house", "1234567"),
+                ("sector", "G"),
+                ("employee_band", "small"),
+                ("principal_area", "wrexham"),
+                ("hourly_rate", "28.50"),
+                ("asked_on", "2026-09-01"),
+                ("q4", "yes"),
+            ],
+        )
+        .await;
+    let path = location(&res);
+    let html = c.get(&path).await.text().await.unwrap();
+    assert!(html.contains("01234567") && html.contains("Wrexham") && html.contains("£28.50"));
+    // Spending alone makes a broader innovator, not an innovation-active firm.
+    assert!(
+        html.contains("<td>At entry</td><td>1 September 2026</td><td>No</td><td>Yes</td>"),
+        "{html}"
+    );
+    let list = c.get("/cy/organisations").await.text().await.unwrap();
+    assert!(list.contains("Garej Glan") && list.contains("Wrecsam"));
+    let res = c
+        .post(
+            "/en/organisations/new",
+            &[
+                ("name", "garej glan"),
+                ("sector", "G"),
+                ("employee_band", "small"),
+                ("principal_area", "wrexham"),
+            ],
+        )
+        .await;
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("An organisation with this name already exists.")
+    );
+}
+
+on_both! {
+    create_programme => super::manager_creates_programme_and_cohort;
+    import_thirty => super::import_thirty_people_then_export;
+    import_bad_rows => super::bad_rows_import_nothing_and_are_named;
+    sessions_and_calendars => super::sessions_attendance_and_calendar_feeds;
+    people_sets_visibility => super::withdraw_readmit_sets_and_visibility;
+    organisations => super::organisations_record_innovation_status;
+}
