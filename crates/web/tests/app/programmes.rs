@@ -375,7 +375,10 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
                 ("starts_at", "2026-06-10T10:00"),
                 ("ends_at", "2026-06-10T12:30"),
                 ("location", "Canolfan, Caernarfon"),
-                ("agenda", "1. Welcome\n2. **Map** the process\n\n<script>alert(1)</script>"),
+                (
+                    "agenda",
+                    "1. Welcome\n2. **Map** the process\n\n<script>alert(1)</script>",
+                ),
             ],
         )
         .await;

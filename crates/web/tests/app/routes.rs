@@ -50,193 +50,98 @@ fn public(status: u16) -> fn(Who) -> Expect {
     }
 }
 
+/// The table: one row per route (and per interesting case of it).
+#[rustfmt::skip]
 fn rows() -> Vec<Row> {
     use Expect::*;
     vec![
-        Row {
-            method: "GET",
-            path: "/en",
-            form: &[],
-            expect: public(200),
-        },
-        Row {
-            method: "GET",
-            path: "/cy",
-            form: &[],
-            expect: public(200),
-        },
-        Row {
-            method: "GET",
-            path: "/healthz",
-            form: &[],
-            expect: public(200),
-        },
-        Row {
-            method: "GET",
-            path: "/en/sign-in",
-            form: &[],
-            expect: public(200),
-        },
-        Row {
-            method: "POST",
-            path: "/en/sign-in",
-            form: &[("email", "x")],
-            expect: public(422),
-        },
-        Row {
-            method: "POST",
-            path: "/en/sign-in/link",
-            form: &[("link_email", "x")],
-            expect: public(422),
-        },
-        Row {
-            method: "GET",
-            path: "/en/sign-in/link/0000",
-            form: &[],
-            expect: public(410),
-        },
-        Row {
-            method: "POST",
-            path: "/en/sign-in/link/0000",
-            form: &[],
-            expect: public(410),
-        },
-        Row {
-            method: "GET",
-            path: "/cy/reset-password",
-            form: &[],
-            expect: public(200),
-        },
-        Row {
-            method: "POST",
-            path: "/cy/reset-password",
-            form: &[("email", "")],
-            expect: public(422),
-        },
-        Row {
-            method: "GET",
-            path: "/en/reset-password/0000",
-            form: &[],
-            expect: public(410),
-        },
-        Row {
-            method: "POST",
-            path: "/en/reset-password/0000",
-            form: &[],
-            expect: public(410),
-        },
-        Row {
-            method: "GET",
-            path: "/en/invitation/0000",
-            form: &[],
-            expect: public(410),
-        },
-        Row {
-            method: "POST",
-            path: "/en/invitation/0000",
-            form: &[],
-            expect: public(410),
-        },
-        Row {
-            method: "GET",
-            path: "/en/setup/0000",
-            form: &[],
-            expect: public(410),
-        },
-        Row {
-            method: "POST",
-            path: "/en/setup/0000",
-            form: &[],
-            expect: public(410),
-        },
-        Row {
-            method: "GET",
-            path: "/en/profile",
-            form: &[],
-            expect: |w| {
-                if w == Who::Anonymous {
-                    SignIn
-                } else {
-                    Status(200)
-                }
-            },
-        },
-        Row {
-            method: "POST",
-            path: "/en/profile",
-            form: &[("display_name", "")],
-            expect: |w| {
-                if w == Who::Anonymous {
-                    SignIn
-                } else {
-                    Status(422)
-                }
-            },
-        },
-        Row {
-            method: "POST",
-            path: "/en/profile/password",
-            form: &[("current", "x")],
-            expect: |w| {
-                if w == Who::Anonymous {
-                    SignIn
-                } else {
-                    Status(422)
-                }
-            },
-        },
-        Row {
-            method: "POST",
-            path: "/en/profile/sessions/999999/end",
-            form: &[],
-            expect: |w| {
-                if w == Who::Anonymous {
-                    SignIn
-                } else {
-                    Status(404)
-                }
-            },
-        },
-        Row {
-            method: "GET",
-            path: "/en/admin/users",
-            form: &[],
-            expect: |w| match w {
-                Who::Anonymous => SignIn,
-                Who::Admin => Status(200),
-                _ => Status(403),
-            },
-        },
-        Row {
-            method: "POST",
-            path: "/en/admin/users/invite",
-            form: &[("email", "x")],
-            expect: |w| match w {
-                Who::Anonymous => SignIn,
-                Who::Admin => Status(422),
-                _ => Status(403),
-            },
-        },
-        Row {
-            method: "GET",
-            path: "/en/no-such-page",
-            form: &[],
-            expect: |_| Status(404),
-        },
+        Row { method: "GET", path: "/en", form: &[], expect: public(200) },
+        Row { method: "GET", path: "/cy", form: &[], expect: public(200) },
+        Row { method: "GET", path: "/healthz", form: &[], expect: public(200) },
+        Row { method: "GET", path: "/en/sign-in", form: &[], expect: public(200) },
+        Row { method: "POST", path: "/en/sign-in", form: &[("email", "x")], expect: public(422) },
+        Row { method: "POST", path: "/en/sign-in/link", form: &[("link_email", "x")], expect: public(422) },
+        Row { method: "GET", path: "/en/sign-in/link/0000", form: &[], expect: public(410) },
+        Row { method: "POST", path: "/en/sign-in/link/0000", form: &[], expect: public(410) },
+        Row { method: "GET", path: "/cy/reset-password", form: &[], expect: public(200) },
+        Row { method: "POST", path: "/cy/reset-password", form: &[("email", "")], expect: public(422) },
+        Row { method: "GET", path: "/en/reset-password/0000", form: &[], expect: public(410) },
+        Row { method: "POST", path: "/en/reset-password/0000", form: &[], expect: public(410) },
+        Row { method: "GET", path: "/en/invitation/0000", form: &[], expect: public(410) },
+        Row { method: "POST", path: "/en/invitation/0000", form: &[], expect: public(410) },
+        Row { method: "GET", path: "/en/setup/0000", form: &[], expect: public(410) },
+        Row { method: "POST", path: "/en/setup/0000", form: &[], expect: public(410) },
+        Row { method: "GET", path: "/en/profile", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "POST", path: "/en/profile", form: &[("display_name", "")], expect: |w| anyone(w, Status(422)) },
+        Row { method: "POST", path: "/en/profile/password", form: &[("current", "x")], expect: |w| anyone(w, Status(422)) },
+        Row { method: "POST", path: "/en/profile/sessions/999999/end", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "GET", path: "/en/admin/users", form: &[], expect: |w| admins(w, 200) },
+        Row { method: "POST", path: "/en/admin/users/invite", form: &[("email", "x")], expect: |w| admins(w, 422) },
+        Row { method: "GET", path: "/en/no-such-page", form: &[], expect: |_| Status(404) },
+        Row { method: "GET", path: "/calendar/0000.ics", form: &[], expect: |_| Status(404) },
+        // Programmes.
+        Row { method: "GET", path: "/en/programmes", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/new", form: &[], expect: |w| managers(w, 200) },
+        Row { method: "POST", path: "/en/programmes/new", form: &[("name_en", "")], expect: |w| managers(w, 422) },
+        Row { method: "GET", path: "/en/programmes/prog", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/nope", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "GET", path: "/en/programmes/prog/edit", form: &[], expect: |w| managers(w, 200) },
+        Row { method: "POST", path: "/en/programmes/prog/edit", form: &[("name_en", "")], expect: |w| managers(w, 422) },
+        Row { method: "POST", path: "/en/programmes/prog/team", form: &[("email", "x")], expect: |w| managers(w, 422) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/new", form: &[], expect: |w| managers(w, 200) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/new", form: &[("name_en", "")], expect: |w| managers(w, 422) },
+        // A cohort.
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/nope", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/edit", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/edit", form: &[("name_en", "")], expect: |w| staff(w, Status(422)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/people", form: &[("email", "x")], expect: |w| staff(w, Status(422)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/people/999999/withdraw", form: &[], expect: |w| staff(w, Status(404)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/people/999999/readmit", form: &[], expect: |w| staff(w, Status(404)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/import", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/people.csv", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/calendar", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sessions/new", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/new", form: &[("title", "")], expect: |w| staff(w, Status(422)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sessions/999", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/edit", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/edit", form: &[("title", "")], expect: |w| staff(w, Status(422)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/attendance", form: &[], expect: |w| staff(w, To("/en/programmes/prog/cohorts/cohort-1/sessions/1?done=attendance")) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sets", form: &[], expect: |w| if w == Who::Observer { Status(403) } else { anyone(w, Status(200)) } },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sets/propose", form: &[], expect: |w| staff(w, To("/en/programmes/prog/cohorts/cohort-1/sets")) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sets/move", form: &[("user_id", "0")], expect: |w| staff(w, Status(400)) },
+        // Organisations.
+        Row { method: "GET", path: "/en/organisations", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "GET", path: "/en/organisations/new", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "POST", path: "/en/organisations/new", form: &[("name", "")], expect: |w| staff(w, Status(422)) },
+        Row { method: "GET", path: "/en/organisations/999999", form: &[], expect: |w| staff(w, Status(404)) },
+        Row { method: "GET", path: "/en/organisations/999999/edit", form: &[], expect: |w| staff(w, Status(404)) },
+        // Calendars.
+        Row { method: "POST", path: "/en/profile/calendar", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "POST", path: "/en/profile/calendar/revoke", form: &[], expect: |w| anyone(w, To("/en/profile?done=calendar-revoked")) },
         // Last: these end the session.
-        Row {
-            method: "POST",
-            path: "/en/sign-out",
-            form: &[],
-            expect: |_| To("/en"),
-        },
-        Row {
-            method: "POST",
-            path: "/en/profile/sign-out-everywhere",
-            form: &[],
-            expect: |_| SignIn,
-        },
+        Row { method: "POST", path: "/en/sign-out", form: &[], expect: |_| To("/en") },
+        Row { method: "POST", path: "/en/profile/sign-out-everywhere", form: &[], expect: |_| SignIn },
     ]
+}
+
+/// Anyone signed in gets `ok`; a visitor is sent to sign in.
+fn anyone(w: Who, ok: Expect) -> Expect {
+    if w == Who::Anonymous {
+        Expect::SignIn
+    } else {
+        ok
+    }
+}
+
+/// Administrators get `status`; everyone else signed in, 403.
+fn admins(w: Who, status: u16) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Admin => Expect::Status(status),
+        _ => Expect::Status(403),
+    }
 }
 
 /// Programme managers and administrators get `status`; other roles 403.
@@ -249,11 +154,11 @@ fn managers(w: Who, status: u16) -> Expect {
 }
 
 /// The cohort's staff (facilitators), programme managers and administrators get
-/// `status`; participants and observers 403.
-fn staff(w: Who, status: u16) -> Expect {
+/// `ok`; participants and observers 403.
+fn staff(w: Who, ok: Expect) -> Expect {
     match w {
         Who::Anonymous => Expect::SignIn,
-        Who::Manager | Who::Admin | Who::Facilitator => Expect::Status(status),
+        Who::Manager | Who::Admin | Who::Facilitator => ok,
         _ => Expect::Status(403),
     }
 }
@@ -294,6 +199,15 @@ async fn every_route_for_every_role(app: TestApp) {
         .create_programme_with_cohort("prog", "Programme")
         .await
         .unwrap();
+    let start = chrono::Utc::now() + chrono::Duration::days(7);
+    let meeting = ymarfer_store::schedule::MeetingInput {
+        title: "Mapping the process".into(),
+        kind: "workshop".into(),
+        starts_at: start,
+        ends_at: start + chrono::Duration::hours(2),
+        ..Default::default()
+    };
+    assert_eq!(app.db.create_meeting(cohort, &meeting).await.unwrap().id, 1);
     let mut failures = Vec::new();
     for who in EVERYONE {
         let c = client_for(&app, who, programme, cohort).await;
