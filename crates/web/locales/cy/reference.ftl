@@ -34,7 +34,7 @@ innovation-function-product-and-process-development = Datblygu cynhyrchion a phr
 
 innovation-transition-became-active = Wedi dod yn weithgar o ran arloesi
 innovation-transition-stayed-active = Wedi aros yn weithgar o ran arloesi
-innovation-transition-stayed-inactive = Heb ddod yn weithgar o ran arloesi
+innovation-transition-stayed-inactive = Wedi aros yn anweithgar o ran arloesi
 innovation-transition-lapsed = Nid yw'n weithgar o ran arloesi mwyach
 
 impact-category-labour-time = Amser llafur
@@ -56,7 +56,7 @@ impact-frequency-monthly = Bob mis
 impact-frequency-quarterly = Bob chwarter
 impact-frequency-annually = Bob blwyddyn
 
-impact-status-forecast = Rhagolwg
+impact-status-forecast = Rhagamcan
 impact-status-claimed = Wedi'i hawlio
 impact-status-verified = Wedi'i ddilysu
 
@@ -77,19 +77,19 @@ tool-error-max = Rhowch { $max } neu lai.
 tool-error-choice = Dewiswch un o'r opsiynau.
 tool-error-rating = Dewiswch sgôr o { $min } i { $max }.
 tool-error-too-long = Rhaid i hwn fod yn { $max } nod neu lai.
-tool-error-too-many-rows = Gall fod { $max } rhes ar y mwyaf.
+tool-error-too-many-rows = Ni all fod mwy na { $max } rhes.
 tool-error-lead-time-below-process-time = Mae'r amser arwain yn cynnwys yr amser proses, felly ni all fod yn llai na { $min }.
-tool-quadrant-quick-win = Enillion cyflym
+tool-quadrant-quick-win = Llwyddiant cyflym
 tool-quadrant-major-project = Prosiect mawr
 tool-quadrant-fill-in = Tasg lenwi
-tool-quadrant-thankless-task = Tasg ddi-fudd
+tool-quadrant-thankless-task = Tasg ddiddiolch
 
 ## Gwirio diffiniad offeryn
 toolkit-error-bound = Nid yw isafswm neu uchafswm yn rhif.
 toolkit-error-column-kind = Ni all colofn mewn tabl fod o'r math hwn.
-toolkit-error-computed-needs = Mae angen meysydd nad ydynt gan yr offeryn ar y cyfrifiad y mae'n ei enwi.
+toolkit-error-computed-needs = Mae'r cyfrifiad a enwir gan yr offeryn hwn yn gofyn am feysydd nad ydynt yn yr offeryn.
 toolkit-error-duplicate = Mae gan ddau faes yr un id.
-toolkit-error-empty = Mae testun sy'n gorfod bod yn y ddwy iaith yn wag.
+toolkit-error-empty = Mae testun sy'n ofynnol yn y ddwy iaith yn wag.
 toolkit-error-fractional-bound = Mae gan faes rhif cyfan derfyn gyda degolion.
 toolkit-error-id-not-file-name = Nid yw id yr offeryn yn cyfateb i enw ei ffeil.
 toolkit-error-key-not-allowed = Ni chaniateir y gosodiad hwn ar gyfer y math hwn o faes.

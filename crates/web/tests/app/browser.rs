@@ -334,8 +334,151 @@ async fn rejected_forms_keep_input_and_profile_changes(app: TestApp) {
     b.close().await;
 }
 
+/// Sets a field's value by script, for inputs (date and time pickers) that typing
+/// cannot reliably fill.
+async fn set_value(b: &Browser, css: &str, value: &str) {
+    b.c.execute(
+        "document.querySelector(arguments[0]).value = arguments[1]; return true;",
+        vec![serde_json::json!(css), serde_json::json!(value)],
+    )
+    .await
+    .unwrap();
+}
+
+async fn manager_and_facilitator_run_a_cohort(app: TestApp) {
+    crate::support::manager(&app, "rheolwr@example.com").await;
+    let b = Browser::start().await;
+    b.goto(&app.url("/en/sign-in")).await;
+    b.fill("#email", "rheolwr@example.com").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/en/sign-in'] button").await;
+    b.click_link("Programmes").await;
+    b.assert_accessible("programmes").await;
+    b.click_link("Start a programme").await;
+    b.assert_accessible("new programme").await;
+    b.fill("#name_en", "Circular Wales").await;
+    b.fill("#name_cy", "Cymru Gylchol").await;
+    b.fill("#cost", "49000").await;
+    b.submit("main form button").await;
+    assert_eq!(b.path().await, "/en/programmes/circular-wales");
+    b.assert_accessible("programme").await;
+    b.click_link("Add a cohort").await;
+    b.fill("#name_en", "North").await;
+    b.fill("#name_cy", "Gogledd").await;
+    b.assert_accessible("new cohort").await;
+    b.submit("main form button").await;
+    assert_eq!(
+        b.path().await,
+        "/en/programmes/circular-wales/cohorts/north"
+    );
+    b.assert_accessible("cohort, empty").await;
+
+    // Import people from a file, with a preview first.
+    b.click_link("Import people from CSV").await;
+    b.assert_accessible("import").await;
+    let file = app.data_dir.join("people.csv");
+    let mut csv = String::from(
+        "email,name,language,organisation,companies_house,sector,employee_band,area,hourly_rate_gbp\n",
+    );
+    for i in 0..8 {
+        csv.push_str(&format!(
+            "p{i}@example.cymru,Person {i},cy,Cwmni {},,{},micro,Gwynedd,\n",
+            i % 4,
+            ['C', 'I'][i % 2]
+        ));
+    }
+    csv.push_str("hwylusydd@example.cymru,Hywel,cy,Cwmni 0,,C,micro,Gwynedd,\n");
+    std::fs::write(&file, csv).unwrap();
+    b.c.find(Locator::Css("#file"))
+        .await
+        .unwrap()
+        .send_keys(&file.display().to_string())
+        .await
+        .unwrap();
+    b.submit("main form button").await;
+    assert!(
+        b.text("main")
+            .await
+            .contains("9 people are ready to import.")
+    );
+    b.assert_accessible("import preview").await;
+    b.click("#invite").await;
+    b.submit("main form button").await;
+    assert!(b.text(".notice").await.contains("imported"));
+    b.assert_accessible("cohort with people").await;
+
+    // Make Hywel a facilitator instead, through the invitation form.
+    let hywel = app
+        .db
+        .user_by_email(&ymarfer_domain::Email::parse("hwylusydd@example.cymru").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let cohort = app.db.my_cohorts(hywel.id).await.unwrap()[0].cohort_id;
+    app.db.withdraw(cohort, hywel.id, None, "").await.unwrap();
+    b.goto(&app.url("/en/programmes/circular-wales/cohorts/north"))
+        .await;
+    b.fill("#email", "hwylusydd@example.cymru").await;
+    b.c.find(Locator::Css("#role option[value='facilitator']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.submit("form[action$='/people'] button").await;
+    assert!(b.text(".notice").await.contains("Done."));
+
+    // Schedule a session.
+    b.click_link("Schedule a session").await;
+    b.assert_accessible("new session").await;
+    b.fill("#title", "Mapping your process").await;
+    set_value(&b, "#starts_at", "2027-06-10T10:00").await;
+    set_value(&b, "#ends_at", "2027-06-10T12:30").await;
+    b.fill("#agenda", "1. Welcome\n2. **SIPOC** in pairs").await;
+    b.submit("main form button").await;
+    assert!(b.text("main").await.contains("10 June 2027 10:00–12:30"));
+    b.assert_accessible("session").await;
+    b.close().await;
+
+    // The facilitator, in Welsh: takes the register and proposes sets.
+    let hash = ymarfer_web::passwords::hash(PASSWORD.into()).await.unwrap();
+    app.db.set_password_hash(hywel.id, &hash).await.unwrap();
+    let b = Browser::start().await;
+    b.goto(&app.url("/cy/sign-in")).await;
+    b.fill("#email", "hwylusydd@example.cymru").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/cy/sign-in'] button").await;
+    assert!(
+        b.text("main").await.contains("Mapping your process"),
+        "next session on the home page"
+    );
+    b.assert_accessible("hafan hwylusydd").await;
+    b.click_link("Gogledd").await;
+    b.assert_accessible("carfan").await;
+    b.click_link("Mapping your process").await;
+    let first =
+        b.c.find(Locator::Css("input[type=radio][value=present]"))
+            .await
+            .unwrap();
+    first.click().await.unwrap();
+    b.submit("form[action$='/attendance'] button").await;
+    assert!(
+        b.text(".notice")
+            .await
+            .contains("Mae'r gofrestr wedi'i chadw.")
+    );
+    b.assert_accessible("sesiwn gyda chofrestr").await;
+    b.goto(&app.url("/cy/programmes/circular-wales/cohorts/north/sets"))
+        .await;
+    b.submit("form[action$='/propose'] button").await;
+    assert!(b.text("main").await.contains("Set dysgu 1"));
+    b.assert_accessible("setiau").await;
+    b.close().await;
+}
+
 on_both! {
     browser_sign_in_and_switch => super::password_sign_in_and_language_switch;
     browser_link_sign_in => super::emailed_link_sign_in;
     browser_forms_and_profile => super::rejected_forms_keep_input_and_profile_changes;
+    browser_run_a_cohort => super::manager_and_facilitator_run_a_cohort;
 }

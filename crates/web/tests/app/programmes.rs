@@ -287,10 +287,10 @@ async fn bad_rows_import_nothing_and_are_named(app: TestApp) {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = res.text().await.unwrap();
     for expected in [
-        "Llinell 2:</strong> Mae yr e-bost yn wag.",
-        "Llinell 3:</strong> Nid yw yr ardal “Atlantis”",
+        "Llinell 2:</strong> Nid oes dim wedi&#39;i roi ar gyfer y cyfeiriad e-bost.",
+        "Llinell 3:</strong> Nid yw&#39;r gwerth “Atlantis” ar gyfer yr ardal",
         "Llinell 4:</strong> Mae&#39;r cyfeiriad e-bost hwn eisoes ar linell 3.",
-        "Llinell 5:</strong> Nid yw yr enw yn UTF-8.",
+        "Llinell 5:</strong> Nid yw&#39;r gwerth ar gyfer yr enw wedi&#39;i gadw fel UTF-8.",
     ] {
         assert!(html.contains(expected), "missing {expected:?} in\n{html}");
     }
