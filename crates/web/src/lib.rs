@@ -7,6 +7,8 @@ mod cookies;
 mod csrf;
 mod error;
 mod handlers;
+pub use handlers::auth::send_invitation;
+pub use handlers::people::describe_problem;
 pub mod i18n;
 pub mod mail;
 mod markdown;

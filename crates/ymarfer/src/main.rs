@@ -1,4 +1,7 @@
-//! The `ymarfer` command: serve the site, migrate the database, manage users.
+//! The `ymarfer` command: serve the site, migrate the database, manage users,
+//! load demo data and import people.
+
+mod demo;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
@@ -87,7 +90,16 @@ struct Global {
 #[derive(Subcommand)]
 enum Command {
     /// Serve Ymarfer over HTTP, applying database migrations first.
-    Serve,
+    Serve {
+        /// Load the demo programme first (if it is not there yet) and print its accounts.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Load a realistic demo programme (idempotent) and print its accounts.
+    Demo,
+    /// Import data from files.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Apply database migrations and exit.
     Migrate,
     /// Manage user accounts.
@@ -95,6 +107,25 @@ enum Command {
     User(UserCommand),
     /// Print the version.
     Version,
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import organisations and people into a cohort from a CSV file (see docs/import.md).
+    /// All or nothing: any bad row is named and nothing is written.
+    People {
+        /// The CSV file (UTF-8).
+        file: PathBuf,
+        /// The cohort's short name.
+        #[arg(long)]
+        cohort: String,
+        /// The programme's short name, when several programmes have a cohort of that name.
+        #[arg(long)]
+        programme: Option<String>,
+        /// Email each new person an invitation.
+        #[arg(long)]
+        invite: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -197,9 +228,38 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Database is up to date ({}).", db.backend().name());
             db.close().await;
         }
-        Command::Serve => {
+        Command::Demo => {
+            let config = g.config()?;
+            let db = g.open_db().await?;
+            let loaded = demo::load(&db).await?;
+            println!(
+                "{}",
+                if loaded {
+                    "Demo programme loaded."
+                } else {
+                    "Demo programme already present."
+                }
+            );
+            print!("{}", demo::accounts_text(config.base_url.as_str()));
+            db.close().await;
+        }
+        Command::Import(ImportCommand::People {
+            file,
+            cohort,
+            programme,
+            invite,
+        }) => {
+            let config = g.config()?;
+            let db = g.open_db().await?;
+            import_people(&db, config, &file, &cohort, programme.as_deref(), invite).await?;
+            db.close().await;
+        }
+        Command::Serve { demo } => {
             g.config()?;
             let db = g.open_db().await?;
+            if demo {
+                demo::load(&db).await?;
+            }
             let listener = tokio::net::TcpListener::bind(g.bind)
                 .await
                 .with_context(|| format!("cannot listen on {}", g.bind))?;
@@ -211,6 +271,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "Ymarfer is serving"
             );
             println!("Ymarfer is serving at {}", state.config.base_url);
+            if demo {
+                print!("{}", demo::accounts_text(state.config.base_url.as_str()));
+            }
             if let Some(link) = ymarfer_web::setup_link_if_needed(&state).await? {
                 println!(
                     "No administrator yet. Open this link within 24 hours to set one up:\n  {link}"
@@ -257,6 +320,103 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             db.close().await;
         }
     }
+    Ok(())
+}
+
+/// Imports people into a cohort, showing a progress bar; refuses the whole file
+/// if any row is bad, naming each.
+async fn import_people(
+    db: &Db,
+    config: Config,
+    file: &std::path::Path,
+    cohort: &str,
+    programme: Option<&str>,
+    invite: bool,
+) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let programmes = db.programmes_visible_to(0, true).await?;
+    let mut found = Vec::new();
+    for p in programmes
+        .iter()
+        .filter(|p| programme.is_none_or(|s| s == p.slug))
+    {
+        if let Some(c) = db.cohort_by_slug(p.id, cohort).await? {
+            found.push((p.clone(), c));
+        }
+    }
+    let (p, c) = match found.len() {
+        0 => anyhow::bail!("no cohort called {cohort:?}"),
+        1 => found.remove(0),
+        _ => anyhow::bail!(
+            "several programmes have a cohort called {cohort:?}: name one with --programme"
+        ),
+    };
+    let tr = ymarfer_web::i18n::Tr(Lang::En);
+    let rows = match ymarfer_domain::import::parse_people(&bytes) {
+        Ok(rows) => rows,
+        Err(errors) => {
+            if let Some(problem) = &errors.file {
+                eprintln!("{}", ymarfer_web::describe_problem(tr, problem));
+            }
+            for row in &errors.rows {
+                let text: Vec<String> = row
+                    .problems
+                    .iter()
+                    .map(|p| ymarfer_web::describe_problem(tr, p))
+                    .collect();
+                eprintln!("line {}: {}", row.line, text.join(" "));
+            }
+            anyhow::bail!(
+                "nothing was imported: {} bad row(s)",
+                errors.rows.len().max(1)
+            );
+        }
+    };
+    let emails: Vec<&str> = rows.iter().map(|r| r.email.as_str()).collect();
+    let enrolled = db.already_enrolled(c.id, &emails).await?;
+    if !enrolled.is_empty() {
+        for r in rows
+            .iter()
+            .filter(|r| enrolled.iter().any(|e| e == r.email.as_str()))
+        {
+            eprintln!(
+                "line {}: {}",
+                r.line,
+                tr.t1("import-error-enrolled", "email", r.email.as_str())
+            );
+        }
+        anyhow::bail!(
+            "nothing was imported: {} person(s) already enrolled",
+            enrolled.len()
+        );
+    }
+    let bar = indicatif::ProgressBar::new(rows.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} people {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let created = db
+        .import_people(p.id, c.id, &rows, None, &|done, _| {
+            bar.set_position(done as u64)
+        })
+        .await?;
+    bar.finish_with_message("imported");
+    if invite {
+        let state = AppState::new(db.clone(), config)?;
+        for id in &created {
+            if let Some(user) = db.user_by_id(*id).await? {
+                ymarfer_web::send_invitation(&state, &user).await?;
+            }
+        }
+    }
+    println!(
+        "Imported {} people into {} / {} ({} new accounts{}).",
+        rows.len(),
+        p.slug,
+        c.slug,
+        created.len(),
+        if invite { ", invited by email" } else { "" }
+    );
     Ok(())
 }
 

@@ -46,6 +46,9 @@ fn every_command_has_help() {
         vec!["--help"],
         vec!["serve", "--help"],
         vec!["migrate", "--help"],
+        vec!["demo", "--help"],
+        vec!["import", "--help"],
+        vec!["import", "people", "--help"],
         vec!["user", "--help"],
         vec!["user", "add", "--help"],
         vec!["version", "--help"],
@@ -218,4 +221,99 @@ async fn serves_on_postgres() {
             .await
             .unwrap();
     }
+}
+
+async fn counts(dir: &std::path::Path) -> (i64, i64, i64, i64) {
+    let db = ymarfer_store::Db::connect(&format!("sqlite://{}", dir.join("ymarfer.db").display()))
+        .await
+        .unwrap();
+    let orgs = db.list_organisations().await.unwrap().len() as i64;
+    let programme = db.programme_by_slug("ceic-demo").await.unwrap().unwrap();
+    let cohorts = db.cohorts_of(programme.id).await.unwrap();
+    let mut people = 0;
+    let mut sessions = 0;
+    for c in &cohorts {
+        people += db.enrolled(c.id).await.unwrap().len() as i64;
+        sessions += db.meetings_of(c.id).await.unwrap().len() as i64;
+    }
+    db.close().await;
+    (cohorts.len() as i64, orgs, people, sessions)
+}
+
+#[tokio::test]
+async fn demo_loads_once_and_names_its_accounts() {
+    let dir = temp_dir();
+    let (out, stdout, stderr) = run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("Demo programme loaded.")
+            && stdout.contains("manager@ymarfer.demo")
+            && stdout.contains("ymarfer-demo-2026")
+    );
+    let first = counts(&dir).await;
+    assert_eq!(first.0, 3, "three cohorts");
+    assert_eq!(first.1, 30, "thirty firms");
+    assert!(first.2 >= 30, "their people");
+    assert_eq!(first.3, 15, "five sessions a cohort");
+    let (out, stdout, _) = run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
+    assert!(out.status.success() && stdout.contains("already present"));
+    assert_eq!(counts(&dir).await, first, "loading again changes nothing");
+}
+
+#[tokio::test]
+async fn import_people_from_the_command_line() {
+    let dir = temp_dir();
+    run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
+    let header = "email,name,language,organisation,companies_house,sector,employee_band,area,hourly_rate_gbp\n";
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, format!("{header}x@example.com,X,en,Firm,,C,micro,Atlantis,\n,No Email,en,Firm,,C,micro,Powys,\n")).unwrap();
+    let (out, _, stderr) = run(ymarfer()
+        .args(["import", "people"])
+        .arg(&bad)
+        .args(["--cohort", "west-2026"])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("line 2: The area “Atlantis” is not a Welsh principal area"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("line 3: The email is empty."), "{stderr}");
+    assert!(stderr.contains("nothing was imported"));
+    let before = counts(&dir).await;
+    let good = dir.join("good.csv");
+    std::fs::write(&good, format!("{header}newydd@example.cymru,Siôn Newydd,cy,Crochenwaith Cei,,C,micro,Ceredigion,19.50\n")).unwrap();
+    let (out, stdout, stderr) = run(ymarfer()
+        .args(["import", "people"])
+        .arg(&good)
+        .args(["--cohort", "west-2026", "--invite"])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains(
+            "Imported 1 people into ceic-demo / west-2026 (1 new accounts, invited by email)."
+        ),
+        "{stdout}"
+    );
+    let after = counts(&dir).await;
+    assert_eq!((after.1, after.2), (before.1 + 1, before.2 + 1));
+    let outbox: Vec<_> = std::fs::read_dir(dir.join("outbox")).unwrap().collect();
+    assert_eq!(outbox.len(), 1, "one invitation written");
+    let (out, _, stderr) = run(ymarfer()
+        .args(["import", "people"])
+        .arg(&good)
+        .args(["--cohort", "west-2026"])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(
+        !out.status.success() && stderr.contains("newydd@example.cymru is already enrolled"),
+        "{stderr}"
+    );
+    let (out, _, stderr) = run(ymarfer()
+        .args(["import", "people"])
+        .arg(&good)
+        .args(["--cohort", "nope"])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(
+        !out.status.success() && stderr.contains("no cohort called \"nope\""),
+        "{stderr}"
+    );
 }

@@ -189,6 +189,22 @@ pub struct ImportProblem {
     pub messages: Vec<String>,
 }
 
+/// One import problem as a sentence in the reader's language.
+pub fn describe_problem(tr: crate::i18n::Tr, p: &import::Problem) -> String {
+    if p.message_id == "import-error-duplicate" {
+        return tr.args(p.message_id, &[("line", p.value.clone())]);
+    }
+    let column = if p.column.is_empty() {
+        String::new()
+    } else {
+        tr.t(&format!("import-column-{}", p.column.replace('_', "-")))
+    };
+    tr.args(
+        p.message_id,
+        &[("column", column), ("value", p.value.clone())],
+    )
+}
+
 /// Checks an uploaded file against the format and against the cohort, turning
 /// every problem into a translated sentence that names its line.
 pub async fn check_import(
@@ -198,19 +214,7 @@ pub async fn check_import(
     bytes: &[u8],
 ) -> Result<Result<Vec<PersonRow>, Vec<ImportProblem>>, AppError> {
     let tr = page.tr;
-    let describe = |p: &import::Problem| -> String {
-        let column = if p.column.is_empty() {
-            String::new()
-        } else {
-            tr.t(&format!("import-column-{}", p.column.replace('_', "-")))
-        };
-        let mut args: Vec<(&'static str, String)> =
-            vec![("column", column), ("value", p.value.clone())];
-        if p.message_id == "import-error-duplicate" {
-            args = vec![("line", p.value.clone())];
-        }
-        tr.args(p.message_id, &args)
-    };
+    let describe = |p: &import::Problem| describe_problem(tr, p);
     let rows = match import::parse_people(bytes) {
         Ok(rows) => rows,
         Err(ImportErrors { file: Some(p), .. }) => {

@@ -97,8 +97,18 @@ impl Browser {
         self.c.goto(url).await.unwrap();
     }
 
-    /// Runs axe-core on the page and fails on any WCAG 2.2 A/AA violation.
+    /// Runs axe-core on the page and fails on any WCAG 2.2 A/AA violation. With
+    /// `YMARFER_SCREENSHOTS=DIR`, also saves a picture of the page for people to look at.
     pub async fn assert_accessible(&self, what: &str) {
+        if let Ok(dir) = std::env::var("YMARFER_SCREENSHOTS") {
+            let png = self.c.screenshot().await.unwrap();
+            let name: String = what
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(PathBuf::from(dir).join(format!("{name}.png")), png).unwrap();
+        }
         self.c
             .execute(&format!("{}\nreturn true;", self.axe), vec![])
             .await

@@ -1,0 +1,561 @@
+//! Demo data: a realistic Welsh programme that a newcomer can sign in to at once,
+//! as every role. Loading it twice changes nothing.
+
+use anyhow::Context;
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use ymarfer_domain::programme::{SetCandidate, propose_sets};
+use ymarfer_domain::{Email, Lang, Role, Scope};
+use ymarfer_store::Db;
+use ymarfer_store::organisations::{Answers, OrganisationInput};
+use ymarfer_store::programmes::{CohortInput, ProgrammeInput};
+use ymarfer_store::schedule::MeetingInput;
+use ymarfer_store::users::{NewUser, User};
+
+pub const PROGRAMME: &str = "ceic-demo";
+pub const PASSWORD: &str = "ymarfer-demo-2026";
+
+/// (email, name, language, what they are).
+pub const ACCOUNTS: [(&str, &str, Lang, &str); 5] = [
+    (
+        "admin@ymarfer.demo",
+        "Alun Admin",
+        Lang::En,
+        "instance administrator",
+    ),
+    (
+        "manager@ymarfer.demo",
+        "Mererid Rheolwr",
+        Lang::Cy,
+        "programme manager",
+    ),
+    (
+        "facilitator@ymarfer.demo",
+        "Ffion Hwylusydd",
+        Lang::En,
+        "facilitator of the North and South East cohorts",
+    ),
+    (
+        "observer@ymarfer.demo",
+        "Osian Sylwedydd",
+        Lang::En,
+        "observer (funder)",
+    ),
+    (
+        "participant@ymarfer.demo",
+        "Nia Cyfranogwr",
+        Lang::Cy,
+        "participant at Becws Llŷn, North Wales cohort",
+    ),
+];
+
+/// Thirty firms: (name, SIC section, band, area, loaded hourly rate in pence, cohort 0–2, innovation active at entry).
+const FIRMS: [(&str, char, &str, &str, i64, usize, bool); 30] = [
+    ("Becws Llŷn", 'C', "micro", "gwynedd", 1650, 0, false),
+    ("Garej Glan Conwy", 'G', "small", "conwy", 2400, 0, false),
+    ("Seiri Coed Eryri", 'C', "micro", "gwynedd", 2100, 0, true),
+    (
+        "Gofal Cartref Môn",
+        'Q',
+        "small",
+        "isle_of_anglesey",
+        1850,
+        0,
+        false,
+    ),
+    (
+        "Llaethdy Clwyd",
+        'C',
+        "small",
+        "denbighshire",
+        1900,
+        0,
+        false,
+    ),
+    ("Argraffu Wrecsam", 'C', "micro", "wrexham", 2200, 0, false),
+    (
+        "Cludiant Dyfrdwy",
+        'H',
+        "small",
+        "flintshire",
+        2300,
+        0,
+        true,
+    ),
+    ("Gwesty'r Harbwr", 'I', "small", "conwy", 1700, 0, false),
+    ("Adeiladwyr Arfon", 'F', "micro", "gwynedd", 2600, 0, false),
+    (
+        "Meddalwedd Menai",
+        'J',
+        "micro",
+        "isle_of_anglesey",
+        3200,
+        0,
+        true,
+    ),
+    (
+        "Cardiff Bay Brewing",
+        'C',
+        "small",
+        "cardiff",
+        2100,
+        1,
+        false,
+    ),
+    (
+        "Valleys Precision Engineering",
+        'C',
+        "medium",
+        "rhondda_cynon_taf",
+        2600,
+        1,
+        true,
+    ),
+    (
+        "Newport Print & Pack",
+        'C',
+        "small",
+        "newport",
+        2300,
+        1,
+        false,
+    ),
+    (
+        "Barry Island Cafés",
+        'I',
+        "micro",
+        "vale_of_glamorgan",
+        1500,
+        1,
+        false,
+    ),
+    (
+        "Caerphilly Care Partners",
+        'Q',
+        "small",
+        "caerphilly",
+        1800,
+        1,
+        false,
+    ),
+    (
+        "Torfaen Timber Frames",
+        'F',
+        "small",
+        "torfaen",
+        2500,
+        1,
+        false,
+    ),
+    (
+        "Monmouth Garden Supplies",
+        'G',
+        "micro",
+        "monmouthshire",
+        1900,
+        1,
+        false,
+    ),
+    (
+        "Merthyr Metal Finishing",
+        'C',
+        "small",
+        "merthyr_tydfil",
+        2400,
+        1,
+        true,
+    ),
+    (
+        "Bridgend Bookkeeping",
+        'M',
+        "micro",
+        "bridgend",
+        2800,
+        1,
+        false,
+    ),
+    (
+        "Blaenau Gwent Laundry",
+        'S',
+        "small",
+        "blaenau_gwent",
+        1700,
+        1,
+        false,
+    ),
+    (
+        "Swansea Sail Lofts",
+        'C',
+        "micro",
+        "swansea",
+        2200,
+        2,
+        false,
+    ),
+    ("Gŵyr Seafood", 'C', "small", "swansea", 1900, 2, false),
+    (
+        "Carmarthen Vets",
+        'M',
+        "small",
+        "carmarthenshire",
+        3000,
+        2,
+        true,
+    ),
+    (
+        "Neath Valley Plastics",
+        'C',
+        "medium",
+        "neath_port_talbot",
+        2500,
+        2,
+        false,
+    ),
+    (
+        "Pembrokeshire Holiday Lets",
+        'L',
+        "micro",
+        "pembrokeshire",
+        1800,
+        2,
+        false,
+    ),
+    (
+        "Tenby Ice Cream Co",
+        'C',
+        "micro",
+        "pembrokeshire",
+        1600,
+        2,
+        false,
+    ),
+    (
+        "Llanelli Auto Repairs",
+        'G',
+        "small",
+        "carmarthenshire",
+        2300,
+        2,
+        false,
+    ),
+    (
+        "Aberystwyth Web Studio",
+        'J',
+        "micro",
+        "ceredigion",
+        2900,
+        2,
+        false,
+    ),
+    ("Powys Wool Mill", 'C', "small", "powys", 2000, 2, false),
+    (
+        "Brecon Outdoor Centre",
+        'R',
+        "small",
+        "powys",
+        1800,
+        2,
+        false,
+    ),
+];
+
+const FIRST_NAMES: [&str; 12] = [
+    "Rhys", "Carys", "Dewi", "Elin", "Gareth", "Lowri", "Iwan", "Sioned", "Tomos", "Megan", "Huw",
+    "Catrin",
+];
+const SURNAMES: [&str; 10] = [
+    "Jones",
+    "Williams",
+    "Davies",
+    "Evans",
+    "Thomas",
+    "Roberts",
+    "Hughes",
+    "Lewis",
+    "Morgan",
+    "Griffiths",
+];
+
+async fn account(
+    db: &Db,
+    email: &str,
+    name: &str,
+    lang: Lang,
+    admin: bool,
+    hash: &str,
+) -> anyhow::Result<User> {
+    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if let Some(u) = db.user_by_email(&email).await? {
+        return Ok(u);
+    }
+    Ok(db
+        .create_user(NewUser {
+            email: &email,
+            display_name: name,
+            language: lang,
+            is_admin: admin,
+            password_hash: Some(hash),
+        })
+        .await?)
+}
+
+fn date(y: i32, m: u32, d: u32) -> anyhow::Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d).context("a demo date")
+}
+
+/// Loads the demo programme unless it is there already. Returns whether it loaded.
+pub async fn load(db: &Db) -> anyhow::Result<bool> {
+    if db.programme_by_slug(PROGRAMME).await?.is_some() {
+        return Ok(false);
+    }
+    let hash = ymarfer_web::passwords::hash(PASSWORD.to_string()).await?;
+    let mut people = Vec::new();
+    for (email, name, lang, _) in ACCOUNTS {
+        people.push(account(db, email, name, lang, email.starts_with("admin@"), &hash).await?);
+    }
+    let [_, manager, facilitator, observer, participant] =
+        <[User; 5]>::try_from(people).map_err(|_| anyhow::anyhow!("accounts"))?;
+
+    let programme = db
+        .create_programme(
+            &ProgrammeInput {
+                slug: PROGRAMME.into(),
+                name_en: "Circular Economy Innovation Communities (demo)".into(),
+                name_cy: "Cymunedau Arloesi'r Economi Gylchol (demo)".into(),
+                description_en: "Staff from small firms across Wales apply process-innovation tools to a real problem in their own business, test changes and learn from each other.".into(),
+                description_cy: "Mae staff o gwmnïau bach ledled Cymru yn defnyddio offer arloesi prosesau ar broblem go iawn yn eu busnes eu hunain, yn profi newidiadau ac yn dysgu gan ei gilydd.".into(),
+                funder: "Welsh Government (demo)".into(),
+                starts_on: Some(date(2025, 9, 1)?),
+                ends_on: Some(date(2026, 8, 31)?),
+                cost_pence: 4_900_000,
+                cost_delivery_pence: Some(3_400_000),
+                cost_venues_pence: Some(650_000),
+                cost_materials_pence: Some(250_000),
+                cost_in_kind_pence: Some(600_000),
+                default_hourly_rate_pence: 2_000,
+                capture_factor_thousandths: 1000,
+            },
+            manager.id,
+        )
+        .await?;
+    db.grant(observer.id, Role::Observer, Scope::Programme(programme.id))
+        .await?;
+
+    let cohort_specs = [
+        (
+            "north-2025",
+            "North Wales 2025",
+            "Gogledd Cymru 2025",
+            "north_wales",
+            "in_person",
+            date(2025, 9, 15)?,
+        ),
+        (
+            "south-east-2025",
+            "South East Wales 2025",
+            "De-ddwyrain Cymru 2025",
+            "cardiff_capital",
+            "blended",
+            date(2025, 10, 6)?,
+        ),
+        (
+            "west-2026",
+            "West and Mid Wales 2026",
+            "Gorllewin a Chanolbarth Cymru 2026",
+            "swansea_bay",
+            "online",
+            date(2026, 1, 12)?,
+        ),
+    ];
+    let mut cohorts = Vec::new();
+    for (slug, en, cy, region, mode, start) in cohort_specs {
+        let c = db
+            .create_cohort(
+                programme.id,
+                &CohortInput {
+                    slug: slug.into(),
+                    name_en: en.into(),
+                    name_cy: cy.into(),
+                    starts_on: Some(start),
+                    ends_on: Some(start + Duration::weeks(16)),
+                    capacity: 14,
+                    delivery_mode: mode.into(),
+                    region: region.into(),
+                    cost_share_pence: None,
+                },
+            )
+            .await?;
+        cohorts.push((c, start));
+    }
+    for (c, _) in cohorts.iter().take(2) {
+        db.grant(
+            facilitator.id,
+            Role::Facilitator,
+            Scope::Cohort {
+                programme: programme.id,
+                cohort: c.id,
+            },
+        )
+        .await?;
+    }
+    let west_facilitator = account(
+        db,
+        "gwyn.hwylusydd@ymarfer.demo",
+        "Gwyn Hwylusydd",
+        Lang::Cy,
+        false,
+        &hash,
+    )
+    .await?;
+    db.grant(
+        west_facilitator.id,
+        Role::Facilitator,
+        Scope::Cohort {
+            programme: programme.id,
+            cohort: cohorts[2].0.id,
+        },
+    )
+    .await?;
+
+    // Firms and their people: one or two participants each.
+    let mut members: Vec<Vec<(i64, char, String)>> = vec![Vec::new(); 3];
+    for (i, (name, sector, band, area, rate, cohort, active)) in FIRMS.iter().enumerate() {
+        let entry = Answers {
+            new_goods_or_services: *active && i % 2 == 0,
+            new_business_process: *active,
+            ongoing_or_abandoned: *active && i % 3 == 0,
+            innovation_spending: *active || i % 4 == 0,
+        };
+        let start = cohorts[*cohort].1;
+        let org = db
+            .create_organisation(
+                &OrganisationInput {
+                    name: (*name).into(),
+                    companies_house: Some(format!("{:08}", 10_000_000 + i * 7_919)),
+                    sic_section: sector.to_string(),
+                    employee_band: (*band).into(),
+                    principal_area: (*area).into(),
+                    hourly_rate_pence: Some(*rate),
+                },
+                Some((start - Duration::days(14), entry)),
+            )
+            .await?;
+        let count = if i % 3 == 1 { 2 } else { 1 };
+        for k in 0..count {
+            let user = if i == 0 && k == 0 {
+                participant.clone()
+            } else {
+                let first = FIRST_NAMES[(i + k * 5) % FIRST_NAMES.len()];
+                let last = SURNAMES[(i * 3 + k) % SURNAMES.len()];
+                let email = format!(
+                    "{}.{}{}@ymarfer.demo",
+                    first.to_lowercase(),
+                    last.to_lowercase(),
+                    i
+                );
+                let lang = if i % 3 == 0 { Lang::Cy } else { Lang::En };
+                account(db, &email, &format!("{first} {last}"), lang, false, &hash).await?
+            };
+            db.enrol(
+                programme.id,
+                cohorts[*cohort].0.id,
+                user.id,
+                Some(org.id),
+                Some(manager.id),
+            )
+            .await?;
+            members[*cohort].push((user.id, *sector, (*band).to_string()));
+        }
+    }
+
+    // Sessions: the five kinds, three weeks apart, with registers for those past.
+    let kinds = [
+        (
+            "workshop",
+            "Seeing the process: SIPOC and process maps",
+            "Gweld y broses: SIPOC a mapiau proses",
+        ),
+        (
+            "site_visit",
+            "Site visit: where the waiting happens",
+            "Ymweliad safle: lle mae'r aros yn digwydd",
+        ),
+        (
+            "action_learning_set",
+            "Action-learning set: your first test of change",
+            "Set dysgu gweithredol: eich prawf newid cyntaf",
+        ),
+        (
+            "masterclass",
+            "Masterclass: measuring what changed",
+            "Dosbarth meistr: mesur beth newidiodd",
+        ),
+        (
+            "clinic",
+            "Clinic: savings and next steps",
+            "Clinig: arbedion a'r camau nesaf",
+        ),
+    ];
+    let now = Utc::now();
+    for (ci, (cohort, start)) in cohorts.iter().enumerate() {
+        let welsh = ci == 0;
+        for (k, (kind, en, cy)) in kinds.iter().enumerate() {
+            let day = *start + Duration::weeks(3 * k as i64);
+            let starts_at = Utc.from_utc_datetime(&day.and_hms_opt(9, 30, 0).context("time")?);
+            let meeting = db
+                .create_meeting(
+                    cohort.id,
+                    &MeetingInput {
+                        title: if welsh { (*cy).into() } else { (*en).into() },
+                        kind: (*kind).into(),
+                        starts_at,
+                        ends_at: starts_at + Duration::hours(3),
+                        location: if cohort.delivery_mode == "online" { String::new() } else { "M-SParc, Gaerwen".into() },
+                        online_url: if cohort.delivery_mode == "in_person" { String::new() } else { "https://meet.example.org/ymarfer-demo".into() },
+                        agenda: "1. Welcome and check-in / Croeso\n2. The tool, applied to your own process\n3. Pairs: what will you test before next time?".into(),
+                        resources: "- [SIPOC guide](https://ymarfer.example/toolkit/sipoc)".into(),
+                    },
+                )
+                .await?;
+            if starts_at < now {
+                let marks: Vec<(i64, String)> = members[ci]
+                    .iter()
+                    .enumerate()
+                    .map(|(j, (user, _, _))| {
+                        let status = match (j + k) % 9 {
+                            0 => "apologies",
+                            4 if k > 2 => "absent",
+                            _ => "present",
+                        };
+                        (*user, status.to_string())
+                    })
+                    .collect();
+                db.record_attendance(meeting.id, &marks, facilitator.id)
+                    .await?;
+            }
+        }
+        let candidates: Vec<SetCandidate> = members[ci]
+            .iter()
+            .map(|(id, sector, band)| SetCandidate {
+                user_id: *id,
+                sector: *sector,
+                band: band.clone(),
+            })
+            .collect();
+        let sets: Vec<(String, Vec<i64>)> = propose_sets(&candidates)
+            .into_iter()
+            .enumerate()
+            .map(|(i, m)| (format!("Set {}", i + 1), m))
+            .collect();
+        db.replace_sets(cohort.id, &sets).await?;
+    }
+    Ok(true)
+}
+
+/// What to print so a newcomer can sign in as each role.
+pub fn accounts_text(base_url: &str) -> String {
+    let mut out = format!("Demo accounts (password for all: {PASSWORD}), at {base_url}:\n");
+    for (email, _, _, what) in ACCOUNTS {
+        out.push_str(&format!("  {email:<28} {what}\n"));
+    }
+    out
+}
