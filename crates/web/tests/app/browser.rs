@@ -176,8 +176,14 @@ impl Browser {
     /// Marks the current document, clicks, then waits until a new document has
     /// loaded, so that what follows never reads the page being left.
     async fn navigating(&self, locator: Locator<'_>) {
+        // A marker in the page: gone once a new page loads, or once htmx swaps in
+        // the new content of a boosted form.
         self.c
-            .execute("window.__ymarferOld = true; return true;", vec![])
+            .execute(
+                "var m = document.createElement('span'); m.id = 'ymarfer-old'; m.hidden = true; \
+                 (document.querySelector('main') || document.body).appendChild(m); return true;",
+                vec![],
+            )
             .await
             .unwrap();
         self.c.find(locator).await.unwrap().click().await.unwrap();
@@ -185,13 +191,14 @@ impl Browser {
             let state = self
                 .c
                 .execute(
-                    "return (window.__ymarferOld ? 'old' : document.readyState);",
+                    "return document.getElementById('ymarfer-old') ? 'old' : document.readyState;",
                     vec![],
                 )
                 .await
                 .ok()
                 .and_then(|v| v.as_str().map(str::to_string));
             if state.as_deref() == Some("complete") {
+                tokio::time::sleep(Duration::from_millis(50)).await;
                 return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
