@@ -8,7 +8,9 @@ pub mod innovation;
 pub mod lang;
 pub mod money;
 pub mod password;
+#[macro_use]
 pub mod programme;
+pub mod projects;
 pub mod reference;
 pub mod toolkit;
 pub mod uktime;

@@ -78,6 +78,7 @@ pub fn companies_house_number(input: &str) -> Option<String> {
     ok.then_some(s)
 }
 
+/// A closed set of values with stable storage codes and translated names.
 macro_rules! code_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),* $(,)? }) => {
         $(#[$meta])*

@@ -8,6 +8,7 @@ mod db;
 pub mod organisations;
 pub mod people;
 pub mod programmes;
+pub mod projects;
 pub mod schedule;
 pub mod secret;
 pub mod sessions;

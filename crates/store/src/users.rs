@@ -12,6 +12,8 @@ pub struct User {
     pub language: String,
     pub is_admin: bool,
     pub created_at: DateTime<Utc>,
+    /// The organisation they work for, if any.
+    pub organisation_id: Option<i64>,
 }
 
 impl User {
@@ -37,7 +39,8 @@ pub struct NewUser<'a> {
     pub password_hash: Option<&'a str>,
 }
 
-const USER_COLUMNS: &str = "id, email, display_name, password_hash, language, is_admin, created_at";
+const USER_COLUMNS: &str =
+    "id, email, display_name, password_hash, language, is_admin, created_at, organisation_id";
 
 impl Db {
     pub async fn create_user(&self, new: NewUser<'_>) -> Result<User> {

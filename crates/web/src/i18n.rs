@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{Loader, static_loader};
-use std::borrow::{Borrow, Cow};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use unic_langid::{LanguageIdentifier, langid};
 use ymarfer_domain::uktime;
@@ -28,6 +28,40 @@ fn id(lang: Lang) -> &'static LanguageIdentifier {
     match lang {
         Lang::En => &EN,
         Lang::Cy => &CY,
+    }
+}
+
+/// Anything that is, or refers to, an instant or a date (templates hand over
+/// references to references).
+pub trait Instant {
+    fn instant(&self) -> DateTime<Utc>;
+}
+
+impl Instant for DateTime<Utc> {
+    fn instant(&self) -> DateTime<Utc> {
+        *self
+    }
+}
+
+impl<T: Instant + ?Sized> Instant for &T {
+    fn instant(&self) -> DateTime<Utc> {
+        (**self).instant()
+    }
+}
+
+pub trait Day {
+    fn calendar_day(&self) -> NaiveDate;
+}
+
+impl Day for NaiveDate {
+    fn calendar_day(&self) -> NaiveDate {
+        *self
+    }
+}
+
+impl<T: Day + ?Sized> Day for &T {
+    fn calendar_day(&self) -> NaiveDate {
+        (**self).calendar_day()
     }
 }
 
@@ -73,28 +107,28 @@ impl Tr {
     }
 
     /// A date written out in the language, e.g. "27 November 2026" / "27 Tachwedd 2026".
-    pub fn day(&self, d: impl Borrow<NaiveDate>) -> String {
-        let d = *d.borrow();
+    pub fn day(&self, d: impl Day) -> String {
+        let d = d.calendar_day();
         let month = self.t(&format!("month-{}", d.month()));
         format!("{} {} {}", d.day(), month, d.year())
     }
 
     /// The UK date of an instant.
-    pub fn date(&self, at: impl Borrow<DateTime<Utc>>) -> String {
-        let at = *at.borrow();
+    pub fn date(&self, at: impl Instant) -> String {
+        let at = at.instant();
         self.day(uktime::to_local(at).date())
     }
 
     /// Date and time on the UK's 24-hour clock (GMT or BST as the date requires).
-    pub fn date_time(&self, at: impl Borrow<DateTime<Utc>>) -> String {
-        let at = *at.borrow();
+    pub fn date_time(&self, at: impl Instant) -> String {
+        let at = at.instant();
         let local = uktime::to_local(at);
         format!("{} {}", self.day(local.date()), local.format("%H:%M"))
     }
 
     /// A time of day in the UK, "09:30".
-    pub fn time(&self, at: impl Borrow<DateTime<Utc>>) -> String {
-        let at = *at.borrow();
+    pub fn time(&self, at: impl Instant) -> String {
+        let at = at.instant();
         uktime::to_local(at).format("%H:%M").to_string()
     }
 }

@@ -9,6 +9,7 @@ mod error;
 mod handlers;
 pub use handlers::auth::send_invitation;
 pub use handlers::people::describe_problem;
+mod charts;
 pub mod i18n;
 pub mod mail;
 mod markdown;

@@ -93,6 +93,16 @@ impl Page {
         self.tr.t1(key, name, value)
     }
 
+    /// A bilingual text from the toolkit, in this page's language.
+    pub fn text<'a>(&self, t: &'a ymarfer_domain::toolkit::Text) -> &'a str {
+        t.get(self.lang)
+    }
+
+    /// A message with several named arguments.
+    pub fn args(&self, key: &str, args: impl AsRef<[(&'static str, String)]>) -> String {
+        self.tr.args(key, args.as_ref())
+    }
+
     pub fn count(&self, key: &str, n: impl std::borrow::Borrow<i64>) -> String {
         self.tr.count(key, *n.borrow())
     }

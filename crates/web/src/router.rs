@@ -1,7 +1,8 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, auth, cohorts, health, home, meetings, organisations, people, programmes, sets,
+    account, admin, auth, cohorts, health, home, meetings, organisations, people, programmes,
+    projects, sets, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -123,6 +124,40 @@ fn pages() -> Router<AppState> {
             "/programmes/{p}/cohorts/{c}/sets/move",
             post(sets::move_member),
         )
+        .route(
+            "/programmes/{p}/tools",
+            get(tools::programme_tools).post(tools::add_programme_tool),
+        )
+        .route("/programmes/{p}/cohorts/{c}/projects", get(projects::list))
+        .route(
+            "/programmes/{p}/cohorts/{c}/projects/new",
+            get(projects::new_form).post(projects::create),
+        )
+        .route("/projects/{id}", get(projects::show))
+        .route(
+            "/projects/{id}/edit",
+            get(projects::edit_form).post(projects::update),
+        )
+        .route("/projects/{id}/approve", post(projects::approve))
+        .route("/projects/{id}/readings", post(projects::add_reading))
+        .route(
+            "/projects/{id}/cycles/new",
+            get(projects::new_cycle_form).post(projects::create_cycle),
+        )
+        .route(
+            "/projects/{id}/cycles/{n}",
+            get(projects::cycle_form).post(projects::update_cycle),
+        )
+        .route(
+            "/projects/{id}/tools/{tool}",
+            get(tools::apply_form).post(tools::apply),
+        )
+        .route(
+            "/projects/{id}/tools/{tool}/versions/{v}",
+            get(tools::version),
+        )
+        .route("/toolkit", get(tools::list))
+        .route("/toolkit/{tool}", get(tools::guide))
         .route("/organisations", get(organisations::list))
         .route(
             "/organisations/new",

@@ -66,7 +66,8 @@ fn both_languages_have_every_message() {
 fn every_key_used_exists() {
     let en = keys("en");
     let call =
-        Regex::new(r#"(?:\bt|\bt1|\bcount|\btitled|\bmessage)\(\s*"([a-z][a-z0-9-]*)""#).unwrap();
+        Regex::new(r#"(?:\bt|\bt1|\bcount|\btitled|\bmessage|\bargs)\(\s*"([a-z][a-z0-9-]*)""#)
+            .unwrap();
     let literal =
         Regex::new(r#""((?:error|role|email|month|language|field|status|import|impact|innovation|employee|tool|toolkit|done)-[a-z0-9-]+)""#).unwrap();
     let mut used: BTreeSet<String> = BTreeSet::new();
@@ -92,6 +93,10 @@ fn every_key_used_exists() {
     }
     // Keys built at run time from coded values.
     use ymarfer_domain::programme::{Attendance, DeliveryMode, SessionKind};
+    use ymarfer_domain::projects::{CycleDecision, ProjectStatus, Visibility};
+    used.extend(ProjectStatus::ALL.iter().map(|v| v.message_id()));
+    used.extend(Visibility::ALL.iter().map(|v| v.message_id()));
+    used.extend(CycleDecision::ALL.iter().map(|v| v.message_id()));
     used.extend(DeliveryMode::ALL.iter().map(|v| v.message_id()));
     used.extend(SessionKind::ALL.iter().map(|v| v.message_id()));
     used.extend(Attendance::ALL.iter().map(|v| v.message_id()));

@@ -11,7 +11,9 @@ pub mod organisations;
 pub mod parse;
 pub mod people;
 pub mod programmes;
+pub mod projects;
 pub mod sets;
+pub mod tools;
 
 use crate::error::AppError;
 use axum::extract::{ConnectInfo, FromRequest, FromRequestParts, Request};

@@ -7,5 +7,6 @@ mod accounts;
 mod browser;
 mod pages;
 mod programmes;
+mod projects;
 mod routes;
 mod support;

@@ -117,6 +117,28 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/organisations/new", form: &[("name", "")], expect: |w| staff(w, Status(422)) },
         Row { method: "GET", path: "/en/organisations/999999", form: &[], expect: |w| staff(w, Status(404)) },
         Row { method: "GET", path: "/en/organisations/999999/edit", form: &[], expect: |w| staff(w, Status(404)) },
+        // Toolkit and projects (project 1 is another firm's, visible to the cohort).
+        Row { method: "GET", path: "/en/toolkit", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/cy/toolkit/value-stream-map", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/toolkit/nope", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "GET", path: "/en/programmes/prog/tools", form: &[], expect: |w| managers(w, 200) },
+        Row { method: "POST", path: "/en/programmes/prog/tools", form: &[("definition", "x")], expect: |w| managers(w, 422) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/projects", form: &[], expect: |w| if w == Who::Observer { Status(403) } else { anyone(w, Status(200)) } },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/projects/new", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/projects/new", form: &[("title", "")], expect: |w| staff(w, Status(422)) },
+        Row { method: "GET", path: "/en/projects/1", form: &[], expect: |w| project(w, Status(200), Status(200)) },
+        Row { method: "GET", path: "/en/projects/999", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "GET", path: "/en/projects/1/edit", form: &[], expect: |w| project(w, Status(200), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/edit", form: &[("title", "")], expect: |w| project(w, Status(422), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/approve", form: &[], expect: |w| project(w, Status(400), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/readings", form: &[("value", "x")], expect: |w| project(w, Status(422), Status(403)) },
+        Row { method: "GET", path: "/en/projects/1/cycles/new", form: &[], expect: |w| project(w, Status(200), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/cycles/new", form: &[("change_idea", "")], expect: |w| project(w, Status(422), Status(403)) },
+        Row { method: "GET", path: "/en/projects/1/cycles/1", form: &[], expect: |w| project(w, Status(404), Status(404)) },
+        Row { method: "GET", path: "/en/projects/1/tools/sipoc", form: &[], expect: |w| project(w, Status(200), Status(200)) },
+        Row { method: "POST", path: "/en/projects/1/tools/sipoc", form: &[], expect: |w| project(w, Status(422), Status(403)) },
+        Row { method: "GET", path: "/en/projects/1/tools/nope", form: &[], expect: |w| project(w, Status(404), Status(404)) },
+        Row { method: "GET", path: "/en/projects/1/tools/sipoc/versions/1", form: &[], expect: |w| project(w, Status(404), Status(404)) },
         // Calendars.
         Row { method: "POST", path: "/en/profile/calendar", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "POST", path: "/en/profile/calendar/revoke", form: &[], expect: |w| anyone(w, To("/en/profile?done=calendar-revoked")) },
@@ -124,6 +146,17 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/sign-out", form: &[], expect: |_| To("/en") },
         Row { method: "POST", path: "/en/profile/sign-out-everywhere", form: &[], expect: |_| SignIn },
     ]
+}
+
+/// A project another firm owns, visible to its cohort: staff get `staff_gets`, the
+/// cohort's participant `participant_gets`, observers see nothing of it.
+fn project(w: Who, staff_gets: Expect, participant_gets: Expect) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Observer => Expect::Status(404),
+        Who::Participant => participant_gets,
+        _ => staff_gets,
+    }
 }
 
 /// Anyone signed in gets `ok`; a visitor is sent to sign in.
@@ -208,6 +241,34 @@ async fn every_route_for_every_role(app: TestApp) {
         ..Default::default()
     };
     assert_eq!(app.db.create_meeting(cohort, &meeting).await.unwrap().id, 1);
+    let firm = ymarfer_store::organisations::OrganisationInput {
+        name: "Another Firm".into(),
+        sic_section: "C".into(),
+        employee_band: "micro".into(),
+        principal_area: "powys".into(),
+        ..Default::default()
+    };
+    let org = app.db.create_organisation(&firm, None).await.unwrap();
+    let project = ymarfer_store::projects::ProjectInput {
+        title: "Their project".into(),
+        business_function: "production".into(),
+        status: "testing".into(),
+        visibility: "cohort".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        app.db
+            .create_project(cohort, org.id, &project, None)
+            .await
+            .unwrap()
+            .id,
+        1
+    );
+    let owner = app.user("owner@another.firm", Lang::En, false).await;
+    app.db
+        .enrol(programme, cohort, owner.id, Some(org.id), None)
+        .await
+        .unwrap();
     let mut failures = Vec::new();
     for who in EVERYONE {
         let c = client_for(&app, who, programme, cohort).await;
@@ -220,7 +281,10 @@ async fn every_route_for_every_role(app: TestApp) {
             let to = location(&res);
             let got_ok = match (row.expect)(who) {
                 Expect::Status(s) => status == s,
-                Expect::SignIn => status == 303 && to.starts_with("/en/sign-in"),
+                Expect::SignIn => {
+                    status == 303
+                        && (to.starts_with("/en/sign-in") || to.starts_with("/cy/sign-in"))
+                }
                 Expect::To(place) => status == 303 && to == place,
             };
             if !got_ok {

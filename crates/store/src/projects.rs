@@ -1,0 +1,461 @@
+//! Challenge projects, tool applications with their versions, test-and-learn
+//! cycles, readings, and a programme's own tools.
+
+use crate::db::Result;
+use crate::{Db, with_pool};
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Project {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub organisation_id: i64,
+    pub title: String,
+    pub problem: String,
+    pub business_function: String,
+    pub aim_measure: String,
+    pub aim_unit: String,
+    pub aim_baseline: Option<i64>,
+    pub aim_target: Option<i64>,
+    pub aim_by: Option<NaiveDate>,
+    pub outcome_measures: String,
+    pub process_measures: String,
+    pub balancing_measures: String,
+    pub owners: String,
+    pub status: String,
+    pub visibility: String,
+    pub public_approved_by: Option<i64>,
+    pub created_by: Option<i64>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A project's editable fields, already validated. Numbers are hundredths.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectInput {
+    pub title: String,
+    pub problem: String,
+    pub business_function: String,
+    pub aim_measure: String,
+    pub aim_unit: String,
+    pub aim_baseline: Option<i64>,
+    pub aim_target: Option<i64>,
+    pub aim_by: Option<NaiveDate>,
+    pub outcome_measures: String,
+    pub process_measures: String,
+    pub balancing_measures: String,
+    pub owners: String,
+    pub status: String,
+    pub visibility: String,
+}
+
+const PROJECT_COLUMNS: &str = "id, cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \
+     aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
+     visibility, public_approved_by, created_by, created_at, updated_at";
+
+/// A project as the cohort's list shows it, with signs of life.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProjectSummary {
+    pub id: i64,
+    pub title: String,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub status: String,
+    pub visibility: String,
+    pub public_approved_by: Option<i64>,
+    pub updated_at: DateTime<Utc>,
+    pub tools: i64,
+    pub cycles: i64,
+    pub last_activity: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Application {
+    pub id: i64,
+    pub project_id: i64,
+    pub tool_id: String,
+    pub tool_version: i64,
+    pub version: i64,
+    pub data: String,
+    pub created_by: Option<i64>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Cycle {
+    pub id: i64,
+    pub project_id: i64,
+    pub number: i64,
+    pub change_idea: String,
+    pub prediction: String,
+    pub plan_who: String,
+    pub plan_what: String,
+    pub plan_when: String,
+    pub plan_where: String,
+    pub happened: String,
+    pub study: String,
+    pub decision: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CycleInput {
+    pub change_idea: String,
+    pub prediction: String,
+    pub plan_who: String,
+    pub plan_what: String,
+    pub plan_when: String,
+    pub plan_where: String,
+    pub happened: String,
+    pub study: String,
+    pub decision: Option<String>,
+}
+
+const CYCLE_COLUMNS: &str = "id, project_id, number, change_idea, prediction, plan_who, plan_what, plan_when, plan_where, \
+     happened, study, decision, created_at, updated_at";
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Reading {
+    pub id: i64,
+    pub taken_on: NaiveDate,
+    pub value: i64,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProgrammeTool {
+    pub tool_id: String,
+    pub version: i64,
+    pub definition: String,
+}
+
+impl Db {
+    pub async fn create_project(
+        &self,
+        cohort_id: i64,
+        organisation_id: i64,
+        input: &ProjectInput,
+        by: Option<i64>,
+    ) -> Result<Project> {
+        let sql = format!(
+            "INSERT INTO projects (cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \
+             aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
+             visibility, created_by, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING {PROJECT_COLUMNS}"
+        );
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(cohort_id)
+                .bind(organisation_id)
+                .bind(&input.title)
+                .bind(&input.problem)
+                .bind(&input.business_function)
+                .bind(&input.aim_measure)
+                .bind(&input.aim_unit)
+                .bind(input.aim_baseline)
+                .bind(input.aim_target)
+                .bind(input.aim_by)
+                .bind(&input.outcome_measures)
+                .bind(&input.process_measures)
+                .bind(&input.balancing_measures)
+                .bind(&input.owners)
+                .bind(&input.status)
+                .bind(&input.visibility)
+                .bind(by)
+                .bind(Utc::now())
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
+    /// Saves a project. A change of visibility away from public withdraws any
+    /// approval to publish it.
+    pub async fn update_project(&self, id: i64, input: &ProjectInput) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query(
+                "UPDATE projects SET title = $1, problem = $2, business_function = $3, aim_measure = $4, aim_unit = $5, \
+                 aim_baseline = $6, aim_target = $7, aim_by = $8, outcome_measures = $9, process_measures = $10, \
+                 balancing_measures = $11, owners = $12, status = $13, visibility = $14, updated_at = $15, \
+                 public_approved_by = CASE WHEN $14 = 'public' THEN public_approved_by ELSE NULL END WHERE id = $16",
+            )
+            .bind(&input.title)
+            .bind(&input.problem)
+            .bind(&input.business_function)
+            .bind(&input.aim_measure)
+            .bind(&input.aim_unit)
+            .bind(input.aim_baseline)
+            .bind(input.aim_target)
+            .bind(input.aim_by)
+            .bind(&input.outcome_measures)
+            .bind(&input.process_measures)
+            .bind(&input.balancing_measures)
+            .bind(&input.owners)
+            .bind(&input.status)
+            .bind(&input.visibility)
+            .bind(Utc::now())
+            .bind(id)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn approve_public(&self, id: i64, by: Option<i64>) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE projects SET public_approved_by = $1 WHERE id = $2 AND visibility = 'public'")
+                .bind(by)
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn project(&self, id: i64) -> Result<Option<Project>> {
+        let sql = format!("SELECT {PROJECT_COLUMNS} FROM projects WHERE id = $1");
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    async fn touch_project(&self, id: i64) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE projects SET updated_at = $1 WHERE id = $2")
+                .bind(Utc::now())
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Every project in a cohort with its counts and last activity, for the
+    /// facilitator's view of who is moving and who is stuck.
+    pub async fn cohort_projects(&self, cohort_id: i64) -> Result<Vec<ProjectSummary>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT p.id, p.title, p.organisation_id, o.name AS organisation_name, p.status, p.visibility, \
+                 p.public_approved_by, p.updated_at, \
+                 (SELECT COUNT(*) FROM tool_applications a WHERE a.project_id = p.id) AS tools, \
+                 (SELECT COUNT(*) FROM cycles c WHERE c.project_id = p.id) AS cycles, \
+                 (SELECT MAX(x.at) FROM (SELECT created_at AS at FROM tool_applications WHERE project_id = p.id \
+                    UNION ALL SELECT updated_at FROM cycles WHERE project_id = p.id \
+                    UNION ALL SELECT created_at FROM readings WHERE project_id = p.id \
+                    UNION ALL SELECT updated_at FROM projects WHERE id = p.id) x) AS last_activity \
+                 FROM projects p JOIN organisations o ON o.id = p.organisation_id \
+                 WHERE p.cohort_id = $1 ORDER BY o.name, p.title",
+            )
+            .bind(cohort_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Saves a tool as filled in: a new version, numbered after the last.
+    pub async fn save_application(
+        &self,
+        project_id: i64,
+        tool_id: &str,
+        tool_version: i64,
+        data: &str,
+        by: Option<i64>,
+    ) -> Result<i64> {
+        let now = Utc::now();
+        let version = with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let last: Option<i64> = sqlx::query_scalar(
+                "SELECT MAX(version) FROM tool_applications WHERE project_id = $1 AND tool_id = $2",
+            )
+            .bind(project_id)
+            .bind(tool_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let version = last.unwrap_or(0) + 1;
+            sqlx::query(
+                "INSERT INTO tool_applications (project_id, tool_id, tool_version, version, data, created_by, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(project_id)
+            .bind(tool_id)
+            .bind(tool_version)
+            .bind(version)
+            .bind(data)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE projects SET updated_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(project_id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok::<i64, crate::StoreError>(version)
+        })?;
+        Ok(version)
+    }
+
+    /// Every saved version of every tool on a project, oldest first.
+    pub async fn applications(&self, project_id: i64) -> Result<Vec<Application>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, project_id, tool_id, tool_version, version, data, created_by, created_at \
+                 FROM tool_applications WHERE project_id = $1 ORDER BY created_at, id",
+            )
+            .bind(project_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    pub async fn create_cycle(
+        &self,
+        project_id: i64,
+        c: &CycleInput,
+        by: Option<i64>,
+    ) -> Result<Cycle> {
+        let sql = format!(
+            "INSERT INTO cycles (project_id, number, change_idea, prediction, plan_who, plan_what, plan_when, plan_where, \
+             happened, study, decision, created_by, created_at, updated_at) \
+             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM cycles WHERE project_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) \
+             RETURNING {CYCLE_COLUMNS}"
+        );
+        let cycle = with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(project_id)
+                .bind(&c.change_idea)
+                .bind(&c.prediction)
+                .bind(&c.plan_who)
+                .bind(&c.plan_what)
+                .bind(&c.plan_when)
+                .bind(&c.plan_where)
+                .bind(&c.happened)
+                .bind(&c.study)
+                .bind(&c.decision)
+                .bind(by)
+                .bind(Utc::now())
+                .fetch_one(pool)
+                .await?
+        });
+        self.touch_project(project_id).await?;
+        Ok(cycle)
+    }
+
+    pub async fn update_cycle(&self, project_id: i64, number: i64, c: &CycleInput) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query(
+                "UPDATE cycles SET change_idea = $1, prediction = $2, plan_who = $3, plan_what = $4, plan_when = $5, \
+                 plan_where = $6, happened = $7, study = $8, decision = $9, updated_at = $10 \
+                 WHERE project_id = $11 AND number = $12",
+            )
+            .bind(&c.change_idea)
+            .bind(&c.prediction)
+            .bind(&c.plan_who)
+            .bind(&c.plan_what)
+            .bind(&c.plan_when)
+            .bind(&c.plan_where)
+            .bind(&c.happened)
+            .bind(&c.study)
+            .bind(&c.decision)
+            .bind(Utc::now())
+            .bind(project_id)
+            .bind(number)
+            .execute(pool)
+            .await?;
+        });
+        self.touch_project(project_id).await
+    }
+
+    pub async fn cycles(&self, project_id: i64) -> Result<Vec<Cycle>> {
+        let sql =
+            format!("SELECT {CYCLE_COLUMNS} FROM cycles WHERE project_id = $1 ORDER BY number");
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(project_id)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    pub async fn add_reading(
+        &self,
+        project_id: i64,
+        taken_on: NaiveDate,
+        value: i64,
+        note: &str,
+        by: Option<i64>,
+    ) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("INSERT INTO readings (project_id, taken_on, value, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(project_id)
+                .bind(taken_on)
+                .bind(value)
+                .bind(note)
+                .bind(by)
+                .bind(Utc::now())
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn readings(&self, project_id: i64) -> Result<Vec<Reading>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as("SELECT id, taken_on, value, note FROM readings WHERE project_id = $1 ORDER BY taken_on, id")
+                .bind(project_id)
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+
+    /// Adds a programme's own tool (a new version when the id exists already).
+    pub async fn add_programme_tool(
+        &self,
+        programme_id: i64,
+        tool_id: &str,
+        definition: &str,
+        by: Option<i64>,
+    ) -> Result<i64> {
+        let now = Utc::now();
+        let version = with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let last: Option<i64> = sqlx::query_scalar(
+                "SELECT MAX(version) FROM programme_tools WHERE programme_id = $1 AND tool_id = $2",
+            )
+            .bind(programme_id)
+            .bind(tool_id)
+            .fetch_one(&mut *tx)
+            .await?;
+            let version = last.unwrap_or(0) + 1;
+            sqlx::query(
+                "INSERT INTO programme_tools (programme_id, tool_id, version, definition, created_by, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(programme_id)
+            .bind(tool_id)
+            .bind(version)
+            .bind(definition)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok::<i64, crate::StoreError>(version)
+        })?;
+        Ok(version)
+    }
+
+    /// The latest version of each of a programme's own tools.
+    pub async fn programme_tools(&self, programme_id: i64) -> Result<Vec<ProgrammeTool>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT t.tool_id, t.version, t.definition FROM programme_tools t WHERE t.programme_id = $1 \
+                 AND t.version = (SELECT MAX(version) FROM programme_tools u WHERE u.programme_id = t.programme_id AND u.tool_id = t.tool_id) \
+                 ORDER BY t.tool_id",
+            )
+            .bind(programme_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+}

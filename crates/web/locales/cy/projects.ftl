@@ -1,0 +1,153 @@
+## Prosiectau her
+projects-title = Prosiectau her
+projects-staff-intro = Pob prosiect yn y garfan, gyda'i statws a'i weithgarwch diwethaf. Caiff prosiectau sydd wedi bod yn dawel ers tair wythnos eu nodi, er mwyn i chi weld pwy allai fod yn sownd.
+projects-none = Nid oes prosiectau wedi'u dechrau eto.
+projects-count = { $count ->
+    [zero] Dim prosiectau
+    [one] { $count } prosiect
+    [two] { $count } brosiect
+    [few] { $count } phrosiect
+    [many] { $count } phrosiect
+   *[other] { $count } prosiect
+}
+projects-tools = Offer a ddefnyddiwyd
+projects-cycles = Cylchoedd a gofnodwyd
+projects-last-activity = Gweithgarwch diwethaf
+projects-stuck = Yn dawel ers tair wythnos
+project-new-title = Dechrau prosiect her
+project-edit-title = Golygu'r prosiect
+project-title-hint = Enw byr i'r broblem, fel “Aros am rannau”.
+project-aim-heading = Y nod
+project-aim-hint = Nod y gellir ei fesur: beth fyddwch chi'n ei fesur, ble mae nawr, ble rydych am iddo fod ac erbyn pryd.
+project-aim-sentence = { $measure }: o { $baseline } i { $target } { $unit } erbyn { $by }.
+project-measures-heading = Mesurau
+project-tools-heading = Offer
+project-tools-intro = Defnyddiwch offeryn o'r pecyn cymorth ar y broblem hon. Mae pob cadw yn cadw'r fersiynau blaenorol.
+project-approve = Cymeradwyo fel astudiaeth achos gyhoeddus
+project-approved = wedi'i gymeradwyo ar gyfer yr arddangosfa
+project-awaiting-approval = yn aros i hwylusydd ei gymeradwyo
+done-approved = Mae'r prosiect wedi'i gymeradwyo fel astudiaeth achos gyhoeddus.
+done-reading = Mae'r darlleniad wedi'i ychwanegu.
+field-problem = Y broblem
+field-problem-hint = Beth sy'n mynd o'i le, ble, pa mor aml, a faint mae'n ei gostio i'r cwmni.
+field-business-function = Y swyddogaeth fusnes y mae'n effeithio arni
+field-aim-measure = Mesur
+field-aim-unit = Uned
+field-aim-baseline = Llinell sylfaen
+field-aim-target = Targed
+field-aim-by = Erbyn pryd
+field-outcome-measures = Mesurau canlyniad
+field-process-measures = Mesurau proses
+field-balancing-measures = Mesurau cydbwyso
+field-balancing-hint = Beth allai waethygu oherwydd y newid, er mwyn i chi gadw llygad arno.
+field-owners = Pwy sy'n gyfrifol
+field-status = Statws
+field-visibility = Pwy all ei weld
+field-visibility-hint = Preifat: eich sefydliad a hwyluswyr y garfan. Set: eich set dysgu gweithredol. Carfan, rhaglen: pawb ynddynt. Cyhoeddus: astudiaeth achos i'w harddangos, ar ôl i hwylusydd ei chymeradwyo.
+
+projectstatus-defining = Yn diffinio
+projectstatus-testing = Yn profi
+projectstatus-implementing = Yn gweithredu
+projectstatus-sustaining = Yn cynnal
+projectstatus-closed = Wedi cau
+
+visibility-private = Preifat
+visibility-set = Fy set dysgu gweithredol
+visibility-cohort = Fy ngharfan
+visibility-programme = Y rhaglen gyfan
+visibility-public = Cyhoeddus
+
+## Cylchoedd profi a dysgu
+cycles-heading = Cylchoedd profi a dysgu
+cycles-none = Dim cylchoedd eto. Mae cylch yn profi un newid ar raddfa fach: cynlluniwch, gwnewch, astudiwch beth ddigwyddodd, yna penderfynwch.
+cycle-new-title = Cofnodi prawf newid
+cycle-title = Cylch { $number }
+cycle-plan = Cynllunio
+cycle-do = Gwneud
+cycle-study = Astudio
+cycle-act = Gweithredu
+cycle-open = yn dal i redeg
+cycle-undecided = Heb benderfynu eto
+cycle-next-hint = Ni chafodd y newid hwn ei fabwysiadu fel yr oedd.
+cycle-next = Dechrau'r cylch nesaf ohono
+field-change-idea = Y newid y byddwch yn ei brofi
+field-prediction = Beth rydych yn rhagweld fydd yn digwydd
+field-prediction-hint = Byddwch yn benodol, gyda rhif os gallwch: dyma fyddwch chi'n cymharu'r canlyniad ag ef.
+field-plan-who = Pwy
+field-plan-what = Beth fydd yn cael ei wneud
+field-plan-when = Pryd
+field-plan-where = Ble
+field-happened = Beth ddigwyddodd
+field-study = Y canlyniadau o'u cymharu â'r rhagfynegiad
+field-study-hint = Cymharwch yr hyn a ddigwyddodd â'r hyn a ragwelwyd. Beth ddysgoch chi?
+field-decision = Penderfyniad
+cycledecision-adopt = Mabwysiadu
+cycledecision-adapt = Addasu
+cycledecision-abandon = Rhoi'r gorau iddo
+error-study-before-decision = Ysgrifennwch beth ddysgoch chi cyn penderfynu.
+
+## Mesurau dros amser
+readings-heading = Mesurau dros amser
+readings-none = Dim darlleniadau eto. Ychwanegwch y cyntaf i ddechrau'r siart rhediad.
+readings-table = Darlleniadau
+reading-add = Ychwanegu darlleniad
+field-taken-on = Dyddiad
+field-value = Gwerth
+field-note = Nodyn
+run-chart-title = Siart rhediad: { $measure }
+run-chart-desc = { $count } o ddarlleniadau, gyda'r canolrif yn { $median }. Mae'r un ffigurau yn y tabl isod.
+run-chart-key-readings = Darlleniadau
+run-chart-key-median = Canolrif
+run-chart-key-target = Targed
+
+## Llinell amser
+timeline-heading = Llinell amser
+timeline-none = Nid oes dim wedi'i wneud ar y prosiect hwn eto.
+timeline-tool = Cadwyd { $tool } (fersiwn { $version })
+timeline-cycle = Cylch { $number }: { $idea }
+
+## Pecyn cymorth
+toolkit-title = Pecyn cymorth
+toolkit-intro = Offer i'w defnyddio ar broblem go iawn yn eich cwmni eich hun. Daw pob un gyda chanllawiau cam wrth gam ac enghraifft gan gwmni bach o Gymru.
+tool-when = Pryd i'w ddefnyddio
+tool-steps = Cam wrth gam
+tool-example = Enghraifft
+tool-guidance = Darllen y canllawiau
+tool-save = Cadw'r fersiwn hon
+tool-versions = Fersiynau a gadwyd
+tool-version = Fersiwn { $version }
+tool-saved-on = Cadwyd { $when }
+vsm-heading = Beth mae'r map ffrwd gwerth yn ei ddangos
+vsm-total-lead-time = Cyfanswm yr amser arwain
+vsm-total-process-time = Cyfanswm yr amser proses
+vsm-activity-ratio = Cymhareb gweithgarwch (amser proses ÷ amser arwain)
+vsm-rolled-pca = Canran gyfun gyflawn a chywir
+vsm-largest-waits = Yr arosiadau mwyaf
+wastes-heading = Gwastraff yn ôl ei gost
+wastes-total = Cost amcangyfrifedig yr holl wastraff a welwyd: { $total } y mis.
+wastes-per-month = y mis
+wastes-sightings = { $count ->
+    [zero] heb ei weld
+    [one] wedi'i weld unwaith
+    [two] wedi'i weld ddwywaith
+   *[other] wedi'i weld { $count } gwaith
+}
+matrix-heading = Effaith ac ymdrech
+matrix-desc = Mae pob syniad wedi'i osod yn ôl ei ymdrech (ar draws) a'i effaith (i fyny). Mae llwyddiannau cyflym yn cael effaith fawr am ymdrech fach. Mae'r tabl isod yn rhestru'r un syniadau.
+matrix-impact = Effaith
+matrix-effort = Ymdrech
+matrix-idea = Syniad
+matrix-quadrant = Ble mae'n disgyn
+matrix-table = Y syniadau
+matrix-quick-wins = Llwyddiannau cyflym:
+fishbone-heading = Achosion fesul categori
+
+## Offer y rhaglen ei hun
+programme-tools-title = Offer y rhaglen ei hun
+programme-tools-intro = Ychwanegwch eich offeryn eich hun at becyn cymorth y rhaglen hon. Ysgrifennwch ef yn yr un fformat â'r offer sy'n dod gydag Ymarfer (gweler docs/toolkit.md): y ddwy iaith, canllawiau, enghraifft a'i feysydd. Caiff ei wirio cyn ei gadw.
+programme-tools-definition = Diffiniad yr offeryn (TOML)
+programme-tools-hint = Mae ychwanegu offeryn gydag id a ddefnyddiwyd o'r blaen yn cadw fersiwn newydd ohono.
+programme-tools-add = Gwirio ac ychwanegu'r offeryn
+programme-tools-problems = Nid oes modd ychwanegu'r offeryn eto
+programme-tools-clash = Mae gan y pecyn cymorth eisoes offeryn o'r enw { $id }. Dewiswch id arall.
+programme-tools-toml = Nid yw'r diffiniad yn TOML dilys: { $detail }

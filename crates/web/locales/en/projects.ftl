@@ -1,0 +1,147 @@
+## Challenge projects
+projects-title = Challenge projects
+projects-staff-intro = Every project in the cohort, with its status and its last activity. Projects quiet for three weeks are flagged, so you can see who might be stuck.
+projects-none = No projects have been started yet.
+projects-count = { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+}
+projects-tools = Tools used
+projects-cycles = Cycles logged
+projects-last-activity = Last activity
+projects-stuck = Quiet for three weeks
+project-new-title = Start a challenge project
+project-edit-title = Edit the project
+project-title-hint = A short name for the problem, such as “Waiting for parts”.
+project-aim-heading = The aim
+project-aim-hint = A measurable aim: what you will measure, where it is now, where you want it and by when.
+project-aim-sentence = { $measure }: from { $baseline } to { $target } { $unit } by { $by }.
+project-measures-heading = Measures
+project-tools-heading = Tools
+project-tools-intro = Apply a tool from the toolkit to this problem. Each save keeps the earlier versions.
+project-approve = Approve as a public case study
+project-approved = approved for the showcase
+project-awaiting-approval = waiting for a facilitator to approve it
+done-approved = The project is approved as a public case study.
+done-reading = The reading has been added.
+field-problem = The problem
+field-problem-hint = What goes wrong, where, how often, and what it costs the firm.
+field-business-function = Business function it touches
+field-aim-measure = Measure
+field-aim-unit = Unit
+field-aim-baseline = Baseline
+field-aim-target = Target
+field-aim-by = By when
+field-outcome-measures = Outcome measures
+field-process-measures = Process measures
+field-balancing-measures = Balancing measures
+field-balancing-hint = What might get worse because of the change, so that you watch for it.
+field-owners = Who owns it
+field-status = Status
+field-visibility = Who can see it
+field-visibility-hint = Private: your organisation and the cohort's facilitators. Set: your action-learning set. Cohort, programme: everyone in them. Public: a showcase case study, once a facilitator approves it.
+
+projectstatus-defining = Defining
+projectstatus-testing = Testing
+projectstatus-implementing = Implementing
+projectstatus-sustaining = Sustaining
+projectstatus-closed = Closed
+
+visibility-private = Private
+visibility-set = My action-learning set
+visibility-cohort = My cohort
+visibility-programme = The whole programme
+visibility-public = Public
+
+## Test-and-learn cycles
+cycles-heading = Test-and-learn cycles
+cycles-none = No cycles yet. A cycle tests one change on a small scale: plan it, do it, study what happened, then decide.
+cycle-new-title = Log a test of change
+cycle-title = Cycle { $number }
+cycle-plan = Plan
+cycle-do = Do
+cycle-study = Study
+cycle-act = Act
+cycle-open = still running
+cycle-undecided = Not decided yet
+cycle-next-hint = This change was not adopted as it was.
+cycle-next = Start the next cycle from it
+field-change-idea = The change you will test
+field-prediction = What you predict will happen
+field-prediction-hint = Be specific, with a number if you can: it is what you will compare the result with.
+field-plan-who = Who
+field-plan-what = What will be done
+field-plan-when = When
+field-plan-where = Where
+field-happened = What happened
+field-study = Results against the prediction
+field-study-hint = Compare what happened with what you predicted. What did you learn?
+field-decision = Decision
+cycledecision-adopt = Adopt
+cycledecision-adapt = Adapt
+cycledecision-abandon = Abandon
+error-study-before-decision = Write what you learned before deciding.
+
+## Measures over time
+readings-heading = Measures over time
+readings-none = No readings yet. Add the first to start the run chart.
+readings-table = Readings
+reading-add = Add a reading
+field-taken-on = Date
+field-value = Value
+field-note = Note
+run-chart-title = Run chart: { $measure }
+run-chart-desc = { $count } readings, with the median at { $median }. The same figures are in the table below.
+run-chart-key-readings = Readings
+run-chart-key-median = Median
+run-chart-key-target = Target
+
+## Timeline
+timeline-heading = Timeline
+timeline-none = Nothing has been done on this project yet.
+timeline-tool = { $tool } saved (version { $version })
+timeline-cycle = Cycle { $number }: { $idea }
+
+## Toolkit
+toolkit-title = Toolkit
+toolkit-intro = Tools to apply to a real problem in your own firm. Each comes with step-by-step guidance and a worked example from a small Welsh firm.
+tool-when = When to use it
+tool-steps = Step by step
+tool-example = A worked example
+tool-guidance = Read the guidance
+tool-save = Save this version
+tool-versions = Saved versions
+tool-version = Version { $version }
+tool-saved-on = Saved { $when }
+vsm-heading = What the value stream map shows
+vsm-total-lead-time = Total lead time
+vsm-total-process-time = Total process time
+vsm-activity-ratio = Activity ratio (process time ÷ lead time)
+vsm-rolled-pca = Rolled % complete and accurate
+vsm-largest-waits = The largest waits
+wastes-heading = Wastes ranked by cost
+wastes-total = Estimated cost of all the wastes seen: { $total } a month.
+wastes-per-month = a month
+wastes-sightings = { $count ->
+    [one] seen once
+   *[other] seen { $count } times
+}
+matrix-heading = Impact and effort
+matrix-desc = Each idea is placed by its effort (across) and its impact (up). Quick wins are high impact for low effort. The table below lists the same ideas.
+matrix-impact = Impact
+matrix-effort = Effort
+matrix-idea = Idea
+matrix-quadrant = Where it falls
+matrix-table = The ideas
+matrix-quick-wins = Quick wins:
+fishbone-heading = Causes by category
+
+## A programme's own tools
+programme-tools-title = The programme's own tools
+programme-tools-intro = Add a tool of your own to this programme's toolkit. Write it in the same format as the shipped tools (see docs/toolkit.md): both languages, guidance, a worked example and its fields. It is checked before it is saved.
+programme-tools-definition = Tool definition (TOML)
+programme-tools-hint = Adding a tool with an id you used before saves a new version of it.
+programme-tools-add = Check and add the tool
+programme-tools-problems = The tool cannot be added yet
+programme-tools-clash = The shipped toolkit already has a tool called { $id }. Choose another id.
+programme-tools-toml = The definition is not valid TOML: { $detail }

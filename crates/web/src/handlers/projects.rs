@@ -1,0 +1,990 @@
+//! Challenge projects: an organisation's real process problem, with its aim and
+//! measures, the tools applied to it, test-and-learn cycles and readings.
+
+use super::forms::FieldErrors;
+use super::{FormData, context, parse, see_other};
+use crate::charts::{RunChart, format_hundredths};
+use crate::error::{AppError, AppResult, ErrorKind};
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use ymarfer_domain::innovation::OsloFunction;
+use ymarfer_domain::projects::{
+    CycleDecision, Looker, ProjectAccess, ProjectFacts, ProjectStatus, Visibility, median,
+    project_access,
+};
+use ymarfer_domain::toolkit::Number;
+use ymarfer_domain::{Action, Role};
+use ymarfer_store::programmes::{Cohort, Programme};
+use ymarfer_store::projects::{Cycle, CycleInput, Project, ProjectInput, ProjectSummary};
+
+/// A project with its place in the programme and what the viewer may do with it.
+pub struct ProjectCtx {
+    pub project: Project,
+    pub programme: Programme,
+    pub cohort: Cohort,
+    pub organisation: String,
+    pub access: ProjectAccess,
+}
+
+impl ProjectCtx {
+    pub fn can_edit(&self) -> bool {
+        self.access == ProjectAccess::Edit
+    }
+}
+
+/// Whether `user` shares an action-learning set in the cohort with someone from `organisation`.
+async fn same_set(
+    state: &AppState,
+    cohort: i64,
+    user: i64,
+    organisation: i64,
+) -> Result<bool, AppError> {
+    let members = state.db.set_members(cohort).await?;
+    let Some(mine) = members.iter().find(|m| m.user_id == user).map(|m| m.set_id) else {
+        return Ok(false);
+    };
+    let enrolled = state.db.enrolled(cohort).await?;
+    Ok(members.iter().filter(|m| m.set_id == mine).any(|m| {
+        enrolled
+            .iter()
+            .any(|e| e.user_id == m.user_id && e.organisation_id == Some(organisation))
+    }))
+}
+
+fn facts(p: &Project, programme: i64) -> ProjectFacts {
+    ProjectFacts {
+        programme,
+        cohort: p.cohort_id,
+        organisation: p.organisation_id,
+        visibility: Visibility::parse(&p.visibility).unwrap_or(Visibility::Private),
+        public_approved: p.public_approved_by.is_some(),
+    }
+}
+
+/// What the viewer may do with a project.
+pub async fn access(
+    state: &AppState,
+    viewer: &Viewer,
+    p: &Project,
+    programme: i64,
+) -> Result<ProjectAccess, AppError> {
+    let (organisation, set) = match viewer.0.as_ref() {
+        Some(me) => {
+            let org = me.user.organisation_id;
+            (
+                org,
+                same_set(state, p.cohort_id, me.user.id, p.organisation_id).await?,
+            )
+        }
+        None => (None, false),
+    };
+    Ok(project_access(
+        facts(p, programme),
+        Looker {
+            actor: viewer.actor(),
+            organisation,
+            same_set: set,
+        },
+    ))
+}
+
+/// Loads a project the viewer may at least `needed`; one they may not see is 404
+/// (or sign-in for a visitor), so its existence does not leak.
+pub async fn project_for(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    needed: ProjectAccess,
+) -> Result<ProjectCtx, AppError> {
+    let Some(project) = state.db.project(id).await? else {
+        return Err(if viewer.0.is_none() {
+            AppError::Kind(ErrorKind::SignIn)
+        } else {
+            AppError::NOT_FOUND
+        });
+    };
+    let cohort = state
+        .db
+        .cohort_by_id(project.cohort_id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    let programme = state
+        .db
+        .programme_by_id(cohort.programme_id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    let access = access(state, viewer, &project, programme.id).await?;
+    if access < needed {
+        return Err(match (viewer.0.is_none(), access) {
+            (true, _) => AppError::Kind(ErrorKind::SignIn),
+            (false, ProjectAccess::View) => AppError::Kind(ErrorKind::Forbidden),
+            (false, _) => AppError::NOT_FOUND,
+        });
+    }
+    let organisation = state
+        .db
+        .organisation_by_id(project.organisation_id)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    Ok(ProjectCtx {
+        project,
+        programme,
+        cohort,
+        organisation,
+        access,
+    })
+}
+
+pub struct Row {
+    pub s: ProjectSummary,
+    pub last: Option<DateTime<Utc>>,
+    pub stuck: bool,
+}
+
+#[derive(Template)]
+#[template(path = "projects/list.html")]
+struct ListPage {
+    page: Page,
+    programme: Programme,
+    cohort: Cohort,
+    rows: Vec<Row>,
+    staff: bool,
+    can_start: bool,
+}
+
+impl ListPage {
+    fn status_name(&self, code: &str) -> String {
+        ProjectStatus::parse(code)
+            .map(|s| self.page.t(&s.message_id()))
+            .unwrap_or_default()
+    }
+}
+
+/// Days without activity after which a project shows as needing a nudge.
+const STUCK_AFTER_DAYS: i64 = 21;
+
+/// The cohort's projects: for facilitators, every one with its status, last
+/// activity and cycles logged, so they see who is stuck; for participants, those
+/// they may see.
+pub async fn list(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohortPeople).await?;
+    let staff = context::may(&viewer, Action::ManageCohort, programme.id, cohort.id);
+    let now = Utc::now();
+    let mut rows = Vec::new();
+    for s in state.db.cohort_projects(cohort.id).await? {
+        let visible = staff || {
+            let p = state.db.project(s.id).await?.ok_or(AppError::NOT_FOUND)?;
+            access(&state, &viewer, &p, programme.id).await? >= ProjectAccess::View
+        };
+        if visible {
+            let last = s.last_activity.or(Some(s.updated_at));
+            let stuck = s.status != "closed"
+                && last.is_some_and(|l| (now - l).num_days() > STUCK_AFTER_DAYS);
+            rows.push(Row { s, last, stuck });
+        }
+    }
+    let can_start = staff
+        || viewer
+            .0
+            .as_ref()
+            .is_some_and(|me| me.user.organisation_id.is_some());
+    render(&ListPage {
+        page: page.titled("projects-title"),
+        programme,
+        cohort,
+        rows,
+        staff,
+        can_start,
+    })
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ProjectForm {
+    organisation: String,
+    title: String,
+    problem: String,
+    business_function: String,
+    aim_measure: String,
+    aim_unit: String,
+    aim_baseline: String,
+    aim_target: String,
+    aim_by: String,
+    outcome_measures: String,
+    process_measures: String,
+    balancing_measures: String,
+    owners: String,
+    status: String,
+    visibility: String,
+}
+
+fn number_input(v: Option<i64>) -> String {
+    v.map(format_hundredths).unwrap_or_default()
+}
+
+impl ProjectForm {
+    fn from_project(p: &Project) -> ProjectForm {
+        ProjectForm {
+            organisation: p.organisation_id.to_string(),
+            title: p.title.clone(),
+            problem: p.problem.clone(),
+            business_function: p.business_function.clone(),
+            aim_measure: p.aim_measure.clone(),
+            aim_unit: p.aim_unit.clone(),
+            aim_baseline: number_input(p.aim_baseline),
+            aim_target: number_input(p.aim_target),
+            aim_by: p.aim_by.map(|d| d.to_string()).unwrap_or_default(),
+            outcome_measures: p.outcome_measures.clone(),
+            process_measures: p.process_measures.clone(),
+            balancing_measures: p.balancing_measures.clone(),
+            owners: p.owners.clone(),
+            status: p.status.clone(),
+            visibility: p.visibility.clone(),
+        }
+    }
+
+    fn validate(&self, page: &Page) -> Result<ProjectInput, FieldErrors> {
+        let tr = page.tr;
+        let mut e = FieldErrors::default();
+        let title = parse::text(tr, &mut e, "title", &self.title, 200, true);
+        let problem = parse::text(tr, &mut e, "problem", &self.problem, 5000, true);
+        if OsloFunction::parse(&self.business_function).is_none() {
+            e.add("business_function", tr.t("error-choose-one"));
+        }
+        let aim_measure = parse::text(tr, &mut e, "aim_measure", &self.aim_measure, 200, false);
+        let aim_unit = parse::text(tr, &mut e, "aim_unit", &self.aim_unit, 50, false);
+        let mut number = |field: &'static str, input: &str| -> Option<i64> {
+            if input.trim().is_empty() {
+                return None;
+            }
+            match Number::parse(input) {
+                Ok(n) => Some(n.hundredths()),
+                Err(_) => {
+                    e.add(field, tr.t("tool-error-number"));
+                    None
+                }
+            }
+        };
+        let aim_baseline = number("aim_baseline", &self.aim_baseline);
+        let aim_target = number("aim_target", &self.aim_target);
+        let aim_by = parse::date(tr, &mut e, "aim_by", &self.aim_by);
+        let outcome_measures = parse::text(
+            tr,
+            &mut e,
+            "outcome_measures",
+            &self.outcome_measures,
+            2000,
+            false,
+        );
+        let process_measures = parse::text(
+            tr,
+            &mut e,
+            "process_measures",
+            &self.process_measures,
+            2000,
+            false,
+        );
+        let balancing_measures = parse::text(
+            tr,
+            &mut e,
+            "balancing_measures",
+            &self.balancing_measures,
+            2000,
+            false,
+        );
+        let owners = parse::text(tr, &mut e, "owners", &self.owners, 300, false);
+        let status = if self.status.is_empty() {
+            "defining".to_string()
+        } else {
+            self.status.clone()
+        };
+        if ProjectStatus::parse(&status).is_none() {
+            e.add("status", tr.t("error-choose-one"));
+        }
+        if Visibility::parse(&self.visibility).is_none() {
+            e.add("visibility", tr.t("error-choose-one"));
+        }
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(ProjectInput {
+            title,
+            problem,
+            business_function: self.business_function.clone(),
+            aim_measure,
+            aim_unit,
+            aim_baseline,
+            aim_target,
+            aim_by,
+            outcome_measures,
+            process_measures,
+            balancing_measures,
+            owners,
+            status,
+            visibility: self.visibility.clone(),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "projects/form.html")]
+struct FormPage {
+    page: Page,
+    action: String,
+    form: ProjectForm,
+    errors: FieldErrors,
+    organisations: Vec<(i64, String)>,
+}
+
+impl FormPage {
+    fn functions(&self) -> Vec<(&'static str, String)> {
+        OsloFunction::ALL
+            .iter()
+            .map(|f| (f.as_str(), self.page.t(f.message_id())))
+            .collect()
+    }
+    fn statuses(&self) -> Vec<(&'static str, String)> {
+        ProjectStatus::ALL
+            .iter()
+            .map(|s| (s.as_str(), self.page.t(&s.message_id())))
+            .collect()
+    }
+    fn visibilities(&self) -> Vec<(&'static str, String)> {
+        Visibility::ALL
+            .iter()
+            .map(|v| (v.as_str(), self.page.t(&v.message_id())))
+            .collect()
+    }
+}
+
+/// The organisations a viewer may start a project for in this cohort: their own,
+/// or for staff any enrolled in the cohort.
+async fn organisations_for(
+    state: &AppState,
+    viewer: &Viewer,
+    staff: bool,
+    cohort: i64,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let enrolled = state.db.enrolled(cohort).await?;
+    let mut orgs: Vec<(i64, String)> = enrolled
+        .iter()
+        .filter(|e| e.status == "active")
+        .filter(|e| staff || viewer.0.as_ref().is_some_and(|me| me.user.id == e.user_id))
+        .filter_map(|e| Some((e.organisation_id?, e.organisation_name.clone()?)))
+        .collect();
+    orgs.sort();
+    orgs.dedup();
+    Ok(orgs)
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohortPeople).await?;
+    let staff = context::may(&viewer, Action::ManageCohort, programme.id, cohort.id);
+    let organisations = organisations_for(&state, &viewer, staff, cohort.id).await?;
+    if organisations.is_empty() {
+        return Err(AppError::Kind(ErrorKind::Forbidden));
+    }
+    let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/projects/new"));
+    let form = ProjectForm {
+        visibility: "cohort".into(),
+        status: "defining".into(),
+        ..ProjectForm::default()
+    };
+    render(&FormPage {
+        page: page.titled("project-new-title"),
+        action,
+        form,
+        errors: FieldErrors::default(),
+        organisations,
+    })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+    FormData(form): FormData<ProjectForm>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohortPeople).await?;
+    let staff = context::may(&viewer, Action::ManageCohort, programme.id, cohort.id);
+    let organisations = organisations_for(&state, &viewer, staff, cohort.id).await?;
+    if organisations.is_empty() {
+        return Err(AppError::Kind(ErrorKind::Forbidden));
+    }
+    let organisation = form
+        .organisation
+        .parse::<i64>()
+        .ok()
+        .filter(|id| organisations.iter().any(|(o, _)| o == id));
+    let result = form.validate(&page);
+    match (result, organisation) {
+        (Ok(input), Some(org)) => {
+            let by = viewer.0.as_ref().map(|c| c.user.id);
+            let p = state.db.create_project(cohort.id, org, &input, by).await?;
+            Ok(see_other(&page.href(&format!("projects/{}", p.id))))
+        }
+        (result, organisation) => {
+            let mut errors = result.err().unwrap_or_default();
+            if organisation.is_none() {
+                errors.add("organisation", page.t("error-choose-one"));
+            }
+            let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/projects/new"));
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    page: page.titled("project-new-title"),
+                    action,
+                    form,
+                    errors,
+                    organisations,
+                },
+            )
+        }
+    }
+}
+
+/// An entry on a project's timeline: a tool saved or a cycle logged, in order.
+pub struct TimelineEntry {
+    pub at: DateTime<Utc>,
+    pub when: String,
+    pub text: String,
+    pub href: String,
+}
+
+#[derive(Template)]
+#[template(path = "projects/show.html")]
+struct ShowPage {
+    page: Page,
+    ctx: ProjectCtx,
+    timeline: Vec<TimelineEntry>,
+    cycles: Vec<Cycle>,
+    readings: Vec<(String, String, String)>,
+    chart: Option<RunChart>,
+    median_text: String,
+    tools: Vec<(String, String)>,
+    notice: Option<String>,
+    reading_errors: FieldErrors,
+    can_approve: bool,
+    width: f64,
+    height: f64,
+}
+
+impl ShowPage {
+    fn status_name(&self) -> String {
+        ProjectStatus::parse(&self.ctx.project.status)
+            .map(|s| self.page.t(&s.message_id()))
+            .unwrap_or_default()
+    }
+    fn visibility_name(&self) -> String {
+        Visibility::parse(&self.ctx.project.visibility)
+            .map(|s| self.page.t(&s.message_id()))
+            .unwrap_or_default()
+    }
+    fn function_name(&self) -> String {
+        OsloFunction::parse(&self.ctx.project.business_function)
+            .map(|f| self.page.t(f.message_id()))
+            .unwrap_or_default()
+    }
+    fn decision_name(&self, d: &Option<String>) -> String {
+        d.as_deref()
+            .and_then(CycleDecision::parse)
+            .map(|d| self.page.t(&d.message_id()))
+            .unwrap_or_else(|| self.page.t("cycle-open"))
+    }
+    fn num(&self, v: &Option<i64>) -> String {
+        v.map(format_hundredths).unwrap_or_else(|| "—".into())
+    }
+}
+
+async fn show_page(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    ctx: ProjectCtx,
+    notice: Option<String>,
+    reading_errors: FieldErrors,
+) -> Result<ShowPage, AppError> {
+    let tr = page.tr;
+    let id = ctx.project.id;
+    let tools = super::tools::tools_for(state, ctx.programme.id).await?;
+    let tool_name = |tid: &str| {
+        tools
+            .iter()
+            .find(|t| t.id == tid)
+            .map(|t| t.name.get(tr.lang()).to_string())
+            .unwrap_or_else(|| tid.to_string())
+    };
+    let mut timeline: Vec<TimelineEntry> = state
+        .db
+        .applications(id)
+        .await?
+        .into_iter()
+        .map(|a| TimelineEntry {
+            at: a.created_at,
+            when: tr.date(a.created_at),
+            text: tr.args(
+                "timeline-tool",
+                &[
+                    ("tool", tool_name(&a.tool_id)),
+                    ("version", a.version.to_string()),
+                ],
+            ),
+            href: page.href(&format!(
+                "projects/{id}/tools/{}/versions/{}",
+                a.tool_id, a.version
+            )),
+        })
+        .collect();
+    let cycles = state.db.cycles(id).await?;
+    for c in &cycles {
+        timeline.push(TimelineEntry {
+            at: c.created_at,
+            when: tr.date(c.created_at),
+            text: tr.args(
+                "timeline-cycle",
+                &[
+                    ("number", c.number.to_string()),
+                    ("idea", c.change_idea.clone()),
+                ],
+            ),
+            href: page.href(&format!("projects/{id}/cycles/{}", c.number)),
+        });
+    }
+    timeline.sort_by_key(|e| e.at);
+    let readings = state.db.readings(id).await?;
+    let values: Vec<i64> = readings.iter().map(|r| r.value).collect();
+    let med = median(&values);
+    let chart = RunChart::new(
+        &readings
+            .iter()
+            .map(|r| (r.taken_on, r.value))
+            .collect::<Vec<_>>(),
+        med,
+        ctx.project.aim_target,
+        |d| tr.day(d),
+    );
+    let rows = readings
+        .iter()
+        .map(|r| {
+            (
+                tr.day(r.taken_on),
+                format_hundredths(r.value),
+                r.note.clone(),
+            )
+        })
+        .collect();
+    let staff = viewer.actor().is_some_and(|a| {
+        a.is_admin
+            || a.memberships.iter().any(|m| {
+                (m.role == Role::Facilitator || m.role == Role::ProgrammeManager)
+                    && m.scope.programme() == ctx.programme.id
+            })
+    });
+    let can_approve =
+        staff && ctx.project.visibility == "public" && ctx.project.public_approved_by.is_none();
+    let tool_links = tools
+        .iter()
+        .map(|t| (t.id.clone(), t.name.get(tr.lang()).to_string()))
+        .collect();
+    let mut page = page;
+    page.title = ctx.project.title.clone();
+    Ok(ShowPage {
+        page,
+        timeline,
+        cycles,
+        readings: rows,
+        chart,
+        median_text: med.map(format_hundredths).unwrap_or_default(),
+        tools: tool_links,
+        notice,
+        reading_errors,
+        can_approve,
+        width: crate::charts::WIDTH,
+        height: crate::charts::HEIGHT,
+        ctx,
+    })
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<super::programmes::DoneQuery>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    let notice = q.done.map(|d| page.t(&format!("done-{d}")));
+    render(&show_page(&state, page, &viewer, ctx, notice, FieldErrors::default()).await?)
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let action = page.href(&format!("projects/{id}/edit"));
+    let organisations = vec![(ctx.project.organisation_id, ctx.organisation.clone())];
+    let form = ProjectForm::from_project(&ctx.project);
+    render(&FormPage {
+        page: page.titled("project-edit-title"),
+        action,
+        form,
+        errors: FieldErrors::default(),
+        organisations,
+    })
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    FormData(form): FormData<ProjectForm>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    match form.validate(&page) {
+        Ok(input) => {
+            state.db.update_project(id, &input).await?;
+            Ok(see_other(&page.href(&format!("projects/{id}?done=saved"))))
+        }
+        Err(errors) => {
+            let action = page.href(&format!("projects/{id}/edit"));
+            let organisations = vec![(ctx.project.organisation_id, ctx.organisation.clone())];
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    page: page.titled("project-edit-title"),
+                    action,
+                    form,
+                    errors,
+                    organisations,
+                },
+            )
+        }
+    }
+}
+
+/// A facilitator or manager approves a project marked public as a showcase.
+pub async fn approve(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    if !context::may(
+        &viewer,
+        Action::ManageCohort,
+        ctx.programme.id,
+        ctx.cohort.id,
+    ) {
+        return Err(AppError::Kind(ErrorKind::Forbidden));
+    }
+    if ctx.project.visibility != "public" {
+        return Err(AppError::BAD_REQUEST);
+    }
+    state
+        .db
+        .approve_public(id, viewer.0.as_ref().map(|c| c.user.id))
+        .await?;
+    Ok(see_other(
+        &page.href(&format!("projects/{id}?done=approved")),
+    ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReadingForm {
+    taken_on: String,
+    value: String,
+    note: String,
+}
+
+pub async fn add_reading(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    FormData(form): FormData<ReadingForm>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let tr = page.tr;
+    let mut errors = FieldErrors::default();
+    let taken_on = parse::date(tr, &mut errors, "taken_on", &form.taken_on);
+    if form.taken_on.trim().is_empty() {
+        errors.add("taken_on", tr.t("error-required"));
+    }
+    let value = match Number::parse(&form.value) {
+        Ok(n) => Some(n.hundredths()),
+        Err(_) => {
+            errors.add("value", tr.t("tool-error-number"));
+            None
+        }
+    };
+    let note = parse::text(tr, &mut errors, "note", &form.note, 300, false);
+    match (taken_on, value, errors.is_empty()) {
+        (Some(on), Some(v), true) => {
+            state
+                .db
+                .add_reading(id, on, v, &note, viewer.0.as_ref().map(|c| c.user.id))
+                .await?;
+            Ok(see_other(
+                &page.href(&format!("projects/{id}?done=reading#measures")),
+            ))
+        }
+        _ => {
+            let show = show_page(&state, page, &viewer, ctx, None, errors).await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &show)
+        }
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct CycleForm {
+    change_idea: String,
+    prediction: String,
+    plan_who: String,
+    plan_what: String,
+    plan_when: String,
+    plan_where: String,
+    happened: String,
+    study: String,
+    decision: String,
+}
+
+impl CycleForm {
+    fn from_cycle(c: &Cycle) -> CycleForm {
+        CycleForm {
+            change_idea: c.change_idea.clone(),
+            prediction: c.prediction.clone(),
+            plan_who: c.plan_who.clone(),
+            plan_what: c.plan_what.clone(),
+            plan_when: c.plan_when.clone(),
+            plan_where: c.plan_where.clone(),
+            happened: c.happened.clone(),
+            study: c.study.clone(),
+            decision: c.decision.clone().unwrap_or_default(),
+        }
+    }
+
+    fn validate(&self, page: &Page) -> Result<CycleInput, FieldErrors> {
+        let tr = page.tr;
+        let mut e = FieldErrors::default();
+        let mut text = |field: &'static str, v: &str, max: usize, required: bool| {
+            parse::text(tr, &mut e, field, v, max, required)
+        };
+        let input = CycleInput {
+            change_idea: text("change_idea", &self.change_idea, 500, true),
+            prediction: text("prediction", &self.prediction, 2000, false),
+            plan_who: text("plan_who", &self.plan_who, 300, false),
+            plan_what: text("plan_what", &self.plan_what, 2000, false),
+            plan_when: text("plan_when", &self.plan_when, 300, false),
+            plan_where: text("plan_where", &self.plan_where, 300, false),
+            happened: text("happened", &self.happened, 5000, false),
+            study: text("study", &self.study, 5000, false),
+            decision: None,
+        };
+        let decision = match self.decision.trim() {
+            "" => None,
+            d => match CycleDecision::parse(d) {
+                Some(d) => Some(d.as_str().to_string()),
+                None => {
+                    e.add("decision", tr.t("error-choose-one"));
+                    None
+                }
+            },
+        };
+        // A decision needs the study that justifies it.
+        if decision.is_some() && input.study.is_empty() && e.get("study").is_none() {
+            e.add("study", tr.t("error-study-before-decision"));
+        }
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(CycleInput { decision, ..input })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "projects/cycle.html")]
+struct CyclePage {
+    page: Page,
+    ctx: ProjectCtx,
+    action: String,
+    number: Option<i64>,
+    form: CycleForm,
+    errors: FieldErrors,
+}
+
+impl CyclePage {
+    fn decisions(&self) -> Vec<(&'static str, String)> {
+        CycleDecision::ALL
+            .iter()
+            .map(|d| (d.as_str(), self.page.t(&d.message_id())))
+            .collect()
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct FromQuery {
+    from: Option<i64>,
+}
+
+/// A new cycle; `?from=N` starts it from cycle N's change idea, for an adapted change.
+pub async fn new_cycle_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Query(q): Query<FromQuery>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let mut form = CycleForm::default();
+    if let Some(n) = q.from
+        && let Some(prev) = state
+            .db
+            .cycles(id)
+            .await?
+            .into_iter()
+            .find(|c| c.number == n)
+    {
+        form.change_idea = prev.change_idea;
+        form.prediction = prev.prediction;
+    }
+    let action = page.href(&format!("projects/{id}/cycles/new"));
+    render(&CyclePage {
+        page: page.titled("cycle-new-title"),
+        ctx,
+        action,
+        number: None,
+        form,
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn create_cycle(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    FormData(form): FormData<CycleForm>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    match form.validate(&page) {
+        Ok(input) => {
+            let c = state
+                .db
+                .create_cycle(id, &input, viewer.0.as_ref().map(|c| c.user.id))
+                .await?;
+            Ok(see_other(&page.href(&format!(
+                "projects/{id}/cycles/{}?done=saved",
+                c.number
+            ))))
+        }
+        Err(errors) => {
+            let action = page.href(&format!("projects/{id}/cycles/new"));
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &CyclePage {
+                    page: page.titled("cycle-new-title"),
+                    ctx,
+                    action,
+                    number: None,
+                    form,
+                    errors,
+                },
+            )
+        }
+    }
+}
+
+pub async fn cycle_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, number)): Path<(i64, i64)>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    let cycle = state
+        .db
+        .cycles(id)
+        .await?
+        .into_iter()
+        .find(|c| c.number == number)
+        .ok_or(AppError::NOT_FOUND)?;
+    let action = page.href(&format!("projects/{id}/cycles/{number}"));
+    let mut page = page;
+    page.title = page.tr.t1("cycle-title", "number", &number.to_string());
+    render(&CyclePage {
+        page,
+        ctx,
+        action,
+        number: Some(number),
+        form: CycleForm::from_cycle(&cycle),
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn update_cycle(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, number)): Path<(i64, i64)>,
+    FormData(form): FormData<CycleForm>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    state
+        .db
+        .cycles(id)
+        .await?
+        .into_iter()
+        .find(|c| c.number == number)
+        .ok_or(AppError::NOT_FOUND)?;
+    match form.validate(&page) {
+        Ok(input) => {
+            state.db.update_cycle(id, number, &input).await?;
+            Ok(see_other(&page.href(&format!(
+                "projects/{id}/cycles/{number}?done=saved"
+            ))))
+        }
+        Err(errors) => {
+            let action = page.href(&format!("projects/{id}/cycles/{number}"));
+            let mut page = page;
+            page.title = page.tr.t1("cycle-title", "number", &number.to_string());
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &CyclePage {
+                    page,
+                    ctx,
+                    action,
+                    number: Some(number),
+                    form,
+                    errors,
+                },
+            )
+        }
+    }
+}

@@ -1,0 +1,607 @@
+//! The toolkit: its guidance pages, the form a participant fills in about their
+//! own process, saved versions with computed outputs, and a programme's own tools.
+
+use super::projects::{ProjectCtx, project_for};
+use super::{FormData, context, see_other};
+use crate::charts::{MATRIX, Matrix};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use std::collections::HashMap;
+use ymarfer_domain::projects::ProjectAccess;
+use ymarfer_domain::toolkit::{
+    self, Computed, FieldError, FieldKind, RawInput, Tool, ToolValues, cell_name,
+};
+use ymarfer_domain::{Action, Lang};
+
+/// The shipped toolkit, parsed once.
+pub fn shipped() -> &'static [Tool] {
+    static TOOLS: std::sync::OnceLock<Vec<Tool>> = std::sync::OnceLock::new();
+    TOOLS.get_or_init(|| match toolkit::shipped_tools() {
+        Ok(tools) => tools,
+        Err(e) => {
+            tracing::error!(error = %e, "the shipped toolkit does not parse");
+            Vec::new()
+        }
+    })
+}
+
+/// The tools a project may use: the shipped toolkit and its programme's own.
+pub async fn tools_for(state: &AppState, programme_id: i64) -> Result<Vec<Tool>, AppError> {
+    let mut tools = shipped().to_vec();
+    for t in state.db.programme_tools(programme_id).await? {
+        match Tool::parse(&t.definition) {
+            Ok(tool) => tools.push(tool),
+            Err(e) => {
+                tracing::warn!(tool = %t.tool_id, error = %e, "a stored programme tool no longer parses")
+            }
+        }
+    }
+    Ok(tools)
+}
+
+#[derive(Template)]
+#[template(path = "tools/list.html")]
+struct ListPage {
+    page: Page,
+    tools: Vec<Tool>,
+}
+
+pub async fn list(page: Page, viewer: Viewer) -> AppResult {
+    if viewer.0.is_none() {
+        return Err(AppError::Kind(crate::error::ErrorKind::SignIn));
+    }
+    render(&ListPage {
+        page: page.titled("toolkit-title"),
+        tools: shipped().to_vec(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "tools/guide.html")]
+struct GuidePage {
+    page: Page,
+    tool: Tool,
+}
+
+pub async fn guide(page: Page, viewer: Viewer, Path(id): Path<String>) -> AppResult {
+    if viewer.0.is_none() {
+        return Err(AppError::Kind(crate::error::ErrorKind::SignIn));
+    }
+    let tool = shipped()
+        .iter()
+        .find(|t| t.id == id)
+        .cloned()
+        .ok_or(AppError::NOT_FOUND)?;
+    let mut page = page;
+    page.title = tool.name.get(page.lang).to_string();
+    render(&GuidePage { page, tool })
+}
+
+/// One input of the form, ready to render.
+pub struct Input {
+    pub name: String,
+    pub id: String,
+    pub label: String,
+    pub help: String,
+    pub kind: &'static str,
+    pub value: String,
+    pub error: Option<String>,
+    pub unit: String,
+    pub options: Vec<(String, String)>,
+    pub scale: Vec<String>,
+}
+
+pub struct FieldView {
+    pub input: Input,
+    pub rows: Vec<Vec<Input>>,
+}
+
+fn error_text(tr: Tr, e: &FieldError) -> String {
+    let mut args = Vec::new();
+    if let Some(min) = e.min {
+        args.push(("min", min.to_string()));
+    }
+    if let Some(max) = e.max {
+        args.push(("max", max.to_string()));
+    }
+    tr.args(e.message_id, &args)
+}
+
+fn input(
+    tr: Tr,
+    name: String,
+    label: &toolkit::Text,
+    help: Option<&toolkit::Text>,
+    kind: &FieldKind,
+    value: &str,
+    errors: &HashMap<String, String>,
+) -> Input {
+    let lang = tr.lang();
+    let (kind_name, unit, options, scale) = match kind {
+        FieldKind::Text => ("text", String::new(), Vec::new(), Vec::new()),
+        FieldKind::LongText => ("long_text", String::new(), Vec::new(), Vec::new()),
+        FieldKind::Number(spec) => (
+            "number",
+            spec.unit
+                .as_ref()
+                .map(|u| u.get(lang).to_string())
+                .unwrap_or_default(),
+            Vec::new(),
+            Vec::new(),
+        ),
+        FieldKind::Choice { options } => (
+            "choice",
+            String::new(),
+            options
+                .iter()
+                .map(|o| (o.id.clone(), o.label(lang).to_string()))
+                .collect(),
+            Vec::new(),
+        ),
+        FieldKind::Rating { min, max } => (
+            "rating",
+            String::new(),
+            Vec::new(),
+            (*min..=*max).map(|n| n.to_string()).collect(),
+        ),
+        FieldKind::Rows { .. } => ("rows", String::new(), Vec::new(), Vec::new()),
+    };
+    Input {
+        id: name
+            .replace(['[', ']'], "-")
+            .replace("--", "-")
+            .trim_end_matches('-')
+            .to_string(),
+        error: errors.get(&name).cloned(),
+        name,
+        label: label.get(lang).to_string(),
+        help: help.map(|h| h.get(lang).to_string()).unwrap_or_default(),
+        kind: kind_name,
+        value: value.to_string(),
+        unit,
+        options,
+        scale,
+    }
+}
+
+/// The form for a tool with what was typed (or saved) and any errors, as views.
+pub fn form_view(tr: Tr, tool: &Tool, raw: &RawInput, errors: &[FieldError]) -> Vec<FieldView> {
+    let errors: HashMap<String, String> = errors
+        .iter()
+        .map(|e| (e.field.clone(), error_text(tr, e)))
+        .collect();
+    tool.fields
+        .iter()
+        .map(|f| {
+            let main = input(
+                tr,
+                f.id.clone(),
+                &f.label,
+                f.help.as_ref(),
+                &f.kind,
+                raw.value(&f.id),
+                &errors,
+            );
+            // Rows typed so far, and two empty ones to add more without scripts.
+            let count = if f.columns().is_empty() {
+                0
+            } else {
+                raw.row_count(&f.id) + 2
+            };
+            let rows = (0..count)
+                .map(|r| {
+                    f.columns()
+                        .iter()
+                        .map(|c| {
+                            let name = cell_name(&f.id, r, &c.id);
+                            let value = raw.cell(&f.id, r, &c.id).to_string();
+                            let label = toolkit::Text::new(
+                                format!("{} {}", c.label.en, r + 1),
+                                format!("{} {}", c.label.cy, r + 1),
+                            );
+                            input(tr, name, &label, None, &c.kind, &value, &errors)
+                        })
+                        .collect()
+                })
+                .collect();
+            FieldView { input: main, rows }
+        })
+        .collect()
+}
+
+/// A computed output, prepared for the page.
+pub enum ComputedView {
+    ValueStream(toolkit::ValueStream),
+    Wastes(Vec<(String, String, usize)>, String),
+    ImpactEffort(Vec<(usize, String, u8, u8, String)>, Vec<String>, Matrix),
+    Fishbone(Option<String>, Vec<(String, Vec<String>)>),
+}
+
+fn choice_label(tool: &Tool, field: &str, column: &str, id: &str, lang: Lang) -> String {
+    tool.field(field)
+        .and_then(|f| f.column(column))
+        .and_then(|c| c.kind.option(id))
+        .map(|o| o.label(lang).to_string())
+        .unwrap_or_else(|| id.to_string())
+}
+
+pub fn computed_view(tr: Tr, tool: &Tool, values: &ToolValues) -> Option<ComputedView> {
+    let lang = tr.lang();
+    Some(match tool.compute(values)? {
+        Computed::ValueStream(v) => ComputedView::ValueStream(v),
+        Computed::Wastes(w) => ComputedView::Wastes(
+            w.ranked
+                .iter()
+                .filter(|t| t.monthly_cost.0 > 0 || !t.sightings.is_empty())
+                .map(|t| {
+                    (
+                        choice_label(tool, "wastes", "waste", t.waste.id(), lang),
+                        tr.money(t.monthly_cost),
+                        t.sightings.len(),
+                    )
+                })
+                .collect(),
+            tr.money(w.total_monthly),
+        ),
+        Computed::ImpactEffort(m) => ComputedView::ImpactEffort(
+            m.ideas
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    (
+                        i + 1,
+                        p.idea.clone(),
+                        p.impact,
+                        p.effort,
+                        tr.t(p.quadrant.message_id()),
+                    )
+                })
+                .collect(),
+            m.quick_wins.clone(),
+            Matrix::new(&m.ideas),
+        ),
+        Computed::Fishbone(f) => ComputedView::Fishbone(
+            f.effect.clone(),
+            f.bones
+                .iter()
+                .map(|b| {
+                    (
+                        choice_label(tool, "causes", "category", b.bone.id(), lang),
+                        b.causes.clone(),
+                    )
+                })
+                .collect(),
+        ),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "tools/apply.html")]
+struct ApplyPage {
+    page: Page,
+    ctx: ProjectCtx,
+    tool: Tool,
+    fields: Vec<FieldView>,
+    errors: Vec<(String, String)>,
+    versions: Vec<(i64, String)>,
+    computed: Option<ComputedView>,
+    notice: Option<String>,
+    matrix_size: f64,
+}
+
+async fn tool_of(state: &AppState, ctx: &ProjectCtx, tool_id: &str) -> Result<Tool, AppError> {
+    tools_for(state, ctx.programme.id)
+        .await?
+        .into_iter()
+        .find(|t| t.id == tool_id)
+        .ok_or(AppError::NOT_FOUND)
+}
+
+async fn versions(
+    state: &AppState,
+    tr: Tr,
+    project: i64,
+    tool: &str,
+) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(state
+        .db
+        .applications(project)
+        .await?
+        .into_iter()
+        .filter(|a| a.tool_id == tool)
+        .rev()
+        .map(|a| (a.version, tr.date_time(a.created_at)))
+        .collect())
+}
+
+fn latest_values(apps: &[ymarfer_store::projects::Application], tool: &str) -> Option<ToolValues> {
+    apps.iter()
+        .rev()
+        .find(|a| a.tool_id == tool)
+        .and_then(|a| serde_json::from_str(&a.data).ok())
+}
+
+pub async fn apply_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, tool_id)): Path<(i64, String)>,
+    axum::extract::Query(q): axum::extract::Query<super::programmes::DoneQuery>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    let tool = tool_of(&state, &ctx, &tool_id).await?;
+    let tr = page.tr;
+    let apps = state.db.applications(id).await?;
+    let latest = latest_values(&apps, &tool.id);
+    let raw = latest
+        .as_ref()
+        .map(RawInput::from_values)
+        .unwrap_or_default();
+    let computed = latest.as_ref().and_then(|v| computed_view(tr, &tool, v));
+    let notice = q.done.map(|d| page.t(&format!("done-{d}")));
+    let mut page = page;
+    page.title = tool.name.get(page.lang).to_string();
+    render(&ApplyPage {
+        fields: form_view(tr, &tool, &raw, &[]),
+        versions: versions(&state, tr, id, &tool.id).await?,
+        page,
+        ctx,
+        tool,
+        errors: Vec::new(),
+        computed,
+        notice,
+        matrix_size: MATRIX,
+    })
+}
+
+pub async fn apply(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, tool_id)): Path<(i64, String)>,
+    FormData(form): FormData<Vec<(String, String)>>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let tool = tool_of(&state, &ctx, &tool_id).await?;
+    let tr = page.tr;
+    let raw = RawInput::from_form(&tool, &form);
+    match tool.validate_input(&raw) {
+        Ok(values) => {
+            let data = serde_json::to_string(&values)?;
+            let by = viewer.0.as_ref().map(|c| c.user.id);
+            state
+                .db
+                .save_application(id, &tool.id, i64::from(tool.version), &data, by)
+                .await?;
+            Ok(see_other(&page.href(&format!(
+                "projects/{id}/tools/{}?done=saved",
+                tool.id
+            ))))
+        }
+        Err(errors) => {
+            let summary = errors
+                .iter()
+                .map(|e| {
+                    (
+                        e.field
+                            .replace(['[', ']'], "-")
+                            .replace("--", "-")
+                            .trim_end_matches('-')
+                            .to_string(),
+                        error_text(tr, e),
+                    )
+                })
+                .collect();
+            let mut page = page;
+            page.title = tool.name.get(page.lang).to_string();
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ApplyPage {
+                    fields: form_view(tr, &tool, &raw, &errors),
+                    versions: versions(&state, tr, id, &tool.id).await?,
+                    page,
+                    ctx,
+                    tool,
+                    errors: summary,
+                    computed: None,
+                    notice: None,
+                    matrix_size: MATRIX,
+                },
+            )
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "tools/version.html")]
+struct VersionPage {
+    page: Page,
+    ctx: ProjectCtx,
+    tool: Tool,
+    version: i64,
+    saved: String,
+    answers: Vec<Answer>,
+    computed: Option<ComputedView>,
+    matrix_size: f64,
+}
+
+/// One field of a saved tool as read back: label, value, and for a table its
+/// rows and column headings.
+type Answer = (String, String, Vec<Vec<String>>, Vec<String>);
+
+/// An earlier version of a filled-in tool, read-only.
+pub async fn version(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, tool_id, version)): Path<(i64, String, i64)>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    let tool = tool_of(&state, &ctx, &tool_id).await?;
+    let app = state
+        .db
+        .applications(id)
+        .await?
+        .into_iter()
+        .find(|a| a.tool_id == tool_id && a.version == version)
+        .ok_or(AppError::NOT_FOUND)?;
+    let values: ToolValues = serde_json::from_str(&app.data)?;
+    let tr = page.tr;
+    let raw = RawInput::from_values(&values);
+    let answers = tool
+        .fields
+        .iter()
+        .map(|f| {
+            let columns: Vec<String> = f
+                .columns()
+                .iter()
+                .map(|c| c.label.get(tr.lang()).to_string())
+                .collect();
+            let rows = (0..raw.row_count(&f.id))
+                .map(|r| {
+                    f.columns()
+                        .iter()
+                        .map(|c| shown(tr, &c.kind, raw.cell(&f.id, r, &c.id)))
+                        .collect()
+                })
+                .collect();
+            (
+                f.label.get(tr.lang()).to_string(),
+                shown(tr, &f.kind, raw.value(&f.id)),
+                rows,
+                columns,
+            )
+        })
+        .collect();
+    let computed = computed_view(tr, &tool, &values);
+    let mut page = page;
+    page.title = tool.name.get(page.lang).to_string();
+    render(&VersionPage {
+        saved: tr.date_time(app.created_at),
+        page,
+        ctx,
+        tool,
+        version,
+        answers,
+        computed,
+        matrix_size: MATRIX,
+    })
+}
+
+/// A stored value as a person reads it: a choice by its label.
+fn shown(tr: Tr, kind: &FieldKind, value: &str) -> String {
+    match kind {
+        FieldKind::Choice { options } => options
+            .iter()
+            .find(|o| o.id == value)
+            .map(|o| o.label(tr.lang()).to_string())
+            .unwrap_or_else(|| value.to_string()),
+        _ => value.to_string(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "tools/programme.html")]
+struct ProgrammeToolsPage {
+    page: Page,
+    programme: ymarfer_store::programmes::Programme,
+    tools: Vec<(String, i64, String)>,
+    definition: String,
+    problems: Vec<String>,
+}
+
+async fn programme_tools_page(
+    state: &AppState,
+    page: Page,
+    programme: ymarfer_store::programmes::Programme,
+    definition: String,
+    problems: Vec<String>,
+) -> Result<ProgrammeToolsPage, AppError> {
+    let lang = page.lang;
+    let tools = state
+        .db
+        .programme_tools(programme.id)
+        .await?
+        .into_iter()
+        .map(|t| {
+            let name = Tool::parse(&t.definition)
+                .map(|tool| tool.name.get(lang).to_string())
+                .unwrap_or_default();
+            (t.tool_id, t.version, name)
+        })
+        .collect();
+    Ok(ProgrammeToolsPage {
+        page: page.titled("programme-tools-title"),
+        programme,
+        tools,
+        definition,
+        problems,
+    })
+}
+
+pub async fn programme_tools(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult {
+    let programme = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
+    render(&programme_tools_page(&state, page, programme, String::new(), Vec::new()).await?)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DefinitionForm {
+    definition: String,
+}
+
+/// Adds a programme's own tool from its TOML definition, checked exactly as the
+/// shipped tools are; every problem is listed and nothing is saved until it is right.
+pub async fn add_programme_tool(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    FormData(form): FormData<DefinitionForm>,
+) -> AppResult {
+    let programme = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
+    let tr = page.tr;
+    let problems = match Tool::parse(&form.definition) {
+        Ok(tool) if shipped().iter().any(|t| t.id == tool.id) => {
+            vec![tr.t1("programme-tools-clash", "id", &tool.id)]
+        }
+        Ok(tool) => {
+            let by = viewer.0.as_ref().map(|c| c.user.id);
+            state
+                .db
+                .add_programme_tool(programme.id, &tool.id, &form.definition, by)
+                .await?;
+            return Ok(see_other(
+                &page.href(&format!("programmes/{slug}/tools?done=saved")),
+            ));
+        }
+        Err(toolkit::ToolError::Toml(message)) => {
+            vec![tr.t1("programme-tools-toml", "detail", &message)]
+        }
+        Err(e) => {
+            let issues: Vec<String> = e
+                .issues()
+                .iter()
+                .map(|i| format!("{}: {}", i.at, tr.t(i.problem.message_id())))
+                .collect();
+            if issues.is_empty() {
+                vec![e.to_string()]
+            } else {
+                issues
+            }
+        }
+    };
+    let page = programme_tools_page(&state, page, programme, form.definition, problems).await?;
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}

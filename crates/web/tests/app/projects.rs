@@ -1,0 +1,566 @@
+//! Learning by doing: a participant starts a project, applies tools, logs cycles,
+//! adds readings; facilitators see every project; visibility is enforced.
+
+use crate::on_both;
+use crate::support::{TestApp, location, manager};
+use reqwest::StatusCode;
+use ymarfer_domain::{Lang, Role, Scope};
+use ymarfer_store::organisations::OrganisationInput;
+
+/// A participant (with their firm) in a cohort: (programme, cohort, org id).
+async fn participant(
+    app: &TestApp,
+    email: &str,
+    firm: &str,
+    programme: i64,
+    cohort: i64,
+    lang: Lang,
+) -> i64 {
+    let org = match app.db.organisation_by_name(firm).await.unwrap() {
+        Some(o) => o,
+        None => app
+            .db
+            .create_organisation(
+                &OrganisationInput {
+                    name: firm.into(),
+                    sic_section: "G".into(),
+                    employee_band: "small".into(),
+                    principal_area: "conwy".into(),
+                    ..Default::default()
+                },
+                None,
+            )
+            .await
+            .unwrap(),
+    };
+    let user = app.user(email, lang, false).await;
+    app.db
+        .enrol(programme, cohort, user.id, Some(org.id), None)
+        .await
+        .unwrap();
+    org.id
+}
+
+const VSM: [(&str, &str, &str, &str); 4] = [
+    ("Take the order", "10", "60", "90"),
+    ("Find the parts", "20", "240", "80"),
+    ("Repair", "90", "120", "95"),
+    ("Invoice", "10", "100", "100"),
+];
+
+fn vsm_form(steps: &[(&str, &str, &str, &str)]) -> Vec<(String, String)> {
+    let mut form = vec![("product_family".to_string(), "Car servicing".to_string())];
+    for (i, (step, pt, lt, pca)) in steps.iter().enumerate() {
+        form.push((format!("steps[{i}][step]"), step.to_string()));
+        form.push((format!("steps[{i}][process_time]"), pt.to_string()));
+        form.push((format!("steps[{i}][lead_time]"), lt.to_string()));
+        form.push((format!("steps[{i}][pca]"), pca.to_string()));
+    }
+    form
+}
+
+async fn participant_works_a_project(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    participant(
+        &app,
+        "gwen@garej.cymru",
+        "Garej Glan",
+        programme,
+        cohort,
+        Lang::Cy,
+    )
+    .await;
+    let c = app.client();
+    c.sign_in("gwen@garej.cymru").await;
+    let base = format!("/cy/programmes/{slug}/cohorts/cohort-1/projects");
+    assert_eq!(c.get(&format!("{base}/new")).await.status(), StatusCode::OK);
+    let res = c
+        .post(
+            &format!("{base}/new"),
+            &[
+                ("title", ""),
+                ("problem", ""),
+                ("business_function", "nope"),
+                ("visibility", "cohort"),
+                ("organisation", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("Ni all hwn fod yn wag."));
+    let org = app
+        .db
+        .organisation_by_name("Garej Glan")
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string();
+    let res = c
+        .post(
+            &format!("{base}/new"),
+            &[
+                ("organisation", org.as_str()),
+                ("title", "Chwilio am rannau"),
+                (
+                    "problem",
+                    "Mae'r mecanyddion yn treulio awr y dydd yn chwilio am rannau.",
+                ),
+                ("business_function", "production"),
+                ("aim_measure", "Amser chwilio y dydd"),
+                ("aim_unit", "munud"),
+                ("aim_baseline", "60"),
+                ("aim_target", "30"),
+                ("aim_by", "2027-03-31"),
+                ("status", "testing"),
+                ("visibility", "cohort"),
+            ],
+        )
+        .await;
+    let project_path = location(&res);
+    assert!(project_path.starts_with("/cy/projects/"), "{project_path}");
+    let id: i64 = project_path.rsplit('/').next().unwrap().parse().unwrap();
+    let html = c.get(&project_path).await.text().await.unwrap();
+    assert!(
+        html.contains("Chwilio am rannau") && html.contains("o 60 i 30 munud erbyn 31 Mawrth 2027"),
+        "{html}"
+    );
+
+    // A value stream map with bad input is refused, and what was typed is kept.
+    let tool = format!("/en/projects/{id}/tools/value-stream-map");
+    let mut bad = vsm_form(&[
+        ("Take the order", "ten", "60", "90"),
+        ("", "20", "240", "80"),
+        ("Repair", "90", "120", "140"),
+    ]);
+    bad.push(("demand_per_week".into(), "12".into()));
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = c.post(&tool, &bad).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("Enter a number, such as 12 or 12.5."),
+        "text in a number field"
+    );
+    assert!(html.contains("Enter 100 or less."), "a %C&amp;A of 140");
+    assert!(
+        html.contains("This cannot be empty."),
+        "an empty required step"
+    );
+    assert!(
+        html.contains("value=\"ten\"")
+            && html.contains("value=\"140\"")
+            && html.contains("value=\"Car servicing\""),
+        "input kept"
+    );
+    assert!(
+        app.db.applications(id).await.unwrap().is_empty(),
+        "nothing saved"
+    );
+
+    let good = vsm_form(&VSM);
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = c.post(&tool, &good).await;
+    assert_eq!(location(&res), format!("{tool}?done=saved"));
+    let html = c.get(&tool).await.text().await.unwrap();
+    // ΣPT = 130, ΣLT = 520, activity ratio 25.0%, rolled %C&A 0.9 × 0.8 × 0.95 × 1.0 = 68.4%.
+    assert!(
+        html.contains("<dd>520</dd>") && html.contains("<dd>130</dd>"),
+        "{html}"
+    );
+    assert!(html.contains("25.0%") && html.contains("68.4%"));
+    assert!(
+        html.contains("<strong>Find the parts</strong>: 220"),
+        "largest wait first"
+    );
+    // A second save keeps the first as version 1.
+    c.post(&tool, &good).await;
+    let html = c
+        .get(&format!(
+            "/en/projects/{id}/tools/value-stream-map/versions/1"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Version 1") && html.contains("Find the parts"));
+    assert_eq!(app.db.applications(id).await.unwrap().len(), 2);
+
+    // Two test-and-learn cycles: the first adapted, the next adopted.
+    let cycles = format!("/en/projects/{id}/cycles");
+    let res = c
+        .post(
+            &format!("{cycles}/new"),
+            &[("change_idea", "Label the shelves"), ("decision", "adapt")],
+        )
+        .await;
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Write what you learned before deciding.")
+    );
+    let res = c
+        .post(
+            &format!("{cycles}/new"),
+            &[
+                ("change_idea", "Label the shelves"),
+                ("prediction", "Searching drops to 40 minutes"),
+                ("plan_who", "Gwen"),
+                ("happened", "Labels fell off"),
+                ("study", "45 minutes; labels need to last"),
+                ("decision", "adapt"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("{cycles}/1?done=saved"));
+    let html = c.get(&format!("{cycles}/1")).await.text().await.unwrap();
+    assert!(html.contains("Start the next cycle from it"));
+    let html = c
+        .get(&format!("{cycles}/new?from=1"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Label the shelves"),
+        "the next cycle starts from the adapted one"
+    );
+    let res = c
+        .post(
+            &format!("{cycles}/new"),
+            &[
+                ("change_idea", "Label the shelves with engraved tags"),
+                ("prediction", "30 minutes"),
+                ("study", "28 minutes"),
+                ("decision", "adopt"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), format!("{cycles}/2?done=saved"));
+    let decisions: Vec<Option<String>> = app
+        .db
+        .cycles(id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.decision)
+        .collect();
+    assert_eq!(decisions, vec![Some("adapt".into()), Some("adopt".into())]);
+
+    // Readings and the run chart.
+    let readings = format!("/en/projects/{id}/readings");
+    let res = c
+        .post(&readings, &[("taken_on", "2027-01-10"), ("value", "lots")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for (on, v) in [
+        ("2027-01-10", "60"),
+        ("2027-01-17", "45"),
+        ("2027-01-24", "35"),
+        ("2027-01-31", "28"),
+    ] {
+        let res = c.post(&readings, &[("taken_on", on), ("value", v)]).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let html = c
+        .get(&format!("/en/projects/{id}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<svg")
+            && html.contains("class=\"median\"")
+            && html.contains("class=\"target\"")
+    );
+    assert!(
+        html.contains("4 readings, with the median at 40."),
+        "median of 60, 45, 35, 28 is 40"
+    );
+    assert!(html.contains("<td>31 January 2027</td><td>28</td>"));
+    // The timeline shows tools and cycles in order.
+    let t1 = html
+        .find("Value stream map saved (version 1)")
+        .expect("tool on the timeline");
+    let c1 = html
+        .find("Cycle 1: Label the shelves")
+        .expect("cycle on the timeline");
+    assert!(t1 < c1);
+}
+
+async fn facilitators_see_who_is_stuck_and_visibility_holds(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let org = participant(
+        &app,
+        "gwen@garej.cymru",
+        "Garej Glan",
+        programme,
+        cohort,
+        Lang::En,
+    )
+    .await;
+    participant(
+        &app,
+        "peer@becws.cymru",
+        "Becws",
+        programme,
+        cohort,
+        Lang::En,
+    )
+    .await;
+    let project = app
+        .db
+        .create_project(
+            cohort,
+            org,
+            &ymarfer_store::projects::ProjectInput {
+                title: "Parts search".into(),
+                problem: "An hour a day".into(),
+                business_function: "production".into(),
+                status: "testing".into(),
+                visibility: "private".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let path = format!("/en/projects/{}", project.id);
+    let facilitator = app.user("hwylusydd@example.com", Lang::Cy, false).await;
+    app.db
+        .grant(
+            facilitator.id,
+            Role::Facilitator,
+            Scope::Cohort { programme, cohort },
+        )
+        .await
+        .unwrap();
+    let observer = app.user("observer@example.com", Lang::En, false).await;
+    app.db
+        .grant(observer.id, Role::Observer, Scope::Programme(programme))
+        .await
+        .unwrap();
+    let f = app.client();
+    f.sign_in("hwylusydd@example.com").await;
+    let html = f
+        .get(&format!("/cy/programmes/{slug}/cohorts/cohort-1/projects"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Parts search") && html.contains("Garej Glan") && html.contains("Yn profi"),
+        "{html}"
+    );
+    assert_eq!(
+        f.get(&path).await.status(),
+        StatusCode::OK,
+        "facilitators see private projects"
+    );
+
+    let peer = app.client();
+    peer.sign_in("peer@becws.cymru").await;
+    let o = app.client();
+    o.sign_in("observer@example.com").await;
+    assert_eq!(
+        peer.get(&path).await.status(),
+        StatusCode::NOT_FOUND,
+        "private: not for peers"
+    );
+    assert_eq!(
+        o.get(&path).await.status(),
+        StatusCode::NOT_FOUND,
+        "observers never see project content"
+    );
+    let list = peer
+        .get(&format!("/en/programmes/{slug}/cohorts/cohort-1/projects"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!list.contains("Parts search"));
+
+    let owner = app.client();
+    owner.sign_in("gwen@garej.cymru").await;
+    let res = owner
+        .post(
+            &format!("{path}/edit"),
+            &[
+                ("title", "Parts search"),
+                ("problem", "An hour a day"),
+                ("business_function", "production"),
+                ("status", "testing"),
+                ("visibility", "cohort"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        peer.get(&path).await.status(),
+        StatusCode::OK,
+        "cohort: peers see it"
+    );
+    assert_eq!(
+        peer.get(&format!("{path}/edit")).await.status(),
+        StatusCode::FORBIDDEN,
+        "but may not change it"
+    );
+    assert_eq!(
+        peer.post(
+            &format!("{path}/readings"),
+            &[("taken_on", "2027-01-01"), ("value", "1")]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(o.get(&path).await.status(), StatusCode::NOT_FOUND);
+
+    // Public needs a facilitator's approval before anyone outside sees it.
+    owner
+        .post(
+            &format!("{path}/edit"),
+            &[
+                ("title", "Parts search"),
+                ("problem", "An hour a day"),
+                ("business_function", "production"),
+                ("status", "sustaining"),
+                ("visibility", "public"),
+            ],
+        )
+        .await;
+    let visitor = app.client();
+    assert_eq!(
+        visitor.get(&path).await.status(),
+        StatusCode::SEE_OTHER,
+        "not yet approved: sign in"
+    );
+    assert_eq!(
+        owner.post(&format!("{path}/approve"), &[]).await.status(),
+        StatusCode::FORBIDDEN,
+        "owners cannot approve their own"
+    );
+    assert_eq!(
+        location(&f.post(&format!("{path}/approve"), &[]).await),
+        format!("{path}?done=approved")
+    );
+    assert_eq!(
+        visitor.get(&path).await.status(),
+        StatusCode::OK,
+        "approved public case study"
+    );
+    assert_eq!(o.get(&path).await.status(), StatusCode::OK);
+}
+
+async fn programme_adds_its_own_tool(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let c = app.client();
+    c.sign_in("rheolwr@example.com").await;
+    let path = format!("/en/programmes/{slug}/tools");
+    let res = c
+        .post(&path, &[("definition", "id = \"broken\nversion = 1")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("The definition is not valid TOML")
+    );
+    let mut sipoc = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../toolkit/sipoc.toml"
+    ))
+    .unwrap();
+    let res = c.post(&path, &[("definition", sipoc.as_str())]).await;
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("The shipped toolkit already has a tool called sipoc.")
+    );
+    sipoc = sipoc.replacen("id = \"sipoc\"", "id = \"daily-huddle\"", 1);
+    let missing_welsh = sipoc.replacen("cy = \"", "cy = \"\" # ", 1);
+    let res = c
+        .post(&path, &[("definition", missing_welsh.as_str())])
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "both languages are required"
+    );
+    let res = c.post(&path, &[("definition", sipoc.as_str())]).await;
+    assert_eq!(location(&res), format!("{path}?done=saved"));
+    let org = participant(
+        &app,
+        "gwen@garej.cymru",
+        "Garej Glan",
+        programme,
+        cohort,
+        Lang::En,
+    )
+    .await;
+    let project = app
+        .db
+        .create_project(
+            cohort,
+            org,
+            &ymarfer_store::projects::ProjectInput {
+                title: "T".into(),
+                business_function: "production".into(),
+                status: "defining".into(),
+                visibility: "cohort".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let owner = app.client();
+    owner.sign_in("gwen@garej.cymru").await;
+    let html = owner
+        .get(&format!("/en/projects/{}", project.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(&format!("/en/projects/{}/tools/daily-huddle", project.id)),
+        "the programme's tool is offered"
+    );
+    assert_eq!(
+        owner
+            .get(&format!("/en/projects/{}/tools/daily-huddle", project.id))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
+
+on_both! {
+    participant_project => super::participant_works_a_project;
+    facilitator_view_and_visibility => super::facilitators_see_who_is_stuck_and_visibility_holds;
+    programme_tool => super::programme_adds_its_own_tool;
+}
