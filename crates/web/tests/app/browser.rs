@@ -493,9 +493,149 @@ async fn manager_and_facilitator_run_a_cohort(app: TestApp) {
     b.close().await;
 }
 
+async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
+    let (_, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Garej Glan".into(),
+                sic_section: "G".into(),
+                employee_band: "small".into(),
+                principal_area: "conwy".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let me = app.user("gwen@garej.cymru", Lang::Cy, false).await;
+    app.db
+        .enrol(programme, cohort, me.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let b = Browser::start().await;
+    b.goto(&app.url("/cy/sign-in")).await;
+    b.fill("#email", "gwen@garej.cymru").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/cy/sign-in'] button").await;
+    b.goto(&app.url(&format!("/cy/programmes/{slug}/cohorts/cohort-1/projects")))
+        .await;
+    b.assert_accessible("prosiectau").await;
+    b.click_link("Dechrau prosiect her").await;
+    b.assert_accessible("prosiect newydd").await;
+    b.fill("#title", "Chwilio am rannau").await;
+    b.fill("#problem", "Awr y dydd yn chwilio am rannau.").await;
+    b.c.find(Locator::Css(
+        "#business_function option[value='production']",
+    ))
+    .await
+    .unwrap()
+    .click()
+    .await
+    .unwrap();
+    b.fill("#aim_measure", "Amser chwilio").await;
+    b.fill("#aim_unit", "munud").await;
+    b.fill("#aim_baseline", "60").await;
+    b.fill("#aim_target", "30").await;
+    b.submit("main form button").await;
+    assert!(b.path().await.starts_with("/cy/projects/"));
+    let project = b.path().await;
+    b.assert_accessible("prosiect").await;
+
+    // The value stream map, in English: a bad value first, then the real map.
+    b.goto(&app.url(&format!(
+        "{}/tools/value-stream-map",
+        project.replacen("/cy/", "/en/", 1)
+    )))
+    .await;
+    b.assert_accessible("value stream map, empty").await;
+    b.fill("#product_family", "Car servicing").await;
+    for (i, (step, pt, lt, pca)) in [
+        ("Take the order", "10", "60", "90"),
+        ("Find the parts", "20", "240", "140"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        b.fill(&format!("#steps-{i}-step"), step).await;
+        b.fill(&format!("#steps-{i}-process_time"), pt).await;
+        b.fill(&format!("#steps-{i}-lead_time"), lt).await;
+        b.fill(&format!("#steps-{i}-pca"), pca).await;
+    }
+    b.submit("form.tool-form button").await;
+    assert!(
+        b.text(".error-summary")
+            .await
+            .contains("Enter 100 or less.")
+    );
+    assert_eq!(
+        b.value("#steps-1-pca").await,
+        "140",
+        "what was typed is kept"
+    );
+    b.assert_accessible("value stream map with errors").await;
+    b.fill("#steps-1-pca", "80").await;
+    b.submit("form.tool-form button").await;
+    let text = b.text("main").await;
+    // ΣPT 30, ΣLT 300: activity ratio 10.0%; rolled %C&A 0.9 × 0.8 = 72.0%.
+    assert!(text.contains("10.0%") && text.contains("72.0%"), "{text}");
+    b.assert_accessible("value stream map, computed").await;
+
+    // Two cycles: adapt, then adopt.
+    b.goto(&app.url(&format!("{project}/cycles/new"))).await;
+    b.assert_accessible("cylch newydd").await;
+    b.fill("#change_idea", "Labelu'r silffoedd").await;
+    b.fill("#prediction", "40 munud").await;
+    b.fill("#study", "45 munud; mae'r labeli'n disgyn").await;
+    b.c.find(Locator::Css("#decision option[value='adapt']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.submit("main form button").await;
+    b.click_link("Dechrau'r cylch nesaf ohono").await;
+    assert_eq!(b.value("#change_idea").await, "Labelu'r silffoedd");
+    b.fill("#change_idea", "Tagiau wedi'u hysgythru").await;
+    b.fill("#study", "28 munud").await;
+    b.c.find(Locator::Css("#decision option[value='adopt']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.submit("main form button").await;
+    b.assert_accessible("cylch").await;
+
+    // Readings, and the run chart.
+    for (on, v) in [
+        ("2027-01-10", "60"),
+        ("2027-01-17", "41"),
+        ("2027-01-24", "28"),
+    ] {
+        b.goto(&app.url(&project)).await;
+        set_value(&b, "#taken_on", on).await;
+        b.fill("#value", v).await;
+        b.submit("form[action$='/readings'] button").await;
+    }
+    assert!(b.c.find(Locator::Css("svg.run-chart")).await.is_ok());
+    assert!(b.text("#measures-section").await.contains("28"));
+    b.assert_accessible("prosiect gyda siart").await;
+    b.close().await;
+}
+
 on_both! {
     browser_sign_in_and_switch => super::password_sign_in_and_language_switch;
     browser_link_sign_in => super::emailed_link_sign_in;
     browser_forms_and_profile => super::rejected_forms_keep_input_and_profile_changes;
     browser_run_a_cohort => super::manager_and_facilitator_run_a_cohort;
+    browser_learn_by_doing => super::participant_learns_by_doing_on_a_phone;
 }
