@@ -8,6 +8,7 @@ use ymarfer_domain::{Email, Lang, Role, Scope};
 use ymarfer_store::Db;
 use ymarfer_store::organisations::{Answers, OrganisationInput};
 use ymarfer_store::programmes::{CohortInput, ProgrammeInput};
+use ymarfer_store::projects::{CycleInput, ProjectInput};
 use ymarfer_store::schedule::MeetingInput;
 use ymarfer_store::users::{NewUser, User};
 
@@ -548,7 +549,263 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
             .collect();
         db.replace_sets(cohort.id, &sets).await?;
     }
+    projects(db, &cohorts, facilitator.id).await?;
     Ok(true)
+}
+
+/// A believable improvement story: (project title, problem, measure, unit,
+/// baseline, target, readings, first change (adapted), second change (adopted),
+/// value stream steps (name, process time, lead time, %C&A)).
+type Story = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+    i64,
+    [i64; 4],
+    &'static str,
+    &'static str,
+    [(&'static str, &'static str, &'static str, &'static str); 4],
+);
+
+const STORIES: [Story; 6] = [
+    (
+        "Waiting time at the counter",
+        "Customers queue for up to ten minutes at the morning rush while orders are written by hand and bread is fetched from the back.",
+        "Average wait at the counter",
+        "minutes",
+        900,
+        400,
+        [900, 700, 500, 380],
+        "Pre-bag the ten best-selling loaves before opening",
+        "Pre-bag by yesterday's sales and put them within reach of the till",
+        [
+            ("Take the order", "1", "4", "90"),
+            ("Fetch from the back", "2", "5", "85"),
+            ("Bag and price", "1", "2", "95"),
+            ("Take payment", "1", "2", "98"),
+        ],
+    ),
+    (
+        "Time searching for parts",
+        "Mechanics spend about an hour a day looking for parts and tools in an unlabelled store.",
+        "Time spent searching each day",
+        "minutes",
+        6000,
+        3000,
+        [6000, 4500, 3500, 2800],
+        "Label the shelves by job type",
+        "Shadow boards and engraved tags, checked every Friday",
+        [
+            ("Book the job", "10", "60", "90"),
+            ("Find the parts", "20", "240", "80"),
+            ("Repair", "90", "120", "95"),
+            ("Invoice", "10", "100", "100"),
+        ],
+    ),
+    (
+        "Offcut waste",
+        "Cutting lists are made job by job, so good timber ends up in the offcut skip.",
+        "Offcuts to the skip",
+        "kg a week",
+        12000,
+        6000,
+        [12000, 9500, 7000, 5800],
+        "Nest cutting lists across the week's jobs",
+        "Nest cutting lists and keep an offcut rack by length",
+        [
+            ("Measure up", "60", "1440", "90"),
+            ("Cutting list", "30", "480", "75"),
+            ("Cut", "120", "240", "85"),
+            ("Assemble", "240", "480", "95"),
+        ],
+    ),
+    (
+        "Time writing visit notes",
+        "Carers write visit notes twice: on paper in the home, then again into the system at the office.",
+        "Time on notes per visit",
+        "minutes",
+        1500,
+        800,
+        [1500, 1200, 900, 750],
+        "Phone notes with a shared template",
+        "Phone notes with a template and offline saving",
+        [
+            ("Visit", "45", "60", "95"),
+            ("Paper notes", "10", "15", "80"),
+            ("Travel back", "0", "30", "100"),
+            ("Type up notes", "10", "240", "85"),
+        ],
+    ),
+    (
+        "Changeover time",
+        "Each product changeover on the line takes most of an hour, so batches are made bigger than orders need.",
+        "Changeover time",
+        "minutes",
+        4500,
+        2000,
+        [4500, 3500, 2600, 1900],
+        "Prepare the next batch's parts during the run",
+        "Changeover kits prepared during the run, with a checklist",
+        [
+            ("Stop and clean", "20", "25", "95"),
+            ("Fetch parts", "10", "15", "85"),
+            ("Set up", "15", "20", "80"),
+            ("First-off check", "5", "10", "90"),
+        ],
+    ),
+    (
+        "Re-work from errors",
+        "Mistakes found late mean jobs are re-done, and customers wait.",
+        "Jobs re-done each month",
+        "jobs",
+        1200,
+        300,
+        [1200, 900, 500, 300],
+        "A checklist before the job goes out",
+        "A two-minute peer check with the checklist",
+        [
+            ("Take the brief", "20", "120", "70"),
+            ("Prepare", "60", "480", "85"),
+            ("Check", "10", "240", "90"),
+            ("Deliver", "15", "60", "98"),
+        ],
+    ),
+];
+
+fn story_for(sector: char) -> &'static Story {
+    let i = match sector {
+        'I' => 0,
+        'G' | 'H' => 1,
+        'F' | 'L' | 'R' => 2,
+        'Q' | 'S' => 3,
+        'C' => 4,
+        _ => 5,
+    };
+    &STORIES[i]
+}
+
+/// Gives each demo firm a challenge project with a value stream map, two cycles
+/// (one adapted, one adopted) and readings that move towards the target.
+async fn projects(
+    db: &Db,
+    cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate)],
+    facilitator: i64,
+) -> anyhow::Result<()> {
+    let vsm = ymarfer_domain::toolkit::shipped_tools()
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .into_iter()
+        .find(|t| t.id == "value-stream-map")
+        .context("the value stream map tool")?;
+    for (cohort, start) in cohorts {
+        for e in db.enrolled(cohort.id).await? {
+            let Some(org) = e.organisation_id else {
+                continue;
+            };
+            if db
+                .cohort_projects(cohort.id)
+                .await?
+                .iter()
+                .any(|p| p.organisation_id == org)
+            {
+                continue;
+            }
+            let sector = e
+                .sic_section
+                .as_deref()
+                .and_then(|s| s.chars().next())
+                .unwrap_or('S');
+            let (title, problem, measure, unit, baseline, target, readings, first, second, steps) =
+                story_for(sector);
+            let status = if *start < date(2026, 1, 1)? {
+                "sustaining"
+            } else {
+                "testing"
+            };
+            let project = db
+                .create_project(
+                    cohort.id,
+                    org,
+                    &ProjectInput {
+                        title: (*title).into(),
+                        problem: (*problem).into(),
+                        business_function: "production".into(),
+                        aim_measure: (*measure).into(),
+                        aim_unit: (*unit).into(),
+                        aim_baseline: Some(*baseline),
+                        aim_target: Some(*target),
+                        aim_by: Some(*start + Duration::weeks(20)),
+                        outcome_measures: (*measure).into(),
+                        process_measures: "How often the new way is followed".into(),
+                        balancing_measures: "Staff overtime; customer complaints".into(),
+                        owners: e.display_name.clone(),
+                        status: status.into(),
+                        visibility: "cohort".into(),
+                    },
+                    Some(e.user_id),
+                )
+                .await?;
+            let mut form = vec![("product_family".to_string(), (*title).to_string())];
+            for (i, (step, pt, lt, pca)) in steps.iter().enumerate() {
+                for (column, value) in [
+                    ("step", step),
+                    ("process_time", pt),
+                    ("lead_time", lt),
+                    ("pca", pca),
+                ] {
+                    form.push((
+                        ymarfer_domain::toolkit::cell_name("steps", i, column),
+                        (*value).to_string(),
+                    ));
+                }
+            }
+            let values = vsm
+                .validate(&form)
+                .map_err(|e| anyhow::anyhow!("demo value stream map: {e:?}"))?;
+            let data = serde_json::to_string(&values)?;
+            db.save_application(
+                project.id,
+                &vsm.id,
+                i64::from(vsm.version),
+                &data,
+                Some(e.user_id),
+            )
+            .await?;
+            for (change, decision, study) in [
+                (first, "adapt", "Better, but not yet what we predicted."),
+                (second, "adopt", "It worked and the team wants to keep it."),
+            ] {
+                db.create_cycle(
+                    project.id,
+                    &CycleInput {
+                        change_idea: (*change).into(),
+                        prediction: format!("{measure} falls towards the target"),
+                        plan_who: e.display_name.clone(),
+                        plan_what: (*change).into(),
+                        plan_when: "Two weeks".into(),
+                        plan_where: "On site".into(),
+                        happened: "Tried for two weeks and measured daily.".into(),
+                        study: study.into(),
+                        decision: Some(decision.into()),
+                    },
+                    Some(e.user_id),
+                )
+                .await?;
+            }
+            for (k, value) in readings.iter().enumerate() {
+                db.add_reading(
+                    project.id,
+                    *start + Duration::weeks(2 + 3 * k as i64),
+                    *value,
+                    "",
+                    Some(facilitator),
+                )
+                .await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// What to print so a newcomer can sign in as each role.

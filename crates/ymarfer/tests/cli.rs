@@ -255,6 +255,22 @@ async fn demo_loads_once_and_names_its_accounts() {
     assert_eq!(first.1, 30, "thirty firms");
     assert!(first.2 >= 30, "their people");
     assert_eq!(first.3, 15, "five sessions a cohort");
+    let db = ymarfer_store::Db::connect(&format!("sqlite://{}", dir.join("ymarfer.db").display()))
+        .await
+        .unwrap();
+    let mut projects = 0;
+    for c in db
+        .cohorts_of(db.programme_by_slug("ceic-demo").await.unwrap().unwrap().id)
+        .await
+        .unwrap()
+    {
+        for p in db.cohort_projects(c.id).await.unwrap() {
+            projects += 1;
+            assert_eq!((p.tools, p.cycles), (1, 2), "a tool and two cycles each");
+        }
+    }
+    assert_eq!(projects, 30, "a project for each firm");
+    db.close().await;
     let (out, stdout, _) = run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
     assert!(out.status.success() && stdout.contains("already present"));
     assert_eq!(counts(&dir).await, first, "loading again changes nothing");
