@@ -559,8 +559,104 @@ async fn programme_adds_its_own_tool(app: TestApp) {
     );
 }
 
+async fn matrix_and_fishbone_are_drawn(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let org = participant(
+        &app,
+        "gwen@garej.cymru",
+        "Garej Glan",
+        programme,
+        cohort,
+        Lang::En,
+    )
+    .await;
+    let project = app
+        .db
+        .create_project(
+            cohort,
+            org,
+            &ymarfer_store::projects::ProjectInput {
+                title: "T".into(),
+                business_function: "production".into(),
+                status: "testing".into(),
+                visibility: "cohort".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let c = app.client();
+    c.sign_in("gwen@garej.cymru").await;
+    let matrix = format!("/en/projects/{}/tools/impact-effort", project.id);
+    let res = c
+        .post(
+            &matrix,
+            &[
+                ("goal", "Halve the search"),
+                ("ideas[0][idea]", "Label shelves"),
+                ("ideas[0][impact]", "4"),
+                ("ideas[0][effort]", "1"),
+                ("ideas[1][idea]", "New stock system"),
+                ("ideas[1][impact]", "5"),
+                ("ideas[1][effort]", "5"),
+                ("ideas[2][idea]", "Tidy van"),
+                ("ideas[2][impact]", "2"),
+                ("ideas[2][effort]", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = c.get(&matrix).await.text().await.unwrap();
+    assert!(html.contains("<svg") && html.contains("class=\"matrix\""));
+    assert!(
+        html.contains("Quick wins:</strong> Label shelves"),
+        "{html}"
+    );
+    assert!(html.contains("<td>New stock system</td><td>5</td><td>5</td><td>Major project</td>"));
+    let res = c
+        .post(
+            &matrix,
+            &[
+                ("goal", "x"),
+                ("ideas[0][idea]", "A"),
+                ("ideas[0][impact]", "9"),
+                ("ideas[0][effort]", "1"),
+            ],
+        )
+        .await;
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Choose a rating from 1 to 5.")
+    );
+
+    let fish = format!("/cy/projects/{}/tools/fishbone", project.id);
+    let res = c
+        .post(
+            &fish,
+            &[
+                ("effect", "Parts go missing"),
+                ("causes[0][category]", "method"),
+                ("causes[0][cause]", "No labels"),
+                ("causes[1][category]", "people"),
+                ("causes[1][cause]", "New starters"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = c.get(&fish).await.text().await.unwrap();
+    assert!(
+        html.contains("class=\"fishbone\"")
+            && html.contains("<dt>Dull</dt><dd><ul><li>No labels</li>"),
+        "{html}"
+    );
+}
+
 on_both! {
     participant_project => super::participant_works_a_project;
     facilitator_view_and_visibility => super::facilitators_see_who_is_stuck_and_visibility_holds;
     programme_tool => super::programme_adds_its_own_tool;
+    matrix_and_fishbone => super::matrix_and_fishbone_are_drawn;
 }
