@@ -6,6 +6,7 @@ pub mod impact;
 pub mod import;
 pub mod innovation;
 pub mod lang;
+pub mod ledger;
 pub mod money;
 pub mod password;
 #[macro_use]

@@ -5,6 +5,7 @@
 //! pool is live; the SQL is split per backend only where it really differs.
 
 mod db;
+pub mod ledger;
 pub mod organisations;
 pub mod people;
 pub mod programmes;

@@ -184,6 +184,36 @@ impl Db {
         }))
     }
 
+    /// Records the innovation answers given at a stage (end, follow-up).
+    pub async fn record_innovation(
+        &self,
+        organisation_id: i64,
+        stage: &str,
+        asked_on: NaiveDate,
+        a: Answers,
+        band: &str,
+    ) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO innovation_answers (organisation_id, stage, asked_on, new_goods_or_services, \
+                 new_business_process, ongoing_or_abandoned, innovation_spending, employee_band, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(organisation_id)
+            .bind(stage)
+            .bind(asked_on)
+            .bind(a.new_goods_or_services)
+            .bind(a.new_business_process)
+            .bind(a.ongoing_or_abandoned)
+            .bind(a.innovation_spending)
+            .bind(band)
+            .bind(Utc::now())
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
     /// Sets the organisation a person works for.
     pub async fn set_user_organisation(
         &self,

@@ -1,8 +1,8 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, auth, cohorts, health, home, meetings, organisations, people, programmes,
-    projects, sets, tools,
+    account, admin, auth, cohorts, health, home, ledger, meetings, organisations, people,
+    programmes, projects, sets, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -155,6 +155,27 @@ fn pages() -> Router<AppState> {
         .route(
             "/projects/{id}/tools/{tool}/versions/{v}",
             get(tools::version),
+        )
+        .route(
+            "/projects/{id}/benefits/new",
+            get(ledger::new_form).post(ledger::create),
+        )
+        .route(
+            "/projects/{id}/benefits/{line}",
+            get(ledger::edit_form).post(ledger::update),
+        )
+        .route(
+            "/projects/{id}/benefits/{line}/verify",
+            post(ledger::verify),
+        )
+        .route("/programmes/{p}/impact", get(ledger::programme_dashboard))
+        .route(
+            "/programmes/{p}/reports/{file}",
+            get(ledger::programme_download),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/impact",
+            get(ledger::cohort_dashboard),
         )
         .route("/toolkit", get(tools::list))
         .route("/toolkit/{tool}", get(tools::guide))

@@ -69,7 +69,7 @@ fn every_key_used_exists() {
         Regex::new(r#"(?:\bt|\bt1|\bcount|\btitled|\bmessage|\bargs)\(\s*"([a-z][a-z0-9-]*)""#)
             .unwrap();
     let literal =
-        Regex::new(r#""((?:error|role|email|month|language|field|status|import|impact|innovation|employee|tool|toolkit|done)-[a-z0-9-]+)""#).unwrap();
+        Regex::new(r#""((?:error|role|email|month|language|field|status|import|impact|innovation|employee|tool|toolkit|done|ledger)-[a-z0-9-]+)""#).unwrap();
     let mut used: BTreeSet<String> = BTreeSet::new();
     let mut sources = files(&root().join("templates"), "html");
     sources.extend(files(&root().join("src"), "rs"));
@@ -111,6 +111,10 @@ fn every_key_used_exists() {
         "readmitted",
         "imported",
         "attendance",
+        "approved",
+        "reading",
+        "benefit",
+        "verified",
     ] {
         used.insert(format!("done-{done}"));
     }

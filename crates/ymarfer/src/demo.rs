@@ -6,6 +6,7 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use ymarfer_domain::programme::{SetCandidate, propose_sets};
 use ymarfer_domain::{Email, Lang, Role, Scope};
 use ymarfer_store::Db;
+use ymarfer_store::ledger::BenefitInput;
 use ymarfer_store::organisations::{Answers, OrganisationInput};
 use ymarfer_store::programmes::{CohortInput, ProgrammeInput};
 use ymarfer_store::projects::{CycleInput, ProjectInput};
@@ -327,11 +328,11 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
                 funder: "Welsh Government (demo)".into(),
                 starts_on: Some(date(2025, 9, 1)?),
                 ends_on: Some(date(2026, 8, 31)?),
-                cost_pence: 4_900_000,
+                cost_pence: 5_400_000,
                 cost_delivery_pence: Some(3_400_000),
                 cost_venues_pence: Some(650_000),
                 cost_materials_pence: Some(250_000),
-                cost_in_kind_pence: Some(600_000),
+                cost_in_kind_pence: Some(1_100_000),
                 default_hourly_rate_pence: 2_000,
                 capture_factor_thousandths: 1000,
             },
@@ -550,6 +551,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
         db.replace_sets(cohort.id, &sets).await?;
     }
     projects(db, &cohorts, facilitator.id).await?;
+    ledger(db, &cohorts, facilitator.id).await?;
     Ok(true)
 }
 
@@ -674,16 +676,29 @@ const STORIES: [Story; 6] = [
     ),
 ];
 
-fn story_for(sector: char) -> &'static Story {
-    let i = match sector {
+/// The story that fits a firm: by what it does, as its name and sector tell.
+fn story_index(name: &str, sector: char) -> usize {
+    let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
+    if has(&["Becws", "Café", "Ice Cream", "Seafood", "Brewing", "Gwesty"]) {
+        return 0;
+    }
+    if has(&["Garej", "Auto", "Cludiant", "Supplies"]) {
+        return 1;
+    }
+    if has(&["Seiri", "Timber", "Adeiladwyr", "Lofts", "Wool", "Outdoor"]) {
+        return 2;
+    }
+    if has(&["Gofal", "Care", "Vets", "Laundry"]) {
+        return 3;
+    }
+    match sector {
         'I' => 0,
         'G' | 'H' => 1,
         'F' | 'L' | 'R' => 2,
         'Q' | 'S' => 3,
         'C' => 4,
         _ => 5,
-    };
-    &STORIES[i]
+    }
 }
 
 /// Gives each demo firm a challenge project with a value stream map, two cycles
@@ -716,8 +731,9 @@ async fn projects(
                 .as_deref()
                 .and_then(|s| s.chars().next())
                 .unwrap_or('S');
+            let name = e.organisation_name.clone().unwrap_or_default();
             let (title, problem, measure, unit, baseline, target, readings, first, second, steps) =
-                story_for(sector);
+                &STORIES[story_index(&name, sector)];
             let status = if *start < date(2026, 1, 1)? {
                 "sustaining"
             } else {
@@ -805,6 +821,102 @@ async fn projects(
             }
         }
     }
+    Ok(())
+}
+
+/// Benefit lines per story: (hours saved a week, second line's category, its
+/// amount a month in pence, energy kWh a month, waste kg a week, fuel litres a month).
+const BENEFITS: [(&str, &str, i64, i64, i64, i64); 6] = [
+    ("4", "materials", 12_000, 0, 0, 0),
+    ("5", "consumables", 8_000, 0, 0, 0),
+    ("3", "materials", 26_000, 0, 60, 0),
+    ("6", "transport", 9_000, 0, 0, 40),
+    ("4", "energy", 15_000, 600, 0, 0),
+    ("4", "avoided_cost", 10_000, 0, 0, 0),
+];
+
+/// The ledger that reproduces the article's result: savings verified for the two
+/// cohorts that have finished and half of the third, the rest claimed or forecast.
+async fn ledger(
+    db: &Db,
+    cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate)],
+    verifier: i64,
+) -> anyhow::Result<()> {
+    use ymarfer_domain::impact::{Hours, Quantity};
+    let mut lines = Vec::new();
+    let mut statuses = Vec::new();
+    for (ci, (cohort, start)) in cohorts.iter().enumerate() {
+        for (k, project) in db.cohort_projects(cohort.id).await?.into_iter().enumerate() {
+            let org = db
+                .organisation_by_id(project.organisation_id)
+                .await?
+                .context("organisation")?;
+            let sector = org.sic_section.chars().next().unwrap_or('S');
+            let i = story_index(&org.name, sector);
+            let (hours, category, amount, kwh, waste, fuel) = BENEFITS[i];
+            let status = match (ci, k % 10) {
+                (0 | 1, _) | (2, 0..=4) => "verified",
+                (2, 5..=7) => "claimed",
+                _ => "forecast",
+            };
+            let starts_on = *start + Duration::weeks(8);
+            let hours = Hours::parse(hours).map_err(|e| anyhow::anyhow!("{e}"))?.0;
+            lines.push((
+                project.id,
+                BenefitInput {
+                    description: "Staff time saved by the new way of working".into(),
+                    category: "labour_time".into(),
+                    savings_type: "soft".into(),
+                    frequency: "weekly".into(),
+                    starts_on,
+                    status: status.into(),
+                    hours_hundredths: Some(hours),
+                    ..BenefitInput::default()
+                },
+            ));
+            statuses.push(status);
+            lines.push((
+                project.id,
+                BenefitInput {
+                    description: "Running costs saved".into(),
+                    category: category.into(),
+                    savings_type: "hard".into(),
+                    frequency: "monthly".into(),
+                    starts_on,
+                    status: status.into(),
+                    amount_pence: Some(amount),
+                    energy_kwh_milli: Quantity::from_whole(kwh).0,
+                    waste_kg_milli: Quantity::from_whole(waste * 52 / 12).0,
+                    waste_level: (waste > 0).then(|| "prevention".to_string()),
+                    fuel_litres_milli: Quantity::from_whole(fuel).0,
+                    factor_year: (kwh + waste + fuel > 0).then_some(2024),
+                    ..BenefitInput::default()
+                },
+            ));
+            statuses.push(status);
+            // Firms that finished say again how they innovate: a new business
+            // process is now in use.
+            if status == "verified" {
+                let before = db.innovation_answers(org.id).await?;
+                let spent = before.first().is_some_and(|a| a.innovation_spending);
+                let answers = ymarfer_store::organisations::Answers {
+                    new_goods_or_services: false,
+                    new_business_process: true,
+                    ongoing_or_abandoned: true,
+                    innovation_spending: spent,
+                };
+                db.record_innovation(
+                    org.id,
+                    "end",
+                    *start + Duration::weeks(16),
+                    answers,
+                    &org.employee_band,
+                )
+                .await?;
+            }
+        }
+    }
+    db.add_benefit_lines(&lines, Some(verifier), true).await?;
     Ok(())
 }
 

@@ -100,6 +100,9 @@ enum Command {
     /// Import data from files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Reports for funders.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Apply database migrations and exit.
     Migrate,
     /// Manage user accounts.
@@ -107,6 +110,25 @@ enum Command {
     User(UserCommand),
     /// Print the version.
     Version,
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// The impact of a programme (or one cohort): savings, ROI, reach.
+    Impact {
+        /// The programme's short name.
+        #[arg(long)]
+        programme: String,
+        /// One cohort's short name; its share of the cost is used.
+        #[arg(long)]
+        cohort: Option<String>,
+        /// json, csv or xlsx.
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -125,6 +147,17 @@ enum ImportCommand {
         /// Email each new person an invitation.
         #[arg(long)]
         invite: bool,
+    },
+    /// Import benefit lines for a programme's projects from CSV, matching organisation
+    /// by name and project by title. All or nothing: every bad row is named.
+    Ledger {
+        /// The CSV file (UTF-8) with columns organisation,project,description,category,
+        /// savings_type,frequency,start_date,status,amount_gbp,hours,hourly_rate_gbp,
+        /// energy_kwh,waste_kg,fuel_litres.
+        file: PathBuf,
+        /// The programme's short name.
+        #[arg(long)]
+        programme: String,
     },
 }
 
@@ -252,6 +285,65 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = g.config()?;
             let db = g.open_db().await?;
             import_people(&db, config, &file, &cohort, programme.as_deref(), invite).await?;
+            db.close().await;
+        }
+        Command::Import(ImportCommand::Ledger { file, programme }) => {
+            let db = g.open_db().await?;
+            let p = db
+                .programme_by_slug(&programme)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no programme called {programme:?}"))?;
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let tr = ymarfer_web::i18n::Tr(Lang::En);
+            match ymarfer_web::ledger_import::import_ledger(&db, tr, &p, &bytes, None).await? {
+                Ok(n) => println!("Imported {n} benefit lines into {programme}."),
+                Err(bad) => {
+                    for row in &bad {
+                        eprintln!("line {}: {}", row.line, row.reasons.join(" "));
+                    }
+                    db.close().await;
+                    anyhow::bail!("nothing was imported: {} bad row(s)", bad.len());
+                }
+            }
+            db.close().await;
+        }
+        Command::Report(ReportCommand::Impact {
+            programme,
+            cohort,
+            format,
+            output,
+        }) => {
+            let db = g.open_db().await?;
+            let p = db
+                .programme_by_slug(&programme)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("no programme called {programme:?}"))?;
+            let c = match &cohort {
+                Some(slug) => Some(
+                    db.cohort_by_slug(p.id, slug)
+                        .await?
+                        .ok_or_else(|| anyhow::anyhow!("no cohort called {slug:?}"))?,
+                ),
+                None => None,
+            };
+            let tr = ymarfer_web::i18n::Tr(Lang::En);
+            let (report, _) = ymarfer_web::report::impact_report(&db, tr, &p, c.as_ref()).await?;
+            let bytes = match format.as_str() {
+                "json" => serde_json::to_vec_pretty(&report)?,
+                "csv" => ymarfer_web::report::to_csv(&report)?.into_bytes(),
+                "xlsx" => ymarfer_web::report::to_xlsx(&db, tr, &p, &report, c.as_ref()).await?,
+                other => anyhow::bail!("--format must be json, csv or xlsx (got {other:?})"),
+            };
+            match output {
+                Some(path) => std::fs::write(&path, &bytes)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+                None => {
+                    use std::io::Write;
+                    std::io::stdout().write_all(&bytes)?;
+                    println!();
+                }
+            }
             db.close().await;
         }
         Command::Serve { demo } => {

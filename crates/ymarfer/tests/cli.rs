@@ -333,3 +333,164 @@ async fn import_people_from_the_command_line() {
         "{stderr}"
     );
 }
+
+fn report_json(dir: &std::path::Path) -> serde_json::Value {
+    let (out, stdout, stderr) = run(ymarfer()
+        .args([
+            "report",
+            "impact",
+            "--programme",
+            "ceic-demo",
+            "--format",
+            "json",
+        ])
+        .env("YMARFER_DATA_DIR", dir));
+    assert!(out.status.success(), "{stderr}");
+    serde_json::from_str(&stdout).unwrap()
+}
+
+#[test]
+fn the_demo_reproduces_the_article() {
+    let dir = temp_dir();
+    run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
+    let r = report_json(&dir);
+    let verified = r["first_year_pence"]["verified"].as_i64().unwrap();
+    assert!(verified > 14_800_000, "over £148,000 verified: {r}");
+    assert!(r["roi_verified"].as_f64().unwrap() >= 3.0, "{r}");
+    assert_eq!(r["roi_display"], "3.0 : 1");
+    assert_eq!(r["cost_pence"], 5_400_000);
+    for key in [
+        "programme",
+        "net_return_pct",
+        "payback_months",
+        "organisations",
+        "participants",
+        "projects",
+        "co2e_kg_first_year",
+        "by_category",
+    ] {
+        assert!(!r[key].is_null(), "{key} in {r}");
+    }
+    let by_category: i64 = r["by_category"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_i64().unwrap())
+        .sum();
+    assert_eq!(
+        by_category, verified,
+        "categories add up to the verified total"
+    );
+    let (out, stdout, _) = run(ymarfer()
+        .args([
+            "report",
+            "impact",
+            "--programme",
+            "ceic-demo",
+            "--format",
+            "csv",
+        ])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(
+        out.status.success() && stdout.contains(&format!("first_year_verified_pence,{verified}"))
+    );
+    let xlsx = dir.join("impact.xlsx");
+    let (out, _, stderr) = run(ymarfer()
+        .args([
+            "report",
+            "impact",
+            "--programme",
+            "ceic-demo",
+            "--cohort",
+            "north-2025",
+            "--format",
+            "xlsx",
+            "--output",
+        ])
+        .arg(&xlsx)
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(&std::fs::read(&xlsx).unwrap()[..2], b"PK");
+    let (out, _, stderr) = run(ymarfer()
+        .args(["report", "impact", "--programme", "nope"])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(!out.status.success() && stderr.contains("no programme called \"nope\""));
+}
+
+#[test]
+fn a_hand_built_ledger_imports_to_hand_worked_totals() {
+    let dir = temp_dir();
+    run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
+    let before = report_json(&dir);
+    let header = "organisation,project,description,category,savings_type,frequency,start_date,status,amount_gbp,hours,hourly_rate_gbp,energy_kwh,waste_kg,fuel_litres\n";
+    let bad = dir.join("bad-ledger.csv");
+    std::fs::write(
+        &bad,
+        format!(
+            "{header}Becws Llŷn,No such project,X,materials,hard,weekly,2026-01-05,verified,10,,,,,\n\
+             Becws Llŷn,Waiting time at the counter,X,labour_time,soft,weekly,2026-01-05,verified,,-2,,,,\n\
+             Becws Llŷn,Waiting time at the counter,X,materials,hard,weekly,31/02/2026,verified,10,,,,,\n\
+             Becws Llŷn,Waiting time at the counter,X,materials,hard,weekly,2026-01-05,verified,,,,,,\n"
+        ),
+    )
+    .unwrap();
+    let (out, _, stderr) = run(ymarfer()
+        .args(["import", "ledger"])
+        .arg(&bad)
+        .args(["--programme", "ceic-demo"])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("line 2: There is no project “Becws Llŷn / No such project”"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 3: “-2” is not a number of hours"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 4: “31/02/2026” is not a real date."),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 5: Give either amount_gbp or hours"),
+        "{stderr}"
+    );
+    assert_eq!(
+        report_json(&dir)["first_year_pence"],
+        before["first_year_pence"],
+        "nothing imported"
+    );
+
+    // By hand, with the programme's capture factor 1.0:
+    //   £12.50 a week, verified                       → 12.50 × 52       = £650.00
+    //   1.5 h a month at £20.00, verified             → 1.5 × 20 × 12    = £360.00
+    //   £999.99 once, claimed                         →                    £999.99
+    //   2.25 h a quarter at Becws Llŷn's £16.50, forecast → 2.25 × 16.50 × 4 = £148.50
+    let good = dir.join("ledger.csv");
+    std::fs::write(
+        &good,
+        format!(
+            "{header}Becws Llŷn,Waiting time at the counter,Flour bought to demand,materials,hard,weekly,2026-01-05,verified,12.50,,,,,\n\
+             becws llŷn,waiting time at the counter,Rota planning,labour_time,soft,monthly,05/01/2026,verified,,1.5,20.00,,,\n\
+             Becws Llŷn,Waiting time at the counter,New shelving avoided,avoided_cost,hard,one_off,2026-01-05,claimed,999.99,,,,,\n\
+             Becws Llŷn,Waiting time at the counter,Cleaning rota,labour_time,soft,quarterly,2026-01-05,forecast,,2.25,,,,\n"
+        ),
+    )
+    .unwrap();
+    let (out, stdout, stderr) = run(ymarfer()
+        .args(["import", "ledger"])
+        .arg(&good)
+        .args(["--programme", "ceic-demo"])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("Imported 4 benefit lines into ceic-demo."));
+    let after = report_json(&dir);
+    let delta = |k: &str| {
+        after["first_year_pence"][k].as_i64().unwrap()
+            - before["first_year_pence"][k].as_i64().unwrap()
+    };
+    assert_eq!(delta("verified"), 65_000 + 36_000);
+    assert_eq!(delta("claimed"), 99_999);
+    assert_eq!(delta("forecast"), 14_850);
+}

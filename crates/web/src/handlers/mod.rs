@@ -6,6 +6,7 @@ pub mod context;
 pub mod forms;
 pub mod health;
 pub mod home;
+pub mod ledger;
 pub mod meetings;
 pub mod organisations;
 pub mod parse;

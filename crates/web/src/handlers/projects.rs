@@ -485,6 +485,9 @@ struct ShowPage {
     notice: Option<String>,
     reading_errors: FieldErrors,
     can_approve: bool,
+    ledger: Vec<super::ledger::LedgerRow>,
+    totals: [String; 3],
+    can_verify: bool,
     width: f64,
     height: f64,
 }
@@ -602,6 +605,17 @@ async fn show_page(
     });
     let can_approve =
         staff && ctx.project.visibility == "public" && ctx.project.public_approved_by.is_none();
+    let (ledger, totals) = if ctx.can_edit() {
+        super::ledger::project_ledger(state, tr, &ctx).await?
+    } else {
+        (Vec::new(), [String::new(), String::new(), String::new()])
+    };
+    let can_verify = context::may(
+        viewer,
+        Action::ManageCohort,
+        ctx.programme.id,
+        ctx.cohort.id,
+    );
     let tool_links = tools
         .iter()
         .map(|t| (t.id.clone(), t.name.get(tr.lang()).to_string()))
@@ -619,6 +633,9 @@ async fn show_page(
         notice,
         reading_errors,
         can_approve,
+        ledger,
+        totals,
+        can_verify,
         width: crate::charts::WIDTH,
         height: crate::charts::HEIGHT,
         ctx,

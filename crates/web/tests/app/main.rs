@@ -5,6 +5,7 @@
 
 mod accounts;
 mod browser;
+mod impact;
 mod pages;
 mod programmes;
 mod projects;

@@ -139,6 +139,16 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/projects/1/tools/sipoc", form: &[], expect: |w| project(w, Status(422), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/tools/nope", form: &[], expect: |w| project(w, Status(404), Status(404)) },
         Row { method: "GET", path: "/en/projects/1/tools/sipoc/versions/1", form: &[], expect: |w| project(w, Status(404), Status(404)) },
+        // The ledger and impact.
+        Row { method: "GET", path: "/en/projects/1/benefits/new", form: &[], expect: |w| project(w, Status(200), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/benefits/new", form: &[("description", "")], expect: |w| project(w, Status(422), Status(403)) },
+        Row { method: "GET", path: "/en/projects/1/benefits/999", form: &[], expect: |w| project(w, Status(404), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/benefits/999/verify", form: &[], expect: |w| project(w, Status(404), Status(403)) },
+        Row { method: "GET", path: "/en/programmes/prog/impact", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/cy/programmes/prog/cohorts/cohort-1/impact", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/reports/impact.csv", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/reports/impact.xlsx", form: &[], expect: |w| managers(w, 200) },
+        Row { method: "GET", path: "/en/programmes/prog/reports/nope", form: &[], expect: |w| anyone(w, Status(404)) },
         // Calendars.
         Row { method: "POST", path: "/en/profile/calendar", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "POST", path: "/en/profile/calendar/revoke", form: &[], expect: |w| anyone(w, To("/en/profile?done=calendar-revoked")) },

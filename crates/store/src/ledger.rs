@@ -1,0 +1,231 @@
+//! The benefit ledger: lines, each with its full history of versions.
+
+use crate::db::Result;
+use crate::{Db, with_pool};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// One version of a benefit line, as stored. Quantities are thousandths.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct BenefitVersion {
+    pub id: i64,
+    pub line_id: i64,
+    pub version: i64,
+    pub description: String,
+    pub category: String,
+    pub savings_type: String,
+    pub frequency: String,
+    pub starts_on: NaiveDate,
+    pub status: String,
+    pub amount_pence: Option<i64>,
+    pub hours_hundredths: Option<i64>,
+    pub hourly_rate_pence: Option<i64>,
+    pub energy_kwh_milli: i64,
+    pub waste_kg_milli: i64,
+    pub waste_level: Option<String>,
+    pub fuel_litres_milli: i64,
+    pub factor_year: Option<i64>,
+    pub verified_by: Option<i64>,
+    pub verified_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A benefit line's fields, already validated.
+#[derive(Debug, Clone, Default)]
+pub struct BenefitInput {
+    pub description: String,
+    pub category: String,
+    pub savings_type: String,
+    pub frequency: String,
+    pub starts_on: NaiveDate,
+    pub status: String,
+    pub amount_pence: Option<i64>,
+    pub hours_hundredths: Option<i64>,
+    pub hourly_rate_pence: Option<i64>,
+    pub energy_kwh_milli: i64,
+    pub waste_kg_milli: i64,
+    pub waste_level: Option<String>,
+    pub fuel_litres_milli: i64,
+    pub factor_year: Option<i64>,
+}
+
+/// A current line with where it belongs, for totals over many projects.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CurrentLine {
+    pub project_id: i64,
+    pub cohort_id: i64,
+    pub organisation_id: i64,
+    pub organisation_rate: Option<i64>,
+    #[sqlx(flatten)]
+    pub v: BenefitVersion,
+}
+
+const VERSION_COLUMNS: &str = "v.id, v.line_id, v.version, v.description, v.category, v.savings_type, v.frequency, v.starts_on, \
+     v.status, v.amount_pence, v.hours_hundredths, v.hourly_rate_pence, v.energy_kwh_milli, v.waste_kg_milli, v.waste_level, \
+     v.fuel_litres_milli, v.factor_year, v.verified_by, v.verified_at, v.created_at";
+
+macro_rules! insert_version {
+    ($tx:ident, $line:expr, $version:expr, $b:expr, $status:expr, $by:expr, $now:expr) => {
+        sqlx::query(
+            "INSERT INTO benefit_versions (line_id, version, description, category, savings_type, frequency, starts_on, \
+             status, amount_pence, hours_hundredths, hourly_rate_pence, energy_kwh_milli, waste_kg_milli, waste_level, \
+             fuel_litres_milli, factor_year, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
+        )
+        .bind($line)
+        .bind($version)
+        .bind(&$b.description)
+        .bind(&$b.category)
+        .bind(&$b.savings_type)
+        .bind(&$b.frequency)
+        .bind($b.starts_on)
+        .bind($status)
+        .bind($b.amount_pence)
+        .bind($b.hours_hundredths)
+        .bind($b.hourly_rate_pence)
+        .bind($b.energy_kwh_milli)
+        .bind($b.waste_kg_milli)
+        .bind(&$b.waste_level)
+        .bind($b.fuel_litres_milli)
+        .bind($b.factor_year)
+        .bind($by)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?
+    };
+}
+
+impl Db {
+    /// Adds benefit lines to projects, all in one transaction: (project, line).
+    /// A new line is at most claimed, unless `keep_verified` (an import of a
+    /// programme's own verified record) keeps a verified status, recorded as
+    /// verified by `by` now.
+    pub async fn add_benefit_lines(
+        &self,
+        lines: &[(i64, BenefitInput)],
+        by: Option<i64>,
+        keep_verified: bool,
+    ) -> Result<Vec<i64>> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let mut ids = Vec::new();
+            for (project, b) in lines {
+                let line: i64 = sqlx::query_scalar("INSERT INTO benefit_lines (project_id, created_at) VALUES ($1, $2) RETURNING id")
+                    .bind(project)
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let status = if b.status == "verified" {
+                    "claimed"
+                } else {
+                    b.status.as_str()
+                };
+                insert_version!(tx, line, 1_i64, b, status, by, now);
+                if keep_verified && b.status == "verified" {
+                    sqlx::query("UPDATE benefit_versions SET status = 'verified', verified_by = $1, verified_at = $2 WHERE line_id = $3")
+                        .bind(by)
+                        .bind(now)
+                        .bind(line)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                ids.push(line);
+            }
+            tx.commit().await?;
+            Ok(ids)
+        })
+    }
+
+    /// Changes a line by adding a version. Changing a verified line returns it to
+    /// claimed; the earlier versions stay as they were.
+    pub async fn change_benefit_line(
+        &self,
+        line: i64,
+        b: &BenefitInput,
+        by: Option<i64>,
+    ) -> Result<()> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let (version, status): (i64, String) = sqlx::query_as(
+                "SELECT version, status FROM benefit_versions WHERE line_id = $1 ORDER BY version DESC LIMIT 1",
+            )
+            .bind(line)
+            .fetch_one(&mut *tx)
+            .await?;
+            let new_status = if status == "verified" || b.status == "verified" {
+                "claimed"
+            } else {
+                b.status.as_str()
+            };
+            insert_version!(tx, line, version + 1, b, new_status, by, now);
+            tx.commit().await?;
+            Ok::<(), crate::StoreError>(())
+        })?;
+        Ok(())
+    }
+
+    /// Verifies a line's current version, recording who and when. `false` when
+    /// it was verified already.
+    pub async fn verify_benefit_line(&self, line: i64, by: i64) -> Result<bool> {
+        let done = with_pool!(self, |pool| {
+            sqlx::query(
+                "UPDATE benefit_versions SET status = 'verified', verified_by = $1, verified_at = $2 \
+                 WHERE line_id = $3 AND status <> 'verified' \
+                 AND version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = $3)",
+            )
+            .bind(by)
+            .bind(Utc::now())
+            .bind(line)
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        Ok(done > 0)
+    }
+
+    /// Every version of every line of a project, oldest first.
+    pub async fn benefit_history(&self, project_id: i64) -> Result<Vec<BenefitVersion>> {
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id \
+             WHERE l.project_id = $1 ORDER BY v.line_id, v.version"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(project_id)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    /// The project a line belongs to.
+    pub async fn benefit_line_project(&self, line: i64) -> Result<Option<i64>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT project_id FROM benefit_lines WHERE id = $1")
+                .bind(line)
+                .fetch_optional(pool)
+                .await?
+        }))
+    }
+
+    /// The current version of every line in a programme (optionally one cohort).
+    pub async fn current_lines(
+        &self,
+        programme_id: i64,
+        cohort_id: Option<i64>,
+    ) -> Result<Vec<CurrentLine>> {
+        let sql = format!(
+            "SELECT p.id AS project_id, p.cohort_id, p.organisation_id, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \
+             FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id JOIN projects p ON p.id = l.project_id \
+             JOIN cohorts c ON c.id = p.cohort_id JOIN organisations o ON o.id = p.organisation_id \
+             WHERE c.programme_id = $1 AND ($2 IS NULL OR p.cohort_id = $2) \
+             AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = v.line_id) \
+             ORDER BY l.id"
+        );
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .bind(cohort_id)
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+}

@@ -1,0 +1,574 @@
+//! The benefit ledger of a project, and the impact dashboards and reports of a
+//! cohort and a programme.
+
+use super::forms::FieldErrors;
+use super::projects::{ProjectCtx, project_for};
+use super::{FormData, context, parse, see_other};
+use crate::error::{AppError, AppResult, ErrorKind};
+use crate::i18n::Tr;
+use crate::page::{Page, Viewer, render, render_status};
+use crate::report::{ImpactReport, impact_report, line_of};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use chrono::Utc;
+use serde::Deserialize;
+use ymarfer_domain::impact::{
+    Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status, Valuation, WasteLevel,
+};
+use ymarfer_domain::projects::ProjectAccess;
+use ymarfer_domain::{Action, Pence};
+use ymarfer_store::ledger::{BenefitInput, BenefitVersion};
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct BenefitForm {
+    description: String,
+    category: String,
+    savings_type: String,
+    frequency: String,
+    starts_on: String,
+    status: String,
+    amount: String,
+    hours: String,
+    hourly_rate: String,
+    energy_kwh: String,
+    waste_kg: String,
+    waste_level: String,
+    fuel_litres: String,
+}
+
+fn milli(q: i64) -> String {
+    if q == 0 {
+        String::new()
+    } else {
+        Quantity(q).to_string()
+    }
+}
+
+impl BenefitForm {
+    fn from_version(v: &BenefitVersion) -> BenefitForm {
+        BenefitForm {
+            description: v.description.clone(),
+            category: v.category.clone(),
+            savings_type: v.savings_type.clone(),
+            frequency: v.frequency.clone(),
+            starts_on: v.starts_on.to_string(),
+            status: if v.status == "verified" {
+                "claimed".into()
+            } else {
+                v.status.clone()
+            },
+            amount: parse::pounds_input(v.amount_pence),
+            hours: v
+                .hours_hundredths
+                .map(|h| Hours(h).to_string())
+                .unwrap_or_default(),
+            hourly_rate: parse::pounds_input(v.hourly_rate_pence),
+            energy_kwh: milli(v.energy_kwh_milli),
+            waste_kg: milli(v.waste_kg_milli),
+            waste_level: v.waste_level.clone().unwrap_or_default(),
+            fuel_litres: milli(v.fuel_litres_milli),
+        }
+    }
+
+    /// Checks a line: every field, and exactly one of an amount or hours.
+    pub fn validate(&self, tr: Tr) -> Result<BenefitInput, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let description = parse::text(tr, &mut e, "description", &self.description, 300, true);
+        for (field, ok) in [
+            ("category", Category::parse(&self.category).is_some()),
+            (
+                "savings_type",
+                SavingsType::parse(&self.savings_type).is_some(),
+            ),
+            ("frequency", Frequency::parse(&self.frequency).is_some()),
+            (
+                "status",
+                matches!(self.status.as_str(), "forecast" | "claimed"),
+            ),
+        ] {
+            if !ok {
+                e.add(field, tr.t("error-choose-one"));
+            }
+        }
+        let starts_on = parse::date(tr, &mut e, "starts_on", &self.starts_on);
+        if self.starts_on.trim().is_empty() {
+            e.add("starts_on", tr.t("error-required"));
+        }
+        let amount = parse::money(tr, &mut e, "amount", &self.amount, false);
+        let hours = match self.hours.trim() {
+            "" => None,
+            h => match Hours::parse(h) {
+                Ok(h) => Some(h.0),
+                Err(_) => {
+                    e.add("hours", tr.t("error-hours-invalid"));
+                    None
+                }
+            },
+        };
+        if self.amount.trim().is_empty() == self.hours.trim().is_empty() {
+            e.add("amount", tr.t("error-amount-or-hours"));
+        }
+        let hourly_rate = parse::money(tr, &mut e, "hourly_rate", &self.hourly_rate, false);
+        let mut quantity = |field: &'static str, v: &str| -> i64 {
+            if v.trim().is_empty() {
+                return 0;
+            }
+            Quantity::parse(v).map(|q| q.0).unwrap_or_else(|_| {
+                e.add(field, tr.t("error-quantity-invalid"));
+                0
+            })
+        };
+        let energy_kwh_milli = quantity("energy_kwh", &self.energy_kwh);
+        let waste_kg_milli = quantity("waste_kg", &self.waste_kg);
+        let fuel_litres_milli = quantity("fuel_litres", &self.fuel_litres);
+        let waste_level = match self.waste_level.trim() {
+            "" => None,
+            w => match WasteLevel::parse(w) {
+                Some(w) => Some(w.as_str().to_string()),
+                None => {
+                    e.add("waste_level", tr.t("error-choose-one"));
+                    None
+                }
+            },
+        };
+        let Some(starts_on) = starts_on.filter(|_| e.is_empty()) else {
+            return Err(e);
+        };
+        let environmental = energy_kwh_milli + waste_kg_milli + fuel_litres_milli > 0;
+        Ok(BenefitInput {
+            description,
+            category: self.category.clone(),
+            savings_type: self.savings_type.clone(),
+            frequency: self.frequency.clone(),
+            starts_on,
+            status: self.status.clone(),
+            amount_pence: amount.map(|p| p.0),
+            hours_hundredths: hours,
+            hourly_rate_pence: hourly_rate.map(|p| p.0),
+            energy_kwh_milli,
+            waste_kg_milli,
+            waste_level,
+            fuel_litres_milli,
+            factor_year: environmental.then(|| {
+                GhgFactors::shipped()
+                    .map(|f| i64::from(f.factor_year))
+                    .unwrap_or(0)
+            }),
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "ledger/form.html")]
+struct FormPage {
+    page: Page,
+    ctx: ProjectCtx,
+    action: String,
+    form: BenefitForm,
+    errors: FieldErrors,
+    history: Vec<BenefitVersion>,
+}
+
+impl FormPage {
+    fn options<T: Copy>(
+        &self,
+        all: &[T],
+        code: fn(T) -> &'static str,
+        id: fn(T) -> &'static str,
+    ) -> Vec<(&'static str, String)> {
+        all.iter()
+            .map(|v| (code(*v), self.page.t(id(*v))))
+            .collect()
+    }
+    fn categories(&self) -> Vec<(&'static str, String)> {
+        self.options(&Category::ALL, Category::as_str, Category::message_id)
+    }
+    fn types(&self) -> Vec<(&'static str, String)> {
+        self.options(
+            &SavingsType::ALL,
+            SavingsType::as_str,
+            SavingsType::message_id,
+        )
+    }
+    fn frequencies(&self) -> Vec<(&'static str, String)> {
+        self.options(&Frequency::ALL, Frequency::as_str, Frequency::message_id)
+    }
+    fn statuses(&self) -> Vec<(&'static str, String)> {
+        self.options(
+            &[Status::Forecast, Status::Claimed],
+            Status::as_str,
+            Status::message_id,
+        )
+    }
+    fn levels(&self) -> Vec<(&'static str, String)> {
+        self.options(&WasteLevel::ALL, WasteLevel::as_str, WasteLevel::message_id)
+    }
+    fn last_verified(&self) -> bool {
+        self.history.last().is_some_and(|v| v.status == "verified")
+    }
+    fn status_name(&self, code: &str) -> String {
+        Status::parse(code)
+            .map(|s| self.page.t(s.message_id()))
+            .unwrap_or_default()
+    }
+}
+
+/// Only the organisation's own people and staff see and keep a project's ledger.
+async fn ledger_project(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<ProjectCtx, AppError> {
+    project_for(state, viewer, id, ProjectAccess::Edit).await
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult {
+    let ctx = ledger_project(&state, &viewer, id).await?;
+    let action = page.href(&format!("projects/{id}/benefits/new"));
+    let form = BenefitForm {
+        status: "forecast".into(),
+        frequency: "monthly".into(),
+        savings_type: "hard".into(),
+        starts_on: Utc::now().date_naive().to_string(),
+        ..BenefitForm::default()
+    };
+    render(&FormPage {
+        page: page.titled("benefit-new-title"),
+        ctx,
+        action,
+        form,
+        errors: FieldErrors::default(),
+        history: Vec::new(),
+    })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    FormData(form): FormData<BenefitForm>,
+) -> AppResult {
+    let ctx = ledger_project(&state, &viewer, id).await?;
+    match form.validate(page.tr) {
+        Ok(input) => {
+            state
+                .db
+                .add_benefit_lines(&[(id, input)], viewer.0.as_ref().map(|c| c.user.id), false)
+                .await?;
+            Ok(see_other(
+                &page.href(&format!("projects/{id}?done=benefit#ledger")),
+            ))
+        }
+        Err(errors) => {
+            let action = page.href(&format!("projects/{id}/benefits/new"));
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    page: page.titled("benefit-new-title"),
+                    ctx,
+                    action,
+                    form,
+                    errors,
+                    history: Vec::new(),
+                },
+            )
+        }
+    }
+}
+
+async fn line_history(
+    state: &AppState,
+    project: i64,
+    line: i64,
+) -> Result<Vec<BenefitVersion>, AppError> {
+    let history: Vec<BenefitVersion> = state
+        .db
+        .benefit_history(project)
+        .await?
+        .into_iter()
+        .filter(|v| v.line_id == line)
+        .collect();
+    if history.is_empty() {
+        return Err(AppError::NOT_FOUND);
+    }
+    Ok(history)
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, line)): Path<(i64, i64)>,
+) -> AppResult {
+    let ctx = ledger_project(&state, &viewer, id).await?;
+    let history = line_history(&state, id, line).await?;
+    let form = history
+        .last()
+        .map(BenefitForm::from_version)
+        .unwrap_or_default();
+    let action = page.href(&format!("projects/{id}/benefits/{line}"));
+    render(&FormPage {
+        page: page.titled("benefit-edit-title"),
+        ctx,
+        action,
+        form,
+        errors: FieldErrors::default(),
+        history,
+    })
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, line)): Path<(i64, i64)>,
+    FormData(form): FormData<BenefitForm>,
+) -> AppResult {
+    let ctx = ledger_project(&state, &viewer, id).await?;
+    let history = line_history(&state, id, line).await?;
+    match form.validate(page.tr) {
+        Ok(input) => {
+            state
+                .db
+                .change_benefit_line(line, &input, viewer.0.as_ref().map(|c| c.user.id))
+                .await?;
+            Ok(see_other(
+                &page.href(&format!("projects/{id}?done=benefit#ledger")),
+            ))
+        }
+        Err(errors) => {
+            let action = page.href(&format!("projects/{id}/benefits/{line}"));
+            render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &FormPage {
+                    page: page.titled("benefit-edit-title"),
+                    ctx,
+                    action,
+                    form,
+                    errors,
+                    history,
+                },
+            )
+        }
+    }
+}
+
+/// Facilitators and programme managers verify a line; who and when are recorded.
+pub async fn verify(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, line)): Path<(i64, i64)>,
+) -> AppResult {
+    let ctx = ledger_project(&state, &viewer, id).await?;
+    if !context::may(
+        &viewer,
+        Action::ManageCohort,
+        ctx.programme.id,
+        ctx.cohort.id,
+    ) {
+        return Err(AppError::Kind(ErrorKind::Forbidden));
+    }
+    if state.db.benefit_line_project(line).await? != Some(id) {
+        return Err(AppError::NOT_FOUND);
+    }
+    let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
+    state.db.verify_benefit_line(line, me).await?;
+    Ok(see_other(
+        &page.href(&format!("projects/{id}?done=verified#ledger")),
+    ))
+}
+
+/// A line of a project's ledger as its page shows it.
+pub struct LedgerRow {
+    pub line: i64,
+    pub description: String,
+    pub category: String,
+    pub status: String,
+    pub status_code: String,
+    pub first_year: String,
+    pub versions: i64,
+}
+
+/// The ledger section of a project page: rows and the totals by status.
+pub async fn project_ledger(
+    state: &AppState,
+    tr: Tr,
+    ctx: &ProjectCtx,
+) -> Result<(Vec<LedgerRow>, [String; 3]), AppError> {
+    let history = state.db.benefit_history(ctx.project.id).await?;
+    let org_rate = state
+        .db
+        .organisation_by_id(ctx.project.organisation_id)
+        .await?
+        .and_then(|o| o.hourly_rate_pence);
+    let valuation = Valuation {
+        organisation_rate: org_rate.map(Pence),
+        programme_rate: Pence(ctx.programme.default_hourly_rate_pence),
+        capture: crate::report::capture(&ctx.programme),
+    };
+    let mut rows = Vec::new();
+    let mut totals = ymarfer_domain::impact::FirstYear::default();
+    let mut lines: Vec<i64> = history.iter().map(|v| v.line_id).collect();
+    lines.dedup();
+    for line in lines {
+        let versions: Vec<&BenefitVersion> = history.iter().filter(|v| v.line_id == line).collect();
+        let Some(v) = versions.last() else { continue };
+        let Some(l) = line_of(v, org_rate) else {
+            continue;
+        };
+        let value = l.value.first_year_value(l.frequency, &valuation);
+        totals.add(l.status, value);
+        rows.push(LedgerRow {
+            line,
+            description: v.description.clone(),
+            category: tr.t(l.category.message_id()),
+            status: tr.t(l.status.message_id()),
+            status_code: v.status.clone(),
+            first_year: tr.money(value),
+            versions: versions.len() as i64,
+        });
+    }
+    Ok((
+        rows,
+        [
+            tr.money(totals.verified),
+            tr.money(totals.claimed),
+            tr.money(totals.forecast),
+        ],
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "ledger/dashboard.html")]
+struct Dashboard {
+    page: Page,
+    heading: String,
+    r: ImpactReport,
+    base: String,
+    categories: Vec<(String, String, f64)>,
+    active_entry: String,
+    active_latest: String,
+}
+
+fn percent(share: (u64, u64)) -> String {
+    match share {
+        (_, 0) => "—".into(),
+        (n, d) => format!("{}% ({n}/{d})", (n * 1000 / d + 5) / 10),
+    }
+}
+
+fn dashboard(page: Page, heading: String, r: ImpactReport, base: String) -> Dashboard {
+    let tr = page.tr;
+    let max = r
+        .by_category
+        .values()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let categories = r
+        .by_category
+        .iter()
+        .filter(|(_, v)| **v > 0)
+        .map(|(c, v)| {
+            let name = Category::parse(c)
+                .map(|c| tr.t(c.message_id()))
+                .unwrap_or_default();
+            (name, tr.money(Pence(*v)), *v as f64 / max as f64 * 100.0)
+        })
+        .collect();
+    let active_entry = percent(r.innovation_active_at_entry);
+    let active_latest = percent(r.innovation_active_latest);
+    let mut page = page;
+    page.title = heading.clone();
+    Dashboard {
+        page,
+        heading,
+        r,
+        base,
+        categories,
+        active_entry,
+        active_latest,
+    }
+}
+
+pub async fn programme_dashboard(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ViewAggregates).await?;
+    let (r, _) = impact_report(&state.db, page.tr, &p, None).await?;
+    let heading = page.t1("impact-title", "name", page.pick(&p.name_en, &p.name_cy));
+    let base = page.href(&format!("programmes/{slug}/impact"));
+    render(&dashboard(page, heading, r, base))
+}
+
+pub async fn cohort_dashboard(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    let (p, c) = context::cohort(&state, &viewer, &slug, &cslug, Action::ViewAggregates).await?;
+    let (r, _) = impact_report(&state.db, page.tr, &p, Some(&c)).await?;
+    let heading = page.t1("impact-title", "name", page.pick(&c.name_en, &c.name_cy));
+    let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}/impact"));
+    render(&dashboard(page, heading, r, base))
+}
+
+/// `impact.csv` or `impact.xlsx` for a programme.
+pub async fn programme_download(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, file)): Path<(String, String)>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ViewAggregates).await?;
+    let (r, _) = impact_report(&state.db, page.tr, &p, None).await?;
+    match file.as_str() {
+        "impact.csv" => Ok((
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{slug}-impact.csv\""),
+                ),
+            ],
+            crate::report::to_csv(&r)?,
+        )
+            .into_response()),
+        "impact.xlsx" if context::may_programme(&viewer, Action::ManageProgramme, p.id) => {
+            let bytes = crate::report::to_xlsx(&state.db, page.tr, &p, &r, None).await?;
+            Ok((
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                            .to_string(),
+                    ),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{slug}-impact.xlsx\""),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response())
+        }
+        "impact.xlsx" => Err(AppError::Kind(ErrorKind::Forbidden)),
+        _ => Err(AppError::NOT_FOUND),
+    }
+}

@@ -1,0 +1,241 @@
+//! Importing benefit lines from CSV for a programme, matching organisation by
+//! name and project by title. All or nothing: every bad row is named.
+
+use crate::i18n::Tr;
+use chrono::NaiveDate;
+use ymarfer_domain::Pence;
+use ymarfer_domain::impact::{Category, Frequency, GhgFactors, Hours, Quantity, SavingsType};
+use ymarfer_store::Db;
+use ymarfer_store::ledger::BenefitInput;
+use ymarfer_store::programmes::Programme;
+
+pub const COLUMNS: [&str; 14] = [
+    "organisation",
+    "project",
+    "description",
+    "category",
+    "savings_type",
+    "frequency",
+    "start_date",
+    "status",
+    "amount_gbp",
+    "hours",
+    "hourly_rate_gbp",
+    "energy_kwh",
+    "waste_kg",
+    "fuel_litres",
+];
+
+/// A line of the file that cannot be imported, with each reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    pub line: usize,
+    pub reasons: Vec<String>,
+}
+
+/// A date as 2026-03-01 or 01/03/2026; anything else, including 31/02, is refused.
+fn date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
+        .ok()
+}
+
+/// Checks the whole file and, if every row is good, imports it in one transaction.
+/// Returns the number of lines imported.
+pub async fn import_ledger(
+    db: &Db,
+    tr: Tr,
+    p: &Programme,
+    bytes: &[u8],
+    by: Option<i64>,
+) -> anyhow::Result<Result<usize, Vec<BadRow>>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
+    let header: Vec<String> = reader
+        .headers()?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let missing: Vec<&str> = COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| !header.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        return Ok(Err(vec![BadRow {
+            line: 1,
+            reasons: vec![tr.t1("import-error-columns", "value", &missing.join(", "))],
+        }]));
+    }
+    // Every project of the programme, by (organisation name, project title).
+    let mut projects = Vec::new();
+    for c in db.cohorts_of(p.id).await? {
+        for s in db.cohort_projects(c.id).await? {
+            projects.push((
+                s.organisation_name.to_lowercase(),
+                s.title.to_lowercase(),
+                s.id,
+            ));
+        }
+    }
+    let factor_year = GhgFactors::shipped()
+        .map(|f| i64::from(f.factor_year))
+        .unwrap_or(0);
+    let mut good = Vec::new();
+    let mut bad = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                bad.push(BadRow {
+                    line,
+                    reasons: vec![tr.t1("import-error-unreadable", "value", &e.to_string())],
+                });
+                continue;
+            }
+        };
+        let get = |c: &str| {
+            header
+                .iter()
+                .position(|h| h == c)
+                .and_then(|i| record.get(i))
+                .unwrap_or("")
+                .trim()
+                .to_string()
+        };
+        let mut reasons = Vec::new();
+        let mut need = |ok: bool, key: &str, value: &str| {
+            if !ok {
+                reasons.push(tr.args(key, &[("value", value.to_string())]));
+            }
+        };
+        let org = get("organisation");
+        let title = get("project");
+        let project = projects
+            .iter()
+            .find(|(o, t, _)| *o == org.to_lowercase() && *t == title.to_lowercase())
+            .map(|x| x.2);
+        need(
+            project.is_some(),
+            "ledger-import-unknown-project",
+            &format!("{org} / {title}"),
+        );
+        let description = get("description");
+        need(
+            !description.is_empty(),
+            "ledger-import-missing",
+            "description",
+        );
+        let category = get("category");
+        need(
+            Category::parse(&category).is_some(),
+            "ledger-import-bad-category",
+            &category,
+        );
+        let savings_type = get("savings_type");
+        need(
+            SavingsType::parse(&savings_type).is_some(),
+            "ledger-import-bad-type",
+            &savings_type,
+        );
+        let frequency = get("frequency");
+        need(
+            Frequency::parse(&frequency).is_some(),
+            "ledger-import-bad-frequency",
+            &frequency,
+        );
+        let start = get("start_date");
+        let starts_on = date(&start);
+        need(starts_on.is_some(), "ledger-import-bad-date", &start);
+        let status = get("status");
+        need(
+            matches!(status.as_str(), "forecast" | "claimed" | "verified"),
+            "ledger-import-bad-status",
+            &status,
+        );
+        let amount_text = get("amount_gbp");
+        let hours_text = get("hours");
+        need(
+            amount_text.is_empty() != hours_text.is_empty(),
+            "ledger-import-amount-or-hours",
+            "",
+        );
+        let amount = if amount_text.is_empty() {
+            None
+        } else {
+            Pence::parse_pounds(&amount_text).ok()
+        };
+        need(
+            amount_text.is_empty() || amount.is_some(),
+            "ledger-import-bad-amount",
+            &amount_text,
+        );
+        let hours = if hours_text.is_empty() {
+            None
+        } else {
+            Hours::parse(&hours_text).ok()
+        };
+        need(
+            hours_text.is_empty() || hours.is_some(),
+            "ledger-import-bad-hours",
+            &hours_text,
+        );
+        let rate_text = get("hourly_rate_gbp");
+        let rate = if rate_text.is_empty() {
+            None
+        } else {
+            Pence::parse_pounds(&rate_text).ok().filter(|p| p.0 >= 0)
+        };
+        need(
+            rate_text.is_empty() || rate.is_some(),
+            "ledger-import-bad-amount",
+            &rate_text,
+        );
+        let mut quantity = |c: &str| -> i64 {
+            let v = get(c);
+            if v.is_empty() {
+                return 0;
+            }
+            match Quantity::parse(&v) {
+                Ok(q) => q.0,
+                Err(_) => {
+                    reasons.push(tr.args("ledger-import-bad-quantity", &[("value", v)]));
+                    0
+                }
+            }
+        };
+        let energy = quantity("energy_kwh");
+        let waste = quantity("waste_kg");
+        let fuel = quantity("fuel_litres");
+        match (project, starts_on) {
+            (Some(project), Some(starts_on)) if reasons.is_empty() => good.push((
+                project,
+                BenefitInput {
+                    description,
+                    category,
+                    savings_type,
+                    frequency,
+                    starts_on,
+                    status,
+                    amount_pence: amount.map(|p| p.0),
+                    hours_hundredths: hours.map(|h| h.0),
+                    hourly_rate_pence: rate.map(|p| p.0),
+                    energy_kwh_milli: energy,
+                    waste_kg_milli: waste,
+                    waste_level: None,
+                    fuel_litres_milli: fuel,
+                    factor_year: (energy + waste + fuel > 0).then_some(factor_year),
+                },
+            )),
+            _ => bad.push(BadRow { line, reasons }),
+        }
+    }
+    if !bad.is_empty() {
+        return Ok(Err(bad));
+    }
+    // Imported lines keep their stated status: the file is the programme's own
+    // record, verified outside Ymarfer where it says so.
+    db.add_benefit_lines(&good, by, true).await?;
+    Ok(Ok(good.len()))
+}

@@ -1,0 +1,286 @@
+//! The benefit ledger and impact: lines valued by the method, verified by staff,
+//! changes that return a verified line to claimed, and the dashboards.
+
+use crate::on_both;
+use crate::support::{TestApp, location, manager};
+use reqwest::StatusCode;
+use ymarfer_domain::{Lang, Role, Scope};
+use ymarfer_store::organisations::OrganisationInput;
+
+async fn ledger_verify_change_and_dashboards(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let mut p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    // Programme: cost £1,000.00, default rate £25.00, capture factor 0.8.
+    let input = ymarfer_store::programmes::ProgrammeInput {
+        slug: p.slug.clone(),
+        name_en: p.name_en.clone(),
+        name_cy: p.name_cy.clone(),
+        cost_pence: 100_000,
+        default_hourly_rate_pence: 2500,
+        capture_factor_thousandths: 800,
+        ..Default::default()
+    };
+    app.db.update_programme(p.id, &input).await.unwrap();
+    p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let org = app
+        .db
+        .create_organisation(
+            &OrganisationInput {
+                name: "Garej Glan".into(),
+                sic_section: "G".into(),
+                employee_band: "micro".into(),
+                principal_area: "conwy".into(),
+                hourly_rate_pence: Some(2000),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let owner = app.user("gwen@garej.cymru", Lang::En, false).await;
+    app.db
+        .enrol(programme, cohort, owner.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let project = app
+        .db
+        .create_project(
+            cohort,
+            org.id,
+            &ymarfer_store::projects::ProjectInput {
+                title: "Parts".into(),
+                business_function: "production".into(),
+                status: "testing".into(),
+                visibility: "cohort".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let c = app.client();
+    c.sign_in("gwen@garej.cymru").await;
+    let new = format!("/en/projects/{}/benefits/new", project.id);
+    let base = [
+        ("description", "Time saved searching"),
+        ("category", "labour_time"),
+        ("savings_type", "soft"),
+        ("frequency", "weekly"),
+        ("starts_on", "2026-02-30"),
+        ("status", "claimed"),
+    ];
+    let res = c.post(&new, &base).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("Give either an amount or hours, not both and not neither.")
+            && html.contains("Enter a real date.")
+    );
+    let mut form = base.to_vec();
+    form[4] = ("starts_on", "2026-03-02");
+    form.push(("hours", "-2"));
+    assert!(
+        c.post(&new, &form)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Enter hours as a number")
+    );
+    form.pop();
+    // 2.5 hours a week at the firm's £20.00 × 0.8 = £40.00 a week → £2,080.00 in the first year.
+    form.push(("hours", "2.5"));
+    let res = c.post(&new, &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // £150.00 a month of materials, forecast → £1,800.00.
+    let res = c
+        .post(
+            &new,
+            &[
+                ("description", "Less stock written off"),
+                ("category", "materials"),
+                ("savings_type", "hard"),
+                ("frequency", "monthly"),
+                ("starts_on", "2026-03-02"),
+                ("status", "forecast"),
+                ("amount", "150"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = c
+        .get(&format!("/en/projects/{}", project.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("£2,080.00") && html.contains("£1,800.00"),
+        "{html}"
+    );
+    assert!(!html.contains("/verify"), "owners cannot verify");
+    let line = app.db.benefit_history(project.id).await.unwrap()[0].line_id;
+    assert_eq!(
+        c.post(
+            &format!("/en/projects/{}/benefits/{line}/verify", project.id),
+            &[]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+
+    let facilitator = app.user("hwylusydd@example.com", Lang::Cy, false).await;
+    app.db
+        .grant(
+            facilitator.id,
+            Role::Facilitator,
+            Scope::Cohort { programme, cohort },
+        )
+        .await
+        .unwrap();
+    let f = app.client();
+    f.sign_in("hwylusydd@example.com").await;
+    let res = f
+        .post(
+            &format!("/cy/projects/{}/benefits/{line}/verify", project.id),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/cy/projects/{}?done=verified#ledger", project.id)
+    );
+    let v = app
+        .db
+        .benefit_history(project.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|v| v.line_id == line)
+        .unwrap();
+    assert_eq!(
+        (v.status.as_str(), v.verified_by),
+        ("verified", Some(facilitator.id))
+    );
+    assert!(v.verified_at.is_some());
+
+    // The dashboards, in both languages: verified £2,080.00 on a cost of £1,000.00 is 2.1 : 1.
+    for (lang, roi) in [("en", "2.1 : 1"), ("cy", "2.1 : 1")] {
+        let html = f
+            .get(&format!("/{lang}/programmes/{slug}/impact"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            html.contains("£2,080.00") && html.contains(roi),
+            "{lang}: {html}"
+        );
+    }
+    let (report, _) =
+        ymarfer_web::report::impact_report(&app.db, ymarfer_web::i18n::Tr(Lang::En), &p, None)
+            .await
+            .unwrap();
+    assert_eq!(
+        (
+            report.first_year_pence.verified,
+            report.first_year_pence.forecast
+        ),
+        (208_000, 180_000)
+    );
+    assert_eq!(report.roi_verified, Some(2.08));
+
+    // Changing a verified line makes a new version, back at claimed.
+    let edit = format!("/en/projects/{}/benefits/{line}", project.id);
+    assert!(
+        c.get(&edit)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("This line has been verified.")
+    );
+    let mut changed = form.clone();
+    changed.pop();
+    changed.push(("hours", "3"));
+    assert_eq!(
+        c.post(&edit, &changed).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let history: Vec<_> = app
+        .db
+        .benefit_history(project.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|v| v.line_id == line)
+        .collect();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        (history[0].status.as_str(), history[1].status.as_str()),
+        ("verified", "claimed")
+    );
+    assert_eq!(
+        history[0].hours_hundredths,
+        Some(250),
+        "the verified version is kept as it was"
+    );
+
+    // An observer sees the dashboard, but no project or ledger.
+    let observer = app.user("observer@example.com", Lang::En, false).await;
+    app.db
+        .grant(observer.id, Role::Observer, Scope::Programme(programme))
+        .await
+        .unwrap();
+    let o = app.client();
+    o.sign_in("observer@example.com").await;
+    assert_eq!(
+        o.get(&format!("/en/programmes/{slug}/impact"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        o.get(&format!("/en/projects/{}", project.id))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let csv = o
+        .get(&format!("/en/programmes/{slug}/reports/impact.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains("first_year_verified_pence,0"),
+        "after the change nothing is verified: {csv}"
+    );
+    assert_eq!(
+        o.get(&format!("/en/programmes/{slug}/reports/impact.xlsx"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let xlsx = m
+        .get(&format!("/en/programmes/{slug}/reports/impact.xlsx"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(&xlsx[..2], b"PK", "an XLSX workbook");
+}
+
+on_both! {
+    ledger_and_dashboards => super::ledger_verify_change_and_dashboards;
+}
