@@ -1,6 +1,7 @@
 //! Ymarfer's domain: pure types and rules. No I/O lives here.
 
 pub mod authz;
+pub mod capability;
 pub mod email;
 pub mod impact;
 pub mod import;

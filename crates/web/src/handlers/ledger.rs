@@ -470,13 +470,7 @@ fn percent(share: (u64, u64)) -> String {
 
 fn dashboard(page: Page, heading: String, r: ImpactReport, base: String) -> Dashboard {
     let tr = page.tr;
-    let max = r
-        .by_category
-        .values()
-        .copied()
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    let max = r.by_category.values().copied().max().unwrap_or(0).max(1);
     let categories = r
         .by_category
         .iter()

@@ -1,0 +1,157 @@
+//! Capability self-assessments and follow-ups after a cohort ends.
+
+use crate::db::Result;
+use crate::secret::{hash_secret, new_secret};
+use crate::{Db, with_pool};
+use chrono::{DateTime, Utc};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CapabilityAnswer {
+    pub user_id: i64,
+    pub stage: String,
+    pub question: String,
+    pub score: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Followup {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub organisation_id: i64,
+    pub user_id: Option<i64>,
+    pub months: i64,
+    pub sent_at: DateTime<Utc>,
+    pub reminded_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub still_in_use: Option<bool>,
+    pub new_projects: Option<i64>,
+}
+
+const FOLLOWUP_COLUMNS: &str = "id, cohort_id, organisation_id, user_id, months, sent_at, reminded_at, completed_at, still_in_use, new_projects";
+
+impl Db {
+    /// Saves one person's self-assessment at a stage, replacing an earlier one.
+    pub async fn save_capability(
+        &self,
+        cohort: i64,
+        user: i64,
+        stage: &str,
+        scores: &[(&str, i64)],
+    ) -> Result<()> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM capability_answers WHERE cohort_id = $1 AND user_id = $2 AND stage = $3")
+                .bind(cohort)
+                .bind(user)
+                .bind(stage)
+                .execute(&mut *tx)
+                .await?;
+            for (question, score) in scores {
+                sqlx::query(
+                    "INSERT INTO capability_answers (cohort_id, user_id, stage, question, score, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(cohort)
+                .bind(user)
+                .bind(stage)
+                .bind(question)
+                .bind(score)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            Ok::<(), crate::StoreError>(())
+        })?;
+        Ok(())
+    }
+
+    pub async fn capability_of(&self, cohort: i64) -> Result<Vec<CapabilityAnswer>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as("SELECT user_id, stage, question, score FROM capability_answers WHERE cohort_id = $1")
+                .bind(cohort)
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+
+    /// Starts a follow-up and returns the secret for its emailed link; `None` when
+    /// that follow-up was started already.
+    pub async fn start_followup(
+        &self,
+        cohort: i64,
+        organisation: i64,
+        user: Option<i64>,
+        months: i64,
+    ) -> Result<Option<String>> {
+        let (plain, hash) = new_secret();
+        let inserted = with_pool!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO followups (cohort_id, organisation_id, user_id, months, token_hash, sent_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+            )
+            .bind(cohort)
+            .bind(organisation)
+            .bind(user)
+            .bind(months)
+            .bind(&hash)
+            .bind(Utc::now())
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        Ok((inserted > 0).then_some(plain))
+    }
+
+    /// A new secret for an unanswered follow-up, for its reminder.
+    pub async fn remind_followup(&self, id: i64) -> Result<String> {
+        let (plain, hash) = new_secret();
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE followups SET token_hash = $1, reminded_at = $2 WHERE id = $3")
+                .bind(&hash)
+                .bind(Utc::now())
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(plain)
+    }
+
+    pub async fn followup_by_secret(&self, secret: &str) -> Result<Option<Followup>> {
+        let sql = format!("SELECT {FOLLOWUP_COLUMNS} FROM followups WHERE token_hash = $1");
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(hash_secret(secret))
+                .fetch_optional(pool)
+                .await?
+        }))
+    }
+
+    pub async fn complete_followup(
+        &self,
+        id: i64,
+        still_in_use: bool,
+        new_projects: i64,
+    ) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE followups SET completed_at = $1, still_in_use = $2, new_projects = $3 WHERE id = $4")
+                .bind(Utc::now())
+                .bind(still_in_use)
+                .bind(new_projects)
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn followups_of(&self, cohort: i64) -> Result<Vec<Followup>> {
+        let sql = format!(
+            "SELECT {FOLLOWUP_COLUMNS} FROM followups WHERE cohort_id = $1 ORDER BY months, organisation_id"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?))
+    }
+}
