@@ -19,6 +19,8 @@ pub enum ErrorKind {
     MethodNotAllowed,
     CsrfFailed,
     TooLarge,
+    /// A link that has been used or has expired.
+    Gone,
     Internal,
 }
 
@@ -31,6 +33,7 @@ impl ErrorKind {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorKind::Gone => StatusCode::GONE,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -44,6 +47,7 @@ impl ErrorKind {
             ErrorKind::MethodNotAllowed => "error-method",
             ErrorKind::CsrfFailed => "error-csrf",
             ErrorKind::TooLarge => "error-too-large",
+            ErrorKind::Gone => "link-invalid-title",
             ErrorKind::Internal => "error-internal",
         }
     }

@@ -1,7 +1,7 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, auth, cohorts, health, home, ledger, meetings, organisations, people,
+    account, admin, auth, cohorts, followup, health, home, ledger, meetings, organisations, people,
     programmes, projects, sets, tools,
 };
 use crate::state::AppState;
@@ -176,6 +176,14 @@ fn pages() -> Router<AppState> {
         .route(
             "/programmes/{p}/cohorts/{c}/impact",
             get(ledger::cohort_dashboard),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/capability",
+            get(followup::capability_form).post(followup::save_capability),
+        )
+        .route(
+            "/follow-up/{token}",
+            get(followup::followup_form).post(followup::followup_answer),
         )
         .route("/toolkit", get(tools::list))
         .route("/toolkit/{tool}", get(tools::guide))

@@ -917,6 +917,47 @@ async fn ledger(
         }
     }
     db.add_benefit_lines(&lines, Some(verifier), true).await?;
+    // Capability before and after for the cohorts that have finished, and their
+    // follow-ups so far.
+    for (ci, (cohort, _)) in cohorts.iter().enumerate().take(2) {
+        let people = db.enrolled(cohort.id).await?;
+        for (j, e) in people.iter().enumerate() {
+            let pre: Vec<(&str, i64)> = ymarfer_domain::capability::QUESTIONS
+                .iter()
+                .enumerate()
+                .map(|(q, x)| (x.id, 1 + ((j + q) % 3) as i64))
+                .collect();
+            let post: Vec<(&str, i64)> = pre.iter().map(|(id, s)| (*id, (*s + 2).min(5))).collect();
+            db.save_capability(cohort.id, e.user_id, "pre", &pre)
+                .await?;
+            db.save_capability(cohort.id, e.user_id, "post", &post)
+                .await?;
+        }
+        if ci == 0 {
+            for e in people.iter().filter(|e| e.organisation_id.is_some()) {
+                let org = e.organisation_id.unwrap_or_default();
+                if db
+                    .start_followup(cohort.id, org, Some(e.user_id), 3)
+                    .await?
+                    .is_some()
+                {
+                    let f = db
+                        .followups_of(cohort.id)
+                        .await?
+                        .into_iter()
+                        .find(|f| f.organisation_id == org && f.months == 3);
+                    if let Some(f) = f {
+                        db.complete_followup(
+                            f.id,
+                            e.user_id % 5 != 0,
+                            i64::from(e.user_id % 3 == 0),
+                        )
+                        .await?;
+                    }
+                }
+            }
+        }
+    }
     Ok(())
 }
 

@@ -103,6 +103,9 @@ enum Command {
     /// Reports for funders.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Follow-ups after cohorts end.
+    #[command(subcommand)]
+    Followups(FollowupsCommand),
     /// Apply database migrations and exit.
     Migrate,
     /// Manage user accounts.
@@ -110,6 +113,17 @@ enum Command {
     User(UserCommand),
     /// Print the version.
     Version,
+}
+
+#[derive(Subcommand)]
+enum FollowupsCommand {
+    /// Email the follow-ups due 3, 6 and 12 months after each cohort ended, and
+    /// remind once those unanswered after two weeks. Run it daily (e.g. from cron).
+    Send {
+        /// Act as if today were this date (YYYY-MM-DD).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -344,6 +358,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     println!();
                 }
             }
+            db.close().await;
+        }
+        Command::Followups(FollowupsCommand::Send { today }) => {
+            let config = g.config()?;
+            let db = g.open_db().await?;
+            let state = AppState::new(db.clone(), config)?;
+            let today = today.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let (sent, reminded) = ymarfer_web::send_due_followups(&state, today).await?;
+            println!("Follow-ups sent: {sent}. Reminders sent: {reminded}.");
             db.close().await;
         }
         Command::Serve { demo } => {

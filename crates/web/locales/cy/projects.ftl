@@ -220,3 +220,39 @@ report-organisations = Sefydliadau
 report-participants = Cyfranogwyr
 report-projects = Prosiectau
 impact-heading = Effaith ac elw
+
+## Gallu a dilyniant
+capability-title = Eich gallu a'ch hyder
+capability-intro-pre = Cyn i'r rhaglen ddechrau: pa mor hyderus ydych chi heddiw? Nid oes atebion cywir; y nod yw gweld y newid.
+capability-intro-post = Nawr bod y rhaglen wedi dod i ben: pa mor hyderus ydych chi heddiw?
+capability-done = Diolch: rydych wedi ateb cyn ac ar ôl.
+capability-scale = Mae 1 yn golygu ddim yn hyderus o gwbl, mae 5 yn golygu hyderus iawn.
+capability-error = Dewiswch rif o 1 i 5.
+capability-heading = Gallu a hyder (pobl a atebodd cyn ac ar ôl)
+capability-question = Datganiad
+capability-pairs = Pobl
+capability-before = Cyn
+capability-after = Ar ôl
+done-capability = Diolch. Mae eich atebion wedi'u cadw.
+followup-title = Sut mae'r newid yn mynd?
+followup-intro = Mae { $months } mis ers i'ch carfan ddod i ben. Mae tri chwestiwn yn helpu'r rhaglen i weld beth sy'n para.
+followup-still-in-use = A yw'r newid a wnaethoch yn dal i gael ei ddefnyddio?
+followup-new-projects = Sawl prosiect gwella newydd ydych chi wedi'u dechrau ers hynny?
+followup-innovation = Dros y tair blynedd diwethaf, a wnaeth eich sefydliad…
+followup-send = Anfon fy atebion
+followup-thanks-title = Diolch
+followup-thanks = Mae eich atebion wedi'u cadw. Maen nhw'n helpu i ddangos i gyllidwyr beth sy'n para ar ôl rhaglen.
+followups-heading = Dilyniant
+followups-completion = Atebion i'r dilyniant
+followups-sustained = Newidiadau sy'n dal i gael eu defnyddio, neu brosiectau newydd wedi'u dechrau
+link-invalid-title-detail = Mae'r ddolen wedi dod i ben neu wedi'i defnyddio eisoes.
+email-followup-subject = Sut mae eich newid yn mynd?
+email-followup-body =
+    Mae { $months } mis ers i'ch carfan Ymarfer ddod i ben. A fyddech cystal ag ateb tri chwestiwn byr am yr hyn sydd wedi para? Mae'n cymryd dwy funud:
+
+    { $link }
+email-followup-reminder-subject = Nodyn atgoffa: sut mae eich newid yn mynd?
+email-followup-reminder-body =
+    Nodyn atgoffa byr: tri chwestiwn am yr hyn sydd wedi para, { $months } mis ar ôl i'ch carfan ddod i ben. Mae'n cymryd dwy funud:
+
+    { $link }

@@ -214,3 +214,39 @@ report-organisations = Organisations
 report-participants = Participants
 report-projects = Projects
 impact-heading = Impact and return
+
+## Capability and follow-ups
+capability-title = Your capability and confidence
+capability-intro-pre = Before the programme starts: how confident are you today? There are no right answers; the point is to see the change.
+capability-intro-post = Now that the programme has ended: how confident are you today?
+capability-done = Thank you: you have answered before and after.
+capability-scale = 1 means not at all confident, 5 means very confident.
+capability-error = Choose a number from 1 to 5.
+capability-heading = Capability and confidence (people who answered before and after)
+capability-question = Statement
+capability-pairs = People
+capability-before = Before
+capability-after = After
+done-capability = Thank you. Your answers have been saved.
+followup-title = How is the change going?
+followup-intro = It is { $months } months since your cohort ended. Three questions help the programme see what lasts.
+followup-still-in-use = Is the change you made still in use?
+followup-new-projects = How many new improvement projects have you started since?
+followup-innovation = Over the last three years, did your organisation…
+followup-send = Send my answers
+followup-thanks-title = Thank you
+followup-thanks = Your answers have been saved. They help show funders what lasts after a programme.
+followups-heading = Follow-ups
+followups-completion = Follow-ups answered
+followups-sustained = Changes still in use, or new projects begun
+link-invalid-title-detail = The link has expired or has already been used.
+email-followup-subject = How is your change going?
+email-followup-body =
+    It is { $months } months since your Ymarfer cohort ended. Would you answer three short questions about what has lasted? It takes two minutes:
+
+    { $link }
+email-followup-reminder-subject = A reminder: how is your change going?
+email-followup-reminder-body =
+    A short reminder: three questions about what has lasted, { $months } months after your cohort ended. It takes two minutes:
+
+    { $link }

@@ -127,16 +127,16 @@ pub async fn sign_in(
 
 #[derive(Template)]
 #[template(path = "notice.html")]
-struct Notice {
+pub struct Notice {
     page: Page,
     message: String,
     action: Option<String>,
     button: String,
-    link: Option<(String, String)>,
+    pub link: Option<(String, String)>,
 }
 
 impl Notice {
-    fn new(page: Page, title_key: &str, message: String) -> Notice {
+    pub fn new(page: Page, title_key: &str, message: String) -> Notice {
         Notice {
             page: page.titled(title_key),
             message,

@@ -270,6 +270,7 @@ pub struct ShowPage {
     pub invite_errors: FieldErrors,
     pub org_choices: Vec<(i64, String)>,
     pub feed_link: Option<String>,
+    pub is_participant: bool,
 }
 
 impl ShowPage {
@@ -398,6 +399,7 @@ pub async fn show_page(
     };
     let mut page = page;
     page.title = page.pick(&cohort.name_en, &cohort.name_cy).to_string();
+    let (programme_id, cohort_id) = (programme.id, cohort.id);
     Ok(ShowPage {
         page,
         programme,
@@ -416,6 +418,16 @@ pub async fn show_page(
         invite_errors: extras.invite_errors,
         org_choices,
         feed_link: extras.feed_link,
+        is_participant: viewer.actor().is_some_and(|a| {
+            a.memberships.iter().any(|m| {
+                m.role == ymarfer_domain::Role::Participant
+                    && m.scope
+                        == ymarfer_domain::Scope::Cohort {
+                            programme: programme_id,
+                            cohort: cohort_id,
+                        }
+            })
+        }),
     })
 }
 

@@ -459,6 +459,32 @@ struct Dashboard {
     categories: Vec<(String, String, f64)>,
     active_entry: String,
     active_latest: String,
+    capability: Vec<(String, ymarfer_domain::capability::PairedChange)>,
+    followups_answered: String,
+    followups_sustained: String,
+}
+
+impl Dashboard {
+    fn tenths(&self, t: &i64) -> String {
+        ymarfer_domain::impact::format_tenths(*t)
+    }
+}
+
+/// Follow-ups (answered of sent; sustained of answered) for some cohorts.
+async fn followup_rates(state: &AppState, cohorts: &[i64]) -> Result<(String, String), AppError> {
+    let mut all = Vec::new();
+    for c in cohorts {
+        all.extend(state.db.followups_of(*c).await?);
+    }
+    let answered: Vec<_> = all.iter().filter(|f| f.completed_at.is_some()).collect();
+    let sustained = answered
+        .iter()
+        .filter(|f| f.still_in_use == Some(true) || f.new_projects.unwrap_or(0) > 0)
+        .count();
+    Ok((
+        percent((answered.len() as u64, all.len() as u64)),
+        percent((sustained as u64, answered.len() as u64)),
+    ))
 }
 
 fn percent(share: (u64, u64)) -> String {
@@ -468,7 +494,29 @@ fn percent(share: (u64, u64)) -> String {
     }
 }
 
-fn dashboard(page: Page, heading: String, r: ImpactReport, base: String) -> Dashboard {
+struct Extra {
+    capability: Vec<(String, ymarfer_domain::capability::PairedChange)>,
+    followups: (String, String),
+}
+
+async fn extra(
+    state: &AppState,
+    lang: ymarfer_domain::Lang,
+    cohorts: &[i64],
+) -> Result<Extra, AppError> {
+    Ok(Extra {
+        capability: super::followup::capability_change(state, lang, cohorts).await?,
+        followups: followup_rates(state, cohorts).await?,
+    })
+}
+
+fn dashboard(
+    page: Page,
+    heading: String,
+    r: ImpactReport,
+    base: String,
+    extra: Extra,
+) -> Dashboard {
     let tr = page.tr;
     let max = r.by_category.values().copied().max().unwrap_or(0).max(1);
     let categories = r
@@ -494,6 +542,9 @@ fn dashboard(page: Page, heading: String, r: ImpactReport, base: String) -> Dash
         categories,
         active_entry,
         active_latest,
+        capability: extra.capability,
+        followups_answered: extra.followups.0,
+        followups_sustained: extra.followups.1,
     }
 }
 
@@ -507,7 +558,15 @@ pub async fn programme_dashboard(
     let (r, _) = impact_report(&state.db, page.tr, &p, None).await?;
     let heading = page.t1("impact-title", "name", page.pick(&p.name_en, &p.name_cy));
     let base = page.href(&format!("programmes/{slug}/impact"));
-    render(&dashboard(page, heading, r, base))
+    let cohorts: Vec<i64> = state
+        .db
+        .cohorts_of(p.id)
+        .await?
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    let extra = extra(&state, page.lang, &cohorts).await?;
+    render(&dashboard(page, heading, r, base, extra))
 }
 
 pub async fn cohort_dashboard(
@@ -520,7 +579,8 @@ pub async fn cohort_dashboard(
     let (r, _) = impact_report(&state.db, page.tr, &p, Some(&c)).await?;
     let heading = page.t1("impact-title", "name", page.pick(&c.name_en, &c.name_cy));
     let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}/impact"));
-    render(&dashboard(page, heading, r, base))
+    let extra = extra(&state, page.lang, &[c.id]).await?;
+    render(&dashboard(page, heading, r, base, extra))
 }
 
 /// `impact.csv` or `impact.xlsx` for a programme.

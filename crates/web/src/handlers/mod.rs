@@ -3,6 +3,7 @@ pub mod admin;
 pub mod auth;
 pub mod cohorts;
 pub mod context;
+pub mod followup;
 pub mod forms;
 pub mod health;
 pub mod home;

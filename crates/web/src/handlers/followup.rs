@@ -1,0 +1,390 @@
+//! The capability self-assessment, and follow-ups at 3, 6 and 12 months after a
+//! cohort ends: emailed links to a short form, reminders, and what they show.
+
+use super::forms::FieldErrors;
+use super::{FormData, context, parse, see_other};
+use crate::error::{AppError, AppResult, ErrorKind};
+use crate::i18n::Tr;
+use crate::mail::Outgoing;
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use chrono::{Duration, NaiveDate, Utc};
+use serde::Deserialize;
+use std::collections::HashMap;
+use ymarfer_domain::capability::{PairedChange, QUESTIONS, SCALE};
+use ymarfer_domain::{Action, Lang, Role, Scope};
+use ymarfer_store::organisations::Answers;
+use ymarfer_store::programmes::{Cohort, Programme};
+
+#[derive(Template)]
+#[template(path = "followup/capability.html")]
+struct CapabilityPage {
+    page: Page,
+    programme: Programme,
+    cohort: Cohort,
+    stage: String,
+    scores: HashMap<String, String>,
+    errors: FieldErrors,
+    done: bool,
+}
+
+impl CapabilityPage {
+    fn questions(&self) -> Vec<(&'static str, &'static str)> {
+        QUESTIONS
+            .iter()
+            .map(|q| (q.id, q.text(self.page.lang)))
+            .collect()
+    }
+    fn scale(&self) -> Vec<String> {
+        SCALE.map(|n| n.to_string()).collect()
+    }
+    fn checked(&self, q: &str, n: &str) -> bool {
+        self.scores.get(q).is_some_and(|v| v == n)
+    }
+}
+
+fn participant_here(viewer: &Viewer, programme: i64, cohort: i64) -> bool {
+    viewer.actor().is_some_and(|a| {
+        a.memberships
+            .iter()
+            .any(|m| m.role == Role::Participant && m.scope == Scope::Cohort { programme, cohort })
+    })
+}
+
+pub async fn capability_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohort).await?;
+    if !participant_here(&viewer, programme.id, cohort.id) {
+        return Err(AppError::Kind(ErrorKind::Forbidden));
+    }
+    let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
+    let mine: Vec<_> = state
+        .db
+        .capability_of(cohort.id)
+        .await?
+        .into_iter()
+        .filter(|a| a.user_id == me)
+        .collect();
+    let stage = if mine.iter().any(|a| a.stage == "pre") {
+        "post"
+    } else {
+        "pre"
+    };
+    let done = mine.iter().any(|a| a.stage == "post");
+    let scores = mine
+        .iter()
+        .filter(|a| a.stage == stage)
+        .map(|a| (a.question.clone(), a.score.to_string()))
+        .collect();
+    render(&CapabilityPage {
+        page: page.titled("capability-title"),
+        programme,
+        cohort,
+        stage: stage.into(),
+        scores,
+        errors: FieldErrors::default(),
+        done,
+    })
+}
+
+pub async fn save_capability(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+    FormData(form): FormData<Vec<(String, String)>>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohort).await?;
+    if !participant_here(&viewer, programme.id, cohort.id) {
+        return Err(AppError::Kind(ErrorKind::Forbidden));
+    }
+    let get = |k: &str| {
+        form.iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let stage = get("stage");
+    if stage != "pre" && stage != "post" {
+        return Err(AppError::BAD_REQUEST);
+    }
+    let mut errors = FieldErrors::default();
+    let mut scores = Vec::new();
+    let mut typed = HashMap::new();
+    for q in &QUESTIONS {
+        let v = get(q.id);
+        match v.parse::<i64>() {
+            Ok(n) if SCALE.contains(&n) => scores.push((q.id, n)),
+            _ => errors.add(q.id, page.t("capability-error")),
+        }
+        typed.insert(q.id.to_string(), v);
+    }
+    if !errors.is_empty() {
+        let p = CapabilityPage {
+            page: page.titled("capability-title"),
+            programme,
+            cohort,
+            stage,
+            scores: typed,
+            errors,
+            done: false,
+        };
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+    }
+    let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
+    state
+        .db
+        .save_capability(cohort.id, me, &stage, &scores)
+        .await?;
+    Ok(see_other(&page.href(&format!(
+        "programmes/{slug}/cohorts/{cslug}?done=capability"
+    ))))
+}
+
+/// Per question: (question, pairs, mean before, mean after), from people who
+/// answered both before and after.
+pub async fn capability_change(
+    state: &AppState,
+    lang: Lang,
+    cohorts: &[i64],
+) -> Result<Vec<(String, PairedChange)>, AppError> {
+    let mut answers = Vec::new();
+    for c in cohorts {
+        answers.extend(
+            state
+                .db
+                .capability_of(*c)
+                .await?
+                .into_iter()
+                .map(|a| (*c, a)),
+        );
+    }
+    Ok(QUESTIONS
+        .iter()
+        .map(|q| {
+            let pairs: Vec<(i64, i64)> = answers
+                .iter()
+                .filter(|(_, a)| a.question == q.id && a.stage == "pre")
+                .filter_map(|(c, pre)| {
+                    answers
+                        .iter()
+                        .find(|(c2, a)| {
+                            c2 == c
+                                && a.user_id == pre.user_id
+                                && a.question == q.id
+                                && a.stage == "post"
+                        })
+                        .map(|(_, post)| (pre.score, post.score))
+                })
+                .collect();
+            (q.text(lang).to_string(), PairedChange::of(&pairs))
+        })
+        .collect())
+}
+
+#[derive(Template)]
+#[template(path = "followup/form.html")]
+struct FollowupPage {
+    page: Page,
+    months: i64,
+    action: String,
+    form: FollowupForm,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FollowupForm {
+    still_in_use: String,
+    new_projects: String,
+    q1: Option<String>,
+    q2: Option<String>,
+    q3: Option<String>,
+    q4: Option<String>,
+}
+
+async fn open_followup(
+    state: &AppState,
+    token: &str,
+) -> Result<ymarfer_store::capability::Followup, AppError> {
+    match state.db.followup_by_secret(token).await? {
+        Some(f) if f.completed_at.is_none() => Ok(f),
+        _ => Err(AppError::Kind(ErrorKind::Gone)),
+    }
+}
+
+pub async fn followup_form(
+    State(state): State<AppState>,
+    page: Page,
+    Path(token): Path<String>,
+) -> AppResult {
+    let f = open_followup(&state, &token).await?;
+    let action = page.href(&format!("follow-up/{token}"));
+    render(&FollowupPage {
+        page: page.titled("followup-title"),
+        months: f.months,
+        action,
+        form: FollowupForm::default(),
+        errors: FieldErrors::default(),
+    })
+}
+
+pub async fn followup_answer(
+    State(state): State<AppState>,
+    page: Page,
+    Path(token): Path<String>,
+    FormData(form): FormData<FollowupForm>,
+) -> AppResult {
+    let f = open_followup(&state, &token).await?;
+    let tr = page.tr;
+    let mut errors = FieldErrors::default();
+    let in_use = match form.still_in_use.as_str() {
+        "yes" => Some(true),
+        "no" => Some(false),
+        _ => {
+            errors.add("still_in_use", tr.t("error-choose-one"));
+            None
+        }
+    };
+    let new_projects = if form.new_projects.trim().is_empty() {
+        0
+    } else {
+        parse::whole(tr, &mut errors, "new_projects", &form.new_projects, 0, 100)
+    };
+    let Some(in_use) = in_use.filter(|_| errors.is_empty()) else {
+        let action = page.href(&format!("follow-up/{token}"));
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &FollowupPage {
+                page: page.titled("followup-title"),
+                months: f.months,
+                action,
+                form,
+                errors,
+            },
+        );
+    };
+    let org = state
+        .db
+        .organisation_by_id(f.organisation_id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    let answers = Answers {
+        new_goods_or_services: form.q1.is_some(),
+        new_business_process: form.q2.is_some(),
+        ongoing_or_abandoned: form.q3.is_some(),
+        innovation_spending: form.q4.is_some(),
+    };
+    let stage = format!("follow_up_{}", f.months);
+    state
+        .db
+        .record_innovation(
+            org.id,
+            &stage,
+            Utc::now().date_naive(),
+            answers,
+            &org.employee_band,
+        )
+        .await?;
+    state
+        .db
+        .complete_followup(f.id, in_use, new_projects)
+        .await?;
+    let mut notice =
+        super::auth::Notice::new(page, "followup-thanks-title", tr.t("followup-thanks"));
+    notice.link = None;
+    render(&notice)
+}
+
+/// Sends the follow-ups that are due on `today` (3, 6 and 12 months after each
+/// cohort's end) and reminds, once, those unanswered after two weeks.
+/// Returns (sent, reminded).
+pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<(usize, usize)> {
+    let mut sent = 0;
+    let mut reminded = 0;
+    for p in state.db.programmes_visible_to(0, true).await? {
+        for c in state.db.cohorts_of(p.id).await? {
+            let Some(end) = c.ends_on else { continue };
+            let people = state.db.enrolled(c.id).await?;
+            for months in [3_i64, 6, 12] {
+                let due = end
+                    .checked_add_months(chrono::Months::new(months as u32))
+                    .unwrap_or(end);
+                if today < due {
+                    continue;
+                }
+                let mut orgs: Vec<(i64, i64)> = people
+                    .iter()
+                    .filter(|e| e.status == "active")
+                    .filter_map(|e| Some((e.organisation_id?, e.user_id)))
+                    .collect();
+                orgs.sort_unstable();
+                orgs.dedup_by_key(|(o, _)| *o);
+                for (org, user) in orgs {
+                    if let Some(secret) = state
+                        .db
+                        .start_followup(c.id, org, Some(user), months)
+                        .await?
+                    {
+                        email(state, user, months, &secret, "email-followup").await?;
+                        sent += 1;
+                    }
+                }
+            }
+            for f in state.db.followups_of(c.id).await? {
+                let overdue = Utc::now() - f.sent_at > Duration::days(14)
+                    || today > f.sent_at.date_naive() + Duration::days(14);
+                if f.completed_at.is_none() && f.reminded_at.is_none() && overdue {
+                    let secret = state.db.remind_followup(f.id).await?;
+                    if let Some(user) = f.user_id {
+                        email(state, user, f.months, &secret, "email-followup-reminder").await?;
+                    }
+                    reminded += 1;
+                }
+            }
+        }
+    }
+    Ok((sent, reminded))
+}
+
+async fn email(
+    state: &AppState,
+    user: i64,
+    months: i64,
+    secret: &str,
+    key: &str,
+) -> anyhow::Result<()> {
+    let Some(user) = state.db.user_by_id(user).await? else {
+        return Ok(());
+    };
+    let tr = Tr(user.lang());
+    let link = state
+        .config
+        .link(user.lang(), &format!("follow-up/{secret}"));
+    let body = format!(
+        "{}\n\n{}\n\n{}\n",
+        tr.t1("email-greeting", "name", user.name()),
+        tr.args(
+            &format!("{key}-body"),
+            &[("link", link), ("months", months.to_string())]
+        ),
+        tr.t("email-signature")
+    );
+    state
+        .mailer
+        .send(Outgoing {
+            to: user.email.clone(),
+            subject: tr.t(&format!("{key}-subject")),
+            body,
+        })
+        .await
+}
