@@ -281,6 +281,182 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
     assert_eq!(&xlsx[..2], b"PK", "an XLSX workbook");
 }
 
+async fn capability_and_followups(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    // The cohort ended four months ago.
+    let mut c = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
+    c.ends_on = Some(chrono::Utc::now().date_naive() - chrono::Duration::days(125));
+    let input = ymarfer_store::programmes::CohortInput {
+        slug: c.slug.clone(),
+        name_en: c.name_en.clone(),
+        name_cy: c.name_cy.clone(),
+        starts_on: None,
+        ends_on: c.ends_on,
+        capacity: 10,
+        delivery_mode: "online".into(),
+        region: "mid_wales".into(),
+        cost_share_pence: None,
+    };
+    app.db.update_cohort(cohort, &input).await.unwrap();
+    let org = app
+        .db
+        .create_organisation(
+            &OrganisationInput {
+                name: "Melin Wlân".into(),
+                sic_section: "C".into(),
+                employee_band: "small".into(),
+                principal_area: "powys".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let me = app.user("elen@melin.cymru", Lang::Cy, false).await;
+    app.db
+        .enrol(programme, cohort, me.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let p = app.client();
+    p.sign_in("elen@melin.cymru").await;
+    let cap = format!("/cy/programmes/{slug}/cohorts/cohort-1/capability");
+    let html = p.get(&cap).await.text().await.unwrap();
+    assert!(
+        html.contains("Cyn i&#39;r rhaglen ddechrau")
+            && html.contains("name=\"stage\" value=\"pre\"")
+    );
+    let res = p
+        .post(
+            &cap,
+            &[("stage", "pre"), ("map_process", "2"), ("find_causes", "9")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("Dewiswch rif o 1 i 5."));
+    let answers = |stage: &'static str, score: &'static str| {
+        vec![
+            ("stage", stage),
+            ("map_process", score),
+            ("find_causes", score),
+            ("test_change", score),
+            ("measure_result", score),
+            ("lead_improvement", score),
+        ]
+    };
+    assert_eq!(
+        p.post(&cap, &answers("pre", "2")).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert!(
+        p.get(&cap)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("name=\"stage\" value=\"post\""),
+        "post after pre"
+    );
+    assert_eq!(
+        p.post(&cap, &answers("post", "4")).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    assert_eq!(
+        m.get(&cap).await.status(),
+        StatusCode::FORBIDDEN,
+        "only participants answer"
+    );
+    let html = m
+        .get(&format!("/en/programmes/{slug}/cohorts/cohort-1/impact"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("<td>I can plan and run a small test of a change.</td><td>1</td><td>2.0</td><td>4.0</td>"), "{html}");
+
+    // The 3-month follow-up is due; the 6- and 12-month ones are not.
+    let today = chrono::Utc::now().date_naive();
+    let (sent, reminded) = ymarfer_web::send_due_followups(&app.state, today)
+        .await
+        .unwrap();
+    assert_eq!((sent, reminded), (1, 0));
+    assert_eq!(
+        ymarfer_web::send_due_followups(&app.state, today)
+            .await
+            .unwrap(),
+        (0, 0),
+        "not sent twice"
+    );
+    let (_, subject, _) = app.outbox().pop().unwrap();
+    assert_eq!(
+        subject, "Sut mae eich newid yn mynd?",
+        "in the participant's language"
+    );
+    // Unanswered after two weeks: one reminder, with a fresh link.
+    let later = today + chrono::Duration::days(15);
+    assert_eq!(
+        ymarfer_web::send_due_followups(&app.state, later)
+            .await
+            .unwrap(),
+        (0, 1)
+    );
+    assert_eq!(
+        ymarfer_web::send_due_followups(&app.state, later)
+            .await
+            .unwrap(),
+        (0, 0),
+        "reminded once"
+    );
+    let link = app.emailed_link("elen@melin.cymru");
+    assert!(link.starts_with("/cy/follow-up/"));
+    let visitor = app.client();
+    let html = visitor.get(&link).await.text().await.unwrap();
+    assert!(html.contains("Mae 3 mis ers i&#39;ch carfan ddod i ben."));
+    let res = visitor.post(&link, &[("new_projects", "lots")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = visitor
+        .post(
+            &link,
+            &[
+                ("still_in_use", "yes"),
+                ("new_projects", "2"),
+                ("q2", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        visitor.get(&link).await.status(),
+        StatusCode::GONE,
+        "answered once"
+    );
+    let history = app.db.innovation_answers(org.id).await.unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|a| a.stage == "follow_up_3" && a.new_business_process)
+    );
+    let html = m
+        .get(&format!("/en/programmes/{slug}/impact"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<dd>100% (1/1)</dd>"),
+        "answered and sustained: {html}"
+    );
+}
+
 on_both! {
     ledger_and_dashboards => super::ledger_verify_change_and_dashboards;
+    capability_and_followups => super::capability_and_followups;
 }

@@ -149,6 +149,11 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/en/programmes/prog/reports/impact.csv", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog/reports/impact.xlsx", form: &[], expect: |w| managers(w, 200) },
         Row { method: "GET", path: "/en/programmes/prog/reports/nope", form: &[], expect: |w| anyone(w, Status(404)) },
+        // Capability and follow-ups.
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/capability", form: &[], expect: |w| participants(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/capability", form: &[("stage", "x")], expect: |w| participants(w, Status(400)) },
+        Row { method: "GET", path: "/cy/follow-up/0000", form: &[], expect: |_| Status(410) },
+        Row { method: "POST", path: "/en/follow-up/0000", form: &[], expect: |_| Status(410) },
         // Calendars.
         Row { method: "POST", path: "/en/profile/calendar", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "POST", path: "/en/profile/calendar/revoke", form: &[], expect: |w| anyone(w, To("/en/profile?done=calendar-revoked")) },
@@ -166,6 +171,15 @@ fn project(w: Who, staff_gets: Expect, participant_gets: Expect) -> Expect {
         Who::Observer => Expect::Status(404),
         Who::Participant => participant_gets,
         _ => staff_gets,
+    }
+}
+
+/// The cohort's participants get `ok`; everyone else signed in, 403.
+fn participants(w: Who, ok: Expect) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Participant => ok,
+        _ => Expect::Status(403),
     }
 }
 
