@@ -156,3 +156,86 @@ mod tests {
         let _ = Quantity::default();
     }
 }
+
+/// Cumulative verified savings at the end of each month from `from`, for the
+/// break-even chart: a recurring line accrues a twelfth of its first-year value
+/// each month from the month it started; a one-off line counts in full then.
+pub fn cumulative_by_month(
+    lines: &[(chrono::NaiveDate, Frequency, Pence)],
+    from: chrono::NaiveDate,
+    months: u32,
+) -> Vec<Pence> {
+    use chrono::Datelike;
+    let index = |d: chrono::NaiveDate| {
+        (d.year() - from.year()) * 12 + d.month() as i32 - from.month() as i32
+    };
+    let mut monthly = vec![0i64; months as usize];
+    for (start, frequency, first_year) in lines {
+        let first = index(*start).max(0);
+        if *frequency == Frequency::OneOff {
+            if let Some(m) = monthly.get_mut(first as usize) {
+                *m += first_year.0;
+            }
+            continue;
+        }
+        // Spread the year's value over twelve months, the pennies left over in the first.
+        let base = first_year.0 / 12;
+        let rest = first_year.0 - base * 12;
+        for k in 0..12 {
+            if let Some(m) = monthly.get_mut((first + k) as usize) {
+                *m += base + if k == 0 { rest } else { 0 };
+            }
+        }
+    }
+    let mut total = 0;
+    monthly
+        .into_iter()
+        .map(|m| {
+            total += m;
+            Pence(total)
+        })
+        .collect()
+}
+
+/// The first month (0-based) whose cumulative savings reach the cost.
+pub fn break_even_month(cumulative: &[Pence], cost: Pence) -> Option<usize> {
+    cumulative.iter().position(|c| c.0 >= cost.0 && cost.0 > 0)
+}
+
+#[cfg(test)]
+mod cumulative_tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn accrues_monthly_and_finds_break_even() {
+        let d = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+        // £1,200 a year from March (£100 a month) and £500 once in April; from January.
+        let lines = [
+            (d(2026, 3), Frequency::Weekly, Pence(120_000)),
+            (d(2026, 4), Frequency::OneOff, Pence(50_000)),
+        ];
+        let c = cumulative_by_month(&lines, d(2026, 1), 6);
+        assert_eq!(
+            c,
+            vec![
+                Pence(0),
+                Pence(0),
+                Pence(10_000),
+                Pence(70_000),
+                Pence(80_000),
+                Pence(90_000)
+            ]
+        );
+        assert_eq!(break_even_month(&c, Pence(75_000)), Some(4));
+        assert_eq!(break_even_month(&c, Pence(1_000_000)), None);
+        // Pennies that do not divide by twelve land in the first month.
+        let c = cumulative_by_month(
+            &[(d(2026, 1), Frequency::Monthly, Pence(1_213))],
+            d(2026, 1),
+            12,
+        );
+        assert_eq!(c[0], Pence(101 + 1));
+        assert_eq!(c[11], Pence(1_213));
+    }
+}

@@ -192,6 +192,53 @@ pub async fn impact_report(
     Ok((report, s))
 }
 
+/// Cumulative verified savings month by month from the programme's start (or the
+/// first saving), for the break-even chart; and the month savings reach the cost.
+pub async fn cumulative(
+    db: &Db,
+    p: &Programme,
+    cohort: Option<&Cohort>,
+    cost: Pence,
+) -> anyhow::Result<(Vec<(chrono::NaiveDate, Pence)>, Option<usize>)> {
+    use chrono::Datelike;
+    let lines = db.current_lines(p.id, cohort.map(|c| c.id)).await?;
+    let valuation = |rate: Option<i64>| ymarfer_domain::impact::Valuation {
+        organisation_rate: rate.map(Pence),
+        programme_rate: Pence(p.default_hourly_rate_pence),
+        capture: capture(p),
+    };
+    let dated: Vec<(chrono::NaiveDate, Frequency, Pence)> = lines
+        .iter()
+        .filter_map(|l| {
+            let line = line_of(&l.v, l.organisation_rate)?;
+            (line.status == Status::Verified).then(|| {
+                (
+                    l.v.starts_on,
+                    line.frequency,
+                    line.value
+                        .first_year_value(line.frequency, &valuation(l.organisation_rate)),
+                )
+            })
+        })
+        .collect();
+    let Some(first) = p.starts_on.or_else(|| dated.iter().map(|d| d.0).min()) else {
+        return Ok((Vec::new(), None));
+    };
+    let from = first.with_day(1).unwrap_or(first);
+    let series = ymarfer_domain::ledger::cumulative_by_month(&dated, from, 18);
+    // Each figure stands at the end of its month.
+    let months = (1..=18u32).map(|m| {
+        from.checked_add_months(chrono::Months::new(m))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(from)
+    });
+    let points: Vec<(chrono::NaiveDate, Pence)> = months.zip(series.iter().copied()).collect();
+    Ok((
+        points,
+        ymarfer_domain::ledger::break_even_month(&series, cost),
+    ))
+}
+
 /// The report as CSV: one row of headline figures, then verified value by category.
 pub fn to_csv(r: &ImpactReport) -> anyhow::Result<String> {
     let mut w = csv_writer();

@@ -256,3 +256,10 @@ email-followup-reminder-body =
     Nodyn atgoffa byr: tri chwestiwn am yr hyn sydd wedi para, { $months } mis ar ôl i'ch carfan ddod i ben. Mae'n cymryd dwy funud:
 
     { $link }
+impact-break-even-heading = Arbedion cronnus o'u cymharu â'r gost
+impact-break-even = Roedd yr arbedion a ddilyswyd wedi talu'r gost erbyn { $month }.
+impact-break-even-not-yet = Nid yw'r arbedion a ddilyswyd wedi talu'r gost eto.
+impact-cumulative = Arbedion cronnus a ddilyswyd
+impact-cumulative-table = Y ffigurau fesul mis
+impact-month = Mis yn dod i ben
+impact-pounds-hundreds = (echelin mewn punnoedd)

@@ -250,3 +250,10 @@ email-followup-reminder-body =
     A short reminder: three questions about what has lasted, { $months } months after your cohort ended. It takes two minutes:
 
     { $link }
+impact-break-even-heading = Cumulative savings against cost
+impact-break-even = Verified savings covered the cost by { $month }.
+impact-break-even-not-yet = Verified savings have not yet covered the cost.
+impact-cumulative = Cumulative verified savings
+impact-cumulative-table = The figures month by month
+impact-month = Month ending
+impact-pounds-hundreds = (axis in pounds)

@@ -462,6 +462,11 @@ struct Dashboard {
     capability: Vec<(String, ymarfer_domain::capability::PairedChange)>,
     followups_answered: String,
     followups_sustained: String,
+    chart: Option<crate::charts::RunChart>,
+    cumulative: Vec<(String, String)>,
+    break_even: Option<String>,
+    width: f64,
+    height: f64,
 }
 
 impl Dashboard {
@@ -497,16 +502,33 @@ fn percent(share: (u64, u64)) -> String {
 struct Extra {
     capability: Vec<(String, ymarfer_domain::capability::PairedChange)>,
     followups: (String, String),
+    cumulative: Vec<(chrono::NaiveDate, Pence)>,
+    break_even: Option<usize>,
 }
 
 async fn extra(
     state: &AppState,
     lang: ymarfer_domain::Lang,
-    cohorts: &[i64],
+    p: &ymarfer_store::programmes::Programme,
+    cohort: Option<&ymarfer_store::programmes::Cohort>,
+    cost: Pence,
 ) -> Result<Extra, AppError> {
+    let cohorts: Vec<i64> = match cohort {
+        Some(c) => vec![c.id],
+        None => state
+            .db
+            .cohorts_of(p.id)
+            .await?
+            .iter()
+            .map(|c| c.id)
+            .collect(),
+    };
+    let (cumulative, break_even) = crate::report::cumulative(&state.db, p, cohort, cost).await?;
     Ok(Extra {
-        capability: super::followup::capability_change(state, lang, cohorts).await?,
-        followups: followup_rates(state, cohorts).await?,
+        capability: super::followup::capability_change(state, lang, &cohorts).await?,
+        followups: followup_rates(state, &cohorts).await?,
+        cumulative,
+        break_even,
     })
 }
 
@@ -530,6 +552,7 @@ fn dashboard(
             (name, tr.money(Pence(*v)), *v as f64 / max as f64 * 100.0)
         })
         .collect();
+    let r_cost = r.cost_pence;
     let active_entry = percent(r.innovation_active_at_entry);
     let active_latest = percent(r.innovation_active_latest);
     let mut page = page;
@@ -542,9 +565,30 @@ fn dashboard(
         categories,
         active_entry,
         active_latest,
+        chart: crate::charts::RunChart::new(
+            &extra
+                .cumulative
+                .iter()
+                .map(|(d, p)| (*d, p.0))
+                .collect::<Vec<_>>(),
+            None,
+            Some(r_cost),
+            |d| tr.day(d),
+        ),
+        cumulative: extra
+            .cumulative
+            .iter()
+            .map(|(d, p)| (tr.day(*d), tr.money(*p)))
+            .collect(),
+        break_even: extra
+            .break_even
+            .and_then(|i| extra.cumulative.get(i))
+            .map(|(d, _)| tr.day(*d)),
         capability: extra.capability,
         followups_answered: extra.followups.0,
         followups_sustained: extra.followups.1,
+        width: crate::charts::WIDTH,
+        height: crate::charts::HEIGHT,
     }
 }
 
@@ -558,14 +602,7 @@ pub async fn programme_dashboard(
     let (r, _) = impact_report(&state.db, page.tr, &p, None).await?;
     let heading = page.t1("impact-title", "name", page.pick(&p.name_en, &p.name_cy));
     let base = page.href(&format!("programmes/{slug}/impact"));
-    let cohorts: Vec<i64> = state
-        .db
-        .cohorts_of(p.id)
-        .await?
-        .iter()
-        .map(|c| c.id)
-        .collect();
-    let extra = extra(&state, page.lang, &cohorts).await?;
+    let extra = extra(&state, page.lang, &p, None, Pence(r.cost_pence)).await?;
     render(&dashboard(page, heading, r, base, extra))
 }
 
@@ -579,7 +616,7 @@ pub async fn cohort_dashboard(
     let (r, _) = impact_report(&state.db, page.tr, &p, Some(&c)).await?;
     let heading = page.t1("impact-title", "name", page.pick(&c.name_en, &c.name_cy));
     let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}/impact"));
-    let extra = extra(&state, page.lang, &[c.id]).await?;
+    let extra = extra(&state, page.lang, &p, Some(&c), Pence(r.cost_pence)).await?;
     render(&dashboard(page, heading, r, base, extra))
 }
 
