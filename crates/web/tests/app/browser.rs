@@ -632,10 +632,99 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
     b.close().await;
 }
 
+async fn impact_dashboard_in_both_languages(app: TestApp) {
+    let (_, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let input = ymarfer_store::programmes::ProgrammeInput {
+        slug: p.slug.clone(),
+        name_en: "Demo".into(),
+        name_cy: "Demo".into(),
+        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+        cost_pence: 100_000,
+        default_hourly_rate_pence: 2000,
+        capture_factor_thousandths: 1000,
+        ..Default::default()
+    };
+    app.db.update_programme(p.id, &input).await.unwrap();
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Becws".into(),
+                sic_section: "C".into(),
+                employee_band: "micro".into(),
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let project = app
+        .db
+        .create_project(
+            cohort,
+            org.id,
+            &ymarfer_store::projects::ProjectInput {
+                title: "Queue".into(),
+                business_function: "production".into(),
+                status: "testing".into(),
+                visibility: "cohort".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let line = ymarfer_store::ledger::BenefitInput {
+        description: "Less waste".into(),
+        category: "materials".into(),
+        savings_type: "hard".into(),
+        frequency: "monthly".into(),
+        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
+        status: "verified".into(),
+        amount_pence: Some(25_000),
+        ..Default::default()
+    };
+    app.db
+        .add_benefit_lines(&[(project.id, line)], None, true)
+        .await
+        .unwrap();
+    let b = Browser::start().await;
+    b.goto(&app.url("/en/sign-in")).await;
+    b.fill("#email", "rheolwr@example.com").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/en/sign-in'] button").await;
+    b.goto(&app.url(&format!("/en/programmes/{}/impact", p.slug)))
+        .await;
+    // £250 a month: £3,000 in the first year on a cost of £1,000; covered by the end of May.
+    let text = b.text("main").await;
+    assert!(
+        text.contains("£3,000.00")
+            && text.contains("3.0 : 1")
+            && text.contains("covered the cost by 31 May 2026"),
+        "{text}"
+    );
+    b.assert_accessible("impact dashboard").await;
+    b.click(".lang-switch").await;
+    b.goto(&app.url(&format!("/cy/programmes/{}/impact", p.slug)))
+        .await;
+    assert!(b.text("main").await.contains("erbyn 31 Mai 2026"));
+    b.assert_accessible("dangosfwrdd effaith").await;
+    b.goto(&app.url(&format!("/en/projects/{}", project.id)))
+        .await;
+    b.assert_accessible("project with ledger").await;
+    b.goto(&app.url(&format!("/en/projects/{}/benefits/new", project.id)))
+        .await;
+    b.assert_accessible("new benefit line").await;
+    b.close().await;
+}
+
 on_both! {
     browser_sign_in_and_switch => super::password_sign_in_and_language_switch;
     browser_link_sign_in => super::emailed_link_sign_in;
     browser_forms_and_profile => super::rejected_forms_keep_input_and_profile_changes;
     browser_run_a_cohort => super::manager_and_facilitator_run_a_cohort;
     browser_learn_by_doing => super::participant_learns_by_doing_on_a_phone;
+    browser_impact => super::impact_dashboard_in_both_languages;
 }
