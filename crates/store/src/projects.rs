@@ -28,6 +28,7 @@ pub struct Project {
     pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub case_study_consent: bool,
 }
 
 /// A project's editable fields, already validated. Numbers are hundredths.
@@ -47,11 +48,12 @@ pub struct ProjectInput {
     pub owners: String,
     pub status: String,
     pub visibility: String,
+    pub case_study_consent: bool,
 }
 
 const PROJECT_COLUMNS: &str = "id, cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \
      aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
-     visibility, public_approved_by, created_by, created_at, updated_at";
+     visibility, public_approved_by, created_by, created_at, updated_at, case_study_consent";
 
 /// A project as the cohort's list shows it, with signs of life.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -177,7 +179,8 @@ impl Db {
                 "UPDATE projects SET title = $1, problem = $2, business_function = $3, aim_measure = $4, aim_unit = $5, \
                  aim_baseline = $6, aim_target = $7, aim_by = $8, outcome_measures = $9, process_measures = $10, \
                  balancing_measures = $11, owners = $12, status = $13, visibility = $14, updated_at = $15, \
-                 public_approved_by = CASE WHEN $14 = 'public' THEN public_approved_by ELSE NULL END WHERE id = $16",
+                 public_approved_by = CASE WHEN $14 = 'public' THEN public_approved_by ELSE NULL END, \
+                 case_study_consent = $17 WHERE id = $16",
             )
             .bind(&input.title)
             .bind(&input.problem)
@@ -195,6 +198,7 @@ impl Db {
             .bind(&input.visibility)
             .bind(Utc::now())
             .bind(id)
+            .bind(input.case_study_consent)
             .execute(pool)
             .await?;
         });

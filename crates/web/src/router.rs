@@ -139,6 +139,7 @@ fn pages() -> Router<AppState> {
             get(projects::edit_form).post(projects::update),
         )
         .route("/projects/{id}/approve", post(projects::approve))
+        .route("/projects/{id}/case-study", get(projects::case_study))
         .route("/projects/{id}/readings", post(projects::add_reading))
         .route(
             "/projects/{id}/cycles/new",

@@ -11,3 +11,11 @@
     }
   });
 })();
+
+// "Print" buttons: shown only when scripts run, since printing needs them.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+});

@@ -228,6 +228,7 @@ pub struct ProjectForm {
     owners: String,
     status: String,
     visibility: String,
+    case_study_consent: Option<String>,
 }
 
 fn number_input(v: Option<i64>) -> String {
@@ -252,6 +253,7 @@ impl ProjectForm {
             owners: p.owners.clone(),
             status: p.status.clone(),
             visibility: p.visibility.clone(),
+            case_study_consent: p.case_study_consent.then(|| "yes".to_string()),
         }
     }
 
@@ -334,6 +336,7 @@ impl ProjectForm {
             owners,
             status,
             visibility: self.visibility.clone(),
+            case_study_consent: self.case_study_consent.is_some(),
         })
     }
 }
@@ -701,6 +704,90 @@ pub async fn update(
             )
         }
     }
+}
+
+#[derive(Template)]
+#[template(path = "projects/case_study.html")]
+struct CaseStudyPage {
+    page: Page,
+    ctx: ProjectCtx,
+    sector: String,
+    area: String,
+    adopted: Vec<String>,
+    tools: Vec<String>,
+    first: Option<String>,
+    last: Option<String>,
+    verified: String,
+}
+
+/// A one-page case study of a project, only with the organisation's consent.
+pub async fn case_study(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    if !ctx.project.case_study_consent {
+        return Err(AppError::NOT_FOUND);
+    }
+    let tr = page.tr;
+    let org = state
+        .db
+        .organisation_by_id(ctx.project.organisation_id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    let letter = org.sic_section.chars().next().unwrap_or('S');
+    let sector = ymarfer_domain::reference::sic_name(letter, page.lang).to_string();
+    let area = ymarfer_domain::reference::area(&org.principal_area)
+        .map(|a| a.name(page.lang))
+        .unwrap_or("")
+        .to_string();
+    let adopted = state
+        .db
+        .cycles(id)
+        .await?
+        .into_iter()
+        .filter(|c| c.decision.as_deref() == Some("adopt"))
+        .map(|c| c.change_idea)
+        .collect();
+    let all_tools = super::tools::tools_for(&state, ctx.programme.id).await?;
+    let mut tools: Vec<String> = state
+        .db
+        .applications(id)
+        .await?
+        .iter()
+        .filter_map(|a| {
+            all_tools
+                .iter()
+                .find(|t| t.id == a.tool_id)
+                .map(|t| t.name.get(page.lang).to_string())
+        })
+        .collect();
+    tools.dedup();
+    let readings = state.db.readings(id).await?;
+    let unit = ctx.project.aim_unit.clone();
+    let show = |r: &ymarfer_store::projects::Reading| {
+        format!(
+            "{} {unit} ({})",
+            format_hundredths(r.value),
+            tr.day(r.taken_on)
+        )
+    };
+    let (_, [verified, _, _]) = super::ledger::project_ledger(&state, tr, &ctx).await?;
+    let mut page = page;
+    page.title = tr.t1("case-study-title", "title", &ctx.project.title);
+    render(&CaseStudyPage {
+        page,
+        first: readings.first().map(show),
+        last: readings.last().filter(|_| readings.len() > 1).map(show),
+        sector,
+        area,
+        adopted,
+        tools,
+        verified,
+        ctx,
+    })
 }
 
 /// A facilitator or manager approves a project marked public as a showcase.

@@ -234,6 +234,34 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
         "the verified version is kept as it was"
     );
 
+    // A case study needs the organisation's consent.
+    let case = format!("/en/projects/{}/case-study", project.id);
+    assert_eq!(c.get(&case).await.status(), StatusCode::NOT_FOUND);
+    let res = c
+        .post(
+            &format!("/en/projects/{}/edit", project.id),
+            &[
+                ("title", "Parts"),
+                ("problem", "An hour a day"),
+                ("business_function", "production"),
+                ("status", "sustaining"),
+                ("visibility", "cohort"),
+                ("case_study_consent", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = c.get(&case).await.text().await.unwrap();
+    assert!(
+        html.contains("Case study: Parts")
+            && html.contains("Garej Glan, Wholesale and retail trade"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Verified first-year savings: £0.00."),
+        "the changed line is claimed again: {html}"
+    );
+
     // An observer sees the dashboard, but no project or ledger.
     let observer = app.user("observer@example.com", Lang::En, false).await;
     app.db

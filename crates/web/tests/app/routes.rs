@@ -144,6 +144,7 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/projects/1/benefits/new", form: &[("description", "")], expect: |w| project(w, Status(422), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/benefits/999", form: &[], expect: |w| project(w, Status(404), Status(403)) },
         Row { method: "POST", path: "/en/projects/1/benefits/999/verify", form: &[], expect: |w| project(w, Status(404), Status(403)) },
+        Row { method: "GET", path: "/en/projects/1/case-study", form: &[], expect: |w| project(w, Status(404), Status(404)) },
         Row { method: "GET", path: "/en/programmes/prog/impact", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/cy/programmes/prog/cohorts/cohort-1/impact", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog/reports/impact.csv", form: &[], expect: |w| anyone(w, Status(200)) },
