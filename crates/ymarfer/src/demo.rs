@@ -758,6 +758,7 @@ async fn projects(
                         owners: e.display_name.clone(),
                         status: status.into(),
                         visibility: "cohort".into(),
+                        case_study_consent: true,
                     },
                     Some(e.user_id),
                 )
