@@ -198,6 +198,10 @@ fn pages() -> Router<AppState> {
             "/organisations/{id}/edit",
             get(organisations::edit_form).post(organisations::update),
         )
+        .route(
+            "/organisations/{id}/innovation",
+            post(organisations::record_innovation),
+        )
         .route_layer(axum::middleware::from_fn(crate::page::remember_language))
 }
 

@@ -240,3 +240,4 @@ error-organisation-needed = Dewiswch sefydliad y cyfranogwr, neu ychwanegwch ef 
 error-hours-invalid = Rhowch oriau fel rhif gydag uchafswm o ddau le degol, fel 1.5.
 error-capture-factor-invalid = Rhowch rif o 0 i 1, fel 0.8.
 error-quantity-invalid = Rhowch swm nad yw'n negyddol, gydag uchafswm o dri lle degol.
+innovation-record = Cofnodi'r atebion eto

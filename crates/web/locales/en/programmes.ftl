@@ -228,3 +228,4 @@ error-organisation-needed = Choose the participant's organisation, or add it fir
 error-hours-invalid = Enter hours as a number with at most two decimals, such as 1.5.
 error-capture-factor-invalid = Enter a number from 0 to 1, such as 0.8.
 error-quantity-invalid = Enter a quantity that is not negative, with at most three decimals.
+innovation-record = Record the answers again

@@ -276,6 +276,15 @@ impl ShowPage {
             .map(|b| self.page.t(b.message_id()))
             .unwrap_or_default()
     }
+    fn no_error(&self) -> Option<&'static str> {
+        None
+    }
+    fn stages(&self) -> Vec<(&'static str, String)> {
+        ymarfer_domain::innovation::Stage::ALL
+            .iter()
+            .map(|s| (s.as_str(), self.page.t(s.message_id())))
+            .collect()
+    }
     fn stage(&self, code: &str) -> String {
         ymarfer_domain::innovation::Stage::parse(code)
             .map(|s| self.page.t(s.message_id()))
@@ -367,4 +376,51 @@ pub async fn update(
             errors,
         },
     )
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct InnovationForm {
+    stage: String,
+    asked_on: String,
+    q1: Option<String>,
+    q2: Option<String>,
+    q3: Option<String>,
+    q4: Option<String>,
+}
+
+/// Records the four innovation questions again, at the end of a cohort or at a
+/// follow-up: the change in this status is the headline outcome for policy.
+pub async fn record_innovation(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    FormData(form): FormData<InnovationForm>,
+) -> AppResult {
+    allowed(&viewer)?;
+    let org = state
+        .db
+        .organisation_by_id(id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    let stage =
+        ymarfer_domain::innovation::Stage::parse(&form.stage).ok_or(AppError::BAD_REQUEST)?;
+    let mut errors = FieldErrors::default();
+    let on = parse::date(page.tr, &mut errors, "asked_on", &form.asked_on)
+        .unwrap_or_else(|| Utc::now().date_naive());
+    if !errors.is_empty() {
+        return Err(AppError::BAD_REQUEST);
+    }
+    let answers = Answers {
+        new_goods_or_services: form.q1.is_some(),
+        new_business_process: form.q2.is_some(),
+        ongoing_or_abandoned: form.q3.is_some(),
+        innovation_spending: form.q4.is_some(),
+    };
+    state
+        .db
+        .record_innovation(id, stage.as_str(), on, answers, &org.employee_band)
+        .await?;
+    Ok(see_other(&page.href(&format!("organisations/{id}"))))
 }

@@ -630,6 +630,27 @@ async fn organisations_record_innovation_status(app: TestApp) {
         html.contains("<td>At entry</td><td>1 September 2026</td><td>No</td><td>Yes</td>"),
         "{html}"
     );
+    // Asked again at the end of the cohort: a new process makes it innovation active.
+    let res = c
+        .post(
+            &format!("{path}/innovation"),
+            &[("stage", "end"), ("asked_on", "2027-01-15"), ("q2", "yes")],
+        )
+        .await;
+    assert_eq!(location(&res), path);
+    let html = c.get(&path).await.text().await.unwrap();
+    assert!(
+        html.contains(
+            "<td>At the end of the cohort</td><td>15 January 2027</td><td>Yes</td><td>Yes</td>"
+        ),
+        "{html}"
+    );
+    assert_eq!(
+        c.post(&format!("{path}/innovation"), &[("stage", "later")])
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
     let list = c.get("/cy/organisations").await.text().await.unwrap();
     assert!(list.contains("Garej Glan") && list.contains("Wrecsam"));
     let res = c

@@ -155,6 +155,7 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/capability", form: &[("stage", "x")], expect: |w| participants(w, Status(400)) },
         Row { method: "GET", path: "/cy/follow-up/0000", form: &[], expect: |_| Status(410) },
         Row { method: "POST", path: "/en/follow-up/0000", form: &[], expect: |_| Status(410) },
+        Row { method: "POST", path: "/en/organisations/999999/innovation", form: &[("stage", "end")], expect: |w| staff(w, Status(404)) },
         // Calendars.
         Row { method: "POST", path: "/en/profile/calendar", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "POST", path: "/en/profile/calendar/revoke", form: &[], expect: |w| anyone(w, To("/en/profile?done=calendar-revoked")) },
