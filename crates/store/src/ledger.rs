@@ -196,6 +196,17 @@ impl Db {
             .await?))
     }
 
+    /// Every version of one line, oldest first.
+    pub async fn benefit_line_versions(&self, line: i64) -> Result<Vec<BenefitVersion>> {
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM benefit_versions v WHERE v.line_id = $1 ORDER BY v.version"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(line)
+            .fetch_all(pool)
+            .await?))
+    }
+
     /// The project a line belongs to.
     pub async fn benefit_line_project(&self, line: i64) -> Result<Option<i64>> {
         Ok(with_pool!(self, |pool| {

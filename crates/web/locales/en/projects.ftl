@@ -268,3 +268,5 @@ case-study-measure = { $measure }: { $first } at the start; { $last } at the lat
 case-study-verified = Verified first-year savings: { $amount }.
 print = Print or save as PDF
 print-hint = This page is laid out for printing: use your browser's print command to save it as a PDF.
+followup-actuals = What did these forecast savings turn out to be?
+followup-actuals-hint = The actual amount in pounds each time (each week, month…), where you know it. Leave it empty if you do not.

@@ -199,6 +199,33 @@ struct FollowupPage {
     action: String,
     form: FollowupForm,
     errors: FieldErrors,
+    /// Forecast lines of the organisation's projects: (line, description, typed actual).
+    forecasts: Vec<(i64, String, String)>,
+}
+
+/// The organisation's forecast lines in the cohort, whose actual figures the
+/// follow-up asks for.
+async fn forecasts(
+    state: &AppState,
+    f: &ymarfer_store::capability::Followup,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let mut out = Vec::new();
+    for p in state.db.cohort_projects(f.cohort_id).await? {
+        if p.organisation_id != f.organisation_id {
+            continue;
+        }
+        let history = state.db.benefit_history(p.id).await?;
+        let mut lines: Vec<i64> = history.iter().map(|v| v.line_id).collect();
+        lines.dedup();
+        for line in lines {
+            if let Some(v) = history.iter().rfind(|v| v.line_id == line)
+                && v.status == "forecast"
+            {
+                out.push((line, format!("{} ({})", v.description, p.title)));
+            }
+        }
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize, Default)]
@@ -229,12 +256,18 @@ pub async fn followup_form(
 ) -> AppResult {
     let f = open_followup(&state, &token).await?;
     let action = page.href(&format!("follow-up/{token}"));
+    let forecasts = forecasts(&state, &f)
+        .await?
+        .into_iter()
+        .map(|(l, d)| (l, d, String::new()))
+        .collect();
     render(&FollowupPage {
         page: page.titled("followup-title"),
         months: f.months,
         action,
         form: FollowupForm::default(),
         errors: FieldErrors::default(),
+        forecasts,
     })
 }
 
@@ -242,11 +275,33 @@ pub async fn followup_answer(
     State(state): State<AppState>,
     page: Page,
     Path(token): Path<String>,
-    FormData(form): FormData<FollowupForm>,
+    FormData(pairs): FormData<Vec<(String, String)>>,
 ) -> AppResult {
     let f = open_followup(&state, &token).await?;
     let tr = page.tr;
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let form = FollowupForm {
+        still_in_use: get("still_in_use").unwrap_or_default(),
+        new_projects: get("new_projects").unwrap_or_default(),
+        q1: get("q1"),
+        q2: get("q2"),
+        q3: get("q3"),
+        q4: get("q4"),
+    };
     let mut errors = FieldErrors::default();
+    // Actual figures for forecast lines: an amount per period, where known.
+    let mut actuals = Vec::new();
+    let mut forecasts_typed = Vec::new();
+    for (line, description) in forecasts(&state, &f).await? {
+        let typed = get(&format!("actual-{line}")).unwrap_or_default();
+        if !typed.trim().is_empty() {
+            match ymarfer_domain::Pence::parse_pounds(&typed) {
+                Ok(p) if p.0 >= 0 => actuals.push((line, p)),
+                _ => errors.add("actuals", tr.t("error-money-invalid")),
+            }
+        }
+        forecasts_typed.push((line, description, typed));
+    }
     let in_use = match form.still_in_use.as_str() {
         "yes" => Some(true),
         "no" => Some(false),
@@ -270,6 +325,7 @@ pub async fn followup_answer(
                 action,
                 form,
                 errors,
+                forecasts: forecasts_typed,
             },
         );
     };
@@ -295,6 +351,32 @@ pub async fn followup_answer(
             &org.employee_band,
         )
         .await?;
+    for (line, amount) in actuals {
+        // The actual figure replaces the forecast, as a claim for staff to verify.
+        let history = state.db.benefit_line_versions(line).await?;
+        if let Some(last) = history.last() {
+            let input = ymarfer_store::ledger::BenefitInput {
+                description: last.description.clone(),
+                category: last.category.clone(),
+                savings_type: last.savings_type.clone(),
+                frequency: last.frequency.clone(),
+                starts_on: last.starts_on,
+                status: "claimed".into(),
+                amount_pence: Some(amount.0),
+                hours_hundredths: None,
+                hourly_rate_pence: None,
+                energy_kwh_milli: last.energy_kwh_milli,
+                waste_kg_milli: last.waste_kg_milli,
+                waste_level: last.waste_level.clone(),
+                fuel_litres_milli: last.fuel_litres_milli,
+                factor_year: last.factor_year,
+            };
+            state
+                .db
+                .change_benefit_line(line, &input, f.user_id)
+                .await?;
+        }
+    }
     state
         .db
         .complete_followup(f.id, in_use, new_projects)

@@ -410,6 +410,39 @@ async fn capability_and_followups(app: TestApp) {
         .unwrap();
     assert!(html.contains("<td>I can plan and run a small test of a change.</td><td>1</td><td>2.0</td><td>4.0</td>"), "{html}");
 
+    // A forecast saving whose actual figure the follow-up asks for.
+    let project = app
+        .db
+        .create_project(
+            cohort,
+            org.id,
+            &ymarfer_store::projects::ProjectInput {
+                title: "Dyeing".into(),
+                business_function: "production".into(),
+                status: "sustaining".into(),
+                visibility: "cohort".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let forecast = ymarfer_store::ledger::BenefitInput {
+        description: "Less dye wasted".into(),
+        category: "materials".into(),
+        savings_type: "hard".into(),
+        frequency: "monthly".into(),
+        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+        status: "forecast".into(),
+        amount_pence: Some(10_000),
+        ..Default::default()
+    };
+    let line = app
+        .db
+        .add_benefit_lines(&[(project.id, forecast)], None, false)
+        .await
+        .unwrap()[0];
+
     // The 3-month follow-up is due; the 6- and 12-month ones are not.
     let today = chrono::Utc::now().date_naive();
     let (sent, reminded) = ymarfer_web::send_due_followups(&app.state, today)
@@ -448,8 +481,22 @@ async fn capability_and_followups(app: TestApp) {
     let visitor = app.client();
     let html = visitor.get(&link).await.text().await.unwrap();
     assert!(html.contains("Mae 3 mis ers i&#39;ch carfan ddod i ben."));
-    let res = visitor.post(&link, &[("new_projects", "lots")]).await;
+    assert!(
+        html.contains("Less dye wasted (Dyeing)"),
+        "forecast lines are asked about: {html}"
+    );
+    let actual = format!("actual-{line}");
+    let res = visitor
+        .post(
+            &link,
+            &[("new_projects", "lots"), (actual.as_str(), "£eighty")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text().await.unwrap().contains("value=\"£eighty\""),
+        "what was typed is kept"
+    );
     let res = visitor
         .post(
             &link,
@@ -457,6 +504,7 @@ async fn capability_and_followups(app: TestApp) {
                 ("still_in_use", "yes"),
                 ("new_projects", "2"),
                 ("q2", "yes"),
+                (actual.as_str(), "80"),
             ],
         )
         .await;
@@ -465,6 +513,13 @@ async fn capability_and_followups(app: TestApp) {
         visitor.get(&link).await.status(),
         StatusCode::GONE,
         "answered once"
+    );
+    let versions = app.db.benefit_line_versions(line).await.unwrap();
+    let last = versions.last().unwrap();
+    assert_eq!(
+        (versions.len(), last.status.as_str(), last.amount_pence),
+        (2, "claimed", Some(8_000)),
+        "the actual figure, as a claim"
     );
     let history = app.db.innovation_answers(org.id).await.unwrap();
     assert!(
