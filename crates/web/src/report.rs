@@ -464,5 +464,39 @@ pub async fn to_xlsx(
             )?;
         }
     }
+    let capability = book.add_worksheet().set_name("Capability")?;
+    for (c, h) in ["question", "people", "before", "after"].iter().enumerate() {
+        capability.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    let mut answers = Vec::new();
+    for c in cohorts
+        .iter()
+        .filter(|c| cohort.is_none_or(|x| x.id == c.id))
+    {
+        answers.extend(db.capability_of(c.id).await?.into_iter().map(|a| (c.id, a)));
+    }
+    for (i, q) in ymarfer_domain::capability::QUESTIONS.iter().enumerate() {
+        let pairs: Vec<(i64, i64)> = answers
+            .iter()
+            .filter(|(_, a)| a.question == q.id && a.stage == "pre")
+            .filter_map(|(c, pre)| {
+                answers
+                    .iter()
+                    .find(|(c2, a)| {
+                        c2 == c
+                            && a.user_id == pre.user_id
+                            && a.question == q.id
+                            && a.stage == "post"
+                    })
+                    .map(|(_, post)| (pre.score, post.score))
+            })
+            .collect();
+        let change = ymarfer_domain::capability::PairedChange::of(&pairs);
+        let r = i as u32 + 1;
+        capability.write_string(r, 0, q.text(tr.lang()))?;
+        capability.write_number(r, 1, change.pairs as f64)?;
+        capability.write_number(r, 2, change.before_tenths as f64 / 10.0)?;
+        capability.write_number(r, 3, change.after_tenths as f64 / 10.0)?;
+    }
     Ok(book.save_to_buffer()?)
 }
