@@ -2,6 +2,7 @@
 //!
 //! `cargo run --release -p ymarfer-web --example load -- URL [REQUESTS] [CONCURRENCY]`
 //! sends GET requests to URL and prints throughput and latency percentiles.
+//! `LOAD_COOKIE="ymarfer_session=…"` sends a session cookie, to measure signed-in pages.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::Arc;
