@@ -217,6 +217,33 @@ impl Db {
         }))
     }
 
+    /// The current version of every line of an organisation's projects, with the
+    /// programme each belongs to: (programme id, line).
+    pub async fn organisation_lines(
+        &self,
+        organisation_id: i64,
+    ) -> Result<Vec<(i64, CurrentLine)>> {
+        let sql = format!(
+            "SELECT c.programme_id, p.id AS project_id, p.cohort_id, p.organisation_id, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \
+             FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id JOIN projects p ON p.id = l.project_id \
+             JOIN cohorts c ON c.id = p.cohort_id JOIN organisations o ON o.id = p.organisation_id \
+             WHERE p.organisation_id = $1 \
+             AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = v.line_id) \
+             ORDER BY l.id"
+        );
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            programme_id: i64,
+            #[sqlx(flatten)]
+            line: CurrentLine,
+        }
+        let rows: Vec<Row> = with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(organisation_id)
+            .fetch_all(pool)
+            .await?);
+        Ok(rows.into_iter().map(|r| (r.programme_id, r.line)).collect())
+    }
+
     /// The current version of every line in a programme (optionally one cohort).
     pub async fn current_lines(
         &self,

@@ -241,3 +241,4 @@ error-hours-invalid = Rhowch oriau fel rhif gydag uchafswm o ddau le degol, fel 
 error-capture-factor-invalid = Rhowch rif o 0 i 1, fel 0.8.
 error-quantity-invalid = Rhowch swm nad yw'n negyddol, gydag uchafswm o dri lle degol.
 innovation-record = Cofnodi'r atebion eto
+organisation-savings = Arbedion y flwyddyn gyntaf ar draws ei brosiectau

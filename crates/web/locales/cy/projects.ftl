@@ -276,3 +276,4 @@ print = Argraffu neu gadw fel PDF
 print-hint = Mae'r dudalen hon wedi'i gosod ar gyfer ei hargraffu: defnyddiwch orchymyn argraffu eich porwr i'w chadw fel PDF.
 followup-actuals = Beth oedd yr arbedion hyn a ragamcanwyd mewn gwirionedd?
 followup-actuals-hint = Y swm gwirioneddol mewn punnoedd bob tro (bob wythnos, mis…), lle rydych yn ei wybod. Gadewch yn wag os nad ydych.
+project-aim-none = Nid oes nod mesuradwy wedi'i osod eto. Golygwch y prosiect i ychwanegu un.

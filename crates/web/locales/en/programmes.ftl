@@ -229,3 +229,4 @@ error-hours-invalid = Enter hours as a number with at most two decimals, such as
 error-capture-factor-invalid = Enter a number from 0 to 1, such as 0.8.
 error-quantity-invalid = Enter a quantity that is not negative, with at most three decimals.
 innovation-record = Record the answers again
+organisation-savings = First-year savings across its projects

@@ -270,3 +270,4 @@ print = Print or save as PDF
 print-hint = This page is laid out for printing: use your browser's print command to save it as a PDF.
 followup-actuals = What did these forecast savings turn out to be?
 followup-actuals-hint = The actual amount in pounds each time (each week, month…), where you know it. Leave it empty if you do not.
+project-aim-none = No measurable aim has been set yet. Edit the project to add one.

@@ -258,6 +258,8 @@ pub async fn create(
 struct ShowPage {
     page: Page,
     org: Organisation,
+    /// First-year value of its benefit lines: verified, claimed, forecast.
+    savings: [String; 3],
     history: Vec<(AnswersRecord, bool, bool)>,
 }
 
@@ -314,9 +316,38 @@ pub async fn show(
             (r, a.is_innovation_active(), a.is_broader_innovator())
         })
         .collect();
+    // Each line is valued with its own programme's rate and capture factor.
+    let mut totals = ymarfer_domain::impact::FirstYear::default();
+    for (programme_id, l) in state.db.organisation_lines(id).await? {
+        let Some(p) = state.db.programme_by_id(programme_id).await? else {
+            continue;
+        };
+        if let Some(line) = crate::report::line_of(&l.v, l.organisation_rate) {
+            let valuation = ymarfer_domain::impact::Valuation {
+                organisation_rate: l.organisation_rate.map(ymarfer_domain::Pence),
+                programme_rate: ymarfer_domain::Pence(p.default_hourly_rate_pence),
+                capture: crate::report::capture(&p),
+            };
+            totals.add(
+                line.status,
+                line.value.first_year_value(line.frequency, &valuation),
+            );
+        }
+    }
+    let tr = page.tr;
+    let savings = [
+        tr.money(totals.verified),
+        tr.money(totals.claimed),
+        tr.money(totals.forecast),
+    ];
     let mut page = page;
     page.title = org.name.clone();
-    render(&ShowPage { page, org, history })
+    render(&ShowPage {
+        page,
+        org,
+        savings,
+        history,
+    })
 }
 
 pub async fn edit_form(

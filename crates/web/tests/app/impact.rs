@@ -262,6 +262,21 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
         "the changed line is claimed again: {html}"
     );
 
+    // The organisation's own figures, across its projects.
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let html = m
+        .get(&format!("/en/organisations/{}", org.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<dt>Claimed</dt><dd>£2,496.00</dd>")
+            && html.contains("<dt>Forecast</dt><dd>£1,800.00</dd>"),
+        "3 h × £20 × 0.8 × 52: {html}"
+    );
+
     // An observer sees the dashboard, but no project or ledger.
     let observer = app.user("observer@example.com", Lang::En, false).await;
     app.db
