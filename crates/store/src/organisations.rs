@@ -147,6 +147,17 @@ impl Db {
         Ok(())
     }
 
+    /// Deletes an organisation with its projects and answers; its people stay.
+    pub async fn delete_organisation(&self, id: i64) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("DELETE FROM organisations WHERE id = $1")
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
     pub async fn organisation_by_id(&self, id: i64) -> Result<Option<Organisation>> {
         let sql = format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1");
         Ok(with_pool!(self, |pool| {

@@ -170,6 +170,17 @@ impl Db {
         Ok(())
     }
 
+    /// Deletes a programme with everything in it (cohorts, sessions, projects, ledger).
+    pub async fn delete_programme(&self, id: i64) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("DELETE FROM programmes WHERE id = $1")
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
     pub async fn programme_by_slug(&self, slug: &str) -> Result<Option<Programme>> {
         let sql = format!("SELECT {PROGRAMME_COLUMNS} FROM programmes WHERE slug = $1");
         Ok(with_pool!(self, |pool| {

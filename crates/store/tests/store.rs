@@ -178,6 +178,11 @@ async fn memberships_round_trip(db: Db, _url: String) {
             .any(|m| m.role == Role::Observer && m.scope == Scope::Programme(p))
     );
     db.ping().await.unwrap();
+    // Deleting a programme takes its cohorts and roles with it.
+    db.delete_programme(p).await.unwrap();
+    assert!(db.programme_by_id(p).await.unwrap().is_none());
+    assert!(db.cohort_by_id(c).await.unwrap().is_none());
+    assert!(db.actor(&u).await.unwrap().memberships.is_empty());
 }
 
 both_backends! {

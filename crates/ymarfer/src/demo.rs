@@ -309,6 +309,23 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
     if db.programme_by_slug(PROGRAMME).await?.is_some() {
         return Ok(false);
     }
+    let mut created_organisations = Vec::new();
+    match load_all(db, &mut created_organisations).await {
+        Ok(()) => Ok(true),
+        Err(e) => {
+            // Leave nothing half-loaded: the next attempt starts clean.
+            if let Some(p) = db.programme_by_slug(PROGRAMME).await? {
+                db.delete_programme(p.id).await?;
+            }
+            for id in created_organisations {
+                db.delete_organisation(id).await?;
+            }
+            Err(e)
+        }
+    }
+}
+
+async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Result<()> {
     let hash = ymarfer_web::passwords::hash(PASSWORD.to_string()).await?;
     let mut people = Vec::new();
     for (email, name, lang, _) in ACCOUNTS {
@@ -441,6 +458,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
                 Some((start - Duration::days(14), entry)),
             )
             .await?;
+        created_organisations.push(org.id);
         let count = if i % 3 == 1 { 2 } else { 1 };
         for k in 0..count {
             let user = if i == 0 && k == 0 {
@@ -552,7 +570,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
     }
     projects(db, &cohorts, facilitator.id).await?;
     ledger(db, &cohorts, facilitator.id).await?;
-    Ok(true)
+    Ok(())
 }
 
 /// A believable improvement story: (project title, problem, measure, unit,
