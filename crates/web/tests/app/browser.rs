@@ -660,22 +660,7 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
         )
         .await
         .unwrap();
-    let project = app
-        .db
-        .create_project(
-            cohort,
-            org.id,
-            &ymarfer_store::projects::ProjectInput {
-                title: "Queue".into(),
-                business_function: "production".into(),
-                status: "testing".into(),
-                visibility: "cohort".into(),
-                ..Default::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Queue", "testing", "cohort").await;
     let line = ymarfer_store::ledger::BenefitInput {
         description: "Less waste".into(),
         category: "materials".into(),

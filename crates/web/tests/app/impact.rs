@@ -49,22 +49,7 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
         .enrol(programme, cohort, owner.id, Some(org.id), None)
         .await
         .unwrap();
-    let project = app
-        .db
-        .create_project(
-            cohort,
-            org.id,
-            &ymarfer_store::projects::ProjectInput {
-                title: "Parts".into(),
-                business_function: "production".into(),
-                status: "testing".into(),
-                visibility: "cohort".into(),
-                ..Default::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Parts", "testing", "cohort").await;
     let c = app.client();
     c.sign_in("gwen@garej.cymru").await;
     let new = format!("/en/projects/{}/benefits/new", project.id);
@@ -426,22 +411,8 @@ async fn capability_and_followups(app: TestApp) {
     assert!(html.contains("<td>I can plan and run a small test of a change.</td><td>1</td><td>2.0</td><td>4.0</td>"), "{html}");
 
     // A forecast saving whose actual figure the follow-up asks for.
-    let project = app
-        .db
-        .create_project(
-            cohort,
-            org.id,
-            &ymarfer_store::projects::ProjectInput {
-                title: "Dyeing".into(),
-                business_function: "production".into(),
-                status: "sustaining".into(),
-                visibility: "cohort".into(),
-                ..Default::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let project =
+        crate::support::project(&app, cohort, org.id, "Dyeing", "sustaining", "cohort").await;
     let forecast = ymarfer_store::ledger::BenefitInput {
         description: "Less dye wasted".into(),
         category: "materials".into(),

@@ -323,23 +323,8 @@ async fn facilitators_see_who_is_stuck_and_visibility_holds(app: TestApp) {
         Lang::En,
     )
     .await;
-    let project = app
-        .db
-        .create_project(
-            cohort,
-            org,
-            &ymarfer_store::projects::ProjectInput {
-                title: "Parts search".into(),
-                problem: "An hour a day".into(),
-                business_function: "production".into(),
-                status: "testing".into(),
-                visibility: "private".into(),
-                ..Default::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let project =
+        crate::support::project(&app, cohort, org, "Parts search", "testing", "private").await;
     let path = format!("/en/projects/{}", project.id);
     let facilitator = app.user("hwylusydd@example.com", Lang::Cy, false).await;
     app.db
@@ -522,22 +507,7 @@ async fn programme_adds_its_own_tool(app: TestApp) {
         Lang::En,
     )
     .await;
-    let project = app
-        .db
-        .create_project(
-            cohort,
-            org,
-            &ymarfer_store::projects::ProjectInput {
-                title: "T".into(),
-                business_function: "production".into(),
-                status: "defining".into(),
-                visibility: "cohort".into(),
-                ..Default::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let project = crate::support::project(&app, cohort, org, "T", "defining", "cohort").await;
     let owner = app.client();
     owner.sign_in("gwen@garej.cymru").await;
     let html = owner
@@ -570,22 +540,7 @@ async fn matrix_and_fishbone_are_drawn(app: TestApp) {
         Lang::En,
     )
     .await;
-    let project = app
-        .db
-        .create_project(
-            cohort,
-            org,
-            &ymarfer_store::projects::ProjectInput {
-                title: "T".into(),
-                business_function: "production".into(),
-                status: "testing".into(),
-                visibility: "cohort".into(),
-                ..Default::default()
-            },
-            None,
-        )
-        .await
-        .unwrap();
+    let project = crate::support::project(&app, cohort, org, "T", "testing", "cohort").await;
     let c = app.client();
     c.sign_in("gwen@garej.cymru").await;
     let matrix = format!("/en/projects/{}/tools/impact-effort", project.id);

@@ -250,6 +250,28 @@ pub async fn manager(app: &TestApp, email: &str) -> (User, i64, i64) {
     (user, programme, cohort)
 }
 
+/// A challenge project of the organisation in the cohort, with just what tests need.
+pub async fn project(
+    app: &TestApp,
+    cohort: i64,
+    organisation: i64,
+    title: &str,
+    status: &str,
+    visibility: &str,
+) -> ymarfer_store::projects::Project {
+    let input = ymarfer_store::projects::ProjectInput {
+        title: title.into(),
+        business_function: "production".into(),
+        status: status.into(),
+        visibility: visibility.into(),
+        ..Default::default()
+    };
+    app.db
+        .create_project(cohort, organisation, &input, None)
+        .await
+        .unwrap()
+}
+
 pub fn location(res: &Response) -> String {
     res.headers()
         .get("location")
