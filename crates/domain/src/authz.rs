@@ -1,5 +1,12 @@
-//! The one place that decides who may do what. Every handler asks [`can`].
+//! The one place that decides who may do what. Every handler asks [`can`]; none
+//! compares roles itself.
+//!
+//! The answer is [`Decision::Allow`], or why not: nobody is signed in
+//! ([`Decision::SignIn`]), the person is connected to the thing but lacks the
+//! role ([`Decision::Forbid`], 403), or has no connection with it at all
+//! ([`Decision::Hide`], 404, so that its existence does not leak).
 
+use crate::projects::Visibility;
 use serde::{Deserialize, Serialize};
 
 /// A role held within a programme or one of its cohorts.
@@ -73,6 +80,8 @@ pub struct Actor {
     pub memberships: Vec<Membership>,
 }
 
+const STAFF: &[Role] = &[Role::ProgrammeManager, Role::Facilitator];
+
 impl Actor {
     fn holds_in_programme(&self, programme: i64, roles: &[Role]) -> bool {
         self.memberships
@@ -86,6 +95,13 @@ impl Actor {
                 .memberships
                 .iter()
                 .any(|m| m.scope == Scope::Cohort { programme, cohort } && roles.contains(&m.role))
+    }
+
+    /// Holds one of `roles` at either level anywhere in the programme.
+    fn holds_somewhere_in(&self, programme: i64, roles: &[Role]) -> bool {
+        self.memberships
+            .iter()
+            .any(|m| m.scope.programme() == programme && roles.contains(&m.role))
     }
 
     fn holds_anywhere(&self, roles: &[Role]) -> bool {
@@ -107,6 +123,13 @@ pub enum Action {
     ManageOwnAccount,
     /// The instance's users: list, invite, grant admin.
     ManageUsers,
+    /// Staff work anywhere: the links to programmes' organisations and tools.
+    StaffWork,
+    /// Pages for anyone signed in: the toolkit's guides, one's own list of programmes.
+    ViewSignedInPages,
+    /// Oversee programmes (the way to their list from home): anyone with a role
+    /// other than participant.
+    OverseeProgrammes,
     ViewProgramme,
     ManageProgramme,
     ViewCohort,
@@ -115,18 +138,60 @@ pub enum Action {
     ViewCohortPeople,
     /// Aggregate figures (counts, savings, ROI) with no personal data.
     ViewAggregates,
+    /// Download the detailed reports (ledger lines, per firm) of a programme.
+    DownloadReports,
     /// Start a new programme: administrators and anyone who manages one already.
     CreateProgramme,
-    /// See and edit organisations: administrators, programme managers and facilitators.
-    ManageOrganisations,
+    /// Grant this role in the programme (its team) or in a cohort.
+    Grant(Role),
+    /// Answer the cohort's capability self-assessment: its participants.
+    AnswerCapability,
+    /// Add an organisation to a programme (a new firm, or one taking part already elsewhere).
+    AddOrganisation,
+    /// See an organisation: staff of a programme in which it takes part.
+    ViewOrganisation,
+    /// Change an organisation's details and hourly rate.
+    EditOrganisation,
+    /// Record the innovation questions again (end of cohort, follow-up).
+    RecordInnovation,
+    /// See a challenge project, as its visibility allows.
+    ViewProject,
+    /// Change a project: its tools, cycles, readings and ledger.
+    EditProject,
+    /// Approve a public project for the world to see.
+    ApproveProject,
+    /// Verify a line of a project's benefit ledger (or return it to claimed).
+    VerifyBenefit,
+}
+
+/// What authorisation needs to know about a project and the person looking at it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProjectFacts {
+    pub programme: i64,
+    pub cohort: i64,
+    pub visibility: Visibility,
+    /// A facilitator approved publishing it (and it has not changed since).
+    pub public_approved: bool,
+    /// The person looking is enrolled in the project's cohort for its organisation.
+    pub viewer_represents: bool,
+    /// The person looking shares an action-learning set with someone from its organisation.
+    pub viewer_same_set: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Resource {
+pub enum Resource<'a> {
     Site,
     Account(i64),
     Programme(i64),
-    Cohort { programme: i64, cohort: i64 },
+    Cohort {
+        programme: i64,
+        cohort: i64,
+    },
+    /// An organisation, through the programmes in which it takes part.
+    Organisation {
+        programmes: &'a [i64],
+    },
+    Project(ProjectFacts),
 }
 
 /// What the web layer should do with a request.
@@ -142,32 +207,168 @@ pub enum Decision {
     Hide,
 }
 
+impl Decision {
+    pub fn allowed(self) -> bool {
+        self == Decision::Allow
+    }
+}
+
 use Role::{Facilitator, Observer, Participant, ProgrammeManager};
 
-pub fn can(actor: Option<&Actor>, action: Action, resource: Resource) -> Decision {
+/// How far a person may go with a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Reach {
+    None,
+    View,
+    Edit,
+}
+
+/// The visibility ladder. Staff of the project's cohort (and administrators) and
+/// the organisation's own participants may change it; other participants see it
+/// as its visibility allows; anyone sees an approved public case study.
+fn project_reach(actor: Option<&Actor>, p: &ProjectFacts) -> Reach {
+    let public = p.visibility == Visibility::Public && p.public_approved;
+    let Some(actor) = actor else {
+        return if public { Reach::View } else { Reach::None };
+    };
+    if actor.is_admin || actor.holds_in_cohort(p.programme, p.cohort, STAFF) {
+        return Reach::Edit;
+    }
+    let participant_here = actor.holds_in_cohort(p.programme, p.cohort, &[Participant]);
+    if participant_here && p.viewer_represents {
+        return Reach::Edit;
+    }
+    let participant_in_programme = actor.holds_somewhere_in(p.programme, &[Participant]);
+    let sees = public
+        || match p.visibility {
+            Visibility::Private => false,
+            Visibility::Set => participant_here && p.viewer_same_set,
+            Visibility::Cohort => participant_here,
+            Visibility::Programme | Visibility::Public => participant_in_programme,
+        };
+    if sees { Reach::View } else { Reach::None }
+}
+
+fn project_decision(actor: Option<&Actor>, action: Action, p: &ProjectFacts) -> Decision {
+    let reach = project_reach(actor, p);
+    let allowed = match action {
+        Action::ViewProject => reach >= Reach::View,
+        Action::EditProject => reach == Reach::Edit,
+        Action::ApproveProject | Action::VerifyBenefit => {
+            actor.is_some_and(|a| a.is_admin || a.holds_in_cohort(p.programme, p.cohort, STAFF))
+        }
+        _ => false,
+    };
+    if allowed {
+        Decision::Allow
+    } else {
+        refuse(actor, reach >= Reach::View)
+    }
+}
+
+/// Why not: sign in, forbidden (connected), or hidden.
+fn refuse(actor: Option<&Actor>, connected: bool) -> Decision {
+    match (actor, connected) {
+        (None, _) => Decision::SignIn,
+        (Some(_), true) => Decision::Forbid,
+        (Some(_), false) => Decision::Hide,
+    }
+}
+
+/// The programmes through which the actor may do `action` to organisations, for
+/// scoping a list; `None` means every organisation (administrators).
+pub fn organisation_programmes(actor: &Actor, action: Action) -> Option<Vec<i64>> {
+    if actor.is_admin {
+        return None;
+    }
+    let mut programmes: Vec<i64> = actor
+        .memberships
+        .iter()
+        .map(|m| m.scope.programme())
+        .collect();
+    programmes.sort_unstable();
+    programmes.dedup();
+    programmes.retain(|p| {
+        can(
+            Some(actor),
+            action,
+            Resource::Organisation { programmes: &[*p] },
+        )
+        .allowed()
+    });
+    Some(programmes)
+}
+
+/// Whether a list of programmes is every programme, or only those the person
+/// holds a role in.
+pub fn sees_every_programme(actor: &Actor) -> bool {
+    actor.is_admin
+}
+
+/// The answer for something that does not exist: sign in first, or not found,
+/// the same as for something that exists but is hidden.
+pub fn missing(actor: Option<&Actor>) -> Decision {
+    refuse(actor, false)
+}
+
+/// Which roles a person may grant where: a programme's managers build its team
+/// (managers, facilitators, observers); a cohort's staff invite its facilitators,
+/// participants and observers.
+fn may_grant(actor: &Actor, role: Role, resource: Resource<'_>) -> bool {
+    match resource {
+        Resource::Programme(p) => {
+            role != Participant && actor.holds_in_programme(p, &[ProgrammeManager])
+        }
+        Resource::Cohort { programme, cohort } => {
+            role != ProgrammeManager && actor.holds_in_cohort(programme, cohort, STAFF)
+        }
+        _ => false,
+    }
+}
+
+pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Decision {
     if action == Action::ViewPublic {
         return Decision::Allow;
+    }
+    if let Resource::Project(p) = &resource {
+        return project_decision(actor, action, p);
     }
     let Some(actor) = actor else {
         return Decision::SignIn;
     };
     if actor.is_admin {
-        return Decision::Allow;
+        // Administrators may do anything, except what is a participant's own
+        // (their self-assessment), and a role is granted only where it fits.
+        match (action, resource) {
+            (Action::Grant(Participant), Resource::Programme(_))
+            | (Action::Grant(ProgrammeManager), Resource::Cohort { .. }) => {
+                return Decision::Forbid;
+            }
+            (Action::AnswerCapability, _) => {}
+            _ => return Decision::Allow,
+        }
     }
     let allowed = match (action, resource) {
         (Action::ManageOwnAccount, Resource::Account(id)) => id == actor.user_id,
         (Action::ManageOwnAccount, _) => false,
         (Action::ManageUsers, _) => false,
-        (Action::CreateProgramme, Resource::Site) => actor.holds_anywhere(&[ProgrammeManager]),
-        (Action::ManageOrganisations, Resource::Site) => {
-            actor.holds_anywhere(&[ProgrammeManager, Facilitator])
+        (Action::StaffWork, Resource::Site) => actor.holds_anywhere(STAFF),
+        (Action::ViewSignedInPages, Resource::Site) => true,
+        (Action::OverseeProgrammes, Resource::Site) => {
+            actor.holds_anywhere(&[ProgrammeManager, Facilitator, Observer])
         }
+        (Action::CreateProgramme, Resource::Site) => actor.holds_anywhere(&[ProgrammeManager]),
         (Action::ViewProgramme | Action::ViewAggregates, Resource::Programme(p)) => {
             actor.anywhere_in_programme(p)
         }
         (Action::ManageProgramme, Resource::Programme(p)) => {
             actor.holds_in_programme(p, &[ProgrammeManager])
         }
+        (Action::DownloadReports, Resource::Programme(p)) => actor.holds_somewhere_in(p, STAFF),
+        // Verifying lines across a whole programme (an import): its programme-wide staff.
+        (Action::VerifyBenefit, Resource::Programme(p)) => actor.holds_in_programme(p, STAFF),
+        (Action::AddOrganisation, Resource::Programme(p)) => actor.holds_somewhere_in(p, STAFF),
+        (Action::Grant(role), r) => may_grant(actor, role, r),
         (Action::ViewCohort | Action::ViewAggregates, Resource::Cohort { programme, cohort }) => {
             actor.holds_in_cohort(
                 programme,
@@ -182,19 +383,32 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource) -> Decisio
                 &[ProgrammeManager, Facilitator, Participant],
             ),
         (Action::ManageCohort, Resource::Cohort { programme, cohort }) => {
-            actor.holds_in_cohort(programme, cohort, &[ProgrammeManager, Facilitator])
+            actor.holds_in_cohort(programme, cohort, STAFF)
         }
+        (Action::AnswerCapability, Resource::Cohort { programme, cohort }) => actor
+            .memberships
+            .iter()
+            .any(|m| m.role == Participant && m.scope == Scope::Cohort { programme, cohort }),
+        (
+            Action::ViewOrganisation | Action::EditOrganisation | Action::RecordInnovation,
+            Resource::Organisation { programmes },
+        ) => programmes
+            .iter()
+            .any(|p| actor.holds_somewhere_in(*p, STAFF)),
         _ => false,
     };
     if allowed {
         return Decision::Allow;
     }
-    let connected = match resource {
-        Resource::Site | Resource::Account(_) => true,
-        Resource::Programme(p) | Resource::Cohort { programme: p, .. } => {
-            actor.anywhere_in_programme(p)
-        }
-    };
+    let connected = actor.is_admin
+        || match resource {
+            Resource::Site | Resource::Account(_) => true,
+            Resource::Programme(p) | Resource::Cohort { programme: p, .. } => {
+                actor.anywhere_in_programme(p)
+            }
+            // An organisation is seen only through a programme that may see it.
+            Resource::Organisation { .. } | Resource::Project(_) => false,
+        };
     if connected {
         Decision::Forbid
     } else {
@@ -343,15 +557,15 @@ mod tests {
             Decision::Forbid
         );
         assert_eq!(
-            can(Some(&fac), Action::ManageOrganisations, Resource::Site),
+            can(Some(&fac), Action::StaffWork, Resource::Site),
             Decision::Allow
         );
         assert_eq!(
-            can(Some(&part), Action::ManageOrganisations, Resource::Site),
+            can(Some(&part), Action::StaffWork, Resource::Site),
             Decision::Forbid
         );
         assert_eq!(
-            can(Some(&obs), Action::ManageOrganisations, Resource::Site),
+            can(Some(&obs), Action::StaffWork, Resource::Site),
             Decision::Forbid
         );
         assert_eq!(
@@ -389,5 +603,247 @@ mod tests {
             can(Some(&obs), Action::ManageProgramme, Resource::Programme(P)),
             Decision::Forbid
         );
+    }
+
+    fn project(visibility: Visibility, represents: bool, same_set: bool) -> ProjectFacts {
+        ProjectFacts {
+            programme: P,
+            cohort: C,
+            visibility,
+            public_approved: false,
+            viewer_represents: represents,
+            viewer_same_set: same_set,
+        }
+    }
+
+    /// The visibility ladder: who sees and who changes a project, per visibility.
+    #[test]
+    fn project_table() {
+        use Decision::{Allow as A, Forbid as F, Hide as H};
+        let in_cohort = Scope::Cohort {
+            programme: P,
+            cohort: C,
+        };
+        let other_cohort = Scope::Cohort {
+            programme: P,
+            cohort: OTHER_C,
+        };
+        let participant = actor(Some(Participant), in_cohort);
+        let other = actor(Some(Participant), other_cohort);
+        let facilitator = actor(Some(Facilitator), in_cohort);
+        let other_facilitator = actor(Some(Facilitator), other_cohort);
+        let manager = actor(Some(ProgrammeManager), Scope::Programme(P));
+        let observer = actor(Some(Observer), Scope::Programme(P));
+        // (who, actor, represents, same set, [view; edit] per visibility:
+        //  private, set, cohort, programme, public (not approved))
+        type Case<'a> = (&'a str, &'a Actor, bool, bool, [[Decision; 2]; 5]);
+        #[rustfmt::skip]
+        let table: [Case; 9] = [
+            ("own organisation", &participant, true, false, [[A, A], [A, A], [A, A], [A, A], [A, A]]),
+            ("peer in set", &participant, false, true, [[H, H], [A, F], [A, F], [A, F], [A, F]]),
+            ("peer in cohort", &participant, false, false, [[H, H], [H, H], [A, F], [A, F], [A, F]]),
+            ("other cohort", &other, false, false, [[H, H], [H, H], [H, H], [A, F], [A, F]]),
+            ("represents, but in another cohort", &other, true, false, [[H, H], [H, H], [H, H], [A, F], [A, F]]),
+            ("facilitator", &facilitator, false, false, [[A, A]; 5]),
+            ("other facilitator", &other_facilitator, false, false, [[H, H]; 5]),
+            ("manager", &manager, false, false, [[A, A]; 5]),
+            ("observer", &observer, false, false, [[H, H]; 5]),
+        ];
+        let visibilities = [
+            Visibility::Private,
+            Visibility::Set,
+            Visibility::Cohort,
+            Visibility::Programme,
+            Visibility::Public,
+        ];
+        for (who, a, represents, same_set, expected) in table {
+            for (v, want) in visibilities.iter().zip(expected) {
+                let r = Resource::Project(project(*v, represents, same_set));
+                let got = [
+                    can(Some(a), Action::ViewProject, r),
+                    can(Some(a), Action::EditProject, r),
+                ];
+                assert_eq!(got, want, "{who} at {v:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn approved_public_projects_are_for_everyone_and_approval_is_for_staff() {
+        let approved = Resource::Project(ProjectFacts {
+            public_approved: true,
+            ..project(Visibility::Public, false, false)
+        });
+        let unapproved = Resource::Project(project(Visibility::Public, false, false));
+        assert_eq!(can(None, Action::ViewProject, approved), Decision::Allow);
+        assert_eq!(can(None, Action::EditProject, approved), Decision::SignIn);
+        assert_eq!(can(None, Action::ViewProject, unapproved), Decision::SignIn);
+        let observer = actor(Some(Observer), Scope::Programme(P));
+        assert_eq!(
+            can(Some(&observer), Action::ViewProject, approved),
+            Decision::Allow
+        );
+        let in_cohort = Scope::Cohort {
+            programme: P,
+            cohort: C,
+        };
+        let owner = actor(Some(Participant), in_cohort);
+        let owned = Resource::Project(project(Visibility::Public, true, false));
+        assert_eq!(
+            can(Some(&owner), Action::EditProject, owned),
+            Decision::Allow
+        );
+        for action in [Action::ApproveProject, Action::VerifyBenefit] {
+            assert_eq!(can(Some(&owner), action, owned), Decision::Forbid);
+            let facilitator = actor(Some(Facilitator), in_cohort);
+            assert_eq!(can(Some(&facilitator), action, owned), Decision::Allow);
+            let other = actor(
+                Some(Facilitator),
+                Scope::Cohort {
+                    programme: P,
+                    cohort: OTHER_C,
+                },
+            );
+            assert_eq!(can(Some(&other), action, owned), Decision::Hide);
+        }
+    }
+
+    /// Organisations are seen only through a programme in which they take part.
+    #[test]
+    fn organisations_are_scoped_to_their_programmes() {
+        let in_a = Resource::Organisation { programmes: &[P] };
+        let in_both = Resource::Organisation {
+            programmes: &[P, 2],
+        };
+        let only_b = Resource::Organisation { programmes: &[2] };
+        let nowhere = Resource::Organisation { programmes: &[] };
+        let manager = actor(Some(ProgrammeManager), Scope::Programme(P));
+        let facilitator = actor(
+            Some(Facilitator),
+            Scope::Cohort {
+                programme: P,
+                cohort: C,
+            },
+        );
+        let participant = actor(
+            Some(Participant),
+            Scope::Cohort {
+                programme: P,
+                cohort: C,
+            },
+        );
+        let observer = actor(Some(Observer), Scope::Programme(P));
+        for action in [
+            Action::ViewOrganisation,
+            Action::EditOrganisation,
+            Action::RecordInnovation,
+        ] {
+            for staff in [&manager, &facilitator] {
+                assert_eq!(can(Some(staff), action, in_a), Decision::Allow);
+                assert_eq!(can(Some(staff), action, in_both), Decision::Allow);
+                assert_eq!(can(Some(staff), action, only_b), Decision::Hide);
+                assert_eq!(can(Some(staff), action, nowhere), Decision::Hide);
+            }
+            assert_eq!(can(Some(&participant), action, in_a), Decision::Hide);
+            assert_eq!(can(Some(&observer), action, in_a), Decision::Hide);
+            assert_eq!(can(None, action, in_a), Decision::SignIn);
+            let admin = Actor {
+                is_admin: true,
+                ..Actor::default()
+            };
+            assert_eq!(can(Some(&admin), action, nowhere), Decision::Allow);
+        }
+        assert_eq!(
+            can(
+                Some(&facilitator),
+                Action::AddOrganisation,
+                Resource::Programme(P)
+            ),
+            Decision::Allow
+        );
+        assert_eq!(
+            can(
+                Some(&manager),
+                Action::AddOrganisation,
+                Resource::Programme(2)
+            ),
+            Decision::Hide
+        );
+        assert_eq!(
+            can(
+                Some(&observer),
+                Action::AddOrganisation,
+                Resource::Programme(P)
+            ),
+            Decision::Forbid
+        );
+        let both = Actor {
+            memberships: vec![
+                Membership {
+                    role: Facilitator,
+                    scope: Scope::Cohort {
+                        programme: 3,
+                        cohort: 30,
+                    },
+                },
+                Membership {
+                    role: Participant,
+                    scope: Scope::Cohort {
+                        programme: 4,
+                        cohort: 40,
+                    },
+                },
+            ],
+            ..Actor::default()
+        };
+        assert_eq!(
+            organisation_programmes(&both, Action::ViewOrganisation),
+            Some(vec![3]),
+            "a list shows only programmes where the person is staff"
+        );
+        let admin = Actor {
+            is_admin: true,
+            ..Actor::default()
+        };
+        assert_eq!(
+            organisation_programmes(&admin, Action::ViewOrganisation),
+            None
+        );
+    }
+
+    /// Who may grant which role where.
+    #[test]
+    fn granting_roles() {
+        let cohort = Resource::Cohort {
+            programme: P,
+            cohort: C,
+        };
+        let programme = Resource::Programme(P);
+        let manager = actor(Some(ProgrammeManager), Scope::Programme(P));
+        let facilitator = actor(
+            Some(Facilitator),
+            Scope::Cohort {
+                programme: P,
+                cohort: C,
+            },
+        );
+        let admin = Actor {
+            is_admin: true,
+            ..Actor::default()
+        };
+        use Decision::{Allow as A, Forbid as F};
+        // manager, facilitator, participant, observer
+        #[rustfmt::skip]
+        let table: [(&str, &Actor, Resource, [Decision; 4]); 5] = [
+            ("manager, team", &manager, programme, [A, A, F, A]),
+            ("manager, cohort", &manager, cohort, [F, A, A, A]),
+            ("facilitator, team", &facilitator, programme, [F, F, F, F]),
+            ("facilitator, cohort", &facilitator, cohort, [F, A, A, A]),
+            ("admin, cohort", &admin, cohort, [F, A, A, A]),
+        ];
+        for (who, a, r, want) in table {
+            let got = Role::ALL.map(|role| can(Some(a), Action::Grant(role), r));
+            assert_eq!(got, want, "{who}");
+        }
     }
 }

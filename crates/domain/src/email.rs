@@ -42,6 +42,12 @@ impl Email {
         if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
             return Err(EmailError::Invalid);
         }
+        // The mail library's own rules: an address accepted here can be sent to.
+        if !email_address::EmailAddress::is_valid_local_part(local)
+            || !email_address::EmailAddress::is_valid_domain(domain)
+        {
+            return Err(EmailError::Invalid);
+        }
         Ok(Email(s.to_lowercase()))
     }
 
@@ -77,6 +83,10 @@ mod tests {
             "@example.com",
             "a b@example.com",
             "a@example..com",
+            "a(b@example.test",
+            "a\"b@example.test",
+            ".a@example.test",
+            "a..b@example.test",
             "a@.example.com",
         ] {
             assert_eq!(Email::parse(bad), Err(EmailError::Invalid), "{bad}");

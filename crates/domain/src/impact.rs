@@ -8,6 +8,7 @@
 //! always agree to the penny.
 
 use crate::Pence;
+use crate::decimal::{self, Sign};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -291,7 +292,7 @@ pub fn first_year_value(
             i128::from(capture.0),
             periods,
         ])
-        .map(|exact| div_round_half_away(exact, HOURS_SCALE * CAPTURE_SCALE)),
+        .map(|exact| decimal::div_round(exact, HOURS_SCALE * CAPTURE_SCALE)),
     };
     Pence(value.map_or_else(|| saturated(is_negative(per_period)), saturate_i64))
 }
@@ -637,7 +638,7 @@ impl GhgFactors {
         self.period_numerator(quantities)
             .and_then(|n| n.checked_mul(i128::from(periods)))
             .map_or(i64::MAX, |n| {
-                saturate_i64(div_round_half_away(n, CO2E_GRAMS_SCALE))
+                saturate_i64(decimal::div_round(n, CO2E_GRAMS_SCALE))
             })
     }
 }
@@ -646,30 +647,13 @@ impl GhgFactors {
 // Integer helpers
 // ---------------------------------------------------------------------------
 
-/// Divides, rounding half away from zero. `denominator` must not be zero.
-fn div_round_half_away(numerator: i128, denominator: i128) -> i128 {
-    let (n, d) = if denominator < 0 {
-        (-numerator, -denominator)
-    } else {
-        (numerator, denominator)
-    };
-    // Integer division truncates toward zero, so the remainder carries n's sign.
-    let quotient = n / d;
-    let remainder = n % d;
-    if remainder.abs() * 2 >= d {
-        quotient + n.signum()
-    } else {
-        quotient
-    }
-}
-
 /// `numerator × scale ÷ denominator`, rounded half away from zero; `None` when
 /// the denominator is zero.
 fn scaled_ratio(numerator: i128, denominator: i128, scale: i128) -> Option<i64> {
     if denominator == 0 {
         return None;
     }
-    Some(saturate_i64(div_round_half_away(
+    Some(saturate_i64(decimal::div_round(
         numerator * scale,
         denominator,
     )))
@@ -696,72 +680,13 @@ fn is_negative(per_period: PerPeriod) -> bool {
     }
 }
 
-/// Parses a non-negative decimal with at most `decimals` places into an integer
-/// scaled by 10^decimals. Commas are allowed only as thousands separators
-/// ("1,200"), so "1,5" is refused rather than misread as 15.
+/// A non-negative decimal with at most `decimals` places, scaled; see [`decimal`].
 fn parse_scaled(input: &str, decimals: u32) -> Option<i64> {
-    let text = input.trim();
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let whole = strip_thousands_separators(whole)?;
-    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
-    if (whole.is_empty() && fraction.is_empty())
-        || fraction.len() > decimals as usize
-        || !all_digits(&whole)
-        || !all_digits(fraction)
-    {
-        return None;
-    }
-    let whole_value: i64 = if whole.is_empty() {
-        0
-    } else {
-        whole.parse().ok()?
-    };
-    let fraction_value: i64 = if fraction.is_empty() {
-        0
-    } else {
-        let padding = decimals - u32::try_from(fraction.len()).ok()?;
-        fraction
-            .parse::<i64>()
-            .ok()?
-            .checked_mul(10i64.pow(padding))?
-    };
-    whole_value
-        .checked_mul(10i64.pow(decimals))?
-        .checked_add(fraction_value)
+    decimal::parse(input, decimals, Sign::NonNegative).ok()
 }
 
-/// "12,345" → "12345"; `None` if commas are not in groups of three.
-fn strip_thousands_separators(whole: &str) -> Option<String> {
-    if !whole.contains(',') {
-        return Some(whole.to_string());
-    }
-    let mut groups = whole.split(',');
-    let first = groups.next()?;
-    if first.is_empty() || first.len() > 3 {
-        return None;
-    }
-    let mut out = first.to_string();
-    for group in groups {
-        if group.len() != 3 {
-            return None;
-        }
-        out.push_str(group);
-    }
-    Some(out)
-}
-
-/// Writes a scaled integer as a decimal without trailing zeros: (150, 2) → "1.5".
 fn format_scaled(value: i64, decimals: u32) -> String {
-    let scale = 10u64.pow(decimals);
-    let abs = value.unsigned_abs();
-    let sign = if value < 0 { "-" } else { "" };
-    let whole = abs / scale;
-    let fraction = abs % scale;
-    if fraction == 0 {
-        return format!("{sign}{whole}");
-    }
-    let digits = format!("{fraction:0width$}", width = decimals as usize);
-    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+    decimal::format(value, decimals)
 }
 
 #[cfg(test)]
@@ -1541,13 +1466,13 @@ mod tests {
 
     #[test]
     fn rounding_helper() {
-        assert_eq!(div_round_half_away(5, 2), 3);
-        assert_eq!(div_round_half_away(-5, 2), -3);
-        assert_eq!(div_round_half_away(7, 4), 2);
-        assert_eq!(div_round_half_away(-7, 4), -2);
-        assert_eq!(div_round_half_away(5, -2), -3);
-        assert_eq!(div_round_half_away(-5, -2), 3);
-        assert_eq!(div_round_half_away(0, 3), 0);
-        assert_eq!(div_round_half_away(4, 3), 1);
+        assert_eq!(decimal::div_round(5, 2), 3);
+        assert_eq!(decimal::div_round(-5, 2), -3);
+        assert_eq!(decimal::div_round(7, 4), 2);
+        assert_eq!(decimal::div_round(-7, 4), -2);
+        assert_eq!(decimal::div_round(5, -2), -3);
+        assert_eq!(decimal::div_round(-5, -2), 3);
+        assert_eq!(decimal::div_round(0, 3), 0);
+        assert_eq!(decimal::div_round(4, 3), 1);
     }
 }

@@ -340,14 +340,14 @@ pub struct ExportRow<'a> {
 
 /// Writes people in the import format, so that an export imports again unchanged.
 pub fn write_people(rows: &[ExportRow<'_>]) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(COLUMNS)?;
+    let mut w = crate::csvout::CsvOut::new();
+    w.row(COLUMNS)?;
     for r in rows {
         let rate = r
             .hourly_rate
             .map(|p| format!("{}.{:02}", p.0 / 100, p.0 % 100))
             .unwrap_or_default();
-        w.write_record([
+        w.row([
             r.email,
             r.name,
             r.language,
@@ -359,8 +359,7 @@ pub fn write_people(rows: &[ExportRow<'_>]) -> Result<String, csv::Error> {
             &rate,
         ])?;
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    w.finish()
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use crate::Pence;
 use crate::impact::{
-    Category, EnvironmentalQuantities, FirstYear, Frequency, GhgFactors, LineValue, Status,
-    Valuation, net_return_percent_tenths, payback_months_tenths, roi_hundredths,
+    CaptureFactor, Category, EnvironmentalQuantities, FirstYear, Frequency, GhgFactors, LineValue,
+    Status, Valuation, net_return_percent_tenths, payback_months_tenths, roi_hundredths,
 };
 
 /// One current benefit line with what valuing it needs.
@@ -16,7 +16,40 @@ pub struct Line {
     pub frequency: Frequency,
     pub value: LineValue,
     pub organisation_rate: Option<Pence>,
+    /// The hourly rate and capture factor recorded when the line was verified.
+    pub recorded: Option<(Pence, CaptureFactor)>,
     pub environment: EnvironmentalQuantities,
+}
+
+impl Line {
+    /// The line's first-year value. A verified line is valued at the rate and
+    /// capture factor recorded when it was verified, so that a later change to
+    /// an organisation's or programme's rate never moves a verified figure; any
+    /// other line at today's (its own rate, else the organisation's, else the
+    /// programme's, times the programme's capture factor).
+    pub fn first_year_value(&self, programme_rate: Pence, capture: CaptureFactor) -> Pence {
+        let valuation = match self.recorded {
+            Some((rate, capture)) if self.status == Status::Verified => Valuation {
+                organisation_rate: Some(rate),
+                programme_rate: rate,
+                capture,
+            },
+            _ => Valuation {
+                organisation_rate: self.organisation_rate,
+                programme_rate,
+                capture,
+            },
+        };
+        let value = match (self.value, self.recorded, self.status) {
+            // The recorded rate already took the line's own rate into account.
+            (LineValue::Hours { hours, .. }, Some(_), Status::Verified) => LineValue::Hours {
+                hours,
+                line_rate: None,
+            },
+            (value, _, _) => value,
+        };
+        value.first_year_value(self.frequency, &valuation)
+    }
 }
 
 /// The figures for a set of lines (a project, an organisation, a cohort, a programme).
@@ -35,7 +68,7 @@ impl Summary {
         lines: &[Line],
         cost: Pence,
         programme_rate: Pence,
-        capture: crate::impact::CaptureFactor,
+        capture: CaptureFactor,
         factors: Option<&GhgFactors>,
     ) -> Summary {
         let mut s = Summary {
@@ -44,12 +77,7 @@ impl Summary {
         };
         s.by_category = Category::ALL.iter().map(|c| (*c, Pence(0))).collect();
         for line in lines {
-            let valuation = Valuation {
-                organisation_rate: line.organisation_rate,
-                programme_rate,
-                capture,
-            };
-            let value = line.value.first_year_value(line.frequency, &valuation);
+            let value = line.first_year_value(programme_rate, capture);
             s.first_year.add(line.status, value);
             if line.status == Status::Verified {
                 if let Some((_, total)) =
@@ -86,7 +114,7 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::impact::{CaptureFactor, Hours, Quantity};
+    use crate::impact::{Hours, Quantity};
 
     fn line(status: Status, category: Category, frequency: Frequency, value: LineValue) -> Line {
         Line {
@@ -95,8 +123,39 @@ mod tests {
             frequency,
             value,
             organisation_rate: None,
+            recorded: None,
             environment: EnvironmentalQuantities::default(),
         }
+    }
+
+    /// A verified line keeps the rate and capture factor it was verified with;
+    /// other lines follow today's.
+    #[test]
+    fn verified_lines_keep_their_recorded_valuation() {
+        // 2 h a week; verified when the rate was £20 and the capture factor 1.0.
+        let mut l = line(
+            Status::Verified,
+            Category::LabourTime,
+            Frequency::Weekly,
+            LineValue::Hours {
+                hours: Hours(200),
+                line_rate: None,
+            },
+        );
+        l.organisation_rate = Some(Pence(3000));
+        l.recorded = Some((Pence(2000), CaptureFactor(1000)));
+        // Today: the organisation's rate is £30 and the capture factor 0.5.
+        assert_eq!(
+            l.first_year_value(Pence(2500), CaptureFactor(500)),
+            Pence(2 * 2000 * 52),
+            "valued as verified"
+        );
+        l.status = Status::Claimed;
+        assert_eq!(
+            l.first_year_value(Pence(2500), CaptureFactor(500)),
+            Pence(2 * 3000 * 52 / 2),
+            "an unverified line follows today's rate"
+        );
     }
 
     #[test]

@@ -2,6 +2,8 @@
 
 pub mod authz;
 pub mod capability;
+pub mod csvout;
+pub mod decimal;
 pub mod email;
 pub mod impact;
 pub mod import;

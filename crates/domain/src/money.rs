@@ -1,4 +1,5 @@
 use crate::Lang;
+use crate::decimal::{self, Sign};
 use serde::{Deserialize, Serialize};
 
 /// An amount of money in whole pence. Money never touches floating point.
@@ -12,44 +13,18 @@ pub struct Pence(pub i64);
 pub struct MoneyParseError;
 
 impl Pence {
-    /// Parses pounds as typed by a person: "1,234.50", "£12", "0.5". At most two decimals.
+    /// Parses pounds as typed by a person: "1,234.50", "£12", "0.5", "-3". At most
+    /// two decimals; commas only as thousands separators, so "12,50" is refused.
     pub fn parse_pounds(input: &str) -> Result<Pence, MoneyParseError> {
-        let s: String = input
-            .trim()
-            .trim_start_matches('£')
-            .chars()
-            .filter(|c| *c != ',' && *c != ' ')
-            .collect();
-        let (negative, s) = match s.strip_prefix('-') {
-            Some(rest) => (true, rest.to_string()),
-            None => (false, s),
+        let text = input.trim();
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => ("-", rest.trim_start()),
+            None => ("", text),
         };
-        let (whole, frac) = match s.split_once('.') {
-            Some((w, f)) => (w, f),
-            None => (s.as_str(), ""),
-        };
-        if (whole.is_empty() && frac.is_empty())
-            || frac.len() > 2
-            || !whole.chars().all(|c| c.is_ascii_digit())
-            || !frac.chars().all(|c| c.is_ascii_digit())
-        {
-            return Err(MoneyParseError);
-        }
-        let pounds: i64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| MoneyParseError)?
-        };
-        let pence: i64 = match frac.len() {
-            0 => 0,
-            1 => frac.parse::<i64>().map_err(|_| MoneyParseError)? * 10,
-            _ => frac.parse().map_err(|_| MoneyParseError)?,
-        };
-        let total = pounds
-            .checked_mul(100)
-            .and_then(|p| p.checked_add(pence))
-            .ok_or(MoneyParseError)?;
-        Ok(Pence(if negative { -total } else { total }))
+        let text = text.strip_prefix('£').unwrap_or(text);
+        decimal::parse(&format!("{negative}{text}"), 2, Sign::Any)
+            .map(Pence)
+            .map_err(|_| MoneyParseError)
     }
 
     /// Formats as pounds with thousands separators, e.g. "£148,250.00".
@@ -85,6 +60,13 @@ mod tests {
         assert_eq!(Pence::parse_pounds(".05"), Ok(Pence(5)));
         assert_eq!(Pence::parse_pounds("-3.10"), Ok(Pence(-310)));
         assert_eq!(Pence::parse_pounds("1.234"), Err(MoneyParseError));
+        assert_eq!(
+            Pence::parse_pounds("12,50"),
+            Err(MoneyParseError),
+            "a decimal comma is refused, not read as £1,250"
+        );
+        assert_eq!(Pence::parse_pounds("£1,250.50"), Ok(Pence(125_050)));
+        assert_eq!(Pence::parse_pounds("1,5"), Err(MoneyParseError));
         assert_eq!(Pence::parse_pounds("abc"), Err(MoneyParseError));
         assert_eq!(Pence::parse_pounds(""), Err(MoneyParseError));
         assert_eq!(

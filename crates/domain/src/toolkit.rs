@@ -10,6 +10,7 @@
 //! computed here are [`Percent`]s in tenths of a percent, rounded half away
 //! from zero. No floating point is used for any value a person sees.
 
+use crate::decimal::{self, DecimalError, Sign};
 use crate::{Lang, Pence};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
@@ -107,51 +108,22 @@ impl Number {
         let negative = match s.strip_prefix('-') {
             Some(rest) => {
                 s = rest.trim_start();
-                true
+                "-"
             }
-            None => false,
+            None => "",
         };
         s = s.strip_prefix('£').unwrap_or(s);
         s = s.strip_suffix('%').unwrap_or(s).trim_end();
-        let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
-        if whole.is_empty() && frac.is_empty() {
-            return Err(NumberError::Invalid);
-        }
-        if !frac.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(NumberError::Invalid);
-        }
-        let whole_digits: String = if whole.contains(',') {
-            let mut groups = whole.split(',');
-            let first = groups.next().unwrap_or("");
-            if first.is_empty() || first.len() > 3 || groups.clone().any(|g| g.len() != 3) {
-                return Err(NumberError::Invalid);
-            }
-            whole.chars().filter(|c| *c != ',').collect()
-        } else {
-            whole.to_string()
-        };
-        if !whole_digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(NumberError::Invalid);
-        }
-        if frac.len() > 2 {
-            return Err(NumberError::TooPrecise);
-        }
-        let significant = whole_digits.trim_start_matches('0');
-        if significant.len() > NUMBER_MAX_WHOLE_DIGITS {
+        let hundredths =
+            decimal::parse(&format!("{negative}{s}"), 2, Sign::Any).map_err(|e| match e {
+                DecimalError::TooPrecise => NumberError::TooPrecise,
+                DecimalError::TooLarge => NumberError::TooLarge,
+                DecimalError::Invalid | DecimalError::Negative => NumberError::Invalid,
+            })?;
+        if hundredths.unsigned_abs() >= 10u64.pow(NUMBER_MAX_WHOLE_DIGITS as u32) * 100 {
             return Err(NumberError::TooLarge);
         }
-        let whole_value: i64 = if significant.is_empty() {
-            0
-        } else {
-            significant.parse().map_err(|_| NumberError::Invalid)?
-        };
-        let frac_value: i64 = match frac.len() {
-            0 => 0,
-            1 => frac.parse::<i64>().map_err(|_| NumberError::Invalid)? * 10,
-            _ => frac.parse().map_err(|_| NumberError::Invalid)?,
-        };
-        let hundredths = whole_value * 100 + frac_value;
-        Ok(Number(if negative { -hundredths } else { hundredths }))
+        Ok(Number(hundredths))
     }
 }
 
@@ -201,12 +173,7 @@ impl fmt::Display for Percent {
     }
 }
 
-/// `numerator ÷ denominator` rounded half away from zero. `denominator` > 0.
-fn div_round(numerator: i128, denominator: i128) -> i128 {
-    let q = numerator.abs() * 2 + denominator;
-    let rounded = q / (2 * denominator);
-    if numerator < 0 { -rounded } else { rounded }
-}
+use crate::decimal::div_round;
 
 // ---------------------------------------------------------------------------
 // Tool definitions

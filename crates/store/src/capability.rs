@@ -1,7 +1,7 @@
 //! Capability self-assessments and follow-ups after a cohort ends.
 
 use crate::db::Result;
-use crate::secret::{hash_secret, new_secret};
+use crate::secret::hash_secret;
 use crate::{Db, with_pool};
 use chrono::{DateTime, Utc};
 
@@ -75,16 +75,16 @@ impl Db {
         }))
     }
 
-    /// Starts a follow-up and returns the secret for its emailed link; `None` when
-    /// that follow-up was started already.
-    pub async fn start_followup(
+    /// Records a follow-up whose email has gone, with the hash of the secret its
+    /// link carries; `false` when that follow-up was recorded already.
+    pub async fn record_followup(
         &self,
         cohort: i64,
         organisation: i64,
         user: Option<i64>,
         months: i64,
-    ) -> Result<Option<String>> {
-        let (plain, hash) = new_secret();
+        secret: &str,
+    ) -> Result<bool> {
         let inserted = with_pool!(self, |pool| {
             sqlx::query(
                 "INSERT INTO followups (cohort_id, organisation_id, user_id, months, token_hash, sent_at) \
@@ -94,27 +94,26 @@ impl Db {
             .bind(organisation)
             .bind(user)
             .bind(months)
-            .bind(&hash)
+            .bind(hash_secret(secret))
             .bind(Utc::now())
             .execute(pool)
             .await?
             .rows_affected()
         });
-        Ok((inserted > 0).then_some(plain))
+        Ok(inserted > 0)
     }
 
-    /// A new secret for an unanswered follow-up, for its reminder.
-    pub async fn remind_followup(&self, id: i64) -> Result<String> {
-        let (plain, hash) = new_secret();
+    /// Records that a reminder, whose link carries `secret`, has gone.
+    pub async fn record_reminder(&self, id: i64, secret: &str) -> Result<()> {
         with_pool!(self, |pool| {
             sqlx::query("UPDATE followups SET token_hash = $1, reminded_at = $2 WHERE id = $3")
-                .bind(&hash)
+                .bind(hash_secret(secret))
                 .bind(Utc::now())
                 .bind(id)
                 .execute(pool)
                 .await?;
         });
-        Ok(plain)
+        Ok(())
     }
 
     pub async fn followup_by_secret(&self, secret: &str) -> Result<Option<Followup>> {

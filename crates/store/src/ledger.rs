@@ -3,6 +3,8 @@
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
+use ymarfer_domain::Pence;
+use ymarfer_domain::impact::resolve_rate;
 
 /// One version of a benefit line, as stored. Quantities are thousandths.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -27,6 +29,10 @@ pub struct BenefitVersion {
     pub verified_by: Option<i64>,
     pub verified_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// The hourly rate (pence) that valued the hours when verified.
+    pub valued_rate_pence: Option<i64>,
+    /// The programme's capture factor (thousandths) when verified.
+    pub capture_thousandths: Option<i64>,
 }
 
 /// A benefit line's fields, already validated.
@@ -61,7 +67,8 @@ pub struct CurrentLine {
 
 const VERSION_COLUMNS: &str = "v.id, v.line_id, v.version, v.description, v.category, v.savings_type, v.frequency, v.starts_on, \
      v.status, v.amount_pence, v.hours_hundredths, v.hourly_rate_pence, v.energy_kwh_milli, v.waste_kg_milli, v.waste_level, \
-     v.fuel_litres_milli, v.factor_year, v.verified_by, v.verified_at, v.created_at";
+     v.fuel_litres_milli, v.factor_year, v.verified_by, v.verified_at, v.created_at, v.valued_rate_pence, \
+     v.capture_thousandths";
 
 macro_rules! insert_version {
     ($tx:ident, $line:expr, $version:expr, $b:expr, $status:expr, $by:expr, $now:expr) => {
@@ -94,6 +101,50 @@ macro_rules! insert_version {
     };
 }
 
+/// Marks the current version of line `$line` verified by `$by` at `$now`, inside
+/// the open transaction `$tx`, recording the rate and capture factor that value
+/// it from now on, whatever later happens to the organisation's or programme's.
+macro_rules! verify_current {
+    ($tx:ident, $line:expr, $by:expr, $now:expr) => {{
+        let (version, line_rate, org_rate, programme_rate, capture): (i64, Option<i64>, Option<i64>, i64, i64) =
+            sqlx::query_as(
+                "SELECT v.version, v.hourly_rate_pence, o.hourly_rate_pence, g.default_hourly_rate_pence, \
+                 g.capture_factor_thousandths FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id \
+                 JOIN projects p ON p.id = l.project_id JOIN organisations o ON o.id = p.organisation_id \
+                 JOIN cohorts c ON c.id = p.cohort_id JOIN programmes g ON g.id = c.programme_id \
+                 WHERE v.line_id = $1 ORDER BY v.version DESC LIMIT 1",
+            )
+            .bind($line)
+            .fetch_one(&mut *$tx)
+            .await?;
+        let rate = resolve_rate(line_rate.map(Pence), org_rate.map(Pence), Pence(programme_rate));
+        sqlx::query(
+            "UPDATE benefit_versions SET status = 'verified', verified_by = $1, verified_at = $2, \
+             valued_rate_pence = $3, capture_thousandths = $4 WHERE line_id = $5 AND version = $6",
+        )
+        .bind($by)
+        .bind($now)
+        .bind(rate.0)
+        .bind(capture)
+        .bind($line)
+        .bind(version)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
+/// What became of a request to verify a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verification {
+    Verified,
+    /// It was verified already; nothing changed.
+    AlreadyVerified,
+    /// A newer version than the one the verifier saw exists; nothing changed.
+    Changed {
+        current: i64,
+    },
+}
+
 impl Db {
     /// Adds benefit lines to projects, all in one transaction: (project, line).
     /// A new line is at most claimed, unless `keep_verified` (an import of a
@@ -122,12 +173,7 @@ impl Db {
                 };
                 insert_version!(tx, line, 1_i64, b, status, by, now);
                 if keep_verified && b.status == "verified" {
-                    sqlx::query("UPDATE benefit_versions SET status = 'verified', verified_by = $1, verified_at = $2 WHERE line_id = $3")
-                        .bind(by)
-                        .bind(now)
-                        .bind(line)
-                        .execute(&mut *tx)
-                        .await?;
+                    verify_current!(tx, line, by, now);
                 }
                 ids.push(line);
             }
@@ -165,23 +211,33 @@ impl Db {
         Ok(())
     }
 
-    /// Verifies a line's current version, recording who and when. `false` when
-    /// it was verified already.
-    pub async fn verify_benefit_line(&self, line: i64, by: i64) -> Result<bool> {
-        let done = with_pool!(self, |pool| {
-            sqlx::query(
-                "UPDATE benefit_versions SET status = 'verified', verified_by = $1, verified_at = $2 \
-                 WHERE line_id = $3 AND status <> 'verified' \
-                 AND version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = $3)",
+    /// Verifies a line's current version, recording who and when, if it is still
+    /// the version the verifier saw.
+    pub async fn verify_benefit_line(
+        &self,
+        line: i64,
+        by: i64,
+        seen_version: i64,
+    ) -> Result<Verification> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let (version, status): (i64, String) = sqlx::query_as(
+                "SELECT version, status FROM benefit_versions WHERE line_id = $1 ORDER BY version DESC LIMIT 1",
             )
-            .bind(by)
-            .bind(Utc::now())
             .bind(line)
-            .execute(pool)
-            .await?
-            .rows_affected()
-        });
-        Ok(done > 0)
+            .fetch_one(&mut *tx)
+            .await?;
+            if version != seen_version {
+                return Ok(Verification::Changed { current: version });
+            }
+            if status == "verified" {
+                return Ok(Verification::AlreadyVerified);
+            }
+            verify_current!(tx, line, Some(by), now);
+            tx.commit().await?;
+            Ok(Verification::Verified)
+        })
     }
 
     /// Every version of every line of a project, oldest first.

@@ -47,14 +47,77 @@ pub struct AnswersRecord {
     pub employee_band: String,
 }
 
+/// The organisation columns, each prefixed with a table alias.
+fn org_columns_of(alias: &str) -> String {
+    ORG_COLUMNS
+        .split(", ")
+        .map(|c| format!("{alias}.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+const LINK: &str = "INSERT INTO programme_organisations (programme_id, organisation_id) VALUES ($1, $2) \
+     ON CONFLICT DO NOTHING";
+
+/// Which organisations a list may show: all of them (administrators), or those
+/// taking part in these programmes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InProgrammes {
+    All,
+    Only(Vec<i64>),
+}
+
+impl InProgrammes {
+    /// A SQL condition on `o.id`. The ids are integers, so writing them into the
+    /// statement is safe.
+    fn condition(&self) -> String {
+        match self {
+            InProgrammes::All => "TRUE".into(),
+            InProgrammes::Only(ids) if ids.is_empty() => "FALSE".into(),
+            InProgrammes::Only(ids) => format!(
+                "EXISTS (SELECT 1 FROM programme_organisations po WHERE po.organisation_id = o.id \
+                 AND po.programme_id IN ({}))",
+                ids.iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// An organisation as a list shows it, with its answers at entry if any.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OrganisationRow {
+    #[sqlx(flatten)]
+    pub org: Organisation,
+    pub new_goods_or_services: Option<bool>,
+    pub new_business_process: Option<bool>,
+    pub ongoing_or_abandoned: Option<bool>,
+    pub innovation_spending: Option<bool>,
+}
+
+impl OrganisationRow {
+    pub fn entry(&self) -> Option<Answers> {
+        Some(Answers {
+            new_goods_or_services: self.new_goods_or_services?,
+            new_business_process: self.new_business_process?,
+            ongoing_or_abandoned: self.ongoing_or_abandoned?,
+            innovation_spending: self.innovation_spending?,
+        })
+    }
+}
+
 const ORG_COLUMNS: &str = "id, name, companies_house, sic_section, employee_band, principal_area, hourly_rate_pence, created_at";
 
 impl Db {
-    /// Creates an organisation with its innovation answers at entry, together.
+    /// Creates an organisation with its innovation answers at entry, taking part
+    /// in `programme` (when given), all together.
     pub async fn create_organisation(
         &self,
         input: &OrganisationInput,
         entry: Option<(NaiveDate, Answers)>,
+        programme: Option<i64>,
     ) -> Result<Organisation> {
         let sql = format!(
             "INSERT INTO organisations (name, companies_house, sic_section, employee_band, principal_area, \
@@ -89,6 +152,13 @@ impl Db {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            }
+            if let Some(programme) = programme {
+                sqlx::query(LINK)
+                    .bind(programme)
+                    .bind(org.id)
+                    .execute(&mut *tx)
+                    .await?;
             }
             tx.commit().await?;
             Ok(org)
@@ -175,11 +245,68 @@ impl Db {
         }))
     }
 
-    pub async fn list_organisations(&self) -> Result<Vec<Organisation>> {
-        let sql = format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY lower(name)");
+    /// One page of the organisations a viewer may see, by name, with how many there are.
+    pub async fn organisations_page(
+        &self,
+        scope: &InProgrammes,
+        offset: i64,
+        limit: i64,
+    ) -> Result<(Vec<OrganisationRow>, i64)> {
+        let cond = scope.condition();
+        let columns = org_columns_of("o");
+        let sql = format!(
+            "SELECT {columns}, a.new_goods_or_services, a.new_business_process, a.ongoing_or_abandoned, \
+             a.innovation_spending FROM organisations o \
+             LEFT JOIN innovation_answers a ON a.organisation_id = o.id AND a.stage = 'entry' \
+             WHERE {cond} ORDER BY lower(o.name), o.id LIMIT $1 OFFSET $2"
+        );
+        let count = format!("SELECT COUNT(*) FROM organisations o WHERE {cond}");
+        Ok(with_pool!(self, |pool| {
+            let rows = sqlx::query_as(&sql)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(pool)
+                .await?;
+            let total: i64 = sqlx::query_scalar(&count).fetch_one(pool).await?;
+            (rows, total)
+        }))
+    }
+
+    /// The organisations taking part in a programme, by name.
+    pub async fn programme_organisations(&self, programme_id: i64) -> Result<Vec<Organisation>> {
+        let columns = org_columns_of("o");
+        let sql = format!(
+            "SELECT {columns} FROM organisations o JOIN programme_organisations po ON po.organisation_id = o.id \
+             WHERE po.programme_id = $1 ORDER BY lower(o.name), o.id"
+        );
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(programme_id)
             .fetch_all(pool)
             .await?))
+    }
+
+    /// The programmes in which an organisation takes part.
+    pub async fn organisation_programmes(&self, organisation_id: i64) -> Result<Vec<i64>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT programme_id FROM programme_organisations WHERE organisation_id = $1 ORDER BY programme_id",
+            )
+            .bind(organisation_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// The organisation now takes part in the programme too.
+    pub async fn link_organisation(&self, programme_id: i64, organisation_id: i64) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query(LINK)
+                .bind(programme_id)
+                .bind(organisation_id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
     }
 
     pub async fn innovation_answers(&self, organisation_id: i64) -> Result<Vec<AnswersRecord>> {
@@ -221,22 +348,6 @@ impl Db {
             .bind(Utc::now())
             .execute(pool)
             .await?;
-        });
-        Ok(())
-    }
-
-    /// Sets the organisation a person works for.
-    pub async fn set_user_organisation(
-        &self,
-        user_id: i64,
-        organisation_id: Option<i64>,
-    ) -> Result<()> {
-        with_pool!(self, |pool| {
-            sqlx::query("UPDATE users SET organisation_id = $1 WHERE id = $2")
-                .bind(organisation_id)
-                .bind(user_id)
-                .execute(pool)
-                .await?;
         });
         Ok(())
     }

@@ -93,12 +93,17 @@ macro_rules! enrol_in {
         .bind(now)
         .execute(&mut *$tx)
         .await?;
+        // The organisation a person represents belongs to the enrolment; the
+        // firm now takes part in the programme.
         if let Some(org) = $org {
-            sqlx::query("UPDATE users SET organisation_id = $1 WHERE id = $2")
-                .bind(org)
-                .bind($user)
-                .execute(&mut *$tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO programme_organisations (programme_id, organisation_id) VALUES ($1, $2) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind($programme)
+            .bind(org)
+            .execute(&mut *$tx)
+            .await?;
         }
     }};
 }
@@ -253,6 +258,20 @@ impl Db {
             tx.commit().await?;
             Ok(true)
         })
+    }
+
+    /// The organisation a person represents through their active enrolment in a cohort.
+    pub async fn represented_in(&self, cohort_id: i64, user_id: i64) -> Result<Option<i64>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT organisation_id FROM enrolments WHERE cohort_id = $1 AND user_id = $2 AND status = 'active'",
+            )
+            .bind(cohort_id)
+            .bind(user_id)
+            .fetch_optional(pool)
+            .await?
+            .flatten()
+        }))
     }
 
     /// Everyone ever enrolled in the cohort, active first.

@@ -51,6 +51,10 @@ pub struct ProjectInput {
     pub case_study_consent: bool,
 }
 
+/// A change to a project's content: newer activity, and approval withdrawn.
+const TOUCH_PROJECT: &str =
+    "UPDATE projects SET updated_at = $1, public_approved_by = NULL WHERE id = $2";
+
 const PROJECT_COLUMNS: &str = "id, cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \
      aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
      visibility, public_approved_by, created_by, created_at, updated_at, case_study_consent";
@@ -133,6 +137,7 @@ pub struct ProgrammeTool {
 }
 
 impl Db {
+    /// Creates a project; its organisation takes part in the cohort's programme from now on.
     pub async fn create_project(
         &self,
         cohort_id: i64,
@@ -143,11 +148,12 @@ impl Db {
         let sql = format!(
             "INSERT INTO projects (cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \
              aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
-             visibility, created_by, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) RETURNING {PROJECT_COLUMNS}"
+             visibility, created_by, created_at, updated_at, case_study_consent) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING {PROJECT_COLUMNS}"
         );
-        Ok(with_pool!(self, |pool| {
-            sqlx::query_as(&sql)
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let project: Project = sqlx::query_as(&sql)
                 .bind(cohort_id)
                 .bind(organisation_id)
                 .bind(&input.title)
@@ -166,20 +172,31 @@ impl Db {
                 .bind(&input.visibility)
                 .bind(by)
                 .bind(Utc::now())
-                .fetch_one(pool)
-                .await?
-        }))
+                .bind(input.case_study_consent)
+                .fetch_one(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO programme_organisations (programme_id, organisation_id) \
+                 SELECT programme_id, $2 FROM cohorts WHERE id = $1 ON CONFLICT DO NOTHING",
+            )
+            .bind(cohort_id)
+            .bind(organisation_id)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(project)
+        })
     }
 
-    /// Saves a project. A change of visibility away from public withdraws any
-    /// approval to publish it.
+    /// Saves a project. Any change withdraws approval to publish it, until a
+    /// facilitator has read the new text and approves again.
     pub async fn update_project(&self, id: i64, input: &ProjectInput) -> Result<()> {
         with_pool!(self, |pool| {
             sqlx::query(
                 "UPDATE projects SET title = $1, problem = $2, business_function = $3, aim_measure = $4, aim_unit = $5, \
                  aim_baseline = $6, aim_target = $7, aim_by = $8, outcome_measures = $9, process_measures = $10, \
                  balancing_measures = $11, owners = $12, status = $13, visibility = $14, updated_at = $15, \
-                 public_approved_by = CASE WHEN $14 = 'public' THEN public_approved_by ELSE NULL END, \
+                 public_approved_by = NULL, \
                  case_study_consent = $17 WHERE id = $16",
             )
             .bind(&input.title)
@@ -224,9 +241,10 @@ impl Db {
             .await?))
     }
 
+    /// Marks a project changed; what the world sees needs approving again.
     async fn touch_project(&self, id: i64) -> Result<()> {
         with_pool!(self, |pool| {
-            sqlx::query("UPDATE projects SET updated_at = $1 WHERE id = $2")
+            sqlx::query(TOUCH_PROJECT)
                 .bind(Utc::now())
                 .bind(id)
                 .execute(pool)
@@ -290,7 +308,7 @@ impl Db {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("UPDATE projects SET updated_at = $1 WHERE id = $2")
+            sqlx::query(TOUCH_PROJECT)
                 .bind(now)
                 .bind(project_id)
                 .execute(&mut *tx)
@@ -400,7 +418,7 @@ impl Db {
                 .execute(pool)
                 .await?;
         });
-        Ok(())
+        self.touch_project(project_id).await
     }
 
     pub async fn readings(&self, project_id: i64) -> Result<Vec<Reading>> {

@@ -4,8 +4,31 @@ use crate::users::User;
 use crate::{Db, with_pool};
 use chrono::{DateTime, Duration, Utc};
 
-/// How long a session lasts without use, and at most.
+/// How long a session lasts without use.
 pub const IDLE_LIFETIME: Duration = Duration::days(14);
+/// How long a session lasts at most, however often it is used.
+pub const MAX_LIFETIME: Duration = Duration::days(30);
+
+/// When a session used at `now` should expire: after `IDLE_LIFETIME` without use,
+/// and never later than `MAX_LIFETIME` after it began.
+pub fn expiry(created_at: DateTime<Utc>, now: DateTime<Utc>) -> DateTime<Utc> {
+    (now + IDLE_LIFETIME).min(created_at + MAX_LIFETIME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sessions_slide_but_stop_at_thirty_days() {
+        let start = Utc::now();
+        assert_eq!(expiry(start, start), start + IDLE_LIFETIME);
+        let later = start + Duration::days(10);
+        assert_eq!(expiry(start, later), later + IDLE_LIFETIME);
+        let late = start + Duration::days(25);
+        assert_eq!(expiry(start, late), start + MAX_LIFETIME);
+    }
+}
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Session {
@@ -31,7 +54,7 @@ impl Db {
             .bind(&hash)
             .bind(user_id)
             .bind(now)
-            .bind(now + IDLE_LIFETIME)
+            .bind(expiry(now, now))
             .bind(&agent)
             .execute(pool)
             .await?;
@@ -39,9 +62,10 @@ impl Db {
         Ok(plain)
     }
 
-    /// The live session and its user for a cookie secret; slides the expiry forward
-    /// at most once a minute so that reads stay cheap.
-    pub async fn session_user(&self, secret: &str) -> Result<Option<(Session, User)>> {
+    /// The live session and its user for a cookie secret. Slides the expiry forward
+    /// at most once a minute so that reads stay cheap; the flag says it slid, so
+    /// that the cookie can slide with it.
+    pub async fn session_user(&self, secret: &str) -> Result<Option<(Session, User, bool)>> {
         let hash = hash_secret(secret);
         let now = Utc::now();
         let session: Option<Session> = with_pool!(self, |pool| {
@@ -54,21 +78,24 @@ impl Db {
             .fetch_optional(pool)
             .await?
         });
-        let Some(session) = session else {
+        let Some(mut session) = session else {
             return Ok(None);
         };
-        if now - session.last_seen_at > Duration::minutes(1) {
+        let slid = now - session.last_seen_at > Duration::minutes(1);
+        if slid {
+            session.last_seen_at = now;
+            session.expires_at = expiry(session.created_at, now);
             with_pool!(self, |pool| {
                 sqlx::query("UPDATE sessions SET last_seen_at = $1, expires_at = $2 WHERE id = $3")
                     .bind(now)
-                    .bind(now + IDLE_LIFETIME)
+                    .bind(session.expires_at)
                     .bind(session.id)
                     .execute(pool)
                     .await?;
             });
         }
         let user = self.user_by_id(session.user_id).await?;
-        Ok(user.map(|u| (session, u)))
+        Ok(user.map(|u| (session, u, slid)))
     }
 
     pub async fn sessions_of(&self, user_id: i64) -> Result<Vec<Session>> {

@@ -12,8 +12,6 @@ pub struct User {
     pub language: String,
     pub is_admin: bool,
     pub created_at: DateTime<Utc>,
-    /// The organisation they work for, if any.
-    pub organisation_id: Option<i64>,
 }
 
 impl User {
@@ -39,8 +37,7 @@ pub struct NewUser<'a> {
     pub password_hash: Option<&'a str>,
 }
 
-const USER_COLUMNS: &str =
-    "id, email, display_name, password_hash, language, is_admin, created_at, organisation_id";
+const USER_COLUMNS: &str = "id, email, display_name, password_hash, language, is_admin, created_at";
 
 impl Db {
     pub async fn create_user(&self, new: NewUser<'_>) -> Result<User> {
@@ -110,10 +107,40 @@ impl Db {
         Ok(())
     }
 
-    pub async fn set_password_hash(&self, id: i64, hash: &str) -> Result<()> {
+    /// Sets a new password, all at once: every session but `keep` ends, and every
+    /// emailed link of the account not yet used (sign-in, reset) stops working.
+    pub async fn set_password_hash(&self, id: i64, hash: &str, keep: Option<i64>) -> Result<()> {
+        let now = Utc::now();
         with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
             sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
                 .bind(hash)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id <> $2)")
+                .bind(id)
+                .bind(keep)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "UPDATE tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL \
+                 AND purpose IN ('sign_in', 'reset')",
+            )
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok::<(), crate::StoreError>(())
+        })?;
+        Ok(())
+    }
+
+    /// Removes an account that has just been made, when its invitation could not go.
+    pub async fn delete_user(&self, id: i64) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("DELETE FROM users WHERE id = $1")
                 .bind(id)
                 .execute(pool)
                 .await?;

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use ymarfer_domain::{Email, Lang, Role, Scope};
+use ymarfer_store::throttle::Attempt;
 use ymarfer_store::tokens::Purpose;
 use ymarfer_store::users::NewUser;
 use ymarfer_store::{Db, both_backends};
@@ -80,7 +81,7 @@ async fn sessions_end_one_or_all(db: Db, _url: String) {
     let s1 = db.create_session(u.id, "Firefox").await.unwrap();
     let s2 = db.create_session(u.id, "Chromium").await.unwrap();
     assert_ne!(s1, s2);
-    let (session, found) = db.session_user(&s1).await.unwrap().unwrap();
+    let (session, found, _) = db.session_user(&s1).await.unwrap().unwrap();
     assert_eq!(found.id, u.id);
     assert_eq!(db.sessions_of(u.id).await.unwrap().len(), 2);
     assert!(
@@ -95,45 +96,43 @@ async fn sessions_end_one_or_all(db: Db, _url: String) {
 }
 
 async fn throttling_counts_failures(db: Db, _url: String) {
+    let pw = Attempt::Password;
     for _ in 0..4 {
-        db.record_sign_in_attempt("x@example.com", "10.0.0.1", false)
+        db.record_attempt(pw, "x@example.com", "10.0.0.1", false)
             .await
             .unwrap();
     }
-    assert!(
-        !db.sign_in_throttled("x@example.com", "10.0.0.2")
-            .await
-            .unwrap()
-    );
-    db.record_sign_in_attempt("x@example.com", "10.0.0.1", true)
+    assert!(!db.throttled(pw, "x@example.com", "10.0.0.2").await.unwrap());
+    db.record_attempt(pw, "x@example.com", "10.0.0.1", true)
         .await
         .unwrap();
     assert!(
-        !db.sign_in_throttled("x@example.com", "10.0.0.2")
-            .await
-            .unwrap(),
+        !db.throttled(pw, "x@example.com", "10.0.0.2").await.unwrap(),
         "successes do not count"
     );
-    db.record_sign_in_attempt("x@example.com", "10.0.0.1", false)
+    db.record_attempt(pw, "x@example.com", "10.0.0.1", false)
         .await
         .unwrap();
+    assert!(db.throttled(pw, "x@example.com", "10.0.0.2").await.unwrap());
+    assert!(!db.throttled(pw, "y@example.com", "10.0.0.2").await.unwrap());
     assert!(
-        db.sign_in_throttled("x@example.com", "10.0.0.2")
-            .await
-            .unwrap()
-    );
-    assert!(
-        !db.sign_in_throttled("y@example.com", "10.0.0.2")
-            .await
-            .unwrap()
-    );
-    db.prune_sign_in_attempts().await.unwrap();
-    assert!(
-        db.sign_in_throttled("x@example.com", "10.0.0.2")
+        !db.throttled(Attempt::EmailLink, "x@example.com", "10.0.0.2")
             .await
             .unwrap(),
-        "recent attempts kept"
+        "kinds are counted apart"
     );
+    // Attempts from an hour ago are forgotten at the next attempt.
+    db.age_attempts(chrono::Duration::hours(1)).await.unwrap();
+    assert_eq!(db.remembered_attempts().await.unwrap(), 6);
+    db.record_attempt(pw, "z@example.com", "10.0.0.3", false)
+        .await
+        .unwrap();
+    assert_eq!(
+        db.remembered_attempts().await.unwrap(),
+        1,
+        "old attempts pruned"
+    );
+    assert!(!db.throttled(pw, "x@example.com", "10.0.0.2").await.unwrap());
 }
 
 async fn memberships_round_trip(db: Db, _url: String) {

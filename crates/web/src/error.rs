@@ -21,6 +21,8 @@ pub enum ErrorKind {
     TooLarge,
     /// A link that has been used or has expired.
     Gone,
+    /// An email could not be sent, and nothing was saved.
+    MailFailed,
     Internal,
 }
 
@@ -34,6 +36,7 @@ impl ErrorKind {
             ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::Gone => StatusCode::GONE,
+            ErrorKind::MailFailed => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -48,6 +51,7 @@ impl ErrorKind {
             ErrorKind::CsrfFailed => "error-csrf",
             ErrorKind::TooLarge => "error-too-large",
             ErrorKind::Gone => "link-invalid-title",
+            ErrorKind::MailFailed => "error-mail-failed",
             ErrorKind::Internal => "error-internal",
         }
     }
@@ -92,9 +96,16 @@ impl IntoResponse for AppError {
 pub fn authorise(decision: Decision) -> Result<(), AppError> {
     match decision {
         Decision::Allow => Ok(()),
-        Decision::SignIn => Err(AppError::Kind(ErrorKind::SignIn)),
-        Decision::Forbid => Err(AppError::Kind(ErrorKind::Forbidden)),
-        Decision::Hide => Err(AppError::NOT_FOUND),
+        refusal => Err(refused(refusal)),
+    }
+}
+
+/// The error that answers a refusal (an `Allow` here is treated as hidden).
+pub fn refused(decision: Decision) -> AppError {
+    match decision {
+        Decision::SignIn => AppError::Kind(ErrorKind::SignIn),
+        Decision::Forbid => AppError::Kind(ErrorKind::Forbidden),
+        Decision::Allow | Decision::Hide => AppError::NOT_FOUND,
     }
 }
 

@@ -41,13 +41,15 @@ fn date(s: &str) -> Option<NaiveDate> {
 }
 
 /// Checks the whole file and, if every row is good, imports it in one transaction.
-/// Returns the number of lines imported.
+/// Returns the number of lines imported. Lines marked verified stay verified only
+/// when `verified_by` names who verified them (staff of the programme, checked by
+/// the caller); otherwise they come in as claimed, to be verified in Ymarfer.
 pub async fn import_ledger(
     db: &Db,
     tr: Tr,
     p: &Programme,
     bytes: &[u8],
-    by: Option<i64>,
+    verified_by: Option<i64>,
 ) -> anyhow::Result<Result<usize, Vec<BadRow>>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
@@ -234,8 +236,9 @@ pub async fn import_ledger(
     if !bad.is_empty() {
         return Ok(Err(bad));
     }
-    // Imported lines keep their stated status: the file is the programme's own
-    // record, verified outside Ymarfer where it says so.
-    db.add_benefit_lines(&good, by, true).await?;
+    // With a named verifier, imported lines keep their stated status: the file
+    // is the programme's own record, verified outside Ymarfer where it says so.
+    db.add_benefit_lines(&good, verified_by, verified_by.is_some())
+        .await?;
     Ok(Ok(good.len()))
 }

@@ -8,7 +8,7 @@ mod csrf;
 mod error;
 mod handlers;
 pub use handlers::auth::send_invitation;
-pub use handlers::followup::send_due as send_due_followups;
+pub use handlers::followup::{FollowupRun, send_due as send_due_followups};
 pub use handlers::people::describe_problem;
 mod charts;
 pub mod i18n;

@@ -72,7 +72,7 @@ impl Page {
             is_admin: user.is_some_and(|c| c.user.is_admin),
             manages_organisations: ymarfer_domain::can(
                 user.map(|c| &c.actor),
-                ymarfer_domain::Action::ManageOrganisations,
+                ymarfer_domain::Action::StaffWork,
                 ymarfer_domain::Resource::Site,
             ) == ymarfer_domain::Decision::Allow,
             other_href: format!("/{}{}", lang.other().code(), rest),

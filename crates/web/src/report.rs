@@ -3,6 +3,7 @@
 
 use crate::i18n::Tr;
 use serde::Serialize;
+use ymarfer_domain::csvout::CsvOut;
 use ymarfer_domain::impact::{
     CaptureFactor, Category, EnvironmentalQuantities, Frequency, GhgFactors, Hours, LineValue,
     Quantity, Status, WasteLevel,
@@ -60,6 +61,15 @@ pub fn line_of(v: &BenefitVersion, organisation_rate: Option<i64>) -> Option<Lin
         frequency: Frequency::parse(&v.frequency)?,
         value,
         organisation_rate: organisation_rate.map(Pence),
+        recorded: v
+            .valued_rate_pence
+            .zip(v.capture_thousandths)
+            .map(|(rate, capture)| {
+                (
+                    Pence(rate),
+                    CaptureFactor(u32::try_from(capture).unwrap_or(1000)),
+                )
+            }),
         environment: EnvironmentalQuantities {
             energy_kwh: Quantity(v.energy_kwh_milli),
             waste_kg: Quantity(v.waste_kg_milli),
@@ -202,11 +212,6 @@ pub async fn cumulative(
 ) -> anyhow::Result<(Vec<(chrono::NaiveDate, Pence)>, Option<usize>)> {
     use chrono::Datelike;
     let lines = db.current_lines(p.id, cohort.map(|c| c.id)).await?;
-    let valuation = |rate: Option<i64>| ymarfer_domain::impact::Valuation {
-        organisation_rate: rate.map(Pence),
-        programme_rate: Pence(p.default_hourly_rate_pence),
-        capture: capture(p),
-    };
     let dated: Vec<(chrono::NaiveDate, Frequency, Pence)> = lines
         .iter()
         .filter_map(|l| {
@@ -215,8 +220,7 @@ pub async fn cumulative(
                 (
                     l.v.starts_on,
                     line.frequency,
-                    line.value
-                        .first_year_value(line.frequency, &valuation(l.organisation_rate)),
+                    line.first_year_value(Pence(p.default_hourly_rate_pence), capture(p)),
                 )
             })
         })
@@ -241,8 +245,8 @@ pub async fn cumulative(
 
 /// The report as CSV: one row of headline figures, then verified value by category.
 pub fn to_csv(r: &ImpactReport) -> anyhow::Result<String> {
-    let mut w = csv_writer();
-    w.write_record(["measure", "value"])?;
+    let mut w = CsvOut::new();
+    w.row(["measure", "value"])?;
     let rows: Vec<(String, String)> = vec![
         ("programme".into(), r.programme.clone()),
         ("cohort".into(), r.cohort.clone().unwrap_or_default()),
@@ -286,18 +290,12 @@ pub fn to_csv(r: &ImpactReport) -> anyhow::Result<String> {
         ),
     ];
     for (k, v) in rows {
-        w.write_record([k, v])?;
+        w.row([k, v])?;
     }
     for (c, v) in &r.by_category {
-        w.write_record([format!("verified_pence_{c}"), v.to_string()])?;
+        w.row([format!("verified_pence_{c}"), v.to_string()])?;
     }
-    Ok(String::from_utf8(
-        w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?,
-    )?)
-}
-
-fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::Writer::from_writer(Vec::new())
+    Ok(w.finish()?)
 }
 
 /// The report as an XLSX workbook: a summary sheet, the ledger with its history,

@@ -14,12 +14,23 @@ use ymarfer_store::sessions::IDLE_LIFETIME;
 
 pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let mut viewer = Viewer::default();
+    let mut slid_cookie = None;
     if let Some(secret) = cookies::get(req.headers(), cookies::SESSION) {
         let found = match state.db.session_user(&secret).await {
             Ok(found) => found,
             Err(e) => return AppError::from(e).into_response(),
         };
-        if let Some((session, user)) = found {
+        if let Some((session, user, slid)) = found {
+            if slid {
+                // The cookie lives as long as the session now does.
+                let left = (session.expires_at - chrono::Utc::now()).num_seconds();
+                slid_cookie = Some(cookies::set(
+                    cookies::SESSION,
+                    &secret,
+                    left.max(0),
+                    state.config.secure_cookies(),
+                ));
+            }
             let actor = match state.db.actor(&user).await {
                 Ok(actor) => actor,
                 Err(e) => return AppError::from(e).into_response(),
@@ -32,7 +43,20 @@ pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: 
         }
     }
     req.extensions_mut().insert(viewer);
-    next.run(req).await
+    let mut response = next.run(req).await;
+    if let Some(value) = slid_cookie.and_then(|v| HeaderValue::from_str(&v).ok()) {
+        // Unless the handler itself ended or replaced the session.
+        let prefix = format!("{}=", cookies::SESSION);
+        let replaced = response
+            .headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .any(|v| v.to_str().is_ok_and(|v| v.starts_with(&prefix)));
+        if !replaced {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
 }
 
 /// Headers that start a new session (a new id at every sign-in) and a new CSRF token.

@@ -456,6 +456,7 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
                     hourly_rate_pence: Some(*rate),
                 },
                 Some((start - Duration::days(14), entry)),
+                Some(programme.id),
             )
             .await?;
         created_organisations.push(org.id);
@@ -955,10 +956,10 @@ async fn ledger(
         if ci == 0 {
             for e in people.iter().filter(|e| e.organisation_id.is_some()) {
                 let org = e.organisation_id.unwrap_or_default();
+                let (secret, _) = ymarfer_store::secret::new_secret();
                 if db
-                    .start_followup(cohort.id, org, Some(e.user_id), 3)
+                    .record_followup(cohort.id, org, Some(e.user_id), 3, &secret)
                     .await?
-                    .is_some()
                 {
                     let f = db
                         .followups_of(cohort.id)

@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use ymarfer_domain::{Email, Lang};
+use ymarfer_domain::{Action, Email, Lang, Resource, can};
 use ymarfer_store::Db;
 use ymarfer_store::tokens::Purpose;
 use ymarfer_store::users::NewUser;
@@ -172,6 +172,11 @@ enum ImportCommand {
         /// The programme's short name.
         #[arg(long)]
         programme: String,
+        /// Who verified the lines the file marks verified: the email of an
+        /// administrator or of the programme's staff. Without it, such lines are
+        /// imported as claimed, to be verified in Ymarfer.
+        #[arg(long, value_name = "EMAIL")]
+        verified_by: Option<String>,
     },
 }
 
@@ -301,16 +306,42 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             import_people(&db, config, &file, &cohort, programme.as_deref(), invite).await?;
             db.close().await;
         }
-        Command::Import(ImportCommand::Ledger { file, programme }) => {
+        Command::Import(ImportCommand::Ledger {
+            file,
+            programme,
+            verified_by,
+        }) => {
             let db = g.open_db().await?;
             let p = db
                 .programme_by_slug(&programme)
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("no programme called {programme:?}"))?;
+            let verifier = match verified_by {
+                None => None,
+                Some(email) => {
+                    let address = Email::parse(&email)
+                        .map_err(|_| anyhow::anyhow!("{email:?} is not an email address"))?;
+                    let user = db
+                        .user_by_email(&address)
+                        .await?
+                        .ok_or_else(|| anyhow::anyhow!("nobody has the address {email:?}"))?;
+                    let actor = db.actor(&user).await?;
+                    if !can(
+                        Some(&actor),
+                        Action::VerifyBenefit,
+                        Resource::Programme(p.id),
+                    )
+                    .allowed()
+                    {
+                        anyhow::bail!("{email} may not verify savings in {programme}");
+                    }
+                    Some(user.id)
+                }
+            };
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let tr = ymarfer_web::i18n::Tr(Lang::En);
-            match ymarfer_web::ledger_import::import_ledger(&db, tr, &p, &bytes, None).await? {
+            match ymarfer_web::ledger_import::import_ledger(&db, tr, &p, &bytes, verifier).await? {
                 Ok(n) => println!("Imported {n} benefit lines into {programme}."),
                 Err(bad) => {
                     for row in &bad {
@@ -365,9 +396,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = g.open_db().await?;
             let state = AppState::new(db.clone(), config)?;
             let today = today.unwrap_or_else(|| chrono::Utc::now().date_naive());
-            let (sent, reminded) = ymarfer_web::send_due_followups(&state, today).await?;
-            println!("Follow-ups sent: {sent}. Reminders sent: {reminded}.");
+            let run = ymarfer_web::send_due_followups(&state, today).await?;
+            println!(
+                "Follow-ups sent: {}. Reminders sent: {}.",
+                run.sent, run.reminded
+            );
             db.close().await;
+            if run.failed > 0 {
+                anyhow::bail!(
+                    "{} email(s) could not be sent; they will be tried again at the next run (see the log)",
+                    run.failed
+                );
+            }
         }
         Command::Serve { demo } => {
             g.config()?;

@@ -227,7 +227,11 @@ async fn counts(dir: &std::path::Path) -> (i64, i64, i64, i64) {
     let db = ymarfer_store::Db::connect(&format!("sqlite://{}", dir.join("ymarfer.db").display()))
         .await
         .unwrap();
-    let orgs = db.list_organisations().await.unwrap().len() as i64;
+    let orgs = db
+        .organisations_page(&ymarfer_store::organisations::InProgrammes::All, 0, 1)
+        .await
+        .unwrap()
+        .1;
     let programme = db.programme_by_slug("ceic-demo").await.unwrap().unwrap();
     let cohorts = db.cohorts_of(programme.id).await.unwrap();
     let mut people = 0;
@@ -478,10 +482,29 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
         ),
     )
     .unwrap();
+    // Only the programme's staff may be named as verifier.
+    let (out, _, stderr) = run(ymarfer()
+        .args(["import", "ledger"])
+        .arg(&good)
+        .args(["--programme", "ceic-demo"])
+        .args(["--verified-by", "participant@ymarfer.demo"])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("participant@ymarfer.demo may not verify savings in ceic-demo"),
+        "{stderr}"
+    );
+    assert_eq!(
+        report_json(&dir)["first_year_pence"],
+        before["first_year_pence"],
+        "nothing imported"
+    );
+
     let (out, stdout, stderr) = run(ymarfer()
         .args(["import", "ledger"])
         .arg(&good)
         .args(["--programme", "ceic-demo"])
+        .args(["--verified-by", "manager@ymarfer.demo"])
         .env("YMARFER_DATA_DIR", &dir));
     assert!(out.status.success(), "{stderr}");
     assert!(stdout.contains("Imported 4 benefit lines into ceic-demo."));
@@ -493,4 +516,19 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
     assert_eq!(delta("verified"), 65_000 + 36_000);
     assert_eq!(delta("claimed"), 99_999);
     assert_eq!(delta("forecast"), 14_850);
+
+    // Without a named verifier, lines the file calls verified come in as claimed.
+    let (out, _, stderr) = run(ymarfer()
+        .args(["import", "ledger"])
+        .arg(&good)
+        .args(["--programme", "ceic-demo"])
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(out.status.success(), "{stderr}");
+    let again = report_json(&dir);
+    let delta = |k: &str| {
+        again["first_year_pence"][k].as_i64().unwrap()
+            - after["first_year_pence"][k].as_i64().unwrap()
+    };
+    assert_eq!(delta("verified"), 0, "no verifier, nothing verified");
+    assert_eq!(delta("claimed"), 65_000 + 36_000 + 99_999);
 }

@@ -194,3 +194,5 @@ month-9 = Medi
 month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
+error-mail-failed = Nid oedd modd anfon yr e-bost
+error-mail-failed-detail = Does dim wedi'i gadw. Rhowch gynnig arall arni ymhen ychydig funudau; os yw'n dal i ddigwydd, rhowch wybod i'ch gweinyddwr.

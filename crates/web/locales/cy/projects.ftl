@@ -277,3 +277,4 @@ print-hint = Mae'r dudalen hon wedi'i gosod ar gyfer ei hargraffu: defnyddiwch o
 followup-actuals = Beth oedd yr arbedion hyn a ragamcanwyd mewn gwirionedd?
 followup-actuals-hint = Y swm gwirioneddol mewn punnoedd bob tro (bob wythnos, bob mis…), os ydych yn ei wybod. Gadewch y maes yn wag os nad ydych.
 project-aim-none = Nid oes nod mesuradwy wedi'i osod eto. Golygwch y prosiect i ychwanegu un.
+benefit-verify-changed = Mae'r llinell hon wedi newid ers i chi edrych arni: gwelsoch fersiwn { $seen }, ac mae hi bellach ar fersiwn { $current }. Gwiriwch y fersiwn ddiweddaraf isod cyn ei dilysu.

@@ -186,3 +186,5 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+error-mail-failed = The email could not be sent
+error-mail-failed-detail = Nothing has been saved. Please try again in a few minutes; if it keeps happening, tell your administrator.

@@ -271,3 +271,4 @@ print-hint = This page is laid out for printing: use your browser's print comman
 followup-actuals = What did these forecast savings turn out to be?
 followup-actuals-hint = The actual amount in pounds each time (each week, month…), where you know it. Leave it empty if you do not.
 project-aim-none = No measurable aim has been set yet. Edit the project to add one.
+benefit-verify-changed = This line has changed since you looked at it: you saw version { $seen }, and it is now at version { $current }. Check the latest version below before you verify it.

@@ -200,7 +200,11 @@ pub async fn change_password(
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
     }
     let hash = passwords::hash(form.password).await?;
-    state.db.set_password_hash(me.user.id, &hash).await?;
+    // Every other device is signed out; this one stays.
+    state
+        .db
+        .set_password_hash(me.user.id, &hash, Some(me.session_id))
+        .await?;
     Ok(see_other(&format!(
         "/{}/profile?done=password",
         page.lang.code()

@@ -1,6 +1,6 @@
 //! The instance administrator's pages: people and invitations.
 
-use super::auth::send_invitation;
+use super::auth::invite_or_undo;
 use super::forms::FieldErrors;
 use super::{FormData, see_other};
 use crate::error::{AppResult, authorise};
@@ -122,7 +122,7 @@ pub async fn invite(
             .await;
         match created {
             Ok(user) => {
-                send_invitation(&state, &user).await?;
+                invite_or_undo(&state, &user).await?;
                 let q =
                     url::form_urlencoded::byte_serialize(user.email.as_bytes()).collect::<String>();
                 return Ok(see_other(&format!(

@@ -16,6 +16,7 @@ use axum::response::IntoResponse;
 use serde::Deserialize;
 use ymarfer_domain::Email;
 use ymarfer_domain::password::check_new_password;
+use ymarfer_store::throttle::Attempt;
 use ymarfer_store::tokens::Purpose;
 use ymarfer_store::users::{NewUser, User};
 
@@ -102,7 +103,11 @@ pub async fn sign_in(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return again(page, errors, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    if state.db.sign_in_throttled(email.as_str(), &addr).await? {
+    if state
+        .db
+        .throttled(Attempt::Password, email.as_str(), &addr)
+        .await?
+    {
         errors.add("form", tr.t("error-throttled"));
         return again(page, errors, StatusCode::TOO_MANY_REQUESTS);
     }
@@ -114,7 +119,7 @@ pub async fn sign_in(
     .await?;
     state
         .db
-        .record_sign_in_attempt(email.as_str(), &addr, ok)
+        .record_attempt(Attempt::Password, email.as_str(), &addr, ok)
         .await?;
     match user.filter(|_| ok) {
         Some(user) => start_session(&state, &headers, &user, safe_next(Some(&form.next))).await,
@@ -181,6 +186,27 @@ async fn email_link(
         .await
 }
 
+/// Whether another emailed link for this address, from this network address,
+/// is one too many. Every request that is not refused counts, since each sends
+/// an email (or would, for an address with an account).
+async fn email_requests_throttled(
+    state: &AppState,
+    email: &Email,
+    addr: &str,
+) -> Result<bool, AppError> {
+    let throttled = state
+        .db
+        .throttled(Attempt::EmailLink, email.as_str(), addr)
+        .await?;
+    if !throttled {
+        state
+            .db
+            .record_attempt(Attempt::EmailLink, email.as_str(), addr, false)
+            .await?;
+    }
+    Ok(throttled)
+}
+
 /// The sign-in page carries two forms; this one's field is `link_email` so that
 /// the two email inputs have distinct ids.
 #[derive(Deserialize, Default)]
@@ -213,7 +239,7 @@ pub async fn request_link(
             );
         }
     };
-    if state.db.sign_in_throttled(email.as_str(), &addr).await? {
+    if email_requests_throttled(&state, &email, &addr).await? {
         let mut errors = FieldErrors::default();
         errors.add("form", tr.t("error-throttled"));
         return render_status(
@@ -352,7 +378,7 @@ pub async fn reset_request(
             );
         }
     };
-    if state.db.sign_in_throttled(email.as_str(), &addr).await? {
+    if email_requests_throttled(&state, &email, &addr).await? {
         let mut errors = FieldErrors::default();
         errors.add("form", tr.t("error-throttled"));
         return render_status(
@@ -532,11 +558,9 @@ async fn set_password(
     }
     let user = match existing {
         Some(user) => {
-            state.db.set_password_hash(user.id, &hash).await?;
-            if journey == Journey::Reset {
-                // A reset signs out every other device.
-                state.db.end_all_sessions(user.id).await?;
-            } else {
+            // A new password signs out every device and voids older links.
+            state.db.set_password_hash(user.id, &hash, None).await?;
+            if journey != Journey::Reset {
                 state.db.update_profile(user.id, name, user.lang()).await?;
             }
             user
@@ -561,7 +585,7 @@ async fn set_password(
                         .user_by_email(&email)
                         .await?
                         .ok_or(AppError::BAD_REQUEST)?;
-                    state.db.set_password_hash(user.id, &hash).await?;
+                    state.db.set_password_hash(user.id, &hash, None).await?;
                     state.db.set_admin(user.id, true).await?;
                     user
                 }
@@ -631,6 +655,18 @@ pub async fn setup(
 }
 
 /// Sends an invitation email in the invitee's language.
+/// Invites a person whose account was just made. If the email cannot be sent,
+/// the account is removed again and the person asking is told, so nothing is
+/// left half-done.
+pub async fn invite_or_undo(state: &AppState, user: &User) -> Result<(), AppError> {
+    if let Err(e) = send_invitation(state, user).await {
+        tracing::error!(error = %format!("{e:#}"), "invitation could not be sent");
+        state.db.delete_user(user.id).await?;
+        return Err(AppError::Kind(crate::error::ErrorKind::MailFailed));
+    }
+    Ok(())
+}
+
 pub async fn send_invitation(state: &AppState, user: &User) -> anyhow::Result<()> {
     email_link(
         state,

@@ -389,7 +389,7 @@ pub async fn show_page(
     let org_choices = if manage {
         state
             .db
-            .list_organisations()
+            .programme_organisations(programme.id)
             .await?
             .into_iter()
             .map(|o| (o.id, o.name))
@@ -418,16 +418,7 @@ pub async fn show_page(
         invite_errors: extras.invite_errors,
         org_choices,
         feed_link: extras.feed_link,
-        is_participant: viewer.actor().is_some_and(|a| {
-            a.memberships.iter().any(|m| {
-                m.role == ymarfer_domain::Role::Participant
-                    && m.scope
-                        == ymarfer_domain::Scope::Cohort {
-                            programme: programme_id,
-                            cohort: cohort_id,
-                        }
-            })
-        }),
+        is_participant: context::may(viewer, Action::AnswerCapability, programme_id, cohort_id),
     })
 }
 

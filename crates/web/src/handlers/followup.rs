@@ -15,7 +15,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use std::collections::HashMap;
 use ymarfer_domain::capability::{PairedChange, QUESTIONS, SCALE};
-use ymarfer_domain::{Action, Lang, Role, Scope};
+use ymarfer_domain::{Action, Lang};
 use ymarfer_store::organisations::Answers;
 use ymarfer_store::programmes::{Cohort, Programme};
 
@@ -46,14 +46,6 @@ impl CapabilityPage {
     }
 }
 
-fn participant_here(viewer: &Viewer, programme: i64, cohort: i64) -> bool {
-    viewer.actor().is_some_and(|a| {
-        a.memberships
-            .iter()
-            .any(|m| m.role == Role::Participant && m.scope == Scope::Cohort { programme, cohort })
-    })
-}
-
 pub async fn capability_form(
     State(state): State<AppState>,
     page: Page,
@@ -61,10 +53,7 @@ pub async fn capability_form(
     Path((slug, cslug)): Path<(String, String)>,
 ) -> AppResult {
     let (programme, cohort) =
-        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohort).await?;
-    if !participant_here(&viewer, programme.id, cohort.id) {
-        return Err(AppError::Kind(ErrorKind::Forbidden));
-    }
+        context::cohort(&state, &viewer, &slug, &cslug, Action::AnswerCapability).await?;
     let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
     let mine: Vec<_> = state
         .db
@@ -103,10 +92,7 @@ pub async fn save_capability(
     FormData(form): FormData<Vec<(String, String)>>,
 ) -> AppResult {
     let (programme, cohort) =
-        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohort).await?;
-    if !participant_here(&viewer, programme.id, cohort.id) {
-        return Err(AppError::Kind(ErrorKind::Forbidden));
-    }
+        context::cohort(&state, &viewer, &slug, &cslug, Action::AnswerCapability).await?;
     let get = |k: &str| {
         form.iter()
             .find(|(n, _)| n == k)
@@ -387,16 +373,26 @@ pub async fn followup_answer(
     render(&notice)
 }
 
+/// What a run of the follow-ups did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FollowupRun {
+    pub sent: usize,
+    pub reminded: usize,
+    /// Emails that could not be sent; they are tried again at the next run.
+    pub failed: usize,
+}
+
 /// Sends the follow-ups that are due on `today` (3, 6 and 12 months after each
-/// cohort's end) and reminds, once, those unanswered after two weeks.
-/// Returns (sent, reminded).
-pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<(usize, usize)> {
-    let mut sent = 0;
-    let mut reminded = 0;
+/// cohort's end) and reminds, once, those unanswered after two weeks. A
+/// follow-up is recorded as sent only once its email has gone; one that fails is
+/// logged, counted, and tried again at the next run, and the others carry on.
+pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<FollowupRun> {
+    let mut run = FollowupRun::default();
     for p in state.db.programmes_visible_to(0, true).await? {
         for c in state.db.cohorts_of(p.id).await? {
             let Some(end) = c.ends_on else { continue };
             let people = state.db.enrolled(c.id).await?;
+            let started = state.db.followups_of(c.id).await?;
             for months in [3_i64, 6, 12] {
                 let due = end
                     .checked_add_months(chrono::Months::new(months as u32))
@@ -412,30 +408,57 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<(usi
                 orgs.sort_unstable();
                 orgs.dedup_by_key(|(o, _)| *o);
                 for (org, user) in orgs {
-                    if let Some(secret) = state
-                        .db
-                        .start_followup(c.id, org, Some(user), months)
-                        .await?
+                    if started
+                        .iter()
+                        .any(|f| f.organisation_id == org && f.months == months)
                     {
-                        email(state, user, months, &secret, "email-followup").await?;
-                        sent += 1;
+                        continue;
+                    }
+                    let (secret, _) = ymarfer_store::secret::new_secret();
+                    match email(state, user, months, &secret, "email-followup").await {
+                        Ok(()) => {
+                            if state
+                                .db
+                                .record_followup(c.id, org, Some(user), months, &secret)
+                                .await?
+                            {
+                                run.sent += 1;
+                            }
+                        }
+                        Err(e) => {
+                            tracing::error!(error = %format!("{e:#}"), cohort = c.id, organisation = org, months, "follow-up could not be sent");
+                            run.failed += 1;
+                        }
                     }
                 }
             }
-            for f in state.db.followups_of(c.id).await? {
+            for f in started {
                 let overdue = Utc::now() - f.sent_at > Duration::days(14)
                     || today > f.sent_at.date_naive() + Duration::days(14);
-                if f.completed_at.is_none() && f.reminded_at.is_none() && overdue {
-                    let secret = state.db.remind_followup(f.id).await?;
-                    if let Some(user) = f.user_id {
-                        email(state, user, f.months, &secret, "email-followup-reminder").await?;
+                if f.completed_at.is_some() || f.reminded_at.is_some() || !overdue {
+                    continue;
+                }
+                let (secret, _) = ymarfer_store::secret::new_secret();
+                let sent = match f.user_id {
+                    Some(user) => {
+                        email(state, user, f.months, &secret, "email-followup-reminder").await
                     }
-                    reminded += 1;
+                    None => Ok(()),
+                };
+                match sent {
+                    Ok(()) => {
+                        state.db.record_reminder(f.id, &secret).await?;
+                        run.reminded += 1;
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %format!("{e:#}"), followup = f.id, "reminder could not be sent");
+                        run.failed += 1;
+                    }
                 }
             }
         }
     }
-    Ok((sent, reminded))
+    Ok(run)
 }
 
 async fn email(

@@ -77,12 +77,12 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
             cohorts.push(MyCohortView { c, next, set });
         }
     }
-    let manages_any = viewer.actor().is_some_and(|a| {
-        a.is_admin
-            || a.memberships
-                .iter()
-                .any(|m| m.role != ymarfer_domain::Role::Participant)
-    });
+    let manages_any = ymarfer_domain::can(
+        viewer.actor(),
+        ymarfer_domain::Action::OverseeProgrammes,
+        ymarfer_domain::Resource::Site,
+    )
+    .allowed();
     render(&Home {
         page,
         cohorts,

@@ -16,11 +16,10 @@ use axum::response::IntoResponse;
 use chrono::Utc;
 use serde::Deserialize;
 use ymarfer_domain::impact::{
-    Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status, Valuation, WasteLevel,
+    Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status, WasteLevel,
 };
-use ymarfer_domain::projects::ProjectAccess;
 use ymarfer_domain::{Action, Pence};
-use ymarfer_store::ledger::{BenefitInput, BenefitVersion};
+use ymarfer_store::ledger::{BenefitInput, BenefitVersion, Verification};
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -223,7 +222,7 @@ async fn ledger_project(
     viewer: &Viewer,
     id: i64,
 ) -> Result<ProjectCtx, AppError> {
-    project_for(state, viewer, id, ProjectAccess::Edit).await
+    project_for(state, viewer, id, Action::EditProject).await
 }
 
 pub async fn new_form(
@@ -363,30 +362,65 @@ pub async fn update(
     }
 }
 
-/// Facilitators and programme managers verify a line; who and when are recorded.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct VerifyForm {
+    /// The version the verifier saw.
+    version: String,
+}
+
+/// Facilitators and programme managers verify a line: the version they saw, and
+/// only if it is still the latest; who and when are recorded.
 pub async fn verify(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
     Path((id, line)): Path<(i64, i64)>,
+    FormData(form): FormData<VerifyForm>,
 ) -> AppResult {
-    let ctx = ledger_project(&state, &viewer, id).await?;
-    if !context::may(
-        &viewer,
-        Action::ManageCohort,
-        ctx.programme.id,
-        ctx.cohort.id,
-    ) {
-        return Err(AppError::Kind(ErrorKind::Forbidden));
-    }
+    let ctx = project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
     if state.db.benefit_line_project(line).await? != Some(id) {
         return Err(AppError::NOT_FOUND);
     }
+    let seen: i64 = form
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BAD_REQUEST)?;
     let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
-    state.db.verify_benefit_line(line, me).await?;
-    Ok(see_other(
-        &page.href(&format!("projects/{id}?done=verified#ledger")),
-    ))
+    match state.db.verify_benefit_line(line, me, seen).await? {
+        Verification::Verified | Verification::AlreadyVerified => Ok(see_other(
+            &page.href(&format!("projects/{id}?done=verified#ledger")),
+        )),
+        Verification::Changed { current } => {
+            // Someone changed the line since the verifier looked: show the change.
+            let history = line_history(&state, id, line).await?;
+            let form = history
+                .last()
+                .map(BenefitForm::from_version)
+                .unwrap_or_default();
+            let mut errors = FieldErrors::default();
+            errors.add(
+                "form",
+                page.args(
+                    "benefit-verify-changed",
+                    [("seen", seen.to_string()), ("current", current.to_string())],
+                ),
+            );
+            let action = page.href(&format!("projects/{id}/benefits/{line}"));
+            render_status(
+                StatusCode::CONFLICT,
+                &FormPage {
+                    page: page.titled("benefit-edit-title"),
+                    ctx,
+                    action,
+                    form,
+                    errors,
+                    history,
+                },
+            )
+        }
+    }
 }
 
 /// A line of a project's ledger as its page shows it.
@@ -398,6 +432,8 @@ pub struct LedgerRow {
     pub status_code: String,
     pub first_year: String,
     pub versions: i64,
+    /// The latest version's number, which a verification names.
+    pub version: i64,
 }
 
 /// The ledger section of a project page: rows and the totals by status.
@@ -412,11 +448,8 @@ pub async fn project_ledger(
         .organisation_by_id(ctx.project.organisation_id)
         .await?
         .and_then(|o| o.hourly_rate_pence);
-    let valuation = Valuation {
-        organisation_rate: org_rate.map(Pence),
-        programme_rate: Pence(ctx.programme.default_hourly_rate_pence),
-        capture: crate::report::capture(&ctx.programme),
-    };
+    let programme_rate = Pence(ctx.programme.default_hourly_rate_pence);
+    let capture = crate::report::capture(&ctx.programme);
     let mut rows = Vec::new();
     let mut totals = ymarfer_domain::impact::FirstYear::default();
     let mut lines: Vec<i64> = history.iter().map(|v| v.line_id).collect();
@@ -427,7 +460,7 @@ pub async fn project_ledger(
         let Some(l) = line_of(v, org_rate) else {
             continue;
         };
-        let value = l.value.first_year_value(l.frequency, &valuation);
+        let value = l.first_year_value(programme_rate, capture);
         totals.add(l.status, value);
         rows.push(LedgerRow {
             line,
@@ -437,6 +470,7 @@ pub async fn project_ledger(
             status_code: v.status.clone(),
             first_year: tr.money(value),
             versions: versions.len() as i64,
+            version: v.version,
         });
     }
     Ok((

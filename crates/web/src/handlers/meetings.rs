@@ -76,8 +76,7 @@ impl MeetingForm {
         }
         let location = parse::text(tr, &mut e, "location", &self.location, 300, false);
         let online_url = parse::text(tr, &mut e, "online_url", &self.online_url, 500, false);
-        let web_address = online_url.starts_with("https://") || online_url.starts_with("http://");
-        if !online_url.is_empty() && !web_address {
+        if !online_url.is_empty() && !web_address(&online_url) {
             e.add("online_url", tr.t("error-url"));
         }
         let agenda = parse::text(tr, &mut e, "agenda", &self.agenda, 20_000, false);
@@ -404,6 +403,25 @@ pub async fn new_cohort_feed(
     render(&show)
 }
 
+/// An http(s) address with nothing in it that could break out of a calendar
+/// line or an HTML attribute: no spaces and no control characters (CR, LF…).
+fn web_address(s: &str) -> bool {
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && !s.chars().any(|c| c.is_control() || c.is_whitespace())
+        && url::Url::parse(s).is_ok()
+}
+
+/// Text for a calendar property: every kind of line break becomes one newline
+/// (which the calendar library escapes) and other control characters go, so
+/// that no text can start a property of its own.
+fn calendar_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
 pub fn feed_url(state: &AppState, secret: &str) -> String {
     format!("{}calendar/{secret}.ics", state.config.base_url)
 }
@@ -411,7 +429,7 @@ pub fn feed_url(state: &AppState, secret: &str) -> String {
 fn event(m: &Meeting, cohort: Option<&Cohort>, base: &str) -> Event {
     let mut e = Event::new();
     e.uid(&format!("session-{}@ymarfer", m.id))
-        .summary(&m.title)
+        .summary(&calendar_text(&m.title))
         .starts(m.starts_at)
         .ends(m.ends_at)
         .timestamp(m.created_at);
@@ -422,18 +440,19 @@ fn event(m: &Meeting, cohort: Option<&Cohort>, base: &str) -> Event {
         (loc, url) => Some(format!("{loc} / {url}")),
     };
     if let Some(place) = place {
-        e.location(&place);
+        e.location(&calendar_text(&place));
     }
     let mut description = m.agenda.clone();
     if let Some(c) = cohort {
         description = format!("{} / {}\n\n{description}", c.name_en, c.name_cy);
     }
-    if !m.online_url.is_empty() {
+    // A URL value is written as it is, so only a clean address goes in.
+    if web_address(&m.online_url) {
         e.url(&m.online_url);
     } else {
         e.url(base);
     }
-    e.description(description.trim()).done()
+    e.description(&calendar_text(description.trim())).done()
 }
 
 /// The iCalendar feed behind a secret link. No sign-in: the secret is the key,
@@ -512,4 +531,27 @@ pub async fn revoke_person_feed(
         .revoke_calendar_feeds(FeedTarget::Person(me.user.id))
         .await?;
     Ok(see_other(&page.href("profile?done=calendar-revoked")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{calendar_text, web_address};
+
+    #[test]
+    fn calendar_text_cannot_start_a_property() {
+        assert_eq!(
+            calendar_text("Kick-off\rATTENDEE:mailto:x@example.test"),
+            "Kick-off\nATTENDEE:mailto:x@example.test"
+        );
+        assert_eq!(calendar_text("a\r\nb\u{0}c"), "a\nbc");
+    }
+
+    #[test]
+    fn addresses_with_line_breaks_are_refused() {
+        assert!(web_address("https://meet.example.test/abc?x=1"));
+        assert!(!web_address("https://meet.example.test/\r\nATTENDEE:x"));
+        assert!(!web_address("https://meet.example.test/a b"));
+        assert!(!web_address("javascript:alert(1)"));
+        assert!(!web_address("ftp://example.test"));
+    }
 }

@@ -59,6 +59,7 @@ pub fn safe_next(next: Option<&str>) -> Option<String> {
     let next = next?.trim();
     let local = next.starts_with('/')
         && !next.starts_with("//")
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace())
         && !next.contains('\\')
         && !next.contains("://");
     let ours = next.starts_with("/en") || next.starts_with("/cy");
@@ -73,6 +74,12 @@ pub fn see_other(to: &str) -> Response {
 #[cfg(test)]
 mod tests {
     use super::safe_next;
+
+    #[test]
+    fn next_with_line_breaks_is_dropped() {
+        assert_eq!(safe_next(Some("/en/profile\r\nSet-Cookie: x=1")), None);
+        assert_eq!(safe_next(Some("/en/pro file")), None);
+    }
 
     #[test]
     fn next_stays_on_site() {

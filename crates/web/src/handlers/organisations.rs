@@ -2,38 +2,82 @@
 
 use super::forms::FieldErrors;
 use super::{FormData, parse, see_other};
-use crate::error::{AppError, AppResult, authorise};
+use crate::error::{AppError, AppResult, authorise, refused};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
+use std::collections::HashMap;
+use ymarfer_domain::authz::{missing, organisation_programmes, sees_every_programme};
 use ymarfer_domain::innovation::{EmployeeBand, InnovationAnswers};
 use ymarfer_domain::programme::companies_house_number;
 use ymarfer_domain::reference::{self, AREAS, SIC_SECTIONS};
 use ymarfer_domain::{Action, Resource, can};
-use ymarfer_store::organisations::{Answers, AnswersRecord, Organisation, OrganisationInput};
+use ymarfer_store::organisations::{
+    Answers, AnswersRecord, InProgrammes, Organisation, OrganisationInput, OrganisationRow,
+};
+use ymarfer_store::programmes::Programme;
 
-fn allowed(viewer: &Viewer) -> Result<(), AppError> {
+/// Organisations listed on one page.
+const PER_PAGE: i64 = 50;
+
+/// The organisation, if the viewer may do `action` to it through a programme in
+/// which it takes part; otherwise 404, as if it did not exist.
+async fn organisation_for(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    action: Action,
+) -> Result<Organisation, AppError> {
+    let Some(org) = state.db.organisation_by_id(id).await? else {
+        return Err(refused(missing(viewer.actor())));
+    };
+    let programmes = state.db.organisation_programmes(id).await?;
     authorise(can(
         viewer.actor(),
-        Action::ManageOrganisations,
-        Resource::Site,
-    ))
+        action,
+        Resource::Organisation {
+            programmes: &programmes,
+        },
+    ))?;
+    Ok(org)
 }
 
-pub struct OrgRow {
-    pub org: Organisation,
-    pub active_at_entry: Option<bool>,
+/// The programmes the viewer may add organisations to.
+async fn programmes_to_add_to(
+    state: &AppState,
+    viewer: &Viewer,
+) -> Result<Vec<Programme>, AppError> {
+    let Some(me) = viewer.0.as_ref() else {
+        return Ok(Vec::new());
+    };
+    let mut programmes = state
+        .db
+        .programmes_visible_to(me.user.id, sees_every_programme(&me.actor))
+        .await?;
+    programmes.retain(|p| {
+        can(
+            viewer.actor(),
+            Action::AddOrganisation,
+            Resource::Programme(p.id),
+        )
+        .allowed()
+    });
+    Ok(programmes)
 }
 
 #[derive(Template)]
 #[template(path = "organisations/list.html")]
 struct ListPage {
     page: Page,
-    rows: Vec<OrgRow>,
+    rows: Vec<OrganisationRow>,
+    total: i64,
+    /// This page's number (from 1) and the last page's.
+    number: i64,
+    last: i64,
 }
 
 impl ListPage {
@@ -47,41 +91,86 @@ impl ListPage {
             .map(|b| self.page.t(b.message_id()))
             .unwrap_or_default()
     }
+    fn active_at_entry(&self, row: &OrganisationRow) -> Option<bool> {
+        row.entry().map(|a| answers_of(a).is_innovation_active())
+    }
+    fn page_href(&self, n: i64) -> String {
+        self.page.href(&format!("organisations?page={n}"))
+    }
+}
+
+fn answers_of(a: Answers) -> InnovationAnswers {
+    InnovationAnswers {
+        new_goods_or_services: a.new_goods_or_services,
+        new_business_process: a.new_business_process,
+        ongoing_or_abandoned: a.ongoing_or_abandoned,
+        innovation_spending: a.innovation_spending,
+    }
 }
 
 fn answers(r: &AnswersRecord) -> InnovationAnswers {
-    InnovationAnswers {
+    answers_of(Answers {
         new_goods_or_services: r.new_goods_or_services,
         new_business_process: r.new_business_process,
         ongoing_or_abandoned: r.ongoing_or_abandoned,
         innovation_spending: r.innovation_spending,
-    }
+    })
 }
 
-pub async fn list(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
-    allowed(&viewer)?;
-    let mut rows = Vec::new();
-    for org in state.db.list_organisations().await? {
-        let entry = state
-            .db
-            .innovation_answers(org.id)
-            .await?
-            .into_iter()
-            .find(|a| a.stage == "entry");
-        rows.push(OrgRow {
-            active_at_entry: entry.map(|a| answers(&a).is_innovation_active()),
-            org,
-        });
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    page: Option<String>,
+}
+
+/// The organisations taking part in the programmes the viewer works in, a page
+/// at a time.
+pub async fn list(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Query(q): Query<ListQuery>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::StaffWork, Resource::Site))?;
+    let scope = match viewer
+        .actor()
+        .and_then(|a| organisation_programmes(a, Action::ViewOrganisation))
+    {
+        None => InProgrammes::All,
+        Some(ids) => InProgrammes::Only(ids),
+    };
+    let number = q
+        .page
+        .as_deref()
+        .and_then(|n| n.trim().parse::<i64>().ok())
+        .unwrap_or(1)
+        .max(1);
+    let (rows, total) = state
+        .db
+        .organisations_page(&scope, (number - 1) * PER_PAGE, PER_PAGE)
+        .await?;
+    let last = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+    let mut page = page.titled("organisations-title");
+    if last > 1 {
+        page.title = page.args(
+            "organisations-page-title",
+            [("number", number.to_string()), ("last", last.to_string())],
+        );
     }
     render(&ListPage {
-        page: page.titled("organisations-title"),
+        page,
         rows,
+        total,
+        number,
+        last,
     })
 }
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct OrgForm {
+    /// The programme a new organisation joins (only when adding one).
+    programme: String,
     name: String,
     companies_house: String,
     sector: String,
@@ -99,6 +188,7 @@ impl OrgForm {
     fn from_org(o: &Organisation, entry: Option<&AnswersRecord>) -> OrgForm {
         let yes = |b: bool| b.then(|| "yes".to_string());
         OrgForm {
+            programme: String::new(),
             name: o.name.clone(),
             companies_house: o.companies_house.clone().unwrap_or_default(),
             sector: o.sic_section.clone(),
@@ -173,6 +263,20 @@ struct FormPage {
     action: String,
     form: OrgForm,
     errors: FieldErrors,
+    /// The programmes a new organisation may join; empty when editing.
+    programmes: Vec<(String, String)>,
+}
+
+fn programme_choices(page: &Page, programmes: &[Programme]) -> Vec<(String, String)> {
+    programmes
+        .iter()
+        .map(|p| {
+            (
+                p.id.to_string(),
+                page.pick(&p.name_en, &p.name_cy).to_string(),
+            )
+        })
+        .collect()
 }
 
 impl FormPage {
@@ -208,40 +312,90 @@ impl FormPage {
     }
 }
 
-pub async fn new_form(page: Page, viewer: Viewer) -> AppResult {
-    allowed(&viewer)?;
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewQuery {
+    programme: Option<String>,
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Query(q): Query<NewQuery>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::StaffWork, Resource::Site))?;
+    let programmes = programmes_to_add_to(&state, &viewer).await?;
+    if programmes.is_empty() {
+        return Err(AppError::Kind(crate::error::ErrorKind::Forbidden));
+    }
     let action = page.href("organisations/new");
     let form = OrgForm {
+        programme: q
+            .programme
+            .filter(|p| programmes.iter().any(|x| x.id.to_string() == *p))
+            .or_else(|| (programmes.len() == 1).then(|| programmes[0].id.to_string()))
+            .unwrap_or_default(),
         asked_on: Utc::now().date_naive().to_string(),
         ..OrgForm::default()
     };
+    let programmes = programme_choices(&page, &programmes);
     render(&FormPage {
         page: page.titled("organisation-new-title"),
         action,
         form,
         errors: FieldErrors::default(),
+        programmes,
     })
 }
 
+/// Adds an organisation to a programme. One record per firm: a firm already
+/// registered under this name joins the programme instead of being duplicated.
 pub async fn create(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
     FormData(form): FormData<OrgForm>,
 ) -> AppResult {
-    allowed(&viewer)?;
-    let action = page.href("organisations/new");
-    let mut errors = match form.validate(&page) {
-        Ok((input, entry)) => match state.db.create_organisation(&input, Some(entry)).await {
-            Ok(o) => return Ok(see_other(&page.href(&format!("organisations/{}", o.id)))),
-            Err(e) if e.is_unique_violation() => FieldErrors::default(),
-            Err(e) => return Err(e.into()),
-        },
-        Err(errors) => errors,
+    authorise(can(viewer.actor(), Action::StaffWork, Resource::Site))?;
+    let programmes = programmes_to_add_to(&state, &viewer).await?;
+    let programme = programmes
+        .iter()
+        .find(|p| p.id.to_string() == form.programme.trim())
+        .map(|p| p.id);
+    let validated = form.validate(&page);
+    let errors = match (validated, programme) {
+        (Ok((input, entry)), Some(programme)) => {
+            match state
+                .db
+                .create_organisation(&input, Some(entry), Some(programme))
+                .await
+            {
+                Ok(o) => return Ok(see_other(&page.href(&format!("organisations/{}", o.id)))),
+                Err(e) if e.is_unique_violation() => {
+                    let existing = state
+                        .db
+                        .organisation_by_name(&input.name)
+                        .await?
+                        .ok_or(AppError::BAD_REQUEST)?;
+                    state.db.link_organisation(programme, existing.id).await?;
+                    return Ok(see_other(
+                        &page.href(&format!("organisations/{}?done=joined", existing.id)),
+                    ));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        (validated, programme) => {
+            let mut errors = validated.err().unwrap_or_default();
+            if programme.is_none() {
+                errors.add("programme", page.t("error-choose-one"));
+            }
+            errors
+        }
     };
-    if errors.is_empty() {
-        errors.add("name", page.t("error-organisation-exists"));
-    }
+    let action = page.href("organisations/new");
+    let programmes = programme_choices(&page, &programmes);
     render_status(
         StatusCode::UNPROCESSABLE_ENTITY,
         &FormPage {
@@ -249,6 +403,7 @@ pub async fn create(
             action,
             form,
             errors,
+            programmes,
         },
     )
 }
@@ -258,6 +413,8 @@ pub async fn create(
 struct ShowPage {
     page: Page,
     org: Organisation,
+    notice: Option<String>,
+    can_edit: bool,
     /// First-year value of its benefit lines: verified, claimed, forecast.
     savings: [String; 3],
     history: Vec<(AnswersRecord, bool, bool)>,
@@ -294,18 +451,20 @@ impl ShowPage {
     }
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
 pub async fn show(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
     Path(id): Path<i64>,
+    Query(q): Query<DoneQuery>,
 ) -> AppResult {
-    allowed(&viewer)?;
-    let org = state
-        .db
-        .organisation_by_id(id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
+    let org = organisation_for(&state, &viewer, id, Action::ViewOrganisation).await?;
     let history = state
         .db
         .innovation_answers(id)
@@ -316,21 +475,35 @@ pub async fn show(
             (r, a.is_innovation_active(), a.is_broader_innovator())
         })
         .collect();
-    // Each line is valued with its own programme's rate and capture factor.
+    // Each line is valued with its own programme's rate and capture factor, and
+    // only programmes whose figures the viewer may see count.
+    let mut programmes: HashMap<i64, Option<Programme>> = HashMap::new();
     let mut totals = ymarfer_domain::impact::FirstYear::default();
     for (programme_id, l) in state.db.organisation_lines(id).await? {
-        let Some(p) = state.db.programme_by_id(programme_id).await? else {
+        if !programmes.contains_key(&programme_id) {
+            let visible = can(
+                viewer.actor(),
+                Action::ViewAggregates,
+                Resource::Programme(programme_id),
+            )
+            .allowed();
+            let p = if visible {
+                state.db.programme_by_id(programme_id).await?
+            } else {
+                None
+            };
+            programmes.insert(programme_id, p);
+        }
+        let Some(Some(p)) = programmes.get(&programme_id) else {
             continue;
         };
         if let Some(line) = crate::report::line_of(&l.v, l.organisation_rate) {
-            let valuation = ymarfer_domain::impact::Valuation {
-                organisation_rate: l.organisation_rate.map(ymarfer_domain::Pence),
-                programme_rate: ymarfer_domain::Pence(p.default_hourly_rate_pence),
-                capture: crate::report::capture(&p),
-            };
             totals.add(
                 line.status,
-                line.value.first_year_value(line.frequency, &valuation),
+                line.first_year_value(
+                    ymarfer_domain::Pence(p.default_hourly_rate_pence),
+                    crate::report::capture(p),
+                ),
             );
         }
     }
@@ -340,6 +513,18 @@ pub async fn show(
         tr.money(totals.claimed),
         tr.money(totals.forecast),
     ];
+    let notice = match q.done.as_deref() {
+        Some("joined") => Some(page.t("organisation-joined")),
+        _ => None,
+    };
+    let can_edit = can(
+        viewer.actor(),
+        Action::EditOrganisation,
+        Resource::Organisation {
+            programmes: &state.db.organisation_programmes(id).await?,
+        },
+    )
+    .allowed();
     let mut page = page;
     page.title = org.name.clone();
     render(&ShowPage {
@@ -347,6 +532,8 @@ pub async fn show(
         org,
         savings,
         history,
+        notice,
+        can_edit,
     })
 }
 
@@ -356,20 +543,18 @@ pub async fn edit_form(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    allowed(&viewer)?;
-    let org = state
-        .db
-        .organisation_by_id(id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
+    let org = organisation_for(&state, &viewer, id, Action::EditOrganisation).await?;
     let answers = state.db.innovation_answers(id).await?;
     let form = OrgForm::from_org(&org, answers.iter().find(|a| a.stage == "entry"));
     let action = page.href(&format!("organisations/{id}/edit"));
+    let mut page = page;
+    page.title = page.t1("organisation-edit-named", "name", &org.name);
     render(&FormPage {
-        page: page.titled("organisation-edit-title"),
+        page,
         action,
         form,
         errors: FieldErrors::default(),
+        programmes: Vec::new(),
     })
 }
 
@@ -380,12 +565,7 @@ pub async fn update(
     Path(id): Path<i64>,
     FormData(form): FormData<OrgForm>,
 ) -> AppResult {
-    allowed(&viewer)?;
-    state
-        .db
-        .organisation_by_id(id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
+    let org = organisation_for(&state, &viewer, id, Action::EditOrganisation).await?;
     let action = page.href(&format!("organisations/{id}/edit"));
     let mut errors = match form.validate(&page) {
         Ok((input, entry)) => match state.db.update_organisation(id, &input, Some(entry)).await {
@@ -398,13 +578,16 @@ pub async fn update(
     if errors.is_empty() {
         errors.add("name", page.t("error-organisation-exists"));
     }
+    let mut page = page;
+    page.title = page.t1("organisation-edit-named", "name", &org.name);
     render_status(
         StatusCode::UNPROCESSABLE_ENTITY,
         &FormPage {
-            page: page.titled("organisation-edit-title"),
+            page,
             action,
             form,
             errors,
+            programmes: Vec::new(),
         },
     )
 }
@@ -429,12 +612,7 @@ pub async fn record_innovation(
     Path(id): Path<i64>,
     FormData(form): FormData<InnovationForm>,
 ) -> AppResult {
-    allowed(&viewer)?;
-    let org = state
-        .db
-        .organisation_by_id(id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
+    let org = organisation_for(&state, &viewer, id, Action::RecordInnovation).await?;
     let stage =
         ymarfer_domain::innovation::Stage::parse(&form.stage).ok_or(AppError::BAD_REQUEST)?;
     let mut errors = FieldErrors::default();

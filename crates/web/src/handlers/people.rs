@@ -13,7 +13,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 use ymarfer_domain::import::{self, ExportRow, ImportErrors, PersonRow};
-use ymarfer_domain::{Action, Email, Lang, Pence, Role, Scope};
+use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
 use ymarfer_store::users::{NewUser, User};
 
 /// The person with this email, or a new account for them with an invitation sent
@@ -38,7 +38,7 @@ pub async fn find_or_invite(
             password_hash: None,
         })
         .await?;
-    super::auth::send_invitation(state, &user).await?;
+    super::auth::invite_or_undo(state, &user).await?;
     Ok(user)
 }
 
@@ -76,14 +76,30 @@ pub async fn invite(
     let email = Email::parse(&form.email)
         .map_err(|e| errors.add("email", tr.t(e.message_id())))
         .ok();
-    let role = Role::parse(&form.role).filter(|r| *r != Role::ProgrammeManager);
+    let role = Role::parse(&form.role).filter(|r| {
+        can(
+            viewer.actor(),
+            Action::Grant(*r),
+            Resource::Cohort {
+                programme: programme.id,
+                cohort: cohort.id,
+            },
+        )
+        .allowed()
+    });
     if role.is_none() {
         errors.add("role", tr.t("error-choose-one"));
     }
+    // Only an organisation taking part in this programme; a new one is added first.
     let organisation = match form.organisation.trim() {
         "" => None,
         id => match id.parse::<i64>() {
-            Ok(id) => state.db.organisation_by_id(id).await?,
+            Ok(id) => state
+                .db
+                .programme_organisations(programme.id)
+                .await?
+                .into_iter()
+                .find(|o| o.id == id),
             Err(_) => None,
         },
     };
@@ -313,11 +329,13 @@ pub async fn import(
     page: Page,
     viewer: Viewer,
     Path((slug, cslug)): Path<(String, String)>,
-    multipart: Multipart,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> AppResult {
+    // Who may import is decided before the body is read.
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
     let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}"));
+    let multipart = multipart.map_err(|_| AppError::BAD_REQUEST)?;
     let (bytes, confirm, invite) = uploaded(multipart).await?;
     let csv = String::from_utf8_lossy(&bytes).into_owned();
     match check_import(&state, &page, cohort.id, &bytes).await? {
@@ -346,8 +364,11 @@ pub async fn import(
                 .await?;
             if invite {
                 for id in created {
-                    if let Some(user) = state.db.user_by_id(id).await? {
-                        super::auth::send_invitation(&state, &user).await?;
+                    // The import stands; an invitation that fails can be sent again.
+                    if let Some(user) = state.db.user_by_id(id).await?
+                        && let Err(e) = super::auth::send_invitation(&state, &user).await
+                    {
+                        tracing::error!(error = %format!("{e:#}"), "invitation could not be sent");
                     }
                 }
             }

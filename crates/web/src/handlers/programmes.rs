@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_domain::authz::sees_every_programme;
 use ymarfer_domain::impact::{CaptureFactor, split_cost};
 use ymarfer_domain::programme::Slug;
 use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
@@ -23,13 +24,20 @@ struct ListPage {
 }
 
 pub async fn list(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
-    let Some(me) = viewer.0.as_ref() else {
-        return Err(AppError::Kind(crate::error::ErrorKind::SignIn));
+    authorise(can(
+        viewer.actor(),
+        Action::ViewSignedInPages,
+        Resource::Site,
+    ))?;
+    let programmes = match viewer.0.as_ref() {
+        Some(me) => {
+            state
+                .db
+                .programmes_visible_to(me.user.id, sees_every_programme(&me.actor))
+                .await?
+        }
+        None => Vec::new(),
     };
-    let programmes = state
-        .db
-        .programmes_visible_to(me.user.id, me.user.is_admin)
-        .await?;
     let can_create = can(viewer.actor(), Action::CreateProgramme, Resource::Site)
         == ymarfer_domain::Decision::Allow;
     render(&ListPage {
@@ -434,7 +442,8 @@ pub async fn add_team_member(
     let email = Email::parse(&form.email)
         .map_err(|e| errors.add("email", tr.t(e.message_id())))
         .ok();
-    let role = Role::parse(&form.role).filter(|r| *r != Role::Participant);
+    let role = Role::parse(&form.role)
+        .filter(|r| can(viewer.actor(), Action::Grant(*r), Resource::Programme(p.id)).allowed());
     if role.is_none() {
         errors.add("role", tr.t("error-choose-one"));
     }

@@ -4,7 +4,7 @@
 use super::forms::FieldErrors;
 use super::{FormData, context, parse, see_other};
 use crate::charts::{RunChart, format_hundredths};
-use crate::error::{AppError, AppResult, ErrorKind};
+use crate::error::{AppError, AppResult, ErrorKind, authorise, refused};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -12,13 +12,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use ymarfer_domain::authz::{ProjectFacts, missing};
 use ymarfer_domain::innovation::OsloFunction;
-use ymarfer_domain::projects::{
-    CycleDecision, Looker, ProjectAccess, ProjectFacts, ProjectStatus, Visibility, median,
-    project_access,
-};
+use ymarfer_domain::projects::{CycleDecision, ProjectStatus, Visibility, median};
 use ymarfer_domain::toolkit::Number;
-use ymarfer_domain::{Action, Role};
+use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::programmes::{Cohort, Programme};
 use ymarfer_store::projects::{Cycle, CycleInput, Project, ProjectInput, ProjectSummary};
 
@@ -28,85 +26,96 @@ pub struct ProjectCtx {
     pub programme: Programme,
     pub cohort: Cohort,
     pub organisation: String,
-    pub access: ProjectAccess,
+    /// What authorisation knows of the project and the viewer.
+    pub facts: ProjectFacts,
+    may_edit: bool,
 }
 
 impl ProjectCtx {
     pub fn can_edit(&self) -> bool {
-        self.access == ProjectAccess::Edit
+        self.may_edit
+    }
+
+    /// Whether the viewer may do `action` to this project.
+    pub fn may(&self, viewer: &Viewer, action: Action) -> bool {
+        can(viewer.actor(), action, Resource::Project(self.facts)).allowed()
     }
 }
 
-/// Whether `user` shares an action-learning set in the cohort with someone from `organisation`.
-async fn same_set(
-    state: &AppState,
-    cohort: i64,
-    user: i64,
-    organisation: i64,
-) -> Result<bool, AppError> {
-    let members = state.db.set_members(cohort).await?;
-    let Some(mine) = members.iter().find(|m| m.user_id == user).map(|m| m.set_id) else {
-        return Ok(false);
-    };
-    let enrolled = state.db.enrolled(cohort).await?;
-    Ok(members.iter().filter(|m| m.set_id == mine).any(|m| {
-        enrolled
+/// The viewer's relation to the projects of one cohort, loaded once for any
+/// number of projects: the organisation they represent there, and the
+/// organisations of the people in their action-learning set.
+pub struct Relation {
+    represents: Option<i64>,
+    set_organisations: Vec<i64>,
+}
+
+impl Relation {
+    pub async fn load(
+        state: &AppState,
+        viewer: &Viewer,
+        cohort: i64,
+    ) -> Result<Relation, AppError> {
+        let Some(me) = viewer.0.as_ref() else {
+            return Ok(Relation {
+                represents: None,
+                set_organisations: Vec::new(),
+            });
+        };
+        let represents = state.db.represented_in(cohort, me.user.id).await?;
+        let members = state.db.set_members(cohort).await?;
+        let mine = members
             .iter()
-            .any(|e| e.user_id == m.user_id && e.organisation_id == Some(organisation))
-    }))
-}
+            .find(|m| m.user_id == me.user.id)
+            .map(|m| m.set_id);
+        let mut set_organisations = Vec::new();
+        if let Some(mine) = mine {
+            let enrolled = state.db.enrolled(cohort).await?;
+            for m in members.iter().filter(|m| m.set_id == mine) {
+                set_organisations.extend(
+                    enrolled
+                        .iter()
+                        .filter(|e| e.user_id == m.user_id)
+                        .filter_map(|e| e.organisation_id),
+                );
+            }
+        }
+        Ok(Relation {
+            represents,
+            set_organisations,
+        })
+    }
 
-fn facts(p: &Project, programme: i64) -> ProjectFacts {
-    ProjectFacts {
-        programme,
-        cohort: p.cohort_id,
-        organisation: p.organisation_id,
-        visibility: Visibility::parse(&p.visibility).unwrap_or(Visibility::Private),
-        public_approved: p.public_approved_by.is_some(),
+    /// What authorisation needs to know about one project of the cohort.
+    pub fn facts(
+        &self,
+        programme: i64,
+        cohort: i64,
+        organisation: i64,
+        visibility: &str,
+        public_approved: bool,
+    ) -> ProjectFacts {
+        ProjectFacts {
+            programme,
+            cohort,
+            visibility: Visibility::parse(visibility).unwrap_or(Visibility::Private),
+            public_approved,
+            viewer_represents: self.represents == Some(organisation),
+            viewer_same_set: self.set_organisations.contains(&organisation),
+        }
     }
 }
 
-/// What the viewer may do with a project.
-pub async fn access(
-    state: &AppState,
-    viewer: &Viewer,
-    p: &Project,
-    programme: i64,
-) -> Result<ProjectAccess, AppError> {
-    let (organisation, set) = match viewer.0.as_ref() {
-        Some(me) => {
-            let org = me.user.organisation_id;
-            (
-                org,
-                same_set(state, p.cohort_id, me.user.id, p.organisation_id).await?,
-            )
-        }
-        None => (None, false),
-    };
-    Ok(project_access(
-        facts(p, programme),
-        Looker {
-            actor: viewer.actor(),
-            organisation,
-            same_set: set,
-        },
-    ))
-}
-
-/// Loads a project the viewer may at least `needed`; one they may not see is 404
-/// (or sign-in for a visitor), so its existence does not leak.
+/// Loads a project if the viewer may do `action` to it. One they may not see
+/// answers 404 (or sign-in for a visitor), so its existence does not leak.
 pub async fn project_for(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
-    needed: ProjectAccess,
+    action: Action,
 ) -> Result<ProjectCtx, AppError> {
     let Some(project) = state.db.project(id).await? else {
-        return Err(if viewer.0.is_none() {
-            AppError::Kind(ErrorKind::SignIn)
-        } else {
-            AppError::NOT_FOUND
-        });
+        return Err(refused(missing(viewer.actor())));
     };
     let cohort = state
         .db
@@ -118,14 +127,21 @@ pub async fn project_for(
         .programme_by_id(cohort.programme_id)
         .await?
         .ok_or(AppError::NOT_FOUND)?;
-    let access = access(state, viewer, &project, programme.id).await?;
-    if access < needed {
-        return Err(match (viewer.0.is_none(), access) {
-            (true, _) => AppError::Kind(ErrorKind::SignIn),
-            (false, ProjectAccess::View) => AppError::Kind(ErrorKind::Forbidden),
-            (false, _) => AppError::NOT_FOUND,
-        });
-    }
+    let relation = Relation::load(state, viewer, cohort.id).await?;
+    let facts = relation.facts(
+        programme.id,
+        cohort.id,
+        project.organisation_id,
+        &project.visibility,
+        project.public_approved_by.is_some(),
+    );
+    authorise(can(viewer.actor(), action, Resource::Project(facts)))?;
+    let may_edit = can(
+        viewer.actor(),
+        Action::EditProject,
+        Resource::Project(facts),
+    )
+    .allowed();
     let organisation = state
         .db
         .organisation_by_id(project.organisation_id)
@@ -137,7 +153,8 @@ pub async fn project_for(
         programme,
         cohort,
         organisation,
-        access,
+        facts,
+        may_edit,
     })
 }
 
@@ -181,25 +198,33 @@ pub async fn list(
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohortPeople).await?;
     let staff = context::may(&viewer, Action::ManageCohort, programme.id, cohort.id);
+    let relation = Relation::load(&state, &viewer, cohort.id).await?;
     let now = Utc::now();
     let mut rows = Vec::new();
     for s in state.db.cohort_projects(cohort.id).await? {
-        let visible = staff || {
-            let p = state.db.project(s.id).await?.ok_or(AppError::NOT_FOUND)?;
-            access(&state, &viewer, &p, programme.id).await? >= ProjectAccess::View
-        };
-        if visible {
+        let facts = relation.facts(
+            programme.id,
+            cohort.id,
+            s.organisation_id,
+            &s.visibility,
+            s.public_approved_by.is_some(),
+        );
+        if can(
+            viewer.actor(),
+            Action::ViewProject,
+            Resource::Project(facts),
+        )
+        .allowed()
+        {
             let last = s.last_activity.or(Some(s.updated_at));
             let stuck = s.status != "closed"
                 && last.is_some_and(|l| (now - l).num_days() > STUCK_AFTER_DAYS);
             rows.push(Row { s, last, stuck });
         }
     }
-    let can_start = staff
-        || viewer
-            .0
-            .as_ref()
-            .is_some_and(|me| me.user.organisation_id.is_some());
+    let can_start = !organisations_for(&state, &viewer, staff, cohort.id)
+        .await?
+        .is_empty();
     render(&ListPage {
         page: page.titled("projects-title"),
         programme,
@@ -599,26 +624,15 @@ async fn show_page(
             )
         })
         .collect();
-    let staff = viewer.actor().is_some_and(|a| {
-        a.is_admin
-            || a.memberships.iter().any(|m| {
-                (m.role == Role::Facilitator || m.role == Role::ProgrammeManager)
-                    && m.scope.programme() == ctx.programme.id
-            })
-    });
-    let can_approve =
-        staff && ctx.project.visibility == "public" && ctx.project.public_approved_by.is_none();
+    let can_approve = ctx.may(viewer, Action::ApproveProject)
+        && ctx.project.visibility == "public"
+        && ctx.project.public_approved_by.is_none();
     let (ledger, totals) = if ctx.can_edit() {
         super::ledger::project_ledger(state, tr, &ctx).await?
     } else {
         (Vec::new(), [String::new(), String::new(), String::new()])
     };
-    let can_verify = context::may(
-        viewer,
-        Action::ManageCohort,
-        ctx.programme.id,
-        ctx.cohort.id,
-    );
+    let can_verify = ctx.may(viewer, Action::VerifyBenefit);
     let tool_links = tools
         .iter()
         .map(|t| (t.id.clone(), t.name.get(tr.lang()).to_string()))
@@ -652,7 +666,7 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(q): Query<super::programmes::DoneQuery>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
     let notice = q.done.map(|d| page.t(&format!("done-{d}")));
     render(&show_page(&state, page, &viewer, ctx, notice, FieldErrors::default()).await?)
 }
@@ -663,7 +677,7 @@ pub async fn edit_form(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
     let action = page.href(&format!("projects/{id}/edit"));
     let organisations = vec![(ctx.project.organisation_id, ctx.organisation.clone())];
     let form = ProjectForm::from_project(&ctx.project);
@@ -683,7 +697,7 @@ pub async fn update(
     Path(id): Path<i64>,
     FormData(form): FormData<ProjectForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
     match form.validate(&page) {
         Ok(input) => {
             state.db.update_project(id, &input).await?;
@@ -727,7 +741,7 @@ pub async fn case_study(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
     if !ctx.project.case_study_consent {
         return Err(AppError::NOT_FOUND);
     }
@@ -797,15 +811,7 @@ pub async fn approve(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
-    if !context::may(
-        &viewer,
-        Action::ManageCohort,
-        ctx.programme.id,
-        ctx.cohort.id,
-    ) {
-        return Err(AppError::Kind(ErrorKind::Forbidden));
-    }
+    let ctx = project_for(&state, &viewer, id, Action::ApproveProject).await?;
     if ctx.project.visibility != "public" {
         return Err(AppError::BAD_REQUEST);
     }
@@ -833,7 +839,7 @@ pub async fn add_reading(
     Path(id): Path<i64>,
     FormData(form): FormData<ReadingForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
     let tr = page.tr;
     let mut errors = FieldErrors::default();
     let taken_on = parse::date(tr, &mut errors, "taken_on", &form.taken_on);
@@ -965,7 +971,7 @@ pub async fn new_cycle_form(
     Path(id): Path<i64>,
     Query(q): Query<FromQuery>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
     let mut form = CycleForm::default();
     if let Some(n) = q.from
         && let Some(prev) = state
@@ -996,7 +1002,7 @@ pub async fn create_cycle(
     Path(id): Path<i64>,
     FormData(form): FormData<CycleForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
     match form.validate(&page) {
         Ok(input) => {
             let c = state
@@ -1031,7 +1037,7 @@ pub async fn cycle_form(
     viewer: Viewer,
     Path((id, number)): Path<(i64, i64)>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
     let cycle = state
         .db
         .cycles(id)
@@ -1059,7 +1065,7 @@ pub async fn update_cycle(
     Path((id, number)): Path<(i64, i64)>,
     FormData(form): FormData<CycleForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
     state
         .db
         .cycles(id)

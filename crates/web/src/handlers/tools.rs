@@ -4,7 +4,7 @@
 use super::projects::{ProjectCtx, project_for};
 use super::{FormData, context, see_other};
 use crate::charts::{MATRIX, Matrix};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, authorise};
 use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
@@ -13,11 +13,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use std::collections::HashMap;
-use ymarfer_domain::projects::ProjectAccess;
 use ymarfer_domain::toolkit::{
     self, Computed, FieldError, FieldKind, RawInput, Tool, ToolValues, cell_name,
 };
-use ymarfer_domain::{Action, Lang};
+use ymarfer_domain::{Action, Lang, Resource, can};
 
 /// The shipped toolkit, parsed once.
 pub fn shipped() -> &'static [Tool] {
@@ -53,9 +52,11 @@ struct ListPage {
 }
 
 pub async fn list(page: Page, viewer: Viewer) -> AppResult {
-    if viewer.0.is_none() {
-        return Err(AppError::Kind(crate::error::ErrorKind::SignIn));
-    }
+    authorise(can(
+        viewer.actor(),
+        Action::ViewSignedInPages,
+        Resource::Site,
+    ))?;
     render(&ListPage {
         page: page.titled("toolkit-title"),
         tools: shipped().to_vec(),
@@ -70,9 +71,11 @@ struct GuidePage {
 }
 
 pub async fn guide(page: Page, viewer: Viewer, Path(id): Path<String>) -> AppResult {
-    if viewer.0.is_none() {
-        return Err(AppError::Kind(crate::error::ErrorKind::SignIn));
-    }
+    authorise(can(
+        viewer.actor(),
+        Action::ViewSignedInPages,
+        Resource::Site,
+    ))?;
     let tool = shipped()
         .iter()
         .find(|t| t.id == id)
@@ -334,7 +337,7 @@ pub async fn apply_form(
     Path((id, tool_id)): Path<(i64, String)>,
     axum::extract::Query(q): axum::extract::Query<super::programmes::DoneQuery>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;
     let tr = page.tr;
     let apps = state.db.applications(id).await?;
@@ -367,7 +370,7 @@ pub async fn apply(
     Path((id, tool_id)): Path<(i64, String)>,
     FormData(form): FormData<Vec<(String, String)>>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::Edit).await?;
+    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;
     let tr = page.tr;
     let raw = RawInput::from_form(&tool, &form);
@@ -442,7 +445,7 @@ pub async fn version(
     viewer: Viewer,
     Path((id, tool_id, version)): Path<(i64, String, i64)>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, ProjectAccess::View).await?;
+    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;
     let app = state
         .db

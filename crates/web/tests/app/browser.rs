@@ -459,7 +459,10 @@ async fn manager_and_facilitator_run_a_cohort(app: TestApp) {
 
     // The facilitator, in Welsh: takes the register and proposes sets.
     let hash = ymarfer_web::passwords::hash(PASSWORD.into()).await.unwrap();
-    app.db.set_password_hash(hywel.id, &hash).await.unwrap();
+    app.db
+        .set_password_hash(hywel.id, &hash, None)
+        .await
+        .unwrap();
     let b = Browser::start().await;
     b.goto(&app.url("/cy/sign-in")).await;
     b.fill("#email", "hwylusydd@example.cymru").await;
@@ -512,6 +515,7 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
                 principal_area: "conwy".into(),
                 ..Default::default()
             },
+            None,
             None,
         )
         .await
@@ -656,6 +660,7 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
                 principal_area: "gwynedd".into(),
                 ..Default::default()
             },
+            None,
             None,
         )
         .await

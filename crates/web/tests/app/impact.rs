@@ -41,6 +41,7 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
                 ..Default::default()
             },
             None,
+            None,
         )
         .await
         .unwrap();
@@ -115,7 +116,7 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
     assert_eq!(
         c.post(
             &format!("/en/projects/{}/benefits/{line}/verify", project.id),
-            &[]
+            &[("version", "1")]
         )
         .await
         .status(),
@@ -136,7 +137,7 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
     let res = f
         .post(
             &format!("/cy/projects/{}/benefits/{line}/verify", project.id),
-            &[],
+            &[("version", "1")],
         )
         .await;
     assert_eq!(
@@ -344,6 +345,7 @@ async fn capability_and_followups(app: TestApp) {
                 ..Default::default()
             },
             None,
+            None,
         )
         .await
         .unwrap();
@@ -431,15 +433,22 @@ async fn capability_and_followups(app: TestApp) {
 
     // The 3-month follow-up is due; the 6- and 12-month ones are not.
     let today = chrono::Utc::now().date_naive();
-    let (sent, reminded) = ymarfer_web::send_due_followups(&app.state, today)
-        .await
-        .unwrap();
-    assert_eq!((sent, reminded), (1, 0));
+    let run = |sent, reminded| ymarfer_web::FollowupRun {
+        sent,
+        reminded,
+        failed: 0,
+    };
     assert_eq!(
         ymarfer_web::send_due_followups(&app.state, today)
             .await
             .unwrap(),
-        (0, 0),
+        run(1, 0)
+    );
+    assert_eq!(
+        ymarfer_web::send_due_followups(&app.state, today)
+            .await
+            .unwrap(),
+        run(0, 0),
         "not sent twice"
     );
     let (_, subject, _) = app.outbox().pop().unwrap();
@@ -453,13 +462,13 @@ async fn capability_and_followups(app: TestApp) {
         ymarfer_web::send_due_followups(&app.state, later)
             .await
             .unwrap(),
-        (0, 1)
+        run(0, 1)
     );
     assert_eq!(
         ymarfer_web::send_due_followups(&app.state, later)
             .await
             .unwrap(),
-        (0, 0),
+        run(0, 0),
         "reminded once"
     );
     let link = app.emailed_link("elen@melin.cymru");

@@ -215,9 +215,13 @@ async fn import_thirty_people_then_export(app: TestApp) {
     let enrolled = app.db.enrolled(cohort).await.unwrap();
     assert_eq!(enrolled.len(), 30);
     assert_eq!(
-        app.db.list_organisations().await.unwrap().len(),
+        app.db
+            .programme_organisations(programme)
+            .await
+            .unwrap()
+            .len(),
         15,
-        "two people per firm"
+        "two people per firm, each firm taking part in the programme"
     );
     let mails = app.outbox();
     assert_eq!(mails.len(), 30, "an invitation each");
@@ -297,7 +301,12 @@ async fn bad_rows_import_nothing_and_are_named(app: TestApp) {
     assert!(!html.contains("Llinell 6"), "the good row is not named");
     assert!(html.contains("Nid oes dim wedi&#39;i gadw."));
     assert!(
-        app.db.list_organisations().await.unwrap().is_empty(),
+        app.db
+            .organisations_page(&ymarfer_store::organisations::InProgrammes::All, 0, 1)
+            .await
+            .unwrap()
+            .1
+            == 0,
         "nothing written"
     );
 }
@@ -324,6 +333,7 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
                 principal_area: "gwynedd".into(),
                 ..Default::default()
             },
+            None,
             None,
         )
         .await
@@ -464,7 +474,7 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
     let hash = ymarfer_web::passwords::hash(crate::support::PASSWORD.into())
         .await
         .unwrap();
-    app.db.set_password_hash(nia.id, &hash).await.unwrap();
+    app.db.set_password_hash(nia.id, &hash, None).await.unwrap();
     nia_client.sign_in("nia@becws.cymru").await;
     let html = nia_client
         .post("/cy/profile/calendar", &[])
@@ -552,7 +562,7 @@ async fn withdraw_readmit_sets_and_visibility(app: TestApp) {
         .await
         .unwrap();
     app.db
-        .set_password_hash(participant.id, &hash)
+        .set_password_hash(participant.id, &hash, None)
         .await
         .unwrap();
     let p = app.client();
@@ -589,7 +599,8 @@ async fn withdraw_readmit_sets_and_visibility(app: TestApp) {
 }
 
 async fn organisations_record_innovation_status(app: TestApp) {
-    manager(&app, "rheolwr@example.com").await;
+    let (_, programme, _) = manager(&app, "rheolwr@example.com").await;
+    let programme = programme.to_string();
     let c = app.client();
     c.sign_in("rheolwr@example.com").await;
     let res = c
@@ -611,6 +622,7 @@ async fn organisations_record_innovation_status(app: TestApp) {
         .post(
             "/en/organisations/new",
             &[
+                ("programme", programme.as_str()),
                 ("name", "Garej Glan"),
                 ("companies_house", "1234567"),
                 ("sector", "G"),
@@ -653,10 +665,31 @@ async fn organisations_record_innovation_status(app: TestApp) {
     );
     let list = c.get("/cy/organisations").await.text().await.unwrap();
     assert!(list.contains("Garej Glan") && list.contains("Wrecsam"));
+    // Without a programme, nothing is added.
     let res = c
         .post(
             "/en/organisations/new",
             &[
+                ("name", "Becws Newydd"),
+                ("sector", "C"),
+                ("employee_band", "micro"),
+                ("principal_area", "wrexham"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Choose one of the options.")
+    );
+    // One record per firm: adding a firm registered already joins that record.
+    let res = c
+        .post(
+            "/en/organisations/new",
+            &[
+                ("programme", programme.as_str()),
                 ("name", "garej glan"),
                 ("sector", "G"),
                 ("employee_band", "small"),
@@ -664,12 +697,9 @@ async fn organisations_record_innovation_status(app: TestApp) {
             ],
         )
         .await;
-    assert!(
-        res.text()
-            .await
-            .unwrap()
-            .contains("An organisation with this name already exists.")
-    );
+    assert_eq!(location(&res), format!("{path}?done=joined"));
+    let html = c.get(&location(&res)).await.text().await.unwrap();
+    assert!(html.contains("This organisation was registered already"));
 }
 
 on_both! {

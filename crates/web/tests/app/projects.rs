@@ -29,6 +29,7 @@ async fn participant(
                     ..Default::default()
                 },
                 None,
+                None,
             )
             .await
             .unwrap(),

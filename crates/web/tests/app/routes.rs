@@ -55,6 +55,10 @@ fn public(status: u16) -> fn(Who) -> Expect {
 fn rows() -> Vec<Row> {
     use Expect::*;
     vec![
+        Row { method: "GET", path: "/", form: &[], expect: |_| To("/en") },
+        Row { method: "GET", path: "/en/", form: &[], expect: |_| Status(308) },
+        Row { method: "GET", path: "/cy/", form: &[], expect: |_| Status(308) },
+        Row { method: "GET", path: "/static/app.css", form: &[], expect: public(200) },
         Row { method: "GET", path: "/en", form: &[], expect: public(200) },
         Row { method: "GET", path: "/cy", form: &[], expect: public(200) },
         Row { method: "GET", path: "/healthz", form: &[], expect: public(200) },
@@ -99,6 +103,7 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/people/999999/withdraw", form: &[], expect: |w| staff(w, Status(404)) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/people/999999/readmit", form: &[], expect: |w| staff(w, Status(404)) },
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/import", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/import", form: &[("csv", "")], expect: |w| staff(w, Status(400)) },
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/people.csv", form: &[], expect: |w| staff(w, Status(200)) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/calendar", form: &[], expect: |w| staff(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sessions/new", form: &[], expect: |w| staff(w, Status(200)) },
@@ -111,12 +116,18 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sets", form: &[], expect: |w| if w == Who::Observer { Status(403) } else { anyone(w, Status(200)) } },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sets/propose", form: &[], expect: |w| staff(w, To("/en/programmes/prog/cohorts/cohort-1/sets")) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sets/move", form: &[("user_id", "0")], expect: |w| staff(w, Status(400)) },
-        // Organisations.
+        // Organisations: 1 takes part in this programme, 2 only in programme B.
         Row { method: "GET", path: "/en/organisations", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "GET", path: "/en/organisations?page=2", form: &[], expect: |w| staff(w, Status(200)) },
         Row { method: "GET", path: "/en/organisations/new", form: &[], expect: |w| staff(w, Status(200)) },
         Row { method: "POST", path: "/en/organisations/new", form: &[("name", "")], expect: |w| staff(w, Status(422)) },
-        Row { method: "GET", path: "/en/organisations/999999", form: &[], expect: |w| staff(w, Status(404)) },
-        Row { method: "GET", path: "/en/organisations/999999/edit", form: &[], expect: |w| staff(w, Status(404)) },
+        Row { method: "GET", path: "/en/organisations/1", form: &[], expect: |w| firm(w, Status(200)) },
+        Row { method: "GET", path: "/en/organisations/1/edit", form: &[], expect: |w| firm(w, Status(200)) },
+        Row { method: "POST", path: "/en/organisations/1/edit", form: &[("name", "")], expect: |w| firm(w, Status(422)) },
+        Row { method: "POST", path: "/en/organisations/1/innovation", form: &[("stage", "x")], expect: |w| firm(w, Status(400)) },
+        Row { method: "GET", path: "/en/organisations/999999", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "GET", path: "/en/organisations/999999/edit", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "POST", path: "/en/organisations/999999/innovation", form: &[("stage", "end")], expect: |w| anyone(w, Status(404)) },
         // Toolkit and projects (project 1 is another firm's, visible to the cohort).
         Row { method: "GET", path: "/en/toolkit", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/cy/toolkit/value-stream-map", form: &[], expect: |w| anyone(w, Status(200)) },
@@ -143,7 +154,8 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/en/projects/1/benefits/new", form: &[], expect: |w| project(w, Status(200), Status(403)) },
         Row { method: "POST", path: "/en/projects/1/benefits/new", form: &[("description", "")], expect: |w| project(w, Status(422), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/benefits/999", form: &[], expect: |w| project(w, Status(404), Status(403)) },
-        Row { method: "POST", path: "/en/projects/1/benefits/999/verify", form: &[], expect: |w| project(w, Status(404), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/benefits/999/verify", form: &[("version", "1")], expect: |w| project(w, Status(404), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/benefits/1/verify", form: &[("version", "x")], expect: |w| project(w, Status(400), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/case-study", form: &[], expect: |w| project(w, Status(404), Status(404)) },
         Row { method: "GET", path: "/en/programmes/prog/impact", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/cy/programmes/prog/cohorts/cohort-1/impact", form: &[], expect: |w| anyone(w, Status(200)) },
@@ -155,10 +167,36 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/capability", form: &[("stage", "x")], expect: |w| participants(w, Status(400)) },
         Row { method: "GET", path: "/cy/follow-up/0000", form: &[], expect: |_| Status(410) },
         Row { method: "POST", path: "/en/follow-up/0000", form: &[], expect: |_| Status(410) },
-        Row { method: "POST", path: "/en/organisations/999999/innovation", form: &[("stage", "end")], expect: |w| staff(w, Status(404)) },
         // Calendars.
         Row { method: "POST", path: "/en/profile/calendar", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "POST", path: "/en/profile/calendar/revoke", form: &[], expect: |w| anyone(w, To("/en/profile?done=calendar-revoked")) },
+        // Programme B, where nobody but the administrator has a role: everything
+        // that belongs to it alone is hidden from programme A's people.
+        Row { method: "GET", path: "/en/programmes/prog-b", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/edit", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog-b/team", form: &[("email", "x")], expect: |w| outsider(w, Status(422)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/tools", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/impact", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/reports/impact.csv", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/reports/impact.xlsx", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/impact", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/people.csv", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog-b/cohorts/cohort-1/people", form: &[("email", "x")], expect: |w| outsider(w, Status(422)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/projects", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/sessions/2", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/capability", form: &[], expect: |w| outsider(w, Status(403)) },
+        Row { method: "GET", path: "/en/organisations/2", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/organisations/2/edit", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "POST", path: "/en/organisations/2/edit", form: &[("name", "")], expect: |w| outsider(w, Status(422)) },
+        Row { method: "POST", path: "/en/organisations/2/innovation", form: &[("stage", "x")], expect: |w| outsider(w, Status(400)) },
+        Row { method: "GET", path: "/en/projects/2", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/projects/2/edit", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/projects/2/benefits/new", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/projects/2/benefits/1", form: &[], expect: |w| outsider(w, Status(404)) },
+        Row { method: "POST", path: "/en/projects/2/benefits/2/verify", form: &[("version", "1")], expect: |w| outsider(w, To("/en/projects/2?done=verified#ledger")) },
+        Row { method: "POST", path: "/en/projects/2/approve", form: &[], expect: |w| outsider(w, Status(400)) },
+        Row { method: "GET", path: "/en/projects/2/case-study", form: &[], expect: |w| outsider(w, Status(404)) },
         // Last: these end the session.
         Row { method: "POST", path: "/en/sign-out", form: &[], expect: |_| To("/en") },
         Row { method: "POST", path: "/en/profile/sign-out-everywhere", form: &[], expect: |_| SignIn },
@@ -173,6 +211,26 @@ fn project(w: Who, staff_gets: Expect, participant_gets: Expect) -> Expect {
         Who::Observer => Expect::Status(404),
         Who::Participant => participant_gets,
         _ => staff_gets,
+    }
+}
+
+/// Organisation 1, taking part in this programme: its staff get `ok`; the
+/// programme's participants and observers cannot tell it exists.
+fn firm(w: Who, ok: Expect) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Participant | Who::Observer => Expect::Status(404),
+        _ => ok,
+    }
+}
+
+/// Something of programme B alone: the administrator gets `admin_gets`; the
+/// people of programme A get 404, as if it did not exist.
+fn outsider(w: Who, admin_gets: Expect) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Admin => admin_gets,
+        _ => Expect::Status(404),
     }
 }
 
@@ -274,7 +332,7 @@ async fn every_route_for_every_role(app: TestApp) {
         principal_area: "powys".into(),
         ..Default::default()
     };
-    let org = app.db.create_organisation(&firm, None).await.unwrap();
+    let org = app.db.create_organisation(&firm, None, None).await.unwrap();
     let project = ymarfer_store::projects::ProjectInput {
         title: "Their project".into(),
         business_function: "production".into(),
@@ -293,6 +351,52 @@ async fn every_route_for_every_role(app: TestApp) {
     let owner = app.user("owner@another.firm", Lang::En, false).await;
     app.db
         .enrol(programme, cohort, owner.id, Some(org.id), None)
+        .await
+        .unwrap();
+    // Line 1 is on project 1; B's session 2, organisation 2, project 2 and line 2.
+    let line = ymarfer_store::ledger::BenefitInput {
+        description: "Less waiting".into(),
+        category: "labour_time".into(),
+        savings_type: "soft".into(),
+        frequency: "weekly".into(),
+        starts_on: chrono::Utc::now().date_naive(),
+        status: "claimed".into(),
+        amount_pence: Some(1000),
+        ..Default::default()
+    };
+    app.db
+        .add_benefit_lines(&[(1, line.clone())], None, false)
+        .await
+        .unwrap();
+    let (programme_b, cohort_b) = app
+        .db
+        .create_programme_with_cohort("prog-b", "Programme B")
+        .await
+        .unwrap();
+    assert_eq!(
+        app.db.create_meeting(cohort_b, &meeting).await.unwrap().id,
+        2
+    );
+    let firm_b = ymarfer_store::organisations::OrganisationInput {
+        name: "Firm of B".into(),
+        ..firm.clone()
+    };
+    let org_b = app
+        .db
+        .create_organisation(&firm_b, None, Some(programme_b))
+        .await
+        .unwrap();
+    assert_eq!(org_b.id, 2);
+    assert_eq!(
+        app.db
+            .create_project(cohort_b, org_b.id, &project, None)
+            .await
+            .unwrap()
+            .id,
+        2
+    );
+    app.db
+        .add_benefit_lines(&[(2, line)], None, false)
         .await
         .unwrap();
     let mut failures = Vec::new();
@@ -328,4 +432,84 @@ async fn every_route_for_every_role(app: TestApp) {
 
 on_both! {
     route_by_role => super::every_route_for_every_role;
+}
+
+/// The routes `router.rs` declares: (method, path template), with the pages'
+/// routes under `/{lang}`.
+fn declared_routes() -> Vec<(&'static str, String)> {
+    let source = include_str!("../../src/router.rs");
+    let pages_end = source.find("pub fn router(").expect("router()");
+    let mut routes = Vec::new();
+    let mut rest = source;
+    while let Some(at) = rest.find(".route(") {
+        let offset = source.len() - rest.len() + at;
+        let call = &rest[at + ".route(".len()..];
+        let path_start = call.find('"').expect("a path") + 1;
+        let path_len = call[path_start..].find('"').expect("end of path");
+        let path = &call[path_start..path_start + path_len];
+        // The handlers named up to the end of this call.
+        let mut depth = 1;
+        let end = call
+            .char_indices()
+            .find(|(_, c)| {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map(|(i, _)| i)
+            .expect("end of .route(");
+        let handlers = &call[..end];
+        let full = if offset < pages_end {
+            format!("/{{lang}}{}", if path == "/" { "" } else { path })
+        } else {
+            path.to_string()
+        };
+        for (method, marker) in [("GET", "get("), ("POST", "post(")] {
+            if handlers.contains(marker) {
+                routes.push((method, full.clone()));
+            }
+        }
+        rest = &call[end..];
+    }
+    routes
+}
+
+/// Whether a concrete path (query ignored) fits a route template.
+fn fits(template: &str, path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path);
+    let t: Vec<&str> = template.split('/').collect();
+    let p: Vec<&str> = path.split('/').collect();
+    if t.last().is_some_and(|s| s.starts_with("{*")) {
+        return p.len() >= t.len() && t.iter().zip(&p).all(|(a, b)| a.starts_with('{') || a == b);
+    }
+    t.len() == p.len()
+        && t.iter()
+            .zip(&p)
+            .all(|(a, b)| (a.starts_with('{') && !b.is_empty()) || a == b)
+}
+
+/// Every route in `router.rs` has at least one row in the table, so a new route
+/// cannot go untested for every role.
+#[test]
+fn every_declared_route_has_rows() {
+    let routes = declared_routes();
+    assert!(routes.len() > 60, "parsed {} routes", routes.len());
+    let rows = rows();
+    let missing: Vec<String> = routes
+        .iter()
+        .filter(|(method, template)| {
+            !rows
+                .iter()
+                .any(|r| r.method == *method && fits(template, r.path))
+        })
+        .map(|(m, t)| format!("{m} {t}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "routes without rows:\n{}",
+        missing.join("\n")
+    );
 }
