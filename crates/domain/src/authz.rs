@@ -40,6 +40,12 @@ impl Role {
         Role::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
+    /// A participant takes part for an organisation, so their role comes with an
+    /// enrolment in a cohort (and its history); other roles are simply granted.
+    pub fn enrols(self) -> bool {
+        self == Role::Participant
+    }
+
     /// The Fluent message id of the role's name.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -138,7 +144,8 @@ pub enum Action {
     ViewCohortPeople,
     /// Aggregate figures (counts, savings, ROI) with no personal data.
     ViewAggregates,
-    /// Download the detailed reports (ledger lines, per firm) of a programme.
+    /// Download the detailed reports (every ledger line, per firm) of a
+    /// programme: its managers.
     DownloadReports,
     /// Start a new programme: administrators and anyone who manages one already.
     CreateProgramme,
@@ -364,7 +371,9 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
         (Action::ManageProgramme, Resource::Programme(p)) => {
             actor.holds_in_programme(p, &[ProgrammeManager])
         }
-        (Action::DownloadReports, Resource::Programme(p)) => actor.holds_somewhere_in(p, STAFF),
+        (Action::DownloadReports, Resource::Programme(p)) => {
+            actor.holds_in_programme(p, &[ProgrammeManager])
+        }
         // Verifying lines across a whole programme (an import): its programme-wide staff.
         (Action::VerifyBenefit, Resource::Programme(p)) => actor.holds_in_programme(p, STAFF),
         (Action::AddOrganisation, Resource::Programme(p)) => actor.holds_somewhere_in(p, STAFF),

@@ -78,6 +78,42 @@ impl PairedChange {
     }
 }
 
+/// One person's answer to one question, before (`after == false`) or after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer<'a> {
+    pub cohort: i64,
+    pub person: i64,
+    pub question: &'a str,
+    pub after: bool,
+    pub score: i64,
+}
+
+/// The paired change for each question, in order: a person counts for a
+/// question only if they answered it both before and after, in the same cohort.
+pub fn paired_changes(answers: &[Answer<'_>]) -> Vec<(&'static Question, PairedChange)> {
+    QUESTIONS
+        .iter()
+        .map(|q| {
+            let pairs: Vec<(i64, i64)> = answers
+                .iter()
+                .filter(|a| a.question == q.id && !a.after)
+                .filter_map(|before| {
+                    answers
+                        .iter()
+                        .find(|a| {
+                            a.after
+                                && a.question == q.id
+                                && a.cohort == before.cohort
+                                && a.person == before.person
+                        })
+                        .map(|after| (before.score, after.score))
+                })
+                .collect();
+            (q, PairedChange::of(&pairs))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +127,23 @@ mod tests {
             (3, 27, 43, 16)
         );
         assert_eq!(PairedChange::of(&[]).pairs, 0);
+        let a = |cohort, person, after, score| Answer {
+            cohort,
+            person,
+            question: "test_change",
+            after,
+            score,
+        };
+        // Person 1 answered both; person 2 only before; person 3's "after" is in another cohort.
+        let changes = paired_changes(&[
+            a(1, 1, false, 2),
+            a(1, 1, true, 4),
+            a(1, 2, false, 1),
+            a(1, 3, false, 3),
+            a(2, 3, true, 5),
+        ]);
+        let (_, c) = changes.iter().find(|(q, _)| q.id == "test_change").unwrap();
+        assert_eq!((c.pairs, c.before_tenths, c.after_tenths), (1, 20, 40));
         assert_eq!(QUESTIONS.len(), 5);
         assert!(question("test_change").is_some_and(|q| q.text(Lang::Cy).starts_with("Gallaf")));
     }

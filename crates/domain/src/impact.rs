@@ -541,9 +541,15 @@ fn factor(text: &str, name: &'static str) -> Result<EmissionFactor, GhgFactorsEr
 const CO2E_GRAMS_SCALE: i128 = 100_000_000;
 
 impl GhgFactors {
-    /// The factors shipped with this build.
-    pub fn shipped() -> Result<GhgFactors, GhgFactorsError> {
-        GhgFactors::from_toml(SHIPPED_GHG_FACTORS_TOML)
+    /// The factors shipped with this build, read once. The server checks them at
+    /// start and will not run with a broken file; nothing zeroes CO2e silently.
+    pub fn shipped() -> Result<&'static GhgFactors, GhgFactorsError> {
+        static SHIPPED: std::sync::OnceLock<Result<GhgFactors, GhgFactorsError>> =
+            std::sync::OnceLock::new();
+        SHIPPED
+            .get_or_init(|| GhgFactors::from_toml(SHIPPED_GHG_FACTORS_TOML))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Reads a factor file in the shape of `data/ghg_factors.toml`.
@@ -1296,7 +1302,7 @@ mod tests {
     // ---- CO2e ----------------------------------------------------------------
 
     fn factors() -> GhgFactors {
-        GhgFactors::shipped().unwrap()
+        GhgFactors::shipped().unwrap().clone()
     }
 
     #[test]

@@ -66,6 +66,32 @@ impl Db {
         Ok(())
     }
 
+    /// Every capability answer in a programme (optionally one cohort), with its
+    /// cohort: (cohort id, answer). One query.
+    pub async fn capability_in(
+        &self,
+        programme: i64,
+        cohort: Option<i64>,
+    ) -> Result<Vec<(i64, CapabilityAnswer)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            cohort_id: i64,
+            #[sqlx(flatten)]
+            answer: CapabilityAnswer,
+        }
+        let rows: Vec<Row> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT a.cohort_id, a.user_id, a.stage, a.question, a.score FROM capability_answers a \
+                 JOIN cohorts c ON c.id = a.cohort_id WHERE c.programme_id = $1 AND ($2 IS NULL OR a.cohort_id = $2)",
+            )
+            .bind(programme)
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows.into_iter().map(|r| (r.cohort_id, r.answer)).collect())
+    }
+
     pub async fn capability_of(&self, cohort: i64) -> Result<Vec<CapabilityAnswer>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as("SELECT user_id, stage, question, score FROM capability_answers WHERE cohort_id = $1")

@@ -54,6 +54,18 @@ pub struct BenefitInput {
     pub factor_year: Option<i64>,
 }
 
+/// A version of a line with where it belongs, for a ledger listing.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LedgerEntry {
+    pub project_id: i64,
+    pub project_title: String,
+    pub organisation_name: String,
+    pub organisation_rate: Option<i64>,
+    pub verifier_name: Option<String>,
+    #[sqlx(flatten)]
+    pub v: BenefitVersion,
+}
+
 /// A current line with where it belongs, for totals over many projects.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CurrentLine {
@@ -298,6 +310,31 @@ impl Db {
             .fetch_all(pool)
             .await?);
         Ok(rows.into_iter().map(|r| (r.programme_id, r.line)).collect())
+    }
+
+    /// Every version of every line in a programme (optionally one cohort), with
+    /// where each belongs and who verified it, for the ledger sheet: one query.
+    pub async fn programme_ledger_history(
+        &self,
+        programme_id: i64,
+        cohort_id: Option<i64>,
+    ) -> Result<Vec<LedgerEntry>> {
+        let sql = format!(
+            "SELECT p.id AS project_id, p.title AS project_title, o.name AS organisation_name, \
+             o.hourly_rate_pence AS organisation_rate, u.display_name AS verifier_name, {VERSION_COLUMNS} \
+             FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id JOIN projects p ON p.id = l.project_id \
+             JOIN cohorts c ON c.id = p.cohort_id JOIN organisations o ON o.id = p.organisation_id \
+             LEFT JOIN users u ON u.id = v.verified_by \
+             WHERE c.programme_id = $1 AND ($2 IS NULL OR p.cohort_id = $2) \
+             ORDER BY lower(o.name), p.id, v.line_id, v.version"
+        );
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .bind(cohort_id)
+                .fetch_all(pool)
+                .await?
+        }))
     }
 
     /// The current version of every line in a programme (optionally one cohort).

@@ -1,3 +1,4 @@
+use std::net::IpAddr;
 use std::path::PathBuf;
 use url::Url;
 use ymarfer_domain::Lang;
@@ -41,6 +42,9 @@ pub struct Config {
     pub data_dir: PathBuf,
     pub mail_from: String,
     pub smtp: Option<SmtpConfig>,
+    /// Reverse proxies in front of Ymarfer. A request from one of these names its
+    /// client in `X-Forwarded-For`; from anywhere else that header is ignored.
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -92,7 +96,34 @@ impl Config {
             data_dir,
             mail_from: mail_from.to_string(),
             smtp,
+            trusted_proxies: Vec::new(),
         })
+    }
+
+    /// The same configuration, trusting these reverse proxies.
+    pub fn with_trusted_proxies(mut self, proxies: Vec<IpAddr>) -> Config {
+        self.trusted_proxies = proxies;
+        self
+    }
+
+    /// The address a request came from, for throttling: the peer itself, unless
+    /// it is a trusted proxy, in which case the nearest address in
+    /// `X-Forwarded-For` that is not a trusted proxy (each proxy appends the
+    /// address it heard from, so the right-most untrusted one is the client).
+    pub fn client_address(&self, peer: Option<IpAddr>, forwarded_for: Option<&str>) -> String {
+        let Some(peer) = peer else {
+            return "unknown".into();
+        };
+        if !self.trusted_proxies.contains(&peer) {
+            return peer.to_string();
+        }
+        forwarded_for
+            .unwrap_or("")
+            .rsplit(',')
+            .filter_map(|a| a.trim().parse::<IpAddr>().ok())
+            .find(|a| !self.trusted_proxies.contains(a))
+            .unwrap_or(peer)
+            .to_string()
     }
 
     /// Cookies are marked Secure when Ymarfer is reached over HTTPS.
@@ -146,6 +177,29 @@ mod tests {
             Err(ConfigError::MailFrom(_))
         ));
         assert!(SmtpSecurity::parse("STARTTLS").is_ok() && SmtpSecurity::parse("ssl").is_err());
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_from_trusted_proxies() {
+        let proxy: IpAddr = "10.0.0.5".parse().unwrap();
+        let plain = Config::new("http://x", PathBuf::new(), "a@b.cy", None).unwrap();
+        let behind = plain.clone().with_trusted_proxies(vec![proxy]);
+        let xff = Some("198.51.100.7, 10.0.0.5");
+        // Without a trusted proxy the header is ignored: anyone could send it.
+        assert_eq!(plain.client_address(Some(proxy), xff), "10.0.0.5");
+        assert_eq!(
+            behind.client_address(Some("203.0.113.9".parse().unwrap()), xff),
+            "203.0.113.9",
+            "a peer that is not a trusted proxy speaks for itself"
+        );
+        assert_eq!(behind.client_address(Some(proxy), xff), "198.51.100.7");
+        assert_eq!(
+            behind.client_address(Some(proxy), Some("1.2.3.4, 198.51.100.7")),
+            "198.51.100.7",
+            "the right-most untrusted address, not one the client made up"
+        );
+        assert_eq!(behind.client_address(Some(proxy), None), "10.0.0.5");
+        assert_eq!(behind.client_address(None, xff), "unknown");
     }
 
     #[test]

@@ -102,6 +102,16 @@ impl Tr {
         LOCALES.lookup_with_args(id(self.0), key, &args)
     }
 
+    /// The text in this language, or the other's when this one is empty.
+    pub fn pick<'a>(&self, en: &'a str, cy: &'a str) -> &'a str {
+        match self.0 {
+            Lang::En if !en.trim().is_empty() => en,
+            Lang::Cy if !cy.trim().is_empty() => cy,
+            Lang::En => cy,
+            Lang::Cy => en,
+        }
+    }
+
     pub fn money(&self, p: Pence) -> String {
         p.format(self.0)
     }

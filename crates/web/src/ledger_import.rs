@@ -4,7 +4,9 @@
 use crate::i18n::Tr;
 use chrono::NaiveDate;
 use ymarfer_domain::Pence;
-use ymarfer_domain::impact::{Category, Frequency, GhgFactors, Hours, Quantity, SavingsType};
+use ymarfer_domain::impact::{
+    Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status,
+};
 use ymarfer_store::Db;
 use ymarfer_store::ledger::BenefitInput;
 use ymarfer_store::programmes::Programme;
@@ -80,9 +82,7 @@ pub async fn import_ledger(
             ));
         }
     }
-    let factor_year = GhgFactors::shipped()
-        .map(|f| i64::from(f.factor_year))
-        .unwrap_or(0);
+    let factor_year = i64::from(GhgFactors::shipped()?.factor_year);
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -152,7 +152,7 @@ pub async fn import_ledger(
         need(starts_on.is_some(), "ledger-import-bad-date", &start);
         let status = get("status");
         need(
-            matches!(status.as_str(), "forecast" | "claimed" | "verified"),
+            Status::parse(&status).is_some(),
             "ledger-import-bad-status",
             &status,
         );
@@ -166,7 +166,8 @@ pub async fn import_ledger(
         let amount = if amount_text.is_empty() {
             None
         } else {
-            Pence::parse_pounds(&amount_text).ok()
+            // A line records a saving: never below zero (see docs/impact.md).
+            Pence::parse_pounds(&amount_text).ok().filter(|p| p.0 >= 0)
         };
         need(
             amount_text.is_empty() || amount.is_some(),

@@ -47,7 +47,8 @@ pub struct Page {
     pub title: String,
     pub csrf: String,
     pub user_name: Option<String>,
-    pub is_admin: bool,
+    /// The viewer may manage the instance's users (the navigation's link).
+    pub manages_users: bool,
     pub manages_organisations: bool,
     /// This page's path in the other language.
     pub other_href: String,
@@ -69,12 +70,18 @@ impl Page {
             title: String::new(),
             csrf,
             user_name: user.map(|c| c.user.name().to_string()),
-            is_admin: user.is_some_and(|c| c.user.is_admin),
+            manages_users: ymarfer_domain::can(
+                user.map(|c| &c.actor),
+                ymarfer_domain::Action::ManageUsers,
+                ymarfer_domain::Resource::Site,
+            )
+            .allowed(),
             manages_organisations: ymarfer_domain::can(
                 user.map(|c| &c.actor),
                 ymarfer_domain::Action::StaffWork,
                 ymarfer_domain::Resource::Site,
-            ) == ymarfer_domain::Decision::Allow,
+            )
+            .allowed(),
             other_href: format!("/{}{}", lang.other().code(), rest),
             self_href: format!("/{}{}", lang.code(), rest),
         }
@@ -87,6 +94,27 @@ impl Page {
 
     pub fn t(&self, key: &str) -> String {
         self.tr.t(key)
+    }
+
+    /// The confirmation a page shows after a save (`?done=CODE`); nothing for a
+    /// code it does not know.
+    pub fn done_notice(&self, done: Option<&str>) -> Option<String> {
+        const DONE: [&str; 12] = [
+            "saved",
+            "team-added",
+            "invited",
+            "withdrawn",
+            "readmitted",
+            "imported",
+            "attendance",
+            "approved",
+            "reading",
+            "benefit",
+            "verified",
+            "capability",
+        ];
+        let code = done.filter(|d| DONE.contains(d))?;
+        Some(self.t(&format!("done-{code}")))
     }
 
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
@@ -114,12 +142,7 @@ impl Page {
 
     /// The text in this page's language, or the other's when this one is empty.
     pub fn pick<'a>(&self, en: &'a str, cy: &'a str) -> &'a str {
-        match self.lang {
-            Lang::En if !en.trim().is_empty() => en,
-            Lang::Cy if !cy.trim().is_empty() => cy,
-            Lang::En => cy,
-            Lang::Cy => en,
-        }
+        self.tr.pick(en, cy)
     }
 
     pub fn money(&self, pence: &i64) -> String {

@@ -8,7 +8,7 @@ use ymarfer_domain::impact::{
     CaptureFactor, Category, EnvironmentalQuantities, Frequency, GhgFactors, Hours, LineValue,
     Quantity, Status, WasteLevel,
 };
-use ymarfer_domain::innovation::InnovationAnswers;
+use ymarfer_domain::innovation::{EmployeeBand, InnovationAnswers};
 use ymarfer_domain::ledger::{Line, Summary};
 use ymarfer_domain::{Pence, innovation};
 use ymarfer_store::Db;
@@ -84,19 +84,19 @@ pub fn capture(p: &Programme) -> CaptureFactor {
 }
 
 /// The figures for some current lines of a programme.
-pub fn summary(p: &Programme, lines: &[CurrentLine], cost: Pence) -> Summary {
-    let factors = GhgFactors::shipped().ok();
+pub fn summary(p: &Programme, lines: &[CurrentLine], cost: Pence) -> anyhow::Result<Summary> {
+    let factors = GhgFactors::shipped()?;
     let lines: Vec<Line> = lines
         .iter()
         .filter_map(|l| line_of(&l.v, l.organisation_rate))
         .collect();
-    Summary::of(
+    Ok(Summary::of(
         &lines,
         cost,
         Pence(p.default_hourly_rate_pence),
         capture(p),
-        factors.as_ref(),
-    )
+        Some(factors),
+    ))
 }
 
 fn answers(r: &ymarfer_store::organisations::AnswersRecord) -> InnovationAnswers {
@@ -128,9 +128,10 @@ pub async fn impact_report(
         None => Pence(p.cost_pence),
     };
     let lines = db.current_lines(p.id, cohort.map(|c| c.id)).await?;
-    let s = summary(p, &lines, cost);
+    let s = summary(p, &lines, cost)?;
     let mut organisations = Vec::new();
     let mut participants = 0;
+    let mut micro = false;
     let mut projects = 0;
     for c in cohorts
         .iter()
@@ -146,6 +147,12 @@ pub async fn impact_report(
             if let Some(o) = e.organisation_id {
                 organisations.push(o);
             }
+            // Micro firms are those of the micro size band, whatever they answered.
+            micro |= e
+                .employee_band
+                .as_deref()
+                .and_then(EmployeeBand::parse)
+                .is_some_and(|b| b == EmployeeBand::Micro);
         }
         projects += db.cohort_projects(c.id).await?.len();
     }
@@ -153,12 +160,10 @@ pub async fn impact_report(
     organisations.dedup();
     let mut entry = Vec::new();
     let mut latest = Vec::new();
-    let mut micro = false;
     for o in &organisations {
         let history = db.innovation_answers(*o).await?;
         if let Some(first) = history.iter().find(|a| a.stage == "entry") {
             entry.push(answers(first));
-            micro |= first.employee_band == "micro";
         }
         if let Some(last) = history.last() {
             latest.push(answers(last));
@@ -186,9 +191,7 @@ pub async fn impact_report(
         participants,
         projects,
         co2e_kg_first_year: s.co2e_grams as f64 / 1000.0,
-        ghg_factor_year: GhgFactors::shipped()
-            .map(|f| i64::from(f.factor_year))
-            .unwrap_or(0),
+        ghg_factor_year: i64::from(GhgFactors::shipped()?.factor_year),
         by_category: s
             .by_category
             .iter()
@@ -298,21 +301,39 @@ pub fn to_csv(r: &ImpactReport) -> anyhow::Result<String> {
     Ok(w.finish()?)
 }
 
-/// The report as an XLSX workbook: a summary sheet, the ledger with its history,
-/// the projects and the organisations.
+/// The report as an XLSX workbook in the reader's language: a summary sheet
+/// with the figures and verified value by category; the ledger with every
+/// version of every line, the rate and capture factor that valued it and its
+/// first-year value, so that a funder can recompute the totals; the projects;
+/// the organisations; and the capability change.
 pub async fn to_xlsx(
     db: &Db,
     tr: Tr,
     p: &Programme,
     r: &ImpactReport,
+    s: &Summary,
     cohort: Option<&Cohort>,
 ) -> anyhow::Result<Vec<u8>> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let money = Format::new().set_num_format("£#,##0.00");
-    let summary = book.add_worksheet().set_name("Summary")?;
-    let rows: Vec<(String, String)> = vec![
+    let headers = |sheet: &mut rust_xlsxwriter::Worksheet,
+                   keys: &[&str]|
+     -> Result<(), rust_xlsxwriter::XlsxError> {
+        for (c, k) in keys.iter().enumerate() {
+            sheet.write_string_with_format(0, c as u16, tr.t(k), &bold)?;
+            sheet.set_column_width(c as u16, 18)?;
+        }
+        Ok(())
+    };
+
+    let summary = book.add_worksheet().set_name(tr.t("xlsx-sheet-summary"))?;
+    let tenths = |t: Option<i64>| {
+        t.map(ymarfer_domain::impact::format_tenths)
+            .unwrap_or_else(|| "—".into())
+    };
+    let mut rows: Vec<(String, String)> = vec![
         (
             tr.t("report-programme"),
             if tr.lang() == ymarfer_domain::Lang::En {
@@ -322,93 +343,143 @@ pub async fn to_xlsx(
             },
         ),
         (tr.t("report-cost"), tr.money(Pence(r.cost_pence))),
-        (
-            tr.t("report-verified"),
-            tr.money(Pence(r.first_year_pence.verified)),
-        ),
-        (
-            tr.t("report-claimed"),
-            tr.money(Pence(r.first_year_pence.claimed)),
-        ),
-        (
-            tr.t("report-forecast"),
-            tr.money(Pence(r.first_year_pence.forecast)),
-        ),
+        (tr.t("report-verified"), tr.money(s.first_year.verified)),
+        (tr.t("report-claimed"), tr.money(s.first_year.claimed)),
+        (tr.t("report-forecast"), tr.money(s.first_year.forecast)),
         (tr.t("report-roi"), r.roi_display.clone()),
+        (tr.t("xlsx-net-return"), tenths(s.net_return_tenths())),
+        (tr.t("xlsx-payback"), tenths(s.payback_tenths())),
+        (
+            tr.t("xlsx-co2e"),
+            ymarfer_domain::decimal::format(s.co2e_grams, 3),
+        ),
         (tr.t("report-organisations"), r.organisations.to_string()),
         (tr.t("report-participants"), r.participants.to_string()),
         (tr.t("report-projects"), r.projects.to_string()),
     ];
+    for (category, value) in &s.by_category {
+        rows.push((
+            tr.t1(
+                "xlsx-verified-category",
+                "category",
+                &tr.t(category.message_id()),
+            ),
+            tr.money(*value),
+        ));
+    }
     for (i, (k, v)) in rows.iter().enumerate() {
         summary.write_string_with_format(i as u32, 0, k, &bold)?;
         summary.write_string(i as u32, 1, v)?;
     }
-    summary.set_column_width(0, 40)?;
+    summary.set_column_width(0, 48)?;
     summary.set_column_width(1, 30)?;
-    let ledger = book.add_worksheet().set_name("Ledger")?;
-    let headers = [
-        "project",
-        "organisation",
-        "line",
-        "version",
-        "description",
-        "category",
-        "savings_type",
-        "frequency",
-        "starts_on",
-        "status",
-        "amount_gbp",
-        "hours",
-        "verified_at",
-    ];
-    for (c, h) in headers.iter().enumerate() {
-        ledger.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    let mut row = 1u32;
-    let cohorts = db.cohorts_of(p.id).await?;
-    for c in cohorts
+
+    let ledger = book.add_worksheet().set_name(tr.t("xlsx-sheet-ledger"))?;
+    headers(
+        ledger,
+        &[
+            "xlsx-col-project",
+            "xlsx-col-organisation",
+            "xlsx-col-line",
+            "xlsx-col-version",
+            "xlsx-col-description",
+            "xlsx-col-category",
+            "xlsx-col-savings-type",
+            "xlsx-col-frequency",
+            "xlsx-col-starts-on",
+            "xlsx-col-status",
+            "xlsx-col-amount",
+            "xlsx-col-hours",
+            "xlsx-col-rate",
+            "xlsx-col-capture",
+            "xlsx-col-first-year",
+            "xlsx-col-verified-by",
+            "xlsx-col-verified-at",
+        ],
+    )?;
+    let programme_rate = Pence(p.default_hourly_rate_pence);
+    for (i, e) in db
+        .programme_ledger_history(p.id, cohort.map(|c| c.id))
+        .await?
         .iter()
-        .filter(|c| cohort.is_none_or(|x| x.id == c.id))
+        .enumerate()
     {
-        for proj in db.cohort_projects(c.id).await? {
-            for v in db.benefit_history(proj.id).await? {
-                ledger.write_string(row, 0, &proj.title)?;
-                ledger.write_string(row, 1, &proj.organisation_name)?;
-                ledger.write_number(row, 2, v.line_id as f64)?;
-                ledger.write_number(row, 3, v.version as f64)?;
-                ledger.write_string(row, 4, &v.description)?;
-                ledger.write_string(row, 5, &v.category)?;
-                ledger.write_string(row, 6, &v.savings_type)?;
-                ledger.write_string(row, 7, &v.frequency)?;
-                ledger.write_string(row, 8, v.starts_on.to_string())?;
-                ledger.write_string(row, 9, &v.status)?;
-                if let Some(a) = v.amount_pence {
-                    ledger.write_number_with_format(row, 10, a as f64 / 100.0, &money)?;
-                }
-                if let Some(h) = v.hours_hundredths {
-                    ledger.write_number(row, 11, h as f64 / 100.0)?;
-                }
-                if let Some(at) = v.verified_at {
-                    ledger.write_string(row, 12, at.to_rfc3339())?;
-                }
-                row += 1;
+        let row = i as u32 + 1;
+        let v = &e.v;
+        ledger.write_string(row, 0, &e.project_title)?;
+        ledger.write_string(row, 1, &e.organisation_name)?;
+        ledger.write_number(row, 2, v.line_id as f64)?;
+        ledger.write_number(row, 3, v.version as f64)?;
+        ledger.write_string(row, 4, &v.description)?;
+        let named = |code: Option<String>| code.map(|k| tr.t(&k)).unwrap_or_default();
+        ledger.write_string(
+            row,
+            5,
+            named(Category::parse(&v.category).map(|c| c.message_id().to_string())),
+        )?;
+        ledger.write_string(
+            row,
+            6,
+            named(
+                ymarfer_domain::impact::SavingsType::parse(&v.savings_type)
+                    .map(|c| c.message_id().to_string()),
+            ),
+        )?;
+        ledger.write_string(
+            row,
+            7,
+            named(Frequency::parse(&v.frequency).map(|c| c.message_id().to_string())),
+        )?;
+        ledger.write_string(row, 8, tr.day(v.starts_on))?;
+        ledger.write_string(
+            row,
+            9,
+            named(Status::parse(&v.status).map(|c| c.message_id().to_string())),
+        )?;
+        if let Some(a) = v.amount_pence {
+            ledger.write_number_with_format(row, 10, a as f64 / 100.0, &money)?;
+        }
+        if let Some(line) = line_of(v, e.organisation_rate) {
+            if let LineValue::Hours { hours, line_rate } = line.value {
+                ledger.write_number(row, 11, hours.0 as f64 / 100.0)?;
+                let (rate, capture_used) = match line.recorded {
+                    Some(recorded) if line.status == Status::Verified => recorded,
+                    _ => (
+                        ymarfer_domain::impact::resolve_rate(
+                            line_rate,
+                            line.organisation_rate,
+                            programme_rate,
+                        ),
+                        capture(p),
+                    ),
+                };
+                ledger.write_number_with_format(row, 12, rate.0 as f64 / 100.0, &money)?;
+                ledger.write_number(row, 13, f64::from(capture_used.0) / 1000.0)?;
             }
+            let value = line.first_year_value(programme_rate, capture(p));
+            ledger.write_number_with_format(row, 14, value.0 as f64 / 100.0, &money)?;
+        }
+        if let Some(name) = &e.verifier_name {
+            ledger.write_string(row, 15, name)?;
+        }
+        if let Some(at) = v.verified_at {
+            ledger.write_string(row, 16, tr.date(at))?;
         }
     }
-    let projects = book.add_worksheet().set_name("Projects")?;
-    for (c, h) in [
-        "cohort",
-        "project",
-        "organisation",
-        "status",
-        "tools",
-        "cycles",
-    ]
-    .iter()
-    .enumerate()
-    {
-        projects.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
+
+    let projects = book.add_worksheet().set_name(tr.t("xlsx-sheet-projects"))?;
+    headers(
+        projects,
+        &[
+            "xlsx-col-cohort",
+            "xlsx-col-project",
+            "xlsx-col-organisation",
+            "xlsx-col-status",
+            "xlsx-col-tools",
+            "xlsx-col-cycles",
+        ],
+    )?;
+    let cohorts = db.cohorts_of(p.id).await?;
     let mut row = 1u32;
     let mut org_ids = Vec::new();
     for c in cohorts
@@ -416,80 +487,109 @@ pub async fn to_xlsx(
         .filter(|c| cohort.is_none_or(|x| x.id == c.id))
     {
         for proj in db.cohort_projects(c.id).await? {
-            projects.write_string(row, 0, &c.slug)?;
+            projects.write_string(row, 0, tr.pick(&c.name_en, &c.name_cy))?;
             projects.write_string(row, 1, &proj.title)?;
             projects.write_string(row, 2, &proj.organisation_name)?;
-            projects.write_string(row, 3, &proj.status)?;
+            projects.write_string(
+                row,
+                3,
+                ymarfer_domain::projects::ProjectStatus::parse(&proj.status)
+                    .map(|st| tr.t(&st.message_id()))
+                    .unwrap_or_default(),
+            )?;
             projects.write_number(row, 4, proj.tools as f64)?;
             projects.write_number(row, 5, proj.cycles as f64)?;
             org_ids.push(proj.organisation_id);
             row += 1;
         }
     }
-    let orgs = book.add_worksheet().set_name("Organisations")?;
-    for (c, h) in [
-        "organisation",
-        "sector",
-        "employee_band",
-        "area",
-        "innovation_active_at_entry",
-    ]
-    .iter()
-    .enumerate()
-    {
-        orgs.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    org_ids.sort_unstable();
-    org_ids.dedup();
-    for (i, id) in org_ids.iter().enumerate() {
-        if let Some(o) = db.organisation_by_id(*id).await? {
-            let r = i as u32 + 1;
-            orgs.write_string(r, 0, &o.name)?;
-            orgs.write_string(r, 1, &o.sic_section)?;
-            orgs.write_string(r, 2, &o.employee_band)?;
-            orgs.write_string(r, 3, &o.principal_area)?;
-            let entry = db
-                .innovation_answers(o.id)
-                .await?
-                .into_iter()
-                .find(|a| a.stage == "entry");
-            orgs.write_string(
-                r,
-                4,
-                entry
-                    .map(|a| answers(&a).is_innovation_active().to_string())
-                    .unwrap_or_default(),
-            )?;
+
+    let orgs = book
+        .add_worksheet()
+        .set_name(tr.t("xlsx-sheet-organisations"))?;
+    headers(
+        orgs,
+        &[
+            "xlsx-col-organisation",
+            "xlsx-col-sector",
+            "xlsx-col-employee-band",
+            "xlsx-col-area",
+            "xlsx-col-active-at-entry",
+        ],
+    )?;
+    let (taking_part, _) = db
+        .organisations_page(
+            &ymarfer_store::organisations::InProgrammes::Only(vec![p.id]),
+            0,
+            i64::MAX,
+        )
+        .await?;
+    let mut row = 1u32;
+    for o in taking_part.iter().filter(|o| org_ids.contains(&o.org.id)) {
+        orgs.write_string(row, 0, &o.org.name)?;
+        let letter = o.org.sic_section.chars().next().unwrap_or('?');
+        orgs.write_string(
+            row,
+            1,
+            format!(
+                "{letter} – {}",
+                ymarfer_domain::reference::sic_name(letter, tr.lang())
+            ),
+        )?;
+        orgs.write_string(
+            row,
+            2,
+            EmployeeBand::parse(&o.org.employee_band)
+                .map(|b| tr.t(b.message_id()))
+                .unwrap_or_default(),
+        )?;
+        orgs.write_string(
+            row,
+            3,
+            ymarfer_domain::reference::area(&o.org.principal_area)
+                .map(|a| a.name(tr.lang()))
+                .unwrap_or(""),
+        )?;
+        if let Some(entry) = o.entry() {
+            let active = InnovationAnswers {
+                new_goods_or_services: entry.new_goods_or_services,
+                new_business_process: entry.new_business_process,
+                ongoing_or_abandoned: entry.ongoing_or_abandoned,
+                innovation_spending: entry.innovation_spending,
+            }
+            .is_innovation_active();
+            orgs.write_string(row, 4, tr.t(if active { "yes" } else { "no" }))?;
         }
+        row += 1;
     }
-    let capability = book.add_worksheet().set_name("Capability")?;
-    for (c, h) in ["question", "people", "before", "after"].iter().enumerate() {
-        capability.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    let mut answers = Vec::new();
-    for c in cohorts
+
+    let capability = book
+        .add_worksheet()
+        .set_name(tr.t("xlsx-sheet-capability"))?;
+    headers(
+        capability,
+        &[
+            "xlsx-col-question",
+            "xlsx-col-people",
+            "xlsx-col-before",
+            "xlsx-col-after",
+        ],
+    )?;
+    let answers = db.capability_in(p.id, cohort.map(|c| c.id)).await?;
+    let answers: Vec<ymarfer_domain::capability::Answer<'_>> = answers
         .iter()
-        .filter(|c| cohort.is_none_or(|x| x.id == c.id))
+        .map(|(c, a)| ymarfer_domain::capability::Answer {
+            cohort: *c,
+            person: a.user_id,
+            question: &a.question,
+            after: a.stage == "post",
+            score: a.score,
+        })
+        .collect();
+    for (i, (q, change)) in ymarfer_domain::capability::paired_changes(&answers)
+        .iter()
+        .enumerate()
     {
-        answers.extend(db.capability_of(c.id).await?.into_iter().map(|a| (c.id, a)));
-    }
-    for (i, q) in ymarfer_domain::capability::QUESTIONS.iter().enumerate() {
-        let pairs: Vec<(i64, i64)> = answers
-            .iter()
-            .filter(|(_, a)| a.question == q.id && a.stage == "pre")
-            .filter_map(|(c, pre)| {
-                answers
-                    .iter()
-                    .find(|(c2, a)| {
-                        c2 == c
-                            && a.user_id == pre.user_id
-                            && a.question == q.id
-                            && a.stage == "post"
-                    })
-                    .map(|(_, post)| (pre.score, post.score))
-            })
-            .collect();
-        let change = ymarfer_domain::capability::PairedChange::of(&pairs);
         let r = i as u32 + 1;
         capability.write_string(r, 0, q.text(tr.lang()))?;
         capability.write_number(r, 1, change.pairs as f64)?;

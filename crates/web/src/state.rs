@@ -21,6 +21,10 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> anyhow::Result<AppState> {
+        // The shipped emission factors are read now, so a broken file stops the
+        // server at start instead of zeroing CO2e later.
+        ymarfer_domain::impact::GhgFactors::shipped()
+            .map_err(|e| anyhow::anyhow!("the shipped GHG conversion factors: {e}"))?;
         let mailer = Mailer::from_config(&config)?;
         Ok(AppState(Arc::new(Inner { db, config, mailer })))
     }

@@ -85,6 +85,15 @@ struct Global {
         global = true
     )]
     smtp_security: String,
+    /// Reverse proxies in front of Ymarfer, by address (comma-separated). Only
+    /// requests from these may name their client in X-Forwarded-For.
+    #[arg(
+        long = "trusted-proxy",
+        env = "YMARFER_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        global = true
+    )]
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Subcommand)]
@@ -224,12 +233,10 @@ impl Global {
             .base_url
             .clone()
             .unwrap_or_else(|| format!("http://{bound}"));
-        Ok(Config::new(
-            &base_url,
-            self.data_dir.clone(),
-            &self.mail_from,
-            smtp,
-        )?)
+        Ok(
+            Config::new(&base_url, self.data_dir.clone(), &self.mail_from, smtp)?
+                .with_trusted_proxies(self.trusted_proxies.clone()),
+        )
     }
 
     async fn open_db(&self) -> anyhow::Result<Db> {
@@ -373,11 +380,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 None => None,
             };
             let tr = ymarfer_web::i18n::Tr(Lang::En);
-            let (report, _) = ymarfer_web::report::impact_report(&db, tr, &p, c.as_ref()).await?;
+            let (report, summary) =
+                ymarfer_web::report::impact_report(&db, tr, &p, c.as_ref()).await?;
             let bytes = match format.as_str() {
                 "json" => serde_json::to_vec_pretty(&report)?,
                 "csv" => ymarfer_web::report::to_csv(&report)?.into_bytes(),
-                "xlsx" => ymarfer_web::report::to_xlsx(&db, tr, &p, &report, c.as_ref()).await?,
+                "xlsx" => {
+                    ymarfer_web::report::to_xlsx(&db, tr, &p, &report, &summary, c.as_ref()).await?
+                }
                 other => anyhow::bail!("--format must be json, csv or xlsx (got {other:?})"),
             };
             match output {

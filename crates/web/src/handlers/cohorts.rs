@@ -432,7 +432,7 @@ pub async fn show(
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohort).await?;
     let extras = Extras {
-        notice: q.done.map(|d| page.t(&format!("done-{d}"))),
+        notice: page.done_notice(q.done.as_deref()),
         ..Extras::new(page.lang)
     };
     render(&show_page(&state, page, &viewer, programme, cohort, extras).await?)

@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use chrono::{Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use std::collections::HashMap;
-use ymarfer_domain::capability::{PairedChange, QUESTIONS, SCALE};
+use ymarfer_domain::capability::{self, PairedChange, QUESTIONS, SCALE};
 use ymarfer_domain::{Action, Lang};
 use ymarfer_store::organisations::Answers;
 use ymarfer_store::programmes::{Cohort, Programme};
@@ -141,39 +141,23 @@ pub async fn save_capability(
 pub async fn capability_change(
     state: &AppState,
     lang: Lang,
-    cohorts: &[i64],
+    programme: i64,
+    cohort: Option<i64>,
 ) -> Result<Vec<(String, PairedChange)>, AppError> {
-    let mut answers = Vec::new();
-    for c in cohorts {
-        answers.extend(
-            state
-                .db
-                .capability_of(*c)
-                .await?
-                .into_iter()
-                .map(|a| (*c, a)),
-        );
-    }
-    Ok(QUESTIONS
+    let answers = state.db.capability_in(programme, cohort).await?;
+    let answers: Vec<capability::Answer<'_>> = answers
         .iter()
-        .map(|q| {
-            let pairs: Vec<(i64, i64)> = answers
-                .iter()
-                .filter(|(_, a)| a.question == q.id && a.stage == "pre")
-                .filter_map(|(c, pre)| {
-                    answers
-                        .iter()
-                        .find(|(c2, a)| {
-                            c2 == c
-                                && a.user_id == pre.user_id
-                                && a.question == q.id
-                                && a.stage == "post"
-                        })
-                        .map(|(_, post)| (pre.score, post.score))
-                })
-                .collect();
-            (q.text(lang).to_string(), PairedChange::of(&pairs))
+        .map(|(c, a)| capability::Answer {
+            cohort: *c,
+            person: a.user_id,
+            question: &a.question,
+            after: a.stage == "post",
+            score: a.score,
         })
+        .collect();
+    Ok(capability::paired_changes(&answers)
+        .into_iter()
+        .map(|(q, change)| (q.text(lang).to_string(), change))
         .collect())
 }
 

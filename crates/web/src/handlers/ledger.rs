@@ -152,11 +152,11 @@ impl BenefitForm {
             waste_kg_milli,
             waste_level,
             fuel_litres_milli,
-            factor_year: environmental.then(|| {
-                GhgFactors::shipped()
-                    .map(|f| i64::from(f.factor_year))
-                    .unwrap_or(0)
-            }),
+            // The server checked the shipped factors when it started.
+            factor_year: GhgFactors::shipped()
+                .ok()
+                .filter(|_| environmental)
+                .map(|f| i64::from(f.factor_year)),
         })
     }
 }
@@ -559,7 +559,8 @@ async fn extra(
     };
     let (cumulative, break_even) = crate::report::cumulative(&state.db, p, cohort, cost).await?;
     Ok(Extra {
-        capability: super::followup::capability_change(state, lang, &cohorts).await?,
+        capability: super::followup::capability_change(state, lang, p.id, cohort.map(|c| c.id))
+            .await?,
         followups: followup_rates(state, &cohorts).await?,
         cumulative,
         break_even,
@@ -662,7 +663,7 @@ pub async fn programme_download(
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult {
     let p = context::programme(&state, &viewer, &slug, Action::ViewAggregates).await?;
-    let (r, _) = impact_report(&state.db, page.tr, &p, None).await?;
+    let (r, summary) = impact_report(&state.db, page.tr, &p, None).await?;
     match file.as_str() {
         "impact.csv" => Ok((
             [
@@ -675,8 +676,8 @@ pub async fn programme_download(
             crate::report::to_csv(&r)?,
         )
             .into_response()),
-        "impact.xlsx" if context::may_programme(&viewer, Action::ManageProgramme, p.id) => {
-            let bytes = crate::report::to_xlsx(&state.db, page.tr, &p, &r, None).await?;
+        "impact.xlsx" if context::may_programme(&viewer, Action::DownloadReports, p.id) => {
+            let bytes = crate::report::to_xlsx(&state.db, page.tr, &p, &r, &summary, None).await?;
             Ok((
                 [
                     (

@@ -324,7 +324,7 @@ pub async fn show(
     } else {
         Vec::new()
     };
-    let notice = q.done.map(|d| page.t(&format!("done-{d}")));
+    let notice = page.done_notice(q.done.as_deref());
     let mut page = page;
     page.title = m.title.clone();
     render(&ShowPage {

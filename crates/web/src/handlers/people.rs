@@ -103,7 +103,7 @@ pub async fn invite(
             Err(_) => None,
         },
     };
-    if role == Some(Role::Participant) && organisation.is_none() {
+    if role.is_some_and(Role::enrols) && organisation.is_none() {
         errors.add("organisation", tr.t("error-organisation-needed"));
     }
     super::parse::text(
@@ -127,7 +127,7 @@ pub async fn invite(
     };
     let by = viewer.0.as_ref().map(|c| c.user.id);
     let user = find_or_invite(&state, &email, form.display_name.trim(), language, by).await?;
-    if role == Role::Participant {
+    if role.enrols() {
         state
             .db
             .enrol(

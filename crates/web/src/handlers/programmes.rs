@@ -399,7 +399,7 @@ pub async fn show(
     Query(q): Query<DoneQuery>,
 ) -> AppResult {
     let p = context::programme(&state, &viewer, &slug, Action::ViewProgramme).await?;
-    let notice = q.done.map(|d| page.t(&format!("done-{d}")));
+    let notice = page.done_notice(q.done.as_deref());
     let form = TeamForm {
         language: page.lang.code().into(),
         role: "facilitator".into(),

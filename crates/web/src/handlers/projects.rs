@@ -667,7 +667,7 @@ pub async fn show(
     Query(q): Query<super::programmes::DoneQuery>,
 ) -> AppResult {
     let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
-    let notice = q.done.map(|d| page.t(&format!("done-{d}")));
+    let notice = page.done_notice(q.done.as_deref());
     render(&show_page(&state, page, &viewer, ctx, notice, FieldErrors::default()).await?)
 }
 

@@ -347,7 +347,7 @@ pub async fn apply_form(
         .map(RawInput::from_values)
         .unwrap_or_default();
     let computed = latest.as_ref().and_then(|v| computed_view(tr, &tool, v));
-    let notice = q.done.map(|d| page.t(&format!("done-{d}")));
+    let notice = page.done_notice(q.done.as_deref());
     let mut page = page;
     page.title = tool.name.get(page.lang).to_string();
     render(&ApplyPage {

@@ -11,3 +11,4 @@ mod programmes;
 mod projects;
 mod routes;
 mod support;
+mod trust;

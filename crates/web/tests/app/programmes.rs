@@ -334,7 +334,7 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
                 ..Default::default()
             },
             None,
-            None,
+            Some(programme),
         )
         .await
         .unwrap();
