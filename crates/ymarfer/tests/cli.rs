@@ -151,14 +151,18 @@ fn http_get(addr: &str, path: &str) -> String {
 }
 
 /// Starts `ymarfer serve` on a free port, checks health and the setup link, then
-/// stops it with SIGTERM and expects a clean exit.
+/// stops it with SIGTERM and expects a clean exit. Its log names routes, never
+/// the secrets that links carry.
 fn serve_and_stop(database_url: Option<&str>, expect_db: &str) {
     let dir = temp_dir();
+    let log_path = dir.join("serve.log");
+    let log = std::fs::File::create(&log_path).unwrap();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_ymarfer"));
     cmd.args(["serve", "--bind", "127.0.0.1:0"])
         .env("YMARFER_DATA_DIR", &dir)
+        .env("YMARFER_LOG", "info")
         .stdout(Stdio::piped())
-        .stderr(Stdio::null());
+        .stderr(Stdio::from(log));
     if let Some(url) = database_url {
         cmd.env("YMARFER_DATABASE_URL", url);
     }
@@ -190,6 +194,9 @@ fn serve_and_stop(database_url: Option<&str>, expect_db: &str) {
         "{health}"
     );
     assert!(http_get(&addr, "/cy").contains("<html lang=\"cy\">"));
+    let secret = "9f".repeat(32);
+    assert!(http_get(&addr, &format!("/calendar/{secret}.ics")).starts_with("HTTP/1.1 404"));
+    assert!(http_get(&addr, &format!("/en/sign-in/link/{secret}")).starts_with("HTTP/1.1 410"));
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
@@ -198,6 +205,10 @@ fn serve_and_stop(database_url: Option<&str>, expect_db: &str) {
     for _ in 0..100 {
         if let Some(code) = child.try_wait().unwrap() {
             assert!(code.success(), "clean exit after SIGTERM: {code:?}");
+            let log = std::fs::read_to_string(&log_path).unwrap();
+            assert!(log.contains("/calendar/{file}"), "routes are logged: {log}");
+            assert!(log.contains("/en/sign-in/link/{token}"), "{log}");
+            assert!(!log.contains(&secret), "no secret in the log: {log}");
             return;
         }
         std::thread::sleep(Duration::from_millis(100));
