@@ -402,6 +402,18 @@ pub fn split_cost(total: Pence, parts: usize) -> Vec<Pence> {
         .collect()
 }
 
+/// Each cohort's share of a programme's cost, in order: a cohort with its own
+/// figure keeps it; the rest of the cost is split equally among the others.
+pub fn cohort_shares(total: Pence, fixed: &[Option<Pence>]) -> Vec<Pence> {
+    let taken: i64 = fixed.iter().flatten().map(|p| p.0).sum();
+    let open = fixed.iter().filter(|f| f.is_none()).count();
+    let mut equal = split_cost(Pence((total.0 - taken).max(0)), open).into_iter();
+    fixed
+        .iter()
+        .map(|f| f.unwrap_or_else(|| equal.next().unwrap_or_default()))
+        .collect()
+}
+
 // ---------------------------------------------------------------------------
 // Environmental quantities and CO2e
 // ---------------------------------------------------------------------------
@@ -1469,6 +1481,21 @@ mod tests {
     }
 
     // ---- helpers -------------------------------------------------------------
+
+    #[test]
+    fn cohort_shares_keep_fixed_figures_and_split_the_rest() {
+        // £1,000.01 with one cohort fixed at £400: £600.01 left for two → £300.01 and £300.00.
+        assert_eq!(
+            cohort_shares(Pence(100_001), &[None, Some(Pence(40_000)), None]),
+            vec![Pence(30_001), Pence(40_000), Pence(30_000)]
+        );
+        assert_eq!(
+            cohort_shares(Pence(100), &[Some(Pence(500))]),
+            vec![Pence(500)],
+            "a fixed figure stands even above the total"
+        );
+        assert!(cohort_shares(Pence(100), &[]).is_empty());
+    }
 
     #[test]
     fn rounding_helper() {

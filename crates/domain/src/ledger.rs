@@ -52,6 +52,23 @@ impl Line {
     }
 }
 
+/// The status a new version of a line starts at. People forecast or claim; only
+/// verification, a recorded act, makes a line verified. So a version asking to be
+/// verified starts claimed, and any change to a verified line returns it to
+/// claimed. The one exception is a new line imported with a named verifier
+/// (`verifier_named`), which keeps the status its file gives.
+pub fn status_of_new_version(
+    requested: Status,
+    previous: Option<Status>,
+    verifier_named: bool,
+) -> Status {
+    match (requested, previous) {
+        (Status::Verified, None) if verifier_named => Status::Verified,
+        (Status::Verified, _) | (_, Some(Status::Verified)) => Status::Claimed,
+        (requested, _) => requested,
+    }
+}
+
 /// The figures for a set of lines (a project, an organisation, a cohort, a programme).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Summary {
@@ -126,6 +143,26 @@ mod tests {
             recorded: None,
             environment: EnvironmentalQuantities::default(),
         }
+    }
+
+    #[test]
+    fn only_verification_verifies() {
+        use Status::{Claimed, Forecast, Verified};
+        assert_eq!(status_of_new_version(Verified, None, false), Claimed);
+        assert_eq!(status_of_new_version(Verified, None, true), Verified);
+        assert_eq!(status_of_new_version(Forecast, None, true), Forecast);
+        assert_eq!(
+            status_of_new_version(Forecast, Some(Verified), false),
+            Claimed
+        );
+        assert_eq!(
+            status_of_new_version(Verified, Some(Claimed), true),
+            Claimed
+        );
+        assert_eq!(
+            status_of_new_version(Forecast, Some(Claimed), false),
+            Forecast
+        );
     }
 
     /// A verified line keeps the rate and capture factor it was verified with;

@@ -5,6 +5,7 @@ pub mod capability;
 pub mod csvout;
 pub mod decimal;
 pub mod email;
+pub mod followup;
 pub mod impact;
 pub mod import;
 pub mod innovation;

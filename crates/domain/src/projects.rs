@@ -31,6 +31,20 @@ code_enum!(
     CycleDecision { Adopt => "adopt", Adapt => "adapt", Abandon => "abandon" }
 );
 
+/// Days without activity after which an open project is quiet, and a
+/// facilitator should look in.
+pub const QUIET_AFTER_DAYS: i64 = 21;
+
+/// Whether a project has gone quiet: not closed, and nothing done for
+/// [`QUIET_AFTER_DAYS`].
+pub fn is_quiet(
+    status: Option<ProjectStatus>,
+    last_activity: chrono::DateTime<chrono::Utc>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    status != Some(ProjectStatus::Closed) && (now - last_activity).num_days() > QUIET_AFTER_DAYS
+}
+
 /// The median of readings (in hundredths), for a run chart's centre line: the
 /// middle value, or the mean of the two middle values rounded half away from zero.
 pub fn median(values: &[i64]) -> Option<i64> {
@@ -54,6 +68,19 @@ pub fn median(values: &[i64]) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn quiet_projects() {
+        let now = chrono::Utc::now();
+        let long_ago = now - chrono::Duration::days(22);
+        assert!(is_quiet(Some(ProjectStatus::Testing), long_ago, now));
+        assert!(!is_quiet(Some(ProjectStatus::Closed), long_ago, now));
+        assert!(!is_quiet(
+            Some(ProjectStatus::Testing),
+            now - chrono::Duration::days(21),
+            now
+        ));
+    }
+
     #[test]
     fn medians() {
         assert_eq!(median(&[]), None);

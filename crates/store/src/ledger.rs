@@ -4,7 +4,8 @@ use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
 use ymarfer_domain::Pence;
-use ymarfer_domain::impact::resolve_rate;
+use ymarfer_domain::impact::{Status, resolve_rate};
+use ymarfer_domain::ledger::status_of_new_version;
 
 /// One version of a benefit line, as stored. Quantities are thousandths.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -160,8 +161,9 @@ pub enum Verification {
 impl Db {
     /// Adds benefit lines to projects, all in one transaction: (project, line).
     /// A new line is at most claimed, unless `keep_verified` (an import of a
-    /// programme's own verified record) keeps a verified status, recorded as
-    /// verified by `by` now.
+    /// programme's own verified record, naming its verifier `by`) keeps a
+    /// verified status, recorded as verified by `by` now; see
+    /// `ledger::status_of_new_version`.
     pub async fn add_benefit_lines(
         &self,
         lines: &[(i64, BenefitInput)],
@@ -178,13 +180,15 @@ impl Db {
                     .bind(now)
                     .fetch_one(&mut *tx)
                     .await?;
-                let status = if b.status == "verified" {
-                    "claimed"
-                } else {
-                    b.status.as_str()
+                let requested = Status::parse(&b.status).unwrap_or(Status::Claimed);
+                let status = status_of_new_version(requested, None, keep_verified && by.is_some());
+                // A verified line is stored claimed, then verified as one act.
+                let stored = match status {
+                    Status::Verified => Status::Claimed,
+                    other => other,
                 };
-                insert_version!(tx, line, 1_i64, b, status, by, now);
-                if keep_verified && b.status == "verified" {
+                insert_version!(tx, line, 1_i64, b, stored.as_str(), by, now);
+                if status == Status::Verified {
                     verify_current!(tx, line, by, now);
                 }
                 ids.push(line);
@@ -211,12 +215,12 @@ impl Db {
             .bind(line)
             .fetch_one(&mut *tx)
             .await?;
-            let new_status = if status == "verified" || b.status == "verified" {
-                "claimed"
-            } else {
-                b.status.as_str()
-            };
-            insert_version!(tx, line, version + 1, b, new_status, by, now);
+            let new_status = status_of_new_version(
+                Status::parse(&b.status).unwrap_or(Status::Claimed),
+                Status::parse(&status),
+                false,
+            );
+            insert_version!(tx, line, version + 1, b, new_status.as_str(), by, now);
             tx.commit().await?;
             Ok::<(), crate::StoreError>(())
         })?;

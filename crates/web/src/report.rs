@@ -524,8 +524,8 @@ pub async fn to_xlsx(
             i64::MAX,
         )
         .await?;
-    let mut row = 1u32;
-    for o in taking_part.iter().filter(|o| org_ids.contains(&o.org.id)) {
+    let in_report = taking_part.iter().filter(|o| org_ids.contains(&o.org.id));
+    for (row, o) in (1u32..).zip(in_report) {
         orgs.write_string(row, 0, &o.org.name)?;
         let letter = o.org.sic_section.chars().next().unwrap_or('?');
         orgs.write_string(
@@ -560,7 +560,6 @@ pub async fn to_xlsx(
             .is_innovation_active();
             orgs.write_string(row, 4, tr.t(if active { "yes" } else { "no" }))?;
         }
-        row += 1;
     }
 
     let capability = book

@@ -517,71 +517,44 @@ async fn import_people(
         ),
     };
     let tr = ymarfer_web::i18n::Tr(Lang::En);
-    let rows = match ymarfer_domain::import::parse_people(&bytes) {
+    let rows = match ymarfer_web::people_import::check(db, tr, c.id, &bytes).await? {
         Ok(rows) => rows,
-        Err(errors) => {
-            if let Some(problem) = &errors.file {
-                eprintln!("{}", ymarfer_web::describe_problem(tr, problem));
+        Err(problems) => {
+            for problem in &problems {
+                match problem.line {
+                    0 => eprintln!("{}", problem.messages.join(" ")),
+                    line => eprintln!("line {line}: {}", problem.messages.join(" ")),
+                }
             }
-            for row in &errors.rows {
-                let text: Vec<String> = row
-                    .problems
-                    .iter()
-                    .map(|p| ymarfer_web::describe_problem(tr, p))
-                    .collect();
-                eprintln!("line {}: {}", row.line, text.join(" "));
-            }
-            anyhow::bail!(
-                "nothing was imported: {} bad row(s)",
-                errors.rows.len().max(1)
-            );
+            anyhow::bail!("nothing was imported: {} problem(s)", problems.len());
         }
     };
-    let emails: Vec<&str> = rows.iter().map(|r| r.email.as_str()).collect();
-    let enrolled = db.already_enrolled(c.id, &emails).await?;
-    if !enrolled.is_empty() {
-        for r in rows
-            .iter()
-            .filter(|r| enrolled.iter().any(|e| e == r.email.as_str()))
-        {
-            eprintln!(
-                "line {}: {}",
-                r.line,
-                tr.t1("import-error-enrolled", "email", r.email.as_str())
-            );
-        }
-        anyhow::bail!(
-            "nothing was imported: {} person(s) already enrolled",
-            enrolled.len()
-        );
-    }
     let bar = indicatif::ProgressBar::new(rows.len() as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} people {msg}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let created = db
-        .import_people(p.id, c.id, &rows, None, &|done, _| {
+    let state = AppState::new(db.clone(), config)?;
+    let done =
+        ymarfer_web::people_import::import(&state, p.id, c.id, &rows, None, invite, &|done, _| {
             bar.set_position(done as u64)
         })
         .await?;
     bar.finish_with_message("imported");
-    if invite {
-        let state = AppState::new(db.clone(), config)?;
-        for id in &created {
-            if let Some(user) = db.user_by_id(*id).await? {
-                ymarfer_web::send_invitation(&state, &user).await?;
-            }
-        }
-    }
     println!(
         "Imported {} people into {} / {} ({} new accounts{}).",
-        rows.len(),
+        done.people,
         p.slug,
         c.slug,
-        created.len(),
+        done.new_accounts,
         if invite { ", invited by email" } else { "" }
     );
+    if done.not_invited > 0 {
+        anyhow::bail!(
+            "{} invitation(s) could not be sent (see the log); the import stands",
+            done.not_invited
+        );
+    }
     Ok(())
 }
 

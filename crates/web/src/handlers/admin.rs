@@ -1,9 +1,9 @@
 //! The instance administrator's pages: people and invitations.
 
-use super::auth::invite_or_undo;
 use super::forms::FieldErrors;
 use super::{FormData, see_other};
 use crate::error::{AppResult, authorise};
+use crate::invitations::invite_or_undo;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;

@@ -4,8 +4,6 @@
 use super::forms::FieldErrors;
 use super::{ClientAddr, FormData, safe_next, see_other};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Tr;
-use crate::mail::Outgoing;
 use crate::page::{Page, render, render_status};
 use crate::state::AppState;
 use crate::{cookies, passwords, session};
@@ -158,34 +156,6 @@ pub struct EmailForm {
     email: String,
 }
 
-fn email_message(tr: Tr, key: &str, user: &User, link: &str) -> Outgoing {
-    let greeting = tr.t1("email-greeting", "name", user.name());
-    let body = tr.t1(&format!("{key}-body"), "link", link);
-    Outgoing {
-        to: user.email.clone(),
-        subject: tr.t(&format!("{key}-subject")),
-        body: format!("{greeting}\n\n{body}\n\n{}\n", tr.t("email-signature")),
-    }
-}
-
-/// Sends a single-use link by email in the person's own language. Returns whether
-/// a message went; callers never tell the requester, so accounts cannot be probed.
-async fn email_link(
-    state: &AppState,
-    user: &User,
-    purpose: Purpose,
-    path: &str,
-    key: &str,
-) -> anyhow::Result<()> {
-    let lang = user.lang();
-    let secret = state.db.issue_token(purpose, Some(user.id)).await?;
-    let link = state.config.link(lang, &format!("{path}/{secret}"));
-    state
-        .mailer
-        .send(email_message(Tr(lang), key, user, &link))
-        .await
-}
-
 /// Whether another emailed link for this address, from this network address,
 /// is one too many. Every request that is not refused counts, since each sends
 /// an email (or would, for an address with an account).
@@ -254,7 +224,7 @@ pub async fn request_link(
         );
     }
     if let Some(user) = state.db.user_by_email(&email).await? {
-        email_link(
+        crate::invitations::email_link(
             &state,
             &user,
             Purpose::SignIn,
@@ -391,7 +361,7 @@ pub async fn reset_request(
         );
     }
     if let Some(user) = state.db.user_by_email(&email).await? {
-        email_link(
+        crate::invitations::email_link(
             &state,
             &user,
             Purpose::Reset,
@@ -652,28 +622,4 @@ pub async fn setup(
     FormData(form): FormData<SetPasswordForm>,
 ) -> AppResult {
     set_password(&state, page, &headers, Journey::Setup, &token, form).await
-}
-
-/// Sends an invitation email in the invitee's language.
-/// Invites a person whose account was just made. If the email cannot be sent,
-/// the account is removed again and the person asking is told, so nothing is
-/// left half-done.
-pub async fn invite_or_undo(state: &AppState, user: &User) -> Result<(), AppError> {
-    if let Err(e) = send_invitation(state, user).await {
-        tracing::error!(error = %format!("{e:#}"), "invitation could not be sent");
-        state.db.delete_user(user.id).await?;
-        return Err(AppError::Kind(crate::error::ErrorKind::MailFailed));
-    }
-    Ok(())
-}
-
-pub async fn send_invitation(state: &AppState, user: &User) -> anyhow::Result<()> {
-    email_link(
-        state,
-        user,
-        Purpose::Invite,
-        "invitation",
-        "email-invitation",
-    )
-    .await
 }

@@ -477,24 +477,26 @@ pub async fn show(
         .collect();
     // Each line is valued with its own programme's rate and capture factor, and
     // only programmes whose figures the viewer may see count.
-    let mut programmes: HashMap<i64, Option<Programme>> = HashMap::new();
-    let mut totals = ymarfer_domain::impact::FirstYear::default();
-    for (programme_id, l) in state.db.organisation_lines(id).await? {
-        if !programmes.contains_key(&programme_id) {
-            let visible = can(
-                viewer.actor(),
-                Action::ViewAggregates,
-                Resource::Programme(programme_id),
-            )
-            .allowed();
-            let p = if visible {
-                state.db.programme_by_id(programme_id).await?
-            } else {
-                None
-            };
-            programmes.insert(programme_id, p);
+    let lines = state.db.organisation_lines(id).await?;
+    let mut ids: Vec<i64> = lines.iter().map(|(p, _)| *p).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut programmes: HashMap<i64, Programme> = HashMap::new();
+    for p in ids {
+        let visible = can(
+            viewer.actor(),
+            Action::ViewAggregates,
+            Resource::Programme(p),
+        );
+        if visible.allowed()
+            && let Some(programme) = state.db.programme_by_id(p).await?
+        {
+            programmes.insert(p, programme);
         }
-        let Some(Some(p)) = programmes.get(&programme_id) else {
+    }
+    let mut totals = ymarfer_domain::impact::FirstYear::default();
+    for (programme_id, l) in &lines {
+        let Some(p) = programmes.get(programme_id) else {
             continue;
         };
         if let Some(line) = crate::report::line_of(&l.v, l.organisation_rate) {

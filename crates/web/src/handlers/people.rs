@@ -6,13 +6,14 @@ use super::forms::FieldErrors;
 use super::{FormData, context, see_other};
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, Viewer, render, render_status};
+use crate::people_import::{self, ImportProblem};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
-use ymarfer_domain::import::{self, ExportRow, ImportErrors, PersonRow};
+use ymarfer_domain::import::{self, ExportRow, PersonRow};
 use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
 use ymarfer_store::users::{NewUser, User};
 
@@ -38,7 +39,7 @@ pub async fn find_or_invite(
             password_hash: None,
         })
         .await?;
-    super::auth::invite_or_undo(state, &user).await?;
+    crate::invitations::invite_or_undo(state, &user).await?;
     Ok(user)
 }
 
@@ -199,71 +200,6 @@ pub async fn readmit(
     ))))
 }
 
-/// A problem found in an import, written for the person reading the preview.
-pub struct ImportProblem {
-    pub line: usize,
-    pub messages: Vec<String>,
-}
-
-/// One import problem as a sentence in the reader's language.
-pub fn describe_problem(tr: crate::i18n::Tr, p: &import::Problem) -> String {
-    if p.message_id == "import-error-duplicate" {
-        return tr.args(p.message_id, &[("line", p.value.clone())]);
-    }
-    let column = if p.column.is_empty() {
-        String::new()
-    } else {
-        tr.t(&format!("import-column-{}", p.column.replace('_', "-")))
-    };
-    tr.args(
-        p.message_id,
-        &[("column", column), ("value", p.value.clone())],
-    )
-}
-
-/// Checks an uploaded file against the format and against the cohort, turning
-/// every problem into a translated sentence that names its line.
-pub async fn check_import(
-    state: &AppState,
-    page: &Page,
-    cohort_id: i64,
-    bytes: &[u8],
-) -> Result<Result<Vec<PersonRow>, Vec<ImportProblem>>, AppError> {
-    let tr = page.tr;
-    let describe = |p: &import::Problem| describe_problem(tr, p);
-    let rows = match import::parse_people(bytes) {
-        Ok(rows) => rows,
-        Err(ImportErrors { file: Some(p), .. }) => {
-            return Ok(Err(vec![ImportProblem {
-                line: 0,
-                messages: vec![describe(&p)],
-            }]));
-        }
-        Err(ImportErrors { rows, .. }) => {
-            return Ok(Err(rows
-                .into_iter()
-                .map(|r| ImportProblem {
-                    line: r.line,
-                    messages: r.problems.iter().map(describe).collect(),
-                })
-                .collect()));
-        }
-    };
-    let emails: Vec<&str> = rows.iter().map(|r| r.email.as_str()).collect();
-    let enrolled = state.db.already_enrolled(cohort_id, &emails).await?;
-    if !enrolled.is_empty() {
-        return Ok(Err(rows
-            .iter()
-            .filter(|r| enrolled.iter().any(|e| e == r.email.as_str()))
-            .map(|r| ImportProblem {
-                line: r.line,
-                messages: vec![tr.t1("import-error-enrolled", "email", r.email.as_str())],
-            })
-            .collect()));
-    }
-    Ok(Ok(rows))
-}
-
 #[derive(Template)]
 #[template(path = "cohorts/import.html")]
 struct ImportPage {
@@ -338,7 +274,7 @@ pub async fn import(
     let multipart = multipart.map_err(|_| AppError::BAD_REQUEST)?;
     let (bytes, confirm, invite) = uploaded(multipart).await?;
     let csv = String::from_utf8_lossy(&bytes).into_owned();
-    match check_import(&state, &page, cohort.id, &bytes).await? {
+    match people_import::check(&state.db, page.tr, cohort.id, &bytes).await? {
         Err(problems) => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &ImportPage {
@@ -358,20 +294,16 @@ pub async fn import(
         }),
         Ok(rows) => {
             let by = viewer.0.as_ref().map(|c| c.user.id);
-            let created = state
-                .db
-                .import_people(programme.id, cohort.id, &rows, by, &|_, _| {})
-                .await?;
-            if invite {
-                for id in created {
-                    // The import stands; an invitation that fails can be sent again.
-                    if let Some(user) = state.db.user_by_id(id).await?
-                        && let Err(e) = super::auth::send_invitation(&state, &user).await
-                    {
-                        tracing::error!(error = %format!("{e:#}"), "invitation could not be sent");
-                    }
-                }
-            }
+            people_import::import(
+                &state,
+                programme.id,
+                cohort.id,
+                &rows,
+                by,
+                invite,
+                &|_, _| {},
+            )
+            .await?;
             Ok(see_other(&format!("{base}?done=imported")))
         }
     }

@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use ymarfer_domain::authz::sees_every_programme;
-use ymarfer_domain::impact::{CaptureFactor, split_cost};
+use ymarfer_domain::impact::CaptureFactor;
 use ymarfer_domain::programme::Slug;
 use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
 use ymarfer_store::programmes::{Cohort, Programme, ProgrammeInput, TeamMember};
@@ -317,21 +317,13 @@ struct ShowPage {
 
 /// Each cohort's share of the programme cost: its own figure where set, the rest
 /// split equally among the others.
+/// Each cohort's share of the programme's cost, by the impact method's rule.
 pub fn cohort_shares(p: &Programme, cohorts: &[Cohort]) -> Vec<Pence> {
-    let fixed: i64 = cohorts.iter().filter_map(|c| c.cost_share_pence).sum();
-    let open = cohorts
+    let fixed: Vec<Option<Pence>> = cohorts
         .iter()
-        .filter(|c| c.cost_share_pence.is_none())
-        .count();
-    let mut equal = split_cost(Pence((p.cost_pence - fixed).max(0)), open).into_iter();
-    cohorts
-        .iter()
-        .map(|c| {
-            c.cost_share_pence
-                .map(Pence)
-                .unwrap_or_else(|| equal.next().unwrap_or_default())
-        })
-        .collect()
+        .map(|c| c.cost_share_pence.map(Pence))
+        .collect();
+    ymarfer_domain::impact::cohort_shares(Pence(p.cost_pence), &fixed)
 }
 
 #[derive(Deserialize, Default)]

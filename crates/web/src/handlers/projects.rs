@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use ymarfer_domain::authz::{ProjectFacts, missing};
 use ymarfer_domain::innovation::OsloFunction;
-use ymarfer_domain::projects::{CycleDecision, ProjectStatus, Visibility, median};
+use ymarfer_domain::projects::{CycleDecision, ProjectStatus, Visibility, is_quiet, median};
 use ymarfer_domain::toolkit::Number;
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::programmes::{Cohort, Programme};
@@ -183,9 +183,6 @@ impl ListPage {
     }
 }
 
-/// Days without activity after which a project shows as needing a nudge.
-const STUCK_AFTER_DAYS: i64 = 21;
-
 /// The cohort's projects: for facilitators, every one with its status, last
 /// activity and cycles logged, so they see who is stuck; for participants, those
 /// they may see.
@@ -217,8 +214,7 @@ pub async fn list(
         .allowed()
         {
             let last = s.last_activity.or(Some(s.updated_at));
-            let stuck = s.status != "closed"
-                && last.is_some_and(|l| (now - l).num_days() > STUCK_AFTER_DAYS);
+            let stuck = last.is_some_and(|l| is_quiet(ProjectStatus::parse(&s.status), l, now));
             rows.push(Row { s, last, stuck });
         }
     }

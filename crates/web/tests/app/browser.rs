@@ -637,7 +637,7 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
 }
 
 async fn impact_dashboard_in_both_languages(app: TestApp) {
-    let (_, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
     let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
     let input = ymarfer_store::programmes::ProgrammeInput {
         slug: p.slug.clone(),
@@ -677,7 +677,7 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
         ..Default::default()
     };
     app.db
-        .add_benefit_lines(&[(project.id, line)], None, true)
+        .add_benefit_lines(&[(project.id, line)], Some(manager.id), true)
         .await
         .unwrap();
     let b = Browser::start().await;

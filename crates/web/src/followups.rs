@@ -1,0 +1,120 @@
+//! Sending the follow-ups that are due (`ymarfer followups send`, daily).
+
+use crate::i18n::Tr;
+use crate::mail::Outgoing;
+use crate::state::AppState;
+use chrono::NaiveDate;
+
+/// What a run of the follow-ups did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FollowupRun {
+    pub sent: usize,
+    pub reminded: usize,
+    /// Emails that could not be sent; they are tried again at the next run.
+    pub failed: usize,
+}
+
+/// Sends the follow-ups that are due on `today` (3, 6 and 12 months after each
+/// cohort's end) and reminds, once, those unanswered after two weeks. A
+/// follow-up is recorded as sent only once its email has gone; one that fails is
+/// logged, counted, and tried again at the next run, and the others carry on.
+pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<FollowupRun> {
+    let mut run = FollowupRun::default();
+    for p in state.db.programmes_visible_to(0, true).await? {
+        for c in state.db.cohorts_of(p.id).await? {
+            let Some(end) = c.ends_on else { continue };
+            let people = state.db.enrolled(c.id).await?;
+            let started = state.db.followups_of(c.id).await?;
+            for months in ymarfer_domain::followup::due(end, today) {
+                let mut orgs: Vec<(i64, i64)> = people
+                    .iter()
+                    .filter(|e| e.status == "active")
+                    .filter_map(|e| Some((e.organisation_id?, e.user_id)))
+                    .collect();
+                orgs.sort_unstable();
+                orgs.dedup_by_key(|(o, _)| *o);
+                for (org, user) in orgs {
+                    if started
+                        .iter()
+                        .any(|f| f.organisation_id == org && f.months == months)
+                    {
+                        continue;
+                    }
+                    let (secret, _) = ymarfer_store::secret::new_secret();
+                    match email(state, user, months, &secret, "email-followup").await {
+                        Ok(()) => {
+                            if state
+                                .db
+                                .record_followup(c.id, org, Some(user), months, &secret)
+                                .await?
+                            {
+                                run.sent += 1;
+                            }
+                        }
+                        Err(e) => {
+                            tracing::error!(error = %format!("{e:#}"), cohort = c.id, organisation = org, months, "follow-up could not be sent");
+                            run.failed += 1;
+                        }
+                    }
+                }
+            }
+            for f in started {
+                let overdue = ymarfer_domain::followup::reminder_due(f.sent_at.date_naive(), today);
+                if f.completed_at.is_some() || f.reminded_at.is_some() || !overdue {
+                    continue;
+                }
+                let (secret, _) = ymarfer_store::secret::new_secret();
+                let sent = match f.user_id {
+                    Some(user) => {
+                        email(state, user, f.months, &secret, "email-followup-reminder").await
+                    }
+                    None => Ok(()),
+                };
+                match sent {
+                    Ok(()) => {
+                        state.db.record_reminder(f.id, &secret).await?;
+                        run.reminded += 1;
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %format!("{e:#}"), followup = f.id, "reminder could not be sent");
+                        run.failed += 1;
+                    }
+                }
+            }
+        }
+    }
+    Ok(run)
+}
+
+async fn email(
+    state: &AppState,
+    user: i64,
+    months: i64,
+    secret: &str,
+    key: &str,
+) -> anyhow::Result<()> {
+    let Some(user) = state.db.user_by_id(user).await? else {
+        return Ok(());
+    };
+    let tr = Tr(user.lang());
+    let link = state
+        .config
+        .link(user.lang(), &format!("follow-up/{secret}"));
+    let body = format!(
+        "{}\n\n{}\n\n{}\n",
+        tr.t1("email-greeting", "name", user.name()),
+        tr.args(
+            &format!("{key}-body"),
+            &[("link", link), ("months", months.to_string())]
+        ),
+        tr.t("email-signature")
+    );
+    state
+        .mailer
+        .send(Outgoing {
+            to: user.email.clone(),
+            subject: tr.t(&format!("{key}-subject")),
+            body,
+        })
+        .await
+}

@@ -1,0 +1,58 @@
+//! Emails that carry a single-use link (sign-in, password reset, invitation),
+//! each in the recipient's own language.
+
+use crate::error::{AppError, ErrorKind};
+use crate::i18n::Tr;
+use crate::mail::Outgoing;
+use crate::state::AppState;
+use ymarfer_store::tokens::Purpose;
+use ymarfer_store::users::User;
+
+fn message(tr: Tr, key: &str, user: &User, link: &str) -> Outgoing {
+    let greeting = tr.t1("email-greeting", "name", user.name());
+    let body = tr.t1(&format!("{key}-body"), "link", link);
+    Outgoing {
+        to: user.email.clone(),
+        subject: tr.t(&format!("{key}-subject")),
+        body: format!("{greeting}\n\n{body}\n\n{}\n", tr.t("email-signature")),
+    }
+}
+
+/// Sends a single-use link by email in the person's own language. Callers never
+/// tell the requester whether it went, so accounts cannot be probed.
+pub async fn email_link(
+    state: &AppState,
+    user: &User,
+    purpose: Purpose,
+    path: &str,
+    key: &str,
+) -> anyhow::Result<()> {
+    let lang = user.lang();
+    let secret = state.db.issue_token(purpose, Some(user.id)).await?;
+    let link = state.config.link(lang, &format!("{path}/{secret}"));
+    state.mailer.send(message(Tr(lang), key, user, &link)).await
+}
+
+/// Sends an invitation in the invitee's language.
+pub async fn send_invitation(state: &AppState, user: &User) -> anyhow::Result<()> {
+    email_link(
+        state,
+        user,
+        Purpose::Invite,
+        "invitation",
+        "email-invitation",
+    )
+    .await
+}
+
+/// Invites a person whose account was just made. If the email cannot be sent,
+/// the account is removed again and the person asking is told, so nothing is
+/// left half-done.
+pub async fn invite_or_undo(state: &AppState, user: &User) -> Result<(), AppError> {
+    if let Err(e) = send_invitation(state, user).await {
+        tracing::error!(error = %format!("{e:#}"), "invitation could not be sent");
+        state.db.delete_user(user.id).await?;
+        return Err(AppError::Kind(ErrorKind::MailFailed));
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Importing people into a cohort from CSV, one flow for the web page and the
+//! command line: check the whole file (format, then the cohort), every problem a
+//! translated sentence naming its line; then import all or nothing; then invite
+//! the people who had no account.
+
+use crate::i18n::Tr;
+use crate::state::AppState;
+use ymarfer_domain::import::{self, ImportErrors, PersonRow};
+use ymarfer_store::Db;
+
+/// A problem found in an import, written for the person reading it.
+pub struct ImportProblem {
+    /// The file's line, or 0 for the file as a whole.
+    pub line: usize,
+    pub messages: Vec<String>,
+}
+
+/// One import problem as a sentence in the reader's language.
+pub fn describe_problem(tr: Tr, p: &import::Problem) -> String {
+    if p.message_id == "import-error-duplicate" {
+        return tr.args(p.message_id, &[("line", p.value.clone())]);
+    }
+    let column = if p.column.is_empty() {
+        String::new()
+    } else {
+        tr.t(&format!("import-column-{}", p.column.replace('_', "-")))
+    };
+    tr.args(
+        p.message_id,
+        &[("column", column), ("value", p.value.clone())],
+    )
+}
+
+/// Checks a file against the format and against the cohort (nobody in it may be
+/// enrolled already).
+pub async fn check(
+    db: &Db,
+    tr: Tr,
+    cohort_id: i64,
+    bytes: &[u8],
+) -> anyhow::Result<Result<Vec<PersonRow>, Vec<ImportProblem>>> {
+    let describe = |p: &import::Problem| describe_problem(tr, p);
+    let rows = match import::parse_people(bytes) {
+        Ok(rows) => rows,
+        Err(ImportErrors { file: Some(p), .. }) => {
+            return Ok(Err(vec![ImportProblem {
+                line: 0,
+                messages: vec![describe(&p)],
+            }]));
+        }
+        Err(ImportErrors { rows, .. }) => {
+            return Ok(Err(rows
+                .into_iter()
+                .map(|r| ImportProblem {
+                    line: r.line,
+                    messages: r.problems.iter().map(describe).collect(),
+                })
+                .collect()));
+        }
+    };
+    let emails: Vec<&str> = rows.iter().map(|r| r.email.as_str()).collect();
+    let enrolled = db.already_enrolled(cohort_id, &emails).await?;
+    if !enrolled.is_empty() {
+        return Ok(Err(rows
+            .iter()
+            .filter(|r| enrolled.iter().any(|e| e == r.email.as_str()))
+            .map(|r| ImportProblem {
+                line: r.line,
+                messages: vec![tr.t1("import-error-enrolled", "email", r.email.as_str())],
+            })
+            .collect()));
+    }
+    Ok(Ok(rows))
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    pub people: usize,
+    pub new_accounts: usize,
+    /// Invitations that could not be sent (logged; they can be sent again).
+    pub not_invited: usize,
+}
+
+/// Imports checked rows, all or nothing, then (when asked) invites each person
+/// who had no account. The import stands even if an invitation fails.
+pub async fn import(
+    state: &AppState,
+    programme: i64,
+    cohort: i64,
+    rows: &[PersonRow],
+    by: Option<i64>,
+    invite: bool,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> anyhow::Result<Imported> {
+    let created = state
+        .db
+        .import_people(programme, cohort, rows, by, progress)
+        .await?;
+    let mut not_invited = 0;
+    if invite {
+        for id in &created {
+            if let Some(user) = state.db.user_by_id(*id).await?
+                && let Err(e) = crate::invitations::send_invitation(state, &user).await
+            {
+                tracing::error!(error = %format!("{e:#}"), "invitation could not be sent");
+                not_invited += 1;
+            }
+        }
+    }
+    Ok(Imported {
+        people: rows.len(),
+        new_accounts: created.len(),
+        not_invited,
+    })
+}
