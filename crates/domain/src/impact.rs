@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Declares a fieldless enum with a stable snake_case storage code and a Fluent
-/// message id per variant: `ALL`, `as_str()`, `parse()` and `message_id()`.
-/// Serde uses the same codes, so storage, CSV and JSON never disagree.
+/// message id per variant: `ALL`, `as_str()`, `parse()`, `message_id()`, and
+/// `TryFrom<String>` so that stored rows decode into it. Serde uses the same
+/// codes, so storage, CSV and JSON never disagree. Every code in Ymarfer is
+/// declared this way.
 macro_rules! coded_enum {
     (
         $(#[$enum_meta:meta])*
@@ -59,6 +61,20 @@ macro_rules! coded_enum {
                 match self {
                     $($name::$variant => $message,)+
                 }
+            }
+        }
+
+        /// Stored rows decode straight into the type (`#[sqlx(try_from = "String")]`).
+        impl TryFrom<String> for $name {
+            type Error = $crate::UnknownCode;
+            fn try_from(code: String) -> Result<$name, $crate::UnknownCode> {
+                $name::parse(&code).ok_or($crate::UnknownCode(code))
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
             }
         }
     };

@@ -13,7 +13,6 @@ pub mod lang;
 pub mod ledger;
 pub mod money;
 pub mod password;
-#[macro_use]
 pub mod programme;
 pub mod projects;
 pub mod reference;
@@ -24,3 +23,8 @@ pub use authz::{Action, Actor, Decision, Membership, Resource, Role, Scope, can}
 pub use email::Email;
 pub use lang::Lang;
 pub use money::Pence;
+
+/// A stored code that names no value of its type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown code {0:?}")]
+pub struct UnknownCode(pub String);

@@ -1,6 +1,7 @@
 //! Programmes, cohorts, sessions and sets: the rules that need no database.
 
-use serde::{Deserialize, Serialize};
+use crate::impact::coded_enum;
+use serde::Serialize;
 
 /// A URL-safe name: lower-case letters, digits and single hyphens, 2–60 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -78,53 +79,34 @@ pub fn companies_house_number(input: &str) -> Option<String> {
     ok.then_some(s)
 }
 
-/// A closed set of values with stable storage codes and translated names.
-macro_rules! code_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $code:literal),* $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($variant),* }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),*];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $code),* }
-            }
-
-            pub fn parse(s: &str) -> Option<$name> {
-                let s = s.trim();
-                $name::ALL.iter().copied().find(|v| v.as_str() == s)
-            }
-
-            /// The Fluent message id of this value's name.
-            pub fn message_id(self) -> String {
-                format!("{}-{}", stringify!($name).to_lowercase(), self.as_str().replace('_', "-"))
-            }
-        }
-    };
+coded_enum! {
+    /// How a cohort meets.
+    pub enum DeliveryMode {
+        InPerson = "in_person", "deliverymode-in-person";
+        Online = "online", "deliverymode-online";
+        Blended = "blended", "deliverymode-blended";
+    }
 }
 
-code_enum!(
-    /// How a cohort meets.
-    DeliveryMode { InPerson => "in_person", Online => "online", Blended => "blended" }
-);
-
-code_enum!(
+coded_enum! {
     /// The kinds of session a cohort holds.
-    SessionKind {
-        Workshop => "workshop",
-        SiteVisit => "site_visit",
-        ActionLearningSet => "action_learning_set",
-        Masterclass => "masterclass",
-        Clinic => "clinic",
+    pub enum SessionKind {
+        Workshop = "workshop", "sessionkind-workshop";
+        SiteVisit = "site_visit", "sessionkind-site-visit";
+        ActionLearningSet = "action_learning_set", "sessionkind-action-learning-set";
+        Masterclass = "masterclass", "sessionkind-masterclass";
+        Clinic = "clinic", "sessionkind-clinic";
     }
-);
+}
 
-code_enum!(
+coded_enum! {
     /// What the register records for one person at one session.
-    Attendance { Present => "present", Apologies => "apologies", Absent => "absent" }
-);
+    pub enum Attendance {
+        Present = "present", "attendance-present";
+        Apologies = "apologies", "attendance-apologies";
+        Absent = "absent", "attendance-absent";
+    }
+}
 
 /// Attendance rate in whole percent: present ÷ sessions recorded. Apologies count
 /// as not attending; sessions with nothing recorded do not count.

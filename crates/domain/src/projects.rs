@@ -2,34 +2,52 @@
 //! median a run chart draws. Who may see and change a project is decided in
 //! [`crate::authz`].
 
-use serde::{Deserialize, Serialize};
+use crate::impact::coded_enum;
 
-code_enum!(
+coded_enum! {
     /// Where a challenge project stands.
-    ProjectStatus {
-        Defining => "defining",
-        Testing => "testing",
-        Implementing => "implementing",
-        Sustaining => "sustaining",
-        Closed => "closed",
+    pub enum ProjectStatus {
+        Defining = "defining", "projectstatus-defining";
+        Testing = "testing", "projectstatus-testing";
+        Implementing = "implementing", "projectstatus-implementing";
+        Sustaining = "sustaining", "projectstatus-sustaining";
+        Closed = "closed", "projectstatus-closed";
     }
-);
+}
 
-code_enum!(
+coded_enum! {
     /// Who may see a participant's work, narrowest first.
-    Visibility {
-        Private => "private",
-        Set => "set",
-        Cohort => "cohort",
-        Programme => "programme",
-        Public => "public",
+    pub enum Visibility {
+        Private = "private", "visibility-private";
+        Set = "set", "visibility-set";
+        Cohort = "cohort", "visibility-cohort";
+        Programme = "programme", "visibility-programme";
+        Public = "public", "visibility-public";
     }
-);
+}
 
-code_enum!(
+coded_enum! {
     /// What a test-and-learn cycle decided.
-    CycleDecision { Adopt => "adopt", Adapt => "adapt", Abandon => "abandon" }
-);
+    pub enum CycleDecision {
+        Adopt = "adopt", "cycledecision-adopt";
+        Adapt = "adapt", "cycledecision-adapt";
+        Abandon = "abandon", "cycledecision-abandon";
+    }
+}
+
+impl Default for ProjectStatus {
+    /// A new project starts by defining its problem.
+    fn default() -> Self {
+        ProjectStatus::Defining
+    }
+}
+
+impl Default for Visibility {
+    /// Private until its people choose otherwise.
+    fn default() -> Self {
+        Visibility::Private
+    }
+}
 
 /// Days without activity after which an open project is quiet, and a
 /// facilitator should look in.
@@ -38,11 +56,11 @@ pub const QUIET_AFTER_DAYS: i64 = 21;
 /// Whether a project has gone quiet: not closed, and nothing done for
 /// [`QUIET_AFTER_DAYS`].
 pub fn is_quiet(
-    status: Option<ProjectStatus>,
+    status: ProjectStatus,
     last_activity: chrono::DateTime<chrono::Utc>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> bool {
-    status != Some(ProjectStatus::Closed) && (now - last_activity).num_days() > QUIET_AFTER_DAYS
+    status != ProjectStatus::Closed && (now - last_activity).num_days() > QUIET_AFTER_DAYS
 }
 
 /// The median of readings (in hundredths), for a run chart's centre line: the
@@ -72,10 +90,10 @@ mod tests {
     fn quiet_projects() {
         let now = chrono::Utc::now();
         let long_ago = now - chrono::Duration::days(22);
-        assert!(is_quiet(Some(ProjectStatus::Testing), long_ago, now));
-        assert!(!is_quiet(Some(ProjectStatus::Closed), long_ago, now));
+        assert!(is_quiet(ProjectStatus::Testing, long_ago, now));
+        assert!(!is_quiet(ProjectStatus::Closed, long_ago, now));
         assert!(!is_quiet(
-            Some(ProjectStatus::Testing),
+            ProjectStatus::Testing,
             now - chrono::Duration::days(21),
             now
         ));

@@ -4,7 +4,7 @@ use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
 use ymarfer_domain::Pence;
-use ymarfer_domain::impact::{Status, resolve_rate};
+use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status, resolve_rate};
 use ymarfer_domain::ledger::status_of_new_version;
 
 /// One version of a benefit line, as stored. Quantities are thousandths.
@@ -14,11 +14,15 @@ pub struct BenefitVersion {
     pub line_id: i64,
     pub version: i64,
     pub description: String,
-    pub category: String,
-    pub savings_type: String,
-    pub frequency: String,
+    #[sqlx(try_from = "String")]
+    pub category: Category,
+    #[sqlx(try_from = "String")]
+    pub savings_type: SavingsType,
+    #[sqlx(try_from = "String")]
+    pub frequency: Frequency,
     pub starts_on: NaiveDate,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: Status,
     pub amount_pence: Option<i64>,
     pub hours_hundredths: Option<i64>,
     pub hourly_rate_pence: Option<i64>,
@@ -37,14 +41,14 @@ pub struct BenefitVersion {
 }
 
 /// A benefit line's fields, already validated.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct BenefitInput {
     pub description: String,
-    pub category: String,
-    pub savings_type: String,
-    pub frequency: String,
+    pub category: Category,
+    pub savings_type: SavingsType,
+    pub frequency: Frequency,
     pub starts_on: NaiveDate,
-    pub status: String,
+    pub status: Status,
     pub amount_pence: Option<i64>,
     pub hours_hundredths: Option<i64>,
     pub hourly_rate_pence: Option<i64>,
@@ -53,6 +57,28 @@ pub struct BenefitInput {
     pub waste_level: Option<String>,
     pub fuel_litres_milli: i64,
     pub factor_year: Option<i64>,
+}
+
+impl Default for BenefitInput {
+    /// An empty line: a one-off, soft, "other" forecast of nothing.
+    fn default() -> Self {
+        BenefitInput {
+            description: String::new(),
+            category: Category::Other,
+            savings_type: SavingsType::Soft,
+            frequency: Frequency::OneOff,
+            starts_on: NaiveDate::default(),
+            status: Status::Forecast,
+            amount_pence: None,
+            hours_hundredths: None,
+            hourly_rate_pence: None,
+            energy_kwh_milli: 0,
+            waste_kg_milli: 0,
+            waste_level: None,
+            fuel_litres_milli: 0,
+            factor_year: None,
+        }
+    }
 }
 
 /// A version of a line with where it belongs, for a ledger listing.
@@ -94,9 +120,9 @@ macro_rules! insert_version {
         .bind($line)
         .bind($version)
         .bind(&$b.description)
-        .bind(&$b.category)
-        .bind(&$b.savings_type)
-        .bind(&$b.frequency)
+        .bind($b.category.as_str())
+        .bind($b.savings_type.as_str())
+        .bind($b.frequency.as_str())
         .bind($b.starts_on)
         .bind($status)
         .bind($b.amount_pence)
@@ -180,8 +206,7 @@ impl Db {
                     .bind(now)
                     .fetch_one(&mut *tx)
                     .await?;
-                let requested = Status::parse(&b.status).unwrap_or(Status::Claimed);
-                let status = status_of_new_version(requested, None, keep_verified && by.is_some());
+                let status = status_of_new_version(b.status, None, keep_verified && by.is_some());
                 // A verified line is stored claimed, then verified as one act.
                 let stored = match status {
                     Status::Verified => Status::Claimed,
@@ -215,11 +240,7 @@ impl Db {
             .bind(line)
             .fetch_one(&mut *tx)
             .await?;
-            let new_status = status_of_new_version(
-                Status::parse(&b.status).unwrap_or(Status::Claimed),
-                Status::parse(&status),
-                false,
-            );
+            let new_status = status_of_new_version(b.status, Status::parse(&status), false);
             insert_version!(tx, line, version + 1, b, new_status.as_str(), by, now);
             tx.commit().await?;
             Ok::<(), crate::StoreError>(())

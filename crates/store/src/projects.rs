@@ -4,6 +4,7 @@
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
+use ymarfer_domain::projects::{ProjectStatus, Visibility};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Project {
@@ -22,8 +23,10 @@ pub struct Project {
     pub process_measures: String,
     pub balancing_measures: String,
     pub owners: String,
-    pub status: String,
-    pub visibility: String,
+    #[sqlx(try_from = "String")]
+    pub status: ProjectStatus,
+    #[sqlx(try_from = "String")]
+    pub visibility: Visibility,
     pub public_approved_by: Option<i64>,
     pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
@@ -46,8 +49,8 @@ pub struct ProjectInput {
     pub process_measures: String,
     pub balancing_measures: String,
     pub owners: String,
-    pub status: String,
-    pub visibility: String,
+    pub status: ProjectStatus,
+    pub visibility: Visibility,
     pub case_study_consent: bool,
 }
 
@@ -66,8 +69,10 @@ pub struct ProjectSummary {
     pub title: String,
     pub organisation_id: i64,
     pub organisation_name: String,
-    pub status: String,
-    pub visibility: String,
+    #[sqlx(try_from = "String")]
+    pub status: ProjectStatus,
+    #[sqlx(try_from = "String")]
+    pub visibility: Visibility,
     pub public_approved_by: Option<i64>,
     pub updated_at: DateTime<Utc>,
     pub tools: i64,
@@ -168,8 +173,8 @@ impl Db {
                 .bind(&input.process_measures)
                 .bind(&input.balancing_measures)
                 .bind(&input.owners)
-                .bind(&input.status)
-                .bind(&input.visibility)
+                .bind(input.status.as_str())
+                .bind(input.visibility.as_str())
                 .bind(by)
                 .bind(Utc::now())
                 .bind(input.case_study_consent)
@@ -211,8 +216,8 @@ impl Db {
             .bind(&input.process_measures)
             .bind(&input.balancing_measures)
             .bind(&input.owners)
-            .bind(&input.status)
-            .bind(&input.visibility)
+            .bind(input.status.as_str())
+            .bind(input.visibility.as_str())
             .bind(Utc::now())
             .bind(id)
             .bind(input.case_study_consent)

@@ -129,33 +129,29 @@ pub async fn import_ledger(
             "ledger-import-missing",
             "description",
         );
-        let category = get("category");
+        let category_text = get("category");
+        let category = Category::parse(&category_text);
         need(
-            Category::parse(&category).is_some(),
+            category.is_some(),
             "ledger-import-bad-category",
-            &category,
+            &category_text,
         );
-        let savings_type = get("savings_type");
+        let type_text = get("savings_type");
+        let savings_type = SavingsType::parse(&type_text);
+        need(savings_type.is_some(), "ledger-import-bad-type", &type_text);
+        let frequency_text = get("frequency");
+        let frequency = Frequency::parse(&frequency_text);
         need(
-            SavingsType::parse(&savings_type).is_some(),
-            "ledger-import-bad-type",
-            &savings_type,
-        );
-        let frequency = get("frequency");
-        need(
-            Frequency::parse(&frequency).is_some(),
+            frequency.is_some(),
             "ledger-import-bad-frequency",
-            &frequency,
+            &frequency_text,
         );
         let start = get("start_date");
         let starts_on = date(&start);
         need(starts_on.is_some(), "ledger-import-bad-date", &start);
-        let status = get("status");
-        need(
-            Status::parse(&status).is_some(),
-            "ledger-import-bad-status",
-            &status,
-        );
+        let status_text = get("status");
+        let status = Status::parse(&status_text);
+        need(status.is_some(), "ledger-import-bad-status", &status_text);
         let amount_text = get("amount_gbp");
         let hours_text = get("hours");
         need(
@@ -211,8 +207,22 @@ pub async fn import_ledger(
         let energy = quantity("energy_kwh");
         let waste = quantity("waste_kg");
         let fuel = quantity("fuel_litres");
-        match (project, starts_on) {
-            (Some(project), Some(starts_on)) if reasons.is_empty() => good.push((
+        match (
+            project,
+            starts_on,
+            category,
+            savings_type,
+            frequency,
+            status,
+        ) {
+            (
+                Some(project),
+                Some(starts_on),
+                Some(category),
+                Some(savings_type),
+                Some(frequency),
+                Some(status),
+            ) if reasons.is_empty() => good.push((
                 project,
                 BenefitInput {
                     description,

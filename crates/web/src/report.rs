@@ -5,8 +5,8 @@ use crate::i18n::Tr;
 use serde::Serialize;
 use ymarfer_domain::csvout::CsvOut;
 use ymarfer_domain::impact::{
-    CaptureFactor, Category, EnvironmentalQuantities, Frequency, GhgFactors, Hours, LineValue,
-    Quantity, Status, WasteLevel,
+    CaptureFactor, EnvironmentalQuantities, Frequency, GhgFactors, Hours, LineValue, Quantity,
+    Status, WasteLevel,
 };
 use ymarfer_domain::innovation::{EmployeeBand, InnovationAnswers};
 use ymarfer_domain::ledger::{Line, Summary};
@@ -56,9 +56,9 @@ pub fn line_of(v: &BenefitVersion, organisation_rate: Option<i64>) -> Option<Lin
         (None, None) => return None,
     };
     Some(Line {
-        status: Status::parse(&v.status)?,
-        category: Category::parse(&v.category)?,
-        frequency: Frequency::parse(&v.frequency)?,
+        status: v.status,
+        category: v.category,
+        frequency: v.frequency,
         value,
         organisation_rate: organisation_rate.map(Pence),
         recorded: v
@@ -411,31 +411,11 @@ pub async fn to_xlsx(
         ledger.write_number(row, 2, v.line_id as f64)?;
         ledger.write_number(row, 3, v.version as f64)?;
         ledger.write_string(row, 4, &v.description)?;
-        let named = |code: Option<String>| code.map(|k| tr.t(&k)).unwrap_or_default();
-        ledger.write_string(
-            row,
-            5,
-            named(Category::parse(&v.category).map(|c| c.message_id().to_string())),
-        )?;
-        ledger.write_string(
-            row,
-            6,
-            named(
-                ymarfer_domain::impact::SavingsType::parse(&v.savings_type)
-                    .map(|c| c.message_id().to_string()),
-            ),
-        )?;
-        ledger.write_string(
-            row,
-            7,
-            named(Frequency::parse(&v.frequency).map(|c| c.message_id().to_string())),
-        )?;
+        ledger.write_string(row, 5, tr.t(v.category.message_id()))?;
+        ledger.write_string(row, 6, tr.t(v.savings_type.message_id()))?;
+        ledger.write_string(row, 7, tr.t(v.frequency.message_id()))?;
         ledger.write_string(row, 8, tr.day(v.starts_on))?;
-        ledger.write_string(
-            row,
-            9,
-            named(Status::parse(&v.status).map(|c| c.message_id().to_string())),
-        )?;
+        ledger.write_string(row, 9, tr.t(v.status.message_id()))?;
         if let Some(a) = v.amount_pence {
             ledger.write_number_with_format(row, 10, a as f64 / 100.0, &money)?;
         }
@@ -490,13 +470,7 @@ pub async fn to_xlsx(
             projects.write_string(row, 0, tr.pick(&c.name_en, &c.name_cy))?;
             projects.write_string(row, 1, &proj.title)?;
             projects.write_string(row, 2, &proj.organisation_name)?;
-            projects.write_string(
-                row,
-                3,
-                ymarfer_domain::projects::ProjectStatus::parse(&proj.status)
-                    .map(|st| tr.t(&st.message_id()))
-                    .unwrap_or_default(),
-            )?;
+            projects.write_string(row, 3, tr.t(proj.status.message_id()))?;
             projects.write_number(row, 4, proj.tools as f64)?;
             projects.write_number(row, 5, proj.cycles as f64)?;
             org_ids.push(proj.organisation_id);

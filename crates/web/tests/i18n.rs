@@ -94,12 +94,20 @@ fn every_key_used_exists() {
     // Keys built at run time from coded values.
     use ymarfer_domain::programme::{Attendance, DeliveryMode, SessionKind};
     use ymarfer_domain::projects::{CycleDecision, ProjectStatus, Visibility};
-    used.extend(ProjectStatus::ALL.iter().map(|v| v.message_id()));
-    used.extend(Visibility::ALL.iter().map(|v| v.message_id()));
-    used.extend(CycleDecision::ALL.iter().map(|v| v.message_id()));
-    used.extend(DeliveryMode::ALL.iter().map(|v| v.message_id()));
-    used.extend(SessionKind::ALL.iter().map(|v| v.message_id()));
-    used.extend(Attendance::ALL.iter().map(|v| v.message_id()));
+    used.extend(
+        ProjectStatus::ALL
+            .iter()
+            .map(|v| v.message_id().to_string()),
+    );
+    used.extend(Visibility::ALL.iter().map(|v| v.message_id().to_string()));
+    used.extend(
+        CycleDecision::ALL
+            .iter()
+            .map(|v| v.message_id().to_string()),
+    );
+    used.extend(DeliveryMode::ALL.iter().map(|v| v.message_id().to_string()));
+    used.extend(SessionKind::ALL.iter().map(|v| v.message_id().to_string()));
+    used.extend(Attendance::ALL.iter().map(|v| v.message_id().to_string()));
     for column in ymarfer_domain::import::COLUMNS {
         used.insert(format!("import-column-{}", column.replace('_', "-")));
     }

@@ -3,7 +3,9 @@
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
 use ymarfer_domain::programme::{SetCandidate, propose_sets};
+use ymarfer_domain::projects::{ProjectStatus, Visibility};
 use ymarfer_domain::{Email, Lang, Role, Scope};
 use ymarfer_store::Db;
 use ymarfer_store::ledger::BenefitInput;
@@ -775,8 +777,8 @@ async fn projects(
                         process_measures: "How often the new way is followed".into(),
                         balancing_measures: "Staff overtime; customer complaints".into(),
                         owners: e.display_name.clone(),
-                        status: status.into(),
-                        visibility: "cohort".into(),
+                        status: ProjectStatus::parse(status).context("project status")?,
+                        visibility: Visibility::Cohort,
                         case_study_consent: true,
                     },
                     Some(e.user_id),
@@ -875,9 +877,9 @@ async fn ledger(
             let i = story_index(&org.name, sector);
             let (hours, category, amount, kwh, waste, fuel) = BENEFITS[i];
             let status = match (ci, k % 10) {
-                (0 | 1, _) | (2, 0..=4) => "verified",
-                (2, 5..=7) => "claimed",
-                _ => "forecast",
+                (0 | 1, _) | (2, 0..=4) => Status::Verified,
+                (2, 5..=7) => Status::Claimed,
+                _ => Status::Forecast,
             };
             let starts_on = *start + Duration::weeks(8);
             let hours = Hours::parse(hours).map_err(|e| anyhow::anyhow!("{e}"))?.0;
@@ -885,11 +887,11 @@ async fn ledger(
                 project.id,
                 BenefitInput {
                     description: "Staff time saved by the new way of working".into(),
-                    category: "labour_time".into(),
-                    savings_type: "soft".into(),
-                    frequency: "weekly".into(),
+                    category: Category::LabourTime,
+                    savings_type: SavingsType::Soft,
+                    frequency: Frequency::Weekly,
                     starts_on,
-                    status: status.into(),
+                    status,
                     hours_hundredths: Some(hours),
                     ..BenefitInput::default()
                 },
@@ -899,11 +901,11 @@ async fn ledger(
                 project.id,
                 BenefitInput {
                     description: "Running costs saved".into(),
-                    category: category.into(),
-                    savings_type: "hard".into(),
-                    frequency: "monthly".into(),
+                    category: Category::parse(category).context("category")?,
+                    savings_type: SavingsType::Hard,
+                    frequency: Frequency::Monthly,
                     starts_on,
-                    status: status.into(),
+                    status,
                     amount_pence: Some(amount),
                     energy_kwh_milli: Quantity::from_whole(kwh).0,
                     waste_kg_milli: Quantity::from_whole(waste * 52 / 12).0,
@@ -916,7 +918,7 @@ async fn ledger(
             statuses.push(status);
             // Firms that finished say again how they innovate: a new business
             // process is now in use.
-            if status == "verified" {
+            if status == Status::Verified {
                 let before = db.innovation_answers(org.id).await?;
                 let spent = before.first().is_some_and(|a| a.innovation_spending);
                 let answers = ymarfer_store::organisations::Answers {

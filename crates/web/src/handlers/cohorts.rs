@@ -112,7 +112,7 @@ impl FormPage {
     fn modes(&self) -> Vec<(&'static str, String)> {
         DeliveryMode::ALL
             .iter()
-            .map(|m| (m.as_str(), self.page.t(&m.message_id())))
+            .map(|m| (m.as_str(), self.page.t(m.message_id())))
             .collect()
     }
     fn regions(&self) -> Vec<(&'static str, &'static str)> {
@@ -276,7 +276,7 @@ pub struct ShowPage {
 impl ShowPage {
     pub fn mode_name(&self) -> String {
         DeliveryMode::parse(&self.cohort.delivery_mode)
-            .map(|m| self.page.t(&m.message_id()))
+            .map(|m| self.page.t(m.message_id()))
             .unwrap_or_default()
     }
     pub fn region_name(&self) -> &'static str {

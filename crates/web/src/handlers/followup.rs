@@ -13,6 +13,7 @@ use chrono::Utc;
 use serde::Deserialize;
 use std::collections::HashMap;
 use ymarfer_domain::capability::{self, PairedChange, QUESTIONS, SCALE};
+use ymarfer_domain::impact::Status;
 use ymarfer_domain::{Action, Lang};
 use ymarfer_store::organisations::Answers;
 use ymarfer_store::programmes::{Cohort, Programme};
@@ -187,7 +188,7 @@ async fn forecasts(
         lines.dedup();
         for line in lines {
             if let Some(v) = history.iter().rfind(|v| v.line_id == line)
-                && v.status == "forecast"
+                && v.status == Status::Forecast
             {
                 out.push((line, format!("{} ({})", v.description, p.title)));
             }
@@ -325,11 +326,11 @@ pub async fn followup_answer(
         if let Some(last) = history.last() {
             let input = ymarfer_store::ledger::BenefitInput {
                 description: last.description.clone(),
-                category: last.category.clone(),
-                savings_type: last.savings_type.clone(),
-                frequency: last.frequency.clone(),
+                category: last.category,
+                savings_type: last.savings_type,
+                frequency: last.frequency,
                 starts_on: last.starts_on,
-                status: "claimed".into(),
+                status: Status::Claimed,
                 amount_pence: Some(amount.0),
                 hours_hundredths: None,
                 hourly_rate_pence: None,

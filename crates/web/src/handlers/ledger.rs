@@ -51,15 +51,17 @@ impl BenefitForm {
     fn from_version(v: &BenefitVersion) -> BenefitForm {
         BenefitForm {
             description: v.description.clone(),
-            category: v.category.clone(),
-            savings_type: v.savings_type.clone(),
-            frequency: v.frequency.clone(),
+            category: v.category.as_str().into(),
+            savings_type: v.savings_type.as_str().into(),
+            frequency: v.frequency.as_str().into(),
             starts_on: v.starts_on.to_string(),
-            status: if v.status == "verified" {
-                "claimed".into()
-            } else {
-                v.status.clone()
-            },
+            // A person forecasts or claims; verifying is a separate act.
+            status: match v.status {
+                Status::Verified => Status::Claimed,
+                other => other,
+            }
+            .as_str()
+            .into(),
             amount: parse::pounds_input(v.amount_pence),
             hours: v
                 .hours_hundredths
@@ -77,22 +79,21 @@ impl BenefitForm {
     pub fn validate(&self, tr: Tr) -> Result<BenefitInput, FieldErrors> {
         let mut e = FieldErrors::default();
         let description = parse::text(tr, &mut e, "description", &self.description, 300, true);
-        for (field, ok) in [
-            ("category", Category::parse(&self.category).is_some()),
-            (
-                "savings_type",
-                SavingsType::parse(&self.savings_type).is_some(),
-            ),
-            ("frequency", Frequency::parse(&self.frequency).is_some()),
-            (
-                "status",
-                matches!(self.status.as_str(), "forecast" | "claimed"),
-            ),
-        ] {
-            if !ok {
+        let mut choice = |field: &'static str, value: Option<()>| {
+            if value.is_none() {
                 e.add(field, tr.t("error-choose-one"));
             }
-        }
+        };
+        let category = Category::parse(&self.category);
+        choice("category", category.map(drop));
+        let savings_type = SavingsType::parse(&self.savings_type);
+        choice("savings_type", savings_type.map(drop));
+        let frequency = Frequency::parse(&self.frequency);
+        choice("frequency", frequency.map(drop));
+        // People forecast or claim; only verification verifies.
+        let status =
+            Status::parse(&self.status).filter(|s| matches!(s, Status::Forecast | Status::Claimed));
+        choice("status", status.map(drop));
         let starts_on = parse::date(tr, &mut e, "starts_on", &self.starts_on);
         if self.starts_on.trim().is_empty() {
             e.add("starts_on", tr.t("error-required"));
@@ -134,17 +135,32 @@ impl BenefitForm {
                 }
             },
         };
-        let Some(starts_on) = starts_on.filter(|_| e.is_empty()) else {
+        let (
+            Some(starts_on),
+            Some(category),
+            Some(savings_type),
+            Some(frequency),
+            Some(status),
+            true,
+        ) = (
+            starts_on,
+            category,
+            savings_type,
+            frequency,
+            status,
+            e.is_empty(),
+        )
+        else {
             return Err(e);
         };
         let environmental = energy_kwh_milli + waste_kg_milli + fuel_litres_milli > 0;
         Ok(BenefitInput {
             description,
-            category: self.category.clone(),
-            savings_type: self.savings_type.clone(),
-            frequency: self.frequency.clone(),
+            category,
+            savings_type,
+            frequency,
             starts_on,
-            status: self.status.clone(),
+            status,
             amount_pence: amount.map(|p| p.0),
             hours_hundredths: hours,
             hourly_rate_pence: hourly_rate.map(|p| p.0),
@@ -207,12 +223,12 @@ impl FormPage {
         self.options(&WasteLevel::ALL, WasteLevel::as_str, WasteLevel::message_id)
     }
     fn last_verified(&self) -> bool {
-        self.history.last().is_some_and(|v| v.status == "verified")
+        self.history
+            .last()
+            .is_some_and(|v| v.status == Status::Verified)
     }
-    fn status_name(&self, code: &str) -> String {
-        Status::parse(code)
-            .map(|s| self.page.t(s.message_id()))
-            .unwrap_or_default()
+    fn status_name(&self, status: &Status) -> String {
+        self.page.t(status.message_id())
     }
 }
 
@@ -429,11 +445,17 @@ pub struct LedgerRow {
     pub description: String,
     pub category: String,
     pub status: String,
-    pub status_code: String,
+    pub status_code: Status,
     pub first_year: String,
     pub versions: i64,
     /// The latest version's number, which a verification names.
     pub version: i64,
+}
+
+impl LedgerRow {
+    pub fn verified(&self) -> bool {
+        self.status_code == Status::Verified
+    }
 }
 
 /// The ledger section of a project page: rows and the totals by status.
@@ -467,7 +489,7 @@ pub async fn project_ledger(
             description: v.description.clone(),
             category: tr.t(l.category.message_id()),
             status: tr.t(l.status.message_id()),
-            status_code: v.status.clone(),
+            status_code: v.status,
             first_year: tr.money(value),
             versions: versions.len() as i64,
             version: v.version,

@@ -112,7 +112,7 @@ impl FormPage {
     fn kinds(&self) -> Vec<(&'static str, String)> {
         SessionKind::ALL
             .iter()
-            .map(|k| (k.as_str(), self.page.t(&k.message_id())))
+            .map(|k| (k.as_str(), self.page.t(k.message_id())))
             .collect()
     }
 }
@@ -270,7 +270,7 @@ struct ShowPage {
 impl ShowPage {
     fn kind_name(&self) -> String {
         SessionKind::parse(&self.m.kind)
-            .map(|k| self.page.t(&k.message_id()))
+            .map(|k| self.page.t(k.message_id()))
             .unwrap_or_default()
     }
     fn when(&self) -> String {
@@ -283,7 +283,7 @@ impl ShowPage {
     fn statuses(&self) -> Vec<(&'static str, String)> {
         Attendance::ALL
             .iter()
-            .map(|a| (a.as_str(), self.page.t(&a.message_id())))
+            .map(|a| (a.as_str(), self.page.t(a.message_id())))
             .collect()
     }
     fn base(&self) -> String {

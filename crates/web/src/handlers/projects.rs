@@ -92,13 +92,13 @@ impl Relation {
         programme: i64,
         cohort: i64,
         organisation: i64,
-        visibility: &str,
+        visibility: Visibility,
         public_approved: bool,
     ) -> ProjectFacts {
         ProjectFacts {
             programme,
             cohort,
-            visibility: Visibility::parse(visibility).unwrap_or(Visibility::Private),
+            visibility,
             public_approved,
             viewer_represents: self.represents == Some(organisation),
             viewer_same_set: self.set_organisations.contains(&organisation),
@@ -132,7 +132,7 @@ pub async fn project_for(
         programme.id,
         cohort.id,
         project.organisation_id,
-        &project.visibility,
+        project.visibility,
         project.public_approved_by.is_some(),
     );
     authorise(can(viewer.actor(), action, Resource::Project(facts)))?;
@@ -176,10 +176,8 @@ struct ListPage {
 }
 
 impl ListPage {
-    fn status_name(&self, code: &str) -> String {
-        ProjectStatus::parse(code)
-            .map(|s| self.page.t(&s.message_id()))
-            .unwrap_or_default()
+    fn status_name(&self, status: &ProjectStatus) -> String {
+        self.page.t(status.message_id())
     }
 }
 
@@ -203,7 +201,7 @@ pub async fn list(
             programme.id,
             cohort.id,
             s.organisation_id,
-            &s.visibility,
+            s.visibility,
             s.public_approved_by.is_some(),
         );
         if can(
@@ -214,7 +212,7 @@ pub async fn list(
         .allowed()
         {
             let last = s.last_activity.or(Some(s.updated_at));
-            let stuck = last.is_some_and(|l| is_quiet(ProjectStatus::parse(&s.status), l, now));
+            let stuck = last.is_some_and(|l| is_quiet(s.status, l, now));
             rows.push(Row { s, last, stuck });
         }
     }
@@ -272,8 +270,8 @@ impl ProjectForm {
             process_measures: p.process_measures.clone(),
             balancing_measures: p.balancing_measures.clone(),
             owners: p.owners.clone(),
-            status: p.status.clone(),
-            visibility: p.visibility.clone(),
+            status: p.status.as_str().into(),
+            visibility: p.visibility.as_str().into(),
             case_study_consent: p.case_study_consent.then(|| "yes".to_string()),
         }
     }
@@ -329,19 +327,20 @@ impl ProjectForm {
         );
         let owners = parse::text(tr, &mut e, "owners", &self.owners, 300, false);
         let status = if self.status.is_empty() {
-            "defining".to_string()
+            Some(ProjectStatus::default())
         } else {
-            self.status.clone()
+            ProjectStatus::parse(&self.status)
         };
-        if ProjectStatus::parse(&status).is_none() {
+        if status.is_none() {
             e.add("status", tr.t("error-choose-one"));
         }
-        if Visibility::parse(&self.visibility).is_none() {
+        let visibility = Visibility::parse(&self.visibility);
+        if visibility.is_none() {
             e.add("visibility", tr.t("error-choose-one"));
         }
-        if !e.is_empty() {
+        let (Some(status), Some(visibility), true) = (status, visibility, e.is_empty()) else {
             return Err(e);
-        }
+        };
         Ok(ProjectInput {
             title,
             problem,
@@ -356,7 +355,7 @@ impl ProjectForm {
             balancing_measures,
             owners,
             status,
-            visibility: self.visibility.clone(),
+            visibility,
             case_study_consent: self.case_study_consent.is_some(),
         })
     }
@@ -382,13 +381,13 @@ impl FormPage {
     fn statuses(&self) -> Vec<(&'static str, String)> {
         ProjectStatus::ALL
             .iter()
-            .map(|s| (s.as_str(), self.page.t(&s.message_id())))
+            .map(|s| (s.as_str(), self.page.t(s.message_id())))
             .collect()
     }
     fn visibilities(&self) -> Vec<(&'static str, String)> {
         Visibility::ALL
             .iter()
-            .map(|v| (v.as_str(), self.page.t(&v.message_id())))
+            .map(|v| (v.as_str(), self.page.t(v.message_id())))
             .collect()
     }
 }
@@ -518,14 +517,13 @@ struct ShowPage {
 
 impl ShowPage {
     fn status_name(&self) -> String {
-        ProjectStatus::parse(&self.ctx.project.status)
-            .map(|s| self.page.t(&s.message_id()))
-            .unwrap_or_default()
+        self.page.t(self.ctx.project.status.message_id())
     }
     fn visibility_name(&self) -> String {
-        Visibility::parse(&self.ctx.project.visibility)
-            .map(|s| self.page.t(&s.message_id()))
-            .unwrap_or_default()
+        self.page.t(self.ctx.project.visibility.message_id())
+    }
+    fn public(&self) -> bool {
+        self.ctx.project.visibility == Visibility::Public
     }
     fn function_name(&self) -> String {
         OsloFunction::parse(&self.ctx.project.business_function)
@@ -535,7 +533,7 @@ impl ShowPage {
     fn decision_name(&self, d: &Option<String>) -> String {
         d.as_deref()
             .and_then(CycleDecision::parse)
-            .map(|d| self.page.t(&d.message_id()))
+            .map(|d| self.page.t(d.message_id()))
             .unwrap_or_else(|| self.page.t("cycle-open"))
     }
     fn num(&self, v: &Option<i64>) -> String {
@@ -621,7 +619,7 @@ async fn show_page(
         })
         .collect();
     let can_approve = ctx.may(viewer, Action::ApproveProject)
-        && ctx.project.visibility == "public"
+        && ctx.project.visibility == Visibility::Public
         && ctx.project.public_approved_by.is_none();
     let (ledger, totals) = if ctx.can_edit() {
         super::ledger::project_ledger(state, tr, &ctx).await?
@@ -808,7 +806,7 @@ pub async fn approve(
     Path(id): Path<i64>,
 ) -> AppResult {
     let ctx = project_for(&state, &viewer, id, Action::ApproveProject).await?;
-    if ctx.project.visibility != "public" {
+    if ctx.project.visibility != Visibility::Public {
         return Err(AppError::BAD_REQUEST);
     }
     state
@@ -949,7 +947,7 @@ impl CyclePage {
     fn decisions(&self) -> Vec<(&'static str, String)> {
         CycleDecision::ALL
             .iter()
-            .map(|d| (d.as_str(), self.page.t(&d.message_id())))
+            .map(|d| (d.as_str(), self.page.t(d.message_id())))
             .collect()
     }
 }

@@ -668,11 +668,11 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
     let project = crate::support::project(&app, cohort, org.id, "Queue", "testing", "cohort").await;
     let line = ymarfer_store::ledger::BenefitInput {
         description: "Less waste".into(),
-        category: "materials".into(),
-        savings_type: "hard".into(),
-        frequency: "monthly".into(),
+        category: ymarfer_domain::impact::Category::Materials,
+        savings_type: ymarfer_domain::impact::SavingsType::Hard,
+        frequency: ymarfer_domain::impact::Frequency::Monthly,
         starts_on: chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
-        status: "verified".into(),
+        status: ymarfer_domain::impact::Status::Verified,
         amount_pence: Some(25_000),
         ..Default::default()
     };

@@ -417,11 +417,11 @@ async fn capability_and_followups(app: TestApp) {
         crate::support::project(&app, cohort, org.id, "Dyeing", "sustaining", "cohort").await;
     let forecast = ymarfer_store::ledger::BenefitInput {
         description: "Less dye wasted".into(),
-        category: "materials".into(),
-        savings_type: "hard".into(),
-        frequency: "monthly".into(),
+        category: ymarfer_domain::impact::Category::Materials,
+        savings_type: ymarfer_domain::impact::SavingsType::Hard,
+        frequency: ymarfer_domain::impact::Frequency::Monthly,
         starts_on: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-        status: "forecast".into(),
+        status: ymarfer_domain::impact::Status::Forecast,
         amount_pence: Some(10_000),
         ..Default::default()
     };

@@ -336,8 +336,8 @@ async fn every_route_for_every_role(app: TestApp) {
     let project = ymarfer_store::projects::ProjectInput {
         title: "Their project".into(),
         business_function: "production".into(),
-        status: "testing".into(),
-        visibility: "cohort".into(),
+        status: ymarfer_domain::projects::ProjectStatus::Testing,
+        visibility: ymarfer_domain::projects::Visibility::Cohort,
         ..Default::default()
     };
     assert_eq!(
@@ -356,11 +356,11 @@ async fn every_route_for_every_role(app: TestApp) {
     // Line 1 is on project 1; B's session 2, organisation 2, project 2 and line 2.
     let line = ymarfer_store::ledger::BenefitInput {
         description: "Less waiting".into(),
-        category: "labour_time".into(),
-        savings_type: "soft".into(),
-        frequency: "weekly".into(),
+        category: ymarfer_domain::impact::Category::LabourTime,
+        savings_type: ymarfer_domain::impact::SavingsType::Soft,
+        frequency: ymarfer_domain::impact::Frequency::Weekly,
         starts_on: chrono::Utc::now().date_naive(),
-        status: "claimed".into(),
+        status: ymarfer_domain::impact::Status::Claimed,
         amount_pence: Some(1000),
         ..Default::default()
     };

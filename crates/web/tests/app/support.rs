@@ -262,8 +262,8 @@ pub async fn project(
     let input = ymarfer_store::projects::ProjectInput {
         title: title.into(),
         business_function: "production".into(),
-        status: status.into(),
-        visibility: visibility.into(),
+        status: ymarfer_domain::projects::ProjectStatus::parse(status).unwrap(),
+        visibility: ymarfer_domain::projects::Visibility::parse(visibility).unwrap(),
         ..Default::default()
     };
     app.db

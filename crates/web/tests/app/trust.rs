@@ -153,11 +153,11 @@ async fn organisations_belong_to_their_programmes(app: TestApp) {
         crate::support::project(&app, cohort_a, shared, "Queue", "testing", "cohort").await;
     let hours = |status: &str| ymarfer_store::ledger::BenefitInput {
         description: format!("Time saved ({status})"),
-        category: "labour_time".into(),
-        savings_type: "soft".into(),
-        frequency: "weekly".into(),
+        category: ymarfer_domain::impact::Category::LabourTime,
+        savings_type: ymarfer_domain::impact::SavingsType::Soft,
+        frequency: ymarfer_domain::impact::Frequency::Weekly,
         starts_on: chrono::Utc::now().date_naive(),
-        status: status.into(),
+        status: ymarfer_domain::impact::Status::parse(status).unwrap(),
         hours_hundredths: Some(200),
         ..Default::default()
     };
@@ -498,7 +498,9 @@ async fn verification_and_amounts(app: TestApp) {
     );
     let history = app.db.benefit_history(project.id).await.unwrap();
     assert!(
-        history.iter().all(|v| v.status == "claimed"),
+        history
+            .iter()
+            .all(|v| v.status == ymarfer_domain::impact::Status::Claimed),
         "nothing verified"
     );
     assert_eq!(
@@ -831,11 +833,11 @@ async fn reports_a_funder_can_recompute(app: TestApp) {
     let project = crate::support::project(&app, cohort, org, "Bara", "testing", "cohort").await;
     let line = ymarfer_store::ledger::BenefitInput {
         description: "Oriau pobi".into(),
-        category: "labour_time".into(),
-        savings_type: "soft".into(),
-        frequency: "weekly".into(),
+        category: ymarfer_domain::impact::Category::LabourTime,
+        savings_type: ymarfer_domain::impact::SavingsType::Soft,
+        frequency: ymarfer_domain::impact::Frequency::Weekly,
         starts_on: chrono::Utc::now().date_naive(),
-        status: "claimed".into(),
+        status: ymarfer_domain::impact::Status::Claimed,
         hours_hundredths: Some(150),
         ..Default::default()
     };
