@@ -1,8 +1,8 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, auth, cohorts, followup, health, home, ledger, meetings, organisations, people,
-    programmes, projects, sets, tools,
+    account, admin, auth, benefits, capability, cohorts, cycles, followup, health, home, impact,
+    organisations, people, programmes, projects, readings, sessions, sets, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -53,10 +53,10 @@ fn pages() -> Router<AppState> {
         )
         .route("/admin/users", get(admin::users))
         .route("/admin/users/invite", post(admin::invite))
-        .route("/profile/calendar", post(meetings::new_person_feed))
+        .route("/profile/calendar", post(sessions::new_person_feed))
         .route(
             "/profile/calendar/revoke",
-            post(meetings::revoke_person_feed),
+            post(sessions::revoke_person_feed),
         )
         .route("/programmes", get(programmes::list))
         .route(
@@ -97,23 +97,23 @@ fn pages() -> Router<AppState> {
         )
         .route(
             "/programmes/{p}/cohorts/{c}/calendar",
-            post(meetings::new_cohort_feed),
+            post(sessions::new_cohort_feed),
         )
         .route(
             "/programmes/{p}/cohorts/{c}/sessions/new",
-            get(meetings::new_form).post(meetings::create),
+            get(sessions::new_form).post(sessions::create),
         )
         .route(
             "/programmes/{p}/cohorts/{c}/sessions/{s}",
-            get(meetings::show),
+            get(sessions::show),
         )
         .route(
             "/programmes/{p}/cohorts/{c}/sessions/{s}/edit",
-            get(meetings::edit_form).post(meetings::update),
+            get(sessions::edit_form).post(sessions::update),
         )
         .route(
             "/programmes/{p}/cohorts/{c}/sessions/{s}/attendance",
-            post(meetings::record_attendance),
+            post(sessions::record_attendance),
         )
         .route("/programmes/{p}/cohorts/{c}/sets", get(sets::show))
         .route(
@@ -140,14 +140,14 @@ fn pages() -> Router<AppState> {
         )
         .route("/projects/{id}/approve", post(projects::approve))
         .route("/projects/{id}/case-study", get(projects::case_study))
-        .route("/projects/{id}/readings", post(projects::add_reading))
+        .route("/projects/{id}/readings", post(readings::add_reading))
         .route(
             "/projects/{id}/cycles/new",
-            get(projects::new_cycle_form).post(projects::create_cycle),
+            get(cycles::new_cycle_form).post(cycles::create_cycle),
         )
         .route(
             "/projects/{id}/cycles/{n}",
-            get(projects::cycle_form).post(projects::update_cycle),
+            get(cycles::cycle_form).post(cycles::update_cycle),
         )
         .route(
             "/projects/{id}/tools/{tool}",
@@ -159,28 +159,28 @@ fn pages() -> Router<AppState> {
         )
         .route(
             "/projects/{id}/benefits/new",
-            get(ledger::new_form).post(ledger::create),
+            get(benefits::new_form).post(benefits::create),
         )
         .route(
             "/projects/{id}/benefits/{line}",
-            get(ledger::edit_form).post(ledger::update),
+            get(benefits::edit_form).post(benefits::update),
         )
         .route(
             "/projects/{id}/benefits/{line}/verify",
-            post(ledger::verify),
+            post(benefits::verify),
         )
-        .route("/programmes/{p}/impact", get(ledger::programme_dashboard))
+        .route("/programmes/{p}/impact", get(impact::programme_dashboard))
         .route(
             "/programmes/{p}/reports/{file}",
-            get(ledger::programme_download),
+            get(impact::programme_download),
         )
         .route(
             "/programmes/{p}/cohorts/{c}/impact",
-            get(ledger::cohort_dashboard),
+            get(impact::cohort_dashboard),
         )
         .route(
             "/programmes/{p}/cohorts/{c}/capability",
-            get(followup::capability_form).post(followup::save_capability),
+            get(capability::capability_form).post(capability::save_capability),
         )
         .route(
             "/follow-up/{token}",
@@ -242,7 +242,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/healthz", get(health::healthz))
         .route("/static/{*path}", get(assets::serve))
-        .route("/calendar/{file}", get(meetings::feed))
+        .route("/calendar/{file}", get(sessions::feed))
         .nest("/en", pages().layer(Extension(Lang::En)))
         .nest("/cy", pages().layer(Extension(Lang::Cy)))
         .route_layer(axum::middleware::from_fn(record_route))

@@ -1,6 +1,6 @@
 //! The instance administrator's pages: people and invitations.
 
-use super::forms::FieldErrors;
+use super::forms::{FieldErrors, clash};
 use super::{FormData, see_other};
 use crate::error::{AppResult, authorise};
 use crate::invitations::invite_or_undo;
@@ -120,7 +120,7 @@ pub async fn invite(
                 password_hash: None,
             })
             .await;
-        match created {
+        match clash(created, "email", || tr.t("error-email-taken"))? {
             Ok(user) => {
                 invite_or_undo(&state, &user).await?;
                 let q =
@@ -130,8 +130,7 @@ pub async fn invite(
                     page.lang.code()
                 )));
             }
-            Err(e) if e.is_unique_violation() => errors.add("email", tr.t("error-email-taken")),
-            Err(e) => return Err(e.into()),
+            Err(clashed) => errors = clashed,
         }
     }
     let page = users_page(&state, page, None, form, errors).await?;

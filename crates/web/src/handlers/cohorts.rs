@@ -1,7 +1,7 @@
 //! Cohorts: creating and editing one, and its page, where a manager or facilitator
 //! sees members, organisations, sessions and attendance at a glance.
 
-use super::forms::FieldErrors;
+use super::forms::{FieldErrors, clash};
 use super::programmes::{DoneQuery, cohort_shares};
 use super::{FormData, context, parse, see_other};
 use crate::error::{AppError, AppResult};
@@ -155,21 +155,20 @@ pub async fn create(
     FormData(form): FormData<CohortForm>,
 ) -> AppResult {
     let programme = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
-    let mut errors = match form.validate(&page, true) {
-        Ok(input) => match state.db.create_cohort(programme.id, &input).await {
-            Ok(c) => {
-                return Ok(see_other(
-                    &page.href(&format!("programmes/{slug}/cohorts/{}", c.slug)),
-                ));
+    let errors = match form.validate(&page, true) {
+        Ok(input) => {
+            let saved = state.db.create_cohort(programme.id, &input).await;
+            match clash(saved, "slug", || page.t("error-slug-taken"))? {
+                Ok(c) => {
+                    return Ok(see_other(
+                        &page.href(&format!("programmes/{slug}/cohorts/{}", c.slug)),
+                    ));
+                }
+                Err(errors) => errors,
             }
-            Err(e) if e.is_unique_violation() => FieldErrors::default(),
-            Err(e) => return Err(e.into()),
-        },
+        }
         Err(errors) => errors,
     };
-    if errors.is_empty() {
-        errors.add("slug", page.t("error-slug-taken"));
-    }
     let action = page.href(&format!("programmes/{slug}/cohorts/new"));
     render_status(
         StatusCode::UNPROCESSABLE_ENTITY,

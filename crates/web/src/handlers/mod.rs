@@ -1,19 +1,23 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod benefits;
+pub mod capability;
 pub mod cohorts;
 pub mod context;
+pub mod cycles;
 pub mod followup;
 pub mod forms;
 pub mod health;
 pub mod home;
-pub mod ledger;
-pub mod meetings;
+pub mod impact;
 pub mod organisations;
 pub mod parse;
 pub mod people;
 pub mod programmes;
 pub mod projects;
+pub mod readings;
+pub mod sessions;
 pub mod sets;
 pub mod tools;
 

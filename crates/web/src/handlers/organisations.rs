@@ -1,6 +1,6 @@
 //! Organisations: the firms taking part, with their innovation status at entry.
 
-use super::forms::FieldErrors;
+use super::forms::{FieldErrors, clash};
 use super::{FormData, parse, see_other};
 use crate::error::{AppError, AppResult, authorise, refused};
 use crate::page::{Page, Viewer, render, render_status};
@@ -569,17 +569,16 @@ pub async fn update(
 ) -> AppResult {
     let org = organisation_for(&state, &viewer, id, Action::EditOrganisation).await?;
     let action = page.href(&format!("organisations/{id}/edit"));
-    let mut errors = match form.validate(&page) {
-        Ok((input, entry)) => match state.db.update_organisation(id, &input, Some(entry)).await {
-            Ok(()) => return Ok(see_other(&page.href(&format!("organisations/{id}")))),
-            Err(e) if e.is_unique_violation() => FieldErrors::default(),
-            Err(e) => return Err(e.into()),
-        },
+    let errors = match form.validate(&page) {
+        Ok((input, entry)) => {
+            let saved = state.db.update_organisation(id, &input, Some(entry)).await;
+            match clash(saved, "name", || page.t("error-organisation-exists"))? {
+                Ok(()) => return Ok(see_other(&page.href(&format!("organisations/{id}")))),
+                Err(errors) => errors,
+            }
+        }
         Err(errors) => errors,
     };
-    if errors.is_empty() {
-        errors.add("name", page.t("error-organisation-exists"));
-    }
     let mut page = page;
     page.title = page.t1("organisation-edit-named", "name", &org.name);
     render_status(

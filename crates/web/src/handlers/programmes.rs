@@ -1,6 +1,6 @@
 //! Programmes: the list, creating and editing one, its overview and its team.
 
-use super::forms::FieldErrors;
+use super::forms::{FieldErrors, clash};
 use super::{FormData, context, parse, see_other};
 use crate::error::{AppError, AppResult, authorise};
 use crate::page::{Page, Viewer, render, render_status};
@@ -235,17 +235,16 @@ pub async fn create(
     authorise(can(viewer.actor(), Action::CreateProgramme, Resource::Site))?;
     let me = viewer.0.as_ref().ok_or(AppError::NOT_FOUND)?;
     let action = page.href("programmes/new");
-    let mut errors = match form.validate(&page, true) {
-        Ok(input) => match state.db.create_programme(&input, me.user.id).await {
-            Ok(p) => return Ok(see_other(&page.href(&format!("programmes/{}", p.slug)))),
-            Err(e) if e.is_unique_violation() => FieldErrors::default(),
-            Err(e) => return Err(e.into()),
-        },
+    let errors = match form.validate(&page, true) {
+        Ok(input) => {
+            let saved = state.db.create_programme(&input, me.user.id).await;
+            match clash(saved, "slug", || page.t("error-slug-taken"))? {
+                Ok(p) => return Ok(see_other(&page.href(&format!("programmes/{}", p.slug)))),
+                Err(errors) => errors,
+            }
+        }
         Err(errors) => errors,
     };
-    if errors.is_empty() {
-        errors.add("slug", page.t("error-slug-taken"));
-    }
     render_status(
         StatusCode::UNPROCESSABLE_ENTITY,
         &form_page(page, action, true, form, errors),

@@ -1,0 +1,230 @@
+//! Impact dashboards of a programme and a cohort (`/impact`), and the reports
+//! to download (`/reports/{file}`).
+
+use super::context;
+use crate::error::{AppError, AppResult, ErrorKind};
+use crate::page::{Page, Viewer, render};
+use crate::report::{ImpactReport, impact_report};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use ymarfer_domain::impact::Category;
+use ymarfer_domain::{Action, Pence};
+
+#[derive(Template)]
+#[template(path = "ledger/dashboard.html")]
+struct Dashboard {
+    page: Page,
+    heading: String,
+    r: ImpactReport,
+    base: String,
+    categories: Vec<(String, String, f64)>,
+    active_entry: String,
+    active_latest: String,
+    capability: Vec<(String, ymarfer_domain::capability::PairedChange)>,
+    followups_answered: String,
+    followups_sustained: String,
+    chart: Option<crate::charts::RunChart>,
+    cumulative: Vec<(String, String)>,
+    break_even: Option<String>,
+    width: f64,
+    height: f64,
+}
+
+impl Dashboard {
+    fn tenths(&self, t: &i64) -> String {
+        ymarfer_domain::impact::format_tenths(*t)
+    }
+}
+
+/// Follow-ups (answered of sent; sustained of answered) for some cohorts.
+async fn followup_rates(state: &AppState, cohorts: &[i64]) -> Result<(String, String), AppError> {
+    let mut all = Vec::new();
+    for c in cohorts {
+        all.extend(state.db.followups_of(*c).await?);
+    }
+    let answered: Vec<_> = all.iter().filter(|f| f.completed_at.is_some()).collect();
+    let sustained = answered
+        .iter()
+        .filter(|f| f.still_in_use == Some(true) || f.new_projects.unwrap_or(0) > 0)
+        .count();
+    Ok((
+        percent((answered.len() as u64, all.len() as u64)),
+        percent((sustained as u64, answered.len() as u64)),
+    ))
+}
+
+fn percent(share: (u64, u64)) -> String {
+    match share {
+        (_, 0) => "—".into(),
+        (n, d) => format!("{}% ({n}/{d})", (n * 1000 / d + 5) / 10),
+    }
+}
+
+struct Extra {
+    capability: Vec<(String, ymarfer_domain::capability::PairedChange)>,
+    followups: (String, String),
+    cumulative: Vec<(chrono::NaiveDate, Pence)>,
+    break_even: Option<usize>,
+}
+
+async fn extra(
+    state: &AppState,
+    lang: ymarfer_domain::Lang,
+    p: &ymarfer_store::programmes::Programme,
+    cohort: Option<&ymarfer_store::programmes::Cohort>,
+    cost: Pence,
+) -> Result<Extra, AppError> {
+    let cohorts: Vec<i64> = match cohort {
+        Some(c) => vec![c.id],
+        None => state
+            .db
+            .cohorts_of(p.id)
+            .await?
+            .iter()
+            .map(|c| c.id)
+            .collect(),
+    };
+    let (cumulative, break_even) = crate::report::cumulative(&state.db, p, cohort, cost).await?;
+    Ok(Extra {
+        capability: super::capability::capability_change(state, lang, p.id, cohort.map(|c| c.id))
+            .await?,
+        followups: followup_rates(state, &cohorts).await?,
+        cumulative,
+        break_even,
+    })
+}
+
+fn dashboard(
+    page: Page,
+    heading: String,
+    r: ImpactReport,
+    base: String,
+    extra: Extra,
+) -> Dashboard {
+    let tr = page.tr;
+    let max = r.by_category.values().copied().max().unwrap_or(0).max(1);
+    let categories = r
+        .by_category
+        .iter()
+        .filter(|(_, v)| **v > 0)
+        .map(|(c, v)| {
+            let name = Category::parse(c)
+                .map(|c| tr.t(c.message_id()))
+                .unwrap_or_default();
+            (name, tr.money(Pence(*v)), *v as f64 / max as f64 * 100.0)
+        })
+        .collect();
+    let r_cost = r.cost_pence;
+    let active_entry = percent(r.innovation_active_at_entry);
+    let active_latest = percent(r.innovation_active_latest);
+    let mut page = page;
+    page.title = heading.clone();
+    Dashboard {
+        page,
+        heading,
+        r,
+        base,
+        categories,
+        active_entry,
+        active_latest,
+        chart: crate::charts::RunChart::new(
+            &extra
+                .cumulative
+                .iter()
+                .map(|(d, p)| (*d, p.0))
+                .collect::<Vec<_>>(),
+            None,
+            Some(r_cost),
+            |d| tr.day(d),
+        ),
+        cumulative: extra
+            .cumulative
+            .iter()
+            .map(|(d, p)| (tr.day(*d), tr.money(*p)))
+            .collect(),
+        break_even: extra
+            .break_even
+            .and_then(|i| extra.cumulative.get(i))
+            .map(|(d, _)| tr.day(*d)),
+        capability: extra.capability,
+        followups_answered: extra.followups.0,
+        followups_sustained: extra.followups.1,
+        width: crate::charts::WIDTH,
+        height: crate::charts::HEIGHT,
+    }
+}
+
+pub async fn programme_dashboard(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ViewAggregates).await?;
+    let (r, _) = impact_report(&state.db, page.tr, &p, None).await?;
+    let heading = page.t1("impact-title", "name", page.pick(&p.name_en, &p.name_cy));
+    let base = page.href(&format!("programmes/{slug}/impact"));
+    let extra = extra(&state, page.lang, &p, None, Pence(r.cost_pence)).await?;
+    render(&dashboard(page, heading, r, base, extra))
+}
+
+pub async fn cohort_dashboard(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+) -> AppResult {
+    let (p, c) = context::cohort(&state, &viewer, &slug, &cslug, Action::ViewAggregates).await?;
+    let (r, _) = impact_report(&state.db, page.tr, &p, Some(&c)).await?;
+    let heading = page.t1("impact-title", "name", page.pick(&c.name_en, &c.name_cy));
+    let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}/impact"));
+    let extra = extra(&state, page.lang, &p, Some(&c), Pence(r.cost_pence)).await?;
+    render(&dashboard(page, heading, r, base, extra))
+}
+
+/// `impact.csv` or `impact.xlsx` for a programme.
+pub async fn programme_download(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, file)): Path<(String, String)>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ViewAggregates).await?;
+    let (r, summary) = impact_report(&state.db, page.tr, &p, None).await?;
+    match file.as_str() {
+        "impact.csv" => Ok((
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{slug}-impact.csv\""),
+                ),
+            ],
+            crate::report::to_csv(&r)?,
+        )
+            .into_response()),
+        "impact.xlsx" if context::may_programme(&viewer, Action::DownloadReports, p.id) => {
+            let bytes = crate::report::to_xlsx(&state.db, page.tr, &p, &r, &summary, None).await?;
+            Ok((
+                [
+                    (
+                        header::CONTENT_TYPE,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                            .to_string(),
+                    ),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{slug}-impact.xlsx\""),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response())
+        }
+        "impact.xlsx" => Err(AppError::Kind(ErrorKind::Forbidden)),
+        _ => Err(AppError::NOT_FOUND),
+    }
+}
