@@ -322,6 +322,29 @@ impl Db {
         }))
     }
 
+    /// The innovation answers of every organisation actively enrolled in a
+    /// programme (optionally one cohort), by organisation, oldest first. One query.
+    pub async fn innovation_answers_in(
+        &self,
+        programme: i64,
+        cohort: Option<i64>,
+    ) -> Result<Vec<AnswersRecord>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT organisation_id, stage, asked_on, new_goods_or_services, new_business_process, \
+                 ongoing_or_abandoned, innovation_spending, employee_band FROM innovation_answers \
+                 WHERE organisation_id IN (SELECT e.organisation_id FROM enrolments e \
+                   JOIN cohorts c ON c.id = e.cohort_id WHERE c.programme_id = $1 \
+                   AND ($2 IS NULL OR e.cohort_id = $2) AND e.status = 'active') \
+                 ORDER BY organisation_id, asked_on, id",
+            )
+            .bind(programme)
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
     /// Records the innovation answers given at a stage (end, follow-up).
     pub async fn record_innovation(
         &self,

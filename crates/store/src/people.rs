@@ -274,6 +274,26 @@ impl Db {
         }))
     }
 
+    /// Every active enrolment in a programme (optionally one cohort), with the
+    /// organisation and its size band: (user, organisation, band). One query.
+    pub async fn active_enrolments_in(
+        &self,
+        programme: i64,
+        cohort: Option<i64>,
+    ) -> Result<Vec<(i64, Option<i64>, Option<String>)>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT e.user_id, e.organisation_id, o.employee_band FROM enrolments e \
+                 JOIN cohorts c ON c.id = e.cohort_id LEFT JOIN organisations o ON o.id = e.organisation_id \
+                 WHERE c.programme_id = $1 AND ($2 IS NULL OR e.cohort_id = $2) AND e.status = 'active'",
+            )
+            .bind(programme)
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
     /// Everyone ever enrolled in the cohort, active first.
     pub async fn enrolled(&self, cohort_id: i64) -> Result<Vec<Enrolled>> {
         Ok(with_pool!(self, |pool| {

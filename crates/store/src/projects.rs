@@ -258,6 +258,20 @@ impl Db {
         Ok(())
     }
 
+    /// How many projects a programme (optionally one cohort) has.
+    pub async fn project_count_in(&self, programme: i64, cohort: Option<i64>) -> Result<i64> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM projects p JOIN cohorts c ON c.id = p.cohort_id \
+                 WHERE c.programme_id = $1 AND ($2 IS NULL OR p.cohort_id = $2)",
+            )
+            .bind(programme)
+            .bind(cohort)
+            .fetch_one(pool)
+            .await?
+        }))
+    }
+
     /// Every project in a cohort with its counts and last activity, for the
     /// facilitator's view of who is moving and who is stuck.
     pub async fn cohort_projects(&self, cohort_id: i64) -> Result<Vec<ProjectSummary>> {

@@ -129,43 +129,26 @@ pub async fn impact_report(
     };
     let lines = db.current_lines(p.id, cohort.map(|c| c.id)).await?;
     let s = summary(p, &lines, cost)?;
-    let mut organisations = Vec::new();
-    let mut participants = 0;
-    let mut micro = false;
-    let mut projects = 0;
-    for c in cohorts
-        .iter()
-        .filter(|c| cohort.is_none_or(|x| x.id == c.id))
-    {
-        for e in db
-            .enrolled(c.id)
-            .await?
-            .iter()
-            .filter(|e| e.status == "active")
-        {
-            participants += 1;
-            if let Some(o) = e.organisation_id {
-                organisations.push(o);
-            }
-            // Micro firms are those of the micro size band, whatever they answered.
-            micro |= e
-                .employee_band
-                .as_deref()
-                .and_then(EmployeeBand::parse)
-                .is_some_and(|b| b == EmployeeBand::Micro);
-        }
-        projects += db.cohort_projects(c.id).await?.len();
-    }
+    let cohort_id = cohort.map(|c| c.id);
+    let enrolments = db.active_enrolments_in(p.id, cohort_id).await?;
+    let participants = enrolments.len();
+    let mut organisations: Vec<i64> = enrolments.iter().filter_map(|e| e.1).collect();
     organisations.sort_unstable();
     organisations.dedup();
+    // Micro firms are those of the micro size band, whatever they answered.
+    let micro = enrolments
+        .iter()
+        .any(|e| e.2.as_deref().and_then(EmployeeBand::parse) == Some(EmployeeBand::Micro));
+    let projects = usize::try_from(db.project_count_in(p.id, cohort_id).await?).unwrap_or(0);
+    // Each organisation's answers at entry, and its latest.
+    let history = db.innovation_answers_in(p.id, cohort_id).await?;
     let mut entry = Vec::new();
     let mut latest = Vec::new();
-    for o in &organisations {
-        let history = db.innovation_answers(*o).await?;
-        if let Some(first) = history.iter().find(|a| a.stage == "entry") {
+    for mine in history.chunk_by(|a, b| a.organisation_id == b.organisation_id) {
+        if let Some(first) = mine.iter().find(|a| a.stage == "entry") {
             entry.push(answers(first));
         }
-        if let Some(last) = history.last() {
+        if let Some(last) = mine.last() {
             latest.push(answers(last));
         }
     }
