@@ -52,215 +52,66 @@ pub const ACCOUNTS: [(&str, &str, Lang, &str); 5] = [
     ),
 ];
 
-/// Thirty firms: (name, SIC section, band, area, loaded hourly rate in pence, cohort 0–2, innovation active at entry).
-const FIRMS: [(&str, char, &str, &str, i64, usize, bool); 30] = [
-    ("Becws Llŷn", 'C', "micro", "gwynedd", 1650, 0, false),
-    ("Garej Glan Conwy", 'G', "small", "conwy", 2400, 0, false),
-    ("Seiri Coed Eryri", 'C', "micro", "gwynedd", 2100, 0, true),
-    (
-        "Gofal Cartref Môn",
-        'Q',
-        "small",
-        "isle_of_anglesey",
-        1850,
-        0,
-        false,
-    ),
-    (
-        "Llaethdy Clwyd",
-        'C',
-        "small",
-        "denbighshire",
-        1900,
-        0,
-        false,
-    ),
-    ("Argraffu Wrecsam", 'C', "micro", "wrexham", 2200, 0, false),
-    (
-        "Cludiant Dyfrdwy",
-        'H',
-        "small",
-        "flintshire",
-        2300,
-        0,
-        true,
-    ),
-    ("Gwesty'r Harbwr", 'I', "small", "conwy", 1700, 0, false),
-    ("Adeiladwyr Arfon", 'F', "micro", "gwynedd", 2600, 0, false),
-    (
-        "Meddalwedd Menai",
-        'J',
-        "micro",
-        "isle_of_anglesey",
-        3200,
-        0,
-        true,
-    ),
-    (
-        "Cardiff Bay Brewing",
-        'C',
-        "small",
-        "cardiff",
-        2100,
-        1,
-        false,
-    ),
-    (
-        "Valleys Precision Engineering",
-        'C',
-        "medium",
-        "rhondda_cynon_taf",
-        2600,
-        1,
-        true,
-    ),
-    (
-        "Newport Print & Pack",
-        'C',
-        "small",
-        "newport",
-        2300,
-        1,
-        false,
-    ),
-    (
-        "Barry Island Cafés",
-        'I',
-        "micro",
-        "vale_of_glamorgan",
-        1500,
-        1,
-        false,
-    ),
-    (
-        "Caerphilly Care Partners",
-        'Q',
-        "small",
-        "caerphilly",
-        1800,
-        1,
-        false,
-    ),
-    (
-        "Torfaen Timber Frames",
-        'F',
-        "small",
-        "torfaen",
-        2500,
-        1,
-        false,
-    ),
-    (
-        "Monmouth Garden Supplies",
-        'G',
-        "micro",
-        "monmouthshire",
-        1900,
-        1,
-        false,
-    ),
-    (
-        "Merthyr Metal Finishing",
-        'C',
-        "small",
-        "merthyr_tydfil",
-        2400,
-        1,
-        true,
-    ),
-    (
-        "Bridgend Bookkeeping",
-        'M',
-        "micro",
-        "bridgend",
-        2800,
-        1,
-        false,
-    ),
-    (
-        "Blaenau Gwent Laundry",
-        'S',
-        "small",
-        "blaenau_gwent",
-        1700,
-        1,
-        false,
-    ),
-    (
-        "Swansea Sail Lofts",
-        'C',
-        "micro",
-        "swansea",
-        2200,
-        2,
-        false,
-    ),
-    ("Gŵyr Seafood", 'C', "small", "swansea", 1900, 2, false),
-    (
-        "Carmarthen Vets",
-        'M',
-        "small",
-        "carmarthenshire",
-        3000,
-        2,
-        true,
-    ),
-    (
-        "Neath Valley Plastics",
-        'C',
-        "medium",
-        "neath_port_talbot",
-        2500,
-        2,
-        false,
-    ),
-    (
-        "Pembrokeshire Holiday Lets",
-        'L',
-        "micro",
-        "pembrokeshire",
-        1800,
-        2,
-        false,
-    ),
-    (
-        "Tenby Ice Cream Co",
-        'C',
-        "micro",
-        "pembrokeshire",
-        1600,
-        2,
-        false,
-    ),
-    (
-        "Llanelli Auto Repairs",
-        'G',
-        "small",
-        "carmarthenshire",
-        2300,
-        2,
-        false,
-    ),
-    (
-        "Aberystwyth Web Studio",
-        'J',
-        "micro",
-        "ceredigion",
-        2900,
-        2,
-        false,
-    ),
-    ("Powys Wool Mill", 'C', "small", "powys", 2000, 2, false),
-    (
-        "Brecon Outdoor Centre",
-        'R',
-        "small",
-        "powys",
-        1800,
-        2,
-        false,
-    ),
-];
+/// The demo's firms and stories, as data with named fields.
+#[derive(serde::Deserialize)]
+struct DemoData {
+    firm: Vec<Firm>,
+    story: Vec<Story>,
+}
+
+#[derive(serde::Deserialize)]
+struct Firm {
+    name: String,
+    sector: char,
+    band: String,
+    area: String,
+    hourly_rate_pence: i64,
+    /// Which of the three cohorts (0, 1, 2) it joins.
+    cohort: usize,
+    innovation_active_at_entry: bool,
+}
+
+/// A believable improvement story: a challenge project with its measure (in
+/// hundredths), readings moving towards the target, a first change adapted and a
+/// second adopted, a value stream, and what it saved.
+#[derive(serde::Deserialize)]
+struct Story {
+    title: String,
+    problem: String,
+    measure: String,
+    unit: String,
+    baseline: i64,
+    target: i64,
+    readings: Vec<i64>,
+    adapted_change: String,
+    adopted_change: String,
+    step: Vec<Step>,
+    benefits: StoryBenefits,
+}
+
+/// A value stream step: process time, lead time and %C&A as typed into the tool.
+#[derive(serde::Deserialize)]
+struct Step {
+    name: String,
+    process_time: String,
+    lead_time: String,
+    complete_and_accurate: String,
+}
+
+/// What a story saved: hours a week, and a second line of money a month.
+#[derive(serde::Deserialize)]
+struct StoryBenefits {
+    hours_a_week: String,
+    category: String,
+    amount_a_month_pence: i64,
+    energy_kwh_a_month: i64,
+    waste_kg_a_week: i64,
+    fuel_litres_a_month: i64,
+}
+
+fn demo_data() -> anyhow::Result<DemoData> {
+    toml::from_str(include_str!("../data/demo.toml")).context("the demo data file")
+}
 
 const FIRST_NAMES: [&str; 12] = [
     "Rhys", "Carys", "Dewi", "Elin", "Gareth", "Lowri", "Iwan", "Sioned", "Tomos", "Megan", "Huw",
@@ -328,6 +179,7 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
 }
 
 async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Result<()> {
+    let data = demo_data()?;
     let hash = ymarfer_web::passwords::hash(PASSWORD.to_string()).await?;
     let mut people = Vec::new();
     for (email, name, lang, _) in ACCOUNTS {
@@ -439,23 +291,24 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
 
     // Firms and their people: one or two participants each.
     let mut members: Vec<Vec<(i64, char, String)>> = vec![Vec::new(); 3];
-    for (i, (name, sector, band, area, rate, cohort, active)) in FIRMS.iter().enumerate() {
+    for (i, firm) in data.firm.iter().enumerate() {
+        let active = firm.innovation_active_at_entry;
         let entry = Answers {
-            new_goods_or_services: *active && i % 2 == 0,
-            new_business_process: *active,
-            ongoing_or_abandoned: *active && i % 3 == 0,
-            innovation_spending: *active || i % 4 == 0,
+            new_goods_or_services: active && i % 2 == 0,
+            new_business_process: active,
+            ongoing_or_abandoned: active && i % 3 == 0,
+            innovation_spending: active || i % 4 == 0,
         };
-        let start = cohorts[*cohort].1;
+        let start = cohorts.get(firm.cohort).context("the firm's cohort")?.1;
         let org = db
             .create_organisation(
                 &OrganisationInput {
-                    name: (*name).into(),
+                    name: firm.name.clone(),
                     companies_house: Some(format!("{:08}", 10_000_000 + i * 7_919)),
-                    sic_section: sector.to_string(),
-                    employee_band: (*band).into(),
-                    principal_area: (*area).into(),
-                    hourly_rate_pence: Some(*rate),
+                    sic_section: firm.sector.to_string(),
+                    employee_band: firm.band.clone(),
+                    principal_area: firm.area.clone(),
+                    hourly_rate_pence: Some(firm.hourly_rate_pence),
                 },
                 Some((start - Duration::days(14), entry)),
                 Some(programme.id),
@@ -480,13 +333,13 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
             };
             db.enrol(
                 programme.id,
-                cohorts[*cohort].0.id,
+                cohorts[firm.cohort].0.id,
                 user.id,
                 Some(org.id),
                 Some(manager.id),
             )
             .await?;
-            members[*cohort].push((user.id, *sector, (*band).to_string()));
+            members[firm.cohort].push((user.id, firm.sector, firm.band.clone()));
         }
     }
 
@@ -571,131 +424,10 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
             .collect();
         db.replace_sets(cohort.id, &sets).await?;
     }
-    projects(db, &cohorts, facilitator.id).await?;
-    ledger(db, &cohorts, facilitator.id).await?;
+    projects(db, &cohorts, facilitator.id, &data.story).await?;
+    ledger(db, &cohorts, facilitator.id, &data.story).await?;
     Ok(())
 }
-
-/// A believable improvement story: (project title, problem, measure, unit,
-/// baseline, target, readings, first change (adapted), second change (adopted),
-/// value stream steps (name, process time, lead time, %C&A)).
-type Story = (
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-    i64,
-    i64,
-    [i64; 4],
-    &'static str,
-    &'static str,
-    [(&'static str, &'static str, &'static str, &'static str); 4],
-);
-
-const STORIES: [Story; 6] = [
-    (
-        "Waiting time at the counter",
-        "Customers queue for up to ten minutes at the morning rush while orders are written by hand and bread is fetched from the back.",
-        "Average wait at the counter",
-        "minutes",
-        900,
-        400,
-        [900, 700, 500, 380],
-        "Pre-bag the ten best-selling loaves before opening",
-        "Pre-bag by yesterday's sales and put them within reach of the till",
-        [
-            ("Take the order", "1", "4", "90"),
-            ("Fetch from the back", "2", "5", "85"),
-            ("Bag and price", "1", "2", "95"),
-            ("Take payment", "1", "2", "98"),
-        ],
-    ),
-    (
-        "Time searching for parts",
-        "Mechanics spend about an hour a day looking for parts and tools in an unlabelled store.",
-        "Time spent searching each day",
-        "minutes",
-        6000,
-        3000,
-        [6000, 4500, 3500, 2800],
-        "Label the shelves by job type",
-        "Shadow boards and engraved tags, checked every Friday",
-        [
-            ("Book the job", "10", "60", "90"),
-            ("Find the parts", "20", "240", "80"),
-            ("Repair", "90", "120", "95"),
-            ("Invoice", "10", "100", "100"),
-        ],
-    ),
-    (
-        "Offcut waste",
-        "Cutting lists are made job by job, so good timber ends up in the offcut skip.",
-        "Offcuts to the skip",
-        "kg a week",
-        12000,
-        6000,
-        [12000, 9500, 7000, 5800],
-        "Nest cutting lists across the week's jobs",
-        "Nest cutting lists and keep an offcut rack by length",
-        [
-            ("Measure up", "60", "1440", "90"),
-            ("Cutting list", "30", "480", "75"),
-            ("Cut", "120", "240", "85"),
-            ("Assemble", "240", "480", "95"),
-        ],
-    ),
-    (
-        "Time writing visit notes",
-        "Carers write visit notes twice: on paper in the home, then again into the system at the office.",
-        "Time on notes per visit",
-        "minutes",
-        1500,
-        800,
-        [1500, 1200, 900, 750],
-        "Phone notes with a shared template",
-        "Phone notes with a template and offline saving",
-        [
-            ("Visit", "45", "60", "95"),
-            ("Paper notes", "10", "15", "80"),
-            ("Travel back", "0", "30", "100"),
-            ("Type up notes", "10", "240", "85"),
-        ],
-    ),
-    (
-        "Changeover time",
-        "Each product changeover on the line takes most of an hour, so batches are made bigger than orders need.",
-        "Changeover time",
-        "minutes",
-        4500,
-        2000,
-        [4500, 3500, 2600, 1900],
-        "Prepare the next batch's parts during the run",
-        "Changeover kits prepared during the run, with a checklist",
-        [
-            ("Stop and clean", "20", "25", "95"),
-            ("Fetch parts", "10", "15", "85"),
-            ("Set up", "15", "20", "80"),
-            ("First-off check", "5", "10", "90"),
-        ],
-    ),
-    (
-        "Re-work from errors",
-        "Mistakes found late mean jobs are re-done, and customers wait.",
-        "Jobs re-done each month",
-        "jobs",
-        1200,
-        300,
-        [1200, 900, 500, 300],
-        "A checklist before the job goes out",
-        "A two-minute peer check with the checklist",
-        [
-            ("Take the brief", "20", "120", "70"),
-            ("Prepare", "60", "480", "85"),
-            ("Check", "10", "240", "90"),
-            ("Deliver", "15", "60", "98"),
-        ],
-    ),
-];
 
 /// The story that fits a firm: by what it does, as its name and sector tell.
 fn story_index(name: &str, sector: char) -> usize {
@@ -728,6 +460,7 @@ async fn projects(
     db: &Db,
     cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate)],
     facilitator: i64,
+    stories: &[Story],
 ) -> anyhow::Result<()> {
     let vsm = ymarfer_domain::toolkit::shipped_tools()
         .map_err(|e| anyhow::anyhow!("{e}"))?
@@ -753,8 +486,11 @@ async fn projects(
                 .and_then(|s| s.chars().next())
                 .unwrap_or('S');
             let name = e.organisation_name.clone().unwrap_or_default();
-            let (title, problem, measure, unit, baseline, target, readings, first, second, steps) =
-                &STORIES[story_index(&name, sector)];
+            let story = stories
+                .get(story_index(&name, sector))
+                .context("a story for the firm")?;
+            let (title, problem, measure, unit) =
+                (&story.title, &story.problem, &story.measure, &story.unit);
             let status = if *start < date(2026, 1, 1)? {
                 "sustaining"
             } else {
@@ -765,15 +501,15 @@ async fn projects(
                     cohort.id,
                     org,
                     &ProjectInput {
-                        title: (*title).into(),
-                        problem: (*problem).into(),
+                        title: title.clone(),
+                        problem: problem.clone(),
                         business_function: "production".into(),
-                        aim_measure: (*measure).into(),
-                        aim_unit: (*unit).into(),
-                        aim_baseline: Some(*baseline),
-                        aim_target: Some(*target),
+                        aim_measure: measure.clone(),
+                        aim_unit: unit.clone(),
+                        aim_baseline: Some(story.baseline),
+                        aim_target: Some(story.target),
                         aim_by: Some(*start + Duration::weeks(20)),
-                        outcome_measures: (*measure).into(),
+                        outcome_measures: measure.clone(),
                         process_measures: "How often the new way is followed".into(),
                         balancing_measures: "Staff overtime; customer complaints".into(),
                         owners: e.display_name.clone(),
@@ -784,17 +520,17 @@ async fn projects(
                     Some(e.user_id),
                 )
                 .await?;
-            let mut form = vec![("product_family".to_string(), (*title).to_string())];
-            for (i, (step, pt, lt, pca)) in steps.iter().enumerate() {
+            let mut form = vec![("product_family".to_string(), title.clone())];
+            for (i, step) in story.step.iter().enumerate() {
                 for (column, value) in [
-                    ("step", step),
-                    ("process_time", pt),
-                    ("lead_time", lt),
-                    ("pca", pca),
+                    ("step", &step.name),
+                    ("process_time", &step.process_time),
+                    ("lead_time", &step.lead_time),
+                    ("pca", &step.complete_and_accurate),
                 ] {
                     form.push((
                         ymarfer_domain::toolkit::cell_name("steps", i, column),
-                        (*value).to_string(),
+                        value.clone(),
                     ));
                 }
             }
@@ -811,16 +547,24 @@ async fn projects(
             )
             .await?;
             for (change, decision, study) in [
-                (first, "adapt", "Better, but not yet what we predicted."),
-                (second, "adopt", "It worked and the team wants to keep it."),
+                (
+                    &story.adapted_change,
+                    "adapt",
+                    "Better, but not yet what we predicted.",
+                ),
+                (
+                    &story.adopted_change,
+                    "adopt",
+                    "It worked and the team wants to keep it.",
+                ),
             ] {
                 db.create_cycle(
                     project.id,
                     &CycleInput {
-                        change_idea: (*change).into(),
+                        change_idea: change.clone(),
                         prediction: format!("{measure} falls towards the target"),
                         plan_who: e.display_name.clone(),
-                        plan_what: (*change).into(),
+                        plan_what: change.clone(),
                         plan_when: "Two weeks".into(),
                         plan_where: "On site".into(),
                         happened: "Tried for two weeks and measured daily.".into(),
@@ -831,7 +575,7 @@ async fn projects(
                 )
                 .await?;
             }
-            for (k, value) in readings.iter().enumerate() {
+            for (k, value) in story.readings.iter().enumerate() {
                 db.add_reading(
                     project.id,
                     *start + Duration::weeks(2 + 3 * k as i64),
@@ -846,23 +590,13 @@ async fn projects(
     Ok(())
 }
 
-/// Benefit lines per story: (hours saved a week, second line's category, its
-/// amount a month in pence, energy kWh a month, waste kg a week, fuel litres a month).
-const BENEFITS: [(&str, &str, i64, i64, i64, i64); 6] = [
-    ("4", "materials", 12_000, 0, 0, 0),
-    ("5", "consumables", 8_000, 0, 0, 0),
-    ("3", "materials", 26_000, 0, 60, 0),
-    ("6", "transport", 9_000, 0, 0, 40),
-    ("4", "energy", 15_000, 600, 0, 0),
-    ("4", "avoided_cost", 10_000, 0, 0, 0),
-];
-
 /// The ledger that reproduces the article's result: savings verified for the two
 /// cohorts that have finished and half of the third, the rest claimed or forecast.
 async fn ledger(
     db: &Db,
     cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate)],
     verifier: i64,
+    stories: &[Story],
 ) -> anyhow::Result<()> {
     use ymarfer_domain::impact::{Hours, Quantity};
     let mut lines = Vec::new();
@@ -875,7 +609,15 @@ async fn ledger(
                 .context("organisation")?;
             let sector = org.sic_section.chars().next().unwrap_or('S');
             let i = story_index(&org.name, sector);
-            let (hours, category, amount, kwh, waste, fuel) = BENEFITS[i];
+            let b = &stories.get(i).context("a story for the firm")?.benefits;
+            let (hours, category, amount, kwh, waste, fuel) = (
+                b.hours_a_week.as_str(),
+                b.category.as_str(),
+                b.amount_a_month_pence,
+                b.energy_kwh_a_month,
+                b.waste_kg_a_week,
+                b.fuel_litres_a_month,
+            );
             let status = match (ci, k % 10) {
                 (0 | 1, _) | (2, 0..=4) => Status::Verified,
                 (2, 5..=7) => Status::Claimed,
