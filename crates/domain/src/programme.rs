@@ -1,6 +1,7 @@
 //! Programmes, cohorts, sessions and sets: the rules that need no database.
 
-use crate::impact::coded_enum;
+use crate::Pence;
+use crate::impact::{CaptureFactor, coded_enum};
 use serde::Serialize;
 
 /// A URL-safe name: lower-case letters, digits and single hyphens, 2–60 characters.
@@ -79,6 +80,57 @@ pub fn companies_house_number(input: &str) -> Option<String> {
     ok.then_some(s)
 }
 
+/// What is wrong with a programme's figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureProblem {
+    /// The parts of the cost add up to more than the whole.
+    BreakdownExceedsCost,
+    /// Hours saved cannot be valued at nothing an hour.
+    RateZero,
+    /// The capture factor must be above 0 and at most 1.
+    CaptureOutOfRange,
+}
+
+impl FigureProblem {
+    /// The form field it belongs to.
+    pub fn field(self) -> &'static str {
+        match self {
+            FigureProblem::BreakdownExceedsCost => "cost_delivery",
+            FigureProblem::RateZero => "hourly_rate",
+            FigureProblem::CaptureOutOfRange => "capture_factor",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            FigureProblem::BreakdownExceedsCost => "error-breakdown-exceeds-cost",
+            FigureProblem::RateZero => "error-rate-zero",
+            FigureProblem::CaptureOutOfRange => "error-capture-factor",
+        }
+    }
+}
+
+/// Checks a programme's figures: the cost's breakdown within the cost, a default
+/// hourly rate above zero, a capture factor in (0, 1].
+pub fn check_figures(
+    cost: Pence,
+    breakdown: &[Pence],
+    rate: Pence,
+    capture: CaptureFactor,
+) -> Vec<FigureProblem> {
+    let mut problems = Vec::new();
+    if breakdown.iter().map(|p| p.0).sum::<i64>() > cost.0 {
+        problems.push(FigureProblem::BreakdownExceedsCost);
+    }
+    if rate.0 <= 0 {
+        problems.push(FigureProblem::RateZero);
+    }
+    if capture.0 == 0 || capture.0 > 1000 {
+        problems.push(FigureProblem::CaptureOutOfRange);
+    }
+    problems
+}
+
 coded_enum! {
     /// How a cohort meets.
     pub enum DeliveryMode {
@@ -154,6 +206,34 @@ pub fn propose_sets(people: &[SetCandidate]) -> Vec<Vec<i64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn programme_figures_are_checked() {
+        let ok = check_figures(
+            Pence(1000),
+            &[Pence(400), Pence(600)],
+            Pence(2500),
+            CaptureFactor(800),
+        );
+        assert!(ok.is_empty());
+        assert_eq!(
+            check_figures(
+                Pence(1000),
+                &[Pence(400), Pence(601)],
+                Pence(0),
+                CaptureFactor(0)
+            ),
+            vec![
+                FigureProblem::BreakdownExceedsCost,
+                FigureProblem::RateZero,
+                FigureProblem::CaptureOutOfRange
+            ]
+        );
+        assert_eq!(
+            check_figures(Pence(0), &[], Pence(1), CaptureFactor(1001)),
+            vec![FigureProblem::CaptureOutOfRange]
+        );
+    }
 
     #[test]
     fn slugs() {

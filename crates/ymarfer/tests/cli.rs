@@ -445,7 +445,8 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
             "{header}Becws Llŷn,No such project,X,materials,hard,weekly,2026-01-05,verified,10,,,,,\n\
              Becws Llŷn,Waiting time at the counter,X,labour_time,soft,weekly,2026-01-05,verified,,-2,,,,\n\
              Becws Llŷn,Waiting time at the counter,X,materials,hard,weekly,31/02/2026,verified,10,,,,,\n\
-             Becws Llŷn,Waiting time at the counter,X,materials,hard,weekly,2026-01-05,verified,,,,,,\n"
+             Becws Llŷn,Waiting time at the counter,X,materials,hard,weekly,2026-01-05,verified,,,,,,\n\
+             Becws Llŷn,Waiting time at the counter,X,materials,hard,weekly,2026-01-05,claimed,-10,,,,,\n"
         ),
     )
     .unwrap();
@@ -470,6 +471,10 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
     assert!(
         stderr.contains("line 5: Give either amount_gbp or hours"),
         "{stderr}"
+    );
+    assert!(
+        stderr.contains("line 6: “-10” is not an amount in pounds."),
+        "a saving is never negative: {stderr}"
     );
     assert_eq!(
         report_json(&dir)["first_year_pence"],

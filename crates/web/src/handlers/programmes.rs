@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use ymarfer_domain::authz::sees_every_programme;
 use ymarfer_domain::impact::CaptureFactor;
-use ymarfer_domain::programme::Slug;
+use ymarfer_domain::programme::{Slug, check_figures};
 use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
 use ymarfer_store::programmes::{Cohort, Programme, ProgrammeInput, TeamMember};
 
@@ -141,26 +141,20 @@ impl ProgrammeForm {
             parse::money(tr, &mut e, "cost_materials", &self.cost_materials, false),
             parse::money(tr, &mut e, "cost_in_kind", &self.cost_in_kind, false),
         ];
-        let breakdown: i64 = parts.iter().flatten().map(|p| p.0).sum();
-        if breakdown > cost.0 {
-            e.add("cost_delivery", tr.t("error-breakdown-exceeds-cost"));
-        }
         let rate =
             parse::money(tr, &mut e, "hourly_rate", &self.hourly_rate, true).unwrap_or(Pence(0));
-        if rate.0 == 0 && e.get("hourly_rate").is_none() {
-            e.add("hourly_rate", tr.t("error-rate-zero"));
-        }
-        let capture = match CaptureFactor::parse(if self.capture_factor.trim().is_empty() {
-            "1"
-        } else {
-            &self.capture_factor
-        }) {
-            Ok(c) if c.0 > 0 && c.0 <= 1000 => c.0,
-            _ => {
-                e.add("capture_factor", tr.t("error-capture-factor"));
-                1000
-            }
+        let typed_capture = match self.capture_factor.trim() {
+            "" => "1",
+            typed => typed,
         };
+        let capture = CaptureFactor::parse(typed_capture).unwrap_or(CaptureFactor(0));
+        let breakdown: Vec<Pence> = parts.iter().flatten().copied().collect();
+        for problem in check_figures(cost, &breakdown, rate, capture) {
+            if e.get(problem.field()).is_none() {
+                e.add(problem.field(), tr.t(problem.message_id()));
+            }
+        }
+        let capture = capture.0;
         if !e.is_empty() {
             return Err(e);
         }
