@@ -57,6 +57,14 @@ impl Role {
     }
 }
 
+/// Stored rows decode straight into a role.
+impl TryFrom<String> for Role {
+    type Error = crate::UnknownCode;
+    fn try_from(code: String) -> Result<Role, crate::UnknownCode> {
+        Role::parse(&code).ok_or(crate::UnknownCode(code))
+    }
+}
+
 /// Where a role applies: a whole programme, or one cohort of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Scope {

@@ -78,6 +78,14 @@ impl PairedChange {
     }
 }
 
+crate::impact::coded_enum! {
+    /// When a self-assessment was made: before the programme, or after it.
+    pub enum Moment {
+        Before = "pre", "capability-moment-before";
+        After = "post", "capability-moment-after";
+    }
+}
+
 /// One person's answer to one question, before (`after == false`) or after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Answer<'a> {

@@ -132,6 +132,14 @@ pub fn check_figures(
 }
 
 coded_enum! {
+    /// Where a person's enrolment in a cohort stands (its history is kept apart).
+    pub enum EnrolmentStatus {
+        Active = "active", "enrolmentstatus-active";
+        Withdrawn = "withdrawn", "enrolmentstatus-withdrawn";
+    }
+}
+
+coded_enum! {
     /// How a cohort meets.
     pub enum DeliveryMode {
         InPerson = "in_person", "deliverymode-in-person";

@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CapabilityAnswer {
     pub user_id: i64,
-    pub stage: String,
+    #[sqlx(try_from = "String")]
+    pub stage: ymarfer_domain::capability::Moment,
     pub question: String,
     pub score: i64,
 }
@@ -35,7 +36,7 @@ impl Db {
         &self,
         cohort: i64,
         user: i64,
-        stage: &str,
+        stage: ymarfer_domain::capability::Moment,
         scores: &[(&str, i64)],
     ) -> Result<()> {
         let now = Utc::now();
@@ -44,7 +45,7 @@ impl Db {
             sqlx::query("DELETE FROM capability_answers WHERE cohort_id = $1 AND user_id = $2 AND stage = $3")
                 .bind(cohort)
                 .bind(user)
-                .bind(stage)
+                .bind(stage.as_str())
                 .execute(&mut *tx)
                 .await?;
             for (question, score) in scores {
@@ -53,7 +54,7 @@ impl Db {
                 )
                 .bind(cohort)
                 .bind(user)
-                .bind(stage)
+                .bind(stage.as_str())
                 .bind(question)
                 .bind(score)
                 .bind(now)

@@ -38,7 +38,8 @@ pub struct Answers {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AnswersRecord {
     pub organisation_id: i64,
-    pub stage: String,
+    #[sqlx(try_from = "String")]
+    pub stage: ymarfer_domain::innovation::Stage,
     pub asked_on: NaiveDate,
     pub new_goods_or_services: bool,
     pub new_business_process: bool,

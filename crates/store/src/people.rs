@@ -3,6 +3,8 @@
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, Utc};
+use ymarfer_domain::Role;
+use ymarfer_domain::programme::EnrolmentStatus;
 
 /// A participant's enrolment as a cohort page lists it.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -14,8 +16,15 @@ pub struct Enrolled {
     pub organisation_name: Option<String>,
     pub sic_section: Option<String>,
     pub employee_band: Option<String>,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: EnrolmentStatus,
     pub created_at: DateTime<Utc>,
+}
+
+impl Enrolled {
+    pub fn is_active(&self) -> bool {
+        self.status == EnrolmentStatus::Active
+    }
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -37,7 +46,8 @@ pub struct MyCohort {
     pub cohort_slug: String,
     pub name_en: String,
     pub name_cy: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: Role,
 }
 
 /// Enrols (or re-admits) inside an open transaction `$tx`; shared by single

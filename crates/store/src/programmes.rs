@@ -88,7 +88,8 @@ pub struct TeamMember {
     pub user_id: i64,
     pub display_name: String,
     pub email: String,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    pub role: ymarfer_domain::Role,
     pub cohort_id: Option<i64>,
 }
 

@@ -38,7 +38,8 @@ const MEETING_COLUMNS: &str = "id, cohort_id, title, kind, starts_at, ends_at, l
 pub struct AttendanceRecord {
     pub session_id: i64,
     pub user_id: i64,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ymarfer_domain::programme::Attendance,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]

@@ -28,7 +28,7 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<Foll
             for months in ymarfer_domain::followup::due(end, today) {
                 let mut orgs: Vec<(i64, i64)> = people
                     .iter()
-                    .filter(|e| e.status == "active")
+                    .filter(|e| e.is_active())
                     .filter_map(|e| Some((e.organisation_id?, e.user_id)))
                     .collect();
                 orgs.sort_unstable();

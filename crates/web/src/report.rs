@@ -145,7 +145,10 @@ pub async fn impact_report(
     let mut entry = Vec::new();
     let mut latest = Vec::new();
     for mine in history.chunk_by(|a, b| a.organisation_id == b.organisation_id) {
-        if let Some(first) = mine.iter().find(|a| a.stage == "entry") {
+        if let Some(first) = mine
+            .iter()
+            .find(|a| a.stage == ymarfer_domain::innovation::Stage::Entry)
+        {
             entry.push(answers(first));
         }
         if let Some(last) = mine.last() {
@@ -538,7 +541,7 @@ pub async fn to_xlsx(
             cohort: *c,
             person: a.user_id,
             question: &a.question,
-            after: a.stage == "post",
+            after: a.stage == ymarfer_domain::capability::Moment::After,
             score: a.score,
         })
         .collect();

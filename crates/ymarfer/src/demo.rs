@@ -3,6 +3,7 @@
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use ymarfer_domain::capability::Moment;
 use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
 use ymarfer_domain::programme::{SetCandidate, propose_sets};
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
@@ -692,9 +693,9 @@ async fn ledger(
                 .map(|(q, x)| (x.id, 1 + ((j + q) % 3) as i64))
                 .collect();
             let post: Vec<(&str, i64)> = pre.iter().map(|(id, s)| (*id, (*s + 2).min(5))).collect();
-            db.save_capability(cohort.id, e.user_id, "pre", &pre)
+            db.save_capability(cohort.id, e.user_id, Moment::Before, &pre)
                 .await?;
-            db.save_capability(cohort.id, e.user_id, "post", &post)
+            db.save_capability(cohort.id, e.user_id, Moment::After, &post)
                 .await?;
         }
         if ci == 0 {

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use std::collections::HashMap;
-use ymarfer_domain::capability::{self, PairedChange, QUESTIONS, SCALE};
+use ymarfer_domain::capability::{self, Moment, PairedChange, QUESTIONS, SCALE};
 use ymarfer_domain::{Action, Lang};
 use ymarfer_store::programmes::{Cohort, Programme};
 
@@ -20,13 +20,16 @@ struct CapabilityPage {
     page: Page,
     programme: Programme,
     cohort: Cohort,
-    stage: String,
+    stage: Moment,
     scores: HashMap<String, String>,
     errors: FieldErrors,
     done: bool,
 }
 
 impl CapabilityPage {
+    fn before(&self) -> bool {
+        self.stage == Moment::Before
+    }
     fn questions(&self) -> Vec<(&'static str, &'static str)> {
         QUESTIONS
             .iter()
@@ -57,12 +60,12 @@ pub async fn capability_form(
         .into_iter()
         .filter(|a| a.user_id == me)
         .collect();
-    let stage = if mine.iter().any(|a| a.stage == "pre") {
-        "post"
+    let stage = if mine.iter().any(|a| a.stage == Moment::Before) {
+        Moment::After
     } else {
-        "pre"
+        Moment::Before
     };
-    let done = mine.iter().any(|a| a.stage == "post");
+    let done = mine.iter().any(|a| a.stage == Moment::After);
     let scores = mine
         .iter()
         .filter(|a| a.stage == stage)
@@ -72,7 +75,7 @@ pub async fn capability_form(
         page: page.titled("capability-title"),
         programme,
         cohort,
-        stage: stage.into(),
+        stage,
         scores,
         errors: FieldErrors::default(),
         done,
@@ -94,10 +97,7 @@ pub async fn save_capability(
             .map(|(_, v)| v.clone())
             .unwrap_or_default()
     };
-    let stage = get("stage");
-    if stage != "pre" && stage != "post" {
-        return Err(AppError::BAD_REQUEST);
-    }
+    let stage = Moment::parse(&get("stage")).ok_or(AppError::BAD_REQUEST)?;
     let mut errors = FieldErrors::default();
     let mut scores = Vec::new();
     let mut typed = HashMap::new();
@@ -124,7 +124,7 @@ pub async fn save_capability(
     let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
     state
         .db
-        .save_capability(cohort.id, me, &stage, &scores)
+        .save_capability(cohort.id, me, stage, &scores)
         .await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}?done=capability"
@@ -146,7 +146,7 @@ pub async fn capability_change(
             cohort: *c,
             person: a.user_id,
             question: &a.question,
-            after: a.stage == "post",
+            after: a.stage == capability::Moment::After,
             score: a.score,
         })
         .collect();

@@ -329,11 +329,11 @@ pub async fn show_page(
         .and_then(|i| cohort_shares(&programme, &all_cohorts).get(i).copied())
         .unwrap_or_default();
     let enrolled = state.db.enrolled(cohort.id).await?;
-    let active = enrolled.iter().filter(|e| e.status == "active").count();
+    let active = enrolled.iter().filter(|e| e.is_active()).count();
     let organisations = {
         let mut ids: Vec<i64> = enrolled
             .iter()
-            .filter(|e| e.status == "active")
+            .filter(|e| e.is_active())
             .filter_map(|e| e.organisation_id)
             .collect();
         ids.sort_unstable();
@@ -344,9 +344,7 @@ pub async fn show_page(
     let records = state.db.attendance_of_cohort(cohort.id).await?;
     let mut by_person: HashMap<i64, Vec<Attendance>> = HashMap::new();
     for r in &records {
-        if let Some(a) = Attendance::parse(&r.status) {
-            by_person.entry(r.user_id).or_default().push(a);
-        }
+        by_person.entry(r.user_id).or_default().push(r.status);
     }
     let sets: HashMap<i64, String> = state
         .db
@@ -369,16 +367,16 @@ pub async fn show_page(
     } else {
         Vec::new()
     };
-    let all: Vec<Attendance> = records
-        .iter()
-        .filter_map(|r| Attendance::parse(&r.status))
-        .collect();
+    let all: Vec<Attendance> = records.iter().map(|r| r.status).collect();
     let meetings = meetings
         .into_iter()
         .map(|m| {
             let of: Vec<_> = records.iter().filter(|r| r.session_id == m.id).collect();
             MeetingRow {
-                present: of.iter().filter(|r| r.status == "present").count(),
+                present: of
+                    .iter()
+                    .filter(|r| r.status == Attendance::Present)
+                    .count(),
                 recorded: of.len(),
                 m,
             }

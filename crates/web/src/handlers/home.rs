@@ -43,10 +43,8 @@ struct Home {
 }
 
 impl Home {
-    fn role_name(&self, role: &str) -> String {
-        ymarfer_domain::Role::parse(role)
-            .map(|r| self.page.t(r.message_id()))
-            .unwrap_or_default()
+    fn role_name(&self, role: &ymarfer_domain::Role) -> String {
+        self.page.t(role.message_id())
     }
 }
 

@@ -444,10 +444,8 @@ impl ShowPage {
             .map(|s| (s.as_str(), self.page.t(s.message_id())))
             .collect()
     }
-    fn stage(&self, code: &str) -> String {
-        ymarfer_domain::innovation::Stage::parse(code)
-            .map(|s| self.page.t(s.message_id()))
-            .unwrap_or_default()
+    fn stage(&self, stage: &ymarfer_domain::innovation::Stage) -> String {
+        self.page.t(stage.message_id())
     }
 }
 
@@ -547,7 +545,12 @@ pub async fn edit_form(
 ) -> AppResult {
     let org = organisation_for(&state, &viewer, id, Action::EditOrganisation).await?;
     let answers = state.db.innovation_answers(id).await?;
-    let form = OrgForm::from_org(&org, answers.iter().find(|a| a.stage == "entry"));
+    let form = OrgForm::from_org(
+        &org,
+        answers
+            .iter()
+            .find(|a| a.stage == ymarfer_domain::innovation::Stage::Entry),
+    );
     let action = page.href(&format!("organisations/{id}/edit"));
     let mut page = page;
     page.title = page.t1("organisation-edit-named", "name", &org.name);

@@ -181,12 +181,9 @@ pub async fn readmit(
 ) -> AppResult {
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
-    let was_enrolled = state
-        .db
-        .enrolled(cohort.id)
-        .await?
-        .iter()
-        .any(|e| e.user_id == user_id && e.status == "withdrawn");
+    let was_enrolled = state.db.enrolled(cohort.id).await?.iter().any(|e| {
+        e.user_id == user_id && e.status == ymarfer_domain::programme::EnrolmentStatus::Withdrawn
+    });
     if !was_enrolled {
         return Err(AppError::NOT_FOUND);
     }
@@ -317,7 +314,7 @@ pub async fn export(
     let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
     let enrolled = state.db.enrolled(cohort.id).await?;
     let mut people = Vec::new();
-    for e in enrolled.iter().filter(|e| e.status == "active") {
+    for e in enrolled.iter().filter(|e| e.is_active()) {
         let user = state.db.user_by_id(e.user_id).await?;
         let org = match e.organisation_id {
             Some(id) => state.db.organisation_by_id(id).await?,

@@ -342,7 +342,7 @@ async fn show_page(
             .enrolled(cohort.id)
             .await?
             .iter()
-            .filter(|e| e.status == "active")
+            .filter(|e| e.is_active())
             .count();
         rows.push(CohortRow {
             cohort,

@@ -403,7 +403,7 @@ async fn organisations_for(
     let enrolled = state.db.enrolled(cohort).await?;
     let mut orgs: Vec<(i64, String)> = enrolled
         .iter()
-        .filter(|e| e.status == "active")
+        .filter(|e| e.is_active())
         .filter(|e| staff || viewer.0.as_ref().is_some_and(|me| me.user.id == e.user_id))
         .filter_map(|e| Some((e.organisation_id?, e.organisation_name.clone()?)))
         .collect();

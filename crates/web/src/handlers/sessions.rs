@@ -311,12 +311,12 @@ pub async fn show(
             .enrolled(cohort.id)
             .await?
             .into_iter()
-            .filter(|e| e.status == "active")
+            .filter(|e| e.is_active())
             .map(|person| {
                 let status = records
                     .iter()
                     .find(|r| r.session_id == id && r.user_id == person.user_id)
-                    .map(|r| r.status.clone())
+                    .map(|r| r.status.as_str().to_string())
                     .unwrap_or_default();
                 RegisterRow { person, status }
             })
@@ -355,7 +355,7 @@ pub async fn record_attendance(
         .enrolled(cohort.id)
         .await?
         .into_iter()
-        .filter(|e| e.status == "active")
+        .filter(|e| e.is_active())
         .map(|e| e.user_id)
         .collect();
     let mut marks = Vec::new();

@@ -56,7 +56,7 @@ pub async fn show(
         .enrolled(cohort.id)
         .await?
         .into_iter()
-        .filter(|e| e.status == "active")
+        .filter(|e| e.is_active())
         .collect();
     let members = state.db.set_members(cohort.id).await?;
     let sets: Vec<SetView> = state
@@ -106,7 +106,7 @@ pub async fn propose(
         .enrolled(cohort.id)
         .await?
         .into_iter()
-        .filter(|e| e.status == "active")
+        .filter(|e| e.is_active())
         .map(|e| SetCandidate {
             user_id: e.user_id,
             sector: e.sic_section.and_then(|s| s.chars().next()).unwrap_or('S'),
@@ -150,7 +150,7 @@ pub async fn move_member(
         .enrolled(cohort.id)
         .await?
         .iter()
-        .any(|e| e.user_id == form.user_id && e.status == "active");
+        .any(|e| e.user_id == form.user_id && e.is_active());
     let set = match form.set_id.trim() {
         "" => None,
         s => Some(s.parse::<i64>().map_err(|_| AppError::BAD_REQUEST)?),

@@ -520,7 +520,8 @@ async fn capability_and_followups(app: TestApp) {
     assert!(
         history
             .iter()
-            .any(|a| a.stage == "follow_up_3" && a.new_business_process)
+            .any(|a| a.stage == ymarfer_domain::innovation::Stage::FollowUp3
+                && a.new_business_process)
     );
     let html = m
         .get(&format!("/en/programmes/{slug}/impact"))
