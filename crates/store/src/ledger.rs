@@ -4,7 +4,9 @@ use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
 use ymarfer_domain::Pence;
-use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status, resolve_rate};
+use ymarfer_domain::impact::{
+    Category, Frequency, SavingsType, Status, cohort_shares, resolve_rate,
+};
 use ymarfer_domain::ledger::status_of_new_version;
 
 /// One version of a benefit line, as stored. Quantities are thousandths.
@@ -169,6 +171,46 @@ macro_rules! verify_current {
         .bind(version)
         .execute(&mut *$tx)
         .await?;
+        fix_cohort_share!($tx, $line);
+    }};
+}
+
+/// Once a cohort has verified savings its share of the programme's cost is fixed
+/// (at the share it has now), so that adding or changing another cohort never
+/// rewrites its return on investment; only an explicit edit of the share does.
+macro_rules! fix_cohort_share {
+    ($tx:ident, $line:expr) => {{
+        let (cohort, programme, share, cost): (i64, i64, Option<i64>, i64) = sqlx::query_as(
+            "SELECT c.id, c.programme_id, c.cost_share_pence, g.cost_pence FROM benefit_lines l \
+             JOIN projects p ON p.id = l.project_id JOIN cohorts c ON c.id = p.cohort_id \
+             JOIN programmes g ON g.id = c.programme_id WHERE l.id = $1",
+        )
+        .bind($line)
+        .fetch_one(&mut *$tx)
+        .await?;
+        if share.is_none() {
+            let sql = format!(
+                "SELECT id, cost_share_pence FROM cohorts WHERE programme_id = $1 ORDER BY {}",
+                crate::programmes::COHORT_ORDER
+            );
+            let cohorts: Vec<(i64, Option<i64>)> = sqlx::query_as(&sql)
+                .bind(programme)
+                .fetch_all(&mut *$tx)
+                .await?;
+            let fixed: Vec<Option<Pence>> = cohorts.iter().map(|c| c.1.map(Pence)).collect();
+            let shares = cohort_shares(Pence(cost), &fixed);
+            if let Some(mine) = cohorts
+                .iter()
+                .position(|c| c.0 == cohort)
+                .and_then(|i| shares.get(i))
+            {
+                sqlx::query("UPDATE cohorts SET cost_share_pence = $1 WHERE id = $2")
+                    .bind(mine.0)
+                    .bind(cohort)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+        }
     }};
 }
 

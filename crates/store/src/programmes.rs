@@ -93,6 +93,10 @@ pub struct TeamMember {
     pub cohort_id: Option<i64>,
 }
 
+/// The order of a programme's cohorts, the same on both databases (undated last):
+/// cost shares are split in this order.
+pub(crate) const COHORT_ORDER: &str = "starts_on IS NULL, starts_on, name_en, id";
+
 impl Db {
     /// Creates a programme; its creator becomes its programme manager.
     pub async fn create_programme(
@@ -292,7 +296,7 @@ impl Db {
 
     pub async fn cohorts_of(&self, programme_id: i64) -> Result<Vec<Cohort>> {
         let sql = format!(
-            "SELECT {COHORT_COLUMNS} FROM cohorts WHERE programme_id = $1 ORDER BY starts_on, name_en"
+            "SELECT {COHORT_COLUMNS} FROM cohorts WHERE programme_id = $1 ORDER BY {COHORT_ORDER}"
         );
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(&sql)

@@ -179,6 +179,10 @@ fn pages() -> Router<AppState> {
             get(impact::cohort_dashboard),
         )
         .route(
+            "/programmes/{p}/cohorts/{c}/reports/{file}",
+            get(impact::cohort_download),
+        )
+        .route(
             "/programmes/{p}/cohorts/{c}/capability",
             get(capability::capability_form).post(capability::save_capability),
         )

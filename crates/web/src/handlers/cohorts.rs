@@ -31,6 +31,8 @@ pub struct CohortForm {
     delivery_mode: String,
     region: String,
     cost_share: String,
+    /// The person saw what a new cost share does to the cohort's figures.
+    confirm_share: Option<String>,
 }
 
 impl CohortForm {
@@ -45,10 +47,16 @@ impl CohortForm {
             delivery_mode: c.delivery_mode.clone(),
             region: c.region.clone(),
             cost_share: parse::pounds_input(c.cost_share_pence),
+            confirm_share: None,
         }
     }
 
-    fn validate(&self, page: &Page, creating: bool) -> Result<CohortInput, FieldErrors> {
+    fn validate(
+        &self,
+        page: &Page,
+        creating: bool,
+        programme: &Programme,
+    ) -> Result<CohortInput, FieldErrors> {
         let tr = page.tr;
         let mut e = FieldErrors::default();
         let name_en = parse::text(tr, &mut e, "name_en", &self.name_en, 120, true);
@@ -72,6 +80,23 @@ impl CohortForm {
         let starts_on = parse::date(tr, &mut e, "starts_on", &self.starts_on);
         let ends_on = parse::date(tr, &mut e, "ends_on", &self.ends_on);
         parse::dates_in_order(tr, &mut e, "ends_on", starts_on, ends_on);
+        // A cohort runs within its programme.
+        if let (Some(s), Some(p)) = (starts_on, programme.starts_on)
+            && s < p
+        {
+            e.add(
+                "starts_on",
+                tr.t1("error-cohort-before-programme", "date", &tr.day(p)),
+            );
+        }
+        if let (Some(end), Some(p)) = (ends_on, programme.ends_on)
+            && end > p
+        {
+            e.add(
+                "ends_on",
+                tr.t1("error-cohort-after-programme", "date", &tr.day(p)),
+            );
+        }
         let capacity = parse::whole(tr, &mut e, "capacity", &self.capacity, 1, 500);
         if DeliveryMode::parse(&self.delivery_mode).is_none() {
             e.add("delivery_mode", tr.t("error-choose-one"));
@@ -106,6 +131,18 @@ struct FormPage {
     creating: bool,
     form: CohortForm,
     errors: FieldErrors,
+    /// What a new cost share would do, for the person to confirm.
+    share_change: Option<String>,
+}
+
+/// A cohort's share of the programme's cost.
+fn share_of(p: &Programme, cohorts: &[Cohort], cohort: i64) -> Pence {
+    let shares = super::programmes::cohort_shares(p, cohorts);
+    cohorts
+        .iter()
+        .position(|c| c.id == cohort)
+        .and_then(|i| shares.get(i).copied())
+        .unwrap_or_default()
 }
 
 impl FormPage {
@@ -144,6 +181,7 @@ pub async fn new_form(
         creating: true,
         form,
         errors: FieldErrors::default(),
+        share_change: None,
     })
 }
 
@@ -155,7 +193,7 @@ pub async fn create(
     FormData(form): FormData<CohortForm>,
 ) -> AppResult {
     let programme = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
-    let errors = match form.validate(&page, true) {
+    let errors = match form.validate(&page, true, &programme) {
         Ok(input) => {
             let saved = state.db.create_cohort(programme.id, &input).await;
             match clash(saved, "slug", || page.t("error-slug-taken"))? {
@@ -179,6 +217,7 @@ pub async fn create(
             creating: true,
             form,
             errors,
+            share_change: None,
         },
     )
 }
@@ -200,6 +239,7 @@ pub async fn edit_form(
         creating: false,
         form,
         errors: FieldErrors::default(),
+        share_change: None,
     })
 }
 
@@ -213,27 +253,64 @@ pub async fn update(
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
     form.slug = cohort.slug.clone();
-    match form.validate(&page, false) {
+    let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/edit"));
+    match form.validate(&page, false, &programme) {
         Ok(input) => {
+            // A change to the share of the cost moves the cohort's figures: it is
+            // made only once the person has seen the return before and after.
+            if input.cost_share_pence != cohort.cost_share_pence && form.confirm_share.is_none() {
+                let (_, summary) =
+                    crate::report::impact_report(&state.db, page.tr, &programme, Some(&cohort))
+                        .await?;
+                let mut cohorts = state.db.cohorts_of(programme.id).await?;
+                let before = share_of(&programme, &cohorts, cohort.id);
+                if let Some(c) = cohorts.iter_mut().find(|c| c.id == cohort.id) {
+                    c.cost_share_pence = input.cost_share_pence;
+                }
+                let after = share_of(&programme, &cohorts, cohort.id);
+                let roi = |cost| ymarfer_domain::impact::format_roi(summary.verified(), cost);
+                let change = page.args(
+                    "cohort-share-change",
+                    [
+                        ("before", page.tr.money(before)),
+                        ("after", page.tr.money(after)),
+                        ("roi_before", roi(before)),
+                        ("roi_after", roi(after)),
+                    ],
+                );
+                form.confirm_share = Some("yes".into());
+                let mut page = page.titled("cohort-edit-title");
+                page.title = page.t("cohort-edit-title");
+                return render_status(
+                    StatusCode::CONFLICT,
+                    &FormPage {
+                        page,
+                        programme,
+                        action,
+                        creating: false,
+                        form,
+                        errors: FieldErrors::default(),
+                        share_change: Some(change),
+                    },
+                );
+            }
             state.db.update_cohort(cohort.id, &input).await?;
             Ok(see_other(&page.href(&format!(
                 "programmes/{slug}/cohorts/{cslug}?done=saved"
             ))))
         }
-        Err(errors) => {
-            let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/edit"));
-            render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &FormPage {
-                    page: page.titled("cohort-edit-title"),
-                    programme,
-                    action,
-                    creating: false,
-                    form,
-                    errors,
-                },
-            )
-        }
+        Err(errors) => render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &FormPage {
+                page: page.titled("cohort-edit-title"),
+                programme,
+                action,
+                creating: false,
+                form,
+                errors,
+                share_change: None,
+            },
+        ),
     }
 }
 

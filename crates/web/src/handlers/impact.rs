@@ -12,6 +12,7 @@ use axum::http::header;
 use axum::response::IntoResponse;
 use ymarfer_domain::impact::Category;
 use ymarfer_domain::{Action, Pence};
+use ymarfer_store::programmes::{Cohort, Programme};
 
 #[derive(Template)]
 #[template(path = "ledger/dashboard.html")]
@@ -20,6 +21,8 @@ struct Dashboard {
     heading: String,
     r: ImpactReport,
     base: String,
+    /// The spreadsheet's link, for those who may download it.
+    xlsx: Option<String>,
     categories: Vec<(String, String, f64)>,
     active_entry: String,
     active_latest: String,
@@ -102,6 +105,7 @@ fn dashboard(
     heading: String,
     r: ImpactReport,
     base: String,
+    may_download: bool,
     extra: Extra,
 ) -> Dashboard {
     let tr = page.tr;
@@ -122,11 +126,13 @@ fn dashboard(
     let active_latest = percent(r.innovation_active_latest);
     let mut page = page;
     page.title = heading.clone();
+    let xlsx = may_download.then(|| base.replace("/impact", "/reports/impact.xlsx"));
     Dashboard {
         page,
         heading,
         r,
         base,
+        xlsx,
         categories,
         active_entry,
         active_latest,
@@ -168,7 +174,8 @@ pub async fn programme_dashboard(
     let heading = page.t1("impact-title", "name", page.pick(&p.name_en, &p.name_cy));
     let base = page.href(&format!("programmes/{slug}/impact"));
     let extra = extra(&state, page.lang, &p, None, Pence(r.cost_pence)).await?;
-    render(&dashboard(page, heading, r, base, extra))
+    let may_download = context::may_programme(&viewer, Action::DownloadReports, p.id);
+    render(&dashboard(page, heading, r, base, may_download, extra))
 }
 
 pub async fn cohort_dashboard(
@@ -182,7 +189,8 @@ pub async fn cohort_dashboard(
     let heading = page.t1("impact-title", "name", page.pick(&c.name_en, &c.name_cy));
     let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}/impact"));
     let extra = extra(&state, page.lang, &p, Some(&c), Pence(r.cost_pence)).await?;
-    render(&dashboard(page, heading, r, base, extra))
+    let may_download = context::may_programme(&viewer, Action::DownloadReports, p.id);
+    render(&dashboard(page, heading, r, base, may_download, extra))
 }
 
 /// `impact.csv` or `impact.xlsx` for a programme.
@@ -193,21 +201,47 @@ pub async fn programme_download(
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult {
     let p = context::programme(&state, &viewer, &slug, Action::ViewAggregates).await?;
-    let (r, summary) = impact_report(&state.db, page.tr, &p, None).await?;
-    match file.as_str() {
+    download(&state, page, &viewer, &p, None, &file).await
+}
+
+/// `impact.csv` or `impact.xlsx` for a cohort.
+pub async fn cohort_download(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug, file)): Path<(String, String, String)>,
+) -> AppResult {
+    let (p, c) = context::cohort(&state, &viewer, &slug, &cslug, Action::ViewAggregates).await?;
+    download(&state, page, &viewer, &p, Some(&c), &file).await
+}
+
+async fn download(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    p: &Programme,
+    cohort: Option<&Cohort>,
+    file: &str,
+) -> AppResult {
+    let (r, summary) = impact_report(&state.db, page.tr, p, cohort).await?;
+    let name = match cohort {
+        Some(c) => format!("{}-{}", p.slug, c.slug),
+        None => p.slug.clone(),
+    };
+    match file {
         "impact.csv" => Ok((
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
                 (
                     header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{slug}-impact.csv\""),
+                    format!("attachment; filename=\"{name}-impact.csv\""),
                 ),
             ],
             crate::report::to_csv(&r)?,
         )
             .into_response()),
-        "impact.xlsx" if context::may_programme(&viewer, Action::DownloadReports, p.id) => {
-            let bytes = crate::report::to_xlsx(&state.db, page.tr, &p, &r, &summary, None).await?;
+        "impact.xlsx" if context::may_programme(viewer, Action::DownloadReports, p.id) => {
+            let bytes = crate::report::to_xlsx(&state.db, page.tr, p, &r, &summary, cohort).await?;
             Ok((
                 [
                     (
@@ -217,7 +251,7 @@ pub async fn programme_download(
                     ),
                     (
                         header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{slug}-impact.xlsx\""),
+                        format!("attachment; filename=\"{name}-impact.xlsx\""),
                     ),
                 ],
                 bytes,

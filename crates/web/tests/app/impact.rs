@@ -535,7 +535,195 @@ async fn capability_and_followups(app: TestApp) {
     );
 }
 
+/// A cohort's figures stay put: once it has verified savings its share of the
+/// cost is fixed, so adding a cohort leaves its return on investment unchanged;
+/// the share changes only when someone has seen the return before and after.
+/// Cohorts run within their programme's dates.
+async fn cohort_figures_are_stable(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let input = ymarfer_store::programmes::ProgrammeInput {
+        slug: p.slug.clone(),
+        name_en: p.name_en.clone(),
+        name_cy: p.name_cy.clone(),
+        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1),
+        ends_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 31),
+        cost_pence: 100_000,
+        default_hourly_rate_pence: 2500,
+        capture_factor_thousandths: 1000,
+        ..Default::default()
+    };
+    app.db.update_programme(programme, &input).await.unwrap();
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let org = app
+        .db
+        .create_organisation(
+            &OrganisationInput {
+                name: "Becws".into(),
+                sic_section: "C".into(),
+                employee_band: "micro".into(),
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Bara", "testing", "cohort").await;
+    // £100 a month → £1,200.00 in the first year.
+    let line = ymarfer_store::ledger::BenefitInput {
+        description: "Less flour wasted".into(),
+        category: ymarfer_domain::impact::Category::Materials,
+        savings_type: ymarfer_domain::impact::SavingsType::Hard,
+        frequency: ymarfer_domain::impact::Frequency::Monthly,
+        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        status: ymarfer_domain::impact::Status::Claimed,
+        amount_pence: Some(10_000),
+        ..Default::default()
+    };
+    let id = app
+        .db
+        .add_benefit_lines(&[(project.id, line)], None, false)
+        .await
+        .unwrap()[0];
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let res = m
+        .post(
+            &format!("/en/projects/{}/benefits/{id}/verify", project.id),
+            &[("version", "1")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let roi = |app: &TestApp, cohort: i64| {
+        let db = app.db.clone();
+        let p = p.clone();
+        async move {
+            let c = db.cohort_by_id(cohort).await.unwrap().unwrap();
+            ymarfer_web::report::impact_report(&db, ymarfer_web::i18n::Tr(Lang::En), &p, Some(&c))
+                .await
+                .unwrap()
+                .0
+                .roi_display
+        }
+    };
+    assert_eq!(roi(&app, cohort).await, "1.2 : 1");
+    assert_eq!(
+        app.db
+            .cohort_by_id(cohort)
+            .await
+            .unwrap()
+            .unwrap()
+            .cost_share_pence,
+        Some(100_000),
+        "fixed when its first saving was verified"
+    );
+
+    // A cohort outside the programme's dates is refused; one inside is added.
+    let new = format!("/en/programmes/{}/cohorts/new", p.slug);
+    let cohort_form = |slug: &'static str, starts: &'static str, ends: &'static str| {
+        vec![
+            ("name_en", "Second"),
+            ("name_cy", "Ail"),
+            ("slug", slug),
+            ("starts_on", starts),
+            ("ends_on", ends),
+            ("capacity", "10"),
+            ("delivery_mode", "online"),
+            ("region", "mid_wales"),
+        ]
+    };
+    let res = m
+        .post(&new, &cohort_form("second", "2025-12-01", "2027-02-01"))
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("A cohort cannot start before its programme does (1 January 2026)."));
+    assert!(html.contains("A cohort cannot end after its programme does (31 December 2026)."));
+    let res = m
+        .post(&new, &cohort_form("second", "2026-06-01", "2026-11-30"))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        roi(&app, cohort).await,
+        "1.2 : 1",
+        "adding a cohort leaves a finished cohort's return unchanged"
+    );
+
+    // Changing the share shows the return before and after, and saves only when confirmed.
+    let edit = format!("/en/programmes/{}/cohorts/cohort-1/edit", p.slug);
+    let c = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
+    let starts = c.starts_on.map(|d| d.to_string()).unwrap_or_default();
+    let ends = c.ends_on.map(|d| d.to_string()).unwrap_or_default();
+    let mut form = vec![
+        ("name_en", c.name_en.as_str()),
+        ("name_cy", c.name_cy.as_str()),
+        ("starts_on", starts.as_str()),
+        ("ends_on", ends.as_str()),
+        ("capacity", "10"),
+        ("delivery_mode", "online"),
+        ("region", "mid_wales"),
+        ("cost_share", "500"),
+    ];
+    let res = m.post(&edit, &form).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("from £1,000.00 to £500.00") && html.contains("from 1.2 : 1 to 2.4 : 1"),
+        "{html}"
+    );
+    assert_eq!(roi(&app, cohort).await, "1.2 : 1", "nothing saved yet");
+    form.push(("confirm_share", "yes"));
+    assert_eq!(m.post(&edit, &form).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(roi(&app, cohort).await, "2.4 : 1");
+}
+
+/// Each dashboard offers only the downloads its viewer may follow, and the
+/// cohort's own CSV works.
+async fn downloads_offered_to_those_who_may(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let observer = app.user("arsyllwr@example.com", Lang::En, false).await;
+    app.db
+        .grant(observer.id, Role::Observer, Scope::Programme(programme))
+        .await
+        .unwrap();
+    let _ = cohort;
+    let o = app.client();
+    o.sign_in("arsyllwr@example.com").await;
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    for page in [
+        format!("/en/programmes/{slug}/impact"),
+        format!("/en/programmes/{slug}/cohorts/cohort-1/impact"),
+    ] {
+        let seen = o.get(&page).await.text().await.unwrap();
+        assert!(
+            !seen.contains("impact.xlsx"),
+            "no link that would be refused"
+        );
+        let re = regex::Regex::new(r#"href="([^"]+impact\.csv)""#).unwrap();
+        let csv = re.captures(&seen).expect("a CSV link")[1].to_string();
+        let res = o.get(&csv).await;
+        assert_eq!(res.status(), StatusCode::OK, "{csv}");
+        assert!(res.text().await.unwrap().starts_with("measure,value"));
+        let managed = m.get(&page).await.text().await.unwrap();
+        let re = regex::Regex::new(r#"href="([^"]+impact\.xlsx)""#).unwrap();
+        let xlsx = re.captures(&managed).expect("an XLSX link")[1].to_string();
+        assert_eq!(m.get(&xlsx).await.status(), StatusCode::OK, "{xlsx}");
+    }
+}
+
 on_both! {
+    downloads => super::downloads_offered_to_those_who_may;
+    stable_figures => super::cohort_figures_are_stable;
     ledger_and_dashboards => super::ledger_verify_change_and_dashboards;
     capability_and_followups => super::capability_and_followups;
 }

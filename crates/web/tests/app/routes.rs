@@ -161,6 +161,9 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/cy/programmes/prog/cohorts/cohort-1/impact", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog/reports/impact.csv", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog/reports/impact.xlsx", form: &[], expect: |w| managers(w, 200) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/reports/impact.csv", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/cy/programmes/prog/cohorts/cohort-1/reports/impact.xlsx", form: &[], expect: |w| managers(w, 200) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/reports/nope", form: &[], expect: |w| anyone(w, Status(404)) },
         Row { method: "GET", path: "/en/programmes/prog/reports/nope", form: &[], expect: |w| anyone(w, Status(404)) },
         // Capability and follow-ups.
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/capability", form: &[], expect: |w| participants(w, Status(200)) },
@@ -181,6 +184,7 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/en/programmes/prog-b/reports/impact.xlsx", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/impact", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/reports/impact.csv", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/people.csv", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "POST", path: "/en/programmes/prog-b/cohorts/cohort-1/people", form: &[("email", "x")], expect: |w| outsider(w, Status(422)) },
         Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/projects", form: &[], expect: |w| outsider(w, Status(200)) },
