@@ -700,6 +700,8 @@ async fn downloads_offered_to_those_who_may(app: TestApp) {
     o.sign_in("arsyllwr@example.com").await;
     let m = app.client();
     m.sign_in("rheolwr@example.com").await;
+    let csv_link = regex::Regex::new(r#"href="([^"]+impact\.csv)""#).unwrap();
+    let xlsx_link = regex::Regex::new(r#"href="([^"]+impact\.xlsx)""#).unwrap();
     for page in [
         format!("/en/programmes/{slug}/impact"),
         format!("/en/programmes/{slug}/cohorts/cohort-1/impact"),
@@ -709,14 +711,12 @@ async fn downloads_offered_to_those_who_may(app: TestApp) {
             !seen.contains("impact.xlsx"),
             "no link that would be refused"
         );
-        let re = regex::Regex::new(r#"href="([^"]+impact\.csv)""#).unwrap();
-        let csv = re.captures(&seen).expect("a CSV link")[1].to_string();
+        let csv = csv_link.captures(&seen).expect("a CSV link")[1].to_string();
         let res = o.get(&csv).await;
         assert_eq!(res.status(), StatusCode::OK, "{csv}");
         assert!(res.text().await.unwrap().starts_with("measure,value"));
         let managed = m.get(&page).await.text().await.unwrap();
-        let re = regex::Regex::new(r#"href="([^"]+impact\.xlsx)""#).unwrap();
-        let xlsx = re.captures(&managed).expect("an XLSX link")[1].to_string();
+        let xlsx = xlsx_link.captures(&managed).expect("an XLSX link")[1].to_string();
         assert_eq!(m.get(&xlsx).await.status(), StatusCode::OK, "{xlsx}");
     }
 }
