@@ -61,6 +61,13 @@ coded_enum! {
     }
 }
 
+impl Default for EmployeeBand {
+    /// Most Welsh firms (about 95%) are micro firms.
+    fn default() -> Self {
+        EmployeeBand::Micro
+    }
+}
+
 impl EmployeeBand {
     /// The band for a number of staff.
     pub fn from_headcount(staff: u32) -> EmployeeBand {

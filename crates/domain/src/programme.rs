@@ -159,6 +159,13 @@ coded_enum! {
     }
 }
 
+impl Default for SessionKind {
+    /// The usual session: a workshop.
+    fn default() -> Self {
+        SessionKind::Workshop
+    }
+}
+
 coded_enum! {
     /// What the register records for one person at one session.
     pub enum Attendance {

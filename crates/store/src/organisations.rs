@@ -3,6 +3,7 @@
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
+use ymarfer_domain::innovation::EmployeeBand;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Organisation {
@@ -10,7 +11,8 @@ pub struct Organisation {
     pub name: String,
     pub companies_house: Option<String>,
     pub sic_section: String,
-    pub employee_band: String,
+    #[sqlx(try_from = "String")]
+    pub employee_band: EmployeeBand,
     pub principal_area: String,
     pub hourly_rate_pence: Option<i64>,
     pub created_at: DateTime<Utc>,
@@ -21,7 +23,7 @@ pub struct OrganisationInput {
     pub name: String,
     pub companies_house: Option<String>,
     pub sic_section: String,
-    pub employee_band: String,
+    pub employee_band: EmployeeBand,
     pub principal_area: String,
     pub hourly_rate_pence: Option<i64>,
 }
@@ -45,7 +47,8 @@ pub struct AnswersRecord {
     pub new_business_process: bool,
     pub ongoing_or_abandoned: bool,
     pub innovation_spending: bool,
-    pub employee_band: String,
+    #[sqlx(try_from = "String")]
+    pub employee_band: EmployeeBand,
 }
 
 /// The organisation columns, each prefixed with a table alias.
@@ -131,7 +134,7 @@ impl Db {
                 .bind(input.name.trim())
                 .bind(&input.companies_house)
                 .bind(&input.sic_section)
-                .bind(&input.employee_band)
+                .bind(input.employee_band.as_str())
                 .bind(&input.principal_area)
                 .bind(input.hourly_rate_pence)
                 .bind(now)
@@ -149,7 +152,7 @@ impl Db {
                 .bind(a.new_business_process)
                 .bind(a.ongoing_or_abandoned)
                 .bind(a.innovation_spending)
-                .bind(&input.employee_band)
+                .bind(input.employee_band.as_str())
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
@@ -183,7 +186,7 @@ impl Db {
             .bind(input.name.trim())
             .bind(&input.companies_house)
             .bind(&input.sic_section)
-            .bind(&input.employee_band)
+            .bind(input.employee_band.as_str())
             .bind(&input.principal_area)
             .bind(input.hourly_rate_pence)
             .bind(id)
@@ -207,7 +210,7 @@ impl Db {
                 .bind(a.new_business_process)
                 .bind(a.ongoing_or_abandoned)
                 .bind(a.innovation_spending)
-                .bind(&input.employee_band)
+                .bind(input.employee_band.as_str())
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
@@ -353,7 +356,7 @@ impl Db {
         stage: &str,
         asked_on: NaiveDate,
         a: Answers,
-        band: &str,
+        band: EmployeeBand,
     ) -> Result<()> {
         with_pool!(self, |pool| {
             sqlx::query(
@@ -368,7 +371,7 @@ impl Db {
             .bind(a.new_business_process)
             .bind(a.ongoing_or_abandoned)
             .bind(a.innovation_spending)
-            .bind(band)
+            .bind(band.as_str())
             .bind(Utc::now())
             .execute(pool)
             .await?;

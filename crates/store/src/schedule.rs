@@ -4,13 +4,15 @@ use crate::db::Result;
 use crate::secret::{hash_secret, new_secret};
 use crate::{Db, with_pool};
 use chrono::{DateTime, Utc};
+use ymarfer_domain::programme::SessionKind;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Meeting {
     pub id: i64,
     pub cohort_id: i64,
     pub title: String,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: SessionKind,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub location: String,
@@ -23,7 +25,7 @@ pub struct Meeting {
 #[derive(Debug, Clone, Default)]
 pub struct MeetingInput {
     pub title: String,
-    pub kind: String,
+    pub kind: SessionKind,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub location: String,
@@ -67,7 +69,7 @@ impl Db {
             sqlx::query_as(&sql)
                 .bind(cohort_id)
                 .bind(&m.title)
-                .bind(&m.kind)
+                .bind(m.kind.as_str())
                 .bind(m.starts_at)
                 .bind(m.ends_at)
                 .bind(&m.location)
@@ -87,7 +89,7 @@ impl Db {
                  online_url = $6, agenda = $7, resources = $8 WHERE id = $9",
             )
             .bind(&m.title)
-            .bind(&m.kind)
+            .bind(m.kind.as_str())
             .bind(m.starts_at)
             .bind(m.ends_at)
             .bind(&m.location)

@@ -496,13 +496,7 @@ pub async fn to_xlsx(
                 ymarfer_domain::reference::sic_name(letter, tr.lang())
             ),
         )?;
-        orgs.write_string(
-            row,
-            2,
-            EmployeeBand::parse(&o.org.employee_band)
-                .map(|b| tr.t(b.message_id()))
-                .unwrap_or_default(),
-        )?;
+        orgs.write_string(row, 2, tr.t(o.org.employee_band.message_id()))?;
         orgs.write_string(
             row,
             3,

@@ -5,7 +5,8 @@ use anyhow::Context;
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use ymarfer_domain::capability::Moment;
 use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
-use ymarfer_domain::programme::{SetCandidate, propose_sets};
+use ymarfer_domain::innovation::EmployeeBand;
+use ymarfer_domain::programme::{SessionKind, SetCandidate, propose_sets};
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
 use ymarfer_domain::{Email, Lang, Role, Scope};
 use ymarfer_store::Db;
@@ -64,7 +65,7 @@ struct DemoData {
 struct Firm {
     name: String,
     sector: char,
-    band: String,
+    band: EmployeeBand,
     area: String,
     hourly_rate_pence: i64,
     /// Which of the three cohorts (0, 1, 2) it joins.
@@ -307,7 +308,7 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
                     name: firm.name.clone(),
                     companies_house: Some(format!("{:08}", 10_000_000 + i * 7_919)),
                     sic_section: firm.sector.to_string(),
-                    employee_band: firm.band.clone(),
+                    employee_band: firm.band,
                     principal_area: firm.area.clone(),
                     hourly_rate_pence: Some(firm.hourly_rate_pence),
                 },
@@ -340,7 +341,7 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
                 Some(manager.id),
             )
             .await?;
-            members[firm.cohort].push((user.id, firm.sector, firm.band.clone()));
+            members[firm.cohort].push((user.id, firm.sector, firm.band.as_str().to_string()));
         }
     }
 
@@ -383,7 +384,7 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
                     cohort.id,
                     &MeetingInput {
                         title: if welsh { (*cy).into() } else { (*en).into() },
-                        kind: (*kind).into(),
+                        kind: SessionKind::parse(kind).context("session kind")?,
                         starts_at,
                         ends_at: starts_at + Duration::hours(3),
                         location: if cohort.delivery_mode == "online" { String::new() } else { "M-SParc, Gaerwen".into() },
@@ -675,7 +676,7 @@ async fn ledger(
                     "end",
                     *start + Duration::weeks(16),
                     answers,
-                    &org.employee_band,
+                    org.employee_band,
                 )
                 .await?;
             }

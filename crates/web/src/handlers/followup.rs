@@ -171,7 +171,7 @@ pub async fn followup_answer(
             &stage,
             Utc::now().date_naive(),
             answers,
-            &org.employee_band,
+            org.employee_band,
         )
         .await?;
     for (line, amount) in actuals {

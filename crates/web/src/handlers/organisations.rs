@@ -86,10 +86,8 @@ impl ListPage {
             .map(|a| a.name(self.page.lang))
             .unwrap_or("")
     }
-    fn band(&self, code: &str) -> String {
-        EmployeeBand::parse(code)
-            .map(|b| self.page.t(b.message_id()))
-            .unwrap_or_default()
+    fn band(&self, band: &EmployeeBand) -> String {
+        self.page.t(band.message_id())
     }
     fn active_at_entry(&self, row: &OrganisationRow) -> Option<bool> {
         row.entry().map(|a| answers_of(a).is_innovation_active())
@@ -192,7 +190,7 @@ impl OrgForm {
             name: o.name.clone(),
             companies_house: o.companies_house.clone().unwrap_or_default(),
             sector: o.sic_section.clone(),
-            employee_band: o.employee_band.clone(),
+            employee_band: o.employee_band.as_str().to_string(),
             principal_area: o.principal_area.clone(),
             hourly_rate: parse::pounds_input(o.hourly_rate_pence),
             asked_on: entry.map(|e| e.asked_on.to_string()).unwrap_or_default(),
@@ -224,7 +222,8 @@ impl OrgForm {
         if sector.is_none() {
             e.add("sector", tr.t("error-choose-one"));
         }
-        if EmployeeBand::parse(&self.employee_band).is_none() {
+        let band = EmployeeBand::parse(&self.employee_band);
+        if band.is_none() {
             e.add("employee_band", tr.t("error-choose-one"));
         }
         if reference::area(&self.principal_area).is_none() {
@@ -233,9 +232,9 @@ impl OrgForm {
         let rate = parse::money(tr, &mut e, "hourly_rate", &self.hourly_rate, false);
         let asked_on = parse::date(tr, &mut e, "asked_on", &self.asked_on)
             .unwrap_or_else(|| Utc::now().date_naive());
-        if !e.is_empty() {
+        let (Some(employee_band), true) = (band, e.is_empty()) else {
             return Err(e);
-        }
+        };
         let answers = Answers {
             new_goods_or_services: self.q1.is_some(),
             new_business_process: self.q2.is_some(),
@@ -247,7 +246,7 @@ impl OrgForm {
                 name,
                 companies_house,
                 sic_section: sector.map(String::from).unwrap_or_default(),
-                employee_band: self.employee_band.clone(),
+                employee_band,
                 principal_area: self.principal_area.clone(),
                 hourly_rate_pence: rate.map(|p| p.0),
             },
@@ -431,9 +430,7 @@ impl ShowPage {
         format!("{letter} – {}", reference::sic_name(letter, self.page.lang))
     }
     fn band(&self) -> String {
-        EmployeeBand::parse(&self.org.employee_band)
-            .map(|b| self.page.t(b.message_id()))
-            .unwrap_or_default()
+        self.page.t(self.org.employee_band.message_id())
     }
     fn no_error(&self) -> Option<&'static str> {
         None
@@ -633,7 +630,7 @@ pub async fn record_innovation(
     };
     state
         .db
-        .record_innovation(id, stage.as_str(), on, answers, &org.employee_band)
+        .record_innovation(id, stage.as_str(), on, answers, org.employee_band)
         .await?;
     Ok(see_other(&page.href(&format!("organisations/{id}"))))
 }

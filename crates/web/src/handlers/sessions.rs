@@ -36,7 +36,7 @@ impl MeetingForm {
     fn from_meeting(m: &Meeting) -> MeetingForm {
         MeetingForm {
             title: m.title.clone(),
-            kind: m.kind.clone(),
+            kind: m.kind.as_str().to_string(),
             starts_at: uktime::format_local_input(m.starts_at),
             ends_at: uktime::format_local_input(m.ends_at),
             location: m.location.clone(),
@@ -50,7 +50,8 @@ impl MeetingForm {
         let tr = page.tr;
         let mut e = FieldErrors::default();
         let title = parse::text(tr, &mut e, "title", &self.title, 200, true);
-        if SessionKind::parse(&self.kind).is_none() {
+        let kind = SessionKind::parse(&self.kind);
+        if kind.is_none() {
             e.add("kind", tr.t("error-choose-one"));
         }
         let mut when = |field: &'static str, input: &str| -> Option<DateTime<Utc>> {
@@ -81,10 +82,10 @@ impl MeetingForm {
         }
         let agenda = parse::text(tr, &mut e, "agenda", &self.agenda, 20_000, false);
         let resources = parse::text(tr, &mut e, "resources", &self.resources, 20_000, false);
-        match (starts_at, ends_at) {
-            (Some(starts_at), Some(ends_at)) if e.is_empty() => Ok(MeetingInput {
+        match (starts_at, ends_at, kind) {
+            (Some(starts_at), Some(ends_at), Some(kind)) if e.is_empty() => Ok(MeetingInput {
                 title,
-                kind: self.kind.clone(),
+                kind,
                 starts_at,
                 ends_at,
                 location,
@@ -269,9 +270,7 @@ struct ShowPage {
 
 impl ShowPage {
     fn kind_name(&self) -> String {
-        SessionKind::parse(&self.m.kind)
-            .map(|k| self.page.t(k.message_id()))
-            .unwrap_or_default()
+        self.page.t(self.m.kind.message_id())
     }
     fn when(&self) -> String {
         format!(

@@ -511,7 +511,7 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
             &ymarfer_store::organisations::OrganisationInput {
                 name: "Garej Glan".into(),
                 sic_section: "G".into(),
-                employee_band: "small".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
                 principal_area: "conwy".into(),
                 ..Default::default()
             },
@@ -656,7 +656,7 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
             &ymarfer_store::organisations::OrganisationInput {
                 name: "Becws".into(),
                 sic_section: "C".into(),
-                employee_band: "micro".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
                 principal_area: "gwynedd".into(),
                 ..Default::default()
             },

@@ -35,7 +35,7 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
             &OrganisationInput {
                 name: "Garej Glan".into(),
                 sic_section: "G".into(),
-                employee_band: "micro".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
                 principal_area: "conwy".into(),
                 hourly_rate_pence: Some(2000),
                 ..Default::default()
@@ -340,7 +340,7 @@ async fn capability_and_followups(app: TestApp) {
             &OrganisationInput {
                 name: "Melin Wlân".into(),
                 sic_section: "C".into(),
-                employee_band: "small".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
                 principal_area: "powys".into(),
                 ..Default::default()
             },
@@ -561,7 +561,7 @@ async fn cohort_figures_are_stable(app: TestApp) {
             &OrganisationInput {
                 name: "Becws".into(),
                 sic_section: "C".into(),
-                employee_band: "micro".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
                 principal_area: "gwynedd".into(),
                 ..Default::default()
             },

@@ -329,7 +329,7 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
             &ymarfer_store::organisations::OrganisationInput {
                 name: "Becws Bach".into(),
                 sic_section: "C".into(),
-                employee_band: "micro".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
                 principal_area: "gwynedd".into(),
                 ..Default::default()
             },

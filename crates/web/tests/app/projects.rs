@@ -24,7 +24,7 @@ async fn participant(
                 &OrganisationInput {
                     name: firm.into(),
                     sic_section: "G".into(),
-                    employee_band: "small".into(),
+                    employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
                     principal_area: "conwy".into(),
                     ..Default::default()
                 },

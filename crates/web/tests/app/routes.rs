@@ -323,7 +323,7 @@ async fn every_route_for_every_role(app: TestApp) {
     let start = chrono::Utc::now() + chrono::Duration::days(7);
     let meeting = ymarfer_store::schedule::MeetingInput {
         title: "Mapping the process".into(),
-        kind: "workshop".into(),
+        kind: ymarfer_domain::programme::SessionKind::Workshop,
         starts_at: start,
         ends_at: start + chrono::Duration::hours(2),
         ..Default::default()
@@ -332,7 +332,7 @@ async fn every_route_for_every_role(app: TestApp) {
     let firm = ymarfer_store::organisations::OrganisationInput {
         name: "Another Firm".into(),
         sic_section: "C".into(),
-        employee_band: "micro".into(),
+        employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
         principal_area: "powys".into(),
         ..Default::default()
     };

@@ -24,7 +24,7 @@ async fn firm(app: &TestApp, name: &str, band: &str, programme: i64) -> i64 {
             &OrganisationInput {
                 name: name.into(),
                 sic_section: "C".into(),
-                employee_band: band.into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::parse(band).unwrap(),
                 principal_area: "powys".into(),
                 ..Default::default()
             },
