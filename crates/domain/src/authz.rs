@@ -177,6 +177,8 @@ pub enum Action {
     ApproveProject,
     /// Verify a line of a project's benefit ledger (or return it to claimed).
     VerifyBenefit,
+    /// See the claims waiting to be verified across a programme: its staff.
+    ReviewClaims,
 }
 
 /// What authorisation needs to know about a project and the person looking at it.
@@ -384,7 +386,9 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
         }
         // Verifying lines across a whole programme (an import): its programme-wide staff.
         (Action::VerifyBenefit, Resource::Programme(p)) => actor.holds_in_programme(p, STAFF),
-        (Action::AddOrganisation, Resource::Programme(p)) => actor.holds_somewhere_in(p, STAFF),
+        (Action::AddOrganisation | Action::ReviewClaims, Resource::Programme(p)) => {
+            actor.holds_somewhere_in(p, STAFF)
+        }
         (Action::Grant(role), r) => may_grant(actor, role, r),
         (Action::ViewCohort | Action::ViewAggregates, Resource::Cohort { programme, cohort }) => {
             actor.holds_in_cohort(

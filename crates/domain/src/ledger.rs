@@ -7,6 +7,7 @@ use crate::impact::{
     CaptureFactor, Category, EnvironmentalQuantities, FirstYear, Frequency, GhgFactors, LineValue,
     Status, Valuation, net_return_percent_tenths, payback_months_tenths, roi_hundredths,
 };
+use crate::innovation::EmployeeBand;
 
 /// One current benefit line with what valuing it needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +51,65 @@ impl Line {
         };
         value.first_year_value(self.frequency, &valuation)
     }
+}
+
+/// Why a claimed figure deserves a second look before it is verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Concern {
+    /// More in a year than a firm of this size plausibly saves from one change.
+    LargeForSize { band: EmployeeBand, ceiling: Pence },
+    /// Far above what the programme's other verified lines are worth.
+    FarAboveOthers { median: Pence },
+}
+
+impl Concern {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Concern::LargeForSize { .. } => "concern-large-for-size",
+            Concern::FarAboveOthers { .. } => "concern-far-above-others",
+        }
+    }
+}
+
+/// The most first-year value one line may claim before it is questioned, by the
+/// firm's size: a guide for the verifier, not a limit.
+pub fn ceiling_for(band: EmployeeBand) -> Option<Pence> {
+    match band {
+        EmployeeBand::Micro => Some(Pence(2_000_000)),
+        EmployeeBand::Small => Some(Pence(7_500_000)),
+        EmployeeBand::Medium => Some(Pence(25_000_000)),
+        EmployeeBand::Large => None,
+    }
+}
+
+/// How many times the median of the programme's verified lines a claim may be
+/// before it is questioned, once there are enough lines to compare with.
+pub const FAR_ABOVE_MEDIAN: i64 = 3;
+/// Verified lines needed before the median means anything.
+pub const ENOUGH_TO_COMPARE: usize = 5;
+
+/// What a verifier should look at twice in a claim of `value` in its first year
+/// from a firm of size `band`, given the first-year values of the programme's
+/// verified lines.
+pub fn concerns(value: Pence, band: EmployeeBand, verified: &[Pence]) -> Vec<Concern> {
+    let mut found = Vec::new();
+    if let Some(ceiling) = ceiling_for(band)
+        && value.0 > ceiling.0
+    {
+        found.push(Concern::LargeForSize { band, ceiling });
+    }
+    if verified.len() >= ENOUGH_TO_COMPARE {
+        let values: Vec<i64> = verified.iter().map(|p| p.0).collect();
+        if let Some(median) = crate::projects::median(&values)
+            && median > 0
+            && value.0 > median.saturating_mul(FAR_ABOVE_MEDIAN)
+        {
+            found.push(Concern::FarAboveOthers {
+                median: Pence(median),
+            });
+        }
+    }
+    found
 }
 
 /// The status a new version of a line starts at. People forecast or claim; only
@@ -143,6 +203,33 @@ mod tests {
             recorded: None,
             environment: EnvironmentalQuantities::default(),
         }
+    }
+
+    #[test]
+    fn claims_out_of_proportion_are_questioned() {
+        // A micro bakery claiming £62,400 a year.
+        let claim = Pence(6_240_000);
+        assert_eq!(
+            concerns(claim, EmployeeBand::Micro, &[]),
+            vec![Concern::LargeForSize {
+                band: EmployeeBand::Micro,
+                ceiling: Pence(2_000_000)
+            }]
+        );
+        assert!(concerns(claim, EmployeeBand::Large, &[]).is_empty());
+        // Others verified £1,000–£3,000: median £2,000, so over £6,000 is questioned.
+        let others = [100_000, 150_000, 200_000, 250_000, 300_000].map(Pence);
+        assert_eq!(
+            concerns(Pence(600_001), EmployeeBand::Medium, &others),
+            vec![Concern::FarAboveOthers {
+                median: Pence(200_000)
+            }]
+        );
+        assert!(concerns(Pence(600_000), EmployeeBand::Medium, &others).is_empty());
+        assert!(
+            concerns(Pence(600_001), EmployeeBand::Medium, &others[..4]).is_empty(),
+            "too few to compare"
+        );
     }
 
     #[test]

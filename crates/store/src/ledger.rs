@@ -40,6 +40,11 @@ pub struct BenefitVersion {
     pub valued_rate_pence: Option<i64>,
     /// The programme's capture factor (thousandths) when verified.
     pub capture_thousandths: Option<i64>,
+    /// What the verifier wrote: why they are satisfied.
+    pub verify_note: Option<String>,
+    /// Who verified it, by name (in listings that look it up).
+    #[sqlx(default)]
+    pub verifier_name: Option<String>,
 }
 
 /// A benefit line's fields, already validated.
@@ -95,6 +100,20 @@ pub struct LedgerEntry {
     pub v: BenefitVersion,
 }
 
+/// A claimed line waiting to be verified, with where it belongs.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Claim {
+    pub project_id: i64,
+    pub project_title: String,
+    pub cohort_id: i64,
+    pub organisation_name: String,
+    #[sqlx(try_from = "String")]
+    pub employee_band: ymarfer_domain::innovation::EmployeeBand,
+    pub organisation_rate: Option<i64>,
+    #[sqlx(flatten)]
+    pub v: BenefitVersion,
+}
+
 /// A current line with where it belongs, for totals over many projects.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CurrentLine {
@@ -109,7 +128,7 @@ pub struct CurrentLine {
 const VERSION_COLUMNS: &str = "v.id, v.line_id, v.version, v.description, v.category, v.savings_type, v.frequency, v.starts_on, \
      v.status, v.amount_pence, v.hours_hundredths, v.hourly_rate_pence, v.energy_kwh_milli, v.waste_kg_milli, v.waste_level, \
      v.fuel_litres_milli, v.factor_year, v.verified_by, v.verified_at, v.created_at, v.valued_rate_pence, \
-     v.capture_thousandths";
+     v.capture_thousandths, v.verify_note";
 
 macro_rules! insert_version {
     ($tx:ident, $line:expr, $version:expr, $b:expr, $status:expr, $by:expr, $now:expr) => {
@@ -146,7 +165,7 @@ macro_rules! insert_version {
 /// the open transaction `$tx`, recording the rate and capture factor that value
 /// it from now on, whatever later happens to the organisation's or programme's.
 macro_rules! verify_current {
-    ($tx:ident, $line:expr, $by:expr, $now:expr) => {{
+    ($tx:ident, $line:expr, $by:expr, $now:expr, $note:expr) => {{
         let (version, line_rate, org_rate, programme_rate, capture): (i64, Option<i64>, Option<i64>, i64, i64) =
             sqlx::query_as(
                 "SELECT v.version, v.hourly_rate_pence, o.hourly_rate_pence, g.default_hourly_rate_pence, \
@@ -161,7 +180,7 @@ macro_rules! verify_current {
         let rate = resolve_rate(line_rate.map(Pence), org_rate.map(Pence), Pence(programme_rate));
         sqlx::query(
             "UPDATE benefit_versions SET status = 'verified', verified_by = $1, verified_at = $2, \
-             valued_rate_pence = $3, capture_thousandths = $4 WHERE line_id = $5 AND version = $6",
+             valued_rate_pence = $3, capture_thousandths = $4, verify_note = $7 WHERE line_id = $5 AND version = $6",
         )
         .bind($by)
         .bind($now)
@@ -169,6 +188,7 @@ macro_rules! verify_current {
         .bind(capture)
         .bind($line)
         .bind(version)
+        .bind($note)
         .execute(&mut *$tx)
         .await?;
         fix_cohort_share!($tx, $line);
@@ -256,7 +276,7 @@ impl Db {
                 };
                 insert_version!(tx, line, 1_i64, b, stored.as_str(), by, now);
                 if status == Status::Verified {
-                    verify_current!(tx, line, by, now);
+                    verify_current!(tx, line, by, now, Some("Verified before import"));
                 }
                 ids.push(line);
             }
@@ -297,6 +317,7 @@ impl Db {
         line: i64,
         by: i64,
         seen_version: i64,
+        note: &str,
     ) -> Result<Verification> {
         let now = Utc::now();
         with_pool!(self, |pool| {
@@ -313,7 +334,7 @@ impl Db {
             if status == "verified" {
                 return Ok(Verification::AlreadyVerified);
             }
-            verify_current!(tx, line, Some(by), now);
+            verify_current!(tx, line, Some(by), now, Some(note.trim()));
             tx.commit().await?;
             Ok(Verification::Verified)
         })
@@ -322,7 +343,8 @@ impl Db {
     /// Every version of every line of a project, oldest first.
     pub async fn benefit_history(&self, project_id: i64) -> Result<Vec<BenefitVersion>> {
         let sql = format!(
-            "SELECT {VERSION_COLUMNS} FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id \
+            "SELECT {VERSION_COLUMNS}, u.display_name AS verifier_name FROM benefit_versions v \
+             JOIN benefit_lines l ON l.id = v.line_id LEFT JOIN users u ON u.id = v.verified_by \
              WHERE l.project_id = $1 ORDER BY v.line_id, v.version"
         );
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
@@ -402,6 +424,24 @@ impl Db {
                 .fetch_all(pool)
                 .await?
         }))
+    }
+
+    /// Every line of a programme whose current version is claimed, waiting to be
+    /// verified, with where it belongs: one query, oldest claims first.
+    pub async fn claims_in(&self, programme_id: i64) -> Result<Vec<Claim>> {
+        let sql = format!(
+            "SELECT p.id AS project_id, p.title AS project_title, p.cohort_id, o.name AS organisation_name, \
+             o.employee_band, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \
+             FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id JOIN projects p ON p.id = l.project_id \
+             JOIN cohorts c ON c.id = p.cohort_id JOIN organisations o ON o.id = p.organisation_id \
+             WHERE c.programme_id = $1 AND v.status = 'claimed' \
+             AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = v.line_id) \
+             ORDER BY v.created_at, v.id"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(programme_id)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// The current version of every line in a programme (optionally one cohort).

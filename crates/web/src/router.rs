@@ -1,8 +1,8 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, auth, benefits, capability, cohorts, cycles, followup, health, home, impact,
-    organisations, people, programmes, projects, readings, sessions, sets, tools,
+    account, admin, auth, benefits, capability, claims, cohorts, cycles, followup, health, home,
+    impact, organisations, people, programmes, projects, readings, sessions, sets, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -167,8 +167,9 @@ fn pages() -> Router<AppState> {
         )
         .route(
             "/projects/{id}/benefits/{line}/verify",
-            post(benefits::verify),
+            get(benefits::verify_form).post(benefits::verify),
         )
+        .route("/programmes/{p}/claims", get(claims::queue))
         .route("/programmes/{p}/impact", get(impact::programme_dashboard))
         .route(
             "/programmes/{p}/reports/{file}",

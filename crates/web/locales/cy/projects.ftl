@@ -315,3 +315,33 @@ xlsx-col-question = Datganiad
 xlsx-col-people = Pobl a atebodd cyn ac wedyn
 xlsx-col-before = Cyn (cymedr)
 xlsx-col-after = Wedyn (cymedr)
+verify-title = Dilysu “{ $line }”
+verify-how = Sut y'i cyfrifir:
+verify-computation-amount = { $amount } y cyfnod × { $periods } ({ $frequency }) = { $value } yn y flwyddyn gyntaf.
+verify-computation-hours = { $hours } awr y cyfnod × { $rate } yr awr × ffactor dal { $capture } × { $periods } ({ $frequency }) = { $value } yn y flwyddyn gyntaf.
+verify-concerns = Gwerth ail olwg
+concern-large-for-size = Mae hyn yn fwy nag y mae cwmni { $band } fel arfer yn ei arbed o un newid mewn blwyddyn ({ $ceiling }). Gwiriwch y dystiolaeth cyn dilysu.
+concern-far-above-others = Mae hyn yn fwy na { $times } gwaith llinell nodweddiadol y rhaglen sydd wedi'i dilysu ({ $median }).
+concern-large-for-size-short = Mawr o ystyried maint y cwmni
+concern-far-above-others-short = Ymhell uwchlaw llinellau eraill
+verify-evidence = Tystiolaeth y prosiect
+verify-no-evidence = Nid yw'r prosiect wedi cofnodi unrhyw ddarlleniadau na chylchoedd profi a dysgu eto.
+verify-changes = Newidiadau a brofwyd
+verify-readings = Darlleniadau
+field-verify-note = Pam rydych chi'n fodlon
+field-verify-note-hint = Er enghraifft beth a welsoch, â phwy y siaradoch, neu pa gofnodion a wiriwyd gennych. Caiff ei gadw gyda'r llinell a'i ddangos lle bynnag y mae'n ymddangos.
+benefit-check-verify = Gwirio a dilysu
+benefit-verified-by = Wedi'i ddilysu gan { $name } ar { $date }: { $note }
+claims-title = Hawliadau i'w dilysu: { $name }
+claims-none = Nid oes unrhyw arbedion a hawliwyd yn aros i gael eu dilysu.
+claims-intro = Yr hynaf yn gyntaf. Agorwch hawliad i weld sut y'i cyfrifir a thystiolaeth y prosiect, yna ei ddilysu gyda nodyn.
+claims-project = Prosiect
+claims-count = { $count ->
+    [zero] Dim hawliadau yn aros
+    [one] { $count } hawliad yn aros
+    [two] { $count } hawliad yn aros
+    [few] { $count } hawliad yn aros
+    [many] { $count } hawliad yn aros
+   *[other] { $count } hawliad yn aros
+}
+claims-link = Hawliadau i'w dilysu

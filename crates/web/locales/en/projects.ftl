@@ -309,3 +309,29 @@ xlsx-col-question = Statement
 xlsx-col-people = People who answered before and after
 xlsx-col-before = Before (mean)
 xlsx-col-after = After (mean)
+verify-title = Verify “{ $line }”
+verify-how = How it is worked out:
+verify-computation-amount = { $amount } a period × { $periods } ({ $frequency }) = { $value } in the first year.
+verify-computation-hours = { $hours } hours a period × { $rate } an hour × capture factor { $capture } × { $periods } ({ $frequency }) = { $value } in the first year.
+verify-concerns = Worth a second look
+concern-large-for-size = This is more than a { $band } firm usually saves from one change in a year ({ $ceiling }). Check the evidence before verifying.
+concern-far-above-others = This is more than { $times } times the programme's typical verified line ({ $median }).
+concern-large-for-size-short = Large for the firm's size
+concern-far-above-others-short = Far above other lines
+verify-evidence = The project's evidence
+verify-no-evidence = The project has recorded no readings or test-and-learn cycles yet.
+verify-changes = Changes tested
+verify-readings = Readings
+field-verify-note = Why you are satisfied
+field-verify-note-hint = For example what you saw, who you spoke to, or which records you checked. It is kept with the line and shown wherever it appears.
+benefit-check-verify = Check and verify
+benefit-verified-by = Verified by { $name } on { $date }: { $note }
+claims-title = Claims to verify: { $name }
+claims-none = No claimed savings are waiting to be verified.
+claims-intro = Oldest first. Open a claim to see how it is worked out and the project's evidence, then verify it with a note.
+claims-project = Project
+claims-count = { $count ->
+    [one] { $count } claim waiting
+   *[other] { $count } claims waiting
+}
+claims-link = Claims to verify

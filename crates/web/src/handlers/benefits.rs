@@ -382,6 +382,190 @@ pub async fn update(
 pub struct VerifyForm {
     /// The version the verifier saw.
     version: String,
+    /// Why the verifier is satisfied: required.
+    note: String,
+}
+
+#[derive(Template)]
+#[template(path = "ledger/verify.html")]
+struct VerifyPage {
+    page: Page,
+    ctx: ProjectCtx,
+    line: i64,
+    version: i64,
+    v: BenefitVersion,
+    first_year: String,
+    computation: String,
+    concerns: Vec<String>,
+    readings: Vec<(String, String)>,
+    changes: Vec<(String, String)>,
+    history: Vec<BenefitVersion>,
+    note: String,
+    errors: FieldErrors,
+}
+
+impl VerifyPage {
+    fn status_name(&self, status: &Status) -> String {
+        self.page.t(status.message_id())
+    }
+    fn category_name(&self) -> String {
+        self.page.t(self.v.category.message_id())
+    }
+}
+
+/// What a verifier needs beside the line: its first-year value and how it is
+/// worked out, what questions it raises, and the project's evidence.
+async fn verify_page(
+    state: &AppState,
+    page: Page,
+    ctx: ProjectCtx,
+    line: i64,
+    note: String,
+    errors: FieldErrors,
+) -> Result<VerifyPage, AppError> {
+    let tr = page.tr;
+    let history = line_history(state, ctx.project.id, line).await?;
+    let v = history.last().cloned().ok_or(AppError::NOT_FOUND)?;
+    let org = state
+        .db
+        .organisation_by_id(ctx.project.organisation_id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    let programme_rate = Pence(ctx.programme.default_hourly_rate_pence);
+    let capture = crate::report::capture(&ctx.programme);
+    let l = line_of(&v, org.hourly_rate_pence).ok_or(AppError::NOT_FOUND)?;
+    let value = l.first_year_value(programme_rate, capture);
+    let periods = v.frequency.periods_per_year().to_string();
+    let frequency = tr.t(v.frequency.message_id());
+    let computation = match l.value {
+        ymarfer_domain::impact::LineValue::Amount(amount) => tr.args(
+            "verify-computation-amount",
+            &[
+                ("amount", tr.money(amount)),
+                ("periods", periods),
+                ("frequency", frequency),
+                ("value", tr.money(value)),
+            ],
+        ),
+        ymarfer_domain::impact::LineValue::Hours { hours, line_rate } => tr.args(
+            "verify-computation-hours",
+            &[
+                ("hours", hours.to_string()),
+                (
+                    "rate",
+                    tr.money(ymarfer_domain::impact::resolve_rate(
+                        line_rate,
+                        l.organisation_rate,
+                        programme_rate,
+                    )),
+                ),
+                ("capture", capture.to_string()),
+                ("periods", periods),
+                ("frequency", frequency),
+                ("value", tr.money(value)),
+            ],
+        ),
+    };
+    // The programme's verified lines, to compare with.
+    let verified: Vec<Pence> = state
+        .db
+        .current_lines(ctx.programme.id, None)
+        .await?
+        .iter()
+        .filter_map(|c| line_of(&c.v, c.organisation_rate))
+        .filter(|c| c.status == Status::Verified)
+        .map(|c| c.first_year_value(programme_rate, capture))
+        .collect();
+    let concerns = ymarfer_domain::ledger::concerns(value, org.employee_band, &verified)
+        .into_iter()
+        .map(|c| match c {
+            ymarfer_domain::ledger::Concern::LargeForSize { band, ceiling } => tr.args(
+                c.message_id(),
+                &[
+                    ("band", tr.t(band.message_id())),
+                    ("ceiling", tr.money(ceiling)),
+                ],
+            ),
+            ymarfer_domain::ledger::Concern::FarAboveOthers { median } => tr.args(
+                c.message_id(),
+                &[
+                    ("median", tr.money(median)),
+                    (
+                        "times",
+                        ymarfer_domain::ledger::FAR_ABOVE_MEDIAN.to_string(),
+                    ),
+                ],
+            ),
+        })
+        .collect();
+    let readings = state
+        .db
+        .readings(ctx.project.id)
+        .await?
+        .iter()
+        .map(|r| {
+            (
+                tr.day(r.taken_on),
+                crate::charts::format_hundredths(r.value),
+            )
+        })
+        .collect();
+    let changes = state
+        .db
+        .cycles(ctx.project.id)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let decision = c
+                .decision
+                .as_deref()
+                .and_then(ymarfer_domain::projects::CycleDecision::parse)
+                .map(|d| tr.t(d.message_id()))
+                .unwrap_or_else(|| tr.t("cycle-open"));
+            (c.change_idea, decision)
+        })
+        .collect();
+    let mut page = page;
+    page.title = page.t1("verify-title", "line", &v.description);
+    Ok(VerifyPage {
+        page,
+        line,
+        version: v.version,
+        first_year: tr.money(value),
+        computation,
+        concerns,
+        readings,
+        changes,
+        history,
+        note,
+        errors,
+        v,
+        ctx,
+    })
+}
+
+/// The verification page of a line: what it claims, how it is worked out, the
+/// evidence, and a note to write before verifying.
+pub async fn verify_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, line)): Path<(i64, i64)>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
+    if state.db.benefit_line_project(line).await? != Some(id) {
+        return Err(AppError::NOT_FOUND);
+    }
+    let p = verify_page(
+        &state,
+        page,
+        ctx,
+        line,
+        String::new(),
+        FieldErrors::default(),
+    )
+    .await?;
+    render(&p)
 }
 
 /// Facilitators and programme managers verify a line: the version they saw, and
@@ -402,8 +586,14 @@ pub async fn verify(
         .trim()
         .parse()
         .map_err(|_| AppError::BAD_REQUEST)?;
+    let mut errors = FieldErrors::default();
+    let note = parse::text(page.tr, &mut errors, "note", &form.note, 1000, true);
+    if !errors.is_empty() {
+        let p = verify_page(&state, page, ctx, line, form.note.clone(), errors).await?;
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+    }
     let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
-    match state.db.verify_benefit_line(line, me, seen).await? {
+    match state.db.verify_benefit_line(line, me, seen, &note).await? {
         Verification::Verified | Verification::AlreadyVerified => Ok(see_other(
             &page.href(&format!("projects/{id}?done=verified#ledger")),
         )),
@@ -447,8 +637,8 @@ pub struct LedgerRow {
     pub status_code: Status,
     pub first_year: String,
     pub versions: i64,
-    /// The latest version's number, which a verification names.
-    pub version: i64,
+    /// Who verified it, when, and what they wrote.
+    pub verified_by: Option<String>,
 }
 
 impl LedgerRow {
@@ -491,7 +681,19 @@ pub async fn project_ledger(
             status_code: v.status,
             first_year: tr.money(value),
             versions: versions.len() as i64,
-            version: v.version,
+            verified_by: v.verified_at.map(|at| {
+                tr.args(
+                    "benefit-verified-by",
+                    &[
+                        (
+                            "name",
+                            v.verifier_name.clone().unwrap_or_else(|| "—".into()),
+                        ),
+                        ("date", tr.date(at)),
+                        ("note", v.verify_note.clone().unwrap_or_default()),
+                    ],
+                )
+            }),
         });
     }
     Ok((

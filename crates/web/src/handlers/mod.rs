@@ -3,6 +3,7 @@ pub mod admin;
 pub mod auth;
 pub mod benefits;
 pub mod capability;
+pub mod claims;
 pub mod cohorts;
 pub mod context;
 pub mod cycles;

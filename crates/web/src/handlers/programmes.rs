@@ -306,10 +306,10 @@ struct ShowPage {
     team_form: TeamForm,
     team_errors: FieldErrors,
     capture: String,
+    /// The viewer may verify claims here: the way to the queue.
+    can_review: bool,
 }
 
-/// Each cohort's share of the programme cost: its own figure where set, the rest
-/// split equally among the others.
 /// Each cohort's share of the programme's cost, by the impact method's rule.
 pub fn cohort_shares(p: &Programme, cohorts: &[Cohort]) -> Vec<Pence> {
     let fixed: Vec<Option<Pence>> = cohorts
@@ -351,6 +351,7 @@ async fn show_page(
         });
     }
     let can_manage = context::may_programme(viewer, Action::ManageProgramme, p.id);
+    let can_review = context::may_programme(viewer, Action::ReviewClaims, p.id);
     let team = if context::may_programme(viewer, Action::ManageProgramme, p.id)
         || context::may_programme(viewer, Action::ViewProgramme, p.id)
     {
@@ -373,6 +374,7 @@ async fn show_page(
         team_form,
         team_errors,
         capture,
+        can_review,
     })
 }
 

@@ -51,16 +51,21 @@ pub struct Relation {
 }
 
 impl Relation {
+    /// No relation at all: for decisions that depend only on roles.
+    pub fn none() -> Relation {
+        Relation {
+            represents: None,
+            set_organisations: Vec::new(),
+        }
+    }
+
     pub async fn load(
         state: &AppState,
         viewer: &Viewer,
         cohort: i64,
     ) -> Result<Relation, AppError> {
         let Some(me) = viewer.0.as_ref() else {
-            return Ok(Relation {
-                represents: None,
-                set_organisations: Vec::new(),
-            });
+            return Ok(Relation::none());
         };
         let represents = state.db.represented_in(cohort, me.user.id).await?;
         let members = state.db.set_members(cohort).await?;

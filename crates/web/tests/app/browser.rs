@@ -677,9 +677,20 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
         ..Default::default()
     };
     app.db
-        .add_benefit_lines(&[(project.id, line)], Some(manager.id), true)
+        .add_benefit_lines(&[(project.id, line.clone())], Some(manager.id), true)
         .await
         .unwrap();
+    // And a claim waiting to be verified.
+    let claimed = ymarfer_store::ledger::BenefitInput {
+        description: "Fewer deliveries".into(),
+        status: ymarfer_domain::impact::Status::Claimed,
+        ..line
+    };
+    let claim = app
+        .db
+        .add_benefit_lines(&[(project.id, claimed)], None, false)
+        .await
+        .unwrap()[0];
     let b = Browser::start().await;
     b.goto(&app.url("/en/sign-in")).await;
     b.fill("#email", "rheolwr@example.com").await;
@@ -707,6 +718,29 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
     b.goto(&app.url(&format!("/en/projects/{}/benefits/new", project.id)))
         .await;
     b.assert_accessible("new benefit line").await;
+    // The verifier's way: the queue, then the claim's page, then a note.
+    b.goto(&app.url(&format!("/cy/programmes/{}/claims", p.slug)))
+        .await;
+    assert!(b.text("main").await.contains("Fewer deliveries"));
+    b.assert_accessible("hawliadau i'w dilysu").await;
+    b.goto(&app.url(&format!(
+        "/en/projects/{}/benefits/{claim}/verify",
+        project.id
+    )))
+    .await;
+    b.submit("main form button").await;
+    assert!(b.text("main").await.contains("This cannot be empty."));
+    b.assert_accessible("verification refused without a note")
+        .await;
+    b.fill("#note", "Delivery notes for three months seen.")
+        .await;
+    b.submit("main form button").await;
+    assert!(
+        b.text("#ledger-section")
+            .await
+            .contains("Delivery notes for three months seen."),
+        "the note is shown with the line"
+    );
     b.close().await;
 }
 

@@ -137,7 +137,7 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
     let res = f
         .post(
             &format!("/cy/projects/{}/benefits/{line}/verify", project.id),
-            &[("version", "1")],
+            &[("version", "1"), ("note", "Gwelais y cofnodion amser.")],
         )
         .await;
     assert_eq!(
@@ -592,7 +592,7 @@ async fn cohort_figures_are_stable(app: TestApp) {
     let res = m
         .post(
             &format!("/en/projects/{}/benefits/{id}/verify", project.id),
-            &[("version", "1")],
+            &[("version", "1"), ("note", "Invoices seen")],
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -721,7 +721,116 @@ async fn downloads_offered_to_those_who_may(app: TestApp) {
     }
 }
 
+/// Verifying is a considered act: a queue of claims, a page that shows how a
+/// line is worked out and what deserves a second look, a required note, and
+/// "verified by whom, when, with what note" shown with the line.
+async fn verification_people_can_defend(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let org = app
+        .db
+        .create_organisation(
+            &OrganisationInput {
+                name: "Becws Bach".into(),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Bara", "testing", "cohort").await;
+    // A micro bakery claiming £1,200 a week: £62,400 in the first year.
+    let line = ymarfer_store::ledger::BenefitInput {
+        description: "Flour bought to demand".into(),
+        category: ymarfer_domain::impact::Category::Materials,
+        savings_type: ymarfer_domain::impact::SavingsType::Hard,
+        frequency: ymarfer_domain::impact::Frequency::Weekly,
+        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        status: ymarfer_domain::impact::Status::Claimed,
+        amount_pence: Some(120_000),
+        ..Default::default()
+    };
+    let id = app
+        .db
+        .add_benefit_lines(&[(project.id, line)], None, false)
+        .await
+        .unwrap()[0];
+    let facilitator = app.user("hwylusydd@example.com", Lang::En, false).await;
+    app.db
+        .grant(
+            facilitator.id,
+            Role::Facilitator,
+            Scope::Cohort { programme, cohort },
+        )
+        .await
+        .unwrap();
+    let f = app.client();
+    f.sign_in("hwylusydd@example.com").await;
+    let queue = f
+        .get(&format!("/en/programmes/{slug}/claims"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        queue.contains("1 claim waiting") && queue.contains("£62,400.00"),
+        "{queue}"
+    );
+    assert!(queue.contains("Large for the firm&#39;s size"), "{queue}");
+    let verify = format!("/en/projects/{}/benefits/{id}/verify", project.id);
+    assert!(queue.contains(&verify));
+    let page = f.get(&verify).await.text().await.unwrap();
+    assert!(
+        page.contains("£1,200.00 a period × 52 (Every week) = £62,400.00 in the first year."),
+        "{page}"
+    );
+    assert!(page.contains("more than a Micro"), "{page}");
+    let res = f.post(&verify, &[("version", "1"), ("note", "  ")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        app.db.benefit_history(project.id).await.unwrap()[0].status
+            == ymarfer_domain::impact::Status::Claimed,
+        "no note, not verified"
+    );
+    let res = f
+        .post(
+            &verify,
+            &[("version", "1"), ("note", "Saw a year of flour invoices.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let html = f
+        .get(&format!("/en/projects/{}", project.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Verified by Test Person on")
+            && html.contains("Saw a year of flour invoices."),
+        "{html}"
+    );
+    let queue = f
+        .get(&format!("/en/programmes/{slug}/claims"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(queue.contains("No claimed savings are waiting to be verified."));
+}
+
 on_both! {
+    verification_workflow => super::verification_people_can_defend;
     downloads => super::downloads_offered_to_those_who_may;
     stable_figures => super::cohort_figures_are_stable;
     ledger_and_dashboards => super::ledger_verify_change_and_dashboards;

@@ -176,7 +176,7 @@ async fn organisations_belong_to_their_programmes(app: TestApp) {
     let res = ma
         .post(
             &format!("/en/projects/{}/benefits/{}/verify", project.id, lines[0]),
-            &[("version", "1")],
+            &[("version", "1"), ("note", "Timesheets seen")],
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -468,7 +468,7 @@ async fn verification_and_amounts(app: TestApp) {
         .unwrap();
     f.sign_in("hwylusydd@example.com").await;
     let page = f
-        .get(&format!("/en/projects/{}", project.id))
+        .get(&format!("/en/projects/{}/benefits/{id}/verify", project.id))
         .await
         .text()
         .await
@@ -485,7 +485,9 @@ async fn verification_and_amounts(app: TestApp) {
         StatusCode::SEE_OTHER
     );
     let verify = format!("/en/projects/{}/benefits/{id}/verify", project.id);
-    let res = f.post(&verify, &[("version", "1")]).await;
+    let res = f
+        .post(&verify, &[("version", "1"), ("note", "Receipts seen")])
+        .await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let html = res.text().await.unwrap();
     assert!(
@@ -504,7 +506,9 @@ async fn verification_and_amounts(app: TestApp) {
         "nothing verified"
     );
     assert_eq!(
-        f.post(&verify, &[("version", "2")]).await.status(),
+        f.post(&verify, &[("version", "2"), ("note", "Receipts seen")])
+            .await
+            .status(),
         StatusCode::SEE_OTHER
     );
     let last = app

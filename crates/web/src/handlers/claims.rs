@@ -1,0 +1,100 @@
+//! Claims waiting to be verified across a programme (`/programmes/{p}/claims`):
+//! the verifier's queue, oldest first, each one click from its verification page.
+
+use super::context;
+use super::projects::Relation;
+use crate::error::AppResult;
+use crate::page::{Page, Viewer, render};
+use crate::report::{capture, line_of};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use ymarfer_domain::impact::Status;
+use ymarfer_domain::{Action, Pence, Resource, can};
+use ymarfer_store::programmes::Programme;
+
+pub struct ClaimRow {
+    pub href: String,
+    pub organisation: String,
+    pub project: String,
+    pub description: String,
+    pub first_year: String,
+    /// What deserves a second look, if anything.
+    pub concerns: Vec<String>,
+}
+
+#[derive(Template)]
+#[template(path = "ledger/claims.html")]
+struct QueuePage {
+    page: Page,
+    programme: Programme,
+    rows: Vec<ClaimRow>,
+}
+
+pub async fn queue(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ReviewClaims).await?;
+    let tr = page.tr;
+    let rate = Pence(p.default_hourly_rate_pence);
+    let capture = capture(&p);
+    let verified: Vec<Pence> = state
+        .db
+        .current_lines(p.id, None)
+        .await?
+        .iter()
+        .filter_map(|c| line_of(&c.v, c.organisation_rate))
+        .filter(|c| c.status == Status::Verified)
+        .map(|c| c.first_year_value(rate, capture))
+        .collect();
+    // Verifying needs no relation to the firm, only a staff role in its cohort.
+    let nobody = Relation::none();
+    let mut rows = Vec::new();
+    for claim in state.db.claims_in(p.id).await? {
+        let facts = nobody.facts(
+            p.id,
+            claim.cohort_id,
+            0,
+            ymarfer_domain::projects::Visibility::Private,
+            false,
+        );
+        if !can(
+            viewer.actor(),
+            Action::VerifyBenefit,
+            Resource::Project(facts),
+        )
+        .allowed()
+        {
+            continue;
+        }
+        let Some(line) = line_of(&claim.v, claim.organisation_rate) else {
+            continue;
+        };
+        let value = line.first_year_value(rate, capture);
+        let concerns = ymarfer_domain::ledger::concerns(value, claim.employee_band, &verified)
+            .into_iter()
+            .map(|c| tr.t(&format!("{}-short", c.message_id())))
+            .collect();
+        rows.push(ClaimRow {
+            href: page.href(&format!(
+                "projects/{}/benefits/{}/verify",
+                claim.project_id, claim.v.line_id
+            )),
+            organisation: claim.organisation_name,
+            project: claim.project_title,
+            description: claim.v.description,
+            first_year: tr.money(value),
+            concerns,
+        });
+    }
+    let mut page = page;
+    page.title = page.t1("claims-title", "name", page.pick(&p.name_en, &p.name_cy));
+    render(&QueuePage {
+        page,
+        programme: p,
+        rows,
+    })
+}
