@@ -42,6 +42,8 @@ pub struct BenefitVersion {
     pub capture_thousandths: Option<i64>,
     /// What the verifier wrote: why they are satisfied.
     pub verify_note: Option<String>,
+    /// Why this version was made, when a person said (a line returned to claimed).
+    pub change_note: Option<String>,
     /// Who verified it, by name (in listings that look it up).
     #[sqlx(default)]
     pub verifier_name: Option<String>,
@@ -128,7 +130,7 @@ pub struct CurrentLine {
 const VERSION_COLUMNS: &str = "v.id, v.line_id, v.version, v.description, v.category, v.savings_type, v.frequency, v.starts_on, \
      v.status, v.amount_pence, v.hours_hundredths, v.hourly_rate_pence, v.energy_kwh_milli, v.waste_kg_milli, v.waste_level, \
      v.fuel_litres_milli, v.factor_year, v.verified_by, v.verified_at, v.created_at, v.valued_rate_pence, \
-     v.capture_thousandths, v.verify_note";
+     v.capture_thousandths, v.verify_note, v.change_note";
 
 macro_rules! insert_version {
     ($tx:ident, $line:expr, $version:expr, $b:expr, $status:expr, $by:expr, $now:expr) => {
@@ -246,6 +248,17 @@ pub enum Verification {
     },
 }
 
+/// What became of a request to return a verified line to claimed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reopening {
+    /// Returned to claimed, as a new version.
+    Reopened,
+    /// A newer version than the one the person saw exists; nothing changed.
+    Changed { current: i64 },
+    /// It was not verified, so there was nothing to return to claimed.
+    NotVerified,
+}
+
 impl Db {
     /// Adds benefit lines to projects, all in one transaction: (project, line).
     /// A new line is at most claimed, unless `keep_verified` (an import of a
@@ -337,6 +350,50 @@ impl Db {
             verify_current!(tx, line, Some(by), now, Some(note.trim()));
             tx.commit().await?;
             Ok(Verification::Verified)
+        })
+    }
+
+    /// Returns a verified line to claimed, with the reason, as a new version (the
+    /// verified one is kept), if the verifier saw its latest version.
+    pub async fn reopen_benefit_line(
+        &self,
+        line: i64,
+        by: i64,
+        seen_version: i64,
+        reason: &str,
+    ) -> Result<Reopening> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let (version, status): (i64, String) = sqlx::query_as(
+                "SELECT version, status FROM benefit_versions WHERE line_id = $1 ORDER BY version DESC LIMIT 1",
+            )
+            .bind(line)
+            .fetch_one(&mut *tx)
+            .await?;
+            if version != seen_version {
+                return Ok(Reopening::Changed { current: version });
+            }
+            if status != Status::Verified.as_str() {
+                return Ok(Reopening::NotVerified);
+            }
+            sqlx::query(
+                "INSERT INTO benefit_versions (line_id, version, description, category, savings_type, frequency, \
+                 starts_on, status, amount_pence, hours_hundredths, hourly_rate_pence, energy_kwh_milli, \
+                 waste_kg_milli, waste_level, fuel_litres_milli, factor_year, created_by, created_at, change_note) \
+                 SELECT line_id, version + 1, description, category, savings_type, frequency, starts_on, 'claimed', \
+                 amount_pence, hours_hundredths, hourly_rate_pence, energy_kwh_milli, waste_kg_milli, waste_level, \
+                 fuel_litres_milli, factor_year, $3, $4, $5 FROM benefit_versions WHERE line_id = $1 AND version = $2",
+            )
+            .bind(line)
+            .bind(version)
+            .bind(by)
+            .bind(now)
+            .bind(reason.trim())
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(Reopening::Reopened)
         })
     }
 

@@ -99,7 +99,7 @@ impl Page {
     /// The confirmation a page shows after a save (`?done=CODE`); nothing for a
     /// code it does not know.
     pub fn done_notice(&self, done: Option<&str>) -> Option<String> {
-        const DONE: [&str; 12] = [
+        const DONE: [&str; 13] = [
             "saved",
             "team-added",
             "invited",
@@ -112,6 +112,7 @@ impl Page {
             "benefit",
             "verified",
             "capability",
+            "reopened",
         ];
         let code = done.filter(|d| DONE.contains(d))?;
         Some(self.t(&format!("done-{code}")))

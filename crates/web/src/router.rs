@@ -169,6 +169,10 @@ fn pages() -> Router<AppState> {
             "/projects/{id}/benefits/{line}/verify",
             get(benefits::verify_form).post(benefits::verify),
         )
+        .route(
+            "/projects/{id}/benefits/{line}/reopen",
+            get(benefits::reopen_form).post(benefits::reopen),
+        )
         .route("/programmes/{p}/claims", get(claims::queue))
         .route("/programmes/{p}/impact", get(impact::programme_dashboard))
         .route(

@@ -345,3 +345,9 @@ claims-count = { $count ->
    *[other] { $count } hawliad yn aros
 }
 claims-link = Hawliadau i'w dilysu
+reopen-title = Dychwelyd “{ $line }” i wedi'i hawlio
+reopen-intro = Caiff y fersiwn wedi'i dilysu ei chadw yn hanes y llinell. Mae fersiwn newydd yn mynd yn ôl i wedi'i hawlio, gyda'ch rheswm, nes i rywun ei dilysu eto.
+field-reopen-reason = Pam mae'n mynd yn ôl i wedi'i hawlio
+reopen-button = Dychwelyd i wedi'i hawlio
+benefit-reopen = Dychwelyd i wedi'i hawlio
+done-reopened = Mae'r llinell yn ôl yn wedi'i hawlio, gyda'ch rheswm. Caiff ei fersiwn wedi'i dilysu ei chadw yn ei hanes.

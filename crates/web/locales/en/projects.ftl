@@ -335,3 +335,9 @@ claims-count = { $count ->
    *[other] { $count } claims waiting
 }
 claims-link = Claims to verify
+reopen-title = Return “{ $line }” to claimed
+reopen-intro = The verified version is kept in the line's history. A new version goes back to claimed, with your reason, until someone verifies it again.
+field-reopen-reason = Why it goes back to claimed
+reopen-button = Return to claimed
+benefit-reopen = Return to claimed
+done-reopened = The line is back at claimed, with your reason. Its verified version is kept in its history.

@@ -18,7 +18,7 @@ use ymarfer_domain::impact::{
     Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status, WasteLevel,
 };
 use ymarfer_domain::{Action, Pence};
-use ymarfer_store::ledger::{BenefitInput, BenefitVersion, Verification};
+use ymarfer_store::ledger::{BenefitInput, BenefitVersion, Reopening, Verification};
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -626,6 +626,134 @@ pub async fn verify(
             )
         }
     }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReopenForm {
+    /// The version the person saw.
+    version: String,
+    /// Why the line goes back to claimed: required.
+    reason: String,
+}
+
+#[derive(Template)]
+#[template(path = "ledger/reopen.html")]
+struct ReopenPage {
+    page: Page,
+    ctx: ProjectCtx,
+    line: i64,
+    v: BenefitVersion,
+    verified: String,
+    reason: String,
+    errors: FieldErrors,
+}
+
+async fn reopen_page(
+    state: &AppState,
+    page: Page,
+    ctx: ProjectCtx,
+    line: i64,
+    reason: String,
+    errors: FieldErrors,
+) -> Result<ReopenPage, AppError> {
+    let history = line_history(state, ctx.project.id, line).await?;
+    let v = history.last().cloned().ok_or(AppError::NOT_FOUND)?;
+    if v.status != Status::Verified {
+        return Err(AppError::NOT_FOUND);
+    }
+    let verified = verified_by(page.tr, &v).unwrap_or_default();
+    let mut page = page;
+    page.title = page.t1("reopen-title", "line", &v.description);
+    Ok(ReopenPage {
+        page,
+        ctx,
+        line,
+        v,
+        verified,
+        reason,
+        errors,
+    })
+}
+
+/// Returning a verified line to claimed: an explicit act with a reason.
+pub async fn reopen_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, line)): Path<(i64, i64)>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
+    if state.db.benefit_line_project(line).await? != Some(id) {
+        return Err(AppError::NOT_FOUND);
+    }
+    let p = reopen_page(
+        &state,
+        page,
+        ctx,
+        line,
+        String::new(),
+        FieldErrors::default(),
+    )
+    .await?;
+    render(&p)
+}
+
+pub async fn reopen(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, line)): Path<(i64, i64)>,
+    FormData(form): FormData<ReopenForm>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
+    if state.db.benefit_line_project(line).await? != Some(id) {
+        return Err(AppError::NOT_FOUND);
+    }
+    let seen: i64 = form
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BAD_REQUEST)?;
+    let mut errors = FieldErrors::default();
+    let reason = parse::text(page.tr, &mut errors, "reason", &form.reason, 1000, true);
+    if !errors.is_empty() {
+        let p = reopen_page(&state, page, ctx, line, form.reason.clone(), errors).await?;
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+    }
+    let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
+    match state
+        .db
+        .reopen_benefit_line(line, me, seen, &reason)
+        .await?
+    {
+        Reopening::Reopened | Reopening::NotVerified => Ok(see_other(
+            &page.href(&format!("projects/{id}?done=reopened#ledger")),
+        )),
+        Reopening::Changed { .. } => {
+            // Changed since the person looked: show them the line as it is now.
+            Ok(see_other(
+                &page.href(&format!("projects/{id}/benefits/{line}")),
+            ))
+        }
+    }
+}
+
+/// "Verified by whom, when, with what note", for a verified version.
+fn verified_by(tr: Tr, v: &BenefitVersion) -> Option<String> {
+    v.verified_at.map(|at| {
+        tr.args(
+            "benefit-verified-by",
+            &[
+                (
+                    "name",
+                    v.verifier_name.clone().unwrap_or_else(|| "—".into()),
+                ),
+                ("date", tr.date(at)),
+                ("note", v.verify_note.clone().unwrap_or_default()),
+            ],
+        )
+    })
 }
 
 /// A line of a project's ledger as its page shows it.

@@ -741,6 +741,12 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
             .contains("Delivery notes for three months seen."),
         "the note is shown with the line"
     );
+    b.goto(&app.url(&format!(
+        "/cy/projects/{}/benefits/{claim}/reopen",
+        project.id
+    )))
+    .await;
+    b.assert_accessible("dychwelyd i wedi'i hawlio").await;
     b.close().await;
 }
 

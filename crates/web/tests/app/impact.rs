@@ -827,6 +827,39 @@ async fn verification_people_can_defend(app: TestApp) {
         .await
         .unwrap();
     assert!(queue.contains("No claimed savings are waiting to be verified."));
+
+    // Back to claimed: an explicit act with a reason, the verified version kept.
+    let reopen = format!("/en/projects/{}/benefits/{id}/reopen", project.id);
+    let res = f.post(&reopen, &[("version", "1"), ("reason", "")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = f
+        .post(
+            &reopen,
+            &[
+                ("version", "1"),
+                ("reason", "The invoices were for the other shop."),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/en/projects/{}?done=reopened#ledger", project.id)
+    );
+    let history = app.db.benefit_history(project.id).await.unwrap();
+    assert_eq!(history.len(), 2, "the verified version is kept");
+    assert_eq!(history[0].status, ymarfer_domain::impact::Status::Verified);
+    assert_eq!(history[1].status, ymarfer_domain::impact::Status::Claimed);
+    assert_eq!(
+        history[1].change_note.as_deref(),
+        Some("The invoices were for the other shop.")
+    );
+    let queue = f
+        .get(&format!("/en/programmes/{slug}/claims"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(queue.contains("1 claim waiting"), "back in the queue");
 }
 
 on_both! {

@@ -160,6 +160,8 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/cy/projects/1/benefits/1/verify", form: &[], expect: |w| project(w, Status(200), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/benefits/999/verify", form: &[], expect: |w| project(w, Status(404), Status(403)) },
         Row { method: "GET", path: "/en/programmes/prog/claims", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "GET", path: "/en/projects/1/benefits/1/reopen", form: &[], expect: |w| project(w, Status(404), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/benefits/1/reopen", form: &[("version", "x")], expect: |w| project(w, Status(400), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/case-study", form: &[], expect: |w| project(w, Status(404), Status(404)) },
         Row { method: "GET", path: "/en/programmes/prog/impact", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/cy/programmes/prog/cohorts/cohort-1/impact", form: &[], expect: |w| anyone(w, Status(200)) },
@@ -205,6 +207,9 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/en/programmes/prog-b/claims", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "GET", path: "/en/projects/2/benefits/2/verify", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "POST", path: "/en/projects/2/benefits/2/verify", form: &[("version", "1"), ("note", "Invoices seen")], expect: |w| outsider(w, To("/en/projects/2?done=verified#ledger")) },
+        Row { method: "GET", path: "/en/projects/2/benefits/2/reopen", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "POST", path: "/en/projects/2/benefits/2/reopen", form: &[("version", "1"), ("reason", "")], expect: |w| outsider(w, Status(422)) },
+        Row { method: "POST", path: "/en/projects/2/benefits/2/reopen", form: &[("version", "1"), ("reason", "Invoices were for another site")], expect: |w| outsider(w, To("/en/projects/2?done=reopened#ledger")) },
         Row { method: "POST", path: "/en/projects/2/approve", form: &[], expect: |w| outsider(w, Status(400)) },
         Row { method: "GET", path: "/en/projects/2/case-study", form: &[], expect: |w| outsider(w, Status(404)) },
         // Last: these end the session.
