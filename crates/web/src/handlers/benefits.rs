@@ -377,6 +377,25 @@ pub async fn update(
     }
 }
 
+/// The project, if the viewer may verify its lines, when `line` is one of them.
+async fn verifiable_line(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    line: i64,
+) -> Result<ProjectCtx, AppError> {
+    let ctx = project_for(state, viewer, id, Action::VerifyBenefit).await?;
+    if state.db.benefit_line_project(line).await? != Some(id) {
+        return Err(AppError::NOT_FOUND);
+    }
+    Ok(ctx)
+}
+
+/// The version of a line a person saw, as a form carries it.
+fn seen_version(text: &str) -> Result<i64, AppError> {
+    text.trim().parse().map_err(|_| AppError::BAD_REQUEST)
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct VerifyForm {
@@ -552,10 +571,7 @@ pub async fn verify_form(
     viewer: Viewer,
     Path((id, line)): Path<(i64, i64)>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
-    if state.db.benefit_line_project(line).await? != Some(id) {
-        return Err(AppError::NOT_FOUND);
-    }
+    let ctx = verifiable_line(&state, &viewer, id, line).await?;
     let p = verify_page(
         &state,
         page,
@@ -577,15 +593,8 @@ pub async fn verify(
     Path((id, line)): Path<(i64, i64)>,
     FormData(form): FormData<VerifyForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
-    if state.db.benefit_line_project(line).await? != Some(id) {
-        return Err(AppError::NOT_FOUND);
-    }
-    let seen: i64 = form
-        .version
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BAD_REQUEST)?;
+    let ctx = verifiable_line(&state, &viewer, id, line).await?;
+    let seen = seen_version(&form.version)?;
     let mut errors = FieldErrors::default();
     let note = parse::text(page.tr, &mut errors, "note", &form.note, 1000, true);
     if !errors.is_empty() {
@@ -683,10 +692,7 @@ pub async fn reopen_form(
     viewer: Viewer,
     Path((id, line)): Path<(i64, i64)>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
-    if state.db.benefit_line_project(line).await? != Some(id) {
-        return Err(AppError::NOT_FOUND);
-    }
+    let ctx = verifiable_line(&state, &viewer, id, line).await?;
     let p = reopen_page(
         &state,
         page,
@@ -706,15 +712,8 @@ pub async fn reopen(
     Path((id, line)): Path<(i64, i64)>,
     FormData(form): FormData<ReopenForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
-    if state.db.benefit_line_project(line).await? != Some(id) {
-        return Err(AppError::NOT_FOUND);
-    }
-    let seen: i64 = form
-        .version
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BAD_REQUEST)?;
+    let ctx = verifiable_line(&state, &viewer, id, line).await?;
+    let seen = seen_version(&form.version)?;
     let mut errors = FieldErrors::default();
     let reason = parse::text(page.tr, &mut errors, "reason", &form.reason, 1000, true);
     if !errors.is_empty() {
