@@ -60,6 +60,11 @@ pub fn parse_local(input: &str) -> Option<DateTime<Utc>> {
         .map(to_utc)
 }
 
+/// Today's date in the UK.
+pub fn today() -> NaiveDate {
+    to_local(Utc::now()).date()
+}
+
 /// The value for an `<input type="datetime-local">`, in UK time.
 pub fn format_local_input(at: DateTime<Utc>) -> String {
     to_local(at).format("%Y-%m-%dT%H:%M").to_string()

@@ -351,3 +351,4 @@ field-reopen-reason = Pam mae'n mynd yn ôl i wedi'i hawlio
 reopen-button = Dychwelyd i wedi'i hawlio
 benefit-reopen = Dychwelyd i wedi'i hawlio
 done-reopened = Mae'r llinell yn ôl yn wedi'i hawlio, gyda'ch rheswm. Caiff ei fersiwn wedi'i dilysu ei chadw yn ei hanes.
+error-date-future = Rhowch ddyddiad sydd wedi mynd heibio: mae darlleniad yn cofnodi rhywbeth a fesurwyd eisoes.

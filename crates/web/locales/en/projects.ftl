@@ -341,3 +341,4 @@ field-reopen-reason = Why it goes back to claimed
 reopen-button = Return to claimed
 benefit-reopen = Return to claimed
 done-reopened = The line is back at claimed, with your reason. Its verified version is kept in its history.
+error-date-future = Enter a date that has passed: a reading is of something already measured.

@@ -34,6 +34,10 @@ pub async fn add_reading(
     if form.taken_on.trim().is_empty() {
         errors.add("taken_on", tr.t("error-required"));
     }
+    // A reading is of something measured: not a day still to come.
+    if taken_on.is_some_and(|d| d > ymarfer_domain::uktime::today()) {
+        errors.add("taken_on", tr.t("error-date-future"));
+    }
     let value = match Number::parse(&form.value) {
         Ok(n) => Some(n.hundredths()),
         Err(_) => {

@@ -621,9 +621,9 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
 
     // Readings, and the run chart.
     for (on, v) in [
-        ("2027-01-10", "60"),
-        ("2027-01-17", "41"),
-        ("2027-01-24", "28"),
+        ("2026-10-11", "60"),
+        ("2026-10-18", "41"),
+        ("2026-10-25", "28"),
     ] {
         b.goto(&app.url(&project)).await;
         set_value(&b, "#taken_on", on).await;

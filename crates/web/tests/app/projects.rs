@@ -259,14 +259,29 @@ async fn participant_works_a_project(app: TestApp) {
     // Readings and the run chart.
     let readings = format!("/en/projects/{id}/readings");
     let res = c
-        .post(&readings, &[("taken_on", "2027-01-10"), ("value", "lots")])
+        .post(&readings, &[("taken_on", "2026-10-11"), ("value", "lots")])
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let tomorrow = (ymarfer_domain::uktime::today() + chrono::Duration::days(1)).to_string();
+    let res = c
+        .post(
+            &readings,
+            &[("taken_on", tomorrow.as_str()), ("value", "5")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Enter a date that has passed"),
+        "a reading from the future is refused"
+    );
     for (on, v) in [
-        ("2027-01-10", "60"),
-        ("2027-01-17", "45"),
-        ("2027-01-24", "35"),
-        ("2027-01-31", "28"),
+        ("2026-10-11", "60"),
+        ("2026-10-18", "45"),
+        ("2026-10-25", "35"),
+        ("2026-11-01", "28"),
     ] {
         let res = c.post(&readings, &[("taken_on", on), ("value", v)]).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -286,7 +301,7 @@ async fn participant_works_a_project(app: TestApp) {
         html.contains("4 readings, with the median at 40."),
         "median of 60, 45, 35, 28 is 40"
     );
-    assert!(html.contains("<td>31 January 2027</td><td>28</td>"));
+    assert!(html.contains("<td>1 November 2026</td><td>28</td>"));
     // The timeline shows tools and cycles in order.
     let t1 = html
         .find("Value stream map saved (version 1)")
@@ -409,7 +424,7 @@ async fn facilitators_see_who_is_stuck_and_visibility_holds(app: TestApp) {
     assert_eq!(
         peer.post(
             &format!("{path}/readings"),
-            &[("taken_on", "2027-01-01"), ("value", "1")]
+            &[("taken_on", "2026-10-01"), ("value", "1")]
         )
         .await
         .status(),
