@@ -255,3 +255,6 @@ error-cohort-after-programme = Ni all carfan orffen ar ôl i'w rhaglen orffen ({
 cohort-share-change-heading = Gwiriwch y newid i gyfran y garfan hon o'r gost
 cohort-share-change = Mae ei chyfran o'r gost yn newid o { $before } i { $after }, felly mae ei helw wedi'i ddilysu ar fuddsoddiad yn newid o { $roi_before } i { $roi_after }. Does dim wedi'i gadw eto.
 cohort-share-confirm = Cadw gyda'r gyfran newydd
+home-step-tool = defnyddio'r offeryn cyntaf ar y broblem
+home-step-cycle = cynllunio cylch profi a dysgu
+home-step-measure = cofnodi darlleniad, neu brofi'r newid nesaf

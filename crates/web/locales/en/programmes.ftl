@@ -243,3 +243,6 @@ error-cohort-after-programme = A cohort cannot end after its programme does ({ $
 cohort-share-change-heading = Check the change to this cohort's share of the cost
 cohort-share-change = Its share of the cost goes from { $before } to { $after }, so its verified return on investment goes from { $roi_before } to { $roi_after }. Nothing has been saved yet.
 cohort-share-confirm = Save with the new share
+home-step-tool = apply a first tool to the problem
+home-step-cycle = plan a test-and-learn cycle
+home-step-measure = record a reading, or test the next change

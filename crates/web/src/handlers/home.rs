@@ -32,6 +32,16 @@ pub struct MyCohortView {
     pub c: MyCohort,
     pub next: Option<Meeting>,
     pub set: Option<(String, Vec<String>)>,
+    /// A participant's own challenge projects in the cohort, each with the
+    /// step that comes next and where to take it.
+    pub projects: Vec<MyProject>,
+}
+
+pub struct MyProject {
+    pub title: String,
+    pub href: String,
+    pub next: String,
+    pub next_href: String,
 }
 
 #[derive(Template)]
@@ -72,7 +82,44 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                         .collect();
                     (mine.set_name.clone(), others)
                 });
-            cohorts.push(MyCohortView { c, next, set });
+            let mut projects = Vec::new();
+            if c.role.enrols()
+                && let Some(org) = state.db.represented_in(c.cohort_id, me.user.id).await?
+            {
+                for s in state.db.cohort_projects(c.cohort_id).await? {
+                    if s.organisation_id != org {
+                        continue;
+                    }
+                    let href = page.href(&format!("projects/{}", s.id));
+                    // The step that moves the project on: a first tool, then
+                    // a test-and-learn cycle, then readings and more cycles.
+                    let (next, next_href) = if s.tools == 0 {
+                        (page.t("home-step-tool"), format!("{href}#tools-heading"))
+                    } else if s.cycles == 0 {
+                        (
+                            page.t("home-step-cycle"),
+                            page.href(&format!("projects/{}/cycles/new", s.id)),
+                        )
+                    } else {
+                        (
+                            page.t("home-step-measure"),
+                            format!("{href}#measures-section"),
+                        )
+                    };
+                    projects.push(MyProject {
+                        title: s.title,
+                        href,
+                        next,
+                        next_href,
+                    });
+                }
+            }
+            cohorts.push(MyCohortView {
+                c,
+                next,
+                set,
+                projects,
+            });
         }
     }
     let manages_any = ymarfer_domain::can(

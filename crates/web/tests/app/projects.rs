@@ -625,7 +625,89 @@ async fn matrix_and_fishbone_are_drawn(app: TestApp) {
     );
 }
 
+/// A participant's home leads to her own project, one click from its next step.
+async fn home_leads_to_the_next_step(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let org = app
+        .db
+        .create_organisation(
+            &OrganisationInput {
+                name: "Garej Glan".into(),
+                sic_section: "G".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
+                principal_area: "conwy".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let other = app
+        .db
+        .create_organisation(
+            &OrganisationInput {
+                name: "Another Firm".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let me = app.user("gwen@garej.cymru", Lang::En, false).await;
+    app.db
+        .enrol(programme, cohort, me.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let mine =
+        crate::support::project(&app, cohort, org.id, "Parts search", "defining", "private").await;
+    crate::support::project(&app, cohort, other.id, "Not hers", "defining", "cohort").await;
+    let c = app.client();
+    c.sign_in("gwen@garej.cymru").await;
+    let home = c.get("/en").await.text().await.unwrap();
+    assert!(
+        home.contains(&format!(
+            "href=\"/en/projects/{}\">Parts search</a>",
+            mine.id
+        )),
+        "{home}"
+    );
+    assert!(!home.contains("Not hers"), "only her own firm's projects");
+    assert!(home.contains("apply a first tool to the problem"));
+    // With a tool applied, the next step is a cycle; with a cycle, a reading.
+    app.db
+        .save_application(mine.id, "five-whys", 1, "{}", Some(me.id))
+        .await
+        .unwrap();
+    let home = c.get("/en").await.text().await.unwrap();
+    assert!(
+        home.contains(&format!(
+            "href=\"/en/projects/{}/cycles/new\">plan a test-and-learn cycle</a>",
+            mine.id
+        )),
+        "{home}"
+    );
+    app.db
+        .create_cycle(
+            mine.id,
+            &ymarfer_store::projects::CycleInput {
+                change_idea: "Label the shelves".into(),
+                ..Default::default()
+            },
+            Some(me.id),
+        )
+        .await
+        .unwrap();
+    let home = c.get("/cy").await.text().await.unwrap();
+    assert!(
+        home.contains("cofnodi darlleniad, neu brofi&#39;r newid nesaf"),
+        "{home}"
+    );
+}
+
 on_both! {
+    home_next_step => super::home_leads_to_the_next_step;
     participant_project => super::participant_works_a_project;
     facilitator_view_and_visibility => super::facilitators_see_who_is_stuck_and_visibility_holds;
     programme_tool => super::programme_adds_its_own_tool;
