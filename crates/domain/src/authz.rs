@@ -374,6 +374,9 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
         (Action::OverseeProgrammes, Resource::Site) => {
             actor.holds_anywhere(&[ProgrammeManager, Facilitator, Observer])
         }
+        (Action::OverseeProgrammes, Resource::Programme(p)) => {
+            actor.holds_somewhere_in(p, &[ProgrammeManager, Facilitator, Observer])
+        }
         (Action::CreateProgramme, Resource::Site) => actor.holds_anywhere(&[ProgrammeManager]),
         (Action::ViewProgramme | Action::ViewAggregates, Resource::Programme(p)) => {
             actor.anywhere_in_programme(p)

@@ -258,3 +258,12 @@ cohort-share-confirm = Cadw gyda'r gyfran newydd
 home-step-tool = defnyddio'r offeryn cyntaf ar y broblem
 home-step-cycle = cynllunio cylch profi a dysgu
 home-step-measure = cofnodi darlleniad, neu brofi'r newid nesaf
+home-needs-attention = Angen eich sylw
+home-claims-waiting = { $count ->
+    [zero] Dim arbedion a hawliwyd i'w dilysu
+    [one] { $count } arbediad a hawliwyd i'w ddilysu
+    [two] { $count } arbediad a hawliwyd i'w dilysu
+    [few] { $count } arbediad a hawliwyd i'w dilysu
+    [many] { $count } arbediad a hawliwyd i'w dilysu
+   *[other] { $count } arbediad a hawliwyd i'w dilysu
+}

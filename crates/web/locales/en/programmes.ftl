@@ -246,3 +246,8 @@ cohort-share-confirm = Save with the new share
 home-step-tool = apply a first tool to the problem
 home-step-cycle = plan a test-and-learn cycle
 home-step-measure = record a reading, or test the next change
+home-needs-attention = Needs your attention
+home-claims-waiting = { $count ->
+    [one] { $count } claimed saving to verify
+   *[other] { $count } claimed savings to verify
+}

@@ -3,14 +3,16 @@
 
 use super::context;
 use super::projects::Relation;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::page::{Page, Viewer, render};
 use crate::report::{capture, line_of};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use ymarfer_domain::impact::Status;
+use ymarfer_domain::projects::Visibility;
 use ymarfer_domain::{Action, Pence, Resource, can};
+use ymarfer_store::ledger::Claim;
 use ymarfer_store::programmes::Programme;
 
 pub struct ClaimRow {
@@ -29,6 +31,31 @@ struct QueuePage {
     page: Page,
     programme: Programme,
     rows: Vec<ClaimRow>,
+}
+
+/// The claims of a programme that the viewer may verify, oldest first.
+pub async fn verifiable_claims(
+    state: &AppState,
+    viewer: &Viewer,
+    p: &Programme,
+) -> Result<Vec<Claim>, AppError> {
+    // Verifying needs no relation to the firm, only a staff role in its cohort.
+    let nobody = Relation::none();
+    Ok(state
+        .db
+        .claims_in(p.id)
+        .await?
+        .into_iter()
+        .filter(|claim| {
+            let facts = nobody.facts(p.id, claim.cohort_id, 0, Visibility::Private, false);
+            can(
+                viewer.actor(),
+                Action::VerifyBenefit,
+                Resource::Project(facts),
+            )
+            .allowed()
+        })
+        .collect())
 }
 
 pub async fn queue(
@@ -50,26 +77,8 @@ pub async fn queue(
         .filter(|c| c.status == Status::Verified)
         .map(|c| c.first_year_value(rate, capture))
         .collect();
-    // Verifying needs no relation to the firm, only a staff role in its cohort.
-    let nobody = Relation::none();
     let mut rows = Vec::new();
-    for claim in state.db.claims_in(p.id).await? {
-        let facts = nobody.facts(
-            p.id,
-            claim.cohort_id,
-            0,
-            ymarfer_domain::projects::Visibility::Private,
-            false,
-        );
-        if !can(
-            viewer.actor(),
-            Action::VerifyBenefit,
-            Resource::Project(facts),
-        )
-        .allowed()
-        {
-            continue;
-        }
+    for claim in verifiable_claims(&state, &viewer, &p).await? {
         let Some(line) = line_of(&claim.v, claim.organisation_rate) else {
             continue;
         };

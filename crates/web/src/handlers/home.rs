@@ -44,11 +44,24 @@ pub struct MyProject {
     pub next_href: String,
 }
 
+/// A programme the person oversees, at a glance: its headline figures and what
+/// needs attention, each one click from where to act.
+pub struct ProgrammeGlance {
+    pub name: String,
+    pub href: String,
+    pub impact_href: String,
+    pub verified: String,
+    pub roi: String,
+    /// Claims waiting for the viewer to verify, and where.
+    pub claims: Option<(i64, String)>,
+}
+
 #[derive(Template)]
 #[template(path = "home.html")]
 struct Home {
     page: Page,
     cohorts: Vec<MyCohortView>,
+    programmes: Vec<ProgrammeGlance>,
     manages_any: bool,
 }
 
@@ -128,9 +141,50 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
         ymarfer_domain::Resource::Site,
     )
     .allowed();
+    let programmes = match viewer.0.as_ref() {
+        Some(me) if manages_any => glances(&state, &page, &viewer, me.user.id).await?,
+        _ => Vec::new(),
+    };
     render(&Home {
         page,
         cohorts,
+        programmes,
         manages_any,
     })
+}
+
+/// The programmes a person oversees (any role but participant), with their
+/// verified first-year savings and return, and the claims waiting for them.
+async fn glances(
+    state: &AppState,
+    page: &Page,
+    viewer: &Viewer,
+    user: i64,
+) -> Result<Vec<ProgrammeGlance>, crate::error::AppError> {
+    use ymarfer_domain::{Action, Resource, can};
+    let mut out = Vec::new();
+    let actor = viewer.actor();
+    for p in state.db.programmes_visible_to(user, false).await? {
+        if !can(actor, Action::OverseeProgrammes, Resource::Programme(p.id)).allowed() {
+            continue;
+        }
+        let (report, summary) = crate::report::impact_report(&state.db, page.tr, &p, None).await?;
+        let claims = if can(actor, Action::ReviewClaims, Resource::Programme(p.id)).allowed() {
+            let n = super::claims::verifiable_claims(state, viewer, &p)
+                .await?
+                .len() as i64;
+            Some((n, page.href(&format!("programmes/{}/claims", p.slug))))
+        } else {
+            None
+        };
+        out.push(ProgrammeGlance {
+            name: page.pick(&p.name_en, &p.name_cy).to_string(),
+            href: page.href(&format!("programmes/{}", p.slug)),
+            impact_href: page.href(&format!("programmes/{}/impact", p.slug)),
+            verified: page.tr.money(summary.verified()),
+            roi: report.roi_display,
+            claims,
+        });
+    }
+    Ok(out)
 }

@@ -776,6 +776,22 @@ async fn verification_people_can_defend(app: TestApp) {
         .unwrap();
     let f = app.client();
     f.sign_in("hwylusydd@example.com").await;
+    // Their home leads to the claim, and the manager's shows the programme's figures.
+    let home = f.get("/en").await.text().await.unwrap();
+    assert!(
+        home.contains(&format!(
+            "href=\"/en/programmes/{slug}/claims\">1 claimed saving to verify</a>"
+        )),
+        "{home}"
+    );
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let home = m.get("/cy").await.text().await.unwrap();
+    assert!(
+        home.contains("Wedi&#39;i ddilysu")
+            && home.contains("1 arbediad a hawliwyd i&#39;w ddilysu"),
+        "{home}"
+    );
     let queue = f
         .get(&format!("/en/programmes/{slug}/claims"))
         .await
