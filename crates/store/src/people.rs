@@ -39,6 +39,7 @@ pub struct EnrolmentEvent {
 /// A cohort a person takes part in, for their home page.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MyCohort {
+    pub programme_id: i64,
     pub programme_slug: String,
     pub programme_name_en: String,
     pub programme_name_cy: String,
@@ -353,7 +354,7 @@ impl Db {
     pub async fn my_cohorts(&self, user_id: i64) -> Result<Vec<MyCohort>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT p.slug AS programme_slug, p.name_en AS programme_name_en, p.name_cy AS programme_name_cy, \
+                "SELECT p.id AS programme_id, p.slug AS programme_slug, p.name_en AS programme_name_en, p.name_cy AS programme_name_cy, \
                  c.id AS cohort_id, c.slug AS cohort_slug, c.name_en, c.name_cy, m.role \
                  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id JOIN programmes p ON p.id = c.programme_id \
                  WHERE m.user_id = $1 ORDER BY c.starts_on DESC, c.id DESC",

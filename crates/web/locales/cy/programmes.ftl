@@ -267,3 +267,19 @@ home-claims-waiting = { $count ->
     [many] { $count } arbediad a hawliwyd i'w dilysu
    *[other] { $count } arbediad a hawliwyd i'w dilysu
 }
+home-registers = { $count ->
+    [zero] Dim cofrestrau i'w cymryd
+    [one] { $count } gofrestr i'w chymryd
+    [two] { $count } gofrestr i'w cymryd
+    [few] { $count } cofrestr i'w cymryd
+    [many] { $count } chofrestr i'w cymryd
+   *[other] { $count } cofrestr i'w cymryd
+}
+home-quiet-projects = { $count ->
+    [zero] Does dim prosiectau wedi tawelu
+    [one] Mae { $count } prosiect wedi tawelu
+    [two] Mae { $count } brosiect wedi tawelu
+    [few] Mae { $count } prosiect wedi tawelu
+    [many] Mae { $count } prosiect wedi tawelu
+   *[other] Mae { $count } prosiect wedi tawelu
+}

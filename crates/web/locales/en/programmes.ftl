@@ -251,3 +251,11 @@ home-claims-waiting = { $count ->
     [one] { $count } claimed saving to verify
    *[other] { $count } claimed savings to verify
 }
+home-registers = { $count ->
+    [one] { $count } register to take
+   *[other] { $count } registers to take
+}
+home-quiet-projects = { $count ->
+    [one] { $count } project has gone quiet
+   *[other] { $count } projects have gone quiet
+}

@@ -35,6 +35,8 @@ pub struct MyCohortView {
     /// A participant's own challenge projects in the cohort, each with the
     /// step that comes next and where to take it.
     pub projects: Vec<MyProject>,
+    /// For the cohort's staff: what needs doing, each with where to do it.
+    pub todo: Vec<(String, String)>,
 }
 
 pub struct MyProject {
@@ -77,12 +79,53 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
     if let Some(me) = viewer.0.as_ref() {
         let now = chrono::Utc::now();
         for c in state.db.my_cohorts(me.user.id).await? {
-            let next = state
-                .db
-                .meetings_of(c.cohort_id)
-                .await?
-                .into_iter()
-                .find(|m| m.ends_at > now);
+            let meetings = state.db.meetings_of(c.cohort_id).await?;
+            let next = meetings.iter().find(|m| m.ends_at > now).cloned();
+            let mut todo = Vec::new();
+            let staff = ymarfer_domain::can(
+                viewer.actor(),
+                ymarfer_domain::Action::ManageCohort,
+                ymarfer_domain::Resource::Cohort {
+                    programme: c.programme_id,
+                    cohort: c.cohort_id,
+                },
+            )
+            .allowed();
+            if staff {
+                let base = format!("programmes/{}/cohorts/{}", c.programme_slug, c.cohort_slug);
+                // Registers still to take: sessions that have ended with nobody recorded.
+                let recorded = state.db.attendance_of_cohort(c.cohort_id).await?;
+                let unrecorded: Vec<_> = meetings
+                    .iter()
+                    .filter(|m| m.ends_at <= now && !recorded.iter().any(|r| r.session_id == m.id))
+                    .collect();
+                if let Some(first) = unrecorded.first() {
+                    todo.push((
+                        page.count("home-registers", unrecorded.len() as i64),
+                        page.href(&format!("{base}/sessions/{}", first.id)),
+                    ));
+                }
+                // Projects gone quiet.
+                let quiet = state
+                    .db
+                    .cohort_projects(c.cohort_id)
+                    .await?
+                    .iter()
+                    .filter(|s| {
+                        ymarfer_domain::projects::is_quiet(
+                            s.status,
+                            s.last_activity.unwrap_or(s.updated_at),
+                            now,
+                        )
+                    })
+                    .count();
+                if quiet > 0 {
+                    todo.push((
+                        page.count("home-quiet-projects", quiet as i64),
+                        page.href(&format!("{base}/projects")),
+                    ));
+                }
+            }
             let members = state.db.set_members(c.cohort_id).await?;
             let set = members
                 .iter()
@@ -132,6 +175,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 next,
                 set,
                 projects,
+                todo,
             });
         }
     }

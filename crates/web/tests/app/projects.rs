@@ -704,6 +704,41 @@ async fn home_leads_to_the_next_step(app: TestApp) {
         home.contains("cofnodi darlleniad, neu brofi&#39;r newid nesaf"),
         "{home}"
     );
+
+    // A facilitator's home lists the registers still to take.
+    let started = chrono::Utc::now() - chrono::Duration::days(2);
+    let session = app
+        .db
+        .create_meeting(
+            cohort,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Mapping".into(),
+                starts_at: started,
+                ends_at: started + chrono::Duration::hours(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let facilitator = app.user("hwylusydd@example.com", Lang::En, false).await;
+    app.db
+        .grant(
+            facilitator.id,
+            Role::Facilitator,
+            Scope::Cohort { programme, cohort },
+        )
+        .await
+        .unwrap();
+    let f = app.client();
+    f.sign_in("hwylusydd@example.com").await;
+    let home = f.get("/en").await.text().await.unwrap();
+    assert!(
+        home.contains(&format!(
+            "/sessions/{}\">1 register to take</a>",
+            session.id
+        )),
+        "{home}"
+    );
 }
 
 on_both! {
