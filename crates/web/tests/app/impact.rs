@@ -765,17 +765,13 @@ async fn verification_people_can_defend(app: TestApp) {
         .add_benefit_lines(&[(project.id, line)], None, false)
         .await
         .unwrap()[0];
-    let facilitator = app.user("hwylusydd@example.com", Lang::En, false).await;
-    app.db
-        .grant(
-            facilitator.id,
-            Role::Facilitator,
-            Scope::Cohort { programme, cohort },
-        )
-        .await
-        .unwrap();
-    let f = app.client();
-    f.sign_in("hwylusydd@example.com").await;
+    let (_, f) = crate::support::signed_in_with(
+        &app,
+        "hwylusydd@example.com",
+        Role::Facilitator,
+        Scope::Cohort { programme, cohort },
+    )
+    .await;
     // Their home leads to the claim, and the manager's shows the programme's figures.
     let home = f.get("/en").await.text().await.unwrap();
     assert!(

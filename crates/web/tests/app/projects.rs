@@ -720,17 +720,13 @@ async fn home_leads_to_the_next_step(app: TestApp) {
         )
         .await
         .unwrap();
-    let facilitator = app.user("hwylusydd@example.com", Lang::En, false).await;
-    app.db
-        .grant(
-            facilitator.id,
-            Role::Facilitator,
-            Scope::Cohort { programme, cohort },
-        )
-        .await
-        .unwrap();
-    let f = app.client();
-    f.sign_in("hwylusydd@example.com").await;
+    let (_, f) = crate::support::signed_in_with(
+        &app,
+        "hwylusydd@example.com",
+        Role::Facilitator,
+        Scope::Cohort { programme, cohort },
+    )
+    .await;
     let home = f.get("/en").await.text().await.unwrap();
     assert!(
         home.contains(&format!(

@@ -231,6 +231,20 @@ impl Client {
     }
 }
 
+/// A person holding `role` in `scope`, and a client signed in as them.
+pub async fn signed_in_with(
+    app: &TestApp,
+    email: &str,
+    role: ymarfer_domain::Role,
+    scope: ymarfer_domain::Scope,
+) -> (User, Client) {
+    let user = app.user(email, Lang::En, false).await;
+    app.db.grant(user.id, role, scope).await.unwrap();
+    let client = app.client();
+    client.sign_in(email).await;
+    (user, client)
+}
+
 /// A user who manages a programme already, so may start another.
 pub async fn manager(app: &TestApp, email: &str) -> (User, i64, i64) {
     let user = app.user(email, Lang::En, false).await;

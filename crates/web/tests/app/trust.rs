@@ -456,17 +456,13 @@ async fn verification_and_amounts(app: TestApp) {
     assert_eq!(v.amount_pence, Some(125_050));
     let id = v.line_id;
     // The facilitator loads the page (version 1); meanwhile the owner changes the line.
-    let f = app.client();
-    let facilitator = app.user("hwylusydd@example.com", Lang::En, false).await;
-    app.db
-        .grant(
-            facilitator.id,
-            Role::Facilitator,
-            Scope::Cohort { programme, cohort },
-        )
-        .await
-        .unwrap();
-    f.sign_in("hwylusydd@example.com").await;
+    let (facilitator, f) = crate::support::signed_in_with(
+        &app,
+        "hwylusydd@example.com",
+        Role::Facilitator,
+        Scope::Cohort { programme, cohort },
+    )
+    .await;
     let page = f
         .get(&format!("/en/projects/{}/benefits/{id}/verify", project.id))
         .await
