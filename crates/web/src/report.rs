@@ -5,8 +5,8 @@ use crate::i18n::Tr;
 use serde::Serialize;
 use ymarfer_domain::csvout::CsvOut;
 use ymarfer_domain::impact::{
-    CaptureFactor, EnvironmentalQuantities, Frequency, GhgFactors, Hours, LineValue, Quantity,
-    Status, WasteLevel,
+    CaptureFactor, Category, EnvironmentalQuantities, Frequency, GhgFactors, Hours, LineValue,
+    Quantity, Status, WasteLevel,
 };
 use ymarfer_domain::innovation::{EmployeeBand, InnovationAnswers};
 use ymarfer_domain::ledger::{Line, Summary};
@@ -233,56 +233,51 @@ pub async fn cumulative(
 }
 
 /// The report as CSV: one row of headline figures, then verified value by category.
-pub fn to_csv(r: &ImpactReport) -> anyhow::Result<String> {
+/// The report as CSV: one row a measure, with its stable code (for programs),
+/// its value, and what it is in the reader's language; then verified value by
+/// category. Headers are in the reader's language too.
+pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
     let mut w = CsvOut::new();
-    w.row(["measure", "value"])?;
-    let rows: Vec<(String, String)> = vec![
-        ("programme".into(), r.programme.clone()),
-        ("cohort".into(), r.cohort.clone().unwrap_or_default()),
-        ("cost_pence".into(), r.cost_pence.to_string()),
+    w.row([
+        tr.t("csv-measure"),
+        tr.t("csv-value"),
+        tr.t("csv-description"),
+    ])?;
+    let tenths =
+        |v: Option<f64>, places: usize| v.map(|v| format!("{v:.places$}")).unwrap_or_default();
+    let rows: Vec<(&str, String)> = vec![
+        ("programme", r.programme.clone()),
+        ("cohort", r.cohort.clone().unwrap_or_default()),
+        ("cost_pence", r.cost_pence.to_string()),
         (
-            "first_year_verified_pence".into(),
+            "first_year_verified_pence",
             r.first_year_pence.verified.to_string(),
         ),
         (
-            "first_year_claimed_pence".into(),
+            "first_year_claimed_pence",
             r.first_year_pence.claimed.to_string(),
         ),
         (
-            "first_year_forecast_pence".into(),
+            "first_year_forecast_pence",
             r.first_year_pence.forecast.to_string(),
         ),
-        (
-            "roi_verified".into(),
-            r.roi_verified
-                .map(|v| format!("{v:.2}"))
-                .unwrap_or_default(),
-        ),
-        (
-            "net_return_pct".into(),
-            r.net_return_pct
-                .map(|v| format!("{v:.1}"))
-                .unwrap_or_default(),
-        ),
-        (
-            "payback_months".into(),
-            r.payback_months
-                .map(|v| format!("{v:.1}"))
-                .unwrap_or_default(),
-        ),
-        ("organisations".into(), r.organisations.to_string()),
-        ("participants".into(), r.participants.to_string()),
-        ("projects".into(), r.projects.to_string()),
-        (
-            "co2e_kg_first_year".into(),
-            format!("{:.3}", r.co2e_kg_first_year),
-        ),
+        ("roi_verified", tenths(r.roi_verified, 2)),
+        ("net_return_pct", tenths(r.net_return_pct, 1)),
+        ("payback_months", tenths(r.payback_months, 1)),
+        ("organisations", r.organisations.to_string()),
+        ("participants", r.participants.to_string()),
+        ("projects", r.projects.to_string()),
+        ("co2e_kg_first_year", format!("{:.3}", r.co2e_kg_first_year)),
     ];
-    for (k, v) in rows {
-        w.row([k, v])?;
+    for (code, value) in rows {
+        let label = tr.t(&format!("csv-{}", code.replace('_', "-")));
+        w.row([code.to_string(), value, label])?;
     }
     for (c, v) in &r.by_category {
-        w.row([format!("verified_pence_{c}"), v.to_string()])?;
+        let label = Category::parse(c)
+            .map(|c| tr.t1("xlsx-verified-category", "category", &tr.t(c.message_id())))
+            .unwrap_or_default();
+        w.row([format!("verified_pence_{c}"), v.to_string(), label])?;
     }
     Ok(w.finish()?)
 }

@@ -384,7 +384,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 ymarfer_web::report::impact_report(&db, tr, &p, c.as_ref()).await?;
             let bytes = match format.as_str() {
                 "json" => serde_json::to_vec_pretty(&report)?,
-                "csv" => ymarfer_web::report::to_csv(&report)?.into_bytes(),
+                "csv" => ymarfer_web::report::to_csv(&report, tr)?.into_bytes(),
                 "xlsx" => {
                     ymarfer_web::report::to_xlsx(&db, tr, &p, &report, &summary, c.as_ref()).await?
                 }

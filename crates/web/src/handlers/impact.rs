@@ -237,7 +237,7 @@ async fn download(
                     format!("attachment; filename=\"{name}-impact.csv\""),
                 ),
             ],
-            crate::report::to_csv(&r)?,
+            crate::report::to_csv(&r, page.tr)?,
         )
             .into_response()),
         "impact.xlsx" if context::may_programme(viewer, Action::DownloadReports, p.id) => {

@@ -714,7 +714,24 @@ async fn downloads_offered_to_those_who_may(app: TestApp) {
         let csv = csv_link.captures(&seen).expect("a CSV link")[1].to_string();
         let res = o.get(&csv).await;
         assert_eq!(res.status(), StatusCode::OK, "{csv}");
-        assert!(res.text().await.unwrap().starts_with("measure,value"));
+        assert!(
+            res.text()
+                .await
+                .unwrap()
+                .starts_with("measure,value,description")
+        );
+        // In the reader's language, with the stable codes kept for programs.
+        let welsh = o
+            .get(&csv.replacen("/en/", "/cy/", 1))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            welsh.starts_with("mesur,gwerth,disgrifiad")
+                && welsh.contains("first_year_verified_pence,0,Gwerth y flwyddyn gyntaf wedi'i ddilysu (ceiniogau)"),
+            "{welsh}"
+        );
         let managed = m.get(&page).await.text().await.unwrap();
         let xlsx = xlsx_link.captures(&managed).expect("an XLSX link")[1].to_string();
         assert_eq!(m.get(&xlsx).await.status(), StatusCode::OK, "{xlsx}");
