@@ -368,3 +368,4 @@ csv-organisations = Sefydliadau sy'n cymryd rhan
 csv-participants = Cyfranogwyr
 csv-projects = Prosiectau
 csv-co2e-kg-first-year = CO2e a arbedwyd yn y flwyddyn gyntaf (kg)
+project-sections = Ar y dudalen hon

@@ -358,3 +358,4 @@ csv-organisations = Organisations taking part
 csv-participants = Participants
 csv-projects = Projects
 csv-co2e-kg-first-year = CO2e saved in the first year (kg)
+project-sections = On this page
