@@ -171,6 +171,24 @@ impl Db {
         Ok(())
     }
 
+    /// Every follow-up of a programme (optionally one cohort), in one query.
+    pub async fn followups_in(&self, programme: i64, cohort: Option<i64>) -> Result<Vec<Followup>> {
+        let columns = FOLLOWUP_COLUMNS
+            .split(", ")
+            .map(|c| format!("f.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "SELECT {columns} FROM followups f JOIN cohorts c ON c.id = f.cohort_id \
+             WHERE c.programme_id = $1 AND ($2 IS NULL OR f.cohort_id = $2)"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(programme)
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?))
+    }
+
     pub async fn followups_of(&self, cohort: i64) -> Result<Vec<Followup>> {
         let sql = format!(
             "SELECT {FOLLOWUP_COLUMNS} FROM followups WHERE cohort_id = $1 ORDER BY months, organisation_id"

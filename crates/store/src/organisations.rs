@@ -37,6 +37,29 @@ pub struct Answers {
     pub innovation_spending: bool,
 }
 
+impl Answers {
+    /// The answers as the innovation status rules read them.
+    pub fn innovation(self) -> ymarfer_domain::innovation::InnovationAnswers {
+        ymarfer_domain::innovation::InnovationAnswers {
+            new_goods_or_services: self.new_goods_or_services,
+            new_business_process: self.new_business_process,
+            ongoing_or_abandoned: self.ongoing_or_abandoned,
+            innovation_spending: self.innovation_spending,
+        }
+    }
+}
+
+impl AnswersRecord {
+    pub fn answers(&self) -> Answers {
+        Answers {
+            new_goods_or_services: self.new_goods_or_services,
+            new_business_process: self.new_business_process,
+            ongoing_or_abandoned: self.ongoing_or_abandoned,
+            innovation_spending: self.innovation_spending,
+        }
+    }
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AnswersRecord {
     pub organisation_id: i64,

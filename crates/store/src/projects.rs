@@ -62,11 +62,23 @@ const PROJECT_COLUMNS: &str = "id, cohort_id, organisation_id, title, problem, b
      aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
      visibility, public_approved_by, created_by, created_at, updated_at, case_study_consent";
 
+/// A project with its counts and last activity, for the lists that show them.
+const SUMMARY_SELECT: &str = "SELECT p.id, p.title, p.cohort_id, p.organisation_id, o.name AS organisation_name, \
+     p.status, p.visibility, p.public_approved_by, p.updated_at, \
+     (SELECT COUNT(*) FROM tool_applications a WHERE a.project_id = p.id) AS tools, \
+     (SELECT COUNT(*) FROM cycles c WHERE c.project_id = p.id) AS cycles, \
+     (SELECT MAX(x.at) FROM (SELECT created_at AS at FROM tool_applications WHERE project_id = p.id \
+        UNION ALL SELECT updated_at FROM cycles WHERE project_id = p.id \
+        UNION ALL SELECT created_at FROM readings WHERE project_id = p.id \
+        UNION ALL SELECT updated_at FROM projects WHERE id = p.id) x) AS last_activity \
+     FROM projects p JOIN organisations o ON o.id = p.organisation_id";
+
 /// A project as the cohort's list shows it, with signs of life.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProjectSummary {
     pub id: i64,
     pub title: String,
+    pub cohort_id: i64,
     pub organisation_id: i64,
     pub organisation_name: String,
     #[sqlx(try_from = "String")]
@@ -275,22 +287,29 @@ impl Db {
     /// Every project in a cohort with its counts and last activity, for the
     /// facilitator's view of who is moving and who is stuck.
     pub async fn cohort_projects(&self, cohort_id: i64) -> Result<Vec<ProjectSummary>> {
+        let sql = format!("{SUMMARY_SELECT} WHERE p.cohort_id = $1 ORDER BY o.name, p.title");
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as(
-                "SELECT p.id, p.title, p.organisation_id, o.name AS organisation_name, p.status, p.visibility, \
-                 p.public_approved_by, p.updated_at, \
-                 (SELECT COUNT(*) FROM tool_applications a WHERE a.project_id = p.id) AS tools, \
-                 (SELECT COUNT(*) FROM cycles c WHERE c.project_id = p.id) AS cycles, \
-                 (SELECT MAX(x.at) FROM (SELECT created_at AS at FROM tool_applications WHERE project_id = p.id \
-                    UNION ALL SELECT updated_at FROM cycles WHERE project_id = p.id \
-                    UNION ALL SELECT created_at FROM readings WHERE project_id = p.id \
-                    UNION ALL SELECT updated_at FROM projects WHERE id = p.id) x) AS last_activity \
-                 FROM projects p JOIN organisations o ON o.id = p.organisation_id \
-                 WHERE p.cohort_id = $1 ORDER BY o.name, p.title",
-            )
-            .bind(cohort_id)
-            .fetch_all(pool)
-            .await?
+            sqlx::query_as(&sql).bind(cohort_id).fetch_all(pool).await?
+        }))
+    }
+
+    /// Every project of a programme (optionally one cohort), as `cohort_projects`
+    /// gives them, in one query.
+    pub async fn programme_projects(
+        &self,
+        programme_id: i64,
+        cohort_id: Option<i64>,
+    ) -> Result<Vec<ProjectSummary>> {
+        let sql = format!(
+            "{SUMMARY_SELECT} JOIN cohorts k ON k.id = p.cohort_id \
+             WHERE k.programme_id = $1 AND ($2 IS NULL OR p.cohort_id = $2) ORDER BY p.cohort_id, o.name, p.title"
+        );
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .bind(cohort_id)
+                .fetch_all(pool)
+                .await?
         }))
     }
 

@@ -99,15 +99,6 @@ pub fn summary(p: &Programme, lines: &[CurrentLine], cost: Pence) -> anyhow::Res
     ))
 }
 
-fn answers(r: &ymarfer_store::organisations::AnswersRecord) -> InnovationAnswers {
-    InnovationAnswers {
-        new_goods_or_services: r.new_goods_or_services,
-        new_business_process: r.new_business_process,
-        ongoing_or_abandoned: r.ongoing_or_abandoned,
-        innovation_spending: r.innovation_spending,
-    }
-}
-
 /// The report for a programme, or for one of its cohorts with its share of the cost.
 pub async fn impact_report(
     db: &Db,
@@ -149,10 +140,10 @@ pub async fn impact_report(
             .iter()
             .find(|a| a.stage == ymarfer_domain::innovation::Stage::Entry)
         {
-            entry.push(answers(first));
+            entry.push(first.answers().innovation());
         }
         if let Some(last) = mine.last() {
-            latest.push(answers(last));
+            latest.push(last.answers().innovation());
         }
     }
     let share = |v: &[InnovationAnswers]| {
@@ -189,6 +180,19 @@ pub async fn impact_report(
     };
     let _ = tr;
     Ok((report, s))
+}
+
+/// The first-year values of a programme's verified lines, to compare a claim with.
+pub async fn verified_values(db: &Db, p: &Programme) -> anyhow::Result<Vec<Pence>> {
+    let rate = Pence(p.default_hourly_rate_pence);
+    Ok(db
+        .current_lines(p.id, None)
+        .await?
+        .iter()
+        .filter_map(|c| line_of(&c.v, c.organisation_rate))
+        .filter(|c| c.status == Status::Verified)
+        .map(|c| c.first_year_value(rate, capture(p)))
+        .collect())
 }
 
 /// Cumulative verified savings month by month from the programme's start (or the
@@ -232,7 +236,6 @@ pub async fn cumulative(
     ))
 }
 
-/// The report as CSV: one row of headline figures, then verified value by category.
 /// The report as CSV: one row a measure, with its stable code (for programs),
 /// its value, and what it is in the reader's language; then verified value by
 /// category. Headers are in the reader's language too.
@@ -440,23 +443,26 @@ pub async fn to_xlsx(
             "xlsx-col-cycles",
         ],
     )?;
-    let cohorts = db.cohorts_of(p.id).await?;
-    let mut row = 1u32;
+    let cohort_names: std::collections::HashMap<i64, String> = db
+        .cohorts_of(p.id)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, tr.pick(&c.name_en, &c.name_cy).to_string()))
+        .collect();
     let mut org_ids = Vec::new();
-    for c in cohorts
-        .iter()
-        .filter(|c| cohort.is_none_or(|x| x.id == c.id))
-    {
-        for proj in db.cohort_projects(c.id).await? {
-            projects.write_string(row, 0, tr.pick(&c.name_en, &c.name_cy))?;
-            projects.write_string(row, 1, &proj.title)?;
-            projects.write_string(row, 2, &proj.organisation_name)?;
-            projects.write_string(row, 3, tr.t(proj.status.message_id()))?;
-            projects.write_number(row, 4, proj.tools as f64)?;
-            projects.write_number(row, 5, proj.cycles as f64)?;
-            org_ids.push(proj.organisation_id);
-            row += 1;
-        }
+    let listed = db.programme_projects(p.id, cohort.map(|c| c.id)).await?;
+    for (row, proj) in (1u32..).zip(listed) {
+        let name = cohort_names
+            .get(&proj.cohort_id)
+            .cloned()
+            .unwrap_or_default();
+        projects.write_string(row, 0, name)?;
+        projects.write_string(row, 1, &proj.title)?;
+        projects.write_string(row, 2, &proj.organisation_name)?;
+        projects.write_string(row, 3, tr.t(proj.status.message_id()))?;
+        projects.write_number(row, 4, proj.tools as f64)?;
+        projects.write_number(row, 5, proj.cycles as f64)?;
+        org_ids.push(proj.organisation_id);
     }
 
     let orgs = book
@@ -500,13 +506,7 @@ pub async fn to_xlsx(
                 .unwrap_or(""),
         )?;
         if let Some(entry) = o.entry() {
-            let active = InnovationAnswers {
-                new_goods_or_services: entry.new_goods_or_services,
-                new_business_process: entry.new_business_process,
-                ongoing_or_abandoned: entry.ongoing_or_abandoned,
-                innovation_spending: entry.innovation_spending,
-            }
-            .is_innovation_active();
+            let active = entry.innovation().is_innovation_active();
             orgs.write_string(row, 4, tr.t(if active { "yes" } else { "no" }))?;
         }
     }

@@ -485,16 +485,7 @@ async fn verify_page(
             ],
         ),
     };
-    // The programme's verified lines, to compare with.
-    let verified: Vec<Pence> = state
-        .db
-        .current_lines(ctx.programme.id, None)
-        .await?
-        .iter()
-        .filter_map(|c| line_of(&c.v, c.organisation_rate))
-        .filter(|c| c.status == Status::Verified)
-        .map(|c| c.first_year_value(programme_rate, capture))
-        .collect();
+    let verified = crate::report::verified_values(&state.db, &ctx.programme).await?;
     let concerns = ymarfer_domain::ledger::concerns(value, org.employee_band, &verified)
         .into_iter()
         .map(|c| match c {

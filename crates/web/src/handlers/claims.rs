@@ -9,7 +9,6 @@ use crate::report::{capture, line_of};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
-use ymarfer_domain::impact::Status;
 use ymarfer_domain::projects::Visibility;
 use ymarfer_domain::{Action, Pence, Resource, can};
 use ymarfer_store::ledger::Claim;
@@ -68,15 +67,7 @@ pub async fn queue(
     let tr = page.tr;
     let rate = Pence(p.default_hourly_rate_pence);
     let capture = capture(&p);
-    let verified: Vec<Pence> = state
-        .db
-        .current_lines(p.id, None)
-        .await?
-        .iter()
-        .filter_map(|c| line_of(&c.v, c.organisation_rate))
-        .filter(|c| c.status == Status::Verified)
-        .map(|c| c.first_year_value(rate, capture))
-        .collect();
+    let verified = crate::report::verified_values(&state.db, &p).await?;
     let mut rows = Vec::new();
     for claim in verifiable_claims(&state, &viewer, &p).await? {
         let Some(line) = line_of(&claim.v, claim.organisation_rate) else {

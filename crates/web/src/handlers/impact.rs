@@ -42,12 +42,13 @@ impl Dashboard {
     }
 }
 
-/// Follow-ups (answered of sent; sustained of answered) for some cohorts.
-async fn followup_rates(state: &AppState, cohorts: &[i64]) -> Result<(String, String), AppError> {
-    let mut all = Vec::new();
-    for c in cohorts {
-        all.extend(state.db.followups_of(*c).await?);
-    }
+/// Follow-ups (answered of sent; sustained of answered) of a programme or cohort.
+async fn followup_rates(
+    state: &AppState,
+    programme: i64,
+    cohort: Option<i64>,
+) -> Result<(String, String), AppError> {
+    let all = state.db.followups_in(programme, cohort).await?;
     let answered: Vec<_> = all.iter().filter(|f| f.completed_at.is_some()).collect();
     let sustained = answered
         .iter()
@@ -80,21 +81,11 @@ async fn extra(
     cohort: Option<&ymarfer_store::programmes::Cohort>,
     cost: Pence,
 ) -> Result<Extra, AppError> {
-    let cohorts: Vec<i64> = match cohort {
-        Some(c) => vec![c.id],
-        None => state
-            .db
-            .cohorts_of(p.id)
-            .await?
-            .iter()
-            .map(|c| c.id)
-            .collect(),
-    };
     let (cumulative, break_even) = crate::report::cumulative(&state.db, p, cohort, cost).await?;
     Ok(Extra {
         capability: super::capability::capability_change(state, lang, p.id, cohort.map(|c| c.id))
             .await?,
-        followups: followup_rates(state, &cohorts).await?,
+        followups: followup_rates(state, p.id, cohort.map(|c| c.id)).await?,
         cumulative,
         break_even,
     })

@@ -12,7 +12,7 @@ use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use std::collections::HashMap;
 use ymarfer_domain::authz::{missing, organisation_programmes, sees_every_programme};
-use ymarfer_domain::innovation::{EmployeeBand, InnovationAnswers};
+use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::programme::companies_house_number;
 use ymarfer_domain::reference::{self, AREAS, SIC_SECTIONS};
 use ymarfer_domain::{Action, Resource, can};
@@ -24,14 +24,14 @@ use ymarfer_store::programmes::Programme;
 /// Organisations listed on one page.
 const PER_PAGE: i64 = 50;
 
-/// The organisation, if the viewer may do `action` to it through a programme in
-/// which it takes part; otherwise 404, as if it did not exist.
+/// The organisation and the programmes it takes part in, if the viewer may do
+/// `action` to it through one of them; otherwise 404, as if it did not exist.
 async fn organisation_for(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
     action: Action,
-) -> Result<Organisation, AppError> {
+) -> Result<(Organisation, Vec<i64>), AppError> {
     let Some(org) = state.db.organisation_by_id(id).await? else {
         return Err(refused(missing(viewer.actor())));
     };
@@ -43,7 +43,7 @@ async fn organisation_for(
             programmes: &programmes,
         },
     ))?;
-    Ok(org)
+    Ok((org, programmes))
 }
 
 /// The programmes the viewer may add organisations to.
@@ -90,29 +90,11 @@ impl ListPage {
         self.page.t(band.message_id())
     }
     fn active_at_entry(&self, row: &OrganisationRow) -> Option<bool> {
-        row.entry().map(|a| answers_of(a).is_innovation_active())
+        row.entry().map(|a| a.innovation().is_innovation_active())
     }
     fn page_href(&self, n: i64) -> String {
         self.page.href(&format!("organisations?page={n}"))
     }
-}
-
-fn answers_of(a: Answers) -> InnovationAnswers {
-    InnovationAnswers {
-        new_goods_or_services: a.new_goods_or_services,
-        new_business_process: a.new_business_process,
-        ongoing_or_abandoned: a.ongoing_or_abandoned,
-        innovation_spending: a.innovation_spending,
-    }
-}
-
-fn answers(r: &AnswersRecord) -> InnovationAnswers {
-    answers_of(Answers {
-        new_goods_or_services: r.new_goods_or_services,
-        new_business_process: r.new_business_process,
-        ongoing_or_abandoned: r.ongoing_or_abandoned,
-        innovation_spending: r.innovation_spending,
-    })
 }
 
 #[derive(Deserialize, Default)]
@@ -459,14 +441,15 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(q): Query<DoneQuery>,
 ) -> AppResult {
-    let org = organisation_for(&state, &viewer, id, Action::ViewOrganisation).await?;
+    let (org, programmes_of) =
+        organisation_for(&state, &viewer, id, Action::ViewOrganisation).await?;
     let history = state
         .db
         .innovation_answers(id)
         .await?
         .into_iter()
         .map(|r| {
-            let a = answers(&r);
+            let a = r.answers().innovation();
             (r, a.is_innovation_active(), a.is_broader_innovator())
         })
         .collect();
@@ -518,7 +501,7 @@ pub async fn show(
         viewer.actor(),
         Action::EditOrganisation,
         Resource::Organisation {
-            programmes: &state.db.organisation_programmes(id).await?,
+            programmes: &programmes_of,
         },
     )
     .allowed();
@@ -540,7 +523,7 @@ pub async fn edit_form(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let org = organisation_for(&state, &viewer, id, Action::EditOrganisation).await?;
+    let (org, _) = organisation_for(&state, &viewer, id, Action::EditOrganisation).await?;
     let answers = state.db.innovation_answers(id).await?;
     let form = OrgForm::from_org(
         &org,
@@ -567,7 +550,7 @@ pub async fn update(
     Path(id): Path<i64>,
     FormData(form): FormData<OrgForm>,
 ) -> AppResult {
-    let org = organisation_for(&state, &viewer, id, Action::EditOrganisation).await?;
+    let (org, _) = organisation_for(&state, &viewer, id, Action::EditOrganisation).await?;
     let action = page.href(&format!("organisations/{id}/edit"));
     let errors = match form.validate(&page) {
         Ok((input, entry)) => {
@@ -613,7 +596,7 @@ pub async fn record_innovation(
     Path(id): Path<i64>,
     FormData(form): FormData<InnovationForm>,
 ) -> AppResult {
-    let org = organisation_for(&state, &viewer, id, Action::RecordInnovation).await?;
+    let (org, _) = organisation_for(&state, &viewer, id, Action::RecordInnovation).await?;
     let stage =
         ymarfer_domain::innovation::Stage::parse(&form.stage).ok_or(AppError::BAD_REQUEST)?;
     let mut errors = FieldErrors::default();
