@@ -149,6 +149,34 @@ coded_enum! {
 }
 
 coded_enum! {
+    /// The language a cohort works in: its sessions' titles and agendas are
+    /// written in it, and marked as such on pages in the other language.
+    pub enum DeliveryLanguage {
+        Both = "both", "deliverylanguage-both";
+        Welsh = "cy", "deliverylanguage-cy";
+        English = "en", "deliverylanguage-en";
+    }
+}
+
+impl Default for DeliveryLanguage {
+    /// A cohort works in both languages unless it says otherwise.
+    fn default() -> Self {
+        DeliveryLanguage::Both
+    }
+}
+
+impl DeliveryLanguage {
+    /// The one language, when the cohort works in one.
+    pub fn lang(self) -> Option<crate::Lang> {
+        match self {
+            DeliveryLanguage::Both => None,
+            DeliveryLanguage::Welsh => Some(crate::Lang::Cy),
+            DeliveryLanguage::English => Some(crate::Lang::En),
+        }
+    }
+}
+
+coded_enum! {
     /// The kinds of session a cohort holds.
     pub enum SessionKind {
         Workshop = "workshop", "sessionkind-workshop";

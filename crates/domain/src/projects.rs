@@ -35,6 +35,14 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// What happened to a reading's earlier values.
+    pub enum ReadingAction {
+        Corrected = "corrected", "reading-action-corrected";
+        Removed = "removed", "reading-action-removed";
+    }
+}
+
 impl Default for ProjectStatus {
     /// A new project starts by defining its problem.
     fn default() -> Self {

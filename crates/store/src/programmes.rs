@@ -3,6 +3,7 @@
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
+use ymarfer_domain::programme::DeliveryLanguage;
 use ymarfer_domain::{Role, Scope};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -63,6 +64,8 @@ pub struct Cohort {
     pub delivery_mode: String,
     pub region: String,
     pub cost_share_pence: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub language: DeliveryLanguage,
     pub created_at: DateTime<Utc>,
 }
 
@@ -77,10 +80,11 @@ pub struct CohortInput {
     pub delivery_mode: String,
     pub region: String,
     pub cost_share_pence: Option<i64>,
+    pub language: DeliveryLanguage,
 }
 
 const COHORT_COLUMNS: &str = "id, programme_id, slug, name_en, name_cy, starts_on, ends_on, capacity, delivery_mode, \
-     region, cost_share_pence, created_at";
+     region, cost_share_pence, language, created_at";
 
 /// Someone in a programme's team, with the role and where it applies.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -252,7 +256,7 @@ impl Db {
     pub async fn create_cohort(&self, programme_id: i64, input: &CohortInput) -> Result<Cohort> {
         let sql = format!(
             "INSERT INTO cohorts (programme_id, slug, name_en, name_cy, starts_on, ends_on, capacity, delivery_mode, \
-             region, cost_share_pence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
+             region, cost_share_pence, language, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
              RETURNING {COHORT_COLUMNS}"
         );
         Ok(with_pool!(self, |pool| {
@@ -267,6 +271,7 @@ impl Db {
                 .bind(&input.delivery_mode)
                 .bind(&input.region)
                 .bind(input.cost_share_pence)
+                .bind(input.language.as_str())
                 .bind(Utc::now())
                 .fetch_one(pool)
                 .await?
@@ -277,7 +282,7 @@ impl Db {
         with_pool!(self, |pool| {
             sqlx::query(
                 "UPDATE cohorts SET name_en = $1, name_cy = $2, starts_on = $3, ends_on = $4, capacity = $5, \
-                 delivery_mode = $6, region = $7, cost_share_pence = $8 WHERE id = $9",
+                 delivery_mode = $6, region = $7, cost_share_pence = $8, language = $9 WHERE id = $10",
             )
             .bind(&input.name_en)
             .bind(&input.name_cy)
@@ -287,6 +292,7 @@ impl Db {
             .bind(&input.delivery_mode)
             .bind(&input.region)
             .bind(input.cost_share_pence)
+            .bind(input.language.as_str())
             .bind(id)
             .execute(pool)
             .await?;

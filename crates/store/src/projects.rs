@@ -4,7 +4,7 @@
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
-use ymarfer_domain::projects::{ProjectStatus, Visibility};
+use ymarfer_domain::projects::{ProjectStatus, ReadingAction, Visibility};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Project {
@@ -118,6 +118,8 @@ pub struct Cycle {
     pub happened: String,
     pub study: String,
     pub decision: Option<String>,
+    /// The day the change began to be tried, when the team says.
+    pub tested_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -133,10 +135,11 @@ pub struct CycleInput {
     pub happened: String,
     pub study: String,
     pub decision: Option<String>,
+    pub tested_on: Option<NaiveDate>,
 }
 
 const CYCLE_COLUMNS: &str = "id, project_id, number, change_idea, prediction, plan_who, plan_what, plan_when, plan_where, \
-     happened, study, decision, created_at, updated_at";
+     happened, study, decision, tested_on, created_at, updated_at";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Reading {
@@ -144,6 +147,39 @@ pub struct Reading {
     pub taken_on: NaiveDate,
     pub value: i64,
     pub note: String,
+}
+
+/// A correction to a reading, or its removal.
+#[derive(Debug, Clone, Copy)]
+pub enum ReadingChange<'a> {
+    Correct {
+        taken_on: NaiveDate,
+        value: i64,
+        note: &'a str,
+    },
+    Remove,
+}
+
+impl ReadingChange<'_> {
+    fn action(&self) -> &'static str {
+        match self {
+            ReadingChange::Correct { .. } => ReadingAction::Corrected.as_str(),
+            ReadingChange::Remove => ReadingAction::Removed.as_str(),
+        }
+    }
+}
+
+/// What a reading said before it was corrected or removed.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ReadingHistory {
+    pub reading_id: i64,
+    pub taken_on: NaiveDate,
+    pub value: i64,
+    pub note: String,
+    #[sqlx(try_from = "String")]
+    pub action: ReadingAction,
+    pub changed_by: Option<String>,
+    pub changed_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -378,8 +414,8 @@ impl Db {
     ) -> Result<Cycle> {
         let sql = format!(
             "INSERT INTO cycles (project_id, number, change_idea, prediction, plan_who, plan_what, plan_when, plan_where, \
-             happened, study, decision, created_by, created_at, updated_at) \
-             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM cycles WHERE project_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) \
+             happened, study, decision, tested_on, created_by, created_at, updated_at) \
+             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM cycles WHERE project_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) \
              RETURNING {CYCLE_COLUMNS}"
         );
         let cycle = with_pool!(self, |pool| {
@@ -394,6 +430,7 @@ impl Db {
                 .bind(&c.happened)
                 .bind(&c.study)
                 .bind(&c.decision)
+                .bind(c.tested_on)
                 .bind(by)
                 .bind(Utc::now())
                 .fetch_one(pool)
@@ -407,8 +444,8 @@ impl Db {
         with_pool!(self, |pool| {
             sqlx::query(
                 "UPDATE cycles SET change_idea = $1, prediction = $2, plan_who = $3, plan_what = $4, plan_when = $5, \
-                 plan_where = $6, happened = $7, study = $8, decision = $9, updated_at = $10 \
-                 WHERE project_id = $11 AND number = $12",
+                 plan_where = $6, happened = $7, study = $8, decision = $9, tested_on = $10, updated_at = $11 \
+                 WHERE project_id = $12 AND number = $13",
             )
             .bind(&c.change_idea)
             .bind(&c.prediction)
@@ -419,6 +456,7 @@ impl Db {
             .bind(&c.happened)
             .bind(&c.study)
             .bind(&c.decision)
+            .bind(c.tested_on)
             .bind(Utc::now())
             .bind(project_id)
             .bind(number)
@@ -457,6 +495,76 @@ impl Db {
                 .await?;
         });
         self.touch_project(project_id).await
+    }
+
+    /// Corrects a reading, keeping what it said before. False when the project
+    /// has no such reading.
+    pub async fn correct_reading(
+        &self,
+        project_id: i64,
+        reading: i64,
+        change: ReadingChange<'_>,
+        by: Option<i64>,
+    ) -> Result<bool> {
+        let now = Utc::now();
+        let found = with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let kept = sqlx::query(
+                "INSERT INTO reading_history (reading_id, project_id, taken_on, value, note, action, changed_by, changed_at) \
+                 SELECT id, project_id, taken_on, value, note, $1, $2, $3 FROM readings WHERE id = $4 AND project_id = $5",
+            )
+            .bind(change.action())
+            .bind(by)
+            .bind(now)
+            .bind(reading)
+            .bind(project_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            match change {
+                ReadingChange::Correct {
+                    taken_on,
+                    value,
+                    note,
+                } => {
+                    sqlx::query("UPDATE readings SET taken_on = $1, value = $2, note = $3 WHERE id = $4 AND project_id = $5")
+                        .bind(taken_on)
+                        .bind(value)
+                        .bind(note)
+                        .bind(reading)
+                        .bind(project_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                ReadingChange::Remove => {
+                    sqlx::query("DELETE FROM readings WHERE id = $1 AND project_id = $2")
+                        .bind(reading)
+                        .bind(project_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            tx.commit().await?;
+            kept == 1
+        });
+        if found {
+            self.touch_project(project_id).await?;
+        }
+        Ok(found)
+    }
+
+    /// What a project's readings said before each correction or removal, newest first.
+    pub async fn reading_history(&self, project_id: i64) -> Result<Vec<ReadingHistory>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT h.reading_id, h.taken_on, h.value, h.note, h.action, u.display_name AS changed_by, h.changed_at \
+                 FROM reading_history h LEFT JOIN users u ON u.id = h.changed_by \
+                 WHERE h.project_id = $1 ORDER BY h.changed_at DESC, h.id DESC",
+            )
+            .bind(project_id)
+            .fetch_all(pool)
+            .await?
+        }))
     }
 
     pub async fn readings(&self, project_id: i64) -> Result<Vec<Reading>> {

@@ -65,6 +65,15 @@ impl<T: Day + ?Sized> Day for &T {
     }
 }
 
+/// An argument for a message: a whole number written plainly is passed as a
+/// number, so that plural selects apply to it; anything else stays text.
+fn argument(value: &str) -> FluentValue<'static> {
+    match value.parse::<i64>() {
+        Ok(n) if n.to_string() == value => FluentValue::from(n),
+        _ => FluentValue::from(value.to_string()),
+    }
+}
+
 /// A translator bound to one language, handed to every template.
 #[derive(Debug, Clone, Copy)]
 pub struct Tr(pub Lang);
@@ -78,10 +87,15 @@ impl Tr {
         LOCALES.lookup(id(self.0), key)
     }
 
+    /// A message, if there is one with this id.
+    pub fn try_t(&self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(id(self.0), key)
+    }
+
     /// A message with one named argument (a name, a link, an email address).
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
         let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
-        args.insert(Cow::Borrowed(name), FluentValue::from(value.to_string()));
+        args.insert(Cow::Borrowed(name), argument(value));
         LOCALES.lookup_with_args(id(self.0), key, &args)
     }
 
@@ -89,7 +103,7 @@ impl Tr {
     pub fn args(&self, key: &str, args: &[(&'static str, String)]) -> String {
         let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         for (name, value) in args {
-            map.insert(Cow::Borrowed(*name), FluentValue::from(value.clone()));
+            map.insert(Cow::Borrowed(*name), argument(value));
         }
         LOCALES.lookup_with_args(id(self.0), key, &map)
     }
@@ -121,6 +135,26 @@ impl Tr {
         let d = d.calendar_day();
         let month = self.t(&format!("month-{}", d.month()));
         format!("{} {} {}", d.day(), month, d.year())
+    }
+
+    /// A month for an axis, "Nov 2026" / "Tach 2026".
+    pub fn month_year(&self, d: impl Day) -> String {
+        let d = d.calendar_day();
+        format!(
+            "{} {}",
+            self.t(&format!("month-short-{}", d.month())),
+            d.year()
+        )
+    }
+
+    /// A day for an axis, "5 Nov" / "5 Tach".
+    pub fn day_month(&self, d: impl Day) -> String {
+        let d = d.calendar_day();
+        format!(
+            "{} {}",
+            d.day(),
+            self.t(&format!("month-short-{}", d.month()))
+        )
     }
 
     /// The UK date of an instant.
@@ -159,6 +193,17 @@ mod tests {
         assert_eq!(Tr(Lang::Cy).count("admin-user-count", 2), "2 berson");
         assert_eq!(Tr(Lang::Cy).count("admin-user-count", 3), "3 pherson");
         assert_eq!(Tr(Lang::Cy).count("admin-user-count", 7), "7 person");
+        // Whole numbers given as text choose plural forms too.
+        assert_eq!(
+            Tr(Lang::En).t1("admin-user-count", "count", "1"),
+            "1 person"
+        );
+        assert_eq!(
+            Tr(Lang::Cy).args("admin-user-count", &[("count", "3".into())]),
+            "3 pherson"
+        );
+        assert_eq!(argument("007"), FluentValue::from("007"));
+        assert_eq!(argument("12.50"), FluentValue::from("12.50"));
         assert_eq!(
             Tr(Lang::En).t1("email-greeting", "name", "Siân"),
             "Dear Siân,"

@@ -28,6 +28,11 @@ impl Viewer {
     pub fn actor(&self) -> Option<&Actor> {
         self.0.as_ref().map(|c| &c.actor)
     }
+
+    /// The signed-in person's id, recorded as who made a change.
+    pub fn user_id(&self) -> Option<i64> {
+        self.0.as_ref().map(|c| c.user.id)
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {
@@ -99,7 +104,10 @@ impl Page {
     /// The confirmation a page shows after a save (`?done=CODE`); nothing for a
     /// code it does not know.
     pub fn done_notice(&self, done: Option<&str>) -> Option<String> {
-        const DONE: [&str; 13] = [
+        const DONE: [&str; 16] = [
+            "reading-corrected",
+            "reading-removed",
+            "cycle",
             "saved",
             "team-added",
             "invited",
@@ -116,6 +124,30 @@ impl Page {
         ];
         let code = done.filter(|d| DONE.contains(d))?;
         Some(self.t(&format!("done-{code}")))
+    }
+
+    /// The language to mark on text a cohort wrote, when it is not this page's
+    /// (a Welsh session title on an English page): its code, for `lang`.
+    pub fn marked(
+        &self,
+        language: &ymarfer_domain::programme::DeliveryLanguage,
+    ) -> Option<&'static str> {
+        language
+            .lang()
+            .filter(|l| *l != self.lang)
+            .map(|l| l.code())
+    }
+
+    /// The label of a form field, for naming it in an error summary: the
+    /// message `field-NAME` (underscores as hyphens), when there is one.
+    pub fn field_label(&self, field: &str) -> Option<String> {
+        self.tr
+            .try_t(&format!("field-{}", field.replace('_', "-")))
+            .map(|l| {
+                l.trim_end_matches(" (optional)")
+                    .trim_end_matches(" (dewisol)")
+                    .to_string()
+            })
     }
 
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {

@@ -147,7 +147,16 @@ fn pages() -> Router<AppState> {
         )
         .route(
             "/projects/{id}/cycles/{n}",
-            get(cycles::cycle_form).post(cycles::update_cycle),
+            get(cycles::cycle_page).post(cycles::update_cycle),
+        )
+        .route("/projects/{id}/cycles/{n}/edit", get(cycles::cycle_form))
+        .route(
+            "/projects/{id}/readings/{reading}",
+            get(readings::reading_form).post(readings::correct_reading),
+        )
+        .route(
+            "/projects/{id}/readings/{reading}/remove",
+            post(readings::remove_reading),
         )
         .route(
             "/projects/{id}/tools/{tool}",

@@ -106,6 +106,11 @@ fn every_key_used_exists() {
             .map(|v| v.message_id().to_string()),
     );
     used.extend(DeliveryMode::ALL.iter().map(|v| v.message_id().to_string()));
+    used.extend(
+        ymarfer_domain::programme::DeliveryLanguage::ALL
+            .iter()
+            .map(|v| v.message_id().to_string()),
+    );
     used.extend(SessionKind::ALL.iter().map(|v| v.message_id().to_string()));
     used.extend(Attendance::ALL.iter().map(|v| v.message_id().to_string()));
     for column in ymarfer_domain::import::COLUMNS {

@@ -2,11 +2,11 @@
 //! as every role. Loading it twice changes nothing.
 
 use anyhow::Context;
-use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use ymarfer_domain::capability::Moment;
 use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
 use ymarfer_domain::innovation::EmployeeBand;
-use ymarfer_domain::programme::{SessionKind, SetCandidate, propose_sets};
+use ymarfer_domain::programme::{DeliveryLanguage, SessionKind, SetCandidate, propose_sets};
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
 use ymarfer_domain::{Email, Lang, Role, Scope};
 use ymarfer_store::Db;
@@ -38,7 +38,7 @@ pub const ACCOUNTS: [(&str, &str, Lang, &str); 5] = [
         "facilitator@ymarfer.demo",
         "Ffion Hwylusydd",
         Lang::En,
-        "facilitator of the North and South East cohorts",
+        "facilitator of the North Wales and South East Wales cohorts",
     ),
     (
         "observer@ymarfer.demo",
@@ -50,15 +50,44 @@ pub const ACCOUNTS: [(&str, &str, Lang, &str); 5] = [
         "participant@ymarfer.demo",
         "Nia Cyfranogwr",
         Lang::Cy,
-        "participant at Becws Llŷn, North Wales cohort",
+        "participant at Becws Llŷn, North Wales cohort (running now)",
     ),
 ];
 
 /// The demo's firms and stories, as data with named fields.
 #[derive(serde::Deserialize)]
 struct DemoData {
+    text: ByLanguage,
     firm: Vec<Firm>,
     story: Vec<Story>,
+}
+
+#[derive(serde::Deserialize)]
+struct ByLanguage {
+    en: Texts,
+    cy: Texts,
+}
+
+impl ByLanguage {
+    fn get(&self, welsh: bool) -> &Texts {
+        if welsh { &self.cy } else { &self.en }
+    }
+}
+
+/// Texts every session, cycle and ledger line share, in one language.
+#[derive(serde::Deserialize)]
+struct Texts {
+    agenda: String,
+    resources: String,
+    happened: String,
+    study_adapt: String,
+    study_adopt: String,
+    plan_when: String,
+    plan_where: String,
+    process_measures: String,
+    balancing_measures: String,
+    labour_line: String,
+    location: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -71,6 +100,10 @@ struct Firm {
     /// Which of the three cohorts (0, 1, 2) it joins.
     cohort: usize,
     innovation_active_at_entry: bool,
+    /// The firm's own challenge project, in its cohort's language.
+    title: String,
+    problem: String,
+    running_line: String,
 }
 
 /// A believable improvement story: a challenge project with its measure (in
@@ -78,8 +111,6 @@ struct Firm {
 /// second adopted, a value stream, and what it saved.
 #[derive(serde::Deserialize)]
 struct Story {
-    title: String,
-    problem: String,
     measure: String,
     unit: String,
     baseline: i64,
@@ -87,8 +118,55 @@ struct Story {
     readings: Vec<i64>,
     adapted_change: String,
     adopted_change: String,
+    prediction: String,
+    cy: StoryCy,
     step: Vec<Step>,
     benefits: StoryBenefits,
+}
+
+/// A story's words in Welsh, for the Welsh-language cohort.
+#[derive(serde::Deserialize)]
+struct StoryCy {
+    measure: String,
+    unit: String,
+    adapted_change: String,
+    adopted_change: String,
+    prediction: String,
+    steps: Vec<String>,
+}
+
+/// A story's words in one language.
+struct StoryWords<'a> {
+    measure: &'a str,
+    unit: &'a str,
+    adapted_change: &'a str,
+    adopted_change: &'a str,
+    prediction: &'a str,
+    steps: Vec<&'a str>,
+}
+
+impl Story {
+    fn words(&self, welsh: bool) -> StoryWords<'_> {
+        if welsh {
+            StoryWords {
+                measure: &self.cy.measure,
+                unit: &self.cy.unit,
+                adapted_change: &self.cy.adapted_change,
+                adopted_change: &self.cy.adopted_change,
+                prediction: &self.cy.prediction,
+                steps: self.cy.steps.iter().map(String::as_str).collect(),
+            }
+        } else {
+            StoryWords {
+                measure: &self.measure,
+                unit: &self.unit,
+                adapted_change: &self.adapted_change,
+                adopted_change: &self.adopted_change,
+                prediction: &self.prediction,
+                steps: self.step.iter().map(|s| s.name.as_str()).collect(),
+            }
+        }
+    }
 }
 
 /// A value stream step: process time, lead time and %C&A as typed into the tool.
@@ -155,10 +233,6 @@ async fn account(
         .await?)
 }
 
-fn date(y: i32, m: u32, d: u32) -> anyhow::Result<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d).context("a demo date")
-}
-
 /// Loads the demo programme unless it is there already. Returns whether it loaded.
 pub async fn load(db: &Db) -> anyhow::Result<bool> {
     if db.programme_by_slug(PROGRAMME).await?.is_some() {
@@ -190,6 +264,10 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
     let [_, manager, facilitator, observer, participant] =
         <[User; 5]>::try_from(people).map_err(|_| anyhow::anyhow!("accounts"))?;
 
+    // Every date is relative to today, so the demo always has a cohort that
+    // finished long enough ago for follow-ups, one that finished recently, one
+    // running now with sessions to come, and one about to start.
+    let today = ymarfer_domain::uktime::today();
     let programme = db
         .create_programme(
             &ProgrammeInput {
@@ -198,9 +276,9 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
                 name_cy: "Cymunedau Arloesi'r Economi Gylchol (demo)".into(),
                 description_en: "Staff from small firms across Wales apply process-innovation tools to a real problem in their own business, test changes and learn from each other.".into(),
                 description_cy: "Mae staff o gwmnïau bach ledled Cymru yn defnyddio offer arloesi prosesau ar broblem go iawn yn eu busnes eu hunain, yn profi newidiadau ac yn dysgu gan ei gilydd.".into(),
-                funder: "Welsh Government (demo)".into(),
-                starts_on: Some(date(2025, 9, 1)?),
-                ends_on: Some(date(2026, 8, 31)?),
+                funder: "Welsh Government / Llywodraeth Cymru (demo)".into(),
+                starts_on: Some(today - Duration::weeks(66)),
+                ends_on: Some(today + Duration::weeks(34)),
                 cost_pence: 5_400_000,
                 cost_delivery_pence: Some(3_400_000),
                 cost_venues_pence: Some(650_000),
@@ -217,45 +295,59 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
 
     let cohort_specs = [
         (
-            "north-2025",
-            "North Wales 2025",
-            "Gogledd Cymru 2025",
+            "north-wales",
+            "North Wales",
+            "Gogledd Cymru",
             "north_wales",
             "in_person",
-            date(2025, 9, 15)?,
+            today - Duration::weeks(8),
         ),
         (
-            "south-east-2025",
-            "South East Wales 2025",
-            "De-ddwyrain Cymru 2025",
+            "south-east-wales",
+            "South East Wales",
+            "De-ddwyrain Cymru",
             "cardiff_capital",
             "blended",
-            date(2025, 10, 6)?,
+            today - Duration::weeks(62),
         ),
         (
-            "west-2026",
-            "West and Mid Wales 2026",
-            "Gorllewin a Chanolbarth Cymru 2026",
+            "west-wales",
+            "West Wales",
+            "Gorllewin Cymru",
             "swansea_bay",
             "online",
-            date(2026, 1, 12)?,
+            today - Duration::weeks(36),
+        ),
+        (
+            "mid-wales",
+            "Mid Wales",
+            "Canolbarth Cymru",
+            "mid_wales",
+            "blended",
+            today + Duration::weeks(3),
         ),
     ];
     let mut cohorts = Vec::new();
-    for (slug, en, cy, region, mode, start) in cohort_specs {
+    for (i, (slug, en, cy, region, mode, start)) in cohort_specs.into_iter().enumerate() {
+        let year = start.year();
         let c = db
             .create_cohort(
                 programme.id,
                 &CohortInput {
                     slug: slug.into(),
-                    name_en: en.into(),
-                    name_cy: cy.into(),
+                    name_en: format!("{en} {year}"),
+                    name_cy: format!("{cy} {year}"),
                     starts_on: Some(start),
                     ends_on: Some(start + Duration::weeks(16)),
                     capacity: 14,
                     delivery_mode: mode.into(),
                     region: region.into(),
                     cost_share_pence: None,
+                    language: if i == WELSH_COHORT {
+                        DeliveryLanguage::Welsh
+                    } else {
+                        DeliveryLanguage::English
+                    },
                 },
             )
             .await?;
@@ -281,18 +373,20 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
         &hash,
     )
     .await?;
-    db.grant(
-        west_facilitator.id,
-        Role::Facilitator,
-        Scope::Cohort {
-            programme: programme.id,
-            cohort: cohorts[2].0.id,
-        },
-    )
-    .await?;
+    for (c, _) in cohorts.iter().skip(2) {
+        db.grant(
+            west_facilitator.id,
+            Role::Facilitator,
+            Scope::Cohort {
+                programme: programme.id,
+                cohort: c.id,
+            },
+        )
+        .await?;
+    }
 
     // Firms and their people: one or two participants each.
-    let mut members: Vec<Vec<(i64, char, String)>> = vec![Vec::new(); 3];
+    let mut members: Vec<Vec<(i64, char, String)>> = vec![Vec::new(); cohorts.len()];
     for (i, firm) in data.firm.iter().enumerate() {
         let active = firm.innovation_active_at_entry;
         let entry = Answers {
@@ -330,7 +424,11 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
                     last.to_lowercase(),
                     i
                 );
-                let lang = if i % 3 == 0 { Lang::Cy } else { Lang::En };
+                let lang = if firm.cohort == WELSH_COHORT || i % 3 == 0 {
+                    Lang::Cy
+                } else {
+                    Lang::En
+                };
                 account(db, &email, &format!("{first} {last}"), lang, false, &hash).await?
             };
             db.enrol(
@@ -375,7 +473,8 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
     ];
     let now = Utc::now();
     for (ci, (cohort, start)) in cohorts.iter().enumerate() {
-        let welsh = ci == 0;
+        let welsh = ci == WELSH_COHORT;
+        let text = data.text.get(welsh);
         for (k, (kind, en, cy)) in kinds.iter().enumerate() {
             let day = *start + Duration::weeks(3 * k as i64);
             let starts_at = Utc.from_utc_datetime(&day.and_hms_opt(9, 30, 0).context("time")?);
@@ -387,10 +486,18 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
                         kind: SessionKind::parse(kind).context("session kind")?,
                         starts_at,
                         ends_at: starts_at + Duration::hours(3),
-                        location: if cohort.delivery_mode == "online" { String::new() } else { "M-SParc, Gaerwen".into() },
-                        online_url: if cohort.delivery_mode == "in_person" { String::new() } else { "https://meet.example.org/ymarfer-demo".into() },
-                        agenda: "1. Welcome and check-in / Croeso\n2. The tool, applied to your own process\n3. Pairs: what will you test before next time?".into(),
-                        resources: "- [SIPOC guide](https://ymarfer.example/toolkit/sipoc)".into(),
+                        location: if cohort.delivery_mode == "online" {
+                            String::new()
+                        } else {
+                            text.location.clone()
+                        },
+                        online_url: if cohort.delivery_mode == "in_person" {
+                            String::new()
+                        } else {
+                            "https://meet.example.org/ymarfer-demo".into()
+                        },
+                        agenda: text.agenda.trim().to_string(),
+                        resources: text.resources.trim().to_string(),
                     },
                 )
                 .await?;
@@ -426,9 +533,37 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
             .collect();
         db.replace_sets(cohort.id, &sets).await?;
     }
-    projects(db, &cohorts, facilitator.id, &data.story).await?;
-    ledger(db, &cohorts, facilitator.id, &data.story).await?;
+    let stage = |start: NaiveDate| Stage::of(start, today);
+    let cohorts: Vec<(ymarfer_store::programmes::Cohort, NaiveDate, Stage)> = cohorts
+        .into_iter()
+        .map(|(c, start)| (c, start, stage(start)))
+        .collect();
+    projects(db, &cohorts, facilitator.id, &data, today).await?;
+    ledger(db, &cohorts, facilitator.id, &data).await?;
     Ok(())
+}
+
+/// The cohort whose sessions and projects are in Welsh.
+const WELSH_COHORT: usize = 0;
+
+/// Where a cohort is on the day the demo loads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Starting,
+    Running,
+    Finished,
+}
+
+impl Stage {
+    fn of(start: NaiveDate, today: NaiveDate) -> Stage {
+        if start > today {
+            Stage::Starting
+        } else if start + Duration::weeks(16) > today {
+            Stage::Running
+        } else {
+            Stage::Finished
+        }
+    }
 }
 
 /// The story that fits a firm: by what it does, as its name and sector tell.
@@ -456,136 +591,153 @@ fn story_index(name: &str, sector: char) -> usize {
     }
 }
 
-/// Gives each demo firm a challenge project with a value stream map, two cycles
-/// (one adapted, one adopted) and readings that move towards the target.
+/// Gives each firm in a cohort that has begun its own challenge project, in the
+/// cohort's language: a value stream map, cycles (one adapted, then one adopted
+/// or, in a running cohort, still being tried) marked on the days the changes
+/// began, and readings up to today moving towards the target.
 async fn projects(
     db: &Db,
-    cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate)],
+    cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate, Stage)],
     facilitator: i64,
-    stories: &[Story],
+    data: &DemoData,
+    today: NaiveDate,
 ) -> anyhow::Result<()> {
     let vsm = ymarfer_domain::toolkit::shipped_tools()
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .into_iter()
         .find(|t| t.id == "value-stream-map")
         .context("the value stream map tool")?;
-    for (cohort, start) in cohorts {
+    for (ci, (cohort, start, stage)) in cohorts.iter().enumerate() {
+        if *stage == Stage::Starting {
+            continue;
+        }
+        let welsh = ci == WELSH_COHORT;
+        let text = data.text.get(welsh);
+        // One project a firm, started by its first participant.
+        let mut started: Vec<i64> = Vec::new();
         for e in db.enrolled(cohort.id).await? {
             let Some(org) = e.organisation_id else {
                 continue;
             };
-            if db
-                .cohort_projects(cohort.id)
-                .await?
-                .iter()
-                .any(|p| p.organisation_id == org)
-            {
+            if started.contains(&org) {
                 continue;
             }
-            let sector = e
-                .sic_section
-                .as_deref()
-                .and_then(|s| s.chars().next())
-                .unwrap_or('S');
+            started.push(org);
             let name = e.organisation_name.clone().unwrap_or_default();
-            let story = stories
-                .get(story_index(&name, sector))
+            let firm = data
+                .firm
+                .iter()
+                .find(|f| f.name == name)
+                .context("the firm's data")?;
+            let story = data
+                .story
+                .get(story_index(&name, firm.sector))
                 .context("a story for the firm")?;
-            let (title, problem, measure, unit) =
-                (&story.title, &story.problem, &story.measure, &story.unit);
-            let status = if *start < date(2026, 1, 1)? {
-                "sustaining"
-            } else {
-                "testing"
+            let words = story.words(welsh);
+            let status = match stage {
+                Stage::Finished => "sustaining",
+                _ => "testing",
             };
             let project = db
                 .create_project(
                     cohort.id,
                     org,
                     &ProjectInput {
-                        title: title.clone(),
-                        problem: problem.clone(),
+                        title: firm.title.clone(),
+                        problem: firm.problem.clone(),
                         business_function: "production".into(),
-                        aim_measure: measure.clone(),
-                        aim_unit: unit.clone(),
+                        aim_measure: words.measure.into(),
+                        aim_unit: words.unit.into(),
                         aim_baseline: Some(story.baseline),
                         aim_target: Some(story.target),
                         aim_by: Some(*start + Duration::weeks(20)),
-                        outcome_measures: measure.clone(),
-                        process_measures: "How often the new way is followed".into(),
-                        balancing_measures: "Staff overtime; customer complaints".into(),
+                        outcome_measures: words.measure.into(),
+                        process_measures: text.process_measures.clone(),
+                        balancing_measures: text.balancing_measures.clone(),
                         owners: e.display_name.clone(),
                         status: ProjectStatus::parse(status).context("project status")?,
                         visibility: Visibility::Cohort,
-                        case_study_consent: true,
+                        // Two firms in each cohort have not agreed to a case study.
+                        case_study_consent: !started.len().is_multiple_of(5),
                     },
                     Some(e.user_id),
                 )
                 .await?;
-            let mut form = vec![("product_family".to_string(), title.clone())];
+            let mut form = vec![("product_family".to_string(), firm.title.clone())];
             for (i, step) in story.step.iter().enumerate() {
+                let step_name = words.steps.get(i).copied().unwrap_or(step.name.as_str());
                 for (column, value) in [
-                    ("step", &step.name),
-                    ("process_time", &step.process_time),
-                    ("lead_time", &step.lead_time),
-                    ("pca", &step.complete_and_accurate),
+                    ("step", step_name),
+                    ("process_time", step.process_time.as_str()),
+                    ("lead_time", step.lead_time.as_str()),
+                    ("pca", step.complete_and_accurate.as_str()),
                 ] {
                     form.push((
                         ymarfer_domain::toolkit::cell_name("steps", i, column),
-                        value.clone(),
+                        value.to_string(),
                     ));
                 }
             }
             let values = vsm
                 .validate(&form)
                 .map_err(|e| anyhow::anyhow!("demo value stream map: {e:?}"))?;
-            let data = serde_json::to_string(&values)?;
+            let data_json = serde_json::to_string(&values)?;
             db.save_application(
                 project.id,
                 &vsm.id,
                 i64::from(vsm.version),
-                &data,
+                &data_json,
                 Some(e.user_id),
             )
             .await?;
-            for (change, decision, study) in [
+            let running = *stage == Stage::Running;
+            for (n, (change, decision, study)) in [
                 (
-                    &story.adapted_change,
-                    "adapt",
-                    "Better, but not yet what we predicted.",
+                    words.adapted_change,
+                    Some("adapt"),
+                    text.study_adapt.as_str(),
                 ),
                 (
-                    &story.adopted_change,
-                    "adopt",
-                    "It worked and the team wants to keep it.",
+                    words.adopted_change,
+                    (!running).then_some("adopt"),
+                    if running {
+                        ""
+                    } else {
+                        text.study_adopt.as_str()
+                    },
                 ),
-            ] {
+            ]
+            .into_iter()
+            .enumerate()
+            {
                 db.create_cycle(
                     project.id,
                     &CycleInput {
-                        change_idea: change.clone(),
-                        prediction: format!("{measure} falls towards the target"),
+                        change_idea: change.into(),
+                        prediction: words.prediction.into(),
                         plan_who: e.display_name.clone(),
-                        plan_what: change.clone(),
-                        plan_when: "Two weeks".into(),
-                        plan_where: "On site".into(),
-                        happened: "Tried for two weeks and measured daily.".into(),
+                        plan_what: change.into(),
+                        plan_when: text.plan_when.clone(),
+                        plan_where: text.plan_where.clone(),
+                        happened: if decision.is_some() {
+                            text.happened.clone()
+                        } else {
+                            String::new()
+                        },
                         study: study.into(),
-                        decision: Some(decision.into()),
+                        decision: decision.map(str::to_string),
+                        tested_on: Some(*start + Duration::weeks(3 + 3 * n as i64)),
                     },
                     Some(e.user_id),
                 )
                 .await?;
             }
             for (k, value) in story.readings.iter().enumerate() {
-                db.add_reading(
-                    project.id,
-                    *start + Duration::weeks(2 + 3 * k as i64),
-                    *value,
-                    "",
-                    Some(facilitator),
-                )
-                .await?;
+                let day = *start + Duration::weeks(2 + 2 * k as i64);
+                if day <= today {
+                    db.add_reading(project.id, day, *value, "", Some(facilitator))
+                        .await?;
+                }
             }
         }
     }
@@ -593,25 +745,31 @@ async fn projects(
 }
 
 /// The ledger that reproduces the article's result: savings verified for the two
-/// cohorts that have finished and half of the third, the rest claimed or forecast.
+/// cohorts that have finished and half of the one running, whose other lines
+/// wait to be verified or are still forecast.
 async fn ledger(
     db: &Db,
-    cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate)],
+    cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate, Stage)],
     verifier: i64,
-    stories: &[Story],
+    data: &DemoData,
 ) -> anyhow::Result<()> {
     use ymarfer_domain::impact::{Hours, Quantity};
     let mut lines = Vec::new();
-    let mut statuses = Vec::new();
-    for (ci, (cohort, start)) in cohorts.iter().enumerate() {
+    for (ci, (cohort, start, stage)) in cohorts.iter().enumerate() {
+        let text = data.text.get(ci == WELSH_COHORT);
         for (k, project) in db.cohort_projects(cohort.id).await?.into_iter().enumerate() {
             let org = db
                 .organisation_by_id(project.organisation_id)
                 .await?
                 .context("organisation")?;
+            let firm = data
+                .firm
+                .iter()
+                .find(|f| f.name == org.name)
+                .context("the firm's data")?;
             let sector = org.sic_section.chars().next().unwrap_or('S');
             let i = story_index(&org.name, sector);
-            let b = &stories.get(i).context("a story for the firm")?.benefits;
+            let b = &data.story.get(i).context("a story for the firm")?.benefits;
             let (hours, category, amount, kwh, waste, fuel) = (
                 b.hours_a_week.as_str(),
                 b.category.as_str(),
@@ -620,9 +778,9 @@ async fn ledger(
                 b.waste_kg_a_week,
                 b.fuel_litres_a_month,
             );
-            let status = match (ci, k % 10) {
-                (0 | 1, _) | (2, 0..=4) => Status::Verified,
-                (2, 5..=7) => Status::Claimed,
+            let status = match (stage, k % 10) {
+                (Stage::Finished, _) | (_, 0..=4) => Status::Verified,
+                (_, 5..=7) => Status::Claimed,
                 _ => Status::Forecast,
             };
             let starts_on = *start + Duration::weeks(8);
@@ -630,7 +788,7 @@ async fn ledger(
             lines.push((
                 project.id,
                 BenefitInput {
-                    description: "Staff time saved by the new way of working".into(),
+                    description: text.labour_line.clone(),
                     category: Category::LabourTime,
                     savings_type: SavingsType::Soft,
                     frequency: Frequency::Weekly,
@@ -640,11 +798,10 @@ async fn ledger(
                     ..BenefitInput::default()
                 },
             ));
-            statuses.push(status);
             lines.push((
                 project.id,
                 BenefitInput {
-                    description: "Running costs saved".into(),
+                    description: firm.running_line.clone(),
                     category: Category::parse(category).context("category")?,
                     savings_type: SavingsType::Hard,
                     frequency: Frequency::Monthly,
@@ -659,10 +816,9 @@ async fn ledger(
                     ..BenefitInput::default()
                 },
             ));
-            statuses.push(status);
             // Firms that finished say again how they innovate: a new business
             // process is now in use.
-            if status == Status::Verified {
+            if *stage == Stage::Finished {
                 let before = db.innovation_answers(org.id).await?;
                 let spent = before.first().is_some_and(|a| a.innovation_spending);
                 let answers = ymarfer_store::organisations::Answers {
@@ -683,9 +839,13 @@ async fn ledger(
         }
     }
     db.add_benefit_lines(&lines, Some(verifier), true).await?;
-    // Capability before and after for the cohorts that have finished, and their
-    // follow-ups so far.
-    for (ci, (cohort, _)) in cohorts.iter().enumerate().take(2) {
+    // Capability before for every cohort that has begun, and after for those
+    // that finished, with their follow-ups so far: at 3 months, and at 6 for
+    // the cohort that finished longest ago.
+    for (cohort, start, stage) in cohorts {
+        if *stage == Stage::Starting {
+            continue;
+        }
         let people = db.enrolled(cohort.id).await?;
         for (j, e) in people.iter().enumerate() {
             let pre: Vec<(&str, i64)> = ymarfer_domain::capability::QUESTIONS
@@ -693,25 +853,43 @@ async fn ledger(
                 .enumerate()
                 .map(|(q, x)| (x.id, 1 + ((j + q) % 3) as i64))
                 .collect();
-            let post: Vec<(&str, i64)> = pre.iter().map(|(id, s)| (*id, (*s + 2).min(5))).collect();
             db.save_capability(cohort.id, e.user_id, Moment::Before, &pre)
                 .await?;
-            db.save_capability(cohort.id, e.user_id, Moment::After, &post)
-                .await?;
+            if *stage == Stage::Finished {
+                let post: Vec<(&str, i64)> =
+                    pre.iter().map(|(id, s)| (*id, (*s + 2).min(5))).collect();
+                db.save_capability(cohort.id, e.user_id, Moment::After, &post)
+                    .await?;
+            }
         }
-        if ci == 0 {
+        if *stage != Stage::Finished {
+            continue;
+        }
+        let ended = *start + Duration::weeks(16);
+        let today = ymarfer_domain::uktime::today();
+        for months in [3, 6, 12] {
+            let due = ended
+                .checked_add_months(chrono::Months::new(months))
+                .context("a follow-up date")?;
+            if due > today {
+                break;
+            }
             for e in people.iter().filter(|e| e.organisation_id.is_some()) {
                 let org = e.organisation_id.unwrap_or_default();
                 let (secret, _) = ymarfer_store::secret::new_secret();
                 if db
-                    .record_followup(cohort.id, org, Some(e.user_id), 3, &secret)
+                    .record_followup(cohort.id, org, Some(e.user_id), i64::from(months), &secret)
                     .await?
                 {
+                    // Most answer; a few have not yet.
+                    if e.user_id % 7 == 0 {
+                        continue;
+                    }
                     let f = db
                         .followups_of(cohort.id)
                         .await?
                         .into_iter()
-                        .find(|f| f.organisation_id == org && f.months == 3);
+                        .find(|f| f.organisation_id == org && f.months == i64::from(months));
                     if let Some(f) = f {
                         db.complete_followup(
                             f.id,

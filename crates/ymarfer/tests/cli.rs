@@ -266,14 +266,16 @@ async fn demo_loads_once_and_names_its_accounts() {
             && stdout.contains("ymarfer-demo-2026")
     );
     let first = counts(&dir).await;
-    assert_eq!(first.0, 3, "three cohorts");
-    assert_eq!(first.1, 30, "thirty firms");
-    assert!(first.2 >= 30, "their people");
-    assert_eq!(first.3, 15, "five sessions a cohort");
+    assert_eq!(first.0, 4, "four cohorts");
+    assert_eq!(first.1, 34, "thirty-four firms");
+    assert!(first.2 >= 34, "their people");
+    assert_eq!(first.3, 20, "five sessions a cohort");
     let db = ymarfer_store::Db::connect(&format!("sqlite://{}", dir.join("ymarfer.db").display()))
         .await
         .unwrap();
     let mut projects = 0;
+    let mut titles = Vec::new();
+    let now = chrono::Utc::now();
     for c in db
         .cohorts_of(db.programme_by_slug("ceic-demo").await.unwrap().unwrap().id)
         .await
@@ -282,9 +284,31 @@ async fn demo_loads_once_and_names_its_accounts() {
         for p in db.cohort_projects(c.id).await.unwrap() {
             projects += 1;
             assert_eq!((p.tools, p.cycles), (1, 2), "a tool and two cycles each");
+            titles.push(p.title.clone());
+        }
+        // Dates are relative to today: one cohort is running, with sessions
+        // past and to come; one is about to start.
+        let meetings = db.meetings_of(c.id).await.unwrap();
+        let past = meetings.iter().filter(|m| m.starts_at < now).count();
+        match c.slug.as_str() {
+            "north-wales" => assert_eq!(past, 3, "running: three sessions held, two to come"),
+            "mid-wales" => assert_eq!(past, 0, "starting soon"),
+            _ => assert_eq!(past, 5, "finished"),
         }
     }
-    assert_eq!(projects, 30, "a project for each firm");
+    assert_eq!(
+        projects, 30,
+        "a project for each firm in the cohorts that have begun"
+    );
+    titles.sort();
+    titles.dedup();
+    assert_eq!(titles.len(), 30, "each project has its own title");
+    assert!(
+        titles
+            .iter()
+            .any(|t| t == "Ciw'r bore wrth gownter y becws"),
+        "the Welsh cohort works in Welsh"
+    );
     db.close().await;
     let (out, stdout, _) = run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
     assert!(out.status.success() && stdout.contains("already present"));
@@ -301,7 +325,7 @@ async fn import_people_from_the_command_line() {
     let (out, _, stderr) = run(ymarfer()
         .args(["import", "people"])
         .arg(&bad)
-        .args(["--cohort", "west-2026"])
+        .args(["--cohort", "west-wales"])
         .env("YMARFER_DATA_DIR", &dir));
     assert!(!out.status.success());
     assert!(
@@ -316,12 +340,12 @@ async fn import_people_from_the_command_line() {
     let (out, stdout, stderr) = run(ymarfer()
         .args(["import", "people"])
         .arg(&good)
-        .args(["--cohort", "west-2026", "--invite"])
+        .args(["--cohort", "west-wales", "--invite"])
         .env("YMARFER_DATA_DIR", &dir));
     assert!(out.status.success(), "{stderr}");
     assert!(
         stdout.contains(
-            "Imported 1 people into ceic-demo / west-2026 (1 new accounts, invited by email)."
+            "Imported 1 people into ceic-demo / west-wales (1 new accounts, invited by email)."
         ),
         "{stdout}"
     );
@@ -332,7 +356,7 @@ async fn import_people_from_the_command_line() {
     let (out, _, stderr) = run(ymarfer()
         .args(["import", "people"])
         .arg(&good)
-        .args(["--cohort", "west-2026"])
+        .args(["--cohort", "west-wales"])
         .env("YMARFER_DATA_DIR", &dir));
     assert!(
         !out.status.success() && stderr.contains("newydd@example.cymru is already enrolled"),
@@ -373,6 +397,10 @@ fn the_demo_reproduces_the_article() {
     assert!(verified > 14_800_000, "over £148,000 verified: {r}");
     assert!(r["roi_verified"].as_f64().unwrap() >= 3.0, "{r}");
     assert_eq!(r["roi_display"], "3.0 : 1");
+    assert!(
+        r["first_year_pence"]["claimed"].as_i64().unwrap() > 0,
+        "some claimed lines wait to be verified: {r}"
+    );
     assert_eq!(r["cost_pence"], 5_400_000);
     for key in [
         "programme",
@@ -417,7 +445,7 @@ fn the_demo_reproduces_the_article() {
             "--programme",
             "ceic-demo",
             "--cohort",
-            "north-2025",
+            "north-wales",
             "--format",
             "xlsx",
             "--output",
@@ -443,10 +471,10 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
         &bad,
         format!(
             "{header}Becws Llŷn,No such project,X,materials,hard,weekly,2026-01-05,verified,10,,,,,\n\
-             Becws Llŷn,Waiting time at the counter,X,labour_time,soft,weekly,2026-01-05,verified,,-2,,,,\n\
-             Becws Llŷn,Waiting time at the counter,X,materials,hard,weekly,31/02/2026,verified,10,,,,,\n\
-             Becws Llŷn,Waiting time at the counter,X,materials,hard,weekly,2026-01-05,verified,,,,,,\n\
-             Becws Llŷn,Waiting time at the counter,X,materials,hard,weekly,2026-01-05,claimed,-10,,,,,\n"
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,X,labour_time,soft,weekly,2026-01-05,verified,,-2,,,,\n\
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,X,materials,hard,weekly,31/02/2026,verified,10,,,,,\n\
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,X,materials,hard,weekly,2026-01-05,verified,,,,,,\n\
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,X,materials,hard,weekly,2026-01-05,claimed,-10,,,,,\n"
         ),
     )
     .unwrap();
@@ -491,10 +519,10 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
     std::fs::write(
         &good,
         format!(
-            "{header}Becws Llŷn,Waiting time at the counter,Flour bought to demand,materials,hard,weekly,2026-01-05,verified,12.50,,,,,\n\
-             becws llŷn,waiting time at the counter,Rota planning,labour_time,soft,monthly,05/01/2026,verified,,1.5,20.00,,,\n\
-             Becws Llŷn,Waiting time at the counter,New shelving avoided,avoided_cost,hard,one_off,2026-01-05,claimed,999.99,,,,,\n\
-             Becws Llŷn,Waiting time at the counter,Cleaning rota,labour_time,soft,quarterly,2026-01-05,forecast,,2.25,,,,\n"
+            "{header}Becws Llŷn,Ciw'r bore wrth gownter y becws,Flour bought to demand,materials,hard,weekly,2026-01-05,verified,12.50,,,,,\n\
+             becws llŷn,ciw'r bore wrth gownter y becws,Rota planning,labour_time,soft,monthly,05/01/2026,verified,,1.5,20.00,,,\n\
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,New shelving avoided,avoided_cost,hard,one_off,2026-01-05,claimed,999.99,,,,,\n\
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,Cleaning rota,labour_time,soft,quarterly,2026-01-05,forecast,,2.25,,,,\n"
         ),
     )
     .unwrap();

@@ -11,7 +11,7 @@ back-to-cohort = Yn ôl i'r garfan
 done-saved = Mae eich newidiadau wedi'u cadw.
 done-team-added = Mae'r person wedi'i ychwanegu at y tîm. Os nad oedd ganddo gyfrif eisoes, mae gwahoddiad ar ei ffordd.
 done-invited = Wedi'i wneud. Os nad oedd gan y person gyfrif eisoes, mae gwahoddiad ar ei ffordd ato yn ei iaith ei hun.
-done-withdrawn = Mae'r person wedi'i dynnu'n ôl o'r garfan. Mae ei hanes yn cael ei gadw.
+done-withdrawn = Mae'r person wedi'i dynnu'n ôl o'r garfan. Caiff ei hanes ei gadw.
 done-readmitted = Mae'r person wedi'i aildderbyn i'r garfan.
 done-imported = Mae'r bobl yn eich ffeil wedi'u mewnforio.
 done-attendance = Mae'r gofrestr wedi'i chadw.
@@ -24,7 +24,7 @@ programme-edit-title = Golygu'r rhaglen
 programme-funded-by = Wedi'i hariannu gan { $funder }
 programme-section-names = Am y rhaglen
 programme-section-cost = Cost a phrisio
-programme-breakdown-hint = Gallwch ddangos sut mae'r cyfanswm wedi'i rannu. Ni ddylai'r rhannau adio i fwy na'r cyfanswm.
+programme-breakdown-hint = Gallwch rannu'r cyfanswm yn rhannau. Ni chaiff y rhannau adio i fwy na'r cyfanswm.
 programme-dates = Dyddiadau
 cohorts-heading = Carfanau
 cohorts-none = Nid oes carfanau eto.
@@ -48,15 +48,15 @@ field-cost-delivery = Staff cyflawni
 field-cost-venues = Lleoliadau
 field-cost-materials = Deunyddiau
 field-cost-in-kind = Cyfraniadau mewn nwyddau
-field-hourly-rate = Cyfradd ddiofyn fesul awr (gan gynnwys costau ychwanegol) mewn punnoedd
+field-hourly-rate = Cyfradd ddiofyn fesul awr, gan gynnwys costau cyflogi, mewn punnoedd
 field-hourly-rate-hint = Fe'i defnyddir i brisio oriau a arbedwyd pan nad yw'r arbediad na'r cwmni yn rhoi ei gyfradd ei hun.
-field-capture-factor = Ffactor dal amser a arbedwyd
+field-capture-factor = Ffactor dal ar gyfer amser a arbedwyd
 field-capture-factor-hint = Y gyfran o'r oriau a arbedwyd sy'n cyfrif fel gwerth, o 0.01 i 1. Defnyddiwch 1 i gyfrif pob awr.
 field-capacity = Lleoedd
 field-delivery-mode = Sut mae'r garfan yn cyfarfod
 field-region = Rhanbarth
 field-cost-share = Cyfran y garfan hon o gost y rhaglen
-field-cost-share-hint = Gadewch y maes yn wag i rannu'r gost yn gyfartal rhwng y carfanau. Unwaith y bydd gan y garfan arbedion wedi'u dilysu, mae ei chyfran yn sefydlog, fel na all carfanau eraill byth newid ei ffigurau.
+field-cost-share-hint = Gadewch y maes yn wag i rannu'r gost yn gyfartal rhwng y carfanau. Unwaith y bydd gan y garfan arbedion wedi'u dilysu, bydd ei chyfran yn sefydlog, fel na all carfanau eraill byth newid ei ffigurau.
 field-role = Rôl
 field-organisation = Sefydliad
 field-organisation-none = Dim sefydliad
@@ -75,8 +75,8 @@ field-companies-house-hint = Dewisol. Wyth nod, fel 01234567 neu SC123456.
 field-sector = Sector (adran SIC 2007)
 field-employee-band = Maint
 field-area = Prif ardal
-field-org-hourly-rate = Cyfradd fesul awr (gan gynnwys costau ychwanegol) mewn punnoedd
-field-org-hourly-rate-hint = Dewisol. Cyflogau ynghyd â chostau ychwanegol am awr nodweddiadol o amser staff yn y cwmni hwn.
+field-org-hourly-rate = Cyfradd fesul awr, gan gynnwys costau cyflogi, mewn punnoedd
+field-org-hourly-rate-hint = Dewisol. Cyflogau ynghyd â chostau cyflogi ychwanegol am awr nodweddiadol o amser staff yn y cwmni hwn.
 field-asked-on = Dyddiad holi
 
 ## Carfanau
@@ -89,7 +89,14 @@ cohort-attendance = Presenoldeb
 cohort-cost-share = Cyfran o'r gost
 cohort-people-heading = Pobl
 cohort-people-none = Nid oes neb wedi cofrestru eto.
-cohort-counts-only = Mae { $people } o gyfranogwyr wedi cofrestru. Dim ond aelodau a staff y garfan sy'n gweld yr enwau.
+cohort-counts-only = { $people ->
+    [zero] Nid oes yr un cyfranogwr wedi cofrestru.
+    [one] Mae { $people } cyfranogwr wedi cofrestru.
+    [two] Mae { $people } gyfranogwr wedi cofrestru.
+    [few] Mae { $people } chyfranogwr wedi cofrestru.
+    [many] Mae { $people } chyfranogwr wedi cofrestru.
+   *[other] Mae { $people } cyfranogwr wedi cofrestru.
+} Dim ond aelodau a staff y garfan sy'n gweld yr enwau.
 cohort-staff-heading = Hwyluswyr a sylwedyddion
 cohort-invite-heading = Gwahodd neu gofrestru rhywun
 person-unnamed = (dim enw eto)
@@ -105,7 +112,7 @@ session-new-title = Trefnu sesiwn
 session-edit-title = Golygu'r sesiwn
 session-when = Pryd
 session-present = Yn bresennol
-register-heading = Cofrestr presenoldeb
+register-heading = Cofrestr bresenoldeb
 register-save = Cadw'r gofrestr
 
 ## Setiau dysgu gweithredol
@@ -144,7 +151,7 @@ import-title = Mewnforio pobl o CSV
 import-preview-title = Gwirio cyn mewnforio
 import-intro = Lanlwythwch ffeil CSV wedi'i chadw fel UTF-8, un person ar bob rhes, gyda'r colofnau hyn. Ni chaiff dim ei gadw nes i chi wirio'r rhagolwg a chadarnhau.
 import-file = Ffeil CSV
-import-progress = Cynnydd y lanlwytho
+import-progress = Cynnydd y lanlwythiad
 import-check = Gwirio'r ffeil
 import-confirm = Mewnforio pawb
 import-send-invitations = Anfon gwahoddiad drwy e-bost at bob person newydd
@@ -154,7 +161,7 @@ import-ready = { $count ->
     [two] Mae { $count } berson yn barod i'w mewnforio.
     [few] Mae { $count } pherson yn barod i'w mewnforio.
     [many] Mae { $count } pherson yn barod i'w mewnforio.
-   *[other] Mae { $count } o bobl yn barod i'w mewnforio.
+   *[other] Mae { $count } person yn barod i'w mewnforio.
 }
 import-line-heading = Llinell
 import-line = Llinell { $line }:
@@ -219,7 +226,7 @@ home-no-next-session = Nid oes sesiwn wedi'i threfnu eto.
 home-what-next = Beth i'w wneud nesaf
 home-what-next-participant = Dewiswch broblem go iawn yn un o brosesau eich cwmni i weithio arni, a dewch â'r hyn rydych chi'n ei wybod amdani i'ch sesiwn nesaf.
 
-## Rhagor o negeseuon dilysu
+## Rhagor o negeseuon gwirio
 error-required = Ni all hwn fod yn wag.
 error-too-long = Rhaid i hwn fod yn { $max } nod neu lai.
 error-date-invalid = Rhowch ddyddiad dilys.
@@ -237,9 +244,9 @@ error-url = Rhowch gyfeiriad gwe sy'n dechrau â https://.
 error-company-number = Rhowch rif Tŷ'r Cwmnïau fel 01234567 neu SC123456.
 error-organisation-exists = Mae sefydliad gyda'r enw hwn yn bodoli eisoes.
 error-organisation-needed = Dewiswch sefydliad y cyfranogwr, neu ychwanegwch ef yn gyntaf.
-error-hours-invalid = Rhowch oriau fel rhif gydag uchafswm o ddau le degol, fel 1.5.
+error-hours-invalid = Rhowch yr oriau fel rhif â dau le degol ar y mwyaf, fel 1.5.
 error-capture-factor-invalid = Rhowch rif o 0 i 1, fel 0.8.
-error-quantity-invalid = Rhowch swm nad yw'n negyddol, gydag uchafswm o dri lle degol.
+error-quantity-invalid = Rhowch faint nad yw'n negyddol, â thri lle degol ar y mwyaf.
 innovation-record = Cofnodi'r atebion eto
 organisation-savings = Arbedion y flwyddyn gyntaf ar draws ei brosiectau
 organisations-page-title = Sefydliadau, tudalen { $number } o { $last }
@@ -253,9 +260,9 @@ pager-position = Tudalen { $number } o { $last }
 error-cohort-before-programme = Ni all carfan ddechrau cyn i'w rhaglen ddechrau ({ $date }).
 error-cohort-after-programme = Ni all carfan orffen ar ôl i'w rhaglen orffen ({ $date }).
 cohort-share-change-heading = Gwiriwch y newid i gyfran y garfan hon o'r gost
-cohort-share-change = Mae ei chyfran o'r gost yn newid o { $before } i { $after }, felly mae ei helw wedi'i ddilysu ar fuddsoddiad yn newid o { $roi_before } i { $roi_after }. Does dim wedi'i gadw eto.
+cohort-share-change = Mae ei chyfran o'r gost yn newid o { $before } i { $after }, felly mae ei helw ar fuddsoddiad o arbedion a ddilyswyd yn newid o { $roi_before } i { $roi_after }. Nid oes dim wedi'i gadw eto.
 cohort-share-confirm = Cadw gyda'r gyfran newydd
-home-step-tool = defnyddio'r offeryn cyntaf ar y broblem
+home-step-tool = defnyddio offeryn cyntaf ar y broblem
 home-step-cycle = cynllunio cylch profi a dysgu
 home-step-measure = cofnodi darlleniad, neu brofi'r newid nesaf
 home-needs-attention = Angen eich sylw
@@ -276,10 +283,10 @@ home-registers = { $count ->
    *[other] { $count } cofrestr i'w cymryd
 }
 home-quiet-projects = { $count ->
-    [zero] Does dim prosiectau wedi tawelu
-    [one] Mae { $count } prosiect wedi tawelu
-    [two] Mae { $count } brosiect wedi tawelu
-    [few] Mae { $count } prosiect wedi tawelu
-    [many] Mae { $count } prosiect wedi tawelu
-   *[other] Mae { $count } prosiect wedi tawelu
+    [zero] Nid oes yr un prosiect wedi mynd yn dawel
+    [one] Mae { $count } prosiect wedi mynd yn dawel
+    [two] Mae { $count } brosiect wedi mynd yn dawel
+    [few] Mae { $count } phrosiect wedi mynd yn dawel
+    [many] Mae { $count } phrosiect wedi mynd yn dawel
+   *[other] Mae { $count } prosiect wedi mynd yn dawel
 }

@@ -69,9 +69,9 @@ cycle-act = Gweithredu
 cycle-open = yn dal i redeg
 cycle-undecided = Heb benderfynu eto
 cycle-next-hint = Ni chafodd y newid hwn ei fabwysiadu fel yr oedd.
-cycle-next = Dechrau'r cylch nesaf ohono
+cycle-next = Dechrau'r cylch nesaf ar sail y newid hwn
 field-change-idea = Y newid y byddwch yn ei brofi
-field-prediction = Beth rydych chi'n rhagweld a fydd yn digwydd
+field-prediction = Eich rhagfynegiad: beth fydd yn digwydd
 field-prediction-hint = Byddwch yn benodol, gyda rhif os gallwch: byddwch yn cymharu'r canlyniad â hyn.
 field-plan-who = Pwy
 field-plan-what = Beth fydd yn cael ei wneud
@@ -79,12 +79,12 @@ field-plan-when = Pryd
 field-plan-where = Ble
 field-happened = Beth ddigwyddodd
 field-study = Y canlyniadau o'u cymharu â'r rhagfynegiad
-field-study-hint = Cymharwch yr hyn a ddigwyddodd â'r hyn roeddech chi wedi'i ragweld. Beth ddysgoch chi?
+field-study-hint = Cymharwch yr hyn a ddigwyddodd â'r hyn roeddech chi wedi'i ragfynegi. Beth a ddysgoch chi?
 field-decision = Penderfyniad
 cycledecision-adopt = Mabwysiadu
 cycledecision-adapt = Addasu
 cycledecision-abandon = Rhoi'r gorau iddo
-error-study-before-decision = Ysgrifennwch beth ddysgoch chi cyn penderfynu.
+error-study-before-decision = Ysgrifennwch beth a ddysgoch chi cyn penderfynu.
 
 ## Mesurau dros amser
 readings-heading = Mesurau dros amser
@@ -95,7 +95,14 @@ field-taken-on = Dyddiad
 field-value = Gwerth
 field-note = Nodyn
 run-chart-title = Siart rhediad: { $measure }
-run-chart-desc = { $count } o ddarlleniadau, gyda'r canolrif yn { $median }. Mae'r un ffigurau yn y tabl isod.
+run-chart-desc = { $count ->
+    [zero] Dim darlleniadau.
+    [one] { $count } darlleniad, gyda'r canolrif yn { $median }.
+    [two] { $count } ddarlleniad, gyda'r canolrif yn { $median }.
+    [few] { $count } darlleniad, gyda'r canolrif yn { $median }.
+    [many] { $count } darlleniad, gyda'r canolrif yn { $median }.
+   *[other] { $count } darlleniad, gyda'r canolrif yn { $median }.
+} Mae'r un ffigurau yn y tabl isod.
 run-chart-key-readings = Darlleniadau
 run-chart-key-median = Canolrif
 run-chart-key-target = Targed
@@ -108,22 +115,22 @@ timeline-cycle = Cylch { $number }: { $idea }
 
 ## Pecyn cymorth
 toolkit-title = Pecyn cymorth
-toolkit-intro = Offer i'w defnyddio ar broblem go iawn yn eich cwmni eich hun. Daw pob un gyda chanllawiau cam wrth gam ac enghraifft gan gwmni bach o Gymru.
+toolkit-intro = Offer i'w defnyddio ar broblem go iawn yn eich cwmni eich hun. Daw pob un gyda chanllawiau cam wrth gam ac enghraifft ymarferol gan gwmni bach yng Nghymru.
 tool-when = Pryd i'w ddefnyddio
 tool-steps = Cam wrth gam
-tool-example = Enghraifft
+tool-example = Enghraifft ymarferol
 tool-guidance = Darllen y canllawiau
 tool-save = Cadw'r fersiwn hon
 tool-versions = Fersiynau a gadwyd
 tool-version = Fersiwn { $version }
 tool-saved-on = Cadwyd { $when }
-vsm-heading = Beth mae'r map ffrwd gwerth yn ei ddangos
+vsm-heading = Beth mae'r map ffrwd werth yn ei ddangos
 vsm-total-lead-time = Cyfanswm yr amser arwain
-vsm-total-process-time = Cyfanswm yr amser proses
-vsm-activity-ratio = Cymhareb gweithgarwch (amser proses ÷ amser arwain)
-vsm-rolled-pca = Canran gyfun sy'n gyflawn a chywir
+vsm-total-process-time = Cyfanswm yr amser prosesu
+vsm-activity-ratio = Cymhareb gweithgarwch (amser prosesu ÷ amser arwain)
+vsm-rolled-pca = %C&A cyfunol (canran gyflawn a chywir)
 vsm-largest-waits = Yr amseroedd aros hiraf
-wastes-heading = Mathau o wastraff yn nhrefn eu cost
+wastes-heading = Gwastraff yn nhrefn y gost
 wastes-total = Cost amcangyfrifedig yr holl wastraff a welwyd: { $total } y mis.
 wastes-per-month = y mis
 wastes-sightings = { $count ->
@@ -133,13 +140,13 @@ wastes-sightings = { $count ->
    *[other] wedi'i weld { $count } gwaith
 }
 matrix-heading = Effaith ac ymdrech
-matrix-desc = Mae pob syniad wedi'i osod yn ôl ei ymdrech (ar draws) a'i effaith (i fyny). Mae llwyddiannau cyflym yn cael effaith fawr am ymdrech fach. Mae'r tabl isod yn rhestru'r un syniadau.
+matrix-desc = Mae pob syniad wedi'i osod yn ôl ei ymdrech (ar draws) a'i effaith (i fyny). Mae enillion cyflym yn cael effaith fawr am ymdrech fach. Mae'r tabl isod yn rhestru'r un syniadau.
 matrix-impact = Effaith
 matrix-effort = Ymdrech
 matrix-idea = Syniad
 matrix-quadrant = Ym mha ran o'r grid
 matrix-table = Y syniadau
-matrix-quick-wins = Llwyddiannau cyflym:
+matrix-quick-wins = Enillion cyflym:
 fishbone-heading = Achosion fesul categori
 
 ## Offer y rhaglen ei hun
@@ -174,34 +181,38 @@ field-benefit-starts-on = Y dyddiad y dechreuwyd defnyddio'r newid
 field-benefit-status = Statws
 field-amount = Swm mewn punnoedd
 field-hours = Oriau
-field-line-rate = Cyfradd yr awr ar gyfer y llinell hon, mewn punnoedd
+field-line-rate = Cyfradd fesul awr ar gyfer y llinell hon, mewn punnoedd
 field-line-rate-hint = Dewisol.
 field-energy-kwh = Ynni a arbedwyd (kWh)
 field-waste-kg = Gwastraff a osgowyd (kg)
-field-waste-level = Lefel yn yr hierarchaeth wastraff
+field-waste-level = Lefel ar yr hierarchaeth wastraff
 field-fuel-litres = Tanwydd a arbedwyd (litrau)
-error-amount-or-hours = Rhowch naill ai swm neu oriau, nid y ddau ac nid dim un.
+error-amount-or-hours = Rhowch naill ai swm neu oriau: un o'r ddau yn unig.
 ledger-import-unknown-project = Nid oes prosiect “{ $value }” yn y rhaglen hon.
-ledger-import-missing = Mae'r maes { $value } yn wag.
+ledger-import-missing = Mae'r golofn { $value } yn wag.
 ledger-import-bad-category = Nid yw “{ $value }” yn gategori.
 ledger-import-bad-type = Rhaid i “{ $value }” fod yn hard neu soft.
 ledger-import-bad-frequency = Rhaid i “{ $value }” fod yn one_off, weekly, monthly, quarterly neu annually.
 ledger-import-bad-date = Nid yw “{ $value }” yn ddyddiad dilys.
 ledger-import-bad-status = Rhaid i “{ $value }” fod yn forecast, claimed neu verified.
-ledger-import-amount-or-hours = Rhowch naill ai amount_gbp neu hours, nid y ddau ac nid dim un.
+ledger-import-amount-or-hours = Rhowch naill ai amount_gbp neu hours: un o'r ddau yn unig.
 ledger-import-bad-amount = Nid yw “{ $value }” yn swm mewn punnoedd.
 ledger-import-bad-hours = Nid yw “{ $value }” yn nifer o oriau sy'n sero neu'n fwy.
-ledger-import-bad-quantity = Nid yw “{ $value }” yn swm sy'n sero neu'n fwy.
+ledger-import-bad-quantity = Nid yw “{ $value }” yn faint sy'n sero neu'n fwy.
 
 ## Effaith
 impact-title = Effaith: { $name }
 impact-verified-savings = Arbedion y flwyddyn gyntaf a ddilyswyd
 impact-roi = Yr elw ar gost y rhaglen
-impact-innovation-active = Cwmnïau sy'n weithgar o ran arloesi, ar y dechrau ac yn awr
+impact-innovation-active = Cwmnïau sy'n weithgar o ran arloesi, ar y dechrau a nawr
 impact-organisations = Sefydliadau sy'n cymryd rhan
 impact-net-return = Elw net
-impact-payback = Ad-dalu
-impact-months = { $months } mis
+impact-payback = Cyfnod ad-dalu
+impact-months = { $months ->
+    [one] { $months } mis
+    [two] { $months } fis
+   *[other] { $months } mis
+}
 impact-co2e = Carbon a arbedwyd yn y flwyddyn gyntaf (wedi'i ddilysu)
 impact-co2e-kg = { $kg } kg CO2e
 impact-method-note = Mae'r prif ffigurau'n cyfrif arbedion a ddilyswyd yn unig; dangosir arbedion a hawliwyd ac a ragamcanwyd ar wahân. Gwerth y flwyddyn gyntaf: swm pob llinell fesul cyfnod wedi'i luosi â nifer y cyfnodau mewn deuddeg mis, wedi'i dalgrynnu i'r geiniog.
@@ -221,11 +232,11 @@ report-participants = Cyfranogwyr
 report-projects = Prosiectau
 impact-heading = Effaith ac elw
 
-## Gallu a dilyniant
+## Gallu ac arolygon dilynol
 capability-title = Eich gallu a'ch hyder
-capability-intro-pre = Cyn i'r rhaglen ddechrau: pa mor hyderus ydych chi heddiw? Nid oes atebion cywir; y nod yw gweld y newid.
+capability-intro-pre = Cyn i'r rhaglen ddechrau: pa mor hyderus ydych chi heddiw? Nid oes atebion cywir nac anghywir; y nod yw gweld y newid.
 capability-intro-post = Nawr bod y rhaglen wedi dod i ben: pa mor hyderus ydych chi heddiw?
-capability-done = Diolch: rydych wedi ateb cyn ac ar ôl.
+capability-done = Diolch: rydych wedi ateb cyn y rhaglen ac ar ei hôl.
 capability-scale = Mae 1 yn golygu nad ydych yn hyderus o gwbl, ac mae 5 yn golygu eich bod yn hyderus iawn.
 capability-error = Dewiswch rif o 1 i 5.
 capability-heading = Gallu a hyder (pobl a atebodd cyn ac ar ôl)
@@ -235,25 +246,37 @@ capability-before = Cyn
 capability-after = Ar ôl
 done-capability = Diolch. Mae eich atebion wedi'u cadw.
 followup-title = Sut mae'r newid yn mynd?
-followup-intro = Mae { $months } mis ers i'ch carfan ddod i ben. Mae tri chwestiwn yn helpu'r rhaglen i weld beth sy'n para.
+followup-intro = { $months ->
+    [one] Mae { $months } mis ers i'ch carfan ddod i ben.
+    [two] Mae { $months } fis ers i'ch carfan ddod i ben.
+   *[other] Mae { $months } mis ers i'ch carfan ddod i ben.
+} Mae tri chwestiwn yn helpu'r rhaglen i weld beth sy'n para.
 followup-still-in-use = A yw'r newid a wnaethoch yn dal i gael ei ddefnyddio?
 followup-new-projects = Sawl prosiect gwella newydd ydych chi wedi'u dechrau ers hynny?
 followup-innovation = Dros y tair blynedd diwethaf, a wnaeth eich sefydliad…
 followup-send = Anfon fy atebion
 followup-thanks-title = Diolch
 followup-thanks = Mae eich atebion wedi'u cadw. Maen nhw'n helpu i ddangos i gyllidwyr beth sy'n para ar ôl rhaglen.
-followups-heading = Dilyniant
-followups-completion = Dilyniannau a atebwyd
+followups-heading = Arolygon dilynol
+followups-completion = Arolygon dilynol a atebwyd
 followups-sustained = Newidiadau sy'n dal i gael eu defnyddio, neu brosiectau newydd a ddechreuwyd
 link-invalid-title-detail = Mae'r ddolen wedi dod i ben neu wedi'i defnyddio eisoes.
 email-followup-subject = Sut mae eich newid yn mynd?
 email-followup-body =
-    Mae { $months } mis ers i'ch carfan Ymarfer ddod i ben. A fyddech cystal ag ateb tri chwestiwn byr am yr hyn sydd wedi para? Mae'n cymryd dwy funud:
+    { $months ->
+        [one] Mae { $months } mis ers i'ch carfan Ymarfer ddod i ben.
+        [two] Mae { $months } fis ers i'ch carfan Ymarfer ddod i ben.
+       *[other] Mae { $months } mis ers i'ch carfan Ymarfer ddod i ben.
+    } A fyddech cystal ag ateb tri chwestiwn byr am yr hyn sydd wedi para? Mae'n cymryd dwy funud:
 
     { $link }
 email-followup-reminder-subject = Nodyn atgoffa: sut mae eich newid yn mynd?
 email-followup-reminder-body =
-    Nodyn atgoffa byr: tri chwestiwn am yr hyn sydd wedi para, { $months } mis ar ôl i'ch carfan ddod i ben. Mae'n cymryd dwy funud:
+    Nodyn atgoffa byr: tri chwestiwn am yr hyn sydd wedi para, { $months ->
+        [one] { $months } mis
+        [two] { $months } fis
+       *[other] { $months } mis
+    } ar ôl i'ch carfan ddod i ben. Mae'n cymryd dwy funud:
 
     { $link }
 impact-break-even-heading = Arbedion cronnus o'u cymharu â'r gost
@@ -261,7 +284,7 @@ impact-break-even = Roedd yr arbedion a ddilyswyd wedi talu'r gost erbyn { $mont
 impact-break-even-not-yet = Nid yw'r arbedion a ddilyswyd wedi talu'r gost eto.
 impact-cumulative = Arbedion cronnus a ddilyswyd
 impact-cumulative-table = Y ffigurau fesul mis
-impact-month = Mis yn dod i ben
+impact-month = Diwedd y mis
 impact-pounds-hundreds = (echelin mewn punnoedd)
 field-case-study-consent = Mae ein sefydliad yn cytuno i astudiaeth achos un dudalen am y prosiect hwn.
 case-study-link = Astudiaeth achos un dudalen
@@ -295,11 +318,11 @@ xlsx-col-description = Disgrifiad
 xlsx-col-category = Categori
 xlsx-col-savings-type = Math o arbediad
 xlsx-col-frequency = Pa mor aml
-xlsx-col-starts-on = Yn cael ei ddefnyddio o
+xlsx-col-starts-on = Ar waith o
 xlsx-col-status = Statws
 xlsx-col-amount = Swm fesul cyfnod (£)
 xlsx-col-hours = Oriau fesul cyfnod
-xlsx-col-rate = Cyfradd yr awr a ddefnyddiwyd (£)
+xlsx-col-rate = Cyfradd fesul awr a ddefnyddiwyd (£)
 xlsx-col-capture = Ffactor dal
 xlsx-col-first-year = Gwerth y flwyddyn gyntaf (£)
 xlsx-col-verified-by = Dilyswyd gan
@@ -312,16 +335,16 @@ xlsx-col-employee-band = Maint
 xlsx-col-area = Prif ardal
 xlsx-col-active-at-entry = Yn weithgar o ran arloesi ar y dechrau
 xlsx-col-question = Datganiad
-xlsx-col-people = Pobl a atebodd cyn ac wedyn
+xlsx-col-people = Pobl a atebodd cyn ac ar ôl
 xlsx-col-before = Cyn (cymedr)
-xlsx-col-after = Wedyn (cymedr)
+xlsx-col-after = Ar ôl (cymedr)
 verify-title = Dilysu “{ $line }”
 verify-how = Sut y'i cyfrifir:
 verify-computation-amount = { $amount } y cyfnod × { $periods } ({ $frequency }) = { $value } yn y flwyddyn gyntaf.
 verify-computation-hours = { $hours } awr y cyfnod × { $rate } yr awr × ffactor dal { $capture } × { $periods } ({ $frequency }) = { $value } yn y flwyddyn gyntaf.
 verify-concerns = Gwerth ail olwg
 concern-large-for-size = Mae hyn yn fwy nag y mae cwmni { $band } fel arfer yn ei arbed o un newid mewn blwyddyn ({ $ceiling }). Gwiriwch y dystiolaeth cyn dilysu.
-concern-far-above-others = Mae hyn yn fwy na { $times } gwaith llinell nodweddiadol y rhaglen sydd wedi'i dilysu ({ $median }).
+concern-far-above-others = Mae hyn dros { $times } gwaith gwerth llinell nodweddiadol wedi'i dilysu yn y rhaglen ({ $median }).
 concern-large-for-size-short = Mawr o ystyried maint y cwmni
 concern-far-above-others-short = Ymhell uwchlaw llinellau eraill
 verify-evidence = Tystiolaeth y prosiect
@@ -329,12 +352,12 @@ verify-no-evidence = Nid yw'r prosiect wedi cofnodi unrhyw ddarlleniadau na chyl
 verify-changes = Newidiadau a brofwyd
 verify-readings = Darlleniadau
 field-verify-note = Pam rydych chi'n fodlon
-field-verify-note-hint = Er enghraifft beth a welsoch, â phwy y siaradoch, neu pa gofnodion a wiriwyd gennych. Caiff ei gadw gyda'r llinell a'i ddangos lle bynnag y mae'n ymddangos.
+field-verify-note-hint = Er enghraifft, beth a welsoch, â phwy y buoch yn siarad, neu pa gofnodion a wiriwyd gennych. Caiff ei gadw gyda'r llinell a'i ddangos lle bynnag y mae'n ymddangos.
 benefit-check-verify = Gwirio a dilysu
 benefit-verified-by = Wedi'i ddilysu gan { $name } ar { $date }: { $note }
 claims-title = Hawliadau i'w dilysu: { $name }
 claims-none = Nid oes unrhyw arbedion a hawliwyd yn aros i gael eu dilysu.
-claims-intro = Yr hynaf yn gyntaf. Agorwch hawliad i weld sut y'i cyfrifir a thystiolaeth y prosiect, yna ei ddilysu gyda nodyn.
+claims-intro = Yr hynaf yn gyntaf. Agorwch hawliad i weld sut y'i cyfrifir a thystiolaeth y prosiect, yna dilyswch ef gyda nodyn.
 claims-project = Prosiect
 claims-count = { $count ->
     [zero] Dim hawliadau yn aros
@@ -345,12 +368,12 @@ claims-count = { $count ->
    *[other] { $count } hawliad yn aros
 }
 claims-link = Hawliadau i'w dilysu
-reopen-title = Dychwelyd “{ $line }” i wedi'i hawlio
-reopen-intro = Caiff y fersiwn wedi'i dilysu ei chadw yn hanes y llinell. Mae fersiwn newydd yn mynd yn ôl i wedi'i hawlio, gyda'ch rheswm, nes i rywun ei dilysu eto.
-field-reopen-reason = Pam mae'n mynd yn ôl i wedi'i hawlio
-reopen-button = Dychwelyd i wedi'i hawlio
-benefit-reopen = Dychwelyd i wedi'i hawlio
-done-reopened = Mae'r llinell yn ôl yn wedi'i hawlio, gyda'ch rheswm. Caiff ei fersiwn wedi'i dilysu ei chadw yn ei hanes.
+reopen-title = Dychwelyd “{ $line }” i'r statws “wedi'i hawlio”
+reopen-intro = Caiff y fersiwn a ddilyswyd ei chadw yn hanes y llinell. Bydd fersiwn newydd yn mynd yn ôl i'r statws “wedi'i hawlio”, gyda'ch rheswm, nes i rywun ei dilysu eto.
+field-reopen-reason = Pam mae'n mynd yn ôl i'r statws “wedi'i hawlio”
+reopen-button = Dychwelyd i “wedi'i hawlio”
+benefit-reopen = Dychwelyd i “wedi'i hawlio”
+done-reopened = Mae'r llinell yn ôl yn y statws “wedi'i hawlio”, gyda'ch rheswm. Caiff y fersiwn a ddilyswyd ei chadw yn ei hanes.
 error-date-future = Rhowch ddyddiad sydd wedi mynd heibio: mae darlleniad yn cofnodi rhywbeth a fesurwyd eisoes.
 csv-measure = mesur
 csv-value = gwerth
@@ -360,7 +383,7 @@ csv-cohort = Carfan
 csv-cost-pence = Cost (ceiniogau)
 csv-first-year-verified-pence = Gwerth y flwyddyn gyntaf wedi'i ddilysu (ceiniogau)
 csv-first-year-claimed-pence = Gwerth y flwyddyn gyntaf wedi'i hawlio (ceiniogau)
-csv-first-year-forecast-pence = Gwerth y flwyddyn gyntaf a ragwelir (ceiniogau)
+csv-first-year-forecast-pence = Gwerth y flwyddyn gyntaf a ragamcanwyd (ceiniogau)
 csv-roi-verified = Elw ar fuddsoddiad o'r gwerth wedi'i ddilysu (i 1)
 csv-net-return-pct = Elw net (%)
 csv-payback-months = Cyfnod ad-dalu (misoedd)

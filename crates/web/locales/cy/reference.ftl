@@ -34,7 +34,7 @@ innovation-function-product-and-process-development = Datblygu cynhyrchion a phr
 
 innovation-transition-became-active = Wedi dod yn weithgar o ran arloesi
 innovation-transition-stayed-active = Wedi aros yn weithgar o ran arloesi
-innovation-transition-stayed-inactive = Wedi aros yn anweithgar o ran arloesi
+innovation-transition-stayed-inactive = Wedi aros heb fod yn weithgar o ran arloesi
 innovation-transition-lapsed = Nid yw'n weithgar o ran arloesi mwyach
 
 impact-category-labour-time = Amser llafur
@@ -77,11 +77,15 @@ tool-error-max = Rhowch { $max } neu lai.
 tool-error-choice = Dewiswch un o'r opsiynau.
 tool-error-rating = Dewiswch sgôr o { $min } i { $max }.
 tool-error-too-long = Rhaid i hwn fod yn { $max } nod neu lai.
-tool-error-too-many-rows = Ni all fod mwy na { $max } rhes.
-tool-error-lead-time-below-process-time = Mae'r amser arwain yn cynnwys yr amser proses, felly ni all fod yn llai na { $min }.
-tool-quadrant-quick-win = Llwyddiant cyflym
+tool-error-too-many-rows = { $max ->
+    [one] Gallwch gael { $max } rhes ar y mwyaf.
+    [two] Gallwch gael { $max } res ar y mwyaf.
+   *[other] Gallwch gael { $max } rhes ar y mwyaf.
+}
+tool-error-lead-time-below-process-time = Mae'r amser arwain yn cynnwys yr amser prosesu, felly ni all fod yn llai na { $min }.
+tool-quadrant-quick-win = Enillion cyflym
 tool-quadrant-major-project = Prosiect mawr
-tool-quadrant-fill-in = Tasg lenwi
+tool-quadrant-fill-in = Mân dasg
 tool-quadrant-thankless-task = Tasg ddiddiolch
 
 ## Gwirio diffiniad offeryn

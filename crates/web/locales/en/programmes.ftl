@@ -89,7 +89,10 @@ cohort-attendance = Attendance
 cohort-cost-share = Share of cost
 cohort-people-heading = People
 cohort-people-none = Nobody has been enrolled yet.
-cohort-counts-only = { $people } participants are enrolled. Names are shown only to the cohort's members and staff.
+cohort-counts-only = { $people ->
+    [one] { $people } participant is enrolled.
+   *[other] { $people } participants are enrolled.
+} Names are shown only to the cohort's members and staff.
 cohort-staff-heading = Facilitators and observers
 cohort-invite-heading = Invite or enrol someone
 person-unnamed = (no name yet)
@@ -209,7 +212,10 @@ home-what-next-participant = Pick a real process problem in your own firm to wor
 
 ## More validation messages
 error-required = This cannot be empty.
-error-too-long = This must be { $max } characters or fewer.
+error-too-long = { $max ->
+    [one] This must be { $max } character or fewer.
+   *[other] This must be { $max } characters or fewer.
+}
 error-date-invalid = Enter a real date.
 error-datetime-invalid = Enter a real date and time.
 error-end-before-start = The end must come after the start.

@@ -91,7 +91,10 @@ field-taken-on = Date
 field-value = Value
 field-note = Note
 run-chart-title = Run chart: { $measure }
-run-chart-desc = { $count } readings, with the median at { $median }. The same figures are in the table below.
+run-chart-desc = { $count ->
+    [one] { $count } reading, with the median at { $median }.
+   *[other] { $count } readings, with the median at { $median }.
+} The same figures are in the table below.
 run-chart-key-readings = Readings
 run-chart-key-median = Median
 run-chart-key-target = Target
@@ -195,7 +198,10 @@ impact-innovation-active = Firms innovation active, at entry and now
 impact-organisations = Organisations taking part
 impact-net-return = Net return
 impact-payback = Payback
-impact-months = { $months } months
+impact-months = { $months ->
+    [one] { $months } month
+   *[other] { $months } months
+}
 impact-co2e = Carbon saved in the first year (verified)
 impact-co2e-kg = { $kg } kg CO2e
 impact-method-note = Headline figures count verified savings only; claimed and forecast savings are shown apart. First-year value: each line's amount per period times the periods in twelve months, rounded to the penny.
@@ -229,7 +235,10 @@ capability-before = Before
 capability-after = After
 done-capability = Thank you. Your answers have been saved.
 followup-title = How is the change going?
-followup-intro = It is { $months } months since your cohort ended. Three questions help the programme see what lasts.
+followup-intro = { $months ->
+    [one] It is { $months } month since your cohort ended.
+   *[other] It is { $months } months since your cohort ended.
+} Three questions help the programme see what lasts.
 followup-still-in-use = Is the change you made still in use?
 followup-new-projects = How many new improvement projects have you started since?
 followup-innovation = Over the last three years, did your organisation…
@@ -242,12 +251,18 @@ followups-sustained = Changes still in use, or new projects begun
 link-invalid-title-detail = The link has expired or has already been used.
 email-followup-subject = How is your change going?
 email-followup-body =
-    It is { $months } months since your Ymarfer cohort ended. Would you answer three short questions about what has lasted? It takes two minutes:
+    { $months ->
+        [one] It is { $months } month since your Ymarfer cohort ended.
+       *[other] It is { $months } months since your Ymarfer cohort ended.
+    } Would you answer three short questions about what has lasted? It takes two minutes:
 
     { $link }
 email-followup-reminder-subject = A reminder: how is your change going?
 email-followup-reminder-body =
-    A short reminder: three questions about what has lasted, { $months } months after your cohort ended. It takes two minutes:
+    A short reminder: three questions about what has lasted, { $months ->
+        [one] { $months } month
+       *[other] { $months } months
+    } after your cohort ended. It takes two minutes:
 
     { $link }
 impact-break-even-heading = Cumulative savings against cost
@@ -312,7 +327,10 @@ xlsx-col-after = After (mean)
 verify-title = Verify “{ $line }”
 verify-how = How it is worked out:
 verify-computation-amount = { $amount } a period × { $periods } ({ $frequency }) = { $value } in the first year.
-verify-computation-hours = { $hours } hours a period × { $rate } an hour × capture factor { $capture } × { $periods } ({ $frequency }) = { $value } in the first year.
+verify-computation-hours = { $hours ->
+    [one] { $hours } hour a period
+   *[other] { $hours } hours a period
+} × { $rate } an hour × capture factor { $capture } × { $periods } ({ $frequency }) = { $value } in the first year.
 verify-concerns = Worth a second look
 concern-large-for-size = This is more than a { $band } firm usually saves from one change in a year ({ $ceiling }). Check the evidence before verifying.
 concern-far-above-others = This is more than { $times } times the programme's typical verified line ({ $median }).

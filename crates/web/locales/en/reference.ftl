@@ -76,8 +76,14 @@ tool-error-min = Enter { $min } or more.
 tool-error-max = Enter { $max } or less.
 tool-error-choice = Choose one of the options.
 tool-error-rating = Choose a rating from { $min } to { $max }.
-tool-error-too-long = This must be { $max } characters or fewer.
-tool-error-too-many-rows = There can be at most { $max } rows.
+tool-error-too-long = { $max ->
+    [one] This must be { $max } character or fewer.
+   *[other] This must be { $max } characters or fewer.
+}
+tool-error-too-many-rows = { $max ->
+    [one] There can be at most { $max } row.
+   *[other] There can be at most { $max } rows.
+}
 tool-error-lead-time-below-process-time = The lead time includes the process time, so it cannot be less than { $min }.
 tool-quadrant-quick-win = Quick win
 tool-quadrant-major-project = Major project

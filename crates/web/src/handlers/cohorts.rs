@@ -12,7 +12,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use std::collections::HashMap;
-use ymarfer_domain::programme::{Attendance, DeliveryMode, Slug, attendance_percent};
+use ymarfer_domain::programme::{
+    Attendance, DeliveryLanguage, DeliveryMode, Slug, attendance_percent,
+};
 use ymarfer_domain::reference::Region;
 use ymarfer_domain::{Action, Pence};
 use ymarfer_store::people::Enrolled;
@@ -29,6 +31,7 @@ pub struct CohortForm {
     ends_on: String,
     capacity: String,
     delivery_mode: String,
+    language: String,
     region: String,
     cost_share: String,
     /// The person saw what a new cost share does to the cohort's figures.
@@ -45,6 +48,7 @@ impl CohortForm {
             ends_on: c.ends_on.map(|d| d.to_string()).unwrap_or_default(),
             capacity: c.capacity.to_string(),
             delivery_mode: c.delivery_mode.clone(),
+            language: c.language.as_str().to_string(),
             region: c.region.clone(),
             cost_share: parse::pounds_input(c.cost_share_pence),
             confirm_share: None,
@@ -104,6 +108,13 @@ impl CohortForm {
         if Region::parse(&self.region).is_none() {
             e.add("region", tr.t("error-choose-one"));
         }
+        let language = match self.language.trim() {
+            "" => DeliveryLanguage::default(),
+            code => DeliveryLanguage::parse(code).unwrap_or_else(|| {
+                e.add("language", tr.t("error-choose-one"));
+                DeliveryLanguage::default()
+            }),
+        };
         let cost_share = parse::money(tr, &mut e, "cost_share", &self.cost_share, false);
         if !e.is_empty() {
             return Err(e);
@@ -118,6 +129,7 @@ impl CohortForm {
             delivery_mode: self.delivery_mode.clone(),
             region: self.region.clone(),
             cost_share_pence: cost_share.map(|p| p.0),
+            language,
         })
     }
 }
@@ -152,6 +164,12 @@ impl FormPage {
             .map(|m| (m.as_str(), self.page.t(m.message_id())))
             .collect()
     }
+    fn languages(&self) -> Vec<(&'static str, String)> {
+        DeliveryLanguage::ALL
+            .iter()
+            .map(|l| (l.as_str(), self.page.t(l.message_id())))
+            .collect()
+    }
     fn regions(&self) -> Vec<(&'static str, &'static str)> {
         Region::ALL
             .iter()
@@ -171,6 +189,7 @@ pub async fn new_form(
     let form = CohortForm {
         capacity: "16".into(),
         delivery_mode: "in_person".into(),
+        language: DeliveryLanguage::Both.as_str().into(),
         region: "cardiff_capital".into(),
         ..CohortForm::default()
     };

@@ -27,6 +27,7 @@ pub struct CycleForm {
     happened: String,
     study: String,
     decision: String,
+    tested_on: String,
 }
 
 impl CycleForm {
@@ -41,12 +42,18 @@ impl CycleForm {
             happened: c.happened.clone(),
             study: c.study.clone(),
             decision: c.decision.clone().unwrap_or_default(),
+            tested_on: c.tested_on.map(|d| d.to_string()).unwrap_or_default(),
         }
     }
 
     fn validate(&self, page: &Page) -> Result<CycleInput, FieldErrors> {
         let tr = page.tr;
         let mut e = FieldErrors::default();
+        let tested_on = parse::date(tr, &mut e, "tested_on", &self.tested_on);
+        // A change is marked when it began: not on a day still to come.
+        if tested_on.is_some_and(|d| d > ymarfer_domain::uktime::today()) {
+            e.add("tested_on", tr.t("error-date-future"));
+        }
         let mut text = |field: &'static str, v: &str, max: usize, required: bool| {
             parse::text(tr, &mut e, field, v, max, required)
         };
@@ -60,6 +67,7 @@ impl CycleForm {
             happened: text("happened", &self.happened, 5000, false),
             study: text("study", &self.study, 5000, false),
             decision: None,
+            tested_on,
         };
         let decision = match self.decision.trim() {
             "" => None,
@@ -91,9 +99,18 @@ struct CyclePage {
     number: Option<i64>,
     form: CycleForm,
     errors: FieldErrors,
+    /// The cycle as saved, shown to read; `None` while the form is open.
+    saved: Option<Cycle>,
+    notice: Option<String>,
 }
 
 impl CyclePage {
+    fn decision_name(&self) -> String {
+        CycleDecision::parse(&self.form.decision)
+            .map(|d| self.page.t(d.message_id()))
+            .unwrap_or_else(|| self.page.t("cycle-open"))
+    }
+
     fn decisions(&self) -> Vec<(&'static str, String)> {
         CycleDecision::ALL
             .iter()
@@ -136,6 +153,8 @@ pub async fn new_cycle_form(
         number: None,
         form,
         errors: FieldErrors::default(),
+        saved: None,
+        notice: None,
     })
 }
 
@@ -154,7 +173,7 @@ pub async fn create_cycle(
                 .create_cycle(id, &input, viewer.0.as_ref().map(|c| c.user.id))
                 .await?;
             Ok(see_other(&page.href(&format!(
-                "projects/{id}/cycles/{}?done=saved",
+                "projects/{id}/cycles/{}?done=cycle",
                 c.number
             ))))
         }
@@ -169,10 +188,28 @@ pub async fn create_cycle(
                     number: None,
                     form,
                     errors,
+                    saved: None,
+                    notice: None,
                 },
             )
         }
     }
+}
+
+#[derive(Deserialize, Default)]
+pub struct CycleQuery {
+    done: Option<String>,
+}
+
+/// A cycle as saved, to read; its form opens with `/edit`.
+pub async fn cycle_page(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((id, number)): Path<(i64, i64)>,
+    Query(q): Query<CycleQuery>,
+) -> AppResult {
+    cycle_view(state, page, viewer, id, number, q.done.as_deref(), false).await
 }
 
 pub async fn cycle_form(
@@ -181,7 +218,24 @@ pub async fn cycle_form(
     viewer: Viewer,
     Path((id, number)): Path<(i64, i64)>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
+    cycle_view(state, page, viewer, id, number, None, true).await
+}
+
+async fn cycle_view(
+    state: AppState,
+    page: Page,
+    viewer: Viewer,
+    id: i64,
+    number: i64,
+    done: Option<&str>,
+    editing: bool,
+) -> AppResult {
+    let action = if editing {
+        Action::EditProject
+    } else {
+        Action::ViewProject
+    };
+    let ctx = project_for(&state, &viewer, id, action).await?;
     let cycle = state
         .db
         .cycles(id)
@@ -189,16 +243,25 @@ pub async fn cycle_form(
         .into_iter()
         .find(|c| c.number == number)
         .ok_or(AppError::NOT_FOUND)?;
-    let action = page.href(&format!("projects/{id}/cycles/{number}"));
+    let notice = page.done_notice(done);
+    let form_action = page.href(&format!("projects/{id}/cycles/{number}"));
     let mut page = page;
-    page.title = page.tr.t1("cycle-title", "number", &number.to_string());
+    page.title = page.tr.args(
+        "cycle-page-title",
+        &[
+            ("number", number.to_string()),
+            ("project", ctx.project.title.clone()),
+        ],
+    );
     render(&CyclePage {
         page,
         ctx,
-        action,
+        action: form_action,
         number: Some(number),
         form: CycleForm::from_cycle(&cycle),
         errors: FieldErrors::default(),
+        saved: (!editing).then_some(cycle),
+        notice,
     })
 }
 
@@ -221,13 +284,19 @@ pub async fn update_cycle(
         Ok(input) => {
             state.db.update_cycle(id, number, &input).await?;
             Ok(see_other(&page.href(&format!(
-                "projects/{id}/cycles/{number}?done=saved"
+                "projects/{id}/cycles/{number}?done=cycle"
             ))))
         }
         Err(errors) => {
             let action = page.href(&format!("projects/{id}/cycles/{number}"));
             let mut page = page;
-            page.title = page.tr.t1("cycle-title", "number", &number.to_string());
+            page.title = page.tr.args(
+                "cycle-page-title",
+                &[
+                    ("number", number.to_string()),
+                    ("project", ctx.project.title.clone()),
+                ],
+            );
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &CyclePage {
@@ -237,6 +306,8 @@ pub async fn update_cycle(
                     number: Some(number),
                     form,
                     errors,
+                    saved: None,
+                    notice: None,
                 },
             )
         }

@@ -23,7 +23,7 @@ struct Dashboard {
     base: String,
     /// The spreadsheet's link, for those who may download it.
     xlsx: Option<String>,
-    categories: Vec<(String, String, f64)>,
+    categories: Vec<crate::charts::Bar>,
     active_entry: String,
     active_latest: String,
     capability: Vec<(String, ymarfer_domain::capability::PairedChange)>,
@@ -34,6 +34,7 @@ struct Dashboard {
     break_even: Option<String>,
     width: f64,
     height: f64,
+    cost_text: String,
 }
 
 impl Dashboard {
@@ -100,18 +101,18 @@ fn dashboard(
     extra: Extra,
 ) -> Dashboard {
     let tr = page.tr;
-    let max = r.by_category.values().copied().max().unwrap_or(0).max(1);
-    let categories = r
-        .by_category
-        .iter()
-        .filter(|(_, v)| **v > 0)
-        .map(|(c, v)| {
-            let name = Category::parse(c)
-                .map(|c| tr.t(c.message_id()))
-                .unwrap_or_default();
-            (name, tr.money(Pence(*v)), *v as f64 / max as f64 * 100.0)
-        })
-        .collect();
+    let categories = crate::charts::bars(
+        tr,
+        r.by_category
+            .iter()
+            .map(|(c, v)| {
+                let name = Category::parse(c)
+                    .map(|c| tr.t(c.message_id()))
+                    .unwrap_or_default();
+                (name, *v)
+            })
+            .collect(),
+    );
     let r_cost = r.cost_pence;
     let active_entry = percent(r.innovation_active_at_entry);
     let active_latest = percent(r.innovation_active_latest);
@@ -128,6 +129,8 @@ fn dashboard(
         active_entry,
         active_latest,
         chart: crate::charts::RunChart::new(
+            tr,
+            crate::charts::Scale::Money,
             &extra
                 .cumulative
                 .iter()
@@ -135,7 +138,7 @@ fn dashboard(
                 .collect::<Vec<_>>(),
             None,
             Some(r_cost),
-            |d| tr.day(d),
+            &[],
         ),
         cumulative: extra
             .cumulative
@@ -151,6 +154,7 @@ fn dashboard(
         followups_sustained: extra.followups.1,
         width: crate::charts::WIDTH,
         height: crate::charts::HEIGHT,
+        cost_text: crate::charts::whole_pounds(tr, Pence(r_cost)),
     }
 }
 

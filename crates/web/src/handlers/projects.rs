@@ -506,7 +506,10 @@ pub struct ShowPage {
     ctx: ProjectCtx,
     timeline: Vec<TimelineEntry>,
     cycles: Vec<Cycle>,
-    readings: Vec<(String, String, String)>,
+    /// (id, day, value, note) of each reading, oldest first.
+    readings: Vec<(i64, String, String, String)>,
+    /// What readings said before they were corrected or removed.
+    reading_history: Vec<(String, String, String, String)>,
     chart: Option<RunChart>,
     median_text: String,
     tools: Vec<(String, String)>,
@@ -604,25 +607,65 @@ pub async fn show_page(
     let readings = state.db.readings(id).await?;
     let values: Vec<i64> = readings.iter().map(|r| r.value).collect();
     let med = median(&values);
+    // Each cycle is marked on the chart on the day its change began (or, when
+    // the team has not said, the day it was logged).
+    let marks: Vec<(chrono::NaiveDate, String)> = cycles
+        .iter()
+        .map(|c| {
+            (
+                c.tested_on
+                    .unwrap_or_else(|| ymarfer_domain::uktime::to_local(c.created_at).date()),
+                c.number.to_string(),
+            )
+        })
+        .collect();
     let chart = RunChart::new(
+        tr,
+        crate::charts::Scale::Hundredths,
         &readings
             .iter()
             .map(|r| (r.taken_on, r.value))
             .collect::<Vec<_>>(),
         med,
         ctx.project.aim_target,
-        |d| tr.day(d),
+        &marks,
     );
     let rows = readings
         .iter()
         .map(|r| {
             (
+                r.id,
                 tr.day(r.taken_on),
                 format_hundredths(r.value),
                 r.note.clone(),
             )
         })
         .collect();
+    let reading_history = if ctx.can_edit() {
+        state
+            .db
+            .reading_history(id)
+            .await?
+            .into_iter()
+            .map(|h| {
+                (
+                    tr.day(h.taken_on),
+                    format_hundredths(h.value),
+                    h.note,
+                    tr.args(
+                        "reading-history-by",
+                        &[
+                            ("action", tr.t(h.action.message_id())),
+                            ("name", h.changed_by.unwrap_or_else(|| "—".into())),
+                            ("date", tr.date(h.changed_at)),
+                        ],
+                    ),
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let can_approve = ctx.may(viewer, Action::ApproveProject)
         && ctx.project.visibility == Visibility::Public
         && ctx.project.public_approved_by.is_none();
@@ -643,6 +686,7 @@ pub async fn show_page(
         timeline,
         cycles,
         readings: rows,
+        reading_history,
         chart,
         median_text: med.map(format_hundredths).unwrap_or_default(),
         tools: tool_links,

@@ -86,6 +86,11 @@ pub async fn guide(page: Page, viewer: Viewer, Path(id): Path<String>) -> AppRes
     render(&GuidePage { page, tool })
 }
 
+/// A tool page's title: the tool and the project it is applied to.
+fn tool_title(page: &Page, tool: &Tool, ctx: &ProjectCtx) -> String {
+    format!("{}: {}", tool.name.get(page.lang), ctx.project.title)
+}
+
 /// One input of the form, ready to render.
 pub struct Input {
     pub name: String,
@@ -103,6 +108,10 @@ pub struct Input {
 pub struct FieldView {
     pub input: Input,
     pub rows: Vec<Vec<Input>>,
+    /// How many of `rows` hold something typed (the rest are empty).
+    pub typed: usize,
+    /// Empty rows to offer again when the form comes back.
+    pub blanks: usize,
 }
 
 fn error_text(tr: Tr, e: &FieldError) -> String {
@@ -174,7 +183,13 @@ fn input(
 }
 
 /// The form for a tool with what was typed (or saved) and any errors, as views.
-pub fn form_view(tr: Tr, tool: &Tool, raw: &RawInput, errors: &[FieldError]) -> Vec<FieldView> {
+pub fn form_view(
+    tr: Tr,
+    tool: &Tool,
+    raw: &RawInput,
+    errors: &[FieldError],
+    blanks: &Blanks,
+) -> Vec<FieldView> {
     let errors: HashMap<String, String> = errors
         .iter()
         .map(|e| (e.field.clone(), error_text(tr, e)))
@@ -191,11 +206,12 @@ pub fn form_view(tr: Tr, tool: &Tool, raw: &RawInput, errors: &[FieldError]) -> 
                 raw.value(&f.id),
                 &errors,
             );
-            // Rows typed so far, and two empty ones to add more without scripts.
+            // Rows typed so far, and empty ones to fill in (one unless the
+            // person asked for more).
             let count = if f.columns().is_empty() {
                 0
             } else {
-                raw.row_count(&f.id) + 2
+                raw.row_count(&f.id) + blanks.of(&f.id)
             };
             let rows = (0..count)
                 .map(|r| {
@@ -213,17 +229,175 @@ pub fn form_view(tr: Tr, tool: &Tool, raw: &RawInput, errors: &[FieldError]) -> 
                         .collect()
                 })
                 .collect();
-            FieldView { input: main, rows }
+            FieldView {
+                input: main,
+                rows,
+                typed: raw.row_count(&f.id),
+                blanks: blanks.of(&f.id),
+            }
         })
         .collect()
 }
 
+/// How many empty rows each rows field shows: one, or as many as the person
+/// asked for with "Add a row" (posted back in `_blank_FIELD`).
+#[derive(Default)]
+pub struct Blanks(HashMap<String, usize>);
+
+/// The most empty rows a form offers at once.
+const MAX_BLANKS: usize = 20;
+
+impl Blanks {
+    pub fn of(&self, field: &str) -> usize {
+        self.0.get(field).copied().unwrap_or(1)
+    }
+
+    fn from_form(form: &[(String, String)]) -> Blanks {
+        Blanks(
+            form.iter()
+                .filter_map(|(k, v)| {
+                    let field = k.strip_prefix("_blank_")?;
+                    let n = v.trim().parse::<usize>().ok()?;
+                    Some((field.to_string(), n.min(MAX_BLANKS)))
+                })
+                .collect(),
+        )
+    }
+}
+
+/// A press of "Add a row" or "Remove" on a rows field: the form is shown again
+/// with the change, and nothing is saved.
+enum RowChange {
+    Add(String),
+    Remove(String, usize),
+}
+
+impl RowChange {
+    fn from_form(tool: &Tool, form: &[(String, String)]) -> Option<RowChange> {
+        let (_, v) = form.iter().find(|(k, _)| k == "_rows")?;
+        let mut parts = v.split(':');
+        let change = match (parts.next()?, parts.next()?, parts.next()) {
+            ("add", field, None) => RowChange::Add(field.to_string()),
+            ("remove", field, Some(row)) => RowChange::Remove(field.to_string(), row.parse().ok()?),
+            _ => return None,
+        };
+        let field = match &change {
+            RowChange::Add(f) | RowChange::Remove(f, _) => f,
+        };
+        tool.field(field)
+            .is_some_and(|f| !f.columns().is_empty())
+            .then_some(change)
+    }
+
+    /// The posted form with the change made, and the empty rows to show.
+    fn apply(&self, form: &[(String, String)]) -> (Vec<(String, String)>, Blanks) {
+        let mut blanks = Blanks::from_form(form);
+        let kept = match self {
+            RowChange::Add(field) => {
+                let n = (blanks.of(field) + 1).min(MAX_BLANKS);
+                blanks.0.insert(field.clone(), n);
+                form.to_vec()
+            }
+            RowChange::Remove(field, row) => form
+                .iter()
+                .filter(|(k, _)| {
+                    toolkit::parse_cell_name(k).is_none_or(|(f, r, _)| f != field || r != *row)
+                })
+                .cloned()
+                .collect(),
+        };
+        (kept, blanks)
+    }
+}
+
+/// A tool's fields that start, before anything is saved, from the project's
+/// own words: its problem is the fishbone's effect and the five whys' problem.
+fn from_project(tool: &Tool, project: &ymarfer_store::projects::Project) -> RawInput {
+    let mut raw = RawInput::default();
+    for (field, text) in [
+        ("effect", &project.problem),
+        ("problem", &project.problem),
+        ("background", &project.problem),
+        ("title", &project.title),
+    ] {
+        if tool.field(field).is_some() && !text.trim().is_empty() {
+            raw.values.insert(field.to_string(), text.clone());
+        }
+    }
+    raw
+}
+
+/// One step of a value stream map as drawn: the wait before it (the inventory
+/// triangle), its box, and its rungs on the lead-time ladder.
+pub struct VsmStepView {
+    pub name: String,
+    pub wait: String,
+    pub process_time: String,
+    pub lead_time: String,
+    pub pca: String,
+}
+
+/// A value stream map, prepared for the page: every time with its unit.
+pub struct VsmView {
+    pub steps: Vec<VsmStepView>,
+    pub total_lead_time: String,
+    pub total_process_time: String,
+    pub total_wait: String,
+    pub activity_ratio: Option<String>,
+    pub rolled_pca: Option<String>,
+    pub largest_waits: Vec<(String, String)>,
+}
+
+fn vsm_view(tr: Tr, tool: &Tool, v: &toolkit::ValueStream) -> VsmView {
+    let unit = tool
+        .field("steps")
+        .and_then(|f| f.column("lead_time"))
+        .and_then(|c| match &c.kind {
+            FieldKind::Number(spec) => spec.unit.as_ref(),
+            _ => None,
+        })
+        .map(|u| u.get(tr.lang()).to_string())
+        .unwrap_or_default();
+    let time = |n: toolkit::Number| {
+        format!(
+            "{} {unit}",
+            crate::charts::grouped_hundredths(n.hundredths())
+        )
+        .trim_end()
+        .to_string()
+    };
+    VsmView {
+        steps: v
+            .steps
+            .iter()
+            .map(|s| VsmStepView {
+                name: s.name.clone(),
+                wait: time(s.wait()),
+                process_time: time(s.process_time),
+                lead_time: time(s.lead_time),
+                pca: format!("{}%", crate::charts::grouped_hundredths(s.pca.hundredths())),
+            })
+            .collect(),
+        total_lead_time: time(v.total_lead_time),
+        total_process_time: time(v.total_process_time),
+        total_wait: time(v.total_wait),
+        activity_ratio: v.activity_ratio.map(|r| r.to_string()),
+        rolled_pca: v.rolled_pca.map(|r| r.to_string()),
+        largest_waits: v
+            .largest_waits()
+            .iter()
+            .map(|w| (w.name.clone(), time(w.wait)))
+            .collect(),
+    }
+}
+
 /// A computed output, prepared for the page.
 pub enum ComputedView {
-    ValueStream(toolkit::ValueStream),
+    ValueStream(VsmView),
     Wastes(Vec<(String, String, usize)>, String),
     ImpactEffort(Vec<(usize, String, u8, u8, String)>, Vec<String>, Matrix),
-    Fishbone(Option<String>, Vec<(String, Vec<String>)>),
+    /// The effect in lines, and each bone's name with its causes.
+    Fishbone(Vec<String>, Vec<(String, Vec<String>)>),
 }
 
 fn choice_label(tool: &Tool, field: &str, column: &str, id: &str, lang: Lang) -> String {
@@ -237,7 +411,7 @@ fn choice_label(tool: &Tool, field: &str, column: &str, id: &str, lang: Lang) ->
 pub fn computed_view(tr: Tr, tool: &Tool, values: &ToolValues) -> Option<ComputedView> {
     let lang = tr.lang();
     Some(match tool.compute(values)? {
-        Computed::ValueStream(v) => ComputedView::ValueStream(v),
+        Computed::ValueStream(v) => ComputedView::ValueStream(vsm_view(tr, tool, &v)),
         Computed::Wastes(w) => ComputedView::Wastes(
             w.ranked
                 .iter()
@@ -270,7 +444,7 @@ pub fn computed_view(tr: Tr, tool: &Tool, values: &ToolValues) -> Option<Compute
             Matrix::new(&m.ideas),
         ),
         Computed::Fishbone(f) => ComputedView::Fishbone(
-            f.effect.clone(),
+            crate::charts::wrap(f.effect.as_deref().unwrap_or_default(), 28, 6),
             f.bones
                 .iter()
                 .map(|b| {
@@ -342,16 +516,16 @@ pub async fn apply_form(
     let tr = page.tr;
     let apps = state.db.applications(id).await?;
     let latest = latest_values(&apps, &tool.id);
-    let raw = latest
-        .as_ref()
-        .map(RawInput::from_values)
-        .unwrap_or_default();
+    let raw = match &latest {
+        Some(values) => RawInput::from_values(values),
+        None => from_project(&tool, &ctx.project),
+    };
     let computed = latest.as_ref().and_then(|v| computed_view(tr, &tool, v));
     let notice = page.done_notice(q.done.as_deref());
     let mut page = page;
-    page.title = tool.name.get(page.lang).to_string();
+    page.title = tool_title(&page, &tool, &ctx);
     render(&ApplyPage {
-        fields: form_view(tr, &tool, &raw, &[]),
+        fields: form_view(tr, &tool, &raw, &[], &Blanks::default()),
         versions: versions(&state, tr, id, &tool.id).await?,
         page,
         ctx,
@@ -373,6 +547,25 @@ pub async fn apply(
     let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;
     let tr = page.tr;
+    if let Some(change) = RowChange::from_form(&tool, &form) {
+        let (form, blanks) = change.apply(&form);
+        let raw = RawInput::from_form(&tool, &form);
+        let apps = state.db.applications(id).await?;
+        let computed = latest_values(&apps, &tool.id).and_then(|v| computed_view(tr, &tool, &v));
+        let mut page = page;
+        page.title = tool_title(&page, &tool, &ctx);
+        return render(&ApplyPage {
+            fields: form_view(tr, &tool, &raw, &[], &blanks),
+            versions: versions(&state, tr, id, &tool.id).await?,
+            page,
+            ctx,
+            tool,
+            errors: Vec::new(),
+            computed,
+            notice: None,
+            matrix_size: MATRIX,
+        });
+    }
     let raw = RawInput::from_form(&tool, &form);
     match tool.validate_input(&raw) {
         Ok(values) => {
@@ -388,25 +581,22 @@ pub async fn apply(
             ))))
         }
         Err(errors) => {
-            let summary = errors
+            let fields = form_view(tr, &tool, &raw, &errors, &Blanks::from_form(&form));
+            // Each problem named by the field it is in, linked to that field.
+            let summary = fields
                 .iter()
-                .map(|e| {
-                    (
-                        e.field
-                            .replace(['[', ']'], "-")
-                            .replace("--", "-")
-                            .trim_end_matches('-')
-                            .to_string(),
-                        error_text(tr, e),
-                    )
+                .flat_map(|f| std::iter::once(&f.input).chain(f.rows.iter().flatten()))
+                .filter_map(|i| {
+                    let e = i.error.as_ref()?;
+                    Some((i.id.clone(), format!("{}: {e}", i.label)))
                 })
                 .collect();
             let mut page = page;
-            page.title = tool.name.get(page.lang).to_string();
+            page.title = tool_title(&page, &tool, &ctx);
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &ApplyPage {
-                    fields: form_view(tr, &tool, &raw, &errors),
+                    fields,
                     versions: versions(&state, tr, id, &tool.id).await?,
                     page,
                     ctx,
@@ -484,7 +674,7 @@ pub async fn version(
         .collect();
     let computed = computed_view(tr, &tool, &values);
     let mut page = page;
-    page.title = tool.name.get(page.lang).to_string();
+    page.title = tool_title(&page, &tool, &ctx);
     render(&VersionPage {
         saved: tr.date_time(app.created_at),
         page,

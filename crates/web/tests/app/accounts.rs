@@ -102,7 +102,7 @@ async fn repeated_failures_are_throttled(app: TestApp) {
         res.text()
             .await
             .unwrap()
-            .contains("Bu gormod o ymdrechion i fewngofnodi")
+            .contains("Bu gormod o ymgeisiau i fewngofnodi")
     );
     let res = c
         .post(

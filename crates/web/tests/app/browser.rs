@@ -569,12 +569,18 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
     .iter()
     .enumerate()
     {
+        // One empty row is offered; "Add a row" brings another, keeping what
+        // was typed, without saving.
+        if i > 0 {
+            b.submit("button[value='add:steps']").await;
+            assert_eq!(b.value("#steps-0-step").await, "Take the order");
+        }
         b.fill(&format!("#steps-{i}-step"), step).await;
         b.fill(&format!("#steps-{i}-process_time"), pt).await;
         b.fill(&format!("#steps-{i}-lead_time"), lt).await;
         b.fill(&format!("#steps-{i}-pca"), pca).await;
     }
-    b.submit("form.tool-form button").await;
+    b.submit("#tool-save").await;
     assert!(
         b.text(".error-summary")
             .await
@@ -585,9 +591,15 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
         "140",
         "what was typed is kept"
     );
+    assert!(
+        b.text(".error-summary")
+            .await
+            .contains("%C&A (complete and accurate) 2: Enter 100 or less."),
+        "the summary names the field"
+    );
     b.assert_accessible("value stream map with errors").await;
     b.fill("#steps-1-pca", "80").await;
-    b.submit("form.tool-form button").await;
+    b.submit("#tool-save").await;
     let text = b.text("main").await;
     // ΣPT 30, ΣLT 300: activity ratio 10.0%; rolled %C&A 0.9 × 0.8 = 72.0%.
     assert!(text.contains("10.0%") && text.contains("72.0%"), "{text}");
@@ -628,7 +640,7 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
         b.goto(&app.url(&project)).await;
         set_value(&b, "#taken_on", on).await;
         b.fill("#value", v).await;
-        b.submit("form[action$='/readings'] button").await;
+        b.submit("#reading-form button").await;
     }
     assert!(b.c.find(Locator::Css("svg.run-chart")).await.is_ok());
     assert!(b.text("#measures-section").await.contains("28"));

@@ -332,6 +332,7 @@ async fn capability_and_followups(app: TestApp) {
         delivery_mode: "online".into(),
         region: "mid_wales".into(),
         cost_share_pence: None,
+        language: c.language,
     };
     app.db.update_cohort(cohort, &input).await.unwrap();
     let org = app

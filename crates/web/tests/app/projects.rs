@@ -173,7 +173,7 @@ async fn participant_works_a_project(app: TestApp) {
     let html = c.get(&tool).await.text().await.unwrap();
     // ΣPT = 130, ΣLT = 520, activity ratio 25.0%, rolled %C&A 0.9 × 0.8 × 0.95 × 1.0 = 68.4%.
     assert!(
-        html.contains("<dd>520</dd>") && html.contains("<dd>130</dd>"),
+        html.contains("<dd>520 minutes</dd>") && html.contains("<dd>130 minutes</dd>"),
         "{html}"
     );
     assert!(html.contains("25.0%") && html.contains("68.4%"));
@@ -221,7 +221,7 @@ async fn participant_works_a_project(app: TestApp) {
             ],
         )
         .await;
-    assert_eq!(location(&res), format!("{cycles}/1?done=saved"));
+    assert_eq!(location(&res), format!("{cycles}/1?done=cycle"));
     let html = c.get(&format!("{cycles}/1")).await.text().await.unwrap();
     assert!(html.contains("Start the next cycle from it"));
     let html = c
@@ -245,7 +245,37 @@ async fn participant_works_a_project(app: TestApp) {
             ],
         )
         .await;
-    assert_eq!(location(&res), format!("{cycles}/2?done=saved"));
+    assert_eq!(location(&res), format!("{cycles}/2?done=cycle"));
+    // Saved, the cycle reads as a record with a confirmation; its form opens to edit.
+    let html = c
+        .get(&format!("{cycles}/2?done=cycle"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("The cycle is saved.") && html.contains("Edit this cycle"));
+    assert!(!html.contains("<textarea"), "read, not a form");
+    let html = c
+        .get(&format!("{cycles}/2/edit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("<textarea") && html.contains("id=\"tested_on\""));
+    let res = c
+        .post(
+            &format!("{cycles}/2"),
+            &[
+                ("change_idea", "Label the shelves with engraved tags"),
+                ("tested_on", "2999-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a change cannot begin in the future"
+    );
     let decisions: Vec<Option<String>> = app
         .db
         .cycles(id)
@@ -301,7 +331,77 @@ async fn participant_works_a_project(app: TestApp) {
         html.contains("4 readings, with the median at 40."),
         "median of 60, 45, 35, 28 is 40"
     );
-    assert!(html.contains("<td>1 November 2026</td><td>28</td>"));
+    assert!(html.contains("<td>1 November 2026</td><td class=\"num\">28</td>"));
+    // Each cycle is marked on the run chart, numbered.
+    assert!(html.contains("class=\"change-label\">1</text>"), "{html}");
+
+    // A reading corrected, then one removed: the chart changes, the history keeps
+    // what they said.
+    let stored = app.db.readings(id).await.unwrap();
+    let first = format!("/en/projects/{id}/readings/{}", stored[0].id);
+    let form = c.get(&first).await.text().await.unwrap();
+    assert!(form.contains("value=\"60\"") && form.contains("<title>Correct a reading: "));
+    let res = c
+        .post(&first, &[("taken_on", tomorrow.as_str()), ("value", "61")])
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "no future dates"
+    );
+    let res = c
+        .post(
+            &first,
+            &[
+                ("taken_on", "2026-10-11"),
+                ("value", "62"),
+                ("note", "misread"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/en/projects/{id}?done=reading-corrected#measures")
+    );
+    let res = c
+        .post(
+            &format!("/en/projects/{id}/readings/{}/remove", stored[3].id),
+            &[],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/en/projects/{id}?done=reading-removed#measures")
+    );
+    let now: Vec<i64> = app
+        .db
+        .readings(id)
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.value)
+        .collect();
+    assert_eq!(now, [6200, 4500, 3500]);
+    let history = app.db.reading_history(id).await.unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        (history[1].value, history[1].action),
+        (6000, ymarfer_domain::projects::ReadingAction::Corrected)
+    );
+    assert_eq!(history[0].value, 2800);
+    let html = c
+        .get(&format!("/en/projects/{id}?done=reading-removed"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("The reading is removed."));
+    assert!(html.contains("Earlier values of readings") && html.contains("Removed by "));
+    // Another project's reading is not this project's to change.
+    let res = c
+        .post(&format!("/en/projects/{id}/readings/999999/remove"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
     // The timeline shows tools and cycles in order.
     let t1 = html
         .find("Value stream map saved (version 1)")
@@ -604,6 +704,75 @@ async fn matrix_and_fishbone_are_drawn(app: TestApp) {
     );
 
     let fish = format!("/cy/projects/{}/tools/fishbone", project.id);
+    // Before anything is saved, the effect starts from the project's problem.
+    app.db
+        .update_project(
+            project.id,
+            &ymarfer_store::projects::ProjectInput {
+                title: "T".into(),
+                problem: "Parts go missing in the store".into(),
+                business_function: "production".into(),
+                status: ymarfer_domain::projects::ProjectStatus::Testing,
+                visibility: ymarfer_domain::projects::Visibility::Cohort,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let html = c.get(&fish).await.text().await.unwrap();
+    assert!(
+        html.contains(">Parts go missing in the store</textarea>")
+            || html.contains("value=\"Parts go missing in the store\""),
+        "{html}"
+    );
+    assert!(
+        html.contains(": T – Ymarfer</title>"),
+        "the title names the project"
+    );
+    // Rows are added and removed in one visit, without scripts and without saving.
+    let res = c
+        .post(
+            &fish,
+            &[
+                ("effect", "Parts go missing"),
+                ("causes[0][category]", "method"),
+                ("causes[0][cause]", "No labels"),
+                ("_blank_causes", "1"),
+                ("_rows", "add:causes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("value=\"No labels\"") && html.contains("id=\"causes-2-cause\""),
+        "two empty rows now"
+    );
+    assert!(!html.contains("id=\"causes-3-cause\""));
+    let res = c
+        .post(
+            &fish,
+            &[
+                ("effect", "Parts go missing"),
+                ("causes[0][category]", "method"),
+                ("causes[0][cause]", "No labels"),
+                ("causes[1][category]", "people"),
+                ("causes[1][cause]", "Nobody owns the store"),
+                ("_rows", "remove:causes:0"),
+            ],
+        )
+        .await;
+    let html = res.text().await.unwrap();
+    assert!(!html.contains("No labels") && html.contains("value=\"Nobody owns the store\""));
+    assert!(
+        app.db
+            .applications(project.id)
+            .await
+            .unwrap()
+            .iter()
+            .all(|a| a.tool_id != "fishbone"),
+        "nothing saved"
+    );
     let res = c
         .post(
             &fish,
@@ -620,7 +789,8 @@ async fn matrix_and_fishbone_are_drawn(app: TestApp) {
     let html = c.get(&fish).await.text().await.unwrap();
     assert!(
         html.contains("class=\"fishbone\"")
-            && html.contains("<dt>Dull</dt><dd><ul><li>No labels</li>"),
+            && html.contains("<h3>Dull</h3><ul><li>No labels</li>")
+            && html.contains("Parts go missing</p>"),
         "{html}"
     );
 }

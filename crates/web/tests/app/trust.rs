@@ -727,6 +727,7 @@ async fn mail_failures_lose_nothing(app: TestApp) {
         delivery_mode: "online".into(),
         region: "mid_wales".into(),
         cost_share_pence: None,
+        language: c.language,
     };
     app.db.update_cohort(cohort, &input).await.unwrap();
     let org = firm(&app, "Melin", "small", programme).await;
@@ -874,7 +875,7 @@ async fn reports_a_funder_can_recompute(app: TestApp) {
     }
     let strings = read("xl/sharedStrings.xml");
     for text in [
-        "Cyfradd yr awr a ddefnyddiwyd (£)",
+        "Cyfradd fesul awr a ddefnyddiwyd (£)",
         "Gwerth y flwyddyn gyntaf (£)",
         "Amser llafur",
         "Wedi&apos;i hawlio",

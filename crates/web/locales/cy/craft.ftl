@@ -1,0 +1,65 @@
+## Enwau byr y misoedd, ar gyfer echelinau siartiau.
+month-short-1 = Ion
+month-short-2 = Chwef
+month-short-3 = Maw
+month-short-4 = Ebr
+month-short-5 = Mai
+month-short-6 = Meh
+month-short-7 = Gorff
+month-short-8 = Awst
+month-short-9 = Medi
+month-short-10 = Hyd
+month-short-11 = Tach
+month-short-12 = Rhag
+
+## Siartiau
+impact-chart-desc = Arbedion a ddilyswyd wedi'u hadio fis wrth fis, o'u cymharu â chost y rhaglen, sef { $cost }.
+impact-axis-pounds = Punnoedd (£)
+impact-key-cost = Y gost: { $cost }
+run-chart-key-change = Newid a brofwyd (rhif y cylch)
+
+## Cywiro darlleniadau
+reading-action-corrected = Cywirwyd
+reading-action-removed = Tynnwyd
+reading-edit-title = Cywiro darlleniad: { $project }
+reading-edit = Cywiro
+reading-save = Cadw'r cywiriad
+reading-remove = Tynnu'r darlleniad hwn
+reading-remove-hint = Mae tynnu darlleniad yn ei dynnu oddi ar y siart rhediad. Cedwir yr hyn a ddywedai yn hanes darlleniadau'r prosiect.
+reading-history = Gwerthoedd cynharach darlleniadau
+reading-history-none = Nid oes darlleniad wedi'i gywiro na'i dynnu.
+reading-history-by = { $action } gan { $name } ar { $date }
+done-reading-corrected = Mae'r darlleniad wedi'i gywiro. Cedwir ei werth cynharach yn yr hanes o dan y tabl.
+done-reading-removed = Mae'r darlleniad wedi'i dynnu. Cedwir yr hyn a ddywedai yn yr hanes o dan y tabl.
+readings-actions = Gweithredoedd
+cycle-tested-on = Y diwrnod y dechreuodd y newid (dewisol)
+cycle-tested-on-hint = Caiff ei nodi ar y siart rhediad, er mwyn i bawb weld a symudodd y darlleniadau ar ôl y newid.
+
+## Cylchoedd
+cycle-page-title = Cylch { $number }: { $project }
+cycle-edit = Golygu'r cylch hwn
+done-cycle = Mae'r cylch wedi'i gadw.
+cycle-tested-on-read = Dechreuodd y newid
+
+## Lluniadau'r map ffrwd werth a'r diagram asgwrn pysgodyn
+vsm-map-caption = Y map: blwch pob cam, yr aros cyn y cam, ac ysgol yr amser arwain (aros uwchben, gwaith oddi tano).
+vsm-wait-before = Aros { $time }
+vsm-pt = Amser prosesu
+vsm-lt = Amser arwain
+vsm-ca = Cyflawn a chywir
+vsm-ladder-wait = Aros
+vsm-ladder-work = Gweithio
+vsm-total-wait = Cyfanswm yr amser aros
+fishbone-caption = Yr effaith wrth y pen, gyda'r achosion a ganfuwyd ar bob asgwrn.
+fishbone-effect = Effaith
+fishbone-no-causes = Dim achosion eto
+
+## Rhesi mewn offer
+tool-row-add = Ychwanegu rhes
+tool-row-remove = Tynnu rhes
+
+## Yr iaith y mae carfan yn gweithio ynddi
+cohort-language = Yr iaith y mae'r garfan yn gweithio ynddi
+deliverylanguage-both = Cymraeg a Saesneg
+deliverylanguage-cy = Cymraeg
+deliverylanguage-en = Saesneg

@@ -1,0 +1,65 @@
+## Short month names, for chart axes.
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+
+## Charts
+impact-chart-desc = Verified savings added up month by month, against the programme's cost of { $cost }.
+impact-axis-pounds = Pounds (£)
+impact-key-cost = Cost: { $cost }
+run-chart-key-change = Change tested (cycle number)
+
+## Correcting readings
+reading-action-corrected = Corrected
+reading-action-removed = Removed
+reading-edit-title = Correct a reading: { $project }
+reading-edit = Correct
+reading-save = Save the correction
+reading-remove = Remove this reading
+reading-remove-hint = Removing a reading takes it off the run chart. What it said is kept in the project's history of readings.
+reading-history = Earlier values of readings
+reading-history-none = No reading has been corrected or removed.
+reading-history-by = { $action } by { $name } on { $date }
+done-reading-corrected = The reading is corrected. Its earlier value is kept in the history below the table.
+done-reading-removed = The reading is removed. What it said is kept in the history below the table.
+readings-actions = Actions
+cycle-tested-on = Day the change began (optional)
+cycle-tested-on-hint = Marked on the run chart, so everyone can see whether the readings moved after the change.
+
+## Cycles
+cycle-page-title = Cycle { $number }: { $project }
+cycle-edit = Edit this cycle
+done-cycle = The cycle is saved.
+cycle-tested-on-read = Change began
+
+## Value stream map and fishbone drawings
+vsm-map-caption = The map: each step's box, the wait before it, and the lead-time ladder (waiting above, work below).
+vsm-wait-before = Waits { $time }
+vsm-pt = Process time
+vsm-lt = Lead time
+vsm-ca = Complete and accurate
+vsm-ladder-wait = Waiting
+vsm-ladder-work = Working
+vsm-total-wait = Total waiting time
+fishbone-caption = The effect at the head, with the causes found on each bone.
+fishbone-effect = Effect
+fishbone-no-causes = No causes yet
+
+## Rows in tools
+tool-row-add = Add a row
+tool-row-remove = Remove row
+
+## The language a cohort works in
+cohort-language = Language the cohort works in
+deliverylanguage-both = Welsh and English
+deliverylanguage-cy = Welsh
+deliverylanguage-en = English
