@@ -67,6 +67,8 @@ const SUMMARY_SELECT: &str = "SELECT p.id, p.title, p.cohort_id, p.organisation_
      p.status, p.visibility, p.public_approved_by, p.updated_at, \
      (SELECT COUNT(*) FROM tool_applications a WHERE a.project_id = p.id) AS tools, \
      (SELECT COUNT(*) FROM cycles c WHERE c.project_id = p.id) AS cycles, \
+     (SELECT MIN(c.number) FROM cycles c WHERE c.project_id = p.id AND c.decision IS NULL) AS open_cycle, \
+     (SELECT COUNT(*) FROM readings r WHERE r.project_id = p.id) AS readings, \
      (SELECT MAX(x.at) FROM (SELECT created_at AS at FROM tool_applications WHERE project_id = p.id \
         UNION ALL SELECT updated_at FROM cycles WHERE project_id = p.id \
         UNION ALL SELECT created_at FROM readings WHERE project_id = p.id \
@@ -89,6 +91,9 @@ pub struct ProjectSummary {
     pub updated_at: DateTime<Utc>,
     pub tools: i64,
     pub cycles: i64,
+    /// The first cycle still without a decision, if any.
+    pub open_cycle: Option<i64>,
+    pub readings: i64,
     pub last_activity: Option<DateTime<Utc>>,
 }
 

@@ -11,7 +11,7 @@ mod handlers;
 pub mod invitations;
 pub mod people_import;
 pub use followups::{FollowupRun, send_due as send_due_followups};
-mod charts;
+pub mod charts;
 pub mod i18n;
 pub mod ledger_import;
 pub mod mail;

@@ -121,7 +121,16 @@ struct Story {
     prediction: String,
     cy: StoryCy,
     step: Vec<Step>,
+    cause: Vec<Cause>,
     benefits: StoryBenefits,
+}
+
+/// A cause the story's fishbone finds, under one of its six headings.
+#[derive(serde::Deserialize)]
+struct Cause {
+    category: String,
+    en: String,
+    cy: String,
 }
 
 /// A story's words in Welsh, for the Welsh-language cohort.
@@ -602,11 +611,16 @@ async fn projects(
     data: &DemoData,
     today: NaiveDate,
 ) -> anyhow::Result<()> {
-    let vsm = ymarfer_domain::toolkit::shipped_tools()
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .into_iter()
-        .find(|t| t.id == "value-stream-map")
-        .context("the value stream map tool")?;
+    let tools = ymarfer_domain::toolkit::shipped_tools().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let tool = |id: &str| {
+        tools
+            .iter()
+            .find(|t| t.id == id)
+            .cloned()
+            .with_context(|| format!("the {id} tool"))
+    };
+    let vsm = tool("value-stream-map")?;
+    let fishbone = tool("fishbone")?;
     for (ci, (cohort, start, stage)) in cohorts.iter().enumerate() {
         if *stage == Stage::Starting {
             continue;
@@ -678,18 +692,36 @@ async fn projects(
                     ));
                 }
             }
-            let values = vsm
-                .validate(&form)
-                .map_err(|e| anyhow::anyhow!("demo value stream map: {e:?}"))?;
-            let data_json = serde_json::to_string(&values)?;
-            db.save_application(
-                project.id,
-                &vsm.id,
-                i64::from(vsm.version),
-                &data_json,
-                Some(e.user_id),
-            )
-            .await?;
+            // The causes the team found, then the value stream they mapped.
+            let baseline = ymarfer_web::charts::format_hundredths(story.baseline);
+            let mut causes = vec![(
+                "effect".to_string(),
+                format!("{}: {baseline} {}", words.measure, words.unit),
+            )];
+            for (i, c) in story.cause.iter().enumerate() {
+                let text = if welsh { &c.cy } else { &c.en };
+                causes.push((
+                    ymarfer_domain::toolkit::cell_name("causes", i, "category"),
+                    c.category.clone(),
+                ));
+                causes.push((
+                    ymarfer_domain::toolkit::cell_name("causes", i, "cause"),
+                    text.clone(),
+                ));
+            }
+            for (t, form) in [(&fishbone, &causes), (&vsm, &form)] {
+                let values = t
+                    .validate(form)
+                    .map_err(|e| anyhow::anyhow!("demo {}: {e:?}", t.id))?;
+                db.save_application(
+                    project.id,
+                    &t.id,
+                    i64::from(t.version),
+                    &serde_json::to_string(&values)?,
+                    Some(e.user_id),
+                )
+                .await?;
+            }
             let running = *stage == Stage::Running;
             for (n, (change, decision, study)) in [
                 (

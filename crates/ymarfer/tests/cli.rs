@@ -283,7 +283,7 @@ async fn demo_loads_once_and_names_its_accounts() {
     {
         for p in db.cohort_projects(c.id).await.unwrap() {
             projects += 1;
-            assert_eq!((p.tools, p.cycles), (1, 2), "a tool and two cycles each");
+            assert_eq!((p.tools, p.cycles), (2, 2), "two tools and two cycles each");
             titles.push(p.title.clone());
         }
         // Dates are relative to today: one cohort is running, with sessions

@@ -63,3 +63,13 @@ cohort-language = Yr iaith y mae'r garfan yn gweithio ynddi
 deliverylanguage-both = Cymraeg a Saesneg
 deliverylanguage-cy = Cymraeg
 deliverylanguage-en = Saesneg
+
+## Hafanau
+home-step-finish-cycle = gorffen cylch { $number }: beth ddigwyddodd, a beth rydych chi'n ei benderfynu
+home-step-first-reading = cofnodi darlleniad cyntaf o'ch mesur
+home-cohorts-glance = Y carfanau ar yr olwg gyntaf
+cohort-heading = Carfan
+cohort-stage = Ble mae hi arni
+cohort-stage-starting = Yn dechrau ar { $date }
+cohort-stage-running = Yn rhedeg nawr
+cohort-stage-finished = Daeth i ben ar { $date }

@@ -63,3 +63,13 @@ cohort-language = Language the cohort works in
 deliverylanguage-both = Welsh and English
 deliverylanguage-cy = Welsh
 deliverylanguage-en = English
+
+## Homes
+home-step-finish-cycle = finish cycle { $number }: what happened, and what you decide
+home-step-first-reading = record a first reading of your measure
+home-cohorts-glance = Cohorts at a glance
+cohort-heading = Cohort
+cohort-stage = Where it stands
+cohort-stage-starting = Starts on { $date }
+cohort-stage-running = Running now
+cohort-stage-finished = Finished on { $date }

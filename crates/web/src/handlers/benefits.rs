@@ -10,7 +10,7 @@ use crate::page::{Page, Viewer, render, render_status};
 use crate::report::line_of;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::Utc;
 use serde::Deserialize;
@@ -403,6 +403,14 @@ pub struct VerifyForm {
     version: String,
     /// Why the verifier is satisfied: required.
     note: String,
+    /// "queue" when the verifier came from the queue of claims, to go back to it.
+    from: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct FromQuery {
+    #[serde(default)]
+    from: String,
 }
 
 #[derive(Template)]
@@ -421,6 +429,8 @@ struct VerifyPage {
     history: Vec<BenefitVersion>,
     note: String,
     errors: FieldErrors,
+    /// Back to the queue of claims after verifying.
+    from_queue: bool,
 }
 
 impl VerifyPage {
@@ -441,6 +451,7 @@ async fn verify_page(
     line: i64,
     note: String,
     errors: FieldErrors,
+    from_queue: bool,
 ) -> Result<VerifyPage, AppError> {
     let tr = page.tr;
     let history = line_history(state, ctx.project.id, line).await?;
@@ -549,6 +560,7 @@ async fn verify_page(
         history,
         note,
         errors,
+        from_queue,
         v,
         ctx,
     })
@@ -561,6 +573,7 @@ pub async fn verify_form(
     page: Page,
     viewer: Viewer,
     Path((id, line)): Path<(i64, i64)>,
+    Query(q): Query<FromQuery>,
 ) -> AppResult {
     let ctx = verifiable_line(&state, &viewer, id, line).await?;
     let p = verify_page(
@@ -570,6 +583,7 @@ pub async fn verify_form(
         line,
         String::new(),
         FieldErrors::default(),
+        q.from == "queue",
     )
     .await?;
     render(&p)
@@ -589,11 +603,28 @@ pub async fn verify(
     let mut errors = FieldErrors::default();
     let note = parse::text(page.tr, &mut errors, "note", &form.note, 1000, true);
     if !errors.is_empty() {
-        let p = verify_page(&state, page, ctx, line, form.note.clone(), errors).await?;
+        let from_queue = form.from == "queue";
+        let p = verify_page(
+            &state,
+            page,
+            ctx,
+            line,
+            form.note.clone(),
+            errors,
+            from_queue,
+        )
+        .await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
     let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
     match state.db.verify_benefit_line(line, me, seen, &note).await? {
+        // From the queue, back to it for the next claim; else to the project.
+        Verification::Verified | Verification::AlreadyVerified if form.from == "queue" => {
+            Ok(see_other(&page.href(&format!(
+                "programmes/{}/claims?done=verified",
+                ctx.programme.slug
+            ))))
+        }
         Verification::Verified | Verification::AlreadyVerified => Ok(see_other(
             &page.href(&format!("projects/{id}?done=verified#ledger")),
         )),

@@ -30,6 +30,7 @@ struct QueuePage {
     page: Page,
     programme: Programme,
     rows: Vec<ClaimRow>,
+    notice: Option<String>,
 }
 
 /// The claims of a programme that the viewer may verify, oldest first.
@@ -62,7 +63,9 @@ pub async fn queue(
     page: Page,
     viewer: Viewer,
     Path(slug): Path<String>,
+    axum::extract::Query(q): axum::extract::Query<super::programmes::DoneQuery>,
 ) -> AppResult {
+    let notice = page.done_notice(q.done.as_deref());
     let p = context::programme(&state, &viewer, &slug, Action::ReviewClaims).await?;
     let tr = page.tr;
     let rate = Pence(p.default_hourly_rate_pence);
@@ -80,7 +83,7 @@ pub async fn queue(
             .collect();
         rows.push(ClaimRow {
             href: page.href(&format!(
-                "projects/{}/benefits/{}/verify",
+                "projects/{}/benefits/{}/verify?from=queue",
                 claim.project_id, claim.v.line_id
             )),
             organisation: claim.organisation_name,
@@ -96,5 +99,6 @@ pub async fn queue(
         page,
         programme: p,
         rows,
+        notice,
     })
 }

@@ -56,6 +56,16 @@ pub struct ProgrammeGlance {
     pub roi: String,
     /// Claims waiting for the viewer to verify, and where.
     pub claims: Option<(i64, String)>,
+    pub cohorts: Vec<CohortGlance>,
+}
+
+/// A cohort in a programme's glance: where it stands and what it has verified.
+pub struct CohortGlance {
+    pub name: String,
+    pub href: String,
+    pub stage: String,
+    pub verified: String,
+    pub roi: String,
 }
 
 #[derive(Template)]
@@ -156,6 +166,16 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                             page.t("home-step-cycle"),
                             page.href(&format!("projects/{}/cycles/new", s.id)),
                         )
+                    } else if let Some(n) = s.open_cycle {
+                        (
+                            page.t1("home-step-finish-cycle", "number", &n.to_string()),
+                            page.href(&format!("projects/{}/cycles/{n}/edit", s.id)),
+                        )
+                    } else if s.readings == 0 {
+                        (
+                            page.t("home-step-first-reading"),
+                            format!("{href}#reading-form"),
+                        )
                     } else {
                         (
                             page.t("home-step-measure"),
@@ -221,13 +241,54 @@ async fn glances(
         } else {
             None
         };
+        let cohorts = cohort_glances(state, page, &p).await?;
         out.push(ProgrammeGlance {
+            cohorts,
             name: page.pick(&p.name_en, &p.name_cy).to_string(),
             href: page.href(&format!("programmes/{}", p.slug)),
             impact_href: page.href(&format!("programmes/{}/impact", p.slug)),
             verified: page.tr.money(summary.verified()),
             roi: report.roi_display,
             claims,
+        });
+    }
+    Ok(out)
+}
+
+/// A programme's cohorts at a glance, from two queries whatever their number:
+/// each one's dates, and its verified savings against its share of the cost.
+async fn cohort_glances(
+    state: &AppState,
+    page: &Page,
+    p: &ymarfer_store::programmes::Programme,
+) -> Result<Vec<CohortGlance>, crate::error::AppError> {
+    let cohorts = state.db.cohorts_of(p.id).await?;
+    let shares = super::programmes::cohort_shares(p, &cohorts);
+    let lines = state.db.current_lines(p.id, None).await?;
+    let today = ymarfer_domain::uktime::today();
+    let tr = page.tr;
+    let mut out = Vec::new();
+    for (c, share) in cohorts.iter().zip(shares) {
+        let mine: Vec<_> = lines
+            .iter()
+            .filter(|l| l.cohort_id == c.id)
+            .cloned()
+            .collect();
+        let s = crate::report::summary(p, &mine, share)?;
+        let stage = match (c.starts_on, c.ends_on) {
+            (Some(start), _) if start > today => {
+                tr.t1("cohort-stage-starting", "date", &tr.day(start))
+            }
+            (_, Some(end)) if end < today => tr.t1("cohort-stage-finished", "date", &tr.day(end)),
+            (Some(_), _) => tr.t("cohort-stage-running"),
+            _ => String::new(),
+        };
+        out.push(CohortGlance {
+            name: tr.pick(&c.name_en, &c.name_cy).to_string(),
+            href: page.href(&format!("programmes/{}/cohorts/{}", p.slug, c.slug)),
+            stage,
+            verified: tr.money(s.verified()),
+            roi: ymarfer_domain::impact::format_roi(s.verified(), share),
         });
     }
     Ok(out)

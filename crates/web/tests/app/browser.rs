@@ -618,7 +618,8 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
         .await
         .unwrap();
     b.submit("main form button").await;
-    b.click_link("Dechrau'r cylch nesaf ohono").await;
+    b.click_link("Dechrau'r cylch nesaf ar sail y newid hwn")
+        .await;
     assert_eq!(b.value("#change_idea").await, "Labelu'r silffoedd");
     b.fill("#change_idea", "Tagiau wedi'u hysgythru").await;
     b.fill("#study", "28 munud").await;
@@ -762,7 +763,180 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
     b.close().await;
 }
 
+/// Each role's day, on a phone: a participant goes from her home to her
+/// project's next step in one click and logs a cycle (in Welsh); a facilitator
+/// clears the queue of claimed savings with notes (in English); the manager
+/// finds the headline figures on her home (in both).
+async fn each_roles_day_on_a_phone(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Becws Bach".into(),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let nia = app.user("nia@becws.cymru", Lang::Cy, false).await;
+    app.db
+        .enrol(programme, cohort, nia.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let project =
+        crate::support::project(&app, cohort, org.id, "Ciw'r bore", "testing", "cohort").await;
+    app.db
+        .save_application(project.id, "five-whys", 1, "{}", Some(nia.id))
+        .await
+        .unwrap();
+    let facilitator = app.user("ffion@example.com", Lang::En, false).await;
+    app.db
+        .grant(
+            facilitator.id,
+            ymarfer_domain::Role::Facilitator,
+            ymarfer_domain::Scope::Cohort { programme, cohort },
+        )
+        .await
+        .unwrap();
+    let claim = |description: &str, pence: i64| ymarfer_store::ledger::BenefitInput {
+        description: description.into(),
+        category: ymarfer_domain::impact::Category::Materials,
+        savings_type: ymarfer_domain::impact::SavingsType::Hard,
+        frequency: ymarfer_domain::impact::Frequency::Monthly,
+        starts_on: ymarfer_domain::uktime::today(),
+        status: ymarfer_domain::impact::Status::Claimed,
+        amount_pence: Some(pence),
+        ..Default::default()
+    };
+    app.db
+        .add_benefit_lines(
+            &[
+                (project.id, claim("Less bread thrown away", 20_000)),
+                (project.id, claim("Fewer paper bags", 5_000)),
+            ],
+            Some(nia.id),
+            false,
+        )
+        .await
+        .unwrap();
+
+    // The participant, in Welsh: home, one click to the next step, a cycle logged.
+    let b = Browser::start().await;
+    b.goto(&app.url("/cy/sign-in")).await;
+    b.fill("#email", "nia@becws.cymru").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/cy/sign-in'] button").await;
+    assert_eq!(b.path().await, "/cy");
+    b.assert_accessible("hafan cyfranogwr").await;
+    b.click_link("cynllunio cylch profi a dysgu").await;
+    assert_eq!(
+        b.path().await,
+        format!("/cy/projects/{}/cycles/new", project.id),
+        "one click from home to the next step"
+    );
+    b.assert_accessible("cylch newydd o'r hafan").await;
+    b.fill("#change_idea", "Bagio'r deg torth gyntaf cyn agor")
+        .await;
+    b.fill("#prediction", "Llai na phedair munud o aros").await;
+    b.submit("main form button").await;
+    assert!(b.text("main").await.contains("Mae'r cylch wedi'i gadw."));
+    b.assert_accessible("cylch wedi'i gadw").await;
+    // Home now leads to finishing that cycle.
+    b.goto(&app.url("/cy")).await;
+    assert!(b.text("main").await.contains("gorffen cylch 1"));
+    b.close().await;
+
+    // The facilitator, in English: the queue from home, each claim verified with a note.
+    let b = Browser::start().await;
+    b.goto(&app.url("/en/sign-in")).await;
+    b.fill("#email", "ffion@example.com").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/en/sign-in'] button").await;
+    b.assert_accessible("facilitator home").await;
+    b.click_link("2 claimed savings to verify").await;
+    assert_eq!(b.path().await, format!("/en/programmes/{slug}/claims"));
+    b.assert_accessible("queue of claims").await;
+    for (description, note) in [
+        (
+            "Less bread thrown away",
+            "Bakery waste log for six weeks seen.",
+        ),
+        (
+            "Fewer paper bags",
+            "Supplier invoices before and after seen.",
+        ),
+    ] {
+        b.click_link(description).await;
+        let text = b.text("main").await;
+        assert!(text.contains(description), "{text}");
+        b.assert_accessible("verify a claim").await;
+        b.fill("#note", note).await;
+        b.submit("main form button").await;
+        assert_eq!(
+            b.path().await,
+            format!("/en/programmes/{slug}/claims?done=verified"),
+            "back to the queue"
+        );
+    }
+    let text = b.text("main").await;
+    assert!(
+        text.contains("No claimed savings are waiting to be verified."),
+        "{text}"
+    );
+    b.assert_accessible("queue cleared").await;
+    b.close().await;
+    let history = app.db.current_lines(programme, None).await.unwrap();
+    assert!(history.iter().all(|l| {
+        l.v.status == ymarfer_domain::impact::Status::Verified
+            && l.v.verified_by == Some(facilitator.id)
+            && l.v
+                .verify_note
+                .as_deref()
+                .is_some_and(|n| n.ends_with("seen."))
+    }));
+
+    // The manager: headline figures and cohorts at a glance on her home, in
+    // her language, then in the other.
+    let b = Browser::start().await;
+    b.goto(&app.url("/en/sign-in")).await;
+    b.fill("#email", "rheolwr@example.com").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/en/sign-in'] button").await;
+    let text = b.text("main").await;
+    // £200 + £50 a month: £3,000 verified in the first year.
+    assert!(
+        text.contains("Verified")
+            && text.contains("£3,000.00")
+            && text.contains("Cohorts at a glance"),
+        "{text}"
+    );
+    b.assert_accessible("manager home").await;
+    b.goto(&app.url("/cy")).await;
+    let text = b.text("main").await;
+    assert!(
+        text.contains("£3,000.00") && text.contains("Y carfanau ar yr olwg gyntaf"),
+        "{text}"
+    );
+    b.assert_accessible("hafan rheolwr").await;
+    b.close().await;
+    let _ = manager;
+}
+
 on_both! {
+    browser_roles_day => super::each_roles_day_on_a_phone;
     browser_sign_in_and_switch => super::password_sign_in_and_language_switch;
     browser_link_sign_in => super::emailed_link_sign_in;
     browser_forms_and_profile => super::rejected_forms_keep_input_and_profile_changes;

@@ -869,6 +869,37 @@ async fn home_leads_to_the_next_step(app: TestApp) {
         )
         .await
         .unwrap();
+    // An undecided cycle is the next step, one click from its form.
+    let home = c.get("/cy").await.text().await.unwrap();
+    assert!(
+        home.contains(&format!(
+            "href=\"/cy/projects/{}/cycles/1/edit\">gorffen cylch 1",
+            mine.id
+        )),
+        "{home}"
+    );
+    let decided = ymarfer_store::projects::CycleInput {
+        change_idea: "Label the shelves".into(),
+        study: "It helped".into(),
+        decision: Some("adopt".into()),
+        ..Default::default()
+    };
+    app.db.update_cycle(mine.id, 1, &decided).await.unwrap();
+    let home = c.get("/en").await.text().await.unwrap();
+    assert!(
+        home.contains("record a first reading of your measure"),
+        "{home}"
+    );
+    app.db
+        .add_reading(
+            mine.id,
+            ymarfer_domain::uktime::today(),
+            100,
+            "",
+            Some(me.id),
+        )
+        .await
+        .unwrap();
     let home = c.get("/cy").await.text().await.unwrap();
     assert!(
         home.contains("cofnodi darlleniad, neu brofi&#39;r newid nesaf"),

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Takes the screenshots in docs/screenshots/: each role's home, the impact
+dashboard, a fishbone and a value stream map, on a desktop and a phone, from
+the demo programme. Run by scripts/screenshots, which starts Ymarfer and
+ChromeDriver; this file drives the browser through the WebDriver protocol
+(standard library only).
+
+Usage: screenshots.py BASE_URL DRIVER_URL OUT_DIR
+"""
+
+import base64
+import json
+import sys
+import time
+import urllib.request
+
+BASE, DRIVER, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
+PASSWORD = "ymarfer-demo-2026"
+SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
+
+
+def call(method, path, body=None):
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(
+        DRIVER + path, data=data, method=method, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(req, timeout=60) as res:
+        return json.load(res)["value"]
+
+
+def session(width, height):
+    caps = {
+        "capabilities": {
+            "alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "args": [
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--hide-scrollbars",
+                        f"--window-size={width},{height}",
+                    ]
+                },
+            }
+        }
+    }
+    return call("POST", "/session", caps)["sessionId"]
+
+
+def go(sid, path):
+    call("POST", f"/session/{sid}/url", {"url": BASE + path})
+
+
+def js(sid, script, *args):
+    return call("POST", f"/session/{sid}/execute/sync", {"script": script, "args": list(args)})
+
+
+def sign_in(sid, email, lang):
+    go(sid, f"/{lang}/sign-in")
+    js(
+        sid,
+        "document.querySelector('#email').value = arguments[0];"
+        "document.querySelector('#password').value = arguments[1];"
+        "document.querySelector('#password').form.submit();",
+        email,
+        PASSWORD,
+    )
+    # Wait for the signed-in home.
+    for _ in range(50):
+        if "sign-in" not in js(sid, "return location.pathname;") and js(
+            sid, "return document.readyState;"
+        ) == "complete":
+            return
+        time.sleep(0.1)
+    raise SystemExit(f"could not sign in as {email}")
+
+
+def shoot(sid, name, width):
+    """A picture of the whole page, however long, at the window's width."""
+    height = js(sid, "return document.documentElement.scrollHeight;")
+    cdp = f"/session/{sid}/goog/cdp/execute"
+    call(
+        "POST",
+        cdp,
+        {
+            "cmd": "Emulation.setDeviceMetricsOverride",
+            "params": {
+                "width": width,
+                "height": int(height),
+                "deviceScaleFactor": 1,
+                "mobile": width < 600,
+            },
+        },
+    )
+    png = call("POST", cdp, {"cmd": "Page.captureScreenshot", "params": {"format": "png"}})[
+        "data"
+    ]
+    call("POST", cdp, {"cmd": "Emulation.clearDeviceMetricsOverride", "params": {}})
+    path = f"{OUT}/{name}.png"
+    with open(path, "wb") as f:
+        f.write(base64.b64decode(png))
+    print(path)
+
+
+# (who, language, what, path or None for the home page)
+SHOTS = [
+    ("participant", "cy", "home-participant", "/cy"),
+    ("facilitator", "en", "home-facilitator", "/en"),
+    ("manager", "cy", "home-manager", "/cy"),
+    ("observer", "en", "home-observer", "/en"),
+    ("observer", "en", "impact-dashboard", "/en/programmes/ceic-demo/impact"),
+    ("manager", "cy", "impact-dashboard-cy", "/cy/programmes/ceic-demo/impact"),
+    ("participant", "cy", "fishbone", "PROJECT/tools/fishbone"),
+    ("participant", "en", "value-stream-map", "PROJECT/tools/value-stream-map"),
+    ("participant", "cy", "project", "PROJECT"),
+]
+
+
+def main():
+    for size, (width, height) in SIZES.items():
+        signed_in = None
+        sid = None
+        for who, lang, name, path in SHOTS:
+            if signed_in != who:
+                if sid:
+                    call("DELETE", f"/session/{sid}")
+                sid = session(width, height)
+                sign_in(sid, f"{who}@ymarfer.demo", lang)
+                signed_in = who
+                project = js(
+                    sid,
+                    "var a = document.querySelector('main a[href*=\"/projects/\"]');"
+                    "return a ? new URL(a.href).pathname : null;",
+                )
+            if path.startswith("PROJECT"):
+                if not project:
+                    raise SystemExit(f"{who} has no project on their home page")
+                base = project.replace("/cy/", f"/{lang}/").replace("/en/", f"/{lang}/")
+                path = path.replace("PROJECT", base.split("#")[0])
+            go(sid, path)
+            shoot(sid, f"{name}-{size}", width)
+        if sid:
+            call("DELETE", f"/session/{sid}")
+
+
+main()
