@@ -202,6 +202,11 @@ mod tests {
             Tr(Lang::Cy).args("admin-user-count", &[("count", "3".into())]),
             "3 pherson"
         );
+        assert_eq!(Tr(Lang::En).t1("vsm-minutes", "count", "1"), "1 minute");
+        assert_eq!(
+            Tr(Lang::En).t1("vsm-minutes", "count", "1,830"),
+            "1,830 minutes"
+        );
         assert_eq!(argument("007"), FluentValue::from("007"));
         assert_eq!(argument("12.50"), FluentValue::from("12.50"));
         assert_eq!(

@@ -73,3 +73,4 @@ cohort-stage = Ble mae hi arni
 cohort-stage-starting = Yn dechrau ar { $date }
 cohort-stage-running = Yn rhedeg nawr
 cohort-stage-finished = Daeth i ben ar { $date }
+vsm-minutes = { $count } munud

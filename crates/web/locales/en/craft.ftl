@@ -73,3 +73,7 @@ cohort-stage = Where it stands
 cohort-stage-starting = Starts on { $date }
 cohort-stage-running = Running now
 cohort-stage-finished = Finished on { $date }
+vsm-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}

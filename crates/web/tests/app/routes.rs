@@ -419,8 +419,11 @@ async fn every_route_for_every_role(app: TestApp) {
         .await
         .unwrap();
     let mut failures = Vec::new();
+    let href = regex::Regex::new(r##"href="(/[^"#]*)"##).unwrap();
     for who in EVERYONE {
         let c = client_for(&app, who, programme, cohort).await;
+        // Every link on the pages this person sees, to follow afterwards.
+        let mut links = std::collections::BTreeSet::new();
         for row in rows() {
             let res = match row.method {
                 "GET" => c.get(row.path).await,
@@ -428,6 +431,19 @@ async fn every_route_for_every_role(app: TestApp) {
             };
             let status = res.status().as_u16();
             let to = location(&res);
+            let html = res
+                .headers()
+                .get("content-type")
+                .is_some_and(|t| t.to_str().unwrap_or_default().starts_with("text/html"));
+            if row.method == "GET" && status == 200 && html {
+                let body = res.text().await.unwrap_or_default();
+                for link in href.captures_iter(&body) {
+                    let link = link[1].replace("&amp;", "&");
+                    if !link.starts_with("/static/") && !link.ends_with(".ics") {
+                        links.insert((row.path, link));
+                    }
+                }
+            }
             let got_ok = match (row.expect)(who) {
                 Expect::Status(s) => status == s,
                 Expect::SignIn => {
@@ -442,6 +458,24 @@ async fn every_route_for_every_role(app: TestApp) {
                     row.method,
                     row.path,
                     (row.expect)(who)
+                ));
+            }
+        }
+        // A page shows only links its viewer may follow.
+        assert!(links.len() > 10, "{who:?} saw {} links", links.len());
+        let mut followed = std::collections::BTreeMap::new();
+        for (page, link) in links {
+            let status = match followed.get(&link) {
+                Some(s) => *s,
+                None => {
+                    let s = c.get(&link).await.status().as_u16();
+                    followed.insert(link.clone(), s);
+                    s
+                }
+            };
+            if status == 403 || status == 404 {
+                failures.push(format!(
+                    "{who:?}: {page} links to {link}, which answers {status}"
                 ));
             }
         }
