@@ -77,6 +77,15 @@ fn band(input: &str) -> Option<&'static str> {
         .map(|(en, _)| *en)
 }
 
+/// A language as a file may give it: its code, or its name in either language.
+fn language(input: &str) -> Option<Lang> {
+    match input.trim().to_lowercase().as_str() {
+        "english" | "saesneg" => Some(Lang::En),
+        "welsh" | "cymraeg" => Some(Lang::Cy),
+        code => Lang::parse(code),
+    }
+}
+
 /// Parses and checks a people CSV. UTF-8 (a byte-order mark is allowed); the first
 /// line names the columns, in any order; blank lines are skipped.
 pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
@@ -209,7 +218,7 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
         require("organisation", &mut problems);
         let language = match value("language") {
             "" => Some(Lang::En),
-            l => Lang::parse(l).or_else(|| {
+            l => language(l).or_else(|| {
                 problems.push(Problem {
                     column: "language",
                     message_id: "import-error-language",
@@ -383,6 +392,19 @@ mod tests {
         assert_eq!(rows[0].language, Lang::Cy);
         assert_eq!(rows[1].line, 4, "blank lines count in line numbers");
         assert_eq!(rows[1].companies_house, None);
+    }
+
+    #[test]
+    fn languages_and_bands_by_their_welsh_names() {
+        let csv = format!(
+            "{HEADER}nia@example.cymru,Nia,Cymraeg,Becws,,C,bach,Gwynedd,\n\
+             tom@example.com,Tom,English,Garej,,G,canolig,Conwy,\n"
+        );
+        let rows = parse_people(csv.as_bytes()).unwrap();
+        assert_eq!(rows[0].language, Lang::Cy);
+        assert_eq!(rows[1].language, Lang::En);
+        assert_eq!(rows[0].employee_band, "small");
+        assert_eq!(rows[1].employee_band, "medium");
     }
 
     #[test]

@@ -3,10 +3,10 @@
 
 use crate::i18n::Tr;
 use chrono::NaiveDate;
-use ymarfer_domain::Pence;
 use ymarfer_domain::impact::{
     Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status,
 };
+use ymarfer_domain::{Lang, Pence};
 use ymarfer_store::Db;
 use ymarfer_store::ledger::BenefitInput;
 use ymarfer_store::programmes::Programme;
@@ -107,11 +107,6 @@ pub async fn import_ledger(
                 .to_string()
         };
         let mut reasons = Vec::new();
-        let mut need = |ok: bool, key: &str, value: &str| {
-            if !ok {
-                reasons.push(tr.args(key, &[("value", value.to_string())]));
-            }
-        };
         let org = get("organisation");
         let title = get("project");
         let project = projects
@@ -119,42 +114,77 @@ pub async fn import_ledger(
             .find(|(o, t, _)| *o == org.to_lowercase() && *t == title.to_lowercase())
             .map(|x| x.2);
         need(
+            &mut reasons,
+            tr,
             project.is_some(),
             "ledger-import-unknown-project",
             &format!("{org} / {title}"),
         );
         let description = get("description");
         need(
+            &mut reasons,
+            tr,
             !description.is_empty(),
             "ledger-import-missing",
             "description",
         );
-        let category_text = get("category");
-        let category = Category::parse(&category_text);
-        need(
-            category.is_some(),
-            "ledger-import-bad-category",
-            &category_text,
-        );
-        let type_text = get("savings_type");
-        let savings_type = SavingsType::parse(&type_text);
-        need(savings_type.is_some(), "ledger-import-bad-type", &type_text);
-        let frequency_text = get("frequency");
-        let frequency = Frequency::parse(&frequency_text);
-        need(
-            frequency.is_some(),
-            "ledger-import-bad-frequency",
-            &frequency_text,
-        );
         let start = get("start_date");
         let starts_on = date(&start);
-        need(starts_on.is_some(), "ledger-import-bad-date", &start);
-        let status_text = get("status");
-        let status = Status::parse(&status_text);
-        need(status.is_some(), "ledger-import-bad-status", &status_text);
+        need(
+            &mut reasons,
+            tr,
+            starts_on.is_some(),
+            "ledger-import-bad-date",
+            &start,
+        );
+        let coded = |reasons: &mut Vec<String>, column: &str, choices: Choices| {
+            let text = get(column);
+            let found = choices.read(&text);
+            if found.is_none() {
+                reasons.push(tr.args(
+                    "ledger-import-bad-code",
+                    &[
+                        ("column", column.to_string()),
+                        ("value", text),
+                        ("allowed", choices.accepted(tr)),
+                    ],
+                ));
+            }
+            found
+        };
+        let category = coded(
+            &mut reasons,
+            "category",
+            Choices::of(&Category::ALL, Category::as_str, Category::message_id),
+        )
+        .and_then(Category::parse);
+        let savings_type = coded(
+            &mut reasons,
+            "savings_type",
+            Choices::of(
+                &SavingsType::ALL,
+                SavingsType::as_str,
+                SavingsType::message_id,
+            ),
+        )
+        .and_then(SavingsType::parse);
+        let frequency = coded(
+            &mut reasons,
+            "frequency",
+            Choices::of(&Frequency::ALL, Frequency::as_str, Frequency::message_id),
+        )
+        .and_then(Frequency::parse);
+        let status = coded(
+            &mut reasons,
+            "status",
+            Choices::of(&Status::ALL, Status::as_str, Status::message_id),
+        )
+        .and_then(Status::parse);
         let amount_text = get("amount_gbp");
         let hours_text = get("hours");
         need(
+            &mut reasons,
+            tr,
             amount_text.is_empty() != hours_text.is_empty(),
             "ledger-import-amount-or-hours",
             "",
@@ -166,6 +196,8 @@ pub async fn import_ledger(
             Pence::parse_pounds(&amount_text).ok().filter(|p| p.0 >= 0)
         };
         need(
+            &mut reasons,
+            tr,
             amount_text.is_empty() || amount.is_some(),
             "ledger-import-bad-amount",
             &amount_text,
@@ -176,6 +208,8 @@ pub async fn import_ledger(
             Hours::parse(&hours_text).ok()
         };
         need(
+            &mut reasons,
+            tr,
             hours_text.is_empty() || hours.is_some(),
             "ledger-import-bad-hours",
             &hours_text,
@@ -187,6 +221,8 @@ pub async fn import_ledger(
             Pence::parse_pounds(&rate_text).ok().filter(|p| p.0 >= 0)
         };
         need(
+            &mut reasons,
+            tr,
             rate_text.is_empty() || rate.is_some(),
             "ledger-import-bad-amount",
             &rate_text,
@@ -252,4 +288,58 @@ pub async fn import_ledger(
     db.add_benefit_lines(&good, verified_by, verified_by.is_some())
         .await?;
     Ok(Ok(good.len()))
+}
+
+/// The values a coded column accepts: each stable code, or its name in either
+/// language (the words before any explanation in brackets), in any case.
+struct Choices {
+    /// (code, Fluent message id of its name)
+    values: Vec<(&'static str, &'static str)>,
+}
+
+impl Choices {
+    fn of<T: Copy>(all: &[T], code: fn(T) -> &'static str, name: fn(T) -> &'static str) -> Choices {
+        Choices {
+            values: all.iter().map(|v| (code(*v), name(*v))).collect(),
+        }
+    }
+
+    fn short(tr: Tr, id: &str) -> String {
+        let name = tr.t(id);
+        name.split(" (")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    /// The code the text stands for.
+    fn read(&self, text: &str) -> Option<&'static str> {
+        let wanted = text.trim().replace('\u{2019}', "'").to_lowercase();
+        self.values
+            .iter()
+            .find(|(code, id)| {
+                *code == wanted
+                    || Lang::ALL
+                        .iter()
+                        .any(|l| Self::short(Tr(*l), id).to_lowercase() == wanted)
+            })
+            .map(|(code, _)| *code)
+    }
+
+    /// What the column accepts, for a message in the reader's language.
+    fn accepted(&self, tr: Tr) -> String {
+        self.values
+            .iter()
+            .map(|(code, id)| format!("{code} ({})", Self::short(tr, id)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Adds the reason a value is refused, unless it is fine.
+fn need(reasons: &mut Vec<String>, tr: Tr, ok: bool, key: &str, value: &str) {
+    if !ok {
+        reasons.push(tr.args(key, &[("value", value.to_string())]));
+    }
 }

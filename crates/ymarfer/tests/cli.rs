@@ -474,7 +474,8 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
              Becws Llŷn,Ciw'r bore wrth gownter y becws,X,labour_time,soft,weekly,2026-01-05,verified,,-2,,,,\n\
              Becws Llŷn,Ciw'r bore wrth gownter y becws,X,materials,hard,weekly,31/02/2026,verified,10,,,,,\n\
              Becws Llŷn,Ciw'r bore wrth gownter y becws,X,materials,hard,weekly,2026-01-05,verified,,,,,,\n\
-             Becws Llŷn,Ciw'r bore wrth gownter y becws,X,materials,hard,weekly,2026-01-05,claimed,-10,,,,,\n"
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,X,materials,hard,weekly,2026-01-05,claimed,-10,,,,,\n\
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,X,bara,hard,weekly,2026-01-05,claimed,10,,,,,\n"
         ),
     )
     .unwrap();
@@ -504,6 +505,12 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
         stderr.contains("line 6: “-10” is not an amount in pounds."),
         "a saving is never negative: {stderr}"
     );
+    assert!(
+        stderr.contains(
+            "line 7: category “bara” is not one of: labour_time (Labour time), materials (Materials)"
+        ),
+        "coded values name what they accept: {stderr}"
+    );
     assert_eq!(
         report_json(&dir)["first_year_pence"],
         before["first_year_pence"],
@@ -522,7 +529,8 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
             "{header}Becws Llŷn,Ciw'r bore wrth gownter y becws,Flour bought to demand,materials,hard,weekly,2026-01-05,verified,12.50,,,,,\n\
              becws llŷn,ciw'r bore wrth gownter y becws,Rota planning,labour_time,soft,monthly,05/01/2026,verified,,1.5,20.00,,,\n\
              Becws Llŷn,Ciw'r bore wrth gownter y becws,New shelving avoided,avoided_cost,hard,one_off,2026-01-05,claimed,999.99,,,,,\n\
-             Becws Llŷn,Ciw'r bore wrth gownter y becws,Cleaning rota,labour_time,soft,quarterly,2026-01-05,forecast,,2.25,,,,\n"
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,Cleaning rota,labour_time,soft,quarterly,2026-01-05,forecast,,2.25,,,,\n\
+             Becws Llŷn,Ciw'r bore wrth gownter y becws,Rota'r bore,Amser llafur,Meddal,Bob mis,2026-01-05,Wedi’i ddilysu,,1,,,,\n"
         ),
     )
     .unwrap();
@@ -551,13 +559,14 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
         .args(["--verified-by", "manager@ymarfer.demo"])
         .env("YMARFER_DATA_DIR", &dir));
     assert!(out.status.success(), "{stderr}");
-    assert!(stdout.contains("Imported 4 benefit lines into ceic-demo."));
+    assert!(stdout.contains("Imported 5 benefit lines into ceic-demo."));
     let after = report_json(&dir);
     let delta = |k: &str| {
         after["first_year_pence"][k].as_i64().unwrap()
             - before["first_year_pence"][k].as_i64().unwrap()
     };
-    assert_eq!(delta("verified"), 65_000 + 36_000);
+    // Welsh names are read too: 1 h a month at £16.50, verified → £198.00.
+    assert_eq!(delta("verified"), 65_000 + 36_000 + 19_800);
     assert_eq!(delta("claimed"), 99_999);
     assert_eq!(delta("forecast"), 14_850);
 
@@ -574,5 +583,5 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
             - after["first_year_pence"][k].as_i64().unwrap()
     };
     assert_eq!(delta("verified"), 0, "no verifier, nothing verified");
-    assert_eq!(delta("claimed"), 65_000 + 36_000 + 99_999);
+    assert_eq!(delta("claimed"), 65_000 + 36_000 + 19_800 + 99_999);
 }
