@@ -129,6 +129,38 @@ impl Browser {
         );
     }
 
+    /// What axe cannot see: the page reflows at 320 CSS pixels with no sideways
+    /// scrolling, and its title names what is on it.
+    pub async fn assert_reflows(&self, what: &str) {
+        self.c.set_window_size(320, 800).await.unwrap();
+        let (wide, title, width) = self
+            .c
+            .execute(
+                "return [document.documentElement.scrollWidth - document.documentElement.clientWidth, document.title, window.innerWidth];",
+                vec![],
+            )
+            .await
+            .map(|v| {
+                (
+                    v[0].as_i64().unwrap_or(i64::MAX),
+                    v[1].as_str().unwrap_or_default().to_string(),
+                    v[2].as_i64().unwrap_or(i64::MAX),
+                )
+            })
+            .unwrap();
+        self.c.set_window_size(390, 844).await.unwrap();
+        assert!(width <= 320, "the window is {width} px wide, not 320");
+        assert!(
+            wide <= 0,
+            "{what} is {wide} px wider than a 320 px window ({})",
+            self.url().await
+        );
+        assert!(
+            title.ends_with(" – Ymarfer") && title.len() > " – Ymarfer".len() + 3,
+            "{what} has the title “{title}”"
+        );
+    }
+
     pub async fn url(&self) -> String {
         self.c
             .current_url()
@@ -802,6 +834,40 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
         .save_application(project.id, "five-whys", 1, "{}", Some(nia.id))
         .await
         .unwrap();
+    let mut c = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
+    c.language = ymarfer_domain::programme::DeliveryLanguage::English;
+    app.db
+        .update_cohort(
+            cohort,
+            &ymarfer_store::programmes::CohortInput {
+                slug: c.slug.clone(),
+                name_en: c.name_en.clone(),
+                name_cy: c.name_cy.clone(),
+                starts_on: c.starts_on,
+                ends_on: c.ends_on,
+                capacity: c.capacity,
+                delivery_mode: c.delivery_mode.clone(),
+                region: c.region.clone(),
+                cost_share_pence: c.cost_share_pence,
+                language: c.language,
+            },
+        )
+        .await
+        .unwrap();
+    let start = chrono::Utc::now() + chrono::Duration::days(7);
+    app.db
+        .create_meeting(
+            cohort,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Mapping the process".into(),
+                kind: ymarfer_domain::programme::SessionKind::Workshop,
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     let facilitator = app.user("ffion@example.com", Lang::En, false).await;
     app.db
         .grant(
@@ -841,6 +907,22 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
     b.submit("form[action='/cy/sign-in'] button").await;
     assert_eq!(b.path().await, "/cy");
     b.assert_accessible("hafan cyfranogwr").await;
+    b.assert_reflows("hafan cyfranogwr").await;
+    let session =
+        b.c.find(Locator::Css("main a[href*='/sessions/']"))
+            .await
+            .unwrap();
+    assert_eq!(session.text().await.unwrap(), "Mapping the process");
+    assert_eq!(
+        b.c.find(Locator::Css("main span[lang='en']"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "Mapping the process",
+        "an English session title is marked as English on a Welsh page"
+    );
     b.click_link("cynllunio cylch profi a dysgu").await;
     assert_eq!(
         b.path().await,
@@ -854,6 +936,23 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
     b.submit("main form button").await;
     assert!(b.text("main").await.contains("Mae'r cylch wedi'i gadw."));
     b.assert_accessible("cylch wedi'i gadw").await;
+    b.assert_reflows("cylch wedi'i gadw").await;
+    for (page, path) in [
+        ("prosiect", format!("/cy/projects/{}", project.id)),
+        (
+            "map ffrwd werth",
+            format!("/cy/projects/{}/tools/value-stream-map", project.id),
+        ),
+        (
+            "asgwrn pysgodyn",
+            format!("/cy/projects/{}/tools/fishbone", project.id),
+        ),
+        ("effaith", format!("/cy/programmes/{slug}/impact")),
+    ] {
+        b.goto(&app.url(&path)).await;
+        b.assert_accessible(page).await;
+        b.assert_reflows(page).await;
+    }
     // Home now leads to finishing that cycle.
     b.goto(&app.url("/cy")).await;
     assert!(b.text("main").await.contains("gorffen cylch 1"));
@@ -869,6 +968,7 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
     b.click_link("2 claimed savings to verify").await;
     assert_eq!(b.path().await, format!("/en/programmes/{slug}/claims"));
     b.assert_accessible("queue of claims").await;
+    b.assert_reflows("queue of claims").await;
     for (description, note) in [
         (
             "Less bread thrown away",
@@ -883,6 +983,7 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
         let text = b.text("main").await;
         assert!(text.contains(description), "{text}");
         b.assert_accessible("verify a claim").await;
+        b.assert_reflows("verify a claim").await;
         b.fill("#note", note).await;
         b.submit("main form button").await;
         assert_eq!(
@@ -924,6 +1025,11 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
         "{text}"
     );
     b.assert_accessible("manager home").await;
+    b.assert_reflows("manager home").await;
+    b.goto(&app.url(&format!("/en/programmes/{slug}/cohorts/cohort-1/import")))
+        .await;
+    b.assert_accessible("import people").await;
+    b.assert_reflows("import people").await;
     b.goto(&app.url("/cy")).await;
     let text = b.text("main").await;
     assert!(
