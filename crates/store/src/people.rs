@@ -52,6 +52,7 @@ pub struct MyCohort {
     /// The language the cohort works in.
     #[sqlx(try_from = "String")]
     pub language: ymarfer_domain::programme::DeliveryLanguage,
+    pub ends_on: Option<chrono::NaiveDate>,
 }
 
 /// Enrols (or re-admits) inside an open transaction `$tx`; shared by single
@@ -358,7 +359,7 @@ impl Db {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
                 "SELECT p.id AS programme_id, p.slug AS programme_slug, p.name_en AS programme_name_en, p.name_cy AS programme_name_cy, \
-                 c.id AS cohort_id, c.slug AS cohort_slug, c.name_en, c.name_cy, m.role, c.language \
+                 c.id AS cohort_id, c.slug AS cohort_slug, c.name_en, c.name_cy, m.role, c.language, c.ends_on \
                  FROM memberships m JOIN cohorts c ON c.id = m.cohort_id JOIN programmes p ON p.id = c.programme_id \
                  WHERE m.user_id = $1 ORDER BY c.starts_on DESC, c.id DESC",
             )

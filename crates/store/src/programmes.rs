@@ -14,7 +14,9 @@ pub struct Programme {
     pub name_cy: String,
     pub description_en: String,
     pub description_cy: String,
+    /// The funder's name in English, and in Welsh.
     pub funder: String,
+    pub funder_cy: String,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub cost_pence: i64,
@@ -35,7 +37,9 @@ pub struct ProgrammeInput {
     pub name_cy: String,
     pub description_en: String,
     pub description_cy: String,
+    /// The funder's name in English, and in Welsh.
     pub funder: String,
+    pub funder_cy: String,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub cost_pence: i64,
@@ -47,7 +51,7 @@ pub struct ProgrammeInput {
     pub capture_factor_thousandths: i64,
 }
 
-const PROGRAMME_COLUMNS: &str = "id, slug, name_en, name_cy, description_en, description_cy, funder, starts_on, ends_on, \
+const PROGRAMME_COLUMNS: &str = "id, slug, name_en, name_cy, description_en, description_cy, funder, funder_cy, starts_on, ends_on, \
      cost_pence, cost_delivery_pence, cost_venues_pence, cost_materials_pence, cost_in_kind_pence, \
      default_hourly_rate_pence, capture_factor_thousandths, created_at";
 
@@ -111,8 +115,8 @@ impl Db {
         let sql = format!(
             "INSERT INTO programmes (slug, name_en, name_cy, description_en, description_cy, funder, starts_on, ends_on, \
              cost_pence, cost_delivery_pence, cost_venues_pence, cost_materials_pence, cost_in_kind_pence, \
-             default_hourly_rate_pence, capture_factor_thousandths, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING {PROGRAMME_COLUMNS}"
+             default_hourly_rate_pence, capture_factor_thousandths, created_at, funder_cy) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING {PROGRAMME_COLUMNS}"
         );
         let now = Utc::now();
         with_pool!(self, |pool| {
@@ -134,6 +138,7 @@ impl Db {
                 .bind(input.default_hourly_rate_pence)
                 .bind(input.capture_factor_thousandths)
                 .bind(now)
+                .bind(&input.funder_cy)
                 .fetch_one(&mut *tx)
                 .await?;
             sqlx::query(
@@ -156,7 +161,7 @@ impl Db {
                 "UPDATE programmes SET name_en = $1, name_cy = $2, description_en = $3, description_cy = $4, \
                  funder = $5, starts_on = $6, ends_on = $7, cost_pence = $8, cost_delivery_pence = $9, \
                  cost_venues_pence = $10, cost_materials_pence = $11, cost_in_kind_pence = $12, \
-                 default_hourly_rate_pence = $13, capture_factor_thousandths = $14 WHERE id = $15",
+                 default_hourly_rate_pence = $13, capture_factor_thousandths = $14, funder_cy = $15 WHERE id = $16",
             )
             .bind(&input.name_en)
             .bind(&input.name_cy)
@@ -172,6 +177,7 @@ impl Db {
             .bind(input.cost_in_kind_pence)
             .bind(input.default_hourly_rate_pence)
             .bind(input.capture_factor_thousandths)
+            .bind(&input.funder_cy)
             .bind(id)
             .execute(pool)
             .await?;

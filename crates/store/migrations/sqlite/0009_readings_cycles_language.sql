@@ -18,3 +18,6 @@ CREATE INDEX reading_history_project ON reading_history (project_id, changed_at)
 
 -- The language a cohort works in: 'cy', 'en' or 'both'.
 ALTER TABLE cohorts ADD COLUMN language TEXT NOT NULL DEFAULT 'both';
+
+-- The funder's name in Welsh, beside its name in English (`funder`).
+ALTER TABLE programmes ADD COLUMN funder_cy TEXT NOT NULL DEFAULT '';

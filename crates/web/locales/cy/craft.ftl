@@ -74,3 +74,4 @@ cohort-stage-starting = Yn dechrau ar { $date }
 cohort-stage-running = Yn rhedeg nawr
 cohort-stage-finished = Daeth i ben ar { $date }
 vsm-minutes = { $count } munud
+home-cohort-finished = Daeth y garfan i ben ar { $date }. Bydd arolygon dilynol yn holi beth sydd wedi para.

@@ -77,3 +77,4 @@ vsm-minutes = { $count ->
     [one] { $count } minute
    *[other] { $count } minutes
 }
+home-cohort-finished = The cohort finished on { $date }. Follow-ups ask what has lasted.

@@ -81,6 +81,13 @@ impl Home {
     fn role_name(&self, role: &ymarfer_domain::Role) -> String {
         self.page.t(role.message_id())
     }
+
+    /// The day a cohort finished, once it has.
+    fn finished(&self, ends_on: &Option<chrono::NaiveDate>) -> Option<String> {
+        ends_on
+            .filter(|end| *end < ymarfer_domain::uktime::today())
+            .map(|end| self.page.tr.day(end))
+    }
 }
 
 pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {

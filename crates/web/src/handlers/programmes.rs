@@ -56,6 +56,7 @@ pub struct ProgrammeForm {
     description_en: String,
     description_cy: String,
     funder: String,
+    funder_cy: String,
     starts_on: String,
     ends_on: String,
     cost: String,
@@ -76,6 +77,7 @@ impl ProgrammeForm {
             description_en: p.description_en.clone(),
             description_cy: p.description_cy.clone(),
             funder: p.funder.clone(),
+            funder_cy: p.funder_cy.clone(),
             starts_on: p.starts_on.map(|d| d.to_string()).unwrap_or_default(),
             ends_on: p.ends_on.map(|d| d.to_string()).unwrap_or_default(),
             cost: parse::pounds_input(Some(p.cost_pence)),
@@ -131,6 +133,7 @@ impl ProgrammeForm {
             false,
         );
         let funder = parse::text(tr, &mut e, "funder", &self.funder, 200, false);
+        let funder_cy = parse::text(tr, &mut e, "funder_cy", &self.funder_cy, 200, false);
         let starts_on = parse::date(tr, &mut e, "starts_on", &self.starts_on);
         let ends_on = parse::date(tr, &mut e, "ends_on", &self.ends_on);
         parse::dates_in_order(tr, &mut e, "ends_on", starts_on, ends_on);
@@ -165,6 +168,7 @@ impl ProgrammeForm {
             description_en,
             description_cy,
             funder,
+            funder_cy,
             starts_on,
             ends_on,
             cost_pence: cost.0,

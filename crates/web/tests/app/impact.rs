@@ -357,6 +357,9 @@ async fn capability_and_followups(app: TestApp) {
         .unwrap();
     let p = app.client();
     p.sign_in("elen@melin.cymru").await;
+    // Her home says the cohort has finished, rather than waiting for a session.
+    let home = p.get("/cy").await.text().await.unwrap();
+    assert!(home.contains("Daeth y garfan i ben ar"), "{home}");
     let cap = format!("/cy/programmes/{slug}/cohorts/cohort-1/capability");
     let html = p.get(&cap).await.text().await.unwrap();
     assert!(

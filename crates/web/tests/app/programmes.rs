@@ -85,6 +85,7 @@ async fn manager_creates_programme_and_cohort(app: TestApp) {
                 ("description_en", "Process innovation for small firms."),
                 ("description_cy", "Arloesi prosesau i gwmnïau bach."),
                 ("funder", "Welsh Government"),
+                ("funder_cy", "Llywodraeth Cymru"),
                 ("starts_on", "2026-09-01"),
                 ("ends_on", "2027-07-31"),
                 ("cost", "49,000"),
@@ -120,6 +121,8 @@ async fn manager_creates_programme_and_cohort(app: TestApp) {
         html.contains("Cymru Gylchol")
             && html.contains("£49,000.00")
             && html.contains("Arloesi prosesau")
+            && html.contains("<dd>Llywodraeth Cymru</dd>"),
+        "the funder is named in the reader's language"
     );
 
     for (name_en, name_cy) in [
