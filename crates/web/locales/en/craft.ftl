@@ -78,3 +78,5 @@ vsm-minutes = { $count ->
    *[other] { $count } minutes
 }
 home-cohort-finished = The cohort finished on { $date }. Follow-ups ask what has lasted.
+home-cohort-news = New in your cohort
+home-active-on = last worked on { $date }

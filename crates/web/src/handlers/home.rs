@@ -37,7 +37,13 @@ pub struct MyCohortView {
     pub projects: Vec<MyProject>,
     /// For the cohort's staff: what needs doing, each with where to do it.
     pub todo: Vec<(String, String)>,
+    /// For a participant: other firms' projects in the cohort she may see,
+    /// most recently active first (title, firm, link, when).
+    pub news: Vec<(String, String, String, String)>,
 }
+
+/// How many of the cohort's recently active projects a home lists.
+const NEWS: usize = 5;
 
 pub struct MyProject {
     pub title: String,
@@ -156,10 +162,48 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                     (mine.set_name.clone(), others)
                 });
             let mut projects = Vec::new();
+            let mut news = Vec::new();
             if c.role.enrols()
                 && let Some(org) = state.db.represented_in(c.cohort_id, me.user.id).await?
             {
-                for s in state.db.cohort_projects(c.cohort_id).await? {
+                let all = state.db.cohort_projects(c.cohort_id).await?;
+                // What other firms have been doing, as far as she may see it.
+                let relation =
+                    super::projects::Relation::load(&state, &viewer, c.cohort_id).await?;
+                let mut others: Vec<_> = all
+                    .iter()
+                    .filter(|s| s.organisation_id != org)
+                    .filter(|s| {
+                        let facts = relation.facts(
+                            c.programme_id,
+                            c.cohort_id,
+                            s.organisation_id,
+                            s.visibility,
+                            s.public_approved_by.is_some(),
+                        );
+                        ymarfer_domain::can(
+                            viewer.actor(),
+                            ymarfer_domain::Action::ViewProject,
+                            ymarfer_domain::Resource::Project(facts),
+                        )
+                        .allowed()
+                    })
+                    .filter_map(|s| s.last_activity.map(|at| (at, s)))
+                    .collect();
+                others.sort_by(|a, b| b.0.cmp(&a.0));
+                news = others
+                    .into_iter()
+                    .take(NEWS)
+                    .map(|(at, s)| {
+                        (
+                            s.title.clone(),
+                            s.organisation_name.clone(),
+                            page.href(&format!("projects/{}", s.id)),
+                            page.tr.date(at),
+                        )
+                    })
+                    .collect();
+                for s in all {
                     if s.organisation_id != org {
                         continue;
                     }
@@ -203,6 +247,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 set,
                 projects,
                 todo,
+                news,
             });
         }
     }

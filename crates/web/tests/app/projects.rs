@@ -833,6 +833,15 @@ async fn home_leads_to_the_next_step(app: TestApp) {
     let mine =
         crate::support::project(&app, cohort, org.id, "Parts search", "defining", "private").await;
     crate::support::project(&app, cohort, other.id, "Not hers", "defining", "cohort").await;
+    crate::support::project(
+        &app,
+        cohort,
+        other.id,
+        "Kept private",
+        "defining",
+        "private",
+    )
+    .await;
     let c = app.client();
     c.sign_in("gwen@garej.cymru").await;
     let home = c.get("/en").await.text().await.unwrap();
@@ -843,7 +852,20 @@ async fn home_leads_to_the_next_step(app: TestApp) {
         )),
         "{home}"
     );
-    assert!(!home.contains("Not hers"), "only her own firm's projects");
+    // Her own projects lead to their next step; another firm's project she may
+    // see is listed as news from the cohort, a private one not at all.
+    let (what_next, news) = home
+        .split_once("New in your cohort")
+        .expect("news from the cohort");
+    assert!(
+        !what_next.contains("Not hers"),
+        "only her own firm's projects"
+    );
+    assert!(
+        news.contains("Not hers") && news.contains("Another Firm"),
+        "{news}"
+    );
+    assert!(!home.contains("Kept private"));
     assert!(home.contains("apply a first tool to the problem"));
     // With a tool applied, the next step is a cycle; with a cycle, a reading.
     app.db
