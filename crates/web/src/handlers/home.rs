@@ -190,7 +190,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                     })
                     .filter_map(|s| s.last_activity.map(|at| (at, s)))
                     .collect();
-                others.sort_by(|a, b| b.0.cmp(&a.0));
+                others.sort_by_key(|o| std::cmp::Reverse(o.0));
                 news = others
                     .into_iter()
                     .take(NEWS)
