@@ -515,6 +515,8 @@ pub struct ShowPage {
     tools: Vec<(String, String)>,
     notice: Option<String>,
     reading_errors: FieldErrors,
+    /// A refused reading, as typed.
+    reading_form: super::readings::ReadingForm,
     can_approve: bool,
     ledger: Vec<super::benefits::LedgerRow>,
     totals: [String; 3],
@@ -555,7 +557,7 @@ pub async fn show_page(
     viewer: &Viewer,
     ctx: ProjectCtx,
     notice: Option<String>,
-    reading_errors: FieldErrors,
+    (reading_errors, reading_form): (FieldErrors, super::readings::ReadingForm),
 ) -> Result<ShowPage, AppError> {
     let tr = page.tr;
     let id = ctx.project.id;
@@ -692,6 +694,7 @@ pub async fn show_page(
         tools: tool_links,
         notice,
         reading_errors,
+        reading_form,
         can_approve,
         ledger,
         totals,
@@ -711,7 +714,7 @@ pub async fn show(
 ) -> AppResult {
     let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
     let notice = page.done_notice(q.done.as_deref());
-    render(&show_page(&state, page, &viewer, ctx, notice, FieldErrors::default()).await?)
+    render(&show_page(&state, page, &viewer, ctx, notice, Default::default()).await?)
 }
 
 pub async fn edit_form(

@@ -17,12 +17,13 @@ use ymarfer_domain::Action;
 use ymarfer_domain::toolkit::Number;
 use ymarfer_store::projects::{Reading, ReadingChange};
 
-#[derive(Deserialize, Default)]
+/// A reading as typed: kept to show again when it is refused.
+#[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct ReadingForm {
-    taken_on: String,
-    value: String,
-    note: String,
+    pub taken_on: String,
+    pub value: String,
+    pub note: String,
 }
 
 /// A checked reading: its day (not one still to come), value in hundredths and note.
@@ -90,7 +91,7 @@ pub async fn add_reading(
             ))
         }
         Err(errors) => {
-            let show = show_page(&state, page, &viewer, ctx, None, errors).await?;
+            let show = show_page(&state, page, &viewer, ctx, None, (errors, form)).await?;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &show)
         }
     }

@@ -289,9 +289,22 @@ async fn participant_works_a_project(app: TestApp) {
     // Readings and the run chart.
     let readings = format!("/en/projects/{id}/readings");
     let res = c
-        .post(&readings, &[("taken_on", "2026-10-11"), ("value", "lots")])
+        .post(
+            &readings,
+            &[
+                ("taken_on", "2026-10-11"),
+                ("value", "lots"),
+                ("note", "after lunch"),
+            ],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("value=\"lots\"") && html.contains("value=\"after lunch\""),
+        "a refused reading keeps what was typed"
+    );
+    assert!(html.contains("action=\"/en/projects/") && html.contains("/readings#reading-form\""));
     let tomorrow = (ymarfer_domain::uktime::today() + chrono::Duration::days(1)).to_string();
     let res = c
         .post(
