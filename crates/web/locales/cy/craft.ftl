@@ -77,3 +77,7 @@ vsm-minutes = { $count } munud
 home-cohort-finished = Daeth y garfan i ben ar { $date }. Bydd arolygon dilynol yn holi beth sydd wedi para.
 home-cohort-news = Yn newydd yn eich carfan
 home-active-on = gwaith diwethaf ar { $date }
+
+## Ciw'r hawliadau
+claims-by-cohort = Hawliadau fesul carfan
+claims-all-cohorts = Pob carfan

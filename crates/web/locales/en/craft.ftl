@@ -80,3 +80,7 @@ vsm-minutes = { $count ->
 home-cohort-finished = The cohort finished on { $date }. Follow-ups ask what has lasted.
 home-cohort-news = New in your cohort
 home-active-on = last worked on { $date }
+
+## Queue of claims
+claims-by-cohort = Claims by cohort
+claims-all-cohorts = All cohorts

@@ -429,8 +429,8 @@ struct VerifyPage {
     history: Vec<BenefitVersion>,
     note: String,
     errors: FieldErrors,
-    /// Back to the queue of claims after verifying.
-    from_queue: bool,
+    /// Where the verifier came from ("queue" or "queue/COHORT"), to return to.
+    from: String,
 }
 
 impl VerifyPage {
@@ -451,7 +451,7 @@ async fn verify_page(
     line: i64,
     note: String,
     errors: FieldErrors,
-    from_queue: bool,
+    from: String,
 ) -> Result<VerifyPage, AppError> {
     let tr = page.tr;
     let history = line_history(state, ctx.project.id, line).await?;
@@ -560,7 +560,7 @@ async fn verify_page(
         history,
         note,
         errors,
-        from_queue,
+        from,
         v,
         ctx,
     })
@@ -583,7 +583,7 @@ pub async fn verify_form(
         line,
         String::new(),
         FieldErrors::default(),
-        q.from == "queue",
+        q.from,
     )
     .await?;
     render(&p)
@@ -603,7 +603,6 @@ pub async fn verify(
     let mut errors = FieldErrors::default();
     let note = parse::text(page.tr, &mut errors, "note", &form.note, 1000, true);
     if !errors.is_empty() {
-        let from_queue = form.from == "queue";
         let p = verify_page(
             &state,
             page,
@@ -611,22 +610,19 @@ pub async fn verify(
             line,
             form.note.clone(),
             errors,
-            from_queue,
+            form.from.clone(),
         )
         .await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
     let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
     match state.db.verify_benefit_line(line, me, seen, &note).await? {
-        // From the queue, back to it for the next claim; else to the project.
-        Verification::Verified | Verification::AlreadyVerified if form.from == "queue" => {
-            Ok(see_other(&page.href(&format!(
-                "programmes/{}/claims?done=verified",
-                ctx.programme.slug
-            ))))
-        }
+        // From a queue, back to it for the next claim; else to the project.
         Verification::Verified | Verification::AlreadyVerified => Ok(see_other(
-            &page.href(&format!("projects/{id}?done=verified#ledger")),
+            &page.href(
+                &super::claims::queue_return(&ctx.programme, &form.from)
+                    .unwrap_or_else(|| format!("projects/{id}?done=verified#ledger")),
+            ),
         )),
         Verification::Changed { current } => {
             // Someone changed the line since the verifier looked: show the change.

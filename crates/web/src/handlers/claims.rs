@@ -31,6 +31,10 @@ struct QueuePage {
     programme: Programme,
     rows: Vec<ClaimRow>,
     notice: Option<String>,
+    /// (cohort, link, claims, shown now) for each cohort with claims.
+    filters: Vec<(String, String, usize, bool)>,
+    all_href: String,
+    filtered: bool,
 }
 
 /// The claims of a programme that the viewer may verify, oldest first.
@@ -58,21 +62,79 @@ pub async fn verifiable_claims(
         .collect())
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct QueueQuery {
+    done: Option<String>,
+    /// One cohort's claims only.
+    cohort: Option<String>,
+}
+
+/// Where the verify page returns to after a claim from a queue: the
+/// programme's queue, or one cohort's (`queue/SLUG`).
+pub fn queue_return(p: &Programme, from: &str) -> Option<String> {
+    match from.strip_prefix("queue") {
+        Some("") => Some(format!("programmes/{}/claims?done=verified", p.slug)),
+        Some(rest) => {
+            let cohort = ymarfer_domain::programme::Slug::parse(rest.strip_prefix('/')?)?;
+            Some(format!(
+                "programmes/{}/claims?cohort={}&done=verified",
+                p.slug,
+                cohort.as_str()
+            ))
+        }
+        None => None,
+    }
+}
+
 pub async fn queue(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
     Path(slug): Path<String>,
-    axum::extract::Query(q): axum::extract::Query<super::programmes::DoneQuery>,
+    axum::extract::Query(q): axum::extract::Query<QueueQuery>,
 ) -> AppResult {
     let notice = page.done_notice(q.done.as_deref());
     let p = context::programme(&state, &viewer, &slug, Action::ReviewClaims).await?;
+    let cohorts = state.db.cohorts_of(p.id).await?;
+    let only = match q.cohort.as_deref() {
+        None | Some("") => None,
+        Some(c) => Some(
+            cohorts
+                .iter()
+                .find(|k| k.slug == c)
+                .cloned()
+                .ok_or(crate::error::AppError::NOT_FOUND)?,
+        ),
+    };
+    let from = match &only {
+        Some(c) => format!("queue/{}", c.slug),
+        None => "queue".to_string(),
+    };
     let tr = page.tr;
     let rate = Pence(p.default_hourly_rate_pence);
     let capture = capture(&p);
     let verified = crate::report::verified_values(&state.db, &p).await?;
     let mut rows = Vec::new();
-    for claim in verifiable_claims(&state, &viewer, &p).await? {
+    let claims = verifiable_claims(&state, &viewer, &p).await?;
+    // Each cohort with claims the viewer may verify, and how many.
+    let filters: Vec<(String, String, usize, bool)> = cohorts
+        .iter()
+        .filter_map(|c| {
+            let n = claims.iter().filter(|x| x.cohort_id == c.id).count();
+            (n > 0).then(|| {
+                (
+                    page.pick(&c.name_en, &c.name_cy).to_string(),
+                    page.href(&format!("programmes/{}/claims?cohort={}", p.slug, c.slug)),
+                    n,
+                    only.as_ref().is_some_and(|o| o.id == c.id),
+                )
+            })
+        })
+        .collect();
+    for claim in claims {
+        if only.as_ref().is_some_and(|c| c.id != claim.cohort_id) {
+            continue;
+        }
         let Some(line) = line_of(&claim.v, claim.organisation_rate) else {
             continue;
         };
@@ -83,7 +145,7 @@ pub async fn queue(
             .collect();
         rows.push(ClaimRow {
             href: page.href(&format!(
-                "projects/{}/benefits/{}/verify?from=queue",
+                "projects/{}/benefits/{}/verify?from={from}",
                 claim.project_id, claim.v.line_id
             )),
             organisation: claim.organisation_name,
@@ -95,10 +157,14 @@ pub async fn queue(
     }
     let mut page = page;
     page.title = page.t1("claims-title", "name", page.pick(&p.name_en, &p.name_cy));
+    let all_href = page.href(&format!("programmes/{}/claims", p.slug));
     render(&QueuePage {
         page,
         programme: p,
         rows,
         notice,
+        filters,
+        all_href,
+        filtered: only.is_some(),
     })
 }

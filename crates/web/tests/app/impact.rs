@@ -893,6 +893,55 @@ async fn verification_people_can_defend(app: TestApp) {
         .await
         .unwrap();
     assert!(queue.contains("1 claim waiting"), "back in the queue");
+    // One cohort's queue, and back to it after verifying; a made-up return is ignored.
+    let mine = f
+        .get(&format!("/en/programmes/{slug}/claims?cohort=cohort-1"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        mine.contains("1 claim waiting") && mine.contains("verify?from=queue/cohort-1"),
+        "{mine}"
+    );
+    assert_eq!(
+        f.get(&format!("/en/programmes/{slug}/claims?cohort=nope"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let res = f
+        .post(
+            &verify,
+            &[
+                ("version", "2"),
+                ("note", "The right shop's invoices."),
+                ("from", "queue/cohort-1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/en/programmes/{slug}/claims?cohort=cohort-1&done=verified")
+    );
+    let reopened = f
+        .post(&reopen, &[("version", "2"), ("reason", "Checking again.")])
+        .await;
+    assert_eq!(reopened.status(), StatusCode::SEE_OTHER);
+    let res = f
+        .post(
+            &verify,
+            &[
+                ("version", "3"),
+                ("note", "Checked."),
+                ("from", "queue/../../evil"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/en/projects/{}?done=verified#ledger", project.id)
+    );
 }
 
 on_both! {

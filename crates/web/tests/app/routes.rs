@@ -164,6 +164,7 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/cy/projects/1/benefits/1/verify", form: &[], expect: |w| project(w, Status(200), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/benefits/999/verify", form: &[], expect: |w| project(w, Status(404), Status(403)) },
         Row { method: "GET", path: "/en/programmes/prog/claims", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/claims?cohort=cohort-1", form: &[], expect: |w| staff(w, Status(200)) },
         Row { method: "GET", path: "/en/projects/1/benefits/1/reopen", form: &[], expect: |w| project(w, Status(404), Status(403)) },
         Row { method: "POST", path: "/en/projects/1/benefits/1/reopen", form: &[("version", "x")], expect: |w| project(w, Status(400), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/case-study", form: &[], expect: |w| project(w, Status(404), Status(404)) },
