@@ -179,6 +179,11 @@ pub enum Action {
     VerifyBenefit,
     /// See the claims waiting to be verified across a programme: its staff.
     ReviewClaims,
+    /// The leads from the health check that chose a programme (its managers),
+    /// or that chose none (administrators): see, annotate, invite.
+    ManageLeads,
+    /// The engagement funnel of a programme: its managers and observers.
+    ViewFunnel,
 }
 
 /// What authorisation needs to know about a project and the person looking at it.
@@ -384,8 +389,11 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
         (Action::ManageProgramme, Resource::Programme(p)) => {
             actor.holds_in_programme(p, &[ProgrammeManager])
         }
-        (Action::DownloadReports, Resource::Programme(p)) => {
+        (Action::DownloadReports | Action::ManageLeads, Resource::Programme(p)) => {
             actor.holds_in_programme(p, &[ProgrammeManager])
+        }
+        (Action::ViewFunnel, Resource::Programme(p)) => {
+            actor.holds_in_programme(p, &[ProgrammeManager, Observer])
         }
         // Verifying lines across a whole programme (an import): its programme-wide staff.
         (Action::VerifyBenefit, Resource::Programme(p)) => actor.holds_in_programme(p, STAFF),

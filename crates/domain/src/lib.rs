@@ -6,6 +6,7 @@ pub mod csvout;
 pub mod decimal;
 pub mod email;
 pub mod followup;
+pub mod health;
 pub mod impact;
 pub mod import;
 pub mod innovation;

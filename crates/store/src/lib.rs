@@ -6,6 +6,7 @@
 
 pub mod capability;
 mod db;
+pub mod health;
 pub mod ledger;
 pub mod organisations;
 pub mod people;

@@ -16,6 +16,12 @@ pub enum Attempt {
     /// A request for an emailed sign-in link or password reset; every one counts,
     /// since each sends an email.
     EmailLink,
+    /// A public health check started: every one counts, so a flood cannot fill
+    /// the disk. Counted per network address (hashed).
+    HealthCheck,
+    /// Interest left after a health check: every one counts, since each emails
+    /// the programme's managers.
+    Interest,
 }
 
 impl Attempt {
@@ -23,6 +29,8 @@ impl Attempt {
         match self {
             Attempt::Password => "password",
             Attempt::EmailLink => "email",
+            Attempt::HealthCheck => "health_check",
+            Attempt::Interest => "interest",
         }
     }
 
@@ -31,6 +39,8 @@ impl Attempt {
         match self {
             Attempt::Password => (5, 20),
             Attempt::EmailLink => (3, 10),
+            Attempt::HealthCheck => (30, 30),
+            Attempt::Interest => (3, 5),
         }
     }
 }

@@ -40,6 +40,20 @@ pub struct NewUser<'a> {
 const USER_COLUMNS: &str = "id, email, display_name, password_hash, language, is_admin, created_at";
 
 impl Db {
+    /// Who hears of a new lead: a programme's managers, or with no programme the
+    /// instance's administrators.
+    pub async fn lead_recipients(&self, programme: Option<i64>) -> Result<Vec<User>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE ($1 IS NULL AND is_admin) OR id IN \
+             (SELECT user_id FROM memberships WHERE programme_id = $1 AND role = 'programme_manager') \
+             ORDER BY id"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(programme)
+            .fetch_all(pool)
+            .await?))
+    }
+
     pub async fn create_user(&self, new: NewUser<'_>) -> Result<User> {
         let sql = format!(
             "INSERT INTO users (email, display_name, password_hash, language, is_admin, created_at) \

@@ -1,8 +1,9 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, auth, benefits, capability, claims, cohorts, cycles, followup, health, home,
-    impact, organisations, people, programmes, projects, readings, sessions, sets, tools,
+    account, admin, auth, benefits, capability, claims, cohorts, cycles, followup, health,
+    health_check, home, impact, leads, organisations, people, programmes, projects, readings,
+    sessions, sets, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -28,6 +29,26 @@ fn pages() -> Router<AppState> {
             get(auth::link_page).post(auth::use_link),
         )
         .route("/sign-out", post(auth::sign_out))
+        .route(
+            "/health-check",
+            get(health_check::intro).post(health_check::start),
+        )
+        .route("/health-check/{token}/result", get(health_check::result))
+        .route(
+            "/health-check/{token}/interest",
+            post(health_check::interest),
+        )
+        .route(
+            "/health-check/{token}/{n}",
+            get(health_check::question).post(health_check::answer),
+        )
+        .route("/programmes/{p}/leads", get(leads::list))
+        .route(
+            "/programmes/{p}/leads/{id}",
+            get(leads::show).post(leads::update),
+        )
+        .route("/programmes/{p}/leads/{id}/invite", post(leads::invite))
+        .route("/programmes/{p}/funnel", get(leads::funnel))
         .route(
             "/reset-password",
             get(auth::reset_request_page).post(auth::reset_request),
@@ -259,6 +280,11 @@ pub fn router(state: AppState) -> Router {
             get(|| async { axum::response::Redirect::permanent("/cy") }),
         )
         .route("/healthz", get(health::healthz))
+        // The health check's first screen offers both languages, Welsh first.
+        .route(
+            "/health-check",
+            get(health_check::choose).layer(Extension(Lang::Cy)),
+        )
         .route("/static/{*path}", get(assets::serve))
         .route("/calendar/{file}", get(sessions::feed))
         .nest("/en", pages().layer(Extension(Lang::En)))

@@ -312,6 +312,8 @@ struct ShowPage {
     capture: String,
     /// The viewer may verify claims here: the way to the queue.
     can_review: bool,
+    can_leads: bool,
+    can_funnel: bool,
 }
 
 /// Each cohort's share of the programme's cost, by the impact method's rule.
@@ -356,6 +358,8 @@ async fn show_page(
     }
     let can_manage = context::may_programme(viewer, Action::ManageProgramme, p.id);
     let can_review = context::may_programme(viewer, Action::ReviewClaims, p.id);
+    let can_leads = context::may_programme(viewer, Action::ManageLeads, p.id);
+    let can_funnel = context::may_programme(viewer, Action::ViewFunnel, p.id);
     let team = if context::may_programme(viewer, Action::ManageProgramme, p.id)
         || context::may_programme(viewer, Action::ViewProgramme, p.id)
     {
@@ -379,6 +383,8 @@ async fn show_page(
         team_errors,
         capture,
         can_review,
+        can_leads,
+        can_funnel,
     })
 }
 

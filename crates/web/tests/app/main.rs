@@ -5,6 +5,7 @@
 
 mod accounts;
 mod browser;
+mod health;
 mod impact;
 mod pages;
 mod programmes;

@@ -1,0 +1,383 @@
+//! The public health check's answers (nothing personal), the leads it brings,
+//! and the counts of the engagement funnel.
+
+use crate::db::Result;
+use crate::secret::{hash_secret, new_secret};
+use crate::{Db, with_pool};
+use chrono::{DateTime, NaiveDate, Utc};
+use ymarfer_domain::Lang;
+use ymarfer_domain::health::{LeadStatus, PainPoint};
+use ymarfer_domain::innovation::{EmployeeBand, InnovationAnswers};
+
+/// A health check as stored: answers so far, each `None` until given.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct HealthCheck {
+    pub id: i64,
+    pub language: String,
+    pub source: String,
+    pub sector: Option<String>,
+    pub employee_band: Option<String>,
+    pub principal_area: Option<String>,
+    pub new_goods_or_services: Option<bool>,
+    pub new_business_process: Option<bool>,
+    pub ongoing_or_abandoned: Option<bool>,
+    pub innovation_spending: Option<bool>,
+    pub pains: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub completed_at: Option<DateTime<Utc>>,
+}
+
+impl HealthCheck {
+    pub fn band(&self) -> Option<EmployeeBand> {
+        self.employee_band.as_deref().and_then(EmployeeBand::parse)
+    }
+
+    /// The four answers as given so far.
+    pub fn innovation(&self) -> [Option<bool>; 4] {
+        [
+            self.new_goods_or_services,
+            self.new_business_process,
+            self.ongoing_or_abandoned,
+            self.innovation_spending,
+        ]
+    }
+
+    /// The four answers, a question not answered counting as no.
+    pub fn answers(&self) -> InnovationAnswers {
+        let [a, b, c, d] = self.innovation().map(|x| x.unwrap_or(false));
+        InnovationAnswers {
+            new_goods_or_services: a,
+            new_business_process: b,
+            ongoing_or_abandoned: c,
+            innovation_spending: d,
+        }
+    }
+
+    pub fn pain_points(&self) -> Vec<PainPoint> {
+        self.pains
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(PainPoint::parse)
+            .collect()
+    }
+}
+
+/// The answers a check's screens set (the whole set is saved each time).
+#[derive(Debug, Clone, Default)]
+pub struct CheckAnswers {
+    pub sector: Option<String>,
+    pub employee_band: Option<EmployeeBand>,
+    pub principal_area: Option<String>,
+    pub innovation: [Option<bool>; 4],
+    pub pains: Option<Vec<PainPoint>>,
+}
+
+impl CheckAnswers {
+    pub fn of(c: &HealthCheck) -> CheckAnswers {
+        CheckAnswers {
+            sector: c.sector.clone(),
+            employee_band: c.band(),
+            principal_area: c.principal_area.clone(),
+            innovation: c.innovation(),
+            pains: c.pains.as_ref().map(|_| c.pain_points()),
+        }
+    }
+}
+
+const CHECK_COLUMNS: &str = "id, language, source, sector, employee_band, principal_area, new_goods_or_services, \
+     new_business_process, ongoing_or_abandoned, innovation_spending, pains, created_at, completed_at";
+
+/// A cohort open to new firms: starting later, or running with places left.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OpenCohort {
+    pub cohort_id: i64,
+    pub cohort_slug: String,
+    pub name_en: String,
+    pub name_cy: String,
+    pub programme_id: i64,
+    pub programme_slug: String,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub delivery_mode: String,
+    pub region: String,
+    pub capacity: i64,
+    pub enrolled: i64,
+}
+
+impl OpenCohort {
+    pub fn places_left(&self) -> i64 {
+        (self.capacity - self.enrolled).max(0)
+    }
+}
+
+/// A firm that asked to hear more.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Lead {
+    pub id: i64,
+    pub health_check_id: Option<i64>,
+    pub programme_id: Option<i64>,
+    pub cohort_id: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub organisation_name: String,
+    pub language: String,
+    #[sqlx(try_from = "String")]
+    pub status: LeadStatus,
+    pub notes: String,
+    pub organisation_id: Option<i64>,
+    pub user_id: Option<i64>,
+    pub created_at: DateTime<Utc>,
+}
+
+const LEAD_COLUMNS: &str = "id, health_check_id, programme_id, cohort_id, name, email, phone, organisation_name, \
+     language, status, notes, organisation_id, user_id, created_at";
+
+#[derive(Debug, Clone, Default)]
+pub struct LeadInput {
+    pub health_check_id: Option<i64>,
+    pub programme_id: Option<i64>,
+    pub cohort_id: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub organisation_name: String,
+    pub language: Lang,
+}
+
+/// A check in the funnel, with how far its lead (if any) got.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FunnelRow {
+    pub source: String,
+    pub sector: Option<String>,
+    pub employee_band: Option<String>,
+    pub principal_area: Option<String>,
+    pub new_goods_or_services: Option<bool>,
+    pub new_business_process: Option<bool>,
+    pub ongoing_or_abandoned: Option<bool>,
+    pub innovation_spending: Option<bool>,
+    pub created_at: DateTime<Utc>,
+    pub completed: bool,
+    /// This programme's lead from the check, and how far it got.
+    pub lead_status: Option<String>,
+    pub enrolled: bool,
+    pub finished: bool,
+    pub sustained: bool,
+}
+
+impl Db {
+    /// Starts a check; the token is its address, and only its hash is kept.
+    pub async fn start_check(&self, language: Lang, source: &str) -> Result<String> {
+        let (token, hash) = new_secret();
+        with_pool!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO health_checks (token_hash, language, source, created_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(&hash)
+            .bind(language.code())
+            .bind(source)
+            .bind(Utc::now())
+            .execute(pool)
+            .await?;
+        });
+        Ok(token)
+    }
+
+    pub async fn check_by_token(&self, token: &str) -> Result<Option<HealthCheck>> {
+        let sql = format!("SELECT {CHECK_COLUMNS} FROM health_checks WHERE token_hash = $1");
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(hash_secret(token))
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    pub async fn check_by_id(&self, id: i64) -> Result<Option<HealthCheck>> {
+        let sql = format!("SELECT {CHECK_COLUMNS} FROM health_checks WHERE id = $1");
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    /// Saves the answers so far; `complete` marks the check finished (once).
+    pub async fn save_check(&self, id: i64, a: &CheckAnswers, complete: bool) -> Result<()> {
+        let pains = a
+            .pains
+            .as_ref()
+            .map(|p| p.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(","));
+        with_pool!(self, |pool| {
+            sqlx::query(
+                "UPDATE health_checks SET sector = $1, employee_band = $2, principal_area = $3, \
+                 new_goods_or_services = $4, new_business_process = $5, ongoing_or_abandoned = $6, \
+                 innovation_spending = $7, pains = $8, \
+                 completed_at = CASE WHEN $9 AND completed_at IS NULL THEN $10 ELSE completed_at END \
+                 WHERE id = $11",
+            )
+            .bind(&a.sector)
+            .bind(a.employee_band.map(|b| b.as_str()))
+            .bind(&a.principal_area)
+            .bind(a.innovation[0])
+            .bind(a.innovation[1])
+            .bind(a.innovation[2])
+            .bind(a.innovation[3])
+            .bind(&pains)
+            .bind(complete)
+            .bind(Utc::now())
+            .bind(id)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// Cohorts a firm could still join, soonest first.
+    pub async fn open_cohorts(&self, today: NaiveDate) -> Result<Vec<OpenCohort>> {
+        let rows: Vec<OpenCohort> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT c.id AS cohort_id, c.slug AS cohort_slug, c.name_en, c.name_cy, p.id AS programme_id, \
+                 p.slug AS programme_slug, c.starts_on, c.ends_on, c.delivery_mode, c.region, c.capacity, \
+                 (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'active') AS enrolled \
+                 FROM cohorts c JOIN programmes p ON p.id = c.programme_id \
+                 WHERE c.starts_on IS NOT NULL AND (c.ends_on IS NULL OR c.ends_on >= $1) \
+                 ORDER BY c.starts_on, c.id",
+            )
+            .bind(today)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter(|c| c.starts_on.is_some_and(|s| s > today) || c.places_left() > 0)
+            .collect())
+    }
+
+    pub async fn create_lead(&self, l: &LeadInput) -> Result<Lead> {
+        let sql = format!(
+            "INSERT INTO leads (health_check_id, programme_id, cohort_id, name, email, phone, organisation_name, \
+             language, consent_at, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $9) \
+             RETURNING {LEAD_COLUMNS}"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(l.health_check_id)
+            .bind(l.programme_id)
+            .bind(l.cohort_id)
+            .bind(&l.name)
+            .bind(&l.email)
+            .bind(&l.phone)
+            .bind(&l.organisation_name)
+            .bind(l.language.code())
+            .bind(Utc::now())
+            .fetch_one(pool)
+            .await?))
+    }
+
+    /// A programme's leads (`None`: those that chose no programme), newest first.
+    pub async fn leads_of(&self, programme: Option<i64>) -> Result<Vec<Lead>> {
+        let sql = format!(
+            "SELECT {LEAD_COLUMNS} FROM leads WHERE ($1 IS NULL AND programme_id IS NULL) OR programme_id = $1 \
+             ORDER BY created_at DESC, id DESC"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(programme)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    pub async fn lead_by_id(&self, id: i64) -> Result<Option<Lead>> {
+        let sql = format!("SELECT {LEAD_COLUMNS} FROM leads WHERE id = $1");
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    pub async fn update_lead(&self, id: i64, status: LeadStatus, notes: &str) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE leads SET status = $1, notes = $2 WHERE id = $3")
+                .bind(status.as_str())
+                .bind(notes)
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Records that a lead was invited: the organisation and person it became.
+    pub async fn lead_invited(
+        &self,
+        id: i64,
+        cohort: i64,
+        organisation: i64,
+        user: i64,
+    ) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query(
+                "UPDATE leads SET status = 'invited', cohort_id = $1, organisation_id = $2, user_id = $3 WHERE id = $4",
+            )
+            .bind(cohort)
+            .bind(organisation)
+            .bind(user)
+            .bind(id)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// Every check begun in the period, each with how far this programme's lead
+    /// from it got: enrolled (active in one of the programme's cohorts),
+    /// finished (its cohort has ended) and sustained (a follow-up answered with
+    /// the change still in use, or new projects). One query.
+    pub async fn funnel(
+        &self,
+        programme: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Vec<FunnelRow>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT h.source, h.sector, h.employee_band, h.principal_area, h.new_goods_or_services, \
+                 h.new_business_process, h.ongoing_or_abandoned, h.innovation_spending, h.created_at, \
+                 (h.completed_at IS NOT NULL) AS completed, l.status AS lead_status, \
+                 EXISTS (SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+                         WHERE e.user_id = l.user_id AND c.programme_id = $1 AND e.status = 'active') AS enrolled, \
+                 EXISTS (SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+                         WHERE e.user_id = l.user_id AND c.programme_id = $1 AND e.status = 'active' \
+                         AND c.ends_on < $4) AS finished, \
+                 EXISTS (SELECT 1 FROM followups f JOIN cohorts c ON c.id = f.cohort_id \
+                         WHERE f.organisation_id = l.organisation_id AND c.programme_id = $1 \
+                         AND f.completed_at IS NOT NULL AND (f.still_in_use OR f.new_projects > 0)) AS sustained \
+                 FROM health_checks h LEFT JOIN leads l ON l.health_check_id = h.id AND l.programme_id = $1 \
+                 WHERE h.created_at >= $2 AND h.created_at < $3 ORDER BY h.created_at",
+            )
+            .bind(programme)
+            .bind(from)
+            .bind(to)
+            .bind(today)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Backdates every check, as if `by` had passed (for tests of keeping).
+    pub async fn age_checks(&self, by: chrono::Duration) -> Result<()> {
+        let rows: Vec<(i64, DateTime<Utc>)> = with_pool!(self, |pool| {
+            sqlx::query_as("SELECT id, created_at FROM health_checks")
+                .fetch_all(pool)
+                .await?
+        });
+        for (id, at) in rows {
+            with_pool!(self, |pool| {
+                sqlx::query("UPDATE health_checks SET created_at = $1 WHERE id = $2")
+                    .bind(at - by)
+                    .bind(id)
+                    .execute(pool)
+                    .await?;
+            });
+        }
+        Ok(())
+    }
+}

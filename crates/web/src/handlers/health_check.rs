@@ -1,0 +1,646 @@
+//! The public innovation health check (`/health-check`): one question a screen,
+//! no account, nothing personal stored; then a result that is relevant to the
+//! firm, and a way to ask to hear more (docs/health-check.md).
+
+use super::forms::FieldErrors;
+use super::{ClientAddr, FormData, parse, see_other};
+use crate::error::{AppError, AppResult, ErrorKind};
+use crate::page::{Page, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use ymarfer_domain::health::{KEPT_DAYS, PainPoint, QUESTIONS, Question, Similar, Status};
+use ymarfer_domain::innovation::EmployeeBand;
+use ymarfer_domain::reference::{AREAS, SIC_SECTIONS};
+use ymarfer_domain::{Email, Lang, Pence};
+use ymarfer_store::health::{CheckAnswers, HealthCheck, LeadInput, OpenCohort};
+use ymarfer_store::throttle::Attempt;
+
+/// The throttle's account for health checks: the address is what counts.
+const EVERYONE: &str = "health-check";
+
+#[derive(Template)]
+#[template(path = "health/choose.html")]
+struct ChoosePage {
+    page: Page,
+}
+
+/// `/health-check`: the two languages side by side, Welsh first.
+pub async fn choose(page: Page) -> AppResult {
+    render(&ChoosePage {
+        page: page.titled("health-title"),
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct SourceQuery {
+    #[serde(default)]
+    source: String,
+}
+
+/// A partner's tag, kept short and plain.
+fn clean_source(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(40)
+        .collect::<String>()
+        .to_lowercase()
+}
+
+#[derive(Template)]
+#[template(path = "health/intro.html")]
+struct IntroPage {
+    page: Page,
+    source: String,
+    error: Option<String>,
+}
+
+pub async fn intro(page: Page, Query(q): Query<SourceQuery>) -> AppResult {
+    render(&IntroPage {
+        page: page.titled("health-title"),
+        source: clean_source(&q.source),
+        error: None,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StartForm {
+    source: String,
+}
+
+pub async fn start(
+    State(state): State<AppState>,
+    page: Page,
+    ClientAddr(addr): ClientAddr,
+    FormData(form): FormData<StartForm>,
+) -> AppResult {
+    // The address is kept only hashed, and only for the throttling window.
+    let addr = ymarfer_store::secret::hash_secret(&addr);
+    if state
+        .db
+        .throttled(Attempt::HealthCheck, EVERYONE, &addr)
+        .await?
+    {
+        return render_status(
+            StatusCode::TOO_MANY_REQUESTS,
+            &IntroPage {
+                error: Some(page.t("health-throttled")),
+                source: clean_source(&form.source),
+                page: page.titled("health-title"),
+            },
+        );
+    }
+    state
+        .db
+        .record_attempt(Attempt::HealthCheck, EVERYONE, &addr, false)
+        .await?;
+    let token = state
+        .db
+        .start_check(page.lang, &clean_source(&form.source))
+        .await?;
+    Ok(see_other(&page.href(&format!("health-check/{token}/1"))))
+}
+
+/// The check at this address, if it is there and not past keeping.
+async fn the_check(state: &AppState, token: &str) -> Result<HealthCheck, AppError> {
+    let check = state
+        .db
+        .check_by_token(token)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    if check.created_at + chrono::Duration::days(KEPT_DAYS) < chrono::Utc::now() {
+        return Err(AppError::Kind(ErrorKind::Gone));
+    }
+    Ok(check)
+}
+
+#[derive(Template)]
+#[template(path = "health/question.html")]
+struct QuestionPage {
+    page: Page,
+    token: String,
+    question: Question,
+    number: usize,
+    total: usize,
+    /// The choices of a one-answer question (code, text), or of the pain points.
+    choices: Vec<(String, String)>,
+    /// What is chosen now.
+    chosen: Vec<String>,
+    error: Option<String>,
+}
+
+impl QuestionPage {
+    fn multiple(&self) -> bool {
+        self.question == Question::Pains
+    }
+    fn is_chosen(&self, code: &str) -> bool {
+        self.chosen.iter().any(|c| c == code)
+    }
+    fn percent(&self) -> usize {
+        (self.number - 1) * 100 / self.total
+    }
+}
+
+fn question_page(
+    page: Page,
+    token: &str,
+    question: Question,
+    answers: &CheckAnswers,
+    error: Option<String>,
+) -> QuestionPage {
+    let tr = page.tr;
+    let lang = page.lang;
+    let yes_no = || {
+        vec![
+            ("yes".to_string(), tr.t("health-yes")),
+            ("no".to_string(), tr.t("health-no")),
+        ]
+    };
+    let (choices, chosen) = match question {
+        Question::Sector => (
+            SIC_SECTIONS
+                .iter()
+                .map(|(l, en, cy)| {
+                    (
+                        l.to_string(),
+                        if lang == Lang::En { en } else { cy }.to_string(),
+                    )
+                })
+                .collect(),
+            answers.sector.clone().into_iter().collect(),
+        ),
+        Question::Band => (
+            EmployeeBand::ALL
+                .iter()
+                .map(|b| (b.as_str().to_string(), tr.t(b.message_id())))
+                .collect(),
+            answers
+                .employee_band
+                .map(|b| b.as_str().to_string())
+                .into_iter()
+                .collect(),
+        ),
+        Question::Area => (
+            AREAS
+                .iter()
+                .map(|a| (a.code.to_string(), a.name(lang).to_string()))
+                .collect(),
+            answers.principal_area.clone().into_iter().collect(),
+        ),
+        Question::Pains => (
+            PainPoint::ALL
+                .iter()
+                .map(|p| (p.as_str().to_string(), tr.t(p.message_id())))
+                .collect(),
+            answers
+                .pains
+                .iter()
+                .flatten()
+                .map(|p| p.as_str().to_string())
+                .collect(),
+        ),
+        q => (
+            yes_no(),
+            q.innovation_index()
+                .and_then(|i| answers.innovation[i])
+                .map(|yes| if yes { "yes" } else { "no" }.to_string())
+                .into_iter()
+                .collect(),
+        ),
+    };
+    let mut page = page;
+    page.title = tr.args(
+        "health-question-title",
+        &[
+            ("number", question.number().to_string()),
+            ("total", QUESTIONS.to_string()),
+        ],
+    );
+    QuestionPage {
+        page,
+        token: token.to_string(),
+        number: question.number(),
+        total: QUESTIONS,
+        question,
+        choices,
+        chosen,
+        error,
+    }
+}
+
+pub async fn question(
+    State(state): State<AppState>,
+    page: Page,
+    Path((token, n)): Path<(String, usize)>,
+) -> AppResult {
+    let check = the_check(&state, &token).await?;
+    let question = Question::at(n).ok_or(AppError::NOT_FOUND)?;
+    render(&question_page(
+        page,
+        &token,
+        question,
+        &CheckAnswers::of(&check),
+        None,
+    ))
+}
+
+/// The answer to one screen, and which way the person is going.
+pub async fn answer(
+    State(state): State<AppState>,
+    page: Page,
+    Path((token, n)): Path<(String, usize)>,
+    FormData(form): FormData<Vec<(String, String)>>,
+) -> AppResult {
+    let check = the_check(&state, &token).await?;
+    let question = Question::at(n).ok_or(AppError::NOT_FOUND)?;
+    let back = form.iter().any(|(k, _)| k == "back");
+    let given: Vec<&str> = form
+        .iter()
+        .filter(|(k, _)| k == "answer")
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
+    let mut answers = CheckAnswers::of(&check);
+    let tr = page.tr;
+    let one = given.first().copied();
+    let understood = match question {
+        Question::Sector => one
+            .and_then(ymarfer_domain::reference::sic_section)
+            .map(|s| {
+                answers.sector = Some(s.to_string());
+            }),
+        Question::Band => one.and_then(EmployeeBand::parse).map(|b| {
+            answers.employee_band = Some(b);
+        }),
+        Question::Area => one
+            .and_then(|a| AREAS.iter().find(|x| x.code == a))
+            .map(|a| {
+                answers.principal_area = Some(a.code.to_string());
+            }),
+        Question::Pains => {
+            // Any number of pain points, none included; an unknown one is refused.
+            let pains: Option<Vec<PainPoint>> = given.iter().map(|p| PainPoint::parse(p)).collect();
+            pains.map(|p| {
+                answers.pains = Some(p);
+            })
+        }
+        q => {
+            let yes = match one {
+                Some("yes") => Some(true),
+                Some("no") => Some(false),
+                _ => None,
+            };
+            match (q.innovation_index(), yes) {
+                (Some(i), Some(yes)) => {
+                    answers.innovation[i] = Some(yes);
+                    Some(())
+                }
+                _ => None,
+            }
+        }
+    };
+    if back {
+        // Going back keeps a good answer and loses nothing else.
+        if understood.is_some() {
+            state.db.save_check(check.id, &answers, false).await?;
+        }
+        let to = n.saturating_sub(1).max(1);
+        return Ok(see_other(&page.href(&format!("health-check/{token}/{to}"))));
+    }
+    if understood.is_none() {
+        let message = tr.t(if question == Question::Pains {
+            "error-choose-one"
+        } else {
+            "health-error-answer"
+        });
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &question_page(page, &token, question, &answers, Some(message)),
+        );
+    }
+    let last = n == QUESTIONS;
+    state.db.save_check(check.id, &answers, last).await?;
+    let to = if last {
+        format!("health-check/{token}/result")
+    } else {
+        format!("health-check/{token}/{}", n + 1)
+    };
+    Ok(see_other(&page.href(&to)))
+}
+
+/// A tool to try, with what to do on Monday.
+pub struct ToolSuggestion {
+    pub id: String,
+    pub name: String,
+    pub monday: String,
+}
+
+/// An open cohort, as a newcomer reads it.
+pub struct CohortOffer {
+    pub id: i64,
+    pub name: String,
+    pub when: String,
+    pub how: String,
+    pub places: i64,
+}
+
+#[derive(Template)]
+#[template(path = "health/result.html")]
+struct ResultPage {
+    page: Page,
+    token: String,
+    status: Status,
+    tools: Vec<ToolSuggestion>,
+    similar: Option<Similar>,
+    group: String,
+    cohorts: Vec<CohortOffer>,
+    kept_until: String,
+    form: InterestForm,
+    errors: FieldErrors,
+    sent: bool,
+}
+
+impl ResultPage {
+    fn status_text(&self) -> String {
+        self.page.t(self.status.message_id())
+    }
+    fn status_detail(&self) -> String {
+        self.page.t(&format!("{}-detail", self.status.message_id()))
+    }
+    /// What similar firms achieved, or why it is not shown, with the group's size.
+    fn similar_text(&self) -> String {
+        let tr = self.page.tr;
+        match self.similar {
+            Some(Similar::Shown { median, firms }) => tr.args(
+                "health-similar-shown",
+                &[
+                    ("group", self.group.clone()),
+                    ("median", tr.money(median)),
+                    ("firms", firms.to_string()),
+                ],
+            ),
+            Some(Similar::Withheld { firms }) => tr.args(
+                "health-similar-withheld",
+                &[
+                    ("group", self.group.clone()),
+                    ("firms", firms.to_string()),
+                    ("min", ymarfer_domain::health::MIN_GROUP.to_string()),
+                ],
+            ),
+            None => tr.t("health-similar-none"),
+        }
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct InterestForm {
+    name: String,
+    email: String,
+    phone: String,
+    organisation: String,
+    language: String,
+    cohort: String,
+    consent: String,
+    /// A field people never see: filled in, it is a machine.
+    website: String,
+}
+
+async fn result_page(
+    state: &AppState,
+    page: Page,
+    token: &str,
+    check: &HealthCheck,
+    form: InterestForm,
+    errors: FieldErrors,
+    sent: bool,
+) -> Result<ResultPage, AppError> {
+    let tr = page.tr;
+    let lang = page.lang;
+    let status = Status::of(&check.answers());
+    let shipped = ymarfer_domain::toolkit::shipped_tools().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let tools = ymarfer_domain::health::tools_for(&check.pain_points())
+        .into_iter()
+        .filter_map(|id| shipped.iter().find(|t| t.id == id))
+        .map(|t| ToolSuggestion {
+            id: t.id.clone(),
+            name: t.name.get(lang).to_string(),
+            monday: tr.t(&format!("health-monday-{}", t.id)),
+        })
+        .collect::<Vec<_>>();
+    // Similar firms: same size band and sector, across every programme.
+    let (similar, group) = match (check.band(), check.sector.as_deref()) {
+        (Some(band), Some(sector)) => {
+            let lines = state.db.peer_lines(band.as_str(), sector).await?;
+            let mut by_firm: std::collections::BTreeMap<i64, i64> = Default::default();
+            for l in &lines {
+                let Some(line) = crate::report::line_of(&l.v, l.organisation_rate) else {
+                    continue;
+                };
+                let capture = ymarfer_domain::impact::CaptureFactor(
+                    u32::try_from(l.capture_factor_thousandths).unwrap_or(1000),
+                );
+                let value = line.first_year_value(Pence(l.default_hourly_rate_pence), capture);
+                *by_firm.entry(l.organisation_id).or_default() += value.0;
+            }
+            let savings: Vec<Pence> = by_firm.into_values().map(Pence).collect();
+            let group = tr.args(
+                "health-similar-group",
+                &[
+                    ("band", tr.t(band.message_id())),
+                    (
+                        "sector",
+                        sector
+                            .chars()
+                            .next()
+                            .map(|c| ymarfer_domain::reference::sic_name(c, lang))
+                            .unwrap_or_default()
+                            .to_string(),
+                    ),
+                ],
+            );
+            (Some(Similar::of(&savings)), group)
+        }
+        _ => (None, String::new()),
+    };
+    let today = ymarfer_domain::uktime::today();
+    let cohorts = state
+        .db
+        .open_cohorts(today)
+        .await?
+        .into_iter()
+        .map(|c: OpenCohort| CohortOffer {
+            id: c.cohort_id,
+            name: tr.pick(&c.name_en, &c.name_cy).to_string(),
+            when: match (c.starts_on, c.ends_on) {
+                (Some(s), Some(e)) => format!("{} – {}", tr.day(s), tr.day(e)),
+                (Some(s), None) => tr.day(s),
+                _ => String::new(),
+            },
+            how: ymarfer_domain::programme::DeliveryMode::parse(&c.delivery_mode)
+                .map(|m| tr.t(m.message_id()))
+                .unwrap_or_default(),
+            places: c.places_left(),
+        })
+        .collect();
+    let kept_until = tr.date(check.created_at + chrono::Duration::days(KEPT_DAYS));
+    let mut page = page;
+    page.title = tr.t("health-result-title");
+    Ok(ResultPage {
+        page,
+        token: token.to_string(),
+        status,
+        tools,
+        similar,
+        group,
+        cohorts,
+        kept_until,
+        form,
+        errors,
+        sent,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct SentQuery {
+    #[serde(default)]
+    done: String,
+}
+
+pub async fn result(
+    State(state): State<AppState>,
+    page: Page,
+    Path(token): Path<String>,
+    Query(q): Query<SentQuery>,
+) -> AppResult {
+    let check = the_check(&state, &token).await?;
+    if check.completed_at.is_none() {
+        return Ok(see_other(&page.href(&format!("health-check/{token}/1"))));
+    }
+    let form = InterestForm {
+        language: page.lang.code().to_string(),
+        ..InterestForm::default()
+    };
+    let sent = q.done == "interest";
+    render(
+        &result_page(
+            &state,
+            page,
+            &token,
+            &check,
+            form,
+            FieldErrors::default(),
+            sent,
+        )
+        .await?,
+    )
+}
+
+pub async fn interest(
+    State(state): State<AppState>,
+    page: Page,
+    ClientAddr(addr): ClientAddr,
+    Path(token): Path<String>,
+    FormData(form): FormData<InterestForm>,
+) -> AppResult {
+    let check = the_check(&state, &token).await?;
+    if check.completed_at.is_none() {
+        return Ok(see_other(&page.href(&format!("health-check/{token}/1"))));
+    }
+    let tr = page.tr;
+    let mut errors = FieldErrors::default();
+    let name = parse::text(tr, &mut errors, "name", &form.name, 100, true);
+    let email = match Email::parse(&form.email) {
+        Ok(e) => Some(e),
+        Err(_) => {
+            errors.add(
+                "email",
+                tr.t(if form.email.trim().is_empty() {
+                    "error-email-empty"
+                } else {
+                    "error-email-invalid"
+                }),
+            );
+            None
+        }
+    };
+    let phone = parse::text(tr, &mut errors, "phone", &form.phone, 30, false);
+    let organisation = parse::text(
+        tr,
+        &mut errors,
+        "organisation",
+        &form.organisation,
+        120,
+        true,
+    );
+    let language = Lang::parse(&form.language).unwrap_or(page.lang);
+    if form.consent != "yes" {
+        errors.add("consent", tr.t("health-error-consent"));
+    }
+    let open = state
+        .db
+        .open_cohorts(ymarfer_domain::uktime::today())
+        .await?;
+    let cohort = match form.cohort.trim() {
+        "" => None,
+        id => {
+            let found = id
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| open.iter().find(|c| c.cohort_id == id));
+            if found.is_none() {
+                errors.add("cohort", tr.t("error-choose-one"));
+            }
+            found
+        }
+    };
+    if !errors.is_empty() {
+        let p = result_page(&state, page, &token, &check, form, errors, false).await?;
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+    }
+    // A machine filled in the field people never see: say thank you, keep nothing.
+    if !form.website.is_empty() {
+        return Ok(see_other(
+            &page.href(&format!("health-check/{token}/result?done=interest")),
+        ));
+    }
+    let addr = ymarfer_store::secret::hash_secret(&addr);
+    let Some(email) = email else {
+        let p = result_page(&state, page, &token, &check, form, errors, false).await?;
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+    };
+    if state
+        .db
+        .throttled(Attempt::Interest, email.as_str(), &addr)
+        .await?
+    {
+        let mut errors = FieldErrors::default();
+        errors.add("form", tr.t("health-throttled"));
+        let p = result_page(&state, page, &token, &check, form, errors, false).await?;
+        return render_status(StatusCode::TOO_MANY_REQUESTS, &p);
+    }
+    state
+        .db
+        .record_attempt(Attempt::Interest, email.as_str(), &addr, false)
+        .await?;
+    let lead = state
+        .db
+        .create_lead(&LeadInput {
+            health_check_id: Some(check.id),
+            programme_id: cohort.map(|c| c.programme_id),
+            cohort_id: cohort.map(|c| c.cohort_id),
+            name: name.clone(),
+            email: email.as_str().to_string(),
+            phone,
+            organisation_name: organisation.clone(),
+            language,
+        })
+        .await?;
+    super::leads::tell_managers(&state, &lead).await?;
+    Ok(see_other(&page.href(&format!(
+        "health-check/{token}/result?done=interest"
+    ))))
+}

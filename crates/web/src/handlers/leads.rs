@@ -1,0 +1,575 @@
+//! Leads from the health check (`/programmes/{p}/leads`) and the engagement
+//! funnel (`/programmes/{p}/funnel`), for a programme's managers.
+
+use super::forms::FieldErrors;
+use super::{FormData, context, parse, see_other};
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::mail::Outgoing;
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use ymarfer_domain::health::{LeadStatus, Status};
+use ymarfer_domain::innovation::EmployeeBand;
+use ymarfer_domain::{Action, Email, Lang};
+use ymarfer_store::health::{FunnelRow, Lead};
+use ymarfer_store::programmes::{Cohort, Programme};
+
+/// Emails the managers of the lead's programme (or, for a lead that chose none,
+/// the administrators), each in their own language.
+pub async fn tell_managers(state: &AppState, lead: &Lead) -> Result<(), AppError> {
+    let people = state.db.lead_recipients(lead.programme_id).await?;
+    let programme = match lead.programme_id {
+        Some(p) => state.db.programme_by_id(p).await?,
+        None => None,
+    };
+    for user in &people {
+        let tr = Tr(user.lang());
+        let path = match &programme {
+            Some(p) => format!("programmes/{}/leads/{}", p.slug, lead.id),
+            None => "admin/users".to_string(),
+        };
+        let link = state.config.link(user.lang(), &path);
+        let body = tr.args(
+            "email-lead-body",
+            &[
+                ("organisation", lead.organisation_name.clone()),
+                ("link", link),
+            ],
+        );
+        let greeting = tr.t1("email-greeting", "name", user.name());
+        let sent = state
+            .mailer
+            .send(Outgoing {
+                to: user.email.clone(),
+                subject: tr.t("email-lead-subject"),
+                body: format!("{greeting}\n\n{body}\n\n{}\n", tr.t("email-signature")),
+            })
+            .await;
+        // The lead is kept whatever the mail server says; the list shows it.
+        if let Err(e) = sent {
+            tracing::warn!(error = %e, "could not tell a manager about a lead");
+        }
+    }
+    Ok(())
+}
+
+pub struct LeadRow {
+    pub href: String,
+    pub organisation: String,
+    pub name: String,
+    pub status: String,
+    pub when: String,
+    pub cohort: String,
+}
+
+#[derive(Template)]
+#[template(path = "leads/list.html")]
+struct ListPage {
+    page: Page,
+    programme: Programme,
+    rows: Vec<LeadRow>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
+    let tr = page.tr;
+    let cohorts = state.db.cohorts_of(p.id).await?;
+    let rows = state
+        .db
+        .leads_of(Some(p.id))
+        .await?
+        .into_iter()
+        .map(|l| LeadRow {
+            href: page.href(&format!("programmes/{slug}/leads/{}", l.id)),
+            organisation: l.organisation_name,
+            name: l.name,
+            status: tr.t(l.status.message_id()),
+            when: tr.date(l.created_at),
+            cohort: l
+                .cohort_id
+                .and_then(|c| cohorts.iter().find(|k| k.id == c))
+                .map(|c| tr.pick(&c.name_en, &c.name_cy).to_string())
+                .unwrap_or_default(),
+        })
+        .collect();
+    let mut page = page;
+    page.title = page.t1("leads-title", "name", page.pick(&p.name_en, &p.name_cy));
+    render(&ListPage {
+        page,
+        programme: p,
+        rows,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "leads/show.html")]
+struct ShowPage {
+    page: Page,
+    programme: Programme,
+    lead: Lead,
+    check: Vec<(String, String)>,
+    cohorts: Vec<Cohort>,
+    statuses: Vec<(&'static str, String)>,
+    form: LeadForm,
+    errors: FieldErrors,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct LeadForm {
+    status: String,
+    notes: String,
+    cohort: String,
+}
+
+async fn lead_in(state: &AppState, p: &Programme, id: i64) -> Result<Lead, AppError> {
+    state
+        .db
+        .lead_by_id(id)
+        .await?
+        .filter(|l| l.programme_id == Some(p.id))
+        .ok_or(AppError::NOT_FOUND)
+}
+
+async fn show_page(
+    state: &AppState,
+    page: Page,
+    p: Programme,
+    lead: Lead,
+    form: LeadForm,
+    errors: FieldErrors,
+    notice: Option<String>,
+) -> Result<ShowPage, AppError> {
+    let tr = page.tr;
+    let lang = page.lang;
+    // What the firm answered in the check.
+    let mut check = Vec::new();
+    if let Some(c) = match lead.health_check_id {
+        Some(id) => state.db.check_by_id(id).await?,
+        None => None,
+    } {
+        if let Some(s) = c.sector.as_deref().and_then(|s| s.chars().next()) {
+            check.push((
+                tr.t("field-sector"),
+                ymarfer_domain::reference::sic_name(s, lang).to_string(),
+            ));
+        }
+        if let Some(b) = c.band() {
+            check.push((tr.t("field-employee-band"), tr.t(b.message_id())));
+        }
+        if let Some(a) = c
+            .principal_area
+            .as_deref()
+            .and_then(ymarfer_domain::reference::area)
+        {
+            check.push((tr.t("field-area"), a.name(lang).to_string()));
+        }
+        check.push((
+            tr.t("health-status-heading"),
+            tr.t(Status::of(&c.answers()).message_id()),
+        ));
+        let pains: Vec<String> = c
+            .pain_points()
+            .iter()
+            .map(|p| tr.t(p.message_id()))
+            .collect();
+        if !pains.is_empty() {
+            check.push((tr.t("health-q-pains"), pains.join("; ")));
+        }
+    }
+    let cohorts = state.db.cohorts_of(p.id).await?;
+    let mut page = page;
+    page.title = tr.t1("lead-title", "name", &lead.organisation_name);
+    Ok(ShowPage {
+        page,
+        programme: p,
+        check,
+        cohorts,
+        statuses: LeadStatus::ALL
+            .iter()
+            .map(|s| (s.as_str(), tr.t(s.message_id())))
+            .collect(),
+        form,
+        errors,
+        notice,
+        lead,
+    })
+}
+
+#[derive(Deserialize, Default)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+    Query(q): Query<DoneQuery>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
+    let lead = lead_in(&state, &p, id).await?;
+    let form = LeadForm {
+        status: lead.status.as_str().to_string(),
+        notes: lead.notes.clone(),
+        cohort: lead.cohort_id.map(|c| c.to_string()).unwrap_or_default(),
+    };
+    let notice = page.done_notice(q.done.as_deref());
+    render(&show_page(&state, page, p, lead, form, FieldErrors::default(), notice).await?)
+}
+
+/// Status and notes.
+pub async fn update(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+    FormData(form): FormData<LeadForm>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
+    let lead = lead_in(&state, &p, id).await?;
+    let tr = page.tr;
+    let mut errors = FieldErrors::default();
+    let status = LeadStatus::parse(&form.status);
+    if status.is_none() {
+        errors.add("status", tr.t("error-choose-one"));
+    }
+    let notes = parse::text(tr, &mut errors, "notes", &form.notes, 4000, false);
+    match status {
+        Some(status) if errors.is_empty() => {
+            state.db.update_lead(id, status, &notes).await?;
+            Ok(see_other(
+                &page.href(&format!("programmes/{slug}/leads/{id}?done=saved")),
+            ))
+        }
+        _ => {
+            let show = show_page(&state, page, p, lead, form, errors, None).await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &show)
+        }
+    }
+}
+
+/// In one step: the firm joins the programme with the check's answers as its
+/// entry record, and the person is invited to the cohort.
+pub async fn invite(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, id)): Path<(String, i64)>,
+    FormData(form): FormData<LeadForm>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
+    let lead = lead_in(&state, &p, id).await?;
+    let tr = page.tr;
+    let cohorts = state.db.cohorts_of(p.id).await?;
+    let cohort = form
+        .cohort
+        .parse::<i64>()
+        .ok()
+        .and_then(|c| cohorts.iter().find(|k| k.id == c))
+        .cloned();
+    let Some(cohort) = cohort.filter(|c| {
+        ymarfer_domain::can(
+            viewer.actor(),
+            Action::ManageCohort,
+            ymarfer_domain::Resource::Cohort {
+                programme: p.id,
+                cohort: c.id,
+            },
+        )
+        .allowed()
+    }) else {
+        let mut errors = FieldErrors::default();
+        errors.add("cohort", tr.t("error-choose-one"));
+        let show = show_page(&state, page, p, lead, form, errors, None).await?;
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &show);
+    };
+    let check = match lead.health_check_id {
+        Some(h) => state.db.check_by_id(h).await?,
+        None => None,
+    };
+    let email = Email::parse(&lead.email).map_err(|_| AppError::NOT_FOUND)?;
+    // The firm: one record, found by name, or created with the check's answers.
+    let org = match state
+        .db
+        .organisation_by_name(&lead.organisation_name)
+        .await?
+    {
+        Some(o) => {
+            state.db.link_organisation(p.id, o.id).await?;
+            o
+        }
+        None => {
+            let entry = check.as_ref().map(|c| {
+                let a = c.answers();
+                (
+                    c.created_at.date_naive(),
+                    ymarfer_store::organisations::Answers {
+                        new_goods_or_services: a.new_goods_or_services,
+                        new_business_process: a.new_business_process,
+                        ongoing_or_abandoned: a.ongoing_or_abandoned,
+                        innovation_spending: a.innovation_spending,
+                    },
+                )
+            });
+            state
+                .db
+                .create_organisation(
+                    &ymarfer_store::organisations::OrganisationInput {
+                        name: lead.organisation_name.clone(),
+                        companies_house: None,
+                        sic_section: check
+                            .as_ref()
+                            .and_then(|c| c.sector.clone())
+                            .unwrap_or_else(|| "S".into()),
+                        employee_band: check
+                            .as_ref()
+                            .and_then(|c| c.band())
+                            .unwrap_or(EmployeeBand::Micro),
+                        principal_area: check
+                            .as_ref()
+                            .and_then(|c| c.principal_area.clone())
+                            .unwrap_or_else(|| "outside_wales".into()),
+                        hourly_rate_pence: None,
+                    },
+                    entry,
+                    Some(p.id),
+                )
+                .await?
+        }
+    };
+    let language = Lang::parse(&lead.language).unwrap_or_default();
+    let by = viewer.user_id();
+    let user = super::people::find_or_invite(&state, &email, &lead.name, language, by).await?;
+    state
+        .db
+        .enrol(p.id, cohort.id, user.id, Some(org.id), by)
+        .await?;
+    state
+        .db
+        .lead_invited(id, cohort.id, org.id, user.id)
+        .await?;
+    Ok(see_other(&page.href(&format!(
+        "programmes/{slug}/leads/{id}?done=invited"
+    ))))
+}
+
+/// One step of the funnel: how many, and the share of the step before.
+pub struct Step {
+    pub name: String,
+    pub count: usize,
+    pub share: String,
+}
+
+#[derive(Template)]
+#[template(path = "leads/funnel.html")]
+struct FunnelPage {
+    page: Page,
+    programme: Programme,
+    steps: Vec<Step>,
+    not_active: Vec<Step>,
+    by_area: Vec<(String, usize, usize)>,
+    by_source: Vec<(String, usize, usize)>,
+    filter: FunnelFilter,
+    sectors: Vec<(String, String)>,
+    bands: Vec<(&'static str, String)>,
+    areas: Vec<(&'static str, &'static str)>,
+    statuses: Vec<(&'static str, String)>,
+    /// No error on the filter's fields.
+    none: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct FunnelFilter {
+    sector: String,
+    band: String,
+    area: String,
+    status: String,
+    from: String,
+    to: String,
+    source: String,
+}
+
+fn share(n: usize, of: usize) -> String {
+    match (n * 1000).checked_div(of) {
+        Some(permille) => format!("{}%", (permille + 5) / 10),
+        None => "—".into(),
+    }
+}
+
+/// The steps of the funnel, counted from the checks and their leads.
+fn steps(tr: Tr, rows: &[&FunnelRow]) -> Vec<Step> {
+    let counts = [
+        ("funnel-started", rows.len()),
+        (
+            "funnel-completed",
+            rows.iter().filter(|r| r.completed).count(),
+        ),
+        (
+            "funnel-interest",
+            rows.iter().filter(|r| r.lead_status.is_some()).count(),
+        ),
+        (
+            "funnel-invited",
+            rows.iter()
+                .filter(|r| {
+                    matches!(r.lead_status.as_deref(), Some("invited") | Some("enrolled"))
+                        || r.enrolled
+                })
+                .count(),
+        ),
+        (
+            "funnel-enrolled",
+            rows.iter().filter(|r| r.enrolled).count(),
+        ),
+        (
+            "funnel-finished",
+            rows.iter().filter(|r| r.finished).count(),
+        ),
+        (
+            "funnel-sustained",
+            rows.iter().filter(|r| r.sustained).count(),
+        ),
+    ];
+    let mut out: Vec<Step> = Vec::new();
+    for (i, (key, n)) in counts.iter().enumerate() {
+        let before = if i == 0 { *n } else { counts[i - 1].1 };
+        out.push(Step {
+            name: tr.t(key),
+            count: *n,
+            share: if i == 0 {
+                String::new()
+            } else {
+                share(*n, before)
+            },
+        });
+    }
+    out
+}
+
+fn status_of(r: &FunnelRow) -> Status {
+    let a = ymarfer_domain::innovation::InnovationAnswers {
+        new_goods_or_services: r.new_goods_or_services.unwrap_or(false),
+        new_business_process: r.new_business_process.unwrap_or(false),
+        ongoing_or_abandoned: r.ongoing_or_abandoned.unwrap_or(false),
+        innovation_spending: r.innovation_spending.unwrap_or(false),
+    };
+    Status::of(&a)
+}
+
+pub async fn funnel(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(filter): Query<FunnelFilter>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ViewFunnel).await?;
+    let tr = page.tr;
+    let lang = page.lang;
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    let from = day(&filter.from)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc())
+        .unwrap_or_else(|| {
+            chrono::DateTime::<chrono::Utc>::from_timestamp(0, 0).unwrap_or_default()
+        });
+    let to = day(&filter.to)
+        .and_then(|d| (d + chrono::Duration::days(1)).and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc())
+        .unwrap_or_else(|| chrono::Utc::now() + chrono::Duration::days(1));
+    let today = ymarfer_domain::uktime::today();
+    let all = state.db.funnel(p.id, from, to, today).await?;
+    let keep = |r: &&FunnelRow| {
+        (filter.sector.is_empty() || r.sector.as_deref() == Some(filter.sector.as_str()))
+            && (filter.band.is_empty() || r.employee_band.as_deref() == Some(filter.band.as_str()))
+            && (filter.area.is_empty() || r.principal_area.as_deref() == Some(filter.area.as_str()))
+            && (filter.source.is_empty() || r.source == filter.source)
+            && (filter.status.is_empty() || status_of(r).as_str() == filter.status)
+    };
+    let rows: Vec<&FunnelRow> = all.iter().filter(keep).collect();
+    let not_active: Vec<&FunnelRow> = rows
+        .iter()
+        .copied()
+        .filter(|r| r.completed && status_of(r) != Status::Active)
+        .collect();
+    let mut by_area: Vec<(String, usize, usize)> = ymarfer_domain::reference::AREAS
+        .iter()
+        .map(|a| {
+            let here: Vec<_> = rows
+                .iter()
+                .filter(|r| r.principal_area.as_deref() == Some(a.code))
+                .collect();
+            (
+                a.name(lang).to_string(),
+                here.iter().filter(|r| r.completed).count(),
+                here.iter().filter(|r| r.enrolled).count(),
+            )
+        })
+        .filter(|a| a.1 > 0)
+        .collect();
+    by_area.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut sources: Vec<String> = rows.iter().map(|r| r.source.clone()).collect();
+    sources.sort();
+    sources.dedup();
+    let by_source = sources
+        .into_iter()
+        .map(|s| {
+            let here: Vec<_> = rows.iter().filter(|r| r.source == s).collect();
+            (
+                if s.is_empty() {
+                    tr.t("funnel-source-direct")
+                } else {
+                    s
+                },
+                here.iter().filter(|r| r.completed).count(),
+                here.iter().filter(|r| r.lead_status.is_some()).count(),
+            )
+        })
+        .collect();
+    let mut page = page;
+    page.title = tr.t1("funnel-title", "name", page.pick(&p.name_en, &p.name_cy));
+    render(&FunnelPage {
+        steps: steps(tr, &rows),
+        not_active: steps(tr, &not_active).into_iter().skip(1).collect(),
+        by_area,
+        by_source,
+        sectors: ymarfer_domain::reference::SIC_SECTIONS
+            .iter()
+            .map(|(l, en, cy)| {
+                (
+                    l.to_string(),
+                    format!("{l} – {}", if lang == Lang::En { en } else { cy }),
+                )
+            })
+            .collect(),
+        bands: EmployeeBand::ALL
+            .iter()
+            .map(|b| (b.as_str(), tr.t(b.message_id())))
+            .collect(),
+        areas: ymarfer_domain::reference::AREAS
+            .iter()
+            .map(|a| (a.code, a.name(lang)))
+            .collect(),
+        statuses: Status::ALL
+            .iter()
+            .map(|s| (s.as_str(), tr.t(s.message_id())))
+            .collect(),
+        filter,
+        none: None,
+        page,
+        programme: p,
+    })
+}

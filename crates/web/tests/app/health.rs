@@ -1,0 +1,300 @@
+//! The public innovation health check, the leads it brings and the funnel.
+
+use crate::on_both;
+use crate::support::{TestApp, location};
+use reqwest::StatusCode;
+use ymarfer_domain::Lang;
+
+/// Takes the check through its eight screens; returns the result's path.
+async fn take_check(c: &crate::support::Client, lang: &str, answers: &[&[&str]]) -> String {
+    let res = c
+        .post(
+            &format!("/{lang}/health-check"),
+            &[("source", "Powys-Council!")],
+        )
+        .await;
+    let first = location(&res);
+    assert!(
+        first.starts_with(&format!("/{lang}/health-check/")) && first.ends_with("/1"),
+        "{first}"
+    );
+    let base = first.trim_end_matches("/1").to_string();
+    for (i, given) in answers.iter().enumerate() {
+        let mut form: Vec<(&str, &str)> = given.iter().map(|a| ("answer", *a)).collect();
+        form.push(("next", "1"));
+        let res = c.post(&format!("{base}/{}", i + 1), &form).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "screen {}", i + 1);
+    }
+    format!("{base}/result")
+}
+
+const NOT_YET: [&[&str]; 8] = [
+    &["C"],
+    &["micro"],
+    &["gwynedd"],
+    &["no"],
+    &["no"],
+    &["no"],
+    &["yes"],
+    &["waiting", "rework"],
+];
+
+async fn a_visitor_takes_the_check(app: TestApp) {
+    let c = app.client();
+    // One click from the home page, in either language; and a chooser, Welsh first.
+    for lang in ["en", "cy"] {
+        let home = c.get(&format!("/{lang}")).await.text().await.unwrap();
+        assert!(
+            home.contains(&format!("href=\"/{lang}/health-check\"")),
+            "{home}"
+        );
+    }
+    let choose = c.get("/health-check").await.text().await.unwrap();
+    let (cy, en) = (
+        choose.find("/cy/health-check").unwrap(),
+        choose.find("/en/health-check").unwrap(),
+    );
+    assert!(cy < en, "Welsh is not second to English");
+
+    let res = c.post("/cy/health-check", &[]).await;
+    let base = location(&res).trim_end_matches("/1").to_string();
+    // A screen refuses a missing or made-up answer and says so.
+    let res = c
+        .post(&format!("{base}/1"), &[("answer", "Z"), ("next", "1")])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Dewiswch ateb er mwyn mynd ymlaen.")
+    );
+    // Back keeps what was answered.
+    c.post(&format!("{base}/1"), &[("answer", "C"), ("next", "1")])
+        .await;
+    c.post(&format!("{base}/2"), &[("answer", "small"), ("back", "1")])
+        .await;
+    let two = c.get(&format!("{base}/2")).await.text().await.unwrap();
+    assert!(two.contains("value=\"small\" checked"), "{two}");
+    assert!(two.contains("Cwestiwn 2 o 8"));
+    // Not finished: the result sends the visitor back to the questions.
+    assert_eq!(
+        location(&c.get(&format!("{base}/result")).await),
+        format!("{base}/1")
+    );
+
+    let result = take_check(&c, "en", &NOT_YET).await;
+    let html = c.get(&result).await.text().await.unwrap();
+    assert!(
+        html.contains("Getting ready to innovate"),
+        "spending alone is not innovation active"
+    );
+    assert!(html.contains("Value stream map") && html.contains("What you would do on Monday"));
+    assert!(
+        html.contains("Fewer than 10 Micro (0–9 staff) firms in Manufacturing have verified savings in our programmes yet (0)")
+            || html.contains("Fewer than 10"),
+        "{html}"
+    );
+    assert!(html.contains("No cohort has places just now") || html.contains("places left"));
+    // The address is private and kept 30 days.
+    assert_eq!(
+        c.get("/en/health-check/0000/result").await.status(),
+        StatusCode::NOT_FOUND
+    );
+    app.db.age_checks(chrono::Duration::days(31)).await.unwrap();
+    assert_eq!(c.get(&result).await.status(), StatusCode::GONE);
+}
+
+async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    // The cohort starts next month, with places.
+    let mut k = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
+    let start = ymarfer_domain::uktime::today() + chrono::Duration::days(30);
+    k.starts_on = Some(start);
+    k.ends_on = Some(start + chrono::Duration::weeks(16));
+    app.db
+        .update_cohort(
+            cohort,
+            &ymarfer_store::programmes::CohortInput {
+                slug: k.slug.clone(),
+                name_en: "Mid Wales".into(),
+                name_cy: "Canolbarth Cymru".into(),
+                starts_on: k.starts_on,
+                ends_on: k.ends_on,
+                capacity: 12,
+                delivery_mode: "online".into(),
+                region: "mid_wales".into(),
+                cost_share_pence: None,
+                language: k.language,
+            },
+        )
+        .await
+        .unwrap();
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let visitor = app.client();
+    let result = take_check(&visitor, "cy", &NOT_YET).await;
+    let html = visitor.get(&result).await.text().await.unwrap();
+    assert!(
+        html.contains("Canolbarth Cymru") && html.contains("12 lle ar ôl"),
+        "{html}"
+    );
+    let interest = result.replace("/result", "/interest");
+    let cohort_id = cohort.to_string();
+    let form = |consent: &'static str, website: &'static str| {
+        vec![
+            ("name", "Nia Jones"),
+            ("email", "nia@becws.cymru"),
+            ("organisation", "Becws Nia"),
+            ("language", "cy"),
+            ("consent", consent),
+            ("website", website),
+        ]
+    };
+    let mut no_consent = form("", "");
+    no_consent.push(("cohort", &cohort_id));
+    let res = visitor.post(&interest, &no_consent).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let text = res.text().await.unwrap();
+    assert!(text.contains("Ticiwch y blwch") && text.contains("value=\"Nia Jones\""));
+    // A machine fills the hidden field: thanked, nothing kept.
+    let mut robot = form("yes", "http://spam.example");
+    robot.push(("cohort", &cohort_id));
+    assert_eq!(
+        visitor.post(&interest, &robot).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert!(app.db.leads_of(Some(programme)).await.unwrap().is_empty());
+    let mut good = form("yes", "");
+    good.push(("cohort", &cohort_id));
+    let res = visitor.post(&interest, &good).await;
+    assert_eq!(location(&res), format!("{result}?done=interest"));
+    let leads = app.db.leads_of(Some(programme)).await.unwrap();
+    assert_eq!(leads.len(), 1);
+    // The manager hears of it, in their language.
+    let mail = app.outbox();
+    assert!(
+        mail.iter().any(
+            |(to, subject, body)| to == &manager.email.as_str().to_string()
+                && subject == "A firm would like to hear more"
+                && body.contains("Becws Nia")
+        ),
+        "{mail:?}"
+    );
+
+    // Only the programme's managers see leads.
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let list = m
+        .get(&format!("/en/programmes/{slug}/leads"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        list.contains("Becws Nia") && list.contains("1 lead"),
+        "{list}"
+    );
+    let lead = format!("/en/programmes/{slug}/leads/{}", leads[0].id);
+    let page = m.get(&lead).await.text().await.unwrap();
+    assert!(
+        page.contains("Getting ready to innovate") && page.contains("Gwynedd"),
+        "{page}"
+    );
+    let res = m
+        .post(
+            &lead,
+            &[("status", "contacted"), ("notes", "Rang on Monday")],
+        )
+        .await;
+    assert_eq!(location(&res), format!("{lead}?done=saved"));
+    // In one step: the firm joins with the check's answers, the person is invited.
+    let res = m
+        .post(&format!("{lead}/invite"), &[("cohort", &cohort_id)])
+        .await;
+    assert_eq!(location(&res), format!("{lead}?done=invited"));
+    let org = app
+        .db
+        .organisation_by_name("Becws Nia")
+        .await
+        .unwrap()
+        .expect("the firm");
+    assert_eq!(
+        (org.sic_section.as_str(), org.employee_band.as_str()),
+        ("C", "micro")
+    );
+    let entry = app.db.innovation_answers(org.id).await.unwrap();
+    assert_eq!(entry.len(), 1);
+    assert!(entry[0].innovation_spending && !entry[0].new_business_process);
+    let enrolled = app.db.enrolled(cohort).await.unwrap();
+    assert!(enrolled.iter().any(|e| e.organisation_id == Some(org.id)));
+    assert!(
+        app.outbox()
+            .iter()
+            .any(|(to, _, _)| to == "nia@becws.cymru")
+    );
+
+    // The funnel counts what the records say.
+    let funnel = m
+        .get(&format!("/en/programmes/{slug}/funnel"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for (step, n) in [
+        ("Health checks started", 1),
+        ("Completed", 1),
+        ("Asked to hear more", 1),
+        ("Invited", 1),
+        ("Enrolled", 1),
+        ("Completed a cohort", 0),
+    ] {
+        assert!(
+            funnel.contains(&format!(
+                "<th scope=\"row\">{step}</th><td class=\"num\">{n}</td>"
+            )),
+            "{step}: {funnel}"
+        );
+    }
+    assert!(funnel.contains("Gwynedd") && funnel.contains("powys-council"));
+    let filtered = m
+        .get(&format!("/en/programmes/{slug}/funnel?band=small"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        filtered.contains("<th scope=\"row\">Health checks started</th><td class=\"num\">0</td>")
+    );
+
+    // A participant, an observer and a stranger see no leads.
+    let (_, p) = crate::support::signed_in_with(
+        &app,
+        "obs@example.com",
+        ymarfer_domain::Role::Observer,
+        ymarfer_domain::Scope::Programme(programme),
+    )
+    .await;
+    assert_eq!(p.get(&lead).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        p.get(&format!("/en/programmes/{slug}/funnel"))
+            .await
+            .status(),
+        StatusCode::OK,
+        "observers see the funnel's counts"
+    );
+    let stranger = app.client();
+    app.user("stranger@example.com", Lang::En, false).await;
+    stranger.sign_in("stranger@example.com").await;
+    assert_eq!(stranger.get(&lead).await.status(), StatusCode::NOT_FOUND);
+}
+
+on_both! {
+    health_check => super::a_visitor_takes_the_check;
+    health_leads => super::interest_becomes_a_lead_and_an_invitation;
+}
