@@ -184,6 +184,41 @@ impl Db {
         Ok(token)
     }
 
+    /// A finished or abandoned check as it happened at `at` (for demo and
+    /// synthetic data); returns its id.
+    pub async fn record_check(
+        &self,
+        language: Lang,
+        source: &str,
+        answers: &CheckAnswers,
+        at: DateTime<Utc>,
+        completed: bool,
+    ) -> Result<i64> {
+        let (_, hash) = new_secret();
+        let id: i64 = with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "INSERT INTO health_checks (token_hash, language, source, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(&hash)
+            .bind(language.code())
+            .bind(source)
+            .bind(at)
+            .fetch_one(pool)
+            .await?
+        });
+        self.save_check(id, answers, completed).await?;
+        if completed {
+            with_pool!(self, |pool| {
+                sqlx::query("UPDATE health_checks SET completed_at = $1 WHERE id = $2")
+                    .bind(at + chrono::Duration::minutes(5))
+                    .bind(id)
+                    .execute(pool)
+                    .await?;
+            });
+        }
+        Ok(id)
+    }
+
     pub async fn check_by_token(&self, token: &str) -> Result<Option<HealthCheck>> {
         let sql = format!("SELECT {CHECK_COLUMNS} FROM health_checks WHERE token_hash = $1");
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)

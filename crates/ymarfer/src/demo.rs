@@ -550,6 +550,139 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
         .collect();
     projects(db, &cohorts, facilitator.id, &data, today).await?;
     ledger(db, &cohorts, facilitator.id, &data).await?;
+    health_checks(db, programme.id, &cohorts, today).await?;
+    Ok(())
+}
+
+/// A year of health checks across Wales, so the funnel has a real shape: most
+/// firms micro and not innovation active, most checks finished, some leaving
+/// their details; the Mid Wales cohort's firms came this way.
+async fn health_checks(
+    db: &Db,
+    programme: i64,
+    cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate, Stage)],
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    use ymarfer_domain::health::{LeadStatus, PainPoint};
+    use ymarfer_store::health::{CheckAnswers, LeadInput};
+    // A small deterministic generator: the same demo every time.
+    let mut seed: u64 = 0x5eed_cafe;
+    let mut next = move |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    const SECTORS: [&str; 8] = ["C", "G", "I", "F", "Q", "S", "H", "M"];
+    const SOURCES: [&str; 4] = ["", "", "business-wales", "powys-council"];
+    let open = cohorts
+        .iter()
+        .find(|(_, _, stage)| *stage == Stage::Starting)
+        .map(|(c, _, _)| c.id);
+    for i in 0..320u64 {
+        let area = ymarfer_domain::reference::AREAS
+            .get(next(ymarfer_domain::reference::AREAS.len() as u64) as usize)
+            .map(|a| a.code.to_string());
+        let band = match next(100) {
+            0..=89 => EmployeeBand::Micro,
+            90..=97 => EmployeeBand::Small,
+            _ => EmployeeBand::Medium,
+        };
+        // About 7 in 10 not innovation active.
+        let active = next(100) < 30;
+        let answers = CheckAnswers {
+            sector: Some(SECTORS[next(SECTORS.len() as u64) as usize].to_string()),
+            employee_band: Some(band),
+            principal_area: area,
+            innovation: [
+                Some(active && next(2) == 0),
+                Some(active),
+                Some(active && next(3) == 0),
+                Some(next(4) == 0),
+            ],
+            pains: Some(
+                PainPoint::ALL
+                    .iter()
+                    .copied()
+                    .filter(|_| next(3) == 0)
+                    .collect(),
+            ),
+        };
+        let days_ago = next(365) as i64;
+        let at = Utc.from_utc_datetime(
+            &(today - Duration::days(days_ago))
+                .and_hms_opt(10, (i % 60) as u32, 0)
+                .context("time")?,
+        );
+        let completed = next(100) < 82;
+        let lang = if next(3) == 0 { Lang::Cy } else { Lang::En };
+        let source = SOURCES[next(SOURCES.len() as u64) as usize];
+        let id = db
+            .record_check(lang, source, &answers, at, completed)
+            .await?;
+        if completed && next(100) < 14 {
+            let lead = db
+                .create_lead(&LeadInput {
+                    health_check_id: Some(id),
+                    programme_id: Some(programme),
+                    cohort_id: open,
+                    name: format!(
+                        "{} {}",
+                        FIRST_NAMES[(i % 12) as usize],
+                        SURNAMES[(i % 10) as usize]
+                    ),
+                    email: format!("lead{i}@ymarfer.demo"),
+                    phone: String::new(),
+                    organisation_name: format!("Demo firm {i}"),
+                    language: lang,
+                })
+                .await?;
+            let status = match next(4) {
+                0 => LeadStatus::New,
+                1 | 2 => LeadStatus::Contacted,
+                _ => LeadStatus::Closed,
+            };
+            db.update_lead(lead.id, status, "").await?;
+        }
+    }
+    // The Mid Wales firms found the programme through the check.
+    if let Some((cohort, _, _)) = cohorts.iter().find(|(_, _, s)| *s == Stage::Starting) {
+        for e in db.enrolled(cohort.id).await? {
+            let Some(org) = e.organisation_id else {
+                continue;
+            };
+            let organisation = db.organisation_by_id(org).await?.context("organisation")?;
+            let answers = CheckAnswers {
+                sector: Some(organisation.sic_section.clone()),
+                employee_band: Some(organisation.employee_band),
+                principal_area: Some(organisation.principal_area.clone()),
+                innovation: [Some(false), Some(false), Some(false), Some(true)],
+                pains: Some(vec![PainPoint::Waiting]),
+            };
+            let at = Utc.from_utc_datetime(
+                &(today - Duration::days(40))
+                    .and_hms_opt(9, 0, 0)
+                    .context("time")?,
+            );
+            let id = db
+                .record_check(Lang::En, "powys-council", &answers, at, true)
+                .await?;
+            let lead = db
+                .create_lead(&LeadInput {
+                    health_check_id: Some(id),
+                    programme_id: Some(programme),
+                    cohort_id: Some(cohort.id),
+                    name: e.display_name.clone(),
+                    email: e.email.clone(),
+                    phone: String::new(),
+                    organisation_name: organisation.name.clone(),
+                    language: Lang::En,
+                })
+                .await?;
+            db.lead_invited(lead.id, cohort.id, org, e.user_id).await?;
+            db.update_lead(lead.id, LeadStatus::Enrolled, "").await?;
+        }
+    }
     Ok(())
 }
 

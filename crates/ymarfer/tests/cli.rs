@@ -309,6 +309,25 @@ async fn demo_loads_once_and_names_its_accounts() {
             .any(|t| t == "Ciw'r bore wrth gownter y becws"),
         "the Welsh cohort works in Welsh"
     );
+    // A year of health checks gives the funnel a real shape.
+    let programme = db.programme_by_slug("ceic-demo").await.unwrap().unwrap();
+    let funnel = db
+        .funnel(
+            programme.id,
+            chrono::DateTime::from_timestamp(0, 0).unwrap(),
+            now + chrono::Duration::days(1),
+            now.date_naive(),
+        )
+        .await
+        .unwrap();
+    assert!(funnel.len() > 300, "{} checks", funnel.len());
+    let completed = funnel.iter().filter(|r| r.completed).count();
+    let interest = funnel.iter().filter(|r| r.lead_status.is_some()).count();
+    let enrolled = funnel.iter().filter(|r| r.enrolled).count();
+    assert!(
+        completed < funnel.len() && interest < completed && enrolled >= 4 && enrolled < interest,
+        "{completed} {interest} {enrolled}"
+    );
     db.close().await;
     let (out, stdout, _) = run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
     assert!(out.status.success() && stdout.contains("already present"));

@@ -1041,7 +1041,96 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
     let _ = manager;
 }
 
+/// A newcomer takes the health check on a phone: from the home page in one
+/// click, eight answers, and a result naming tools, similar firms and cohorts;
+/// in Welsh, then in English.
+async fn health_check_on_a_phone(app: TestApp) {
+    let b = Browser::start().await;
+    for (lang, start, next, result, answers) in [
+        (
+            "cy",
+            "Gwneud y gwiriad iechyd arloesi",
+            "Nesaf",
+            "Gweld fy nghanlyniad",
+            ["C", "micro", "gwynedd", "no", "no", "no", "no"],
+        ),
+        (
+            "en",
+            "Take the innovation health check",
+            "Next",
+            "See my result",
+            ["G", "small", "powys", "yes", "no", "no", "yes"],
+        ),
+    ] {
+        b.goto(&app.url(&format!("/{lang}"))).await;
+        b.click_link(start).await;
+        assert_eq!(b.path().await, format!("/{lang}/health-check"));
+        b.assert_accessible(&format!("health check intro {lang}"))
+            .await;
+        b.assert_reflows(&format!("health check intro {lang}"))
+            .await;
+        b.submit("main form button").await;
+        for (i, answer) in answers.iter().enumerate() {
+            if i == 0 {
+                // Going on without an answer says what to do, and keeps the screen.
+                b.submit("button[name='next']:not(.visually-hidden)").await;
+                assert!(b.c.find(Locator::Css(".error-summary")).await.is_ok());
+                b.assert_accessible(&format!("health check error {lang}"))
+                    .await;
+            }
+            b.click(&format!("input[value='{answer}']")).await;
+            if i == 3 {
+                b.assert_accessible(&format!("health check yes/no {lang}"))
+                    .await;
+                b.assert_reflows(&format!("health check yes/no {lang}"))
+                    .await;
+            }
+            b.submit("button[name='next']:not(.visually-hidden)").await;
+        }
+        // The pain points: any number.
+        b.click("input[value='waiting']").await;
+        b.click("input[value='paperwork']").await;
+        b.assert_accessible(&format!("health check pains {lang}"))
+            .await;
+        let last =
+            b.c.find(Locator::Css("button[name='next']:not(.visually-hidden)"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+        assert_eq!(last, result);
+        b.submit("button[name='next']:not(.visually-hidden)").await;
+        assert!(b.path().await.ends_with("/result"));
+        let text = b.text("main").await;
+        let expected = if lang == "cy" {
+            [
+                "Heb ddechrau arloesi eto",
+                "Map ffrwd werth",
+                "Mae gan lai na 10",
+                "Carfanau",
+            ]
+        } else {
+            [
+                "Innovation active",
+                "Process map",
+                "Fewer than 10",
+                "Cohorts you could join",
+            ]
+        };
+        for e in expected {
+            assert!(text.contains(e), "{e}: {text}");
+        }
+        b.assert_accessible(&format!("health check result {lang}"))
+            .await;
+        b.assert_reflows(&format!("health check result {lang}"))
+            .await;
+    }
+    b.close().await;
+}
+
 on_both! {
+    browser_health_check => super::health_check_on_a_phone;
     browser_roles_day => super::each_roles_day_on_a_phone;
     browser_sign_in_and_switch => super::password_sign_in_and_language_switch;
     browser_link_sign_in => super::emailed_link_sign_in;
