@@ -1072,6 +1072,14 @@ async fn health_check_on_a_phone(app: TestApp) {
         b.submit("main form button").await;
         for (i, answer) in answers.iter().enumerate() {
             if i == 0 {
+                let label =
+                    b.c.find(Locator::Css("button[name='next']:not(.visually-hidden)"))
+                        .await
+                        .unwrap()
+                        .text()
+                        .await
+                        .unwrap();
+                assert_eq!(label, next);
                 // Going on without an answer says what to do, and keeps the screen.
                 b.submit("button[name='next']:not(.visually-hidden)").await;
                 assert!(b.c.find(Locator::Css(".error-summary")).await.is_ok());
