@@ -467,10 +467,18 @@ async fn result_page(
         _ => (None, String::new()),
     };
     let today = ymarfer_domain::uktime::today();
-    let cohorts = state
-        .db
-        .open_cohorts(today)
-        .await?
+    // Cohorts near the firm, or that meet online, first; then the rest, soonest first.
+    let region = check
+        .principal_area
+        .as_deref()
+        .and_then(ymarfer_domain::reference::area)
+        .map(|a| a.region.as_str());
+    let mut open = state.db.open_cohorts(today).await?;
+    open.sort_by_key(|c| {
+        let near = Some(c.region.as_str()) == region || c.delivery_mode != "in_person";
+        (!near, c.starts_on)
+    });
+    let cohorts = open
         .into_iter()
         .map(|c: OpenCohort| CohortOffer {
             id: c.cohort_id,
