@@ -45,6 +45,9 @@ pub struct Config {
     /// Reverse proxies in front of Ymarfer. A request from one of these names its
     /// client in `X-Forwarded-For`; from anywhere else that header is ignored.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Partners' sites (origins such as `https://www.example.gov.wales`) that
+    /// may show the public health check in a frame.
+    pub frame_origins: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +62,10 @@ pub enum ConfigError {
         "YMARFER_MAIL_FROM must be an address such as \"Ymarfer <noreply@example.ac.uk>\" (got {0:?})"
     )]
     MailFrom(String),
+    #[error(
+        "YMARFER_FRAME_ORIGINS must list origins such as https://www.example.gov.wales, with no path (got {0:?})"
+    )]
+    FrameOrigin(String),
 }
 
 impl SmtpSecurity {
@@ -97,7 +104,25 @@ impl Config {
             mail_from: mail_from.to_string(),
             smtp,
             trusted_proxies: Vec::new(),
+            frame_origins: Vec::new(),
         })
+    }
+
+    /// The same configuration, letting these partners' sites frame the health check.
+    pub fn with_frame_origins(mut self, origins: &[String]) -> Result<Config, ConfigError> {
+        self.frame_origins = origins
+            .iter()
+            .map(|o| {
+                let o = o.trim().trim_end_matches('/');
+                let url = Url::parse(o).map_err(|_| ConfigError::FrameOrigin(o.to_string()))?;
+                let origin = url.origin().ascii_serialization();
+                if !matches!(url.scheme(), "http" | "https") || origin != o {
+                    return Err(ConfigError::FrameOrigin(o.to_string()));
+                }
+                Ok(origin)
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(self)
     }
 
     /// The same configuration, trusting these reverse proxies.

@@ -1,7 +1,8 @@
 //! CSRF protection for every state-changing request: a double-submit token.
 //! Each visitor has a random token in an HttpOnly, SameSite=Lax cookie; every form
 //! carries the same token in a hidden `_csrf` field (htmx sends it as the
-//! `X-CSRF-Token` header). A POST whose proof does not match is refused.
+//! `X-CSRF-Token` header). A POST whose proof does not match is refused. The
+//! public health check is the one exception (see `protect`).
 
 use crate::cookies;
 use crate::error::{AppError, ErrorKind};
@@ -48,7 +49,12 @@ fn token_in_body(content_type: &str, body: &[u8]) -> Option<String> {
 
 pub async fn protect(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let cookie = cookies::get(req.headers(), cookies::CSRF).filter(|c| c.len() >= 32);
-    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    // The public health check needs no cookie, so that it works framed on a
+    // partner's site: each of its forms but the first acts on a check whose
+    // unguessable token is in the address, which a forger cannot know; the
+    // first only starts an empty check, and is throttled.
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || crate::security::is_health_check(req.uri().path());
     let (parts, body) = req.into_parts();
     let req = if safe {
         Request::from_parts(parts, body)

@@ -292,6 +292,7 @@ pub fn router(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn(record_route))
         .fallback(error::fallback)
         .layer(from_fn_with_state(state.clone(), csrf::protect))
+        .layer(from_fn_with_state(state.clone(), security::partner_framing))
         .layer(from_fn_with_state(state.clone(), error::render_errors))
         .layer(from_fn_with_state(state.clone(), session::load_viewer));
     for layer in security::layers() {

@@ -7,6 +7,35 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
      img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; \
      frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+/// The public health check may be framed by the partners' sites the
+/// configuration names; every other page by none.
+pub async fn partner_framing(
+    axum::extract::State(state): axum::extract::State<crate::state::AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let framable = is_health_check(req.uri().path()) && !state.config.frame_origins.is_empty();
+    let mut res = next.run(req).await;
+    if framable {
+        let policy = CONTENT_SECURITY_POLICY.replace(
+            "frame-ancestors 'none'",
+            &format!("frame-ancestors {}", state.config.frame_origins.join(" ")),
+        );
+        if let Ok(v) = HeaderValue::from_str(&policy) {
+            // Browsers follow frame-ancestors over X-Frame-Options when both are sent.
+            res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+    res
+}
+
+/// The public health check's pages, in either language.
+pub fn is_health_check(path: &str) -> bool {
+    ["/en/health-check", "/cy/health-check"]
+        .iter()
+        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+}
+
 pub fn layers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
     let fixed: [(HeaderName, &'static str); 6] = [
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),

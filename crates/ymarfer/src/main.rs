@@ -94,6 +94,15 @@ struct Global {
         global = true
     )]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// Partners' sites that may show the public health check in a frame, by
+    /// origin (comma-separated), e.g. https://www.example.gov.wales
+    #[arg(
+        long = "frame-origin",
+        env = "YMARFER_FRAME_ORIGINS",
+        value_delimiter = ',',
+        global = true
+    )]
+    frame_origins: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -235,7 +244,8 @@ impl Global {
             .unwrap_or_else(|| format!("http://{bound}"));
         Ok(
             Config::new(&base_url, self.data_dir.clone(), &self.mail_from, smtp)?
-                .with_trusted_proxies(self.trusted_proxies.clone()),
+                .with_trusted_proxies(self.trusted_proxies.clone())
+                .with_frame_origins(&self.frame_origins)?,
         )
     }
 

@@ -294,7 +294,95 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
     assert_eq!(stranger.get(&lead).await.status(), StatusCode::NOT_FOUND);
 }
 
+/// A partner's site may frame the check when the configuration names it; the
+/// check then works without cookies, which frames often do not get.
+async fn partners_may_frame_the_check(app: TestApp) {
+    let plain = app.client();
+    let csp = |res: &reqwest::Response| {
+        res.headers()
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let res = plain.get("/en/health-check").await;
+    assert!(
+        csp(&res).contains("frame-ancestors 'none'"),
+        "no partner, no frame"
+    );
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let config = ymarfer_web::Config::new(
+        &format!("http://{addr}"),
+        app.data_dir.clone(),
+        "Ymarfer <noreply@example.test>",
+        None,
+    )
+    .unwrap()
+    .with_frame_origins(&["https://www.businesswales.example/".to_string()])
+    .unwrap();
+    assert!(
+        ymarfer_web::Config::new("http://x", app.data_dir.clone(), "Y <y@example.test>", None)
+            .unwrap()
+            .with_frame_origins(&["https://example.org/page".to_string()])
+            .is_err(),
+        "an origin has no path"
+    );
+    let state = ymarfer_web::AppState::new(app.db.clone(), config).unwrap();
+    tokio::spawn(async move {
+        ymarfer_web::serve(listener, state, std::future::pending())
+            .await
+            .unwrap();
+    });
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let base = format!("http://{addr}");
+    let res = http
+        .get(format!("{base}/cy/health-check"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        csp(&res).contains("frame-ancestors https://www.businesswales.example;"),
+        "{}",
+        csp(&res)
+    );
+    let res = http.get(format!("{base}/cy")).send().await.unwrap();
+    assert!(
+        csp(&res).contains("frame-ancestors 'none'"),
+        "other pages stay unframable"
+    );
+    // No cookies at all: start, answer and finish.
+    let res = http
+        .post(format!("{base}/cy/health-check"))
+        .form(&[("source", "business-wales")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let first = location(&res);
+    let res = http
+        .post(format!("{base}{first}"))
+        .form(&[("answer", "C"), ("next", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // Everywhere else, a post without its token is refused.
+    let res = http
+        .post(format!("{base}/cy/sign-in"))
+        .form(&[("email", "x@example.com")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
 on_both! {
+    health_framing => super::partners_may_frame_the_check;
     health_check => super::a_visitor_takes_the_check;
     health_leads => super::interest_becomes_a_lead_and_an_invitation;
 }
