@@ -128,11 +128,13 @@ pub struct Lead {
     pub notes: String,
     pub organisation_id: Option<i64>,
     pub user_id: Option<i64>,
+    /// May be invited to take the check again at 6 and 12 months.
+    pub recheck: bool,
     pub created_at: DateTime<Utc>,
 }
 
 const LEAD_COLUMNS: &str = "id, health_check_id, programme_id, cohort_id, name, email, phone, organisation_name, \
-     language, status, notes, organisation_id, user_id, created_at";
+     language, status, notes, organisation_id, user_id, recheck, created_at";
 
 #[derive(Debug, Clone, Default)]
 pub struct LeadInput {
@@ -144,6 +146,7 @@ pub struct LeadInput {
     pub phone: String,
     pub organisation_name: String,
     pub language: Lang,
+    pub recheck: bool,
 }
 
 /// A check in the funnel, with how far its lead (if any) got.
@@ -168,16 +171,22 @@ pub struct FunnelRow {
 
 impl Db {
     /// Starts a check; the token is its address, and only its hash is kept.
-    pub async fn start_check(&self, language: Lang, source: &str) -> Result<String> {
+    pub async fn start_check(
+        &self,
+        language: Lang,
+        source: &str,
+        lead: Option<i64>,
+    ) -> Result<String> {
         let (token, hash) = new_secret();
         with_pool!(self, |pool| {
             sqlx::query(
-                "INSERT INTO health_checks (token_hash, language, source, created_at) VALUES ($1, $2, $3, $4)",
+                "INSERT INTO health_checks (token_hash, language, source, created_at, lead_id) VALUES ($1, $2, $3, $4, $5)",
             )
             .bind(&hash)
             .bind(language.code())
             .bind(source)
             .bind(Utc::now())
+            .bind(lead)
             .execute(pool)
             .await?;
         });
@@ -290,7 +299,7 @@ impl Db {
     pub async fn create_lead(&self, l: &LeadInput) -> Result<Lead> {
         let sql = format!(
             "INSERT INTO leads (health_check_id, programme_id, cohort_id, name, email, phone, organisation_name, \
-             language, consent_at, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $9) \
+             language, consent_at, status, created_at, recheck) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $9, $10) \
              RETURNING {LEAD_COLUMNS}"
         );
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
@@ -303,6 +312,7 @@ impl Db {
             .bind(&l.organisation_name)
             .bind(l.language.code())
             .bind(Utc::now())
+            .bind(l.recheck)
             .fetch_one(pool)
             .await?))
     }
@@ -414,5 +424,72 @@ impl Db {
             });
         }
         Ok(())
+    }
+
+    /// Leads that agreed to be asked again and are due: (lead, months), for 6
+    /// and then 12 months after they first took the check.
+    pub async fn due_rechecks(&self, today: NaiveDate) -> Result<Vec<(Lead, u32)>> {
+        let mut due = Vec::new();
+        for months in [6u32, 12] {
+            let Some(cutoff) = today.checked_sub_months(chrono::Months::new(months)) else {
+                continue;
+            };
+            let cutoff = cutoff.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc();
+            let column = if months == 6 {
+                "rechecked_6_at"
+            } else {
+                "rechecked_12_at"
+            };
+            let sql = format!(
+                "SELECT {LEAD_COLUMNS} FROM leads WHERE recheck AND {column} IS NULL AND created_at <= $1 ORDER BY id"
+            );
+            let leads: Vec<Lead> = with_pool!(self, |pool| sqlx::query_as(&sql)
+                .bind(cutoff)
+                .fetch_all(pool)
+                .await?);
+            due.extend(leads.into_iter().map(|l| (l, months)));
+        }
+        Ok(due)
+    }
+
+    /// Records that the lead was asked again at `months`, with the new link's hash.
+    pub async fn recheck_sent(&self, lead: i64, months: u32, token_hash: &str) -> Result<()> {
+        let column = if months == 6 {
+            "rechecked_6_at"
+        } else {
+            "rechecked_12_at"
+        };
+        let sql = format!("UPDATE leads SET {column} = $1, recheck_token_hash = $2 WHERE id = $3");
+        with_pool!(self, |pool| {
+            sqlx::query(&sql)
+                .bind(Utc::now())
+                .bind(token_hash)
+                .bind(lead)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// The lead an invitation to take the check again was sent to.
+    pub async fn lead_by_recheck_token(&self, token: &str) -> Result<Option<Lead>> {
+        let sql = format!("SELECT {LEAD_COLUMNS} FROM leads WHERE recheck_token_hash = $1");
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(hash_secret(token))
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    /// A lead's checks, first to last: the one it came from, and those taken again.
+    pub async fn checks_of_lead(&self, lead: &Lead) -> Result<Vec<HealthCheck>> {
+        let sql = format!(
+            "SELECT {CHECK_COLUMNS} FROM health_checks WHERE (id = $1 OR lead_id = $2) \
+             AND completed_at IS NOT NULL ORDER BY created_at, id"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(lead.health_check_id)
+            .bind(lead.id)
+            .fetch_all(pool)
+            .await?))
     }
 }

@@ -4,12 +4,15 @@ use crate::i18n::Tr;
 use crate::mail::Outgoing;
 use crate::state::AppState;
 use chrono::NaiveDate;
+use ymarfer_domain::Lang;
 
 /// What a run of the follow-ups did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FollowupRun {
     pub sent: usize,
     pub reminded: usize,
+    /// Firms from the health check asked to take it again (at 6 and 12 months).
+    pub rechecks: usize,
     /// Emails that could not be sent; they are tried again at the next run.
     pub failed: usize,
 }
@@ -80,6 +83,47 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<Foll
                         run.failed += 1;
                     }
                 }
+            }
+        }
+    }
+    // Firms that agreed, asked to take the health check again.
+    for (lead, months) in state.db.due_rechecks(today).await? {
+        let (secret, hash) = ymarfer_store::secret::new_secret();
+        let lang = Lang::parse(&lead.language).unwrap_or_default();
+        let tr = Tr(lang);
+        let link = state.config.link(
+            lang,
+            &format!("health-check?source=recheck-{months}&again={secret}"),
+        );
+        let body = format!(
+            "{}\n\n{}\n\n{}\n",
+            tr.t1("email-greeting", "name", &lead.name),
+            tr.args(
+                "email-recheck-body",
+                &[
+                    ("months", months.to_string()),
+                    ("organisation", lead.organisation_name.clone()),
+                    ("link", link),
+                ],
+            ),
+            tr.t("email-signature")
+        );
+        let sent = state
+            .mailer
+            .send(Outgoing {
+                to: lead.email.clone(),
+                subject: tr.t("email-recheck-subject"),
+                body,
+            })
+            .await;
+        match sent {
+            Ok(()) => {
+                state.db.recheck_sent(lead.id, months, &hash).await?;
+                run.rechecks += 1;
+            }
+            Err(e) => {
+                tracing::error!(error = %format!("{e:#}"), lead = lead.id, months, "invitation to take the check again could not be sent");
+                run.failed += 1;
             }
         }
     }

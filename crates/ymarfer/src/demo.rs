@@ -635,6 +635,7 @@ async fn health_checks(
                     phone: String::new(),
                     organisation_name: format!("Demo firm {i}"),
                     language: lang,
+                    recheck: next(2) == 0,
                 })
                 .await?;
             let status = match next(4) {
@@ -677,6 +678,7 @@ async fn health_checks(
                     phone: String::new(),
                     organisation_name: organisation.name.clone(),
                     language: Lang::En,
+                    recheck: true,
                 })
                 .await?;
             db.lead_invited(lead.id, cohort.id, org, e.user_id).await?;

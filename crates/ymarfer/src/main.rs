@@ -418,8 +418,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let today = today.unwrap_or_else(|| chrono::Utc::now().date_naive());
             let run = ymarfer_web::send_due_followups(&state, today).await?;
             println!(
-                "Follow-ups sent: {}. Reminders sent: {}.",
-                run.sent, run.reminded
+                "Follow-ups sent: {}. Reminders sent: {}. Health checks offered again: {}.",
+                run.sent, run.reminded, run.rechecks
             );
             db.close().await;
             if run.failed > 0 {

@@ -36,7 +36,15 @@ CREATE TABLE leads (
     status          TEXT NOT NULL DEFAULT 'new',
     notes           TEXT NOT NULL DEFAULT '',
     organisation_id BIGINT REFERENCES organisations (id) ON DELETE SET NULL,
+    -- The firm agreed to be invited to take the check again at 6 and 12 months.
+    recheck         BOOLEAN NOT NULL DEFAULT FALSE,
+    recheck_token_hash TEXT,
+    rechecked_6_at  TIMESTAMPTZ,
+    rechecked_12_at TIMESTAMPTZ,
     user_id         BIGINT REFERENCES users (id) ON DELETE SET NULL,
     created_at      TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX leads_programme ON leads (programme_id, created_at);
+
+-- A check taken again by a lead, at its invitation.
+ALTER TABLE health_checks ADD COLUMN lead_id BIGINT REFERENCES leads (id) ON DELETE SET NULL;

@@ -36,7 +36,15 @@ CREATE TABLE leads (
     status          TEXT NOT NULL DEFAULT 'new',
     notes           TEXT NOT NULL DEFAULT '',
     organisation_id INTEGER REFERENCES organisations (id) ON DELETE SET NULL,
+    -- The firm agreed to be invited to take the check again at 6 and 12 months.
+    recheck         INTEGER NOT NULL DEFAULT 0,
+    recheck_token_hash TEXT,
+    rechecked_6_at  TEXT,
+    rechecked_12_at TEXT,
     user_id         INTEGER REFERENCES users (id) ON DELETE SET NULL,
     created_at      TEXT NOT NULL
 );
 CREATE INDEX leads_programme ON leads (programme_id, created_at);
+
+-- A check taken again by a lead, at its invitation.
+ALTER TABLE health_checks ADD COLUMN lead_id INTEGER REFERENCES leads (id) ON DELETE SET NULL;

@@ -35,9 +35,11 @@ pub async fn choose(page: Page) -> AppResult {
 }
 
 #[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct SourceQuery {
-    #[serde(default)]
     source: String,
+    /// The token of an invitation to take the check again.
+    again: String,
 }
 
 /// A partner's tag, kept short and plain.
@@ -49,11 +51,17 @@ fn clean_source(s: &str) -> String {
         .to_lowercase()
 }
 
+/// An invitation's token: hexadecimal, as issued.
+fn clean_token(s: &str) -> String {
+    s.chars().filter(char::is_ascii_hexdigit).take(64).collect()
+}
+
 #[derive(Template)]
 #[template(path = "health/intro.html")]
 struct IntroPage {
     page: Page,
     source: String,
+    again: String,
     error: Option<String>,
 }
 
@@ -61,6 +69,7 @@ pub async fn intro(page: Page, Query(q): Query<SourceQuery>) -> AppResult {
     render(&IntroPage {
         page: page.titled("health-title"),
         source: clean_source(&q.source),
+        again: clean_token(&q.again),
         error: None,
     })
 }
@@ -69,6 +78,7 @@ pub async fn intro(page: Page, Query(q): Query<SourceQuery>) -> AppResult {
 #[serde(default)]
 pub struct StartForm {
     source: String,
+    again: String,
 }
 
 pub async fn start(
@@ -89,6 +99,7 @@ pub async fn start(
             &IntroPage {
                 error: Some(page.t("health-throttled")),
                 source: clean_source(&form.source),
+                again: clean_token(&form.again),
                 page: page.titled("health-title"),
             },
         );
@@ -97,9 +108,14 @@ pub async fn start(
         .db
         .record_attempt(Attempt::HealthCheck, EVERYONE, &addr, false)
         .await?;
+    // Taken again at a lead's invitation: the new check joins its others.
+    let lead = match clean_token(&form.again).as_str() {
+        "" => None,
+        again => state.db.lead_by_recheck_token(again).await?.map(|l| l.id),
+    };
     let token = state
         .db
-        .start_check(page.lang, &clean_source(&form.source))
+        .start_check(page.lang, &clean_source(&form.source), lead)
         .await?;
     Ok(see_other(&page.href(&format!("health-check/{token}/1"))))
 }
@@ -405,6 +421,8 @@ pub struct InterestForm {
     language: String,
     cohort: String,
     consent: String,
+    /// Agrees to be invited to take the check again at 6 and 12 months.
+    recheck: String,
     /// A field people never see: filled in, it is a machine.
     website: String,
 }
@@ -645,6 +663,7 @@ pub async fn interest(
             phone,
             organisation_name: organisation.clone(),
             language,
+            recheck: form.recheck == "yes",
         })
         .await?;
     super::leads::tell_managers(&state, &lead).await?;

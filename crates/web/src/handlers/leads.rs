@@ -117,6 +117,8 @@ struct ShowPage {
     programme: Programme,
     lead: Lead,
     check: Vec<(String, String)>,
+    /// Each check the firm has taken, first to last: when, and its status then.
+    history: Vec<String>,
     cohorts: Vec<Cohort>,
     statuses: Vec<(&'static str, String)>,
     form: LeadForm,
@@ -187,6 +189,21 @@ async fn show_page(
             check.push((tr.t("health-q-pains"), pains.join("; ")));
         }
     }
+    let history = state
+        .db
+        .checks_of_lead(&lead)
+        .await?
+        .iter()
+        .map(|c| {
+            tr.args(
+                "lead-check-row",
+                &[
+                    ("date", tr.date(c.created_at)),
+                    ("status", tr.t(Status::of(&c.answers()).message_id())),
+                ],
+            )
+        })
+        .collect();
     let cohorts = state.db.cohorts_of(p.id).await?;
     let mut page = page;
     page.title = tr.t1("lead-title", "name", &lead.organisation_name);
@@ -194,6 +211,7 @@ async fn show_page(
         page,
         programme: p,
         check,
+        history,
         cohorts,
         statuses: LeadStatus::ALL
             .iter()

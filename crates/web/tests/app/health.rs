@@ -172,6 +172,7 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
     assert!(app.db.leads_of(Some(programme)).await.unwrap().is_empty());
     let mut good = form("yes", "");
     good.push(("cohort", &cohort_id));
+    good.push(("recheck", "yes"));
     let res = visitor.post(&interest, &good).await;
     assert_eq!(location(&res), format!("{result}?done=interest"));
     let leads = app.db.leads_of(Some(programme)).await.unwrap();
@@ -270,6 +271,60 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
         .unwrap();
     assert!(
         filtered.contains("<th scope=\"row\">Health checks started</th><td class=\"num\">0</td>")
+    );
+
+    // Six months on, the firm is asked to take the check again, once; its new
+    // answers join the lead's record, so the change in its status shows.
+    let later = ymarfer_domain::uktime::today() + chrono::Duration::days(190);
+    let run = ymarfer_web::send_due_followups(&app.state, later)
+        .await
+        .unwrap();
+    assert_eq!(run.rechecks, 1);
+    let again = ymarfer_web::send_due_followups(&app.state, later)
+        .await
+        .unwrap();
+    assert_eq!(again.rechecks, 0, "asked once at six months");
+    let (_, _, body) = app
+        .outbox()
+        .into_iter()
+        .find(|(to, subject, _)| to == "nia@becws.cymru" && subject.contains("eto"))
+        .expect("the invitation, in Welsh");
+    let link = body
+        .split_whitespace()
+        .find(|w| w.contains("again="))
+        .expect("a link")
+        .to_string();
+    let path = link
+        .split_once("/cy/")
+        .map(|(_, p)| format!("/cy/{p}"))
+        .unwrap();
+    let intro = visitor.get(&path).await.text().await.unwrap();
+    let token = path.split("again=").nth(1).unwrap();
+    assert!(intro.contains(&format!("name=\"again\" value=\"{token}\"")));
+    let res = visitor
+        .post(
+            "/cy/health-check",
+            &[("source", "recheck-6"), ("again", token)],
+        )
+        .await;
+    let base = location(&res).trim_end_matches("/1").to_string();
+    for (i, a) in ["C", "micro", "gwynedd", "no", "yes", "no", "yes", "waiting"]
+        .iter()
+        .enumerate()
+    {
+        visitor
+            .post(
+                &format!("{base}/{}", i + 1),
+                &[("answer", a), ("next", "1")],
+            )
+            .await;
+    }
+    let page = m.get(&lead).await.text().await.unwrap();
+    assert!(
+        page.contains("The checks this firm has taken")
+            && page.find("Getting ready to innovate").unwrap()
+                < page.find(": Innovation active").unwrap(),
+        "{page}"
     );
 
     // A participant, an observer and a stranger see no leads.

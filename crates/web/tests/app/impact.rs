@@ -440,6 +440,7 @@ async fn capability_and_followups(app: TestApp) {
     let run = |sent, reminded| ymarfer_web::FollowupRun {
         sent,
         reminded,
+        rechecks: 0,
         failed: 0,
     };
     assert_eq!(
