@@ -436,7 +436,67 @@ async fn partners_may_frame_the_check(app: TestApp) {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
 
+/// Ten firms of the same size and sector with verified savings: their median is
+/// shown, with the count; nine would be withheld.
+async fn similar_firms_are_shown_from_ten(app: TestApp) {
+    let (manager, _programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let mut firms = Vec::new();
+    for i in 0..10i64 {
+        let org = app
+            .db
+            .create_organisation(
+                &ymarfer_store::organisations::OrganisationInput {
+                    name: format!("Becws {i}"),
+                    sic_section: "C".into(),
+                    employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                    principal_area: "gwynedd".into(),
+                    ..Default::default()
+                },
+                None,
+                None,
+            )
+            .await
+            .unwrap();
+        let project =
+            crate::support::project(&app, cohort, org.id, "Bara", "testing", "cohort").await;
+        // £100, £200, … £1,000 a year, as one-off savings.
+        let line = ymarfer_store::ledger::BenefitInput {
+            description: "Less flour".into(),
+            category: ymarfer_domain::impact::Category::Materials,
+            savings_type: ymarfer_domain::impact::SavingsType::Hard,
+            frequency: ymarfer_domain::impact::Frequency::OneOff,
+            starts_on: ymarfer_domain::uktime::today(),
+            status: ymarfer_domain::impact::Status::Verified,
+            amount_pence: Some(10_000 * (i + 1)),
+            ..Default::default()
+        };
+        firms.push((project.id, line));
+    }
+    let visitor = app.client();
+    app.db
+        .add_benefit_lines(&firms[..9], Some(manager.id), true)
+        .await
+        .unwrap();
+    let result = take_check(&visitor, "en", &NOT_YET).await;
+    let html = visitor.get(&result).await.text().await.unwrap();
+    assert!(
+        html.contains("Fewer than 10") && html.contains("(9)"),
+        "{html}"
+    );
+    app.db
+        .add_benefit_lines(&firms[9..], Some(manager.id), true)
+        .await
+        .unwrap();
+    let html = visitor.get(&result).await.text().await.unwrap();
+    // The middle two are £500 and £600: the median is £550.
+    assert!(
+        html.contains("saved a median of £550.00 in their first year (verified savings, 10 firms)"),
+        "{html}"
+    );
+}
+
 on_both! {
+    health_similar => super::similar_firms_are_shown_from_ten;
     health_framing => super::partners_may_frame_the_check;
     health_check => super::a_visitor_takes_the_check;
     health_leads => super::interest_becomes_a_lead_and_an_invitation;
