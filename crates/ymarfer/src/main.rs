@@ -126,6 +126,18 @@ enum Command {
     Followups(FollowupsCommand),
     /// Apply database migrations and exit.
     Migrate,
+    /// Write a consistent copy of the SQLite database to FILE, while Ymarfer
+    /// serves. (For PostgreSQL, use pg_dump: see the README.)
+    Backup {
+        /// Where to write the copy; it must not exist yet.
+        file: PathBuf,
+    },
+    /// Replace the SQLite database with a copy made by `ymarfer backup`. Stop
+    /// `serve` first.
+    Restore {
+        /// The copy to restore.
+        file: PathBuf,
+    },
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -264,6 +276,58 @@ impl Global {
     }
 }
 
+/// Checks that FILE is a backup of a Ymarfer database no newer than this
+/// version, then puts it in place of the SQLite database, atomically.
+async fn restore(g: &Global, file: &std::path::Path) -> anyhow::Result<()> {
+    let url = g.database_url();
+    let target = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .map(PathBuf::from)
+        .context(
+            "the database is PostgreSQL: restore it with pg_restore or psql (see the README)",
+        )?;
+    anyhow::ensure!(file.is_file(), "there is no file {}", file.display());
+    std::fs::create_dir_all(&g.data_dir)?;
+    // Work on a copy beside the database, so the backup itself is never changed.
+    let staged = target.with_extension("db.restoring");
+    std::fs::copy(file, &staged)
+        .with_context(|| format!("cannot copy {} beside the database", file.display()))?;
+    let check = async {
+        let copy = Db::connect(&format!("sqlite://{}", staged.display())).await?;
+        let digests = copy.sqlite_digests().await;
+        copy.close().await;
+        anyhow::Ok(digests?)
+    };
+    let digests = match check.await {
+        Ok(d)
+            if d.iter().any(|t| t.table == "_sqlx_migrations")
+                && d.iter().any(|t| t.table == "programmes") =>
+        {
+            d
+        }
+        _ => {
+            let _ = std::fs::remove_file(&staged);
+            anyhow::bail!("{} is not a backup of a Ymarfer database", file.display());
+        }
+    };
+    // The old database's write-ahead log belongs to it, not to the copy.
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", target.display()));
+    }
+    std::fs::rename(&staged, &target)?;
+    // Bring the restored copy up to this version's schema.
+    let db = g.open_db().await?;
+    db.close().await;
+    println!(
+        "Restored {} tables from {} into {}.",
+        digests.len(),
+        file.display(),
+        target.display()
+    );
+    Ok(())
+}
+
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -297,6 +361,27 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("Database is up to date ({}).", db.backend().name());
             db.close().await;
         }
+        Command::Backup { file } => {
+            anyhow::ensure!(
+                !file.exists(),
+                "{} exists already: choose a new file for the backup",
+                file.display()
+            );
+            let db = g.open_db().await?;
+            let done = db.backup_to(&file).await;
+            let tables = match &done {
+                Ok(Some(())) => db.sqlite_digests().await?.len(),
+                _ => 0,
+            };
+            db.close().await;
+            match done.context("the backup failed")? {
+                Some(()) => println!("Backed up {tables} tables to {}.", file.display()),
+                None => anyhow::bail!(
+                    "the database is PostgreSQL: back it up with pg_dump (see the README)"
+                ),
+            }
+        }
+        Command::Restore { file } => restore(g, &file).await?,
         Command::Demo => {
             let config = g.config()?;
             let db = g.open_db().await?;

@@ -604,3 +604,192 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
     assert_eq!(delta("verified"), 0, "no verifier, nothing verified");
     assert_eq!(delta("claimed"), 65_000 + 36_000 + 19_800 + 99_999);
 }
+
+/// Starts `serve` and returns it with the address it serves at; what it prints
+/// is read to the end in the background, so that it never writes to a closed pipe.
+fn start_serving(mut cmd: Command) -> (std::process::Child, String) {
+    let mut child = cmd.stdout(Stdio::piped()).spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let addr = first
+        .strip_prefix("Ymarfer is serving at http://")
+        .expect(&first)
+        .trim_end_matches('/')
+        .to_string();
+    std::thread::spawn(move || lines.for_each(drop));
+    (child, addr)
+}
+
+/// Backs up a database while `serve` runs on it, restores the copy elsewhere,
+/// and finds every table the same.
+#[tokio::test]
+async fn backup_and_restore_round_trip() {
+    let dir = temp_dir();
+    run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
+    let mut serve = Command::new(env!("CARGO_BIN_EXE_ymarfer"));
+    serve
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("YMARFER_DATA_DIR", &dir)
+        .stderr(Stdio::null());
+    let (mut child, addr) = start_serving(serve);
+    assert!(http_get(&addr, "/healthz").starts_with("HTTP/1.1 200"));
+    let copy = dir.join("copy.db");
+    let (out, stdout, stderr) = run(ymarfer()
+        .arg("backup")
+        .arg(&copy)
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.starts_with("Backed up "), "{stdout}");
+    let (out, _, stderr) = run(ymarfer()
+        .arg("backup")
+        .arg(&copy)
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(
+        !out.status.success() && stderr.contains("exists already"),
+        "{stderr}"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let digests = |d: PathBuf| async move {
+        let db =
+            ymarfer_store::Db::connect(&format!("sqlite://{}", d.join("ymarfer.db").display()))
+                .await
+                .unwrap();
+        let t = db.sqlite_digests().await.unwrap();
+        db.close().await;
+        t
+    };
+    let original = digests(dir.clone()).await;
+    let elsewhere = temp_dir();
+    let (out, stdout, stderr) = run(ymarfer()
+        .arg("restore")
+        .arg(&copy)
+        .env("YMARFER_DATA_DIR", &elsewhere));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.starts_with("Restored "), "{stdout}");
+    let restored = digests(elsewhere.clone()).await;
+    assert!(original.len() >= 25, "{} tables", original.len());
+    assert!(
+        original
+            .iter()
+            .any(|t| t.table == "benefit_versions" && t.rows > 50)
+    );
+    assert_eq!(original, restored, "every table, every row");
+
+    // Anything else is refused, and nothing is changed.
+    let junk = dir.join("junk.db");
+    std::fs::write(&junk, b"not a database").unwrap();
+    let (out, _, stderr) = run(ymarfer()
+        .arg("restore")
+        .arg(&junk)
+        .env("YMARFER_DATA_DIR", &elsewhere));
+    assert!(
+        !out.status.success() && stderr.contains("is not a backup"),
+        "{stderr}"
+    );
+    assert_eq!(digests(elsewhere).await, restored);
+}
+
+/// Posts to a server; the `Location` of its answer, or `None` once it is gone.
+fn http_post(addr: &str, path: &str, forwarded_for: &str) -> Option<String> {
+    let mut s = TcpStream::connect(addr).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    write!(
+        s,
+        "POST {path} HTTP/1.1\r\nHost: {addr}\r\nX-Forwarded-For: {forwarded_for}\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut out = String::new();
+    s.read_to_string(&mut out).ok()?;
+    if !out.starts_with("HTTP/1.1 303") {
+        return None;
+    }
+    out.lines().find_map(|l| {
+        let (name, value) = l.split_once(": ")?;
+        name.eq_ignore_ascii_case("location")
+            .then(|| value.to_string())
+    })
+}
+
+/// Kills `serve` with SIGKILL while it takes writes, and finds every write it
+/// acknowledged in the database afterwards.
+async fn writes_survive_sigkill(database_url: Option<String>) {
+    let dir = temp_dir();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ymarfer"));
+    cmd.args([
+        "serve",
+        "--bind",
+        "127.0.0.1:0",
+        "--trusted-proxy",
+        "127.0.0.1",
+    ])
+    .env("YMARFER_DATA_DIR", &dir)
+    .stderr(Stdio::null());
+    if let Some(url) = &database_url {
+        cmd.env("YMARFER_DATABASE_URL", url);
+    }
+    let (mut child, addr) = start_serving(cmd);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writers: Vec<_> = (0..4)
+        .map(|t| {
+            let (addr, stop) = (addr.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut acknowledged = Vec::new();
+                let mut i = 0u32;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    i += 1;
+                    // Each from its own address, so no throttle applies.
+                    let from = format!("10.{t}.{}.{}", i / 250, i % 250);
+                    match http_post(&addr, "/en/health-check", &from) {
+                        Some(location) => acknowledged.push(location),
+                        None => break,
+                    }
+                }
+                acknowledged
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    let killed = Command::new("kill")
+        .args(["-KILL", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let _ = child.wait();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let acknowledged: Vec<String> = writers
+        .into_iter()
+        .flat_map(|w| w.join().unwrap())
+        .collect();
+    assert!(acknowledged.len() > 20, "{} writes", acknowledged.len());
+    let url =
+        database_url.unwrap_or_else(|| format!("sqlite://{}", dir.join("ymarfer.db").display()));
+    let db = ymarfer_store::Db::connect(&url).await.unwrap();
+    let mut missing = 0;
+    for location in &acknowledged {
+        // /en/health-check/TOKEN/1
+        let token = location.split('/').nth(3).unwrap();
+        if db.check_by_token(token).await.unwrap().is_none() {
+            missing += 1;
+        }
+    }
+    db.close().await;
+    assert_eq!(missing, 0, "of {} acknowledged writes", acknowledged.len());
+}
+
+#[tokio::test]
+async fn acknowledged_writes_survive_sigkill_on_sqlite() {
+    writes_survive_sigkill(None).await;
+}
+
+#[tokio::test]
+async fn acknowledged_writes_survive_sigkill_on_postgres() {
+    if let Some((db, url)) =
+        ymarfer_store::testing::fresh_db(ymarfer_store::Backend::Postgres).await
+    {
+        db.close().await;
+        writes_survive_sigkill(Some(url)).await;
+    }
+}
