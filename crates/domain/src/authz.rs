@@ -184,6 +184,9 @@ pub enum Action {
     ManageLeads,
     /// The engagement funnel of a programme: its managers and observers.
     ViewFunnel,
+    /// The audit trail: all of it for administrators (on the site), a
+    /// programme's for its managers.
+    ViewAudit,
 }
 
 /// What authorisation needs to know about a project and the person looking at it.
@@ -389,9 +392,10 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
         (Action::ManageProgramme, Resource::Programme(p)) => {
             actor.holds_in_programme(p, &[ProgrammeManager])
         }
-        (Action::DownloadReports | Action::ManageLeads, Resource::Programme(p)) => {
-            actor.holds_in_programme(p, &[ProgrammeManager])
-        }
+        (
+            Action::DownloadReports | Action::ManageLeads | Action::ViewAudit,
+            Resource::Programme(p),
+        ) => actor.holds_in_programme(p, &[ProgrammeManager]),
         (Action::ViewFunnel, Resource::Programme(p)) => {
             actor.holds_in_programme(p, &[ProgrammeManager, Observer])
         }

@@ -1,5 +1,6 @@
 //! Ymarfer's domain: pure types and rules. No I/O lives here.
 
+pub mod audit;
 pub mod authz;
 pub mod capability;
 pub mod csvout;

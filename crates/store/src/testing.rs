@@ -82,3 +82,13 @@ macro_rules! both_backends {
         )*
     };
 }
+
+impl Db {
+    /// Runs raw SQL, for tests that check what the database itself refuses.
+    pub async fn execute_unchecked(&self, sql: &str) -> crate::db::Result<u64> {
+        Ok(crate::with_pool!(self, |pool| sqlx::query(sql)
+            .execute(pool)
+            .await?
+            .rows_affected()))
+    }
+}

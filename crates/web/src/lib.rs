@@ -2,6 +2,7 @@
 //! through the store, render a page. Templates compute nothing.
 
 mod assets;
+pub mod audit;
 pub mod config;
 mod cookies;
 mod csrf;

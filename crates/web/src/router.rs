@@ -1,7 +1,7 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, auth, benefits, capability, claims, cohorts, cycles, followup, health,
+    account, admin, audit, auth, benefits, capability, claims, cohorts, cycles, followup, health,
     health_check, home, impact, leads, organisations, people, programmes, projects, readings,
     sessions, sets, tools,
 };
@@ -49,6 +49,8 @@ fn pages() -> Router<AppState> {
         )
         .route("/programmes/{p}/leads/{id}/invite", post(leads::invite))
         .route("/programmes/{p}/funnel", get(leads::funnel))
+        .route("/programmes/{p}/audit", get(audit::programme))
+        .route("/admin/audit", get(audit::site))
         .route(
             "/reset-password",
             get(auth::reset_request_page).post(auth::reset_request),

@@ -81,3 +81,31 @@ home-active-on = gwaith diwethaf ar { $date }
 ## Ciw'r hawliadau
 claims-by-cohort = Hawliadau fesul carfan
 claims-all-cohorts = Pob carfan
+
+## Y trywydd archwilio
+audit-title = Trywydd archwilio
+audit-programme-title = Trywydd archwilio: { $name }
+audit-lead = Pob gweithred sensitif, y diweddaraf yn gyntaf: pwy, pryd, beth ac o ble. Ni ellir newid na dileu dim yma.
+audit-caption = Gweithredoedd a gofnodwyd
+audit-when = Pryd
+audit-who = Pwy
+audit-action = Gweithred
+audit-what = Beth
+audit-detail = Manylion
+audit-from = O ble
+audit-none = Does dim a gofnodwyd yn cyfateb.
+audit-download = Llwytho i lawr fel CSV
+audit-pages = Tudalennau'r trywydd
+audit-newer = Mwy diweddar
+audit-older = Hŷn
+audit-sign-in = Wedi mewngofnodi
+audit-sign-in-failed = Mewngofnodi wedi'i wrthod
+audit-role-granted = Rôl wedi'i rhoi
+audit-line-verified = Arbediad wedi'i ddilysu
+audit-line-reopened = Arbediad wedi'i ddychwelyd i'r statws "wedi'i hawlio"
+audit-project-approved = Prosiect wedi'i gymeradwyo ar gyfer y cyhoedd
+audit-report-downloaded = Adroddiad wedi'i lwytho i lawr
+audit-people-exported = Pobl wedi'u hallforio
+audit-programme-changed = Rhaglen wedi'i newid
+audit-lead-invited = Darpar gyfranogwr wedi'i wahodd i garfan
+audit-audit-exported = Trywydd archwilio wedi'i allforio

@@ -84,3 +84,31 @@ home-active-on = last worked on { $date }
 ## Queue of claims
 claims-by-cohort = Claims by cohort
 claims-all-cohorts = All cohorts
+
+## The audit trail
+audit-title = Audit trail
+audit-programme-title = Audit trail: { $name }
+audit-lead = Every sensitive act, newest first: who, when, what and from where. Nothing here can be changed or removed.
+audit-caption = Recorded acts
+audit-when = When
+audit-who = Who
+audit-action = Act
+audit-what = What
+audit-detail = Detail
+audit-from = From
+audit-none = Nothing recorded matches.
+audit-download = Download as CSV
+audit-pages = Pages of the trail
+audit-newer = Newer
+audit-older = Older
+audit-sign-in = Signed in
+audit-sign-in-failed = Sign-in refused
+audit-role-granted = Role granted
+audit-line-verified = Saving verified
+audit-line-reopened = Saving returned to claimed
+audit-project-approved = Project approved for the public
+audit-report-downloaded = Report downloaded
+audit-people-exported = People exported
+audit-programme-changed = Programme changed
+audit-lead-invited = Lead invited to a cohort
+audit-audit-exported = Audit trail exported

@@ -119,9 +119,18 @@ pub async fn sign_in(
         .db
         .record_attempt(Attempt::Password, email.as_str(), &addr, ok)
         .await?;
+    use crate::audit::{Act, record_as};
+    use ymarfer_domain::audit::AuditAction;
     match user.filter(|_| ok) {
-        Some(user) => start_session(&state, &headers, &user, safe_next(Some(&form.next))).await,
+        Some(user) => {
+            let who = format!("{} <{}>", user.name(), user.email.as_str());
+            let act = Act::new(AuditAction::SignIn, None, "password");
+            record_as(&state, Some(user.id), who, &addr, act).await?;
+            start_session(&state, &headers, &user, safe_next(Some(&form.next))).await
+        }
         None => {
+            let act = Act::new(AuditAction::SignInFailed, None, "password");
+            record_as(&state, None, email.as_str().to_string(), &addr, act).await?;
             errors.add("form", tr.t("error-sign-in-failed"));
             again(page, errors, StatusCode::UNAUTHORIZED)
         }

@@ -595,6 +595,7 @@ pub async fn verify(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((id, line)): Path<(i64, i64)>,
     FormData(form): FormData<VerifyForm>,
 ) -> AppResult {
@@ -616,7 +617,17 @@ pub async fn verify(
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
     let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
-    match state.db.verify_benefit_line(line, me, seen, &note).await? {
+    let outcome = state.db.verify_benefit_line(line, me, seen, &note).await?;
+    if matches!(outcome, Verification::Verified) {
+        let act = crate::audit::Act::new(
+            ymarfer_domain::audit::AuditAction::LineVerified,
+            Some(ctx.programme.id),
+            format!("line {line} version {seen}, project {id}"),
+        )
+        .detail(note.clone());
+        crate::audit::record(&state, &viewer, &addr, act).await?;
+    }
+    match outcome {
         // From a queue, back to it for the next claim; else to the project.
         Verification::Verified | Verification::AlreadyVerified => Ok(see_other(
             &page.href(
@@ -727,6 +738,7 @@ pub async fn reopen(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((id, line)): Path<(i64, i64)>,
     FormData(form): FormData<ReopenForm>,
 ) -> AppResult {
@@ -739,11 +751,20 @@ pub async fn reopen(
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
     let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
-    match state
+    let outcome = state
         .db
         .reopen_benefit_line(line, me, seen, &reason)
-        .await?
-    {
+        .await?;
+    if matches!(outcome, Reopening::Reopened) {
+        let act = crate::audit::Act::new(
+            ymarfer_domain::audit::AuditAction::LineReopened,
+            Some(ctx.programme.id),
+            format!("line {line} version {seen}, project {id}"),
+        )
+        .detail(reason.clone());
+        crate::audit::record(&state, &viewer, &addr, act).await?;
+    }
+    match outcome {
         Reopening::Reopened | Reopening::NotVerified => Ok(see_other(
             &page.href(&format!("projects/{id}?done=reopened#ledger")),
         )),

@@ -193,10 +193,11 @@ pub async fn programme_download(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, file)): Path<(String, String)>,
 ) -> AppResult {
     let p = context::programme(&state, &viewer, &slug, Action::ViewAggregates).await?;
-    download(&state, page, &viewer, &p, None, &file).await
+    download(&state, page, &viewer, &addr, &p, None, &file).await
 }
 
 /// `impact.csv` or `impact.xlsx` for a cohort.
@@ -204,16 +205,18 @@ pub async fn cohort_download(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug, file)): Path<(String, String, String)>,
 ) -> AppResult {
     let (p, c) = context::cohort(&state, &viewer, &slug, &cslug, Action::ViewAggregates).await?;
-    download(&state, page, &viewer, &p, Some(&c), &file).await
+    download(&state, page, &viewer, &addr, &p, Some(&c), &file).await
 }
 
 async fn download(
     state: &AppState,
     page: Page,
     viewer: &Viewer,
+    addr: &str,
     p: &Programme,
     cohort: Option<&Cohort>,
     file: &str,
@@ -223,6 +226,19 @@ async fn download(
         Some(c) => format!("{}-{}", p.slug, c.slug),
         None => p.slug.clone(),
     };
+    let allowed = match file {
+        "impact.csv" => true,
+        "impact.xlsx" => context::may_programme(viewer, Action::DownloadReports, p.id),
+        _ => false,
+    };
+    if allowed {
+        let act = crate::audit::Act::new(
+            ymarfer_domain::audit::AuditAction::ReportDownloaded,
+            Some(p.id),
+            format!("{name}-{file}"),
+        );
+        crate::audit::record(state, viewer, addr, act).await?;
+    }
     match file {
         "impact.csv" => Ok((
             [

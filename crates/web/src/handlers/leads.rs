@@ -284,6 +284,7 @@ pub async fn invite(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, id)): Path<(String, i64)>,
     FormData(form): FormData<LeadForm>,
 ) -> AppResult {
@@ -378,6 +379,13 @@ pub async fn invite(
         .db
         .lead_invited(id, cohort.id, org.id, user.id)
         .await?;
+    let act = crate::audit::Act::new(
+        ymarfer_domain::audit::AuditAction::LeadInvited,
+        Some(p.id),
+        format!("lead {id}: {}", lead.organisation_name),
+    )
+    .detail(cohort.slug.clone());
+    crate::audit::record(&state, &viewer, &addr, act).await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/leads/{id}?done=invited"
     ))))

@@ -67,6 +67,7 @@ pub async fn invite(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
     FormData(form): FormData<InviteForm>,
 ) -> AppResult {
@@ -151,6 +152,13 @@ pub async fn invite(
                 },
             )
             .await?;
+        let act = crate::audit::Act::new(
+            ymarfer_domain::audit::AuditAction::RoleGranted,
+            Some(programme.id),
+            email.as_str(),
+        )
+        .detail(format!("{} in {}", role.as_str(), cohort.slug));
+        crate::audit::record(&state, &viewer, &addr, act).await?;
     }
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}?done=invited"
@@ -309,9 +317,17 @@ pub async fn import(
 pub async fn export(
     State(state): State<AppState>,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
 ) -> AppResult {
-    let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let act = crate::audit::Act::new(
+        ymarfer_domain::audit::AuditAction::PeopleExported,
+        Some(programme.id),
+        format!("people.csv of {}", cohort.slug),
+    );
+    crate::audit::record(&state, &viewer, &addr, act).await?;
     let enrolled = state.db.enrolled(cohort.id).await?;
     let mut people = Vec::new();
     for e in enrolled.iter().filter(|e| e.is_active()) {

@@ -270,6 +270,7 @@ pub async fn update(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(slug): Path<String>,
     FormData(mut form): FormData<ProgrammeForm>,
 ) -> AppResult {
@@ -278,6 +279,37 @@ pub async fn update(
     match form.validate(&page, false) {
         Ok(input) => {
             state.db.update_programme(p.id, &input).await?;
+            // What changed, by field: cost, rate and capture move every figure.
+            let changed: Vec<&str> = [
+                ("cost", p.cost_pence != input.cost_pence),
+                (
+                    "hourly_rate",
+                    p.default_hourly_rate_pence != input.default_hourly_rate_pence,
+                ),
+                (
+                    "capture_factor",
+                    p.capture_factor_thousandths != input.capture_factor_thousandths,
+                ),
+                (
+                    "dates",
+                    p.starts_on != input.starts_on || p.ends_on != input.ends_on,
+                ),
+                (
+                    "names",
+                    p.name_en != input.name_en || p.name_cy != input.name_cy,
+                ),
+            ]
+            .into_iter()
+            .filter(|(_, c)| *c)
+            .map(|(f, _)| f)
+            .collect();
+            let act = crate::audit::Act::new(
+                ymarfer_domain::audit::AuditAction::ProgrammeChanged,
+                Some(p.id),
+                p.slug.clone(),
+            )
+            .detail(changed.join(", "));
+            crate::audit::record(&state, &viewer, &addr, act).await?;
             Ok(see_other(
                 &page.href(&format!("programmes/{slug}?done=saved")),
             ))
@@ -314,6 +346,7 @@ struct ShowPage {
     can_review: bool,
     can_leads: bool,
     can_funnel: bool,
+    can_audit: bool,
 }
 
 /// Each cohort's share of the programme's cost, by the impact method's rule.
@@ -360,6 +393,7 @@ async fn show_page(
     let can_review = context::may_programme(viewer, Action::ReviewClaims, p.id);
     let can_leads = context::may_programme(viewer, Action::ManageLeads, p.id);
     let can_funnel = context::may_programme(viewer, Action::ViewFunnel, p.id);
+    let can_audit = context::may_programme(viewer, Action::ViewAudit, p.id);
     let team = if context::may_programme(viewer, Action::ManageProgramme, p.id)
         || context::may_programme(viewer, Action::ViewProgramme, p.id)
     {
@@ -385,6 +419,7 @@ async fn show_page(
         can_review,
         can_leads,
         can_funnel,
+        can_audit,
     })
 }
 
@@ -430,6 +465,7 @@ pub async fn add_team_member(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(slug): Path<String>,
     FormData(form): FormData<TeamForm>,
 ) -> AppResult {
@@ -470,6 +506,13 @@ pub async fn add_team_member(
         .db
         .grant(user.id, role, Scope::Programme(p.id))
         .await?;
+    let act = crate::audit::Act::new(
+        ymarfer_domain::audit::AuditAction::RoleGranted,
+        Some(p.id),
+        email.as_str(),
+    )
+    .detail(role.as_str());
+    crate::audit::record(&state, &viewer, &addr, act).await?;
     Ok(see_other(
         &page.href(&format!("programmes/{slug}?done=team-added")),
     ))

@@ -855,6 +855,7 @@ pub async fn approve(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
 ) -> AppResult {
     let ctx = project_for(&state, &viewer, id, Action::ApproveProject).await?;
@@ -865,6 +866,12 @@ pub async fn approve(
         .db
         .approve_public(id, viewer.0.as_ref().map(|c| c.user.id))
         .await?;
+    let act = crate::audit::Act::new(
+        ymarfer_domain::audit::AuditAction::ProjectApproved,
+        Some(ctx.programme.id),
+        format!("project {id}: {}", ctx.project.title),
+    );
+    crate::audit::record(&state, &viewer, &addr, act).await?;
     Ok(see_other(
         &page.href(&format!("projects/{id}?done=approved")),
     ))

@@ -1,0 +1,20 @@
+//! What the audit trail records: the sensitive acts, by code.
+
+use crate::impact::coded_enum;
+
+coded_enum! {
+    /// A sensitive act, recorded with who, when, what and from where.
+    pub enum AuditAction {
+        SignIn = "sign_in", "audit-sign-in";
+        SignInFailed = "sign_in_failed", "audit-sign-in-failed";
+        RoleGranted = "role_granted", "audit-role-granted";
+        LineVerified = "line_verified", "audit-line-verified";
+        LineReopened = "line_reopened", "audit-line-reopened";
+        ProjectApproved = "project_approved", "audit-project-approved";
+        ReportDownloaded = "report_downloaded", "audit-report-downloaded";
+        PeopleExported = "people_exported", "audit-people-exported";
+        ProgrammeChanged = "programme_changed", "audit-programme-changed";
+        LeadInvited = "lead_invited", "audit-lead-invited";
+        AuditExported = "audit_exported", "audit-audit-exported";
+    }
+}

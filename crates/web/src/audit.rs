@@ -1,0 +1,73 @@
+//! Recording sensitive acts in the audit trail: one call from each handler
+//! that does one, with who (from the session), what, where, and from which
+//! address.
+
+use crate::error::AppError;
+use crate::page::Viewer;
+use crate::state::AppState;
+use ymarfer_domain::audit::AuditAction;
+use ymarfer_store::audit::NewAuditEvent;
+
+/// What was done, to what, in which programme.
+pub struct Act {
+    pub action: AuditAction,
+    pub programme: Option<i64>,
+    pub subject: String,
+    pub detail: String,
+}
+
+impl Act {
+    pub fn new(action: AuditAction, programme: Option<i64>, subject: impl Into<String>) -> Act {
+        Act {
+            action,
+            programme,
+            subject: subject.into(),
+            detail: String::new(),
+        }
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Act {
+        self.detail = detail.into();
+        self
+    }
+}
+
+/// Records an act by the signed-in person.
+pub async fn record(
+    state: &AppState,
+    viewer: &Viewer,
+    address: &str,
+    act: Act,
+) -> Result<(), AppError> {
+    let (actor_id, actor) = match viewer.0.as_ref() {
+        Some(c) => (
+            Some(c.user.id),
+            format!("{} <{}>", c.user.name(), c.user.email.as_str()),
+        ),
+        None => (None, String::new()),
+    };
+    record_as(state, actor_id, actor, address, act).await
+}
+
+/// Records an act by someone named here (a sign-in, before there is a session).
+pub async fn record_as(
+    state: &AppState,
+    actor_id: Option<i64>,
+    actor: String,
+    address: &str,
+    act: Act,
+) -> Result<(), AppError> {
+    state
+        .db
+        .record_audit(&NewAuditEvent {
+            actor_id,
+            actor,
+            action: Some(act.action),
+            programme_id: act.programme,
+            subject: act.subject,
+            detail: act.detail,
+            address: address.to_string(),
+        })
+        .await?;
+    Ok(())
+}

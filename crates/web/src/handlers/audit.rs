@@ -1,0 +1,215 @@
+//! The audit trail (`/admin/audit` for administrators, `/programmes/{p}/audit`
+//! for a programme's managers): filterable, pageable, and exportable as CSV.
+
+use super::{ClientAddr, context};
+use crate::audit::{Act, record};
+use crate::error::{AppResult, authorise};
+use crate::page::{Page, Viewer, render};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::IntoResponse;
+use serde::Deserialize;
+use ymarfer_domain::audit::AuditAction;
+use ymarfer_domain::csvout::CsvOut;
+use ymarfer_domain::{Action, Resource, can};
+use ymarfer_store::audit::{AUDIT_PAGE, AuditEvent, AuditQuery};
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct AuditFilter {
+    action: String,
+    from: String,
+    to: String,
+    page: i64,
+    format: String,
+}
+
+impl AuditFilter {
+    fn query(&self, programme: Option<i64>) -> AuditQuery {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+        AuditQuery {
+            programme,
+            action: AuditAction::parse(&self.action),
+            from: day(&self.from)
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|d| d.and_utc()),
+            to: day(&self.to)
+                .and_then(|d| (d + chrono::Duration::days(1)).and_hms_opt(0, 0, 0))
+                .map(|d| d.and_utc()),
+        }
+    }
+
+    /// This filter's address on another page (or as CSV).
+    fn href(&self, base: &str, page: i64, format: &str) -> String {
+        let mut q = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [
+            ("action", &self.action),
+            ("from", &self.from),
+            ("to", &self.to),
+        ] {
+            if !v.is_empty() {
+                q.append_pair(k, v);
+            }
+        }
+        if page > 0 {
+            q.append_pair("page", &page.to_string());
+        }
+        if !format.is_empty() {
+            q.append_pair("format", format);
+        }
+        let q = q.finish();
+        if q.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}?{q}")
+        }
+    }
+}
+
+pub struct AuditRow {
+    pub when: String,
+    pub actor: String,
+    pub action: String,
+    pub subject: String,
+    pub detail: String,
+    pub address: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit/list.html")]
+struct AuditPage {
+    page: Page,
+    rows: Vec<AuditRow>,
+    filter: AuditFilter,
+    actions: Vec<(&'static str, String)>,
+    action_href: String,
+    csv_href: String,
+    newer: Option<String>,
+    older: Option<String>,
+    none: Option<String>,
+}
+
+/// Administrators: every event.
+pub async fn site(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Query(filter): Query<AuditFilter>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::ViewAudit, Resource::Site))?;
+    let base = page.href("admin/audit");
+    let title = page.t("audit-title");
+    trail(state, page, viewer, addr, filter, None, base, title).await
+}
+
+/// A programme's managers: its events.
+pub async fn programme(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(slug): Path<String>,
+    Query(filter): Query<AuditFilter>,
+) -> AppResult {
+    let p = context::programme(&state, &viewer, &slug, Action::ViewAudit).await?;
+    let base = page.href(&format!("programmes/{slug}/audit"));
+    let title = page.t1(
+        "audit-programme-title",
+        "name",
+        page.pick(&p.name_en, &p.name_cy),
+    );
+    trail(state, page, viewer, addr, filter, Some(p.id), base, title).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn trail(
+    state: AppState,
+    page: Page,
+    viewer: Viewer,
+    addr: String,
+    filter: AuditFilter,
+    programme: Option<i64>,
+    base: String,
+    title: String,
+) -> AppResult {
+    let tr = page.tr;
+    let query = filter.query(programme);
+    if filter.format == "csv" {
+        // Every matching event, newest first; the export itself is recorded.
+        let act = Act::new(AuditAction::AuditExported, programme, "audit.csv");
+        record(&state, &viewer, &addr, act).await?;
+        let events = state.db.audit_events(&query, i64::MAX / 2, 0).await?;
+        let mut w = CsvOut::new();
+        w.row([
+            tr.t("audit-when"),
+            tr.t("audit-who"),
+            "action".to_string(),
+            tr.t("audit-what"),
+            tr.t("audit-detail"),
+            tr.t("audit-from"),
+        ])?;
+        for e in &events {
+            w.row([
+                e.at.to_rfc3339(),
+                e.actor.clone(),
+                e.action.as_str().to_string(),
+                e.subject.clone(),
+                e.detail.clone(),
+                e.address.clone(),
+            ])?;
+        }
+        return Ok((
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"audit.csv\"".to_string(),
+                ),
+            ],
+            w.finish()?,
+        )
+            .into_response());
+    }
+    let current = filter.page.max(0);
+    // One more than a page, to know whether there are older ones.
+    let mut events: Vec<AuditEvent> = state
+        .db
+        .audit_events(&query, AUDIT_PAGE + 1, current * AUDIT_PAGE)
+        .await?;
+    let more = events.len() as i64 > AUDIT_PAGE;
+    events.truncate(AUDIT_PAGE as usize);
+    let rows = events
+        .into_iter()
+        .map(|e| AuditRow {
+            when: tr.date_time(e.at),
+            actor: if e.actor.is_empty() {
+                "—".into()
+            } else {
+                e.actor
+            },
+            action: tr.t(e.action.message_id()),
+            subject: e.subject,
+            detail: e.detail,
+            address: e.address,
+        })
+        .collect();
+    let mut page = page;
+    page.title = title;
+    render(&AuditPage {
+        newer: (current > 0).then(|| filter.href(&base, current - 1, "")),
+        older: more.then(|| filter.href(&base, current + 1, "")),
+        csv_href: filter.href(&base, 0, "csv"),
+        action_href: base,
+        actions: AuditAction::ALL
+            .iter()
+            .map(|a| (a.as_str(), tr.t(a.message_id())))
+            .collect(),
+        rows,
+        filter,
+        page,
+        none: None,
+    })
+}
