@@ -187,6 +187,9 @@ pub enum Action {
     /// The audit trail: all of it for administrators (on the site), a
     /// programme's for its managers.
     ViewAudit,
+    /// Reference data every programme shares (the SMEs in each area):
+    /// administrators.
+    ManageReference,
 }
 
 /// What authorisation needs to know about a project and the person looking at it.

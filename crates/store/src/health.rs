@@ -492,4 +492,43 @@ impl Db {
             .fetch_all(pool)
             .await?))
     }
+
+    /// The SME counts by area, with their source, as last entered.
+    pub async fn sme_counts(&self) -> Result<Vec<(String, i64, String)>> {
+        Ok(with_pool!(self, |pool| sqlx::query_as(
+            "SELECT area, smes, source FROM sme_counts ORDER BY area"
+        )
+        .fetch_all(pool)
+        .await?))
+    }
+
+    /// Replaces every SME count at once, in one transaction.
+    pub async fn replace_sme_counts(
+        &self,
+        counts: &[(String, i64)],
+        source: &str,
+        by: Option<i64>,
+    ) -> Result<()> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM sme_counts")
+                .execute(&mut *tx)
+                .await?;
+            for (area, n) in counts {
+                sqlx::query(
+                    "INSERT INTO sme_counts (area, smes, source, entered_by, entered_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(area)
+                .bind(n)
+                .bind(source)
+                .bind(by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
 }

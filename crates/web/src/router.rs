@@ -3,7 +3,7 @@
 use crate::handlers::{
     account, admin, audit, auth, benefits, capability, claims, cohorts, cycles, followup, health,
     health_check, home, impact, leads, organisations, people, programmes, projects, readings,
-    sessions, sets, tools,
+    reference, sessions, sets, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -51,6 +51,7 @@ fn pages() -> Router<AppState> {
         .route("/programmes/{p}/funnel", get(leads::funnel))
         .route("/programmes/{p}/audit", get(audit::programme))
         .route("/admin/audit", get(audit::site))
+        .route("/admin/smes", get(reference::form).post(reference::save))
         .route(
             "/reset-password",
             get(auth::reset_request_page).post(auth::reset_request),

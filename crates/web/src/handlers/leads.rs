@@ -405,7 +405,10 @@ struct FunnelPage {
     programme: Programme,
     steps: Vec<Step>,
     not_active: Vec<Step>,
-    by_area: Vec<(String, usize, usize)>,
+    /// (area, checks completed, enrolled, SMEs there, completed per 1,000 SMEs)
+    by_area: Vec<(String, usize, usize, String, String)>,
+    /// Where the SME counts come from, when entered.
+    smes_source: Option<String>,
     by_source: Vec<(String, usize, usize)>,
     filter: FunnelFilter,
     sectors: Vec<(String, String)>,
@@ -531,17 +534,31 @@ pub async fn funnel(
         .copied()
         .filter(|r| r.completed && status_of(r) != Status::Active)
         .collect();
-    let mut by_area: Vec<(String, usize, usize)> = ymarfer_domain::reference::AREAS
+    // Reach by area, read against the SMEs there when an administrator has
+    // entered their number.
+    let smes = state.db.sme_counts().await?;
+    let smes_source = smes.first().map(|s| s.2.clone());
+    let mut by_area: Vec<(String, usize, usize, String, String)> = ymarfer_domain::reference::AREAS
         .iter()
         .map(|a| {
             let here: Vec<_> = rows
                 .iter()
                 .filter(|r| r.principal_area.as_deref() == Some(a.code))
                 .collect();
+            let done = here.iter().filter(|r| r.completed).count();
+            let count = smes.iter().find(|s| s.0 == a.code).map(|s| s.1);
             (
                 a.name(lang).to_string(),
-                here.iter().filter(|r| r.completed).count(),
+                done,
                 here.iter().filter(|r| r.enrolled).count(),
+                count.map(|n| n.to_string()).unwrap_or_else(|| "—".into()),
+                count
+                    .filter(|n| *n > 0)
+                    .map(|n| {
+                        let tenths = (done as i64 * 10_000 + n / 2) / n;
+                        format!("{}.{}", tenths / 10, tenths % 10)
+                    })
+                    .unwrap_or_else(|| "—".into()),
             )
         })
         .filter(|a| a.1 > 0)
@@ -571,6 +588,7 @@ pub async fn funnel(
         steps: steps(tr, &rows),
         not_active: steps(tr, &not_active).into_iter().skip(1).collect(),
         by_area,
+        smes_source,
         by_source,
         sectors: ymarfer_domain::reference::SIC_SECTIONS
             .iter()

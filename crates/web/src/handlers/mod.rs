@@ -21,6 +21,7 @@ pub mod people;
 pub mod programmes;
 pub mod projects;
 pub mod readings;
+pub mod reference;
 pub mod sessions;
 pub mod sets;
 pub mod tools;

@@ -263,6 +263,51 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
         );
     }
     assert!(funnel.contains("Gwynedd") && funnel.contains("powys-council"));
+    // Read against the SMEs in each area, once an administrator enters them.
+    assert!(funnel.contains("has not been entered yet"));
+    app.user("admin@example.com", Lang::En, true).await;
+    let a = app.client();
+    a.sign_in("admin@example.com").await;
+    let res = a
+        .post(
+            "/en/admin/smes",
+            &[
+                ("source", "StatsWales 2025"),
+                ("counts", "Gwynedd, 2000\nAtlantis, 5"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text().await.unwrap().contains(": 2."),
+        "the bad line is named"
+    );
+    assert!(
+        app.db.sme_counts().await.unwrap().is_empty(),
+        "nothing half-saved"
+    );
+    let res = a
+        .post(
+            "/en/admin/smes",
+            &[
+                ("source", "StatsWales 2025"),
+                ("counts", "Gwynedd, 2000\nsir ddinbych,1,500"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/en/admin/smes?done=saved");
+    let funnel = m
+        .get(&format!("/en/programmes/{slug}/funnel"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    // One completed check among 2,000 SMEs: 0.5 per 1,000.
+    assert!(
+        funnel.contains("<td>Gwynedd</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">2000</td><td class=\"num\">0.5</td>")
+            && funnel.contains("SME counts: StatsWales 2025"),
+        "{funnel}"
+    );
     let filtered = m
         .get(&format!("/en/programmes/{slug}/funnel?band=small"))
         .await

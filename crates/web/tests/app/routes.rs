@@ -190,6 +190,8 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/programmes/prog/leads/999", form: &[("status", "new")], expect: |w| managers(w, 404) },
         Row { method: "POST", path: "/en/programmes/prog/leads/999/invite", form: &[("cohort", "1")], expect: |w| managers(w, 404) },
         Row { method: "GET", path: "/en/admin/audit", form: &[], expect: |w| admins(w, 200) },
+        Row { method: "GET", path: "/en/admin/smes", form: &[], expect: |w| admins(w, 200) },
+        Row { method: "POST", path: "/en/admin/smes", form: &[("counts", "Atlantis,5")], expect: |w| admins(w, 422) },
         Row { method: "GET", path: "/en/admin/audit?format=csv&action=sign_in", form: &[], expect: |w| admins(w, 200) },
         Row { method: "GET", path: "/en/programmes/prog/audit", form: &[], expect: |w| managers(w, 200) },
         Row { method: "GET", path: "/en/programmes/prog-b/audit", form: &[], expect: |w| outsider(w, Status(200)) },
