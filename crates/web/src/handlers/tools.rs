@@ -70,12 +70,10 @@ struct GuidePage {
     tool: Tool,
 }
 
+/// A tool's guidance, open to everyone: the health check points firms not yet
+/// in a programme to it.
 pub async fn guide(page: Page, viewer: Viewer, Path(id): Path<String>) -> AppResult {
-    authorise(can(
-        viewer.actor(),
-        Action::ViewSignedInPages,
-        Resource::Site,
-    ))?;
+    authorise(can(viewer.actor(), Action::ViewPublic, Resource::Site))?;
     let tool = shipped()
         .iter()
         .find(|t| t.id == id)
