@@ -16,5 +16,7 @@ coded_enum! {
         ProgrammeChanged = "programme_changed", "audit-programme-changed";
         LeadInvited = "lead_invited", "audit-lead-invited";
         AuditExported = "audit_exported", "audit-audit-exported";
+        PersonErased = "person_erased", "audit-person-erased";
+        DataDownloaded = "data_downloaded", "audit-data-downloaded";
     }
 }

@@ -9,7 +9,9 @@ use ymarfer_domain::audit::AuditAction;
 #[derive(Debug, Clone, Default)]
 pub struct NewAuditEvent {
     pub actor_id: Option<i64>,
-    /// Name and email as they are now.
+    /// Who, only when not an account (an address typed at a refused sign-in):
+    /// an account is named from `users` when the trail is read, so that erasing
+    /// a person never needs to change the trail.
     pub actor: String,
     pub action: Option<AuditAction>,
     pub programme_id: Option<i64>,
@@ -23,7 +25,12 @@ pub struct AuditEvent {
     pub id: i64,
     pub at: DateTime<Utc>,
     pub actor_id: Option<i64>,
+    /// Who, when not an account (an address typed at a refused sign-in).
     pub actor: String,
+    /// The account's name and email now (none once erased).
+    pub actor_name: Option<String>,
+    pub actor_email: Option<String>,
+    pub actor_erased: bool,
     #[sqlx(try_from = "String")]
     pub action: AuditAction,
     pub programme_id: Option<i64>,
@@ -77,10 +84,12 @@ impl Db {
     ) -> Result<Vec<AuditEvent>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT id, at, actor_id, actor, action, programme_id, subject, detail, address FROM audit_events \
-                 WHERE ($1 IS NULL OR programme_id = $1) AND ($2 IS NULL OR action = $2) \
-                 AND ($3 IS NULL OR at >= $3) AND ($4 IS NULL OR at < $4) \
-                 ORDER BY at DESC, id DESC LIMIT $5 OFFSET $6",
+                "SELECT e.id, e.at, e.actor_id, e.actor, u.display_name AS actor_name, u.email AS actor_email, \
+                 (u.erased_at IS NOT NULL) AS actor_erased, e.action, e.programme_id, e.subject, e.detail, e.address \
+                 FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id \
+                 WHERE ($1 IS NULL OR e.programme_id = $1) AND ($2 IS NULL OR e.action = $2) \
+                 AND ($3 IS NULL OR e.at >= $3) AND ($4 IS NULL OR e.at < $4) \
+                 ORDER BY e.at DESC, e.id DESC LIMIT $5 OFFSET $6",
             )
             .bind(q.programme)
             .bind(q.action.map(|a| a.as_str()))

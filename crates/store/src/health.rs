@@ -531,4 +531,16 @@ impl Db {
         });
         Ok(())
     }
+
+    /// The leads a person left, by their email or their account.
+    pub async fn leads_of_person(&self, user: i64, email: &str) -> Result<Vec<Lead>> {
+        let sql = format!(
+            "SELECT {LEAD_COLUMNS} FROM leads WHERE user_id = $1 OR lower(email) = lower($2) ORDER BY id"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(user)
+            .bind(email)
+            .fetch_all(pool)
+            .await?))
+    }
 }

@@ -12,6 +12,7 @@ pub mod health;
 pub mod ledger;
 pub mod organisations;
 pub mod people;
+pub mod privacy;
 pub mod programmes;
 pub mod projects;
 pub mod schedule;

@@ -92,3 +92,53 @@ impl Db {
             .rows_affected()))
     }
 }
+
+impl Db {
+    /// Every (table, column) holding text that contains `needle`, in any case:
+    /// to show that erased data is gone from the whole database.
+    pub async fn columns_containing(
+        &self,
+        needle: &str,
+    ) -> crate::db::Result<Vec<(String, String)>> {
+        let columns: Vec<(String, String)> = match self {
+            Db::Sqlite(pool) => {
+                let tables: Vec<String> = sqlx::query_scalar(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+                )
+                .fetch_all(pool)
+                .await?;
+                let mut out = Vec::new();
+                for t in tables {
+                    let names: Vec<String> =
+                        sqlx::query_scalar(&format!("SELECT name FROM pragma_table_info('{t}')"))
+                            .fetch_all(pool)
+                            .await?;
+                    out.extend(names.into_iter().map(|c| (t.clone(), c)));
+                }
+                out
+            }
+            Db::Postgres(pool) => {
+                sqlx::query_as(
+                    "SELECT table_name::text, column_name::text FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND data_type IN ('text', 'character varying')",
+                )
+                .fetch_all(pool)
+                .await?
+            }
+        };
+        let mut found = Vec::new();
+        for (t, c) in columns {
+            let sql = format!(
+                "SELECT COUNT(*) FROM \"{t}\" WHERE lower(CAST(\"{c}\" AS TEXT)) LIKE '%' || lower($1) || '%'"
+            );
+            let n: i64 = crate::with_pool!(self, |pool| sqlx::query_scalar(&sql)
+                .bind(needle)
+                .fetch_one(pool)
+                .await?);
+            if n > 0 {
+                found.push((t, c));
+            }
+        }
+        Ok(found)
+    }
+}

@@ -39,17 +39,12 @@ pub async fn record(
     address: &str,
     act: Act,
 ) -> Result<(), AppError> {
-    let (actor_id, actor) = match viewer.0.as_ref() {
-        Some(c) => (
-            Some(c.user.id),
-            format!("{} <{}>", c.user.name(), c.user.email.as_str()),
-        ),
-        None => (None, String::new()),
-    };
-    record_as(state, actor_id, actor, address, act).await
+    let actor_id = viewer.0.as_ref().map(|c| c.user.id);
+    record_as(state, actor_id, String::new(), address, act).await
 }
 
-/// Records an act by someone named here (a sign-in, before there is a session).
+/// Records an act by an account (`actor_id`), or by someone with none, named by
+/// `actor` (a refused sign-in for an address with no account).
 pub async fn record_as(
     state: &AppState,
     actor_id: Option<i64>,

@@ -48,6 +48,9 @@ pub struct Config {
     /// Partners' sites (origins such as `https://www.example.gov.wales`) that
     /// may show the public health check in a frame.
     pub frame_origins: Vec<String>,
+    /// How long details left after a health check are kept when the firm
+    /// never enrolled.
+    pub lead_retention_days: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -105,7 +108,14 @@ impl Config {
             smtp,
             trusted_proxies: Vec::new(),
             frame_origins: Vec::new(),
+            lead_retention_days: 365,
         })
+    }
+
+    /// The same configuration, keeping unenrolled leads this many days.
+    pub fn with_lead_retention_days(mut self, days: i64) -> Config {
+        self.lead_retention_days = days.max(1);
+        self
     }
 
     /// The same configuration, letting these partners' sites frame the health check.

@@ -13,6 +13,8 @@ pub struct FollowupRun {
     pub reminded: usize,
     /// Firms from the health check asked to take it again (at 6 and 12 months).
     pub rechecks: usize,
+    /// Leads that never enrolled, forgotten after the retention period.
+    pub leads_forgotten: u64,
     /// Emails that could not be sent; they are tried again at the next run.
     pub failed: usize,
 }
@@ -86,6 +88,13 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<Foll
             }
         }
     }
+    // Details left by firms that never enrolled are kept only so long.
+    let cutoff = today
+        .and_hms_opt(0, 0, 0)
+        .map(|d| d.and_utc())
+        .unwrap_or_else(chrono::Utc::now)
+        - chrono::Duration::days(state.config.lead_retention_days);
+    run.leads_forgotten = state.db.forget_old_leads(cutoff).await?;
     // Firms that agreed, asked to take the health check again.
     for (lead, months) in state.db.due_rechecks(today).await? {
         let (secret, hash) = ymarfer_store::secret::new_secret();

@@ -2,8 +2,8 @@
 
 use crate::handlers::{
     account, admin, audit, auth, benefits, capability, claims, cohorts, cycles, followup, health,
-    health_check, home, impact, leads, organisations, people, programmes, projects, readings,
-    reference, sessions, sets, tools,
+    health_check, home, impact, leads, organisations, people, privacy, programmes, projects,
+    readings, reference, sessions, sets, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -52,6 +52,12 @@ fn pages() -> Router<AppState> {
         .route("/programmes/{p}/audit", get(audit::programme))
         .route("/admin/audit", get(audit::site))
         .route("/admin/smes", get(reference::form).post(reference::save))
+        .route("/privacy", get(privacy::notice))
+        .route("/profile/data.zip", get(privacy::my_data))
+        .route(
+            "/admin/users/{id}/erase",
+            get(privacy::erase_form).post(privacy::erase),
+        )
         .route(
             "/reset-password",
             get(auth::reset_request_page).post(auth::reset_request),

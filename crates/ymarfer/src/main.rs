@@ -103,6 +103,16 @@ struct Global {
         global = true
     )]
     frame_origins: Vec<String>,
+    /// Days to keep the details left after a health check by firms that never
+    /// enrolled; `followups send` forgets older ones.
+    #[arg(
+        long = "lead-retention-days",
+        env = "YMARFER_LEAD_RETENTION_DAYS",
+        default_value_t = 365,
+        value_parser = clap::value_parser!(i64).range(1..),
+        global = true
+    )]
+    lead_retention_days: i64,
 }
 
 #[derive(Subcommand)]
@@ -257,7 +267,8 @@ impl Global {
         Ok(
             Config::new(&base_url, self.data_dir.clone(), &self.mail_from, smtp)?
                 .with_trusted_proxies(self.trusted_proxies.clone())
-                .with_frame_origins(&self.frame_origins)?,
+                .with_frame_origins(&self.frame_origins)?
+                .with_lead_retention_days(self.lead_retention_days),
         )
     }
 

@@ -30,6 +30,8 @@ struct UserRow {
     is_admin: bool,
     active: bool,
     joined: String,
+    /// Where to erase this person's data; none for an account already erased.
+    erase: Option<String>,
 }
 
 async fn users_page(
@@ -41,19 +43,26 @@ async fn users_page(
 ) -> Result<UsersPage, crate::error::AppError> {
     let tr = page.tr;
     let users: Vec<User> = state.db.list_users().await?;
+    let rows: Vec<UserRow> = users
+        .into_iter()
+        .map(|u| UserRow {
+            erase: (!u.email.as_str().ends_with("@erased.invalid"))
+                .then(|| page.href(&format!("admin/users/{}/erase", u.id))),
+            name: if u.email.as_str().ends_with("@erased.invalid") {
+                tr.t("former-participant")
+            } else {
+                u.display_name.clone()
+            },
+            language: tr.t(&format!("language-{}", u.lang().code())),
+            is_admin: u.is_admin,
+            active: u.password_hash.is_some(),
+            joined: tr.date(u.created_at),
+            email: u.email,
+        })
+        .collect();
     Ok(UsersPage {
         page: page.titled("admin-users-title"),
-        users: users
-            .into_iter()
-            .map(|u| UserRow {
-                name: u.display_name.clone(),
-                language: tr.t(&format!("language-{}", u.lang().code())),
-                is_admin: u.is_admin,
-                active: u.password_hash.is_some(),
-                joined: tr.date(u.created_at),
-                email: u.email,
-            })
-            .collect(),
+        users: rows,
         notice,
         form,
         errors,

@@ -68,6 +68,18 @@ impl AuditFilter {
     }
 }
 
+/// Who did it: the account as it is now, "former participant" once erased, or
+/// the address typed when there was no account.
+fn who(tr: crate::i18n::Tr, e: &AuditEvent) -> String {
+    match (e.actor_id, &e.actor_name, &e.actor_email) {
+        (Some(_), _, _) if e.actor_erased => tr.t("former-participant"),
+        (Some(_), Some(name), Some(email)) if !name.is_empty() => format!("{name} <{email}>"),
+        (Some(_), _, Some(email)) => email.clone(),
+        _ if e.actor.is_empty() => "—".into(),
+        _ => e.actor.clone(),
+    }
+}
+
 pub struct AuditRow {
     pub when: String,
     pub actor: String,
@@ -154,7 +166,7 @@ async fn trail(
         for e in &events {
             w.row([
                 e.at.to_rfc3339(),
-                e.actor.clone(),
+                who(tr, e),
                 e.action.as_str().to_string(),
                 e.subject.clone(),
                 e.detail.clone(),
@@ -185,11 +197,7 @@ async fn trail(
         .into_iter()
         .map(|e| AuditRow {
             when: tr.date_time(e.at),
-            actor: if e.actor.is_empty() {
-                "—".into()
-            } else {
-                e.actor
-            },
+            actor: who(tr, &e),
             action: tr.t(e.action.message_id()),
             subject: e.subject,
             detail: e.detail,

@@ -121,16 +121,20 @@ pub async fn sign_in(
         .await?;
     use crate::audit::{Act, record_as};
     use ymarfer_domain::audit::AuditAction;
-    match user.filter(|_| ok) {
+    match user.as_ref().filter(|_| ok) {
         Some(user) => {
-            let who = format!("{} <{}>", user.name(), user.email.as_str());
             let act = Act::new(AuditAction::SignIn, None, "password");
-            record_as(&state, Some(user.id), who, &addr, act).await?;
-            start_session(&state, &headers, &user, safe_next(Some(&form.next))).await
+            record_as(&state, Some(user.id), String::new(), &addr, act).await?;
+            start_session(&state, &headers, user, safe_next(Some(&form.next))).await
         }
         None => {
             let act = Act::new(AuditAction::SignInFailed, None, "password");
-            record_as(&state, None, email.as_str().to_string(), &addr, act).await?;
+            // An account is named by its id; an address with none, as typed.
+            let (id, typed) = match &user {
+                Some(u) => (Some(u.id), String::new()),
+                None => (None, email.as_str().to_string()),
+            };
+            record_as(&state, id, typed, &addr, act).await?;
             errors.add("form", tr.t("error-sign-in-failed"));
             again(page, errors, StatusCode::UNAUTHORIZED)
         }

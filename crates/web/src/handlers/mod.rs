@@ -18,6 +18,7 @@ pub mod leads;
 pub mod organisations;
 pub mod parse;
 pub mod people;
+pub mod privacy;
 pub mod programmes;
 pub mod projects;
 pub mod readings;

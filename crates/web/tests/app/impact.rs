@@ -441,6 +441,7 @@ async fn capability_and_followups(app: TestApp) {
         sent,
         reminded,
         rechecks: 0,
+        leads_forgotten: 0,
         failed: 0,
     };
     assert_eq!(

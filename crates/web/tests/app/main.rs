@@ -9,6 +9,7 @@ mod browser;
 mod health;
 mod impact;
 mod pages;
+mod privacy;
 mod programmes;
 mod projects;
 mod routes;

@@ -1,0 +1,3 @@
+-- When a person's personal data was erased, at their request: their account
+-- stays as a placeholder, so the programme's figures keep their shape.
+ALTER TABLE users ADD COLUMN erased_at TEXT;

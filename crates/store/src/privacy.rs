@@ -1,0 +1,78 @@
+//! Personal data: what is held about a person, erasing it at their request,
+//! and forgetting leads that never enrolled.
+
+use crate::db::Result;
+use crate::{Db, with_pool};
+use chrono::{DateTime, Utc};
+
+impl Db {
+    /// Erases a person's personal data in one transaction: their account becomes
+    /// a placeholder (no name, no email, no password, no sessions or links),
+    /// their name is taken out of the projects and cycles that carry it, and the
+    /// leads from their address are removed. Enrolments, benefit lines and every
+    /// figure stay, attributed to a former participant.
+    pub async fn erase_user(&self, id: i64, former: &str) -> Result<bool> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let who: Option<(String, String)> = sqlx::query_as(
+                "SELECT email, display_name FROM users WHERE id = $1 AND erased_at IS NULL",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((email, name)) = who else {
+                return Ok(false);
+            };
+            sqlx::query(
+                "UPDATE users SET email = $1, display_name = '', password_hash = NULL, erased_at = $2 WHERE id = $3",
+            )
+            .bind(format!("erased-{id}@erased.invalid"))
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            for sql in [
+                "DELETE FROM sessions WHERE user_id = $1",
+                "DELETE FROM tokens WHERE user_id = $1",
+                "DELETE FROM calendar_feeds WHERE user_id = $1",
+            ] {
+                sqlx::query(sql).bind(id).execute(&mut *tx).await?;
+            }
+            sqlx::query("DELETE FROM login_attempts WHERE lower(account) = lower($1)")
+                .bind(&email)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM leads WHERE user_id = $1 OR lower(email) = lower($2)")
+                .bind(id)
+                .bind(&email)
+                .execute(&mut *tx)
+                .await?;
+            if !name.trim().is_empty() {
+                for sql in [
+                    "UPDATE projects SET owners = REPLACE(owners, $1, $2) WHERE owners LIKE '%' || $1 || '%'",
+                    "UPDATE cycles SET plan_who = REPLACE(plan_who, $1, $2) WHERE plan_who LIKE '%' || $1 || '%'",
+                ] {
+                    sqlx::query(sql)
+                        .bind(&name)
+                        .bind(former)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            tx.commit().await?;
+            Ok::<bool, crate::StoreError>(true)
+        })
+    }
+
+    /// Removes leads that never became an enrolment and came before `before`.
+    pub async fn forget_old_leads(&self, before: DateTime<Utc>) -> Result<u64> {
+        Ok(with_pool!(self, |pool| sqlx::query(
+            "DELETE FROM leads WHERE user_id IS NULL AND created_at < $1"
+        )
+        .bind(before)
+        .execute(pool)
+        .await?
+        .rows_affected()))
+    }
+}

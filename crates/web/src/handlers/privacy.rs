@@ -1,0 +1,172 @@
+//! Personal data (UK GDPR): the privacy notice (`/privacy`), a person's own
+//! data to download (`/profile/data.zip`), and erasure by an administrator
+//! (`/admin/users/{id}/erase`).
+
+use super::{ClientAddr, FormData, see_other};
+use crate::audit::{Act, record};
+use crate::error::{AppError, AppResult, authorise};
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use serde::Deserialize;
+use std::io::Write;
+use ymarfer_domain::audit::AuditAction;
+use ymarfer_domain::{Action, Resource, can};
+
+#[derive(Template)]
+#[template(path = "privacy.html")]
+struct NoticePage {
+    page: Page,
+}
+
+pub async fn notice(page: Page) -> AppResult {
+    render(&NoticePage {
+        page: page.titled("privacy-title"),
+    })
+}
+
+/// Everything held about the signed-in person, as JSON in a ZIP.
+pub async fn my_data(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+) -> AppResult {
+    // A visitor is asked to sign in; a person reads only their own.
+    authorise(can(
+        viewer.actor(),
+        Action::ManageOwnAccount,
+        Resource::Account(viewer.user_id().unwrap_or_default()),
+    ))?;
+    let me = viewer.0.as_ref().ok_or(AppError::NOT_FOUND)?;
+    let user = &me.user;
+    let cohorts = state.db.my_cohorts(user.id).await?;
+    let sessions = state.db.sessions_of(user.id).await?;
+    let leads = state
+        .db
+        .leads_of_person(user.id, user.email.as_str())
+        .await?;
+    let data = serde_json::json!({
+        "account": {
+            "email": user.email.as_str(),
+            "name": user.display_name,
+            "language": user.lang().code(),
+            "administrator": user.is_admin,
+            "created_at": user.created_at,
+        },
+        "cohorts": cohorts.iter().map(|c| serde_json::json!({
+            "programme": c.programme_slug,
+            "cohort": c.cohort_slug,
+            "role": c.role.as_str(),
+        })).collect::<Vec<_>>(),
+        "sessions": sessions.iter().map(|s| serde_json::json!({
+            "started": s.created_at,
+            "last_seen": s.last_seen_at,
+            "device": s.user_agent,
+        })).collect::<Vec<_>>(),
+        "health_check_leads": leads.iter().map(|l| serde_json::json!({
+            "organisation": l.organisation_name,
+            "email": l.email,
+            "phone": l.phone,
+            "status": l.status.as_str(),
+            "created_at": l.created_at,
+        })).collect::<Vec<_>>(),
+    });
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("ymarfer-my-data.json", options)
+        .map_err(anyhow::Error::from)?;
+    zip.write_all(serde_json::to_string_pretty(&data)?.as_bytes())?;
+    let bytes = zip.finish().map_err(anyhow::Error::from)?.into_inner();
+    let act = Act::new(AuditAction::DataDownloaded, None, "my data");
+    record(&state, &viewer, &addr, act).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/zip".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"ymarfer-my-data.zip\"".to_string(),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin/erase.html")]
+struct ErasePage {
+    page: Page,
+    id: i64,
+    name: String,
+    email: String,
+    error: Option<String>,
+}
+
+async fn erase_page(
+    state: &AppState,
+    page: Page,
+    id: i64,
+    error: Option<String>,
+) -> Result<ErasePage, AppError> {
+    let user = state
+        .db
+        .user_by_id(id)
+        .await?
+        .filter(|u| !u.email.as_str().ends_with("@erased.invalid"))
+        .ok_or(AppError::NOT_FOUND)?;
+    Ok(ErasePage {
+        page: page.titled("erase-title"),
+        id,
+        name: user.display_name.clone(),
+        email: user.email.as_str().to_string(),
+        error,
+    })
+}
+
+pub async fn erase_form(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
+    render(&erase_page(&state, page, id, None).await?)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct EraseForm {
+    /// The person's email, typed again: erasure cannot be undone.
+    confirm: String,
+}
+
+pub async fn erase(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(id): Path<i64>,
+    FormData(form): FormData<EraseForm>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
+    let shown = erase_page(&state, page, id, None).await?;
+    if !form.confirm.trim().eq_ignore_ascii_case(&shown.email) || viewer.user_id() == Some(id) {
+        let error = Some(shown.page.t("erase-error-confirm"));
+        return render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ErasePage { error, ..shown },
+        );
+    }
+    let former = shown.page.t("former-participant");
+    if !state.db.erase_user(id, &former).await? {
+        return Err(AppError::NOT_FOUND);
+    }
+    // The record names the account by number only.
+    let act = Act::new(AuditAction::PersonErased, None, format!("account {id}"));
+    record(&state, &viewer, &addr, act).await?;
+    Ok(see_other(&shown.page.href("admin/users?erased=1")))
+}

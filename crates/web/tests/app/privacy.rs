@@ -1,0 +1,148 @@
+//! Personal data: a person's own download, and erasure that leaves no trace of
+//! them while every figure stays the same.
+
+use crate::on_both;
+use crate::support::{TestApp, location};
+use reqwest::StatusCode;
+use std::io::Read;
+use ymarfer_domain::Lang;
+
+async fn download_and_erasure(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Becws Siwan".into(),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let siwan = app.user("siwan.unigryw@becws.cymru", Lang::Cy, false).await;
+    app.db
+        .update_profile(siwan.id, "Siwan Unigryw", Lang::Cy)
+        .await
+        .unwrap();
+    app.db
+        .enrol(programme, cohort, siwan.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let project = app
+        .db
+        .create_project(
+            cohort,
+            org.id,
+            &ymarfer_store::projects::ProjectInput {
+                title: "Bara".into(),
+                business_function: "production".into(),
+                owners: "Siwan Unigryw and Dafydd".into(),
+                ..Default::default()
+            },
+            Some(siwan.id),
+        )
+        .await
+        .unwrap();
+    let line = ymarfer_store::ledger::BenefitInput {
+        description: "Less flour".into(),
+        category: ymarfer_domain::impact::Category::Materials,
+        savings_type: ymarfer_domain::impact::SavingsType::Hard,
+        frequency: ymarfer_domain::impact::Frequency::Monthly,
+        starts_on: ymarfer_domain::uktime::today(),
+        status: ymarfer_domain::impact::Status::Verified,
+        amount_pence: Some(20_000),
+        ..Default::default()
+    };
+    app.db
+        .add_benefit_lines(&[(project.id, line)], Some(manager.id), true)
+        .await
+        .unwrap();
+
+    // Her own data, and nobody else's.
+    let s = app.client();
+    s.sign_in("siwan.unigryw@becws.cymru").await;
+    let res = s.get("/cy/profile/data.zip").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = res.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut json = String::new();
+    zip.by_name("ymarfer-my-data.json")
+        .unwrap()
+        .read_to_string(&mut json)
+        .unwrap();
+    assert!(
+        json.contains("siwan.unigryw@becws.cymru") && json.contains("\"participant\""),
+        "{json}"
+    );
+    assert!(
+        !json.contains("rheolwr@example.com"),
+        "nothing of anyone else's"
+    );
+
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let report = format!("/en/programmes/{slug}/reports/impact.csv");
+    let before = m.get(&report).await.text().await.unwrap();
+    assert!(
+        before.contains("first_year_verified_pence,240000"),
+        "{before}"
+    );
+
+    // Only an administrator erases, and only with the email typed again.
+    let erase = format!("/en/admin/users/{}/erase", siwan.id);
+    assert_eq!(m.get(&erase).await.status(), StatusCode::FORBIDDEN);
+    app.user("admin@example.com", Lang::En, true).await;
+    let a = app.client();
+    a.sign_in("admin@example.com").await;
+    let page = a.get(&erase).await.text().await.unwrap();
+    assert!(page.contains("Siwan Unigryw"));
+    let res = a.post(&erase, &[("confirm", "someone@else")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = a
+        .post(&erase, &[("confirm", "SIWAN.UNIGRYW@becws.cymru")])
+        .await;
+    assert_eq!(location(&res), "/en/admin/users?erased=1");
+
+    // No personal field of hers remains anywhere; every figure is unchanged.
+    for needle in ["siwan.unigryw", "Siwan Unigryw"] {
+        let found = app.db.columns_containing(needle).await.unwrap();
+        assert!(found.is_empty(), "{needle} still in {found:?}");
+    }
+    assert_eq!(m.get(&report).await.text().await.unwrap(), before);
+    assert_eq!(
+        app.db.enrolled(cohort).await.unwrap().len(),
+        1,
+        "the enrolment stays, for the figures"
+    );
+    let owners = app.db.project(project.id).await.unwrap().unwrap().owners;
+    assert_eq!(owners, "Former participant and Dafydd");
+    // She is signed out everywhere; the trail says what happened, naming no one.
+    assert_eq!(s.get("/cy/profile").await.status(), StatusCode::SEE_OTHER);
+    let trail = a.get("/en/admin/audit").await.text().await.unwrap();
+    assert!(
+        trail.contains("Personal data erased") && trail.contains(&format!("account {}", siwan.id))
+    );
+    let users = a.get("/en/admin/users").await.text().await.unwrap();
+    assert!(users.contains("Former participant"));
+    assert_eq!(
+        a.get(&erase).await.status(),
+        StatusCode::NOT_FOUND,
+        "erased once"
+    );
+}
+
+on_both! {
+    privacy_erasure => super::download_and_erasure;
+}
