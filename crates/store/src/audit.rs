@@ -46,6 +46,8 @@ pub struct AuditQuery {
     pub action: Option<AuditAction>,
     pub from: Option<DateTime<Utc>>,
     pub to: Option<DateTime<Utc>>,
+    /// One person's acts only.
+    pub actor: Option<i64>,
 }
 
 /// The most events a page of the trail shows.
@@ -89,6 +91,7 @@ impl Db {
                  FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id \
                  WHERE ($1 IS NULL OR e.programme_id = $1) AND ($2 IS NULL OR e.action = $2) \
                  AND ($3 IS NULL OR e.at >= $3) AND ($4 IS NULL OR e.at < $4) \
+                 AND ($7 IS NULL OR e.actor_id = $7) \
                  ORDER BY e.at DESC, e.id DESC LIMIT $5 OFFSET $6",
             )
             .bind(q.programme)
@@ -97,6 +100,7 @@ impl Db {
             .bind(q.to)
             .bind(limit)
             .bind(offset)
+            .bind(q.actor)
             .fetch_all(pool)
             .await?
         }))

@@ -5,7 +5,68 @@ use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, Utc};
 
+/// A session's register entry for the person.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MyAttendance {
+    pub cohort: String,
+    pub session: String,
+    pub starts_at: DateTime<Utc>,
+    pub status: String,
+}
+
+/// One answer of the person's capability self-assessment.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MyCapability {
+    pub cohort: String,
+    pub stage: String,
+    pub question: String,
+    pub score: i64,
+}
+
+/// A follow-up sent to the person, and what they answered.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MyFollowup {
+    pub cohort: String,
+    pub months: i64,
+    pub sent_at: DateTime<Utc>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub still_in_use: Option<bool>,
+}
+
 impl Db {
+    /// What the registers, the self-assessment and the follow-ups hold about a
+    /// person, for their own download. Three queries.
+    pub async fn my_records(
+        &self,
+        user: i64,
+    ) -> Result<(Vec<MyAttendance>, Vec<MyCapability>, Vec<MyFollowup>)> {
+        Ok(with_pool!(self, |pool| {
+            let attendance = sqlx::query_as(
+                "SELECT c.slug AS cohort, s.title AS session, s.starts_at, a.status FROM attendance a \
+                 JOIN cohort_sessions s ON s.id = a.session_id JOIN cohorts c ON c.id = s.cohort_id \
+                 WHERE a.user_id = $1 ORDER BY s.starts_at",
+            )
+            .bind(user)
+            .fetch_all(pool)
+            .await?;
+            let capability = sqlx::query_as(
+                "SELECT c.slug AS cohort, a.stage, a.question, a.score FROM capability_answers a \
+                 JOIN cohorts c ON c.id = a.cohort_id WHERE a.user_id = $1 ORDER BY a.id",
+            )
+            .bind(user)
+            .fetch_all(pool)
+            .await?;
+            let followups = sqlx::query_as(
+                "SELECT c.slug AS cohort, f.months, f.sent_at, f.completed_at, f.still_in_use FROM followups f \
+                 JOIN cohorts c ON c.id = f.cohort_id WHERE f.user_id = $1 ORDER BY f.sent_at",
+            )
+            .bind(user)
+            .fetch_all(pool)
+            .await?;
+            (attendance, capability, followups)
+        }))
+    }
+
     /// Erases a person's personal data in one transaction: their account becomes
     /// a placeholder (no name, no email, no password, no sessions or links),
     /// their name is taken out of the projects and cycles that carry it, and the

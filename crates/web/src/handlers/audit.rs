@@ -38,6 +38,7 @@ impl AuditFilter {
             to: day(&self.to)
                 .and_then(|d| (d + chrono::Duration::days(1)).and_hms_opt(0, 0, 0))
                 .map(|d| d.and_utc()),
+            actor: None,
         }
     }
 

@@ -48,6 +48,13 @@ pub async fn my_data(
         .db
         .leads_of_person(user.id, user.email.as_str())
         .await?;
+    let (attendance, capability, followups) = state.db.my_records(user.id).await?;
+    // The acts the trail records of this person.
+    let mine = ymarfer_store::audit::AuditQuery {
+        actor: Some(user.id),
+        ..Default::default()
+    };
+    let acts = state.db.audit_events(&mine, i64::MAX / 2, 0).await?;
     let data = serde_json::json!({
         "account": {
             "email": user.email.as_str(),
@@ -65,6 +72,31 @@ pub async fn my_data(
             "started": s.created_at,
             "last_seen": s.last_seen_at,
             "device": s.user_agent,
+        })).collect::<Vec<_>>(),
+        "attendance": attendance.iter().map(|a| serde_json::json!({
+            "cohort": a.cohort,
+            "session": a.session,
+            "starts_at": a.starts_at,
+            "status": a.status,
+        })).collect::<Vec<_>>(),
+        "capability_self_assessment": capability.iter().map(|c| serde_json::json!({
+            "cohort": c.cohort,
+            "stage": c.stage,
+            "question": c.question,
+            "score": c.score,
+        })).collect::<Vec<_>>(),
+        "follow_ups": followups.iter().map(|f| serde_json::json!({
+            "cohort": f.cohort,
+            "months": f.months,
+            "sent_at": f.sent_at,
+            "answered_at": f.completed_at,
+            "change_still_in_use": f.still_in_use,
+        })).collect::<Vec<_>>(),
+        "audit_trail": acts.iter().map(|e| serde_json::json!({
+            "at": e.at,
+            "action": e.action.as_str(),
+            "subject": e.subject,
+            "address": e.address,
         })).collect::<Vec<_>>(),
         "health_check_leads": leads.iter().map(|l| serde_json::json!({
             "organisation": l.organisation_name,
