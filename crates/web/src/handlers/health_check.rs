@@ -169,10 +169,13 @@ fn question_page(
 ) -> QuestionPage {
     let tr = page.tr;
     let lang = page.lang;
+    // Welsh answers yes and no with the question's own verb, so each question
+    // names its answers.
     let yes_no = || {
+        let q = question.message_id();
         vec![
-            ("yes".to_string(), tr.t("health-yes")),
-            ("no".to_string(), tr.t("health-no")),
+            ("yes".to_string(), tr.t(&format!("{q}-yes"))),
+            ("no".to_string(), tr.t(&format!("{q}-no"))),
         ]
     };
     let (choices, chosen) = match question {
