@@ -18,5 +18,8 @@ coded_enum! {
         AuditExported = "audit_exported", "audit-audit-exported";
         PersonErased = "person_erased", "audit-person-erased";
         DataDownloaded = "data_downloaded", "audit-data-downloaded";
+        UserSuspended = "user_suspended", "audit-user-suspended";
+        UserReactivated = "user_reactivated", "audit-user-reactivated";
+        UserSignedOut = "user_signed_out", "audit-user-signed-out";
     }
 }

@@ -12,6 +12,8 @@ pub struct User {
     pub language: String,
     pub is_admin: bool,
     pub created_at: DateTime<Utc>,
+    /// Set while an administrator has suspended the account.
+    pub suspended_at: Option<DateTime<Utc>>,
 }
 
 impl User {
@@ -37,7 +39,8 @@ pub struct NewUser<'a> {
     pub password_hash: Option<&'a str>,
 }
 
-const USER_COLUMNS: &str = "id, email, display_name, password_hash, language, is_admin, created_at";
+const USER_COLUMNS: &str =
+    "id, email, display_name, password_hash, language, is_admin, created_at, suspended_at";
 
 impl Db {
     /// Who hears of a new lead: a programme's managers, or with no programme the
@@ -91,6 +94,40 @@ impl Db {
                 .fetch_optional(pool)
                 .await?
         }))
+    }
+
+    /// Accounts whose name or email contains `q` (all when empty), at most `limit`.
+    pub async fn search_users(&self, q: &str, limit: i64) -> Result<Vec<User>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE $1 = '' OR lower(display_name) LIKE '%' || lower($1) || '%' \
+             OR lower(email) LIKE '%' || lower($1) || '%' ORDER BY lower(display_name), email LIMIT $2"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as::<_, User>(&sql)
+            .bind(q.trim())
+            .bind(limit)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    /// Suspends (and signs out everywhere) or reactivates an account.
+    pub async fn set_suspended(&self, id: i64, suspended: bool) -> Result<()> {
+        let at = suspended.then(Utc::now);
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query("UPDATE users SET suspended_at = $1 WHERE id = $2")
+                .bind(at)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            if suspended {
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
     }
 
     pub async fn list_users(&self) -> Result<Vec<User>> {

@@ -104,7 +104,10 @@ impl Page {
     /// The confirmation a page shows after a save (`?done=CODE`); nothing for a
     /// code it does not know.
     pub fn done_notice(&self, done: Option<&str>) -> Option<String> {
-        const DONE: [&str; 16] = [
+        const DONE: [&str; 19] = [
+            "suspended",
+            "reactivated",
+            "signed-out",
             "reading-corrected",
             "reading-removed",
             "cycle",

@@ -53,6 +53,7 @@ fn pages() -> Router<AppState> {
         .route("/admin/audit", get(audit::site))
         .route("/admin/smes", get(reference::form).post(reference::save))
         .route("/privacy", get(privacy::notice))
+        .route("/admin/users/{id}/{what}", post(admin::account_action))
         .route("/profile/data.zip", get(privacy::my_data))
         .route(
             "/admin/users/{id}/erase",

@@ -137,3 +137,18 @@ erase-what = Mae hyn yn tynnu eu henw, eu cyfeiriad e-bost, eu cyfrinair, eu ses
 erase-confirm = Teipiwch eu cyfeiriad e-bost i gadarnhau
 erase-button = Dileu eu data personol
 erase-error-confirm = Teipiwch gyfeiriad e-bost y person yn union er mwyn cadarnhau. (Ni allwch ddileu eich cyfrif eich hun yma.)
+
+## Cyfrifon, i weinyddwyr
+admin-users-search = Chwilio yn ôl enw neu e-bost
+admin-users-search-button = Chwilio
+admin-users-suspended = Wedi'i atal
+admin-suspend = Atal
+admin-reactivate = Ailagor
+admin-sign-out = Allgofnodi ym mhobman
+done-suspended = Mae'r cyfrif wedi'i atal a'i allgofnodi ym mhobman.
+done-reactivated = Gall y cyfrif fewngofnodi eto.
+done-signed-out = Mae'r cyfrif wedi'i allgofnodi ym mhobman.
+error-suspended = Mae'r cyfrif hwn wedi'i atal. Gofynnwch i weinyddwr Ymarfer ei ailagor.
+audit-user-suspended = Cyfrif wedi'i atal
+audit-user-reactivated = Cyfrif wedi'i ailagor
+audit-user-signed-out = Cyfrif wedi'i allgofnodi ym mhobman

@@ -140,3 +140,18 @@ erase-what = This removes their name, email address, password, sessions and link
 erase-confirm = Type their email address to confirm
 erase-button = Erase their personal data
 erase-error-confirm = Type the person's email address exactly to confirm. (You cannot erase your own account here.)
+
+## Accounts, for administrators
+admin-users-search = Search by name or email
+admin-users-search-button = Search
+admin-users-suspended = Suspended
+admin-suspend = Suspend
+admin-reactivate = Reactivate
+admin-sign-out = Sign out everywhere
+done-suspended = The account is suspended and signed out everywhere.
+done-reactivated = The account can sign in again.
+done-signed-out = The account is signed out everywhere.
+error-suspended = This account is suspended. Ask the administrator of Ymarfer to reactivate it.
+audit-user-suspended = Account suspended
+audit-user-reactivated = Account reactivated
+audit-user-signed-out = Account signed out everywhere

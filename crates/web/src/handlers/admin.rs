@@ -17,6 +17,8 @@ use ymarfer_store::users::{NewUser, User};
 #[template(path = "admin/users.html")]
 struct UsersPage {
     page: Page,
+    /// What the list is searched for.
+    q: String,
     users: Vec<UserRow>,
     notice: Option<String>,
     form: InviteForm,
@@ -32,7 +34,12 @@ struct UserRow {
     joined: String,
     /// Where to erase this person's data; none for an account already erased.
     erase: Option<String>,
+    id: i64,
+    suspended: bool,
 }
+
+/// The most accounts one search shows.
+const USERS_SHOWN: i64 = 200;
 
 async fn users_page(
     state: &AppState,
@@ -40,12 +47,15 @@ async fn users_page(
     notice: Option<String>,
     form: InviteForm,
     errors: FieldErrors,
+    q: &str,
 ) -> Result<UsersPage, crate::error::AppError> {
     let tr = page.tr;
-    let users: Vec<User> = state.db.list_users().await?;
+    let users: Vec<User> = state.db.search_users(q, USERS_SHOWN).await?;
     let rows: Vec<UserRow> = users
         .into_iter()
         .map(|u| UserRow {
+            id: u.id,
+            suspended: u.suspended_at.is_some(),
             erase: (!u.email.as_str().ends_with("@erased.invalid"))
                 .then(|| page.href(&format!("admin/users/{}/erase", u.id))),
             name: if u.email.as_str().ends_with("@erased.invalid") {
@@ -62,6 +72,7 @@ async fn users_page(
         .collect();
     Ok(UsersPage {
         page: page.titled("admin-users-title"),
+        q: q.to_string(),
         users: rows,
         notice,
         form,
@@ -72,6 +83,9 @@ async fn users_page(
 #[derive(Deserialize, Default)]
 pub struct UsersQuery {
     invited: Option<String>,
+    done: Option<String>,
+    #[serde(default)]
+    q: String,
 }
 
 pub async fn users(
@@ -83,12 +97,13 @@ pub async fn users(
     authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
     let notice = q
         .invited
-        .map(|email| page.t1("admin-invited", "email", &email));
+        .map(|email| page.t1("admin-invited", "email", &email))
+        .or_else(|| page.done_notice(q.done.as_deref()));
     let form = InviteForm {
         language: page.lang.code().to_string(),
         ..InviteForm::default()
     };
-    render(&users_page(&state, page, notice, form, FieldErrors::default()).await?)
+    render(&users_page(&state, page, notice, form, FieldErrors::default(), &q.q).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -142,6 +157,48 @@ pub async fn invite(
             Err(clashed) => errors = clashed,
         }
     }
-    let page = users_page(&state, page, None, form, errors).await?;
+    let page = users_page(&state, page, None, form, errors, "").await?;
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+}
+
+/// Suspends an account (signing it out everywhere), reactivates it, or signs
+/// it out everywhere; each recorded in the audit trail.
+pub async fn account_action(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
+    axum::extract::Path((id, what)): axum::extract::Path<(i64, String)>,
+) -> AppResult {
+    use ymarfer_domain::audit::AuditAction;
+    authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
+    let user = state
+        .db
+        .user_by_id(id)
+        .await?
+        .ok_or(crate::error::AppError::NOT_FOUND)?;
+    // Not oneself: an administrator cannot lock themselves out here.
+    if viewer.user_id() == Some(user.id) {
+        return Err(crate::error::AppError::BAD_REQUEST);
+    }
+    let (action, done) = match what.as_str() {
+        "suspend" => {
+            state.db.set_suspended(id, true).await?;
+            (AuditAction::UserSuspended, "suspended")
+        }
+        "reactivate" => {
+            state.db.set_suspended(id, false).await?;
+            (AuditAction::UserReactivated, "reactivated")
+        }
+        "sign-out" => {
+            state.db.end_all_sessions(id).await?;
+            (AuditAction::UserSignedOut, "signed-out")
+        }
+        _ => return Err(crate::error::AppError::NOT_FOUND),
+    };
+    let act = crate::audit::Act::new(action, None, format!("account {id}"));
+    crate::audit::record(&state, &viewer, &addr, act).await?;
+    Ok(super::see_other(
+        &page.href(&format!("admin/users?done={done}")),
+    ))
 }

@@ -62,6 +62,12 @@ async fn start_session(
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
+    // A suspended account signs in nowhere, by any way.
+    if user.suspended_at.is_some() {
+        return Err(crate::error::AppError::Kind(
+            crate::error::ErrorKind::Forbidden,
+        ));
+    }
     let secret = state.db.create_session(user.id, agent).await?;
     let to = next.unwrap_or_else(|| format!("/{}", user.lang().code()));
     Ok((session::start_cookies(state, &secret), see_other(&to)).into_response())
@@ -122,6 +128,10 @@ pub async fn sign_in(
     use crate::audit::{Act, record_as};
     use ymarfer_domain::audit::AuditAction;
     match user.as_ref().filter(|_| ok) {
+        Some(user) if user.suspended_at.is_some() => {
+            errors.add("form", tr.t("error-suspended"));
+            again(page, errors, StatusCode::FORBIDDEN)
+        }
         Some(user) => {
             let act = Act::new(AuditAction::SignIn, None, "password");
             record_as(&state, Some(user.id), String::new(), &addr, act).await?;

@@ -143,6 +143,72 @@ async fn download_and_erasure(app: TestApp) {
     );
 }
 
+/// An administrator finds an account, suspends it (it is signed out and cannot
+/// sign in), and reactivates it; each act is recorded.
+async fn suspending_an_account(app: TestApp) {
+    app.user("admin@example.com", Lang::En, true).await;
+    let gwen = app.user("gwen.jones@garej.cymru", Lang::Cy, false).await;
+    let g = app.client();
+    g.sign_in("gwen.jones@garej.cymru").await;
+    let a = app.client();
+    a.sign_in("admin@example.com").await;
+    let found = a
+        .get("/en/admin/users?q=GWEN.JON")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        found.contains("gwen.jones@garej.cymru") && !found.contains("<td>admin@example.com</td>")
+    );
+    let res = a
+        .post(&format!("/en/admin/users/{}/suspend", gwen.id), &[])
+        .await;
+    assert_eq!(location(&res), "/en/admin/users?done=suspended");
+    assert_eq!(
+        g.get("/cy/profile").await.status(),
+        StatusCode::SEE_OTHER,
+        "signed out"
+    );
+    let res = g
+        .post(
+            "/cy/sign-in",
+            &[
+                ("email", "gwen.jones@garej.cymru"),
+                ("password", crate::support::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Mae&#39;r cyfrif hwn wedi&#39;i atal"),
+        "the person is told why"
+    );
+    let list = a.get("/en/admin/users").await.text().await.unwrap();
+    assert!(list.contains("Suspended") && list.contains("Reactivate"));
+    a.post(&format!("/en/admin/users/{}/reactivate", gwen.id), &[])
+        .await;
+    g.sign_in("gwen.jones@garej.cymru").await;
+    assert_eq!(g.get("/cy/profile").await.status(), StatusCode::OK);
+    let res = a
+        .post(&format!("/en/admin/users/{}/sign-out", gwen.id), &[])
+        .await;
+    assert_eq!(location(&res), "/en/admin/users?done=signed-out");
+    assert_eq!(g.get("/cy/profile").await.status(), StatusCode::SEE_OTHER);
+    let trail = a.get("/en/admin/audit").await.text().await.unwrap();
+    for act in [
+        "Account suspended",
+        "Account reactivated",
+        "Account signed out everywhere",
+    ] {
+        assert!(trail.contains(&format!("<td>{act}</td>")), "{act}");
+    }
+}
+
 on_both! {
     privacy_erasure => super::download_and_erasure;
+    privacy_suspension => super::suspending_an_account;
 }
