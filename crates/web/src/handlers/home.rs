@@ -128,6 +128,39 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                         page.href(&format!("{base}/sessions/{}", first.id)),
                     ));
                 }
+                // Claimed savings in this cohort waiting for the viewer to verify.
+                let nobody = super::projects::Relation::none();
+                let waiting = state
+                    .db
+                    .claims_in(c.programme_id)
+                    .await?
+                    .iter()
+                    .filter(|claim| claim.cohort_id == c.cohort_id)
+                    .filter(|claim| {
+                        let facts = nobody.facts(
+                            c.programme_id,
+                            claim.cohort_id,
+                            0,
+                            ymarfer_domain::projects::Visibility::Private,
+                            false,
+                        );
+                        ymarfer_domain::can(
+                            viewer.actor(),
+                            ymarfer_domain::Action::VerifyBenefit,
+                            ymarfer_domain::Resource::Project(facts),
+                        )
+                        .allowed()
+                    })
+                    .count();
+                if waiting > 0 {
+                    todo.push((
+                        page.count("home-claims-waiting", waiting as i64),
+                        page.href(&format!(
+                            "programmes/{}/claims?cohort={}",
+                            c.programme_slug, c.cohort_slug
+                        )),
+                    ));
+                }
                 // Projects gone quiet.
                 let quiet = state
                     .db

@@ -811,6 +811,14 @@ async fn verification_people_can_defend(app: TestApp) {
             && home.contains("1 arbediad a hawliwyd i&#39;w ddilysu"),
         "{home}"
     );
+    // The facilitator's home leads to the cohort's own queue too.
+    let home = f.get("/en").await.text().await.unwrap();
+    assert!(
+        home.contains(&format!(
+            "href=\"/en/programmes/{slug}/claims?cohort=cohort-1\">1 claimed saving to verify</a>"
+        )),
+        "{home}"
+    );
     let queue = f
         .get(&format!("/en/programmes/{slug}/claims"))
         .await
