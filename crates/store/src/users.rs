@@ -109,6 +109,17 @@ impl Db {
             .await?))
     }
 
+    /// The accounts of everyone ever enrolled in a cohort, in one query.
+    pub async fn cohort_users(&self, cohort: i64) -> Result<Vec<User>> {
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE id IN (SELECT user_id FROM enrolments WHERE cohort_id = $1)"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as::<_, User>(&sql)
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?))
+    }
+
     /// Suspends (and signs out everywhere) or reactivates an account.
     pub async fn set_suspended(&self, id: i64, suspended: bool) -> Result<()> {
         let at = suspended.then(Utc::now);
