@@ -116,6 +116,11 @@ SHOTS = [
     ("participant", "cy", "fishbone", "PROJECT/tools/fishbone"),
     ("participant", "en", "value-stream-map", "PROJECT/tools/value-stream-map"),
     ("participant", "cy", "project", "PROJECT"),
+    ("manager", "cy", "funnel-cy", "/cy/programmes/ceic-demo/funnel"),
+    ("manager", "en", "leads", "/en/programmes/ceic-demo/leads"),
+    ("manager", "en", "audit", "/en/programmes/ceic-demo/audit"),
+    ("anyone", "cy", "health-check-cy", "/cy/health-check"),
+    ("anyone", "en", "health-check-question", "CHECK/4"),
 ]
 
 
@@ -128,7 +133,8 @@ def main():
                 if sid:
                     call("DELETE", f"/session/{sid}")
                 sid = session(width, height)
-                sign_in(sid, f"{who}@ymarfer.demo", lang)
+                if who != "anyone":
+                    sign_in(sid, f"{who}@ymarfer.demo", lang)
                 signed_in = who
                 project = js(
                     sid,
@@ -140,6 +146,13 @@ def main():
                     raise SystemExit(f"{who} has no project on their home page")
                 base = project.replace("/cy/", f"/{lang}/").replace("/en/", f"/{lang}/")
                 path = path.replace("PROJECT", base.split("#")[0])
+            if path.startswith("CHECK"):
+                # A health check begun by the visitor, at one of its questions.
+                go(sid, f"/{lang}/health-check")
+                js(sid, "document.querySelector('main form').submit();")
+                time.sleep(0.5)
+                begun = js(sid, "return location.pathname;").rsplit("/", 1)[0]
+                path = path.replace("CHECK", begun)
             go(sid, path)
             shoot(sid, f"{name}-{size}", width)
         if sid:

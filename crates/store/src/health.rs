@@ -44,13 +44,7 @@ impl HealthCheck {
 
     /// The four answers, a question not answered counting as no.
     pub fn answers(&self) -> InnovationAnswers {
-        let [a, b, c, d] = self.innovation().map(|x| x.unwrap_or(false));
-        InnovationAnswers {
-            new_goods_or_services: a,
-            new_business_process: b,
-            ongoing_or_abandoned: c,
-            innovation_spending: d,
-        }
+        answered(self.innovation())
     }
 
     pub fn pain_points(&self) -> Vec<PainPoint> {
@@ -60,6 +54,17 @@ impl HealthCheck {
             .split(',')
             .filter_map(PainPoint::parse)
             .collect()
+    }
+}
+
+/// The four answers as given, a question not answered counting as no.
+fn answered(given: [Option<bool>; 4]) -> InnovationAnswers {
+    let [a, b, c, d] = given.map(|x| x.unwrap_or(false));
+    InnovationAnswers {
+        new_goods_or_services: a,
+        new_business_process: b,
+        ongoing_or_abandoned: c,
+        innovation_spending: d,
     }
 }
 
@@ -167,6 +172,18 @@ pub struct FunnelRow {
     pub enrolled: bool,
     pub finished: bool,
     pub sustained: bool,
+}
+
+impl FunnelRow {
+    /// The check's four answers, as for a stored check.
+    pub fn answers(&self) -> InnovationAnswers {
+        answered([
+            self.new_goods_or_services,
+            self.new_business_process,
+            self.ongoing_or_abandoned,
+            self.innovation_spending,
+        ])
+    }
 }
 
 impl Db {

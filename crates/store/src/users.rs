@@ -14,6 +14,8 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     /// Set while an administrator has suspended the account.
     pub suspended_at: Option<DateTime<Utc>>,
+    /// Set once the person's personal data was erased.
+    pub erased_at: Option<DateTime<Utc>>,
 }
 
 impl User {
@@ -39,8 +41,7 @@ pub struct NewUser<'a> {
     pub password_hash: Option<&'a str>,
 }
 
-const USER_COLUMNS: &str =
-    "id, email, display_name, password_hash, language, is_admin, created_at, suspended_at";
+const USER_COLUMNS: &str = "id, email, display_name, password_hash, language, is_admin, created_at, suspended_at, erased_at";
 
 impl Db {
     /// Who hears of a new lead: a programme's managers, or with no programme the

@@ -56,9 +56,11 @@ async fn users_page(
         .map(|u| UserRow {
             id: u.id,
             suspended: u.suspended_at.is_some(),
-            erase: (!u.email.as_str().ends_with("@erased.invalid"))
+            erase: u
+                .erased_at
+                .is_none()
                 .then(|| page.href(&format!("admin/users/{}/erase", u.id))),
-            name: if u.email.as_str().ends_with("@erased.invalid") {
+            name: if u.erased_at.is_some() {
                 tr.t("former-participant")
             } else {
                 u.display_name.clone()

@@ -28,16 +28,12 @@ pub struct AuditFilter {
 
 impl AuditFilter {
     fn query(&self, programme: Option<i64>) -> AuditQuery {
-        let day = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+        let (from, to) = super::parse::period(&self.from, &self.to);
         AuditQuery {
             programme,
             action: AuditAction::parse(&self.action),
-            from: day(&self.from)
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-                .map(|d| d.and_utc()),
-            to: day(&self.to)
-                .and_then(|d| (d + chrono::Duration::days(1)).and_hms_opt(0, 0, 0))
-                .map(|d| d.and_utc()),
+            from,
+            to,
             actor: None,
         }
     }

@@ -101,6 +101,10 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
     let mut cohorts = Vec::new();
     if let Some(me) = viewer.0.as_ref() {
         let now = chrono::Utc::now();
+        // Each programme's claims, read once however many of its cohorts the
+        // person is in.
+        let mut claims: std::collections::HashMap<i64, Vec<ymarfer_store::ledger::Claim>> =
+            Default::default();
         for c in state.db.my_cohorts(me.user.id).await? {
             let meetings = state.db.meetings_of(c.cohort_id).await?;
             let next = meetings.iter().find(|m| m.ends_at > now).cloned();
@@ -130,10 +134,14 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 }
                 // Claimed savings in this cohort waiting for the viewer to verify.
                 let nobody = super::projects::Relation::none();
-                let waiting = state
-                    .db
-                    .claims_in(c.programme_id)
-                    .await?
+                if !claims.contains_key(&c.programme_id) {
+                    let read = state.db.claims_in(c.programme_id).await?;
+                    claims.insert(c.programme_id, read);
+                }
+                let waiting = claims
+                    .get(&c.programme_id)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
                     .iter()
                     .filter(|claim| claim.cohort_id == c.cohort_id)
                     .filter(|claim| {

@@ -489,13 +489,7 @@ fn steps(tr: Tr, rows: &[&FunnelRow]) -> Vec<Step> {
 }
 
 fn status_of(r: &FunnelRow) -> Status {
-    let a = ymarfer_domain::innovation::InnovationAnswers {
-        new_goods_or_services: r.new_goods_or_services.unwrap_or(false),
-        new_business_process: r.new_business_process.unwrap_or(false),
-        ongoing_or_abandoned: r.ongoing_or_abandoned.unwrap_or(false),
-        innovation_spending: r.innovation_spending.unwrap_or(false),
-    };
-    Status::of(&a)
+    Status::of(&r.answers())
 }
 
 pub async fn funnel(
@@ -508,17 +502,9 @@ pub async fn funnel(
     let p = context::programme(&state, &viewer, &slug, Action::ViewFunnel).await?;
     let tr = page.tr;
     let lang = page.lang;
-    let day = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-    let from = day(&filter.from)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .map(|d| d.and_utc())
-        .unwrap_or_else(|| {
-            chrono::DateTime::<chrono::Utc>::from_timestamp(0, 0).unwrap_or_default()
-        });
-    let to = day(&filter.to)
-        .and_then(|d| (d + chrono::Duration::days(1)).and_hms_opt(0, 0, 0))
-        .map(|d| d.and_utc())
-        .unwrap_or_else(|| chrono::Utc::now() + chrono::Duration::days(1));
+    let (from, to) = parse::period(&filter.from, &filter.to);
+    let from = from.unwrap_or_default();
+    let to = to.unwrap_or_else(|| chrono::Utc::now() + chrono::Duration::days(1));
     let today = ymarfer_domain::uktime::today();
     let all = state.db.funnel(p.id, from, to, today).await?;
     let keep = |r: &&FunnelRow| {

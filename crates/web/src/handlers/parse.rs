@@ -105,6 +105,24 @@ pub fn dates_in_order(
     }
 }
 
+/// A filter's period from two optional days (YYYY-MM-DD) to instants: from
+/// the start of the first day, to the start of the day after the last. An
+/// empty or unreadable day leaves that end open.
+pub fn period(
+    from: &str,
+    to: &str,
+) -> (
+    Option<chrono::DateTime<chrono::Utc>>,
+    Option<chrono::DateTime<chrono::Utc>>,
+) {
+    let day = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    let start = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
+    (
+        day(from).and_then(start),
+        day(to).and_then(|d| start(d + chrono::Duration::days(1))),
+    )
+}
+
 /// The text of a stored amount for a form field: "1250.00".
 pub fn pounds_input(p: Option<i64>) -> String {
     p.map(|p| format!("{}.{:02}", p / 100, (p % 100).abs()))

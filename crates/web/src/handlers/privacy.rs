@@ -148,7 +148,7 @@ async fn erase_page(
         .db
         .user_by_id(id)
         .await?
-        .filter(|u| !u.email.as_str().ends_with("@erased.invalid"))
+        .filter(|u| u.erased_at.is_none())
         .ok_or(AppError::NOT_FOUND)?;
     Ok(ErasePage {
         page: page.titled("erase-title"),
