@@ -134,14 +134,13 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 }
                 // Claimed savings in this cohort waiting for the viewer to verify.
                 let nobody = super::projects::Relation::none();
-                if !claims.contains_key(&c.programme_id) {
-                    let read = state.db.claims_in(c.programme_id).await?;
-                    claims.insert(c.programme_id, read);
-                }
-                let waiting = claims
-                    .get(&c.programme_id)
-                    .map(Vec::as_slice)
-                    .unwrap_or_default()
+                let read = match claims.entry(c.programme_id) {
+                    std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(state.db.claims_in(c.programme_id).await?)
+                    }
+                };
+                let waiting = read
                     .iter()
                     .filter(|claim| claim.cohort_id == c.cohort_id)
                     .filter(|claim| {
