@@ -190,6 +190,24 @@ pub enum Action {
     /// Reference data every programme shares (the SMEs in each area):
     /// administrators.
     ManageReference,
+    /// The cohort space (its stream, posts, feedback, commitments): the
+    /// cohort's participants and staff, not its observers. Also to post in it.
+    ViewSpace,
+    /// Restore what was deleted in a cohort space, and see who gives and who
+    /// receives feedback: the cohort's staff.
+    ModerateSpace,
+    /// Change the words of an item of a cohort space: its author.
+    EditPost,
+    /// Delete an item: its author or the cohort's staff.
+    DeletePost,
+}
+
+/// What authorisation needs to know about an item of a cohort space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PostFacts {
+    pub programme: i64,
+    pub cohort: i64,
+    pub author: Option<i64>,
 }
 
 /// What authorisation needs to know about a project and the person looking at it.
@@ -220,6 +238,7 @@ pub enum Resource<'a> {
         programmes: &'a [i64],
     },
     Project(ProjectFacts),
+    Post(PostFacts),
 }
 
 /// What the web layer should do with a request.
@@ -294,6 +313,31 @@ fn project_decision(actor: Option<&Actor>, action: Action, p: &ProjectFacts) -> 
     }
 }
 
+/// An item of a cohort space is seen by whoever may see the space; its words
+/// are changed only by their author (not even an administrator), and it is
+/// deleted by its author or the space's moderators.
+fn post_decision(actor: Option<&Actor>, action: Action, p: &PostFacts) -> Decision {
+    let cohort = Resource::Cohort {
+        programme: p.programme,
+        cohort: p.cohort,
+    };
+    let sees = can(actor, Action::ViewSpace, cohort).allowed();
+    let own = actor.is_some_and(|a| Some(a.user_id) == p.author);
+    let allowed = sees
+        && match action {
+            Action::ViewSpace => true,
+            Action::EditPost => own,
+            Action::DeletePost => own || can(actor, Action::ModerateSpace, cohort).allowed(),
+            Action::ModerateSpace => can(actor, Action::ModerateSpace, cohort).allowed(),
+            _ => false,
+        };
+    if allowed {
+        Decision::Allow
+    } else {
+        refuse(actor, sees)
+    }
+}
+
 /// Why not: sign in, forbidden (connected), or hidden.
 fn refuse(actor: Option<&Actor>, connected: bool) -> Decision {
     match (actor, connected) {
@@ -361,6 +405,9 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
     if let Resource::Project(p) = &resource {
         return project_decision(actor, action, p);
     }
+    if let Resource::Post(p) = &resource {
+        return post_decision(actor, action, p);
+    }
     let Some(actor) = actor else {
         return Decision::SignIn;
     };
@@ -421,9 +468,14 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
                 cohort,
                 &[ProgrammeManager, Facilitator, Participant],
             ),
-        (Action::ManageCohort, Resource::Cohort { programme, cohort }) => {
+        (Action::ManageCohort | Action::ModerateSpace, Resource::Cohort { programme, cohort }) => {
             actor.holds_in_cohort(programme, cohort, STAFF)
         }
+        (Action::ViewSpace, Resource::Cohort { programme, cohort }) => actor.holds_in_cohort(
+            programme,
+            cohort,
+            &[ProgrammeManager, Facilitator, Participant],
+        ),
         (Action::AnswerCapability, Resource::Cohort { programme, cohort }) => actor
             .memberships
             .iter()
@@ -446,7 +498,7 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
                 actor.anywhere_in_programme(p)
             }
             // An organisation is seen only through a programme that may see it.
-            Resource::Organisation { .. } | Resource::Project(_) => false,
+            Resource::Organisation { .. } | Resource::Project(_) | Resource::Post(_) => false,
         };
     if connected {
         Decision::Forbid
@@ -566,6 +618,55 @@ mod tests {
                 other_expected,
                 "{role:?}"
             );
+        }
+    }
+
+    /// The space is the cohort's: its participants and staff, not its observers,
+    /// another cohort or a visitor; words are changed only by their author.
+    #[test]
+    fn cohort_space_table() {
+        let scope = Scope::Cohort {
+            programme: P,
+            cohort: C,
+        };
+        let post = |author| {
+            Resource::Post(PostFacts {
+                programme: P,
+                cohort: C,
+                author: Some(author),
+            })
+        };
+        use Decision::{Allow as A, Forbid as F, Hide as H, SignIn as S};
+        let other_cohort = Scope::Cohort {
+            programme: P,
+            cohort: OTHER_C,
+        };
+        #[rustfmt::skip]
+        let table: [(Option<Actor>, [Decision; 6]); 7] = [
+            //                         view, moderate, edit own, edit other's, delete own, delete other's
+            (Some(actor(Some(Participant), scope)),         [A, F, A, F, A, F]),
+            (Some(actor(Some(Facilitator), scope)),         [A, A, A, F, A, A]),
+            (Some(actor(Some(ProgrammeManager), Scope::Programme(P))), [A, A, A, F, A, A]),
+            (Some(actor(Some(Observer), scope)),            [F, F, H, H, H, H]),
+            (Some(actor(Some(Participant), other_cohort)),  [F, F, H, H, H, H]),
+            (Some(actor(Some(Facilitator), Scope::Programme(P + 1))), [H, H, H, H, H, H]),
+            (None,                                          [S, S, S, S, S, S]),
+        ];
+        for (a, expected) in table {
+            let a = a.as_ref();
+            let cohort = Resource::Cohort {
+                programme: P,
+                cohort: C,
+            };
+            let got = [
+                can(a, Action::ViewSpace, cohort),
+                can(a, Action::ModerateSpace, cohort),
+                can(a, Action::EditPost, post(7)),
+                can(a, Action::EditPost, post(8)),
+                can(a, Action::DeletePost, post(7)),
+                can(a, Action::DeletePost, post(8)),
+            ];
+            assert_eq!(got, expected, "{a:?}");
         }
     }
 

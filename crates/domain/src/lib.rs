@@ -18,6 +18,7 @@ pub mod password;
 pub mod programme;
 pub mod projects;
 pub mod reference;
+pub mod space;
 pub mod toolkit;
 pub mod uktime;
 

@@ -16,6 +16,7 @@ pub mod privacy;
 pub mod programmes;
 pub mod projects;
 pub mod schedule;
+pub mod space;
 pub mod secret;
 pub mod sessions;
 pub mod throttle;

@@ -104,7 +104,19 @@ impl Page {
     /// The confirmation a page shows after a save (`?done=CODE`); nothing for a
     /// code it does not know.
     pub fn done_notice(&self, done: Option<&str>) -> Option<String> {
-        const DONE: [&str; 19] = [
+        const DONE: &[&str] = &[
+            "posted",
+            "commented",
+            "edited",
+            "deleted",
+            "restored",
+            "feedback",
+            "asked",
+            "shared",
+            "read",
+            "committed",
+            "checked-in",
+            "reflected",
             "suspended",
             "reactivated",
             "signed-out",
@@ -283,4 +295,13 @@ mod tests {
         let p = Page::new(Lang::Cy, "/cymraeg", Viewer::default(), String::new());
         assert_eq!(p.other_href, "/en");
     }
+}
+
+/// The start of a text, at most `chars` characters, with an ellipsis when cut.
+pub fn excerpt(text: &str, chars: usize) -> String {
+    let mut cut: String = text.chars().take(chars).collect();
+    if text.chars().count() > chars {
+        cut.push('…');
+    }
+    cut
 }

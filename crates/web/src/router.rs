@@ -3,7 +3,7 @@
 use crate::handlers::{
     account, admin, audit, auth, benefits, capability, claims, cohorts, cycles, followup, health,
     health_check, home, impact, leads, organisations, people, privacy, programmes, projects,
-    readings, reference, sessions, sets, tools,
+    readings, reference, sessions, sets, space, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -52,6 +52,22 @@ fn pages() -> Router<AppState> {
         .route("/programmes/{p}/audit", get(audit::programme))
         .route("/admin/audit", get(audit::site))
         .route("/admin/smes", get(reference::form).post(reference::save))
+        .route(
+            "/programmes/{p}/cohorts/{c}/space",
+            get(space::stream).post(space::create_post),
+        )
+        .route("/programmes/{p}/cohorts/{c}/space/new", get(space::new_items))
+        .route("/posts/{id}", get(space::show))
+        .route("/posts/{id}/comments", post(space::comment))
+        .route("/posts/{id}/edit", get(space::edit_form).post(space::edit))
+        .route("/posts/{id}/delete", post(space::delete))
+        .route("/posts/{id}/restore", post(space::restore))
+        .route("/posts/{id}/react", post(space::react))
+        .route("/posts/{id}/feedback", post(space::give_feedback))
+        .route("/posts/{id}/ask", post(space::ask_feedback))
+        .route("/projects/{id}/share", post(space::share))
+        .route("/notices", get(space::notices))
+        .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))
         .route("/admin/users/{id}/{what}", post(admin::account_action))
         .route("/profile/data.zip", get(privacy::my_data))

@@ -163,6 +163,8 @@ pub struct Tool {
     pub when_to_use: Text,
     /// Step-by-step guidance.
     pub steps: Vec<Text>,
+    /// Questions a peer asks when reviewing a filled-in tool.
+    pub checklist: Vec<Text>,
     /// A worked example from a small Welsh firm.
     pub example: Text,
     pub computed: Option<ComputedKind>,
@@ -373,6 +375,7 @@ pub(crate) struct RawTool {
     pub(crate) purpose: Option<RawText>,
     pub(crate) when_to_use: Option<RawText>,
     pub(crate) steps: Option<Vec<RawText>>,
+    pub(crate) checklist: Option<Vec<RawText>>,
     pub(crate) example: Option<RawText>,
     pub(crate) computed: Option<String>,
     pub(crate) fields: Option<Vec<RawField>>,
@@ -915,6 +918,14 @@ impl Tool {
                     .collect()
             }
         };
+        // Optional: a programme's own tools may have no checklist.
+        let checklist = raw
+            .checklist
+            .iter()
+            .flatten()
+            .enumerate()
+            .map(|(i, q)| c.text(&format!("checklist[{i}]"), Some(q)))
+            .collect();
         let example = c.text("example", raw.example.as_ref());
         let computed = match raw.computed {
             None => None,
@@ -959,6 +970,7 @@ impl Tool {
                 purpose,
                 when_to_use,
                 steps,
+                checklist,
                 example,
                 computed,
                 fields,

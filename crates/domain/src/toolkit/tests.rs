@@ -198,6 +198,22 @@ fn every_shipped_tool_parses_and_has_both_languages() {
 }
 
 #[test]
+fn every_shipped_tool_has_a_short_bilingual_review_checklist() {
+    for tool in shipped_tools().unwrap() {
+        let at = tool.id.as_str();
+        assert!(
+            (3..=5).contains(&tool.checklist.len()),
+            "{at}: 3 to 5 checklist items, found {}",
+            tool.checklist.len()
+        );
+        for (i, item) in tool.checklist.iter().enumerate() {
+            assert_both(&format!("{at}.checklist[{i}]"), item);
+            assert_ne!(item.en, item.cy, "{at}.checklist[{i}]: Welsh copied from English");
+        }
+    }
+}
+
+#[test]
 fn shipped_value_stream_columns_are_as_specified() {
     let tool = shipped("value-stream-map");
     let steps = tool.field("steps").unwrap();

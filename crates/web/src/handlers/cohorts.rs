@@ -366,6 +366,8 @@ pub struct ShowPage {
     pub org_choices: Vec<(i64, String)>,
     pub feed_link: Option<String>,
     pub is_participant: bool,
+    /// The viewer may enter the cohort space.
+    pub space: bool,
 }
 
 impl ShowPage {
@@ -512,6 +514,7 @@ pub async fn show_page(
         org_choices,
         feed_link: extras.feed_link,
         is_participant: context::may(viewer, Action::AnswerCapability, programme_id, cohort_id),
+        space: context::may(viewer, Action::ViewSpace, programme_id, cohort_id),
     })
 }
 

@@ -40,6 +40,8 @@ pub struct MyCohortView {
     /// For a participant: other firms' projects in the cohort she may see,
     /// most recently active first (title, firm, link, when).
     pub news: Vec<(String, String, String, String)>,
+    /// The cohort space, when the person may enter it.
+    pub space: Option<String>,
 }
 
 /// How many of the cohort's recently active projects a home lists.
@@ -281,7 +283,20 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                     });
                 }
             }
+            let space = super::context::may(
+                &viewer,
+                ymarfer_domain::Action::ViewSpace,
+                c.programme_id,
+                c.cohort_id,
+            )
+                .then(|| {
+                    page.href(&format!(
+                        "programmes/{}/cohorts/{}/space",
+                        c.programme_slug, c.cohort_slug
+                    ))
+                });
             cohorts.push(MyCohortView {
+                space,
                 c,
                 next,
                 set,

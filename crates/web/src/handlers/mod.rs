@@ -25,6 +25,7 @@ pub mod readings;
 pub mod reference;
 pub mod sessions;
 pub mod sets;
+pub mod space;
 pub mod tools;
 
 use crate::error::AppError;

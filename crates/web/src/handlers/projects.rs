@@ -504,6 +504,8 @@ pub struct TimelineEntry {
 pub struct ShowPage {
     page: Page,
     ctx: ProjectCtx,
+    /// (value, label) of what the viewer may share with the cohort.
+    shareable: Vec<(String, String)>,
     timeline: Vec<TimelineEntry>,
     cycles: Vec<Cycle>,
     /// (id, day, value, note) of each reading, oldest first.
@@ -569,10 +571,11 @@ pub async fn show_page(
             .map(|t| t.name.get(tr.lang()).to_string())
             .unwrap_or_else(|| tid.to_string())
     };
-    let mut timeline: Vec<TimelineEntry> = state
-        .db
-        .applications(id)
-        .await?
+    let applications = state.db.applications(id).await?;
+    let mut applied: Vec<String> = applications.iter().map(|a| a.tool_id.clone()).collect();
+    applied.sort_unstable();
+    applied.dedup();
+    let mut timeline: Vec<TimelineEntry> = applications
         .into_iter()
         .map(|a| TimelineEntry {
             at: a.created_at,
@@ -681,10 +684,39 @@ pub async fn show_page(
         .iter()
         .map(|t| (t.id.clone(), t.name.get(tr.lang()).to_string()))
         .collect();
+    // What its people may share with their cohort: each tool applied, each
+    // cycle, the latest reading.
+    let may_share = ctx.can_edit()
+        && context::may(viewer, Action::ViewSpace, ctx.programme.id, ctx.cohort.id);
+    let shareable = if may_share {
+        let mut options: Vec<(String, String)> = applied
+            .iter()
+            .map(|t| (format!("tool:{t}"), tool_name(t)))
+            .collect();
+        options.extend(cycles.iter().map(|c| {
+            (
+                format!("cycle:{}", c.number),
+                tr.args(
+                    "share-option-cycle",
+                    &[
+                        ("number", c.number.to_string()),
+                        ("change", c.change_idea.clone()),
+                    ],
+                ),
+            )
+        }));
+        if !readings.is_empty() {
+            options.push(("reading".into(), tr.t("share-reading")));
+        }
+        options
+    } else {
+        Vec::new()
+    };
     let mut page = page;
     page.title = ctx.project.title.clone();
     Ok(ShowPage {
         page,
+        shareable,
         timeline,
         cycles,
         readings: rows,

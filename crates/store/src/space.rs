@@ -1,0 +1,705 @@
+//! The cohort space: posts, shares and comments with their history, reactions,
+//! structured feedback and requests for it, commitments and check-ins, the
+//! learning log and in-app notices. See `docs/space.md`.
+
+use crate::db::Result;
+use crate::{Db, with_pool};
+use chrono::{DateTime, NaiveDate, Utc};
+use ymarfer_domain::space::{CheckIn, ItemKind, NoticeKind, PAGE_SIZE, Reaction};
+
+/// An item of the stream (or a comment), with what the page shows about it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Item {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub parent_id: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub kind: ItemKind,
+    pub author_id: Option<i64>,
+    pub author: Option<String>,
+    pub project_id: Option<i64>,
+    pub project_title: Option<String>,
+    pub organisation_id: Option<i64>,
+    pub organisation: Option<String>,
+    /// The project's visibility code and whether its publication was approved,
+    /// so the page can ask the policy whether to link to it.
+    pub visibility: Option<String>,
+    pub public_approved: bool,
+    pub tool_id: Option<String>,
+    pub ref_id: Option<i64>,
+    pub body: String,
+    /// The language the author wrote in (`en` or `cy`).
+    pub lang: String,
+    pub created_at: DateTime<Utc>,
+    pub edited_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    /// The shared record, as it stands now.
+    pub tool_version: Option<i64>,
+    pub cycle_number: Option<i64>,
+    pub cycle_change: Option<String>,
+    pub cycle_decision: Option<String>,
+    pub reading_value: Option<i64>,
+    pub reading_on: Option<NaiveDate>,
+    pub aim_unit: Option<String>,
+    pub comments: i64,
+    pub useful: i64,
+    pub tried: i64,
+    pub feedback: i64,
+    pub mine_useful: i64,
+    pub mine_tried: i64,
+}
+
+impl Item {
+    pub fn is_deleted(&self) -> bool {
+        self.deleted_at.is_some()
+    }
+}
+
+/// The columns of [`Item`]; `$1` is the viewer (for their own reactions).
+const ITEM_SELECT: &str = "SELECT p.id, p.cohort_id, p.parent_id, p.kind, p.author_id, u.display_name AS author, \
+    p.project_id, pr.title AS project_title, pr.organisation_id, o.name AS organisation, \
+    pr.visibility, (pr.public_approved_by IS NOT NULL) AS public_approved, \
+    p.tool_id, p.ref_id, p.body, p.lang, p.created_at, p.edited_at, p.deleted_at, \
+    ta.version AS tool_version, cy.number AS cycle_number, cy.change_idea AS cycle_change, cy.decision AS cycle_decision, \
+    rd.value AS reading_value, rd.taken_on AS reading_on, pr.aim_unit, \
+    (SELECT COUNT(*) FROM posts c WHERE c.parent_id = p.id AND c.deleted_at IS NULL) AS comments, \
+    (SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'useful') AS useful, \
+    (SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'tried') AS tried, \
+    (SELECT COUNT(*) FROM feedback f WHERE f.post_id = p.id) AS feedback, \
+    (SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'useful' AND r.user_id = $1) AS mine_useful, \
+    (SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'tried' AND r.user_id = $1) AS mine_tried \
+    FROM posts p \
+    LEFT JOIN users u ON u.id = p.author_id \
+    LEFT JOIN projects pr ON pr.id = p.project_id \
+    LEFT JOIN organisations o ON o.id = pr.organisation_id \
+    LEFT JOIN tool_applications ta ON p.kind = 'tool' AND ta.id = p.ref_id \
+    LEFT JOIN cycles cy ON p.kind = 'cycle' AND cy.id = p.ref_id \
+    LEFT JOIN readings rd ON p.kind = 'reading' AND rd.id = p.ref_id";
+
+/// What a stream is narrowed to; every part optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StreamFilter {
+    pub project: Option<i64>,
+    pub author: Option<i64>,
+    pub tool: Option<String>,
+    pub kind: Option<ItemKind>,
+    /// Only items older than this one (the next page).
+    pub before: Option<i64>,
+    /// Only items newer than this one (what arrived since the page was drawn).
+    pub after: Option<i64>,
+}
+
+/// A new item or comment. The author must be allowed to post in the cohort,
+/// and a share must be of a record of `project` (the web layer checks both).
+#[derive(Debug, Clone)]
+pub struct NewItem<'a> {
+    pub cohort: i64,
+    pub parent: Option<i64>,
+    pub author: i64,
+    pub kind: ItemKind,
+    pub project: Option<i64>,
+    pub tool_id: Option<&'a str>,
+    pub ref_id: Option<i64>,
+    pub body: &'a str,
+    /// The language the author wrote in.
+    pub lang: ymarfer_domain::Lang,
+}
+
+/// Someone of the space, for mentions, filters and requests.
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq, Eq)]
+pub struct Member {
+    pub user_id: i64,
+    pub display_name: String,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Version {
+    pub body: String,
+    pub edited_by: Option<String>,
+    pub edited_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Feedback {
+    pub id: i64,
+    pub author_id: Option<i64>,
+    pub author: Option<String>,
+    pub strong: String,
+    pub question: String,
+    pub suggestion: String,
+    /// The checklist items (by index) the reviewer found met, comma-separated.
+    pub checklist: String,
+    pub created_at: DateTime<Utc>,
+}
+
+impl Feedback {
+    pub fn ticked(&self) -> Vec<usize> {
+        self.checklist
+            .split(',')
+            .filter_map(|i| i.trim().parse().ok())
+            .collect()
+    }
+}
+
+/// Feedback as given.
+#[derive(Debug, Clone, Default)]
+pub struct FeedbackInput {
+    pub strong: String,
+    pub question: String,
+    pub suggestion: String,
+    pub checklist: Vec<usize>,
+}
+
+/// A request for feedback not yet answered, as the person asked sees it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OpenRequest {
+    pub post_id: i64,
+    pub asked_by: Option<String>,
+    pub body: String,
+    pub project_title: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Who was asked for feedback on an item, and whether they have given it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Asked {
+    pub user_id: i64,
+    pub display_name: String,
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Commitment {
+    pub id: i64,
+    pub session_id: i64,
+    pub session_title: String,
+    pub session_on: DateTime<Utc>,
+    pub body: String,
+    pub check_status: Option<String>,
+    pub check_note: String,
+    pub checked_at: Option<DateTime<Utc>>,
+}
+
+impl Commitment {
+    pub fn status(&self) -> Option<CheckIn> {
+        self.check_status.as_deref().and_then(CheckIn::parse)
+    }
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Reflection {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub body: String,
+    pub created_at: DateTime<Utc>,
+    pub shared_post_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Notice {
+    pub id: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: NoticeKind,
+    pub post_id: Option<i64>,
+    /// The item the notice leads to: the post itself, or the post a comment is on.
+    pub thread_id: Option<i64>,
+    pub actor: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub read_at: Option<DateTime<Utc>>,
+}
+
+impl Db {
+    /// The people of a cohort's space: its participants and staff, by name.
+    pub async fn space_members(&self, programme: i64, cohort: i64) -> Result<Vec<Member>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT DISTINCT u.id AS user_id, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id \
+                 WHERE m.programme_id = $1 AND u.erased_at IS NULL AND \
+                 ((m.cohort_id = $2 AND m.role IN ('participant', 'facilitator')) \
+                  OR (m.cohort_id IS NULL AND m.role IN ('programme_manager', 'facilitator'))) \
+                 ORDER BY u.display_name, u.id",
+            )
+            .bind(programme)
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Adds an item or comment and tells those it concerns, in one transaction.
+    /// `notify` lists (person, why); the author is never told of their own act.
+    pub async fn add_item(&self, item: &NewItem<'_>, notify: &[(i64, NoticeKind)]) -> Result<i64> {
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO posts (cohort_id, parent_id, author_id, kind, project_id, tool_id, ref_id, body, lang, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            )
+            .bind(item.cohort)
+            .bind(item.parent)
+            .bind(item.author)
+            .bind(item.kind.as_str())
+            .bind(item.project)
+            .bind(item.tool_id)
+            .bind(item.ref_id)
+            .bind(item.body)
+            .bind(item.lang.code())
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            for (person, why) in notify.iter().filter(|(p, _)| *p != item.author) {
+                sqlx::query("INSERT INTO notifications (user_id, kind, post_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(person)
+                    .bind(why.as_str())
+                    .bind(id)
+                    .bind(item.author)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            id
+        }))
+    }
+
+    /// One item or comment, whoever may see it (the caller asks the policy).
+    pub async fn item(&self, id: i64, viewer: Option<i64>) -> Result<Option<Item>> {
+        let sql = format!("{ITEM_SELECT} WHERE p.id = $2");
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(viewer.unwrap_or(0))
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        }))
+    }
+
+    /// A page of a cohort's stream, newest first: at most [`PAGE_SIZE`] items,
+    /// and whether there are more.
+    pub async fn stream(
+        &self,
+        cohort: i64,
+        filter: &StreamFilter,
+        viewer: i64,
+    ) -> Result<(Vec<Item>, bool)> {
+        let sql = format!(
+            "{ITEM_SELECT} WHERE p.cohort_id = $2 AND p.parent_id IS NULL \
+             AND ($3 IS NULL OR p.project_id = $3) AND ($4 IS NULL OR p.author_id = $4) \
+             AND ($5 IS NULL OR p.tool_id = $5) AND ($6 IS NULL OR p.kind = $6) \
+             AND ($7 IS NULL OR p.id < $7) AND ($8 IS NULL OR p.id > $8) \
+             ORDER BY p.id DESC LIMIT $9"
+        );
+        let mut items: Vec<Item> = with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(viewer)
+                .bind(cohort)
+                .bind(filter.project)
+                .bind(filter.author)
+                .bind(filter.tool.as_deref())
+                .bind(filter.kind.map(|k| k.as_str()))
+                .bind(filter.before)
+                .bind(filter.after)
+                .bind(PAGE_SIZE + 1)
+                .fetch_all(pool)
+                .await?
+        });
+        let more = items.len() as i64 > PAGE_SIZE;
+        items.truncate(PAGE_SIZE as usize);
+        Ok((items, more))
+    }
+
+    /// An item's comments, oldest first.
+    pub async fn comments(&self, post: i64, viewer: i64) -> Result<Vec<Item>> {
+        let sql = format!("{ITEM_SELECT} WHERE p.parent_id = $2 ORDER BY p.id");
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(viewer)
+                .bind(post)
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+
+    /// Changes an item's words, keeping what it said before.
+    pub async fn edit_item(
+        &self,
+        id: i64,
+        body: &str,
+        lang: ymarfer_domain::Lang,
+        by: i64,
+    ) -> Result<()> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO post_versions (post_id, body, edited_by, edited_at) \
+                 SELECT id, body, $1, $2 FROM posts WHERE id = $3",
+            )
+            .bind(by)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE posts SET body = $1, lang = $2, edited_at = $3 WHERE id = $4")
+                .bind(body)
+                .bind(lang.code())
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// What an item said before each edit, newest first.
+    pub async fn item_versions(&self, id: i64) -> Result<Vec<Version>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT v.body, u.display_name AS edited_by, v.edited_at FROM post_versions v \
+                 LEFT JOIN users u ON u.id = v.edited_by WHERE v.post_id = $1 ORDER BY v.id DESC",
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Deletes an item softly (`by` someone), or restores it (`None`).
+    pub async fn set_item_deleted(&self, id: i64, by: Option<i64>) -> Result<()> {
+        let at = by.map(|_| Utc::now());
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE posts SET deleted_at = $1, deleted_by = $2 WHERE id = $3")
+                .bind(at)
+                .bind(by)
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Gives a reaction, or takes it back when already given. True when given.
+    pub async fn toggle_reaction(&self, post: i64, user: i64, kind: Reaction) -> Result<bool> {
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let removed = sqlx::query("DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3")
+                .bind(post)
+                .bind(user)
+                .bind(kind.as_str())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            if removed == 0 {
+                sqlx::query("INSERT INTO reactions (post_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4)")
+                    .bind(post)
+                    .bind(user)
+                    .bind(kind.as_str())
+                    .bind(Utc::now())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            removed == 0
+        }))
+    }
+
+    /// Records feedback on an item: answers the giver's request for it, if any,
+    /// and tells the item's author, in one transaction.
+    pub async fn add_feedback(
+        &self,
+        post: i64,
+        author: i64,
+        input: &FeedbackInput,
+        tell: Option<i64>,
+    ) -> Result<i64> {
+        let now = Utc::now();
+        let checklist = input
+            .checklist
+            .iter()
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(",");
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO feedback (post_id, author_id, strong, question, suggestion, checklist, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(post)
+            .bind(author)
+            .bind(&input.strong)
+            .bind(&input.question)
+            .bind(&input.suggestion)
+            .bind(&checklist)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE feedback_requests SET answered_at = $1 WHERE post_id = $2 AND asked_of = $3 AND answered_at IS NULL")
+                .bind(now)
+                .bind(post)
+                .bind(author)
+                .execute(&mut *tx)
+                .await?;
+            if let Some(tell) = tell.filter(|t| *t != author) {
+                sqlx::query("INSERT INTO notifications (user_id, kind, post_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(tell)
+                    .bind(NoticeKind::Feedback.as_str())
+                    .bind(post)
+                    .bind(author)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await?;
+            id
+        }))
+    }
+
+    pub async fn feedback_on(&self, post: i64) -> Result<Vec<Feedback>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT f.id, f.author_id, u.display_name AS author, f.strong, f.question, f.suggestion, f.checklist, f.created_at \
+                 FROM feedback f LEFT JOIN users u ON u.id = f.author_id WHERE f.post_id = $1 ORDER BY f.id",
+            )
+            .bind(post)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Asks people for feedback on an item; asking someone twice asks once.
+    /// Each newly asked person is told. Returns how many were newly asked.
+    pub async fn request_feedback(&self, post: i64, by: i64, of: &[i64]) -> Result<u64> {
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let mut asked = 0;
+            for person in of.iter().filter(|p| **p != by) {
+                let new = sqlx::query(
+                    "INSERT INTO feedback_requests (post_id, asked_by, asked_of, created_at) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (post_id, asked_of) DO NOTHING",
+                )
+                .bind(post)
+                .bind(by)
+                .bind(person)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if new == 1 {
+                    asked += 1;
+                    sqlx::query("INSERT INTO notifications (user_id, kind, post_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)")
+                        .bind(person)
+                        .bind(NoticeKind::FeedbackRequest.as_str())
+                        .bind(post)
+                        .bind(by)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            tx.commit().await?;
+            asked
+        }))
+    }
+
+    /// Who was asked for feedback on an item.
+    pub async fn asked_for_feedback(&self, post: i64) -> Result<Vec<Asked>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT r.asked_of AS user_id, u.display_name, r.answered_at FROM feedback_requests r \
+                 JOIN users u ON u.id = r.asked_of WHERE r.post_id = $1 ORDER BY u.display_name",
+            )
+            .bind(post)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// The requests for feedback a person has not answered, in one cohort (or
+    /// all their cohorts), on items not deleted, oldest first.
+    pub async fn open_requests(&self, user: i64, cohort: Option<i64>) -> Result<Vec<OpenRequest>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT p.id AS post_id, u.display_name AS asked_by, p.body, pr.title AS project_title, r.created_at \
+                 FROM feedback_requests r JOIN posts p ON p.id = r.post_id \
+                 LEFT JOIN users u ON u.id = r.asked_by LEFT JOIN projects pr ON pr.id = p.project_id \
+                 WHERE r.asked_of = $1 AND r.answered_at IS NULL AND p.deleted_at IS NULL \
+                 AND ($2 IS NULL OR p.cohort_id = $2) ORDER BY r.created_at, r.id",
+            )
+            .bind(user)
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Records what a person commits to try before the next session.
+    pub async fn add_commitment(&self, session: i64, user: i64, body: &str) -> Result<i64> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "INSERT INTO commitments (session_id, user_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(session)
+            .bind(user)
+            .bind(body)
+            .bind(Utc::now())
+            .fetch_one(pool)
+            .await?
+        }))
+    }
+
+    /// A person's commitments in a cohort, oldest session first.
+    pub async fn commitments(&self, cohort: i64, user: i64) -> Result<Vec<Commitment>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT c.id, c.session_id, s.title AS session_title, s.starts_at AS session_on, c.body, \
+                 c.check_status, c.check_note, c.checked_at FROM commitments c \
+                 JOIN cohort_sessions s ON s.id = c.session_id \
+                 WHERE s.cohort_id = $1 AND c.user_id = $2 ORDER BY s.starts_at, c.id",
+            )
+            .bind(cohort)
+            .bind(user)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Checks in on one of a person's own commitments, at a session. False when
+    /// the commitment is not theirs.
+    pub async fn check_in(
+        &self,
+        commitment: i64,
+        user: i64,
+        status: CheckIn,
+        note: &str,
+        at_session: i64,
+    ) -> Result<bool> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query(
+                "UPDATE commitments SET check_status = $1, check_note = $2, checked_at = $3, checked_in_session = $4 \
+                 WHERE id = $5 AND user_id = $6",
+            )
+            .bind(status.as_str())
+            .bind(note)
+            .bind(Utc::now())
+            .bind(at_session)
+            .bind(commitment)
+            .bind(user)
+            .execute(pool)
+            .await?
+            .rows_affected()
+                == 1
+        }))
+    }
+
+    /// Adds a reflection to a person's learning log.
+    pub async fn add_reflection(&self, user: i64, cohort: i64, body: &str) -> Result<i64> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "INSERT INTO reflections (user_id, cohort_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(user)
+            .bind(cohort)
+            .bind(body)
+            .bind(Utc::now())
+            .fetch_one(pool)
+            .await?
+        }))
+    }
+
+    /// A person's learning log, newest first.
+    pub async fn reflections(&self, user: i64) -> Result<Vec<Reflection>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, cohort_id, body, created_at, shared_post_id FROM reflections WHERE user_id = $1 ORDER BY id DESC",
+            )
+            .bind(user)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Shares one of a person's reflections with their cohort, as a post, once.
+    /// The post's id, or `None` when it is not theirs.
+    pub async fn share_reflection(
+        &self,
+        reflection: i64,
+        user: i64,
+        lang: ymarfer_domain::Lang,
+    ) -> Result<Option<i64>> {
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let found: Option<(i64, String, Option<i64>)> = sqlx::query_as(
+                "SELECT cohort_id, body, shared_post_id FROM reflections WHERE id = $1 AND user_id = $2",
+            )
+            .bind(reflection)
+            .bind(user)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let post = match found {
+                None => None,
+                Some((_, _, Some(post))) => Some(post),
+                Some((cohort, body, None)) => {
+                    let post: i64 = sqlx::query_scalar(
+                        "INSERT INTO posts (cohort_id, author_id, kind, body, lang, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    )
+                    .bind(cohort)
+                    .bind(user)
+                    .bind(ItemKind::Reflection.as_str())
+                    .bind(&body)
+                    .bind(lang.code())
+                    .bind(now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    sqlx::query("UPDATE reflections SET shared_post_id = $1 WHERE id = $2")
+                        .bind(post)
+                        .bind(reflection)
+                        .execute(&mut *tx)
+                        .await?;
+                    Some(post)
+                }
+            };
+            tx.commit().await?;
+            post
+        }))
+    }
+
+    /// A person's latest notices, newest first.
+    pub async fn notices(&self, user: i64, limit: i64) -> Result<Vec<Notice>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT n.id, n.kind, n.post_id, COALESCE(p.parent_id, p.id) AS thread_id, u.display_name AS actor, n.created_at, n.read_at \
+                 FROM notifications n LEFT JOIN posts p ON p.id = n.post_id LEFT JOIN users u ON u.id = n.actor_id \
+                 WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
+            )
+            .bind(user)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    pub async fn unread_notices(&self, user: i64) -> Result<i64> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
+                .bind(user)
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
+    pub async fn mark_notices_read(&self, user: i64) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
+                .bind(Utc::now())
+                .bind(user)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+}

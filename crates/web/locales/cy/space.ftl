@@ -1,0 +1,132 @@
+## Gofod y garfan
+space-title = { $cohort }: gofod y garfan
+space-intro = Beth mae'ch carfan yn ei roi ar brawf, a'r hyn a ddysgodd. Dim ond cyfranogwyr a staff y garfan sy'n gweld y gofod hwn.
+space-former-member = Cyn-aelod
+space-shared-tool = { $tool }, fersiwn { $version }
+space-shared-cycle = Cylch { $number }: { $change } – { $decision }
+space-shared-reading = Y darlleniad diweddaraf: { $value } { $unit } ar { $date }
+space-shared-gone = Nid yw'r hyn a rannwyd wedi'i gofnodi mwyach.
+space-item-title = Rhannwyd gan { $author } ar { $when }
+space-kind-post = Neges
+space-kind-tool = Offeryn a rannwyd
+space-kind-cycle = Cylch a rannwyd
+space-kind-reading = Darlleniad a rannwyd
+space-kind-reflection = Myfyrdod
+space-kind-comment = Sylw
+space-requests-heading = Gofynnwyd am eich adborth
+space-request-from = Gofynnodd { $person } am eich adborth ar “{ $what }”
+space-post-heading = Rhannu â'ch carfan
+space-post-hint = Mae Markdown yn gweithio: **trwm**, rhestrau a dolenni. Ysgrifennwch @ ac enw rhywun i'w grybwyll.
+space-post = Postio
+space-share-hint = I rannu offeryn, cylch neu ddarlleniad, agorwch eich prosiect a dewis “Rhannu â'm carfan”.
+space-stream-heading = Beth rannodd y garfan
+space-filter = Hidlo
+space-filter-any = Unrhyw un
+space-filter-anyone = Unrhyw berson
+space-filter-clear = Dangos popeth
+space-none = Does dim wedi'i rannu eto. Byddwch y cyntaf: gofynnwch gwestiwn, neu rhannwch offeryn o'ch prosiect.
+space-none-filtered = Does dim a rannwyd yn cyfateb i'r hidlwyr hyn.
+space-older = Eitemau hŷn
+space-new-items = { $count ->
+    [zero] Dim eitemau newydd
+    [one] { $count } eitem newydd – ei dangos
+    [two] { $count } eitem newydd – eu dangos
+    [few] { $count } eitem newydd – eu dangos
+    [many] { $count } eitem newydd – eu dangos
+   *[other] { $count } eitem newydd – eu dangos
+}
+space-back = Yn ôl at yr eitem
+space-edit-title = Golygu'r hyn a ysgrifennoch
+space-edit-hint = Caiff y testun blaenorol ei gadw yn hanes yr eitem.
+space-save = Cadw'r newidiadau
+space-edited = wedi'i olygu
+space-removed = Cafodd yr eitem hon ei dileu.
+space-comments-count = { $count ->
+    [zero] Dim sylwadau
+    [one] { $count } sylw
+    [two] { $count } sylw
+    [few] { $count } sylw
+    [many] { $count } sylw
+   *[other] { $count } sylw
+}
+space-feedback-count = { $count ->
+    [zero] Dim adborth
+    [one] { $count } darn o adborth
+    [two] { $count } ddarn o adborth
+    [few] { $count } darn o adborth
+    [many] { $count } darn o adborth
+   *[other] { $count } darn o adborth
+}
+space-edit = Golygu
+space-delete = Dileu
+space-restore = Adfer
+space-comments-heading = Sylwadau
+space-comments-none = Dim sylwadau eto.
+space-comment = Ychwanegu'r sylw
+space-history-heading = Fersiynau cynharach
+space-history-entry = Cyn i { $person } ei olygu ar { $when }:
+share-heading = Rhannu â'm carfan
+share-note = Nodyn i'ch carfan (dewisol)
+share-tool = Rhannu'r offeryn hwn
+share-cycle = Rhannu'r cylch hwn
+share-reading = Rhannu'r darlleniad diweddaraf
+share-with-cohort = Rhannu â'm carfan
+lang-cy = Cymraeg
+lang-en = English
+field-body = Eich neges
+field-comment = Eich sylw
+field-lang = Wedi'i ysgrifennu yn
+field-project = Prosiect
+field-person = Person
+field-tool = Offeryn
+field-kind = Math
+field-strong = Beth sy'n gryf
+field-question = Cwestiwn
+field-suggestion = Awgrym
+field-peer = Pwy i'w holi
+reaction-useful = Defnyddiol
+reaction-tried = Rhoais i gynnig ar hyn hefyd
+feedback-heading = Adborth
+feedback-none = Dim adborth eto.
+feedback-from = Adborth gan { $person }
+feedback-check-yes = ydy
+feedback-check-no = ddim eto
+feedback-give = Rhoi adborth
+feedback-hint = Llenwch un rhan neu fwy. Byddwch yn benodol ac yn garedig: enwch yr hyn sy'n gweithio, gofynnwch yr hyn yr hoffech ei wybod, awgrymwch un peth i roi cynnig arno.
+feedback-checklist = Rhestr wirio'r offeryn: ticiwch yr hyn y mae'r gwaith yn ei wneud yn dda
+feedback-send = Anfon yr adborth
+feedback-error-empty = Ysgrifennwch o leiaf un o'r rhain: beth sy'n gryf, cwestiwn, neu awgrym.
+feedback-ask-heading = Gofyn am adborth
+feedback-ask-who = Gofyn i'r bobl hyn
+feedback-ask-set = Pawb yn fy set dysgu gweithredol
+feedback-ask = Gofyn am adborth
+feedback-ask-answered = wedi rhoi adborth
+feedback-ask-waiting = gofynnwyd, dim ateb eto
+feedback-ask-error-none = Dewiswch o leiaf un person i'w holi.
+notices-title = Eich hysbysiadau
+notices-heading = Hysbysiadau
+notices-none = Dim byd newydd.
+notices-new = newydd
+notices-mark-read = Nodi bod y cyfan wedi'i ddarllen
+notice-mention = Soniodd { $person } amdanoch
+notice-comment = Rhoddodd { $person } sylw ar yr hyn a rannoch
+notice-feedback = Rhoddodd { $person } adborth i chi
+notice-feedback-request = Gofynnodd { $person } am eich adborth
+checkin-done = Wedi'i wneud
+checkin-partly = Yn rhannol
+checkin-not-yet = Ddim eto
+done-posted = Wedi'i bostio i'ch carfan.
+done-commented = Ychwanegwyd y sylw.
+done-edited = Cadwyd y newidiadau; mae'r testun blaenorol wedi'i gadw.
+done-deleted = Wedi'i ddileu. Gall hwylusydd ei adfer.
+done-restored = Wedi'i adfer.
+done-feedback = Anfonwyd yr adborth. Diolch.
+done-asked = Anfonwyd eich cais am adborth.
+done-shared = Wedi'i rannu â'ch carfan.
+done-read = Nodwyd bod pob hysbysiad wedi'i ddarllen.
+done-committed = Cofnodwyd yr ymrwymiad.
+done-checked-in = Cofnodwyd eich diweddariad.
+done-reflected = Ychwanegwyd at eich dyddlyfr dysgu.
+share-what = Beth i'w rannu
+share-option-cycle = Cylch { $number }: { $change }
+space-enter = Gofod y garfan: rhannu a dysgu gyda'ch gilydd
