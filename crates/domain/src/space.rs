@@ -112,7 +112,10 @@ mod tests {
     #[test]
     fn mentions_match_the_longest_name_once_each() {
         assert_eq!(
-            mentioned("Thanks @siân jones, and @Gareth Evans! @Siân Jones", &people()),
+            mentioned(
+                "Thanks @siân jones, and @Gareth Evans! @Siân Jones",
+                &people()
+            ),
             vec![2, 3]
         );
         assert_eq!(mentioned("@Siân, did it work?", &people()), vec![1]);

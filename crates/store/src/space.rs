@@ -384,13 +384,15 @@ impl Db {
     pub async fn toggle_reaction(&self, post: i64, user: i64, kind: Reaction) -> Result<bool> {
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let removed = sqlx::query("DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3")
-                .bind(post)
-                .bind(user)
-                .bind(kind.as_str())
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
+            let removed = sqlx::query(
+                "DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3",
+            )
+            .bind(post)
+            .bind(user)
+            .bind(kind.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
             if removed == 0 {
                 sqlx::query("INSERT INTO reactions (post_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4)")
                     .bind(post)
@@ -685,20 +687,24 @@ impl Db {
 
     pub async fn unread_notices(&self, user: i64) -> Result<i64> {
         Ok(with_pool!(self, |pool| {
-            sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL")
-                .bind(user)
-                .fetch_one(pool)
-                .await?
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL",
+            )
+            .bind(user)
+            .fetch_one(pool)
+            .await?
         }))
     }
 
     pub async fn mark_notices_read(&self, user: i64) -> Result<()> {
         with_pool!(self, |pool| {
-            sqlx::query("UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL")
-                .bind(Utc::now())
-                .bind(user)
-                .execute(pool)
-                .await?;
+            sqlx::query(
+                "UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL",
+            )
+            .bind(Utc::now())
+            .bind(user)
+            .execute(pool)
+            .await?;
         });
         Ok(())
     }

@@ -56,7 +56,10 @@ fn pages() -> Router<AppState> {
             "/programmes/{p}/cohorts/{c}/space",
             get(space::stream).post(space::create_post),
         )
-        .route("/programmes/{p}/cohorts/{c}/space/new", get(space::new_items))
+        .route(
+            "/programmes/{p}/cohorts/{c}/space/new",
+            get(space::new_items),
+        )
         .route("/posts/{id}", get(space::show))
         .route("/posts/{id}/comments", post(space::comment))
         .route("/posts/{id}/edit", get(space::edit_form).post(space::edit))

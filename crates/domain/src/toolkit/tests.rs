@@ -208,7 +208,10 @@ fn every_shipped_tool_has_a_short_bilingual_review_checklist() {
         );
         for (i, item) in tool.checklist.iter().enumerate() {
             assert_both(&format!("{at}.checklist[{i}]"), item);
-            assert_ne!(item.en, item.cy, "{at}.checklist[{i}]: Welsh copied from English");
+            assert_ne!(
+                item.en, item.cy,
+                "{at}.checklist[{i}]: Welsh copied from English"
+            );
         }
     }
 }

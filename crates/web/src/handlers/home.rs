@@ -289,12 +289,12 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 c.programme_id,
                 c.cohort_id,
             )
-                .then(|| {
-                    page.href(&format!(
-                        "programmes/{}/cohorts/{}/space",
-                        c.programme_slug, c.cohort_slug
-                    ))
-                });
+            .then(|| {
+                page.href(&format!(
+                    "programmes/{}/cohorts/{}/space",
+                    c.programme_slug, c.cohort_slug
+                ))
+            });
             cohorts.push(MyCohortView {
                 space,
                 c,

@@ -686,8 +686,8 @@ pub async fn show_page(
         .collect();
     // What its people may share with their cohort: each tool applied, each
     // cycle, the latest reading.
-    let may_share = ctx.can_edit()
-        && context::may(viewer, Action::ViewSpace, ctx.programme.id, ctx.cohort.id);
+    let may_share =
+        ctx.can_edit() && context::may(viewer, Action::ViewSpace, ctx.programme.id, ctx.cohort.id);
     let shareable = if may_share {
         let mut options: Vec<(String, String)> = applied
             .iter()

@@ -143,10 +143,7 @@ impl Drawer<'_> {
             .map(|l| l.code());
         ItemView {
             html: crate::markdown::render(&item.body),
-            href: page.href(&format!(
-                "posts/{}",
-                item.parent_id.unwrap_or(item.id)
-            )),
+            href: page.href(&format!("posts/{}", item.parent_id.unwrap_or(item.id))),
             path: page.href(&format!("posts/{}", item.id)),
             may_edit: may(Action::EditPost) && !item.is_deleted(),
             may_delete: may(Action::DeletePost) && !item.is_deleted(),
@@ -388,7 +385,12 @@ async fn stream_page(
                 p.visibility,
                 p.public_approved_by.is_some(),
             );
-            can(viewer.actor(), Action::ViewProject, Resource::Project(facts)).allowed()
+            can(
+                viewer.actor(),
+                Action::ViewProject,
+                Resource::Project(facts),
+            )
+            .allowed()
         })
         .map(|p| (p.id, format!("{} – {}", p.title, p.organisation_name)))
         .collect();
@@ -900,9 +902,9 @@ pub async fn edit(
                 state.db.edit_item(id, &body, lang, me).await?;
             }
             let thread = item.parent_id.unwrap_or(id);
-            Ok(see_other(&page.href(&format!(
-                "posts/{thread}?done=edited#item-{id}"
-            ))))
+            Ok(see_other(
+                &page.href(&format!("posts/{thread}?done=edited#item-{id}")),
+            ))
         }
         Err(errors) => render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -941,9 +943,9 @@ pub async fn restore(
     let (item, _, _) = item_for(&state, &viewer, id, Action::ModerateSpace).await?;
     state.db.set_item_deleted(id, None).await?;
     let thread = item.parent_id.unwrap_or(id);
-    Ok(see_other(&page.href(&format!(
-        "posts/{thread}?done=restored#item-{id}"
-    ))))
+    Ok(see_other(
+        &page.href(&format!("posts/{thread}?done=restored#item-{id}")),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -972,10 +974,7 @@ pub async fn react(
     let to = if form.back == "stream" {
         format!("{}#item-{id}", space_base(&page, &programme, &cohort))
     } else {
-        page.href(&format!(
-            "posts/{}#item-{id}",
-            item.parent_id.unwrap_or(id)
-        ))
+        page.href(&format!("posts/{}#item-{id}", item.parent_id.unwrap_or(id)))
     };
     Ok(see_other(&to))
 }
@@ -1010,7 +1009,14 @@ pub async fn give_feedback(
     let mut errors = FieldErrors::default();
     let tr = page.tr;
     let strong = parse::text(tr, &mut errors, "strong", &typed.strong, BODY_MAX, false);
-    let question = parse::text(tr, &mut errors, "question", &typed.question, BODY_MAX, false);
+    let question = parse::text(
+        tr,
+        &mut errors,
+        "question",
+        &typed.question,
+        BODY_MAX,
+        false,
+    );
     let suggestion = parse::text(
         tr,
         &mut errors,
@@ -1082,11 +1088,7 @@ pub async fn ask_feedback(
     if form.iter().any(|(k, _)| k == "set") {
         let sets = state.db.set_members(cohort.id).await?;
         if let Some(mine) = sets.iter().find(|m| m.user_id == me).map(|m| m.set_id) {
-            asked.extend(
-                sets.iter()
-                    .filter(|m| m.set_id == mine)
-                    .map(|m| m.user_id),
-            );
+            asked.extend(sets.iter().filter(|m| m.set_id == mine).map(|m| m.user_id));
         }
     }
     // Only people of the space may be asked; anything else is ignored.
@@ -1112,9 +1114,9 @@ pub async fn ask_feedback(
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
     state.db.request_feedback(id, me, &asked).await?;
-    Ok(see_other(&page.href(&format!(
-        "posts/{id}?done=asked#ask-heading"
-    ))))
+    Ok(see_other(
+        &page.href(&format!("posts/{id}?done=asked#ask-heading")),
+    ))
 }
 
 /// A share of one of a project's records with its cohort.
@@ -1239,11 +1241,7 @@ pub async fn notices(State(state): State<AppState>, page: Page, viewer: Viewer) 
     })
 }
 
-pub async fn read_notices(
-    State(state): State<AppState>,
-    page: Page,
-    viewer: Viewer,
-) -> AppResult {
+pub async fn read_notices(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
     authorise(can(
         viewer.actor(),
         Action::ViewSignedInPages,

@@ -13,5 +13,6 @@ mod privacy;
 mod programmes;
 mod projects;
 mod routes;
+mod space;
 mod support;
 mod trust;

@@ -1,0 +1,576 @@
+//! The cohort space over HTTP: who sees it, posting and comments, shares from a
+//! project, structured feedback and requests for it, edits, deletion and
+//! restoring, reactions, notices, and refused input.
+
+use crate::on_both;
+use crate::support::{Client, TestApp, location, signed_in_with};
+use reqwest::StatusCode;
+use ymarfer_domain::{Lang, Role, Scope};
+
+/// A programme with two cohorts; two participants of the first (with their
+/// firms), one of the second, an observer, a facilitator, and a facilitator of
+/// another programme.
+struct Space {
+    cohort: i64,
+    base: String,
+    siwan: (i64, Client),
+    gareth: (i64, Client),
+    facilitator: (i64, Client),
+    outsiders: Vec<(&'static str, Client)>,
+    siwan_project: i64,
+}
+
+async fn named(
+    app: &TestApp,
+    email: &'static str,
+    name: &str,
+    role: Role,
+    scope: Scope,
+) -> (i64, Client) {
+    let (user, client) = signed_in_with(app, email, role, scope).await;
+    app.db
+        .update_profile(user.id, name, Lang::En)
+        .await
+        .unwrap();
+    (user.id, client)
+}
+
+async fn participant(
+    app: &TestApp,
+    programme: i64,
+    cohort: i64,
+    email: &'static str,
+    name: &str,
+    firm: &str,
+) -> (i64, Client, i64) {
+    let user = app.user(email, Lang::En, false).await;
+    app.db
+        .update_profile(user.id, name, Lang::En)
+        .await
+        .unwrap();
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: firm.into(),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    app.db
+        .enrol(programme, cohort, user.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let client = app.client();
+    client.sign_in(email).await;
+    (user.id, client, org.id)
+}
+
+async fn space(app: &TestApp) -> Space {
+    let (_, programme, cohort) = crate::support::manager(app, "rheolwr@example.com").await;
+    let other = app
+        .db
+        .create_cohort(
+            programme,
+            &ymarfer_store::programmes::CohortInput {
+                slug: "cohort-2".into(),
+                name_en: "Second".into(),
+                name_cy: "Ail".into(),
+                capacity: 12,
+                delivery_mode: "in_person".into(),
+                region: "north".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let (siwan, siwan_client, siwan_org) = participant(
+        app,
+        programme,
+        cohort,
+        "siwan@becws.cymru",
+        "Siwan Evans",
+        "Becws Siwan",
+    )
+    .await;
+    let (gareth, gareth_client, _) = participant(
+        app,
+        programme,
+        cohort,
+        "gareth@garej.cymru",
+        "Gareth Jones",
+        "Garej Gareth",
+    )
+    .await;
+    let (_, elsewhere, _) = participant(
+        app,
+        programme,
+        other.id,
+        "nia@fferm.cymru",
+        "Nia Other",
+        "Fferm Nia",
+    )
+    .await;
+    let in_cohort = Scope::Cohort { programme, cohort };
+    let facilitator = named(
+        app,
+        "hwylusydd@example.com",
+        "Hywel Facilitator",
+        Role::Facilitator,
+        in_cohort,
+    )
+    .await;
+    let (_, observer) = named(
+        app,
+        "observer@example.com",
+        "Olwen Observer",
+        Role::Observer,
+        in_cohort,
+    )
+    .await;
+    let (_, p2, _) = crate::support::manager(app, "arall@example.com").await;
+    let (_, stranger) = named(
+        app,
+        "stranger@example.com",
+        "Steffan Stranger",
+        Role::Facilitator,
+        Scope::Programme(p2),
+    )
+    .await;
+    let project = crate::support::project(
+        app,
+        cohort,
+        siwan_org,
+        "Waiting for flour",
+        "testing",
+        "private",
+    )
+    .await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    Space {
+        cohort,
+        base: format!("/en/programmes/{slug}/cohorts/cohort-1/space"),
+        siwan: (siwan, siwan_client),
+        gareth: (gareth, gareth_client),
+        facilitator,
+        outsiders: vec![
+            ("participant of another cohort", elsewhere),
+            ("observer", observer),
+            ("staff of another programme", stranger),
+            ("signed-out visitor", app.client()),
+        ],
+        siwan_project: project.id,
+    }
+}
+
+/// The id an answer's `#item-N` names.
+fn item_id(res: &reqwest::Response) -> i64 {
+    let to = location(res);
+    to.rsplit_once("item-")
+        .and_then(|(_, id)| id.parse().ok())
+        .unwrap_or_else(|| panic!("no item in {to}"))
+}
+
+async fn who_sees_the_space(app: TestApp) {
+    let s = space(&app).await;
+    let res = s
+        .siwan
+        .1
+        .post(
+            &s.base,
+            &[
+                (
+                    "body",
+                    "Has anyone tried a kanban card for flour orders? @Gareth Jones",
+                ),
+                ("lang", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let post = item_id(&res);
+    // Her peer sees it in the stream and on its own page, and was told of the mention.
+    let stream = s.gareth.1.get(&s.base).await.text().await.unwrap();
+    assert!(stream.contains("kanban card for flour orders"), "{stream}");
+    let page = s.gareth.1.get(&format!("/en/posts/{post}")).await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let notices = s.gareth.1.get("/en/notices").await.text().await.unwrap();
+    assert!(notices.contains("Siwan Evans mentioned you"), "{notices}");
+    let comment = s
+        .gareth
+        .1
+        .post(
+            &format!("/en/posts/{post}/comments"),
+            &[("body", "Yes – we use two bins."), ("lang", "en")],
+        )
+        .await;
+    assert_eq!(comment.status(), StatusCode::SEE_OTHER);
+    let comment = item_id(&comment);
+    // Nobody outside the cohort sees any of it, by any address.
+    for (who, c) in &s.outsiders {
+        let stream = c.get(&s.base).await;
+        assert!(
+            matches!(
+                stream.status(),
+                StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
+            ),
+            "{who} got {} for the stream",
+            stream.status()
+        );
+        for path in [
+            format!("/en/posts/{post}"),
+            format!("/en/posts/{comment}"),
+            format!("/en/posts/{post}/edit"),
+            format!("{}/new?after=0", s.base),
+        ] {
+            let res = c.get(&path).await;
+            assert!(
+                matches!(
+                    res.status(),
+                    StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
+                ),
+                "{who} got {} for {path}",
+                res.status()
+            );
+            let body = res.text().await.unwrap();
+            assert!(
+                !body.contains("kanban") && !body.contains("two bins"),
+                "{who} saw it at {path}"
+            );
+        }
+        for path in [
+            format!("/en/posts/{post}/comments"),
+            format!("/en/posts/{post}/react"),
+            format!("/en/posts/{post}/feedback"),
+            format!("/en/posts/{post}/delete"),
+        ] {
+            let res = c
+                .post(
+                    &path,
+                    &[
+                        ("body", "intruder"),
+                        ("kind", "useful"),
+                        ("strong", "intruder"),
+                    ],
+                )
+                .await;
+            assert!(
+                matches!(
+                    res.status(),
+                    StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
+                ) && !location(&res).contains("done="),
+                "{who} could post to {path}: {}",
+                res.status()
+            );
+        }
+        let notices = c.get("/en/notices").await.text().await.unwrap_or_default();
+        assert!(!notices.contains("Siwan Evans"), "{who} was told of it");
+    }
+    let (items, _) = app
+        .db
+        .stream(s.cohort, &Default::default(), s.siwan.0)
+        .await
+        .unwrap();
+    assert_eq!(items.len(), 1, "nothing an outsider tried was stored");
+    assert_eq!(items[0].comments, 1);
+    assert_eq!(items[0].useful, 0);
+}
+
+async fn feedback_edits_and_moderation(app: TestApp) {
+    let s = space(&app).await;
+    let project = s.siwan_project;
+    app.db
+        .create_cycle(
+            project,
+            &ymarfer_store::projects::CycleInput {
+                change_idea: "Order flour on Mondays".into(),
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    // Siwan shares her cycle from her project page, with a note.
+    let page = s
+        .siwan
+        .1
+        .get(&format!("/en/projects/{project}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Share with my cohort") && page.contains("value=\"cycle:1\""),
+        "{page}"
+    );
+    let res = s
+        .siwan
+        .1
+        .post(
+            &format!("/en/projects/{project}/share"),
+            &[("what", "cycle:1"), ("share_note", "What do you think?")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let to = location(&res);
+    let post: i64 = to
+        .trim_start_matches("/en/posts/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    // Gareth may not share from her project.
+    let res = s
+        .gareth
+        .1
+        .post(
+            &format!("/en/projects/{project}/share"),
+            &[("what", "cycle:1")],
+        )
+        .await;
+    assert!(matches!(
+        res.status(),
+        StatusCode::NOT_FOUND | StatusCode::FORBIDDEN
+    ));
+    let stream = s.gareth.1.get(&s.base).await.text().await.unwrap();
+    assert!(
+        stream.contains("Cycle 1: Order flour on Mondays"),
+        "{stream}"
+    );
+    // The project is private, so her peer is not linked to it.
+    assert!(
+        !stream.contains(&format!("href=\"/en/projects/{project}")),
+        "{stream}"
+    );
+
+    // She asks Gareth; he sees the request, and answers it with structured feedback.
+    let res = s
+        .siwan
+        .1
+        .post(
+            &format!("/en/posts/{post}/ask"),
+            &[("peer", &s.gareth.0.to_string())],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/en/posts/{post}?done=asked#ask-heading")
+    );
+    let his = s.gareth.1.get(&s.base).await.text().await.unwrap();
+    assert!(
+        his.contains("Siwan Evans asked for your feedback on “Waiting for flour”"),
+        "{his}"
+    );
+    let empty = s
+        .gareth
+        .1
+        .post(&format!("/en/posts/{post}/feedback"), &[("strong", " ")])
+        .await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        empty
+            .text()
+            .await
+            .unwrap()
+            .contains("Write at least one of")
+    );
+    assert!(
+        app.db.feedback_on(post).await.unwrap().is_empty(),
+        "nothing stored"
+    );
+    let res = s
+        .gareth
+        .1
+        .post(
+            &format!("/en/posts/{post}/feedback"),
+            &[
+                ("strong", "A clear, small change."),
+                ("question", "Who places the order?"),
+                ("suggestion", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        app.db
+            .open_requests(s.gareth.0, None)
+            .await
+            .unwrap()
+            .is_empty(),
+        "request answered"
+    );
+    let item = s
+        .siwan
+        .1
+        .get(&format!("/en/posts/{post}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(item.contains("Feedback from Gareth Jones") && item.contains("Who places the order?"));
+    assert!(item.contains("has given feedback"));
+    let notices = s.siwan.1.get("/en/notices").await.text().await.unwrap();
+    assert!(
+        notices.contains("Gareth Jones gave you feedback"),
+        "{notices}"
+    );
+
+    // Reactions toggle.
+    s.gareth
+        .1
+        .post(&format!("/en/posts/{post}/react"), &[("kind", "tried")])
+        .await;
+    let item = app.db.item(post, Some(s.gareth.0)).await.unwrap().unwrap();
+    assert_eq!((item.tried, item.mine_tried), (1, 1));
+    s.gareth
+        .1
+        .post(&format!("/en/posts/{post}/react"), &[("kind", "tried")])
+        .await;
+    assert_eq!(app.db.item(post, None).await.unwrap().unwrap().tried, 0);
+    let bad = s
+        .gareth
+        .1
+        .post(&format!("/en/posts/{post}/react"), &[("kind", "love")])
+        .await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+
+    // Only the author edits; the earlier words are kept.
+    let res = s
+        .gareth
+        .1
+        .post(&format!("/en/posts/{post}/edit"), &[("body", "hijacked")])
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = s
+        .siwan
+        .1
+        .post(
+            &format!("/en/posts/{post}/edit"),
+            &[("body", "What do you all think?"), ("lang", "en")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let item = s
+        .siwan
+        .1
+        .get(&format!("/en/posts/{post}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        item.contains("What do you all think?")
+            && item.contains("Earlier versions")
+            && item.contains("What do you think?")
+    );
+
+    // A participant may not delete a peer's item; the facilitator may, and restore it.
+    let res = s
+        .gareth
+        .1
+        .post(&format!("/en/posts/{post}/delete"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = s
+        .facilitator
+        .1
+        .post(&format!("/en/posts/{post}/delete"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let stream = s.gareth.1.get(&s.base).await.text().await.unwrap();
+    assert!(
+        stream.contains("This item was removed.") && !stream.contains("What do you all think?")
+    );
+    let res = s
+        .siwan
+        .1
+        .post(&format!("/en/posts/{post}/restore"), &[])
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "only a moderator restores"
+    );
+    let res = s
+        .facilitator
+        .1
+        .post(&format!("/en/posts/{post}/restore"), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        s.gareth
+            .1
+            .get(&s.base)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("What do you all think?")
+    );
+}
+
+async fn markup_is_inert_and_bad_input_refused(app: TestApp) {
+    let s = space(&app).await;
+    let empty = s
+        .siwan
+        .1
+        .post(&s.base, &[("body", "   "), ("lang", "en")])
+        .await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.text().await.unwrap().contains("error-summary"));
+    let long = "x".repeat(5001);
+    let res = s.siwan.1.post(&s.base, &[("body", long.as_str())]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (items, _) = app
+        .db
+        .stream(s.cohort, &Default::default(), 0)
+        .await
+        .unwrap();
+    assert!(items.is_empty(), "nothing stored");
+    let res = s
+        .siwan
+        .1
+        .post(
+            &s.base,
+            &[("body", "**ok** [go](javascript:alert(3))\n\n<script>alert(1)</script><img src=x onerror=alert(2)>"), ("lang", "cy")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = s.gareth.1.get(&s.base).await.text().await.unwrap();
+    assert!(page.contains("<strong>ok</strong>"));
+    assert!(
+        !page.contains("<script>alert(1)")
+            && !page.contains("onerror=")
+            && !page.contains("javascript:alert")
+    );
+    // Written in Welsh, on an English page: marked as such.
+    assert!(page.contains("<div class=\"prose\" lang=\"cy\">"), "{page}");
+    let cy = s
+        .gareth
+        .1
+        .get(&s.base.replace("/en/", "/cy/"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(cy.contains("gofod y garfan") && !cy.contains("<div class=\"prose\" lang=\"cy\">"));
+}
+
+on_both! {
+    space_visibility => super::who_sees_the_space;
+    space_feedback => super::feedback_edits_and_moderation;
+    space_inert => super::markup_is_inert_and_bad_input_refused;
+}
