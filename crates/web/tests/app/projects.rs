@@ -416,6 +416,7 @@ async fn participant_works_a_project(app: TestApp) {
         .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     // The timeline shows tools and cycles in order.
+    let html = &html[html.find("id=\"timeline-heading\"").expect("a timeline")..];
     let t1 = html
         .find("Value stream map saved (version 1)")
         .expect("tool on the timeline");

@@ -252,6 +252,27 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/projects/2/approve", form: &[], expect: |w| outsider(w, Status(400)) },
         Row { method: "GET", path: "/en/projects/2/case-study", form: &[], expect: |w| outsider(w, Status(404)) },
         // Last: these end the session.
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/space", form: &[], expect: |w| member(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/space?kind=tool&person=1&before=9", form: &[], expect: |w| member(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/space", form: &[("body", "")], expect: |w| member(w, Status(422)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/space/new?after=0", form: &[], expect: |w| member(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/space", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/posts/1", form: &[], expect: |w| post(w, Status(200)) },
+        Row { method: "GET", path: "/en/posts/3", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/posts/999", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "POST", path: "/en/posts/1/comments", form: &[("body", "")], expect: |w| post(w, Status(422)) },
+        Row { method: "POST", path: "/en/posts/3/comments", form: &[("body", "x")], expect: |w| outsider(w, Status(303)) },
+        Row { method: "GET", path: "/en/posts/1/edit", form: &[], expect: |w| post(w, Status(403)) },
+        Row { method: "POST", path: "/en/posts/1/edit", form: &[("body", "")], expect: |w| post(w, Status(403)) },
+        Row { method: "POST", path: "/en/posts/2/delete", form: &[], expect: |w| moderators(w, To("/en/programmes/prog/cohorts/cohort-1/space?done=deleted")) },
+        Row { method: "POST", path: "/en/posts/2/restore", form: &[], expect: |w| moderators(w, To("/en/posts/2?done=restored#item-2")) },
+        Row { method: "POST", path: "/en/posts/1/react", form: &[("kind", "x")], expect: |w| post(w, Status(400)) },
+        Row { method: "POST", path: "/en/posts/1/feedback", form: &[("strong", "")], expect: |w| post(w, Status(422)) },
+        Row { method: "POST", path: "/en/posts/1/ask", form: &[], expect: |w| post(w, Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/share", form: &[("what", "x")], expect: |w| project(w, Status(400), Status(403)) },
+        Row { method: "POST", path: "/en/projects/2/share", form: &[("what", "x")], expect: |w| outsider(w, Status(400)) },
+        Row { method: "GET", path: "/en/notices", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "POST", path: "/en/notices/read", form: &[], expect: |w| anyone(w, To("/en/notices?done=read")) },
         Row { method: "POST", path: "/en/sign-out", form: &[], expect: |_| To("/en") },
         Row { method: "POST", path: "/en/profile/sign-out-everywhere", form: &[], expect: |_| SignIn },
     ]
@@ -294,6 +315,34 @@ fn participants(w: Who, ok: Expect) -> Expect {
         Who::Anonymous => Expect::SignIn,
         Who::Participant => ok,
         _ => Expect::Status(403),
+    }
+}
+
+/// The cohort space: its participants and staff get `ok`; the programme's
+/// observer is refused.
+fn member(w: Who, ok: Expect) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Observer => Expect::Status(403),
+        _ => ok,
+    }
+}
+
+/// An item of the cohort space by another person: the space's people get
+/// `ok`; to the observer it does not exist.
+fn post(w: Who, ok: Expect) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Observer => Expect::Status(404),
+        _ => ok,
+    }
+}
+
+/// Moderating an item of the space: its staff get `ok`, a participant 403.
+fn moderators(w: Who, ok: Expect) -> Expect {
+    match w {
+        Who::Participant => Expect::Status(403),
+        _ => post(w, ok),
     }
 }
 
@@ -453,6 +502,26 @@ async fn every_route_for_every_role(app: TestApp) {
         .add_benefit_lines(&[(2, line)], None, false)
         .await
         .unwrap();
+    // Posts 1 and 2 by the firm's owner in the cohort; post 3 in programme B.
+    for (cohort, text) in [(cohort, "First"), (cohort, "Second"), (cohort_b, "Of B")] {
+        app.db
+            .add_item(
+                &ymarfer_store::space::NewItem {
+                    cohort,
+                    parent: None,
+                    author: owner.id,
+                    kind: ymarfer_domain::space::ItemKind::Post,
+                    project: None,
+                    tool_id: None,
+                    ref_id: None,
+                    body: text,
+                    lang: Lang::En,
+                },
+                &[],
+            )
+            .await
+            .unwrap();
+    }
     let mut failures = Vec::new();
     let href = regex::Regex::new(r##"href="(/[^"#]*)"##).unwrap();
     for who in EVERYONE {
