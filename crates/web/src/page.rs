@@ -274,6 +274,15 @@ pub fn render_status(status: StatusCode, template: &impl Template) -> AppResult 
     Ok((status, Html(template.render()?)).into_response())
 }
 
+/// The start of a text, at most `chars` characters, with an ellipsis when cut.
+pub fn excerpt(text: &str, chars: usize) -> String {
+    let mut cut: String = text.chars().take(chars).collect();
+    if text.chars().count() > chars {
+        cut.push('…');
+    }
+    cut
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,13 +304,4 @@ mod tests {
         let p = Page::new(Lang::Cy, "/cymraeg", Viewer::default(), String::new());
         assert_eq!(p.other_href, "/en");
     }
-}
-
-/// The start of a text, at most `chars` characters, with an ellipsis when cut.
-pub fn excerpt(text: &str, chars: usize) -> String {
-    let mut cut: String = text.chars().take(chars).collect();
-    if text.chars().count() > chars {
-        cut.push('…');
-    }
-    cut
 }
