@@ -33,7 +33,38 @@ pub struct MyFollowup {
     pub still_in_use: Option<bool>,
 }
 
+/// What the person wrote in a cohort space: an item, a comment or a
+/// reflection of their learning log, or feedback they gave.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct MyWords {
+    pub cohort: String,
+    pub kind: String,
+    pub text: String,
+    pub written_at: DateTime<Utc>,
+}
+
 impl Db {
+    /// Everything a person wrote in cohort spaces: items and comments,
+    /// feedback, commitments with their check-ins, and their learning log. One query.
+    pub async fn my_words(&self, user: i64) -> Result<Vec<MyWords>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT c.slug AS cohort, p.kind, p.body AS text, p.created_at AS written_at FROM posts p \
+                 JOIN cohorts c ON c.id = p.cohort_id WHERE p.author_id = $1 \
+                 UNION ALL SELECT c.slug, 'feedback', f.strong || ' | ' || f.question || ' | ' || f.suggestion, f.created_at \
+                 FROM feedback f JOIN posts p ON p.id = f.post_id JOIN cohorts c ON c.id = p.cohort_id WHERE f.author_id = $1 \
+                 UNION ALL SELECT c.slug, 'commitment', m.body || ' | ' || COALESCE(m.check_status, '') || ' | ' || m.check_note, m.created_at \
+                 FROM commitments m JOIN cohort_sessions s ON s.id = m.session_id JOIN cohorts c ON c.id = s.cohort_id WHERE m.user_id = $1 \
+                 UNION ALL SELECT c.slug, 'learning_log', r.body, r.created_at \
+                 FROM reflections r JOIN cohorts c ON c.id = r.cohort_id WHERE r.user_id = $1 \
+                 ORDER BY written_at",
+            )
+            .bind(user)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
     /// What the registers, the self-assessment and the follow-ups hold about a
     /// person, for their own download. Three queries.
     pub async fn my_records(
@@ -104,6 +135,22 @@ impl Db {
                 .bind(&email)
                 .execute(&mut *tx)
                 .await?;
+            // What they wrote in cohort spaces is theirs: the words go, the
+            // items stay (removed) so that threads and counts keep their shape.
+            for sql in [
+                "DELETE FROM post_versions WHERE edited_by = $1 OR post_id IN (SELECT id FROM posts WHERE author_id = $1)",
+                "UPDATE feedback SET strong = '', question = '', suggestion = '' WHERE author_id = $1",
+                "DELETE FROM commitments WHERE user_id = $1",
+                "DELETE FROM reflections WHERE user_id = $1",
+                "DELETE FROM notifications WHERE user_id = $1",
+            ] {
+                sqlx::query(sql).bind(id).execute(&mut *tx).await?;
+            }
+            sqlx::query("UPDATE posts SET body = '', deleted_at = COALESCE(deleted_at, $1) WHERE author_id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
             sqlx::query("DELETE FROM leads WHERE user_id = $1 OR lower(email) = lower($2)")
                 .bind(id)
                 .bind(&email)
@@ -113,6 +160,8 @@ impl Db {
                 for sql in [
                     "UPDATE projects SET owners = REPLACE(owners, $1, $2) WHERE owners LIKE '%' || $1 || '%'",
                     "UPDATE cycles SET plan_who = REPLACE(plan_who, $1, $2) WHERE plan_who LIKE '%' || $1 || '%'",
+                    "UPDATE posts SET body = REPLACE(body, $1, $2) WHERE body LIKE '%' || $1 || '%'",
+                    "UPDATE post_versions SET body = REPLACE(body, $1, $2) WHERE body LIKE '%' || $1 || '%'",
                 ] {
                     sqlx::query(sql)
                         .bind(&name)

@@ -49,6 +49,7 @@ pub async fn my_data(
         .leads_of_person(user.id, user.email.as_str())
         .await?;
     let (attendance, capability, followups) = state.db.my_records(user.id).await?;
+    let words = state.db.my_words(user.id).await?;
     // The acts the trail records of this person.
     let mine = ymarfer_store::audit::AuditQuery {
         actor: Some(user.id),
@@ -84,6 +85,12 @@ pub async fn my_data(
             "stage": c.stage,
             "question": c.question,
             "score": c.score,
+        })).collect::<Vec<_>>(),
+        "cohort_spaces": words.iter().map(|w| serde_json::json!({
+            "cohort": w.cohort,
+            "kind": w.kind,
+            "text": w.text,
+            "written_at": w.written_at,
         })).collect::<Vec<_>>(),
         "follow_ups": followups.iter().map(|f| serde_json::json!({
             "cohort": f.cohort,

@@ -63,6 +63,41 @@ async fn download_and_erasure(app: TestApp) {
         .await
         .unwrap();
 
+    // What she wrote in her cohort's space, and a peer's post naming her.
+    let post = |author, body: &'static str| ymarfer_store::space::NewItem {
+        cohort,
+        parent: None,
+        author,
+        kind: ymarfer_domain::space::ItemKind::Post,
+        project: None,
+        tool_id: None,
+        ref_id: None,
+        body,
+        lang: Lang::Cy,
+    };
+    let hers = app
+        .db
+        .add_item(&post(siwan.id, "Rysáit surdoes unigryw"), &[])
+        .await
+        .unwrap();
+    app.db
+        .edit_item(
+            hers,
+            "Rysáit surdoes unigryw, wedi'i golygu",
+            Lang::Cy,
+            siwan.id,
+        )
+        .await
+        .unwrap();
+    app.db
+        .add_item(&post(manager.id, "Diolch Siwan Unigryw am y syniad"), &[])
+        .await
+        .unwrap();
+    app.db
+        .add_reflection(siwan.id, cohort, "Dysgais i fesur cyn newid")
+        .await
+        .unwrap();
+
     // Her own data, and nobody else's.
     let s = app.client();
     s.sign_in("siwan.unigryw@becws.cymru").await;
@@ -80,7 +115,12 @@ async fn download_and_erasure(app: TestApp) {
         "{json}"
     );
     assert!(
-        !json.contains("rheolwr@example.com"),
+        json.contains("Rysáit surdoes unigryw, wedi'i golygu")
+            && json.contains("Dysgais i fesur cyn newid"),
+        "what she wrote: {json}"
+    );
+    assert!(
+        !json.contains("rheolwr@example.com") && !json.contains("Diolch Siwan"),
         "nothing of anyone else's"
     );
 
@@ -116,7 +156,12 @@ async fn download_and_erasure(app: TestApp) {
     assert_eq!(location(&res), "/en/admin/users?erased=1");
 
     // No personal field of hers remains anywhere; every figure is unchanged.
-    for needle in ["siwan.unigryw", "Siwan Unigryw"] {
+    for needle in [
+        "siwan.unigryw",
+        "Siwan Unigryw",
+        "surdoes unigryw",
+        "Dysgais i fesur",
+    ] {
         let found = app.db.columns_containing(needle).await.unwrap();
         assert!(found.is_empty(), "{needle} still in {found:?}");
     }
