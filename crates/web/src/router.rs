@@ -3,7 +3,7 @@
 use crate::handlers::{
     account, admin, audit, auth, benefits, capability, claims, cohorts, cycles, followup, health,
     health_check, home, impact, leads, organisations, people, privacy, programmes, projects,
-    readings, reference, sessions, sets, space, tools,
+    readings, reference, rhythm, sessions, sets, space, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -69,6 +69,16 @@ fn pages() -> Router<AppState> {
         .route("/posts/{id}/feedback", post(space::give_feedback))
         .route("/posts/{id}/ask", post(space::ask_feedback))
         .route("/projects/{id}/share", post(space::share))
+        .route(
+            "/programmes/{p}/cohorts/{c}/sessions/{s}/commitments",
+            post(rhythm::commit),
+        )
+        .route(
+            "/programmes/{p}/cohorts/{c}/sessions/{s}/check-in",
+            post(rhythm::check_in),
+        )
+        .route("/log", get(rhythm::log).post(rhythm::add_to_log))
+        .route("/log/{id}/share", post(rhythm::share_reflection))
         .route("/notices", get(space::notices))
         .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))

@@ -130,3 +130,46 @@ done-reflected = Ychwanegwyd at eich dyddlyfr dysgu.
 share-what = Beth i'w rannu
 share-option-cycle = Cylch { $number }: { $change }
 space-enter = Gofod y garfan: rhannu a dysgu gyda'ch gilydd
+rhythm-heading = Eich ymrwymiadau
+checkin-heading = Rhowch wybod sut aeth yr hyn yr ymrwymoch iddo
+checkin-legend = Dywedoch: “{ $commitment }”. Sut aeth hi?
+checkin-note = Yr hyn a ddysgais (dewisol)
+checkin-save = Cadw'r diweddariad
+checkin-done-heading = Eisoes wedi rhoi gwybod
+checkin-error-status = Dewiswch sut aeth hi: wedi'i wneud, yn rhannol neu ddim eto.
+commitment-heading = Cyn y sesiwn nesaf byddaf yn rhoi cynnig ar…
+field-commitment = Fy ymrwymiad
+commitment-hint = Un peth y byddwch yn rhoi cynnig arno yn eich cwmni cyn y sesiwn nesaf.
+commitment-save = Cofnodi'r ymrwymiad
+commitment-later = Gallwch gofnodi ymrwymiadau unwaith y bydd y sesiwn wedi dechrau.
+commitment-error-future = Nid yw'r sesiwn hon wedi dechrau eto: cofnodwch ymrwymiadau ynddi neu ar ei hôl.
+log-title = Fy nyddlyfr dysgu
+log-intro = Myfyrdodau i chi yn unig: beth roesoch gynnig arno, beth ddigwyddodd, beth ddysgoch. Rhannwch un â'ch carfan pan fyddwch yn dewis.
+log-no-cohort = Bydd eich dyddlyfr dysgu'n agor pan fyddwch yn ymuno â charfan.
+field-reflection = Myfyrdod
+field-cohort = Carfan
+log-hint = Mae Markdown yn gweithio. Does neb arall yn gweld hyn oni bai eich bod yn ei rannu.
+log-add = Ychwanegu at fy nyddlyfr
+log-entries = Fy myfyrdodau
+log-none = Dim myfyrdodau eto.
+log-shared = wedi'i rannu â'm carfan
+log-private = preifat
+log-see-shared = Ei weld yng ngofod y garfan
+log-share = Rhannu â'm carfan
+log-error-cohort = Dewiswch un o'ch carfanau.
+home-feedback-asked = { $count ->
+    [zero] Does neb wedi gofyn am eich adborth
+    [one] Gofynnodd { $count } person am eich adborth
+    [two] Gofynnodd { $count } berson am eich adborth
+    [few] Gofynnodd { $count } pherson am eich adborth
+    [many] Gofynnodd { $count } pherson am eich adborth
+   *[other] Gofynnodd { $count } person am eich adborth
+}
+home-notices-unread = { $count ->
+    [zero] Dim hysbysiadau newydd
+    [one] { $count } hysbysiad newydd
+    [two] { $count } hysbysiad newydd
+    [few] { $count } hysbysiad newydd
+    [many] { $count } hysbysiad newydd
+   *[other] { $count } hysbysiad newydd
+}

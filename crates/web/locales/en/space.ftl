@@ -118,3 +118,38 @@ done-reflected = Added to your learning log.
 share-what = What to share
 share-option-cycle = Cycle { $number }: { $change }
 space-enter = The cohort space: share and learn together
+rhythm-heading = Your commitments
+checkin-heading = Check in on what you committed to
+checkin-legend = You said: “{ $commitment }”. How did it go?
+checkin-note = What I learnt (optional)
+checkin-save = Save the check-in
+checkin-done-heading = Already checked in
+checkin-error-status = Choose how it went: done, partly or not yet.
+commitment-heading = Before the next session I will try…
+field-commitment = My commitment
+commitment-hint = One thing you will try in your firm before the next session.
+commitment-save = Record the commitment
+commitment-later = You can record commitments once the session has begun.
+commitment-error-future = This session has not begun yet: record commitments at it or after it.
+log-title = My learning log
+log-intro = Reflections for you alone: what you tried, what happened, what you learnt. Share one with your cohort when you choose.
+log-no-cohort = Your learning log opens when you join a cohort.
+field-reflection = A reflection
+field-cohort = Cohort
+log-hint = Markdown works. Nobody else sees this unless you share it.
+log-add = Add to my log
+log-entries = My reflections
+log-none = No reflections yet.
+log-shared = shared with my cohort
+log-private = private
+log-see-shared = See it in the cohort space
+log-share = Share with my cohort
+log-error-cohort = Choose one of your cohorts.
+home-feedback-asked = { $count ->
+    [one] { $count } person asked for your feedback
+   *[other] { $count } people asked for your feedback
+}
+home-notices-unread = { $count ->
+    [one] { $count } new notice
+   *[other] { $count } new notices
+}

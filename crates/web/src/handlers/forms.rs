@@ -23,7 +23,7 @@ pub fn clash<T>(
 }
 
 /// Messages for the fields of one form, already translated.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FieldErrors(Vec<(&'static str, String)>);
 
 impl FieldErrors {

@@ -83,6 +83,8 @@ struct Home {
     cohorts: Vec<MyCohortView>,
     programmes: Vec<ProgrammeGlance>,
     manages_any: bool,
+    /// Unread notices and unanswered requests for feedback.
+    waiting: (i64, usize),
 }
 
 impl Home {
@@ -316,11 +318,19 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
         Some(me) if manages_any => glances(&state, &page, &viewer, me.user.id).await?,
         _ => Vec::new(),
     };
+    let waiting = match viewer.user_id() {
+        Some(me) => (
+            state.db.unread_notices(me).await?,
+            state.db.open_requests(me, None).await?.len(),
+        ),
+        None => (0, 0),
+    };
     render(&Home {
         page,
         cohorts,
         programmes,
         manages_any,
+        waiting,
     })
 }
 

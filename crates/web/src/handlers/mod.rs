@@ -23,6 +23,7 @@ pub mod programmes;
 pub mod projects;
 pub mod readings;
 pub mod reference;
+pub mod rhythm;
 pub mod sessions;
 pub mod sets;
 pub mod space;

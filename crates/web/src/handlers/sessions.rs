@@ -266,6 +266,8 @@ struct ShowPage {
     register: Vec<RegisterRow>,
     manage: bool,
     notice: Option<String>,
+    /// The viewer's commitments and check-ins, when they are of the cohort's space.
+    rhythm: Option<super::rhythm::Rhythm>,
 }
 
 impl ShowPage {
@@ -300,8 +302,29 @@ pub async fn show(
     Path((slug, cslug, id)): Path<(String, String, i64)>,
     axum::extract::Query(q): axum::extract::Query<super::programmes::DoneQuery>,
 ) -> AppResult {
+    show_with(
+        &state,
+        page,
+        &viewer,
+        (&slug, &cslug, id),
+        q.done,
+        super::rhythm::Typed::default(),
+    )
+    .await
+}
+
+/// A session's page; `typed` is a refused commitment or check-in, shown again
+/// with its errors (and the page answers 422).
+pub async fn show_with(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    (slug, cslug, id): (&str, &str, i64),
+    done: Option<String>,
+    typed: super::rhythm::Typed,
+) -> AppResult {
     let (programme, cohort, m) =
-        meeting_for(&state, &viewer, &slug, &cslug, id, Action::ViewCohort).await?;
+        meeting_for(&state, &viewer, slug, cslug, id, Action::ViewCohort).await?;
     let manage = context::may(&viewer, Action::ManageCohort, programme.id, cohort.id);
     let register = if manage {
         let records = state.db.attendance_of_cohort(cohort.id).await?;
@@ -323,20 +346,32 @@ pub async fn show(
     } else {
         Vec::new()
     };
-    let notice = page.done_notice(q.done.as_deref());
+    let notice = page.done_notice(done.as_deref());
+    let refused = !typed.errors.is_empty();
+    let rhythm =
+        super::rhythm::for_session(&state, &page, &viewer, &programme, &cohort, &m, typed).await?;
     let mut page = page;
     page.title = m.title.clone();
-    render(&ShowPage {
-        agenda: crate::markdown::render(&m.agenda),
-        resources: crate::markdown::render(&m.resources),
-        page,
-        programme,
-        cohort,
-        m,
-        register,
-        manage,
-        notice,
-    })
+    let status = if refused {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    crate::page::render_status(
+        status,
+        &ShowPage {
+            rhythm,
+            agenda: crate::markdown::render(&m.agenda),
+            resources: crate::markdown::render(&m.resources),
+            page,
+            programme,
+            cohort,
+            m,
+            register,
+            manage,
+            notice,
+        },
+    )
 }
 
 /// Saves the register: one `status-<user id>` field per active participant.

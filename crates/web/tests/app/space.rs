@@ -569,7 +569,202 @@ async fn markup_is_inert_and_bad_input_refused(app: TestApp) {
     assert!(cy.contains("gofod y garfan") && !cy.contains("<div class=\"prose\" lang=\"cy\">"));
 }
 
+async fn commitments_check_ins_and_the_learning_log(app: TestApp) {
+    let s = space(&app).await;
+    let meeting = |days: i64, title: &str| ymarfer_store::schedule::MeetingInput {
+        title: title.into(),
+        kind: ymarfer_domain::programme::SessionKind::Workshop,
+        starts_at: chrono::Utc::now() + chrono::Duration::days(days),
+        ends_at: chrono::Utc::now() + chrono::Duration::days(days) + chrono::Duration::hours(2),
+        ..Default::default()
+    };
+    let first = app
+        .db
+        .create_meeting(s.cohort, &meeting(-14, "Mapping"))
+        .await
+        .unwrap()
+        .id;
+    let next = app
+        .db
+        .create_meeting(s.cohort, &meeting(7, "Testing"))
+        .await
+        .unwrap()
+        .id;
+    let sessions = s.base.trim_end_matches("/space").to_string() + "/sessions";
+    // A commitment at a session that has begun; not at one still to come.
+    let res = s
+        .siwan
+        .1
+        .post(
+            &format!("{sessions}/{first}/commitments"),
+            &[("commitment", "Weigh the flour deliveries")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let early = s
+        .siwan
+        .1
+        .post(
+            &format!("{sessions}/{next}/commitments"),
+            &[("commitment", "Too soon")],
+        )
+        .await;
+    assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        early
+            .text()
+            .await
+            .unwrap()
+            .contains("This session has not begun yet")
+    );
+    let (_, observer) = &s.outsiders[1];
+    let res = observer
+        .post(
+            &format!("{sessions}/{first}/commitments"),
+            &[("commitment", "x")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let mine = app.db.commitments(s.cohort, s.siwan.0).await.unwrap();
+    assert_eq!(mine.len(), 1, "only the one accepted is stored");
+    // The next session's page asks her to check in; it asks Gareth nothing.
+    let page = s
+        .siwan
+        .1
+        .get(&format!("{sessions}/{next}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("You said: “Weigh the flour deliveries”. How did it go?"),
+        "{page}"
+    );
+    let his = s
+        .gareth
+        .1
+        .get(&format!("{sessions}/{next}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!his.contains("Weigh the flour"));
+    let commitment = mine[0].id.to_string();
+    let res = s
+        .gareth
+        .1
+        .post(
+            &format!("{sessions}/{next}/check-in"),
+            &[("commitment", &commitment), ("status", "done")],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "not his to check in on"
+    );
+    let res = s
+        .siwan
+        .1
+        .post(
+            &format!("{sessions}/{next}/check-in"),
+            &[("commitment", &commitment), ("note", "x")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = s
+        .siwan
+        .1
+        .post(
+            &format!("{sessions}/{next}/check-in"),
+            &[
+                ("commitment", &commitment),
+                ("status", "partly"),
+                ("note", "Two of three suppliers weighed"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = s
+        .siwan
+        .1
+        .get(&format!("{sessions}/{next}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Already checked in")
+            && page.contains("<strong>Partly</strong>: Two of three suppliers weighed")
+    );
+
+    // The learning log is hers alone until she shares a reflection.
+    let res = s
+        .siwan
+        .1
+        .post(
+            "/en/log",
+            &[("reflection", "Measure first"), ("cohort", "999")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = s
+        .siwan
+        .1
+        .post(
+            "/en/log",
+            &[
+                ("reflection", "Measuring first changed the argument."),
+                ("cohort", &s.cohort.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(location(&res), "/en/log?done=reflected");
+    assert!(
+        !s.gareth
+            .1
+            .get(&s.base)
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Measuring first")
+    );
+    assert!(
+        !s.gareth
+            .1
+            .get("/en/log")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Measuring first")
+    );
+    let reflection = app.db.reflections(s.siwan.0).await.unwrap()[0].id;
+    let res = s
+        .gareth
+        .1
+        .post(&format!("/en/log/{reflection}/share"), &[])
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "only its writer shares it"
+    );
+    let res = s
+        .siwan
+        .1
+        .post(&format!("/en/log/{reflection}/share"), &[])
+        .await;
+    assert!(location(&res).ends_with("?done=shared"));
+    let stream = s.gareth.1.get(&s.base).await.text().await.unwrap();
+    assert!(
+        stream.contains("Measuring first changed the argument.") && stream.contains("Reflection")
+    );
+}
+
 on_both! {
+    space_rhythm => super::commitments_check_ins_and_the_learning_log;
     space_visibility => super::who_sees_the_space;
     space_feedback => super::feedback_edits_and_moderation;
     space_inert => super::markup_is_inert_and_bad_input_refused;

@@ -1,0 +1,366 @@
+//! The rhythm of sessions: at a session each person records what they will try
+//! before the next one; a later session's page asks them to check in on it. And
+//! the personal learning log (`/log`), private until a reflection is shared.
+
+use super::forms::FieldErrors;
+use super::{FormData, context, parse, see_other};
+use crate::error::{AppError, AppResult, authorise};
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use chrono::Utc;
+use serde::Deserialize;
+use ymarfer_domain::space::{BODY_MAX, COMMITMENT_MAX, CheckIn};
+use ymarfer_domain::{Action, Resource, can};
+use ymarfer_store::programmes::{Cohort, Programme};
+use ymarfer_store::schedule::Meeting;
+use ymarfer_store::space::{Commitment, Reflection};
+
+/// What a person typed on a session's page, kept when refused.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct Typed {
+    pub commitment: String,
+    #[serde(skip)]
+    pub errors: FieldErrors,
+}
+
+/// A person's commitments as one session's page shows them.
+pub struct Rhythm {
+    /// Made at this session.
+    pub made_here: Vec<Commitment>,
+    /// Made at earlier sessions, not yet checked in.
+    pub to_check: Vec<Commitment>,
+    /// Made earlier and checked in.
+    pub checked: Vec<Commitment>,
+    /// The session has begun, so commitments can be made at it.
+    pub may_commit: bool,
+    pub base: String,
+    pub typed: Typed,
+}
+
+impl Rhythm {
+    pub fn statuses(&self, page: &Page) -> Vec<(&'static str, String)> {
+        CheckIn::ALL
+            .iter()
+            .map(|c| (c.as_str(), page.t(c.message_id())))
+            .collect()
+    }
+
+    pub fn status_name(&self, page: &Page, c: &Commitment) -> String {
+        c.status()
+            .map(|s| page.t(s.message_id()))
+            .unwrap_or_default()
+    }
+}
+
+/// The viewer's commitments around one session, if they are of its cohort's space.
+pub async fn for_session(
+    state: &AppState,
+    page: &Page,
+    viewer: &Viewer,
+    programme: &Programme,
+    cohort: &Cohort,
+    m: &Meeting,
+    typed: Typed,
+) -> Result<Option<Rhythm>, AppError> {
+    let Some(me) = viewer.user_id() else {
+        return Ok(None);
+    };
+    if !context::may(viewer, Action::ViewSpace, programme.id, cohort.id) {
+        return Ok(None);
+    }
+    let mine = state.db.commitments(cohort.id, me).await?;
+    let (mut made_here, mut to_check, mut checked) = (Vec::new(), Vec::new(), Vec::new());
+    for c in mine {
+        if c.session_id == m.id {
+            made_here.push(c);
+        } else if c.session_on < m.starts_at {
+            if c.checked_at.is_some() {
+                checked.push(c);
+            } else {
+                to_check.push(c);
+            }
+        }
+    }
+    Ok(Some(Rhythm {
+        made_here,
+        to_check,
+        checked,
+        may_commit: m.starts_at <= Utc::now(),
+        base: page.href(&format!(
+            "programmes/{}/cohorts/{}/sessions/{}",
+            programme.slug, cohort.slug, m.id
+        )),
+        typed,
+    }))
+}
+
+/// The session named, if the viewer is of its cohort's space.
+async fn session_for(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+    cslug: &str,
+    id: i64,
+) -> Result<Meeting, AppError> {
+    let (_, cohort) = context::cohort(state, viewer, slug, cslug, Action::ViewSpace).await?;
+    state
+        .db
+        .meeting(cohort.id, id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)
+}
+
+/// Records a commitment made at a session that has begun.
+pub async fn commit(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug, id)): Path<(String, String, i64)>,
+    FormData(mut typed): FormData<Typed>,
+) -> AppResult {
+    let m = session_for(&state, &viewer, &slug, &cslug, id).await?;
+    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let mut errors = FieldErrors::default();
+    let body = parse::text(
+        page.tr,
+        &mut errors,
+        "commitment",
+        &typed.commitment,
+        COMMITMENT_MAX,
+        true,
+    );
+    if m.starts_at > Utc::now() {
+        errors.add("commitment", page.t("commitment-error-future"));
+    }
+    if !errors.is_empty() {
+        typed.errors = errors;
+        return super::sessions::show_with(&state, page, &viewer, (&slug, &cslug, id), None, typed)
+            .await;
+    }
+    state.db.add_commitment(id, me, &body).await?;
+    Ok(see_other(&page.href(&format!(
+        "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=committed#rhythm-heading"
+    ))))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CheckInForm {
+    commitment: i64,
+    status: String,
+    note: String,
+}
+
+/// Checks in, at a session, on a commitment made at an earlier one.
+pub async fn check_in(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug, id)): Path<(String, String, i64)>,
+    FormData(form): FormData<CheckInForm>,
+) -> AppResult {
+    session_for(&state, &viewer, &slug, &cslug, id).await?;
+    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let mut errors = FieldErrors::default();
+    let status = CheckIn::parse(&form.status);
+    if status.is_none() {
+        errors.add("checkin", page.t("checkin-error-status"));
+    }
+    let note = parse::text(
+        page.tr,
+        &mut errors,
+        "checkin",
+        &form.note,
+        COMMITMENT_MAX,
+        false,
+    );
+    let Some(status) = status.filter(|_| errors.is_empty()) else {
+        let typed = Typed {
+            errors,
+            ..Default::default()
+        };
+        return super::sessions::show_with(&state, page, &viewer, (&slug, &cslug, id), None, typed)
+            .await;
+    };
+    if !state
+        .db
+        .check_in(form.commitment, me, status, &note, id)
+        .await?
+    {
+        return Err(AppError::NOT_FOUND);
+    }
+    Ok(see_other(&page.href(&format!(
+        "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=checked-in#rhythm-heading"
+    ))))
+}
+
+#[derive(Template)]
+#[template(path = "space/log.html")]
+struct LogPage {
+    page: Page,
+    entries: Vec<(Reflection, String)>,
+    /// The cohorts whose space the person is of: (id, name).
+    cohorts: Vec<(i64, String)>,
+    form: LogForm,
+    errors: FieldErrors,
+    notice: Option<String>,
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct LogForm {
+    reflection: String,
+    cohort: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+async fn log_page(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    form: LogForm,
+    errors: FieldErrors,
+    done: Option<String>,
+) -> Result<LogPage, AppError> {
+    authorise(can(
+        viewer.actor(),
+        Action::ViewSignedInPages,
+        Resource::Site,
+    ))?;
+    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let cohorts: Vec<(i64, String)> = state
+        .db
+        .my_cohorts(me)
+        .await?
+        .into_iter()
+        .filter(|c| context::may(viewer, Action::ViewSpace, c.programme_id, c.cohort_id))
+        .map(|c| (c.cohort_id, page.pick(&c.name_en, &c.name_cy).to_string()))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let cohorts: Vec<(i64, String)> = cohorts.into_iter().filter(|c| seen.insert(c.0)).collect();
+    let entries = state
+        .db
+        .reflections(me)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let html = crate::markdown::render(&r.body);
+            (r, html)
+        })
+        .collect();
+    let notice = page.done_notice(done.as_deref());
+    Ok(LogPage {
+        page: page.titled("log-title"),
+        entries,
+        cohorts,
+        form,
+        errors,
+        notice,
+    })
+}
+
+pub async fn log(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    axum::extract::Query(q): axum::extract::Query<DoneQuery>,
+) -> AppResult {
+    render(
+        &log_page(
+            &state,
+            page,
+            &viewer,
+            LogForm::default(),
+            FieldErrors::default(),
+            q.done,
+        )
+        .await?,
+    )
+}
+
+pub async fn add_to_log(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    FormData(form): FormData<LogForm>,
+) -> AppResult {
+    let p = log_page(&state, page, &viewer, form, FieldErrors::default(), None).await?;
+    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let mut errors = FieldErrors::default();
+    let body = parse::text(
+        p.page.tr,
+        &mut errors,
+        "reflection",
+        &p.form.reflection,
+        BODY_MAX,
+        true,
+    );
+    let cohort = p
+        .form
+        .cohort
+        .parse::<i64>()
+        .ok()
+        .filter(|c| p.cohorts.iter().any(|(id, _)| id == c));
+    if cohort.is_none() {
+        errors.add("cohort", p.page.t("log-error-cohort"));
+    }
+    match cohort.filter(|_| errors.is_empty()) {
+        Some(cohort) => {
+            state.db.add_reflection(me, cohort, &body).await?;
+            Ok(see_other(&p.page.href("log?done=reflected")))
+        }
+        None => render_status(StatusCode::UNPROCESSABLE_ENTITY, &LogPage { errors, ..p }),
+    }
+}
+
+/// Shares one of the person's reflections with its cohort, as a post.
+pub async fn share_reflection(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult {
+    authorise(can(
+        viewer.actor(),
+        Action::ViewSignedInPages,
+        Resource::Site,
+    ))?;
+    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    // Only into a space the person is still of.
+    let Some(r) = state
+        .db
+        .reflections(me)
+        .await?
+        .into_iter()
+        .find(|r| r.id == id)
+    else {
+        return Err(AppError::NOT_FOUND);
+    };
+    let cohort = state
+        .db
+        .cohort_by_id(r.cohort_id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    authorise(can(
+        viewer.actor(),
+        Action::ViewSpace,
+        Resource::Cohort {
+            programme: cohort.programme_id,
+            cohort: cohort.id,
+        },
+    ))?;
+    let post = state
+        .db
+        .share_reflection(id, me, page.lang)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    Ok(see_other(&page.href(&format!("posts/{post}?done=shared"))))
+}
