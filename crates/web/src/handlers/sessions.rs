@@ -324,8 +324,8 @@ pub async fn show_with(
     typed: super::rhythm::Typed,
 ) -> AppResult {
     let (programme, cohort, m) =
-        meeting_for(&state, &viewer, slug, cslug, id, Action::ViewCohort).await?;
-    let manage = context::may(&viewer, Action::ManageCohort, programme.id, cohort.id);
+        meeting_for(state, viewer, slug, cslug, id, Action::ViewCohort).await?;
+    let manage = context::may(viewer, Action::ManageCohort, programme.id, cohort.id);
     let register = if manage {
         let records = state.db.attendance_of_cohort(cohort.id).await?;
         state
@@ -349,7 +349,7 @@ pub async fn show_with(
     let notice = page.done_notice(done.as_deref());
     let refused = !typed.errors.is_empty();
     let rhythm =
-        super::rhythm::for_session(&state, &page, &viewer, &programme, &cohort, &m, typed).await?;
+        super::rhythm::for_session(state, &page, viewer, &programme, &cohort, &m, typed).await?;
     let mut page = page;
     page.title = m.title.clone();
     let status = if refused {
