@@ -120,6 +120,9 @@ SHOTS = [
     ("manager", "en", "leads", "/en/programmes/ceic-demo/leads"),
     ("manager", "en", "audit", "/en/programmes/ceic-demo/audit"),
     ("anyone", "cy", "health-check-cy", "/cy/health-check"),
+    ("participant", "cy", "space-cy", "/cy/programmes/ceic-demo/cohorts/north-wales/space"),
+    ("facilitator", "en", "space", "/en/programmes/ceic-demo/cohorts/west-wales/space"),
+    ("participant", "cy", "log-cy", "/cy/log"),
     ("anyone", "en", "health-check-question", "CHECK/4"),
 ]
 

@@ -551,6 +551,7 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
     projects(db, &cohorts, facilitator.id, &data, today).await?;
     ledger(db, &cohorts, facilitator.id, &data).await?;
     health_checks(db, programme.id, &cohorts, today).await?;
+    spaces(db, &cohorts, facilitator.id, participant.id).await?;
     Ok(())
 }
 
@@ -1080,4 +1081,249 @@ pub fn accounts_text(base_url: &str) -> String {
         out.push_str(&format!("  {email:<28} {what}\n"));
     }
     out
+}
+
+/// Words for the demo's cohort spaces, in the cohort's language: posts,
+/// notes on shares, comments, feedback (strong, question, suggestion),
+/// commitments with what was learnt, and reflections.
+struct SpaceWords {
+    posts: [&'static str; 3],
+    share_notes: [&'static str; 3],
+    comments: [&'static str; 4],
+    feedback: [(&'static str, &'static str, &'static str); 2],
+    commitments: [(&'static str, &'static str); 4],
+    reflections: [&'static str; 2],
+}
+
+const SPACE_CY: SpaceWords = SpaceWords {
+    posts: [
+        "Oes rhywun wedi rhoi cynnig ar gardiau kanban i archebu deunyddiau? Rydyn ni'n rhedeg allan o flawd bob yn ail wythnos.",
+        "Awgrym o'r ymweliad safle: tynnwch lun o'r llawr gwaith cyn newid dim. Roedd y llun 'cyn' yn werth mil o eiriau i'n rheolwr.",
+        "Diolch i bawb yn y set ddysgu ddoe. Am y tro cyntaf, mae gen i fesur rwy'n ei ddeall: munudau o aros am bob archeb.",
+    ],
+    share_notes: [
+        "Dyma ein cylch cyntaf. Mae'r canlyniad yn well na'r disgwyl, ond dim ond am wythnos y profon ni.",
+        "Ein map llif gwerth: mae'r aros rhwng y ddau gam cyntaf yn fwy na'r holl amser prosesu gyda'i gilydd.",
+        "Cwestiwn i'r garfan: a ddylen ni fabwysiadu hwn nawr, neu brofi am bythefnos arall?",
+    ],
+    comments: [
+        "Rydyn ni wedi gwneud rhywbeth tebyg gyda dau fin: pan fydd un yn wag, dyna'r arwydd i archebu.",
+        "Faint o amser gymerodd hi i'r staff ddod i arfer â'r drefn newydd?",
+        "Syniad da. Byddwn i'n cofnodi'r darlleniadau bob dydd am bythefnos cyn penderfynu.",
+        "Defnyddiol iawn – rwy'n mynd i'w drafod gyda'r tîm ddydd Llun.",
+    ],
+    feedback: [
+        (
+            "Newid bach, clir, gyda rhagfynegiad y gellir ei brofi.",
+            "Pwy sy'n gyfrifol am archebu pan fydd y rheolwr i ffwrdd?",
+            "Profwch ef ar un cyflenwr yn gyntaf cyn ei ehangu.",
+        ),
+        (
+            "Mae'r map yn dangos yn glir ble mae'r amser yn mynd.",
+            "A oedd yr amseroedd wedi'u mesur, neu wedi'u hamcangyfrif?",
+            "Ychwanegwch y stoc sy'n aros rhwng y camau; dyna lle mae'r arian.",
+        ),
+    ],
+    commitments: [
+        ("Mesur yr amser aros am bob archeb am wythnos", "Roedd yr aros yn hirach ar ddydd Llun nag unrhyw ddiwrnod arall."),
+        ("Gofyn i'r tîm ble maen nhw'n gwastraffu amser", "Cefais dri syniad na fyddwn i byth wedi'u gweld fy hun."),
+        ("Profi'r drefn archebu newydd gydag un cyflenwr", ""),
+        ("Tynnu llun o'r llawr gwaith cyn ac ar ôl", "Roedd y lluniau'n help i berswadio'r perchennog."),
+    ],
+    reflections: [
+        "Dysgais fod mesur cyn newid yn troi dadl yn sgwrs. Roedd gan bawb farn am yr aros; roedd gan neb rif.",
+        "Rwy'n dal i neidio'n syth at atebion. Y tro nesaf: pum 'pam' cyn unrhyw syniad.",
+    ],
+};
+
+const SPACE_EN: SpaceWords = SpaceWords {
+    posts: [
+        "Has anyone tried kanban cards for ordering materials? We run out of packaging every other week.",
+        "A tip from the site visit: photograph the shop floor before you change anything. The 'before' photo convinced our owner.",
+        "Thanks to everyone in the set yesterday. For the first time I have a measure I understand: minutes of waiting per order.",
+    ],
+    share_notes: [
+        "Our first cycle. Better than we predicted, but we only tested it for a week.",
+        "Our value stream map: the wait between the first two steps is longer than all the processing time together.",
+        "A question for the cohort: adopt this now, or test for another fortnight?",
+    ],
+    comments: [
+        "We did something similar with two bins: when one is empty, that's the signal to order.",
+        "How long did it take the staff to get used to the new routine?",
+        "Good idea. I'd record the readings daily for a fortnight before deciding.",
+        "Really useful – I'm taking this to the team on Monday.",
+    ],
+    feedback: [
+        (
+            "A small, clear change with a prediction you can test.",
+            "Who places the order when the manager is away?",
+            "Try it with one supplier first before rolling it out.",
+        ),
+        (
+            "The map shows clearly where the time goes.",
+            "Were the times measured, or estimated?",
+            "Add the stock waiting between steps; that's where the money is.",
+        ),
+    ],
+    commitments: [
+        ("Measure the waiting time for every order for a week", "The waits were longest on Mondays."),
+        ("Ask the team where they lose time", "I got three ideas I would never have seen myself."),
+        ("Test the new ordering routine with one supplier", ""),
+        ("Photograph the shop floor before and after", "The photos helped convince the owner."),
+    ],
+    reflections: [
+        "Measuring before changing turned an argument into a conversation. Everyone had an opinion about the waiting; nobody had a number.",
+        "I still jump straight to solutions. Next time: five whys before any idea.",
+    ],
+};
+
+/// A lived-in cohort space in the running Welsh cohort and the English one
+/// that finished this year: posts and shares with comments, feedback and
+/// reactions, a request for feedback waiting for the demo participant,
+/// commitments checked in at the next session, and her learning log.
+async fn spaces(
+    db: &Db,
+    cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate, Stage)],
+    facilitator: i64,
+    participant: i64,
+) -> anyhow::Result<()> {
+    use ymarfer_domain::space::{CheckIn, ItemKind, Reaction};
+    use ymarfer_store::space::{FeedbackInput, NewItem};
+    for (ci, words, lang) in [(WELSH_COHORT, &SPACE_CY, Lang::Cy), (2, &SPACE_EN, Lang::En)] {
+        let cohort = &cohorts.get(ci).context("the demo cohort")?.0;
+        let enrolled = db.enrolled(cohort.id).await?;
+        let projects = db.cohort_projects(cohort.id).await?;
+        // Each project's first participant, who shares from it.
+        let mut sharers = Vec::new();
+        for p in projects.iter().take(3) {
+            if let Some(e) = enrolled.iter().find(|e| e.organisation_id == Some(p.organisation_id)) {
+                sharers.push((p.id, e.user_id));
+            }
+        }
+        let people: Vec<i64> = enrolled.iter().map(|e| e.user_id).collect();
+        let peer = |k: usize, not: i64| {
+            people
+                .iter()
+                .copied()
+                .filter(|p| *p != not)
+                .nth(k % people.len().saturating_sub(1).max(1))
+                .unwrap_or(facilitator)
+        };
+        let base = NewItem {
+            cohort: cohort.id,
+            parent: None,
+            author: facilitator,
+            kind: ItemKind::Post,
+            project: None,
+            tool_id: None,
+            ref_id: None,
+            body: "",
+            lang,
+        };
+        let mut shared = Vec::new();
+        for (k, (project, author)) in sharers.iter().enumerate() {
+            let (kind, tool, reference) = match (k, db.cycles(*project).await?.first()) {
+                (1, _) => match db.applications(*project).await?.last() {
+                    Some(a) => (ItemKind::Tool, Some(a.tool_id.clone()), a.id),
+                    None => continue,
+                },
+                (_, Some(c)) => (ItemKind::Cycle, None, c.id),
+                (_, None) => continue,
+            };
+            let id = db
+                .add_item(
+                    &NewItem {
+                        author: *author,
+                        kind,
+                        project: Some(*project),
+                        tool_id: tool.as_deref(),
+                        ref_id: Some(reference),
+                        body: words.share_notes[k],
+                        ..base.clone()
+                    },
+                    &[],
+                )
+                .await?;
+            shared.push((id, *author));
+        }
+        for (k, body) in words.posts.iter().enumerate() {
+            let author = people.get(k * 2 % people.len().max(1)).copied().unwrap_or(facilitator);
+            let id = db
+                .add_item(
+                    &NewItem {
+                        author,
+                        body,
+                        ..base.clone()
+                    },
+                    &[],
+                )
+                .await?;
+            shared.push((id, author));
+        }
+        for (k, (post, author)) in shared.iter().enumerate() {
+            let commenter = if k % 3 == 2 { facilitator } else { peer(k + 1, *author) };
+            let comment = NewItem {
+                parent: Some(*post),
+                author: commenter,
+                kind: ItemKind::Comment,
+                body: words.comments[k % 4],
+                ..base.clone()
+            };
+            db.add_item(&comment, &[(*author, ymarfer_domain::space::NoticeKind::Comment)])
+                .await?;
+            db.toggle_reaction(*post, peer(k + 2, *author), Reaction::Useful).await?;
+            if k % 2 == 0 {
+                db.toggle_reaction(*post, peer(k + 3, *author), Reaction::TriedToo).await?;
+            }
+        }
+        for (k, (post, author)) in shared.iter().take(2).enumerate() {
+            let (strong, question, suggestion) = words.feedback[k];
+            let giver = peer(k + 4, *author);
+            db.request_feedback(*post, *author, &[giver]).await?;
+            db.add_feedback(
+                *post,
+                giver,
+                &FeedbackInput {
+                    strong: strong.into(),
+                    question: question.into(),
+                    suggestion: suggestion.into(),
+                    checklist: vec![0, 1],
+                },
+                Some(*author),
+            )
+            .await?;
+        }
+        // The demo participant has been asked for feedback, and not yet given it.
+        if ci == WELSH_COHORT
+            && let Some((post, author)) = shared.iter().find(|(_, a)| *a != participant)
+        {
+            db.request_feedback(*post, *author, &[participant]).await?;
+        }
+        // Commitments at each session past, checked in at the next.
+        let past: Vec<_> = db
+            .meetings_of(cohort.id)
+            .await?
+            .into_iter()
+            .filter(|m| m.starts_at < Utc::now())
+            .collect();
+        for (s, m) in past.iter().enumerate() {
+            for (k, person) in people.iter().take(4).enumerate() {
+                let (body, learnt) = words.commitments[(s + k) % 4];
+                let id = db.add_commitment(m.id, *person, body).await?;
+                if let Some(next) = past.get(s + 1) {
+                    let status = [CheckIn::Done, CheckIn::Partly, CheckIn::NotYet][(s + k) % 3];
+                    db.check_in(id, *person, status, learnt, next.id).await?;
+                }
+            }
+        }
+        if ci == WELSH_COHORT {
+            for (k, body) in words.reflections.iter().enumerate() {
+                let r = db.add_reflection(participant, cohort.id, body).await?;
+                if k == 0 {
+                    db.share_reflection(r, participant, lang).await?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
