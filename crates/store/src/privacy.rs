@@ -142,6 +142,7 @@ impl Db {
                 "UPDATE feedback SET strong = '', question = '', suggestion = '' WHERE author_id = $1",
                 "DELETE FROM commitments WHERE user_id = $1",
                 "DELETE FROM reflections WHERE user_id = $1",
+                "DELETE FROM attachments WHERE uploaded_by = $1",
                 "DELETE FROM notifications WHERE user_id = $1",
             ] {
                 sqlx::query(sql).bind(id).execute(&mut *tx).await?;

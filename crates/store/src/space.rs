@@ -229,6 +229,17 @@ impl Db {
     /// Adds an item or comment and tells those it concerns, in one transaction.
     /// `notify` lists (person, why); the author is never told of their own act.
     pub async fn add_item(&self, item: &NewItem<'_>, notify: &[(i64, NoticeKind)]) -> Result<i64> {
+        self.add_item_with(item, notify, &[]).await
+    }
+
+    /// [`Db::add_item`], with files already in the object store attached to it.
+    pub async fn add_item_with(
+        &self,
+        item: &NewItem<'_>,
+        notify: &[(i64, NoticeKind)],
+        files: &[crate::attachments::NewAttachment],
+    ) -> Result<i64> {
+        use crate::attachments::{Owner, insert_attachments};
         let now = Utc::now();
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -248,6 +259,7 @@ impl Db {
             .bind(now)
             .fetch_one(&mut *tx)
             .await?;
+            insert_attachments!(tx, Owner::Post(id), item.author, files, now);
             for (person, why) in notify.iter().filter(|(p, _)| *p != item.author) {
                 sqlx::query("INSERT INTO notifications (user_id, kind, post_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)")
                     .bind(person)

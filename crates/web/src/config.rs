@@ -51,6 +51,8 @@ pub struct Config {
     /// How long details left after a health check are kept when the firm
     /// never enrolled.
     pub lead_retention_days: i64,
+    /// Where attached files live: `s3://BUCKET`, or the data folder when unset.
+    pub attachments: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -109,10 +111,17 @@ impl Config {
             trusted_proxies: Vec::new(),
             frame_origins: Vec::new(),
             lead_retention_days: 365,
+            attachments: None,
         })
     }
 
     /// The same configuration, keeping unenrolled leads this many days.
+    /// The same configuration, keeping attached files at `location` (`s3://BUCKET`).
+    pub fn with_attachments(mut self, location: Option<String>) -> Config {
+        self.attachments = location.filter(|l| !l.trim().is_empty());
+        self
+    }
+
     pub fn with_lead_retention_days(mut self, days: i64) -> Config {
         self.lead_retention_days = days.max(1);
         self

@@ -7,6 +7,7 @@ pub mod config;
 mod cookies;
 mod csrf;
 mod error;
+pub mod files;
 pub mod followups;
 mod handlers;
 pub mod invitations;

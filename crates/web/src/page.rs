@@ -117,6 +117,7 @@ impl Page {
             "committed",
             "checked-in",
             "reflected",
+            "attached",
             "suspended",
             "reactivated",
             "signed-out",

@@ -1,9 +1,9 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, audit, auth, benefits, capability, claims, cohorts, cycles, followup, health,
-    health_check, home, impact, leads, organisations, people, privacy, programmes, projects,
-    readings, reference, rhythm, sessions, sets, space, tools,
+    account, admin, attachments, audit, auth, benefits, capability, claims, cohorts, cycles,
+    followup, health, health_check, home, impact, leads, organisations, people, privacy,
+    programmes, projects, readings, reference, rhythm, sessions, sets, space, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -79,6 +79,12 @@ fn pages() -> Router<AppState> {
         )
         .route("/log", get(rhythm::log).post(rhythm::add_to_log))
         .route("/log/{id}/share", post(rhythm::share_reflection))
+        .route("/attachments/{id}", get(attachments::file))
+        .route("/attachments/{id}/thumb", get(attachments::thumb))
+        .route(
+            "/projects/{id}/attachments",
+            post(attachments::attach_to_project),
+        )
         .route("/notices", get(space::notices))
         .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))
@@ -337,7 +343,8 @@ pub fn router(state: AppState) -> Router {
     for layer in security::layers() {
         app = app.layer(layer);
     }
-    app.layer(RequestBodyLimitLayer::new(csrf::MAX_BODY))
+    app.layer(axum::extract::DefaultBodyLimit::max(csrf::MAX_BODY))
+        .layer(RequestBodyLimitLayer::new(csrf::MAX_BODY))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(trace)
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))

@@ -10,6 +10,7 @@ pub struct Inner {
     pub db: Db,
     pub config: Config,
     pub mailer: Mailer,
+    pub files: crate::files::Files,
 }
 
 impl std::ops::Deref for AppState {
@@ -26,6 +27,12 @@ impl AppState {
         ymarfer_domain::impact::GhgFactors::shipped()
             .map_err(|e| anyhow::anyhow!("the shipped GHG conversion factors: {e}"))?;
         let mailer = Mailer::from_config(&config)?;
-        Ok(AppState(Arc::new(Inner { db, config, mailer })))
+        let files = crate::files::Files::open(config.attachments.as_deref(), &config.data_dir)?;
+        Ok(AppState(Arc::new(Inner {
+            db,
+            config,
+            mailer,
+            files,
+        })))
     }
 }

@@ -1125,10 +1125,19 @@ const SPACE_CY: SpaceWords = SpaceWords {
         ),
     ],
     commitments: [
-        ("Mesur yr amser aros am bob archeb am wythnos", "Roedd yr aros yn hirach ar ddydd Llun nag unrhyw ddiwrnod arall."),
-        ("Gofyn i'r tîm ble maen nhw'n gwastraffu amser", "Cefais dri syniad na fyddwn i byth wedi'u gweld fy hun."),
+        (
+            "Mesur yr amser aros am bob archeb am wythnos",
+            "Roedd yr aros yn hirach ar ddydd Llun nag unrhyw ddiwrnod arall.",
+        ),
+        (
+            "Gofyn i'r tîm ble maen nhw'n gwastraffu amser",
+            "Cefais dri syniad na fyddwn i byth wedi'u gweld fy hun.",
+        ),
         ("Profi'r drefn archebu newydd gydag un cyflenwr", ""),
-        ("Tynnu llun o'r llawr gwaith cyn ac ar ôl", "Roedd y lluniau'n help i berswadio'r perchennog."),
+        (
+            "Tynnu llun o'r llawr gwaith cyn ac ar ôl",
+            "Roedd y lluniau'n help i berswadio'r perchennog.",
+        ),
     ],
     reflections: [
         "Dysgais fod mesur cyn newid yn troi dadl yn sgwrs. Roedd gan bawb farn am yr aros; roedd gan neb rif.",
@@ -1166,10 +1175,19 @@ const SPACE_EN: SpaceWords = SpaceWords {
         ),
     ],
     commitments: [
-        ("Measure the waiting time for every order for a week", "The waits were longest on Mondays."),
-        ("Ask the team where they lose time", "I got three ideas I would never have seen myself."),
+        (
+            "Measure the waiting time for every order for a week",
+            "The waits were longest on Mondays.",
+        ),
+        (
+            "Ask the team where they lose time",
+            "I got three ideas I would never have seen myself.",
+        ),
         ("Test the new ordering routine with one supplier", ""),
-        ("Photograph the shop floor before and after", "The photos helped convince the owner."),
+        (
+            "Photograph the shop floor before and after",
+            "The photos helped convince the owner.",
+        ),
     ],
     reflections: [
         "Measuring before changing turned an argument into a conversation. Everyone had an opinion about the waiting; nobody had a number.",
@@ -1189,14 +1207,20 @@ async fn spaces(
 ) -> anyhow::Result<()> {
     use ymarfer_domain::space::{CheckIn, ItemKind, Reaction};
     use ymarfer_store::space::{FeedbackInput, NewItem};
-    for (ci, words, lang) in [(WELSH_COHORT, &SPACE_CY, Lang::Cy), (2, &SPACE_EN, Lang::En)] {
+    for (ci, words, lang) in [
+        (WELSH_COHORT, &SPACE_CY, Lang::Cy),
+        (2, &SPACE_EN, Lang::En),
+    ] {
         let cohort = &cohorts.get(ci).context("the demo cohort")?.0;
         let enrolled = db.enrolled(cohort.id).await?;
         let projects = db.cohort_projects(cohort.id).await?;
         // Each project's first participant, who shares from it.
         let mut sharers = Vec::new();
         for p in projects.iter().take(3) {
-            if let Some(e) = enrolled.iter().find(|e| e.organisation_id == Some(p.organisation_id)) {
+            if let Some(e) = enrolled
+                .iter()
+                .find(|e| e.organisation_id == Some(p.organisation_id))
+            {
                 sharers.push((p.id, e.user_id));
             }
         }
@@ -1247,7 +1271,10 @@ async fn spaces(
             shared.push((id, *author));
         }
         for (k, body) in words.posts.iter().enumerate() {
-            let author = people.get(k * 2 % people.len().max(1)).copied().unwrap_or(facilitator);
+            let author = people
+                .get(k * 2 % people.len().max(1))
+                .copied()
+                .unwrap_or(facilitator);
             let id = db
                 .add_item(
                     &NewItem {
@@ -1261,7 +1288,11 @@ async fn spaces(
             shared.push((id, author));
         }
         for (k, (post, author)) in shared.iter().enumerate() {
-            let commenter = if k % 3 == 2 { facilitator } else { peer(k + 1, *author) };
+            let commenter = if k % 3 == 2 {
+                facilitator
+            } else {
+                peer(k + 1, *author)
+            };
             let comment = NewItem {
                 parent: Some(*post),
                 author: commenter,
@@ -1269,11 +1300,16 @@ async fn spaces(
                 body: words.comments[k % 4],
                 ..base.clone()
             };
-            db.add_item(&comment, &[(*author, ymarfer_domain::space::NoticeKind::Comment)])
+            db.add_item(
+                &comment,
+                &[(*author, ymarfer_domain::space::NoticeKind::Comment)],
+            )
+            .await?;
+            db.toggle_reaction(*post, peer(k + 2, *author), Reaction::Useful)
                 .await?;
-            db.toggle_reaction(*post, peer(k + 2, *author), Reaction::Useful).await?;
             if k % 2 == 0 {
-                db.toggle_reaction(*post, peer(k + 3, *author), Reaction::TriedToo).await?;
+                db.toggle_reaction(*post, peer(k + 3, *author), Reaction::TriedToo)
+                    .await?;
             }
         }
         for (k, (post, author)) in shared.iter().take(2).enumerate() {

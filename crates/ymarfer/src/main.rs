@@ -113,6 +113,12 @@ struct Global {
         global = true
     )]
     lead_retention_days: i64,
+    /// Where attached photos and PDFs are kept: s3://BUCKET for an
+    /// S3-compatible store shared by several servers (its endpoint and keys in
+    /// the AWS_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
+    /// AWS_REGION environment variables), or by default <data dir>/attachments.
+    #[arg(long, env = "YMARFER_ATTACHMENTS", global = true)]
+    attachments: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -268,7 +274,8 @@ impl Global {
             Config::new(&base_url, self.data_dir.clone(), &self.mail_from, smtp)?
                 .with_trusted_proxies(self.trusted_proxies.clone())
                 .with_frame_origins(&self.frame_origins)?
-                .with_lead_retention_days(self.lead_retention_days),
+                .with_lead_retention_days(self.lead_retention_days)
+                .with_attachments(self.attachments.clone()),
         )
     }
 

@@ -173,3 +173,14 @@ home-notices-unread = { $count ->
     [many] { $count } hysbysiad newydd
    *[other] { $count } hysbysiad newydd
 }
+files-heading = Lluniau a dogfennau
+files-none = Dim lluniau na dogfennau eto.
+field-file = Llun neu PDF (dewisol)
+file-hint = Llun o'r llawr gwaith, neu PDF o fap proses: JPEG, PNG, WebP neu PDF, hyd at 10 MB. Caiff lleoliad lluniau a manylion cudd eraill eu tynnu wrth eu cadw.
+file-upload = Ychwanegu'r ffeil
+file-photo-alt = Llun: { $name }
+file-error-too-large = Mae'r ffeil yn fwy na 10 MB. Dewiswch un lai, neu tynnwch y llun ar faint llai.
+file-error-type = Nid yw'r ffeil hon yn llun JPEG, PNG neu WebP, nac yn PDF, beth bynnag mae ei henw'n ei ddweud. Dewiswch un o'r rheini.
+file-error-unreadable = Nid oedd modd darllen y llun hwn; efallai ei fod wedi'i ddifrodi. Ceisiwch ei gadw eto.
+file-error-none = Dewiswch ffeil i'w hychwanegu.
+done-attached = Ychwanegwyd y ffeil.

@@ -153,3 +153,14 @@ home-notices-unread = { $count ->
     [one] { $count } new notice
    *[other] { $count } new notices
 }
+files-heading = Photos and documents
+files-none = No photos or documents yet.
+field-file = A photo or PDF (optional)
+file-hint = A photo of the shop floor, or a PDF of a process map: JPEG, PNG, WebP or PDF, up to 10 MB. Photos lose their location and other hidden details when saved.
+file-upload = Add the file
+file-photo-alt = Photo: { $name }
+file-error-too-large = The file is larger than 10 MB. Choose a smaller one, or take the photo at a lower size.
+file-error-type = This file is not a JPEG, PNG or WebP photo, or a PDF, whatever its name says. Choose one of those.
+file-error-unreadable = This photo could not be read; it may be damaged. Try saving it again.
+file-error-none = Choose a file to add.
+done-attached = File added.

@@ -1,5 +1,6 @@
 pub mod account;
 pub mod admin;
+pub mod attachments;
 pub mod audit;
 pub mod auth;
 pub mod benefits;
@@ -48,6 +49,56 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for FormData<T> {
             .await
             .map(|f| FormData(f.0))
             .map_err(|_| AppError::BAD_REQUEST)
+    }
+}
+
+/// A multipart form with at most one file (in the field `file`): its text
+/// fields, and the file's name and bytes when one was chosen. A body that is
+/// not such a form is a translated 400 page.
+pub struct Upload {
+    pub fields: Vec<(String, String)>,
+    pub file: Option<(String, bytes::Bytes)>,
+}
+
+impl Upload {
+    pub fn field(&self, name: &str) -> String {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Upload {
+    type Rejection = AppError;
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let mut multipart = axum::extract::Multipart::from_request(req, state)
+            .await
+            .map_err(|_| AppError::BAD_REQUEST)?;
+        let mut upload = Upload {
+            fields: Vec::new(),
+            file: None,
+        };
+        while let Some(field) = multipart
+            .next_field()
+            .await
+            .map_err(|_| AppError::BAD_REQUEST)?
+        {
+            let name = field.name().unwrap_or_default().to_string();
+            if name == "file" {
+                let filename = field.file_name().unwrap_or_default().to_string();
+                let data = field.bytes().await.map_err(|_| AppError::BAD_REQUEST)?;
+                // A browser sends an empty part when no file was chosen.
+                if !data.is_empty() {
+                    upload.file = Some((filename, data));
+                }
+            } else {
+                let text = field.text().await.map_err(|_| AppError::BAD_REQUEST)?;
+                upload.fields.push((name, text));
+            }
+        }
+        Ok(upload)
     }
 }
 

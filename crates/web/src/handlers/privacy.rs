@@ -119,6 +119,13 @@ pub async fn my_data(
     zip.start_file("ymarfer-my-data.json", options)
         .map_err(anyhow::Error::from)?;
     zip.write_all(serde_json::to_string_pretty(&data)?.as_bytes())?;
+    // The files they attached, as stored (photos without their metadata).
+    for a in state.db.attachments_by(user.id).await? {
+        let bytes = state.files.get(&a.object_key).await?;
+        zip.start_file(format!("files/{}-{}", a.id, a.filename), options)
+            .map_err(anyhow::Error::from)?;
+        zip.write_all(&bytes)?;
+    }
     let bytes = zip.finish().map_err(anyhow::Error::from)?.into_inner();
     let act = Act::new(AuditAction::DataDownloaded, None, "my data");
     record(&state, &viewer, &addr, act).await?;
@@ -201,6 +208,13 @@ pub async fn erase(
         );
     }
     let former = shown.page.t("former-participant");
+    // The files they attached go first; their rows go with the rest.
+    for a in state.db.attachments_by(id).await? {
+        state
+            .files
+            .delete(&a.object_key, a.thumb_key.as_deref())
+            .await?;
+    }
     if !state.db.erase_user(id, &former).await? {
         return Err(AppError::NOT_FOUND);
     }

@@ -506,6 +506,10 @@ pub struct ShowPage {
     ctx: ProjectCtx,
     /// (value, label) of what the viewer may share with the cohort.
     shareable: Vec<(String, String)>,
+    /// Photos and documents attached to the project.
+    files: Vec<ymarfer_store::attachments::Attachment>,
+    /// A refused upload's message.
+    pub file_errors: FieldErrors,
     timeline: Vec<TimelineEntry>,
     cycles: Vec<Cycle>,
     /// (id, day, value, note) of each reading, oldest first.
@@ -714,9 +718,12 @@ pub async fn show_page(
     };
     let mut page = page;
     page.title = ctx.project.title.clone();
+    let files = state.db.project_attachments(id).await?;
     Ok(ShowPage {
         page,
         shareable,
+        files,
+        file_errors: FieldErrors::default(),
         timeline,
         cycles,
         readings: rows,

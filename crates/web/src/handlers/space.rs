@@ -4,7 +4,7 @@
 
 use super::forms::FieldErrors;
 use super::projects::{Relation, project_for};
-use super::{FormData, context, parse, see_other};
+use super::{FormData, Upload, context, parse, see_other};
 use crate::error::{AppError, AppResult, authorise, refused};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
@@ -17,6 +17,7 @@ use ymarfer_domain::projects::{CycleDecision, Visibility};
 use ymarfer_domain::space::{self, BODY_MAX, ItemKind, NoticeKind, Reaction};
 use ymarfer_domain::toolkit::Tool;
 use ymarfer_domain::{Action, Lang, Resource, can};
+use ymarfer_store::attachments::Attachment;
 use ymarfer_store::programmes::{Cohort, Programme};
 use ymarfer_store::space::{
     Asked, Feedback, FeedbackInput, Item, Member, NewItem, StreamFilter, Version,
@@ -36,6 +37,8 @@ pub struct ItemView {
     pub summary: String,
     pub may_edit: bool,
     pub may_delete: bool,
+    /// Its photos and documents.
+    pub files: Vec<Attachment>,
     /// This item's own address (`/{lang}/posts/{id}`), for its actions.
     path: String,
 }
@@ -98,7 +101,7 @@ impl Drawer<'_> {
         }
     }
 
-    fn view(&self, item: Item) -> ItemView {
+    fn view(&self, item: Item, files: &[Attachment]) -> ItemView {
         let page = self.page;
         let facts = self.facts(&item);
         let may = |action| can(self.viewer.actor(), action, Resource::Post(facts)).allowed();
@@ -145,6 +148,11 @@ impl Drawer<'_> {
             html: crate::markdown::render(&item.body),
             href: page.href(&format!("posts/{}", item.parent_id.unwrap_or(item.id))),
             path: page.href(&format!("posts/{}", item.id)),
+            files: files
+                .iter()
+                .filter(|f| f.post_id == Some(item.id))
+                .cloned()
+                .collect(),
             may_edit: may(Action::EditPost) && !item.is_deleted(),
             may_delete: may(Action::DeletePost) && !item.is_deleted(),
             project_href,
@@ -396,7 +404,9 @@ async fn stream_page(
         .collect();
     let requests = state.db.open_requests(me, Some(cohort.id)).await?;
     let base = space_base(&page, &programme, &cohort);
-    let views: Vec<ItemView> = items.into_iter().map(|i| drawer.view(i)).collect();
+    let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
+    let files = state.db.attachments_of_posts(&ids).await?;
+    let views: Vec<ItemView> = items.into_iter().map(|i| drawer.view(i, &files)).collect();
     let older = (more)
         .then(|| views.last().map(|v| query.older(&base, v.item.id)))
         .flatten();
@@ -468,22 +478,52 @@ fn mentions(body: &str, members: &[Member]) -> Vec<(i64, NoticeKind)> {
         .collect()
 }
 
+/// Posts to the stream: words, a photo or PDF, or both. A refused file
+/// refuses the post, and nothing is stored.
 pub async fn create_post(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
     Path((slug, cslug)): Path<(String, String)>,
-    FormData(form): FormData<PostForm>,
+    upload: Result<Upload, AppError>,
 ) -> AppResult {
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ViewSpace).await?;
+    let upload = upload?;
     let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
-    match form.check(&page) {
+    let form = PostForm {
+        body: upload.field("body"),
+        lang: upload.field("lang"),
+    };
+    let has_file = upload.file.is_some();
+    let mut errors = FieldErrors::default();
+    let prepared = super::attachments::check_upload(&page, upload.file, &mut errors).await?;
+    let checked = if has_file && form.body.trim().is_empty() {
+        // A photo may speak for itself.
+        Ok((String::new(), Lang::parse(&form.lang).unwrap_or(page.lang)))
+    } else {
+        form.check(&page)
+    };
+    let checked = match (checked, errors.is_empty()) {
+        (Ok(c), true) => Ok(c),
+        (Ok(_), false) => Err(errors),
+        (Err(mut e), _) => {
+            for (field, message) in errors.all() {
+                e.add(field, message.clone());
+            }
+            Err(e)
+        }
+    };
+    match checked {
         Ok((body, lang)) => {
             let members = state.db.space_members(programme.id, cohort.id).await?;
+            let files = match prepared {
+                Some(p) => vec![super::attachments::put(&state, p).await?],
+                None => Vec::new(),
+            };
             let id = state
                 .db
-                .add_item(
+                .add_item_with(
                     &NewItem {
                         cohort: cohort.id,
                         parent: None,
@@ -496,6 +536,7 @@ pub async fn create_post(
                         lang,
                     },
                     &mentions(&body, &members),
+                    &files,
                 )
                 .await?;
             Ok(see_other(&format!(
@@ -690,12 +731,13 @@ async fn item_page(
     let me = viewer.user_id().unwrap_or(0);
     let tools = super::tools::tools_for(state, programme.id).await?;
     let drawer = drawer(state, &page, viewer, programme.id, cohort.id, &tools).await?;
-    let comments = state
-        .db
-        .comments(id, me)
-        .await?
+    let comments = state.db.comments(id, me).await?;
+    let mut ids: Vec<i64> = comments.iter().map(|c| c.id).collect();
+    ids.push(id);
+    let files = state.db.attachments_of_posts(&ids).await?;
+    let comments = comments
         .into_iter()
-        .map(|c| drawer.view(c))
+        .map(|c| drawer.view(c, &files))
         .collect();
     let checklist = match (item.kind, item.tool_id.as_deref()) {
         (ItemKind::Tool, Some(tool)) => tools
@@ -710,7 +752,7 @@ async fn item_page(
             .unwrap_or_default(),
         _ => Vec::new(),
     };
-    let view = drawer.view(item);
+    let view = drawer.view(item, &files);
     let may_ask = view.may_edit;
     let feedback = state.db.feedback_on(id).await?;
     let asked = state.db.asked_for_feedback(id).await?;

@@ -254,7 +254,11 @@ fn rows() -> Vec<Row> {
         // Last: these end the session.
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/space", form: &[], expect: |w| member(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/space?kind=tool&person=1&before=9", form: &[], expect: |w| member(w, Status(200)) },
-        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/space", form: &[("body", "")], expect: |w| member(w, Status(422)) },
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/space", form: &[("body", "")], expect: |w| member(w, Status(400)) },
+        Row { method: "GET", path: "/en/attachments/1", form: &[], expect: |w| post(w, Status(200)) },
+        Row { method: "GET", path: "/en/attachments/1/thumb", form: &[], expect: |w| post(w, Status(200)) },
+        Row { method: "GET", path: "/en/attachments/999", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "POST", path: "/en/projects/1/attachments", form: &[], expect: |w| project(w, Status(400), Status(403)) },
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/space/new?after=0", form: &[], expect: |w| member(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog-b/cohorts/cohort-1/space", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "GET", path: "/en/posts/1", form: &[], expect: |w| post(w, Status(200)) },
@@ -528,6 +532,27 @@ async fn every_route_for_every_role(app: TestApp) {
             .await
             .unwrap();
     }
+    // Post 4, with a photo (attachment 1).
+    let photo = ymarfer_web::files::prepare("map.png", &crate::space::png()).unwrap();
+    let photo = app.state.files.put(photo).await.unwrap();
+    app.db
+        .add_item_with(
+            &ymarfer_store::space::NewItem {
+                cohort,
+                parent: None,
+                author: owner.id,
+                kind: ymarfer_domain::space::ItemKind::Post,
+                project: None,
+                tool_id: None,
+                ref_id: None,
+                body: "A photo",
+                lang: Lang::En,
+            },
+            &[],
+            &[photo],
+        )
+        .await
+        .unwrap();
     let mut failures = Vec::new();
     let href = regex::Regex::new(r##"href="(/[^"#]*)"##).unwrap();
     for who in EVERYONE {

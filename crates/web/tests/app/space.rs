@@ -188,7 +188,7 @@ async fn who_sees_the_space(app: TestApp) {
     let res = s
         .siwan
         .1
-        .post(
+        .post_multipart(
             &s.base,
             &[
                 (
@@ -197,6 +197,7 @@ async fn who_sees_the_space(app: TestApp) {
                 ),
                 ("lang", "en"),
             ],
+            None,
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -527,12 +528,16 @@ async fn markup_is_inert_and_bad_input_refused(app: TestApp) {
     let empty = s
         .siwan
         .1
-        .post(&s.base, &[("body", "   "), ("lang", "en")])
+        .post_multipart(&s.base, &[("body", "   "), ("lang", "en")], None)
         .await;
     assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(empty.text().await.unwrap().contains("error-summary"));
     let long = "x".repeat(5001);
-    let res = s.siwan.1.post(&s.base, &[("body", long.as_str())]).await;
+    let res = s
+        .siwan
+        .1
+        .post_multipart(&s.base, &[("body", long.as_str())], None)
+        .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let (items, _) = app
         .db
@@ -543,10 +548,9 @@ async fn markup_is_inert_and_bad_input_refused(app: TestApp) {
     let res = s
         .siwan
         .1
-        .post(
+        .post_multipart(
             &s.base,
-            &[("body", "**ok** [go](javascript:alert(3))\n\n<script>alert(1)</script><img src=x onerror=alert(2)>"), ("lang", "cy")],
-        )
+            &[("body", "**ok** [go](javascript:alert(3))\n\n<script>alert(1)</script><img src=x onerror=alert(2)>"), ("lang", "cy")], None)
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let page = s.gareth.1.get(&s.base).await.text().await.unwrap();
@@ -763,7 +767,271 @@ async fn commitments_check_ins_and_the_learning_log(app: TestApp) {
     );
 }
 
+/// A small PNG with something drawn on it.
+pub fn png() -> Vec<u8> {
+    let mut img = image::RgbImage::new(64, 48);
+    for (x, _, p) in img.enumerate_pixels_mut() {
+        *p = image::Rgb([(x * 4) as u8, 90, 60]);
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, image::ImageFormat::Png)
+        .unwrap();
+    out.into_inner()
+}
+
+const PDF: &[u8] = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// Every object the store holds, by walking the local folder.
+fn stored_files(app: &TestApp) -> usize {
+    fn walk(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| {
+                        if e.path().is_dir() {
+                            walk(&e.path())
+                        } else {
+                            1
+                        }
+                    })
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+    walk(&app.data_dir.join("attachments"))
+}
+
+async fn attachments_are_checked_and_guarded(app: TestApp) {
+    let s = space(&app).await;
+    // A file whose name lies about what it is, and one over the limit: refused
+    // with a clear message, and nothing stored.
+    let lying = s
+        .siwan
+        .1
+        .post_file(
+            &s.base,
+            &[("body", "Our map"), ("lang", "en")],
+            "map.jpg",
+            b"<html><script>alert(1)</script></html>".to_vec(),
+        )
+        .await;
+    assert_eq!(lying.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = lying.text().await.unwrap();
+    assert!(
+        page.contains("is not a JPEG, PNG or WebP photo, or a PDF"),
+        "{page}"
+    );
+    assert!(page.contains("Our map"), "what she typed is kept");
+    let mut big = png();
+    big.resize(10 * 1024 * 1024 + 10, 0);
+    let res = s
+        .siwan
+        .1
+        .post_file(&s.base, &[("body", "Big"), ("lang", "en")], "big.png", big)
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(res.text().await.unwrap().contains("larger than 10 MB"));
+    let (items, _) = app
+        .db
+        .stream(s.cohort, &Default::default(), 0)
+        .await
+        .unwrap();
+    assert!(items.is_empty(), "no post stored");
+    assert_eq!(stored_files(&app), 0, "no file stored");
+
+    // A photo of the process map, with a filename that tries to be markup.
+    let res = s
+        .siwan
+        .1
+        .post_file(
+            &s.base,
+            &[("body", "Our process map"), ("lang", "en")],
+            "<img src=x onerror=alert(1)>.png",
+            png(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let post = item_id(&res);
+    let files = app.db.attachments_of_posts(&[post]).await.unwrap();
+    assert_eq!(files.len(), 1);
+    let file = &files[0];
+    assert_eq!(
+        (file.content_type.as_str(), file.width, file.height),
+        ("image/png", Some(64), Some(48))
+    );
+    assert_eq!(stored_files(&app), 2, "the photo and its thumbnail");
+    let stream = s.gareth.1.get(&s.base).await.text().await.unwrap();
+    assert!(stream.contains(&format!("src=\"/en/attachments/{}/thumb\"", file.id)));
+    assert!(
+        !stream.contains("<img src=x")
+            && stream.contains("Photo: &#60;img src=x onerror=alert(1)&#62;.png"),
+        "{stream}"
+    );
+    for path in [
+        format!("/en/attachments/{}", file.id),
+        format!("/en/attachments/{}/thumb", file.id),
+    ] {
+        let res = s.gareth.1.get(&path).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(res.headers()["content-type"], "image/png");
+        assert!(
+            res.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .contains("sandbox")
+        );
+        let bytes = res.bytes().await.unwrap();
+        assert_eq!(&bytes[1..4], b"PNG");
+        for (who, c) in &s.outsiders {
+            let res = c.get(&path).await;
+            assert!(
+                matches!(
+                    res.status(),
+                    StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
+                ),
+                "{who} got {} for {path}",
+                res.status()
+            );
+        }
+    }
+    assert_eq!(
+        s.gareth.1.get("/en/attachments/999999").await.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // A PDF on a private project: its people and staff see it, a peer does not.
+    let project = s.siwan_project;
+    let res = s
+        .siwan
+        .1
+        .post_file(
+            &format!("/en/projects/{project}/attachments"),
+            &[],
+            "flow.pdf",
+            PDF.to_vec(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let pdf = app.db.project_attachments(project).await.unwrap()[0].id;
+    let res = s.facilitator.1.get(&format!("/en/attachments/{pdf}")).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment;")
+    );
+    assert_eq!(
+        s.gareth
+            .1
+            .get(&format!("/en/attachments/{pdf}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let res = s
+        .gareth
+        .1
+        .post_file(
+            &format!("/en/projects/{project}/attachments"),
+            &[],
+            "x.pdf",
+            PDF.to_vec(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = s
+        .siwan
+        .1
+        .post_file(
+            &format!("/en/projects/{project}/attachments"),
+            &[],
+            "x.pdf",
+            b"MZ\x90\x00 not a pdf".to_vec(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.db.project_attachments(project).await.unwrap().len(), 1);
+
+    // Deleted with its post, a file is hidden from the cohort but not from a moderator.
+    s.siwan
+        .1
+        .post(&format!("/en/posts/{post}/delete"), &[])
+        .await;
+    let path = format!("/en/attachments/{}", file.id);
+    assert_eq!(s.gareth.1.get(&path).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(s.facilitator.1.get(&path).await.status(), StatusCode::OK);
+}
+
+/// Attachments round-trip through an S3-compatible server: the one
+/// `./scripts/test` starts and names in YMARFER_TEST_S3_BUCKET.
+async fn attachments_in_an_s3_bucket(backend: ymarfer_store::Backend) {
+    let bucket = std::env::var("YMARFER_TEST_S3_BUCKET").expect(
+        "YMARFER_TEST_S3_BUCKET names the S3-compatible test bucket; run the tests with ./scripts/test",
+    );
+    let Some(app) = TestApp::spawn_with(backend, Some(format!("s3://{bucket}"))).await else {
+        panic!("no PostgreSQL for this test: set YMARFER_TEST_POSTGRES_URL or run ./scripts/test");
+    };
+    let s = space(&app).await;
+    let res = s
+        .siwan
+        .1
+        .post_file(
+            &s.base,
+            &[("body", "In the bucket"), ("lang", "en")],
+            "shelf.png",
+            png(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let post = item_id(&res);
+    let file = app
+        .db
+        .attachments_of_posts(&[post])
+        .await
+        .unwrap()
+        .remove(0);
+    let bytes = s
+        .gareth
+        .1
+        .get(&format!("/en/attachments/{}", file.id))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(&bytes[1..4], b"PNG");
+    assert_eq!(stored_files(&app), 0, "nothing in the local folder");
+    // The bytes are in the bucket, under the recorded key.
+    use object_store::ObjectStore;
+    let bucket = object_store::aws::AmazonS3Builder::from_env()
+        .with_bucket_name(&bucket)
+        .build()
+        .unwrap();
+    let raw = bucket
+        .get(&object_store::path::Path::from(file.object_key.as_str()))
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(raw, bytes);
+}
+
+mod s3 {
+    #[tokio::test]
+    async fn sqlite() {
+        super::attachments_in_an_s3_bucket(ymarfer_store::Backend::Sqlite).await;
+    }
+    #[tokio::test]
+    async fn postgres() {
+        super::attachments_in_an_s3_bucket(ymarfer_store::Backend::Postgres).await;
+    }
+}
+
 on_both! {
+    space_files => super::attachments_are_checked_and_guarded;
     space_rhythm => super::commitments_check_ins_and_the_learning_log;
     space_visibility => super::who_sees_the_space;
     space_feedback => super::feedback_edits_and_moderation;

@@ -42,6 +42,11 @@ macro_rules! on_both {
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        TestApp::spawn_with(backend, None).await
+    }
+
+    /// As [`TestApp::spawn`], keeping attached files at `attachments` (`s3://BUCKET`).
+    pub async fn spawn_with(backend: Backend, attachments: Option<String>) -> Option<TestApp> {
         let (db, _url) = ymarfer_store::testing::fresh_db(backend).await?;
         let data_dir = std::env::temp_dir().join(format!(
             "ymarfer-web-test-{}",
@@ -56,7 +61,8 @@ impl TestApp {
             "Ymarfer <noreply@example.test>",
             None,
         )
-        .unwrap();
+        .unwrap()
+        .with_attachments(attachments);
         let state = AppState::new(db.clone(), config).unwrap();
         let serve_state = state.clone();
         tokio::spawn(async move {
@@ -191,6 +197,30 @@ impl Client {
         self.http
             .post(format!("{}{}", self.base, path))
             .form(&fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Posts a multipart form with a file named `filename` in the field `file`
+    /// (sent as an octet stream: the server must judge it by its content).
+    pub async fn post_file(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        filename: &str,
+        bytes: Vec<u8>,
+    ) -> Response {
+        let token = self.csrf().await;
+        let mut form = reqwest::multipart::Form::new().text("_csrf", token);
+        for (k, v) in fields {
+            form = form.text(k.to_string(), v.to_string());
+        }
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(filename.to_string());
+        form = form.part("file", part);
+        self.http
+            .post(format!("{}{}", self.base, path))
+            .multipart(form)
             .send()
             .await
             .unwrap()

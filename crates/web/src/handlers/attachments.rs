@@ -1,0 +1,161 @@
+//! Attached files: stored from a form, and served only to people the policy
+//! lets see what they are attached to (`/attachments/{id}`, `…/thumb`).
+
+use super::forms::FieldErrors;
+use super::projects::project_for;
+use super::{Upload, see_other};
+use crate::error::{AppError, AppResult, authorise, refused};
+use crate::files;
+use crate::page::{Page, Viewer};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::IntoResponse;
+use ymarfer_domain::authz::{PostFacts, missing};
+use ymarfer_domain::{Action, Resource, can};
+use ymarfer_store::attachments::NewAttachment;
+
+/// Checks the file of a form, if one was chosen. A refused file is an error
+/// on the form's `file` field.
+pub async fn check_upload(
+    page: &Page,
+    file: Option<(String, bytes::Bytes)>,
+    errors: &mut FieldErrors,
+) -> Result<Option<files::Prepared>, AppError> {
+    let Some((name, data)) = file else {
+        return Ok(None);
+    };
+    let prepared = tokio::task::spawn_blocking(move || files::prepare(&name, &data))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("preparing a file: {e}")))?;
+    match prepared {
+        Ok(p) => Ok(Some(p)),
+        Err(refusal) => {
+            errors.add("file", page.t(refusal.message_id()));
+            Ok(None)
+        }
+    }
+}
+
+/// Puts a checked file into the object store.
+pub async fn put(state: &AppState, p: files::Prepared) -> Result<NewAttachment, AppError> {
+    state.files.put(p).await.map_err(AppError::Internal)
+}
+
+/// Attaches a photo or PDF to a project: its people.
+pub async fn attach_to_project(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    upload: Result<Upload, AppError>,
+) -> AppResult {
+    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let upload = upload?;
+    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let mut errors = FieldErrors::default();
+    if upload.file.is_none() {
+        errors.add("file", page.t("file-error-none"));
+    }
+    let prepared = check_upload(&page, upload.file, &mut errors).await?;
+    match prepared {
+        Some(p) if errors.is_empty() => {
+            let a = put(&state, p).await?;
+            state.db.attach_to_project(id, me, &[a]).await?;
+            Ok(see_other(&page.href(&format!(
+                "projects/{id}?done=attached#files-heading"
+            ))))
+        }
+        _ => {
+            let mut show =
+                super::projects::show_page(&state, page, &viewer, ctx, None, Default::default())
+                    .await?;
+            show.file_errors = errors;
+            crate::page::render_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &show)
+        }
+    }
+}
+
+/// Serves a file, or its thumbnail, to someone who may see what it is attached to.
+async fn serve(state: &AppState, viewer: &Viewer, id: i64, thumb: bool) -> AppResult {
+    let Some(a) = state.db.attachment(id).await? else {
+        return Err(refused(missing(viewer.actor())));
+    };
+    if let Some(post) = a.post_id {
+        let item = state
+            .db
+            .item(post, None)
+            .await?
+            .ok_or(AppError::NOT_FOUND)?;
+        let cohort = state
+            .db
+            .cohort_by_id(item.cohort_id)
+            .await?
+            .ok_or(AppError::NOT_FOUND)?;
+        let facts = PostFacts {
+            programme: cohort.programme_id,
+            cohort: cohort.id,
+            author: item.author_id,
+        };
+        // A removed item's files go with it, except for its moderators.
+        let action = if item.is_deleted() {
+            Action::ModerateSpace
+        } else {
+            Action::ViewSpace
+        };
+        authorise(can(viewer.actor(), action, Resource::Post(facts)))?;
+    } else if let Some(project) = a.project_id {
+        project_for(state, viewer, project, Action::ViewProject).await?;
+    } else {
+        return Err(AppError::NOT_FOUND);
+    }
+    let key = match (thumb, &a.thumb_key) {
+        (true, Some(k)) => k.as_str(),
+        (true, None) => return Err(AppError::NOT_FOUND),
+        (false, _) => a.object_key.as_str(),
+    };
+    let bytes = state.files.get(key).await.map_err(AppError::Internal)?;
+    let disposition = if a.is_image() { "inline" } else { "attachment" };
+    let encoded: String = url::form_urlencoded::byte_serialize(a.filename.as_bytes()).collect();
+    let mut res = bytes.into_response();
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&a.content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("{disposition}; filename*=UTF-8''{encoded}")) {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, max-age=3600"),
+    );
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; sandbox"),
+    );
+    Ok(res)
+}
+
+pub async fn file(State(state): State<AppState>, viewer: Viewer, Path(id): Path<i64>) -> AppResult {
+    serve(&state, &viewer, id, false).await
+}
+
+pub async fn thumb(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> AppResult {
+    serve(&state, &viewer, id, true).await
+}
+
+/// A file as a page lists it.
+pub fn size_text(bytes: &i64) -> String {
+    let bytes = *bytes;
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", (bytes + 1023) / 1024)
+    }
+}
