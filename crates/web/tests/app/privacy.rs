@@ -75,9 +75,12 @@ async fn download_and_erasure(app: TestApp) {
         body,
         lang: Lang::Cy,
     };
+    let photo = ymarfer_web::files::prepare("popty.png", &crate::space::png()).unwrap();
+    let photo = app.state.files.put(photo).await.unwrap();
+    let photo_key = photo.object_key.clone();
     let hers = app
         .db
-        .add_item(&post(siwan.id, "Rysáit surdoes unigryw"), &[])
+        .add_item_with(&post(siwan.id, "Rysáit surdoes unigryw"), &[], &[photo])
         .await
         .unwrap();
     app.db
@@ -123,6 +126,16 @@ async fn download_and_erasure(app: TestApp) {
         !json.contains("rheolwr@example.com") && !json.contains("Diolch Siwan"),
         "nothing of anyone else's"
     );
+    let names: Vec<String> = zip
+        .file_names()
+        .filter_map(|n| n.ok().map(|n| n.to_string()))
+        .collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("files/") && n.ends_with("-popty.png")),
+        "her photo: {names:?}"
+    );
 
     let m = app.client();
     m.sign_in("rheolwr@example.com").await;
@@ -166,6 +179,11 @@ async fn download_and_erasure(app: TestApp) {
         assert!(found.is_empty(), "{needle} still in {found:?}");
     }
     assert_eq!(m.get(&report).await.text().await.unwrap(), before);
+    assert!(app.db.attachments_by(siwan.id).await.unwrap().is_empty());
+    assert!(
+        app.state.files.get(&photo_key).await.is_err(),
+        "her photo's bytes are gone"
+    );
     assert_eq!(
         app.db.enrolled(cohort).await.unwrap().len(),
         1,
