@@ -1137,8 +1137,221 @@ async fn health_check_on_a_phone(app: TestApp) {
     b.close().await;
 }
 
+/// The cohort space on a phone: a participant posts a photo of her process
+/// map (in Welsh) and asks a peer for feedback; he gives it (in English); she
+/// records a commitment at a session and checks in at the next.
+async fn learning_together_on_a_phone(app: TestApp) {
+    let (_, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let mut people = Vec::new();
+    for (email, name, firm, lang) in [
+        ("siwan@becws.cymru", "Siwan Evans", "Becws Siwan", Lang::Cy),
+        (
+            "gareth@garage.wales",
+            "Gareth Jones",
+            "Gareth's Garage",
+            Lang::En,
+        ),
+    ] {
+        let org = app
+            .db
+            .create_organisation(
+                &ymarfer_store::organisations::OrganisationInput {
+                    name: firm.into(),
+                    sic_section: "C".into(),
+                    employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                    principal_area: "gwynedd".into(),
+                    ..Default::default()
+                },
+                None,
+                Some(programme),
+            )
+            .await
+            .unwrap();
+        let user = app.user(email, lang, false).await;
+        app.db.update_profile(user.id, name, lang).await.unwrap();
+        app.db
+            .enrol(programme, cohort, user.id, Some(org.id), None)
+            .await
+            .unwrap();
+        people.push(user);
+    }
+    let meeting = |days: i64, title: &str| ymarfer_store::schedule::MeetingInput {
+        title: title.into(),
+        kind: ymarfer_domain::programme::SessionKind::Workshop,
+        starts_at: chrono::Utc::now() + chrono::Duration::days(days),
+        ends_at: chrono::Utc::now() + chrono::Duration::days(days) + chrono::Duration::hours(2),
+        ..Default::default()
+    };
+    let first = app
+        .db
+        .create_meeting(cohort, &meeting(-1, "Mapio'r broses"))
+        .await
+        .unwrap()
+        .id;
+    let next = app
+        .db
+        .create_meeting(cohort, &meeting(14, "Profi newid"))
+        .await
+        .unwrap()
+        .id;
+    let photo =
+        std::env::temp_dir().join(format!("ymarfer-map-{}.png", people[0].id * 1000 + first));
+    std::fs::write(&photo, crate::space::png()).unwrap();
+
+    // Siwan, in Welsh: from her home to the space, and a photo of her map.
+    let b = Browser::start().await;
+    b.goto(&app.url("/cy/sign-in")).await;
+    b.fill("#email", "siwan@becws.cymru").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/cy/sign-in'] button").await;
+    b.click_link("Gofod y garfan: rhannu a dysgu gyda'ch gilydd")
+        .await;
+    let space = format!("/cy/programmes/{slug}/cohorts/cohort-1/space");
+    assert_eq!(b.path().await, space);
+    b.assert_accessible("gofod y garfan, gwag").await;
+    b.assert_reflows("gofod y garfan").await;
+    b.fill(
+        "#body",
+        "Dyma ein map proses. Ble mae'r aros, yn eich barn chi?",
+    )
+    .await;
+    b.c.find(Locator::Css("#file"))
+        .await
+        .unwrap()
+        .send_keys(&photo.display().to_string())
+        .await
+        .unwrap();
+    b.submit("form[enctype='multipart/form-data'] button[type='submit']")
+        .await;
+    assert!(b.path().await.starts_with(&format!("{space}?done=posted")));
+    assert!(b.text("[role='status']").await.contains("Wedi'i bostio"));
+    let thumb =
+        b.c.find(Locator::Css("ul.files img"))
+            .await
+            .unwrap()
+            .attr("alt")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+    assert!(thumb.starts_with("Llun: ymarfer-map-"), "{thumb}");
+    let loaded: bool =
+        b.c.execute(
+            "return document.querySelector('ul.files img').naturalWidth > 0;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap_or(false);
+    assert!(loaded, "the thumbnail is served to her");
+    b.assert_accessible("gofod y garfan, llun").await;
+    b.click_link("Dim sylwadau").await;
+    b.assert_accessible("eitem").await;
+    b.click(&format!("#ask-{}", people[1].id)).await;
+    b.submit("form[action$='/ask'] button").await;
+    assert!(
+        b.text("[role='status']")
+            .await
+            .contains("Anfonwyd eich cais")
+    );
+    b.close().await;
+
+    // Gareth, in English: the request on his home, and his feedback.
+    let b = Browser::start().await;
+    b.goto(&app.url("/en/sign-in")).await;
+    b.fill("#email", "gareth@garage.wales").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/en/sign-in'] button").await;
+    b.click_link("1 person asked for your feedback").await;
+    b.assert_accessible("notices").await;
+    b.click_link("Siwan Evans asked for your feedback on “Dyma ein map proses. Ble mae'r aros, yn eich barn chi?”").await;
+    b.assert_accessible("item to give feedback on").await;
+    let body_lang: String =
+        b.c.execute(
+            "return document.querySelector('article.post .prose').getAttribute('lang');",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(body_lang, "cy", "her Welsh is marked on his English page");
+    b.submit("#give-feedback + form button, form[action$='/feedback'] button")
+        .await;
+    assert!(
+        b.text(".error-summary")
+            .await
+            .contains("Write at least one of")
+    );
+    b.assert_accessible("feedback refused").await;
+    b.fill("#strong", "The photo makes the waiting obvious.")
+        .await;
+    b.fill("#question", "How long does an order wait before cutting?")
+        .await;
+    b.fill("#suggestion", "Time five orders this week.").await;
+    b.submit("form[action$='/feedback'] button").await;
+    assert!(b.text("[role='status']").await.contains("Feedback sent"));
+    assert!(
+        b.text("#feedback-heading + article")
+            .await
+            .contains("The photo makes the waiting obvious.")
+    );
+    b.assert_reflows("item with feedback").await;
+    b.close().await;
+
+    // Siwan again: a commitment at this session, a check-in at the next.
+    let b = Browser::start().await;
+    b.goto(&app.url("/cy/sign-in")).await;
+    b.fill("#email", "siwan@becws.cymru").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/cy/sign-in'] button").await;
+    let sessions = format!("/cy/programmes/{slug}/cohorts/cohort-1/sessions");
+    b.goto(&app.url(&format!("{sessions}/{first}"))).await;
+    b.fill("#commitment", "Amseru pum archeb yr wythnos hon")
+        .await;
+    b.submit("form[action$='/commitments'] button").await;
+    assert!(
+        b.text("[role='status']")
+            .await
+            .contains("Cofnodwyd yr ymrwymiad")
+    );
+    b.assert_accessible("sesiwn, ymrwymiad").await;
+    b.goto(&app.url(&format!("{sessions}/{next}"))).await;
+    assert!(b.text("#rhythm-heading + *").await.len() > 0);
+    b.click("input[name='status'][value='partly']").await;
+    b.fill(
+        "textarea[name='note']",
+        "Tair archeb: roedd yr aros yn hirach ar ddydd Llun",
+    )
+    .await;
+    b.submit("form[action$='/check-in'] button").await;
+    assert!(
+        b.text("[role='status']")
+            .await
+            .contains("Cofnodwyd eich diweddariad")
+    );
+    let rhythm = b.text("section[aria-labelledby='rhythm-heading']").await;
+    assert!(
+        rhythm.contains("Yn rhannol") && rhythm.contains("roedd yr aros yn hirach"),
+        "{rhythm}"
+    );
+    b.assert_accessible("sesiwn nesaf, diweddariad").await;
+    b.assert_reflows("sesiwn nesaf").await;
+    b.close().await;
+    let _ = std::fs::remove_file(photo);
+}
+
 on_both! {
     browser_health_check => super::health_check_on_a_phone;
+    browser_learning_together => super::learning_together_on_a_phone;
     browser_roles_day => super::each_roles_day_on_a_phone;
     browser_sign_in_and_switch => super::password_sign_in_and_language_switch;
     browser_link_sign_in => super::emailed_link_sign_in;
