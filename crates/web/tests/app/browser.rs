@@ -1325,7 +1325,12 @@ async fn learning_together_on_a_phone(app: TestApp) {
     );
     b.assert_accessible("sesiwn, ymrwymiad").await;
     b.goto(&app.url(&format!("{sessions}/{next}"))).await;
-    assert!(b.text("#rhythm-heading + *").await.len() > 0);
+    assert!(
+        b.text("form.checkin legend")
+            .await
+            .contains("Amseru pum archeb yr wythnos hon"),
+        "the next session asks her about it"
+    );
     b.click("input[name='status'][value='partly']").await;
     b.fill(
         "textarea[name='note']",
