@@ -17,6 +17,7 @@ pub mod privacy;
 pub mod programmes;
 pub mod projects;
 pub mod schedule;
+pub mod search;
 pub mod secret;
 pub mod sessions;
 pub mod space;

@@ -172,8 +172,15 @@ impl Db {
                 }
             }
             tx.commit().await?;
-            Ok::<bool, crate::StoreError>(true)
-        })
+            Ok::<(), crate::StoreError>(())
+        })?;
+        // The search index forgets their words for good, not just marks them gone.
+        if let Db::Sqlite(pool) = self {
+            sqlx::query("INSERT INTO search_index (search_index) VALUES ('optimize')")
+                .execute(pool)
+                .await?;
+        }
+        Ok(true)
     }
 
     /// Removes leads that never became an enrolment and came before `before`.

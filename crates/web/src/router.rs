@@ -3,7 +3,7 @@
 use crate::handlers::{
     account, admin, attachments, audit, auth, benefits, capability, claims, cohorts, cycles,
     followup, health, health_check, home, impact, leads, organisations, people, privacy,
-    programmes, projects, readings, reference, rhythm, sessions, sets, space, tools,
+    programmes, projects, readings, reference, rhythm, search, sessions, sets, space, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -85,6 +85,7 @@ fn pages() -> Router<AppState> {
             "/projects/{id}/attachments",
             post(attachments::attach_to_project),
         )
+        .route("/search", get(search::search))
         .route("/notices", get(space::notices))
         .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))

@@ -184,3 +184,20 @@ file-error-type = Nid yw'r ffeil hon yn llun JPEG, PNG neu WebP, nac yn PDF, bet
 file-error-unreadable = Nid oedd modd darllen y llun hwn; efallai ei fod wedi'i ddifrodi. Ceisiwch ei gadw eto.
 file-error-none = Dewiswch ffeil i'w hychwanegu.
 done-attached = Ychwanegwyd y ffeil.
+search-title = Chwilio
+search-title-for = Chwilio: { $query }
+search-label = Chwilio'r hyn a rannodd eich carfanau a'r prosiectau y gallwch eu gweld
+search-hint = Geiriau Cymraeg neu Saesneg; rhaid i bob gair gyfateb.
+search-button = Chwilio
+search-results = { $count ->
+    [zero] Dim canlyniadau
+    [one] { $count } canlyniad
+    [two] { $count } ganlyniad
+    [few] { $count } chanlyniad
+    [many] { $count } chanlyniad
+   *[other] { $count } canlyniad
+}
+search-none = Does dim yn cyfateb. Rhowch gynnig ar lai o eiriau, neu ddechrau gair.
+search-post-title = { $author }, { $when }
+search-project = prosiect { $organisation }
+nav-search = Chwilio

@@ -164,3 +164,16 @@ file-error-type = This file is not a JPEG, PNG or WebP photo, or a PDF, whatever
 file-error-unreadable = This photo could not be read; it may be damaged. Try saving it again.
 file-error-none = Choose a file to add.
 done-attached = File added.
+search-title = Search
+search-title-for = Search: { $query }
+search-label = Search what your cohorts shared and the projects you can see
+search-hint = Welsh or English words; every word must match.
+search-button = Search
+search-results = { $count ->
+    [one] { $count } result
+   *[other] { $count } results
+}
+search-none = Nothing matches. Try fewer words, or the start of a word.
+search-post-title = { $author }, { $when }
+search-project = project of { $organisation }
+nav-search = Search

@@ -25,6 +25,7 @@ pub mod projects;
 pub mod readings;
 pub mod reference;
 pub mod rhythm;
+pub mod search;
 pub mod sessions;
 pub mod sets;
 pub mod space;

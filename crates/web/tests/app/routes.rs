@@ -276,6 +276,8 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/projects/1/share", form: &[("what", "x")], expect: |w| project(w, Status(400), Status(403)) },
         Row { method: "POST", path: "/en/projects/2/share", form: &[("what", "x")], expect: |w| outsider(w, Status(400)) },
         Row { method: "GET", path: "/en/notices", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/search?q=First", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/cy/search", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/commitments", form: &[("commitment", "")], expect: |w| member(w, Status(422)) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/check-in", form: &[("commitment", "1")], expect: |w| member(w, Status(422)) },
         Row { method: "POST", path: "/en/programmes/prog-b/cohorts/cohort-1/sessions/2/commitments", form: &[("commitment", "")], expect: |w| outsider(w, Status(422)) },

@@ -1030,8 +1030,126 @@ mod s3 {
     }
 }
 
+async fn search_finds_only_what_the_viewer_may_see(app: TestApp) {
+    let s = space(&app).await;
+    let res = s
+        .siwan
+        .1
+        .post_multipart(
+            &s.base,
+            &[
+                ("body", "Blawd yn hwyr bob dydd Llun, eto."),
+                ("lang", "cy"),
+            ],
+            None,
+        )
+        .await;
+    let post = item_id(&res);
+    let res = s
+        .gareth
+        .1
+        .post(
+            &format!("/en/posts/{post}/comments"),
+            &[
+                ("body", "Our flour order arrives late too."),
+                ("lang", "en"),
+            ],
+        )
+        .await;
+    let comment = item_id(&res);
+    let gone = s
+        .gareth
+        .1
+        .post_multipart(
+            &s.base,
+            &[("body", "Blawd: a post I took back"), ("lang", "cy")],
+            None,
+        )
+        .await;
+    let gone = item_id(&gone);
+    s.gareth
+        .1
+        .post(&format!("/en/posts/{gone}/delete"), &[])
+        .await;
+
+    let page = s
+        .gareth
+        .1
+        .get("/en/search?q=blawd")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("1 result"), "{page}");
+    assert!(page.contains(&format!("href=\"/en/posts/{post}#item-{post}\"")));
+    assert!(page.contains("<mark>Blawd</mark> yn hwyr"), "{page}");
+    assert!(!page.contains("took back"), "a removed post is not found");
+    // Her project is private: her peer's search does not find it; hers does.
+    let his = s
+        .gareth
+        .1
+        .get("/en/search?q=flour")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        his.contains(&format!("/en/posts/{post}#item-{comment}")),
+        "the comment, in its thread"
+    );
+    assert!(
+        !his.contains(&format!("/en/projects/{}", s.siwan_project)),
+        "{his}"
+    );
+    let hers = s
+        .siwan
+        .1
+        .get("/cy/search?q=flour")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        hers.contains(&format!("/cy/projects/{}", s.siwan_project))
+            && hers.contains("Waiting for <mark>flour</mark>"),
+        "{hers}"
+    );
+    for (who, c) in &s.outsiders {
+        let res = c.get("/en/search?q=blawd").await;
+        let body = res.text().await.unwrap();
+        assert!(
+            !body.contains("hwyr") && !body.contains("/en/posts/"),
+            "{who} found it"
+        );
+    }
+    // Whatever is typed is only words: no syntax, no markup.
+    for q in [
+        "\"blawd",
+        "NEAR(blawd hwyr)",
+        "blawd*",
+        "<script>alert(1)</script>",
+        "-",
+        "AND OR",
+    ] {
+        let res = s
+            .gareth
+            .1
+            .get(&format!(
+                "/en/search?q={}",
+                url::form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>()
+            ))
+            .await;
+        assert_eq!(res.status(), StatusCode::OK, "{q}");
+        assert!(
+            !res.text().await.unwrap().contains("<script>alert(1)"),
+            "{q}"
+        );
+    }
+}
+
 on_both! {
     space_files => super::attachments_are_checked_and_guarded;
+    space_search => super::search_finds_only_what_the_viewer_may_see;
     space_rhythm => super::commitments_check_ins_and_the_learning_log;
     space_visibility => super::who_sees_the_space;
     space_feedback => super::feedback_edits_and_moderation;

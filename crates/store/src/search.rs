@@ -1,0 +1,218 @@
+//! Full-text search: SQLite's FTS5 (the `search_index` table its triggers
+//! keep) or PostgreSQL's text search, over cohort-space items and projects.
+//! Matches are marked with U+0001 … U+0002 in titles and snippets, for the
+//! page to turn into `<mark>` after escaping.
+
+use crate::db::Result;
+use crate::{Db, with_pool};
+
+/// What a search found: an item of a cohort space or a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    Post(i64),
+    Project(i64),
+}
+
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub found: Found,
+    pub cohort_id: i64,
+    pub title: String,
+    pub snippet: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    rowid: i64,
+    cohort_id: i64,
+    title: String,
+    snippet: String,
+}
+
+/// An FTS5 query from what a person typed: each word quoted (so nothing is
+/// read as syntax) and matched as a prefix; all must match.
+pub fn fts5_query(typed: &str) -> String {
+    typed
+        .split_whitespace()
+        .map(|w| w.replace('"', ""))
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(|w| format!("\"{w}\"*"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A project's details and a post's thread, for the policy and the links.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PostBrief {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub cohort_id: i64,
+    pub author_id: Option<i64>,
+    pub author: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProjectBrief {
+    pub id: i64,
+    pub cohort_id: i64,
+    pub organisation_id: i64,
+    pub organisation: String,
+    pub visibility: String,
+    pub public_approved: bool,
+}
+
+fn marks(from: usize, n: usize) -> String {
+    (from..from + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Db {
+    /// Up to `limit` matches of `typed`, best first, in the cohorts named
+    /// (`None`: everywhere).
+    pub async fn search(
+        &self,
+        typed: &str,
+        cohorts: Option<&[i64]>,
+        limit: i64,
+    ) -> Result<Vec<Hit>> {
+        if typed.split_whitespace().next().is_none() || cohorts.is_some_and(|c| c.is_empty()) {
+            return Ok(Vec::new());
+        }
+        let scope = |column: &str| match cohorts {
+            Some(c) => format!(" AND {column} IN ({})", marks(3, c.len())),
+            None => String::new(),
+        };
+        let rows: Vec<Row> = match self {
+            Db::Sqlite(pool) => {
+                let sql = format!(
+                    "SELECT rowid, cohort_id, highlight(search_index, 1, char(1), char(2)) AS title, \
+                     snippet(search_index, 2, char(1), char(2), '…', 24) AS snippet \
+                     FROM search_index WHERE search_index MATCH $1{} \
+                     ORDER BY bm25(search_index, 0.0, 4.0, 1.0) LIMIT $2",
+                    scope("cohort_id")
+                );
+                let query = fts5_query(typed);
+                if query.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut q = sqlx::query_as(&sql).bind(query).bind(limit);
+                for c in cohorts.unwrap_or_default() {
+                    q = q.bind(c);
+                }
+                q.fetch_all(pool).await?
+            }
+            Db::Postgres(pool) => {
+                let options = "'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, HighlightAll=false'";
+                let sql = format!(
+                    "WITH q AS (SELECT websearch_to_tsquery('simple', $1) AS q) \
+                     SELECT rowid, cohort_id, title, snippet FROM ( \
+                       SELECT p.id * 2 AS rowid, p.cohort_id, '' AS title, \
+                         ts_headline('simple', p.body, q.q, {options}) AS snippet, \
+                         ts_rank(to_tsvector('simple', p.body), q.q)::float8 AS score \
+                       FROM posts p, q WHERE p.deleted_at IS NULL AND to_tsvector('simple', p.body) @@ q.q{} \
+                       UNION ALL \
+                       SELECT pr.id * 2 + 1, pr.cohort_id, \
+                         ts_headline('simple', pr.title, q.q, {options}), \
+                         ts_headline('simple', pr.problem, q.q, {options}), \
+                         (2 * ts_rank(to_tsvector('simple', pr.title || ' ' || pr.problem), q.q))::float8 \
+                       FROM projects pr, q WHERE to_tsvector('simple', pr.title || ' ' || pr.problem) @@ q.q{} \
+                     ) hits ORDER BY score DESC, rowid DESC LIMIT $2",
+                    scope("p.cohort_id"),
+                    scope("pr.cohort_id")
+                );
+                let mut q = sqlx::query_as(&sql).bind(typed).bind(limit);
+                for c in cohorts.unwrap_or_default() {
+                    q = q.bind(c);
+                }
+                q.fetch_all(pool).await?
+            }
+        };
+        Ok(rows
+            .into_iter()
+            .map(|r| Hit {
+                found: if r.rowid % 2 == 0 {
+                    Found::Post(r.rowid / 2)
+                } else {
+                    Found::Project(r.rowid / 2)
+                },
+                cohort_id: r.cohort_id,
+                title: r.title,
+                snippet: r.snippet,
+            })
+            .collect())
+    }
+
+    /// Threads and authors of some posts, in one query.
+    pub async fn posts_brief(&self, ids: &[i64]) -> Result<Vec<PostBrief>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT p.id, p.parent_id, p.cohort_id, p.author_id, u.display_name AS author, p.created_at \
+             FROM posts p LEFT JOIN users u ON u.id = p.author_id WHERE p.id IN ({})",
+            marks(1, ids.len())
+        );
+        Ok(with_pool!(self, |pool| {
+            let mut q = sqlx::query_as(&sql);
+            for id in ids {
+                q = q.bind(id);
+            }
+            q.fetch_all(pool).await?
+        }))
+    }
+
+    /// What the policy needs of some projects, in one query.
+    pub async fn projects_brief(&self, ids: &[i64]) -> Result<Vec<ProjectBrief>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT p.id, p.cohort_id, p.organisation_id, o.name AS organisation, p.visibility, \
+             (p.public_approved_by IS NOT NULL) AS public_approved \
+             FROM projects p JOIN organisations o ON o.id = p.organisation_id WHERE p.id IN ({})",
+            marks(1, ids.len())
+        );
+        Ok(with_pool!(self, |pool| {
+            let mut q = sqlx::query_as(&sql);
+            for id in ids {
+                q = q.bind(id);
+            }
+            q.fetch_all(pool).await?
+        }))
+    }
+
+    /// The cohorts of some programmes, by id, in one query.
+    pub async fn cohort_ids_of(&self, programmes: &[i64]) -> Result<Vec<(i64, i64)>> {
+        if programmes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT id, programme_id FROM cohorts WHERE programme_id IN ({})",
+            marks(1, programmes.len())
+        );
+        Ok(with_pool!(self, |pool| {
+            let mut q = sqlx::query_as(&sql);
+            for p in programmes {
+                q = q.bind(p);
+            }
+            q.fetch_all(pool).await?
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn typed_words_become_quoted_prefixes() {
+        assert_eq!(super::fts5_query("blawd  archeb"), "\"blawd\"* \"archeb\"*");
+        assert_eq!(
+            super::fts5_query("\"NEAR(a b)\" OR -x"),
+            "\"NEAR(a\"* \"b)\"* \"OR\"* \"-x\"*"
+        );
+        assert_eq!(super::fts5_query("  \" "), "");
+    }
+}

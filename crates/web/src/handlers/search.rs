@@ -1,0 +1,236 @@
+//! Search (`/search?q=`): what people wrote in the cohort spaces the viewer is
+//! of, and the projects the viewer may see, ranked, with the words found marked.
+
+use super::projects::Relation;
+use crate::error::{AppError, AppResult, authorise};
+use crate::page::{Page, Viewer, render};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Query, State};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use ymarfer_domain::authz::PostFacts;
+use ymarfer_domain::projects::Visibility;
+use ymarfer_domain::{Action, Resource, Role, Scope, can};
+use ymarfer_store::search::Found;
+
+/// How many matches a search lists.
+const LIMIT: i64 = 40;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SearchQuery {
+    q: String,
+}
+
+pub struct Result {
+    pub href: String,
+    /// Marked HTML: escaped text with `<mark>` around the words found.
+    pub title: String,
+    pub snippet: String,
+    pub what: String,
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+struct SearchPage {
+    page: Page,
+    q: String,
+    results: Vec<Result>,
+}
+
+/// Escapes text for HTML, then turns the search's markers into `<mark>`.
+fn marked(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\u{1}' => out.push_str("<mark>"),
+            '\u{2}' => out.push_str("</mark>"),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Query(q): Query<SearchQuery>,
+) -> AppResult {
+    authorise(can(
+        viewer.actor(),
+        Action::ViewSignedInPages,
+        Resource::Site,
+    ))?;
+    let actor = viewer.actor().ok_or(AppError::NOT_FOUND)?;
+    let typed: String = q.q.trim().chars().take(200).collect();
+    // Where to look: every cohort of the programmes the person is in (the
+    // policy then decides each match); everywhere for an administrator.
+    let programmes: Vec<i64> = {
+        let mut p: Vec<i64> = actor
+            .memberships
+            .iter()
+            .map(|m| m.scope.programme())
+            .collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    };
+    let cohorts = state.db.cohort_ids_of(&programmes).await?;
+    let programme_of: HashMap<i64, i64> = cohorts.iter().copied().collect();
+    let scope: Option<Vec<i64>> = (!actor.is_admin).then(|| cohorts.iter().map(|c| c.0).collect());
+    let hits = if typed.is_empty() {
+        Vec::new()
+    } else {
+        state.db.search(&typed, scope.as_deref(), LIMIT).await?
+    };
+    let post_ids: Vec<i64> = hits
+        .iter()
+        .filter_map(|h| match h.found {
+            Found::Post(id) => Some(id),
+            Found::Project(_) => None,
+        })
+        .collect();
+    let project_ids: Vec<i64> = hits
+        .iter()
+        .filter_map(|h| match h.found {
+            Found::Project(id) => Some(id),
+            Found::Post(_) => None,
+        })
+        .collect();
+    let posts: HashMap<i64, _> = state
+        .db
+        .posts_brief(&post_ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    let projects: HashMap<i64, _> = state
+        .db
+        .projects_brief(&project_ids)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
+    // The viewer's relation to projects matters only in cohorts they take part in.
+    let mut relations = HashMap::new();
+    let taking_part: HashSet<i64> = actor
+        .memberships
+        .iter()
+        .filter(|m| m.role == Role::Participant)
+        .filter_map(|m| match m.scope {
+            Scope::Cohort { cohort, .. } => Some(cohort),
+            Scope::Programme(_) => None,
+        })
+        .collect();
+    for cohort in &taking_part {
+        if projects.values().any(|p| p.cohort_id == *cohort) {
+            relations.insert(*cohort, Relation::load(&state, &viewer, *cohort).await?);
+        }
+    }
+    let none = Relation::none();
+    let mut programme_lookup = programme_of;
+    if actor.is_admin {
+        let missing: Vec<i64> = hits
+            .iter()
+            .map(|h| h.cohort_id)
+            .filter(|c| !programme_lookup.contains_key(c))
+            .collect();
+        for c in missing {
+            if let Some(k) = state.db.cohort_by_id(c).await? {
+                programme_lookup.insert(c, k.programme_id);
+            }
+        }
+    }
+    let mut results = Vec::new();
+    for h in hits {
+        let Some(&programme) = programme_lookup.get(&h.cohort_id) else {
+            continue;
+        };
+        match h.found {
+            Found::Post(id) => {
+                let Some(p) = posts.get(&id) else { continue };
+                let facts = PostFacts {
+                    programme,
+                    cohort: p.cohort_id,
+                    author: p.author_id,
+                };
+                if !can(Some(actor), Action::ViewSpace, Resource::Post(facts)).allowed() {
+                    continue;
+                }
+                let thread = p.parent_id.unwrap_or(id);
+                results.push(Result {
+                    href: page.href(&format!("posts/{thread}#item-{id}")),
+                    title: marked(
+                        &page.args(
+                            "search-post-title",
+                            [
+                                (
+                                    "author",
+                                    p.author
+                                        .clone()
+                                        .unwrap_or_else(|| page.t("space-former-member")),
+                                ),
+                                ("when", super::space::when(&p.created_at)),
+                            ],
+                        ),
+                    ),
+                    snippet: marked(&h.snippet),
+                    what: page.t(if p.parent_id.is_some() {
+                        "space-kind-comment"
+                    } else {
+                        "space-kind-post"
+                    }),
+                });
+            }
+            Found::Project(id) => {
+                let Some(p) = projects.get(&id) else { continue };
+                let relation = relations.get(&p.cohort_id).unwrap_or(&none);
+                let facts = relation.facts(
+                    programme,
+                    p.cohort_id,
+                    p.organisation_id,
+                    Visibility::parse(&p.visibility).unwrap_or_default(),
+                    p.public_approved,
+                );
+                if !can(Some(actor), Action::ViewProject, Resource::Project(facts)).allowed() {
+                    continue;
+                }
+                results.push(Result {
+                    href: page.href(&format!("projects/{id}")),
+                    title: marked(&h.title),
+                    snippet: marked(&h.snippet),
+                    what: page.t1("search-project", "organisation", &p.organisation),
+                });
+            }
+        }
+    }
+    let mut page = page;
+    page.title = if typed.is_empty() {
+        page.t("search-title")
+    } else {
+        page.t1("search-title-for", "query", &typed)
+    };
+    render(&SearchPage {
+        page,
+        q: typed,
+        results,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_the_markers_become_markup() {
+        assert_eq!(
+            super::marked("a \u{1}<b>\u{2} & \"c\""),
+            "a <mark>&lt;b&gt;</mark> &amp; &quot;c&quot;"
+        );
+    }
+}
