@@ -11,6 +11,7 @@ pub mod health;
 pub mod impact;
 pub mod import;
 pub mod innovation;
+pub mod jobs;
 pub mod lang;
 pub mod ledger;
 pub mod money;

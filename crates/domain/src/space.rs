@@ -59,6 +59,16 @@ coded_enum! {
     }
 }
 
+coded_enum! {
+    /// How a person hears of their notices by email.
+    pub enum NotifyMode {
+        Immediate = "immediate", "notify-immediate";
+        Daily = "daily", "notify-daily";
+        Weekly = "weekly", "notify-weekly";
+        Off = "off", "notify-off";
+    }
+}
+
 /// The longest post, comment, feedback part or reflection, in characters.
 pub const BODY_MAX: usize = 5000;
 /// The longest commitment or check-in note, in characters.

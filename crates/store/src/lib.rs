@@ -10,6 +10,7 @@ pub mod backup;
 pub mod capability;
 mod db;
 pub mod health;
+pub mod jobs;
 pub mod ledger;
 pub mod organisations;
 pub mod people;

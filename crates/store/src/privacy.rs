@@ -117,7 +117,8 @@ impl Db {
                 return Ok(false);
             };
             sqlx::query(
-                "UPDATE users SET email = $1, display_name = '', password_hash = NULL, erased_at = $2 WHERE id = $3",
+                "UPDATE users SET email = $1, display_name = '', password_hash = NULL, erased_at = $2, \
+                 unsubscribe_token = NULL, notify_mode = 'off' WHERE id = $3",
             )
             .bind(format!("erased-{id}@erased.invalid"))
             .bind(now)

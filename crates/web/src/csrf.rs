@@ -54,7 +54,8 @@ pub async fn protect(State(state): State<AppState>, req: Request, next: Next) ->
     // unguessable token is in the address, which a forger cannot know; the
     // first only starts an empty check, and is throttled.
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
-        || crate::security::is_health_check(req.uri().path());
+        || crate::security::is_health_check(req.uri().path())
+        || crate::security::is_unsubscribe(req.uri().path());
     let (parts, body) = req.into_parts();
     let req = if safe {
         Request::from_parts(parts, body)

@@ -123,6 +123,7 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<Foll
                 to: lead.email.clone(),
                 subject: tr.t("email-recheck-subject"),
                 body,
+                unsubscribe: None,
             })
             .await;
         match sent {
@@ -168,6 +169,7 @@ async fn email(
             to: user.email.clone(),
             subject: tr.t(&format!("{key}-subject")),
             body,
+            unsubscribe: None,
         })
         .await
 }

@@ -11,6 +11,7 @@ pub mod files;
 pub mod followups;
 mod handlers;
 pub mod invitations;
+pub mod jobs;
 pub mod people_import;
 pub use followups::{FollowupRun, send_due as send_due_followups};
 pub mod charts;

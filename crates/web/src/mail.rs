@@ -19,6 +19,8 @@ pub struct Outgoing {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// A one-click unsubscribe address (RFC 8058), for emails people may stop.
+    pub unsubscribe: Option<String>,
 }
 
 impl Mailer {
@@ -54,12 +56,24 @@ impl Mailer {
         let from = match self {
             Mailer::Smtp(_, from) | Mailer::Outbox(_, from) => from.clone(),
         };
-        let message = Message::builder()
+        let mut builder = Message::builder()
             .from(from)
             .to(mail.to.parse().context("recipient address")?)
             .subject(mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(mail.body)?;
+            .header(ContentType::TEXT_PLAIN);
+        if let Some(url) = &mail.unsubscribe {
+            use lettre::message::header::{HeaderName, HeaderValue};
+            builder = builder
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_string(),
+                ));
+        }
+        let message = builder.body(mail.body)?;
         match self {
             Mailer::Smtp(transport, _) => {
                 transport.send(message).await.context("SMTP delivery")?;

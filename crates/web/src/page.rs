@@ -118,6 +118,7 @@ impl Page {
             "checked-in",
             "reflected",
             "attached",
+            "notify",
             "suspended",
             "reactivated",
             "signed-out",

@@ -86,6 +86,11 @@ fn pages() -> Router<AppState> {
             post(attachments::attach_to_project),
         )
         .route("/search", get(search::search))
+        .route("/profile/notices", post(space::set_notify))
+        .route(
+            "/unsubscribe/{token}",
+            get(space::unsubscribe_page).post(space::unsubscribe),
+        )
         .route("/notices", get(space::notices))
         .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))

@@ -36,6 +36,14 @@ pub fn is_health_check(path: &str) -> bool {
         .any(|p| path == *p || path.starts_with(&format!("{p}/")))
 }
 
+/// An emailed unsubscribe link, which a mail program may post to without any
+/// cookie (RFC 8058); its unguessable token is the proof.
+pub fn is_unsubscribe(path: &str) -> bool {
+    ["/en/unsubscribe/", "/cy/unsubscribe/"]
+        .iter()
+        .any(|p| path.starts_with(p))
+}
+
 pub fn layers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
     let fixed: [(HeaderName, &'static str); 6] = [
         (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),

@@ -128,6 +128,12 @@ enum Command {
         /// Load the demo programme first (if it is not there yet) and print its accounts.
         #[arg(long)]
         demo: bool,
+        /// Do not run the scheduled jobs (notices by email, digests, follow-ups)
+        /// in this process: for when cron runs `ymarfer followups send` instead,
+        /// or another server runs them. Several servers may all run them: each
+        /// job's run and each email happens once.
+        #[arg(long, env = "YMARFER_NO_JOBS")]
+        no_jobs: bool,
     },
     /// Load a realistic demo programme (idempotent) and print its accounts.
     Demo,
@@ -532,7 +538,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
         }
-        Command::Serve { demo } => {
+        Command::Serve { demo, no_jobs } => {
             g.config()?;
             let db = g.open_db().await?;
             if demo {
@@ -556,6 +562,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 println!(
                     "No administrator yet. Open this link within 24 hours to set one up:\n  {link}"
                 );
+            }
+            if !no_jobs {
+                tokio::spawn(ymarfer_web::jobs::run_forever(state.clone()));
             }
             ymarfer_web::serve(listener, state, shutdown_signal()).await?;
             db.close().await;

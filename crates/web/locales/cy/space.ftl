@@ -201,3 +201,31 @@ search-none = Does dim yn cyfateb. Rhowch gynnig ar lai o eiriau, neu ddechrau g
 search-post-title = { $author }, { $when }
 search-project = prosiect { $organisation }
 nav-search = Chwilio
+email-notices-subject = { $count ->
+    [zero] Ymarfer: dim hysbysiadau newydd
+    [one] Ymarfer: { $count } hysbysiad newydd gan eich carfan
+    [two] Ymarfer: { $count } hysbysiad newydd gan eich carfan
+    [few] Ymarfer: { $count } hysbysiad newydd gan eich carfan
+    [many] Ymarfer: { $count } hysbysiad newydd gan eich carfan
+   *[other] Ymarfer: { $count } hysbysiad newydd gan eich carfan
+}
+email-notices-intro = Dyma beth sy'n newydd i chi yng ngofod eich carfan:
+email-notices-settings = Dewiswch pa mor aml y daw'r negeseuon hyn, ar eich proffil:
+email-notices-unsubscribe = I atal y negeseuon hyn gydag un clic:
+job-notices = Hysbysiadau drwy e-bost, ar unwaith
+job-daily-digest = Crynodeb dyddiol o hysbysiadau
+job-weekly-digest = Crynodeb wythnosol o hysbysiadau
+job-followups = Dilyniannau a gwahoddiadau i ail-wirio
+notify-immediate = Ar unwaith, un neges bob tro
+notify-daily = Crynodeb dyddiol
+notify-weekly = Crynodeb wythnosol, ar ddydd Llun
+notify-off = Byth: byddaf yn edrych yn Ymarfer
+notices-email-heading = E-bost am eich hysbysiadau
+notices-email-legend = Pan fydd rhywun yn sôn amdanoch, yn rhoi sylw ar yr hyn a rannoch, yn rhoi adborth i chi neu'n gofyn am eich un chi, anfonwch e-bost ataf:
+notices-email-save = Cadw'r dewis
+done-notify = Mae eich dewis o negeseuon wedi'i gadw.
+unsubscribe-title = Atal negeseuon am hysbysiadau
+unsubscribe-intro = Pwyswch y botwm i atal negeseuon e-bost am eich hysbysiadau. Byddwch yn dal i'w gweld yn Ymarfer, a gallwch droi'r negeseuon yn ôl ymlaen o'ch proffil.
+unsubscribe-button = Atal y negeseuon hyn
+unsubscribe-done = Wedi'i wneud: dim rhagor o negeseuon am hysbysiadau. Gallwch eu troi yn ôl ymlaen o'ch proffil.
+unsubscribe-unknown = Nid yw'r ddolen hon yn ddilys mwyach. Mewngofnodwch a dewiswch eich negeseuon ar eich proffil.

@@ -177,3 +177,27 @@ search-none = Nothing matches. Try fewer words, or the start of a word.
 search-post-title = { $author }, { $when }
 search-project = project of { $organisation }
 nav-search = Search
+email-notices-subject = { $count ->
+    [one] Ymarfer: { $count } new notice from your cohort
+   *[other] Ymarfer: { $count } new notices from your cohort
+}
+email-notices-intro = Here is what is new for you in your cohort space:
+email-notices-settings = Choose how often these emails come, on your profile:
+email-notices-unsubscribe = To stop these emails with one click:
+job-notices = Notices by email, at once
+job-daily-digest = Daily digest of notices
+job-weekly-digest = Weekly digest of notices
+job-followups = Follow-ups and re-check invitations
+notify-immediate = At once, one email each time
+notify-daily = A daily digest
+notify-weekly = A weekly digest, on Mondays
+notify-off = Never: I will look in Ymarfer
+notices-email-heading = Email about your notices
+notices-email-legend = When someone mentions you, comments on what you shared, gives you feedback or asks for yours, email me:
+notices-email-save = Save the choice
+done-notify = Your choice of emails is saved.
+unsubscribe-title = Stop emails about notices
+unsubscribe-intro = Press the button to stop emails about your notices. You will still see them in Ymarfer, and you can turn the emails on again from your profile.
+unsubscribe-button = Stop these emails
+unsubscribe-done = Done: no more emails about notices. You can turn them on again from your profile.
+unsubscribe-unknown = This link is not valid any more. Sign in and choose your emails on your profile.

@@ -40,6 +40,17 @@ struct ProfilePage {
     errors: FieldErrors,
     password_errors: FieldErrors,
     feed_link: Option<String>,
+    /// How the person hears of notices by email.
+    notify: ymarfer_domain::space::NotifyMode,
+}
+
+impl ProfilePage {
+    fn notify_modes(&self) -> Vec<(&'static str, String)> {
+        ymarfer_domain::space::NotifyMode::ALL
+            .iter()
+            .map(|m| (m.as_str(), self.page.t(m.message_id())))
+            .collect()
+    }
 }
 
 struct SessionRow {
@@ -64,6 +75,7 @@ async fn profile_page(
 ) -> Result<ProfilePage, AppError> {
     let tr = page.tr;
     let sessions: Vec<Session> = state.db.sessions_of(me.user.id).await?;
+    let notify = state.db.notify_mode(me.user.id).await?;
     let (display_name, language, errors) = form.unwrap_or_else(|| {
         (
             me.user.display_name.clone(),
@@ -94,6 +106,7 @@ async fn profile_page(
         errors,
         password_errors,
         feed_link: None,
+        notify,
     })
 }
 

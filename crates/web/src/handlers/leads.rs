@@ -47,6 +47,7 @@ pub async fn tell_managers(state: &AppState, lead: &Lead) -> Result<(), AppError
                 to: user.email.clone(),
                 subject: tr.t("email-lead-subject"),
                 body: format!("{greeting}\n\n{body}\n\n{}\n", tr.t("email-signature")),
+                unsubscribe: None,
             })
             .await;
         // The lead is kept whatever the mail server says; the list shows it.

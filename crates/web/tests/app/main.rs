@@ -8,6 +8,7 @@ mod audit;
 mod browser;
 mod health;
 mod impact;
+mod notices;
 mod pages;
 mod privacy;
 mod programmes;

@@ -17,6 +17,8 @@ pub struct TestApp {
     pub db: Db,
     pub data_dir: PathBuf,
     pub state: AppState,
+    /// The database's address, for a second server on the same database.
+    pub db_url: String,
 }
 
 /// Runs an async test body once per backend.
@@ -47,7 +49,7 @@ impl TestApp {
 
     /// As [`TestApp::spawn`], keeping attached files at `attachments` (`s3://BUCKET`).
     pub async fn spawn_with(backend: Backend, attachments: Option<String>) -> Option<TestApp> {
-        let (db, _url) = ymarfer_store::testing::fresh_db(backend).await?;
+        let (db, db_url) = ymarfer_store::testing::fresh_db(backend).await?;
         let data_dir = std::env::temp_dir().join(format!(
             "ymarfer-web-test-{}",
             &ymarfer_store::secret::new_secret().0[..12]
@@ -75,6 +77,7 @@ impl TestApp {
             db,
             data_dir,
             state,
+            db_url,
         })
     }
 

@@ -1,0 +1,136 @@
+//! The jobs `serve` runs on schedule (see `ymarfer_domain::jobs`): notices by
+//! email at once or as daily and weekly digests, and the follow-ups. Each slot
+//! is claimed in the database before it runs and each notice is claimed before
+//! it is emailed, so several servers sharing a database send every email once.
+
+use crate::i18n::Tr;
+use crate::mail::Outgoing;
+use crate::state::AppState;
+use chrono::{DateTime, Utc};
+use std::time::Duration;
+use ymarfer_domain::jobs::Job;
+use ymarfer_domain::space::NotifyMode;
+
+/// What one job's run did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ran {
+    pub job: Job,
+    pub slot: String,
+    pub outcome: String,
+}
+
+/// Runs every job due at `now` whose slot no server has claimed yet.
+pub async fn run_due(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<Vec<Ran>> {
+    let mut ran = Vec::new();
+    for job in Job::ALL {
+        let Some(slot) = job.slot(now) else { continue };
+        if !state.db.claim_job(job.as_str(), &slot).await? {
+            continue;
+        }
+        let outcome = match run(state, job, now).await {
+            Ok(done) => done,
+            Err(e) => {
+                tracing::error!(job = job.as_str(), error = %format!("{e:#}"), "a scheduled job failed");
+                format!("failed: {e:#}")
+            }
+        };
+        state.db.finish_job(job.as_str(), &slot, &outcome).await?;
+        ran.push(Ran { job, slot, outcome });
+    }
+    Ok(ran)
+}
+
+/// Runs the jobs each minute until the process ends.
+pub async fn run_forever(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        tick.tick().await;
+        if let Err(e) = run_due(&state, Utc::now()).await {
+            tracing::error!(error = %format!("{e:#}"), "scheduled jobs could not run");
+        }
+    }
+}
+
+async fn run(state: &AppState, job: Job, now: DateTime<Utc>) -> anyhow::Result<String> {
+    match job {
+        Job::Notices => email_notices(state, NotifyMode::Immediate).await,
+        Job::DailyDigest => email_notices(state, NotifyMode::Daily).await,
+        Job::WeeklyDigest => email_notices(state, NotifyMode::Weekly).await,
+        Job::Followups => {
+            let today = ymarfer_domain::uktime::to_local(now).date();
+            let r = crate::followups::send_due(state, today).await?;
+            Ok(format!(
+                "{} follow-ups, {} reminders, {} re-checks, {} leads forgotten, {} failed",
+                r.sent, r.reminded, r.rechecks, r.leads_forgotten, r.failed
+            ))
+        }
+    }
+}
+
+/// Emails each person who chose `mode` the notices not emailed yet: one email
+/// each, claimed first so no other server sends it too. An email that cannot
+/// be sent gives its notices back for the next run.
+pub async fn email_notices(state: &AppState, mode: NotifyMode) -> anyhow::Result<String> {
+    let (mut sent, mut failed) = (0, 0);
+    for person in state.db.notice_recipients(mode).await? {
+        let notices = state.db.claim_notices_for_email(person.user_id).await?;
+        if notices.is_empty() {
+            continue;
+        }
+        let lang = person.lang();
+        let tr = Tr(lang);
+        let token = state.db.unsubscribe_token(person.user_id).await?;
+        let unsubscribe = state.config.link(lang, &format!("unsubscribe/{token}"));
+        let mut lines = Vec::new();
+        for n in &notices {
+            let who = n
+                .actor
+                .clone()
+                .unwrap_or_else(|| tr.t("space-former-member"));
+            let text = tr.t1(n.kind.message_id(), "person", &who);
+            match (n.thread_id, n.post_id) {
+                (Some(thread), Some(post)) => lines.push(format!(
+                    "- {text}:\n  {}",
+                    state
+                        .config
+                        .link(lang, &format!("posts/{thread}#item-{post}"))
+                )),
+                _ => lines.push(format!("- {text}")),
+            }
+        }
+        let subject = match (&notices[..], mode) {
+            ([one], NotifyMode::Immediate) => {
+                let who = one
+                    .actor
+                    .clone()
+                    .unwrap_or_else(|| tr.t("space-former-member"));
+                format!("Ymarfer: {}", tr.t1(one.kind.message_id(), "person", &who))
+            }
+            _ => tr.count("email-notices-subject", notices.len() as i64),
+        };
+        let body = format!(
+            "{}\n\n{}\n\n{}\n{}\n\n{}\n{}\n",
+            tr.t("email-notices-intro"),
+            lines.join("\n"),
+            tr.t("email-notices-settings"),
+            state.config.link(lang, "profile#notices-heading"),
+            tr.t("email-notices-unsubscribe"),
+            unsubscribe,
+        );
+        let mail = Outgoing {
+            to: person.email.clone(),
+            subject,
+            body,
+            unsubscribe: Some(unsubscribe),
+        };
+        match state.mailer.send(mail).await {
+            Ok(()) => sent += 1,
+            Err(e) => {
+                tracing::error!(error = %format!("{e:#}"), user = person.user_id, "notices could not be emailed");
+                state.db.release_notices(person.user_id).await?;
+                failed += 1;
+            }
+        }
+    }
+    Ok(format!("{sent} emails sent, {failed} failed"))
+}

@@ -1,0 +1,256 @@
+//! Notices by email: at once or as digests, run as scheduled jobs that send
+//! each email once however many servers share the database, in each person's
+//! language, with a one-click unsubscribe that works signed out.
+
+use crate::on_both;
+use crate::support::{TestApp, location};
+use chrono::TimeZone;
+use reqwest::StatusCode;
+use ymarfer_domain::jobs::Job;
+use ymarfer_domain::space::{ItemKind, NoticeKind, NotifyMode};
+use ymarfer_domain::{Lang, Role, Scope};
+use ymarfer_store::space::NewItem;
+use ymarfer_web::{AppState, Config};
+
+/// A cohort whose author mentions `n` people, each of whom chose `mode`.
+async fn mentioned_people(app: &TestApp, n: usize, mode: NotifyMode) -> (i64, Vec<i64>) {
+    let (author, programme, cohort) = crate::support::manager(app, "rheolwr@example.com").await;
+    let mut people = Vec::new();
+    for i in 0..n {
+        let lang = if i % 2 == 0 { Lang::Cy } else { Lang::En };
+        let user = app
+            .user(&format!("person{i}@example.com"), lang, false)
+            .await;
+        app.db
+            .grant(
+                user.id,
+                Role::Participant,
+                Scope::Cohort { programme, cohort },
+            )
+            .await
+            .unwrap();
+        app.db.set_notify_mode(user.id, mode).await.unwrap();
+        people.push(user.id);
+    }
+    let notify: Vec<(i64, NoticeKind)> = people.iter().map(|p| (*p, NoticeKind::Mention)).collect();
+    app.db
+        .add_item(
+            &NewItem {
+                cohort,
+                parent: None,
+                author: author.id,
+                kind: ItemKind::Post,
+                project: None,
+                tool_id: None,
+                ref_id: None,
+                body: "Diolch i bawb",
+                lang: Lang::Cy,
+            },
+            &notify,
+        )
+        .await
+        .unwrap();
+    (author.id, people)
+}
+
+/// Another server on the same database, writing to the same outbox.
+async fn second_server(app: &TestApp) -> AppState {
+    let db = ymarfer_store::Db::connect(&app.db_url).await.unwrap();
+    let config = Config::new(
+        &format!("http://{}", app.addr),
+        app.data_dir.clone(),
+        "Ymarfer <noreply@example.test>",
+        None,
+    )
+    .unwrap();
+    AppState::new(db, config).unwrap()
+}
+
+async fn a_digest_is_sent_once_by_two_servers(app: TestApp) {
+    let (_, people) = mentioned_people(&app, 12, NotifyMode::Daily).await;
+    let other = second_server(&app).await;
+    // A Tuesday at 08:00: the daily digest is due, the weekly one is not.
+    let now = chrono::Utc.with_ymd_and_hms(2030, 3, 5, 8, 0, 0).unwrap();
+    let (a, b) = tokio::join!(
+        ymarfer_web::jobs::run_due(&app.state, now),
+        ymarfer_web::jobs::run_due(&other, now)
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    let digests = a
+        .iter()
+        .chain(&b)
+        .filter(|r| r.job == Job::DailyDigest)
+        .count();
+    assert_eq!(digests, 1, "one server ran the digest: {a:?} {b:?}");
+    assert!(!a.iter().chain(&b).any(|r| r.job == Job::WeeklyDigest));
+    let mut to: Vec<String> = app.outbox().into_iter().map(|(to, _, _)| to).collect();
+    to.sort();
+    let mut expected: Vec<String> = (0..12).map(|i| format!("person{i}@example.com")).collect();
+    expected.sort();
+    assert_eq!(to, expected, "each person's digest, once");
+    // The notices themselves are claimed once too, whoever asks.
+    let (x, y) = tokio::join!(
+        ymarfer_web::jobs::email_notices(&app.state, NotifyMode::Daily),
+        ymarfer_web::jobs::email_notices(&other, NotifyMode::Daily)
+    );
+    assert_eq!(x.unwrap(), "0 emails sent, 0 failed");
+    assert_eq!(y.unwrap(), "0 emails sent, 0 failed");
+    // Later the same day nothing runs again; the next day's digest finds nothing new.
+    let later = now + chrono::Duration::hours(3);
+    let again = ymarfer_web::jobs::run_due(&app.state, later).await.unwrap();
+    assert!(!again.iter().any(|r| r.job == Job::DailyDigest));
+    let tomorrow = now + chrono::Duration::days(1);
+    let next = ymarfer_web::jobs::run_due(&other, tomorrow).await.unwrap();
+    let digest = next.iter().find(|r| r.job == Job::DailyDigest).unwrap();
+    assert_eq!(digest.outcome, "0 emails sent, 0 failed");
+    assert_eq!(app.outbox().len(), 12);
+    let runs = app.db.job_runs(50).await.unwrap();
+    assert!(
+        runs.iter()
+            .any(|r| r.name == "daily_digest" && r.finished_at.is_some())
+    );
+    let _ = people;
+}
+
+async fn at_once_in_their_language_and_unsubscribed_signed_out(app: TestApp) {
+    let (_, people) = mentioned_people(&app, 2, NotifyMode::Immediate).await;
+    let now = chrono::Utc.with_ymd_and_hms(2030, 3, 5, 6, 0, 0).unwrap();
+    let ran = ymarfer_web::jobs::run_due(&app.state, now).await.unwrap();
+    assert!(
+        ran.iter()
+            .any(|r| r.job == Job::Notices && r.outcome == "2 emails sent, 0 failed"),
+        "{ran:?}"
+    );
+    let mail = app.outbox();
+    let welsh = mail
+        .iter()
+        .find(|(to, _, _)| to == "person0@example.com")
+        .unwrap();
+    assert_eq!(welsh.1, "Ymarfer: Soniodd Test Person amdanoch");
+    assert!(
+        welsh.2.contains("Dyma beth sy'n newydd i chi") && welsh.2.contains("/cy/posts/"),
+        "{}",
+        welsh.2
+    );
+    let english = mail
+        .iter()
+        .find(|(to, _, _)| to == "person1@example.com")
+        .unwrap();
+    assert_eq!(english.1, "Ymarfer: Test Person mentioned you");
+    // The one-click unsubscribe header, and the same link in the text.
+    let raw: Vec<String> = std::fs::read_dir(app.data_dir.join("outbox"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    let english_raw = raw
+        .iter()
+        .find(|r| r.contains("To: person1@example.com"))
+        .unwrap();
+    assert!(english_raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    let re =
+        regex::Regex::new(r"List-Unsubscribe: <http://[^/]+(/en/unsubscribe/[0-9a-f]+)>").unwrap();
+    let link = re.captures(english_raw).expect("a List-Unsubscribe header")[1].to_string();
+    assert!(english.2.contains(&link));
+
+    // Signed out, with no cookie at all, as a mail program would.
+    let visitor = reqwest::Client::new();
+    let page = visitor.get(app.url(&link)).send().await.unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("Stop these emails"));
+    let res = visitor
+        .post(app.url(&link))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        app.db.notify_mode(people[1]).await.unwrap(),
+        NotifyMode::Off
+    );
+    assert_eq!(
+        app.db.notify_mode(people[0]).await.unwrap(),
+        NotifyMode::Immediate
+    );
+    let stale = visitor
+        .get(app.url("/en/unsubscribe/0000"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stale.status(), StatusCode::NOT_FOUND);
+
+    // A new mention: Welsh-speaking person0 is emailed at once, person1 no more.
+    mentioned_again(&app, &people).await;
+    let minute_later = now + chrono::Duration::minutes(1);
+    ymarfer_web::jobs::run_due(&app.state, minute_later)
+        .await
+        .unwrap();
+    let mail = app.outbox();
+    assert_eq!(
+        mail.iter()
+            .filter(|(to, _, _)| to == "person0@example.com")
+            .count(),
+        2
+    );
+    assert_eq!(
+        mail.iter()
+            .filter(|(to, _, _)| to == "person1@example.com")
+            .count(),
+        1
+    );
+
+    // Choosing on the profile page.
+    let c = app.client();
+    c.sign_in("person1@example.com").await;
+    let profile = c.get("/en/profile").await.text().await.unwrap();
+    assert!(
+        profile.contains("id=\"notify-off\" name=\"mode\" value=\"off\" checked"),
+        "{profile}"
+    );
+    let res = c.post("/en/profile/notices", &[("mode", "weekly")]).await;
+    assert_eq!(location(&res), "/en/profile?done=notify#notices-heading");
+    assert_eq!(
+        app.db.notify_mode(people[1]).await.unwrap(),
+        NotifyMode::Weekly
+    );
+    let bad = c.post("/en/profile/notices", &[("mode", "hourly")]).await;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+}
+
+async fn mentioned_again(app: &TestApp, people: &[i64]) {
+    let item = app
+        .db
+        .stream(
+            app.db.item(1, None).await.unwrap().unwrap().cohort_id,
+            &Default::default(),
+            0,
+        )
+        .await
+        .unwrap()
+        .0
+        .remove(0);
+    let notify: Vec<(i64, NoticeKind)> = people.iter().map(|p| (*p, NoticeKind::Comment)).collect();
+    app.db
+        .add_item(
+            &NewItem {
+                cohort: item.cohort_id,
+                parent: Some(item.id),
+                author: item.author_id.unwrap(),
+                kind: ItemKind::Comment,
+                project: None,
+                tool_id: None,
+                ref_id: None,
+                body: "Eto",
+                lang: Lang::Cy,
+            },
+            &notify,
+        )
+        .await
+        .unwrap();
+}
+
+on_both! {
+    notices_digest_once => super::a_digest_is_sent_once_by_two_servers;
+    notices_at_once => super::at_once_in_their_language_and_unsubscribed_signed_out;
+}
