@@ -32,7 +32,7 @@ impl Db {
     }
 
     /// Every table of an SQLite database with its row count and a hash of its
-    /// rows in key order, to compare a database with its copy.
+    /// rows in order, to compare a database with its copy.
     pub async fn sqlite_digests(&self) -> Result<Vec<TableDigest>> {
         let Db::Sqlite(pool) = self else {
             return Ok(Vec::new());
@@ -57,7 +57,9 @@ impl Db {
                 .collect::<Vec<_>>()
                 .join(" || '|' || ");
             let rows: Vec<String> =
-                sqlx::query_scalar(&format!("SELECT {row} FROM \"{table}\" ORDER BY rowid"))
+                // Ordered by the rows themselves: some tables (the search
+                // index's) have no rowid.
+                sqlx::query_scalar(&format!("SELECT {row} AS r FROM \"{table}\" ORDER BY r"))
                     .fetch_all(pool)
                     .await?;
             let mut hash = Sha256::new();

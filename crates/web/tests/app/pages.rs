@@ -226,7 +226,7 @@ async fn errors_are_translated_pages(app: TestApp) {
             .contains("Something in that request was not right")
     );
     // An oversized body is refused.
-    let big = "x".repeat(3 * 1024 * 1024);
+    let big = "x".repeat(13 * 1024 * 1024);
     let res = c
         .http
         .post(app.url("/en/sign-in"))
