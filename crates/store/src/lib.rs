@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod search;
 pub mod secret;
 pub mod sessions;
+pub mod showcase;
 pub mod space;
 pub mod throttle;
 pub mod tokens;

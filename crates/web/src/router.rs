@@ -3,7 +3,8 @@
 use crate::handlers::{
     account, admin, attachments, audit, auth, benefits, capability, claims, cohorts, cycles,
     followup, health, health_check, home, impact, leads, organisations, people, privacy,
-    programmes, projects, readings, reference, rhythm, search, sessions, sets, space, tools,
+    programmes, projects, readings, reference, rhythm, search, sessions, sets, showcase, space,
+    tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -91,6 +92,7 @@ fn pages() -> Router<AppState> {
             "/unsubscribe/{token}",
             get(space::unsubscribe_page).post(space::unsubscribe),
         )
+        .route("/programmes/{p}/showcase", get(showcase::showcase))
         .route("/notices", get(space::notices))
         .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))

@@ -552,6 +552,16 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
     ledger(db, &cohorts, facilitator.id, &data).await?;
     health_checks(db, programme.id, &cohorts, today).await?;
     spaces(db, &cohorts, facilitator.id, participant.id).await?;
+    // Approved last, as any change to a project asks for approval again.
+    for (cohort, _, stage) in &cohorts {
+        if *stage == Stage::Finished {
+            for p in db.cohort_projects(cohort.id).await? {
+                if p.visibility == Visibility::Public {
+                    db.approve_public(p.id, Some(facilitator.id)).await?;
+                }
+            }
+        }
+    }
     Ok(())
 }
 
@@ -807,7 +817,15 @@ async fn projects(
                         balancing_measures: text.balancing_measures.clone(),
                         owners: e.display_name.clone(),
                         status: ProjectStatus::parse(status).context("project status")?,
-                        visibility: Visibility::Cohort,
+                        // Finished cohorts' firms that agreed to a case study
+                        // share their project with everyone (the showcase).
+                        visibility: if *stage == Stage::Finished
+                            && !started.len().is_multiple_of(5)
+                        {
+                            Visibility::Public
+                        } else {
+                            Visibility::Cohort
+                        },
                         // Two firms in each cohort have not agreed to a case study.
                         case_study_consent: !started.len().is_multiple_of(5),
                     },

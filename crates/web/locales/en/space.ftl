@@ -201,3 +201,21 @@ unsubscribe-intro = Press the button to stop emails about your notices. You will
 unsubscribe-button = Stop these emails
 unsubscribe-done = Done: no more emails about notices. You can turn them on again from your profile.
 unsubscribe-unknown = This link is not valid any more. Sign in and choose your emails on your profile.
+showcase-title = { $programme }: the showcase
+showcase-intro = Projects the firms chose to share with everyone, approved by their facilitators. Find a firm like yours that solved a problem like yours: what it changed, and what that saved.
+showcase-sector = Sector
+field-band = Size
+field-waste = Waste found
+showcase-count = { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+}
+showcase-none = No shared project matches these filters yet.
+showcase-changed = What they changed
+showcase-saved = Verified savings, first year
+showcase-saved-none = None verified yet
+showcase-tools = Tools used
+showcase-wastes = Wastes found
+showcase-case-study = Case study: { $title }
+showcase-more = More projects
+showcase-link = The showcase: what firms changed and saved

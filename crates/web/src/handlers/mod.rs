@@ -28,6 +28,7 @@ pub mod rhythm;
 pub mod search;
 pub mod sessions;
 pub mod sets;
+pub mod showcase;
 pub mod space;
 pub mod tools;
 

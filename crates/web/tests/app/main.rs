@@ -14,6 +14,7 @@ mod privacy;
 mod programmes;
 mod projects;
 mod routes;
+mod showcase;
 mod space;
 mod support;
 mod trust;

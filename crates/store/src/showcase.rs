@@ -1,0 +1,76 @@
+//! The programme showcase: projects approved as public, with what a visitor
+//! filters them by. A fixed number of queries, however many projects.
+
+use crate::db::Result;
+use crate::{Db, with_pool};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ShowcaseProject {
+    pub id: i64,
+    pub title: String,
+    pub problem: String,
+    pub cohort_id: i64,
+    pub organisation: String,
+    pub sic_section: String,
+    pub employee_band: String,
+    pub principal_area: String,
+    pub case_study_consent: bool,
+}
+
+/// What a showcase lists beside each project.
+#[derive(Debug, Clone, Default)]
+pub struct Showcase {
+    pub projects: Vec<ShowcaseProject>,
+    /// (project, tool id) for every tool each applied.
+    pub tools: Vec<(i64, String)>,
+    /// (project, change idea) of each cycle whose change was adopted.
+    pub adopted: Vec<(i64, String)>,
+    /// (project, data) of each project's latest eight-wastes walk.
+    pub waste_walks: Vec<(i64, String)>,
+}
+
+const APPROVED: &str =
+    "p.visibility = 'public' AND p.public_approved_by IS NOT NULL AND k.programme_id = $1";
+
+impl Db {
+    pub async fn showcase(&self, programme: i64) -> Result<Showcase> {
+        Ok(with_pool!(self, |pool| {
+            let projects = sqlx::query_as(&format!(
+                "SELECT p.id, p.title, p.problem, p.cohort_id, o.name AS organisation, o.sic_section, o.employee_band, \
+                 o.principal_area, p.case_study_consent FROM projects p JOIN cohorts k ON k.id = p.cohort_id \
+                 JOIN organisations o ON o.id = p.organisation_id WHERE {APPROVED} ORDER BY p.updated_at DESC, p.id DESC"
+            ))
+            .bind(programme)
+            .fetch_all(pool)
+            .await?;
+            let tools = sqlx::query_as(&format!(
+                "SELECT DISTINCT a.project_id, a.tool_id FROM tool_applications a JOIN projects p ON p.id = a.project_id \
+                 JOIN cohorts k ON k.id = p.cohort_id WHERE {APPROVED} ORDER BY a.project_id, a.tool_id"
+            ))
+            .bind(programme)
+            .fetch_all(pool)
+            .await?;
+            let adopted = sqlx::query_as(&format!(
+                "SELECT c.project_id, c.change_idea FROM cycles c JOIN projects p ON p.id = c.project_id \
+                 JOIN cohorts k ON k.id = p.cohort_id WHERE {APPROVED} AND c.decision = 'adopt' ORDER BY c.project_id, c.number"
+            ))
+            .bind(programme)
+            .fetch_all(pool)
+            .await?;
+            let waste_walks = sqlx::query_as(&format!(
+                "SELECT a.project_id, a.data FROM tool_applications a JOIN projects p ON p.id = a.project_id \
+                 JOIN cohorts k ON k.id = p.cohort_id WHERE {APPROVED} AND a.tool_id = 'eight-wastes' \
+                 AND a.version = (SELECT MAX(b.version) FROM tool_applications b WHERE b.project_id = a.project_id AND b.tool_id = a.tool_id)"
+            ))
+            .bind(programme)
+            .fetch_all(pool)
+            .await?;
+            Showcase {
+                projects,
+                tools,
+                adopted,
+                waste_walks,
+            }
+        }))
+    }
+}
