@@ -6,6 +6,7 @@ pub mod capability;
 pub mod csvout;
 pub mod decimal;
 pub mod email;
+pub mod engagement;
 pub mod followup;
 pub mod health;
 pub mod impact;

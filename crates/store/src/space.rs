@@ -721,3 +721,38 @@ impl Db {
         Ok(())
     }
 }
+
+/// Something a person did in a cohort space, as stored: `kind` is `shared`,
+/// `comment`, `feedback` (with `other`, the item's author), `reaction`,
+/// `commitment`, `kept` or `checked` (a check-in).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SpaceEvent {
+    pub user_id: i64,
+    pub at: DateTime<Utc>,
+    pub kind: String,
+    pub other: Option<i64>,
+}
+
+impl Db {
+    /// Everything done in a cohort's space, in one query.
+    pub async fn space_events(&self, cohort: i64) -> Result<Vec<SpaceEvent>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT author_id AS user_id, created_at AS at, \
+                   CASE WHEN parent_id IS NULL THEN 'shared' ELSE 'comment' END AS kind, CAST(NULL AS BIGINT) AS other \
+                 FROM posts WHERE cohort_id = $1 AND author_id IS NOT NULL \
+                 UNION ALL SELECT f.author_id, f.created_at, 'feedback', p.author_id \
+                 FROM feedback f JOIN posts p ON p.id = f.post_id WHERE p.cohort_id = $1 AND f.author_id IS NOT NULL \
+                 UNION ALL SELECT r.user_id, r.created_at, 'reaction', CAST(NULL AS BIGINT) \
+                 FROM reactions r JOIN posts p ON p.id = r.post_id WHERE p.cohort_id = $1 \
+                 UNION ALL SELECT c.user_id, c.created_at, 'commitment', CAST(NULL AS BIGINT) \
+                 FROM commitments c JOIN cohort_sessions s ON s.id = c.session_id WHERE s.cohort_id = $1 \
+                 UNION ALL SELECT c.user_id, c.checked_at, CASE WHEN c.check_status = 'done' THEN 'kept' ELSE 'checked' END, CAST(NULL AS BIGINT) \
+                 FROM commitments c JOIN cohort_sessions s ON s.id = c.session_id WHERE s.cohort_id = $1 AND c.checked_at IS NOT NULL",
+            )
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+}

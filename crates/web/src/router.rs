@@ -2,9 +2,9 @@
 
 use crate::handlers::{
     account, admin, attachments, audit, auth, benefits, capability, claims, cohorts, cycles,
-    followup, health, health_check, home, impact, leads, organisations, people, privacy,
-    programmes, projects, readings, reference, rhythm, search, sessions, sets, showcase, space,
-    tools,
+    engagement, followup, health, health_check, home, impact, leads, organisations, people,
+    privacy, programmes, projects, readings, reference, rhythm, search, sessions, sets, showcase,
+    space, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -93,6 +93,10 @@ fn pages() -> Router<AppState> {
             get(space::unsubscribe_page).post(space::unsubscribe),
         )
         .route("/programmes/{p}/showcase", get(showcase::showcase))
+        .route(
+            "/programmes/{p}/cohorts/{c}/engagement",
+            get(engagement::engagement),
+        )
         .route("/notices", get(space::notices))
         .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))

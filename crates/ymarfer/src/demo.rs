@@ -819,8 +819,7 @@ async fn projects(
                         status: ProjectStatus::parse(status).context("project status")?,
                         // Finished cohorts' firms that agreed to a case study
                         // share their project with everyone (the showcase).
-                        visibility: if *stage == Stage::Finished
-                            && !started.len().is_multiple_of(5)
+                        visibility: if *stage == Stage::Finished && !started.len().is_multiple_of(5)
                         {
                             Visibility::Public
                         } else {

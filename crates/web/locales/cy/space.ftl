@@ -251,3 +251,32 @@ showcase-wastes = Mathau o wastraff a ganfuwyd
 showcase-case-study = Astudiaeth achos: { $title }
 showcase-more = Rhagor o brosiectau
 showcase-link = Yr arddangosfa: newidiadau cwmnïau a'u harbedion
+engagement-title = { $cohort }: cyfranogiad yn y gofod
+engagement-link = Cyfranogiad: pwy sy'n cymryd rhan, pwy sydd wedi tawelu
+engagement-quiet-heading = Wedi tawelu
+engagement-quiet-intro = Dim gan y cyfranogwyr hyn yn y gofod ers pythefnos neu fwy. Gallai galwad ffôn neu air yn y sesiwn nesaf helpu.
+engagement-quiet-none = Mae pawb wedi cymryd rhan yn ystod y pythefnos diwethaf.
+engagement-weeks-heading = Bob wythnos
+engagement-members = { $count ->
+    [zero] Aelodau gweithgar bob wythnos, o { $count } cyfranogwr.
+    [one] Aelodau gweithgar bob wythnos, o { $count } cyfranogwr.
+    [two] Aelodau gweithgar bob wythnos, o { $count } gyfranogwr.
+    [few] Aelodau gweithgar bob wythnos, o { $count } chyfranogwr.
+    [many] Aelodau gweithgar bob wythnos, o { $count } chyfranogwr.
+   *[other] Aelodau gweithgar bob wythnos, o { $count } cyfranogwr.
+}
+engagement-week = Wythnos
+engagement-week-of = Wythnos { $date }
+engagement-active = Aelodau gweithgar
+engagement-shared = Eitemau a rannwyd
+engagement-feedback = Adborth a roddwyd
+engagement-commitments = Ymrwymiadau a wnaed
+engagement-kept = Ymrwymiadau a gadwyd (o'r diweddariadau)
+engagement-people-heading = Pwy sy'n rhoi a phwy sy'n derbyn
+engagement-people-intro = Yr adborth a roddodd ac a dderbyniodd pob cyfranogwr, fel nad oes neb yn cael ei adael allan.
+engagement-comments = Sylwadau
+engagement-given = Adborth a roddwyd
+engagement-received = Adborth a dderbyniwyd
+engagement-last = Yn weithgar ddiwethaf
+engagement-never = Ddim eto
+engagement-quiet = wedi tawelu

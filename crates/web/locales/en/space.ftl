@@ -219,3 +219,28 @@ showcase-wastes = Wastes found
 showcase-case-study = Case study: { $title }
 showcase-more = More projects
 showcase-link = The showcase: what firms changed and saved
+engagement-title = { $cohort }: engagement in the space
+engagement-link = Engagement: who takes part, who has gone quiet
+engagement-quiet-heading = Gone quiet
+engagement-quiet-intro = Nothing from these participants in the space for two weeks or more. A call or a word at the next session may help.
+engagement-quiet-none = Everyone has taken part in the last two weeks.
+engagement-weeks-heading = Each week
+engagement-members = { $count ->
+    [one] Active members each week, of { $count } participant.
+   *[other] Active members each week, of { $count } participants.
+}
+engagement-week = Week
+engagement-week-of = Week of { $date }
+engagement-active = Active members
+engagement-shared = Items shared
+engagement-feedback = Feedback given
+engagement-commitments = Commitments made
+engagement-kept = Commitments kept (of check-ins)
+engagement-people-heading = Who gives and who receives
+engagement-people-intro = Feedback given and received by each participant, so nobody is left out.
+engagement-comments = Comments
+engagement-given = Feedback given
+engagement-received = Feedback received
+engagement-last = Last active
+engagement-never = Not yet
+engagement-quiet = gone quiet

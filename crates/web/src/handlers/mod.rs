@@ -9,6 +9,7 @@ pub mod claims;
 pub mod cohorts;
 pub mod context;
 pub mod cycles;
+pub mod engagement;
 pub mod followup;
 pub mod forms;
 pub mod health;

@@ -276,6 +276,8 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/projects/1/share", form: &[("what", "x")], expect: |w| project(w, Status(400), Status(403)) },
         Row { method: "POST", path: "/en/projects/2/share", form: &[("what", "x")], expect: |w| outsider(w, Status(400)) },
         Row { method: "GET", path: "/en/notices", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/engagement", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "GET", path: "/cy/programmes/prog-b/cohorts/cohort-1/engagement", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog/showcase", form: &[], expect: |_| Status(200) },
         Row { method: "GET", path: "/cy/programmes/prog-b/showcase?waste=waiting&page=1", form: &[], expect: |_| Status(200) },
         Row { method: "GET", path: "/en/programmes/nope/showcase", form: &[], expect: |_| Status(404) },

@@ -495,6 +495,23 @@ async fn feedback_edits_and_moderation(app: TestApp) {
     assert!(
         stream.contains("This item was removed.") && !stream.contains("What do you all think?")
     );
+    // The facilitator sees who gives and who receives; participants do not.
+    let engagement = s.base.replace("/space", "/engagement");
+    let page = s.facilitator.1.get(&engagement).await.text().await.unwrap();
+    let row = |name: &str| {
+        let at = page
+            .find(&format!("<td>{name}"))
+            .unwrap_or_else(|| panic!("{name}: {page}"));
+        page[at..].split("</tr>").next().unwrap().to_string()
+    };
+    // Siwan shared one item and received one piece of feedback; Gareth gave it.
+    assert!(row("Siwan Evans").contains("<td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td>"), "{}", row("Siwan Evans"));
+    assert!(row("Gareth Jones").contains("<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td>"), "{}", row("Gareth Jones"));
+    assert!(!page.contains("Nia Other"), "another cohort's participant");
+    assert_eq!(
+        s.gareth.1.get(&engagement).await.status(),
+        StatusCode::FORBIDDEN
+    );
     let res = s
         .siwan
         .1
