@@ -199,3 +199,39 @@ impl Db {
             .await?))
     }
 }
+
+/// Projects an organisation began in a cohort after the cohort ended: the
+/// toolkit used on its own, counted as sustained innovation.
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq, Eq)]
+pub struct BegunAfter {
+    pub cohort_id: i64,
+    pub organisation_id: i64,
+    pub projects: i64,
+}
+
+impl Db {
+    /// For each organisation of a programme (or one cohort), how many projects
+    /// it began after its cohort's last day. One query.
+    pub async fn begun_after_end(
+        &self,
+        programme: i64,
+        cohort: Option<i64>,
+    ) -> Result<Vec<BegunAfter>> {
+        // The day after the end, by each backend's date arithmetic.
+        let after = match self.backend() {
+            crate::Backend::Sqlite => "date(c.ends_on, '+1 day')",
+            crate::Backend::Postgres => "(c.ends_on + 1)",
+        };
+        let sql = format!(
+            "SELECT p.cohort_id, p.organisation_id, COUNT(*) AS projects FROM projects p \
+             JOIN cohorts c ON c.id = p.cohort_id WHERE c.programme_id = $1 AND ($2 IS NULL OR p.cohort_id = $2) \
+             AND c.ends_on IS NOT NULL AND p.created_at >= {after} \
+             GROUP BY p.cohort_id, p.organisation_id ORDER BY p.cohort_id, p.organisation_id"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(programme)
+            .bind(cohort)
+            .fetch_all(pool)
+            .await?))
+    }
+}

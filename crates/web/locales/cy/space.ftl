@@ -280,3 +280,13 @@ engagement-received = Adborth a dderbyniwyd
 engagement-last = Yn weithgar ddiwethaf
 engagement-never = Ddim eto
 engagement-quiet = wedi tawelu
+followups-begun-after = Prosiectau a ddechreuwyd ar ôl i'r rhaglen ddod i ben
+followups-begun-after-value = { $projects } (gan { $firms } cwmni), wedi'u cyfrif fel arloesi parhaus
+followup-begun-hint = { $count ->
+    [zero] Nid yw eich cwmni wedi dechrau prosiect yn Ymarfer ers i'r rhaglen ddod i ben. Ychwanegwch unrhyw rai eraill yma.
+    [one] Mae eich cwmni wedi dechrau { $count } prosiect yn Ymarfer ers i'r rhaglen ddod i ben; mae wedi'i gyfrif yn barod. Ychwanegwch unrhyw rai eraill yma.
+    [two] Mae eich cwmni wedi dechrau { $count } brosiect yn Ymarfer ers i'r rhaglen ddod i ben; maen nhw wedi'u cyfrif yn barod. Ychwanegwch unrhyw rai eraill yma.
+    [few] Mae eich cwmni wedi dechrau { $count } phrosiect yn Ymarfer ers i'r rhaglen ddod i ben; maen nhw wedi'u cyfrif yn barod. Ychwanegwch unrhyw rai eraill yma.
+    [many] Mae eich cwmni wedi dechrau { $count } phrosiect yn Ymarfer ers i'r rhaglen ddod i ben; maen nhw wedi'u cyfrif yn barod. Ychwanegwch unrhyw rai eraill yma.
+   *[other] Mae eich cwmni wedi dechrau { $count } prosiect yn Ymarfer ers i'r rhaglen ddod i ben; maen nhw wedi'u cyfrif yn barod. Ychwanegwch unrhyw rai eraill yma.
+}

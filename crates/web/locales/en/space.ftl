@@ -244,3 +244,12 @@ engagement-received = Feedback received
 engagement-last = Last active
 engagement-never = Not yet
 engagement-quiet = gone quiet
+followups-begun-after = Projects begun after the programme ended
+followups-begun-after-value = { $projects } (by { $firms ->
+    [one] { $firms } firm
+   *[other] { $firms } firms
+}), counted as sustained innovation
+followup-begun-hint = { $count ->
+    [one] Your firm has begun { $count } project in Ymarfer since the programme ended; it is counted already. Add any others here.
+   *[other] Your firm has begun { $count } projects in Ymarfer since the programme ended; they are counted already. Add any others here.
+}

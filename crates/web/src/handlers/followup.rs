@@ -24,6 +24,37 @@ struct FollowupPage {
     errors: FieldErrors,
     /// Forecast lines of the organisation's projects: (line, description, typed actual).
     forecasts: Vec<(i64, String, String)>,
+    /// Projects the organisation began in Ymarfer after the cohort ended.
+    begun: i64,
+}
+
+impl FollowupPage {
+    fn begun_hint(&self) -> String {
+        if self.begun > 0 {
+            self.page.count("followup-begun-hint", self.begun)
+        } else {
+            String::new()
+        }
+    }
+}
+
+/// Projects the follow-up's organisation began after its cohort ended.
+async fn begun_since(
+    state: &AppState,
+    f: &ymarfer_store::capability::Followup,
+) -> Result<i64, AppError> {
+    let cohort = state
+        .db
+        .cohort_by_id(f.cohort_id)
+        .await?
+        .ok_or(AppError::NOT_FOUND)?;
+    Ok(state
+        .db
+        .begun_after_end(cohort.programme_id, Some(f.cohort_id))
+        .await?
+        .into_iter()
+        .find(|b| b.organisation_id == f.organisation_id)
+        .map_or(0, |b| b.projects))
 }
 
 /// The organisation's forecast lines in the cohort, whose actual figures the
@@ -91,6 +122,7 @@ pub async fn followup_form(
         form: FollowupForm::default(),
         errors: FieldErrors::default(),
         forecasts,
+        begun: begun_since(&state, &f).await?,
     })
 }
 
@@ -149,6 +181,7 @@ pub async fn followup_answer(
                 form,
                 errors,
                 forecasts: forecasts_typed,
+                begun: begun_since(&state, &f).await?,
             },
         );
     };

@@ -29,6 +29,8 @@ struct Dashboard {
     capability: Vec<(String, ymarfer_domain::capability::PairedChange)>,
     followups_answered: String,
     followups_sustained: String,
+    /// Projects begun after the cohorts ended, and by how many firms.
+    begun_after: (i64, usize),
     chart: Option<crate::charts::RunChart>,
     cumulative: Vec<(String, String)>,
     break_even: Option<String>,
@@ -43,21 +45,33 @@ impl Dashboard {
     }
 }
 
-/// Follow-ups (answered of sent; sustained of answered) of a programme or cohort.
+/// Follow-ups (answered of sent; sustained of answered) of a programme or
+/// cohort, and the projects firms began after their cohort ended. A firm that
+/// began a project on its own after the end sustained innovation, whatever its
+/// follow-up said.
 async fn followup_rates(
     state: &AppState,
     programme: i64,
     cohort: Option<i64>,
-) -> Result<(String, String), AppError> {
+) -> Result<(String, String, (i64, usize)), AppError> {
     let all = state.db.followups_in(programme, cohort).await?;
+    let begun = state.db.begun_after_end(programme, cohort).await?;
     let answered: Vec<_> = all.iter().filter(|f| f.completed_at.is_some()).collect();
     let sustained = answered
         .iter()
-        .filter(|f| f.still_in_use == Some(true) || f.new_projects.unwrap_or(0) > 0)
+        .filter(|f| {
+            f.still_in_use == Some(true)
+                || f.new_projects.unwrap_or(0) > 0
+                || begun
+                    .iter()
+                    .any(|b| b.cohort_id == f.cohort_id && b.organisation_id == f.organisation_id)
+        })
         .count();
+    let after = (begun.iter().map(|b| b.projects).sum(), begun.len());
     Ok((
         percent((answered.len() as u64, all.len() as u64)),
         percent((sustained as u64, answered.len() as u64)),
+        after,
     ))
 }
 
@@ -70,7 +84,7 @@ fn percent(share: (u64, u64)) -> String {
 
 struct Extra {
     capability: Vec<(String, ymarfer_domain::capability::PairedChange)>,
-    followups: (String, String),
+    followups: (String, String, (i64, usize)),
     cumulative: Vec<(chrono::NaiveDate, Pence)>,
     break_even: Option<usize>,
 }
@@ -152,6 +166,7 @@ fn dashboard(
         capability: extra.capability,
         followups_answered: extra.followups.0,
         followups_sustained: extra.followups.1,
+        begun_after: extra.followups.2,
         width: crate::charts::WIDTH,
         height: crate::charts::HEIGHT,
         cost_text: crate::charts::whole_pounds(tr, Pence(r_cost)),

@@ -480,8 +480,17 @@ async fn capability_and_followups(app: TestApp) {
     let link = app.emailed_link("elen@melin.cymru");
     assert!(link.starts_with("/cy/follow-up/"));
     let visitor = app.client();
+    // A project the firm began on its own after the end (the cohort's dates
+    // were set after its first project, so that one counts too).
+    crate::support::project(&app, cohort, org.id, "Lliwio eto", "defining", "private").await;
     let html = visitor.get(&link).await.text().await.unwrap();
     assert!(html.contains("Mae 3 mis ers i&#39;ch carfan ddod i ben."));
+    assert!(
+        html.contains(
+            "Mae eich cwmni wedi dechrau 2 brosiect yn Ymarfer ers i&#39;r rhaglen ddod i ben"
+        ),
+        "projects begun after the end are counted already: {html}"
+    );
     assert!(
         html.contains("Less dye wasted (Dyeing)"),
         "forecast lines are asked about: {html}"
@@ -538,6 +547,10 @@ async fn capability_and_followups(app: TestApp) {
     assert!(
         html.contains("<dd>100% (1/1)</dd>"),
         "answered and sustained: {html}"
+    );
+    assert!(
+        html.contains("<dd>2 (by 1 firm), counted as sustained innovation</dd>"),
+        "{html}"
     );
 }
 
