@@ -1354,7 +1354,148 @@ async fn learning_together_on_a_phone(app: TestApp) {
     let _ = std::fs::remove_file(photo);
 }
 
+/// Every page of learning together, on a phone, passes axe and reflows at
+/// 320 px: the space with its filters, an item, its edit form, the notices,
+/// the learning log, engagement, search, the showcase and an unsubscribe page.
+async fn learning_together_pages_pass_axe(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Becws Bach".into(),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let siwan = app.user("siwan@becws.cymru", Lang::Cy, false).await;
+    app.db
+        .update_profile(siwan.id, "Siwan Evans", Lang::Cy)
+        .await
+        .unwrap();
+    app.db
+        .enrol(programme, cohort, siwan.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let project = crate::support::project(
+        &app,
+        cohort,
+        org.id,
+        "Aros am flawd",
+        "sustaining",
+        "public",
+    )
+    .await;
+    app.db
+        .approve_public(project.id, Some(manager.id))
+        .await
+        .unwrap();
+    let item = |author, body: &'static str, parent| ymarfer_store::space::NewItem {
+        cohort,
+        parent,
+        author,
+        kind: if parent.is_some() {
+            ymarfer_domain::space::ItemKind::Comment
+        } else {
+            ymarfer_domain::space::ItemKind::Post
+        },
+        project: None,
+        tool_id: None,
+        ref_id: None,
+        body,
+        lang: Lang::Cy,
+    };
+    let post = app
+        .db
+        .add_item(
+            &item(siwan.id, "Blawd yn hwyr **eto**. Syniadau?", None),
+            &[],
+        )
+        .await
+        .unwrap();
+    app.db
+        .add_item(
+            &item(manager.id, "Beth am archebu ar ddydd Llun?", Some(post)),
+            &[(siwan.id, ymarfer_domain::space::NoticeKind::Comment)],
+        )
+        .await
+        .unwrap();
+    app.db
+        .add_reflection(siwan.id, cohort, "Mesur yn gyntaf.")
+        .await
+        .unwrap();
+    let token = app.db.unsubscribe_token(siwan.id).await.unwrap();
+    let space = format!("/programmes/{slug}/cohorts/cohort-1/space");
+
+    let b = Browser::start().await;
+    b.goto(&app.url("/cy/sign-in")).await;
+    b.fill("#email", "siwan@becws.cymru").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/cy/sign-in'] button").await;
+    for (what, path) in [
+        ("gofod, wedi'i hidlo", format!("/cy{space}?kind=post")),
+        ("eitem", format!("/cy/posts/{post}")),
+        ("golygu", format!("/cy/posts/{post}/edit")),
+        ("hysbysiadau", "/cy/notices".to_string()),
+        ("dyddlyfr", "/cy/log".to_string()),
+        ("chwilio", "/cy/search?q=blawd".to_string()),
+    ] {
+        b.goto(&app.url(&path)).await;
+        b.assert_accessible(what).await;
+        b.assert_reflows(what).await;
+    }
+    b.close().await;
+    let b = Browser::start().await;
+    b.goto(&app.url("/en/sign-in")).await;
+    b.fill("#email", "rheolwr@example.com").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/en/sign-in'] button").await;
+    for (what, path) in [
+        (
+            "engagement",
+            format!("/en/programmes/{slug}/cohorts/cohort-1/engagement"),
+        ),
+        ("space in English", format!("/en{space}")),
+        ("search in English", "/en/search?q=blawd".to_string()),
+    ] {
+        b.goto(&app.url(&path)).await;
+        b.assert_accessible(what).await;
+        b.assert_reflows(what).await;
+    }
+    b.close().await;
+    // Signed out: the showcase and an emailed unsubscribe link.
+    let b = Browser::start().await;
+    for (what, path) in [
+        ("showcase", format!("/en/programmes/{slug}/showcase")),
+        (
+            "arddangosfa",
+            format!("/cy/programmes/{slug}/showcase?sector=C"),
+        ),
+        ("unsubscribe", format!("/cy/unsubscribe/{token}")),
+    ] {
+        b.goto(&app.url(&path)).await;
+        b.assert_accessible(what).await;
+        b.assert_reflows(what).await;
+    }
+    assert!(b.text("main").await.contains("Atal y negeseuon hyn"));
+    b.close().await;
+}
+
 on_both! {
+    browser_learning_together_pages => super::learning_together_pages_pass_axe;
     browser_health_check => super::health_check_on_a_phone;
     browser_learning_together => super::learning_together_on_a_phone;
     browser_roles_day => super::each_roles_day_on_a_phone;
