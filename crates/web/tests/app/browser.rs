@@ -1231,7 +1231,7 @@ async fn learning_together_on_a_phone(app: TestApp) {
     b.submit("form[enctype='multipart/form-data'] button[type='submit']")
         .await;
     assert!(b.path().await.starts_with(&format!("{space}?done=posted")));
-    assert!(b.text("[role='status']").await.contains("Wedi'i bostio"));
+    assert!(b.text("[role='status']").await.contains("Wedi'i phostio"));
     let thumb =
         b.c.find(Locator::Css("ul.files img"))
             .await
