@@ -200,14 +200,20 @@ pub enum Action {
     EditPost,
     /// Delete an item: its author or the cohort's staff.
     DeletePost,
+    /// The alumni space of a programme: the participants and staff of its
+    /// finished cohorts, and its programme-wide staff.
+    ViewAlumni,
 }
 
 /// What authorisation needs to know about an item of a cohort space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PostFacts {
+pub struct PostFacts<'a> {
     pub programme: i64,
     pub cohort: i64,
     pub author: Option<i64>,
+    /// The item is in the programme's alumni space, whose finished cohorts
+    /// these are (and `cohort` is only its author's).
+    pub alumni: Option<&'a [i64]>,
 }
 
 /// What authorisation needs to know about a project and the person looking at it.
@@ -238,7 +244,12 @@ pub enum Resource<'a> {
         programmes: &'a [i64],
     },
     Project(ProjectFacts),
-    Post(PostFacts),
+    Post(PostFacts<'a>),
+    /// A programme's alumni space, with the programme's finished cohorts.
+    Alumni {
+        programme: i64,
+        finished: &'a [i64],
+    },
 }
 
 /// What the web layer should do with a request.
@@ -317,18 +328,32 @@ fn project_decision(actor: Option<&Actor>, action: Action, p: &ProjectFacts) -> 
 /// are changed only by their author (not even an administrator), and it is
 /// deleted by its author or the space's moderators.
 fn post_decision(actor: Option<&Actor>, action: Action, p: &PostFacts) -> Decision {
-    let cohort = Resource::Cohort {
-        programme: p.programme,
-        cohort: p.cohort,
+    // The space the item is in, and who may see and moderate it.
+    let (space, view) = match p.alumni {
+        Some(finished) => (
+            Resource::Alumni {
+                programme: p.programme,
+                finished,
+            },
+            Action::ViewAlumni,
+        ),
+        None => (
+            Resource::Cohort {
+                programme: p.programme,
+                cohort: p.cohort,
+            },
+            Action::ViewSpace,
+        ),
     };
-    let sees = can(actor, Action::ViewSpace, cohort).allowed();
+    let sees = can(actor, view, space).allowed();
+    let moderates = || can(actor, Action::ModerateSpace, space).allowed();
     let own = actor.is_some_and(|a| Some(a.user_id) == p.author);
     let allowed = sees
         && match action {
             Action::ViewSpace => true,
             Action::EditPost => own,
-            Action::DeletePost => own || can(actor, Action::ModerateSpace, cohort).allowed(),
-            Action::ModerateSpace => can(actor, Action::ModerateSpace, cohort).allowed(),
+            Action::DeletePost => own || moderates(),
+            Action::ModerateSpace => moderates(),
             _ => false,
         };
     if allowed {
@@ -476,6 +501,29 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
             cohort,
             &[ProgrammeManager, Facilitator, Participant],
         ),
+        (
+            Action::ViewAlumni,
+            Resource::Alumni {
+                programme,
+                finished,
+            },
+        ) => {
+            actor.holds_in_programme(programme, STAFF)
+                || finished.iter().any(|c| {
+                    actor.memberships.iter().any(|m| {
+                        m.scope
+                            == Scope::Cohort {
+                                programme,
+                                cohort: *c,
+                            }
+                            && [Facilitator, Participant].contains(&m.role)
+                    })
+                })
+        }
+        // The alumni space is moderated by the programme's staff.
+        (Action::ModerateSpace, Resource::Alumni { programme, .. }) => {
+            actor.holds_in_programme(programme, STAFF)
+        }
         (Action::AnswerCapability, Resource::Cohort { programme, cohort }) => actor
             .memberships
             .iter()
@@ -494,9 +542,9 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
     let connected = actor.is_admin
         || match resource {
             Resource::Site | Resource::Account(_) => true,
-            Resource::Programme(p) | Resource::Cohort { programme: p, .. } => {
-                actor.anywhere_in_programme(p)
-            }
+            Resource::Programme(p)
+            | Resource::Cohort { programme: p, .. }
+            | Resource::Alumni { programme: p, .. } => actor.anywhere_in_programme(p),
             // An organisation is seen only through a programme that may see it.
             Resource::Organisation { .. } | Resource::Project(_) | Resource::Post(_) => false,
         };
@@ -634,6 +682,7 @@ mod tests {
                 programme: P,
                 cohort: C,
                 author: Some(author),
+                alumni: None,
             })
         };
         use Decision::{Allow as A, Forbid as F, Hide as H, SignIn as S};
@@ -665,6 +714,52 @@ mod tests {
                 can(a, Action::EditPost, post(8)),
                 can(a, Action::DeletePost, post(7)),
                 can(a, Action::DeletePost, post(8)),
+            ];
+            assert_eq!(got, expected, "{a:?}");
+        }
+    }
+
+    /// The alumni space: the participants of a programme's finished cohorts and
+    /// its staff; not those of a cohort still running, nor its observers.
+    #[test]
+    fn alumni_space() {
+        let finished = [C];
+        let alumni = Resource::Alumni {
+            programme: P,
+            finished: &finished,
+        };
+        let post = |author| {
+            Resource::Post(PostFacts {
+                programme: P,
+                cohort: OTHER_C,
+                author: Some(author),
+                alumni: Some(&finished),
+            })
+        };
+        let done = Scope::Cohort {
+            programme: P,
+            cohort: C,
+        };
+        let running = Scope::Cohort {
+            programme: P,
+            cohort: OTHER_C,
+        };
+        use Decision::{Allow as A, Forbid as F, Hide as H};
+        #[rustfmt::skip]
+        let table: [(Actor, [Decision; 4]); 5] = [
+            //                       view, moderate, delete other's item, view its item
+            (actor(Some(Participant), done),    [A, F, F, A]),
+            (actor(Some(Participant), running), [F, F, H, H]),
+            (actor(Some(Facilitator), Scope::Programme(P)), [A, A, A, A]),
+            (actor(Some(Observer), Scope::Programme(P)),    [F, F, H, H]),
+            (actor(Some(Participant), Scope::Cohort { programme: P + 1, cohort: C }), [H, H, H, H]),
+        ];
+        for (a, expected) in table {
+            let got = [
+                can(Some(&a), Action::ViewAlumni, alumni),
+                can(Some(&a), Action::ModerateSpace, alumni),
+                can(Some(&a), Action::DeletePost, post(8)),
+                can(Some(&a), Action::ViewSpace, post(8)),
             ];
             assert_eq!(got, expected, "{a:?}");
         }

@@ -51,6 +51,7 @@ pub struct PostBrief {
     pub author_id: Option<i64>,
     pub author: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    pub alumni_programme_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -152,7 +153,7 @@ impl Db {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT p.id, p.parent_id, p.cohort_id, p.author_id, u.display_name AS author, p.created_at \
+            "SELECT p.id, p.parent_id, p.cohort_id, p.author_id, u.display_name AS author, p.created_at, p.alumni_programme_id \
              FROM posts p LEFT JOIN users u ON u.id = p.author_id WHERE p.id IN ({})",
             marks(1, ids.len())
         );

@@ -12,6 +12,8 @@ use ymarfer_domain::space::{CheckIn, ItemKind, NoticeKind, PAGE_SIZE, Reaction};
 pub struct Item {
     pub id: i64,
     pub cohort_id: i64,
+    /// In the alumni space of this programme (then `cohort_id` is its author's).
+    pub alumni_programme_id: Option<i64>,
     pub parent_id: Option<i64>,
     #[sqlx(try_from = "String")]
     pub kind: ItemKind,
@@ -56,7 +58,7 @@ impl Item {
 }
 
 /// The columns of [`Item`]; `$1` is the viewer (for their own reactions).
-const ITEM_SELECT: &str = "SELECT p.id, p.cohort_id, p.parent_id, p.kind, p.author_id, u.display_name AS author, \
+const ITEM_SELECT: &str = "SELECT p.id, p.cohort_id, p.alumni_programme_id, p.parent_id, p.kind, p.author_id, u.display_name AS author, \
     p.project_id, pr.title AS project_title, pr.organisation_id, o.name AS organisation, \
     pr.visibility, (pr.public_approved_by IS NOT NULL) AS public_approved, \
     p.tool_id, p.ref_id, p.body, p.lang, p.created_at, p.edited_at, p.deleted_at, \
@@ -103,6 +105,8 @@ pub struct NewItem<'a> {
     pub body: &'a str,
     /// The language the author wrote in.
     pub lang: ymarfer_domain::Lang,
+    /// In the alumni space of this programme, not the cohort's own.
+    pub alumni: Option<i64>,
 }
 
 /// Someone of the space, for mentions, filters and requests.
@@ -226,6 +230,31 @@ impl Db {
         }))
     }
 
+    /// The people of a programme's alumni space: the participants and
+    /// facilitators of its finished cohorts, and its programme-wide staff.
+    pub async fn alumni_members(&self, programme: i64, finished: &[i64]) -> Result<Vec<Member>> {
+        let marks: Vec<String> = (0..finished.len()).map(|i| format!("${}", i + 2)).collect();
+        let in_finished = if finished.is_empty() {
+            "FALSE".to_string()
+        } else {
+            format!("m.cohort_id IN ({})", marks.join(", "))
+        };
+        let sql = format!(
+            "SELECT DISTINCT u.id AS user_id, u.display_name FROM memberships m JOIN users u ON u.id = m.user_id \
+             WHERE m.programme_id = $1 AND u.erased_at IS NULL AND \
+             (({in_finished} AND m.role IN ('participant', 'facilitator')) \
+              OR (m.cohort_id IS NULL AND m.role IN ('programme_manager', 'facilitator'))) \
+             ORDER BY u.display_name, u.id"
+        );
+        Ok(with_pool!(self, |pool| {
+            let mut q = sqlx::query_as(&sql).bind(programme);
+            for c in finished {
+                q = q.bind(c);
+            }
+            q.fetch_all(pool).await?
+        }))
+    }
+
     /// Adds an item or comment and tells those it concerns, in one transaction.
     /// `notify` lists (person, why); the author is never told of their own act.
     pub async fn add_item(&self, item: &NewItem<'_>, notify: &[(i64, NoticeKind)]) -> Result<i64> {
@@ -244,8 +273,8 @@ impl Db {
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO posts (cohort_id, parent_id, author_id, kind, project_id, tool_id, ref_id, body, lang, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+                "INSERT INTO posts (cohort_id, parent_id, author_id, kind, project_id, tool_id, ref_id, body, lang, created_at, alumni_programme_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
             )
             .bind(item.cohort)
             .bind(item.parent)
@@ -257,6 +286,7 @@ impl Db {
             .bind(item.body)
             .bind(item.lang.code())
             .bind(now)
+            .bind(item.alumni)
             .fetch_one(&mut *tx)
             .await?;
             insert_attachments!(tx, Owner::Post(id), item.author, files, now);
@@ -295,8 +325,35 @@ impl Db {
         filter: &StreamFilter,
         viewer: i64,
     ) -> Result<(Vec<Item>, bool)> {
+        self.stream_of(
+            "p.cohort_id = $2 AND p.alumni_programme_id IS NULL",
+            cohort,
+            filter,
+            viewer,
+        )
+        .await
+    }
+
+    /// A page of a programme's alumni space, as [`Db::stream`].
+    pub async fn alumni_stream(
+        &self,
+        programme: i64,
+        filter: &StreamFilter,
+        viewer: i64,
+    ) -> Result<(Vec<Item>, bool)> {
+        self.stream_of("p.alumni_programme_id = $2", programme, filter, viewer)
+            .await
+    }
+
+    async fn stream_of(
+        &self,
+        space: &str,
+        key: i64,
+        filter: &StreamFilter,
+        viewer: i64,
+    ) -> Result<(Vec<Item>, bool)> {
         let sql = format!(
-            "{ITEM_SELECT} WHERE p.cohort_id = $2 AND p.parent_id IS NULL \
+            "{ITEM_SELECT} WHERE {space} AND p.parent_id IS NULL \
              AND ($3 IS NULL OR p.project_id = $3) AND ($4 IS NULL OR p.author_id = $4) \
              AND ($5 IS NULL OR p.tool_id = $5) AND ($6 IS NULL OR p.kind = $6) \
              AND ($7 IS NULL OR p.id < $7) AND ($8 IS NULL OR p.id > $8) \
@@ -305,7 +362,7 @@ impl Db {
         let mut items: Vec<Item> = with_pool!(self, |pool| {
             sqlx::query_as(&sql)
                 .bind(viewer)
-                .bind(cohort)
+                .bind(key)
                 .bind(filter.project)
                 .bind(filter.author)
                 .bind(filter.tool.as_deref())

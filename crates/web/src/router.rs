@@ -97,6 +97,10 @@ fn pages() -> Router<AppState> {
             "/programmes/{p}/cohorts/{c}/engagement",
             get(engagement::engagement),
         )
+        .route(
+            "/programmes/{p}/alumni",
+            get(space::alumni).post(space::alumni_post),
+        )
         .route("/notices", get(space::notices))
         .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))

@@ -1260,6 +1260,7 @@ async fn spaces(
             ref_id: None,
             body: "",
             lang,
+            alumni: None,
         };
         let mut shared = Vec::new();
         for (k, (project, author)) in sharers.iter().enumerate() {

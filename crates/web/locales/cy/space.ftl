@@ -290,3 +290,8 @@ followup-begun-hint = { $count ->
     [many] Mae eich cwmni wedi dechrau { $count } phrosiect yn Ymarfer ers i'r rhaglen ddod i ben; maen nhw wedi'u cyfrif yn barod. Ychwanegwch unrhyw rai eraill yma.
    *[other] Mae eich cwmni wedi dechrau { $count } prosiect yn Ymarfer ers i'r rhaglen ddod i ben; maen nhw wedi'u cyfrif yn barod. Ychwanegwch unrhyw rai eraill yma.
 }
+alumni-title = { $programme }: gofod y cyn-aelodau
+alumni-intro = I bawb y mae eu carfan wedi gorffen, o bob carfan yn y rhaglen: daliwch ati i ofyn, i rannu ac i helpu eich gilydd. Mae eich prosiectau'n aros yn eiddo i chi, a gallwch ddechrau rhai newydd gyda'r pecyn cymorth pryd bynnag y mynnwch.
+alumni-post-heading = Gofyn neu rannu â chyn-aelodau'r rhaglen
+alumni-none = Does dim yma eto. Gofynnwch y cwestiwn cyntaf: efallai fod rhywun o garfan arall wedi'i ddatrys.
+alumni-link = Gofod y cyn-aelodau: help ar draws carfanau'r rhaglen

@@ -253,3 +253,8 @@ followup-begun-hint = { $count ->
     [one] Your firm has begun { $count } project in Ymarfer since the programme ended; it is counted already. Add any others here.
    *[other] Your firm has begun { $count } projects in Ymarfer since the programme ended; they are counted already. Add any others here.
 }
+alumni-title = { $programme }: the alumni space
+alumni-intro = For everyone whose cohort has finished, from every cohort of the programme: keep asking, sharing and helping one another. Your projects stay yours, and you can start new ones with the toolkit whenever you like.
+alumni-post-heading = Ask or share with the programme's alumni
+alumni-none = Nothing here yet. Ask the first question: someone from another cohort may have solved it.
+alumni-link = The alumni space: help across the programme's cohorts

@@ -92,10 +92,15 @@ async fn serve(state: &AppState, viewer: &Viewer, id: i64, thumb: bool) -> AppRe
             .cohort_by_id(item.cohort_id)
             .await?
             .ok_or(AppError::NOT_FOUND)?;
+        let finished = match item.alumni_programme_id {
+            Some(p) => super::space::finished_cohorts(state, p).await?,
+            None => Vec::new(),
+        };
         let facts = PostFacts {
             programme: cohort.programme_id,
             cohort: cohort.id,
             author: item.author_id,
+            alumni: item.alumni_programme_id.map(|_| finished.as_slice()),
         };
         // A removed item's files go with it, except for its moderators.
         let action = if item.is_deleted() {

@@ -42,6 +42,8 @@ pub struct MyCohortView {
     pub news: Vec<(String, String, String, String)>,
     /// The cohort space, when the person may enter it.
     pub space: Option<String>,
+    /// The programme's alumni space, once the cohort has finished.
+    pub alumni: Option<String>,
 }
 
 /// How many of the cohort's recently active projects a home lists.
@@ -297,8 +299,26 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                     c.programme_slug, c.cohort_slug
                 ))
             });
+            let finished = [c.cohort_id];
+            let alumni = c
+                .ends_on
+                .is_some_and(|end| end < ymarfer_domain::uktime::today())
+                .then_some(())
+                .filter(|_| {
+                    ymarfer_domain::can(
+                        viewer.actor(),
+                        ymarfer_domain::Action::ViewAlumni,
+                        ymarfer_domain::Resource::Alumni {
+                            programme: c.programme_id,
+                            finished: &finished,
+                        },
+                    )
+                    .allowed()
+                })
+                .map(|_| page.href(&format!("programmes/{}/alumni", c.programme_slug)));
             cohorts.push(MyCohortView {
                 space,
+                alumni,
                 c,
                 next,
                 set,

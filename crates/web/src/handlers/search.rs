@@ -135,6 +135,18 @@ pub async fn search(
         }
     }
     let none = Relation::none();
+    // The finished cohorts of each programme with alumni items among the matches.
+    let mut finished: HashMap<i64, Vec<i64>> = HashMap::new();
+    for p in posts.values() {
+        if let Some(programme) = p.alumni_programme_id
+            && !finished.contains_key(&programme)
+        {
+            finished.insert(
+                programme,
+                super::space::finished_cohorts(&state, programme).await?,
+            );
+        }
+    }
     let mut programme_lookup = programme_of;
     if actor.is_admin {
         let missing: Vec<i64> = hits
@@ -160,6 +172,10 @@ pub async fn search(
                     programme,
                     cohort: p.cohort_id,
                     author: p.author_id,
+                    alumni: p
+                        .alumni_programme_id
+                        .and_then(|a| finished.get(&a))
+                        .map(Vec::as_slice),
                 };
                 if !can(Some(actor), Action::ViewSpace, Resource::Post(facts)).allowed() {
                     continue;

@@ -90,14 +90,17 @@ struct Drawer<'a> {
     programme: i64,
     relation: Relation,
     tools: &'a [Tool],
+    /// The programme's finished cohorts, for items of its alumni space.
+    finished: Vec<i64>,
 }
 
 impl Drawer<'_> {
-    fn facts(&self, item: &Item) -> PostFacts {
+    fn facts(&self, item: &Item) -> PostFacts<'_> {
         PostFacts {
             programme: self.programme,
             cohort: item.cohort_id,
             author: item.author_id,
+            alumni: item.alumni_programme_id.map(|_| self.finished.as_slice()),
         }
     }
 
@@ -221,15 +224,21 @@ async fn drawer<'a>(
     page: &'a Page,
     viewer: &'a Viewer,
     programme: i64,
-    cohort: i64,
+    cohort: Option<i64>,
     tools: &'a [Tool],
+    finished: Vec<i64>,
 ) -> Result<Drawer<'a>, AppError> {
+    let relation = match cohort {
+        Some(cohort) => Relation::load(state, viewer, cohort).await?,
+        None => Relation::none(),
+    };
     Ok(Drawer {
         page,
         viewer,
         programme,
-        relation: Relation::load(state, viewer, cohort).await?,
+        relation,
         tools,
+        finished,
     })
 }
 
@@ -378,7 +387,16 @@ async fn stream_page(
     let tools = super::tools::tools_for(state, programme.id).await?;
     let (items, more) = state.db.stream(cohort.id, &query.filter(), me).await?;
     let members = state.db.space_members(programme.id, cohort.id).await?;
-    let drawer = drawer(state, &page, viewer, programme.id, cohort.id, &tools).await?;
+    let drawer = drawer(
+        state,
+        &page,
+        viewer,
+        programme.id,
+        Some(cohort.id),
+        &tools,
+        Vec::new(),
+    )
+    .await?;
     // Filter by the projects the viewer may see; the policy decides for each.
     let projects = state
         .db
@@ -478,31 +496,31 @@ fn mentions(body: &str, members: &[Member]) -> Vec<(i64, NoticeKind)> {
         .collect()
 }
 
-/// Posts to the stream: words, a photo or PDF, or both. A refused file
-/// refuses the post, and nothing is stored.
-pub async fn create_post(
-    State(state): State<AppState>,
-    page: Page,
-    viewer: Viewer,
-    Path((slug, cslug)): Path<(String, String)>,
-    upload: Result<Upload, AppError>,
-) -> AppResult {
-    let (programme, cohort) =
-        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewSpace).await?;
-    let upload = upload?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+/// A post as sent, checked: its words and language, or what is wrong (the
+/// words kept), and its file ready to store.
+async fn checked_post(
+    page: &Page,
+    upload: Upload,
+) -> Result<
+    (
+        PostForm,
+        Result<(String, Lang), FieldErrors>,
+        Option<crate::files::Prepared>,
+    ),
+    AppError,
+> {
     let form = PostForm {
         body: upload.field("body"),
         lang: upload.field("lang"),
     };
     let has_file = upload.file.is_some();
     let mut errors = FieldErrors::default();
-    let prepared = super::attachments::check_upload(&page, upload.file, &mut errors).await?;
+    let prepared = super::attachments::check_upload(page, upload.file, &mut errors).await?;
     let checked = if has_file && form.body.trim().is_empty() {
         // A photo may speak for itself.
         Ok((String::new(), Lang::parse(&form.lang).unwrap_or(page.lang)))
     } else {
-        form.check(&page)
+        form.check(page)
     };
     let checked = match (checked, errors.is_empty()) {
         (Ok(c), true) => Ok(c),
@@ -514,6 +532,22 @@ pub async fn create_post(
             Err(e)
         }
     };
+    Ok((form, checked, prepared))
+}
+
+/// Posts to the stream: words, a photo or PDF, or both. A refused file
+/// refuses the post, and nothing is stored.
+pub async fn create_post(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path((slug, cslug)): Path<(String, String)>,
+    upload: Result<Upload, AppError>,
+) -> AppResult {
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewSpace).await?;
+    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let (form, checked, prepared) = checked_post(&page, upload?).await?;
     match checked {
         Ok((body, lang)) => {
             let members = state.db.space_members(programme.id, cohort.id).await?;
@@ -534,6 +568,7 @@ pub async fn create_post(
                         ref_id: None,
                         body: &body,
                         lang,
+                        alumni: None,
                     },
                     &mentions(&body, &members),
                     &files,
@@ -609,7 +644,7 @@ async fn item_for(
     viewer: &Viewer,
     id: i64,
     action: Action,
-) -> Result<(Item, Programme, Cohort), AppError> {
+) -> Result<(Item, Programme, Cohort, Vec<i64>), AppError> {
     let Some(item) = state.db.item(id, viewer.user_id()).await? else {
         return Err(refused(missing(viewer.actor())));
     };
@@ -618,10 +653,15 @@ async fn item_for(
         .cohort_by_id(item.cohort_id)
         .await?
         .ok_or(AppError::NOT_FOUND)?;
+    let finished = match item.alumni_programme_id {
+        Some(programme) => finished_cohorts(state, programme).await?,
+        None => Vec::new(),
+    };
     let facts = PostFacts {
         programme: cohort.programme_id,
         cohort: cohort.id,
         author: item.author_id,
+        alumni: item.alumni_programme_id.map(|_| finished.as_slice()),
     };
     authorise(can(viewer.actor(), action, Resource::Post(facts)))?;
     let programme = state
@@ -629,7 +669,46 @@ async fn item_for(
         .programme_by_id(cohort.programme_id)
         .await?
         .ok_or(AppError::NOT_FOUND)?;
-    Ok((item, programme, cohort))
+    Ok((item, programme, cohort, finished))
+}
+
+/// The finished cohorts of a programme, whose people make its alumni space.
+pub async fn finished_cohorts(state: &AppState, programme: i64) -> Result<Vec<i64>, AppError> {
+    let today = ymarfer_domain::uktime::today();
+    Ok(state
+        .db
+        .cohorts_of(programme)
+        .await?
+        .into_iter()
+        .filter(|c| c.ends_on.is_some_and(|end| end < today))
+        .map(|c| c.id)
+        .collect())
+}
+
+/// Where an item's space is: its cohort's, or its programme's alumni space.
+fn home_of(page: &Page, item: &Item, programme: &Programme, cohort: &Cohort) -> String {
+    match item.alumni_programme_id {
+        Some(_) => alumni_base(page, programme),
+        None => space_base(page, programme, cohort),
+    }
+}
+
+fn alumni_base(page: &Page, programme: &Programme) -> String {
+    page.href(&format!("programmes/{}/alumni", programme.slug))
+}
+
+/// The people who may be named or asked in an item's space.
+async fn members_of(
+    state: &AppState,
+    item: &Item,
+    programme: &Programme,
+    cohort: &Cohort,
+    finished: &[i64],
+) -> Result<Vec<Member>, AppError> {
+    Ok(match item.alumni_programme_id {
+        Some(_) => state.db.alumni_members(programme.id, finished).await?,
+        None => state.db.space_members(programme.id, cohort.id).await?,
+    })
 }
 
 /// Feedback as typed on an item's page.
@@ -647,8 +726,11 @@ pub struct FeedbackForm {
 #[template(path = "space/item.html")]
 struct ItemPage {
     page: Page,
-    cohort: Cohort,
+    /// The item's space: its address and name.
     space: String,
+    space_name: String,
+    /// In the alumni space (no action-learning sets to ask).
+    alumni: bool,
     view: ItemView,
     comments: Vec<ItemView>,
     feedback: Vec<Feedback>,
@@ -712,7 +794,8 @@ async fn item_page(
     feedback_errors: FieldErrors,
     done: Option<String>,
 ) -> Result<ItemPage, AppError> {
-    let (item, programme, cohort) = item_for(state, viewer, id, Action::ViewSpace).await?;
+    let (item, programme, cohort, finished) =
+        item_for(state, viewer, id, Action::ViewSpace).await?;
     // A comment's page is its item's.
     if let Some(parent) = item.parent_id {
         return Box::pin(item_page(
@@ -730,7 +813,32 @@ async fn item_page(
     }
     let me = viewer.user_id().unwrap_or(0);
     let tools = super::tools::tools_for(state, programme.id).await?;
-    let drawer = drawer(state, &page, viewer, programme.id, cohort.id, &tools).await?;
+    let cohort_of_space = item.alumni_programme_id.is_none().then_some(cohort.id);
+    let members = members_of(state, &item, &programme, &cohort, &finished).await?;
+    let space = home_of(&page, &item, &programme, &cohort);
+    let space_name = match item.alumni_programme_id {
+        Some(_) => page.t1(
+            "alumni-title",
+            "programme",
+            page.pick(&programme.name_en, &programme.name_cy),
+        ),
+        None => page.t1(
+            "space-title",
+            "cohort",
+            page.pick(&cohort.name_en, &cohort.name_cy),
+        ),
+    };
+    let alumni = item.alumni_programme_id.is_some();
+    let drawer = drawer(
+        state,
+        &page,
+        viewer,
+        programme.id,
+        cohort_of_space,
+        &tools,
+        finished,
+    )
+    .await?;
     let comments = state.db.comments(id, me).await?;
     let mut ids: Vec<i64> = comments.iter().map(|c| c.id).collect();
     ids.push(id);
@@ -757,20 +865,18 @@ async fn item_page(
     let feedback = state.db.feedback_on(id).await?;
     let asked = state.db.asked_for_feedback(id).await?;
     let peers = if may_ask {
-        state
-            .db
-            .space_members(programme.id, cohort.id)
-            .await?
-            .into_iter()
-            .filter(|m| m.user_id != me)
-            .collect()
+        members.into_iter().filter(|m| m.user_id != me).collect()
     } else {
         Vec::new()
     };
     let versions = state.db.item_versions(id).await?;
-    let moderate = context::may(viewer, Action::ModerateSpace, programme.id, cohort.id);
+    let moderate = can(
+        viewer.actor(),
+        Action::ModerateSpace,
+        Resource::Post(drawer.facts(&view.item)),
+    )
+    .allowed();
     let notice = page.done_notice(done.as_deref());
-    let space = space_base(&page, &programme, &cohort);
     let mut page = page;
     page.title = page.args(
         "space-item-title",
@@ -778,8 +884,9 @@ async fn item_page(
     );
     Ok(ItemPage {
         page,
-        cohort,
         space,
+        space_name,
+        alumni,
         view,
         comments,
         feedback,
@@ -826,14 +933,15 @@ pub async fn comment(
     Path(id): Path<i64>,
     FormData(form): FormData<PostForm>,
 ) -> AppResult {
-    let (item, programme, cohort) = item_for(&state, &viewer, id, Action::ViewSpace).await?;
+    let (item, programme, cohort, finished) =
+        item_for(&state, &viewer, id, Action::ViewSpace).await?;
     let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     if item.parent_id.is_some() || item.is_deleted() {
         return Err(AppError::NOT_FOUND);
     }
     match form.check(&page) {
         Ok((body, lang)) => {
-            let members = state.db.space_members(programme.id, cohort.id).await?;
+            let members = members_of(&state, &item, &programme, &cohort, &finished).await?;
             let mut notify = mentions(&body, &members);
             if let Some(author) = item.author_id {
                 notify.push((author, NoticeKind::Comment));
@@ -851,6 +959,7 @@ pub async fn comment(
                         ref_id: None,
                         body: &body,
                         lang,
+                        alumni: item.alumni_programme_id,
                     },
                     &notify,
                 )
@@ -915,7 +1024,7 @@ pub async fn edit_form(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let (item, _, _) = item_for(&state, &viewer, id, Action::EditPost).await?;
+    let (item, _, _, _) = item_for(&state, &viewer, id, Action::EditPost).await?;
     if item.is_deleted() {
         return Err(AppError::NOT_FOUND);
     }
@@ -933,7 +1042,7 @@ pub async fn edit(
     Path(id): Path<i64>,
     FormData(form): FormData<PostForm>,
 ) -> AppResult {
-    let (item, _, _) = item_for(&state, &viewer, id, Action::EditPost).await?;
+    let (item, _, _, _) = item_for(&state, &viewer, id, Action::EditPost).await?;
     let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     if item.is_deleted() {
         return Err(AppError::NOT_FOUND);
@@ -962,7 +1071,7 @@ pub async fn delete(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let (item, programme, cohort) = item_for(&state, &viewer, id, Action::DeletePost).await?;
+    let (item, programme, cohort, _) = item_for(&state, &viewer, id, Action::DeletePost).await?;
     if !item.is_deleted() {
         state.db.set_item_deleted(id, viewer.user_id()).await?;
     }
@@ -970,7 +1079,7 @@ pub async fn delete(
         Some(thread) => see_other(&page.href(&format!("posts/{thread}?done=deleted"))),
         None => see_other(&format!(
             "{}?done=deleted",
-            space_base(&page, &programme, &cohort)
+            home_of(&page, &item, &programme, &cohort)
         )),
     })
 }
@@ -982,7 +1091,7 @@ pub async fn restore(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let (item, _, _) = item_for(&state, &viewer, id, Action::ModerateSpace).await?;
+    let (item, _, _, _) = item_for(&state, &viewer, id, Action::ModerateSpace).await?;
     state.db.set_item_deleted(id, None).await?;
     let thread = item.parent_id.unwrap_or(id);
     Ok(see_other(
@@ -1005,7 +1114,7 @@ pub async fn react(
     Path(id): Path<i64>,
     FormData(form): FormData<ReactForm>,
 ) -> AppResult {
-    let (item, programme, cohort) = item_for(&state, &viewer, id, Action::ViewSpace).await?;
+    let (item, programme, cohort, _) = item_for(&state, &viewer, id, Action::ViewSpace).await?;
     let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     let kind = Reaction::parse(&form.kind).ok_or(AppError::BAD_REQUEST)?;
     if item.is_deleted() {
@@ -1014,7 +1123,7 @@ pub async fn react(
     state.db.toggle_reaction(id, me, kind).await?;
     // Back to where the button was: the stream, or the item's own page.
     let to = if form.back == "stream" {
-        format!("{}#item-{id}", space_base(&page, &programme, &cohort))
+        format!("{}#item-{id}", home_of(&page, &item, &programme, &cohort))
     } else {
         page.href(&format!("posts/{}#item-{id}", item.parent_id.unwrap_or(id)))
     };
@@ -1029,7 +1138,7 @@ pub async fn give_feedback(
     Path(id): Path<i64>,
     FormData(form): FormData<Vec<(String, String)>>,
 ) -> AppResult {
-    let (item, _, _) = item_for(&state, &viewer, id, Action::ViewSpace).await?;
+    let (item, _, _, _) = item_for(&state, &viewer, id, Action::ViewSpace).await?;
     let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     if item.parent_id.is_some() || item.is_deleted() {
         return Err(AppError::NOT_FOUND);
@@ -1116,12 +1225,13 @@ pub async fn ask_feedback(
     Path(id): Path<i64>,
     FormData(form): FormData<Vec<(String, String)>>,
 ) -> AppResult {
-    let (item, programme, cohort) = item_for(&state, &viewer, id, Action::EditPost).await?;
+    let (item, programme, cohort, finished) =
+        item_for(&state, &viewer, id, Action::EditPost).await?;
     let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     if item.parent_id.is_some() || item.is_deleted() {
         return Err(AppError::NOT_FOUND);
     }
-    let members = state.db.space_members(programme.id, cohort.id).await?;
+    let members = members_of(&state, &item, &programme, &cohort, &finished).await?;
     let mut asked: Vec<i64> = form
         .iter()
         .filter(|(k, _)| k == "peer")
@@ -1250,6 +1360,7 @@ pub async fn share(
                 ref_id: Some(ref_id),
                 body: note,
                 lang: page.lang,
+                alumni: None,
             },
             &mentions(note, &members),
         )
@@ -1377,4 +1488,203 @@ pub async fn unsubscribe(
         known: true,
         done: true,
     })
+}
+
+#[derive(Template)]
+#[template(path = "space/alumni.html")]
+struct AlumniPage {
+    page: Page,
+    programme: Programme,
+    base: String,
+    items: Vec<ItemView>,
+    older: Option<String>,
+    query: StreamQuery,
+    members: Vec<Member>,
+    form: PostForm,
+    errors: FieldErrors,
+    notice: Option<String>,
+}
+
+impl AlumniPage {
+    fn langs(&self) -> [(&'static str, String); 2] {
+        [
+            ("cy", self.page.t("lang-cy")),
+            ("en", self.page.t("lang-en")),
+        ]
+    }
+
+    fn form_lang(&self) -> &str {
+        if self.form.lang.is_empty() {
+            self.page.lang.code()
+        } else {
+            &self.form.lang
+        }
+    }
+
+    fn people(&self) -> Vec<(i64, String)> {
+        self.members
+            .iter()
+            .map(|m| (m.user_id, m.display_name.clone()))
+            .collect()
+    }
+}
+
+/// A programme's alumni space, if the viewer may enter it: the programme and
+/// its finished cohorts.
+async fn alumni_for(
+    state: &AppState,
+    viewer: &Viewer,
+    slug: &str,
+) -> Result<(Programme, Vec<i64>), AppError> {
+    let Some(programme) = state.db.programme_by_slug(slug).await? else {
+        return Err(refused(missing(viewer.actor())));
+    };
+    let finished = finished_cohorts(state, programme.id).await?;
+    authorise(can(
+        viewer.actor(),
+        Action::ViewAlumni,
+        Resource::Alumni {
+            programme: programme.id,
+            finished: &finished,
+        },
+    ))?;
+    Ok((programme, finished))
+}
+
+async fn alumni_page(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    slug: &str,
+    query: StreamQuery,
+    form: PostForm,
+    errors: FieldErrors,
+) -> Result<AlumniPage, AppError> {
+    let (programme, finished) = alumni_for(state, viewer, slug).await?;
+    let me = viewer.user_id().unwrap_or(0);
+    let filter = StreamFilter {
+        author: query.person.parse().ok(),
+        before: query.before,
+        ..StreamFilter::default()
+    };
+    let (items, more) = state.db.alumni_stream(programme.id, &filter, me).await?;
+    let members = state.db.alumni_members(programme.id, &finished).await?;
+    let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
+    let files = state.db.attachments_of_posts(&ids).await?;
+    let tools = super::tools::tools_for(state, programme.id).await?;
+    let drawer = drawer(state, &page, viewer, programme.id, None, &tools, finished).await?;
+    let base = alumni_base(&page, &programme);
+    let views: Vec<ItemView> = items.into_iter().map(|i| drawer.view(i, &files)).collect();
+    let older = more
+        .then(|| views.last().map(|v| query.older(&base, v.item.id)))
+        .flatten();
+    let notice = page.done_notice(query.done.as_deref());
+    let mut page = page;
+    page.title = page.t1(
+        "alumni-title",
+        "programme",
+        page.pick(&programme.name_en, &programme.name_cy),
+    );
+    Ok(AlumniPage {
+        page,
+        programme,
+        base,
+        items: views,
+        older,
+        query,
+        members,
+        form,
+        errors,
+        notice,
+    })
+}
+
+pub async fn alumni(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    Query(query): Query<StreamQuery>,
+) -> AppResult {
+    let p = alumni_page(
+        &state,
+        page,
+        &viewer,
+        &slug,
+        query,
+        PostForm::default(),
+        FieldErrors::default(),
+    )
+    .await?;
+    render(&p)
+}
+
+/// Posts to the alumni space. The item belongs to its author's finished
+/// cohort (for staff, the programme's latest to finish).
+pub async fn alumni_post(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(slug): Path<String>,
+    upload: Result<Upload, AppError>,
+) -> AppResult {
+    let (programme, finished) = alumni_for(&state, &viewer, &slug).await?;
+    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let (form, checked, prepared) = checked_post(&page, upload?).await?;
+    match checked {
+        Ok((body, lang)) => {
+            let mine = viewer.actor().and_then(|a| {
+                a.memberships.iter().find_map(|m| match m.scope {
+                    ymarfer_domain::Scope::Cohort { cohort, .. } if finished.contains(&cohort) => {
+                        Some(cohort)
+                    }
+                    _ => None,
+                })
+            });
+            let Some(cohort) = mine.or_else(|| finished.last().copied()) else {
+                return Err(AppError::NOT_FOUND);
+            };
+            let members = state.db.alumni_members(programme.id, &finished).await?;
+            let files = match prepared {
+                Some(p) => vec![super::attachments::put(&state, p).await?],
+                None => Vec::new(),
+            };
+            let id = state
+                .db
+                .add_item_with(
+                    &NewItem {
+                        cohort,
+                        parent: None,
+                        author: me,
+                        kind: ItemKind::Post,
+                        project: None,
+                        tool_id: None,
+                        ref_id: None,
+                        body: &body,
+                        lang,
+                        alumni: Some(programme.id),
+                    },
+                    &mentions(&body, &members),
+                    &files,
+                )
+                .await?;
+            Ok(see_other(&format!(
+                "{}?done=posted#item-{id}",
+                alumni_base(&page, &programme)
+            )))
+        }
+        Err(errors) => {
+            let p = alumni_page(
+                &state,
+                page,
+                &viewer,
+                &slug,
+                StreamQuery::default(),
+                form,
+                errors,
+            )
+            .await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &p)
+        }
+    }
 }

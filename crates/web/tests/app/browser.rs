@@ -1417,6 +1417,7 @@ async fn learning_together_pages_pass_axe(app: TestApp) {
         ref_id: None,
         body,
         lang: Lang::Cy,
+        alumni: None,
     };
     let post = app
         .db

@@ -45,6 +45,7 @@ async fn mentioned_people(app: &TestApp, n: usize, mode: NotifyMode) -> (i64, Ve
                 ref_id: None,
                 body: "Diolch i bawb",
                 lang: Lang::Cy,
+                alumni: None,
             },
             &notify,
         )
@@ -243,6 +244,7 @@ async fn mentioned_again(app: &TestApp, people: &[i64]) {
                 ref_id: None,
                 body: "Eto",
                 lang: Lang::Cy,
+                alumni: None,
             },
             &notify,
         )

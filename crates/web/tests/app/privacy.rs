@@ -74,6 +74,7 @@ async fn download_and_erasure(app: TestApp) {
         ref_id: None,
         body,
         lang: Lang::Cy,
+        alumni: None,
     };
     let photo = ymarfer_web::files::prepare("popty.png", &crate::space::png()).unwrap();
     let photo = app.state.files.put(photo).await.unwrap();

@@ -276,6 +276,9 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/projects/1/share", form: &[("what", "x")], expect: |w| project(w, Status(400), Status(403)) },
         Row { method: "POST", path: "/en/projects/2/share", form: &[("what", "x")], expect: |w| outsider(w, Status(400)) },
         Row { method: "GET", path: "/en/notices", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/alumni", form: &[], expect: |w| managers_and_admins(w, Status(200)) },
+        Row { method: "POST", path: "/en/programmes/prog/alumni", form: &[], expect: |w| managers_and_admins(w, Status(400)) },
+        Row { method: "GET", path: "/en/programmes/nope/alumni", form: &[], expect: |w| anyone(w, Status(404)) },
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/engagement", form: &[], expect: |w| staff(w, Status(200)) },
         Row { method: "GET", path: "/cy/programmes/prog-b/cohorts/cohort-1/engagement", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog/showcase", form: &[], expect: |_| Status(200) },
@@ -363,6 +366,17 @@ fn moderators(w: Who, ok: Expect) -> Expect {
     match w {
         Who::Participant => Expect::Status(403),
         _ => post(w, ok),
+    }
+}
+
+/// The alumni space of a programme with no finished cohort: its programme-wide
+/// staff (the manager) and administrators get `ok`; the cohort's people and
+/// the observer are refused.
+fn managers_and_admins(w: Who, ok: Expect) -> Expect {
+    match w {
+        Who::Anonymous => Expect::SignIn,
+        Who::Manager | Who::Admin => ok,
+        _ => Expect::Status(403),
     }
 }
 
@@ -536,6 +550,7 @@ async fn every_route_for_every_role(app: TestApp) {
                     ref_id: None,
                     body: text,
                     lang: Lang::En,
+                    alumni: None,
                 },
                 &[],
             )
@@ -557,6 +572,7 @@ async fn every_route_for_every_role(app: TestApp) {
                 ref_id: None,
                 body: "A photo",
                 lang: Lang::En,
+                alumni: None,
             },
             &[],
             &[photo],

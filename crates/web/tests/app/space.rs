@@ -1164,8 +1164,199 @@ async fn search_finds_only_what_the_viewer_may_see(app: TestApp) {
     }
 }
 
+async fn the_alumni_space_spans_finished_cohorts(app: TestApp) {
+    let (_, programme, running) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let today = chrono::Utc::now().date_naive();
+    let mut finished = Vec::new();
+    for (slug, weeks) in [("spring", 40), ("autumn", 10)] {
+        let c = app
+            .db
+            .create_cohort(
+                programme,
+                &ymarfer_store::programmes::CohortInput {
+                    slug: slug.into(),
+                    name_en: slug.into(),
+                    name_cy: slug.into(),
+                    starts_on: Some(today - chrono::Duration::weeks(weeks + 16)),
+                    ends_on: Some(today - chrono::Duration::weeks(weeks)),
+                    capacity: 12,
+                    delivery_mode: "in_person".into(),
+                    region: "north".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        finished.push(c.id);
+    }
+    let (_, spring, _) = participant(
+        &app,
+        programme,
+        finished[0],
+        "a@spring.cymru",
+        "Alys Spring",
+        "Spring Ltd",
+    )
+    .await;
+    let (_, autumn, _) = participant(
+        &app,
+        programme,
+        finished[1],
+        "b@autumn.cymru",
+        "Bryn Autumn",
+        "Autumn Ltd",
+    )
+    .await;
+    let (_, still, _) = participant(
+        &app,
+        programme,
+        running,
+        "c@running.cymru",
+        "Cai Running",
+        "Running Ltd",
+    )
+    .await;
+    let (_, staff) = named(
+        &app,
+        "ffion@example.com",
+        "Ffion Staff",
+        Role::Facilitator,
+        Scope::Programme(programme),
+    )
+    .await;
+    let (_, observer) = named(
+        &app,
+        "obs@example.com",
+        "Osian Observer",
+        Role::Observer,
+        Scope::Programme(programme),
+    )
+    .await;
+    let alumni = format!("/en/programmes/{slug}/alumni");
+
+    let res = spring
+        .post_multipart(
+            &alumni,
+            &[
+                (
+                    "body",
+                    "Still using the kanban cards. Anyone tried them for invoices? @Bryn Autumn",
+                ),
+                ("lang", "en"),
+            ],
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let post = item_id(&res);
+    // Alumni of another finished cohort see it, are told of the mention, and answer.
+    let page = autumn.get(&alumni).await.text().await.unwrap();
+    assert!(
+        page.contains("kanban cards") && page.contains("the alumni space"),
+        "{page}"
+    );
+    assert!(
+        autumn
+            .get("/en/notices")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Alys Spring mentioned you")
+    );
+    let res = autumn
+        .post(
+            &format!("/en/posts/{post}/comments"),
+            &[("body", "Yes: two bins for paperwork."), ("lang", "en")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let thread = autumn
+        .get(&format!("/en/posts/{post}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        thread.contains("two bins for paperwork") && thread.contains(&format!("href=\"{alumni}\""))
+    );
+    // Not in the author's own cohort's stream.
+    let (own, _) = app
+        .db
+        .stream(finished[0], &Default::default(), 0)
+        .await
+        .unwrap();
+    assert!(own.is_empty());
+    // A cohort still running, an observer and a visitor see none of it.
+    for (who, c) in [
+        ("still running", &still),
+        ("observer", &observer),
+        ("visitor", &app.client()),
+    ] {
+        for path in [alumni.clone(), format!("/en/posts/{post}")] {
+            let res = c.get(&path).await;
+            assert!(
+                matches!(
+                    res.status(),
+                    StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
+                ),
+                "{who}: {} for {path}",
+                res.status()
+            );
+            assert!(!res.text().await.unwrap().contains("kanban"), "{who}");
+        }
+        let res = c
+            .post_multipart(&alumni, &[("body", "intruder")], None)
+            .await;
+        assert!(
+            matches!(
+                res.status(),
+                StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
+            ),
+            "{who}"
+        );
+    }
+    let res = still.get("/en/search?q=kanban").await.text().await.unwrap();
+    assert!(!res.contains("/en/posts/"), "nor by searching");
+    // The programme's staff moderate it.
+    let res = autumn.post(&format!("/en/posts/{post}/delete"), &[]).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = staff.post(&format!("/en/posts/{post}/delete"), &[]).await;
+    assert_eq!(
+        crate::support::location(&res),
+        format!("{alumni}?done=deleted")
+    );
+    // Their home leads there once their cohort has finished; not before.
+    assert!(
+        spring
+            .get("/en")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains(&format!("href=\"{alumni}\""))
+    );
+    assert!(
+        !still
+            .get("/en")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains(&format!("href=\"{alumni}\""))
+    );
+}
+
 on_both! {
     space_files => super::attachments_are_checked_and_guarded;
+    space_alumni => super::the_alumni_space_spans_finished_cohorts;
     space_search => super::search_finds_only_what_the_viewer_may_see;
     space_rhythm => super::commitments_check_ins_and_the_learning_log;
     space_visibility => super::who_sees_the_space;
