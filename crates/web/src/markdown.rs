@@ -7,7 +7,10 @@ pub fn render(text: &str) -> String {
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     let mut unsafe_html = String::new();
     html::push_html(&mut unsafe_html, parser);
+    // No images: a picture comes as an attachment, checked and stripped of
+    // its metadata; an image by address would load from anywhere.
     ammonia::Builder::default()
+        .rm_tags(["img"])
         .link_rel(Some("noopener noreferrer nofollow"))
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
         .clean(&unsafe_html)
@@ -23,7 +26,10 @@ mod tests {
         );
         assert!(out.contains("<h1>Agenda</h1>") && out.contains("<strong>bold</strong>"));
         assert!(
-            !out.contains("<script") && !out.contains("javascript:") && !out.contains("onerror"),
+            !out.contains("<script")
+                && !out.contains("javascript:")
+                && !out.contains("onerror")
+                && !out.contains("<img"),
             "{out}"
         );
     }

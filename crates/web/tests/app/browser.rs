@@ -148,11 +148,24 @@ impl Browser {
                 )
             })
             .unwrap();
+        // What sticks out, to name in a failure.
+        let culprit = if wide > 0 {
+            self.c
+                .execute(
+                    "const w = window.innerWidth; const e = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1).pop(); return e ? e.outerHTML.slice(0, 300) : '';",
+                    vec![],
+                )
+                .await
+                .map(|v| v.as_str().unwrap_or_default().to_string())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
         self.c.set_window_size(390, 844).await.unwrap();
         assert!(width <= 320, "the window is {width} px wide, not 320");
         assert!(
             wide <= 0,
-            "{what} is {wide} px wider than a 320 px window ({})",
+            "{what} is {wide} px wider than a 320 px window ({}): {culprit}",
             self.url().await
         );
         assert!(
@@ -1440,12 +1453,72 @@ async fn learning_together_pages_pass_axe(app: TestApp) {
         .unwrap();
     let token = app.db.unsubscribe_token(siwan.id).await.unwrap();
     let space = format!("/programmes/{slug}/cohorts/cohort-1/space");
+    // Stored attempts at script: in a name, a comment and a file's name.
+    let attack = "document.title='pwned'";
+    let evil = app.user("evil@example.com", Lang::En, false).await;
+    app.db
+        .update_profile(
+            evil.id,
+            &format!("<img src=x onerror=\"{attack}\">Evil"),
+            Lang::En,
+        )
+        .await
+        .unwrap();
+    app.db
+        .enrol(programme, cohort, evil.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let body: &'static str = Box::leak(
+        format!("<script>{attack}</script><img src=x onerror=\"{attack}\"> [click](javascript:{attack}) <b onmouseover=\"{attack}\">bold</b>")
+            .into_boxed_str(),
+    );
+    app.db
+        .add_item(&item(evil.id, body, Some(post)), &[])
+        .await
+        .unwrap();
+    let photo = ymarfer_web::files::prepare(
+        &format!("<svg onload=\"{attack}\">.png"),
+        &crate::space::png(),
+    )
+    .unwrap();
+    let photo = app.state.files.put(photo).await.unwrap();
+    app.db
+        .add_item_with(&item(evil.id, "A photo", None), &[], &[photo])
+        .await
+        .unwrap();
 
     let b = Browser::start().await;
     b.goto(&app.url("/cy/sign-in")).await;
     b.fill("#email", "siwan@becws.cymru").await;
     b.fill("#password", PASSWORD).await;
     b.submit("form[action='/cy/sign-in'] button").await;
+    // Rendered inert: nothing ran, no element came from the attempts, and the
+    // name reads as the text it is.
+    for path in [format!("/cy/posts/{post}"), format!("/cy{space}")] {
+        b.goto(&app.url(&path)).await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let (title, injected, text): (String, i64, String) = b
+            .c
+            .execute(
+                "return [document.title, document.querySelectorAll(\"img[src='x'], svg[onload], main script, a[href^='javascript'], [onmouseover]\").length, document.querySelector('main').textContent];",
+                vec![],
+            )
+            .await
+            .map(|v| {
+                (
+                    v[0].as_str().unwrap_or_default().to_string(),
+                    v[1].as_i64().unwrap_or(-1),
+                    v[2].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .unwrap();
+        assert!(!title.contains("pwned"), "{path}: {title}");
+        assert_eq!(injected, 0, "{path}: markup from people's words");
+        assert!(
+            text.contains("<img src=x onerror="),
+            "{path}: the name shown as text"
+        );
+    }
     for (what, path) in [
         ("gofod, wedi'i hidlo", format!("/cy{space}?kind=post")),
         ("eitem", format!("/cy/posts/{post}")),

@@ -193,7 +193,7 @@ async fn who_sees_the_space(app: TestApp) {
             &[
                 (
                     "body",
-                    "Has anyone tried a kanban card for flour orders? @Gareth Jones",
+                    "Has anyone tried a kanban card for flour orders? @Gareth Jones and @Nia Other",
                 ),
                 ("lang", "en"),
             ],
@@ -209,6 +209,27 @@ async fn who_sees_the_space(app: TestApp) {
     assert_eq!(page.status(), StatusCode::OK);
     let notices = s.gareth.1.get("/en/notices").await.text().await.unwrap();
     assert!(notices.contains("Siwan Evans mentioned you"), "{notices}");
+    // Naming someone outside the space tells them nothing, in the app or by email.
+    let nia = app
+        .db
+        .user_by_email(&ymarfer_domain::Email::parse("nia@fferm.cymru").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(app.db.notices(nia.id, 10).await.unwrap().is_empty());
+    app.db
+        .set_notify_mode(nia.id, ymarfer_domain::space::NotifyMode::Immediate)
+        .await
+        .unwrap();
+    ymarfer_web::jobs::email_notices(&app.state, ymarfer_domain::space::NotifyMode::Immediate)
+        .await
+        .unwrap();
+    assert!(
+        !app.outbox()
+            .iter()
+            .any(|(to, _, _)| to == "nia@fferm.cymru"),
+        "no email to someone outside the space"
+    );
     let comment = s
         .gareth
         .1
