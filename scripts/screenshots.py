@@ -123,6 +123,10 @@ SHOTS = [
     ("participant", "cy", "space-cy", "/cy/programmes/ceic-demo/cohorts/north-wales/space"),
     ("facilitator", "en", "space", "/en/programmes/ceic-demo/cohorts/west-wales/space"),
     ("participant", "cy", "log-cy", "/cy/log"),
+    ("anyone", "en", "showcase", "/en/programmes/ceic-demo/showcase"),
+    ("facilitator", "en", "engagement", "/en/programmes/ceic-demo/cohorts/north-wales/engagement"),
+    ("facilitator", "en", "alumni", "/en/programmes/ceic-demo/alumni"),
+    ("participant", "cy", "search-cy", "/cy/search?q=blawd"),
     ("anyone", "en", "health-check-question", "CHECK/4"),
 ]
 

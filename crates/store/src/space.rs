@@ -813,3 +813,42 @@ impl Db {
         }))
     }
 }
+
+/// A record the demo dates in the past, so its space has a history.
+#[derive(Debug, Clone, Copy)]
+pub enum Backdate {
+    /// An item or comment.
+    Item(i64),
+    /// The feedback given on an item.
+    FeedbackOn(i64),
+    /// A commitment: when it was made.
+    Commitment(i64),
+    /// A commitment: when it was checked in.
+    CheckIn(i64),
+    /// Every enrolment in a cohort.
+    Enrolments(i64),
+}
+
+impl Db {
+    /// Moves a record's time into the past (demo data only).
+    pub async fn backdate(&self, what: Backdate, at: DateTime<Utc>) -> Result<()> {
+        let (sql, id) = match what {
+            Backdate::Item(id) => ("UPDATE posts SET created_at = $1 WHERE id = $2", id),
+            Backdate::FeedbackOn(id) => {
+                ("UPDATE feedback SET created_at = $1 WHERE post_id = $2", id)
+            }
+            Backdate::Commitment(id) => {
+                ("UPDATE commitments SET created_at = $1 WHERE id = $2", id)
+            }
+            Backdate::CheckIn(id) => ("UPDATE commitments SET checked_at = $1 WHERE id = $2", id),
+            Backdate::Enrolments(cohort) => (
+                "UPDATE enrolments SET created_at = $1 WHERE cohort_id = $2",
+                cohort,
+            ),
+        };
+        with_pool!(self, |pool| {
+            sqlx::query(sql).bind(at).bind(id).execute(pool).await?;
+        });
+        Ok(())
+    }
+}

@@ -1223,12 +1223,23 @@ async fn spaces(
     participant: i64,
 ) -> anyhow::Result<()> {
     use ymarfer_domain::space::{CheckIn, ItemKind, Reaction};
-    use ymarfer_store::space::{FeedbackInput, NewItem};
+    use ymarfer_store::space::{Backdate, FeedbackInput, NewItem};
     for (ci, words, lang) in [
         (WELSH_COHORT, &SPACE_CY, Lang::Cy),
         (2, &SPACE_EN, Lang::En),
     ] {
-        let cohort = &cohorts.get(ci).context("the demo cohort")?.0;
+        let (cohort, start, _) = cohorts.get(ci).context("the demo cohort")?;
+        // The space has a history: firms enrolled before the start, and what
+        // they shared spread over the weeks since (never later than this morning).
+        let at = |day: NaiveDate, hour: u32| {
+            Utc.from_utc_datetime(&day.and_hms_opt(hour, 0, 0).unwrap_or_default())
+                .min(Utc::now() - Duration::hours(6))
+        };
+        db.backdate(
+            Backdate::Enrolments(cohort.id),
+            at(*start - Duration::days(14), 9),
+        )
+        .await?;
         let enrolled = db.enrolled(cohort.id).await?;
         let projects = db.cohort_projects(cohort.id).await?;
         // Each project's first participant, who shares from it.
@@ -1305,6 +1316,10 @@ async fn spaces(
                 .await?;
             shared.push((id, author));
         }
+        let when = |k: usize| *start + Duration::days(2 + 9 * k as i64);
+        for (k, (post, _)) in shared.iter().enumerate() {
+            db.backdate(Backdate::Item(*post), at(when(k), 10)).await?;
+        }
         for (k, (post, author)) in shared.iter().enumerate() {
             let commenter = if k % 3 == 2 {
                 facilitator
@@ -1318,11 +1333,14 @@ async fn spaces(
                 body: words.comments[k % 4],
                 ..base.clone()
             };
-            db.add_item(
-                &comment,
-                &[(*author, ymarfer_domain::space::NoticeKind::Comment)],
-            )
-            .await?;
+            let id = db
+                .add_item(
+                    &comment,
+                    &[(*author, ymarfer_domain::space::NoticeKind::Comment)],
+                )
+                .await?;
+            db.backdate(Backdate::Item(id), at(when(k) + Duration::days(1), 14))
+                .await?;
             db.toggle_reaction(*post, peer(k + 2, *author), Reaction::Useful)
                 .await?;
             if k % 2 == 0 {
@@ -1346,6 +1364,11 @@ async fn spaces(
                 Some(*author),
             )
             .await?;
+            db.backdate(
+                Backdate::FeedbackOn(*post),
+                at(when(k) + Duration::days(2), 16),
+            )
+            .await?;
         }
         // The demo participant has been asked for feedback, and not yet given it.
         if ci == WELSH_COHORT
@@ -1364,9 +1387,13 @@ async fn spaces(
             for (k, person) in people.iter().take(4).enumerate() {
                 let (body, learnt) = words.commitments[(s + k) % 4];
                 let id = db.add_commitment(m.id, *person, body).await?;
+                db.backdate(Backdate::Commitment(id), m.starts_at + Duration::hours(2))
+                    .await?;
                 if let Some(next) = past.get(s + 1) {
                     let status = [CheckIn::Done, CheckIn::Partly, CheckIn::NotYet][(s + k) % 3];
                     db.check_in(id, *person, status, learnt, next.id).await?;
+                    db.backdate(Backdate::CheckIn(id), next.starts_at + Duration::hours(1))
+                        .await?;
                 }
             }
         }
@@ -1378,6 +1405,48 @@ async fn spaces(
                 }
             }
         }
+    }
+    // The alumni space: a question from this year's finished cohort, answered
+    // by someone from the one before.
+    let (Some(last_year), Some(this_year)) = (cohorts.get(1), cohorts.get(2)) else {
+        return Ok(());
+    };
+    let asker = db
+        .enrolled(this_year.0.id)
+        .await?
+        .first()
+        .map(|e| e.user_id);
+    let helper = db
+        .enrolled(last_year.0.id)
+        .await?
+        .first()
+        .map(|e| e.user_id);
+    if let (Some(asker), Some(helper)) = (asker, helper) {
+        let base = NewItem {
+            cohort: this_year.0.id,
+            parent: None,
+            author: asker,
+            kind: ItemKind::Post,
+            project: None,
+            tool_id: None,
+            ref_id: None,
+            body: "Six months on, our changeover checklist is slipping. How did you keep a new routine going after the programme?",
+            lang: Lang::En,
+            alumni: Some(this_year.0.programme_id),
+        };
+        let post = db.add_item(&base, &[]).await?;
+        db.add_item(
+            &NewItem {
+                cohort: last_year.0.id,
+                parent: Some(post),
+                author: helper,
+                kind: ItemKind::Comment,
+                body: "We put the run chart on the wall by the machine and look at it every Monday. When it drifts, we run a new cycle.",
+                ..base
+            },
+            &[(asker, ymarfer_domain::space::NoticeKind::Comment)],
+        )
+        .await?;
     }
     Ok(())
 }
