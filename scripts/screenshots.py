@@ -121,7 +121,7 @@ SHOTS = [
     ("manager", "en", "audit", "/en/programmes/ceic-demo/audit"),
     ("anyone", "cy", "health-check-cy", "/cy/health-check"),
     ("participant", "cy", "space-cy", "/cy/programmes/ceic-demo/cohorts/north-wales/space"),
-    ("facilitator", "en", "space", "/en/programmes/ceic-demo/cohorts/west-wales/space"),
+    ("manager", "en", "space", "/en/programmes/ceic-demo/cohorts/west-wales/space"),
     ("participant", "cy", "log-cy", "/cy/log"),
     ("anyone", "en", "showcase", "/en/programmes/ceic-demo/showcase"),
     ("facilitator", "en", "engagement", "/en/programmes/ceic-demo/cohorts/north-wales/engagement"),

@@ -243,12 +243,12 @@ async fn account(
 }
 
 /// Loads the demo programme unless it is there already. Returns whether it loaded.
-pub async fn load(db: &Db) -> anyhow::Result<bool> {
+pub async fn load(db: &Db, files: &ymarfer_web::files::Files) -> anyhow::Result<bool> {
     if db.programme_by_slug(PROGRAMME).await?.is_some() {
         return Ok(false);
     }
     let mut created_organisations = Vec::new();
-    match load_all(db, &mut created_organisations).await {
+    match load_all(db, files, &mut created_organisations).await {
         Ok(()) => Ok(true),
         Err(e) => {
             // Leave nothing half-loaded: the next attempt starts clean.
@@ -263,7 +263,11 @@ pub async fn load(db: &Db) -> anyhow::Result<bool> {
     }
 }
 
-async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Result<()> {
+async fn load_all(
+    db: &Db,
+    files: &ymarfer_web::files::Files,
+    created_organisations: &mut Vec<i64>,
+) -> anyhow::Result<()> {
     let data = demo_data()?;
     let hash = ymarfer_web::passwords::hash(PASSWORD.to_string()).await?;
     let mut people = Vec::new();
@@ -552,6 +556,7 @@ async fn load_all(db: &Db, created_organisations: &mut Vec<i64>) -> anyhow::Resu
     ledger(db, &cohorts, facilitator.id, &data).await?;
     health_checks(db, programme.id, &cohorts, today).await?;
     spaces(db, &cohorts, facilitator.id, participant.id).await?;
+    attachments(db, files, &cohorts).await?;
     // Approved last, as any change to a project asks for approval again.
     for (cohort, _, stage) in &cohorts {
         if *stage == Stage::Finished {
@@ -1447,6 +1452,107 @@ async fn spaces(
             &[(asker, ymarfer_domain::space::NoticeKind::Comment)],
         )
         .await?;
+    }
+    Ok(())
+}
+
+/// A drawing of a process map: four steps joined by arrows, with a pile of
+/// work waiting before the third. A PNG.
+fn process_map_png() -> anyhow::Result<Vec<u8>> {
+    let (w, h) = (960u32, 360u32);
+    let mut img = image::RgbImage::from_pixel(w, h, image::Rgb([255, 255, 255]));
+    let green = image::Rgb([0, 87, 63]);
+    let amber = image::Rgb([255, 191, 71]);
+    let mut fill = |x0: u32, y0: u32, x1: u32, y1: u32, c: image::Rgb<u8>| {
+        for x in x0..x1.min(w) {
+            for y in y0..y1.min(h) {
+                img.put_pixel(x, y, c);
+            }
+        }
+    };
+    for i in 0..4u32 {
+        let x = 40 + i * 230;
+        fill(x, 130, x + 150, 230, green);
+        if i < 3 {
+            fill(x + 150, 176, x + 230, 184, green);
+        }
+    }
+    // Work waiting: a triangle of stock before the third step.
+    for row in 0..60u32 {
+        fill(440 - row / 2, 60 + row, 440 + row / 2, 61 + row, amber);
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img).write_to(&mut out, image::ImageFormat::Png)?;
+    Ok(out.into_inner())
+}
+
+/// A one-page PDF, as a firm might attach its written-up process.
+const PROCESS_PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >> endobj\n4 0 obj << /Length 60 >> stream\nBT /F1 24 Tf 72 760 Td (Changeover: steps and checks) Tj ET\nendstream endobj\n5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// A few files: a photo of a process map shared in each of the two spaces,
+/// and a written-up process on a finished cohort's project.
+async fn attachments(
+    db: &Db,
+    files: &ymarfer_web::files::Files,
+    cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate, Stage)],
+) -> anyhow::Result<()> {
+    use ymarfer_domain::space::ItemKind;
+    use ymarfer_store::space::NewItem;
+    let png = process_map_png()?;
+    for (ci, body, name, lang) in [
+        (
+            WELSH_COHORT,
+            "Ein map proses ar y wal: mae'r pentwr o waith yn aros cyn y trydydd cam.",
+            "map-proses.png",
+            Lang::Cy,
+        ),
+        (
+            2,
+            "Our process map on the wall: the pile of work waits before the third step.",
+            "process-map.png",
+            Lang::En,
+        ),
+    ] {
+        let Some((cohort, _, _)) = cohorts.get(ci) else {
+            continue;
+        };
+        let Some(author) = db.enrolled(cohort.id).await?.get(1).map(|e| e.user_id) else {
+            continue;
+        };
+        let photo = ymarfer_web::files::prepare(name, &png)
+            .map_err(|r| anyhow::anyhow!("demo photo: {r:?}"))?;
+        let stored = files.put(photo).await?;
+        db.add_item_with(
+            &NewItem {
+                cohort: cohort.id,
+                parent: None,
+                author,
+                kind: ItemKind::Post,
+                project: None,
+                tool_id: None,
+                ref_id: None,
+                body,
+                lang,
+                alumni: None,
+            },
+            &[],
+            &[stored],
+        )
+        .await?;
+    }
+    if let Some((cohort, _, _)) = cohorts.get(2)
+        && let Some(project) = db.cohort_projects(cohort.id).await?.first()
+        && let Some(author) = db
+            .enrolled(cohort.id)
+            .await?
+            .iter()
+            .find(|e| e.organisation_id == Some(project.organisation_id))
+            .map(|e| e.user_id)
+    {
+        let pdf = ymarfer_web::files::prepare("changeover-steps.pdf", PROCESS_PDF)
+            .map_err(|r| anyhow::anyhow!("demo PDF: {r:?}"))?;
+        let stored = files.put(pdf).await?;
+        db.attach_to_project(project.id, author, &[stored]).await?;
     }
     Ok(())
 }

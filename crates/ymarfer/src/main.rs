@@ -409,7 +409,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Demo => {
             let config = g.config()?;
             let db = g.open_db().await?;
-            let loaded = demo::load(&db).await?;
+            let files =
+                ymarfer_web::files::Files::open(config.attachments.as_deref(), &config.data_dir)?;
+            let loaded = demo::load(&db, &files).await?;
             println!(
                 "{}",
                 if loaded {
@@ -539,10 +541,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Serve { demo, no_jobs } => {
-            g.config()?;
+            let config = g.config()?;
             let db = g.open_db().await?;
             if demo {
-                demo::load(&db).await?;
+                let files = ymarfer_web::files::Files::open(
+                    config.attachments.as_deref(),
+                    &config.data_dir,
+                )?;
+                demo::load(&db, &files).await?;
             }
             let listener = tokio::net::TcpListener::bind(g.bind)
                 .await

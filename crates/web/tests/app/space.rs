@@ -205,6 +205,25 @@ async fn who_sees_the_space(app: TestApp) {
     // Her peer sees it in the stream and on its own page, and was told of the mention.
     let stream = s.gareth.1.get(&s.base).await.text().await.unwrap();
     assert!(stream.contains("kanban card for flour orders"), "{stream}");
+    // The fragment htmx polls tells of items newer than the page.
+    let fresh = s
+        .gareth
+        .1
+        .get(&format!("{}/new?after=0", s.base))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(fresh.contains("1 new item – show it"), "{fresh}");
+    let none = s
+        .gareth
+        .1
+        .get(&format!("{}/new?after={post}", s.base))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!none.contains("new item"), "{none}");
     let page = s.gareth.1.get(&format!("/en/posts/{post}")).await;
     assert_eq!(page.status(), StatusCode::OK);
     let notices = s.gareth.1.get("/en/notices").await.text().await.unwrap();
