@@ -203,6 +203,9 @@ pub enum Action {
     /// The alumni space of a programme: the participants and staff of its
     /// finished cohorts, and its programme-wide staff.
     ViewAlumni,
+    /// How the instance runs: every programme and its team at a glance, the
+    /// scheduled jobs and their last runs. Administrators.
+    ViewOperations,
 }
 
 /// What authorisation needs to know about an item of a cohort space.

@@ -194,3 +194,51 @@ impl Db {
         }))
     }
 }
+
+/// A programme at a glance, for administrators.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProgrammeGlance {
+    pub id: i64,
+    pub slug: String,
+    pub name_en: String,
+    pub name_cy: String,
+    pub cohorts: i64,
+    pub participants: i64,
+}
+
+/// A member of some programme's team, for administrators.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TeamRow {
+    pub programme_id: i64,
+    pub display_name: String,
+    pub email: String,
+    #[sqlx(try_from = "String")]
+    pub role: ymarfer_domain::Role,
+    pub cohort: Option<String>,
+}
+
+impl Db {
+    /// Every programme with its cohorts and active participants counted, and
+    /// every team member of every programme: two queries.
+    pub async fn programmes_at_a_glance(&self) -> Result<(Vec<ProgrammeGlance>, Vec<TeamRow>)> {
+        Ok(with_pool!(self, |pool| {
+            let programmes = sqlx::query_as(
+                "SELECT p.id, p.slug, p.name_en, p.name_cy, \
+                 (SELECT COUNT(*) FROM cohorts c WHERE c.programme_id = p.id) AS cohorts, \
+                 (SELECT COUNT(*) FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+                  WHERE c.programme_id = p.id AND e.status = 'active') AS participants \
+                 FROM programmes p ORDER BY p.name_en",
+            )
+            .fetch_all(pool)
+            .await?;
+            let team = sqlx::query_as(
+                "SELECT m.programme_id, u.display_name, u.email, m.role, c.slug AS cohort \
+                 FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN cohorts c ON c.id = m.cohort_id \
+                 WHERE m.role <> 'participant' ORDER BY m.programme_id, m.role, lower(u.display_name)",
+            )
+            .fetch_all(pool)
+            .await?;
+            (programmes, team)
+        }))
+    }
+}

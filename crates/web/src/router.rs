@@ -2,9 +2,9 @@
 
 use crate::handlers::{
     account, admin, attachments, audit, auth, benefits, capability, claims, cohorts, cycles,
-    engagement, followup, health, health_check, home, impact, leads, organisations, people,
-    privacy, programmes, projects, readings, reference, rhythm, search, sessions, sets, showcase,
-    space, tools,
+    engagement, followup, health, health_check, home, impact, leads, operations, organisations,
+    people, privacy, programmes, projects, readings, reference, rhythm, search, sessions, sets,
+    showcase, space, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -101,6 +101,8 @@ fn pages() -> Router<AppState> {
             "/programmes/{p}/alumni",
             get(space::alumni).post(space::alumni_post),
         )
+        .route("/admin/programmes", get(operations::programmes))
+        .route("/admin/jobs", get(operations::jobs))
         .route("/notices", get(space::notices))
         .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))

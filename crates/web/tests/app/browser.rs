@@ -1566,6 +1566,25 @@ async fn learning_together_pages_pass_axe(app: TestApp) {
     }
     assert!(b.text("main").await.contains("Atal y negeseuon hyn"));
     b.close().await;
+    // An administrator's view of how the instance runs.
+    ymarfer_web::jobs::run_due(&app.state, chrono::Utc::now())
+        .await
+        .unwrap();
+    app.user("admin@example.com", Lang::En, true).await;
+    let b = Browser::start().await;
+    b.goto(&app.url("/en/sign-in")).await;
+    b.fill("#email", "admin@example.com").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/en/sign-in'] button").await;
+    for (what, path) in [
+        ("jobs", "/en/admin/jobs"),
+        ("rhaglenni a'u timau", "/cy/admin/programmes"),
+    ] {
+        b.goto(&app.url(path)).await;
+        b.assert_accessible(what).await;
+        b.assert_reflows(what).await;
+    }
+    b.close().await;
 }
 
 on_both! {

@@ -111,6 +111,31 @@ async fn a_digest_is_sent_once_by_two_servers(app: TestApp) {
             .any(|r| r.name == "daily_digest" && r.finished_at.is_some())
     );
     let _ = people;
+    // Administrators see the runs, and every programme with its team.
+    app.user("admin@example.com", Lang::En, true).await;
+    let admin = app.client();
+    admin.sign_in("admin@example.com").await;
+    let jobs = admin.get("/en/admin/jobs").await.text().await.unwrap();
+    assert!(
+        jobs.contains("Daily digest of notices") && jobs.contains("12 emails sent, 0 failed"),
+        "{jobs}"
+    );
+    let programmes = admin
+        .get("/en/admin/programmes")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        programmes.contains("rheolwr@example.com") && programmes.contains("Programme manager"),
+        "{programmes}"
+    );
+    let manager = app.client();
+    manager.sign_in("rheolwr@example.com").await;
+    assert_eq!(
+        manager.get("/en/admin/jobs").await.status(),
+        StatusCode::FORBIDDEN
+    );
 }
 
 async fn at_once_in_their_language_and_unsubscribed_signed_out(app: TestApp) {

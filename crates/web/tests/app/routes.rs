@@ -276,6 +276,8 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/projects/1/share", form: &[("what", "x")], expect: |w| project(w, Status(400), Status(403)) },
         Row { method: "POST", path: "/en/projects/2/share", form: &[("what", "x")], expect: |w| outsider(w, Status(400)) },
         Row { method: "GET", path: "/en/notices", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/admin/programmes", form: &[], expect: |w| admins(w, 200) },
+        Row { method: "GET", path: "/cy/admin/jobs", form: &[], expect: |w| admins(w, 200) },
         Row { method: "GET", path: "/en/programmes/prog/alumni", form: &[], expect: |w| managers_and_admins(w, Status(200)) },
         Row { method: "POST", path: "/en/programmes/prog/alumni", form: &[], expect: |w| managers_and_admins(w, Status(400)) },
         Row { method: "GET", path: "/en/programmes/nope/alumni", form: &[], expect: |w| anyone(w, Status(404)) },

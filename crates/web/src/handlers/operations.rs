@@ -1,0 +1,86 @@
+//! How the instance runs, for administrators: every programme and its team at
+//! a glance (`/admin/programmes`), and the scheduled jobs with their last runs
+//! (`/admin/jobs`).
+
+use crate::error::{AppResult, authorise};
+use crate::page::{Page, Viewer, render};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::State;
+use ymarfer_domain::jobs::Job;
+use ymarfer_domain::{Action, Resource, can};
+use ymarfer_store::jobs::{JobRun, ProgrammeGlance, TeamRow};
+
+#[derive(Template)]
+#[template(path = "admin/programmes.html")]
+struct ProgrammesPage {
+    page: Page,
+    programmes: Vec<(ProgrammeGlance, Vec<TeamRow>)>,
+}
+
+impl ProgrammesPage {
+    fn role(&self, r: &TeamRow) -> String {
+        self.page.t(r.role.message_id())
+    }
+}
+
+pub async fn programmes(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
+    authorise(can(viewer.actor(), Action::ViewOperations, Resource::Site))?;
+    let (programmes, team) = state.db.programmes_at_a_glance().await?;
+    let programmes = programmes
+        .into_iter()
+        .map(|p| {
+            let mine = team
+                .iter()
+                .filter(|t| t.programme_id == p.id)
+                .cloned()
+                .collect();
+            (p, mine)
+        })
+        .collect();
+    render(&ProgrammesPage {
+        page: page.titled("operations-programmes-title"),
+        programmes,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "admin/jobs.html")]
+struct JobsPage {
+    page: Page,
+    runs: Vec<JobRun>,
+    /// Each job with its latest run, if any.
+    latest: Vec<(String, Option<JobRun>)>,
+}
+
+impl JobsPage {
+    fn job_name(&self, code: &str) -> String {
+        Job::parse(code)
+            .map(|j| self.page.t(j.message_id()))
+            .unwrap_or_else(|| code.to_string())
+    }
+
+    fn when(&self, at: &Option<chrono::DateTime<chrono::Utc>>) -> String {
+        at.map(|a| super::space::when(&a))
+            .unwrap_or_else(|| self.page.t("operations-jobs-running"))
+    }
+}
+
+pub async fn jobs(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
+    authorise(can(viewer.actor(), Action::ViewOperations, Resource::Site))?;
+    let runs = state.db.job_runs(100).await?;
+    let latest = Job::ALL
+        .iter()
+        .map(|j| {
+            (
+                page.t(j.message_id()),
+                runs.iter().find(|r| r.name == j.as_str()).cloned(),
+            )
+        })
+        .collect();
+    render(&JobsPage {
+        page: page.titled("operations-jobs-title"),
+        runs,
+        latest,
+    })
+}
