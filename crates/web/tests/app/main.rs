@@ -15,6 +15,7 @@ mod programmes;
 mod projects;
 mod routes;
 mod showcase;
+mod smtp;
 mod space;
 mod support;
 mod trust;
