@@ -72,7 +72,10 @@ async fn invitations_followups_and_digests_over_smtp(app: TestApp) {
     assert_eq!(got.len(), 1, "the invitation arrived");
     let (subject, raw) = &got[0];
     assert_eq!(subject, "Gwahoddiad i Ymarfer");
-    assert!(raw.contains("From: Ymarfer <noreply@example.test>"), "{raw}");
+    assert!(
+        raw.contains("From: Ymarfer <noreply@example.test>"),
+        "{raw}"
+    );
     assert!(
         raw.contains("Content-Type: text/plain; charset=utf-8"),
         "{raw}"
