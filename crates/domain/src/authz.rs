@@ -122,6 +122,38 @@ impl Actor {
         self.memberships.iter().any(|m| roles.contains(&m.role))
     }
 
+    /// The programmes the person holds any role in, each once.
+    pub fn programmes(&self) -> Vec<i64> {
+        let mut p: Vec<i64> = self
+            .memberships
+            .iter()
+            .map(|m| m.scope.programme())
+            .collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    }
+
+    /// The cohorts the person takes part in as a participant.
+    pub fn participating_cohorts(&self) -> Vec<i64> {
+        self.memberships
+            .iter()
+            .filter(|m| m.role == Participant)
+            .filter_map(|m| match m.scope {
+                Scope::Cohort { cohort, .. } => Some(cohort),
+                Scope::Programme(_) => None,
+            })
+            .collect()
+    }
+
+    /// The first of `cohorts` the person holds a role in at cohort level.
+    pub fn own_cohort_among(&self, cohorts: &[i64]) -> Option<i64> {
+        self.memberships.iter().find_map(|m| match m.scope {
+            Scope::Cohort { cohort, .. } if cohorts.contains(&cohort) => Some(cohort),
+            _ => None,
+        })
+    }
+
     fn anywhere_in_programme(&self, programme: i64) -> bool {
         self.memberships
             .iter()

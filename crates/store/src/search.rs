@@ -186,13 +186,16 @@ impl Db {
         }))
     }
 
-    /// The cohorts of some programmes, by id, in one query.
-    pub async fn cohort_ids_of(&self, programmes: &[i64]) -> Result<Vec<(i64, i64)>> {
+    /// The cohorts of some programmes (id, programme, last day), in one query.
+    pub async fn cohort_ids_of(
+        &self,
+        programmes: &[i64],
+    ) -> Result<Vec<(i64, i64, Option<chrono::NaiveDate>)>> {
         if programmes.is_empty() {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT id, programme_id FROM cohorts WHERE programme_id IN ({})",
+            "SELECT id, programme_id, ends_on FROM cohorts WHERE programme_id IN ({})",
             marks(1, programmes.len())
         );
         Ok(with_pool!(self, |pool| {

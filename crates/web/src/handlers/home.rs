@@ -300,9 +300,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 ))
             });
             let finished = [c.cohort_id];
-            let alumni = c
-                .ends_on
-                .is_some_and(|end| end < ymarfer_domain::uktime::today())
+            let alumni = super::space::has_finished(c.ends_on, ymarfer_domain::uktime::today())
                 .then_some(())
                 .filter(|_| {
                     ymarfer_domain::can(

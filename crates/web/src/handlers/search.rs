@@ -11,7 +11,7 @@ use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use ymarfer_domain::authz::PostFacts;
 use ymarfer_domain::projects::Visibility;
-use ymarfer_domain::{Action, Resource, Role, Scope, can};
+use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::search::Found;
 
 /// How many matches a search lists.
@@ -72,18 +72,27 @@ pub async fn search(
     let typed: String = q.q.trim().chars().take(200).collect();
     // Where to look: every cohort of the programmes the person is in (the
     // policy then decides each match); everywhere for an administrator.
-    let programmes: Vec<i64> = {
-        let mut p: Vec<i64> = actor
-            .memberships
+    let programmes: Vec<i64> = if actor.is_admin {
+        state
+            .db
+            .programmes_visible_to(actor.user_id, true)
+            .await?
             .iter()
-            .map(|m| m.scope.programme())
-            .collect();
-        p.sort_unstable();
-        p.dedup();
-        p
+            .map(|p| p.id)
+            .collect()
+    } else {
+        actor.programmes()
     };
     let cohorts = state.db.cohort_ids_of(&programmes).await?;
-    let programme_of: HashMap<i64, i64> = cohorts.iter().copied().collect();
+    let programme_of: HashMap<i64, i64> = cohorts.iter().map(|(c, p, _)| (*c, *p)).collect();
+    // Each programme's finished cohorts, for items of its alumni space.
+    let today = ymarfer_domain::uktime::today();
+    let mut finished: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (cohort, programme, ends_on) in &cohorts {
+        if super::space::has_finished(*ends_on, today) {
+            finished.entry(*programme).or_default().push(*cohort);
+        }
+    }
     let scope: Option<Vec<i64>> = (!actor.is_admin).then(|| cohorts.iter().map(|c| c.0).collect());
     let hits = if typed.is_empty() {
         Vec::new()
@@ -120,46 +129,14 @@ pub async fn search(
         .collect();
     // The viewer's relation to projects matters only in cohorts they take part in.
     let mut relations = HashMap::new();
-    let taking_part: HashSet<i64> = actor
-        .memberships
-        .iter()
-        .filter(|m| m.role == Role::Participant)
-        .filter_map(|m| match m.scope {
-            Scope::Cohort { cohort, .. } => Some(cohort),
-            Scope::Programme(_) => None,
-        })
-        .collect();
+    let taking_part: HashSet<i64> = actor.participating_cohorts().into_iter().collect();
     for cohort in &taking_part {
         if projects.values().any(|p| p.cohort_id == *cohort) {
             relations.insert(*cohort, Relation::load(&state, &viewer, *cohort).await?);
         }
     }
     let none = Relation::none();
-    // The finished cohorts of each programme with alumni items among the matches.
-    let mut finished: HashMap<i64, Vec<i64>> = HashMap::new();
-    for p in posts.values() {
-        if let Some(programme) = p.alumni_programme_id
-            && !finished.contains_key(&programme)
-        {
-            finished.insert(
-                programme,
-                super::space::finished_cohorts(&state, programme).await?,
-            );
-        }
-    }
-    let mut programme_lookup = programme_of;
-    if actor.is_admin {
-        let missing: Vec<i64> = hits
-            .iter()
-            .map(|h| h.cohort_id)
-            .filter(|c| !programme_lookup.contains_key(c))
-            .collect();
-        for c in missing {
-            if let Some(k) = state.db.cohort_by_id(c).await? {
-                programme_lookup.insert(c, k.programme_id);
-            }
-        }
-    }
+    let programme_lookup = programme_of;
     let mut results = Vec::new();
     for h in hits {
         let Some(&programme) = programme_lookup.get(&h.cohort_id) else {
@@ -174,8 +151,7 @@ pub async fn search(
                     author: p.author_id,
                     alumni: p
                         .alumni_programme_id
-                        .and_then(|a| finished.get(&a))
-                        .map(Vec::as_slice),
+                        .map(|a| finished.get(&a).map_or(&[][..], Vec::as_slice)),
                 };
                 if !can(Some(actor), Action::ViewSpace, Resource::Post(facts)).allowed() {
                     continue;

@@ -672,6 +672,11 @@ async fn item_for(
     Ok((item, programme, cohort, finished))
 }
 
+/// Whether a cohort with this last day has finished by `today`.
+pub fn has_finished(ends_on: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> bool {
+    ends_on.is_some_and(|end| end < today)
+}
+
 /// The finished cohorts of a programme, whose people make its alumni space.
 pub async fn finished_cohorts(state: &AppState, programme: i64) -> Result<Vec<i64>, AppError> {
     let today = ymarfer_domain::uktime::today();
@@ -680,7 +685,7 @@ pub async fn finished_cohorts(state: &AppState, programme: i64) -> Result<Vec<i6
         .cohorts_of(programme)
         .await?
         .into_iter()
-        .filter(|c| c.ends_on.is_some_and(|end| end < today))
+        .filter(|c| has_finished(c.ends_on, today))
         .map(|c| c.id)
         .collect())
 }
@@ -1633,14 +1638,7 @@ pub async fn alumni_post(
     let (form, checked, prepared) = checked_post(&page, upload?).await?;
     match checked {
         Ok((body, lang)) => {
-            let mine = viewer.actor().and_then(|a| {
-                a.memberships.iter().find_map(|m| match m.scope {
-                    ymarfer_domain::Scope::Cohort { cohort, .. } if finished.contains(&cohort) => {
-                        Some(cohort)
-                    }
-                    _ => None,
-                })
-            });
+            let mine = viewer.actor().and_then(|a| a.own_cohort_among(&finished));
             let Some(cohort) = mine.or_else(|| finished.last().copied()) else {
                 return Err(AppError::NOT_FOUND);
             };
