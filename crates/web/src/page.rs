@@ -167,6 +167,20 @@ impl Page {
             })
     }
 
+    /// The two languages, to say which one a text is written in: (code, name).
+    pub fn languages(&self) -> [(&'static str, String); 2] {
+        [("cy", self.t("lang-cy")), ("en", self.t("lang-en"))]
+    }
+
+    /// The language a form chose, or, before it chose, this page's.
+    pub fn chosen_lang<'a>(&'a self, typed: &'a str) -> &'a str {
+        if typed.is_empty() {
+            self.lang.code()
+        } else {
+            typed
+        }
+    }
+
     pub fn t1(&self, key: &str, name: &'static str, value: &str) -> String {
         self.tr.t1(key, name, value)
     }

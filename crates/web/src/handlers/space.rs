@@ -83,6 +83,14 @@ pub fn request_line(page: &Page, r: &ymarfer_store::space::OpenRequest) -> Strin
     )
 }
 
+/// The people of a space as choices for a filter: (id, name).
+pub fn member_options(members: &[Member]) -> Vec<(i64, String)> {
+    members
+        .iter()
+        .map(|m| (m.user_id, m.display_name.clone()))
+        .collect()
+}
+
 /// What a page needs to draw items for one viewer in one cohort.
 struct Drawer<'a> {
     page: &'a Page,
@@ -340,28 +348,6 @@ impl StreamPage {
             .iter()
             .map(|k| (k.as_str(), self.page.t(k.message_id())))
             .collect()
-    }
-
-    fn langs(&self) -> [(&'static str, String); 2] {
-        [
-            ("cy", self.page.t("lang-cy")),
-            ("en", self.page.t("lang-en")),
-        ]
-    }
-
-    fn people(&self) -> Vec<(i64, String)> {
-        self.members
-            .iter()
-            .map(|m| (m.user_id, m.display_name.clone()))
-            .collect()
-    }
-
-    fn form_lang(&self) -> &str {
-        if self.form.lang.is_empty() {
-            self.page.lang.code()
-        } else {
-            &self.form.lang
-        }
     }
 }
 
@@ -754,21 +740,6 @@ struct ItemPage {
 }
 
 impl ItemPage {
-    fn langs(&self) -> [(&'static str, String); 2] {
-        [
-            ("cy", self.page.t("lang-cy")),
-            ("en", self.page.t("lang-en")),
-        ]
-    }
-
-    fn comment_lang(&self) -> &str {
-        if self.comment.lang.is_empty() {
-            self.page.lang.code()
-        } else {
-            &self.comment.lang
-        }
-    }
-
     fn feedback_from(&self, f: &Feedback) -> String {
         let who = f
             .author
@@ -999,15 +970,6 @@ struct EditPage {
     back: String,
     form: PostForm,
     errors: FieldErrors,
-}
-
-impl EditPage {
-    fn langs(&self) -> [(&'static str, String); 2] {
-        [
-            ("cy", self.page.t("lang-cy")),
-            ("en", self.page.t("lang-en")),
-        ]
-    }
 }
 
 fn edit_page(page: Page, item: &Item, form: PostForm, errors: FieldErrors) -> EditPage {
@@ -1508,30 +1470,6 @@ struct AlumniPage {
     form: PostForm,
     errors: FieldErrors,
     notice: Option<String>,
-}
-
-impl AlumniPage {
-    fn langs(&self) -> [(&'static str, String); 2] {
-        [
-            ("cy", self.page.t("lang-cy")),
-            ("en", self.page.t("lang-en")),
-        ]
-    }
-
-    fn form_lang(&self) -> &str {
-        if self.form.lang.is_empty() {
-            self.page.lang.code()
-        } else {
-            &self.form.lang
-        }
-    }
-
-    fn people(&self) -> Vec<(i64, String)> {
-        self.members
-            .iter()
-            .map(|m| (m.user_id, m.display_name.clone()))
-            .collect()
-    }
 }
 
 /// A programme's alumni space, if the viewer may enter it: the programme and

@@ -175,6 +175,14 @@ async fn space(app: &TestApp) -> Space {
     }
 }
 
+/// Turned away: sent to sign in, forbidden, or told it does not exist.
+fn refused(status: StatusCode) -> bool {
+    matches!(
+        status,
+        StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
+    )
+}
+
 /// The id an answer's `#item-N` names.
 fn item_id(res: &reqwest::Response) -> i64 {
     let to = location(res);
@@ -263,10 +271,7 @@ async fn who_sees_the_space(app: TestApp) {
     for (who, c) in &s.outsiders {
         let stream = c.get(&s.base).await;
         assert!(
-            matches!(
-                stream.status(),
-                StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
-            ),
+            refused(stream.status()),
             "{who} got {} for the stream",
             stream.status()
         );
@@ -278,10 +283,7 @@ async fn who_sees_the_space(app: TestApp) {
         ] {
             let res = c.get(&path).await;
             assert!(
-                matches!(
-                    res.status(),
-                    StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
-                ),
+                refused(res.status()),
                 "{who} got {} for {path}",
                 res.status()
             );
@@ -308,10 +310,7 @@ async fn who_sees_the_space(app: TestApp) {
                 )
                 .await;
             assert!(
-                matches!(
-                    res.status(),
-                    StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
-                ) && !location(&res).contains("done="),
+                refused(res.status()) && !location(&res).contains("done="),
                 "{who} could post to {path}: {}",
                 res.status()
             );
@@ -944,10 +943,7 @@ async fn attachments_are_checked_and_guarded(app: TestApp) {
         for (who, c) in &s.outsiders {
             let res = c.get(&path).await;
             assert!(
-                matches!(
-                    res.status(),
-                    StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
-                ),
+                refused(res.status()),
                 "{who} got {} for {path}",
                 res.status()
             );
@@ -1342,26 +1338,13 @@ async fn the_alumni_space_spans_finished_cohorts(app: TestApp) {
     ] {
         for path in [alumni.clone(), format!("/en/posts/{post}")] {
             let res = c.get(&path).await;
-            assert!(
-                matches!(
-                    res.status(),
-                    StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
-                ),
-                "{who}: {} for {path}",
-                res.status()
-            );
+            assert!(refused(res.status()), "{who}: {} for {path}", res.status());
             assert!(!res.text().await.unwrap().contains("kanban"), "{who}");
         }
         let res = c
             .post_multipart(&alumni, &[("body", "intruder")], None)
             .await;
-        assert!(
-            matches!(
-                res.status(),
-                StatusCode::FORBIDDEN | StatusCode::NOT_FOUND | StatusCode::SEE_OTHER
-            ),
-            "{who}"
-        );
+        assert!(refused(res.status()), "{who}");
     }
     let res = still.get("/en/search?q=kanban").await.text().await.unwrap();
     assert!(!res.contains("/en/posts/"), "nor by searching");
