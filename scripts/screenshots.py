@@ -126,7 +126,7 @@ SHOTS = [
     ("anyone", "en", "showcase", "/en/programmes/ceic-demo/showcase"),
     ("facilitator", "en", "engagement", "/en/programmes/ceic-demo/cohorts/north-wales/engagement"),
     ("facilitator", "en", "alumni", "/en/programmes/ceic-demo/alumni"),
-    ("participant", "cy", "search-cy", "/cy/search?q=blawd"),
+    ("participant", "cy", "search-cy", "/cy/search?q=kanban"),
     ("anyone", "en", "health-check-question", "CHECK/4"),
 ]
 
