@@ -21,5 +21,7 @@ coded_enum! {
         UserSuspended = "user_suspended", "audit-user-suspended";
         UserReactivated = "user_reactivated", "audit-user-reactivated";
         UserSignedOut = "user_signed_out", "audit-user-signed-out";
+        TokenCreated = "token_created", "audit-token-created";
+        TokenRevoked = "token_revoked", "audit-token-revoked";
     }
 }

@@ -92,6 +92,17 @@ pub struct Actor {
     pub user_id: i64,
     pub is_admin: bool,
     pub memberships: Vec<Membership>,
+    /// Set when the person acts through a personal access token, which may
+    /// narrow what they could otherwise do.
+    pub token: Option<TokenScope>,
+}
+
+/// What a personal access token lets its holder do: read only, or read and
+/// write; in one programme, or in every programme the person may see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenScope {
+    pub write: bool,
+    pub programme: Option<i64>,
 }
 
 const STAFF: &[Role] = &[Role::ProgrammeManager, Role::Facilitator];
@@ -238,6 +249,37 @@ pub enum Action {
     /// How the instance runs: every programme and its team at a glance, the
     /// scheduled jobs and their last runs. Administrators.
     ViewOperations,
+    /// Read a programme's leads from the health check (its managers).
+    ViewLeads,
+    /// Read a cohort's attendance register (those who keep it).
+    ViewRegister,
+}
+
+impl Action {
+    /// Whether the action changes something, which a read-only token may not do.
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            Action::ManageOwnAccount
+                | Action::ManageUsers
+                | Action::ManageProgramme
+                | Action::ManageCohort
+                | Action::CreateProgramme
+                | Action::Grant(_)
+                | Action::AnswerCapability
+                | Action::AddOrganisation
+                | Action::EditOrganisation
+                | Action::RecordInnovation
+                | Action::EditProject
+                | Action::ApproveProject
+                | Action::VerifyBenefit
+                | Action::ManageLeads
+                | Action::ManageReference
+                | Action::ModerateSpace
+                | Action::EditPost
+                | Action::DeletePost
+        )
+    }
 }
 
 /// What authorisation needs to know about an item of a cohort space.
@@ -410,14 +452,18 @@ fn refuse(actor: Option<&Actor>, connected: bool) -> Decision {
 /// The programmes through which the actor may do `action` to organisations, for
 /// scoping a list; `None` means every organisation (administrators).
 pub fn organisation_programmes(actor: &Actor, action: Action) -> Option<Vec<i64>> {
-    if actor.is_admin {
+    let narrowed = actor.token.and_then(|t| t.programme);
+    if actor.is_admin && narrowed.is_none() {
         return None;
     }
-    let mut programmes: Vec<i64> = actor
-        .memberships
-        .iter()
-        .map(|m| m.scope.programme())
-        .collect();
+    let mut programmes: Vec<i64> = match narrowed {
+        Some(p) => vec![p],
+        None => actor
+            .memberships
+            .iter()
+            .map(|m| m.scope.programme())
+            .collect(),
+    };
     programmes.sort_unstable();
     programmes.dedup();
     programmes.retain(|p| {
@@ -434,7 +480,12 @@ pub fn organisation_programmes(actor: &Actor, action: Action) -> Option<Vec<i64>
 /// Whether a list of programmes is every programme, or only those the person
 /// holds a role in.
 pub fn sees_every_programme(actor: &Actor) -> bool {
-    actor.is_admin
+    actor.is_admin && actor.token.is_none_or(|t| t.programme.is_none())
+}
+
+/// The one programme a token is limited to, if it is.
+pub fn only_programme(actor: &Actor) -> Option<i64> {
+    actor.token.and_then(|t| t.programme)
 }
 
 /// The answer for something that does not exist: sign in first, or not found,
@@ -462,6 +513,63 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
     if action == Action::ViewPublic {
         return Decision::Allow;
     }
+    if let Some(a) = actor
+        && let Some(token) = a.token
+    {
+        return through_token(a, token, action, resource);
+    }
+    decide(actor, action, resource)
+}
+
+/// A token never does more than its person could, and does less when it is
+/// read-only or limited to one programme: another programme's records are as
+/// if they did not exist, and so are the site's own (people, operations).
+fn through_token(
+    actor: &Actor,
+    token: TokenScope,
+    action: Action,
+    resource: Resource<'_>,
+) -> Decision {
+    if action.writes() && !token.write {
+        let seen = decide(Some(actor), Action::ViewSignedInPages, Resource::Site);
+        return if seen.allowed() {
+            Decision::Forbid
+        } else {
+            seen
+        };
+    }
+    let Some(only) = token.programme else {
+        return decide(Some(actor), action, resource);
+    };
+    let in_scope = match resource {
+        Resource::Site => matches!(action, Action::ViewSignedInPages),
+        Resource::Account(id) => id == actor.user_id,
+        Resource::Programme(p)
+        | Resource::Cohort { programme: p, .. }
+        | Resource::Alumni { programme: p, .. } => p == only,
+        Resource::Project(f) => f.programme == only,
+        Resource::Post(f) => f.programme == only,
+        Resource::Organisation { programmes } => {
+            if !programmes.contains(&only) {
+                return Decision::Hide;
+            }
+            return decide(
+                Some(actor),
+                action,
+                Resource::Organisation {
+                    programmes: &[only],
+                },
+            );
+        }
+    };
+    if in_scope {
+        decide(Some(actor), action, resource)
+    } else {
+        Decision::Hide
+    }
+}
+
+fn decide(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Decision {
     if let Resource::Project(p) = &resource {
         return project_decision(actor, action, p);
     }
@@ -503,7 +611,7 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
             actor.holds_in_programme(p, &[ProgrammeManager])
         }
         (
-            Action::DownloadReports | Action::ManageLeads | Action::ViewAudit,
+            Action::DownloadReports | Action::ManageLeads | Action::ViewLeads | Action::ViewAudit,
             Resource::Programme(p),
         ) => actor.holds_in_programme(p, &[ProgrammeManager]),
         (Action::ViewFunnel, Resource::Programme(p)) => {
@@ -528,9 +636,10 @@ pub fn can(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Dec
                 cohort,
                 &[ProgrammeManager, Facilitator, Participant],
             ),
-        (Action::ManageCohort | Action::ModerateSpace, Resource::Cohort { programme, cohort }) => {
-            actor.holds_in_cohort(programme, cohort, STAFF)
-        }
+        (
+            Action::ManageCohort | Action::ModerateSpace | Action::ViewRegister,
+            Resource::Cohort { programme, cohort },
+        ) => actor.holds_in_cohort(programme, cohort, STAFF),
         (Action::ViewSpace, Resource::Cohort { programme, cohort }) => actor.holds_in_cohort(
             programme,
             cohort,
@@ -606,6 +715,7 @@ mod tests {
                 .map(|role| Membership { role, scope })
                 .into_iter()
                 .collect(),
+            token: None,
         }
     }
 
@@ -1115,5 +1225,103 @@ mod tests {
             let got = Role::ALL.map(|role| can(Some(a), Action::Grant(role), r));
             assert_eq!(got, want, "{who}");
         }
+    }
+
+    #[test]
+    fn a_token_never_does_more_than_its_person_and_may_do_less() {
+        let manager = actor(Some(ProgrammeManager), Scope::Programme(P));
+        let read_only = Actor {
+            token: Some(TokenScope {
+                write: false,
+                programme: None,
+            }),
+            ..manager.clone()
+        };
+        let programme = Resource::Programme(P);
+        let cohort = Resource::Cohort {
+            programme: P,
+            cohort: C,
+        };
+        assert!(can(Some(&read_only), Action::ViewLeads, programme).allowed());
+        assert_eq!(
+            can(Some(&read_only), Action::ManageLeads, programme),
+            Decision::Forbid
+        );
+        assert_eq!(
+            can(Some(&read_only), Action::ManageCohort, cohort),
+            Decision::Forbid
+        );
+        let writer = Actor {
+            token: Some(TokenScope {
+                write: true,
+                programme: None,
+            }),
+            ..manager.clone()
+        };
+        assert!(can(Some(&writer), Action::ManageCohort, cohort).allowed());
+        // Nothing the person could not do themselves.
+        assert_eq!(
+            can(Some(&writer), Action::ManageUsers, Resource::Site),
+            Decision::Forbid
+        );
+    }
+
+    #[test]
+    fn a_token_for_one_programme_sees_no_other() {
+        let admin = Actor {
+            is_admin: true,
+            token: Some(TokenScope {
+                write: true,
+                programme: Some(P),
+            }),
+            ..Actor::default()
+        };
+        assert!(can(Some(&admin), Action::ViewProgramme, Resource::Programme(P)).allowed());
+        assert_eq!(
+            can(Some(&admin), Action::ViewProgramme, Resource::Programme(2)),
+            Decision::Hide
+        );
+        // Site-wide work is outside any one programme.
+        assert_eq!(
+            can(Some(&admin), Action::ManageUsers, Resource::Site),
+            Decision::Hide
+        );
+        assert!(!sees_every_programme(&admin));
+        assert_eq!(
+            organisation_programmes(&admin, Action::ViewOrganisation),
+            Some(vec![P])
+        );
+        // An organisation in two programmes is judged through the token's one.
+        let staff_elsewhere = Actor {
+            token: Some(TokenScope {
+                write: false,
+                programme: Some(P),
+            }),
+            ..actor(Some(Facilitator), Scope::Programme(2))
+        };
+        assert_eq!(
+            can(
+                Some(&staff_elsewhere),
+                Action::ViewOrganisation,
+                Resource::Organisation {
+                    programmes: &[P, 2]
+                }
+            ),
+            Decision::Hide
+        );
+        let untokened = Actor {
+            token: None,
+            ..staff_elsewhere
+        };
+        assert!(
+            can(
+                Some(&untokened),
+                Action::ViewOrganisation,
+                Resource::Organisation {
+                    programmes: &[P, 2]
+                }
+            )
+            .allowed()
+        );
     }
 }

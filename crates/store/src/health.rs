@@ -346,6 +346,19 @@ impl Db {
             .await?))
     }
 
+    /// One page of a programme's leads, in id order after `after`.
+    pub async fn leads_after(&self, programme: i64, after: i64, limit: i64) -> Result<Vec<Lead>> {
+        let sql = format!(
+            "SELECT {LEAD_COLUMNS} FROM leads WHERE programme_id = $1 AND id > $2 ORDER BY id LIMIT $3"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(programme)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?))
+    }
+
     pub async fn lead_by_id(&self, id: i64) -> Result<Option<Lead>> {
         let sql = format!("SELECT {LEAD_COLUMNS} FROM leads WHERE id = $1");
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)

@@ -312,6 +312,27 @@ impl Db {
             .await?))
     }
 
+    /// One page of the organisations taking part in a programme, in id order
+    /// after `after`.
+    pub async fn programme_organisations_after(
+        &self,
+        programme_id: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<Organisation>> {
+        let columns = org_columns_of("o");
+        let sql = format!(
+            "SELECT {columns} FROM organisations o JOIN programme_organisations po ON po.organisation_id = o.id \
+             WHERE po.programme_id = $1 AND o.id > $2 ORDER BY o.id LIMIT $3"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(programme_id)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?))
+    }
+
     /// The programmes in which an organisation takes part.
     pub async fn organisation_programmes(&self, organisation_id: i64) -> Result<Vec<i64>> {
         Ok(with_pool!(self, |pool| {

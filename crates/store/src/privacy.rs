@@ -128,6 +128,7 @@ impl Db {
             for sql in [
                 "DELETE FROM sessions WHERE user_id = $1",
                 "DELETE FROM tokens WHERE user_id = $1",
+                "DELETE FROM api_tokens WHERE user_id = $1",
                 "DELETE FROM calendar_feeds WHERE user_id = $1",
             ] {
                 sqlx::query(sql).bind(id).execute(&mut *tx).await?;

@@ -487,19 +487,20 @@ impl Db {
         value: i64,
         note: &str,
         by: Option<i64>,
-    ) -> Result<()> {
-        with_pool!(self, |pool| {
-            sqlx::query("INSERT INTO readings (project_id, taken_on, value, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+    ) -> Result<i64> {
+        let id: i64 = with_pool!(self, |pool| {
+            sqlx::query_scalar("INSERT INTO readings (project_id, taken_on, value, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
                 .bind(project_id)
                 .bind(taken_on)
                 .bind(value)
                 .bind(note)
                 .bind(by)
                 .bind(Utc::now())
-                .execute(pool)
-                .await?;
+                .fetch_one(pool)
+                .await?
         });
-        self.touch_project(project_id).await
+        self.touch_project(project_id).await?;
+        Ok(id)
     }
 
     /// Corrects a reading, keeping what it said before. False when the project

@@ -250,6 +250,7 @@ impl Db {
             user_id: user.id,
             is_admin: user.is_admin,
             memberships: self.memberships(user.id).await?,
+            token: None,
         })
     }
 

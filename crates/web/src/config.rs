@@ -53,6 +53,8 @@ pub struct Config {
     pub lead_retention_days: i64,
     /// Where attached files live: `s3://BUCKET`, or the data folder when unset.
     pub attachments: Option<String>,
+    /// How many API requests one token may make in a minute.
+    pub api_per_minute: i64,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -112,7 +114,14 @@ impl Config {
             frame_origins: Vec::new(),
             lead_retention_days: 365,
             attachments: None,
+            api_per_minute: 600,
         })
+    }
+
+    /// The same configuration, allowing each API token this many requests a minute.
+    pub fn with_api_limit(mut self, per_minute: i64) -> Config {
+        self.api_per_minute = per_minute.max(1);
+        self
     }
 
     /// The same configuration, keeping unenrolled leads this many days.

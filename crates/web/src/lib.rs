@@ -1,6 +1,7 @@
 //! Ymarfer's web layer: extract and authorise the request, ask the domain, persist
 //! through the store, render a page. Templates compute nothing.
 
+pub mod api;
 mod assets;
 pub mod audit;
 pub mod config;

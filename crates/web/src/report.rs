@@ -15,7 +15,7 @@ use ymarfer_store::Db;
 use ymarfer_store::ledger::{BenefitVersion, CurrentLine};
 use ymarfer_store::programmes::{Cohort, Programme};
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct FirstYearJson {
     pub verified: i64,
     pub claimed: i64,
@@ -23,7 +23,7 @@ pub struct FirstYearJson {
 }
 
 /// The headline report. Money in pence; headline ratios from verified value only.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ImpactReport {
     pub programme: String,
     pub cohort: Option<String>,
@@ -40,7 +40,11 @@ pub struct ImpactReport {
     pub ghg_factor_year: i64,
     /// Verified first-year value by category, in pence.
     pub by_category: std::collections::BTreeMap<String, i64>,
+    /// Innovation active at entry: [how many, of how many answered].
+    #[schema(value_type = Vec<u64>)]
     pub innovation_active_at_entry: (u64, u64),
+    /// Innovation active at the latest record: [how many, of how many].
+    #[schema(value_type = Vec<u64>)]
     pub innovation_active_latest: (u64, u64),
     pub micro_firms_included: bool,
 }

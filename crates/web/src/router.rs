@@ -1,10 +1,10 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, attachments, audit, auth, benefits, capability, claims, cohorts, cycles,
-    engagement, followup, health, health_check, home, impact, leads, operations, organisations,
-    people, privacy, programmes, projects, readings, reference, rhythm, search, sessions, sets,
-    showcase, space, tools,
+    account, admin, api_docs, attachments, audit, auth, benefits, capability, claims, cohorts,
+    cycles, engagement, followup, health, health_check, home, impact, leads, operations,
+    organisations, people, privacy, programmes, projects, readings, reference, rhythm, search,
+    sessions, sets, showcase, space, tokens, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -88,6 +88,9 @@ fn pages() -> Router<AppState> {
         )
         .route("/search", get(search::search))
         .route("/profile/notices", post(space::set_notify))
+        .route("/profile/tokens", get(tokens::list).post(tokens::create))
+        .route("/profile/tokens/{id}/revoke", post(tokens::revoke))
+        .route("/api", get(api_docs::page))
         .route(
             "/unsubscribe/{token}",
             get(space::unsubscribe_page).post(space::unsubscribe),
@@ -332,7 +335,7 @@ pub fn router(state: AppState) -> Router {
         .on_response(|res: &axum::response::Response, latency: Duration, _: &Span| {
             tracing::info!(status = res.status().as_u16(), ms = latency.as_millis() as u64, "served");
         });
-    let mut app = Router::new()
+    let app = Router::new()
         .route("/", get(home::pick_language))
         .route(
             "/en/",
@@ -358,6 +361,9 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), security::partner_framing))
         .layer(from_fn_with_state(state.clone(), error::render_errors))
         .layer(from_fn_with_state(state.clone(), session::load_viewer));
+    // The API authenticates by token, never by cookie: outside the pages'
+    // sessions, CSRF checks and HTML error pages.
+    let mut app = app.nest("/api/v1", crate::api::router(state.clone()));
     for layer in security::layers() {
         app = app.layer(layer);
     }

@@ -1,5 +1,6 @@
 pub mod account;
 pub mod admin;
+pub mod api_docs;
 pub mod attachments;
 pub mod audit;
 pub mod auth;
@@ -32,6 +33,7 @@ pub mod sessions;
 pub mod sets;
 pub mod showcase;
 pub mod space;
+pub mod tokens;
 pub mod tools;
 
 use crate::error::AppError;

@@ -49,6 +49,14 @@ impl TestApp {
 
     /// As [`TestApp::spawn`], keeping attached files at `attachments` (`s3://BUCKET`).
     pub async fn spawn_with(backend: Backend, attachments: Option<String>) -> Option<TestApp> {
+        TestApp::spawn_configured(backend, |c| c.with_attachments(attachments)).await
+    }
+
+    /// As [`TestApp::spawn`], with the configuration changed by `configure`.
+    pub async fn spawn_configured(
+        backend: Backend,
+        configure: impl FnOnce(Config) -> Config,
+    ) -> Option<TestApp> {
         let (db, db_url) = ymarfer_store::testing::fresh_db(backend).await?;
         let data_dir = std::env::temp_dir().join(format!(
             "ymarfer-web-test-{}",
@@ -63,8 +71,8 @@ impl TestApp {
             "Ymarfer <noreply@example.test>",
             None,
         )
-        .unwrap()
-        .with_attachments(attachments);
+        .unwrap();
+        let config = configure(config);
         let state = AppState::new(db.clone(), config).unwrap();
         let serve_state = state.clone();
         tokio::spawn(async move {

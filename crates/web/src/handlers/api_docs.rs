@@ -1,0 +1,35 @@
+//! The API's human page, in both languages: how to authenticate, page, read
+//! errors, and what each operation does. The operations are listed from the
+//! generated OpenAPI document, so the page cannot drift from the API.
+
+use crate::error::AppResult;
+use crate::page::{Page, render};
+use askama::Template;
+
+struct Operation {
+    method: String,
+    path: String,
+    what: String,
+}
+
+#[derive(Template)]
+#[template(path = "api.html")]
+struct ApiPage {
+    page: Page,
+    operations: Vec<Operation>,
+}
+
+pub async fn page(page: Page) -> AppResult {
+    let operations = crate::api::operations()
+        .into_iter()
+        .map(|(method, path, id)| Operation {
+            what: page.t(&format!("api-op-{}", id.replace('_', "-"))),
+            method,
+            path: format!("/api/v1{path}"),
+        })
+        .collect();
+    render(&ApiPage {
+        page: page.titled("api-title"),
+        operations,
+    })
+}
