@@ -589,3 +589,159 @@ fn every_operation_is_described_in_both_languages() {
         }
     }
 }
+
+/// Schemathesis (from PyPI; `./scripts/test` installs it and names it in
+/// `YMARFER_TEST_SCHEMATHESIS`) drives every operation of the OpenAPI
+/// document, with a read-write token of each role, and finds no 5xx, no
+/// undocumented status and no answer that breaks the schema.
+async fn the_api_survives_fuzzing(app: TestApp) {
+    let schemathesis = std::env::var("YMARFER_TEST_SCHEMATHESIS").expect(
+        "YMARFER_TEST_SCHEMATHESIS names the schemathesis program; run the tests with ./scripts/test",
+    );
+    let (a, ca, b, cb) = two_programmes(&app).await;
+    let org_a = app
+        .db
+        .create_organisation(&firm("Firm A"), None, Some(a))
+        .await
+        .unwrap();
+    let org_b = app
+        .db
+        .create_organisation(&firm("Firm B"), None, Some(b))
+        .await
+        .unwrap();
+    crate::support::project(&app, ca, org_a.id, "A's", "testing", "cohort").await;
+    crate::support::project(&app, cb, org_b.id, "B's", "testing", "cohort").await;
+    app.db
+        .create_lead(&ymarfer_store::health::LeadInput {
+            programme_id: Some(a),
+            name: "Lowri".into(),
+            email: "lowri@example.com".into(),
+            organisation_name: "Firm C".into(),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let start = chrono::Utc::now();
+    app.db
+        .create_meeting(
+            ca,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Mapping".into(),
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let people = [
+        (
+            "participant@example.com",
+            Some((
+                Role::Participant,
+                Scope::Cohort {
+                    programme: a,
+                    cohort: ca,
+                },
+            )),
+            false,
+        ),
+        (
+            "facilitator@example.com",
+            Some((
+                Role::Facilitator,
+                Scope::Cohort {
+                    programme: a,
+                    cohort: ca,
+                },
+            )),
+            false,
+        ),
+        (
+            "manager@example.com",
+            Some((Role::ProgrammeManager, Scope::Programme(a))),
+            false,
+        ),
+        (
+            "observer@example.com",
+            Some((Role::Observer, Scope::Programme(a))),
+            false,
+        ),
+        ("admin@example.com", None, true),
+    ];
+    let work = std::env::temp_dir().join(format!("ymarfer-fuzz-{}", app.addr.port()));
+    std::fs::create_dir_all(&work).unwrap();
+    // Records that exist, so that the fuzzer reaches past "not found".
+    std::fs::write(
+        work.join("schemathesis.toml"),
+        "[parameters]\np = \"prog-a\"\nc = \"cohort-1\"\ns = 1\nid = 1\n",
+    )
+    .unwrap();
+    for (email, role, admin) in people {
+        let user = app.user(email, Lang::En, admin).await;
+        if let Some((role, scope)) = role {
+            app.db.grant(user.id, role, scope).await.unwrap();
+        }
+        let token = token_for(&app, user.id, true, None).await;
+        let mut command = std::process::Command::new(&schemathesis);
+        command
+            .current_dir(&work)
+            .args([
+                "run",
+                &app.url("/api/v1/openapi.json"),
+                "--url",
+                &app.url("/api/v1"),
+                "--header",
+                &format!("Authorization: Bearer {token}"),
+                "--checks",
+                "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance",
+                "--phases",
+                "examples,coverage,fuzzing",
+                "--max-examples",
+                "25",
+                "--seed",
+                "20261201",
+                "--workers",
+                "1",
+                "--no-color",
+                "--suppress-health-check",
+                "all",
+            ]);
+        let out = tokio::task::spawn_blocking(move || command.output())
+            .await
+            .unwrap()
+            .expect("schemathesis runs");
+        let report = format!(
+            "{}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        eprintln!("{email}:\n{report}");
+        assert!(out.status.success(), "{email}:\n{report}");
+        // It did test: every operation was reached.
+        assert!(
+            report.contains("16 selected") || report.contains("16 total"),
+            "{email}:\n{report}"
+        );
+    }
+}
+
+async fn fuzzable_app(backend: ymarfer_store::Backend) -> Option<TestApp> {
+    TestApp::spawn_configured(backend, |c| c.with_api_limit(1_000_000)).await
+}
+
+mod fuzz {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        let app = super::fuzzable_app(ymarfer_store::Backend::Sqlite)
+            .await
+            .unwrap();
+        super::the_api_survives_fuzzing(app).await;
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        if let Some(app) = super::fuzzable_app(ymarfer_store::Backend::Postgres).await {
+            super::the_api_survives_fuzzing(app).await;
+        }
+    }
+}
