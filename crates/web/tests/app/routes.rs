@@ -287,6 +287,12 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/cy/programmes/prog-b/showcase?waste=waiting&page=1", form: &[], expect: |_| Status(200) },
         Row { method: "GET", path: "/en/programmes/nope/showcase", form: &[], expect: |_| Status(404) },
         Row { method: "POST", path: "/en/profile/notices", form: &[("mode", "x")], expect: |w| anyone(w, Status(400)) },
+        // Personal access tokens and the API's human page.
+        Row { method: "GET", path: "/en/profile/tokens", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "POST", path: "/en/profile/tokens", form: &[("name", "")], expect: |w| anyone(w, Status(422)) },
+        Row { method: "POST", path: "/en/profile/tokens/999999/revoke", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "GET", path: "/en/api", form: &[], expect: public(200) },
+        Row { method: "GET", path: "/cy/api", form: &[], expect: public(200) },
         Row { method: "GET", path: "/en/unsubscribe/0000", form: &[], expect: |_| Status(404) },
         Row { method: "POST", path: "/cy/unsubscribe/0000", form: &[], expect: |_| Status(404) },
         Row { method: "GET", path: "/en/search?q=First", form: &[], expect: |w| anyone(w, Status(200)) },
@@ -417,6 +423,92 @@ fn staff(w: Who, ok: Expect) -> Expect {
         Who::Manager | Who::Admin | Who::Facilitator => ok,
         _ => Expect::Status(403),
     }
+}
+
+/// A call of the JSON API, with a read-write token of the role for every
+/// programme; a visitor sends none.
+struct ApiRow {
+    method: &'static str,
+    path: &'static str,
+    body: &'static str,
+    expect: fn(Who) -> u16,
+}
+
+/// With a token: `ok` for those `who` admits, otherwise `refused`; 401 without.
+fn api(w: Who, admits: fn(Who) -> bool, ok: u16, refused: u16) -> u16 {
+    match w {
+        Who::Anonymous => 401,
+        w if admits(w) => ok,
+        _ => refused,
+    }
+}
+
+fn everyone(_: Who) -> bool {
+    true
+}
+fn cohort_staff(w: Who) -> bool {
+    matches!(w, Who::Facilitator | Who::Manager | Who::Admin)
+}
+fn programme_managers(w: Who) -> bool {
+    matches!(w, Who::Manager | Who::Admin)
+}
+fn not_observer(w: Who) -> bool {
+    w != Who::Observer
+}
+fn admin_only(w: Who) -> bool {
+    w == Who::Admin
+}
+
+/// The API's table: one row per operation (and per interesting case of it).
+#[rustfmt::skip]
+fn api_rows() -> Vec<ApiRow> {
+    vec![
+        ApiRow { method: "GET", path: "/api/v1/openapi.json", body: "", expect: |_| 200 },
+        ApiRow { method: "GET", path: "/api/v1/nowhere", body: "", expect: |_| 404 },
+        ApiRow { method: "DELETE", path: "/api/v1/programmes", body: "", expect: |w| api(w, everyone, 405, 405) },
+        ApiRow { method: "GET", path: "/api/v1/me", body: "", expect: |w| api(w, everyone, 200, 0) },
+        ApiRow { method: "GET", path: "/api/v1/programmes", body: "", expect: |w| api(w, everyone, 200, 0) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog", body: "", expect: |w| api(w, everyone, 200, 0) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog-b", body: "", expect: |w| api(w, admin_only, 200, 404) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog/cohorts", body: "", expect: |w| api(w, everyone, 200, 0) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog/organisations", body: "", expect: |w| api(w, cohort_staff, 200, 404) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog-b/organisations", body: "", expect: |w| api(w, admin_only, 200, 404) },
+        ApiRow { method: "GET", path: "/api/v1/organisations/1", body: "", expect: |w| api(w, cohort_staff, 200, 404) },
+        ApiRow { method: "GET", path: "/api/v1/organisations/2", body: "", expect: |w| api(w, admin_only, 200, 404) },
+        ApiRow { method: "GET", path: "/api/v1/organisations/x", body: "", expect: |w| api(w, everyone, 400, 0) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog/impact", body: "", expect: |w| api(w, everyone, 200, 0) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog/leads", body: "", expect: |w| api(w, programme_managers, 200, 403) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog/leads/999", body: "", expect: |w| api(w, programme_managers, 404, 403) },
+        ApiRow { method: "PATCH", path: "/api/v1/programmes/prog/leads/999", body: r#"{"status":"closed"}"#, expect: |w| api(w, programme_managers, 404, 403) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog/cohorts/cohort-1/projects", body: "", expect: |w| api(w, not_observer, 200, 403) },
+        ApiRow { method: "GET", path: "/api/v1/programmes/prog/cohorts/cohort-1/sessions", body: "", expect: |w| api(w, everyone, 200, 0) },
+        ApiRow { method: "PUT", path: "/api/v1/programmes/prog/cohorts/cohort-1/sessions/1/attendance", body: r#"{"marks":[]}"#, expect: |w| api(w, cohort_staff, 200, 403) },
+        ApiRow { method: "PUT", path: "/api/v1/programmes/prog/cohorts/cohort-1/sessions/2/attendance", body: r#"{"marks":[]}"#, expect: |w| api(w, cohort_staff, 404, 403) },
+        ApiRow { method: "GET", path: "/api/v1/projects/1", body: "", expect: |w| api(w, not_observer, 200, 404) },
+        ApiRow { method: "GET", path: "/api/v1/projects/2", body: "", expect: |w| api(w, admin_only, 200, 404) },
+        ApiRow { method: "GET", path: "/api/v1/projects/1/benefits", body: "", expect: |w| api(w, not_observer, 200, 404) },
+        ApiRow { method: "POST", path: "/api/v1/projects/1/readings", body: r#"{"taken_on":"","value":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
+        ApiRow { method: "POST", path: "/api/v1/projects/2/readings", body: r#"{"taken_on":"","value":""}"#, expect: |w| api(w, admin_only, 422, 404) },
+    ]
+}
+
+/// A read-write token for every programme, for the person `who` signs in as.
+async fn api_token(app: &TestApp, who: Who) -> Option<String> {
+    let email = match who {
+        Who::Anonymous => return None,
+        Who::Participant => "participant@example.com",
+        Who::Facilitator => "facilitator@example.com",
+        Who::Manager => "manager@example.com",
+        Who::Observer => "observer@example.com",
+        Who::Admin => "admin@example.com",
+    };
+    let user = app
+        .db
+        .user_by_email(&ymarfer_domain::Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    Some(crate::api::token_for(app, user.id, true, None).await)
 }
 
 async fn client_for(app: &TestApp, who: Who, programme: i64, cohort: i64) -> Client {
@@ -624,6 +716,25 @@ async fn every_route_for_every_role(app: TestApp) {
                 ));
             }
         }
+        let token = api_token(&app, who).await;
+        for row in api_rows() {
+            let body = (!row.body.is_empty())
+                .then(|| serde_json::from_str::<serde_json::Value>(row.body).unwrap());
+            let (status, answer) =
+                crate::api::call(&app, row.method, row.path, token.as_deref(), body).await;
+            let expected = (row.expect)(who);
+            if status != expected {
+                failures.push(format!(
+                    "{who:?} {} {}: expected {expected}, got {status} {answer}",
+                    row.method, row.path
+                ));
+            } else if status >= 400 && answer["error"]["id"].as_str().is_none() {
+                failures.push(format!(
+                    "{who:?} {} {}: no error object",
+                    row.method, row.path
+                ));
+            }
+        }
         // A page shows only links its viewer may follow.
         assert!(links.len() > 10, "{who:?} saw {} links", links.len());
         let mut followed = std::collections::BTreeMap::new();
@@ -726,6 +837,45 @@ fn every_declared_route_has_rows() {
     assert!(
         missing.is_empty(),
         "routes without rows:\n{}",
+        missing.join("\n")
+    );
+}
+
+/// Every operation the API's router declares has at least one row in the
+/// API's table.
+#[test]
+fn every_api_route_has_rows() {
+    let source = include_str!("../../src/api/resources.rs");
+    let routes_fn = &source[source.find("pub fn routes()").expect("routes()")..];
+    let routes_fn = &routes_fn[..routes_fn.find("\n}").expect("end of routes()")];
+    let mut declared = Vec::new();
+    for call in routes_fn.split(".route(").skip(1) {
+        let path = call.split('"').nth(1).expect("a path");
+        for (method, marker) in [
+            ("GET", "get("),
+            ("POST", "post("),
+            ("PUT", "put("),
+            ("PATCH", "patch("),
+        ] {
+            if call.contains(marker) {
+                declared.push((method, format!("/api/v1{path}")));
+            }
+        }
+    }
+    assert!(declared.len() >= 16, "parsed {} operations", declared.len());
+    let rows = api_rows();
+    let missing: Vec<String> = declared
+        .iter()
+        .filter(|(method, template)| {
+            !rows
+                .iter()
+                .any(|r| r.method == *method && fits(template, r.path))
+        })
+        .map(|(m, t)| format!("{m} {t}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "API operations without rows:\n{}",
         missing.join("\n")
     );
 }
