@@ -1587,8 +1587,69 @@ async fn learning_together_pages_pass_axe(app: TestApp) {
     b.close().await;
 }
 
+/// A programme manager makes an API token in Welsh, sees it once, and reads
+/// the API's page in both languages: axe-checked, and reflowed at 320 px.
+async fn tokens_and_api_pages_pass_axe(app: TestApp) {
+    let (programme, _) = app
+        .db
+        .create_programme_with_cohort("cyllid", "Cyllid")
+        .await
+        .unwrap();
+    let user = app.user("rheolwr@example.com", Lang::Cy, false).await;
+    app.db
+        .grant(
+            user.id,
+            ymarfer_domain::Role::ProgrammeManager,
+            ymarfer_domain::Scope::Programme(programme),
+        )
+        .await
+        .unwrap();
+    let b = Browser::start().await;
+    b.goto(&app.url("/cy/sign-in")).await;
+    b.fill("#email", "rheolwr@example.com").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/cy/sign-in'] button").await;
+    b.goto(&app.url("/cy/profile")).await;
+    b.navigating(Locator::LinkText("Rheoli tocynnau")).await;
+    b.assert_accessible("tocynnau").await;
+    b.assert_reflows("tocynnau").await;
+    // Refused first: the name is missing.
+    b.submit("form[action='/cy/profile/tokens'] button").await;
+    assert!(b.text("main").await.contains("Rhowch enw i'r tocyn."));
+    b.assert_accessible("tocyn wedi'i wrthod").await;
+    b.fill("#name", "Adroddiad Power BI").await;
+    b.submit("form[action='/cy/profile/tokens'] button").await;
+    let secret: String =
+        b.c.execute(
+            "return document.querySelector('#token-secret').value;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(secret.starts_with("ymf_"), "{secret}");
+    b.assert_accessible("tocyn newydd").await;
+    b.assert_reflows("tocyn newydd").await;
+    b.close().await;
+    // The token works, read-only for every programme she can see.
+    let (status, me) = crate::api::call(&app, "GET", "/api/v1/me", Some(&secret), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(me["write"], false);
+    let b = Browser::start().await;
+    for (what, path) in [("API", "/en/api"), ("API yn Gymraeg", "/cy/api")] {
+        b.goto(&app.url(path)).await;
+        b.assert_accessible(what).await;
+        b.assert_reflows(what).await;
+    }
+    assert!(b.text("main").await.contains("Cofnodi cofrestr sesiwn"));
+    b.close().await;
+}
+
 on_both! {
     browser_learning_together_pages => super::learning_together_pages_pass_axe;
+    browser_tokens_and_api => super::tokens_and_api_pages_pass_axe;
     browser_health_check => super::health_check_on_a_phone;
     browser_learning_together => super::learning_together_on_a_phone;
     browser_roles_day => super::each_roles_day_on_a_phone;
