@@ -127,6 +127,8 @@ SHOTS = [
     ("facilitator", "en", "engagement", "/en/programmes/ceic-demo/cohorts/north-wales/engagement"),
     ("facilitator", "en", "alumni", "/en/programmes/ceic-demo/alumni"),
     ("participant", "cy", "search-cy", "/cy/search?q=kanban"),
+    ("manager", "en", "tokens", "/en/profile/tokens"),
+    ("anyone", "cy", "api-cy", "/cy/api"),
     ("anyone", "en", "health-check-question", "CHECK/4"),
 ]
 
