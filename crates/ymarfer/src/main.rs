@@ -113,6 +113,15 @@ struct Global {
         global = true
     )]
     lead_retention_days: i64,
+    /// How many requests a minute each API token may make.
+    #[arg(
+        long = "api-per-minute",
+        env = "YMARFER_API_PER_MINUTE",
+        default_value_t = 600,
+        value_parser = clap::value_parser!(i64).range(1..),
+        global = true
+    )]
+    api_per_minute: i64,
     /// Where attached photos and PDFs are kept: s3://BUCKET for an
     /// S3-compatible store shared by several servers (its endpoint and keys in
     /// the AWS_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
@@ -281,6 +290,7 @@ impl Global {
                 .with_trusted_proxies(self.trusted_proxies.clone())
                 .with_frame_origins(&self.frame_origins)?
                 .with_lead_retention_days(self.lead_retention_days)
+                .with_api_limit(self.api_per_minute)
                 .with_attachments(self.attachments.clone()),
         )
     }
