@@ -54,7 +54,10 @@ api-conventions-heading = How answers work
 api-paging = Lists come a page at a time, in id order. Pass the “next” value of one page as “after” to get the next; “limit” sets the page length, from 1 to 200.
 api-etags = Each answer has an ETag. Send it back in If-None-Match and, if nothing has changed, the answer is 304 with no body.
 api-errors = Every error has the same shape: the status, a stable message id, and its text in English and in Welsh. A refused field is named with its own message.
-api-rate = Each token may make 600 requests a minute. Beyond that the answer is 429, with Retry-After.
+api-rate = { $count ->
+    [one] Each token may make { $count } request a minute. Beyond that the answer is 429, with Retry-After.
+   *[other] Each token may make { $count } requests a minute. Beyond that the answer is 429, with Retry-After.
+}
 api-document = The OpenAPI 3.1 document
 api-operations-heading = Operations
 api-method = Method

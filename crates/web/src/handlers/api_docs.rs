@@ -4,7 +4,9 @@
 
 use crate::error::AppResult;
 use crate::page::{Page, render};
+use crate::state::AppState;
 use askama::Template;
+use axum::extract::State;
 
 struct Operation {
     method: String,
@@ -17,9 +19,11 @@ struct Operation {
 struct ApiPage {
     page: Page,
     operations: Vec<Operation>,
+    /// How many requests a minute a token may make here.
+    per_minute: i64,
 }
 
-pub async fn page(page: Page) -> AppResult {
+pub async fn page(State(state): State<AppState>, page: Page) -> AppResult {
     let operations = crate::api::operations()
         .into_iter()
         .map(|(method, path, id)| Operation {
@@ -31,5 +35,6 @@ pub async fn page(page: Page) -> AppResult {
     render(&ApiPage {
         page: page.titled("api-title"),
         operations,
+        per_minute: state.config.api_per_minute,
     })
 }
