@@ -17,6 +17,8 @@ coded_enum! {
         WeeklyDigest = "weekly_digest", "job-weekly-digest";
         /// Follow-ups, re-check invitations and forgetting old leads, from 06:00.
         Followups = "followups", "job-followups";
+        /// Emails waiting in the queue, tried again when due (every minute).
+        Mail = "mail", "job-mail";
     }
 }
 
@@ -26,7 +28,7 @@ impl Job {
     pub fn slot(self, now: DateTime<Utc>) -> Option<String> {
         let local = crate::uktime::to_local(now);
         match self {
-            Job::Notices => Some(local.format("%Y-%m-%dT%H:%M").to_string()),
+            Job::Notices | Job::Mail => Some(local.format("%Y-%m-%dT%H:%M").to_string()),
             Job::DailyDigest => (local.hour() >= 7).then(|| local.format("%Y-%m-%d").to_string()),
             Job::WeeklyDigest => {
                 (local.weekday() == Weekday::Mon && local.hour() >= 7).then(|| {

@@ -13,6 +13,7 @@ mod db;
 pub mod health;
 pub mod jobs;
 pub mod ledger;
+pub mod mail_queue;
 pub mod organisations;
 pub mod people;
 pub mod privacy;

@@ -137,6 +137,11 @@ impl Db {
                 .bind(&email)
                 .execute(&mut *tx)
                 .await?;
+            // Emails to them, sent or waiting, name them.
+            sqlx::query("DELETE FROM mail_queue WHERE lower(to_addr) = lower($1)")
+                .bind(&email)
+                .execute(&mut *tx)
+                .await?;
             // What they wrote in cohort spaces is theirs: the words go, the
             // items stay (removed) so that threads and counts keep their shape.
             for sql in [

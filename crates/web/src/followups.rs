@@ -117,15 +117,16 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<Foll
             ),
             tr.t("email-signature")
         );
-        let sent = state
-            .mailer
-            .send(Outgoing {
+        let sent = crate::mail::post(
+            state,
+            Outgoing {
                 to: lead.email.clone(),
                 subject: tr.t("email-recheck-subject"),
                 body,
                 unsubscribe: None,
-            })
-            .await;
+            },
+        )
+        .await;
         match sent {
             Ok(()) => {
                 state.db.recheck_sent(lead.id, months, &hash).await?;
@@ -163,13 +164,14 @@ async fn email(
         ),
         tr.t("email-signature")
     );
-    state
-        .mailer
-        .send(Outgoing {
+    crate::mail::post(
+        state,
+        Outgoing {
             to: user.email.clone(),
             subject: tr.t(&format!("{key}-subject")),
             body,
             unsubscribe: None,
-        })
-        .await
+        },
+    )
+    .await
 }

@@ -31,7 +31,7 @@ pub async fn email_link(
     let lang = user.lang();
     let secret = state.db.issue_token(purpose, Some(user.id)).await?;
     let link = state.config.link(lang, &format!("{path}/{secret}"));
-    state.mailer.send(message(Tr(lang), key, user, &link)).await
+    crate::mail::post(state, message(Tr(lang), key, user, &link)).await
 }
 
 /// Sends an invitation in the invitee's language.

@@ -54,6 +54,10 @@ pub async fn run_forever(state: AppState) {
 async fn run(state: &AppState, job: Job, now: DateTime<Utc>) -> anyhow::Result<String> {
     match job {
         Job::Notices => email_notices(state, NotifyMode::Immediate).await,
+        Job::Mail => {
+            let (sent, waiting) = crate::mail::retry_due(state, now).await?;
+            Ok(format!("{sent} sent, {waiting} still waiting"))
+        }
         Job::DailyDigest => email_notices(state, NotifyMode::Daily).await,
         Job::WeeklyDigest => email_notices(state, NotifyMode::Weekly).await,
         Job::Followups => {
@@ -123,7 +127,7 @@ pub async fn email_notices(state: &AppState, mode: NotifyMode) -> anyhow::Result
             body,
             unsubscribe: Some(unsubscribe),
         };
-        match state.mailer.send(mail).await {
+        match crate::mail::post(state, mail).await {
             Ok(()) => sent += 1,
             Err(e) => {
                 tracing::error!(error = %format!("{e:#}"), user = person.user_id, "notices could not be emailed");

@@ -15,6 +15,7 @@ pub enum Mailer {
 }
 
 /// A message ready to send, already written in the recipient's language.
+#[derive(Debug, Clone)]
 pub struct Outgoing {
     pub to: String,
     pub subject: String,
@@ -98,4 +99,57 @@ impl Mailer {
         }
         Ok(())
     }
+}
+
+/// Sends a message through the queue: it is kept first, so nothing is lost,
+/// then tried at once. When the server refuses it, it waits in the queue and
+/// the mail job tries again (see [`retry_due`]); only a database failure is
+/// an error here.
+pub async fn post(state: &crate::state::AppState, mail: Outgoing) -> anyhow::Result<()> {
+    let id = state
+        .db
+        .queue_mail(
+            &mail.to,
+            &mail.subject,
+            &mail.body,
+            mail.unsubscribe.as_deref(),
+        )
+        .await?;
+    match state.mailer.send(mail).await {
+        Ok(()) => state.db.mail_sent(id).await?,
+        Err(e) => {
+            tracing::warn!(mail = id, error = %format!("{e:#}"), "email queued to try again");
+            state.db.mail_failed(id, &format!("{e:#}")).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Tries again each queued message that is due: how many went, and how many
+/// are still waiting.
+pub async fn retry_due(
+    state: &crate::state::AppState,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<(usize, usize)> {
+    let due = state.db.claim_due_mail(now, 100).await?;
+    let (mut sent, mut failed) = (0, 0);
+    for m in due {
+        let mail = Outgoing {
+            to: m.to_addr,
+            subject: m.subject,
+            body: m.body,
+            unsubscribe: m.unsubscribe,
+        };
+        match state.mailer.send(mail).await {
+            Ok(()) => {
+                state.db.mail_sent(m.id).await?;
+                sent += 1;
+            }
+            Err(e) => {
+                state.db.mail_failed(m.id, &format!("{e:#}")).await?;
+                failed += 1;
+            }
+        }
+    }
+    Ok((sent, failed))
 }

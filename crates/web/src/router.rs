@@ -106,6 +106,7 @@ fn pages() -> Router<AppState> {
         )
         .route("/admin/programmes", get(operations::programmes))
         .route("/admin/jobs", get(operations::jobs))
+        .route("/admin/mail", get(operations::mail))
         .route("/notices", get(space::notices))
         .route("/notices/read", post(space::read_notices))
         .route("/privacy", get(privacy::notice))

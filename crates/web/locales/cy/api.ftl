@@ -90,3 +90,36 @@ api-error-cursor = Nid yw'r cyrchwr hwnnw'n un a roddodd yr API hwn.
 api-error-rate = Gormod o geisiadau'r funud hon. Rhowch gynnig arall arni cyn hir.
 api-error-not-enrolled = Nid yw'r person hwnnw'n cymryd rhan yn y garfan hon.
 api-error-twice = Dim ond unwaith y caiff pob person ei farcio.
+
+## Y ciw post
+
+job-mail = E-byst yn aros i roi cynnig arall arnynt
+mail-queue-title = Ciw post
+mail-queue-intro = Caiff pob e-bost ei gadw yma nes ei anfon. Os yw'r gweinydd post yn gwrthod un, rhoddir cynnig arall arno ar ôl 1, 5 a 15 munud, yna bob awr ac yn llai aml, hyd at wyth gwaith. Ni chedwir geiriau e-bost a anfonwyd.
+mail-count-waiting = { $count ->
+    [zero] Dim e-byst yn aros
+    [one] { $count } e-bost yn aros
+    [two] { $count } e-bost yn aros
+   *[other] { $count } o e-byst yn aros
+}
+mail-count-sent = { $count ->
+    [zero] Dim e-byst wedi'u hanfon yn y diwrnod diwethaf
+    [one] { $count } e-bost wedi'i anfon yn y diwrnod diwethaf
+   *[other] { $count } o e-byst wedi'u hanfon yn y diwrnod diwethaf
+}
+mail-count-given-up = { $count ->
+    [zero] Dim e-byst wedi'u hildio
+    [one] { $count } e-bost wedi'i ildio ar ôl wyth cynnig
+   *[other] { $count } o e-byst wedi'u hildio ar ôl wyth cynnig
+}
+mail-messages = E-byst
+mail-none = Dim e-byst yn y diwrnod diwethaf.
+mail-to = At
+mail-subject = Pwnc
+mail-state = Cyflwr
+mail-attempts = Cynigion
+mail-when = Anfonwyd, neu'r cynnig nesaf
+mail-error = Gwall diwethaf
+mail-state-sent = Anfonwyd
+mail-state-waiting = Yn aros
+mail-state-given-up = Wedi'i ildio

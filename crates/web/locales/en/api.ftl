@@ -96,3 +96,32 @@ api-error-cursor = That cursor is not one this API gave.
 api-error-rate = Too many requests this minute. Try again shortly.
 api-error-not-enrolled = That person is not taking part in this cohort.
 api-error-twice = Each person may be marked only once.
+
+## The mail queue
+
+job-mail = Emails waiting to be tried again
+mail-queue-title = Mail queue
+mail-queue-intro = Every email is kept here until it is sent. If the mail server refuses one, it is tried again after 1, 5 and 15 minutes, then hourly and less often, up to eight times. A sent email's words are not kept.
+mail-count-waiting = { $count ->
+    [one] { $count } email waiting
+   *[other] { $count } emails waiting
+}
+mail-count-sent = { $count ->
+    [one] { $count } email sent in the last day
+   *[other] { $count } emails sent in the last day
+}
+mail-count-given-up = { $count ->
+    [one] { $count } email given up after eight attempts
+   *[other] { $count } emails given up after eight attempts
+}
+mail-messages = Emails
+mail-none = No emails in the last day.
+mail-to = To
+mail-subject = Subject
+mail-state = State
+mail-attempts = Attempts
+mail-when = Sent, or next attempt
+mail-error = Last error
+mail-state-sent = Sent
+mail-state-waiting = Waiting
+mail-state-given-up = Given up

@@ -41,15 +41,16 @@ pub async fn tell_managers(state: &AppState, lead: &Lead) -> Result<(), AppError
             ],
         );
         let greeting = tr.t1("email-greeting", "name", user.name());
-        let sent = state
-            .mailer
-            .send(Outgoing {
+        let sent = crate::mail::post(
+            state,
+            Outgoing {
                 to: user.email.clone(),
                 subject: tr.t("email-lead-subject"),
                 body: format!("{greeting}\n\n{body}\n\n{}\n", tr.t("email-signature")),
                 unsubscribe: None,
-            })
-            .await;
+            },
+        )
+        .await;
         // The lead is kept whatever the mail server says; the list shows it.
         if let Err(e) = sent {
             tracing::warn!(error = %e, "could not tell a manager about a lead");

@@ -84,3 +84,39 @@ pub async fn jobs(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
         latest,
     })
 }
+
+#[derive(Template)]
+#[template(path = "admin/mail.html")]
+struct MailPage {
+    page: Page,
+    counts: ymarfer_store::mail_queue::MailCounts,
+    messages: Vec<ymarfer_store::mail_queue::QueuedMail>,
+}
+
+impl MailPage {
+    fn state(&self, m: &ymarfer_store::mail_queue::QueuedMail) -> String {
+        if m.sent_at.is_some() {
+            self.page.t("mail-state-sent")
+        } else if m.attempts >= ymarfer_store::mail_queue::MAX_ATTEMPTS {
+            self.page.t("mail-state-given-up")
+        } else {
+            self.page.t("mail-state-waiting")
+        }
+    }
+
+    fn at(&self, m: &ymarfer_store::mail_queue::QueuedMail) -> String {
+        super::space::when(&m.sent_at.unwrap_or(m.next_attempt_at))
+    }
+}
+
+/// The mail queue: what waits, why, and when it is tried again; what went in
+/// the last day. Never the messages' words.
+pub async fn mail(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
+    authorise(can(viewer.actor(), Action::ViewOperations, Resource::Site))?;
+    let (counts, messages) = state.db.mail_queue_view(200).await?;
+    render(&MailPage {
+        page: page.titled("mail-queue-title"),
+        counts,
+        messages,
+    })
+}

@@ -278,6 +278,7 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/en/notices", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/en/admin/programmes", form: &[], expect: |w| admins(w, 200) },
         Row { method: "GET", path: "/cy/admin/jobs", form: &[], expect: |w| admins(w, 200) },
+        Row { method: "GET", path: "/en/admin/mail", form: &[], expect: |w| admins(w, 200) },
         Row { method: "GET", path: "/en/programmes/prog/alumni", form: &[], expect: |w| managers_and_admins(w, Status(200)) },
         Row { method: "POST", path: "/en/programmes/prog/alumni", form: &[], expect: |w| managers_and_admins(w, Status(400)) },
         Row { method: "GET", path: "/en/programmes/nope/alumni", form: &[], expect: |w| anyone(w, Status(404)) },

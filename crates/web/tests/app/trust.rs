@@ -691,8 +691,8 @@ async fn awkward_input_is_refused_cleanly(app: TestApp) {
     assert_eq!(location(&res), "/en");
 }
 
-/// When mail cannot be sent, an invitation leaves no account behind and the
-/// person is told; follow-ups are recorded only once sent, and tried again.
+/// When the mail server is down, nothing is lost: follow-ups and invitations
+/// are kept in the mail queue and sent when it is back, each once.
 async fn mail_failures_lose_nothing(app: TestApp) {
     let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
     // The same database, but mail goes to an SMTP port where nothing listens.
@@ -736,83 +736,82 @@ async fn mail_failures_lose_nothing(app: TestApp) {
     let run = ymarfer_web::send_due_followups(&broken, today)
         .await
         .unwrap();
-    assert_eq!((run.sent, run.failed), (0, 1));
-    assert!(
-        app.db.followups_of(cohort).await.unwrap().is_empty(),
-        "not marked sent"
-    );
-    let run = ymarfer_web::send_due_followups(&app.state, today)
-        .await
-        .unwrap();
-    assert_eq!(
-        (run.sent, run.failed),
-        (1, 0),
-        "tried again at the next run"
-    );
+    // The follow-up is written and kept in the queue, not lost.
+    assert_eq!((run.sent, run.failed), (1, 0));
+    assert_eq!(app.db.followups_of(cohort).await.unwrap().len(), 1);
 
-    // An invitation that cannot go leaves no account and says so.
+    // An invitation while the server is down is queued too: the account is
+    // made, and the email waits.
     let invited = ymarfer_domain::Email::parse("new@example.com").unwrap();
-    let state = broken.clone();
-    let db = app.db.clone();
-    let (listener, addr) = {
-        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let a = l.local_addr().unwrap();
-        (l, a)
-    };
-    tokio::spawn(async move {
-        ymarfer_web::serve(listener, state, std::future::pending())
-            .await
-            .unwrap();
-    });
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let base = format!("http://{addr}");
-    client.get(format!("{base}/en")).send().await.unwrap();
-    let res = client
-        .post(format!("{base}/en/sign-in"))
-        .form(&[
-            ("email", "rheolwr@example.com"),
-            ("password", PASSWORD),
-            ("_csrf", &csrf_of(&client, &base).await),
-        ])
-        .send()
+    let user = app
+        .db
+        .create_user(ymarfer_store::users::NewUser {
+            email: &invited,
+            display_name: "Newydd",
+            language: Lang::Cy,
+            is_admin: false,
+            password_hash: None,
+        })
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let res = client
-        .post(format!(
-            "{base}/en/programmes/{}/team",
-            slug(&app, programme).await
-        ))
-        .form(&[
-            ("email", "new@example.com"),
-            ("role", "facilitator"),
-            ("language", "en"),
-            ("_csrf", &csrf_of(&client, &base).await),
-        ])
-        .send()
+    ymarfer_web::invitations::invite_or_undo(&broken, &user)
         .await
         .unwrap();
-    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
-    assert!(res.text().await.unwrap().contains("Nothing has been saved"));
-    assert!(db.user_by_email(&invited).await.unwrap().is_none());
-}
+    assert!(app.db.user_by_email(&invited).await.unwrap().is_some());
+    let (counts, waiting) = app.db.mail_queue_view(10).await.unwrap();
+    assert_eq!((counts.waiting, counts.sent_today), (2, 0));
+    assert!(
+        waiting
+            .iter()
+            .all(|m| m.attempts == 1 && !m.last_error.is_empty())
+    );
+    assert!(app.outbox().is_empty());
 
-/// The CSRF token a client holds, from a page's form.
-async fn csrf_of(client: &reqwest::Client, base: &str) -> String {
-    let html = client
-        .get(format!("{base}/en/sign-in"))
-        .send()
-        .await
-        .unwrap()
-        .text()
+    // Not yet due: nothing is tried. Once due, the mail job sends both, and
+    // their words are forgotten.
+    let now = chrono::Utc::now();
+    assert_eq!(
+        ymarfer_web::mail::retry_due(&app.state, now).await.unwrap(),
+        (0, 0)
+    );
+    let later = now + chrono::Duration::minutes(2);
+    assert_eq!(
+        ymarfer_web::mail::retry_due(&broken, later).await.unwrap(),
+        (0, 2),
+        "still down"
+    );
+    let (_, waiting) = app.db.mail_queue_view(10).await.unwrap();
+    assert!(waiting.iter().all(|m| m.attempts == 2));
+    let much_later = now + chrono::Duration::minutes(30);
+    assert_eq!(
+        ymarfer_web::mail::retry_due(&app.state, much_later)
+            .await
+            .unwrap(),
+        (2, 0)
+    );
+    let outbox = app.outbox();
+    assert_eq!(outbox.len(), 2);
+    assert!(outbox.iter().any(|(to, _, body)| to.contains("new@example.com") && body.contains("/cy/invitation/")));
+    assert!(
+        outbox
+            .iter()
+            .any(|(to, _, _)| to.contains("elen@example.com"))
+    );
+    let (counts, _) = app.db.mail_queue_view(10).await.unwrap();
+    assert_eq!((counts.waiting, counts.sent_today), (0, 2));
+    let with_words = app
+        .db
+        .execute_unchecked("UPDATE mail_queue SET attempts = attempts WHERE body <> ''")
         .await
         .unwrap();
-    let at = html.find("name=\"_csrf\" value=\"").unwrap() + "name=\"_csrf\" value=\"".len();
-    html[at..].split('"').next().unwrap().to_string()
+    assert_eq!(with_words, 0, "a sent email's words are not kept");
+    // Nothing is sent twice.
+    assert_eq!(
+        ymarfer_web::mail::retry_due(&app.state, much_later + chrono::Duration::hours(1))
+            .await
+            .unwrap(),
+        (0, 0)
+    );
 }
 
 /// Micro firms are those of the micro size band, whether or not they answered
