@@ -55,7 +55,9 @@ async fn run(state: &AppState, job: Job, now: DateTime<Utc>) -> anyhow::Result<S
     match job {
         Job::Notices => email_notices(state, NotifyMode::Immediate).await,
         Job::Mail => {
-            let (sent, waiting) = crate::mail::retry_due(state, now).await?;
+            // The queue keeps the clock's time (a message being sent is held
+            // until then), whatever slot the job runs for.
+            let (sent, waiting) = crate::mail::retry_due(state, Utc::now()).await?;
             Ok(format!("{sent} sent, {waiting} still waiting"))
         }
         Job::DailyDigest => email_notices(state, NotifyMode::Daily).await,
