@@ -23,6 +23,8 @@ use utoipa::{Modify, OpenApi};
         resources::project,
         resources::add_reading,
         resources::benefits,
+        resources::add_benefit,
+        resources::add_cycle,
         resources::impact,
         resources::leads,
         resources::lead,

@@ -5,9 +5,13 @@
 use super::{
     ApiError, ApiJson, ApiPath, ApiQuery, ApiResult, ErrorBody, PageQuery, Paged, Texts, validate,
 };
+use crate::handlers::benefits::BenefitForm;
+use crate::handlers::context;
+use crate::handlers::cycles::CycleForm;
 use crate::handlers::forms::FieldErrors;
+use crate::handlers::leads::LeadForm;
 use crate::handlers::projects::{Relation, project_for};
-use crate::handlers::{context, parse};
+use crate::handlers::readings::ReadingForm;
 use crate::i18n::Tr;
 use crate::page::Viewer;
 use crate::report::ImpactReport;
@@ -21,9 +25,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use ymarfer_domain::authz::missing;
 use ymarfer_domain::authz::{only_programme, sees_every_programme};
-use ymarfer_domain::health::LeadStatus;
 use ymarfer_domain::programme::Attendance;
-use ymarfer_domain::toolkit::Number;
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::health::{HealthCheck, Lead};
 use ymarfer_store::ledger::BenefitVersion;
@@ -48,7 +50,8 @@ pub fn routes() -> axum::Router<AppState> {
         )
         .route("/organisations/{id}", get(organisation))
         .route("/projects/{id}", get(project))
-        .route("/projects/{id}/benefits", get(benefits))
+        .route("/projects/{id}/benefits", get(benefits).post(add_benefit))
+        .route("/projects/{id}/cycles", post(add_cycle))
         .route("/projects/{id}/readings", post(add_reading))
 }
 
@@ -611,20 +614,7 @@ pub async fn project(
         .cycles(id)
         .await?
         .into_iter()
-        .map(|c| CycleOut {
-            number: c.number,
-            change_idea: c.change_idea,
-            prediction: c.prediction,
-            plan_who: c.plan_who,
-            plan_what: c.plan_what,
-            plan_when: c.plan_when,
-            plan_where: c.plan_where,
-            happened: c.happened,
-            study: c.study,
-            decision: c.decision,
-            tested_on: c.tested_on,
-            updated_at: c.updated_at,
-        })
+        .map(cycle_out)
         .collect();
     let readings = state
         .db
@@ -669,21 +659,10 @@ fn reading_out(r: ymarfer_store::projects::Reading) -> ReadingOut {
     }
 }
 
-/// A reading to add: its day (not one to come), value and an optional note.
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct NewReading {
-    /// The day it was taken, `YYYY-MM-DD`.
-    pub taken_on: String,
-    /// The value, as a number such as `12.5`.
-    pub value: String,
-    #[serde(default)]
-    pub note: String,
-}
-
 #[utoipa::path(post, path = "/projects/{id}/readings", tag = "projects",
     operation_id = "add_reading",
     params(("id" = i64, Path, description = "The project's id")),
-    request_body = NewReading,
+    request_body = ReadingForm,
     responses(
         (status = 201, description = "The reading, added", body = ReadingOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
@@ -698,28 +677,11 @@ pub async fn add_reading(
     State(state): State<AppState>,
     viewer: Viewer,
     ApiPath(id): ApiPath<i64>,
-    ApiJson(body): ApiJson<NewReading>,
+    ApiJson(body): ApiJson<ReadingForm>,
 ) -> ApiResult<(StatusCode, Json<ReadingOut>)> {
     project_for(&state, &viewer, id, Action::EditProject).await?;
-    let (taken_on, value, note) = validate(|tr: Tr| {
-        let mut errors = FieldErrors::default();
-        let taken_on = parse::date(tr, &mut errors, "taken_on", &body.taken_on);
-        if body.taken_on.trim().is_empty() {
-            errors.add("taken_on", tr.t("error-required"));
-        }
-        if taken_on.is_some_and(|d| d > ymarfer_domain::uktime::today()) {
-            errors.add("taken_on", tr.t("error-date-future"));
-        }
-        let value = Number::parse(&body.value).ok().map(|n| n.hundredths());
-        if value.is_none() {
-            errors.add("value", tr.t("tool-error-number"));
-        }
-        let note = parse::text(tr, &mut errors, "note", &body.note, 300, false);
-        match (taken_on, value) {
-            (Some(d), Some(v)) if errors.is_empty() => Ok((d, v, note)),
-            _ => Err(errors),
-        }
-    })?;
+    let checked = validate(|tr: Tr| body.check(tr))?;
+    let (taken_on, value, note) = (checked.taken_on, checked.value, checked.note);
     let reading_id = state
         .db
         .add_reading(id, taken_on, value, &note, viewer.user_id())
@@ -818,6 +780,89 @@ pub async fn benefits(
         }
     }
     Ok(Json(lines))
+}
+
+fn cycle_out(c: ymarfer_store::projects::Cycle) -> CycleOut {
+    CycleOut {
+        number: c.number,
+        change_idea: c.change_idea,
+        prediction: c.prediction,
+        plan_who: c.plan_who,
+        plan_what: c.plan_what,
+        plan_when: c.plan_when,
+        plan_where: c.plan_where,
+        happened: c.happened,
+        study: c.study,
+        decision: c.decision,
+        tested_on: c.tested_on,
+        updated_at: c.updated_at,
+    }
+}
+
+#[utoipa::path(post, path = "/projects/{id}/cycles", tag = "projects",
+    operation_id = "add_cycle",
+    params(("id" = i64, Path, description = "The project's id")),
+    request_body = CycleForm,
+    responses(
+        (status = 201, description = "The cycle, begun", body = CycleOut),
+        (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token may not change this project", body = ErrorBody),
+        (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
+        (status = 422, description = "A field was refused; each is named", body = ErrorBody),
+        (status = 429, description = "Too many requests this minute", body = ErrorBody),
+    ),
+    security(("token" = [])))]
+pub async fn add_cycle(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<CycleForm>,
+) -> ApiResult<(StatusCode, Json<CycleOut>)> {
+    project_for(&state, &viewer, id, Action::EditProject).await?;
+    let input = validate(|tr: Tr| body.validate(tr))?;
+    let cycle = state.db.create_cycle(id, &input, viewer.user_id()).await?;
+    Ok((StatusCode::CREATED, Json(cycle_out(cycle))))
+}
+
+#[utoipa::path(post, path = "/projects/{id}/benefits", tag = "projects",
+    operation_id = "add_benefit",
+    params(("id" = i64, Path, description = "The project's id")),
+    request_body = BenefitForm,
+    responses(
+        (status = 201, description = "The line, forecast or claimed", body = BenefitLineOut),
+        (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token may not change this project", body = ErrorBody),
+        (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
+        (status = 422, description = "A field was refused; each is named", body = ErrorBody),
+        (status = 429, description = "Too many requests this minute", body = ErrorBody),
+    ),
+    security(("token" = [])))]
+pub async fn add_benefit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<BenefitForm>,
+) -> ApiResult<(StatusCode, Json<BenefitLineOut>)> {
+    project_for(&state, &viewer, id, Action::EditProject).await?;
+    let input = validate(|tr: Tr| body.validate(tr))?;
+    let ids = state
+        .db
+        .add_benefit_lines(&[(id, input)], viewer.user_id(), false)
+        .await?;
+    let line_id = ids.first().copied().ok_or_else(ApiError::not_found)?;
+    let versions = state
+        .db
+        .benefit_line_versions(line_id)
+        .await?
+        .into_iter()
+        .map(version_out)
+        .collect();
+    Ok((
+        StatusCode::CREATED,
+        Json(BenefitLineOut { line_id, versions }),
+    ))
 }
 
 // ---- Impact ----
@@ -998,22 +1043,13 @@ pub async fn lead(
     }))
 }
 
-/// Where a lead stands now, and the team's notes.
-#[derive(Debug, Deserialize, ToSchema)]
-pub struct LeadChange {
-    /// `new`, `contacted`, `invited`, `enrolled` or `closed`.
-    pub status: String,
-    #[serde(default)]
-    pub notes: String,
-}
-
 #[utoipa::path(patch, path = "/programmes/{p}/leads/{id}", tag = "leads",
     operation_id = "change_lead",
     params(
         ("p" = String, Path, description = "The programme's slug"),
         ("id" = i64, Path, description = "The lead's id"),
     ),
-    request_body = LeadChange,
+    request_body = LeadForm,
     responses(
         (status = 200, description = "The lead, changed", body = LeadOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
@@ -1028,22 +1064,11 @@ pub async fn change_lead(
     State(state): State<AppState>,
     viewer: Viewer,
     ApiPath((slug, id)): ApiPath<(String, i64)>,
-    ApiJson(body): ApiJson<LeadChange>,
+    ApiJson(body): ApiJson<LeadForm>,
 ) -> ApiResult<Json<LeadOut>> {
     let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
     lead_in(&state, p.id, id).await?;
-    let (status, notes) = validate(|tr: Tr| {
-        let mut errors = FieldErrors::default();
-        let status = LeadStatus::parse(&body.status);
-        if status.is_none() {
-            errors.add("status", tr.t("error-choose-one"));
-        }
-        let notes = parse::text(tr, &mut errors, "notes", &body.notes, 4000, false);
-        match status {
-            Some(s) if errors.is_empty() => Ok((s, notes)),
-            _ => Err(errors),
-        }
-    })?;
+    let (status, notes) = validate(|tr: Tr| body.check(tr))?;
     state.db.update_lead(id, status, &notes).await?;
     Ok(Json(LeadOut::from(lead_in(&state, p.id, id).await?)))
 }

@@ -20,7 +20,11 @@ use ymarfer_domain::impact::{
 use ymarfer_domain::{Action, Pence};
 use ymarfer_store::ledger::{BenefitInput, BenefitVersion, Reopening, Verification};
 
-#[derive(Deserialize, Default, Clone)]
+/// A benefit line as typed (also the API's body for a new line): amounts in
+/// pounds (`1250.50`), hours as `h:mm` or decimal, quantities as numbers;
+/// exactly one of an amount or hours; a status of `forecast` or `claimed`
+/// (verifying is a separate, recorded act).
+#[derive(Deserialize, Default, Clone, utoipa::ToSchema)]
 #[serde(default)]
 pub struct BenefitForm {
     description: String,

@@ -5,6 +5,7 @@ use super::forms::FieldErrors;
 use super::projects::{ProjectCtx, project_for};
 use super::{FormData, parse, see_other};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -15,7 +16,10 @@ use ymarfer_domain::Action;
 use ymarfer_domain::projects::CycleDecision;
 use ymarfer_store::projects::{Cycle, CycleInput};
 
-#[derive(Deserialize, Default, Clone)]
+/// A test-and-learn cycle as typed (also the API's body for a new cycle):
+/// the change idea is needed; dates are `YYYY-MM-DD`; the decision, once
+/// made, is `adopt`, `adapt` or `abandon`.
+#[derive(Deserialize, Default, Clone, utoipa::ToSchema)]
 #[serde(default)]
 pub struct CycleForm {
     change_idea: String,
@@ -46,8 +50,7 @@ impl CycleForm {
         }
     }
 
-    fn validate(&self, page: &Page) -> Result<CycleInput, FieldErrors> {
-        let tr = page.tr;
+    pub fn validate(&self, tr: Tr) -> Result<CycleInput, FieldErrors> {
         let mut e = FieldErrors::default();
         let tested_on = parse::date(tr, &mut e, "tested_on", &self.tested_on);
         // A change is marked when it began: not on a day still to come.
@@ -166,7 +169,7 @@ pub async fn create_cycle(
     FormData(form): FormData<CycleForm>,
 ) -> AppResult {
     let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
-    match form.validate(&page) {
+    match form.validate(page.tr) {
         Ok(input) => {
             let c = state
                 .db
@@ -280,7 +283,7 @@ pub async fn update_cycle(
         .into_iter()
         .find(|c| c.number == number)
         .ok_or(AppError::NOT_FOUND)?;
-    match form.validate(&page) {
+    match form.validate(page.tr) {
         Ok(input) => {
             state.db.update_cycle(id, number, &input).await?;
             Ok(see_other(&page.href(&format!(

@@ -128,12 +128,31 @@ struct ShowPage {
     notice: Option<String>,
 }
 
-#[derive(Deserialize, Default, Clone)]
+/// Where a lead stands and the team's notes (also the API's body for a
+/// change): a status of `new`, `contacted`, `invited`, `enrolled` or `closed`.
+#[derive(Deserialize, Default, Clone, utoipa::ToSchema)]
 #[serde(default)]
 pub struct LeadForm {
     status: String,
     notes: String,
+    /// The cohort to invite the firm to (inviting only).
     cohort: String,
+}
+
+impl LeadForm {
+    /// Checks a change of status and notes.
+    pub fn check(&self, tr: Tr) -> Result<(LeadStatus, String), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let status = LeadStatus::parse(&self.status);
+        if status.is_none() {
+            errors.add("status", tr.t("error-choose-one"));
+        }
+        let notes = parse::text(tr, &mut errors, "notes", &self.notes, 4000, false);
+        match status {
+            Some(status) if errors.is_empty() => Ok((status, notes)),
+            _ => Err(errors),
+        }
+    }
 }
 
 async fn lead_in(state: &AppState, p: &Programme, id: i64) -> Result<Lead, AppError> {
@@ -259,21 +278,14 @@ pub async fn update(
 ) -> AppResult {
     let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
     let lead = lead_in(&state, &p, id).await?;
-    let tr = page.tr;
-    let mut errors = FieldErrors::default();
-    let status = LeadStatus::parse(&form.status);
-    if status.is_none() {
-        errors.add("status", tr.t("error-choose-one"));
-    }
-    let notes = parse::text(tr, &mut errors, "notes", &form.notes, 4000, false);
-    match status {
-        Some(status) if errors.is_empty() => {
+    match form.check(page.tr) {
+        Ok((status, notes)) => {
             state.db.update_lead(id, status, &notes).await?;
             Ok(see_other(
                 &page.href(&format!("programmes/{slug}/leads/{id}?done=saved")),
             ))
         }
-        _ => {
+        Err(errors) => {
             let show = show_page(&state, page, p, lead, form, errors, None).await?;
             render_status(StatusCode::UNPROCESSABLE_ENTITY, &show)
         }

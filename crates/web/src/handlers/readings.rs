@@ -6,6 +6,7 @@ use super::projects::{ProjectCtx, project_for, show_page};
 use super::{FormData, parse, see_other};
 use crate::charts::format_hundredths;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -17,20 +18,24 @@ use ymarfer_domain::Action;
 use ymarfer_domain::toolkit::Number;
 use ymarfer_store::projects::{Reading, ReadingChange};
 
-/// A reading as typed: kept to show again when it is refused.
-#[derive(Deserialize, Default, Clone)]
+/// A reading as typed: kept to show again when it is refused. (Also the
+/// API's body for a new reading.)
+#[derive(Deserialize, Default, Clone, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ReadingForm {
+    /// The day it was taken, `YYYY-MM-DD`, not one still to come.
     pub taken_on: String,
+    /// The value, as a number such as `12.5`.
     pub value: String,
+    /// Up to 300 characters.
     pub note: String,
 }
 
 /// A checked reading: its day (not one still to come), value in hundredths and note.
-struct Checked {
-    taken_on: NaiveDate,
-    value: i64,
-    note: String,
+pub struct Checked {
+    pub taken_on: NaiveDate,
+    pub value: i64,
+    pub note: String,
 }
 
 impl ReadingForm {
@@ -42,8 +47,7 @@ impl ReadingForm {
         }
     }
 
-    fn check(&self, page: &Page) -> Result<Checked, FieldErrors> {
-        let tr = page.tr;
+    pub fn check(&self, tr: Tr) -> Result<Checked, FieldErrors> {
         let mut errors = FieldErrors::default();
         let taken_on = parse::date(tr, &mut errors, "taken_on", &self.taken_on);
         if self.taken_on.trim().is_empty() {
@@ -80,7 +84,7 @@ pub async fn add_reading(
     FormData(form): FormData<ReadingForm>,
 ) -> AppResult {
     let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
-    match form.check(&page) {
+    match form.check(page.tr) {
         Ok(r) => {
             state
                 .db
@@ -162,7 +166,7 @@ pub async fn correct_reading(
 ) -> AppResult {
     let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
     the_reading(&state, id, reading).await?;
-    match form.check(&page) {
+    match form.check(page.tr) {
         Ok(r) => {
             let change = ReadingChange::Correct {
                 taken_on: r.taken_on,

@@ -1579,6 +1579,7 @@ async fn learning_together_pages_pass_axe(app: TestApp) {
     for (what, path) in [
         ("jobs", "/en/admin/jobs"),
         ("rhaglenni a'u timau", "/cy/admin/programmes"),
+        ("ciw post", "/cy/admin/mail"),
     ] {
         b.goto(&app.url(path)).await;
         b.assert_accessible(what).await;

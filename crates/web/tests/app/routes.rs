@@ -489,6 +489,9 @@ fn api_rows() -> Vec<ApiRow> {
         ApiRow { method: "GET", path: "/api/v1/projects/2", body: "", expect: |w| api(w, admin_only, 200, 404) },
         ApiRow { method: "GET", path: "/api/v1/projects/1/benefits", body: "", expect: |w| api(w, not_observer, 200, 404) },
         ApiRow { method: "POST", path: "/api/v1/projects/1/readings", body: r#"{"taken_on":"","value":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
+        ApiRow { method: "POST", path: "/api/v1/projects/1/cycles", body: r#"{"change_idea":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
+        ApiRow { method: "POST", path: "/api/v1/projects/1/benefits", body: r#"{"description":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
+        ApiRow { method: "POST", path: "/api/v1/projects/2/benefits", body: r#"{"description":""}"#, expect: |w| api(w, admin_only, 422, 404) },
         ApiRow { method: "POST", path: "/api/v1/projects/2/readings", body: r#"{"taken_on":"","value":""}"#, expect: |w| api(w, admin_only, 422, 404) },
     ]
 }
