@@ -253,6 +253,8 @@ pub enum Action {
     ViewLeads,
     /// Read a cohort's attendance register (those who keep it).
     ViewRegister,
+    /// Project what running a programme at another scale would deliver.
+    PlanScenarios,
 }
 
 impl Action {
@@ -614,7 +616,7 @@ fn decide(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Deci
             Action::DownloadReports | Action::ManageLeads | Action::ViewLeads | Action::ViewAudit,
             Resource::Programme(p),
         ) => actor.holds_in_programme(p, &[ProgrammeManager]),
-        (Action::ViewFunnel, Resource::Programme(p)) => {
+        (Action::ViewFunnel | Action::PlanScenarios, Resource::Programme(p)) => {
             actor.holds_in_programme(p, &[ProgrammeManager, Observer])
         }
         // Verifying lines across a whole programme (an import): its programme-wide staff.

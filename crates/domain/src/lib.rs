@@ -20,6 +20,7 @@ pub mod password;
 pub mod programme;
 pub mod projects;
 pub mod reference;
+pub mod scenario;
 pub mod space;
 pub mod toolkit;
 pub mod uktime;

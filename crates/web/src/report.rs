@@ -199,6 +199,22 @@ pub async fn verified_values(db: &Db, p: &Programme) -> anyhow::Result<Vec<Pence
         .collect())
 }
 
+/// Each organisation's verified first-year savings in the programme, the
+/// sample the scenario planner resamples.
+pub async fn verified_per_organisation(db: &Db, p: &Programme) -> anyhow::Result<Vec<Pence>> {
+    let rate = Pence(p.default_hourly_rate_pence);
+    let mut by_org: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
+    for c in db.current_lines(p.id, None).await? {
+        if let Some(line) = line_of(&c.v, c.organisation_rate)
+            && line.status == Status::Verified
+        {
+            *by_org.entry(c.organisation_id).or_default() +=
+                line.first_year_value(rate, capture(p)).0;
+        }
+    }
+    Ok(by_org.into_values().map(Pence).collect())
+}
+
 /// Cumulative verified savings month by month from the programme's start (or the
 /// first saving), for the break-even chart; and the month savings reach the cost.
 pub async fn cumulative(

@@ -3,8 +3,8 @@
 use crate::handlers::{
     account, admin, api_docs, attachments, audit, auth, benefits, capability, claims, cohorts,
     cycles, engagement, followup, health, health_check, home, impact, leads, operations,
-    organisations, people, privacy, programmes, projects, readings, reference, rhythm, search,
-    sessions, sets, showcase, space, tokens, tools,
+    organisations, people, privacy, programmes, projects, readings, reference, rhythm, scenarios,
+    search, sessions, sets, showcase, space, tokens, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -50,6 +50,7 @@ fn pages() -> Router<AppState> {
         )
         .route("/programmes/{p}/leads/{id}/invite", post(leads::invite))
         .route("/programmes/{p}/funnel", get(leads::funnel))
+        .route("/programmes/{p}/scenarios", get(scenarios::planner))
         .route("/programmes/{p}/audit", get(audit::programme))
         .route("/admin/audit", get(audit::site))
         .route("/admin/smes", get(reference::form).post(reference::save))

@@ -28,6 +28,7 @@ pub mod projects;
 pub mod readings;
 pub mod reference;
 pub mod rhythm;
+pub mod scenarios;
 pub mod search;
 pub mod sessions;
 pub mod sets;

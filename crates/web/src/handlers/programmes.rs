@@ -346,6 +346,7 @@ struct ShowPage {
     can_review: bool,
     can_leads: bool,
     can_funnel: bool,
+    can_plan: bool,
     can_audit: bool,
 }
 
@@ -393,6 +394,7 @@ async fn show_page(
     let can_review = context::may_programme(viewer, Action::ReviewClaims, p.id);
     let can_leads = context::may_programme(viewer, Action::ManageLeads, p.id);
     let can_funnel = context::may_programme(viewer, Action::ViewFunnel, p.id);
+    let can_plan = context::may_programme(viewer, Action::PlanScenarios, p.id);
     let can_audit = context::may_programme(viewer, Action::ViewAudit, p.id);
     let team = if context::may_programme(viewer, Action::ManageProgramme, p.id)
         || context::may_programme(viewer, Action::ViewProgramme, p.id)
@@ -419,6 +421,7 @@ async fn show_page(
         can_review,
         can_leads,
         can_funnel,
+        can_plan,
         can_audit,
     })
 }

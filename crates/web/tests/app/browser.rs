@@ -1646,6 +1646,41 @@ async fn tokens_and_api_pages_pass_axe(app: TestApp) {
     }
     assert!(b.text("main").await.contains("Cofnodi cofrestr sesiwn"));
     b.close().await;
+    // The scenario planner, declining and then projecting.
+    let b = Browser::start().await;
+    b.goto(&app.url("/cy/sign-in")).await;
+    b.fill("#email", "rheolwr@example.com").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/cy/sign-in'] button").await;
+    b.goto(&app.url("/cy/programmes/cyllid")).await;
+    b.navigating(Locator::LinkText("Cynllunydd senarios")).await;
+    assert!(
+        b.text("main")
+            .await
+            .contains("mae rhagamcan angen o leiaf 10")
+    );
+    b.assert_accessible("cynllunydd, yn gwrthod").await;
+    let cohort = app.db.cohorts_of(programme).await.unwrap()[0].id;
+    let verifier = app.user("dilyswr@example.com", Lang::En, true).await;
+    crate::scenarios::firms_with_verified_savings(&app, programme, cohort, 0..12, verifier.id)
+        .await;
+    b.goto(&app.url("/cy/programmes/cyllid/scenarios")).await;
+    b.fill("#dropout", "200").await;
+    b.submit("form[action='/cy/programmes/cyllid/scenarios'] button")
+        .await;
+    assert!(b.text("main").await.contains("Rhowch rif cyfan o 0 i 100."));
+    b.assert_accessible("cynllunydd, gwall").await;
+    b.fill("#dropout", "20").await;
+    b.submit("form[action='/cy/programmes/cyllid/scenarios'] button")
+        .await;
+    assert!(b.text("main").await.contains("Fesul blwyddyn"));
+    b.assert_accessible("cynllunydd").await;
+    b.assert_reflows("cynllunydd").await;
+    b.goto(&app.url("/en/programmes/cyllid/scenarios?years=10"))
+        .await;
+    b.assert_accessible("scenario planner").await;
+    b.assert_reflows("scenario planner").await;
+    b.close().await;
 }
 
 on_both! {

@@ -203,6 +203,17 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/en/admin/audit?format=csv&action=sign_in", form: &[], expect: |w| admins(w, 200) },
         Row { method: "GET", path: "/en/programmes/prog/audit", form: &[], expect: |w| managers(w, 200) },
         Row { method: "GET", path: "/en/programmes/prog-b/audit", form: &[], expect: |w| outsider(w, Status(200)) },
+        Row { method: "GET", path: "/en/programmes/prog/scenarios", form: &[], expect: |w| match w {
+            Who::Anonymous => SignIn,
+            Who::Manager | Who::Admin | Who::Observer => Status(200),
+            _ => Status(403),
+        } },
+        Row { method: "GET", path: "/cy/programmes/prog/scenarios?cohorts=0", form: &[], expect: |w| match w {
+            Who::Anonymous => SignIn,
+            Who::Manager | Who::Admin | Who::Observer => Status(422),
+            _ => Status(403),
+        } },
+        Row { method: "GET", path: "/en/programmes/prog-b/scenarios", form: &[], expect: |w| outsider(w, Status(200)) },
         Row { method: "GET", path: "/en/programmes/prog/funnel", form: &[], expect: |w| match w {
             Who::Anonymous => SignIn,
             Who::Manager | Who::Admin | Who::Observer => Status(200),

@@ -1,0 +1,50 @@
+## Y cynllunydd senarios
+
+scenario-title = Cynllunydd senarios
+scenario-link = Cynllunio senario ar gyfer ehangu
+scenario-lead = Beth fyddai rhedeg y rhaglen hon ar raddfa arall yn ei gyflawni? Mae'r rhagamcan yn seiliedig ar yr hyn a arbedodd cwmnïau'r rhaglen hon ei hun, fel y'i dilyswyd, ac mae'n dweud pa mor sicr y gall fod.
+scenario-assumptions = Rhagdybiaethau
+scenario-field-cohorts = Carfanau'r flwyddyn
+scenario-field-size = Cwmnïau a recriwtir i bob carfan
+scenario-field-cost = Cost pob carfan (£)
+scenario-field-cost-hint = Popeth y mae'n ei gostio i redeg carfan, mewn punnoedd.
+scenario-field-years = Blynyddoedd
+scenario-field-not-innovating = Recriwtiaid nad ydynt eto'n weithredol o ran arloesi (%)
+scenario-field-not-innovating-hint = Yng Nghymru, nid yw 72% o fusnesau bach a chanolig yn weithredol o ran arloesi.
+scenario-field-dropout = Cwmnïau nad ydynt yn cwblhau (%)
+scenario-field-target = Cyfran o fusnesau bach a chanolig anarloesol Cymru i'w cyrraedd (%)
+scenario-field-target-hint = Mae gan Gymru { $count } o fusnesau bach a chanolig anarloesol.
+scenario-project = Rhagamcanu
+scenario-error-range = Rhowch rif cyfan o { $min } i { $max }.
+scenario-declined = Mae gan y rhaglen hon arbedion wedi'u dilysu ar gyfer { $have } o sefydliadau; mae rhagamcan angen o leiaf { $need }. Dilyswch ragor o arbedion yn gyntaf: gyda llai, ni all neb ddweud beth mae cwmni'n ei arbed.
+scenario-projection = Rhagamcan
+scenario-reached = Cwmnïau a gyrhaeddir bob blwyddyn
+scenario-completing = Cwmnïau sy'n cwblhau bob blwyddyn
+scenario-non-innovating = Cwmnïau anarloesol a gyrhaeddir bob blwyddyn
+scenario-per-firm = Arbedion y flwyddyn gyntaf fesul cwmni
+scenario-savings-year = Arbedion blwyddyn gyntaf cwmnïau blwyddyn
+scenario-roi = Adenillion ar gost blwyddyn
+scenario-years-to-target = Amser i gyrraedd y gyfran darged
+scenario-years = { $count ->
+    [zero] { $count } o flynyddoedd
+    [one] { $count } flwyddyn
+    [two] { $count } flynedd
+    [few] { $count } blynedd
+    [many] { $count } blynedd
+   *[other] { $count } o flynyddoedd
+}
+scenario-never = Byth: ni chyrhaeddir unrhyw gwmnïau anarloesol
+scenario-target-firms = { $count } o gwmnïau
+scenario-by-year = Fesul blwyddyn, hyd yma
+scenario-year = Blwyddyn { $count }
+scenario-year-col = Blwyddyn
+scenario-reached-col = Cwmnïau a gyrhaeddwyd
+scenario-non-innovating-col = Anarloesol
+scenario-p10 = Arbedion, isel (10fed canradd)
+scenario-median = Arbedion, canol
+scenario-p90 = Arbedion, uchel (90fed canradd)
+scenario-cost-col = Cost
+scenario-how = Sut y cyfrifir hyn
+scenario-how-sample = Yr hyn y mae cwmni'n ei arbed yw cymedr arbedion blwyddyn gyntaf { $count } o sefydliadau, wedi'u dilysu. Daw'r amrediad o'u hailsamplu 10,000 o weithiau: mae wyth o bob deg canlyniad rhwng y ffigurau isel ac uchel.
+scenario-how-first-year = Caiff cwmnïau pob blwyddyn eu cyfrif am eu blwyddyn gyntaf yn unig; ni ragamcennir arbedion sy'n para'n hirach. Dim ond cwmnïau sy'n cwblhau a gyfrifir fel rhai sy'n arbed.
+scenario-how-wales = Busnesau bach a chanolig Cymru yw'r niferoedd fesul ardal a roddwyd gan weinyddwr, neu tua 267,000 pan na roddwyd rhai; cymerir nad yw 72% ohonynt yn weithredol o ran arloesi.

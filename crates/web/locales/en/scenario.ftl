@@ -1,0 +1,58 @@
+## The scenario planner
+
+scenario-title = Scenario planner
+scenario-link = Plan a scenario for scaling
+scenario-lead = What would running this programme at another scale deliver? The projection rests on what this programme's own firms saved, as verified, and says how sure it can be.
+scenario-assumptions = Assumptions
+scenario-field-cohorts = Cohorts a year
+scenario-field-size = Firms recruited into each cohort
+scenario-field-cost = Cost of each cohort (£)
+scenario-field-cost-hint = Everything a cohort costs to run, in pounds.
+scenario-field-years = Years
+scenario-field-not-innovating = Recruits not yet innovation active (%)
+scenario-field-not-innovating-hint = In Wales, 72% of SMEs are not innovation active.
+scenario-field-dropout = Firms that do not complete (%)
+scenario-field-target = Share of Wales's non-innovating SMEs to reach (%)
+scenario-field-target-hint = { $count ->
+    [one] Wales has { $count } non-innovating SME.
+   *[other] Wales has { $count } non-innovating SMEs.
+}
+scenario-project = Project
+scenario-error-range = Enter a whole number from { $min } to { $max }.
+scenario-declined = This programme has verified savings for { $have } organisations; a projection needs at least { $need }. Verify more savings first: with fewer, nobody can say what a firm saves.
+scenario-projection = Projection
+scenario-reached = Firms reached a year
+scenario-completing = Firms completing a year
+scenario-non-innovating = Non-innovating firms reached a year
+scenario-per-firm = First-year savings per firm
+scenario-savings-year = First-year savings of a year's firms
+scenario-roi = Return on a year's cost
+scenario-years-to-target = Time to reach the target share
+scenario-years = { $count ->
+    [one] { $count } year
+   *[other] { $count } years
+}
+scenario-never = Never: no non-innovating firms are reached
+scenario-target-firms = { $count ->
+    [one] { $count } firm
+   *[other] { $count } firms
+}
+scenario-by-year = Year by year, so far
+scenario-year = { $count ->
+    [one] Year { $count }
+   *[other] Year { $count }
+}
+scenario-year-col = Year
+scenario-reached-col = Firms reached
+scenario-non-innovating-col = Non-innovating
+scenario-p10 = Savings, low (10th percentile)
+scenario-median = Savings, middle
+scenario-p90 = Savings, high (90th percentile)
+scenario-cost-col = Cost
+scenario-how = How this is worked out
+scenario-how-sample = { $count ->
+    [one] What a firm saves is the mean of { $count } organisation's verified first-year savings. The range comes from resampling them 10,000 times: eight in ten outcomes fall between the low and high figures.
+   *[other] What a firm saves is the mean of { $count } organisations' verified first-year savings. The range comes from resampling them 10,000 times: eight in ten outcomes fall between the low and high figures.
+}
+scenario-how-first-year = Each year's firms are counted for their first year only; savings that last longer are not projected. Only firms that complete are counted as saving.
+scenario-how-wales = Wales's SMEs are the counts by area entered by an administrator, or about 267,000 when none are; 72% of them are taken as not innovation active.
