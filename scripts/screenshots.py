@@ -129,6 +129,7 @@ SHOTS = [
     ("participant", "cy", "search-cy", "/cy/search?q=kanban"),
     ("manager", "en", "tokens", "/en/profile/tokens"),
     ("anyone", "cy", "api-cy", "/cy/api"),
+    ("manager", "cy", "scenarios-cy", "/cy/programmes/ceic-demo/scenarios"),
     ("anyone", "en", "health-check-question", "CHECK/4"),
 ]
 

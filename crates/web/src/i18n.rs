@@ -116,6 +116,18 @@ impl Tr {
         LOCALES.lookup_with_args(id(self.0), key, &args)
     }
 
+    /// A count that may be large: `$count` chooses the plural form and
+    /// `$shown` writes it with its thousands separated ("192,240").
+    pub fn large_count(&self, key: &str, n: i64) -> String {
+        let mut args: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
+        args.insert(Cow::Borrowed("count"), FluentValue::from(n));
+        args.insert(
+            Cow::Borrowed("shown"),
+            FluentValue::from(crate::charts::grouped_hundredths(n.saturating_mul(100))),
+        );
+        LOCALES.lookup_with_args(id(self.0), key, &args)
+    }
+
     /// The text in this language, or the other's when this one is empty.
     pub fn pick<'a>(&self, en: &'a str, cy: &'a str) -> &'a str {
         match self.0 {

@@ -13,7 +13,7 @@ scenario-field-not-innovating = Recriwtiaid nad ydynt eto'n weithredol o ran arl
 scenario-field-not-innovating-hint = Yng Nghymru, nid yw 72% o fusnesau bach a chanolig yn weithredol o ran arloesi.
 scenario-field-dropout = Cwmnïau nad ydynt yn cwblhau (%)
 scenario-field-target = Cyfran o fusnesau bach a chanolig anarloesol Cymru i'w cyrraedd (%)
-scenario-field-target-hint = Mae gan Gymru { $count } o fusnesau bach a chanolig anarloesol.
+scenario-field-target-hint = Mae gan Gymru { $shown } o fusnesau bach a chanolig anarloesol.
 scenario-project = Rhagamcanu
 scenario-error-range = Rhowch rif cyfan o { $min } i { $max }.
 scenario-declined = Mae gan y rhaglen hon arbedion wedi'u dilysu ar gyfer { $have } o sefydliadau; mae rhagamcan angen o leiaf { $need }. Dilyswch ragor o arbedion yn gyntaf: gyda llai, ni all neb ddweud beth mae cwmni'n ei arbed.
@@ -34,7 +34,7 @@ scenario-years = { $count ->
    *[other] { $count } o flynyddoedd
 }
 scenario-never = Byth: ni chyrhaeddir unrhyw gwmnïau anarloesol
-scenario-target-firms = { $count } o gwmnïau
+scenario-target-firms = { $shown } o gwmnïau
 scenario-by-year = Fesul blwyddyn, hyd yma
 scenario-year = Blwyddyn { $count }
 scenario-year-col = Blwyddyn

@@ -14,8 +14,8 @@ scenario-field-not-innovating-hint = In Wales, 72% of SMEs are not innovation ac
 scenario-field-dropout = Firms that do not complete (%)
 scenario-field-target = Share of Wales's non-innovating SMEs to reach (%)
 scenario-field-target-hint = { $count ->
-    [one] Wales has { $count } non-innovating SME.
-   *[other] Wales has { $count } non-innovating SMEs.
+    [one] Wales has { $shown } non-innovating SME.
+   *[other] Wales has { $shown } non-innovating SMEs.
 }
 scenario-project = Project
 scenario-error-range = Enter a whole number from { $min } to { $max }.
@@ -34,8 +34,8 @@ scenario-years = { $count ->
 }
 scenario-never = Never: no non-innovating firms are reached
 scenario-target-firms = { $count ->
-    [one] { $count } firm
-   *[other] { $count } firms
+    [one] { $shown } firm
+   *[other] { $shown } firms
 }
 scenario-by-year = Year by year, so far
 scenario-year = { $count ->

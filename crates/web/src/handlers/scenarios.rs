@@ -105,6 +105,8 @@ impl ScenarioForm {
 /// the largest 90th percentile.
 pub struct YearBar {
     pub label: String,
+    /// The middle figure, written.
+    pub amount: String,
     pub low: f64,
     pub width: f64,
     pub median: f64,
@@ -127,6 +129,12 @@ struct ScenarioPage {
 impl ScenarioPage {
     fn money(&self, p: &Pence) -> String {
         self.page.tr.money(*p)
+    }
+
+    fn large(&self, key: &str, n: &u64) -> String {
+        self.page
+            .tr
+            .large_count(key, i64::try_from(*n).unwrap_or(i64::MAX))
     }
 
     fn ratio(&self, r: &f64) -> String {
@@ -185,6 +193,7 @@ pub async fn planner(
                 .iter()
                 .map(|y| YearBar {
                     label: tr.count("scenario-year", y.year as i64),
+                    amount: tr.money(y.savings.median),
                     low: y.savings.p10.0 as f64 / top * 100.0,
                     width: (y.savings.p90.0 - y.savings.p10.0) as f64 / top * 100.0,
                     median: y.savings.median.0 as f64 / top * 100.0,
