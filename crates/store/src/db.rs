@@ -12,6 +12,9 @@ pub enum StoreError {
     Sqlx(#[from] sqlx::Error),
     #[error("migration error: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// What was asked cannot be done with these databases.
+    #[error("{0}")]
+    Invalid(String),
 }
 
 impl StoreError {

@@ -9,6 +9,7 @@ pub mod attachments;
 pub mod audit;
 pub mod backup;
 pub mod capability;
+pub mod copy;
 mod db;
 pub mod health;
 pub mod jobs;

@@ -169,6 +169,14 @@ enum Command {
         /// The copy to restore.
         file: PathBuf,
     },
+    /// Copy the whole instance from its SQLite database into an empty
+    /// PostgreSQL database, then check every table value by value. Stop
+    /// `serve` first; afterwards run it with --database-url set to the target.
+    Copy {
+        /// The PostgreSQL database to copy into, e.g. postgres://ymarfer@db/ymarfer.
+        #[arg(long)]
+        to: String,
+    },
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
@@ -362,6 +370,49 @@ async fn restore(g: &Global, file: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Copies the SQLite instance into PostgreSQL and checks the copy.
+async fn copy(g: &Global, to: &str) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        to.starts_with("postgres://") || to.starts_with("postgresql://"),
+        "--to must be a PostgreSQL URL such as postgres://ymarfer@127.0.0.1/ymarfer"
+    );
+    let from = g.open_db().await?;
+    anyhow::ensure!(
+        from.backend() == ymarfer_store::Backend::Sqlite,
+        "the database is PostgreSQL already"
+    );
+    let target = Db::connect(to)
+        .await
+        .with_context(|| "cannot connect to the target database".to_string())?;
+    let copied = from
+        .copy_to(&target, |t| {
+            eprintln!("copied {:>9} rows of {}", t.rows, t.table)
+        })
+        .await?;
+    let mut differ = Vec::new();
+    for (a, b) in from.compare_copy(&target).await? {
+        if a != b {
+            differ.push(format!(
+                "{} ({} rows here, {} there)",
+                a.table, a.rows, b.rows
+            ));
+        }
+    }
+    from.close().await;
+    target.close().await;
+    anyhow::ensure!(
+        differ.is_empty(),
+        "the copy differs from the original in: {}",
+        differ.join(", ")
+    );
+    let rows: i64 = copied.iter().map(|t| t.rows).sum();
+    println!(
+        "Copied {} tables ({rows} rows); every table matches. Serve it with --database-url {to}",
+        copied.len()
+    );
+    Ok(())
+}
+
 async fn shutdown_signal() {
     let ctrl_c = async {
         let _ = tokio::signal::ctrl_c().await;
@@ -416,6 +467,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Restore { file } => restore(g, &file).await?,
+        Command::Copy { to } => copy(g, &to).await?,
         Command::Demo => {
             let config = g.config()?;
             let db = g.open_db().await?;
