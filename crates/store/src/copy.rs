@@ -221,12 +221,12 @@ impl Db {
                 .map(|(c, _)| plan.deferred.iter().any(|(t, d, _)| t == table && d == c))
                 .collect();
             for row in &rows {
-                for i in 0..columns.len() {
+                for (i, empty) in later.iter().enumerate() {
                     if i > 0 {
                         buf.push('\t');
                     }
                     let v: Option<String> = row.try_get(i).map_err(StoreError::from)?;
-                    escape(v.as_deref().filter(|_| !later[i]), &mut buf);
+                    escape(v.as_deref().filter(|_| !empty), &mut buf);
                 }
                 buf.push('\n');
                 if buf.len() > 1 << 20 {
