@@ -15,6 +15,7 @@ mod privacy;
 mod programmes;
 mod projects;
 mod routes;
+mod scale_out;
 mod scenarios;
 mod showcase;
 mod smtp;

@@ -89,6 +89,33 @@ impl TestApp {
         })
     }
 
+    /// A second server on the same database (its own pool) and the same
+    /// attached-file store, as a second process behind a load balancer would be.
+    pub async fn second_server(
+        &self,
+        configure: impl FnOnce(Config) -> Config,
+    ) -> (AppState, String) {
+        let db = Db::connect(&self.db_url).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let config = Config::new(
+            &format!("http://{}", self.addr),
+            self.data_dir.clone(),
+            "Ymarfer <noreply@example.test>",
+            None,
+        )
+        .unwrap()
+        .with_attachments(self.state.config.attachments.clone());
+        let state = AppState::new(db, configure(config)).unwrap();
+        let serve_state = state.clone();
+        tokio::spawn(async move {
+            ymarfer_web::serve(listener, serve_state, std::future::pending())
+                .await
+                .unwrap();
+        });
+        (state, format!("http://{addr}"))
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
     }
@@ -172,6 +199,15 @@ pub struct Client {
 }
 
 impl Client {
+    /// The same browser (its cookies) talking to another server.
+    pub fn at(&self, base: &str) -> Client {
+        Client {
+            http: self.http.clone(),
+            jar: self.jar.clone(),
+            base: base.trim_end_matches('/').to_string(),
+        }
+    }
+
     pub fn cookie(&self, name: &str) -> Option<String> {
         let url = self.base.parse().unwrap();
         let header = self.jar.cookies(&url)?;
