@@ -309,6 +309,19 @@ impl Db {
         }))
     }
 
+    /// How many take part actively in each cohort of a programme: (cohort, count).
+    pub async fn active_counts_by_cohort(&self, programme: i64) -> Result<Vec<(i64, i64)>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT e.cohort_id, COUNT(*) FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+                 WHERE c.programme_id = $1 AND e.status = 'active' GROUP BY e.cohort_id",
+            )
+            .bind(programme)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
     /// Everyone ever enrolled in the cohort, active first.
     pub async fn enrolled(&self, cohort_id: i64) -> Result<Vec<Enrolled>> {
         Ok(with_pool!(self, |pool| {

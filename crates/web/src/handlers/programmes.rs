@@ -375,15 +375,14 @@ async fn show_page(
 ) -> Result<ShowPage, AppError> {
     let cohorts = state.db.cohorts_of(p.id).await?;
     let shares = cohort_shares(&p, &cohorts);
+    let counts = state.db.active_counts_by_cohort(p.id).await?;
     let mut rows = Vec::new();
     for (cohort, share) in cohorts.into_iter().zip(shares) {
-        let participants = state
-            .db
-            .enrolled(cohort.id)
-            .await?
+        let participants = counts
             .iter()
-            .filter(|e| e.is_active())
-            .count();
+            .find(|(c, _)| *c == cohort.id)
+            .map(|(_, n)| *n as usize)
+            .unwrap_or(0);
         rows.push(CohortRow {
             cohort,
             share,

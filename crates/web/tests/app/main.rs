@@ -14,6 +14,7 @@ mod pages;
 mod privacy;
 mod programmes;
 mod projects;
+mod queries;
 mod routes;
 mod scale_out;
 mod scenarios;

@@ -1,0 +1,238 @@
+//! What a page costs the database: the number of statements it runs is
+//! bounded and does not grow with the data. Counted from sqlx's own
+//! statement events while each page is served.
+
+use crate::support::{Client, TestApp, signed_in_with};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+use tracing::Subscriber;
+use tracing_subscriber::Layer;
+use tracing_subscriber::layer::{Context, SubscriberExt};
+use ymarfer_domain::{Lang, Role, Scope};
+
+/// Statements run by this process since it began.
+fn statements() -> &'static AtomicUsize {
+    static COUNT: OnceLock<Arc<AtomicUsize>> = OnceLock::new();
+    COUNT.get_or_init(|| {
+        let count = Arc::new(AtomicUsize::new(0));
+        struct Counter(Arc<AtomicUsize>);
+        impl<S: Subscriber> Layer<S> for Counter {
+            fn on_event(&self, event: &tracing::Event<'_>, _: Context<'_, S>) {
+                if event.metadata().target() == "sqlx::query" {
+                    self.0.fetch_add(1, Ordering::SeqCst);
+                }
+            }
+        }
+        let subscriber = tracing_subscriber::registry().with(Counter(count.clone()));
+        tracing::subscriber::set_global_default(subscriber)
+            .expect("the statement counter is the only subscriber");
+        count
+    })
+}
+
+/// How many statements serving `path` ran: the fewer of two visits, so that
+/// a session's occasional sliding forward is not counted as the page's.
+async fn cost(c: &Client, path: &str) -> usize {
+    let mut fewest = usize::MAX;
+    for _ in 0..2 {
+        let before = statements().load(Ordering::SeqCst);
+        let res = c.get(path).await;
+        assert_eq!(res.status(), 200, "{path}");
+        res.bytes().await.unwrap();
+        fewest = fewest.min(statements().load(Ordering::SeqCst) - before);
+    }
+    fewest
+}
+
+/// A programme with `firms` firms in each of `cohorts` cohorts, each firm with
+/// a participant, a project, verified and claimed savings, and posts.
+async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from: usize) {
+    let admin = app
+        .user(&format!("admin{from}@example.com"), Lang::En, true)
+        .await;
+    for (ci, cohort) in cohorts.iter().enumerate() {
+        for f in 0..firms {
+            let n = from + ci * 100 + f;
+            let org = app
+                .db
+                .create_organisation(
+                    &ymarfer_store::organisations::OrganisationInput {
+                        name: format!("Firm {n}"),
+                        sic_section: "C".into(),
+                        employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                        principal_area: "powys".into(),
+                        ..Default::default()
+                    },
+                    None,
+                    Some(programme),
+                )
+                .await
+                .unwrap();
+            let person = app
+                .user(&format!("p{n}@example.com"), Lang::En, false)
+                .await;
+            app.db
+                .grant(
+                    person.id,
+                    Role::Participant,
+                    Scope::Cohort {
+                        programme,
+                        cohort: *cohort,
+                    },
+                )
+                .await
+                .unwrap();
+            app.db
+                .enrol(programme, *cohort, person.id, Some(org.id), None)
+                .await
+                .unwrap();
+            let project =
+                crate::support::project(app, *cohort, org.id, "Less waiting", "testing", "cohort")
+                    .await;
+            let line = |status| ymarfer_store::ledger::BenefitInput {
+                description: "Less waiting".into(),
+                category: ymarfer_domain::impact::Category::LabourTime,
+                savings_type: ymarfer_domain::impact::SavingsType::Hard,
+                frequency: ymarfer_domain::impact::Frequency::Monthly,
+                starts_on: chrono::Utc::now().date_naive(),
+                status,
+                amount_pence: Some(10_000),
+                ..Default::default()
+            };
+            app.db
+                .add_benefit_lines(
+                    &[
+                        (project.id, line(ymarfer_domain::impact::Status::Verified)),
+                        (project.id, line(ymarfer_domain::impact::Status::Claimed)),
+                    ],
+                    Some(admin.id),
+                    true,
+                )
+                .await
+                .unwrap();
+            for body in ["Tried a kanban board", "It worked"] {
+                app.db
+                    .add_item(
+                        &ymarfer_store::space::NewItem {
+                            cohort: *cohort,
+                            parent: None,
+                            author: person.id,
+                            kind: ymarfer_domain::space::ItemKind::Post,
+                            project: Some(project.id),
+                            tool_id: None,
+                            ref_id: None,
+                            body,
+                            lang: Lang::En,
+                            alumni: None,
+                        },
+                        &[],
+                    )
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+}
+
+async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
+    statements();
+    let (programme, first) = app
+        .db
+        .create_programme_with_cohort("maint", "Maint")
+        .await
+        .unwrap();
+    let second = app
+        .db
+        .create_cohort(
+            programme,
+            &ymarfer_store::programmes::CohortInput {
+                slug: "cohort-2".into(),
+                name_en: "Two".into(),
+                name_cy: "Dau".into(),
+                capacity: 50,
+                delivery_mode: "online".into(),
+                region: "north".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let (_, manager) = signed_in_with(
+        &app,
+        "manager@example.com",
+        Role::ProgrammeManager,
+        Scope::Programme(programme),
+    )
+    .await;
+    let (_, participant) = signed_in_with(
+        &app,
+        "participant@example.com",
+        Role::Participant,
+        Scope::Cohort {
+            programme,
+            cohort: first,
+        },
+    )
+    .await;
+    let pages: Vec<(&Client, &str)> = vec![
+        (&participant, "/en"),
+        (&participant, "/en/programmes/maint/cohorts/cohort-1/space"),
+        (&participant, "/en/projects/1"),
+        (&manager, "/en"),
+        (&manager, "/en/programmes/maint"),
+        (&manager, "/en/programmes/maint/impact"),
+        (&manager, "/en/programmes/maint/cohorts/cohort-1/impact"),
+        (&manager, "/en/programmes/maint/funnel"),
+        (&manager, "/en/programmes/maint/cohorts/cohort-1/projects"),
+        (&manager, "/en/programmes/maint/showcase"),
+        (&manager, "/en/programmes/maint/scenarios"),
+        (&manager, "/en/programmes/maint/cohorts/cohort-1"),
+        (&manager, "/en/programmes/maint/cohorts/cohort-1/engagement"),
+        (&manager, "/en/programmes/maint/leads"),
+        (&manager, "/en/search?q=kanban"),
+    ];
+    grow(&app, programme, &[first, second], 2, 0).await;
+    let mut small = Vec::new();
+    for (c, path) in &pages {
+        // Once to warm what is read once per process (the toolkit), then counted.
+        cost(c, path).await;
+        small.push(cost(c, path).await);
+    }
+    // Three times the firms, and a third cohort.
+    let third = app
+        .db
+        .create_cohort(
+            programme,
+            &ymarfer_store::programmes::CohortInput {
+                slug: "cohort-3".into(),
+                name_en: "Three".into(),
+                name_cy: "Tri".into(),
+                capacity: 50,
+                delivery_mode: "online".into(),
+                region: "south".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    grow(&app, programme, &[first, second, third], 4, 1000).await;
+    let mut failures = Vec::new();
+    for ((c, path), before) in pages.iter().zip(&small) {
+        let after = cost(c, path).await;
+        if after != *before {
+            failures.push(format!(
+                "{path}: {before} statements with 4 firms, {after} with 16"
+            ));
+        }
+        if after > 40 {
+            failures.push(format!("{path}: {after} statements"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+crate::on_both! {
+    bounded_queries => super::pages_cost_the_same_whatever_the_data;
+}
