@@ -8,6 +8,7 @@ pub mod api_tokens;
 pub mod attachments;
 pub mod audit;
 pub mod backup;
+pub mod bulk;
 pub mod capability;
 pub mod copy;
 mod db;

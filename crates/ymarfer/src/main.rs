@@ -2,6 +2,7 @@
 //! load demo data and import people.
 
 mod demo;
+mod synth;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
@@ -176,6 +177,19 @@ enum Command {
         /// The PostgreSQL database to copy into, e.g. postgres://ymarfer@db/ymarfer.
         #[arg(long)]
         to: String,
+    },
+    /// Generate a realistic national dataset (the same for the same seed)
+    /// into an empty database, for measuring Ymarfer at scale. Every generated
+    /// account's password is "synth data only".
+    Synth {
+        /// 1 for Wales (267,000 firms, 50,000 participants, 1,000,000 posts
+        /// and comments, 500,000 benefit lines, 300,000 health checks), or a
+        /// fraction of it.
+        #[arg(long, default_value_t = 1.0)]
+        scale: f64,
+        /// The random seed.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
     },
     /// Manage user accounts.
     #[command(subcommand)]
@@ -468,6 +482,31 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Restore { file } => restore(g, &file).await?,
         Command::Copy { to } => copy(g, &to).await?,
+        Command::Synth { scale, seed } => {
+            anyhow::ensure!(
+                scale > 0.0 && scale <= 4.0,
+                "--scale must be above 0 and at most 4 (1 is Wales)"
+            );
+            let db = g.open_db().await?;
+            let started = std::time::Instant::now();
+            let bar = indicatif::ProgressBar::new_spinner();
+            let summary = synth::generate(&db, synth::Scale::wales(scale), seed, |table, n| {
+                bar.set_message(format!("{n} rows of {table}"));
+                bar.tick();
+            })
+            .await;
+            bar.finish_and_clear();
+            db.close().await;
+            let summary = summary?;
+            for (table, n) in &summary.rows {
+                println!("{n:>10}  {table}");
+            }
+            println!(
+                "Generated in {:.1} s (seed {seed}). Every account's password: {}",
+                started.elapsed().as_secs_f64(),
+                synth::PASSWORD
+            );
+        }
         Command::Demo => {
             let config = g.config()?;
             let db = g.open_db().await?;

@@ -867,3 +867,73 @@ async fn copy_from_sqlite_to_postgres() {
     sqlite.close().await;
     pg.close().await;
 }
+
+/// `ymarfer synth` makes the same data for the same seed, on SQLite and on
+/// PostgreSQL, and the pages serve it.
+#[tokio::test(flavor = "multi_thread")]
+async fn synth_is_seeded_and_served() {
+    let digests = |dir: PathBuf| async move {
+        let db =
+            ymarfer_store::Db::connect(&format!("sqlite://{}", dir.join("ymarfer.db").display()))
+                .await
+                .unwrap();
+        let d = db.sqlite_digests().await.unwrap();
+        db.close().await;
+        // Passwords are hashed with a fresh salt each time, and migrations
+        // record when they ran.
+        d.into_iter()
+            .filter(|t| t.table != "users" && !t.table.starts_with("_sqlx"))
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (temp_dir(), temp_dir());
+    for dir in [&a, &b] {
+        let (out, stdout, stderr) = run(ymarfer()
+            .args(["synth", "--scale", "0.01", "--seed", "7"])
+            .env("YMARFER_DATA_DIR", dir));
+        assert!(out.status.success(), "{stderr}");
+        assert!(
+            stdout.contains("organisations") && stdout.contains("posts"),
+            "{stdout}"
+        );
+    }
+    let (da, db) = (digests(a.clone()).await, digests(b).await);
+    assert_eq!(da, db, "the same seed, the same data");
+    let posts = da.iter().find(|t| t.table == "posts").unwrap();
+    assert_eq!(posts.rows, 10_000);
+    // Into a database that holds data already: refused.
+    let (out, _, stderr) = run(ymarfer()
+        .args(["synth", "--scale", "0.01"])
+        .env("YMARFER_DATA_DIR", &a));
+    assert!(
+        !out.status.success() && stderr.contains("empty database"),
+        "{stderr}"
+    );
+
+    // On PostgreSQL too, and a manager's pages answer.
+    if let Some((pg, url)) =
+        ymarfer_store::testing::fresh_db(ymarfer_store::Backend::Postgres).await
+    {
+        pg.close().await;
+        let dir = temp_dir();
+        let (out, _, stderr) = run(ymarfer()
+            .args(["synth", "--scale", "0.01", "--seed", "7"])
+            .env("YMARFER_DATA_DIR", &dir)
+            .env("YMARFER_DATABASE_URL", &url));
+        assert!(out.status.success(), "{stderr}");
+        let (out, stdout, stderr) = run(ymarfer()
+            .args([
+                "report",
+                "impact",
+                "--programme",
+                "synth-1",
+                "--format",
+                "json",
+            ])
+            .env("YMARFER_DATA_DIR", &dir)
+            .env("YMARFER_DATABASE_URL", &url));
+        assert!(out.status.success(), "{stderr}");
+        let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(report["organisations"], 500);
+        assert!(report["first_year_pence"]["verified"].as_i64().unwrap() > 0);
+    }
+}
