@@ -165,13 +165,14 @@ pub struct FunnelRow {
     pub new_business_process: Option<bool>,
     pub ongoing_or_abandoned: Option<bool>,
     pub innovation_spending: Option<bool>,
-    pub created_at: DateTime<Utc>,
     pub completed: bool,
     /// This programme's lead from the check, and how far it got.
     pub lead_status: Option<String>,
     pub enrolled: bool,
     pub finished: bool,
     pub sustained: bool,
+    /// How many checks are alike in all of the above.
+    pub n: i64,
 }
 
 impl FunnelRow {
@@ -414,8 +415,11 @@ impl Db {
     ) -> Result<Vec<FunnelRow>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT h.source, h.sector, h.employee_band, h.principal_area, h.new_goods_or_services, \
-                 h.new_business_process, h.ongoing_or_abandoned, h.innovation_spending, h.created_at, \
+                "SELECT source, sector, employee_band, principal_area, new_goods_or_services, new_business_process, \
+                 ongoing_or_abandoned, innovation_spending, completed, lead_status, enrolled, finished, sustained, \
+                 COUNT(*) AS n FROM (\
+                 SELECT h.source, h.sector, h.employee_band, h.principal_area, h.new_goods_or_services, \
+                 h.new_business_process, h.ongoing_or_abandoned, h.innovation_spending, \
                  (h.completed_at IS NOT NULL) AS completed, l.status AS lead_status, \
                  EXISTS (SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
                          WHERE e.user_id = l.user_id AND c.programme_id = $1 AND e.status = 'active') AS enrolled, \
@@ -426,7 +430,10 @@ impl Db {
                          WHERE f.organisation_id = l.organisation_id AND c.programme_id = $1 \
                          AND f.completed_at IS NOT NULL AND (f.still_in_use OR f.new_projects > 0)) AS sustained \
                  FROM health_checks h LEFT JOIN leads l ON l.health_check_id = h.id AND l.programme_id = $1 \
-                 WHERE h.created_at >= $2 AND h.created_at < $3 ORDER BY h.created_at",
+                 WHERE h.created_at >= $2 AND h.created_at < $3) x \
+                 GROUP BY source, sector, employee_band, principal_area, new_goods_or_services, new_business_process, \
+                 ongoing_or_abandoned, innovation_spending, completed, lead_status, enrolled, finished, sustained \
+                 ORDER BY n DESC, source",
             )
             .bind(programme)
             .bind(from)

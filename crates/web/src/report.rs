@@ -110,6 +110,18 @@ pub async fn impact_report(
     p: &Programme,
     cohort: Option<&Cohort>,
 ) -> anyhow::Result<(ImpactReport, Summary)> {
+    let (report, summary, _) = impact_report_and_lines(db, tr, p, cohort).await?;
+    Ok((report, summary))
+}
+
+/// The report, with the current lines it was made from (for the dashboard's
+/// chart, so that they are read once).
+pub async fn impact_report_and_lines(
+    db: &Db,
+    tr: Tr,
+    p: &Programme,
+    cohort: Option<&Cohort>,
+) -> anyhow::Result<(ImpactReport, Summary, Vec<CurrentLine>)> {
     let cohorts = db.cohorts_of(p.id).await?;
     let cost = match cohort {
         Some(c) => {
@@ -183,7 +195,7 @@ pub async fn impact_report(
         micro_firms_included: micro,
     };
     let _ = tr;
-    Ok((report, s))
+    Ok((report, s, lines))
 }
 
 /// The first-year values of a programme's verified lines, to compare a claim with.
@@ -217,14 +229,12 @@ pub async fn verified_per_organisation(db: &Db, p: &Programme) -> anyhow::Result
 
 /// Cumulative verified savings month by month from the programme's start (or the
 /// first saving), for the break-even chart; and the month savings reach the cost.
-pub async fn cumulative(
-    db: &Db,
+pub fn cumulative(
     p: &Programme,
-    cohort: Option<&Cohort>,
+    lines: &[CurrentLine],
     cost: Pence,
-) -> anyhow::Result<(Vec<(chrono::NaiveDate, Pence)>, Option<usize>)> {
+) -> (Vec<(chrono::NaiveDate, Pence)>, Option<usize>) {
     use chrono::Datelike;
-    let lines = db.current_lines(p.id, cohort.map(|c| c.id)).await?;
     let dated: Vec<(chrono::NaiveDate, Frequency, Pence)> = lines
         .iter()
         .filter_map(|l| {
@@ -239,7 +249,7 @@ pub async fn cumulative(
         })
         .collect();
     let Some(first) = p.starts_on.or_else(|| dated.iter().map(|d| d.0).min()) else {
-        return Ok((Vec::new(), None));
+        return (Vec::new(), None);
     };
     let from = first.with_day(1).unwrap_or(first);
     let series = ymarfer_domain::ledger::cumulative_by_month(&dated, from, 18);
@@ -250,10 +260,10 @@ pub async fn cumulative(
             .unwrap_or(from)
     });
     let points: Vec<(chrono::NaiveDate, Pence)> = months.zip(series.iter().copied()).collect();
-    Ok((
+    (
         points,
         ymarfer_domain::ledger::break_even_month(&series, cost),
-    ))
+    )
 }
 
 /// The report as CSV: one row a measure, with its stable code (for programs),

@@ -453,38 +453,31 @@ fn share(n: usize, of: usize) -> String {
 }
 
 /// The steps of the funnel, counted from the checks and their leads.
+/// How many checks the rows stand for, of those that `keep`.
+fn checks<'a>(
+    rows: impl Iterator<Item = &'a &'a FunnelRow>,
+    keep: impl Fn(&FunnelRow) -> bool,
+) -> usize {
+    rows.filter(|r| keep(r)).map(|r| r.n as usize).sum()
+}
+
 fn steps(tr: Tr, rows: &[&FunnelRow]) -> Vec<Step> {
     let counts = [
-        ("funnel-started", rows.len()),
-        (
-            "funnel-completed",
-            rows.iter().filter(|r| r.completed).count(),
-        ),
+        ("funnel-started", checks(rows.iter(), |_| true)),
+        ("funnel-completed", checks(rows.iter(), |r| r.completed)),
         (
             "funnel-interest",
-            rows.iter().filter(|r| r.lead_status.is_some()).count(),
+            checks(rows.iter(), |r| r.lead_status.is_some()),
         ),
         (
             "funnel-invited",
-            rows.iter()
-                .filter(|r| {
-                    matches!(r.lead_status.as_deref(), Some("invited") | Some("enrolled"))
-                        || r.enrolled
-                })
-                .count(),
+            checks(rows.iter(), |r| {
+                matches!(r.lead_status.as_deref(), Some("invited") | Some("enrolled")) || r.enrolled
+            }),
         ),
-        (
-            "funnel-enrolled",
-            rows.iter().filter(|r| r.enrolled).count(),
-        ),
-        (
-            "funnel-finished",
-            rows.iter().filter(|r| r.finished).count(),
-        ),
-        (
-            "funnel-sustained",
-            rows.iter().filter(|r| r.sustained).count(),
-        ),
+        ("funnel-enrolled", checks(rows.iter(), |r| r.enrolled)),
+        ("funnel-finished", checks(rows.iter(), |r| r.finished)),
+        ("funnel-sustained", checks(rows.iter(), |r| r.sustained)),
     ];
     let mut out: Vec<Step> = Vec::new();
     for (i, (key, n)) in counts.iter().enumerate() {
@@ -545,12 +538,12 @@ pub async fn funnel(
                 .iter()
                 .filter(|r| r.principal_area.as_deref() == Some(a.code))
                 .collect();
-            let done = here.iter().filter(|r| r.completed).count();
+            let done = checks(here.iter().copied(), |r| r.completed);
             let count = smes.iter().find(|s| s.0 == a.code).map(|s| s.1);
             (
                 a.name(lang).to_string(),
                 done,
-                here.iter().filter(|r| r.enrolled).count(),
+                checks(here.iter().copied(), |r| r.enrolled),
                 count.map(|n| n.to_string()).unwrap_or_else(|| "—".into()),
                 count
                     .filter(|n| *n > 0)
@@ -577,8 +570,8 @@ pub async fn funnel(
                 } else {
                     s
                 },
-                here.iter().filter(|r| r.completed).count(),
-                here.iter().filter(|r| r.lead_status.is_some()).count(),
+                checks(here.iter().copied(), |r| r.completed),
+                checks(here.iter().copied(), |r| r.lead_status.is_some()),
             )
         })
         .collect();

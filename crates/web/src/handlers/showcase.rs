@@ -109,7 +109,7 @@ pub async fn showcase(
         })
         .unwrap_or_default();
     let data = state.db.showcase(programme.id).await?;
-    let lines = state.db.current_lines(programme.id, None).await?;
+    let lines = state.db.current_public_lines(programme.id).await?;
     let mut by_project: HashMap<i64, Vec<_>> = HashMap::new();
     for l in lines {
         by_project.entry(l.project_id).or_default().push(l);
