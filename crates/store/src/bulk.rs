@@ -157,6 +157,14 @@ impl Db {
         Ok(())
     }
 
+    /// Refreshes the query planner's statistics after a bulk load.
+    pub async fn analyse(&self) -> Result<()> {
+        crate::with_pool!(self, |pool| {
+            sqlx::query("ANALYZE").execute(pool).await?;
+        });
+        Ok(())
+    }
+
     /// The largest id in a table, 0 when it is empty.
     pub async fn max_id(&self, table: &str) -> Result<i64> {
         let sql = format!("SELECT COALESCE(MAX(id), 0) FROM {table}");

@@ -751,6 +751,8 @@ pub async fn generate(
         "health_checks",
     ])
     .await?;
+    // Statistics for the query planners, as after any bulk load.
+    db.analyse().await?;
     // Totals by table, each table once.
     let mut rows: Vec<(&'static str, usize)> = Vec::new();
     for (t, n) in summary {
