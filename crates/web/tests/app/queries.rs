@@ -221,7 +221,9 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
     let mut failures = Vec::new();
     for ((c, path), before) in pages.iter().zip(&small) {
         let after = cost(c, path).await;
-        if after != *before {
+        // More data may take a page down another branch (a list that was
+        // empty), but never into a statement per row.
+        if after > *before {
             failures.push(format!(
                 "{path}: {before} statements with 4 firms, {after} with 16"
             ));
