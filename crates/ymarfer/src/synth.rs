@@ -15,6 +15,32 @@ use ymarfer_domain::reference::{AREAS, SIC_SECTIONS};
 use ymarfer_store::Db;
 use ymarfer_store::bulk::Cell;
 
+const POST_COLUMNS: &[&str] = &[
+    "id",
+    "cohort_id",
+    "parent_id",
+    "author_id",
+    "kind",
+    "body",
+    "lang",
+    "created_at",
+];
+const HEALTH_CHECK_COLUMNS: &[&str] = &[
+    "id",
+    "token_hash",
+    "language",
+    "sector",
+    "employee_band",
+    "principal_area",
+    "new_goods_or_services",
+    "new_business_process",
+    "ongoing_or_abandoned",
+    "innovation_spending",
+    "pains",
+    "created_at",
+    "completed_at",
+];
+
 /// Every generated account's password.
 pub const PASSWORD: &str = "synth data only";
 
@@ -625,38 +651,10 @@ pub async fn generate(
             }
         }
         if items.len() >= 200_000 {
-            put(
-                "posts",
-                &[
-                    "id",
-                    "cohort_id",
-                    "parent_id",
-                    "author_id",
-                    "kind",
-                    "body",
-                    "lang",
-                    "created_at",
-                ],
-                std::mem::take(&mut items),
-            )
-            .await?;
+            put("posts", POST_COLUMNS, std::mem::take(&mut items)).await?;
         }
     }
-    put(
-        "posts",
-        &[
-            "id",
-            "cohort_id",
-            "parent_id",
-            "author_id",
-            "kind",
-            "body",
-            "lang",
-            "created_at",
-        ],
-        items,
-    )
-    .await?;
+    put("posts", POST_COLUMNS, items).await?;
 
     // Health checks from firms not (yet) taking part.
     let pains = [
@@ -695,46 +693,13 @@ pub async fn generate(
         if checks.len() >= 100_000 {
             put(
                 "health_checks",
-                &[
-                    "id",
-                    "token_hash",
-                    "language",
-                    "sector",
-                    "employee_band",
-                    "principal_area",
-                    "new_goods_or_services",
-                    "new_business_process",
-                    "ongoing_or_abandoned",
-                    "innovation_spending",
-                    "pains",
-                    "created_at",
-                    "completed_at",
-                ],
+                HEALTH_CHECK_COLUMNS,
                 std::mem::take(&mut checks),
             )
             .await?;
         }
     }
-    put(
-        "health_checks",
-        &[
-            "id",
-            "token_hash",
-            "language",
-            "sector",
-            "employee_band",
-            "principal_area",
-            "new_goods_or_services",
-            "new_business_process",
-            "ongoing_or_abandoned",
-            "innovation_spending",
-            "pains",
-            "created_at",
-            "completed_at",
-        ],
-        checks,
-    )
-    .await?;
+    put("health_checks", HEALTH_CHECK_COLUMNS, checks).await?;
 
     db.carry_on_ids(&[
         "organisations",
