@@ -130,6 +130,9 @@ SHOTS = [
     ("manager", "en", "tokens", "/en/profile/tokens"),
     ("anyone", "cy", "api-cy", "/cy/api"),
     ("manager", "cy", "scenarios-cy", "/cy/programmes/ceic-demo/scenarios"),
+    ("manager", "en", "scenarios", "/en/programmes/ceic-demo/scenarios"),
+    ("manager", "cy", "tokens-cy", "/cy/profile/tokens"),
+    ("admin", "en", "mail-queue", "/en/admin/mail"),
     ("anyone", "en", "health-check-question", "CHECK/4"),
 ]
 

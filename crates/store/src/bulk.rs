@@ -111,6 +111,15 @@ macro_rules! insert_all {
     }};
 }
 
+/// Sets a table's id sequence (PostgreSQL) to carry on after its largest id.
+pub(crate) fn carry_on_sql(table: &str) -> String {
+    format!(
+        "SELECT setval(s, COALESCE((SELECT MAX(id) FROM \"{table}\"), 1), \
+         (SELECT MAX(id) FROM \"{table}\") IS NOT NULL) \
+         FROM pg_get_serial_sequence('\"{table}\"', 'id') AS s WHERE s IS NOT NULL"
+    )
+}
+
 impl Db {
     /// Inserts `rows` (each in the order of `columns`) into `table`, in one
     /// transaction.
@@ -146,13 +155,7 @@ impl Db {
         };
         debug_assert_eq!(self.backend(), Backend::Postgres);
         for table in tables {
-            sqlx::query(&format!(
-                "SELECT setval(s, COALESCE((SELECT MAX(id) FROM {table}), 1), \
-                 (SELECT MAX(id) FROM {table}) IS NOT NULL) \
-                 FROM pg_get_serial_sequence('{table}', 'id') AS s WHERE s IS NOT NULL"
-            ))
-            .execute(pool)
-            .await?;
+            sqlx::query(&carry_on_sql(table)).execute(pool).await?;
         }
         Ok(())
     }

@@ -240,14 +240,10 @@ impl Db {
             copy.finish().await.map_err(StoreError::from)?;
             // The id sequence carries on after the copied ids.
             if columns.iter().any(|(c, _)| c == "id") {
-                sqlx::query(&format!(
-                    "SELECT setval(s, COALESCE((SELECT MAX(id) FROM \"{table}\"), 1), \
-                     (SELECT MAX(id) FROM \"{table}\") IS NOT NULL) \
-                     FROM pg_get_serial_sequence('\"{table}\"', 'id') AS s WHERE s IS NOT NULL"
-                ))
-                .execute(&mut *tx)
-                .await
-                .map_err(StoreError::from)?;
+                sqlx::query(&crate::bulk::carry_on_sql(table))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(StoreError::from)?;
             }
             let t = TableCopy {
                 table: table.clone(),

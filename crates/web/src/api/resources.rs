@@ -1005,15 +1005,6 @@ pub struct LeadDetail {
     pub health_checks: Vec<HealthCheckOut>,
 }
 
-async fn lead_in(state: &AppState, programme: i64, id: i64) -> ApiResult<Lead> {
-    state
-        .db
-        .lead_by_id(id)
-        .await?
-        .filter(|l| l.programme_id == Some(programme))
-        .ok_or_else(ApiError::not_found)
-}
-
 #[utoipa::path(get, path = "/programmes/{p}/leads/{id}", tag = "leads",
     operation_id = "get_lead",
     params(
@@ -1035,7 +1026,7 @@ pub async fn lead(
     ApiPath((slug, id)): ApiPath<(String, i64)>,
 ) -> ApiResult<Json<LeadDetail>> {
     let p = context::programme(&state, &viewer, &slug, Action::ViewLeads).await?;
-    let lead = lead_in(&state, p.id, id).await?;
+    let lead = crate::handlers::leads::lead_in(&state, &p, id).await?;
     let checks = state.db.checks_of_lead(&lead).await?;
     Ok(Json(LeadDetail {
         lead: LeadOut::from(lead),
@@ -1067,10 +1058,12 @@ pub async fn change_lead(
     ApiJson(body): ApiJson<LeadForm>,
 ) -> ApiResult<Json<LeadOut>> {
     let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
-    lead_in(&state, p.id, id).await?;
+    crate::handlers::leads::lead_in(&state, &p, id).await?;
     let (status, notes) = validate(|tr: Tr| body.check(tr))?;
     state.db.update_lead(id, status, &notes).await?;
-    Ok(Json(LeadOut::from(lead_in(&state, p.id, id).await?)))
+    Ok(Json(LeadOut::from(
+        crate::handlers::leads::lead_in(&state, &p, id).await?,
+    )))
 }
 
 // ---- Sessions and attendance ----

@@ -17,7 +17,7 @@ use ymarfer_domain::{Action, Lang, Resource, can};
 use ymarfer_store::sessions::Session;
 
 /// The signed-in person, allowed to manage their own account.
-fn account_owner(viewer: &Viewer) -> Result<Arc<CurrentUser>, AppError> {
+pub(super) fn account_owner(viewer: &Viewer) -> Result<Arc<CurrentUser>, AppError> {
     let id = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
     authorise(can(
         viewer.actor(),

@@ -155,7 +155,7 @@ impl LeadForm {
     }
 }
 
-async fn lead_in(state: &AppState, p: &Programme, id: i64) -> Result<Lead, AppError> {
+pub(crate) async fn lead_in(state: &AppState, p: &Programme, id: i64) -> Result<Lead, AppError> {
     state
         .db
         .lead_by_id(id)

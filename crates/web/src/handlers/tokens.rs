@@ -5,14 +5,13 @@
 use super::forms::FieldErrors;
 use super::{ClientAddr, FormData, see_other};
 use crate::audit::Act;
-use crate::error::{AppError, AppResult, authorise};
+use crate::error::{AppError, AppResult};
 use crate::page::{CurrentUser, Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
-use std::sync::Arc;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::authz::{TokenScope, sees_every_programme};
 use ymarfer_domain::{Action, Resource, can};
@@ -20,16 +19,6 @@ use ymarfer_store::api_tokens::ApiToken;
 
 /// How long a new token may live, in days.
 const LIFETIMES: [i64; 4] = [7, 30, 90, 365];
-
-fn owner(viewer: &Viewer) -> Result<Arc<CurrentUser>, AppError> {
-    let id = viewer.user_id().unwrap_or_default();
-    authorise(can(
-        viewer.actor(),
-        Action::ManageOwnAccount,
-        Resource::Account(id),
-    ))?;
-    viewer.0.clone().ok_or(AppError::NOT_FOUND)
-}
 
 struct TokenRow {
     id: i64,
@@ -152,7 +141,7 @@ pub async fn list(
     viewer: Viewer,
     Query(q): Query<Done>,
 ) -> AppResult {
-    let me = owner(&viewer)?;
+    let me = super::account::account_owner(&viewer)?;
     let notice = match q.done.as_deref() {
         Some("revoked") => Some(page.t("tokens-revoked")),
         _ => None,
@@ -174,7 +163,7 @@ pub async fn create(
     ClientAddr(addr): ClientAddr,
     FormData(form): FormData<TokenForm>,
 ) -> AppResult {
-    let me = owner(&viewer)?;
+    let me = super::account::account_owner(&viewer)?;
     let tr = page.tr;
     let mut errors = FieldErrors::default();
     let name = form.name.trim();
@@ -252,7 +241,7 @@ pub async fn revoke(
     ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let me = owner(&viewer)?;
+    let me = super::account::account_owner(&viewer)?;
     if !state.db.revoke_api_token(me.user.id, id).await? {
         return Err(AppError::NOT_FOUND);
     }

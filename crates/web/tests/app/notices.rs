@@ -10,7 +10,6 @@ use ymarfer_domain::jobs::Job;
 use ymarfer_domain::space::{ItemKind, NoticeKind, NotifyMode};
 use ymarfer_domain::{Lang, Role, Scope};
 use ymarfer_store::space::NewItem;
-use ymarfer_web::{AppState, Config};
 
 /// A cohort whose author mentions `n` people, each of whom chose `mode`.
 async fn mentioned_people(app: &TestApp, n: usize, mode: NotifyMode) -> (i64, Vec<i64>) {
@@ -54,22 +53,9 @@ async fn mentioned_people(app: &TestApp, n: usize, mode: NotifyMode) -> (i64, Ve
     (author.id, people)
 }
 
-/// Another server on the same database, writing to the same outbox.
-async fn second_server(app: &TestApp) -> AppState {
-    let db = ymarfer_store::Db::connect(&app.db_url).await.unwrap();
-    let config = Config::new(
-        &format!("http://{}", app.addr),
-        app.data_dir.clone(),
-        "Ymarfer <noreply@example.test>",
-        None,
-    )
-    .unwrap();
-    AppState::new(db, config).unwrap()
-}
-
 async fn a_digest_is_sent_once_by_two_servers(app: TestApp) {
     let (_, people) = mentioned_people(&app, 12, NotifyMode::Daily).await;
-    let other = second_server(&app).await;
+    let other = app.second_server(|c| c).await.0;
     // A Tuesday at 08:00: the daily digest is due, the weekly one is not.
     let now = chrono::Utc.with_ymd_and_hms(2030, 3, 5, 8, 0, 0).unwrap();
     let (a, b) = tokio::join!(
