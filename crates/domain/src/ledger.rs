@@ -91,25 +91,39 @@ pub const ENOUGH_TO_COMPARE: usize = 5;
 /// What a verifier should look at twice in a claim of `value` in its first year
 /// from a firm of size `band`, given the first-year values of the programme's
 /// verified lines.
-pub fn concerns(value: Pence, band: EmployeeBand, verified: &[Pence]) -> Vec<Concern> {
+pub fn concerns(value: Pence, band: EmployeeBand, others: Verified) -> Vec<Concern> {
     let mut found = Vec::new();
     if let Some(ceiling) = ceiling_for(band)
         && value.0 > ceiling.0
     {
         found.push(Concern::LargeForSize { band, ceiling });
     }
-    if verified.len() >= ENOUGH_TO_COMPARE {
-        let values: Vec<i64> = verified.iter().map(|p| p.0).collect();
-        if let Some(median) = crate::projects::median(&values)
-            && median > 0
-            && value.0 > median.saturating_mul(FAR_ABOVE_MEDIAN)
-        {
-            found.push(Concern::FarAboveOthers {
-                median: Pence(median),
-            });
-        }
+    if let Some(median) = others.median
+        && median.0 > 0
+        && value.0 > median.0.saturating_mul(FAR_ABOVE_MEDIAN)
+    {
+        found.push(Concern::FarAboveOthers { median });
     }
     found
+}
+
+/// What a claim is set beside: the median of the programme's verified values,
+/// once there are enough to compare with. Worked out once for a whole queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verified {
+    median: Option<Pence>,
+}
+
+impl Verified {
+    pub fn of(values: &[Pence]) -> Verified {
+        let median = (values.len() >= ENOUGH_TO_COMPARE)
+            .then(|| {
+                let values: Vec<i64> = values.iter().map(|p| p.0).collect();
+                crate::projects::median(&values).map(Pence)
+            })
+            .flatten();
+        Verified { median }
+    }
 }
 
 /// The status a new version of a line starts at. People forecast or claim; only
@@ -148,23 +162,40 @@ impl Summary {
         capture: CaptureFactor,
         factors: Option<&GhgFactors>,
     ) -> Summary {
+        Summary::of_totals(
+            lines.iter().map(|line| {
+                (
+                    line.status,
+                    line.category,
+                    line.first_year_value(programme_rate, capture),
+                    factors.map_or(0, |f| {
+                        f.first_year_co2e_grams(&line.environment, line.frequency)
+                    }),
+                )
+            }),
+            cost,
+        )
+    }
+
+    /// The figures from lines already valued (each line's first-year value and
+    /// CO2e grams), one by one or summed by status and category: verified value
+    /// by category and CO2e count verified lines only.
+    pub fn of_totals<I: IntoIterator<Item = (Status, Category, Pence, i64)>>(
+        totals: I,
+        cost: Pence,
+    ) -> Summary {
         let mut s = Summary {
             cost,
             ..Summary::default()
         };
         s.by_category = Category::ALL.iter().map(|c| (*c, Pence(0))).collect();
-        for line in lines {
-            let value = line.first_year_value(programme_rate, capture);
-            s.first_year.add(line.status, value);
-            if line.status == Status::Verified {
-                if let Some((_, total)) =
-                    s.by_category.iter_mut().find(|(c, _)| *c == line.category)
-                {
+        for (status, category, value, co2e_grams) in totals {
+            s.first_year.add(status, value);
+            if status == Status::Verified {
+                if let Some((_, total)) = s.by_category.iter_mut().find(|(c, _)| *c == category) {
                     total.0 += value.0;
                 }
-                if let Some(f) = factors {
-                    s.co2e_grams += f.first_year_co2e_grams(&line.environment, line.frequency);
-                }
+                s.co2e_grams += co2e_grams;
             }
         }
         s
@@ -210,24 +241,29 @@ mod tests {
         // A micro bakery claiming £62,400 a year.
         let claim = Pence(6_240_000);
         assert_eq!(
-            concerns(claim, EmployeeBand::Micro, &[]),
+            concerns(claim, EmployeeBand::Micro, Verified::of(&[])),
             vec![Concern::LargeForSize {
                 band: EmployeeBand::Micro,
                 ceiling: Pence(2_000_000)
             }]
         );
-        assert!(concerns(claim, EmployeeBand::Large, &[]).is_empty());
+        assert!(concerns(claim, EmployeeBand::Large, Verified::of(&[])).is_empty());
         // Others verified £1,000–£3,000: median £2,000, so over £6,000 is questioned.
         let others = [100_000, 150_000, 200_000, 250_000, 300_000].map(Pence);
         assert_eq!(
-            concerns(Pence(600_001), EmployeeBand::Medium, &others),
+            concerns(Pence(600_001), EmployeeBand::Medium, Verified::of(&others)),
             vec![Concern::FarAboveOthers {
                 median: Pence(200_000)
             }]
         );
-        assert!(concerns(Pence(600_000), EmployeeBand::Medium, &others).is_empty());
+        assert!(concerns(Pence(600_000), EmployeeBand::Medium, Verified::of(&others)).is_empty());
         assert!(
-            concerns(Pence(600_001), EmployeeBand::Medium, &others[..4]).is_empty(),
+            concerns(
+                Pence(600_001),
+                EmployeeBand::Medium,
+                Verified::of(&others[..4])
+            )
+            .is_empty(),
             "too few to compare"
         );
     }
@@ -341,8 +377,10 @@ mod tests {
 }
 
 /// Cumulative verified savings at the end of each month from `from`, for the
-/// break-even chart: a recurring line accrues a twelfth of its first-year value
-/// each month from the month it started; a one-off line counts in full then.
+/// break-even chart: recurring lines accrue a twelfth of their first-year value
+/// each month from the month they started; one-off lines count in full then.
+/// Lines that start in the same month are spread together, so lines already
+/// summed by day give the same chart as the lines one by one.
 pub fn cumulative_by_month(
     lines: &[(chrono::NaiveDate, Frequency, Pence)],
     from: chrono::NaiveDate,
@@ -352,18 +390,24 @@ pub fn cumulative_by_month(
     let index = |d: chrono::NaiveDate| {
         (d.year() - from.year()) * 12 + d.month() as i32 - from.month() as i32
     };
-    let mut monthly = vec![0i64; months as usize];
+    // By the month they start (or `from`), and whether they recur.
+    let mut started: std::collections::BTreeMap<(i32, bool), i64> = Default::default();
     for (start, frequency, first_year) in lines {
-        let first = index(*start).max(0);
-        if *frequency == Frequency::OneOff {
+        *started
+            .entry((index(*start).max(0), frequency.is_recurring()))
+            .or_default() += first_year.0;
+    }
+    let mut monthly = vec![0i64; months as usize];
+    for ((first, recurring), first_year) in started {
+        if !recurring {
             if let Some(m) = monthly.get_mut(first as usize) {
-                *m += first_year.0;
+                *m += first_year;
             }
             continue;
         }
         // Spread the year's value over twelve months, the pennies left over in the first.
-        let base = first_year.0 / 12;
-        let rest = first_year.0 - base * 12;
+        let base = first_year / 12;
+        let rest = first_year - base * 12;
         for k in 0..12 {
             if let Some(m) = monthly.get_mut((first + k) as usize) {
                 *m += base + if k == 0 { rest } else { 0 };
@@ -420,5 +464,29 @@ mod cumulative_tests {
         );
         assert_eq!(c[0], Pence(101 + 1));
         assert_eq!(c[11], Pence(1_213));
+    }
+
+    #[test]
+    fn lines_summed_by_day_chart_the_same() {
+        let on = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        // Two recurring lines in March whose pennies do not divide by twelve
+        // (7 + 7 left over: 14, one more twelfth between them), and a one-off.
+        let one_by_one = [
+            (on(3, 2), Frequency::Monthly, Pence(1_207)),
+            (on(3, 2), Frequency::Weekly, Pence(2_407)),
+            (on(3, 20), Frequency::Monthly, Pence(5)),
+            (on(4, 9), Frequency::OneOff, Pence(999)),
+        ];
+        let by_day = [
+            (on(3, 2), Frequency::Monthly, Pence(1_207 + 2_407)),
+            (on(3, 20), Frequency::Monthly, Pence(5)),
+            (on(4, 9), Frequency::OneOff, Pence(999)),
+        ];
+        let c = cumulative_by_month(&one_by_one, on(3, 1), 14);
+        assert_eq!(c, cumulative_by_month(&by_day, on(3, 1), 14));
+        // 3,619 over twelve months: 301 a month, 7 pennies in the first.
+        assert_eq!(c[0], Pence(301 + 7));
+        assert_eq!(c[1], Pence(308 + 301 + 999));
+        assert_eq!(c[11], Pence(3_619 + 999));
     }
 }

@@ -85,8 +85,17 @@ impl Db {
                     .synchronous(SqliteSynchronous::Normal)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(5));
+                // An SQLite connection cannot drop as a network one can, so a
+                // connection is not pinged each time it is taken from the pool:
+                // the ping is a round trip to the connection's thread.
                 let pool = SqlitePoolOptions::new()
-                    .max_connections(8)
+                    .max_connections(
+                        std::env::var("YMARFER_POOL")
+                            .ok()
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(8),
+                    )
+                    .test_before_acquire(false)
                     .connect_with(options)
                     .await?;
                 Ok(Db::Sqlite(pool))
@@ -116,6 +125,7 @@ impl Db {
             Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
             Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
         }
+        self.value_unvalued_versions().await?;
         Ok(())
     }
 

@@ -5,9 +5,10 @@ use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
 use ymarfer_domain::Pence;
 use ymarfer_domain::impact::{
-    Category, Frequency, SavingsType, Status, cohort_shares, resolve_rate,
+    CaptureFactor, Category, EnvironmentalQuantities, Frequency, GhgFactors, Hours, LineValue,
+    Quantity, SavingsType, Status, WasteLevel, cohort_shares, resolve_rate,
 };
-use ymarfer_domain::ledger::status_of_new_version;
+use ymarfer_domain::ledger::{Line, status_of_new_version};
 
 /// One version of a benefit line, as stored. Quantities are thousandths.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -47,6 +48,156 @@ pub struct BenefitVersion {
     /// Who verified it, by name (in listings that look it up).
     #[sqlx(default)]
     pub verifier_name: Option<String>,
+    /// Its first-year value (pence) as the store keeps it: see `revalue!`.
+    #[sqlx(default)]
+    pub first_year_pence: Option<i64>,
+    /// Its first-year CO2e (grams) as the store keeps it.
+    #[sqlx(default)]
+    pub co2e_grams: Option<i64>,
+}
+
+impl BenefitVersion {
+    /// The version as a line the impact method can value, with its
+    /// organisation's hourly rate; `None` when it has neither an amount nor hours.
+    pub fn line(&self, organisation_rate: Option<i64>) -> Option<Line> {
+        let value = match (self.amount_pence, self.hours_hundredths) {
+            (Some(p), _) => LineValue::Amount(Pence(p)),
+            (None, Some(h)) => LineValue::Hours {
+                hours: Hours(h),
+                line_rate: self.hourly_rate_pence.map(Pence),
+            },
+            (None, None) => return None,
+        };
+        Some(Line {
+            status: self.status,
+            category: self.category,
+            frequency: self.frequency,
+            value,
+            organisation_rate: organisation_rate.map(Pence),
+            recorded: self
+                .valued_rate_pence
+                .zip(self.capture_thousandths)
+                .map(|(rate, capture)| (Pence(rate), capture_factor(capture))),
+            environment: EnvironmentalQuantities {
+                energy_kwh: Quantity(self.energy_kwh_milli),
+                waste_kg: Quantity(self.waste_kg_milli),
+                waste_level: self.waste_level.as_deref().and_then(WasteLevel::parse),
+                fuel_litres: Quantity(self.fuel_litres_milli),
+            },
+        })
+    }
+}
+
+/// A capture factor as stored (thousandths); 1.0 if it is out of range.
+pub fn capture_factor(thousandths: i64) -> CaptureFactor {
+    CaptureFactor(u32::try_from(thousandths).unwrap_or(1000))
+}
+
+/// A version with the rates that value it, read to store its value.
+#[derive(sqlx::FromRow)]
+pub(crate) struct Valuing {
+    organisation_rate: Option<i64>,
+    programme_rate: i64,
+    programme_capture: i64,
+    #[sqlx(flatten)]
+    pub(crate) v: BenefitVersion,
+}
+
+impl Valuing {
+    /// First-year value (pence) and first-year CO2e (grams), by the impact method:
+    /// exactly what [`Line::first_year_value`] and the shipped factors give.
+    pub(crate) fn values(&self, factors: &GhgFactors) -> (i64, i64) {
+        match self.v.line(self.organisation_rate) {
+            Some(line) => (
+                line.first_year_value(
+                    Pence(self.programme_rate),
+                    capture_factor(self.programme_capture),
+                )
+                .0,
+                factors.first_year_co2e_grams(&line.environment, line.frequency),
+            ),
+            None => (0, 0),
+        }
+    }
+}
+
+/// The shipped conversion factors, or why they cannot be read.
+pub(crate) fn factors() -> Result<&'static GhgFactors> {
+    GhgFactors::shipped().map_err(|e| crate::StoreError::Invalid(e.to_string()))
+}
+
+/// Selects versions with the rates that value them; a `WHERE` clause follows.
+pub(crate) const VALUING_SELECT: &str = "SELECT o.hourly_rate_pence AS organisation_rate, \
+     g.default_hourly_rate_pence AS programme_rate, g.capture_factor_thousandths AS programme_capture, \
+     v.id, v.line_id, v.version, v.description, v.category, v.savings_type, v.frequency, v.starts_on, \
+     v.status, v.amount_pence, v.hours_hundredths, v.hourly_rate_pence, v.energy_kwh_milli, v.waste_kg_milli, \
+     v.waste_level, v.fuel_litres_milli, v.factor_year, v.verified_by, v.verified_at, v.created_at, \
+     v.valued_rate_pence, v.capture_thousandths, v.verify_note, v.change_note, \
+     v.first_year_pence, v.co2e_grams \
+     FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id JOIN projects p ON p.id = l.project_id \
+     JOIN organisations o ON o.id = p.organisation_id JOIN cohorts c ON c.id = p.cohort_id \
+     JOIN programmes g ON g.id = c.programme_id";
+
+/// Stores the value of each version `$where` picks (one bound `$1`, or none),
+/// inside the open transaction `$tx`. Every write that could change what a
+/// version is worth calls it before its transaction commits, so the stored
+/// values are always the impact method's.
+macro_rules! revalue {
+    ($tx:ident, $where:expr, $key:expr) => {{
+        let sql = format!("{} WHERE {}", $crate::ledger::VALUING_SELECT, $where);
+        let rows: Vec<$crate::ledger::Valuing> =
+            sqlx::query_as(&sql).bind($key).fetch_all(&mut *$tx).await?;
+        let factors = $crate::ledger::factors()?;
+        for row in &rows {
+            let (value, co2e) = row.values(factors);
+            if (row.v.first_year_pence, row.v.co2e_grams) == (Some(value), Some(co2e)) {
+                continue;
+            }
+            sqlx::query(
+                "UPDATE benefit_versions SET first_year_pence = $1, co2e_grams = $2 WHERE id = $3",
+            )
+            .bind(value)
+            .bind(co2e)
+            .bind(row.v.id)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+pub(crate) use revalue;
+
+/// The current versions of a programme's lines (`$1`); conditions follow.
+const CURRENT_FROM: &str = "FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id \
+     JOIN projects p ON p.id = l.project_id JOIN cohorts c ON c.id = p.cohort_id \
+     WHERE c.programme_id = $1 \
+     AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = v.line_id)";
+
+/// Narrows [`CURRENT_FROM`] to one cohort (`$2`) when one is given. The
+/// statement names the cohort only then, so that each form has one plan.
+fn in_cohort(cohort: Option<i64>) -> &'static str {
+    match cohort {
+        Some(_) => "AND p.cohort_id = $2",
+        None => "AND ($2 IS NULL)",
+    }
+}
+
+/// What [`Db::verified_by`] sums a programme's verified values by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerifiedBy {
+    Line,
+    Cohort,
+    Organisation,
+}
+
+/// Totals of a programme's current lines with one status and category.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct LedgerTotal {
+    #[sqlx(try_from = "String")]
+    pub status: Status,
+    #[sqlx(try_from = "String")]
+    pub category: Category,
+    pub first_year_pence: i64,
+    pub co2e_grams: i64,
 }
 
 /// A benefit line's fields, already validated.
@@ -142,7 +293,7 @@ pub struct PeerLine {
 const VERSION_COLUMNS: &str = "v.id, v.line_id, v.version, v.description, v.category, v.savings_type, v.frequency, v.starts_on, \
      v.status, v.amount_pence, v.hours_hundredths, v.hourly_rate_pence, v.energy_kwh_milli, v.waste_kg_milli, v.waste_level, \
      v.fuel_litres_milli, v.factor_year, v.verified_by, v.verified_at, v.created_at, v.valued_rate_pence, \
-     v.capture_thousandths, v.verify_note, v.change_note";
+     v.capture_thousandths, v.verify_note, v.change_note, v.first_year_pence, v.co2e_grams";
 
 macro_rules! insert_version {
     ($tx:ident, $line:expr, $version:expr, $b:expr, $status:expr, $by:expr, $now:expr) => {
@@ -171,7 +322,8 @@ macro_rules! insert_version {
         .bind($by)
         .bind($now)
         .execute(&mut *$tx)
-        .await?
+        .await?;
+        revalue!($tx, "v.line_id = $1", $line);
     };
 }
 
@@ -205,6 +357,7 @@ macro_rules! verify_current {
         .bind($note)
         .execute(&mut *$tx)
         .await?;
+        revalue!($tx, "v.line_id = $1", $line);
         fix_cohort_share!($tx, $line);
     }};
 }
@@ -272,6 +425,42 @@ pub enum Reopening {
 }
 
 impl Db {
+    /// Values every version that has no stored value yet (those written before
+    /// values were stored), a thousand at a time.
+    pub async fn value_unvalued_versions(&self) -> Result<()> {
+        loop {
+            let done = with_pool!(self, |pool| {
+                let mut tx = pool.begin().await?;
+                let batch: Vec<i64> = sqlx::query_scalar(
+                    "SELECT id FROM benefit_versions WHERE first_year_pence IS NULL ORDER BY id LIMIT 1000",
+                )
+                .fetch_all(&mut *tx)
+                .await?;
+                if let (Some(first), Some(last)) = (batch.first(), batch.last()) {
+                    let range =
+                        format!("v.first_year_pence IS NULL AND v.id BETWEEN {first} AND $1");
+                    revalue!(tx, range, *last);
+                }
+                tx.commit().await?;
+                batch.is_empty()
+            });
+            if done {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Clears every stored value, as before values were stored (for tests of
+    /// upgrading).
+    pub async fn forget_values(&self) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE benefit_versions SET first_year_pence = NULL, co2e_grams = NULL")
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
     /// Adds benefit lines to projects, all in one transaction: (project, line).
     /// A new line is at most claimed, unless `keep_verified` (an import of a
     /// programme's own verified record, naming its verifier `by`) keeps a
@@ -404,6 +593,7 @@ impl Db {
             .bind(reason.trim())
             .execute(&mut *tx)
             .await?;
+            revalue!(tx, "v.line_id = $1", line);
             tx.commit().await?;
             Ok(Reopening::Reopened)
         })
@@ -549,6 +739,80 @@ impl Db {
                 .fetch_all(pool)
                 .await?
         }))
+    }
+    /// A programme's current lines (or one cohort's), summed by status and
+    /// category from their stored values.
+    pub async fn ledger_totals(
+        &self,
+        programme_id: i64,
+        cohort_id: Option<i64>,
+    ) -> Result<Vec<LedgerTotal>> {
+        let sql = format!(
+            "SELECT v.status, v.category, CAST(COALESCE(SUM(v.first_year_pence), 0) AS BIGINT) AS first_year_pence, \
+             CAST(COALESCE(SUM(v.co2e_grams), 0) AS BIGINT) AS co2e_grams {CURRENT_FROM} {} \
+             GROUP BY v.status, v.category",
+            in_cohort(cohort_id)
+        );
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .bind(cohort_id)
+                .fetch_all(pool)
+                .await?
+        }))
+    }
+
+    /// The first-year value of a programme's current verified lines (or one
+    /// cohort's), summed by the day each began and its frequency.
+    pub async fn verified_by_start(
+        &self,
+        programme_id: i64,
+        cohort_id: Option<i64>,
+    ) -> Result<Vec<(NaiveDate, Frequency, Pence)>> {
+        let sql = format!(
+            "SELECT v.starts_on, v.frequency, CAST(SUM(v.first_year_pence) AS BIGINT) {CURRENT_FROM} {} \
+             AND v.status = 'verified' GROUP BY v.starts_on, v.frequency ORDER BY v.starts_on, v.frequency",
+            in_cohort(cohort_id)
+        );
+        let rows: Vec<(NaiveDate, String, i64)> = with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .bind(cohort_id)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(|(day, frequency, value)| {
+                Some((day, Frequency::parse(&frequency)?, Pence(value)))
+            })
+            .collect())
+    }
+
+    /// The first-year value of a programme's current verified lines, summed by
+    /// line, cohort or organisation (those with a verified line), in the order
+    /// of their ids.
+    pub async fn verified_by(
+        &self,
+        programme_id: i64,
+        by: VerifiedBy,
+    ) -> Result<Vec<(i64, Pence)>> {
+        let key = match by {
+            VerifiedBy::Line => "l.id",
+            VerifiedBy::Cohort => "p.cohort_id",
+            VerifiedBy::Organisation => "p.organisation_id",
+        };
+        let sql = format!(
+            "SELECT {key}, CAST(SUM(v.first_year_pence) AS BIGINT) {CURRENT_FROM} \
+             AND v.status = 'verified' GROUP BY {key} ORDER BY {key}"
+        );
+        let values: Vec<(i64, i64)> = with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(values.into_iter().map(|(k, v)| (k, Pence(v))).collect())
     }
 
     /// The current version of every line in a programme (optionally one cohort).

@@ -215,6 +215,8 @@ impl Db {
             .bind(id)
             .execute(&mut *tx)
             .await?;
+            // Its lines not yet verified are valued at its rate.
+            crate::ledger::revalue!(tx, "p.organisation_id = $1 AND v.status <> 'verified'", id);
             if let Some((on, a)) = entry {
                 sqlx::query(
                     "DELETE FROM innovation_answers WHERE organisation_id = $1 AND stage = 'entry'",

@@ -155,8 +155,11 @@ impl Db {
         })
     }
 
+    /// Updates a programme and, with it, the value of its lines not yet
+    /// verified (its hourly rate and capture factor value their hours).
     pub async fn update_programme(&self, id: i64, input: &ProgrammeInput) -> Result<()> {
         with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
             sqlx::query(
                 "UPDATE programmes SET name_en = $1, name_cy = $2, description_en = $3, description_cy = $4, \
                  funder = $5, starts_on = $6, ends_on = $7, cost_pence = $8, cost_delivery_pence = $9, \
@@ -179,8 +182,10 @@ impl Db {
             .bind(input.capture_factor_thousandths)
             .bind(&input.funder_cy)
             .bind(id)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
+            crate::ledger::revalue!(tx, "c.programme_id = $1 AND v.status <> 'verified'", id);
+            tx.commit().await?;
         });
         Ok(())
     }

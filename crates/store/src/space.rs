@@ -345,6 +345,9 @@ impl Db {
             .await
     }
 
+    /// The statement names only the filters given, so that each combination is
+    /// one fixed statement with one plan: a catch-all `($n IS NULL OR …)` makes
+    /// SQLite choose, and prepare, the plan afresh for every set of values.
     async fn stream_of(
         &self,
         space: &str,
@@ -352,26 +355,44 @@ impl Db {
         filter: &StreamFilter,
         viewer: i64,
     ) -> Result<(Vec<Item>, bool)> {
-        let sql = format!(
-            "{ITEM_SELECT} WHERE {space} AND p.parent_id IS NULL \
-             AND ($3 IS NULL OR p.project_id = $3) AND ($4 IS NULL OR p.author_id = $4) \
-             AND ($5 IS NULL OR p.tool_id = $5) AND ($6 IS NULL OR p.kind = $6) \
-             AND ($7 IS NULL OR p.id < $7) AND ($8 IS NULL OR p.id > $8) \
-             ORDER BY p.id DESC LIMIT $9"
-        );
+        enum Arg<'a> {
+            Int(i64),
+            Text(&'a str),
+        }
+        let mut args = Vec::new();
+        let mut sql = format!("{ITEM_SELECT} WHERE {space} AND p.parent_id IS NULL");
+        let mut narrow = |condition: &str, arg| {
+            args.push(arg);
+            sql.push_str(&format!(" AND {condition} ${}", args.len() + 2));
+        };
+        if let Some(project) = filter.project {
+            narrow("p.project_id =", Arg::Int(project));
+        }
+        if let Some(author) = filter.author {
+            narrow("p.author_id =", Arg::Int(author));
+        }
+        if let Some(tool) = filter.tool.as_deref() {
+            narrow("p.tool_id =", Arg::Text(tool));
+        }
+        if let Some(kind) = filter.kind {
+            narrow("p.kind =", Arg::Text(kind.as_str()));
+        }
+        if let Some(before) = filter.before {
+            narrow("p.id <", Arg::Int(before));
+        }
+        if let Some(after) = filter.after {
+            narrow("p.id >", Arg::Int(after));
+        }
+        sql.push_str(&format!(" ORDER BY p.id DESC LIMIT ${}", args.len() + 3));
         let mut items: Vec<Item> = with_pool!(self, |pool| {
-            sqlx::query_as(&sql)
-                .bind(viewer)
-                .bind(key)
-                .bind(filter.project)
-                .bind(filter.author)
-                .bind(filter.tool.as_deref())
-                .bind(filter.kind.map(|k| k.as_str()))
-                .bind(filter.before)
-                .bind(filter.after)
-                .bind(PAGE_SIZE + 1)
-                .fetch_all(pool)
-                .await?
+            let mut query = sqlx::query_as(&sql).bind(viewer).bind(key);
+            for arg in &args {
+                query = match arg {
+                    Arg::Int(n) => query.bind(*n),
+                    Arg::Text(t) => query.bind(*t),
+                };
+            }
+            query.bind(PAGE_SIZE + 1).fetch_all(pool).await?
         });
         let more = items.len() as i64 > PAGE_SIZE;
         items.truncate(PAGE_SIZE as usize);

@@ -4,15 +4,12 @@
 use crate::i18n::Tr;
 use serde::Serialize;
 use ymarfer_domain::csvout::CsvOut;
-use ymarfer_domain::impact::{
-    CaptureFactor, Category, EnvironmentalQuantities, Frequency, GhgFactors, Hours, LineValue,
-    Quantity, Status, WasteLevel,
-};
+use ymarfer_domain::impact::{CaptureFactor, Category, GhgFactors, LineValue, Status};
 use ymarfer_domain::innovation::{EmployeeBand, InnovationAnswers};
 use ymarfer_domain::ledger::{Line, Summary};
 use ymarfer_domain::{Pence, innovation};
 use ymarfer_store::Db;
-use ymarfer_store::ledger::{BenefitVersion, CurrentLine};
+use ymarfer_store::ledger::{CurrentLine, VerifiedBy};
 use ymarfer_store::programmes::{Cohort, Programme};
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
@@ -49,42 +46,8 @@ pub struct ImpactReport {
     pub micro_firms_included: bool,
 }
 
-/// Turns a stored version into a line the impact method can value.
-pub fn line_of(v: &BenefitVersion, organisation_rate: Option<i64>) -> Option<Line> {
-    let value = match (v.amount_pence, v.hours_hundredths) {
-        (Some(p), _) => LineValue::Amount(Pence(p)),
-        (None, Some(h)) => LineValue::Hours {
-            hours: Hours(h),
-            line_rate: v.hourly_rate_pence.map(Pence),
-        },
-        (None, None) => return None,
-    };
-    Some(Line {
-        status: v.status,
-        category: v.category,
-        frequency: v.frequency,
-        value,
-        organisation_rate: organisation_rate.map(Pence),
-        recorded: v
-            .valued_rate_pence
-            .zip(v.capture_thousandths)
-            .map(|(rate, capture)| {
-                (
-                    Pence(rate),
-                    CaptureFactor(u32::try_from(capture).unwrap_or(1000)),
-                )
-            }),
-        environment: EnvironmentalQuantities {
-            energy_kwh: Quantity(v.energy_kwh_milli),
-            waste_kg: Quantity(v.waste_kg_milli),
-            waste_level: v.waste_level.as_deref().and_then(WasteLevel::parse),
-            fuel_litres: Quantity(v.fuel_litres_milli),
-        },
-    })
-}
-
 pub fn capture(p: &Programme) -> CaptureFactor {
-    CaptureFactor(u32::try_from(p.capture_factor_thousandths).unwrap_or(1000))
+    ymarfer_store::ledger::capture_factor(p.capture_factor_thousandths)
 }
 
 /// The figures for some current lines of a programme.
@@ -92,7 +55,7 @@ pub fn summary(p: &Programme, lines: &[CurrentLine], cost: Pence) -> anyhow::Res
     let factors = GhgFactors::shipped()?;
     let lines: Vec<Line> = lines
         .iter()
-        .filter_map(|l| line_of(&l.v, l.organisation_rate))
+        .filter_map(|l| l.v.line(l.organisation_rate))
         .collect();
     Ok(Summary::of(
         &lines,
@@ -103,28 +66,11 @@ pub fn summary(p: &Programme, lines: &[CurrentLine], cost: Pence) -> anyhow::Res
     ))
 }
 
-/// The report for a programme, or for one of its cohorts with its share of the cost.
-pub async fn impact_report(
-    db: &Db,
-    tr: Tr,
-    p: &Programme,
-    cohort: Option<&Cohort>,
-) -> anyhow::Result<(ImpactReport, Summary)> {
-    let (report, summary, _) = impact_report_and_lines(db, tr, p, cohort).await?;
-    Ok((report, summary))
-}
-
-/// The report, with the current lines it was made from (for the dashboard's
-/// chart, so that they are read once).
-pub async fn impact_report_and_lines(
-    db: &Db,
-    tr: Tr,
-    p: &Programme,
-    cohort: Option<&Cohort>,
-) -> anyhow::Result<(ImpactReport, Summary, Vec<CurrentLine>)> {
-    let cohorts = db.cohorts_of(p.id).await?;
-    let cost = match cohort {
+/// The cost a report sets against: the programme's, or a cohort's share of it.
+pub async fn cost_of(db: &Db, p: &Programme, cohort: Option<&Cohort>) -> anyhow::Result<Pence> {
+    Ok(match cohort {
         Some(c) => {
+            let cohorts = db.cohorts_of(p.id).await?;
             let shares = crate::handlers::programmes::cohort_shares(p, &cohorts);
             cohorts
                 .iter()
@@ -133,9 +79,30 @@ pub async fn impact_report_and_lines(
                 .unwrap_or_default()
         }
         None => Pence(p.cost_pence),
-    };
-    let lines = db.current_lines(p.id, cohort.map(|c| c.id)).await?;
-    let s = summary(p, &lines, cost)?;
+    })
+}
+
+/// The report for a programme, or for one of its cohorts with its share of the
+/// cost. Its money comes from the lines' stored values, summed in the database.
+pub async fn impact_report(
+    db: &Db,
+    tr: Tr,
+    p: &Programme,
+    cohort: Option<&Cohort>,
+) -> anyhow::Result<(ImpactReport, Summary)> {
+    let cost = cost_of(db, p, cohort).await?;
+    let totals = db.ledger_totals(p.id, cohort.map(|c| c.id)).await?;
+    let s = Summary::of_totals(
+        totals.iter().map(|t| {
+            (
+                t.status,
+                t.category,
+                Pence(t.first_year_pence),
+                t.co2e_grams,
+            )
+        }),
+        cost,
+    );
     let cohort_id = cohort.map(|c| c.id);
     let enrolments = db.active_enrolments_in(p.id, cohort_id).await?;
     let participants = enrolments.len();
@@ -195,61 +162,34 @@ pub async fn impact_report_and_lines(
         micro_firms_included: micro,
     };
     let _ = tr;
-    Ok((report, s, lines))
+    Ok((report, s))
 }
 
 /// The first-year values of a programme's verified lines, to compare a claim with.
 pub async fn verified_values(db: &Db, p: &Programme) -> anyhow::Result<Vec<Pence>> {
-    let rate = Pence(p.default_hourly_rate_pence);
-    Ok(db
-        .current_lines(p.id, None)
-        .await?
-        .iter()
-        .filter_map(|c| line_of(&c.v, c.organisation_rate))
-        .filter(|c| c.status == Status::Verified)
-        .map(|c| c.first_year_value(rate, capture(p)))
-        .collect())
+    let lines = db.verified_by(p.id, VerifiedBy::Line).await?;
+    Ok(lines.into_iter().map(|(_, v)| v).collect())
 }
 
 /// Each organisation's verified first-year savings in the programme, the
 /// sample the scenario planner resamples.
 pub async fn verified_per_organisation(db: &Db, p: &Programme) -> anyhow::Result<Vec<Pence>> {
-    let rate = Pence(p.default_hourly_rate_pence);
-    let mut by_org: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
-    for c in db.current_lines(p.id, None).await? {
-        if let Some(line) = line_of(&c.v, c.organisation_rate)
-            && line.status == Status::Verified
-        {
-            *by_org.entry(c.organisation_id).or_default() +=
-                line.first_year_value(rate, capture(p)).0;
-        }
-    }
-    Ok(by_org.into_values().map(Pence).collect())
+    let organisations = db.verified_by(p.id, VerifiedBy::Organisation).await?;
+    Ok(organisations.into_iter().map(|(_, v)| v).collect())
 }
 
 /// Cumulative verified savings month by month from the programme's start (or the
 /// first saving), for the break-even chart; and the month savings reach the cost.
-pub fn cumulative(
+pub async fn cumulative(
+    db: &Db,
     p: &Programme,
-    lines: &[CurrentLine],
+    cohort: Option<&Cohort>,
     cost: Pence,
-) -> (Vec<(chrono::NaiveDate, Pence)>, Option<usize>) {
+) -> anyhow::Result<(Vec<(chrono::NaiveDate, Pence)>, Option<usize>)> {
     use chrono::Datelike;
-    let dated: Vec<(chrono::NaiveDate, Frequency, Pence)> = lines
-        .iter()
-        .filter_map(|l| {
-            let line = line_of(&l.v, l.organisation_rate)?;
-            (line.status == Status::Verified).then(|| {
-                (
-                    l.v.starts_on,
-                    line.frequency,
-                    line.first_year_value(Pence(p.default_hourly_rate_pence), capture(p)),
-                )
-            })
-        })
-        .collect();
+    let dated = db.verified_by_start(p.id, cohort.map(|c| c.id)).await?;
     let Some(first) = p.starts_on.or_else(|| dated.iter().map(|d| d.0).min()) else {
-        return (Vec::new(), None);
+        return Ok((Vec::new(), None));
     };
     let from = first.with_day(1).unwrap_or(first);
     let series = ymarfer_domain::ledger::cumulative_by_month(&dated, from, 18);
@@ -260,10 +200,10 @@ pub fn cumulative(
             .unwrap_or(from)
     });
     let points: Vec<(chrono::NaiveDate, Pence)> = months.zip(series.iter().copied()).collect();
-    (
+    Ok((
         points,
         ymarfer_domain::ledger::break_even_month(&series, cost),
-    )
+    ))
 }
 
 /// The report as CSV: one row a measure, with its stable code (for programs),
@@ -433,7 +373,7 @@ pub async fn to_xlsx(
         if let Some(a) = v.amount_pence {
             ledger.write_number_with_format(row, 10, a as f64 / 100.0, &money)?;
         }
-        if let Some(line) = line_of(v, e.organisation_rate) {
+        if let Some(line) = v.line(e.organisation_rate) {
             if let LineValue::Hours { hours, line_rate } = line.value {
                 ledger.write_number(row, 11, hours.0 as f64 / 100.0)?;
                 let (rate, capture_used) = match line.recorded {

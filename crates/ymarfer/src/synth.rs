@@ -9,7 +9,8 @@ use anyhow::Context;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use ymarfer_domain::impact::{Category, Frequency};
+use ymarfer_domain::Pence;
+use ymarfer_domain::impact::{CaptureFactor, Category, Frequency, PerPeriod};
 use ymarfer_domain::innovation::OsloFunction;
 use ymarfer_domain::reference::{AREAS, SIC_SECTIONS};
 use ymarfer_store::Db;
@@ -576,6 +577,16 @@ pub async fn generate(
                 Cell::from(verified.then_some(1000_i64)),
                 Cell::Int(*u),
                 created.into(),
+                // An amount, so neither rate nor capture factor changes it.
+                Cell::Int(
+                    ymarfer_domain::impact::first_year_value(
+                        PerPeriod::Amount(Pence(amount)),
+                        frequency,
+                        CaptureFactor(1000),
+                    )
+                    .0,
+                ),
+                Cell::Int(0),
             ]);
         }
     }
@@ -614,6 +625,8 @@ pub async fn generate(
             "capture_thousandths",
             "created_by",
             "created_at",
+            "first_year_pence",
+            "co2e_grams",
         ],
         versions,
     )

@@ -7,7 +7,6 @@ use super::{FormData, parse, see_other};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
-use crate::report::line_of;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -467,7 +466,7 @@ async fn verify_page(
         .ok_or(AppError::NOT_FOUND)?;
     let programme_rate = Pence(ctx.programme.default_hourly_rate_pence);
     let capture = crate::report::capture(&ctx.programme);
-    let l = line_of(&v, org.hourly_rate_pence).ok_or(AppError::NOT_FOUND)?;
+    let l = v.line(org.hourly_rate_pence).ok_or(AppError::NOT_FOUND)?;
     let value = l.first_year_value(programme_rate, capture);
     let periods = v.frequency.periods_per_year().to_string();
     let frequency = tr.t(v.frequency.message_id());
@@ -500,8 +499,10 @@ async fn verify_page(
             ],
         ),
     };
-    let verified = crate::report::verified_values(&state.db, &ctx.programme).await?;
-    let concerns = ymarfer_domain::ledger::concerns(value, org.employee_band, &verified)
+    let verified = ymarfer_domain::ledger::Verified::of(
+        &crate::report::verified_values(&state.db, &ctx.programme).await?,
+    );
+    let concerns = ymarfer_domain::ledger::concerns(value, org.employee_band, verified)
         .into_iter()
         .map(|c| match c {
             ymarfer_domain::ledger::Concern::LargeForSize { band, ceiling } => tr.args(
@@ -838,7 +839,7 @@ pub async fn project_ledger(
     for line in lines {
         let versions: Vec<&BenefitVersion> = history.iter().filter(|v| v.line_id == line).collect();
         let Some(v) = versions.last() else { continue };
-        let Some(l) = line_of(v, org_rate) else {
+        let Some(l) = v.line(org_rate) else {
             continue;
         };
         let value = l.first_year_value(programme_rate, capture);

@@ -5,7 +5,7 @@ use super::context;
 use super::projects::Relation;
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, Viewer, render};
-use crate::report::{capture, line_of};
+use crate::report::capture;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -113,7 +113,8 @@ pub async fn queue(
     let tr = page.tr;
     let rate = Pence(p.default_hourly_rate_pence);
     let capture = capture(&p);
-    let verified = crate::report::verified_values(&state.db, &p).await?;
+    let verified =
+        ymarfer_domain::ledger::Verified::of(&crate::report::verified_values(&state.db, &p).await?);
     let mut rows = Vec::new();
     let claims = verifiable_claims(&state, &viewer, &p).await?;
     // Each cohort with claims the viewer may verify, and how many.
@@ -135,11 +136,11 @@ pub async fn queue(
         if only.as_ref().is_some_and(|c| c.id != claim.cohort_id) {
             continue;
         }
-        let Some(line) = line_of(&claim.v, claim.organisation_rate) else {
+        let Some(line) = claim.v.line(claim.organisation_rate) else {
             continue;
         };
         let value = line.first_year_value(rate, capture);
-        let concerns = ymarfer_domain::ledger::concerns(value, claim.employee_band, &verified)
+        let concerns = ymarfer_domain::ledger::concerns(value, claim.employee_band, verified)
             .into_iter()
             .map(|c| tr.t(&format!("{}-short", c.message_id())))
             .collect();

@@ -458,7 +458,7 @@ async fn result_page(
             let lines = state.db.peer_lines(band.as_str(), sector).await?;
             let mut by_firm: std::collections::BTreeMap<i64, i64> = Default::default();
             for l in &lines {
-                let Some(line) = crate::report::line_of(&l.v, l.organisation_rate) else {
+                let Some(line) = l.v.line(l.organisation_rate) else {
                     continue;
                 };
                 let capture = ymarfer_domain::impact::CaptureFactor(

@@ -7,7 +7,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::response::{IntoResponse, Redirect, Response};
-use ymarfer_domain::Lang;
+use ymarfer_domain::{Lang, Pence};
 use ymarfer_store::people::MyCohort;
 use ymarfer_store::schedule::Meeting;
 
@@ -399,17 +399,18 @@ async fn cohort_glances(
 ) -> Result<Vec<CohortGlance>, crate::error::AppError> {
     let cohorts = state.db.cohorts_of(p.id).await?;
     let shares = super::programmes::cohort_shares(p, &cohorts);
-    let lines = state.db.current_lines(p.id, None).await?;
+    let verified = state
+        .db
+        .verified_by(p.id, ymarfer_store::ledger::VerifiedBy::Cohort)
+        .await?;
     let today = ymarfer_domain::uktime::today();
     let tr = page.tr;
     let mut out = Vec::new();
     for (c, share) in cohorts.iter().zip(shares) {
-        let mine: Vec<_> = lines
+        let mine = verified
             .iter()
-            .filter(|l| l.cohort_id == c.id)
-            .cloned()
-            .collect();
-        let s = crate::report::summary(p, &mine, share)?;
+            .find(|(id, _)| *id == c.id)
+            .map_or(Pence(0), |(_, v)| *v);
         let stage = match (c.starts_on, c.ends_on) {
             (Some(start), _) if start > today => {
                 tr.t1("cohort-stage-starting", "date", &tr.day(start))
@@ -422,8 +423,8 @@ async fn cohort_glances(
             name: tr.pick(&c.name_en, &c.name_cy).to_string(),
             href: page.href(&format!("programmes/{}/cohorts/{}", p.slug, c.slug)),
             stage,
-            verified: tr.money(s.verified()),
-            roi: ymarfer_domain::impact::format_roi(s.verified(), share),
+            verified: tr.money(mine),
+            roi: ymarfer_domain::impact::format_roi(mine, share),
         });
     }
     Ok(out)

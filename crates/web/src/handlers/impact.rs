@@ -4,7 +4,7 @@
 use super::context;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::page::{Page, Viewer, render};
-use crate::report::{ImpactReport, impact_report, impact_report_and_lines};
+use crate::report::{ImpactReport, impact_report};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -95,9 +95,8 @@ async fn extra(
     p: &ymarfer_store::programmes::Programme,
     cohort: Option<&ymarfer_store::programmes::Cohort>,
     cost: Pence,
-    lines: &[ymarfer_store::ledger::CurrentLine],
 ) -> Result<Extra, AppError> {
-    let (cumulative, break_even) = crate::report::cumulative(p, lines, cost);
+    let (cumulative, break_even) = crate::report::cumulative(&state.db, p, cohort, cost).await?;
     Ok(Extra {
         capability: super::capability::capability_change(state, lang, p.id, cohort.map(|c| c.id))
             .await?,
@@ -181,10 +180,10 @@ pub async fn programme_dashboard(
     Path(slug): Path<String>,
 ) -> AppResult {
     let p = context::programme(&state, &viewer, &slug, Action::ViewAggregates).await?;
-    let (r, _, lines) = impact_report_and_lines(&state.db, page.tr, &p, None).await?;
+    let (r, _) = impact_report(&state.db, page.tr, &p, None).await?;
     let heading = page.t1("impact-title", "name", page.pick(&p.name_en, &p.name_cy));
     let base = page.href(&format!("programmes/{slug}/impact"));
-    let extra = extra(&state, page.lang, &p, None, Pence(r.cost_pence), &lines).await?;
+    let extra = extra(&state, page.lang, &p, None, Pence(r.cost_pence)).await?;
     let may_download = context::may_programme(&viewer, Action::DownloadReports, p.id);
     render(&dashboard(page, heading, r, base, may_download, extra))
 }
@@ -196,10 +195,10 @@ pub async fn cohort_dashboard(
     Path((slug, cslug)): Path<(String, String)>,
 ) -> AppResult {
     let (p, c) = context::cohort(&state, &viewer, &slug, &cslug, Action::ViewAggregates).await?;
-    let (r, _, lines) = impact_report_and_lines(&state.db, page.tr, &p, Some(&c)).await?;
+    let (r, _) = impact_report(&state.db, page.tr, &p, Some(&c)).await?;
     let heading = page.t1("impact-title", "name", page.pick(&c.name_en, &c.name_cy));
     let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}/impact"));
-    let extra = extra(&state, page.lang, &p, Some(&c), Pence(r.cost_pence), &lines).await?;
+    let extra = extra(&state, page.lang, &p, Some(&c), Pence(r.cost_pence)).await?;
     let may_download = context::may_programme(&viewer, Action::DownloadReports, p.id);
     render(&dashboard(page, heading, r, base, may_download, extra))
 }

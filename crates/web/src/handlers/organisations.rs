@@ -477,7 +477,7 @@ pub async fn show(
         let Some(p) = programmes.get(programme_id) else {
             continue;
         };
-        if let Some(line) = crate::report::line_of(&l.v, l.organisation_rate) {
+        if let Some(line) = l.v.line(l.organisation_rate) {
             totals.add(
                 line.status,
                 line.first_year_value(

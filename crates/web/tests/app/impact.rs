@@ -967,7 +967,183 @@ async fn verification_people_can_defend(app: TestApp) {
     );
 }
 
+/// Every current line's stored value and CO2e are what the impact method gives,
+/// and the report's sums of them equal the method's totals over the lines.
+async fn assert_values_current(app: &TestApp, programme: i64) {
+    use ymarfer_domain::Pence;
+    use ymarfer_domain::impact::GhgFactors;
+    use ymarfer_domain::ledger::Summary;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let factors = GhgFactors::shipped().unwrap();
+    let rate = Pence(p.default_hourly_rate_pence);
+    let capture = ymarfer_store::ledger::capture_factor(p.capture_factor_thousandths);
+    let current = app.db.current_lines(programme, None).await.unwrap();
+    assert!(!current.is_empty());
+    let mut lines = Vec::new();
+    for c in &current {
+        let line = c.v.line(c.organisation_rate).unwrap();
+        assert_eq!(
+            c.v.first_year_pence,
+            Some(line.first_year_value(rate, capture).0),
+            "line {} version {}",
+            c.v.line_id,
+            c.v.version
+        );
+        assert_eq!(
+            c.v.co2e_grams,
+            Some(factors.first_year_co2e_grams(&line.environment, line.frequency))
+        );
+        lines.push(line);
+    }
+    let expected = Summary::of(&lines, Pence(p.cost_pence), rate, capture, Some(factors));
+    let (report, summary) =
+        ymarfer_web::report::impact_report(&app.db, ymarfer_web::i18n::Tr(Lang::En), &p, None)
+            .await
+            .unwrap();
+    assert_eq!(summary, expected);
+    assert_eq!(
+        report.first_year_pence.verified,
+        expected.first_year.verified.0
+    );
+}
+
+/// Stored values follow every write that could change them: lines added,
+/// verified, changed and returned to claimed, and the organisation's and the
+/// programme's rates changed; a verified line keeps the rate it was verified at.
+async fn stored_values_follow_every_write(app: TestApp) {
+    use ymarfer_domain::impact::{Category, Frequency, Status};
+    use ymarfer_store::ledger::BenefitInput;
+    let (staff, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let mut input = OrganisationInput {
+        name: "Popty Pen".into(),
+        sic_section: "C".into(),
+        employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+        principal_area: "gwynedd".into(),
+        hourly_rate_pence: Some(2000),
+        ..Default::default()
+    };
+    let org = app
+        .db
+        .create_organisation(&input, None, None)
+        .await
+        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Ovens", "testing", "cohort").await;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    // 2.5 hours a week at the firm's rate, with energy saved; and £150 a month.
+    let hours = BenefitInput {
+        description: "Less time cleaning".into(),
+        category: Category::LabourTime,
+        frequency: Frequency::Weekly,
+        starts_on: day,
+        status: Status::Claimed,
+        hours_hundredths: Some(250),
+        energy_kwh_milli: 12_500,
+        ..Default::default()
+    };
+    let amount = BenefitInput {
+        description: "Less flour wasted".into(),
+        category: Category::Materials,
+        frequency: Frequency::Monthly,
+        starts_on: day,
+        status: Status::Claimed,
+        amount_pence: Some(15_000),
+        ..Default::default()
+    };
+    let ids = app
+        .db
+        .add_benefit_lines(
+            &[(project.id, hours.clone()), (project.id, amount)],
+            None,
+            false,
+        )
+        .await
+        .unwrap();
+    assert_values_current(&app, programme).await;
+    let value_of = |line: i64| {
+        let app = &app;
+        async move {
+            app.db
+                .current_lines(programme, None)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|c| c.v.line_id == line)
+                .and_then(|c| c.v.first_year_pence)
+                .unwrap()
+        }
+    };
+    // £20 × 2.5 h × 52 at the programme's capture factor (1.0 here).
+    let before = value_of(ids[0]).await;
+    assert_eq!(before, 260_000);
+    // The hours line verified: it keeps the £20 rate from now on.
+    let seen = app.db.benefit_line_versions(ids[0]).await.unwrap().len() as i64;
+    app.db
+        .verify_benefit_line(ids[0], staff.id, seen, "Seen the rota")
+        .await
+        .unwrap();
+    assert_values_current(&app, programme).await;
+    // The firm's rate rises to £30: the verified line stays; a claimed hours
+    // line added now is valued at £30.
+    input.hourly_rate_pence = Some(3000);
+    app.db
+        .update_organisation(org.id, &input, None)
+        .await
+        .unwrap();
+    let later = app
+        .db
+        .add_benefit_lines(&[(project.id, hours.clone())], None, false)
+        .await
+        .unwrap()[0];
+    assert_eq!(value_of(ids[0]).await, before);
+    assert_eq!(value_of(later).await, 390_000);
+    assert_values_current(&app, programme).await;
+    // The firm's own rate removed: the claimed line falls back to the
+    // programme's, at its capture factor.
+    input.hourly_rate_pence = None;
+    app.db
+        .update_organisation(org.id, &input, None)
+        .await
+        .unwrap();
+    assert_values_current(&app, programme).await;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let settings = ymarfer_store::programmes::ProgrammeInput {
+        slug: p.slug.clone(),
+        name_en: p.name_en.clone(),
+        name_cy: p.name_cy.clone(),
+        cost_pence: 500_000,
+        default_hourly_rate_pence: 2400,
+        capture_factor_thousandths: 750,
+        ..Default::default()
+    };
+    app.db.update_programme(programme, &settings).await.unwrap();
+    // £24 × 0.75 × 2.5 h × 52 = £2,340.00.
+    assert_eq!(value_of(later).await, 234_000);
+    assert_eq!(value_of(ids[0]).await, before);
+    assert_values_current(&app, programme).await;
+    // A changed line, and the verified one returned to claimed: both valued
+    // at today's rates.
+    let mut changed = hours.clone();
+    changed.hours_hundredths = Some(400);
+    app.db
+        .change_benefit_line(ids[1], &changed, None)
+        .await
+        .unwrap();
+    let seen = app.db.benefit_line_versions(ids[0]).await.unwrap().len() as i64;
+    app.db
+        .reopen_benefit_line(ids[0], staff.id, seen, "Rota was wrong")
+        .await
+        .unwrap();
+    assert_eq!(value_of(ids[0]).await, 234_000);
+    assert_values_current(&app, programme).await;
+    // Versions written before values were stored are valued when the server
+    // starts.
+    app.db.forget_values().await.unwrap();
+    app.db.migrate().await.unwrap();
+    assert_values_current(&app, programme).await;
+}
+
 on_both! {
+    stored_values => super::stored_values_follow_every_write;
     verification_workflow => super::verification_people_can_defend;
     downloads => super::downloads_offered_to_those_who_may;
     stable_figures => super::cohort_figures_are_stable;
