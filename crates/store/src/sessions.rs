@@ -30,6 +30,18 @@ mod tests {
     }
 }
 
+/// A session row with its person's, read together.
+#[derive(sqlx::FromRow)]
+struct SessionUser {
+    session_id: i64,
+    session_created_at: DateTime<Utc>,
+    last_seen_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    user_agent: String,
+    #[sqlx(flatten)]
+    user: crate::users::User,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Session {
     pub id: i64,
@@ -68,18 +80,37 @@ impl Db {
     pub async fn session_user(&self, secret: &str) -> Result<Option<(Session, User, bool)>> {
         let hash = hash_secret(secret);
         let now = Utc::now();
-        let session: Option<Session> = with_pool!(self, |pool| {
+        // The session and its person in one statement: every signed-in request asks.
+        let found: Option<SessionUser> = with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT id, user_id, created_at, last_seen_at, expires_at, user_agent \
-                 FROM sessions WHERE token_hash = $1 AND expires_at > $2",
+                "SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, \
+                 s.user_agent, u.id, u.email, u.display_name, u.password_hash, u.language, u.is_admin, \
+                 u.created_at, u.suspended_at, u.erased_at \
+                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
             )
             .bind(&hash)
             .bind(now)
             .fetch_optional(pool)
             .await?
         });
-        let Some(mut session) = session else {
+        let Some(SessionUser {
+            session_id,
+            session_created_at,
+            last_seen_at,
+            expires_at,
+            user_agent,
+            user,
+        }) = found
+        else {
             return Ok(None);
+        };
+        let mut session = Session {
+            id: session_id,
+            user_id: user.id,
+            created_at: session_created_at,
+            last_seen_at,
+            expires_at,
+            user_agent,
         };
         let slid = now - session.last_seen_at > Duration::minutes(1);
         if slid {
@@ -94,8 +125,7 @@ impl Db {
                     .await?;
             });
         }
-        let user = self.user_by_id(session.user_id).await?;
-        Ok(user.map(|u| (session, u, slid)))
+        Ok(Some((session, user, slid)))
     }
 
     pub async fn sessions_of(&self, user_id: i64) -> Result<Vec<Session>> {

@@ -7,14 +7,22 @@ pub fn render(text: &str) -> String {
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
     let mut unsafe_html = String::new();
     html::push_html(&mut unsafe_html, parser);
-    // No images: a picture comes as an attachment, checked and stripped of
-    // its metadata; an image by address would load from anywhere.
-    ammonia::Builder::default()
-        .rm_tags(["img"])
-        .link_rel(Some("noopener noreferrer nofollow"))
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
-        .clean(&unsafe_html)
-        .to_string()
+    sanitiser().clean(&unsafe_html).to_string()
+}
+
+/// The sanitiser's rules, built once (building them costs more than most
+/// posts take to clean). No images: a picture comes as an attachment, checked
+/// and stripped of its metadata; an image by address would load from anywhere.
+fn sanitiser() -> &'static ammonia::Builder<'static> {
+    static RULES: std::sync::LazyLock<ammonia::Builder<'static>> = std::sync::LazyLock::new(|| {
+        let mut rules = ammonia::Builder::default();
+        rules
+            .rm_tags(["img"])
+            .link_rel(Some("noopener noreferrer nofollow"))
+            .url_schemes(["http", "https", "mailto"].into_iter().collect());
+        rules
+    });
+    &RULES
 }
 
 #[cfg(test)]

@@ -31,9 +31,17 @@ pub fn shipped() -> &'static [Tool] {
 }
 
 /// The tools a project may use: the shipped toolkit and its programme's own.
-pub async fn tools_for(state: &AppState, programme_id: i64) -> Result<Vec<Tool>, AppError> {
+/// The shipped toolkit is lent, not copied, when the programme has none.
+pub async fn tools_for(
+    state: &AppState,
+    programme_id: i64,
+) -> Result<std::borrow::Cow<'static, [Tool]>, AppError> {
+    let own = state.db.programme_tools(programme_id).await?;
+    if own.is_empty() {
+        return Ok(std::borrow::Cow::Borrowed(shipped()));
+    }
     let mut tools = shipped().to_vec();
-    for t in state.db.programme_tools(programme_id).await? {
+    for t in own {
         match Tool::parse(&t.definition) {
             Ok(tool) => tools.push(tool),
             Err(e) => {
@@ -41,7 +49,7 @@ pub async fn tools_for(state: &AppState, programme_id: i64) -> Result<Vec<Tool>,
             }
         }
     }
-    Ok(tools)
+    Ok(std::borrow::Cow::Owned(tools))
 }
 
 #[derive(Template)]
@@ -473,8 +481,9 @@ struct ApplyPage {
 async fn tool_of(state: &AppState, ctx: &ProjectCtx, tool_id: &str) -> Result<Tool, AppError> {
     tools_for(state, ctx.programme.id)
         .await?
-        .into_iter()
+        .iter()
         .find(|t| t.id == tool_id)
+        .cloned()
         .ok_or(AppError::NOT_FOUND)
 }
 
