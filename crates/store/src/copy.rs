@@ -11,7 +11,7 @@
 
 use crate::db::{Result, StoreError};
 use crate::{Backend, Db};
-use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use sha2::{Digest, Sha256};
 use sqlx::{PgPool, Row, SqlitePool};
 use std::collections::{BTreeMap, BTreeSet};
@@ -388,10 +388,11 @@ fn normalise(v: Option<&str>, pg_type: &str) -> String {
             "t" | "true" | "1" => "1".into(),
             _ => "0".into(),
         },
-        // PostgreSQL keeps microseconds, rounding what it is given.
+        // PostgreSQL keeps microseconds, rounding what it is given half to
+        // even (…364500 ns is …364 µs), as `to_microseconds` does.
         "timestamp with time zone" => instant(v)
             .map(|t| {
-                t.round_subsecs(6)
+                to_microseconds(t)
                     .format("%Y-%m-%dT%H:%M:%S%.6f")
                     .to_string()
             })
@@ -402,6 +403,16 @@ fn normalise(v: Option<&str>, pg_type: &str) -> String {
             .unwrap_or_else(|_| v.to_string()),
         _ => v.to_string(),
     }
+}
+
+/// A moment rounded to whole microseconds as PostgreSQL rounds what it is
+/// given: it reads the fraction of a second as a double and rounds a million
+/// times it to the nearest, a tie to the even one (`rint`).
+fn to_microseconds(t: DateTime<Utc>) -> DateTime<Utc> {
+    let nanos = t.timestamp_subsec_nanos();
+    let fraction: f64 = format!("0.{nanos:09}").parse().unwrap_or_default();
+    let micros = (fraction * 1_000_000.0).round_ties_even() as i64;
+    t - chrono::Duration::nanoseconds(i64::from(nanos)) + chrono::Duration::microseconds(micros)
 }
 
 /// A moment written by either database: `2026-12-01 20:31:48.5+00`,
@@ -445,6 +456,11 @@ mod tests {
         assert_eq!(
             normalise(Some("2026-12-01T20:35:40.300430561+00:00"), ts),
             normalise(Some("2026-12-01 20:35:40.300431+00"), ts)
+        );
+        // A tie: PostgreSQL keeps the even microsecond.
+        assert_eq!(
+            normalise(Some("2026-12-01T23:41:27.019364500+00:00"), ts),
+            normalise(Some("2026-12-01 23:41:27.019364+00"), ts)
         );
         assert_eq!(
             normalise(Some("2026-12-01 21:31:48+01"), ts),

@@ -138,16 +138,18 @@ pub(crate) const VALUING_SELECT: &str = "SELECT o.hourly_rate_pence AS organisat
      JOIN organisations o ON o.id = p.organisation_id JOIN cohorts c ON c.id = p.cohort_id \
      JOIN programmes g ON g.id = c.programme_id";
 
-/// Stores the value of each version `$where` picks (one bound `$1`, or none),
-/// inside the open transaction `$tx`. Every write that could change what a
-/// version is worth calls it before its transaction commits, so the stored
-/// values are always the impact method's.
+/// Stores the value of each version `$where` picks (one bound `$1`), inside
+/// the open transaction `$tx`, and refreshes the figures of the lines whose
+/// versions changed. Every write that could change what a version is worth
+/// calls it before its transaction commits, so the stored values are always
+/// the impact method's.
 macro_rules! revalue {
     ($tx:ident, $where:expr, $key:expr) => {{
         let sql = format!("{} WHERE {}", $crate::ledger::VALUING_SELECT, $where);
         let rows: Vec<$crate::ledger::Valuing> =
             sqlx::query_as(&sql).bind($key).fetch_all(&mut *$tx).await?;
         let factors = $crate::ledger::factors()?;
+        let mut changed = std::collections::BTreeSet::new();
         for row in &rows {
             let (value, co2e) = row.values(factors);
             if (row.v.first_year_pence, row.v.co2e_grams) == (Some(value), Some(co2e)) {
@@ -161,22 +163,40 @@ macro_rules! revalue {
             .bind(row.v.id)
             .execute(&mut *$tx)
             .await?;
+            changed.insert(row.v.line_id);
+        }
+        for line in changed {
+            $crate::ledger::refresh_line!($tx, line);
         }
     }};
 }
 pub(crate) use revalue;
 
-/// The current versions of a programme's lines (`$1`); conditions follow.
-const CURRENT_FROM: &str = "FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id \
-     JOIN projects p ON p.id = l.project_id JOIN cohorts c ON c.id = p.cohort_id \
-     WHERE c.programme_id = $1 \
-     AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = v.line_id)";
+/// Copies line `$line`'s current version's status, category, frequency, start
+/// and stored figures onto the line, inside the open transaction `$tx`.
+macro_rules! refresh_line {
+    ($tx:ident, $line:expr) => {{
+        sqlx::query(
+            "UPDATE benefit_lines SET status = v.status, category = v.category, frequency = v.frequency, \
+             starts_on = v.starts_on, first_year_pence = v.first_year_pence, co2e_grams = v.co2e_grams \
+             FROM benefit_versions v WHERE benefit_lines.id = $1 AND v.line_id = $1 \
+             AND v.version = (SELECT MAX(w.version) FROM benefit_versions w WHERE w.line_id = $1)",
+        )
+        .bind($line)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use refresh_line;
+
+/// A programme's lines (`$1`), each with its current figures; conditions follow.
+const CURRENT_FROM: &str = "FROM benefit_lines l WHERE l.programme_id = $1";
 
 /// Narrows [`CURRENT_FROM`] to one cohort (`$2`) when one is given. The
 /// statement names the cohort only then, so that each form has one plan.
 fn in_cohort(cohort: Option<i64>) -> &'static str {
     match cohort {
-        Some(_) => "AND p.cohort_id = $2",
+        Some(_) => "AND l.cohort_id = $2",
         None => "AND ($2 IS NULL)",
     }
 }
@@ -324,6 +344,7 @@ macro_rules! insert_version {
         .execute(&mut *$tx)
         .await?;
         revalue!($tx, "v.line_id = $1", $line);
+        refresh_line!($tx, $line);
     };
 }
 
@@ -358,6 +379,7 @@ macro_rules! verify_current {
         .execute(&mut *$tx)
         .await?;
         revalue!($tx, "v.line_id = $1", $line);
+        refresh_line!($tx, $line);
         fix_cohort_share!($tx, $line);
     }};
 }
@@ -425,21 +447,24 @@ pub enum Reopening {
 }
 
 impl Db {
-    /// Values every version that has no stored value yet (those written before
-    /// values were stored), a thousand at a time.
+    /// Values the versions of every line whose figures are not stored yet
+    /// (those written before values were stored), a thousand lines at a time.
     pub async fn value_unvalued_versions(&self) -> Result<()> {
         loop {
             let done = with_pool!(self, |pool| {
                 let mut tx = pool.begin().await?;
                 let batch: Vec<i64> = sqlx::query_scalar(
-                    "SELECT id FROM benefit_versions WHERE first_year_pence IS NULL ORDER BY id LIMIT 1000",
+                    "SELECT id FROM benefit_lines WHERE first_year_pence IS NULL ORDER BY id LIMIT 1000",
                 )
                 .fetch_all(&mut *tx)
                 .await?;
                 if let (Some(first), Some(last)) = (batch.first(), batch.last()) {
                     let range =
-                        format!("v.first_year_pence IS NULL AND v.id BETWEEN {first} AND $1");
+                        format!("l.first_year_pence IS NULL AND l.id BETWEEN {first} AND $1");
                     revalue!(tx, range, *last);
+                    for line in &batch {
+                        refresh_line!(tx, *line);
+                    }
                 }
                 tx.commit().await?;
                 batch.is_empty()
@@ -455,6 +480,9 @@ impl Db {
     pub async fn forget_values(&self) -> Result<()> {
         with_pool!(self, |pool| {
             sqlx::query("UPDATE benefit_versions SET first_year_pence = NULL, co2e_grams = NULL")
+                .execute(pool)
+                .await?;
+            sqlx::query("UPDATE benefit_lines SET first_year_pence = NULL, co2e_grams = NULL, status = NULL")
                 .execute(pool)
                 .await?;
         });
@@ -477,7 +505,11 @@ impl Db {
             let mut tx = pool.begin().await?;
             let mut ids = Vec::new();
             for (project, b) in lines {
-                let line: i64 = sqlx::query_scalar("INSERT INTO benefit_lines (project_id, created_at) VALUES ($1, $2) RETURNING id")
+                let line: i64 = sqlx::query_scalar(
+                    "INSERT INTO benefit_lines (project_id, created_at, programme_id, cohort_id, organisation_id) \
+                     SELECT p.id, $2, c.programme_id, p.cohort_id, p.organisation_id FROM projects p \
+                     JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = $1 RETURNING id",
+                )
                     .bind(project)
                     .bind(now)
                     .fetch_one(&mut *tx)
@@ -594,6 +626,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
             revalue!(tx, "v.line_id = $1", line);
+            refresh_line!(tx, line);
             tx.commit().await?;
             Ok(Reopening::Reopened)
         })
@@ -748,9 +781,9 @@ impl Db {
         cohort_id: Option<i64>,
     ) -> Result<Vec<LedgerTotal>> {
         let sql = format!(
-            "SELECT v.status, v.category, CAST(COALESCE(SUM(v.first_year_pence), 0) AS BIGINT) AS first_year_pence, \
-             CAST(COALESCE(SUM(v.co2e_grams), 0) AS BIGINT) AS co2e_grams {CURRENT_FROM} {} \
-             GROUP BY v.status, v.category",
+            "SELECT l.status, l.category, CAST(COALESCE(SUM(l.first_year_pence), 0) AS BIGINT) AS first_year_pence, \
+             CAST(COALESCE(SUM(l.co2e_grams), 0) AS BIGINT) AS co2e_grams {CURRENT_FROM} {} \
+             GROUP BY l.status, l.category",
             in_cohort(cohort_id)
         );
         Ok(with_pool!(self, |pool| {
@@ -770,8 +803,8 @@ impl Db {
         cohort_id: Option<i64>,
     ) -> Result<Vec<(NaiveDate, Frequency, Pence)>> {
         let sql = format!(
-            "SELECT v.starts_on, v.frequency, CAST(SUM(v.first_year_pence) AS BIGINT) {CURRENT_FROM} {} \
-             AND v.status = 'verified' GROUP BY v.starts_on, v.frequency ORDER BY v.starts_on, v.frequency",
+            "SELECT l.starts_on, l.frequency, CAST(SUM(l.first_year_pence) AS BIGINT) {CURRENT_FROM} {} \
+             AND l.status = 'verified' GROUP BY l.starts_on, l.frequency ORDER BY l.starts_on, l.frequency",
             in_cohort(cohort_id)
         );
         let rows: Vec<(NaiveDate, String, i64)> = with_pool!(self, |pool| {
@@ -799,12 +832,12 @@ impl Db {
     ) -> Result<Vec<(i64, Pence)>> {
         let key = match by {
             VerifiedBy::Line => "l.id",
-            VerifiedBy::Cohort => "p.cohort_id",
-            VerifiedBy::Organisation => "p.organisation_id",
+            VerifiedBy::Cohort => "l.cohort_id",
+            VerifiedBy::Organisation => "l.organisation_id",
         };
         let sql = format!(
-            "SELECT {key}, CAST(SUM(v.first_year_pence) AS BIGINT) {CURRENT_FROM} \
-             AND v.status = 'verified' GROUP BY {key} ORDER BY {key}"
+            "SELECT {key}, CAST(SUM(l.first_year_pence) AS BIGINT) {CURRENT_FROM} \
+             AND l.status = 'verified' GROUP BY {key} ORDER BY {key}"
         );
         let values: Vec<(i64, i64)> = with_pool!(self, |pool| {
             sqlx::query_as(&sql)

@@ -541,7 +541,6 @@ pub async fn generate(
         let verifier = facilitators[(c - 1) as usize];
         for _ in 0..scale.lines_per_project {
             line_id += 1;
-            lines.push(vec![Cell::Int(line_id), Cell::Int(id), created.into()]);
             let roll = rng.random_range(0..10);
             let status = match roll {
                 0..=5 => "verified",
@@ -562,6 +561,28 @@ pub async fn generate(
                 Frequency::Monthly => rng.random_range(5_000..60_000),
                 _ => rng.random_range(20_000..400_000),
             };
+            // An amount, so neither rate nor capture factor changes its value.
+            let value = ymarfer_domain::impact::first_year_value(
+                PerPeriod::Amount(Pence(amount)),
+                frequency,
+                CaptureFactor(1000),
+            )
+            .0;
+            let starts_on = (created + Duration::days(30)).date_naive();
+            lines.push(vec![
+                Cell::Int(line_id),
+                Cell::Int(id),
+                created.into(),
+                Cell::Int(programme_of(c)),
+                Cell::Int(c),
+                Cell::Int(id),
+                status.into(),
+                category.as_str().into(),
+                frequency.as_str().into(),
+                starts_on.into(),
+                Cell::Int(value),
+                Cell::Int(0),
+            ]);
             versions.push(vec![
                 Cell::Int(line_id),
                 Cell::Int(1),
@@ -569,7 +590,7 @@ pub async fn generate(
                 category.as_str().into(),
                 (if rng.random_bool(0.7) { "hard" } else { "soft" }).into(),
                 frequency.as_str().into(),
-                (created + Duration::days(30)).date_naive().into(),
+                starts_on.into(),
                 status.into(),
                 Cell::Int(amount),
                 Cell::from(verified.then_some(verifier)),
@@ -577,15 +598,7 @@ pub async fn generate(
                 Cell::from(verified.then_some(1000_i64)),
                 Cell::Int(*u),
                 created.into(),
-                // An amount, so neither rate nor capture factor changes it.
-                Cell::Int(
-                    ymarfer_domain::impact::first_year_value(
-                        PerPeriod::Amount(Pence(amount)),
-                        frequency,
-                        CaptureFactor(1000),
-                    )
-                    .0,
-                ),
+                Cell::Int(value),
                 Cell::Int(0),
             ]);
         }
@@ -607,7 +620,25 @@ pub async fn generate(
         projects,
     )
     .await?;
-    put("benefit_lines", &["id", "project_id", "created_at"], lines).await?;
+    put(
+        "benefit_lines",
+        &[
+            "id",
+            "project_id",
+            "created_at",
+            "programme_id",
+            "cohort_id",
+            "organisation_id",
+            "status",
+            "category",
+            "frequency",
+            "starts_on",
+            "first_year_pence",
+            "co2e_grams",
+        ],
+        lines,
+    )
+    .await?;
     put(
         "benefit_versions",
         &[

@@ -1001,6 +1001,36 @@ async fn assert_values_current(app: &TestApp, programme: i64) {
             .await
             .unwrap();
     assert_eq!(summary, expected);
+    // And the lines' own figures, summed by line, cohort and organisation.
+    use ymarfer_store::ledger::VerifiedBy;
+    let verified: Vec<_> = current
+        .iter()
+        .zip(&lines)
+        .filter(|(_, l)| l.status == ymarfer_domain::impact::Status::Verified)
+        .map(|(c, l)| (c, l.first_year_value(rate, capture)))
+        .collect();
+    type Key = fn(&ymarfer_store::ledger::CurrentLine) -> i64;
+    let by = |key: Key| {
+        let mut sums = std::collections::BTreeMap::<i64, i64>::new();
+        for (c, v) in &verified {
+            *sums.entry(key(c)).or_default() += v.0;
+        }
+        sums.into_iter()
+            .map(|(k, v)| (k, Pence(v)))
+            .collect::<Vec<_>>()
+    };
+    let keys: [(VerifiedBy, Key); 3] = [
+        (VerifiedBy::Line, |c| c.v.line_id),
+        (VerifiedBy::Cohort, |c| c.cohort_id),
+        (VerifiedBy::Organisation, |c| c.organisation_id),
+    ];
+    for (grouping, key) in keys {
+        assert_eq!(
+            app.db.verified_by(programme, grouping).await.unwrap(),
+            by(key),
+            "{grouping:?}"
+        );
+    }
     assert_eq!(
         report.first_year_pence.verified,
         expected.first_year.verified.0
