@@ -724,10 +724,10 @@ impl Db {
         let sql = format!(
             "SELECT p.id AS project_id, p.title AS project_title, p.cohort_id, o.name AS organisation_name, \
              o.employee_band, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \
-             FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id JOIN projects p ON p.id = l.project_id \
-             JOIN cohorts c ON c.id = p.cohort_id JOIN organisations o ON o.id = p.organisation_id \
-             WHERE c.programme_id = $1 AND v.status = 'claimed' \
-             AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = v.line_id) \
+             FROM benefit_lines l JOIN benefit_versions v ON v.line_id = l.id \
+             AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = l.id) \
+             JOIN projects p ON p.id = l.project_id JOIN organisations o ON o.id = p.organisation_id \
+             WHERE l.programme_id = $1 AND l.status = 'claimed' \
              ORDER BY v.created_at, v.id"
         );
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
@@ -796,18 +796,23 @@ impl Db {
     }
 
     /// The first-year value of a programme's current verified lines (or one
-    /// cohort's), summed by the day each began and its frequency.
+    /// cohort's), summed by the month each began (given as its first day) and
+    /// its frequency.
     pub async fn verified_by_start(
         &self,
         programme_id: i64,
         cohort_id: Option<i64>,
     ) -> Result<Vec<(NaiveDate, Frequency, Pence)>> {
+        let month = match self.backend() {
+            crate::Backend::Sqlite => "substr(l.starts_on, 1, 7)",
+            crate::Backend::Postgres => "to_char(l.starts_on, 'YYYY-MM')",
+        };
         let sql = format!(
-            "SELECT l.starts_on, l.frequency, CAST(SUM(l.first_year_pence) AS BIGINT) {CURRENT_FROM} {} \
-             AND l.status = 'verified' GROUP BY l.starts_on, l.frequency ORDER BY l.starts_on, l.frequency",
+            "SELECT {month} AS month, l.frequency, CAST(SUM(l.first_year_pence) AS BIGINT) {CURRENT_FROM} {} \
+             AND l.status = 'verified' GROUP BY {month}, l.frequency ORDER BY {month}, l.frequency",
             in_cohort(cohort_id)
         );
-        let rows: Vec<(NaiveDate, String, i64)> = with_pool!(self, |pool| {
+        let rows: Vec<(String, String, i64)> = with_pool!(self, |pool| {
             sqlx::query_as(&sql)
                 .bind(programme_id)
                 .bind(cohort_id)
@@ -816,8 +821,9 @@ impl Db {
         });
         Ok(rows
             .into_iter()
-            .filter_map(|(day, frequency, value)| {
-                Some((day, Frequency::parse(&frequency)?, Pence(value)))
+            .filter_map(|(month, frequency, value)| {
+                let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
+                Some((first, Frequency::parse(&frequency)?, Pence(value)))
             })
             .collect())
     }
@@ -846,6 +852,21 @@ impl Db {
                 .await?
         });
         Ok(values.into_iter().map(|(k, v)| (k, Pence(v))).collect())
+    }
+
+    /// How many of a programme's lines are claimed (waiting to be verified),
+    /// by cohort.
+    pub async fn claims_by_cohort(&self, programme_id: i64) -> Result<Vec<(i64, i64)>> {
+        let sql = format!(
+            "SELECT l.cohort_id, COUNT(*) {CURRENT_FROM} AND l.status = 'claimed' \
+             GROUP BY l.cohort_id ORDER BY l.cohort_id"
+        );
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .fetch_all(pool)
+                .await?
+        }))
     }
 
     /// The current version of every line in a programme (optionally one cohort).

@@ -289,23 +289,31 @@ impl Db {
         }))
     }
 
-    /// Every active enrolment in a programme (optionally one cohort), with the
-    /// organisation and its size band: (user, organisation, band). One query.
-    pub async fn active_enrolments_in(
+    /// Who takes part actively in a programme (or one cohort of it): how many
+    /// people, how many organisations, and whether any is a micro firm.
+    pub async fn active_enrolment_counts(
         &self,
         programme: i64,
         cohort: Option<i64>,
-    ) -> Result<Vec<(i64, Option<i64>, Option<String>)>> {
+    ) -> Result<EnrolmentCounts> {
+        let sql = format!(
+            "SELECT COUNT(*) AS participants, COUNT(DISTINCT e.organisation_id) AS organisations, \
+             COALESCE(MAX(CASE WHEN o.employee_band = $3 THEN 1 ELSE 0 END), 0) = 1 AS micro \
+             FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+             LEFT JOIN organisations o ON o.id = e.organisation_id \
+             WHERE c.programme_id = $1 AND e.status = 'active' {}",
+            match cohort {
+                Some(_) => "AND e.cohort_id = $2",
+                None => "AND ($2 IS NULL)",
+            }
+        );
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as(
-                "SELECT e.user_id, e.organisation_id, o.employee_band FROM enrolments e \
-                 JOIN cohorts c ON c.id = e.cohort_id LEFT JOIN organisations o ON o.id = e.organisation_id \
-                 WHERE c.programme_id = $1 AND ($2 IS NULL OR e.cohort_id = $2) AND e.status = 'active'",
-            )
-            .bind(programme)
-            .bind(cohort)
-            .fetch_all(pool)
-            .await?
+            sqlx::query_as(&sql)
+                .bind(programme)
+                .bind(cohort)
+                .bind(ymarfer_domain::innovation::EmployeeBand::Micro.as_str())
+                .fetch_one(pool)
+                .await?
         }))
     }
 
@@ -381,4 +389,12 @@ impl Db {
             .await?
         }))
     }
+}
+
+/// Counts of those taking part actively; see [`Db::active_enrolment_counts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::FromRow)]
+pub struct EnrolmentCounts {
+    pub participants: i64,
+    pub organisations: i64,
+    pub micro: bool,
 }

@@ -5,7 +5,7 @@ use crate::i18n::Tr;
 use serde::Serialize;
 use ymarfer_domain::csvout::CsvOut;
 use ymarfer_domain::impact::{CaptureFactor, Category, GhgFactors, LineValue, Status};
-use ymarfer_domain::innovation::{EmployeeBand, InnovationAnswers};
+use ymarfer_domain::innovation::InnovationAnswers;
 use ymarfer_domain::ledger::{Line, Summary};
 use ymarfer_domain::{Pence, innovation};
 use ymarfer_store::Db;
@@ -104,15 +104,8 @@ pub async fn impact_report(
         cost,
     );
     let cohort_id = cohort.map(|c| c.id);
-    let enrolments = db.active_enrolments_in(p.id, cohort_id).await?;
-    let participants = enrolments.len();
-    let mut organisations: Vec<i64> = enrolments.iter().filter_map(|e| e.1).collect();
-    organisations.sort_unstable();
-    organisations.dedup();
     // Micro firms are those of the micro size band, whatever they answered.
-    let micro = enrolments
-        .iter()
-        .any(|e| e.2.as_deref().and_then(EmployeeBand::parse) == Some(EmployeeBand::Micro));
+    let enrolled = db.active_enrolment_counts(p.id, cohort_id).await?;
     let projects = usize::try_from(db.project_count_in(p.id, cohort_id).await?).unwrap_or(0);
     // Each organisation's answers at entry, and its latest.
     let history = db.innovation_answers_in(p.id, cohort_id).await?;
@@ -147,8 +140,8 @@ pub async fn impact_report(
         roi_display: ymarfer_domain::impact::format_roi(s.verified(), cost),
         net_return_pct: tenths_to(s.net_return_tenths()),
         payback_months: tenths_to(s.payback_tenths()),
-        organisations: organisations.len(),
-        participants,
+        organisations: usize::try_from(enrolled.organisations).unwrap_or(0),
+        participants: usize::try_from(enrolled.participants).unwrap_or(0),
         projects,
         co2e_kg_first_year: s.co2e_grams as f64 / 1000.0,
         ghg_factor_year: i64::from(GhgFactors::shipped()?.factor_year),
@@ -159,7 +152,7 @@ pub async fn impact_report(
             .collect(),
         innovation_active_at_entry: share(&entry),
         innovation_active_latest: share(&latest),
-        micro_firms_included: micro,
+        micro_firms_included: enrolled.micro,
     };
     let _ = tr;
     Ok((report, s))

@@ -43,23 +43,40 @@ pub async fn verifiable_claims(
     viewer: &Viewer,
     p: &Programme,
 ) -> Result<Vec<Claim>, AppError> {
-    // Verifying needs no relation to the firm, only a staff role in its cohort.
-    let nobody = Relation::none();
     Ok(state
         .db
         .claims_in(p.id)
         .await?
         .into_iter()
-        .filter(|claim| {
-            let facts = nobody.facts(p.id, claim.cohort_id, 0, Visibility::Private, false);
-            can(
-                viewer.actor(),
-                Action::VerifyBenefit,
-                Resource::Project(facts),
-            )
-            .allowed()
-        })
+        .filter(|claim| may_verify_in(viewer, p, claim.cohort_id))
         .collect())
+}
+
+/// How many claims wait that the viewer may verify, counted by cohort.
+pub async fn verifiable_claim_count(
+    state: &AppState,
+    viewer: &Viewer,
+    p: &Programme,
+) -> Result<i64, AppError> {
+    Ok(state
+        .db
+        .claims_by_cohort(p.id)
+        .await?
+        .into_iter()
+        .filter(|(cohort, _)| may_verify_in(viewer, p, *cohort))
+        .map(|(_, n)| n)
+        .sum())
+}
+
+/// Verifying needs no relation to the firm, only a staff role in its cohort.
+fn may_verify_in(viewer: &Viewer, p: &Programme, cohort: i64) -> bool {
+    let facts = Relation::none().facts(p.id, cohort, 0, Visibility::Private, false);
+    can(
+        viewer.actor(),
+        Action::VerifyBenefit,
+        Resource::Project(facts),
+    )
+    .allowed()
 }
 
 #[derive(serde::Deserialize, Default)]

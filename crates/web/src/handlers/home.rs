@@ -369,9 +369,7 @@ async fn glances(
         }
         let (report, summary) = crate::report::impact_report(&state.db, page.tr, &p, None).await?;
         let claims = if can(actor, Action::ReviewClaims, Resource::Programme(p.id)).allowed() {
-            let n = super::claims::verifiable_claims(state, viewer, &p)
-                .await?
-                .len() as i64;
+            let n = super::claims::verifiable_claim_count(state, viewer, &p).await?;
             Some((n, page.href(&format!("programmes/{}/claims", p.slug))))
         } else {
             None
