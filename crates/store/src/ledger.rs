@@ -298,18 +298,6 @@ pub struct CurrentLine {
     pub v: BenefitVersion,
 }
 
-/// A verified line of a firm of a given size and sector, with what its
-/// programme values hours at, for comparing firms across programmes.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct PeerLine {
-    pub organisation_id: i64,
-    pub organisation_rate: Option<i64>,
-    pub default_hourly_rate_pence: i64,
-    pub capture_factor_thousandths: i64,
-    #[sqlx(flatten)]
-    pub v: BenefitVersion,
-}
-
 const VERSION_COLUMNS: &str = "v.id, v.line_id, v.version, v.description, v.category, v.savings_type, v.frequency, v.starts_on, \
      v.status, v.amount_pence, v.hours_hundredths, v.hourly_rate_pence, v.energy_kwh_milli, v.waste_kg_milli, v.waste_level, \
      v.fuel_litres_milli, v.factor_year, v.verified_by, v.verified_at, v.created_at, v.valued_rate_pence, \
@@ -736,23 +724,22 @@ impl Db {
             .await?))
     }
 
-    /// The current verified lines, across every programme, of firms of this size
-    /// band and SIC section. One query.
-    pub async fn peer_lines(&self, band: &str, sector: &str) -> Result<Vec<PeerLine>> {
-        let sql = format!(
-            "SELECT p.organisation_id, o.hourly_rate_pence AS organisation_rate, pr.default_hourly_rate_pence, \
-             pr.capture_factor_thousandths, {VERSION_COLUMNS} \
-             FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id JOIN projects p ON p.id = l.project_id \
-             JOIN cohorts c ON c.id = p.cohort_id JOIN programmes pr ON pr.id = c.programme_id \
-             JOIN organisations o ON o.id = p.organisation_id \
-             WHERE o.employee_band = $1 AND o.sic_section = $2 AND v.status = 'verified' \
-             AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = v.line_id)"
-        );
-        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+    /// The verified first-year savings of each firm of this size band and SIC
+    /// section, across every programme (those with a verified line). One query.
+    pub async fn peer_savings(&self, band: &str, sector: &str) -> Result<Vec<Pence>> {
+        let values: Vec<i64> = with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT CAST(SUM(l.first_year_pence) AS BIGINT) FROM organisations o \
+                 JOIN benefit_lines l ON l.organisation_id = o.id AND l.status = 'verified' \
+                 WHERE o.employee_band = $1 AND o.sic_section = $2 \
+                 GROUP BY o.id ORDER BY o.id",
+            )
             .bind(band)
             .bind(sector)
             .fetch_all(pool)
-            .await?))
+            .await?
+        });
+        Ok(values.into_iter().map(Pence).collect())
     }
 
     /// The current version of each line of the programme's projects that are

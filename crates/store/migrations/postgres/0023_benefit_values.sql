@@ -26,3 +26,8 @@ UPDATE benefit_lines SET
 CREATE INDEX benefit_lines_figures ON benefit_lines
     (programme_id, status, category, cohort_id, organisation_id, first_year_pence, co2e_grams,
      starts_on, frequency);
+
+-- Savings of firms like the one taking the health check: its size band and
+-- sector, then their verified lines.
+CREATE INDEX organisations_band_sector ON organisations (employee_band, sic_section);
+CREATE INDEX benefit_lines_organisation ON benefit_lines (organisation_id, status, first_year_pence);

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use ymarfer_domain::health::{KEPT_DAYS, PainPoint, QUESTIONS, Question, Similar, Status};
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::reference::{AREAS, SIC_SECTIONS};
-use ymarfer_domain::{Email, Lang, Pence};
+use ymarfer_domain::{Email, Lang};
 use ymarfer_store::health::{CheckAnswers, HealthCheck, LeadInput, OpenCohort};
 use ymarfer_store::throttle::Attempt;
 
@@ -442,10 +442,9 @@ async fn result_page(
     let tr = page.tr;
     let lang = page.lang;
     let status = Status::of(&check.answers());
-    let shipped = ymarfer_domain::toolkit::shipped_tools().map_err(|e| anyhow::anyhow!("{e}"))?;
     let tools = ymarfer_domain::health::tools_for(&check.pain_points())
         .into_iter()
-        .filter_map(|id| shipped.iter().find(|t| t.id == id))
+        .filter_map(|id| super::tools::shipped().iter().find(|t| t.id == id))
         .map(|t| ToolSuggestion {
             id: t.id.clone(),
             name: t.name.get(lang).to_string(),
@@ -455,19 +454,7 @@ async fn result_page(
     // Similar firms: same size band and sector, across every programme.
     let (similar, group) = match (check.band(), check.sector.as_deref()) {
         (Some(band), Some(sector)) => {
-            let lines = state.db.peer_lines(band.as_str(), sector).await?;
-            let mut by_firm: std::collections::BTreeMap<i64, i64> = Default::default();
-            for l in &lines {
-                let Some(line) = l.v.line(l.organisation_rate) else {
-                    continue;
-                };
-                let capture = ymarfer_domain::impact::CaptureFactor(
-                    u32::try_from(l.capture_factor_thousandths).unwrap_or(1000),
-                );
-                let value = line.first_year_value(Pence(l.default_hourly_rate_pence), capture);
-                *by_firm.entry(l.organisation_id).or_default() += value.0;
-            }
-            let savings: Vec<Pence> = by_firm.into_values().map(Pence).collect();
+            let savings = state.db.peer_savings(band.as_str(), sector).await?;
             let group = tr.args(
                 "health-similar-group",
                 &[
