@@ -89,12 +89,7 @@ impl Db {
                 // connection is not pinged each time it is taken from the pool:
                 // the ping is a round trip to the connection's thread.
                 let pool = SqlitePoolOptions::new()
-                    .max_connections(
-                        std::env::var("YMARFER_POOL")
-                            .ok()
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(8),
-                    )
+                    .max_connections(8)
                     .test_before_acquire(false)
                     .connect_with(options)
                     .await?;
