@@ -331,8 +331,8 @@ macro_rules! insert_version {
         .bind($now)
         .execute(&mut *$tx)
         .await?;
+        // The new version has no value yet, so revaluing refreshes its line.
         revalue!($tx, "v.line_id = $1", $line);
-        refresh_line!($tx, $line);
     };
 }
 
@@ -367,6 +367,7 @@ macro_rules! verify_current {
         .execute(&mut *$tx)
         .await?;
         revalue!($tx, "v.line_id = $1", $line);
+        // Its status changed even where its value did not.
         refresh_line!($tx, $line);
         fix_cohort_share!($tx, $line);
     }};
@@ -613,8 +614,8 @@ impl Db {
             .bind(reason.trim())
             .execute(&mut *tx)
             .await?;
+            // The new version has no value yet, so revaluing refreshes its line.
             revalue!(tx, "v.line_id = $1", line);
-            refresh_line!(tx, line);
             tx.commit().await?;
             Ok(Reopening::Reopened)
         })
