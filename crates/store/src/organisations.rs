@@ -16,6 +16,16 @@ pub struct Organisation {
     pub principal_area: String,
     pub hourly_rate_pence: Option<i64>,
     pub created_at: DateTime<Utc>,
+    /// The programme whose record this is; none for a firm no programme has
+    /// taken in yet (seen by administrators only).
+    pub programme_id: Option<i64>,
+}
+
+impl Organisation {
+    /// The programmes through which staff may see this record: its own.
+    pub fn programmes(&self) -> Vec<i64> {
+        self.programme_id.into_iter().collect()
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -83,11 +93,8 @@ fn org_columns_of(alias: &str) -> String {
         .join(", ")
 }
 
-const LINK: &str = "INSERT INTO programme_organisations (programme_id, organisation_id) VALUES ($1, $2) \
-     ON CONFLICT DO NOTHING";
-
-/// Which organisations a list may show: all of them (administrators), or those
-/// taking part in these programmes.
+/// Which organisations a list may show: all of them (administrators), or the
+/// records of these programmes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InProgrammes {
     All,
@@ -95,15 +102,14 @@ pub enum InProgrammes {
 }
 
 impl InProgrammes {
-    /// A SQL condition on `o.id`. The ids are integers, so writing them into the
+    /// A SQL condition on `o`. The ids are integers, so writing them into the
     /// statement is safe.
     fn condition(&self) -> String {
         match self {
             InProgrammes::All => "TRUE".into(),
             InProgrammes::Only(ids) if ids.is_empty() => "FALSE".into(),
             InProgrammes::Only(ids) => format!(
-                "EXISTS (SELECT 1 FROM programme_organisations po WHERE po.organisation_id = o.id \
-                 AND po.programme_id IN ({}))",
+                "o.programme_id IN ({})",
                 ids.iter()
                     .map(i64::to_string)
                     .collect::<Vec<_>>()
@@ -135,11 +141,13 @@ impl OrganisationRow {
     }
 }
 
-const ORG_COLUMNS: &str = "id, name, companies_house, sic_section, employee_band, principal_area, hourly_rate_pence, created_at";
+const ORG_COLUMNS: &str = "id, name, companies_house, sic_section, employee_band, principal_area, hourly_rate_pence, created_at, programme_id";
 
 impl Db {
-    /// Creates an organisation with its innovation answers at entry, taking part
-    /// in `programme` (when given), all together.
+    /// Creates a programme's record of a firm (no programme: administrators'
+    /// only) with its innovation answers at entry, all together. A name the
+    /// programme already holds is a unique violation; other programmes' records
+    /// are not looked at.
     pub async fn create_organisation(
         &self,
         input: &OrganisationInput,
@@ -148,7 +156,8 @@ impl Db {
     ) -> Result<Organisation> {
         let sql = format!(
             "INSERT INTO organisations (name, companies_house, sic_section, employee_band, principal_area, \
-             hourly_rate_pence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {ORG_COLUMNS}"
+             hourly_rate_pence, created_at, programme_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             RETURNING {ORG_COLUMNS}"
         );
         let now = Utc::now();
         with_pool!(self, |pool| {
@@ -161,6 +170,7 @@ impl Db {
                 .bind(&input.principal_area)
                 .bind(input.hourly_rate_pence)
                 .bind(now)
+                .bind(programme)
                 .fetch_one(&mut *tx)
                 .await?;
             if let Some((on, a)) = entry {
@@ -179,13 +189,6 @@ impl Db {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
-            }
-            if let Some(programme) = programme {
-                sqlx::query(LINK)
-                    .bind(programme)
-                    .bind(org.id)
-                    .execute(&mut *tx)
-                    .await?;
             }
             tx.commit().await?;
             Ok(org)
@@ -264,10 +267,19 @@ impl Db {
         }))
     }
 
-    pub async fn organisation_by_name(&self, name: &str) -> Result<Option<Organisation>> {
-        let sql = format!("SELECT {ORG_COLUMNS} FROM organisations WHERE lower(name) = lower($1)");
+    /// A programme's record of the firm of this name (any letter case).
+    pub async fn organisation_by_name(
+        &self,
+        programme_id: i64,
+        name: &str,
+    ) -> Result<Option<Organisation>> {
+        let sql = format!(
+            "SELECT {ORG_COLUMNS} FROM organisations WHERE COALESCE(programme_id, 0) = $1 \
+             AND lower(name) = lower($2)"
+        );
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(&sql)
+                .bind(programme_id)
                 .bind(name.trim())
                 .fetch_optional(pool)
                 .await?
@@ -301,12 +313,11 @@ impl Db {
         }))
     }
 
-    /// The organisations taking part in a programme, by name.
+    /// A programme's organisations, by name.
     pub async fn programme_organisations(&self, programme_id: i64) -> Result<Vec<Organisation>> {
         let columns = org_columns_of("o");
         let sql = format!(
-            "SELECT {columns} FROM organisations o JOIN programme_organisations po ON po.organisation_id = o.id \
-             WHERE po.programme_id = $1 ORDER BY lower(o.name), o.id"
+            "SELECT {columns} FROM organisations o WHERE o.programme_id = $1 ORDER BY lower(o.name), o.id"
         );
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
             .bind(programme_id)
@@ -314,8 +325,7 @@ impl Db {
             .await?))
     }
 
-    /// One page of the organisations taking part in a programme, in id order
-    /// after `after`.
+    /// One page of a programme's organisations, in id order after `after`.
     pub async fn programme_organisations_after(
         &self,
         programme_id: i64,
@@ -324,8 +334,8 @@ impl Db {
     ) -> Result<Vec<Organisation>> {
         let columns = org_columns_of("o");
         let sql = format!(
-            "SELECT {columns} FROM organisations o JOIN programme_organisations po ON po.organisation_id = o.id \
-             WHERE po.programme_id = $1 AND o.id > $2 ORDER BY o.id LIMIT $3"
+            "SELECT {columns} FROM organisations o WHERE o.programme_id = $1 AND o.id > $2 \
+             ORDER BY o.id LIMIT $3"
         );
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
             .bind(programme_id)
@@ -333,30 +343,6 @@ impl Db {
             .bind(limit)
             .fetch_all(pool)
             .await?))
-    }
-
-    /// The programmes in which an organisation takes part.
-    pub async fn organisation_programmes(&self, organisation_id: i64) -> Result<Vec<i64>> {
-        Ok(with_pool!(self, |pool| {
-            sqlx::query_scalar(
-                "SELECT programme_id FROM programme_organisations WHERE organisation_id = $1 ORDER BY programme_id",
-            )
-            .bind(organisation_id)
-            .fetch_all(pool)
-            .await?
-        }))
-    }
-
-    /// The organisation now takes part in the programme too.
-    pub async fn link_organisation(&self, programme_id: i64, organisation_id: i64) -> Result<()> {
-        with_pool!(self, |pool| {
-            sqlx::query(LINK)
-                .bind(programme_id)
-                .bind(organisation_id)
-                .execute(pool)
-                .await?;
-        });
-        Ok(())
     }
 
     pub async fn innovation_answers(&self, organisation_id: i64) -> Result<Vec<AnswersRecord>> {

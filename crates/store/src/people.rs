@@ -108,17 +108,21 @@ macro_rules! enrol_in {
         .bind(now)
         .execute(&mut *$tx)
         .await?;
-        // The organisation a person represents belongs to the enrolment; the
-        // firm now takes part in the programme.
+        // The organisation a person represents belongs to the enrolment, and
+        // must be the programme's own record of the firm.
         if let Some(org) = $org {
-            sqlx::query(
-                "INSERT INTO programme_organisations (programme_id, organisation_id) VALUES ($1, $2) \
-                 ON CONFLICT DO NOTHING",
+            let own: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM organisations WHERE id = $1 AND programme_id = $2",
             )
-            .bind($programme)
             .bind(org)
-            .execute(&mut *$tx)
+            .bind($programme)
+            .fetch_optional(&mut *$tx)
             .await?;
+            if own.is_none() {
+                return Err(crate::StoreError::Invalid(
+                    "an enrolment's organisation must be its programme's record".into(),
+                ));
+            }
         }
     }};
 }
@@ -179,8 +183,9 @@ impl Db {
             let mut created = Vec::new();
             for (i, row) in rows.iter().enumerate() {
                 let org: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM organisations WHERE lower(name) = lower($1)",
+                    "SELECT id FROM organisations WHERE programme_id = $1 AND lower(name) = lower($2)",
                 )
+                .bind(programme_id)
                 .bind(&row.organisation)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -189,7 +194,8 @@ impl Db {
                     None => {
                         sqlx::query_scalar(
                             "INSERT INTO organisations (name, companies_house, sic_section, employee_band, principal_area, \
-                             hourly_rate_pence, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                             hourly_rate_pence, created_at, programme_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+                             RETURNING id",
                         )
                         .bind(&row.organisation)
                         .bind(&row.companies_house)
@@ -198,6 +204,7 @@ impl Db {
                         .bind(row.area)
                         .bind(row.hourly_rate.map(|p| p.0))
                         .bind(now)
+                        .bind(programme_id)
                         .fetch_one(&mut *tx)
                         .await?
                     }

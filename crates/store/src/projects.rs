@@ -195,7 +195,7 @@ pub struct ProgrammeTool {
 }
 
 impl Db {
-    /// Creates a project; its organisation takes part in the cohort's programme from now on.
+    /// Creates a project of the programme's own record of a firm.
     pub async fn create_project(
         &self,
         cohort_id: i64,
@@ -211,6 +211,19 @@ impl Db {
         );
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            let own: Option<i64> = sqlx::query_scalar(
+                "SELECT o.id FROM organisations o JOIN cohorts c ON c.programme_id = o.programme_id \
+                 WHERE o.id = $1 AND c.id = $2",
+            )
+            .bind(organisation_id)
+            .bind(cohort_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if own.is_none() {
+                return Err(crate::StoreError::Invalid(
+                    "a project's organisation must be its programme's record".into(),
+                ));
+            }
             let project: Project = sqlx::query_as(&sql)
                 .bind(cohort_id)
                 .bind(organisation_id)
@@ -233,14 +246,6 @@ impl Db {
                 .bind(input.case_study_consent)
                 .fetch_one(&mut *tx)
                 .await?;
-            sqlx::query(
-                "INSERT INTO programme_organisations (programme_id, organisation_id) \
-                 SELECT programme_id, $2 FROM cohorts WHERE id = $1 ON CONFLICT DO NOTHING",
-            )
-            .bind(cohort_id)
-            .bind(organisation_id)
-            .execute(&mut *tx)
-            .await?;
             tx.commit().await?;
             Ok(project)
         })

@@ -28,6 +28,35 @@ fn random_name(prefix: &str) -> String {
 /// A migrated, empty database on the backend, and its URL. `None` only when
 /// PostgreSQL was explicitly switched off.
 pub async fn fresh_db(backend: Backend) -> Option<(Db, String)> {
+    let (db, url) = unmigrated_db(backend).await?;
+    db.migrate()
+        .await
+        .unwrap_or_else(|e| panic!("migrate: {e}"));
+    Some((db, url))
+}
+
+/// An empty database with the migrations up to `version` only, for testing a
+/// later migration against rows written before it. `Db::migrate` applies the rest.
+pub async fn db_at_version(backend: Backend, version: i64) -> Option<(Db, String)> {
+    let (db, url) = unmigrated_db(backend).await?;
+    let up_to = |all: &sqlx::migrate::Migrator| sqlx::migrate::Migrator {
+        migrations: all
+            .iter()
+            .filter(|m| m.version <= version)
+            .cloned()
+            .collect::<Vec<_>>()
+            .into(),
+        ..sqlx::migrate::Migrator::DEFAULT
+    };
+    match &db {
+        Db::Sqlite(pool) => up_to(&crate::db::SQLITE_MIGRATIONS).run(pool).await,
+        Db::Postgres(pool) => up_to(&crate::db::POSTGRES_MIGRATIONS).run(pool).await,
+    }
+    .unwrap_or_else(|e| panic!("migrate to {version}: {e}"));
+    Some((db, url))
+}
+
+async fn unmigrated_db(backend: Backend) -> Option<(Db, String)> {
     let url = match backend {
         Backend::Sqlite => {
             let dir = std::env::temp_dir().join("ymarfer-tests");
@@ -55,9 +84,6 @@ pub async fn fresh_db(backend: Backend) -> Option<(Db, String)> {
     let db = Db::connect(&url)
         .await
         .unwrap_or_else(|e| panic!("connect {url}: {e}"));
-    db.migrate()
-        .await
-        .unwrap_or_else(|e| panic!("migrate: {e}"));
     Some((db, url))
 }
 

@@ -221,6 +221,15 @@ pub async fn generate(
         })
         .collect();
     let bands = [("micro", 95), ("small", 4), ("medium", 1)];
+    // Organisation n is participant n's firm (below), in that participant's
+    // programme; the rest belong to no programme yet.
+    let programme_of_firm = |id: i64| {
+        if id <= scale.participants {
+            Cell::Int((id - 1) / 12 % scale.programmes + 1)
+        } else {
+            Cell::Null(ymarfer_store::bulk::Kind::Int)
+        }
+    };
     let mut orgs = Vec::with_capacity(scale.organisations as usize);
     for id in 1..=scale.organisations {
         let name = format!(
@@ -236,21 +245,9 @@ pub async fn generate(
             (*weighted(&mut rng, &bands)).into(),
             (*weighted(&mut rng, &areas)).into(),
             (now - Duration::days(rng.random_range(0..2000))).into(),
+            programme_of_firm(id),
         ]);
     }
-    put(
-        "organisations",
-        &[
-            "id",
-            "name",
-            "sic_section",
-            "employee_band",
-            "principal_area",
-            "created_at",
-        ],
-        orgs,
-    )
-    .await?;
 
     // Programmes over five years, and cohorts of twelve.
     let cohorts = (scale.participants + 11) / 12;
@@ -323,6 +320,20 @@ pub async fn generate(
             "created_at",
         ],
         rows,
+    )
+    .await?;
+    put(
+        "organisations",
+        &[
+            "id",
+            "name",
+            "sic_section",
+            "employee_band",
+            "principal_area",
+            "created_at",
+            "programme_id",
+        ],
+        orgs,
     )
     .await?;
 
@@ -440,10 +451,9 @@ pub async fn generate(
     )
     .await?;
 
-    // Enrolments: participant n speaks for organisation n, which takes part in
-    // their programme, with its answers at entry (28% innovation active).
+    // Enrolments: participant n speaks for organisation n, their programme's
+    // record, with its answers at entry (28% innovation active).
     let mut enrolments = Vec::new();
-    let mut links = Vec::new();
     let mut answers = Vec::new();
     for (n, u) in participant_ids.iter().enumerate() {
         let c = cohort_of(n);
@@ -455,7 +465,6 @@ pub async fn generate(
             "active".into(),
             now.into(),
         ]);
-        links.push(vec![Cell::Int(programme_of(c)), Cell::Int(org)]);
         let active = rng.random_range(0..100) < 28;
         answers.push(vec![
             Cell::Int(org),
@@ -479,12 +488,6 @@ pub async fn generate(
             "created_at",
         ],
         enrolments,
-    )
-    .await?;
-    put(
-        "programme_organisations",
-        &["programme_id", "organisation_id"],
-        links,
     )
     .await?;
     put(

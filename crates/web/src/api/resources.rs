@@ -380,7 +380,7 @@ pub async fn organisation(
     let Some(org) = state.db.organisation_by_id(id).await? else {
         return Err(crate::error::refused(missing(viewer.actor())).into());
     };
-    let programmes = state.db.organisation_programmes(id).await?;
+    let programmes = org.programmes();
     let decision = can(
         viewer.actor(),
         Action::ViewOrganisation,

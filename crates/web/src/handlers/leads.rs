@@ -333,16 +333,14 @@ pub async fn invite(
         None => None,
     };
     let email = Email::parse(&lead.email).map_err(|_| AppError::NOT_FOUND)?;
-    // The firm: one record, found by name, or created with the check's answers.
+    // The firm: the programme's own record of it, found by name, or made with
+    // the check's answers. Other programmes' records are never looked at.
     let org = match state
         .db
-        .organisation_by_name(&lead.organisation_name)
+        .organisation_by_name(p.id, &lead.organisation_name)
         .await?
     {
-        Some(o) => {
-            state.db.link_organisation(p.id, o.id).await?;
-            o
-        }
+        Some(o) => o,
         None => {
             let entry = check.as_ref().map(|c| {
                 let a = c.answers();

@@ -24,8 +24,8 @@ use ymarfer_store::programmes::Programme;
 /// Organisations listed on one page.
 const PER_PAGE: i64 = 50;
 
-/// The organisation and the programmes it takes part in, if the viewer may do
-/// `action` to it through one of them; otherwise 404, as if it did not exist.
+/// The organisation and the programme whose record it is, if the viewer may do
+/// `action` to it through that programme; otherwise 404, as if it did not exist.
 async fn organisation_for(
     state: &AppState,
     viewer: &Viewer,
@@ -35,7 +35,7 @@ async fn organisation_for(
     let Some(org) = state.db.organisation_by_id(id).await? else {
         return Err(refused(missing(viewer.actor())));
     };
-    let programmes = state.db.organisation_programmes(id).await?;
+    let programmes = org.programmes();
     authorise(can(
         viewer.actor(),
         action,
@@ -330,8 +330,9 @@ pub async fn new_form(
     })
 }
 
-/// Adds an organisation to a programme. One record per firm: a firm already
-/// registered under this name joins the programme instead of being duplicated.
+/// Adds a firm to a programme: a record of the programme's own. A name the
+/// programme holds already leads to that record; other programmes' records of
+/// the firm are neither looked at nor mentioned.
 pub async fn create(
     State(state): State<AppState>,
     page: Page,
@@ -356,12 +357,11 @@ pub async fn create(
                 Err(e) if e.is_unique_violation() => {
                     let existing = state
                         .db
-                        .organisation_by_name(&input.name)
+                        .organisation_by_name(programme, &input.name)
                         .await?
                         .ok_or(AppError::BAD_REQUEST)?;
-                    state.db.link_organisation(programme, existing.id).await?;
                     return Ok(see_other(
-                        &page.href(&format!("organisations/{}?done=joined", existing.id)),
+                        &page.href(&format!("organisations/{}?done=exists", existing.id)),
                     ));
                 }
                 Err(e) => return Err(e.into()),
@@ -494,7 +494,7 @@ pub async fn show(
         tr.money(totals.forecast),
     ];
     let notice = match q.done.as_deref() {
-        Some("joined") => Some(page.t("organisation-joined")),
+        Some("exists") => Some(page.t("organisation-exists")),
         _ => None,
     };
     let can_edit = can(

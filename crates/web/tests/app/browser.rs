@@ -561,7 +561,7 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
                 ..Default::default()
             },
             None,
-            None,
+            Some(programme),
         )
         .await
         .unwrap();
@@ -719,7 +719,7 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
                 ..Default::default()
             },
             None,
-            None,
+            Some(programme),
         )
         .await
         .unwrap();

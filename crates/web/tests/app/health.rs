@@ -221,7 +221,7 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
     assert_eq!(location(&res), format!("{lead}?done=invited"));
     let org = app
         .db
-        .organisation_by_name("Becws Nia")
+        .organisation_by_name(programme, "Becws Nia")
         .await
         .unwrap()
         .expect("the firm");
@@ -484,7 +484,7 @@ async fn partners_may_frame_the_check(app: TestApp) {
 /// Ten firms of the same size and sector with verified savings: their median is
 /// shown, with the count; nine would be withheld.
 async fn similar_firms_are_shown_from_ten(app: TestApp) {
-    let (manager, _programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
     let mut firms = Vec::new();
     for i in 0..10i64 {
         let org = app
@@ -498,7 +498,7 @@ async fn similar_firms_are_shown_from_ten(app: TestApp) {
                     ..Default::default()
                 },
                 None,
-                None,
+                Some(programme),
             )
             .await
             .unwrap();

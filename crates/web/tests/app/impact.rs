@@ -41,7 +41,7 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
                 ..Default::default()
             },
             None,
-            None,
+            Some(programme),
         )
         .await
         .unwrap();
@@ -346,7 +346,7 @@ async fn capability_and_followups(app: TestApp) {
                 ..Default::default()
             },
             None,
-            None,
+            Some(programme),
         )
         .await
         .unwrap();
@@ -1054,7 +1054,7 @@ async fn stored_values_follow_every_write(app: TestApp) {
     };
     let org = app
         .db
-        .create_organisation(&input, None, None)
+        .create_organisation(&input, None, Some(programme))
         .await
         .unwrap();
     let project = crate::support::project(&app, cohort, org.id, "Ovens", "testing", "cohort").await;

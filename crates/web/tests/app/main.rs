@@ -7,6 +7,7 @@ mod accounts;
 mod api;
 mod audit;
 mod browser;
+mod firms;
 mod health;
 mod impact;
 mod notices;

@@ -687,7 +687,8 @@ async fn organisations_record_innovation_status(app: TestApp) {
             .unwrap()
             .contains("Choose one of the options.")
     );
-    // One record per firm: adding a firm registered already joins that record.
+    // One record per firm in a programme: adding a firm the programme holds
+    // already leads to its record.
     let res = c
         .post(
             "/en/organisations/new",
@@ -700,9 +701,9 @@ async fn organisations_record_innovation_status(app: TestApp) {
             ],
         )
         .await;
-    assert_eq!(location(&res), format!("{path}?done=joined"));
+    assert_eq!(location(&res), format!("{path}?done=exists"));
     let html = c.get(&location(&res)).await.text().await.unwrap();
-    assert!(html.contains("This organisation was registered already"));
+    assert!(html.contains("This programme holds a record of this organisation already"));
 }
 
 on_both! {

@@ -16,7 +16,7 @@ async fn participant(
     cohort: i64,
     lang: Lang,
 ) -> i64 {
-    let org = match app.db.organisation_by_name(firm).await.unwrap() {
+    let org = match app.db.organisation_by_name(programme, firm).await.unwrap() {
         Some(o) => o,
         None => app
             .db
@@ -29,7 +29,7 @@ async fn participant(
                     ..Default::default()
                 },
                 None,
-                None,
+                Some(programme),
             )
             .await
             .unwrap(),
@@ -98,7 +98,7 @@ async fn participant_works_a_project(app: TestApp) {
     assert!(res.text().await.unwrap().contains("Ni all hwn fod yn wag."));
     let org = app
         .db
-        .organisation_by_name("Garej Glan")
+        .organisation_by_name(programme, "Garej Glan")
         .await
         .unwrap()
         .unwrap()

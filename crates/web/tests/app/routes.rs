@@ -578,7 +578,11 @@ async fn every_route_for_every_role(app: TestApp) {
         principal_area: "powys".into(),
         ..Default::default()
     };
-    let org = app.db.create_organisation(&firm, None, None).await.unwrap();
+    let org = app
+        .db
+        .create_organisation(&firm, None, Some(programme))
+        .await
+        .unwrap();
     let project = ymarfer_store::projects::ProjectInput {
         title: "Their project".into(),
         business_function: "production".into(),

@@ -57,8 +57,8 @@ async fn participant(app: &TestApp, email: &str, programme: i64, cohort: i64, or
 }
 
 /// Staff of one programme never see or change another programme's firms or
-/// figures; a firm in both is one record, whose figures each sees for their own
-/// programme only; and a verified figure keeps the rate it was verified at.
+/// figures; a firm in both is two records, one each; and a verified figure
+/// keeps the rate it was verified at.
 async fn organisations_belong_to_their_programmes(app: TestApp) {
     let (_, a, cohort_a) = manager(&app, "rheolwr.a@example.com").await;
     let (_, b, cohort_b) = manager(&app, "rheolwr.b@example.com").await;
@@ -195,7 +195,8 @@ async fn organisations_belong_to_their_programmes(app: TestApp) {
     assert_eq!(before.verified, 2 * 2000 * 52);
     assert_eq!(before.claimed, 2 * 2000 * 52);
 
-    // B adds the same firm, by name: one record, now in both programmes.
+    // B adds the same firm, by name: B gets a record of its own, and hears
+    // nothing of A's.
     let res = mb
         .post(
             "/en/organisations/new",
@@ -208,20 +209,24 @@ async fn organisations_belong_to_their_programmes(app: TestApp) {
             ],
         )
         .await;
-    assert_eq!(
-        location(&res),
-        format!("/en/organisations/{shared}?done=joined")
+    let own = location(&res);
+    assert!(
+        own.starts_with("/en/organisations/") && !own.contains('?'),
+        "{own}"
     );
+    let b_record: i64 = own.rsplit('/').next().unwrap().parse().unwrap();
+    assert_ne!(b_record, shared, "a record of B's own");
+    let html = mb.get(&own).await.text().await.unwrap();
+    assert!(!html.contains("£2,080.00"), "A's figures stay A's");
     let list = mb.get("/en/organisations").await.text().await.unwrap();
-    assert!(list.contains("Shared Firm") && !list.contains("Only In A"));
-    // B sees the firm, but not A's figures for it.
-    let seen_by_b = mb
-        .get(&format!("/en/organisations/{shared}"))
-        .await
-        .text()
-        .await
-        .unwrap();
-    assert!(!seen_by_b.contains("£2,080.00"), "A's figures stay A's");
+    assert!(list.contains("shared firm") && !list.contains("Only In A"));
+    assert_eq!(
+        mb.get(&format!("/en/organisations/{shared}"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND,
+        "A's record is not B's to see"
+    );
     let seen_by_a = ma
         .get(&format!("/en/organisations/{shared}"))
         .await
@@ -230,7 +235,33 @@ async fn organisations_belong_to_their_programmes(app: TestApp) {
         .unwrap();
     assert!(seen_by_a.contains("£2,080.00"), "{seen_by_a}");
 
-    // B changes the firm's rate to £30: A's verified line keeps its £20; the
+    // B changes its record's rate: A's figures do not move.
+    let form = [
+        ("name", "Shared Firm"),
+        ("sector", "C"),
+        ("employee_band", "small"),
+        ("principal_area", "powys"),
+        ("hourly_rate", "600"),
+    ];
+    assert_eq!(
+        mb.post(&format!("/en/organisations/{b_record}/edit"), &form)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        report(&app).await,
+        before,
+        "B's edit leaves A's figures alone"
+    );
+    assert_eq!(
+        mb.post(&format!("/en/organisations/{shared}/edit"), &form)
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // A changes the firm's rate to £30: A's verified line keeps its £20; the
     // claimed line, not yet verified, follows the new rate.
     let form = [
         ("name", "Shared Firm"),
@@ -240,7 +271,7 @@ async fn organisations_belong_to_their_programmes(app: TestApp) {
         ("hourly_rate", "30"),
     ];
     assert_eq!(
-        mb.post(&format!("/en/organisations/{shared}/edit"), &form)
+        ma.post(&format!("/en/organisations/{shared}/edit"), &form)
             .await
             .status(),
         StatusCode::SEE_OTHER
