@@ -20,6 +20,8 @@ pub struct QueuedMail {
     pub subject: String,
     pub body: String,
     pub unsubscribe: Option<String>,
+    /// The language it is written in: `en` or `cy`.
+    pub language: String,
     pub created_at: DateTime<Utc>,
     pub attempts: i64,
     pub next_attempt_at: DateTime<Utc>,
@@ -35,7 +37,7 @@ pub struct MailCounts {
     pub given_up: i64,
 }
 
-const COLUMNS: &str = "id, to_addr, subject, body, unsubscribe, created_at, attempts, next_attempt_at, last_error, sent_at";
+const COLUMNS: &str = "id, to_addr, subject, body, unsubscribe, language, created_at, attempts, next_attempt_at, last_error, sent_at";
 
 /// The wait before the next attempt, after `attempts` failures.
 pub fn backoff(attempts: i64) -> Duration {
@@ -51,22 +53,25 @@ impl Db {
         subject: &str,
         body: &str,
         unsubscribe: Option<&str>,
-    ) -> Result<i64> {
+        language: ymarfer_domain::Lang,
+    ) -> Result<(i64, DateTime<Utc>)> {
         let now = Utc::now();
-        Ok(with_pool!(self, |pool| {
+        let id = with_pool!(self, |pool| {
             sqlx::query_scalar(
-                "INSERT INTO mail_queue (to_addr, subject, body, unsubscribe, created_at, next_attempt_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO mail_queue (to_addr, subject, body, unsubscribe, language, created_at, next_attempt_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(to)
             .bind(subject)
             .bind(body)
             .bind(unsubscribe)
+            .bind(language.code())
             .bind(now)
             .bind(now + Duration::minutes(HOLD))
             .fetch_one(pool)
             .await?
-        }))
+        });
+        Ok((id, now))
     }
 
     /// The message went: its words are forgotten.
@@ -140,7 +145,7 @@ impl Db {
     /// (oldest first) and the latest sent, never their words.
     pub async fn mail_queue_view(&self, limit: i64) -> Result<(MailCounts, Vec<QueuedMail>)> {
         let since = Utc::now() - Duration::days(1);
-        let list = "SELECT id, to_addr, subject, '' AS body, unsubscribe, created_at, attempts, next_attempt_at, last_error, sent_at \
+        let list = "SELECT id, to_addr, subject, '' AS body, unsubscribe, language, created_at, attempts, next_attempt_at, last_error, sent_at \
              FROM mail_queue WHERE sent_at IS NULL OR sent_at > $1 ORDER BY sent_at IS NULL DESC, id DESC LIMIT $2";
         Ok(with_pool!(self, |pool| {
             let counts: MailCounts = sqlx::query_as(

@@ -20,6 +20,9 @@ pub struct Meeting {
     pub agenda: String,
     pub resources: String,
     pub created_at: DateTime<Utc>,
+    /// Its revision: one more each time it is changed.
+    pub sequence: i64,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -34,7 +37,8 @@ pub struct MeetingInput {
     pub resources: String,
 }
 
-const MEETING_COLUMNS: &str = "id, cohort_id, title, kind, starts_at, ends_at, location, online_url, agenda, resources, created_at";
+const MEETING_COLUMNS: &str = "id, cohort_id, title, kind, starts_at, ends_at, location, online_url, agenda, resources, \
+     created_at, sequence, COALESCE(updated_at, created_at) AS updated_at";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AttendanceRecord {
@@ -63,7 +67,8 @@ impl Db {
     pub async fn create_meeting(&self, cohort_id: i64, m: &MeetingInput) -> Result<Meeting> {
         let sql = format!(
             "INSERT INTO cohort_sessions (cohort_id, title, kind, starts_at, ends_at, location, online_url, agenda, \
-             resources, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING {MEETING_COLUMNS}"
+             resources, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+             RETURNING {MEETING_COLUMNS}"
         );
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(&sql)
@@ -86,7 +91,8 @@ impl Db {
         with_pool!(self, |pool| {
             sqlx::query(
                 "UPDATE cohort_sessions SET title = $1, kind = $2, starts_at = $3, ends_at = $4, location = $5, \
-                 online_url = $6, agenda = $7, resources = $8 WHERE id = $9",
+                 online_url = $6, agenda = $7, resources = $8, sequence = sequence + 1, updated_at = $10 \
+                 WHERE id = $9",
             )
             .bind(&m.title)
             .bind(m.kind.as_str())
@@ -97,6 +103,7 @@ impl Db {
             .bind(&m.agenda)
             .bind(&m.resources)
             .bind(id)
+            .bind(Utc::now())
             .execute(pool)
             .await?;
         });

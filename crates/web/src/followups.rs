@@ -124,6 +124,7 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<Foll
                 subject: tr.t("email-recheck-subject"),
                 body,
                 unsubscribe: None,
+                lang: tr.0,
             },
         )
         .await;
@@ -171,6 +172,7 @@ async fn email(
             subject: tr.t(&format!("{key}-subject")),
             body,
             unsubscribe: None,
+            lang: tr.0,
         },
     )
     .await

@@ -16,6 +16,7 @@ fn message(tr: Tr, key: &str, user: &User, link: &str) -> Outgoing {
         subject: tr.t(&format!("{key}-subject")),
         body: format!("{greeting}\n\n{body}\n\n{}\n", tr.t("email-signature")),
         unsubscribe: None,
+        lang: tr.0,
     }
 }
 

@@ -128,6 +128,7 @@ pub async fn email_notices(state: &AppState, mode: NotifyMode) -> anyhow::Result
             subject,
             body,
             unsubscribe: Some(unsubscribe),
+            lang,
         };
         match crate::mail::post(state, mail).await {
             Ok(()) => sent += 1,

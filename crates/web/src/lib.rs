@@ -4,6 +4,7 @@
 pub mod api;
 mod assets;
 pub mod audit;
+mod calendar;
 pub mod config;
 mod cookies;
 mod csrf;

@@ -942,3 +942,17 @@ async fn synth_is_seeded_and_served() {
         assert!(report["first_year_pence"]["verified"].as_i64().unwrap() > 0);
     }
 }
+
+/// Logs written anywhere but a terminal (a file, a pipe, a journal) carry no
+/// colour codes.
+#[test]
+fn logs_into_a_file_have_no_colour_codes() {
+    let dir = temp_dir();
+    let (out, _, stderr) = run(ymarfer()
+        .args(["migrate"])
+        .env("YMARFER_LOG", "debug")
+        .env("YMARFER_DATA_DIR", &dir));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("DEBUG"), "something was logged: {stderr}");
+    assert!(!stderr.contains('\u{1b}'), "no escape codes: {stderr:?}");
+}

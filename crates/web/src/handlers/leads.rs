@@ -48,6 +48,7 @@ pub async fn tell_managers(state: &AppState, lead: &Lead) -> Result<(), AppError
                 subject: tr.t("email-lead-subject"),
                 body: format!("{greeting}\n\n{body}\n\n{}\n", tr.t("email-signature")),
                 unsubscribe: None,
+                lang: user.lang(),
             },
         )
         .await;

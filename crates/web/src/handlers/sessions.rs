@@ -11,7 +11,6 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use chrono::{DateTime, Utc};
-use icalendar::{Calendar, Component, Event, EventLike};
 use serde::Deserialize;
 use ymarfer_domain::programme::{Attendance, SessionKind};
 use ymarfer_domain::{Action, uktime};
@@ -77,7 +76,7 @@ impl MeetingForm {
         }
         let location = parse::text(tr, &mut e, "location", &self.location, 300, false);
         let online_url = parse::text(tr, &mut e, "online_url", &self.online_url, 500, false);
-        if !online_url.is_empty() && !web_address(&online_url) {
+        if !online_url.is_empty() && !crate::calendar::web_address(&online_url) {
             e.add("online_url", tr.t("error-url"));
         }
         let agenda = parse::text(tr, &mut e, "agenda", &self.agenda, 20_000, false);
@@ -437,56 +436,8 @@ pub async fn new_cohort_feed(
     render(&show)
 }
 
-/// An http(s) address with nothing in it that could break out of a calendar
-/// line or an HTML attribute: no spaces and no control characters (CR, LF…).
-fn web_address(s: &str) -> bool {
-    (s.starts_with("https://") || s.starts_with("http://"))
-        && !s.chars().any(|c| c.is_control() || c.is_whitespace())
-        && url::Url::parse(s).is_ok()
-}
-
-/// Text for a calendar property: every kind of line break becomes one newline
-/// (which the calendar library escapes) and other control characters go, so
-/// that no text can start a property of its own.
-fn calendar_text(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect()
-}
-
 pub fn feed_url(state: &AppState, secret: &str) -> String {
     format!("{}calendar/{secret}.ics", state.config.base_url)
-}
-
-fn event(m: &Meeting, cohort: Option<&Cohort>, base: &str) -> Event {
-    let mut e = Event::new();
-    e.uid(&format!("session-{}@ymarfer", m.id))
-        .summary(&calendar_text(&m.title))
-        .starts(m.starts_at)
-        .ends(m.ends_at)
-        .timestamp(m.created_at);
-    let place = match (m.location.trim(), m.online_url.trim()) {
-        ("", "") => None,
-        ("", url) => Some(url.to_string()),
-        (loc, "") => Some(loc.to_string()),
-        (loc, url) => Some(format!("{loc} / {url}")),
-    };
-    if let Some(place) = place {
-        e.location(&calendar_text(&place));
-    }
-    let mut description = m.agenda.clone();
-    if let Some(c) = cohort {
-        description = format!("{} / {}\n\n{description}", c.name_en, c.name_cy);
-    }
-    // A URL value is written as it is, so only a clean address goes in.
-    if web_address(&m.online_url) {
-        e.url(&m.online_url);
-    } else {
-        e.url(base);
-    }
-    e.description(&calendar_text(description.trim())).done()
 }
 
 /// The iCalendar feed behind a secret link. No sign-in: the secret is the key,
@@ -498,37 +449,23 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> Ap
         .calendar_feed(secret)
         .await?
         .ok_or(AppError::NOT_FOUND)?;
-    let (name, meetings, cohort) = match target {
+    let (meetings, cohort) = match target {
         FeedTarget::Cohort(id) => {
             let cohort = state
                 .db
                 .cohort_by_id(id)
                 .await?
                 .ok_or(AppError::NOT_FOUND)?;
-            (
-                format!("Ymarfer: {} / {}", cohort.name_en, cohort.name_cy),
-                state.db.meetings_of(id).await?,
-                Some(cohort),
-            )
+            (state.db.meetings_of(id).await?, Some(cohort))
         }
-        FeedTarget::Person(user) => (
-            "Ymarfer".to_string(),
-            state.db.meetings_for_person(user).await?,
-            None,
-        ),
+        FeedTarget::Person(user) => (state.db.meetings_for_person(user).await?, None),
     };
-    let base = state.config.base_url.to_string();
-    let mut calendar = Calendar::new();
-    calendar.name(&name);
-    for m in &meetings {
-        calendar.push(event(m, cohort.as_ref(), &base));
-    }
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
             (header::CACHE_CONTROL, "private, max-age=300"),
         ],
-        calendar.done().to_string(),
+        crate::calendar::feed(&meetings, cohort.as_ref(), &state.config.base_url),
     )
         .into_response())
 }
@@ -565,27 +502,4 @@ pub async fn revoke_person_feed(
         .revoke_calendar_feeds(FeedTarget::Person(me.user.id))
         .await?;
     Ok(see_other(&page.href("profile?done=calendar-revoked")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{calendar_text, web_address};
-
-    #[test]
-    fn calendar_text_cannot_start_a_property() {
-        assert_eq!(
-            calendar_text("Kick-off\rATTENDEE:mailto:x@example.test"),
-            "Kick-off\nATTENDEE:mailto:x@example.test"
-        );
-        assert_eq!(calendar_text("a\r\nb\u{0}c"), "a\nbc");
-    }
-
-    #[test]
-    fn addresses_with_line_breaks_are_refused() {
-        assert!(web_address("https://meet.example.test/abc?x=1"));
-        assert!(!web_address("https://meet.example.test/\r\nATTENDEE:x"));
-        assert!(!web_address("https://meet.example.test/a b"));
-        assert!(!web_address("javascript:alert(1)"));
-        assert!(!web_address("ftp://example.test"));
-    }
 }

@@ -468,6 +468,61 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
         ics.contains("LOCATION:Canolfan\\, Caernarfon"),
         "escaped per RFC 5545: {ics}"
     );
+    // To RFC 5545: every line at most 75 octets, and read back by a parser.
+    let read = |ics: &str| {
+        for line in ics.split_terminator("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        let calendar: icalendar::Calendar = ics.parse().expect("a calendar a parser reads");
+        let event = calendar
+            .components
+            .iter()
+            .find_map(|c| c.as_event())
+            .expect("an event")
+            .clone();
+        (calendar, event)
+    };
+    use icalendar::Component;
+    let (calendar, event) = read(&ics);
+    assert_eq!(
+        calendar.property_value("PRODID"),
+        Some("-//Ymarfer//Ymarfer calendar//EN")
+    );
+    let host = url::Url::parse(&app.url("")).unwrap();
+    assert_eq!(
+        event.get_uid(),
+        Some(format!("session-{id}@{}", host.host_str().unwrap()).as_str()),
+        "unique to this instance"
+    );
+    assert_eq!(event.get_sequence(), Some(0));
+    let stamp = event.get_timestamp().expect("DTSTAMP");
+    assert_eq!(event.get_summary(), Some("Mapio prosesau"));
+    // Changing the session moves its SEQUENCE, LAST-MODIFIED and DTSTAMP on,
+    // so calendars that hold it update it.
+    let res = c
+        .post(
+            &format!("{session_path}/edit"),
+            &[
+                ("title", "Mapio prosesau (ail ran)"),
+                ("kind", "workshop"),
+                ("starts_at", "2026-06-10T10:00"),
+                ("ends_at", "2026-06-10T13:00"),
+                ("location", "Canolfan, Caernarfon"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let ics = feed_client.get(&path).await.text().await.unwrap();
+    let (_, event) = read(&ics);
+    assert_eq!(event.get_sequence(), Some(1), "{ics}");
+    assert!(event.get_timestamp().unwrap() >= stamp);
+    let changed = app.db.meeting(cohort, id).await.unwrap().unwrap();
+    assert!(
+        changed.updated_at > changed.created_at,
+        "DTSTAMP follows the change"
+    );
+    assert!(event.get_last_modified().is_some());
+    assert_eq!(event.get_summary(), Some("Mapio prosesau (ail ran)"));
     // A new link revokes the old one.
     c.post(&format!("{base}/calendar"), &[]).await;
     assert_eq!(feed_client.get(&path).await.status(), StatusCode::NOT_FOUND);

@@ -76,11 +76,37 @@ async fn invitations_followups_and_digests_over_smtp(app: TestApp) {
         raw.contains("From: Ymarfer <noreply@example.test>"),
         "{raw}"
     );
+    // As mail systems expect it, read by a parser other than the library
+    // that wrote it.
+    let msg = mail_parser::MessageParser::default()
+        .parse(raw.as_bytes())
+        .unwrap();
+    let id = msg.message_id().expect("a Message-ID");
+    let host = url::Url::parse(&app.url("")).unwrap();
     assert!(
-        raw.contains("Content-Type: text/plain; charset=utf-8"),
-        "{raw}"
+        id.starts_with("mail-") && id.ends_with(&format!("@{}", host.host_str().unwrap())),
+        "{id}"
     );
-    assert!(raw.contains("/cy/invitation/"), "a Welsh link: {raw}");
+    assert!(msg.date().is_some(), "a Date");
+    let header = |name: &str| {
+        msg.header_raw(name)
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(header("MIME-Version"), "1.0");
+    assert_eq!(header("Content-Language"), "cy");
+    assert_eq!(header("Auto-Submitted"), "auto-generated");
+    assert_eq!((msg.text_body_count(), msg.html_body_count()), (1, 1));
+    let text = msg.body_text(0).unwrap();
+    assert!(text.contains("/cy/invitation/"), "a Welsh link: {text}");
+    let html = msg.body_html(0).unwrap();
+    assert!(html.contains("<html lang=\"cy\">"), "{html}");
+    let link = regex::Regex::new(r#"<a href="(http[^"]+/cy/invitation/[^"]+)">"#)
+        .unwrap()
+        .captures(&html)
+        .unwrap_or_else(|| panic!("the link in the HTML part: {html}"))[1]
+        .to_string();
+    assert!(text.contains(&link), "the same link in both parts");
 
     // A follow-up, three months after the cohort ended.
     let (_, programme, cohort) =
