@@ -1096,7 +1096,13 @@ mod tests {
             }),
             ..a
         };
-        let other_programme = actor(Some(Participant), Scope::Cohort { programme: 2, cohort: 20 });
+        let other_programme = actor(
+            Some(Participant),
+            Scope::Cohort {
+                programme: 2,
+                cohort: 20,
+            },
+        );
         // (who, actor, represents, [ledger, name])
         #[rustfmt::skip]
         let table: [(&str, Option<Actor>, bool, [bool; 2]); 9] = [
@@ -1113,8 +1119,16 @@ mod tests {
         for (who, a, represents, [ledger, name]) in table {
             let r = Resource::Project(approved(represents));
             assert!(can(a.as_ref(), Action::ViewProject, r).allowed(), "{who}");
-            assert_eq!(can(a.as_ref(), Action::ViewLedger, r).allowed(), ledger, "{who}");
-            assert_eq!(can(a.as_ref(), Action::NameFirm, r).allowed(), name, "{who}");
+            assert_eq!(
+                can(a.as_ref(), Action::ViewLedger, r).allowed(),
+                ledger,
+                "{who}"
+            );
+            assert_eq!(
+                can(a.as_ref(), Action::NameFirm, r).allowed(),
+                name,
+                "{who}"
+            );
         }
         assert!(!Action::ViewLedger.writes());
     }
@@ -1150,7 +1164,11 @@ mod tests {
                 Decision::Hide
             );
             assert_eq!(
-                can(Some(&read_only), Action::ManageLeads, Resource::Programme(P)),
+                can(
+                    Some(&read_only),
+                    Action::ManageLeads,
+                    Resource::Programme(P)
+                ),
                 Decision::Forbid
             );
         }
@@ -1163,11 +1181,19 @@ mod tests {
             ..Actor::default()
         };
         assert_eq!(
-            can(Some(&admin_for_p), Action::ManageProgramme, Resource::Programme(2)),
+            can(
+                Some(&admin_for_p),
+                Action::ManageProgramme,
+                Resource::Programme(2)
+            ),
             Decision::Hide
         );
         assert_eq!(
-            can(Some(&admin_for_p), Action::ManageProgramme, Resource::Programme(P)),
+            can(
+                Some(&admin_for_p),
+                Action::ManageProgramme,
+                Resource::Programme(P)
+            ),
             Decision::Forbid
         );
     }

@@ -214,7 +214,10 @@ mod tests {
         // Nothing said: the token decides.
         assert!(!with(&[]));
         assert!(!with(&[("origin", "https://ymarfer.example.org")]));
-        assert!(!with(&[("origin", "null"), ("sec-fetch-site", "same-origin")]));
+        assert!(!with(&[
+            ("origin", "null"),
+            ("sec-fetch-site", "same-origin")
+        ]));
         assert!(!with(&[("sec-fetch-site", "none")]));
         assert!(with(&[("origin", "https://evil.example.com")]));
         assert!(with(&[("origin", "http://ymarfer.example.org")]));

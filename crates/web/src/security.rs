@@ -55,8 +55,8 @@ pub fn logged_path(path: &str) -> String {
     let mut previous = "";
     let mut out = Vec::new();
     for segment in path.split('/') {
-        let masked = SECRET_AFTER.contains(&previous) && !segment.is_empty()
-            || looks_secret(segment);
+        let masked =
+            SECRET_AFTER.contains(&previous) && !segment.is_empty() || looks_secret(segment);
         out.push(if masked { "***" } else { segment });
         previous = segment;
     }
@@ -107,10 +107,16 @@ mod tests {
     fn logged_paths_keep_no_secret() {
         let secret = "0a".repeat(32);
         for (path, logged) in [
-            (format!("/en/reset-password/{secret}"), "/en/reset-password/***"),
+            (
+                format!("/en/reset-password/{secret}"),
+                "/en/reset-password/***",
+            ),
             (format!("/cy/invitation/{secret}"), "/cy/invitation/***"),
             (format!("/en/sign-in/link/{secret}"), "/en/sign-in/link/***"),
-            (format!("/en/health-check/{secret}/3"), "/en/health-check/***/3"),
+            (
+                format!("/en/health-check/{secret}/3"),
+                "/en/health-check/***/3",
+            ),
             (format!("/calendar/{secret}.ics"), "/calendar/***"),
             (format!("/en/anything/{secret}"), "/en/anything/***"),
             ("/en/unsubscribe/short".to_string(), "/en/unsubscribe/***"),

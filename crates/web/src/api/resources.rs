@@ -631,7 +631,7 @@ pub async fn project(
         .as_deref()
         .map(|me| me.user.lang())
         .unwrap_or(ymarfer_domain::Lang::En);
-    let organisation_name = ctx.firm(Tr(lang));
+    let organisation_name = ctx.firm(&Tr(lang));
     let p = ctx.project;
     Ok(Json(ProjectOut {
         id: p.id,

@@ -5,6 +5,7 @@ use super::forms::FieldErrors;
 use super::{FormData, context, parse, see_other};
 use crate::charts::{RunChart, format_hundredths};
 use crate::error::{AppError, AppResult, ErrorKind, authorise, refused};
+use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -13,7 +14,6 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use ymarfer_domain::authz::{ProjectFacts, missing};
-use crate::i18n::Tr;
 use ymarfer_domain::innovation::{EmployeeBand, OsloFunction};
 use ymarfer_domain::projects::{CycleDecision, ProjectStatus, Visibility, is_quiet, median};
 use ymarfer_domain::toolkit::Number;
@@ -61,7 +61,10 @@ pub fn describe_firm(tr: Tr, sic_section: &str, band: Option<EmployeeBand>, area
                 ("area", a.name(tr.lang()).to_string()),
             ],
         ),
-        None => tr.args("firm-described-nowhere", &[("band", band), ("sector", sector)]),
+        None => tr.args(
+            "firm-described-nowhere",
+            &[("band", band), ("sector", sector)],
+        ),
     }
 }
 
@@ -77,14 +80,14 @@ impl ProjectCtx {
     }
 
     /// The firm as the viewer may know it.
-    pub fn firm(&self, tr: Tr) -> String {
+    pub fn firm(&self, tr: &Tr) -> String {
         match &self.firm {
             Firm::Named => self.organisation.clone(),
             Firm::Described {
                 sic_section,
                 band,
                 area,
-            } => describe_firm(tr, sic_section, *band, area),
+            } => describe_firm(*tr, sic_section, *band, area),
         }
     }
 

@@ -7,6 +7,8 @@ mod accounts;
 mod api;
 mod audit;
 mod browser;
+mod doors;
+mod hardening;
 mod health;
 mod impact;
 mod notices;
