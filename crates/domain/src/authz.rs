@@ -216,6 +216,16 @@ pub enum Action {
     ViewProject,
     /// Change a project: its tools, cycles, readings and ledger.
     EditProject,
+    /// See a project's benefits ledger, unverified claims and every version
+    /// included: its organisation's own people and the cohort's staff, the
+    /// same people who keep it. Reading it changes nothing, so a read-only
+    /// token of theirs may.
+    ViewLedger,
+    /// See by name the firm behind a project: whoever sees the project
+    /// through its programme (the visibility ladder). Someone who sees it only
+    /// because it is an approved public case study sees the firm described
+    /// (its size, sector and area), unless the firm consented to be named.
+    NameFirm,
     /// Approve a public project for the world to see.
     ApproveProject,
     /// Verify a line of a project's benefit ledger (or return it to claimed).
@@ -390,7 +400,14 @@ fn project_decision(actor: Option<&Actor>, action: Action, p: &ProjectFacts) -> 
     let reach = project_reach(actor, p);
     let allowed = match action {
         Action::ViewProject => reach >= Reach::View,
-        Action::EditProject => reach == Reach::Edit,
+        Action::EditProject | Action::ViewLedger => reach == Reach::Edit,
+        Action::NameFirm => {
+            let privately = ProjectFacts {
+                public_approved: false,
+                ..*p
+            };
+            project_reach(actor, &privately) >= Reach::View
+        }
         Action::ApproveProject | Action::VerifyBenefit => {
             actor.is_some_and(|a| a.is_admin || a.holds_in_cohort(p.programme, p.cohort, STAFF))
         }
@@ -532,14 +549,23 @@ fn through_token(
     action: Action,
     resource: Resource<'_>,
 ) -> Decision {
-    if action.writes() && !token.write {
-        let seen = decide(Some(actor), Action::ViewSignedInPages, Resource::Site);
-        return if seen.allowed() {
-            Decision::Forbid
-        } else {
-            seen
-        };
+    // Scope first: what the token may not see at all is not found, whatever
+    // it was asked to do; only then may a read-only token be refused a write.
+    let decision = within_scope(actor, token, action, resource);
+    if action.writes() && !token.write && decision != Decision::Hide {
+        return Decision::Forbid;
     }
+    decision
+}
+
+/// The decision for a token's person, with another programme's records (and
+/// the site's own, for a token limited to one programme) hidden.
+fn within_scope(
+    actor: &Actor,
+    token: TokenScope,
+    action: Action,
+    resource: Resource<'_>,
+) -> Decision {
     let Some(only) = token.programme else {
         return decide(Some(actor), action, resource);
     };
@@ -1048,6 +1074,128 @@ mod tests {
                 assert_eq!(got, want, "{who} at {v:?}");
             }
         }
+    }
+
+    /// The ledger (claims included) is for those who keep it, whoever else
+    /// sees the project; a read-only token of theirs may read it. The firm is
+    /// named to those who see the project through its programme.
+    #[test]
+    fn the_ledger_and_the_firm_s_name() {
+        let in_cohort = Scope::Cohort {
+            programme: P,
+            cohort: C,
+        };
+        let approved = |represents| ProjectFacts {
+            public_approved: true,
+            ..project(Visibility::Public, represents, false)
+        };
+        let read_only = |a: Actor| Actor {
+            token: Some(TokenScope {
+                write: false,
+                programme: None,
+            }),
+            ..a
+        };
+        let other_programme = actor(
+            Some(Participant),
+            Scope::Cohort {
+                programme: 2,
+                cohort: 20,
+            },
+        );
+        // (who, actor, represents, [ledger, name])
+        #[rustfmt::skip]
+        let table: [(&str, Option<Actor>, bool, [bool; 2]); 9] = [
+            ("own organisation", Some(actor(Some(Participant), in_cohort)), true, [true, true]),
+            ("own, read-only token", Some(read_only(actor(Some(Participant), in_cohort))), true, [true, true]),
+            ("peer in cohort", Some(actor(Some(Participant), in_cohort)), false, [false, true]),
+            ("other cohort", Some(actor(Some(Participant), Scope::Cohort { programme: P, cohort: OTHER_C })), false, [false, true]),
+            ("other programme", Some(other_programme), false, [false, false]),
+            ("facilitator", Some(actor(Some(Facilitator), in_cohort)), false, [true, true]),
+            ("observer", Some(actor(Some(Observer), Scope::Programme(P))), false, [false, false]),
+            ("admin", Some(Actor { is_admin: true, ..Actor::default() }), false, [true, true]),
+            ("visitor", None, false, [false, false]),
+        ];
+        for (who, a, represents, [ledger, name]) in table {
+            let r = Resource::Project(approved(represents));
+            assert!(can(a.as_ref(), Action::ViewProject, r).allowed(), "{who}");
+            assert_eq!(
+                can(a.as_ref(), Action::ViewLedger, r).allowed(),
+                ledger,
+                "{who}"
+            );
+            assert_eq!(
+                can(a.as_ref(), Action::NameFirm, r).allowed(),
+                name,
+                "{who}"
+            );
+        }
+        assert!(!Action::ViewLedger.writes());
+    }
+
+    /// A token's scope is judged before its write permission: another
+    /// programme's record is not found, even to a read-only token.
+    #[test]
+    fn scope_comes_before_write_permission() {
+        let manager = actor(Some(ProgrammeManager), Scope::Programme(P));
+        for programme in [None, Some(P)] {
+            let read_only = Actor {
+                token: Some(TokenScope {
+                    write: false,
+                    programme,
+                }),
+                ..manager.clone()
+            };
+            let elsewhere = Resource::Cohort {
+                programme: 2,
+                cohort: 20,
+            };
+            assert_eq!(
+                can(Some(&read_only), Action::ManageCohort, elsewhere),
+                Decision::Hide,
+                "{programme:?}"
+            );
+            assert_eq!(
+                can(
+                    Some(&read_only),
+                    Action::EditOrganisation,
+                    Resource::Organisation { programmes: &[2] }
+                ),
+                Decision::Hide
+            );
+            assert_eq!(
+                can(
+                    Some(&read_only),
+                    Action::ManageLeads,
+                    Resource::Programme(P)
+                ),
+                Decision::Forbid
+            );
+        }
+        let admin_for_p = Actor {
+            is_admin: true,
+            token: Some(TokenScope {
+                write: false,
+                programme: Some(P),
+            }),
+            ..Actor::default()
+        };
+        assert_eq!(
+            can(
+                Some(&admin_for_p),
+                Action::ManageProgramme,
+                Resource::Programme(2)
+            ),
+            Decision::Hide
+        );
+        assert_eq!(
+            can(
+                Some(&admin_for_p),
+                Action::ManageProgramme,
+                Resource::Programme(P)
+            ),
+            Decision::Forbid
+        );
     }
 
     #[test]

@@ -80,7 +80,8 @@ macro_rules! insert_attachments {
 pub(crate) use insert_attachments;
 
 impl Db {
-    /// Records files attached to a project.
+    /// Records files attached to a project. Like any change to a project, it
+    /// withdraws a public project's approval.
     pub async fn attach_to_project(
         &self,
         project: i64,
@@ -91,6 +92,11 @@ impl Db {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             insert_attachments!(tx, Owner::Project(project), by, files, now);
+            sqlx::query(crate::projects::TOUCH_PROJECT)
+                .bind(now)
+                .bind(project)
+                .execute(&mut *tx)
+                .await?;
             tx.commit().await?;
         });
         Ok(())
@@ -137,13 +143,25 @@ impl Db {
         }))
     }
 
-    /// Forgets an attachment's row; the caller removes its bytes.
+    /// Forgets an attachment's row; the caller removes its bytes. A project
+    /// that loses a file has changed, so a public one needs approving again.
     pub async fn remove_attachment(&self, id: i64) -> Result<()> {
+        let now = Utc::now();
         with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "UPDATE projects SET updated_at = $1, public_approved_by = NULL \
+                 WHERE id = (SELECT project_id FROM attachments WHERE id = $2)",
+            )
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
             sqlx::query("DELETE FROM attachments WHERE id = $1")
                 .bind(id)
-                .execute(pool)
+                .execute(&mut *tx)
                 .await?;
+            tx.commit().await?;
         });
         Ok(())
     }

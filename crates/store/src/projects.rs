@@ -55,7 +55,7 @@ pub struct ProjectInput {
 }
 
 /// A change to a project's content: newer activity, and approval withdrawn.
-const TOUCH_PROJECT: &str =
+pub(crate) const TOUCH_PROJECT: &str =
     "UPDATE projects SET updated_at = $1, public_approved_by = NULL WHERE id = $2";
 
 const PROJECT_COLUMNS: &str = "id, cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \

@@ -10,6 +10,7 @@ pub struct ShowcaseProject {
     pub title: String,
     pub problem: String,
     pub cohort_id: i64,
+    /// The firm's name, only when it consented to a case study; otherwise empty.
     pub organisation: String,
     pub sic_section: String,
     pub employee_band: String,
@@ -36,7 +37,8 @@ impl Db {
     pub async fn showcase(&self, programme: i64) -> Result<Showcase> {
         Ok(with_pool!(self, |pool| {
             let projects = sqlx::query_as(&format!(
-                "SELECT p.id, p.title, p.problem, p.cohort_id, o.name AS organisation, o.sic_section, o.employee_band, \
+                "SELECT p.id, p.title, p.problem, p.cohort_id, \
+                 CASE WHEN p.case_study_consent THEN o.name ELSE '' END AS organisation, o.sic_section, o.employee_band, \
                  o.principal_area, p.case_study_consent FROM projects p JOIN cohorts k ON k.id = p.cohort_id \
                  JOIN organisations o ON o.id = p.organisation_id WHERE {APPROVED} ORDER BY p.updated_at DESC, p.id DESC"
             ))

@@ -170,8 +170,9 @@ impl Db {
         Ok(())
     }
 
-    /// Sets a new password, all at once: every session but `keep` ends, and every
-    /// emailed link of the account not yet used (sign-in, reset) stops working.
+    /// Sets a new password, all at once: every session but `keep` ends, every
+    /// emailed link of the account not yet used (sign-in, reset) stops working,
+    /// and every API token is revoked.
     pub async fn set_password_hash(&self, id: i64, hash: &str, keep: Option<i64>) -> Result<()> {
         let now = Utc::now();
         with_pool!(self, |pool| {
@@ -189,6 +190,14 @@ impl Db {
             sqlx::query(
                 "UPDATE tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL \
                  AND purpose IN ('sign_in', 'reset')",
+            )
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            // A new password ends what the old one let anyone make: API tokens too.
+            sqlx::query(
+                "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
             )
             .bind(now)
             .bind(id)

@@ -29,6 +29,40 @@ pub async fn partner_framing(
     res
 }
 
+/// Segments after which a path carries a link's secret.
+const SECRET_AFTER: &[&str] = &[
+    "link",
+    "reset-password",
+    "invitation",
+    "setup",
+    "follow-up",
+    "unsubscribe",
+    "health-check",
+    "calendar",
+];
+
+/// A path as every log line that names one writes it: the secret of an
+/// emailed link, a calendar feed or a health check replaced by `***`, and so
+/// is any segment that looks like a secret (a long run of hex digits, an API
+/// token). Logs otherwise name the route a request matched, never its path.
+pub fn logged_path(path: &str) -> String {
+    let looks_secret = |segment: &str| {
+        segment.starts_with("ymf_")
+            || segment
+                .split(|c: char| !c.is_ascii_hexdigit())
+                .any(|run| run.len() >= 32)
+    };
+    let mut previous = "";
+    let mut out = Vec::new();
+    for segment in path.split('/') {
+        let masked =
+            SECRET_AFTER.contains(&previous) && !segment.is_empty() || looks_secret(segment);
+        out.push(if masked { "***" } else { segment });
+        previous = segment;
+    }
+    out.join("/")
+}
+
 /// The public health check's pages, in either language.
 pub fn is_health_check(path: &str) -> bool {
     ["/en/health-check", "/cy/health-check"]
@@ -63,4 +97,33 @@ pub fn layers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
             SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::logged_path;
+
+    #[test]
+    fn logged_paths_keep_no_secret() {
+        let secret = "0a".repeat(32);
+        for (path, logged) in [
+            (
+                format!("/en/reset-password/{secret}"),
+                "/en/reset-password/***",
+            ),
+            (format!("/cy/invitation/{secret}"), "/cy/invitation/***"),
+            (format!("/en/sign-in/link/{secret}"), "/en/sign-in/link/***"),
+            (
+                format!("/en/health-check/{secret}/3"),
+                "/en/health-check/***/3",
+            ),
+            (format!("/calendar/{secret}.ics"), "/calendar/***"),
+            (format!("/en/anything/{secret}"), "/en/anything/***"),
+            ("/en/unsubscribe/short".to_string(), "/en/unsubscribe/***"),
+            ("/en/projects/12/edit".to_string(), "/en/projects/12/edit"),
+            ("/en/health-check".to_string(), "/en/health-check"),
+        ] {
+            assert_eq!(logged_path(&path), logged, "{path}");
+        }
+    }
 }

@@ -3,6 +3,7 @@
 tokens-title = Tocynnau mynediad personol
 tokens-back = Yn ôl i'ch proffil
 tokens-lead = Mae tocyn yn gadael i raglen arall, fel taenlen, offeryn adrodd neu CRM, ddarllen cofnodion Ymarfer fel chi, drwy'r API. Rhowch ei docyn ei hun i bob rhaglen, heb fwy o fynediad nag sydd ei angen arni.
+tokens-password-ends = Mae pob tocyn yn peidio â gweithio pan fyddwch yn newid eich cyfrinair.
 tokens-profile-lead = Gadewch i raglen arall ddarllen eich cofnodion drwy'r API, gyda thocyn y gallwch ei ddirymu unrhyw bryd.
 tokens-manage = Rheoli tocynnau
 tokens-made = Eich tocyn newydd

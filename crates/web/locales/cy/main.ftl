@@ -74,6 +74,7 @@ profile-details-heading = Eich manylion
 profile-email = Eich cyfeiriad e-bost yw { $email }.
 profile-save = Cadw eich manylion
 profile-password-heading = Newid eich cyfrinair
+profile-password-ends = Mae newid eich cyfrinair yn eich allgofnodi ar bob dyfais arall ac yn dirymu pob un o'ch tocynnau API: bydd angen tocynnau newydd ar y rhaglenni sy'n eu defnyddio.
 profile-password-button = Newid cyfrinair
 profile-sessions-heading = Ble rydych wedi mewngofnodi
 profile-sessions-count = { $count ->

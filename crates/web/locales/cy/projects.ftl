@@ -389,3 +389,17 @@ csv-participants = Cyfranogwyr
 csv-projects = Prosiectau
 csv-co2e-kg-first-year = CO2e a arbedwyd yn y flwyddyn gyntaf (kg)
 project-sections = Ar y dudalen hon
+
+## A firm named publicly only with its consent
+firm-described = { $band ->
+    [micro] Microfusnes
+    [medium] Cwmni canolig
+    [large] Cwmni mawr
+   *[small] Cwmni bach
+} ({ $sector }) yn ardal { $area }
+firm-described-nowhere = { $band ->
+    [micro] Microfusnes
+    [medium] Cwmni canolig
+    [large] Cwmni mawr
+   *[small] Cwmni bach
+} ({ $sector })

@@ -3,6 +3,7 @@
 tokens-title = Personal access tokens
 tokens-back = Back to your profile
 tokens-lead = A token lets another program, such as a spreadsheet, a reporting tool or a CRM, read Ymarfer's records as you, through the API. Give each program its own token, with no more access than it needs.
+tokens-password-ends = Every token stops working when you change your password.
 tokens-profile-lead = Let another program read your records through the API, with a token you can revoke at any time.
 tokens-manage = Manage tokens
 tokens-made = Your new token

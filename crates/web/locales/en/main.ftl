@@ -74,6 +74,7 @@ profile-details-heading = Your details
 profile-email = Your email address is { $email }.
 profile-save = Save your details
 profile-password-heading = Change your password
+profile-password-ends = Changing your password signs you out on every other device and revokes all your API tokens: programs that use them will need new ones.
 profile-password-button = Change password
 profile-sessions-heading = Where you are signed in
 profile-sessions-count = { $count ->

@@ -374,3 +374,17 @@ csv-participants = Participants
 csv-projects = Projects
 csv-co2e-kg-first-year = CO2e saved in the first year (kg)
 project-sections = On this page
+
+## A firm named publicly only with its consent
+firm-described = { $band ->
+    [micro] A micro firm
+    [medium] A medium-sized firm
+    [large] A large firm
+   *[small] A small firm
+} ({ $sector }) in { $area }
+firm-described-nowhere = { $band ->
+    [micro] A micro firm
+    [medium] A medium-sized firm
+    [large] A large firm
+   *[small] A small firm
+} ({ $sector })

@@ -565,6 +565,9 @@ pub struct ProjectOut {
     pub programme_id: i64,
     pub cohort_id: i64,
     pub organisation_id: i64,
+    /// The firm's name; described by its size, sector and area instead to
+    /// someone who sees the project only as a public case study, unless the
+    /// firm consented to be named.
     pub organisation_name: String,
     pub title: String,
     pub problem: String,
@@ -623,13 +626,19 @@ pub async fn project(
         .into_iter()
         .map(reading_out)
         .collect();
+    let lang = viewer
+        .0
+        .as_deref()
+        .map(|me| me.user.lang())
+        .unwrap_or(ymarfer_domain::Lang::En);
+    let organisation_name = ctx.firm(&Tr(lang));
     let p = ctx.project;
     Ok(Json(ProjectOut {
         id: p.id,
         programme_id: ctx.programme.id,
         cohort_id: p.cohort_id,
         organisation_id: p.organisation_id,
-        organisation_name: ctx.organisation,
+        organisation_name,
         title: p.title,
         problem: p.problem,
         business_function: p.business_function,
@@ -757,6 +766,7 @@ fn version_out(v: BenefitVersion) -> BenefitVersionOut {
         (status = 200, description = "The project's benefits ledger, each line with its versions", body = Vec<BenefitLineOut>),
         (status = 400, description = "Not an id", body = ErrorBody),
         (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token's person may see the project but not its ledger (only its organisation's people and the cohort's staff may)", body = ErrorBody),
         (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
         (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
@@ -766,7 +776,9 @@ pub async fn benefits(
     viewer: Viewer,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<Vec<BenefitLineOut>>> {
-    project_for(&state, &viewer, id, Action::ViewProject).await?;
+    // The ledger, claims and every version, only to those the project page
+    // shows it to.
+    project_for(&state, &viewer, id, Action::ViewLedger).await?;
     let mut lines: Vec<BenefitLineOut> = Vec::new();
     let mut history = state.db.benefit_history(id).await?;
     history.sort_by_key(|v| (v.line_id, v.version));

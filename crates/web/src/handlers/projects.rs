@@ -5,6 +5,7 @@ use super::forms::FieldErrors;
 use super::{FormData, context, parse, see_other};
 use crate::charts::{RunChart, format_hundredths};
 use crate::error::{AppError, AppResult, ErrorKind, authorise, refused};
+use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -13,7 +14,7 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use ymarfer_domain::authz::{ProjectFacts, missing};
-use ymarfer_domain::innovation::OsloFunction;
+use ymarfer_domain::innovation::{EmployeeBand, OsloFunction};
 use ymarfer_domain::projects::{CycleDecision, ProjectStatus, Visibility, is_quiet, median};
 use ymarfer_domain::toolkit::Number;
 use ymarfer_domain::{Action, Resource, can};
@@ -29,11 +30,65 @@ pub struct ProjectCtx {
     /// What authorisation knows of the project and the viewer.
     pub facts: ProjectFacts,
     may_edit: bool,
+    may_see_ledger: bool,
+    /// The firm as the viewer may know it: by name, or described.
+    firm: Firm,
+}
+
+/// The firm behind a project, named only to those who see the project through
+/// its programme, or to anyone once it consented to a case study.
+pub enum Firm {
+    Named,
+    Described {
+        sic_section: String,
+        band: Option<EmployeeBand>,
+        area: String,
+    },
+}
+
+/// A firm described without its name: "A small firm (Manufacturing) in
+/// Gwynedd".
+pub fn describe_firm(tr: Tr, sic_section: &str, band: Option<EmployeeBand>, area: &str) -> String {
+    let letter = sic_section.chars().next().unwrap_or('S');
+    let sector = ymarfer_domain::reference::sic_name(letter, tr.lang()).to_string();
+    let band = band.map(|b| b.as_str()).unwrap_or("small").to_string();
+    match ymarfer_domain::reference::area(area) {
+        Some(a) => tr.args(
+            "firm-described",
+            &[
+                ("band", band),
+                ("sector", sector),
+                ("area", a.name(tr.lang()).to_string()),
+            ],
+        ),
+        None => tr.args(
+            "firm-described-nowhere",
+            &[("band", band), ("sector", sector)],
+        ),
+    }
 }
 
 impl ProjectCtx {
     pub fn can_edit(&self) -> bool {
         self.may_edit
+    }
+
+    /// Whether the viewer sees the project's ledger: the same question the
+    /// API asks before it answers with the ledger.
+    pub fn sees_ledger(&self) -> bool {
+        self.may_see_ledger
+    }
+
+    /// The firm as the viewer may know it.
+    pub fn firm(&self, tr: &Tr) -> String {
+        match &self.firm {
+            Firm::Named => self.organisation.clone(),
+            Firm::Described {
+                sic_section,
+                band,
+                area,
+            } => describe_firm(*tr, sic_section, *band, area),
+        }
     }
 
     /// Whether the viewer may do `action` to this project.
@@ -141,18 +196,25 @@ pub async fn project_for(
         project.public_approved_by.is_some(),
     );
     authorise(can(viewer.actor(), action, Resource::Project(facts)))?;
-    let may_edit = can(
-        viewer.actor(),
-        Action::EditProject,
-        Resource::Project(facts),
-    )
-    .allowed();
-    let organisation = state
-        .db
-        .organisation_by_id(project.organisation_id)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
+    let may = |action| can(viewer.actor(), action, Resource::Project(facts)).allowed();
+    let may_edit = may(Action::EditProject);
+    let may_see_ledger = may(Action::ViewLedger);
+    let named = project.case_study_consent || may(Action::NameFirm);
+    let org = state.db.organisation_by_id(project.organisation_id).await?;
+    let firm = match &org {
+        Some(_) if named => Firm::Named,
+        Some(o) => Firm::Described {
+            sic_section: o.sic_section.clone(),
+            band: Some(o.employee_band),
+            area: o.principal_area.clone(),
+        },
+        None => Firm::Described {
+            sic_section: String::new(),
+            band: None,
+            area: String::new(),
+        },
+    };
+    let organisation = org.map(|o| o.name).unwrap_or_default();
     Ok(ProjectCtx {
         project,
         programme,
@@ -160,6 +222,8 @@ pub async fn project_for(
         organisation,
         facts,
         may_edit,
+        may_see_ledger,
+        firm,
     })
 }
 
@@ -678,7 +742,7 @@ pub async fn show_page(
     let can_approve = ctx.may(viewer, Action::ApproveProject)
         && ctx.project.visibility == Visibility::Public
         && ctx.project.public_approved_by.is_none();
-    let (ledger, totals) = if ctx.can_edit() {
+    let (ledger, totals) = if ctx.sees_ledger() {
         super::benefits::project_ledger(state, tr, &ctx).await?
     } else {
         (Vec::new(), [String::new(), String::new(), String::new()])

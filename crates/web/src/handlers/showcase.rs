@@ -41,6 +41,10 @@ pub struct Entry {
     pub wastes: Vec<String>,
     pub href: String,
     pub case_study: Option<String>,
+    /// The firm by name, only with its consent to a case study.
+    pub named: bool,
+    /// Its name, or a description without it.
+    pub firm: String,
 }
 
 #[derive(Template)]
@@ -155,7 +159,20 @@ pub async fn showcase(
             .map(|(_, n)| n.clone())
             .collect();
         waste_names.dedup();
+        let named = p.case_study_consent;
+        let firm = if named {
+            p.organisation.clone()
+        } else {
+            super::projects::describe_firm(
+                page.tr,
+                &p.sic_section,
+                EmployeeBand::parse(&p.employee_band),
+                &p.principal_area,
+            )
+        };
         entries.push(Entry {
+            named,
+            firm,
             sector: SIC_SECTIONS
                 .iter()
                 .find(|(l, _, _)| l.to_string() == p.sic_section)

@@ -498,7 +498,8 @@ fn api_rows() -> Vec<ApiRow> {
         ApiRow { method: "PUT", path: "/api/v1/programmes/prog/cohorts/cohort-1/sessions/2/attendance", body: r#"{"marks":[]}"#, expect: |w| api(w, cohort_staff, 404, 403) },
         ApiRow { method: "GET", path: "/api/v1/projects/1", body: "", expect: |w| api(w, not_observer, 200, 404) },
         ApiRow { method: "GET", path: "/api/v1/projects/2", body: "", expect: |w| api(w, admin_only, 200, 404) },
-        ApiRow { method: "GET", path: "/api/v1/projects/1/benefits", body: "", expect: |w| api(w, not_observer, 200, 404) },
+        // The ledger only to those the project page shows it to: the participant sees the project, not its ledger.
+        ApiRow { method: "GET", path: "/api/v1/projects/1/benefits", body: "", expect: |w| match w { Who::Participant => 403, _ => api(w, not_observer, 200, 404) } },
         ApiRow { method: "POST", path: "/api/v1/projects/1/readings", body: r#"{"taken_on":"","value":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
         ApiRow { method: "POST", path: "/api/v1/projects/1/cycles", body: r#"{"change_idea":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
         ApiRow { method: "POST", path: "/api/v1/projects/1/benefits", body: r#"{"description":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },

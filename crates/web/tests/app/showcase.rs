@@ -117,8 +117,11 @@ async fn only_approved_public_projects_with_what_they_saved(app: TestApp) {
         .await;
     assert_eq!(res.status(), StatusCode::OK, "open to anyone");
     let page = res.text().await.unwrap();
+    // The bakery gave no consent to a case study: described, never named.
     assert!(
-        page.contains("Waiting for flour") && page.contains("Becws Bach"),
+        page.contains("Waiting for flour")
+            && !page.contains("Becws Bach")
+            && page.contains("A micro firm (Manufacturing) in Gwynedd"),
         "{page}"
     );
     assert!(
