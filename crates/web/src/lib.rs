@@ -7,6 +7,7 @@ pub mod audit;
 pub mod config;
 mod cookies;
 mod csrf;
+mod edge;
 mod error;
 pub mod files;
 pub mod followups;
