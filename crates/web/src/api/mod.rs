@@ -228,10 +228,13 @@ fn control_characters() -> ApiError {
     )
 }
 
-/// Refuses an API request whose query string carries a control character.
+/// Refuses an API request whose query string carries a control character:
+/// a 400, as for any query the API cannot read (a JSON string with one is a
+/// refused field, 422).
 async fn refuse_control_characters(req: Request, next: Next) -> Response {
     if !crate::edge::clean_query(&req) {
-        return control_characters().into_response();
+        return ApiError::new(StatusCode::BAD_REQUEST, "api-error-control-characters")
+            .into_response();
     }
     next.run(req).await
 }

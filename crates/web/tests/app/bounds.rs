@@ -428,7 +428,8 @@ async fn control_characters_are_refused(app: TestApp) {
         None,
     )
     .await;
-    assert_eq!(status, 422, "{body}");
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["error"]["id"], "api-error-control-characters");
 }
 
 /// A PNG of 12,000 × 12,000 black pixels: well under a megabyte that would
