@@ -248,8 +248,7 @@ async fn extremes_at_every_door(app: TestApp) {
     )
     .await
     .unwrap()
-    .err()
-    .expect("refused");
+    .expect_err("refused");
     assert_eq!(refused.len(), 5);
     for bad in &refused[..4] {
         assert!(
