@@ -70,6 +70,17 @@ pub fn parse(input: &str, places: u32, sign: Sign) -> Result<i64, DecimalError> 
     }
 }
 
+/// Like [`parse`], refusing a value whose size is above `max` (scaled) as
+/// [`DecimalError::TooLarge`]: `parse_within("10.01", 2, Sign::Any, 1000)` is
+/// too large. Every bounded kind of number goes through here; see `bounds.rs`.
+pub fn parse_within(input: &str, places: u32, sign: Sign, max: i64) -> Result<i64, DecimalError> {
+    let value = parse(input, places, sign)?;
+    if value.unsigned_abs() > max.unsigned_abs() {
+        return Err(DecimalError::TooLarge);
+    }
+    Ok(value)
+}
+
 /// "12,345" → "12345"; `None` if commas are not in groups of three.
 fn strip_thousands_separators(whole: &str) -> Option<String> {
     if !whole.contains(',') {
@@ -155,6 +166,13 @@ mod tests {
         assert_eq!(parse("1.234", 2, Sign::Any), Err(TooPrecise));
         assert_eq!(parse("-1", 2, Sign::NonNegative), Err(Negative));
         assert_eq!(parse("99999999999999999999", 2, Sign::Any), Err(TooLarge));
+        assert_eq!(parse_within("10.00", 2, Sign::Any, 1000), Ok(1000));
+        assert_eq!(parse_within("10.01", 2, Sign::Any, 1000), Err(TooLarge));
+        assert_eq!(parse_within("-10.01", 2, Sign::Any, 1000), Err(TooLarge));
+        assert_eq!(
+            parse_within("-1", 2, Sign::NonNegative, 1000),
+            Err(Negative)
+        );
     }
 
     #[test]

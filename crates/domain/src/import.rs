@@ -117,7 +117,12 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
     let index = |name: &str| header.iter().position(|h| h == name);
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    let mut seen: Vec<(String, usize)> = Vec::new();
+    // Each email with the line it first appeared on.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Line numbers are counted as the reader moves on, so the whole file is
+    // read once however long it is: newlines before `counted` are in `lines`.
+    let mut counted = 0usize;
+    let mut lines = 0usize;
     for (i, record) in reader.byte_records().enumerate() {
         // Line numbers as a spreadsheet shows them; the reader skips blank lines.
         let line = record
@@ -130,7 +135,16 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
                 while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
                     start += 1;
                 }
-                1 + bytes[..start].iter().filter(|b| **b == b'\n').count()
+                if start >= counted {
+                    lines += bytes[counted..start]
+                        .iter()
+                        .filter(|b| **b == b'\n')
+                        .count();
+                    counted = start;
+                    1 + lines
+                } else {
+                    1 + bytes[..start].iter().filter(|b| **b == b'\n').count()
+                }
             })
             .unwrap_or(i + 2);
         let record = match record {
@@ -184,14 +198,14 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
         let email = if require("email", &mut problems) {
             match Email::parse(value("email")) {
                 Ok(e) => {
-                    if let Some((_, first)) = seen.iter().find(|(s, _)| s == e.as_str()) {
+                    if let Some(first) = seen.get(e.as_str()) {
                         problems.push(Problem {
                             column: "email",
                             message_id: "import-error-duplicate",
                             value: first.to_string(),
                         });
                     } else {
-                        seen.push((e.as_str().to_string(), line));
+                        seen.insert(e.as_str().to_string(), line);
                     }
                     Some(e)
                 }
@@ -278,12 +292,16 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
         };
         let hourly_rate = match value("hourly_rate_gbp") {
             "" => Some(None),
-            r => match Pence::parse_pounds(r) {
-                Ok(p) if p.0 >= 0 => Some(Some(p)),
-                _ => {
+            r => match crate::bounds::Bound::HourlyRate.parse(r) {
+                Ok(p) => Some(Some(Pence(p))),
+                Err(e) => {
                     problems.push(Problem {
                         column: "hourly_rate_gbp",
-                        message_id: "import-error-money",
+                        message_id: if e == crate::decimal::DecimalError::TooLarge {
+                            "import-error-rate-too-large"
+                        } else {
+                            "import-error-money"
+                        },
                         value: r.into(),
                     });
                     None
@@ -471,5 +489,47 @@ mod tests {
         let rows = parse_people(out.as_bytes()).unwrap();
         assert_eq!(rows[0].name, "Siân, \"Sian\" Ŵyn");
         assert_eq!(rows[0].hourly_rate, Some(Pence(1805)));
+    }
+
+    /// A national file reads in one pass: 60,000 lines, blank lines between,
+    /// every line number right and a duplicate at the end named by its first
+    /// line. (Line numbers were once counted from the start of the file for
+    /// each line, and duplicates looked for line by line: quadratic work.)
+    #[test]
+    fn a_long_file_is_read_with_right_line_numbers() {
+        let mut csv = HEADER.to_string();
+        for n in 0..60_000 {
+            csv.push_str(&format!(
+                "p{n}@example.com,Person {n},en,Firm {n},,C,micro,Cardiff,18.50\n"
+            ));
+            if n % 1000 == 0 {
+                csv.push_str("\r\n");
+            }
+        }
+        let rows = parse_people(csv.as_bytes()).unwrap();
+        assert_eq!(rows.len(), 60_000);
+        assert_eq!(rows[0].line, 2);
+        assert_eq!(rows[1].line, 4, "after a blank line");
+        assert_eq!(rows[59_999].line, 60_000 + 60 + 1);
+        csv.push_str("p7@example.com,Again,en,Firm,,C,micro,Cardiff,\n");
+        let err = parse_people(csv.as_bytes()).unwrap_err();
+        assert_eq!(err.rows.len(), 1);
+        assert_eq!(err.rows[0].line, 60_000 + 60 + 2);
+        assert_eq!(err.rows[0].problems[0].message_id, "import-error-duplicate");
+        assert_eq!(err.rows[0].problems[0].value, "10");
+    }
+
+    #[test]
+    fn an_hourly_rate_above_its_bound_is_named() {
+        let csv = format!(
+            "{HEADER}a@example.com,A,en,Firm,,C,micro,Cardiff,1000.01\n\
+             b@example.com,B,en,Firm,,C,micro,Cardiff,1000\n"
+        );
+        let err = parse_people(csv.as_bytes()).unwrap_err();
+        assert_eq!(err.rows.len(), 1);
+        assert_eq!(
+            err.rows[0].problems[0].message_id,
+            "import-error-rate-too-large"
+        );
     }
 }

@@ -193,9 +193,9 @@ impl Summary {
             s.first_year.add(status, value);
             if status == Status::Verified {
                 if let Some((_, total)) = s.by_category.iter_mut().find(|(c, _)| *c == category) {
-                    total.0 += value.0;
+                    total.0 = total.0.saturating_add(value.0);
                 }
-                s.co2e_grams += co2e_grams;
+                s.co2e_grams = s.co2e_grams.saturating_add(co2e_grams);
             }
         }
         s
@@ -391,13 +391,15 @@ pub fn cumulative_by_month(
         (d.year() - from.year()) * 12 + d.month() as i32 - from.month() as i32
     };
     // By the month they start (or `from`), and whether they recur.
-    let mut started: std::collections::BTreeMap<(i32, bool), i64> = Default::default();
+    // Summed exactly in 128 bits, then held at the 64-bit limit (unreachable
+    // within the bounds of `bounds.rs`).
+    let mut started: std::collections::BTreeMap<(i32, bool), i128> = Default::default();
     for (start, frequency, first_year) in lines {
         *started
             .entry((index(*start).max(0), frequency.is_recurring()))
-            .or_default() += first_year.0;
+            .or_default() += i128::from(first_year.0);
     }
-    let mut monthly = vec![0i64; months as usize];
+    let mut monthly = vec![0i128; months as usize];
     for ((first, recurring), first_year) in started {
         if !recurring {
             if let Some(m) = monthly.get_mut(first as usize) {
@@ -414,12 +416,12 @@ pub fn cumulative_by_month(
             }
         }
     }
-    let mut total = 0;
+    let mut total = 0i128;
     monthly
         .into_iter()
         .map(|m| {
             total += m;
-            Pence(total)
+            Pence(crate::bounds::total(total))
         })
         .collect()
 }

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod authz;
+pub mod bounds;
 pub mod capability;
 pub mod csvout;
 pub mod decimal;

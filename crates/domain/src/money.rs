@@ -14,17 +14,19 @@ pub struct MoneyParseError;
 
 impl Pence {
     /// Parses pounds as typed by a person: "1,234.50", "£12", "0.5", "-3". At most
-    /// two decimals; commas only as thousands separators, so "12,50" is refused.
+    /// two decimals; commas only as thousands separators, so "12,50" is refused;
+    /// never beyond the widest bound of money, £1,000,000,000.00 either way (see
+    /// `bounds.rs`, whose [`crate::bounds::Bound::parse`] reads each kind of money
+    /// within its own bound).
     pub fn parse_pounds(input: &str) -> Result<Pence, MoneyParseError> {
-        let text = input.trim();
-        let (negative, text) = match text.strip_prefix('-') {
-            Some(rest) => ("-", rest.trim_start()),
-            None => ("", text),
-        };
-        let text = text.strip_prefix('£').unwrap_or(text);
-        decimal::parse(&format!("{negative}{text}"), 2, Sign::Any)
-            .map(Pence)
-            .map_err(|_| MoneyParseError)
+        decimal::parse_within(
+            &without_pound_sign(input),
+            2,
+            Sign::Any,
+            crate::bounds::MAX_COST_PENCE,
+        )
+        .map(Pence)
+        .map_err(|_| MoneyParseError)
     }
 
     /// Formats as pounds with thousands separators, e.g. "£148,250.00".
@@ -47,6 +49,17 @@ impl Pence {
             abs % 100
         )
     }
+}
+
+/// "-£3.10" → "-3.10", "£12" → "12": the pound sign is optional.
+pub(crate) fn without_pound_sign(input: &str) -> String {
+    let text = input.trim();
+    let (negative, text) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest.trim_start()),
+        None => ("", text),
+    };
+    let text = text.strip_prefix('£').unwrap_or(text);
+    format!("{negative}{text}")
 }
 
 #[cfg(test)]

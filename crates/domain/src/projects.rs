@@ -83,12 +83,9 @@ pub fn median(values: &[i64]) -> Option<i64> {
     if n % 2 == 1 {
         return Some(v[n / 2]);
     }
-    let sum = v[n / 2 - 1] + v[n / 2];
-    Some(if sum >= 0 {
-        (sum + 1) / 2
-    } else {
-        (sum - 1) / 2
-    })
+    // Summed in 128 bits: two stored extremes cannot overflow.
+    let sum = i128::from(v[n / 2 - 1]) + i128::from(v[n / 2]);
+    Some(crate::bounds::total(crate::decimal::div_round(sum, 2)))
 }
 
 #[cfg(test)]

@@ -126,7 +126,10 @@ fn bootstrap_mean(sample: &[i64]) -> Band<f64> {
     let n = sample.len();
     let mut means: Vec<f64> = (0..DRAWS)
         .map(|_| {
-            let total: i64 = (0..n).map(|_| sample[rng.random_range(0..n)]).sum();
+            // In 128 bits: stored extremes cannot overflow the sum.
+            let total: i128 = (0..n)
+                .map(|_| i128::from(sample[rng.random_range(0..n)]))
+                .sum();
             total as f64 / n as f64
         })
         .collect();
@@ -156,7 +159,11 @@ pub fn project(
     let reached = a.cohorts_per_year * a.cohort_size;
     let completing = share(reached, 100 - a.dropout_pct.min(100));
     let non_innovating = share(reached, a.not_innovating_pct.min(100));
-    let cost = a.cost_per_cohort.0 * a.cohorts_per_year as i64;
+    // At most £1bn a cohort (`bounds::MAX_COST_PENCE`) × 500 cohorts: no overflow.
+    let cost = a
+        .cost_per_cohort
+        .0
+        .saturating_mul(i64::try_from(a.cohorts_per_year).unwrap_or(i64::MAX));
     let per_firm = mean.map(|m| Pence(m.round() as i64));
     let year_savings = mean.map(|m| m * completing as f64);
     let roi = year_savings.map(|s| if cost > 0 { s / cost as f64 } else { 0.0 });
@@ -168,7 +175,7 @@ pub fn project(
             reached: reached * y,
             non_innovating: non_innovating * y,
             savings: year_savings.map(|s| Pence((s * y as f64).round() as i64)),
-            cost: Pence(cost * y as i64),
+            cost: Pence(cost.saturating_mul(i64::try_from(y).unwrap_or(i64::MAX))),
         })
         .collect();
     Ok(Projection {

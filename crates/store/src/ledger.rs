@@ -189,6 +189,26 @@ macro_rules! refresh_line {
 }
 pub(crate) use refresh_line;
 
+/// Stored values are summed in two parts, the billions and the rest, each of
+/// which fits in 64 bits over any number of lines a database can hold: SQLite
+/// refuses an integer sum past the 64-bit limit and PostgreSQL a bigint cast,
+/// so a sum of stored extremes would otherwise fail the page that asks for it.
+const SPLIT: i64 = 1_000_000_000;
+
+/// `SUM(column)` as `{alias}_high` and `{alias}_low`; read back with [`joined`].
+fn split_sum(column: &str, alias: &str) -> String {
+    format!(
+        "CAST(COALESCE(SUM({column} / {SPLIT}), 0) AS BIGINT) AS {alias}_high, \
+         CAST(COALESCE(SUM({column} % {SPLIT}), 0) AS BIGINT) AS {alias}_low"
+    )
+}
+
+/// A sum from its two parts, exact, held at the 64-bit limit in the case
+/// (unreachable within `ymarfer_domain::bounds`) that it is beyond it.
+fn joined(high: i64, low: i64) -> i64 {
+    ymarfer_domain::bounds::total(i128::from(high) * i128::from(SPLIT) + i128::from(low))
+}
+
 /// A programme's lines (`$1`), each with its current figures; conditions follow.
 const CURRENT_FROM: &str = "FROM benefit_lines l WHERE l.programme_id = $1";
 
@@ -210,14 +230,25 @@ pub enum VerifiedBy {
 }
 
 /// Totals of a programme's current lines with one status and category.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedgerTotal {
-    #[sqlx(try_from = "String")]
     pub status: Status,
-    #[sqlx(try_from = "String")]
     pub category: Category,
     pub first_year_pence: i64,
     pub co2e_grams: i64,
+}
+
+/// A [`LedgerTotal`] as read, its sums in two parts.
+#[derive(sqlx::FromRow)]
+struct LedgerTotalRow {
+    #[sqlx(try_from = "String")]
+    status: Status,
+    #[sqlx(try_from = "String")]
+    category: Category,
+    value_high: i64,
+    value_low: i64,
+    co2e_high: i64,
+    co2e_low: i64,
 }
 
 /// A benefit line's fields, already validated.
@@ -728,19 +759,24 @@ impl Db {
     /// The verified first-year savings of each firm of this size band and SIC
     /// section, across every programme (those with a verified line). One query.
     pub async fn peer_savings(&self, band: &str, sector: &str) -> Result<Vec<Pence>> {
-        let values: Vec<i64> = with_pool!(self, |pool| {
-            sqlx::query_scalar(
-                "SELECT CAST(SUM(l.first_year_pence) AS BIGINT) FROM organisations o \
-                 JOIN benefit_lines l ON l.organisation_id = o.id AND l.status = 'verified' \
-                 WHERE o.employee_band = $1 AND o.sic_section = $2 \
-                 GROUP BY o.id ORDER BY o.id",
-            )
-            .bind(band)
-            .bind(sector)
-            .fetch_all(pool)
-            .await?
+        let sql = format!(
+            "SELECT {} FROM organisations o \
+             JOIN benefit_lines l ON l.organisation_id = o.id AND l.status = 'verified' \
+             WHERE o.employee_band = $1 AND o.sic_section = $2 \
+             GROUP BY o.id ORDER BY o.id",
+            split_sum("l.first_year_pence", "value")
+        );
+        let values: Vec<(i64, i64)> = with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(band)
+                .bind(sector)
+                .fetch_all(pool)
+                .await?
         });
-        Ok(values.into_iter().map(Pence).collect())
+        Ok(values
+            .into_iter()
+            .map(|(high, low)| Pence(joined(high, low)))
+            .collect())
     }
 
     /// The current version of each line of the programme's projects that are
@@ -769,18 +805,28 @@ impl Db {
         cohort_id: Option<i64>,
     ) -> Result<Vec<LedgerTotal>> {
         let sql = format!(
-            "SELECT l.status, l.category, CAST(COALESCE(SUM(l.first_year_pence), 0) AS BIGINT) AS first_year_pence, \
-             CAST(COALESCE(SUM(l.co2e_grams), 0) AS BIGINT) AS co2e_grams {CURRENT_FROM} {} \
+            "SELECT l.status, l.category, {}, {} {CURRENT_FROM} {} \
              GROUP BY l.status, l.category",
+            split_sum("l.first_year_pence", "value"),
+            split_sum("l.co2e_grams", "co2e"),
             in_cohort(cohort_id)
         );
-        Ok(with_pool!(self, |pool| {
+        let rows: Vec<LedgerTotalRow> = with_pool!(self, |pool| {
             sqlx::query_as(&sql)
                 .bind(programme_id)
                 .bind(cohort_id)
                 .fetch_all(pool)
                 .await?
-        }))
+        });
+        Ok(rows
+            .into_iter()
+            .map(|r| LedgerTotal {
+                status: r.status,
+                category: r.category,
+                first_year_pence: joined(r.value_high, r.value_low),
+                co2e_grams: joined(r.co2e_high, r.co2e_low),
+            })
+            .collect())
     }
 
     /// The first-year value of a programme's current verified lines (or one
@@ -796,11 +842,12 @@ impl Db {
             crate::Backend::Postgres => "to_char(l.starts_on, 'YYYY-MM')",
         };
         let sql = format!(
-            "SELECT {month} AS month, l.frequency, CAST(SUM(l.first_year_pence) AS BIGINT) {CURRENT_FROM} {} \
+            "SELECT {month} AS month, l.frequency, {} {CURRENT_FROM} {} \
              AND l.status = 'verified' GROUP BY {month}, l.frequency ORDER BY {month}, l.frequency",
+            split_sum("l.first_year_pence", "value"),
             in_cohort(cohort_id)
         );
-        let rows: Vec<(String, String, i64)> = with_pool!(self, |pool| {
+        let rows: Vec<(String, String, i64, i64)> = with_pool!(self, |pool| {
             sqlx::query_as(&sql)
                 .bind(programme_id)
                 .bind(cohort_id)
@@ -809,9 +856,13 @@ impl Db {
         });
         Ok(rows
             .into_iter()
-            .filter_map(|(month, frequency, value)| {
+            .filter_map(|(month, frequency, high, low)| {
                 let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
-                Some((first, Frequency::parse(&frequency)?, Pence(value)))
+                Some((
+                    first,
+                    Frequency::parse(&frequency)?,
+                    Pence(joined(high, low)),
+                ))
             })
             .collect())
     }
@@ -830,16 +881,20 @@ impl Db {
             VerifiedBy::Organisation => "l.organisation_id",
         };
         let sql = format!(
-            "SELECT {key}, CAST(SUM(l.first_year_pence) AS BIGINT) {CURRENT_FROM} \
-             AND l.status = 'verified' GROUP BY {key} ORDER BY {key}"
+            "SELECT {key}, {} {CURRENT_FROM} \
+             AND l.status = 'verified' GROUP BY {key} ORDER BY {key}",
+            split_sum("l.first_year_pence", "value")
         );
-        let values: Vec<(i64, i64)> = with_pool!(self, |pool| {
+        let values: Vec<(i64, i64, i64)> = with_pool!(self, |pool| {
             sqlx::query_as(&sql)
                 .bind(programme_id)
                 .fetch_all(pool)
                 .await?
         });
-        Ok(values.into_iter().map(|(k, v)| (k, Pence(v))).collect())
+        Ok(values
+            .into_iter()
+            .map(|(k, high, low)| (k, Pence(joined(high, low))))
+            .collect())
     }
 
     /// How many of a programme's lines are claimed (waiting to be verified),

@@ -158,9 +158,10 @@ impl Db {
             .fetch_all(pool)
             .await?
         });
+        let active: std::collections::HashSet<String> = active.into_iter().collect();
         Ok(emails
             .iter()
-            .filter(|e| active.iter().any(|a| a == *e))
+            .filter(|e| active.contains(**e))
             .map(|e| e.to_string())
             .collect())
     }

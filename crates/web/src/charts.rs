@@ -95,13 +95,17 @@ fn nice_step(range: i64) -> i64 {
 
 /// The value axis: from a round number at or below the lowest value (and zero)
 /// to one at or above the highest, in round steps.
+/// Worked in 128 bits, so values at the 64-bit limits (stored extremes) give
+/// an axis too, held within those limits.
 fn value_axis(values: impl Iterator<Item = i64> + Clone) -> (i64, i64, i64) {
-    let lo = values.clone().min().unwrap_or(0).min(0);
-    let hi = values.max().unwrap_or(0).max(lo + 1);
-    let step = nice_step(hi - lo);
-    let lo = lo.div_euclid(step) * step;
-    let hi = -((-hi).div_euclid(step)) * step;
-    (lo, hi, step)
+    let lo = i128::from(values.clone().min().unwrap_or(0).min(0));
+    let hi = i128::from(values.max().unwrap_or(0)).max(lo + 1);
+    let step = nice_step(ymarfer_domain::bounds::total(hi - lo));
+    let wide = i128::from(step);
+    let lo = lo.div_euclid(wide) * wide;
+    let hi = -((-hi).div_euclid(wide)) * wide;
+    let held = |v: i128| ymarfer_domain::bounds::total(v);
+    (held(lo), held(hi), step)
 }
 
 /// A dated series: readings (or a running total) over time, the median and a
@@ -137,7 +141,7 @@ impl RunChart {
         let (lo, hi, step) = value_axis(readings.iter().map(|r| r.1).chain(target));
         let plot_h = HEIGHT - TOP - BOTTOM;
         let plot_w = WIDTH - LEFT - RIGHT;
-        let y = |v: i64| TOP + plot_h - (v - lo) as f64 / (hi - lo) as f64 * plot_h;
+        let y = |v: i64| TOP + plot_h - (v as f64 - lo as f64) / (hi as f64 - lo as f64) * plot_h;
         // Time runs left to right in days; a single day sits in the middle.
         let start = marks
             .iter()
@@ -160,7 +164,7 @@ impl RunChart {
             .collect::<Vec<_>>()
             .join(" ");
         let y_ticks = (0..)
-            .map(|k| lo + k * step)
+            .map_while(|k: i64| k.checked_mul(step).and_then(|d| lo.checked_add(d)))
             .take_while(|v| *v <= hi)
             .map(|v| (y(v), scale.label(tr, v)))
             .collect();
@@ -371,6 +375,11 @@ mod tests {
         assert_eq!(nice_step(4000), 1000);
         assert_eq!(nice_step(900), 250);
         assert_eq!(value_axis([7, 93].into_iter()), (0, 100, 25));
+        // Stored extremes give an axis, not an overflow.
+        let (lo, hi, step) = value_axis([i64::MIN, i64::MAX].into_iter());
+        assert!(lo <= 0 && hi > 0 && step > 0);
+        let (lo, hi, _) = value_axis([0, i64::MAX].into_iter());
+        assert_eq!((lo, hi), (0, i64::MAX));
         assert_eq!(whole_pounds(Tr(Lang::En), Pence(1_500_000)), "£15,000");
         assert_eq!(whole_pounds(Tr(Lang::En), Pence(1_550)), "£15.50");
     }

@@ -23,6 +23,8 @@ pub enum ErrorKind {
     Gone,
     /// An email could not be sent, and nothing was saved.
     MailFailed,
+    /// Text arrived with a control character (see `edge.rs`).
+    ControlCharacters,
     Internal,
 }
 
@@ -37,6 +39,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::Gone => StatusCode::GONE,
             ErrorKind::MailFailed => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::ControlCharacters => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -52,6 +55,7 @@ impl ErrorKind {
             ErrorKind::TooLarge => "error-too-large",
             ErrorKind::Gone => "link-invalid-title",
             ErrorKind::MailFailed => "error-mail-failed",
+            ErrorKind::ControlCharacters => "error-control-characters",
             ErrorKind::Internal => "error-internal",
         }
     }

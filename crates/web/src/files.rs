@@ -17,6 +17,18 @@ pub const MAX_FILE: usize = 10 * 1024 * 1024;
 /// Longest side of a stored image, and of its thumbnail, in pixels.
 const FULL_SIDE: u32 = 1600;
 const THUMB_SIDE: u32 = 480;
+/// The most pixels an image may have: 40 megapixels (a 7,700 × 5,200 photo).
+/// Read from the file's header, before anything is decoded, so a small file
+/// that claims a vast picture costs nothing.
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// The most memory decoding one image may take: four bytes a pixel at the
+/// pixel budget, with room to spare. Scaling down works within the decoded
+/// picture and writes only the smaller one.
+const MAX_DECODE_BYTES: u64 = 192 * 1024 * 1024;
+/// How many images are prepared at once in this process; others wait their
+/// turn, so memory stays within this many decoding budgets.
+pub const AT_ONCE: usize = 2;
+static PREPARING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(AT_ONCE);
 
 /// Why a file was refused: each has a message for the person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +38,9 @@ pub enum Refusal {
     Type,
     /// Says it is an image but cannot be read as one.
     Unreadable,
+    /// An image of more than [`MAX_PIXELS`], or one that would take more
+    /// memory to decode than the budget allows.
+    TooManyPixels,
 }
 
 impl Refusal {
@@ -34,6 +49,7 @@ impl Refusal {
             Refusal::TooLarge => "file-error-too-large",
             Refusal::Type => "file-error-type",
             Refusal::Unreadable => "file-error-unreadable",
+            Refusal::TooManyPixels => "file-error-too-many-pixels",
         }
     }
 }
@@ -94,15 +110,26 @@ pub fn prepare(name: &str, data: &[u8]) -> Result<Prepared, Refusal> {
         "image/webp" => ImageFormat::WebP,
         _ => return Err(Refusal::Type),
     };
+    // The header first: its dimensions decide whether to decode at all.
+    let (width, height) = ImageReader::with_format(Cursor::new(data), format)
+        .into_dimensions()
+        .map_err(|_| Refusal::Unreadable)?;
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(Refusal::TooManyPixels);
+    }
     let mut reader = ImageReader::with_format(Cursor::new(data), format);
     let mut limits = Limits::default();
-    limits.max_image_width = Some(12_000);
-    limits.max_image_height = Some(12_000);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_image_width = Some(width);
+    limits.max_image_height = Some(height);
+    limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
-    let img = reader.decode().map_err(|_| Refusal::Unreadable)?;
+    let img = reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => Refusal::TooManyPixels,
+        _ => Refusal::Unreadable,
+    })?;
+    // Scaled by averaging areas, which needs no working copy of the picture.
     let img = if img.width() > FULL_SIDE || img.height() > FULL_SIDE {
-        img.resize(FULL_SIDE, FULL_SIDE, image::imageops::FilterType::Triangle)
+        img.thumbnail(FULL_SIDE, FULL_SIDE)
     } else {
         img
     };
@@ -122,6 +149,15 @@ pub fn prepare(name: &str, data: &[u8]) -> Result<Prepared, Refusal> {
         width: Some(img.width()),
         height: Some(img.height()),
     })
+}
+
+/// [`prepare`] off the async threads, at most [`AT_ONCE`] at a time.
+pub async fn prepare_in_turn(
+    name: String,
+    data: bytes::Bytes,
+) -> anyhow::Result<Result<Prepared, Refusal>> {
+    let _turn = PREPARING.acquire().await?;
+    Ok(tokio::task::spawn_blocking(move || prepare(&name, &data)).await?)
 }
 
 /// Where files are kept.
@@ -261,5 +297,43 @@ mod tests {
         let mut broken = png(10, 10);
         broken.truncate(40);
         assert_eq!(prepare("x.png", &broken).err(), Some(Refusal::Unreadable));
+    }
+
+    /// A PNG of 12,000 × 12,000 black pixels: well under a megabyte that
+    /// would be 432 MB decoded. Written row by row, never held whole.
+    pub(crate) fn vast_png() -> Vec<u8> {
+        let side = 12_000u32;
+        let mut out = Vec::new();
+        {
+            let mut encoder = png::Encoder::new(&mut out, side, side);
+            encoder.set_color(png::ColorType::Rgb);
+            encoder.set_depth(png::BitDepth::Eight);
+            encoder.set_compression(png::Compression::Balanced);
+            let mut writer = encoder.write_header().unwrap();
+            let mut stream = writer.stream_writer().unwrap();
+            let row = vec![0u8; side as usize * 3];
+            for _ in 0..side {
+                std::io::Write::write_all(&mut stream, &row).unwrap();
+            }
+            stream.finish().unwrap();
+        }
+        out
+    }
+
+    #[test]
+    fn images_beyond_the_pixel_budget_are_refused_before_decoding() {
+        let vast = vast_png();
+        assert!(vast.len() < MAX_FILE);
+        assert_eq!(
+            prepare("vast.png", &vast).err(),
+            Some(Refusal::TooManyPixels)
+        );
+        // Just within the budget is prepared as any other.
+        let ok = prepare("wide.png", &png(8000, 5000)).unwrap();
+        assert_eq!((ok.width, ok.height), (Some(1600), Some(1000)));
+        assert_eq!(
+            prepare("tall.png", &png(8000, 5001)).err(),
+            Some(Refusal::TooManyPixels)
+        );
     }
 }

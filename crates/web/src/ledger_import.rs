@@ -3,10 +3,10 @@
 
 use crate::i18n::Tr;
 use chrono::NaiveDate;
-use ymarfer_domain::impact::{
-    Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status,
-};
-use ymarfer_domain::{Lang, Pence};
+use ymarfer_domain::Lang;
+use ymarfer_domain::bounds::Bound;
+use ymarfer_domain::decimal::DecimalError;
+use ymarfer_domain::impact::{Category, Frequency, GhgFactors, SavingsType, Status};
 use ymarfer_store::Db;
 use ymarfer_store::ledger::BenefitInput;
 use ymarfer_store::programmes::Programme;
@@ -189,57 +189,23 @@ pub async fn import_ledger(
             "ledger-import-amount-or-hours",
             "",
         );
-        let amount = if amount_text.is_empty() {
-            None
-        } else {
-            // A line records a saving: never below zero (see docs/impact.md).
-            Pence::parse_pounds(&amount_text).ok().filter(|p| p.0 >= 0)
+        // A line records a saving: never below zero (see docs/impact.md), and
+        // never above the bound of its kind (see `bounds.rs`).
+        let mut number = |text: &str, bound: Bound, invalid: &str| -> Option<i64> {
+            bounded(tr, text, bound, invalid).unwrap_or_else(|reason| {
+                reasons.push(reason);
+                None
+            })
         };
-        need(
-            &mut reasons,
-            tr,
-            amount_text.is_empty() || amount.is_some(),
+        let amount = number(&amount_text, Bound::Amount, "ledger-import-bad-amount");
+        let hours = number(&hours_text, Bound::Hours, "ledger-import-bad-hours");
+        let rate = number(
+            &get("hourly_rate_gbp"),
+            Bound::HourlyRate,
             "ledger-import-bad-amount",
-            &amount_text,
         );
-        let hours = if hours_text.is_empty() {
-            None
-        } else {
-            Hours::parse(&hours_text).ok()
-        };
-        need(
-            &mut reasons,
-            tr,
-            hours_text.is_empty() || hours.is_some(),
-            "ledger-import-bad-hours",
-            &hours_text,
-        );
-        let rate_text = get("hourly_rate_gbp");
-        let rate = if rate_text.is_empty() {
-            None
-        } else {
-            Pence::parse_pounds(&rate_text).ok().filter(|p| p.0 >= 0)
-        };
-        need(
-            &mut reasons,
-            tr,
-            rate_text.is_empty() || rate.is_some(),
-            "ledger-import-bad-amount",
-            &rate_text,
-        );
-        let mut quantity = |c: &str| -> i64 {
-            let v = get(c);
-            if v.is_empty() {
-                return 0;
-            }
-            match Quantity::parse(&v) {
-                Ok(q) => q.0,
-                Err(_) => {
-                    reasons.push(tr.args("ledger-import-bad-quantity", &[("value", v)]));
-                    0
-                }
-            }
-        };
+        let mut quantity =
+            |c: &str| number(&get(c), Bound::Quantity, "ledger-import-bad-quantity").unwrap_or(0);
         let energy = quantity("energy_kwh");
         let waste = quantity("waste_kg");
         let fuel = quantity("fuel_litres");
@@ -267,9 +233,9 @@ pub async fn import_ledger(
                     frequency,
                     starts_on,
                     status,
-                    amount_pence: amount.map(|p| p.0),
-                    hours_hundredths: hours.map(|h| h.0),
-                    hourly_rate_pence: rate.map(|p| p.0),
+                    amount_pence: amount,
+                    hours_hundredths: hours,
+                    hourly_rate_pence: rate,
                     energy_kwh_milli: energy,
                     waste_kg_milli: waste,
                     waste_level: None,
@@ -338,6 +304,25 @@ impl Choices {
 }
 
 /// Adds the reason a value is refused, unless it is fine.
+/// A bounded number from a cell: `Ok(None)` when empty, else the value, or
+/// why it is refused (`invalid`, or above its bound).
+fn bounded(tr: Tr, text: &str, bound: Bound, invalid: &str) -> Result<Option<i64>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match bound.parse(text) {
+        Ok(v) => Ok(Some(v)),
+        Err(DecimalError::TooLarge) => Err(tr.args(
+            "ledger-import-too-large",
+            &[
+                ("value", text.to_string()),
+                ("max", bound.describe(tr.lang())),
+            ],
+        )),
+        Err(_) => Err(tr.args(invalid, &[("value", text.to_string())])),
+    }
+}
+
 fn need(reasons: &mut Vec<String>, tr: Tr, ok: bool, key: &str, value: &str) {
     if !ok {
         reasons.push(tr.args(key, &[("value", value.to_string())]));

@@ -8,6 +8,7 @@ mod calendar;
 pub mod config;
 mod cookies;
 mod csrf;
+mod edge;
 mod error;
 pub mod files;
 pub mod followups;

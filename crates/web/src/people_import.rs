@@ -27,7 +27,14 @@ pub fn describe_problem(tr: Tr, p: &import::Problem) -> String {
     };
     tr.args(
         p.message_id,
-        &[("column", column), ("value", p.value.clone())],
+        &[
+            ("column", column),
+            ("value", p.value.clone()),
+            (
+                "max",
+                ymarfer_domain::bounds::Bound::HourlyRate.describe(tr.lang()),
+            ),
+        ],
     )
 }
 
@@ -61,9 +68,10 @@ pub async fn check(
     let emails: Vec<&str> = rows.iter().map(|r| r.email.as_str()).collect();
     let enrolled = db.already_enrolled(cohort_id, &emails).await?;
     if !enrolled.is_empty() {
+        let enrolled: std::collections::HashSet<String> = enrolled.into_iter().collect();
         return Ok(Err(rows
             .iter()
-            .filter(|r| enrolled.iter().any(|e| e == r.email.as_str()))
+            .filter(|r| enrolled.contains(r.email.as_str()))
             .map(|r| ImportProblem {
                 line: r.line,
                 messages: vec![tr.t1("import-error-enrolled", "email", r.email.as_str())],

@@ -359,6 +359,9 @@ pub fn router(state: AppState) -> Router {
         .nest("/cy", pages().layer(Extension(Lang::Cy)))
         .route_layer(axum::middleware::from_fn(record_route))
         .fallback(error::fallback)
+        .layer(axum::middleware::from_fn(
+            crate::edge::refuse_control_characters,
+        ))
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(from_fn_with_state(state.clone(), security::partner_framing))
         .layer(from_fn_with_state(state.clone(), error::render_errors))

@@ -24,10 +24,9 @@ impl Quantity {
 
     /// Parses "1,200", "12.5", "0.125": at most three decimals; no negatives
     /// (a saving is entered as the amount saved).
+    /// More than [`crate::bounds::Bound::Quantity`] is refused.
     pub fn parse(input: &str) -> Result<Quantity, ImpactParseError> {
-        parse_scaled(input, 3)
-            .map(Quantity)
-            .ok_or(ImpactParseError::Quantity)
+        parse_bounded(input, Bound::Quantity, ImpactParseError::Quantity).map(Quantity)
     }
 }
 
@@ -207,20 +206,22 @@ impl GhgFactors {
     // kWh and litres: thousandths × hundred-thousandths of a kg = 1e-8 kg = 1e-5 g,
     // so they are scaled by 1000; waste: thousandths of a kg (1e-6 t) × 1e-5 kg
     // per tonne = 1e-11 kg = 1e-8 g.
+    // Each quantity is held to its bound first (see `bounds.rs`).
     fn period_numerator(&self, quantities: &EnvironmentalQuantities) -> Option<i128> {
+        let held = |q: Quantity| i128::from(Bound::Quantity.hold(q.0));
         let energy = checked_product(&[
-            i128::from(quantities.energy_kwh.0),
+            held(quantities.energy_kwh),
             i128::from(self.electricity_per_kwh.0),
             1000,
         ])?;
         let fuel = checked_product(&[
-            i128::from(quantities.fuel_litres.0),
+            held(quantities.fuel_litres),
             i128::from(self.diesel_per_litre.0),
             1000,
         ])?;
         let waste = match quantities.waste_level {
             Some(level) => checked_product(&[
-                i128::from(quantities.waste_kg.0),
+                held(quantities.waste_kg),
                 i128::from(self.waste_saving_per_tonne(level).0),
             ])?,
             None => 0,
@@ -243,11 +244,13 @@ impl GhgFactors {
         self.co2e_over_periods(quantities, frequency.periods_per_year())
     }
 
+    /// Never beyond [`crate::bounds::MAX_LINE_CO2E_GRAMS`] either way.
     fn co2e_over_periods(&self, quantities: &EnvironmentalQuantities, periods: i64) -> i64 {
+        let limit = crate::bounds::MAX_LINE_CO2E_GRAMS;
         self.period_numerator(quantities)
             .and_then(|n| n.checked_mul(i128::from(periods)))
-            .map_or(i64::MAX, |n| {
-                saturate_i64(decimal::div_round(n, CO2E_GRAMS_SCALE))
+            .map_or(limit, |n| {
+                saturate_i64(decimal::div_round(n, CO2E_GRAMS_SCALE)).clamp(-limit, limit)
             })
     }
 }

@@ -8,6 +8,7 @@
 //! always agree to the penny.
 
 use crate::Pence;
+use crate::bounds::{Bound, MAX_LINE_FIRST_YEAR_PENCE};
 use crate::decimal::{self, Sign};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -162,6 +163,21 @@ pub enum ImpactParseError {
     CaptureFactor,
     #[error("error-quantity-invalid")]
     Quantity,
+    /// Above the bound of its kind (see `bounds.rs`).
+    #[error("error-number-too-large")]
+    TooLarge(Bound),
+}
+
+/// A bounded read: too large is said so; anything else is `otherwise`.
+fn parse_bounded(
+    input: &str,
+    bound: Bound,
+    otherwise: ImpactParseError,
+) -> Result<i64, ImpactParseError> {
+    bound.parse(input).map_err(|e| match e {
+        decimal::DecimalError::TooLarge => ImpactParseError::TooLarge(bound),
+        _ => otherwise,
+    })
 }
 
 /// Hours in hundredths of an hour: `Hours(150)` is 1.5 h.
@@ -177,11 +193,10 @@ impl Hours {
     }
 
     /// Parses hours as typed: "1.5", "2", ".25". At most two decimals; negatives
-    /// are refused (a line that costs time is entered as its own line).
+    /// are refused (a line that costs time is entered as its own line); so is
+    /// more than [`Bound::Hours`].
     pub fn parse(input: &str) -> Result<Hours, ImpactParseError> {
-        parse_scaled(input, 2)
-            .map(Hours)
-            .ok_or(ImpactParseError::Hours)
+        parse_bounded(input, Bound::Hours, ImpactParseError::Hours).map(Hours)
     }
 }
 
@@ -294,23 +309,31 @@ impl LineValue {
 /// `rate × capture`, computed exactly as
 /// `hours_hundredths × rate_pence × capture_thousandths × periods ÷ 100_000`
 /// and rounded only once, at the end. The capture factor applies to hours only.
+///
+/// Each input is held to its bound first (an amount to [`Bound::Amount`],
+/// hours to [`Bound::Hours`], the rate to [`Bound::HourlyRate`], the capture
+/// factor to 1.0), so a value stored before the bounds counts as the largest
+/// allowed and the result is never beyond [`MAX_LINE_FIRST_YEAR_PENCE`].
 pub fn first_year_value(
     per_period: PerPeriod,
     frequency: Frequency,
     capture: CaptureFactor,
 ) -> Pence {
     let periods = i128::from(frequency.periods_per_year());
+    let capture = i128::from(capture.0.min(CaptureFactor::ONE.0));
     let value = match per_period {
-        PerPeriod::Amount(amount) => checked_product(&[i128::from(amount.0), periods]),
-        PerPeriod::Hours { hours, rate } => checked_product(&[
-            i128::from(hours.0),
-            i128::from(rate.0),
-            i128::from(capture.0),
-            periods,
-        ])
-        .map(|exact| decimal::div_round(exact, HOURS_SCALE * CAPTURE_SCALE)),
+        PerPeriod::Amount(amount) => i128::from(Bound::Amount.hold(amount.0)) * periods,
+        PerPeriod::Hours { hours, rate } => decimal::div_round(
+            i128::from(Bound::Hours.hold(hours.0))
+                * i128::from(Bound::HourlyRate.hold(rate.0))
+                * capture
+                * periods,
+            HOURS_SCALE * CAPTURE_SCALE,
+        ),
     };
-    Pence(value.map_or_else(|| saturated(is_negative(per_period)), saturate_i64))
+    // Within the bounds already; the clamp only states it.
+    let limit = i128::from(MAX_LINE_FIRST_YEAR_PENCE);
+    Pence(saturate_i64(value.clamp(-limit, limit)))
 }
 
 const HOURS_SCALE: i128 = 100;
@@ -333,6 +356,8 @@ impl FirstYear {
             Status::Claimed => &mut self.claimed,
             Status::Forecast => &mut self.forecast,
         };
+        // Within the bounds a total cannot reach the 64-bit limit (see
+        // `bounds::LINES_AT_MAXIMUM`); it is held there rather than wrap.
         slot.0 = slot.0.saturating_add(value.0);
     }
 
@@ -421,9 +446,10 @@ pub fn split_cost(total: Pence, parts: usize) -> Vec<Pence> {
 /// Each cohort's share of a programme's cost, in order: a cohort with its own
 /// figure keeps it; the rest of the cost is split equally among the others.
 pub fn cohort_shares(total: Pence, fixed: &[Option<Pence>]) -> Vec<Pence> {
-    let taken: i64 = fixed.iter().flatten().map(|p| p.0).sum();
+    let taken: i128 = fixed.iter().flatten().map(|p| i128::from(p.0)).sum();
     let open = fixed.iter().filter(|f| f.is_none()).count();
-    let mut equal = split_cost(Pence((total.0 - taken).max(0)), open).into_iter();
+    let left = crate::bounds::total((i128::from(total.0) - taken).max(0));
+    let mut equal = split_cost(Pence(left), open).into_iter();
     fixed
         .iter()
         .map(|f| f.unwrap_or_else(|| equal.next().unwrap_or_default()))
@@ -452,19 +478,6 @@ pub(crate) fn checked_product(factors: &[i128]) -> Option<i128> {
 
 pub(crate) fn saturate_i64(value: i128) -> i64 {
     i64::try_from(value).unwrap_or(if value < 0 { i64::MIN } else { i64::MAX })
-}
-
-/// The i64 limit an overflowing result of this sign saturates to.
-pub(crate) fn saturated(negative: bool) -> i64 {
-    if negative { i64::MIN } else { i64::MAX }
-}
-
-/// Whether a per-period value is below zero (the sign of its first-year value).
-pub(crate) fn is_negative(per_period: PerPeriod) -> bool {
-    match per_period {
-        PerPeriod::Amount(amount) => amount.0 < 0,
-        PerPeriod::Hours { hours, rate } => (hours.0 < 0) != (rate.0 < 0),
-    }
 }
 
 /// A non-negative decimal with at most `decimals` places, scaled; see [`decimal`].

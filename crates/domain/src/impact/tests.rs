@@ -121,7 +121,7 @@ fn parses_hours() {
     assert_eq!(Hours::parse("two"), Err(ImpactParseError::Hours));
     assert_eq!(
         Hours::parse("99999999999999999999"),
-        Err(ImpactParseError::Hours)
+        Err(ImpactParseError::TooLarge(crate::bounds::Bound::Hours))
     );
     assert_eq!(Hours::from_whole(3), Hours(300));
     assert_eq!(ImpactParseError::Hours.to_string(), "error-hours-invalid");
@@ -377,14 +377,15 @@ fn negative_amount_lines_keep_their_sign() {
 }
 
 #[test]
-fn extreme_values_saturate_instead_of_panicking() {
+fn extreme_values_count_at_their_bounds() {
+    use crate::bounds::MAX_LINE_FIRST_YEAR_PENCE;
     let huge = PerPeriod::Hours {
         hours: Hours(i64::MAX),
         rate: Pence(i64::MAX),
     };
     assert_eq!(
-        first_year_value(huge, Frequency::Weekly, CaptureFactor::ONE),
-        Pence(i64::MAX)
+        first_year_value(huge, Frequency::Weekly, CaptureFactor(u32::MAX)),
+        Pence(MAX_LINE_FIRST_YEAR_PENCE)
     );
     assert_eq!(
         first_year_value(
@@ -392,7 +393,59 @@ fn extreme_values_saturate_instead_of_panicking() {
             Frequency::Weekly,
             CaptureFactor::ONE
         ),
-        Pence(i64::MIN)
+        Pence(-MAX_LINE_FIRST_YEAR_PENCE)
+    );
+    // The claim: £92,233,720,368,547,758.07 weekly counts as £10m weekly.
+    assert_eq!(
+        first_year_value(
+            PerPeriod::Amount(Pence(i64::MAX)),
+            Frequency::Weekly,
+            CaptureFactor::ONE
+        ),
+        Pence(MAX_LINE_FIRST_YEAR_PENCE)
+    );
+    // At the bounds exactly, nothing is held.
+    assert_eq!(
+        first_year_value(
+            PerPeriod::Hours {
+                hours: Hours(crate::bounds::MAX_HOURS_HUNDREDTHS),
+                rate: Pence(crate::bounds::MAX_HOURLY_RATE_PENCE),
+            },
+            Frequency::Weekly,
+            CaptureFactor::ONE
+        ),
+        Pence(MAX_LINE_FIRST_YEAR_PENCE)
+    );
+    // A programme of many lines at the bound, and ROI on it, stay exact.
+    let lines = std::iter::repeat_n((Status::Verified, Pence(MAX_LINE_FIRST_YEAR_PENCE)), 1000);
+    let totals = FirstYear::from_lines(lines);
+    assert_eq!(totals.verified, Pence(MAX_LINE_FIRST_YEAR_PENCE * 1000));
+    assert_eq!(
+        roi_hundredths(totals.verified, Pence(crate::bounds::MAX_COST_PENCE)),
+        Some(52_000)
+    );
+    assert_eq!(
+        roi_hundredths(Pence(i64::MAX), Pence(1)),
+        Some(i64::MAX),
+        "held, not wrapped"
+    );
+    assert!(net_return_percent_tenths(Pence(i64::MIN), Pence(i64::MAX)).is_some());
+    assert!(payback_months_tenths(Pence(1), Pence(i64::MAX)).is_some());
+    assert_eq!(
+        cohort_shares(
+            Pence(i64::MAX),
+            &[Some(Pence(i64::MAX)), Some(Pence(i64::MAX)), None]
+        ),
+        vec![Pence(i64::MAX), Pence(i64::MAX), Pence(0)]
+    );
+    assert_eq!(
+        Hours::parse("10000.01"),
+        Err(ImpactParseError::TooLarge(crate::bounds::Bound::Hours))
+    );
+    assert_eq!(Hours::parse("abc"), Err(ImpactParseError::Hours));
+    assert_eq!(
+        Quantity::parse("1000000.001"),
+        Err(ImpactParseError::TooLarge(crate::bounds::Bound::Quantity))
     );
 }
 

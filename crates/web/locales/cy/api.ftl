@@ -82,6 +82,7 @@ api-op-record-attendance = Cofnodi cofrestr sesiwn
 api-error-not-found = Heb ei ganfod, neu nid yw'n rhywbeth y caiff y tocyn hwn ei weld.
 api-error-bad-request = Nid oedd modd deall y cais.
 api-error-bad-body = Rhaid i'r corff fod yn JSON o'r ffurf a ddisgrifir gan yr API.
+api-error-control-characters = Mae nod rheoli (fel U+0000) mewn testun; dim ond tab, dychwelyd cerbyd a llinell newydd a ganiateir, a hynny yn y corff yn unig.
 api-error-forbidden = Ni chaiff y tocyn hwn wneud hynny.
 api-error-token = Mae angen tocyn mynediad personol dilys: Authorization: Bearer ymf_…
 api-error-method = Ni chaniateir y dull hwnnw yma.

@@ -137,12 +137,15 @@ error-name-empty = Rhowch eich enw.
 error-name-too-long = Rhaid i'r enw fod yn 100 nod neu lai.
 error-language-invalid = Dewiswch Gymraeg neu Saesneg.
 error-money-invalid = Rhowch swm mewn punnoedd, fel 1250 neu 1,250.50.
+error-number-too-large = Rhowch { $max } ar y mwyaf.
 
 ## Tudalennau gwall
 error-status = Cod gwall: { $code }
 error-go-home = Mynd i'r hafan
 error-bad-request = Roedd rhywbeth o'i le yn y cais hwnnw
 error-bad-request-detail = Nid oedd modd darllen y ffurflen. Ewch yn ôl, gwiriwch yr hyn a roesoch, a rhowch gynnig arall arni.
+error-control-characters = Roedd nodau na ellir eu defnyddio yn y cais hwnnw
+error-control-characters-detail = Roedd nod rheoli anweledig (fel nod nwl) yn yr hyn a anfonwyd, ac ni all testun yn Ymarfer ei gynnwys. Ewch yn ôl, tynnwch ef (mae teipio'r testun eto fel arfer yn gwneud hynny) a rhowch gynnig arall arni.
 error-sign-in = Mewngofnodwch i barhau
 error-sign-in-detail = Mae angen i chi fewngofnodi i weld y dudalen hon.
 error-forbidden = Nid oes gennych fynediad i'r dudalen hon

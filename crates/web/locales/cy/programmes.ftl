@@ -165,6 +165,7 @@ import-ready = { $count ->
     [many] Mae { $count } pherson yn barod i'w mewnforio.
    *[other] Mae { $count } person yn barod i'w mewnforio.
 }
+import-preview-first = Mae'r { $shown } llinell gyntaf wedi'u rhestru isod; mae pob un wedi'i gwirio a chaiff pob un ei mewnforio.
 import-line-heading = Llinell
 import-line = Llinell { $line }:
 import-problems-heading = Nid oes modd mewnforio'r ffeil
@@ -182,6 +183,7 @@ import-error-sector = Nid yw'r gwerth “{ $value }” ar gyfer { $column } yn a
 import-error-band = Rhaid i'r gwerth ar gyfer { $column } fod yn un o'r canlynol: meicro, bach, canolig neu mawr (neu yn Saesneg: micro, small, medium neu large), nid “{ $value }”.
 import-error-area = Nid yw'r gwerth “{ $value }” ar gyfer { $column } yn un o brif ardaloedd Cymru nac yn “Y tu allan i Gymru”.
 import-error-money = Nid yw'r gwerth “{ $value }” ar gyfer { $column } yn swm mewn punnoedd.
+import-error-rate-too-large = Mae { $column } “{ $value }” yn fwy nag y caiff cyfradd yr awr fod ({ $max }).
 import-error-encoding = Nid yw'r gwerth ar gyfer { $column } wedi'i gadw fel UTF-8. Cadwch y ffeil fel “CSV UTF-8” a rhowch gynnig arall arni.
 import-error-enrolled = Mae { $email } eisoes wedi cofrestru yn y garfan hon.
 import-column-email = y cyfeiriad e-bost

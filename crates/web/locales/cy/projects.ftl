@@ -194,6 +194,7 @@ ledger-import-bad-code = Nid yw { $column } “{ $value }” yn un o'r rhain: { 
 ledger-import-bad-date = Nid yw “{ $value }” yn ddyddiad dilys.
 ledger-import-amount-or-hours = Rhowch naill ai amount_gbp neu hours: un o'r ddau yn unig.
 ledger-import-bad-amount = Nid yw “{ $value }” yn swm mewn punnoedd.
+ledger-import-too-large = Mae “{ $value }” yn fwy nag y caiff llinell ei gofnodi: { $max } ar y mwyaf.
 ledger-import-bad-hours = Nid yw “{ $value }” yn nifer o oriau sy'n sero neu'n fwy.
 ledger-import-bad-quantity = Nid yw “{ $value }” yn faint sy'n sero neu'n fwy.
 

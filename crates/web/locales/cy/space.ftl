@@ -182,6 +182,7 @@ file-photo-alt = Llun: { $name }
 file-error-too-large = Mae'r ffeil yn fwy na 10 MB. Dewiswch un lai, neu dynnwch y llun ar faint llai.
 file-error-type = Nid yw'r ffeil hon yn llun JPEG, PNG na WebP, nac yn PDF, beth bynnag mae ei henw'n ei ddweud. Dewiswch un o'r rheini.
 file-error-unreadable = Nid oedd modd darllen y llun hwn; efallai ei fod wedi'i ddifrodi. Ceisiwch ei gadw eto.
+file-error-too-many-pixels = Mae gan y llun hwn fwy na 40 megapicsel. Cadwch ef ar faint llai, fel 4,000 × 3,000 picsel, a'i ychwanegu eto.
 file-error-none = Dewiswch ffeil i'w hychwanegu.
 done-attached = Ychwanegwyd y ffeil.
 search-title = Chwilio

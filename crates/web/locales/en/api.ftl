@@ -88,6 +88,7 @@ api-op-record-attendance = Record a session's register
 api-error-not-found = Not found, or not something this token may see.
 api-error-bad-request = The request could not be understood.
 api-error-bad-body = The body must be JSON in the shape the API describes.
+api-error-control-characters = A text holds a control character (such as U+0000); only tab, carriage return and line feed are allowed, and only in the body.
 api-error-forbidden = This token may not do that.
 api-error-token = A valid personal access token is needed: Authorization: Bearer ymf_…
 api-error-method = That method is not allowed here.

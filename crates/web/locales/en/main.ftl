@@ -129,12 +129,15 @@ error-name-empty = Enter your name.
 error-name-too-long = The name must be 100 characters or fewer.
 error-language-invalid = Choose English or Welsh.
 error-money-invalid = Enter an amount in pounds, like 1250 or 1,250.50.
+error-number-too-large = Enter { $max } at most.
 
 ## Error pages
 error-status = Error code: { $code }
 error-go-home = Go to the home page
 error-bad-request = Something in that request was not right
 error-bad-request-detail = The form could not be read. Go back, check what you entered and try again.
+error-control-characters = That request held characters that cannot be used
+error-control-characters-detail = What was sent held an invisible control character (such as a null character), which text in Ymarfer cannot contain. Go back, remove it (retyping the text usually does) and try again.
 error-sign-in = Sign in to continue
 error-sign-in-detail = You need to sign in to see this page.
 error-forbidden = You do not have access to this page

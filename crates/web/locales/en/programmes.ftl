@@ -153,6 +153,7 @@ import-ready = { $count ->
     [one] { $count } person is ready to import.
    *[other] { $count } people are ready to import.
 }
+import-preview-first = The first { $shown } lines are listed below; all of them are checked and will be imported.
 import-line-heading = Line
 import-line = Line { $line }:
 import-problems-heading = The file cannot be imported
@@ -170,6 +171,7 @@ import-error-sector = { $column } “{ $value }” is not a SIC 2007 section (A 
 import-error-band = { $column } “{ $value }” must be micro, small, medium or large (in Welsh: meicro, bach, canolig or mawr).
 import-error-area = { $column } “{ $value }” is not a Welsh principal area or “Outside Wales”.
 import-error-money = { $column } “{ $value }” is not an amount in pounds.
+import-error-rate-too-large = { $column } “{ $value }” is more than an hourly rate may be ({ $max }).
 import-error-encoding = { $column } is not in UTF-8. Save the file as “CSV UTF-8” and try again.
 import-error-enrolled = { $email } is already enrolled in this cohort.
 import-column-email = The email

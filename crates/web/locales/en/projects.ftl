@@ -184,6 +184,7 @@ ledger-import-bad-code = { $column } “{ $value }” is not one of: { $allowed 
 ledger-import-bad-date = “{ $value }” is not a real date.
 ledger-import-amount-or-hours = Give either amount_gbp or hours, not both and not neither.
 ledger-import-bad-amount = “{ $value }” is not an amount in pounds.
+ledger-import-too-large = “{ $value }” is more than a line may record: { $max } at most.
 ledger-import-bad-hours = “{ $value }” is not a number of hours that is zero or more.
 ledger-import-bad-quantity = “{ $value }” is not a quantity that is zero or more.
 

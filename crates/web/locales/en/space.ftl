@@ -162,6 +162,7 @@ file-photo-alt = Photo: { $name }
 file-error-too-large = The file is larger than 10 MB. Choose a smaller one, or take the photo at a lower size.
 file-error-type = This file is not a JPEG, PNG or WebP photo, or a PDF, whatever its name says. Choose one of those.
 file-error-unreadable = This photo could not be read; it may be damaged. Try saving it again.
+file-error-too-many-pixels = This photo has more than 40 megapixels. Save it at a smaller size, such as 4,000 × 3,000 pixels, and add it again.
 file-error-none = Choose a file to add.
 done-attached = File added.
 search-title = Search

@@ -48,6 +48,7 @@ pub fn router(state: AppState) -> Router<AppState> {
             axum::routing::get(|| async { Json(openapi()) }),
         )
         .fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "api-error-not-found") })
+        .layer(from_fn(refuse_control_characters))
         .layer(from_fn(finish))
 }
 
@@ -158,6 +159,10 @@ impl From<AppError> for ApiError {
                 ErrorKind::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "api-error-method"),
                 ErrorKind::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "api-error-too-large"),
                 ErrorKind::Gone => (StatusCode::GONE, "api-error-not-found"),
+                ErrorKind::ControlCharacters => (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "api-error-control-characters",
+                ),
                 ErrorKind::MailFailed | ErrorKind::Internal => {
                     (StatusCode::INTERNAL_SERVER_ERROR, "api-error-internal")
                 }
@@ -215,19 +220,46 @@ pub fn validate<T>(check: impl Fn(Tr) -> Result<T, FieldErrors>) -> ApiResult<T>
     })
 }
 
-/// A JSON body; one that cannot be read is a 400 in the API's shape.
+/// The refusal of text with a control character (see `edge.rs`).
+fn control_characters() -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "api-error-control-characters",
+    )
+}
+
+/// Refuses an API request whose query string carries a control character:
+/// a 400, as for any query the API cannot read (a JSON string with one is a
+/// refused field, 422).
+async fn refuse_control_characters(req: Request, next: Next) -> Response {
+    if !crate::edge::clean_query(&req) {
+        return ApiError::new(StatusCode::BAD_REQUEST, "api-error-control-characters")
+            .into_response();
+    }
+    next.run(req).await
+}
+
+/// A JSON body; one that cannot be read is a 400 in the API's shape, and one
+/// with a control character in a string a 422.
 pub struct ApiJson<T>(pub T);
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        Json::<T>::from_request(req, state)
+        let bad = |e: &dyn std::fmt::Display| {
+            tracing::debug!(error = %e, "API body refused");
+            ApiError::new(StatusCode::BAD_REQUEST, "api-error-bad-body")
+        };
+        // Read as JSON first, so every string is checked at the edge.
+        let Json(value) = Json::<serde_json::Value>::from_request(req, state)
             .await
-            .map(|j| ApiJson(j.0))
-            .map_err(|e: JsonRejection| {
-                tracing::debug!(error = %e, "API body refused");
-                ApiError::new(StatusCode::BAD_REQUEST, "api-error-bad-body")
-            })
+            .map_err(|e: JsonRejection| bad(&e))?;
+        if !crate::edge::clean_json(&value) {
+            return Err(control_characters());
+        }
+        serde_json::from_value::<T>(value)
+            .map(ApiJson)
+            .map_err(|e| bad(&e))
     }
 }
 

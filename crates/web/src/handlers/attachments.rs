@@ -25,9 +25,9 @@ pub async fn check_upload(
     let Some((name, data)) = file else {
         return Ok(None);
     };
-    let prepared = tokio::task::spawn_blocking(move || files::prepare(&name, &data))
+    let prepared = files::prepare_in_turn(name, data)
         .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("preparing a file: {e}")))?;
+        .map_err(|e| AppError::Internal(e.context("preparing a file")))?;
     match prepared {
         Ok(p) => Ok(Some(p)),
         Err(refusal) => {

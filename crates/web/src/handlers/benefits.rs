@@ -13,6 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::Utc;
 use serde::Deserialize;
+use ymarfer_domain::bounds::Bound;
 use ymarfer_domain::impact::{
     Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status, WasteLevel,
 };
@@ -100,29 +101,36 @@ impl BenefitForm {
         if self.starts_on.trim().is_empty() {
             e.add("starts_on", tr.t("error-required"));
         }
-        let amount = parse::money(tr, &mut e, "amount", &self.amount, false);
-        let hours = match self.hours.trim() {
-            "" => None,
-            h => match Hours::parse(h) {
-                Ok(h) => Some(h.0),
-                Err(_) => {
-                    e.add("hours", tr.t("error-hours-invalid"));
-                    None
-                }
-            },
-        };
+        let amount = parse::money_within(tr, &mut e, "amount", &self.amount, false, Bound::Amount);
+        let hours = parse::bounded(
+            tr,
+            &mut e,
+            "hours",
+            &self.hours,
+            Bound::Hours,
+            "error-hours-invalid",
+        );
         if self.amount.trim().is_empty() == self.hours.trim().is_empty() {
             e.add("amount", tr.t("error-amount-or-hours"));
         }
-        let hourly_rate = parse::money(tr, &mut e, "hourly_rate", &self.hourly_rate, false);
+        let hourly_rate = parse::money_within(
+            tr,
+            &mut e,
+            "hourly_rate",
+            &self.hourly_rate,
+            false,
+            Bound::HourlyRate,
+        );
         let mut quantity = |field: &'static str, v: &str| -> i64 {
-            if v.trim().is_empty() {
-                return 0;
-            }
-            Quantity::parse(v).map(|q| q.0).unwrap_or_else(|_| {
-                e.add(field, tr.t("error-quantity-invalid"));
-                0
-            })
+            parse::bounded(
+                tr,
+                &mut e,
+                field,
+                v,
+                Bound::Quantity,
+                "error-quantity-invalid",
+            )
+            .unwrap_or(0)
         };
         let energy_kwh_milli = quantity("energy_kwh", &self.energy_kwh);
         let waste_kg_milli = quantity("waste_kg", &self.waste_kg);

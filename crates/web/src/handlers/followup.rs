@@ -150,9 +150,14 @@ pub async fn followup_answer(
     for (line, description) in forecasts(&state, &f).await? {
         let typed = get(&format!("actual-{line}")).unwrap_or_default();
         if !typed.trim().is_empty() {
-            match ymarfer_domain::Pence::parse_pounds(&typed) {
-                Ok(p) if p.0 >= 0 => actuals.push((line, p)),
-                _ => errors.add("actuals", tr.t("error-money-invalid")),
+            // The actual replaces a line's amount, so it has a line's bound.
+            let bound = ymarfer_domain::bounds::Bound::Amount;
+            match bound.parse(&typed) {
+                Ok(p) => actuals.push((line, ymarfer_domain::Pence(p))),
+                Err(ymarfer_domain::decimal::DecimalError::TooLarge) => {
+                    errors.add("actuals", super::parse::too_large(tr, bound))
+                }
+                Err(_) => errors.add("actuals", tr.t("error-money-invalid")),
             }
         }
         forecasts_typed.push((line, description, typed));

@@ -52,6 +52,16 @@ pub struct FormData<T>(pub T);
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for FormData<T> {
     type Rejection = AppError;
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        // The body is read once and checked at the edge before it is parsed:
+        // a control character (but tab and line breaks) is a 422.
+        let (parts, body) = req.into_parts();
+        let bytes = axum::body::to_bytes(body, crate::csrf::MAX_BODY)
+            .await
+            .map_err(|_| AppError::BAD_REQUEST)?;
+        if !crate::edge::clean_encoded(&bytes, true) {
+            return Err(AppError::Kind(crate::error::ErrorKind::ControlCharacters));
+        }
+        let req = Request::from_parts(parts, axum::body::Body::from(bytes));
         axum::Form::<T>::from_request(req, state)
             .await
             .map(|f| FormData(f.0))
@@ -102,6 +112,9 @@ impl<S: Send + Sync> FromRequest<S> for Upload {
                 }
             } else {
                 let text = field.text().await.map_err(|_| AppError::BAD_REQUEST)?;
+                if !crate::edge::clean(&name, false) || !crate::edge::clean(&text, true) {
+                    return Err(AppError::Kind(crate::error::ErrorKind::ControlCharacters));
+                }
                 upload.fields.push((name, text));
             }
         }

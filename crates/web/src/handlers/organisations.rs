@@ -211,7 +211,14 @@ impl OrgForm {
         if reference::area(&self.principal_area).is_none() {
             e.add("principal_area", tr.t("error-choose-one"));
         }
-        let rate = parse::money(tr, &mut e, "hourly_rate", &self.hourly_rate, false);
+        let rate = parse::money_within(
+            tr,
+            &mut e,
+            "hourly_rate",
+            &self.hourly_rate,
+            false,
+            ymarfer_domain::bounds::Bound::HourlyRate,
+        );
         let asked_on = parse::date(tr, &mut e, "asked_on", &self.asked_on)
             .unwrap_or_else(|| Utc::now().date_naive());
         let (Some(employee_band), true) = (band, e.is_empty()) else {

@@ -4,6 +4,8 @@ use super::forms::FieldErrors;
 use crate::i18n::Tr;
 use chrono::NaiveDate;
 use ymarfer_domain::Pence;
+use ymarfer_domain::bounds::Bound;
+use ymarfer_domain::decimal::DecimalError;
 
 /// An optional date from an `<input type="date">`.
 pub fn date(
@@ -25,7 +27,8 @@ pub fn date(
     }
 }
 
-/// An amount of money in pounds; `None` when empty and not required.
+/// An amount of money in pounds, at most the widest bound of money
+/// ([`Bound::Cost`]); `None` when empty and not required.
 pub fn money(
     tr: Tr,
     errors: &mut FieldErrors,
@@ -33,16 +36,34 @@ pub fn money(
     input: &str,
     required: bool,
 ) -> Option<Pence> {
+    money_within(tr, errors, field, input, required, Bound::Cost)
+}
+
+/// An amount of money in pounds of the kind `bound` (an amount per period, an
+/// hourly rate, a cost), zero or more and at most its bound; `None` when
+/// empty and not required.
+pub fn money_within(
+    tr: Tr,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    input: &str,
+    required: bool,
+    bound: Bound,
+) -> Option<Pence> {
     if input.trim().is_empty() {
         if required {
             errors.add(field, tr.t("error-required"));
         }
         return None;
     }
-    match Pence::parse_pounds(input) {
-        Ok(p) if p.0 >= 0 => Some(p),
-        Ok(_) => {
+    match bound.parse(input) {
+        Ok(p) => Some(Pence(p)),
+        Err(DecimalError::Negative) => {
             errors.add(field, tr.t("error-money-negative"));
+            None
+        }
+        Err(DecimalError::TooLarge) => {
+            errors.add(field, too_large(tr, bound));
             None
         }
         Err(_) => {
@@ -50,6 +71,37 @@ pub fn money(
             None
         }
     }
+}
+
+/// Hours or a quantity (`bound`), zero or more and at most its bound; `None`
+/// when empty. `invalid` is the message for what is not such a number.
+pub fn bounded(
+    tr: Tr,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    input: &str,
+    bound: Bound,
+    invalid: &str,
+) -> Option<i64> {
+    if input.trim().is_empty() {
+        return None;
+    }
+    match bound.parse(input) {
+        Ok(v) => Some(v),
+        Err(DecimalError::TooLarge) => {
+            errors.add(field, too_large(tr, bound));
+            None
+        }
+        Err(_) => {
+            errors.add(field, tr.t(invalid));
+            None
+        }
+    }
+}
+
+/// "Enter at most £10,000,000.00.": the message for a value above its bound.
+pub fn too_large(tr: Tr, bound: Bound) -> String {
+    tr.t1("error-number-too-large", "max", &bound.describe(tr.lang()))
 }
 
 /// Required text of at most `max` characters, trimmed.

@@ -211,9 +211,16 @@ struct ImportPage {
     page: Page,
     base: String,
     problems: Vec<ImportProblem>,
+    /// The first [`PREVIEW_ROWS`] rows of the file.
     rows: Vec<PersonRow>,
+    /// How many rows the file has.
+    total: usize,
     csv: String,
 }
+
+/// How many rows the preview lists: the count says how many there are in all,
+/// so a national file's preview is a page, not a book.
+const PREVIEW_ROWS: usize = 200;
 
 impl ImportPage {
     fn area_name(&self, code: &str) -> &'static str {
@@ -236,6 +243,7 @@ pub async fn import_form(
         base,
         problems: Vec::new(),
         rows: Vec::new(),
+        total: 0,
         csv: String::new(),
     })
 }
@@ -287,16 +295,22 @@ pub async fn import(
                 base,
                 problems,
                 rows: Vec::new(),
+                total: 0,
                 csv: String::new(),
             },
         ),
-        Ok(rows) if !confirm => render(&ImportPage {
-            page: page.titled("import-preview-title"),
-            base,
-            problems: Vec::new(),
-            rows,
-            csv,
-        }),
+        Ok(mut rows) if !confirm => {
+            let total = rows.len();
+            rows.truncate(PREVIEW_ROWS);
+            render(&ImportPage {
+                page: page.titled("import-preview-title"),
+                base,
+                problems: Vec::new(),
+                rows,
+                total,
+                csv,
+            })
+        }
         Ok(rows) => {
             let by = viewer.0.as_ref().map(|c| c.user.id);
             people_import::import(

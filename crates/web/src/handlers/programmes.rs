@@ -144,8 +144,15 @@ impl ProgrammeForm {
             parse::money(tr, &mut e, "cost_materials", &self.cost_materials, false),
             parse::money(tr, &mut e, "cost_in_kind", &self.cost_in_kind, false),
         ];
-        let rate =
-            parse::money(tr, &mut e, "hourly_rate", &self.hourly_rate, true).unwrap_or(Pence(0));
+        let rate = parse::money_within(
+            tr,
+            &mut e,
+            "hourly_rate",
+            &self.hourly_rate,
+            true,
+            ymarfer_domain::bounds::Bound::HourlyRate,
+        )
+        .unwrap_or(Pence(0));
         let typed_capture = match self.capture_factor.trim() {
             "" => "1",
             typed => typed,

@@ -40,7 +40,13 @@ impl ScenarioForm {
         ScenarioForm {
             cohorts: cohorts.to_string(),
             size: "12".into(),
-            cost: parse::pounds_input(Some(p.cost_pence / cohorts)),
+            // A cost stored beyond its bound starts the form at the bound.
+            cost: parse::pounds_input(Some(
+                ymarfer_domain::bounds::Bound::Cost
+                    .hold(p.cost_pence)
+                    .max(0)
+                    / cohorts,
+            )),
             years: "5".into(),
             not_innovating: NOT_INNOVATION_ACTIVE_PCT.to_string(),
             dropout: "10".into(),

@@ -6,6 +6,7 @@
 mod accounts;
 mod api;
 mod audit;
+mod bounds;
 mod browser;
 mod doors;
 mod firms;

@@ -235,6 +235,79 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A people file of `n` lines, each a new person at their own firm.
+fn people(n: usize) -> Vec<u8> {
+    let mut csv = String::from(
+        "email,name,language,organisation,companies_house,sector,employee_band,area,hourly_rate_gbp\n",
+    );
+    for i in 0..n {
+        csv.push_str(&format!(
+            "person{i}@example.com,Person {i},en,Firm {i},,C,micro,Gwynedd,18.50\n"
+        ));
+    }
+    csv.into_bytes()
+}
+
+/// The preview of a people import costs the same statements for ten lines as
+/// for five thousand, and lists a bounded number of them.
+async fn an_import_preview_costs_the_same_whatever_its_length(app: TestApp) {
+    statements();
+    let (programme, _) = app
+        .db
+        .create_programme_with_cohort("preview", "Preview")
+        .await
+        .unwrap();
+    let (_, manager) = signed_in_with(
+        &app,
+        "manager@example.com",
+        Role::ProgrammeManager,
+        Scope::Programme(programme),
+    )
+    .await;
+    let path = "/en/programmes/preview/cohorts/cohort-1/import";
+    let mut cost_of = Vec::new();
+    for n in [10, 5000] {
+        let file = people(n);
+        let mut fewest = usize::MAX;
+        for _ in 0..2 {
+            // The CSRF token is fetched first, outside what is counted.
+            let token = manager.csrf().await;
+            let form = reqwest::multipart::Form::new().text("_csrf", token).part(
+                "file",
+                reqwest::multipart::Part::bytes(file.clone())
+                    .file_name("people.csv")
+                    .mime_str("text/csv")
+                    .unwrap(),
+            );
+            let before = statements().load(Ordering::SeqCst);
+            let res = manager
+                .http
+                .post(app.url(path))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), 200, "{n} lines");
+            let html = res.text().await.unwrap();
+            fewest = fewest.min(statements().load(Ordering::SeqCst) - before);
+            assert!(
+                html.contains(&format!("{} people are ready to import.", n)),
+                "{n} lines"
+            );
+            // At most the first 200 lines are listed.
+            let listed = html.matches("@example.com</td>").count();
+            assert_eq!(listed, n.min(200), "{n} lines");
+        }
+        cost_of.push(fewest);
+    }
+    assert!(
+        cost_of[1] <= cost_of[0],
+        "statements for 10 lines and for 5,000: {cost_of:?}"
+    );
+    assert!(cost_of[1] <= 20, "{cost_of:?}");
+}
+
 crate::on_both! {
     bounded_queries => super::pages_cost_the_same_whatever_the_data;
+    import_preview => super::an_import_preview_costs_the_same_whatever_its_length;
 }
