@@ -219,6 +219,24 @@ mod tests {
             Tr(Lang::En).t1("vsm-minutes", "count", "1,830"),
             "1,830 minutes"
         );
+        // Welsh counts mutate: two firms, three cohorts, two minutes.
+        let cy = Tr(Lang::Cy);
+        assert_eq!(
+            cy.args(
+                "followups-begun-after-value",
+                &[("projects", "4".into()), ("firms", "2".into())]
+            ),
+            "4 (gan 2 gwmni), wedi'u cyfrif fel arloesi parhaus"
+        );
+        assert_eq!(
+            cy.args(
+                "operations-programme-counts",
+                &[("cohorts", "3".into()), ("participants", "6".into())]
+            ),
+            "3 charfan, 6 chyfranogwr yn cymryd rhan"
+        );
+        assert_eq!(cy.t1("vsm-minutes", "count", "2"), "2 funud");
+        assert_eq!(cy.t1("vsm-minutes", "count", "12"), "12 munud");
         assert_eq!(argument("007"), FluentValue::from("007"));
         assert_eq!(argument("12.50"), FluentValue::from("12.50"));
         assert_eq!(

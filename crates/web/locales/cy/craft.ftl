@@ -73,7 +73,10 @@ cohort-stage = Ble mae hi arni
 cohort-stage-starting = Yn dechrau ar { $date }
 cohort-stage-running = Yn rhedeg nawr
 cohort-stage-finished = Daeth i ben ar { $date }
-vsm-minutes = { $count } munud
+vsm-minutes = { $count ->
+        [two] { $count } funud
+       *[other] { $count } munud
+    }
 home-cohort-finished = Daeth y garfan i ben ar { $date }. Bydd arolygon dilynol yn holi beth sydd wedi para.
 home-cohort-news = Yn newydd yn eich carfan
 home-active-on = gwaith diwethaf ar { $date }

@@ -282,7 +282,12 @@ engagement-last = Yn weithgar ddiwethaf
 engagement-never = Ddim eto
 engagement-quiet = wedi tawelu
 followups-begun-after = Prosiectau a ddechreuwyd ar ôl i'r rhaglen ddod i ben
-followups-begun-after-value = { $projects } (gan { $firms } cwmni), wedi'u cyfrif fel arloesi parhaus
+followups-begun-after-value = { $projects } (gan { $firms ->
+        [two] { $firms } gwmni
+        [few] { $firms } chwmni
+        [many] { $firms } chwmni
+       *[other] { $firms } cwmni
+    }), wedi'u cyfrif fel arloesi parhaus
 followup-begun-hint = { $count ->
     [zero] Nid yw eich cwmni wedi dechrau prosiect yn Ymarfer ers i'r rhaglen ddod i ben. Ychwanegwch unrhyw rai eraill yma.
     [one] Mae eich cwmni wedi dechrau { $count } prosiect yn Ymarfer ers i'r rhaglen ddod i ben; mae wedi'i gyfrif yn barod. Ychwanegwch unrhyw rai eraill yma.
@@ -298,7 +303,17 @@ alumni-none = Does dim yma eto. Gofynnwch y cwestiwn cyntaf: efallai fod rhywun 
 alumni-link = Gofod y cyn-aelodau: help ar draws carfanau'r rhaglen
 operations-programmes-title = Rhaglenni a'u timau
 operations-programmes-none = Dim rhaglenni eto.
-operations-programme-counts = { $cohorts } carfan, { $participants } cyfranogwr yn cymryd rhan
+operations-programme-counts = { $cohorts ->
+        [two] { $cohorts } garfan
+        [few] { $cohorts } charfan
+        [many] { $cohorts } charfan
+       *[other] { $cohorts } carfan
+    }, { $participants ->
+        [two] { $participants } gyfranogwr
+        [few] { $participants } chyfranogwr
+        [many] { $participants } chyfranogwr
+       *[other] { $participants } cyfranogwr
+    } yn cymryd rhan
 operations-team-none = Dim tîm eto.
 operations-role = Rôl
 operations-where = Ble

@@ -59,7 +59,7 @@ async fn setting(app: &TestApp) -> Setting {
                 ..Default::default()
             },
             None,
-            None,
+            Some(programme.id),
         )
         .await
         .unwrap();
