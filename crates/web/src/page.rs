@@ -220,6 +220,11 @@ impl Page {
         }
     }
 
+    /// A moment as a `datetime` attribute reads it: UTC, to the second.
+    pub fn datetime(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
+        machine_time(at)
+    }
+
     pub fn other_lang(&self) -> Lang {
         self.lang.other()
     }
@@ -299,9 +304,24 @@ pub fn excerpt(text: &str, chars: usize) -> String {
     cut
 }
 
+/// A moment for machines (a `<time datetime>`): UTC, to the second, as
+/// `2026-01-02T03:04:05Z`; HTML accepts no more than three digits of a
+/// second, and readers need none.
+pub fn machine_time(at: &chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn machine_time_is_utc_to_the_second() {
+        use chrono::TimeZone;
+        let at = chrono::Utc.with_ymd_and_hms(2026, 7, 1, 9, 30, 5).unwrap()
+            + chrono::Duration::nanoseconds(123_456_789);
+        assert_eq!(machine_time(&at), "2026-07-01T09:30:05Z");
+    }
 
     #[test]
     fn counterpart_links_swap_language_and_keep_the_rest() {

@@ -13,6 +13,7 @@ mod firms;
 mod hardening;
 mod health;
 mod impact;
+mod markup;
 mod notices;
 mod pages;
 mod privacy;

@@ -695,10 +695,17 @@ async fn every_route_for_every_role(app: TestApp) {
         .unwrap();
     let mut failures = Vec::new();
     let href = regex::Regex::new(r##"href="(/[^"#]*)"##).unwrap();
+    // Every page this test reaches is also checked for valid HTML, in both
+    // languages. The pages are the same on either database, and the checker
+    // takes a while, so this is done on SQLite only.
+    let check_html = app.db.backend() == ymarfer_store::Backend::Sqlite;
+    let mut pages = Pages::default();
     for who in EVERYONE {
         let c = client_for(&app, who, programme, cohort).await;
         // Every link on the pages this person sees, to follow afterwards.
         let mut links = std::collections::BTreeSet::new();
+        // The pages this person reached (200, HTML), by path.
+        let mut reached = std::collections::BTreeSet::new();
         for row in rows() {
             let res = match row.method {
                 "GET" => c.get(row.path).await,
@@ -712,6 +719,10 @@ async fn every_route_for_every_role(app: TestApp) {
                 .is_some_and(|t| t.to_str().unwrap_or_default().starts_with("text/html"));
             if row.method == "GET" && status == 200 && html {
                 let body = res.text().await.unwrap_or_default();
+                if check_html {
+                    reached.insert(row.path.to_string());
+                    pages.add(who, row.path, &body);
+                }
                 for link in href.captures_iter(&body) {
                     let link = link[1].replace("&amp;", "&");
                     if !link.starts_with("/static/") && !link.ends_with(".ics") {
@@ -762,7 +773,13 @@ async fn every_route_for_every_role(app: TestApp) {
             let status = match followed.get(&link) {
                 Some(s) => *s,
                 None => {
-                    let s = c.get(&link).await.status().as_u16();
+                    let res = c.get(&link).await;
+                    let s = res.status().as_u16();
+                    if check_html && s == 200 && is_html(&res) {
+                        let body = res.text().await.unwrap_or_default();
+                        reached.insert(link.clone());
+                        pages.add(who, &link, &body);
+                    }
                     followed.insert(link.clone(), s);
                     s
                 }
@@ -773,8 +790,90 @@ async fn every_route_for_every_role(app: TestApp) {
                 ));
             }
         }
+        // Each page reached in one language, in the other too.
+        for path in &reached {
+            let Some(other) = counterpart(path) else {
+                continue;
+            };
+            if reached.contains(&other) {
+                continue;
+            }
+            let res = c.get(&other).await;
+            if res.status() == 200 && is_html(&res) {
+                let body = res.text().await.unwrap_or_default();
+                pages.add(who, &other, &body);
+            }
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    if check_html {
+        let both = |lang: &str| pages.list.iter().any(|(n, _)| n.contains(lang));
+        assert!(
+            pages.list.len() > 100 && both(" /en") && both(" /cy"),
+            "only {} pages to check",
+            pages.list.len()
+        );
+        let errors = crate::markup::html_errors(&pages.list);
+        assert!(
+            errors.is_empty(),
+            "{} HTML errors in {} pages:\n{}",
+            errors.len(),
+            pages.list.len(),
+            errors.join("\n")
+        );
+    }
+}
+
+/// The pages to check for valid HTML: each named by who saw it and its path,
+/// a page seen the same by several people kept once.
+#[derive(Default)]
+struct Pages {
+    list: Vec<(String, String)>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl Pages {
+    fn add(&mut self, who: Who, path: &str, html: &str) {
+        if !self.seen.insert(html.to_string()) {
+            return;
+        }
+        if html
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("<!doctype html>")
+        {
+            self.list
+                .push((format!("{who:?} GET {path}"), html.to_string()));
+        } else {
+            // A fragment htmx swaps into a page: checked inside the least
+            // valid document, so that only its own markup can fail.
+            let lang = if path.starts_with("/cy") { "cy" } else { "en" };
+            self.list.push((
+                format!("{who:?} GET {path} (a fragment)"),
+                format!(
+                    "<!DOCTYPE html><html lang=\"{lang}\"><head><title>Fragment</title></head><body>{html}</body></html>"
+                ),
+            ));
+        }
+    }
+}
+
+fn is_html(res: &reqwest::Response) -> bool {
+    res.headers()
+        .get("content-type")
+        .is_some_and(|t| t.to_str().unwrap_or_default().starts_with("text/html"))
+}
+
+/// The same page in the other language: `/en/x` for `/cy/x` and back.
+fn counterpart(path: &str) -> Option<String> {
+    for (from, to) in [("/en", "/cy"), ("/cy", "/en")] {
+        if let Some(rest) = path.strip_prefix(from)
+            && (rest.is_empty() || rest.starts_with('/') || rest.starts_with('?'))
+        {
+            return Some(format!("{to}{rest}"));
+        }
+    }
+    None
 }
 
 on_both! {
