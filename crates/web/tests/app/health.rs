@@ -105,9 +105,8 @@ async fn a_visitor_takes_the_check(app: TestApp) {
     assert_eq!(c.get(&result).await.status(), StatusCode::GONE);
 }
 
-async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
-    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
-    // The cohort starts next month, with places.
+/// Opens the cohort: it starts next month, online, with 12 places.
+async fn open_cohort(app: &TestApp, cohort: i64) {
     let mut k = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
     let start = ymarfer_domain::uktime::today() + chrono::Duration::days(30);
     k.starts_on = Some(start);
@@ -130,6 +129,56 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
         )
         .await
         .unwrap();
+}
+
+/// The interest form sent twice (a double tap, or again after its thank-you
+/// scrolled off a phone's screen) makes one lead and one email, and thanks both times.
+async fn interest_sent_twice_makes_one_lead(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    open_cohort(&app, cohort).await;
+    let visitor = app.client();
+    let result = take_check(&visitor, "en", &NOT_YET).await;
+    let html = visitor.get(&result).await.text().await.unwrap();
+    let once = regex::Regex::new(r#"name="once" value="([0-9a-f]{64})""#)
+        .unwrap()
+        .captures(&html)
+        .expect("the form carries a one-time key")[1]
+        .to_string();
+    // Each showing of the form has its own key.
+    let again = visitor.get(&result).await.text().await.unwrap();
+    assert!(!again.contains(&once));
+    let interest = result.replace("/result", "/interest");
+    let cohort_id = cohort.to_string();
+    let form = [
+        ("name", "Nia Jones"),
+        ("email", "nia@becws.cymru"),
+        ("organisation", "Becws Nia"),
+        ("language", "cy"),
+        ("consent", "yes"),
+        ("cohort", cohort_id.as_str()),
+        ("once", once.as_str()),
+    ];
+    let told = |app: &TestApp| {
+        app.outbox()
+            .iter()
+            .filter(|(to, subject, _)| {
+                to == manager.email.as_str() && subject == "A firm would like to hear more"
+            })
+            .count()
+    };
+    for _ in 0..2 {
+        let res = visitor.post(&interest, &form).await;
+        assert_eq!(location(&res), format!("{result}?done=interest"));
+        let thanks = visitor.get(&location(&res)).await.text().await.unwrap();
+        assert!(thanks.contains("Thank you"), "{thanks}");
+        assert_eq!(app.db.leads_of(Some(programme)).await.unwrap().len(), 1);
+        assert_eq!(told(&app), 1, "the manager is emailed once");
+    }
+}
+
+async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    open_cohort(&app, cohort).await;
     let slug = app
         .db
         .programme_by_id(programme)
@@ -545,4 +594,5 @@ on_both! {
     health_framing => super::partners_may_frame_the_check;
     health_check => super::a_visitor_takes_the_check;
     health_leads => super::interest_becomes_a_lead_and_an_invitation;
+    health_interest_twice => super::interest_sent_twice_makes_one_lead;
 }
