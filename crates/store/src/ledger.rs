@@ -9,6 +9,7 @@ use ymarfer_domain::impact::{
     Quantity, SavingsType, Status, WasteLevel, cohort_shares, resolve_rate,
 };
 use ymarfer_domain::ledger::{Line, LineKey, status_of_new_version};
+use ymarfer_domain::space::NoticeKind;
 
 /// One version of a benefit line, as stored. Quantities are thousandths.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -736,6 +737,29 @@ impl Db {
                 return Ok(Verification::AlreadyVerified);
             }
             verify_current!(tx, line, Some(by), now, Some(note.trim()));
+            // The person who claimed the saving hears that it is verified.
+            let (claimant, project): (Option<i64>, i64) = sqlx::query_as(
+                "SELECT v.created_by, l.project_id FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id \
+                 JOIN users u ON u.id = v.created_by \
+                 WHERE v.line_id = $1 AND v.version = $2 AND u.erased_at IS NULL",
+            )
+            .bind(line)
+            .bind(version)
+            .fetch_optional(&mut *tx)
+            .await?
+            .unwrap_or((None, 0));
+            if let Some(claimant) = claimant.filter(|c| *c != by) {
+                sqlx::query(
+                    "INSERT INTO notifications (user_id, kind, project_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(claimant)
+                .bind(NoticeKind::ClaimVerified.as_str())
+                .bind(project)
+                .bind(by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
             tx.commit().await?;
             Ok(Verification::Verified)
         })
