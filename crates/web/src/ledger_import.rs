@@ -11,11 +11,13 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use ymarfer_domain::Lang;
+use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::bounds::Bound;
 use ymarfer_domain::decimal::DecimalError;
 use ymarfer_domain::impact::{Category, Frequency, GhgFactors, SavingsType, Status};
 use ymarfer_domain::ledger::LineKey;
 use ymarfer_store::Db;
+use ymarfer_store::audit::NewAuditEvent;
 use ymarfer_store::ledger::{BenefitInput, EarlierImport, LedgerFile, LedgerImport};
 use ymarfer_store::programmes::Programme;
 
@@ -310,11 +312,36 @@ pub async fn import_ledger(
         .import_benefit_lines(&file, &good, verified_by.is_some())
         .await?
     {
-        LedgerImport::Imported(_) => Ok(Ok(Imported {
-            added: good.len(),
-            present,
-            sha256,
-        })),
+        LedgerImport::Imported(_) => {
+            // One event for the import: the file, its lines, who vouched for them.
+            let verified = good
+                .iter()
+                .filter(|(_, b)| verified_by.is_some() && b.status == Status::Verified)
+                .count();
+            db.record_audit(&NewAuditEvent {
+                actor_id: verified_by,
+                actor: if verified_by.is_some() {
+                    String::new()
+                } else {
+                    "command line".to_string()
+                },
+                action: Some(AuditAction::LedgerImported),
+                programme_id: Some(p.id),
+                subject: format!("file sha256 {sha256}"),
+                detail: format!(
+                    "{} lines in the file: {} added ({verified} verified), {present} already in the ledger",
+                    good.len() + present,
+                    good.len()
+                ),
+                address: String::new(),
+            })
+            .await?;
+            Ok(Ok(Imported {
+                added: good.len(),
+                present,
+                sha256,
+            }))
+        }
         // Another import of the same file finished first.
         LedgerImport::AlreadyImported(earlier) => {
             Ok(Err(Refused::AlreadyImported(already(tr, p, &earlier))))
