@@ -407,6 +407,19 @@ impl Db {
             .await?))
     }
 
+    /// Gives a lead that chose no programme to `programme`; the lead as it now
+    /// is, or `None` when it has a programme already (or is gone).
+    pub async fn assign_lead(&self, id: i64, programme: i64) -> Result<Option<Lead>> {
+        let sql = format!(
+            "UPDATE leads SET programme_id = $2 WHERE id = $1 AND programme_id IS NULL RETURNING {LEAD_COLUMNS}"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(id)
+            .bind(programme)
+            .fetch_optional(pool)
+            .await?))
+    }
+
     pub async fn update_lead(&self, id: i64, status: LeadStatus, notes: &str) -> Result<()> {
         with_pool!(self, |pool| {
             sqlx::query("UPDATE leads SET status = $1, notes = $2 WHERE id = $3")
