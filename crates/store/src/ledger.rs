@@ -444,6 +444,10 @@ macro_rules! fix_cohort_share {
     }};
 }
 
+/// A line's natural key as read: project, description, start, category,
+/// amount, hours.
+type KeyRow = (i64, String, NaiveDate, String, Option<i64>, Option<i64>);
+
 /// A ledger file being imported: into which programme, its SHA-256, and who
 /// imported it (the verifier named, if any).
 #[derive(Debug, Clone, Copy)]
@@ -599,10 +603,8 @@ impl Db {
 
     /// The natural key of every current line of a programme's projects.
     pub async fn programme_line_keys(&self, programme_id: i64) -> Result<Vec<LineKey>> {
-        let rows: Vec<(i64, String, NaiveDate, String, Option<i64>, Option<i64>)> = with_pool!(
-            self,
-            |pool| {
-                sqlx::query_as(
+        let rows: Vec<KeyRow> = with_pool!(self, |pool| {
+            sqlx::query_as(
                     "SELECT l.project_id, v.description, v.starts_on, v.category, v.amount_pence, v.hours_hundredths \
                      FROM benefit_lines l JOIN benefit_versions v ON v.line_id = l.id \
                      JOIN projects p ON p.id = l.project_id JOIN cohorts c ON c.id = p.cohort_id \
@@ -612,8 +614,7 @@ impl Db {
                 .bind(programme_id)
                 .fetch_all(pool)
                 .await?
-            }
-        );
+        });
         Ok(rows
             .into_iter()
             .filter_map(
