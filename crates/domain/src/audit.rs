@@ -23,5 +23,8 @@ coded_enum! {
         UserSignedOut = "user_signed_out", "audit-user-signed-out";
         TokenCreated = "token_created", "audit-token-created";
         TokenRevoked = "token_revoked", "audit-token-revoked";
+        LedgerImported = "ledger_imported", "audit-ledger-imported";
+        RatesChanged = "rates_changed", "audit-rates-changed";
+        OrganisationRateChanged = "organisation_rate_changed", "audit-organisation-rate-changed";
     }
 }

@@ -126,6 +126,39 @@ impl Verified {
     }
 }
 
+/// What makes a benefit line the same line when it is imported again: its
+/// project, description (in any case, spaces trimmed), start date, category and
+/// amount or hours. Two lines with one key are one saving written twice.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LineKey {
+    pub project: i64,
+    pub description: String,
+    pub starts_on: chrono::NaiveDate,
+    pub category: Category,
+    pub amount_pence: Option<i64>,
+    pub hours_hundredths: Option<i64>,
+}
+
+impl LineKey {
+    pub fn new(
+        project: i64,
+        description: &str,
+        starts_on: chrono::NaiveDate,
+        category: Category,
+        amount_pence: Option<i64>,
+        hours_hundredths: Option<i64>,
+    ) -> LineKey {
+        LineKey {
+            project,
+            description: description.trim().to_lowercase(),
+            starts_on,
+            category,
+            amount_pence,
+            hours_hundredths,
+        }
+    }
+}
+
 /// The status a new version of a line starts at. People forecast or claim; only
 /// verification, a recorded act, makes a line verified. So a version asking to be
 /// verified starts claimed, and any change to a verified line returns it to

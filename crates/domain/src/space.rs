@@ -56,6 +56,8 @@ coded_enum! {
         Comment = "comment", "notice-comment";
         Feedback = "feedback", "notice-feedback";
         FeedbackRequest = "feedback_request", "notice-feedback-request";
+        /// A saving the person claimed was verified; the notice leads to its project's ledger.
+        ClaimVerified = "claim_verified", "notice-claim-verified";
     }
 }
 

@@ -187,6 +187,29 @@ impl FunnelRow {
     }
 }
 
+/// Inserts lead `$l` through `$executor` and returns it.
+macro_rules! insert_lead {
+    ($executor:expr, $l:expr) => {
+        sqlx::query_as(&format!(
+            "INSERT INTO leads (health_check_id, programme_id, cohort_id, name, email, phone, organisation_name, \
+             language, consent_at, status, created_at, recheck) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $9, $10) \
+             RETURNING {LEAD_COLUMNS}"
+        ))
+        .bind($l.health_check_id)
+        .bind($l.programme_id)
+        .bind($l.cohort_id)
+        .bind(&$l.name)
+        .bind(&$l.email)
+        .bind(&$l.phone)
+        .bind(&$l.organisation_name)
+        .bind($l.language.code())
+        .bind(Utc::now())
+        .bind($l.recheck)
+        .fetch_one($executor)
+        .await?
+    };
+}
+
 impl Db {
     /// Starts a check; the token is its address, and only its hash is kept.
     pub async fn start_check(
@@ -315,24 +338,40 @@ impl Db {
     }
 
     pub async fn create_lead(&self, l: &LeadInput) -> Result<Lead> {
-        let sql = format!(
-            "INSERT INTO leads (health_check_id, programme_id, cohort_id, name, email, phone, organisation_name, \
-             language, consent_at, status, created_at, recheck) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'new', $9, $10) \
-             RETURNING {LEAD_COLUMNS}"
-        );
-        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
-            .bind(l.health_check_id)
-            .bind(l.programme_id)
-            .bind(l.cohort_id)
-            .bind(&l.name)
-            .bind(&l.email)
-            .bind(&l.phone)
-            .bind(&l.organisation_name)
-            .bind(l.language.code())
+        Ok(with_pool!(self, |pool| insert_lead!(pool, l)))
+    }
+
+    /// Makes a lead from a form that carries the one-time key `form_key`, unless
+    /// that key was used already: then nothing changes and `None` comes back.
+    pub async fn create_lead_once(&self, l: &LeadInput, form_key: &str) -> Result<Option<Lead>> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let fresh: Option<String> = sqlx::query_scalar(
+                "INSERT INTO form_keys (form_key, used_at) VALUES ($1, $2) \
+                 ON CONFLICT (form_key) DO NOTHING RETURNING form_key",
+            )
+            .bind(form_key)
             .bind(Utc::now())
-            .bind(l.recheck)
-            .fetch_one(pool)
-            .await?))
+            .fetch_optional(&mut *tx)
+            .await?;
+            if fresh.is_none() {
+                return Ok(None);
+            }
+            let lead: Lead = insert_lead!(&mut *tx, l);
+            tx.commit().await?;
+            Ok(Some(lead))
+        })
+    }
+
+    /// Whether a form's one-time key has been used.
+    pub async fn form_key_used(&self, form_key: &str) -> Result<bool> {
+        let found: Option<String> = with_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT form_key FROM form_keys WHERE form_key = $1")
+                .bind(form_key)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(found.is_some())
     }
 
     /// A programme's leads (`None`: those that chose no programme), newest first.
@@ -364,6 +403,19 @@ impl Db {
         let sql = format!("SELECT {LEAD_COLUMNS} FROM leads WHERE id = $1");
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
             .bind(id)
+            .fetch_optional(pool)
+            .await?))
+    }
+
+    /// Gives a lead that chose no programme to `programme`; the lead as it now
+    /// is, or `None` when it has a programme already (or is gone).
+    pub async fn assign_lead(&self, id: i64, programme: i64) -> Result<Option<Lead>> {
+        let sql = format!(
+            "UPDATE leads SET programme_id = $2 WHERE id = $1 AND programme_id IS NULL RETURNING {LEAD_COLUMNS}"
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(id)
+            .bind(programme)
             .fetch_optional(pool)
             .await?))
     }

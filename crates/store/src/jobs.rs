@@ -39,6 +39,7 @@ pub struct EmailNotice {
     pub kind: NoticeKind,
     pub thread_id: Option<i64>,
     pub post_id: Option<i64>,
+    pub project_id: Option<i64>,
     pub actor: Option<String>,
 }
 
@@ -116,7 +117,7 @@ impl Db {
             .execute(&mut *tx)
             .await?;
             let claimed = sqlx::query_as(
-                "SELECT n.kind, COALESCE(p.parent_id, p.id) AS thread_id, n.post_id, u.display_name AS actor \
+                "SELECT n.kind, COALESCE(p.parent_id, p.id) AS thread_id, n.post_id, n.project_id, u.display_name AS actor \
                  FROM notifications n LEFT JOIN posts p ON p.id = n.post_id LEFT JOIN users u ON u.id = n.actor_id \
                  WHERE n.email_batch = $1 ORDER BY n.id",
             )

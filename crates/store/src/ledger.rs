@@ -8,7 +8,8 @@ use ymarfer_domain::impact::{
     CaptureFactor, Category, EnvironmentalQuantities, Frequency, GhgFactors, Hours, LineValue,
     Quantity, SavingsType, Status, WasteLevel, cohort_shares, resolve_rate,
 };
-use ymarfer_domain::ledger::{Line, status_of_new_version};
+use ymarfer_domain::ledger::{Line, LineKey, status_of_new_version};
+use ymarfer_domain::space::NoticeKind;
 
 /// One version of a benefit line, as stored. Quantities are thousandths.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -443,6 +444,38 @@ macro_rules! fix_cohort_share {
     }};
 }
 
+/// A line's natural key as read: project, description, start, category,
+/// amount, hours.
+type KeyRow = (i64, String, NaiveDate, String, Option<i64>, Option<i64>);
+
+/// A ledger file being imported: into which programme, its SHA-256, and who
+/// imported it (the verifier named, if any).
+#[derive(Debug, Clone, Copy)]
+pub struct LedgerFile<'a> {
+    pub programme_id: i64,
+    pub sha256: &'a str,
+    pub by: Option<i64>,
+}
+
+/// An earlier import of the same file.
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct EarlierImport {
+    pub imported_at: DateTime<Utc>,
+    pub lines: i64,
+    /// Who imported it, while their account stands; none when no one was named.
+    pub by_name: Option<String>,
+    pub by_email: Option<String>,
+}
+
+/// What became of a ledger file.
+#[derive(Debug, Clone)]
+pub enum LedgerImport {
+    /// Its lines, added.
+    Imported(Vec<i64>),
+    /// The same file was imported before; nothing changed.
+    AlreadyImported(EarlierImport),
+}
+
 /// What became of a request to verify a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verification {
@@ -520,9 +553,113 @@ impl Db {
         by: Option<i64>,
         keep_verified: bool,
     ) -> Result<Vec<i64>> {
+        match self.add_lines(lines, by, keep_verified, None).await? {
+            LedgerImport::Imported(ids) => Ok(ids),
+            LedgerImport::AlreadyImported(_) => Ok(Vec::new()),
+        }
+    }
+
+    /// Imports the lines of a ledger file into its programme, recording the
+    /// file by its SHA-256 in the same transaction, unless that file was
+    /// imported into the programme before: then nothing changes and the earlier
+    /// import is returned.
+    pub async fn import_benefit_lines(
+        &self,
+        file: &LedgerFile<'_>,
+        lines: &[(i64, BenefitInput)],
+        keep_verified: bool,
+    ) -> Result<LedgerImport> {
+        match self
+            .add_lines(lines, file.by, keep_verified, Some(file))
+            .await?
+        {
+            LedgerImport::AlreadyImported(_) => Ok(LedgerImport::AlreadyImported(
+                self.earlier_import(file.programme_id, file.sha256)
+                    .await?
+                    .ok_or(crate::StoreError::Sqlx(sqlx::Error::RowNotFound))?,
+            )),
+            done => Ok(done),
+        }
+    }
+
+    /// When, by whom and with how many lines a file was imported into a programme.
+    pub async fn earlier_import(
+        &self,
+        programme_id: i64,
+        sha256: &str,
+    ) -> Result<Option<EarlierImport>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT i.imported_at, i.lines, u.display_name AS by_name, u.email AS by_email \
+                 FROM ledger_imports i LEFT JOIN users u ON u.id = i.imported_by AND u.erased_at IS NULL \
+                 WHERE i.programme_id = $1 AND i.sha256 = $2",
+            )
+            .bind(programme_id)
+            .bind(sha256)
+            .fetch_optional(pool)
+            .await?
+        }))
+    }
+
+    /// The natural key of every current line of a programme's projects.
+    pub async fn programme_line_keys(&self, programme_id: i64) -> Result<Vec<LineKey>> {
+        let rows: Vec<KeyRow> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                    "SELECT l.project_id, v.description, v.starts_on, v.category, v.amount_pence, v.hours_hundredths \
+                     FROM benefit_lines l JOIN benefit_versions v ON v.line_id = l.id \
+                     JOIN projects p ON p.id = l.project_id JOIN cohorts c ON c.id = p.cohort_id \
+                     WHERE c.programme_id = $1 \
+                     AND v.version = (SELECT MAX(w.version) FROM benefit_versions w WHERE w.line_id = l.id)",
+                )
+                .bind(programme_id)
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(
+                |(project, description, starts_on, category, amount, hours)| {
+                    Some(LineKey::new(
+                        project,
+                        &description,
+                        starts_on,
+                        Category::parse(&category)?,
+                        amount,
+                        hours,
+                    ))
+                },
+            )
+            .collect())
+    }
+
+    /// Adds lines in one transaction; with a file, records it first, and adds
+    /// nothing when it is recorded already.
+    async fn add_lines(
+        &self,
+        lines: &[(i64, BenefitInput)],
+        by: Option<i64>,
+        keep_verified: bool,
+        file: Option<&LedgerFile<'_>>,
+    ) -> Result<LedgerImport> {
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            if let Some(f) = file {
+                let recorded: Option<i64> = sqlx::query_scalar(
+                    "INSERT INTO ledger_imports (programme_id, sha256, lines, imported_by, imported_at) \
+                     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (programme_id, sha256) DO NOTHING RETURNING id",
+                )
+                .bind(f.programme_id)
+                .bind(f.sha256)
+                .bind(i64::try_from(lines.len()).unwrap_or(i64::MAX))
+                .bind(f.by)
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if recorded.is_none() {
+                    return Ok(LedgerImport::AlreadyImported(EarlierImport::default()));
+                }
+            }
             let mut ids = Vec::new();
             for (project, b) in lines {
                 let line: i64 = sqlx::query_scalar(
@@ -547,7 +684,7 @@ impl Db {
                 ids.push(line);
             }
             tx.commit().await?;
-            Ok(ids)
+            Ok(LedgerImport::Imported(ids))
         })
     }
 
@@ -601,6 +738,29 @@ impl Db {
                 return Ok(Verification::AlreadyVerified);
             }
             verify_current!(tx, line, Some(by), now, Some(note.trim()));
+            // The person who claimed the saving hears that it is verified.
+            let (claimant, project): (Option<i64>, i64) = sqlx::query_as(
+                "SELECT v.created_by, l.project_id FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id \
+                 JOIN users u ON u.id = v.created_by \
+                 WHERE v.line_id = $1 AND v.version = $2 AND u.erased_at IS NULL",
+            )
+            .bind(line)
+            .bind(version)
+            .fetch_optional(&mut *tx)
+            .await?
+            .unwrap_or((None, 0));
+            if let Some(claimant) = claimant.filter(|c| *c != by) {
+                sqlx::query(
+                    "INSERT INTO notifications (user_id, kind, project_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(claimant)
+                .bind(NoticeKind::ClaimVerified.as_str())
+                .bind(project)
+                .bind(by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
             tx.commit().await?;
             Ok(Verification::Verified)
         })

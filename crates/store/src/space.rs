@@ -207,6 +207,8 @@ pub struct Notice {
     pub post_id: Option<i64>,
     /// The item the notice leads to: the post itself, or the post a comment is on.
     pub thread_id: Option<i64>,
+    /// The project whose ledger the notice leads to (a claim verified).
+    pub project_id: Option<i64>,
     pub actor: Option<String>,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
@@ -764,7 +766,7 @@ impl Db {
     pub async fn notices(&self, user: i64, limit: i64) -> Result<Vec<Notice>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT n.id, n.kind, n.post_id, COALESCE(p.parent_id, p.id) AS thread_id, u.display_name AS actor, n.created_at, n.read_at \
+                "SELECT n.id, n.kind, n.post_id, COALESCE(p.parent_id, p.id) AS thread_id, n.project_id, u.display_name AS actor, n.created_at, n.read_at \
                  FROM notifications n LEFT JOIN posts p ON p.id = n.post_id LEFT JOIN users u ON u.id = n.actor_id \
                  WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
             )

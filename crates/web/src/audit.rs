@@ -5,7 +5,9 @@
 use crate::error::AppError;
 use crate::page::Viewer;
 use crate::state::AppState;
+use ymarfer_domain::Pence;
 use ymarfer_domain::audit::AuditAction;
+use ymarfer_domain::impact::Status;
 use ymarfer_store::audit::NewAuditEvent;
 
 /// What was done, to what, in which programme.
@@ -30,6 +32,26 @@ impl Act {
         self.detail = detail.into();
         self
     }
+}
+
+/// A programme's claimed first-year total now: what a rate or capture-factor
+/// change moves, recorded before and after it.
+pub async fn claimed_total(state: &AppState, programme: i64) -> Result<Pence, AppError> {
+    Ok(Pence(
+        state
+            .db
+            .ledger_totals(programme, None)
+            .await?
+            .iter()
+            .filter(|t| t.status == Status::Claimed)
+            .map(|t| t.first_year_pence)
+            .sum(),
+    ))
+}
+
+/// A figure before and after, for the trail: "£25.00 → £30.00".
+pub fn moved(before: &str, after: &str) -> String {
+    format!("{before} → {after}")
 }
 
 /// Records an act by the signed-in person.

@@ -94,12 +94,18 @@ pub async fn email_notices(state: &AppState, mode: NotifyMode) -> anyhow::Result
                 .clone()
                 .unwrap_or_else(|| tr.t("space-former-member"));
             let text = tr.t1(n.kind.message_id(), "person", &who);
-            match (n.thread_id, n.post_id) {
-                (Some(thread), Some(post)) => lines.push(format!(
+            match (n.thread_id, n.post_id, n.project_id) {
+                (Some(thread), Some(post), _) => lines.push(format!(
                     "- {text}:\n  {}",
                     state
                         .config
                         .link(lang, &format!("posts/{thread}#item-{post}"))
+                )),
+                (_, _, Some(project)) => lines.push(format!(
+                    "- {text}:\n  {}",
+                    state
+                        .config
+                        .link(lang, &format!("projects/{project}#ledger"))
                 )),
                 _ => lines.push(format!("- {text}")),
             }

@@ -1,14 +1,24 @@
 //! Importing benefit lines from CSV for a programme, matching organisation by
 //! name and project by title. All or nothing: every bad row is named.
+//!
+//! Safe to repeat: a file already imported into the programme (the same bytes,
+//! by SHA-256) is refused, naming when and by whom; a line repeated within a
+//! file is a bad line; a line already in the ledger (by its `LineKey`) is left
+//! as it is and counted, so that a file with a few new lines adds only those.
 
 use crate::i18n::Tr;
 use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
 use ymarfer_domain::Lang;
+use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::bounds::Bound;
 use ymarfer_domain::decimal::DecimalError;
 use ymarfer_domain::impact::{Category, Frequency, GhgFactors, SavingsType, Status};
+use ymarfer_domain::ledger::LineKey;
 use ymarfer_store::Db;
-use ymarfer_store::ledger::BenefitInput;
+use ymarfer_store::audit::NewAuditEvent;
+use ymarfer_store::ledger::{BenefitInput, EarlierImport, LedgerFile, LedgerImport};
 use ymarfer_store::programmes::Programme;
 
 pub const COLUMNS: [&str; 14] = [
@@ -35,6 +45,26 @@ pub struct BadRow {
     pub reasons: Vec<String>,
 }
 
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// Lines added.
+    pub added: usize,
+    /// Lines already in the ledger, left as they were.
+    pub present: usize,
+    /// The file's SHA-256, in hex.
+    pub sha256: String,
+}
+
+/// Why nothing was imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// Lines that cannot be imported, each with its reasons.
+    BadRows(Vec<BadRow>),
+    /// The same file was imported before: when and by whom, in the reader's language.
+    AlreadyImported(String),
+}
+
 /// A date as 2026-03-01 or 01/03/2026; anything else, including 31/02, is refused.
 fn date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -43,16 +73,20 @@ fn date(s: &str) -> Option<NaiveDate> {
 }
 
 /// Checks the whole file and, if every row is good, imports it in one transaction.
-/// Returns the number of lines imported. Lines marked verified stay verified only
-/// when `verified_by` names who verified them (staff of the programme, checked by
-/// the caller); otherwise they come in as claimed, to be verified in Ymarfer.
+/// Lines marked verified stay verified only when `verified_by` names who
+/// verified them (staff of the programme, checked by the caller); otherwise they
+/// come in as claimed, to be verified in Ymarfer.
 pub async fn import_ledger(
     db: &Db,
     tr: Tr,
     p: &Programme,
     bytes: &[u8],
     verified_by: Option<i64>,
-) -> anyhow::Result<Result<usize, Vec<BadRow>>> {
+) -> anyhow::Result<Result<Imported, Refused>> {
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    if let Some(earlier) = db.earlier_import(p.id, &sha256).await? {
+        return Ok(Err(Refused::AlreadyImported(already(tr, p, &earlier))));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
@@ -66,10 +100,10 @@ pub async fn import_ledger(
         .filter(|c| !header.iter().any(|h| h == c))
         .collect();
     if !missing.is_empty() {
-        return Ok(Err(vec![BadRow {
+        return Ok(Err(Refused::BadRows(vec![BadRow {
             line: 1,
             reasons: vec![tr.t1("import-error-columns", "value", &missing.join(", "))],
-        }]));
+        }])));
     }
     // Every project of the programme, by (organisation name, project title).
     let mut projects = Vec::new();
@@ -83,6 +117,9 @@ pub async fn import_ledger(
         }
     }
     let factor_year = i64::from(GhgFactors::shipped()?.factor_year);
+    let present_keys: HashSet<LineKey> = db.programme_line_keys(p.id).await?.into_iter().collect();
+    let mut seen: HashMap<LineKey, usize> = HashMap::new();
+    let mut present = 0;
     let mut good = Vec::new();
     let mut bad = Vec::new();
     for (i, record) in reader.records().enumerate() {
@@ -224,36 +261,109 @@ pub async fn import_ledger(
                 Some(savings_type),
                 Some(frequency),
                 Some(status),
-            ) if reasons.is_empty() => good.push((
-                project,
-                BenefitInput {
-                    description,
-                    category,
-                    savings_type,
-                    frequency,
-                    starts_on,
-                    status,
-                    amount_pence: amount,
-                    hours_hundredths: hours,
-                    hourly_rate_pence: rate,
-                    energy_kwh_milli: energy,
-                    waste_kg_milli: waste,
-                    waste_level: None,
-                    fuel_litres_milli: fuel,
-                    factor_year: (energy + waste + fuel > 0).then_some(factor_year),
-                },
-            )),
+            ) if reasons.is_empty() => {
+                let key = LineKey::new(project, &description, starts_on, category, amount, hours);
+                if let Some(first) = seen.get(&key) {
+                    bad.push(BadRow {
+                        line,
+                        reasons: vec![tr.t1("ledger-import-repeated", "value", &first.to_string())],
+                    });
+                    continue;
+                }
+                seen.insert(key.clone(), line);
+                if present_keys.contains(&key) {
+                    present += 1;
+                    continue;
+                }
+                good.push((
+                    project,
+                    BenefitInput {
+                        description,
+                        category,
+                        savings_type,
+                        frequency,
+                        starts_on,
+                        status,
+                        amount_pence: amount,
+                        hours_hundredths: hours,
+                        hourly_rate_pence: rate,
+                        energy_kwh_milli: energy,
+                        waste_kg_milli: waste,
+                        waste_level: None,
+                        fuel_litres_milli: fuel,
+                        factor_year: (energy + waste + fuel > 0).then_some(factor_year),
+                    },
+                ));
+            }
             _ => bad.push(BadRow { line, reasons }),
         }
     }
     if !bad.is_empty() {
-        return Ok(Err(bad));
+        return Ok(Err(Refused::BadRows(bad)));
     }
     // With a named verifier, imported lines keep their stated status: the file
     // is the programme's own record, verified outside Ymarfer where it says so.
-    db.add_benefit_lines(&good, verified_by, verified_by.is_some())
-        .await?;
-    Ok(Ok(good.len()))
+    let file = LedgerFile {
+        programme_id: p.id,
+        sha256: &sha256,
+        by: verified_by,
+    };
+    match db
+        .import_benefit_lines(&file, &good, verified_by.is_some())
+        .await?
+    {
+        LedgerImport::Imported(_) => {
+            // One event for the import: the file, its lines, who vouched for them.
+            let verified = good
+                .iter()
+                .filter(|(_, b)| verified_by.is_some() && b.status == Status::Verified)
+                .count();
+            db.record_audit(&NewAuditEvent {
+                actor_id: verified_by,
+                actor: if verified_by.is_some() {
+                    String::new()
+                } else {
+                    "command line".to_string()
+                },
+                action: Some(AuditAction::LedgerImported),
+                programme_id: Some(p.id),
+                subject: format!("file sha256 {sha256}"),
+                detail: format!(
+                    "{} lines in the file: {} added ({verified} verified), {present} already in the ledger",
+                    good.len() + present,
+                    good.len()
+                ),
+                address: String::new(),
+            })
+            .await?;
+            Ok(Ok(Imported {
+                added: good.len(),
+                present,
+                sha256,
+            }))
+        }
+        // Another import of the same file finished first.
+        LedgerImport::AlreadyImported(earlier) => {
+            Ok(Err(Refused::AlreadyImported(already(tr, p, &earlier))))
+        }
+    }
+}
+
+/// Why a file is refused the second time: when it was imported, and by whom.
+fn already(tr: Tr, p: &Programme, earlier: &EarlierImport) -> String {
+    let who = match (&earlier.by_name, &earlier.by_email) {
+        (Some(name), Some(email)) if !name.is_empty() => format!("{name} <{email}>"),
+        (_, Some(email)) => email.clone(),
+        _ => tr.t("ledger-import-by-nobody"),
+    };
+    tr.args(
+        "ledger-import-already",
+        &[
+            ("programme", p.slug.clone()),
+            ("when", tr.date_time(earlier.imported_at)),
+            ("who", who),
+        ],
+    )
 }
 
 /// The values a coded column accepts: each stable code, or its name in either

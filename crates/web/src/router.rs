@@ -141,6 +141,8 @@ fn pages() -> Router<AppState> {
             post(account::sign_out_everywhere),
         )
         .route("/admin/users", get(admin::users))
+        .route("/admin/leads", get(leads::unassigned))
+        .route("/admin/leads/{id}/programme", post(leads::assign))
         .route("/admin/users/invite", post(admin::invite))
         .route("/profile/calendar", post(sessions::new_person_feed))
         .route(

@@ -14,6 +14,7 @@ use ymarfer_store::Db;
 use ymarfer_store::tokens::Purpose;
 use ymarfer_store::users::NewUser;
 use ymarfer_web::config::SmtpSecurity;
+use ymarfer_web::ledger_import::Refused;
 use ymarfer_web::{AppState, Config, SmtpConfig};
 
 /// Ymarfer runs programme communities of practice that help small firms innovate.
@@ -571,8 +572,21 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let tr = ymarfer_web::i18n::Tr(Lang::En);
             match ymarfer_web::ledger_import::import_ledger(&db, tr, &p, &bytes, verifier).await? {
-                Ok(n) => println!("Imported {n} benefit lines into {programme}."),
-                Err(bad) => {
+                Ok(done) => {
+                    println!("Imported {} benefit lines into {programme}.", done.added);
+                    println!("The file's SHA-256 is {}.", done.sha256);
+                    if done.present > 0 {
+                        println!(
+                            "{} line(s) were in the ledger already and were left as they were.",
+                            done.present
+                        );
+                    }
+                }
+                Err(Refused::AlreadyImported(why)) => {
+                    db.close().await;
+                    anyhow::bail!("{why}");
+                }
+                Err(Refused::BadRows(bad)) => {
                     for row in &bad {
                         eprintln!("line {}: {}", row.line, row.reasons.join(" "));
                     }

@@ -596,9 +596,18 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
     assert_eq!(delta("forecast"), 14_850);
 
     // Without a named verifier, lines the file calls verified come in as claimed.
+    let unverified = dir.join("ledger-unverified.csv");
+    std::fs::write(
+        &unverified,
+        std::fs::read_to_string(&good)
+            .unwrap()
+            .replace(",2026-01-05,", ",2026-02-02,")
+            .replace(",05/01/2026,", ",02/02/2026,"),
+    )
+    .unwrap();
     let (out, _, stderr) = run(ymarfer()
         .args(["import", "ledger"])
-        .arg(&good)
+        .arg(&unverified)
         .args(["--programme", "ceic-demo"])
         .env("YMARFER_DATA_DIR", &dir));
     assert!(out.status.success(), "{stderr}");
@@ -609,6 +618,127 @@ fn a_hand_built_ledger_imports_to_hand_worked_totals() {
     };
     assert_eq!(delta("verified"), 0, "no verifier, nothing verified");
     assert_eq!(delta("claimed"), 65_000 + 36_000 + 19_800 + 99_999);
+}
+
+/// Importing the same ledger file twice changes nothing the second time and
+/// says why; a line repeated within a file is a bad line; a file that adds to
+/// lines already imported adds only its new lines. On the database at `url`,
+/// or on SQLite in a fresh data directory.
+fn a_ledger_imported_twice_counts_once(url: Option<&str>) {
+    let dir = temp_dir();
+    let cmd = |args: &[&str]| {
+        let mut c = ymarfer();
+        c.args(args).env("YMARFER_DATA_DIR", &dir);
+        if let Some(url) = url {
+            c.env("YMARFER_DATABASE_URL", url);
+        }
+        c
+    };
+    let (out, _, stderr) = run(&mut cmd(&["demo"]));
+    assert!(out.status.success(), "{stderr}");
+    let report = || {
+        let (out, stdout, stderr) = run(&mut cmd(&[
+            "report",
+            "impact",
+            "--programme",
+            "ceic-demo",
+            "--format",
+            "json",
+        ]));
+        assert!(out.status.success(), "{stderr}");
+        stdout
+    };
+    let header = "organisation,project,description,category,savings_type,frequency,start_date,status,amount_gbp,hours,hourly_rate_gbp,energy_kwh,waste_kg,fuel_litres\n";
+    let line1 = "Becws Llŷn,Ciw'r bore wrth gownter y becws,Flour bought to demand,materials,hard,weekly,2026-01-05,verified,12.50,,,,,\n";
+    let line2 = "Becws Llŷn,Ciw'r bore wrth gownter y becws,Rota planning,labour_time,soft,monthly,2026-01-05,verified,,1.5,20.00,,,\n";
+    let import = |file: &std::path::Path| {
+        run(&mut cmd(&[
+            "import",
+            "ledger",
+            file.to_str().unwrap(),
+            "--programme",
+            "ceic-demo",
+            "--verified-by",
+            "manager@ymarfer.demo",
+        ]))
+    };
+
+    // The same line twice in one file: named, nothing imported.
+    let twice = dir.join("twice.csv");
+    std::fs::write(
+        &twice,
+        format!("{header}{line1}{}", line1.replace("Flour", " flour")),
+    )
+    .unwrap();
+    let before = report();
+    let (out, _, stderr) = import(&twice);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("line 3: This line repeats line 2: one saving, written twice."),
+        "{stderr}"
+    );
+    assert_eq!(report(), before, "nothing imported");
+
+    let file = dir.join("ledger.csv");
+    std::fs::write(&file, format!("{header}{line1}")).unwrap();
+    let (out, stdout, stderr) = import(&file);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("Imported 1 benefit lines into ceic-demo."),
+        "{stdout}"
+    );
+    let once = report();
+    assert_ne!(once, before);
+
+    // The same file again: refused, naming when and by whom; the report is
+    // byte for byte what it was.
+    let (out, _, stderr) = import(&file);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("This file was imported into ceic-demo on ")
+            && stderr.contains(" by Mererid Rheolwr <manager@ymarfer.demo>.")
+            && stderr.contains(
+                "Importing it again would count its savings twice, so nothing was imported."
+            ),
+        "{stderr}"
+    );
+    assert_eq!(report(), once, "the report is unchanged");
+
+    // A longer file holding the first line again adds only its new line.
+    let more = dir.join("more.csv");
+    std::fs::write(&more, format!("{header}{line1}{line2}")).unwrap();
+    let (out, stdout, stderr) = import(&more);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stdout.contains("Imported 1 benefit lines into ceic-demo.")
+            && stdout.contains("1 line(s) were in the ledger already"),
+        "{stdout}"
+    );
+    let both: serde_json::Value = serde_json::from_str(&report()).unwrap();
+    let first: serde_json::Value = serde_json::from_str(&once).unwrap();
+    assert_eq!(
+        both["first_year_pence"]["verified"].as_i64().unwrap()
+            - first["first_year_pence"]["verified"].as_i64().unwrap(),
+        36_000,
+        "only the rota line is new: 1.5 h × £20 × 12"
+    );
+}
+
+#[test]
+fn a_ledger_imported_twice_counts_once_on_sqlite() {
+    a_ledger_imported_twice_counts_once(None);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_ledger_imported_twice_counts_once_on_postgres() {
+    if let Some((db, url)) =
+        ymarfer_store::testing::fresh_db(ymarfer_store::Backend::Postgres).await
+    {
+        db.close().await;
+        tokio::task::spawn_blocking(move || a_ledger_imported_twice_counts_once(Some(&url)))
+            .await
+            .unwrap();
+    }
 }
 
 /// Starts `serve` and returns it with the address it serves at; what it prints

@@ -110,6 +110,9 @@ audit-project-approved = Prosiect wedi'i gymeradwyo ar gyfer y cyhoedd
 audit-report-downloaded = Adroddiad wedi'i lwytho i lawr
 audit-people-exported = Pobl wedi'u hallforio
 audit-programme-changed = Rhaglen wedi'i newid
+audit-ledger-imported = Cyfriflyfr buddion wedi'i fewnforio
+audit-rates-changed = Cyfradd neu ffactor cipio'r rhaglen wedi newid
+audit-organisation-rate-changed = Cyfradd fesul awr y sefydliad wedi newid
 audit-lead-invited = Darpar gyfranogwr wedi'i wahodd i garfan
 audit-audit-exported = Trywydd archwilio wedi'i allforio
 

@@ -96,6 +96,11 @@ email-lead-body = Gwnaeth { $organisation } y gwiriad iechyd arloesi a hoffai gl
 
 ## Darpar gyfranogwyr a'r twndis
 leads-title = Darpar gyfranogwyr: { $name }
+leads-unassigned-title = Darpar gyfranogwyr heb raglen
+leads-unassigned-lead = Cwmnïau a ofynnodd am glywed mwy ar ôl y gwiriad iechyd heb ddewis carfan. Rhowch bob un i'r rhaglen a ddylai gysylltu ag ef; dywedir wrth ei rheolwyr.
+leads-unassigned-none = Mae gan bob darpar gyfranogwr raglen.
+leads-assign-programme = Rhaglen
+leads-assign = Rhoi i'r rhaglen hon
 leads-heading = Darpar gyfranogwyr
 leads-none = Nid oes cwmni wedi gadael ei fanylion ar ôl y gwiriad iechyd eto.
 leads-count = { $count ->

@@ -197,6 +197,9 @@ ledger-import-bad-amount = Nid yw “{ $value }” yn swm mewn punnoedd.
 ledger-import-too-large = Mae “{ $value }” yn fwy nag y caiff llinell ei gofnodi: { $max } ar y mwyaf.
 ledger-import-bad-hours = Nid yw “{ $value }” yn nifer o oriau sy'n sero neu'n fwy.
 ledger-import-bad-quantity = Nid yw “{ $value }” yn faint sy'n sero neu'n fwy.
+ledger-import-repeated = Mae'r llinell hon yn ailadrodd llinell { $value }: un arbediad, wedi'i ysgrifennu ddwywaith.
+ledger-import-already = Mewnforiwyd y ffeil hon i { $programme } ar { $when } gan { $who }. Byddai ei mewnforio eto yn cyfrif ei harbedion ddwywaith, felly ni fewnforiwyd dim.
+ledger-import-by-nobody = rhywun ar y llinell orchymyn nad enwodd ddilyswr
 
 ## Effaith
 impact-title = Effaith: { $name }

@@ -112,6 +112,7 @@ notice-mention = Soniodd { $person } amdanoch
 notice-comment = Gwnaeth { $person } sylw ar yr hyn a rannoch
 notice-feedback = Rhoddodd { $person } adborth i chi
 notice-feedback-request = Gofynnodd { $person } am eich adborth
+notice-claim-verified = Dilysodd { $person } arbediad a hawlioch chi
 checkin-done = Wedi'i wneud
 checkin-partly = Yn rhannol
 checkin-not-yet = Ddim eto

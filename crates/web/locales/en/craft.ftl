@@ -112,6 +112,9 @@ audit-people-exported = People exported
 audit-programme-changed = Programme changed
 audit-lead-invited = Lead invited to a cohort
 audit-audit-exported = Audit trail exported
+audit-ledger-imported = Benefit ledger imported
+audit-rates-changed = Programme rate or capture factor changed
+audit-organisation-rate-changed = Organisation's hourly rate changed
 
 ## Personal data
 former-participant = Former participant

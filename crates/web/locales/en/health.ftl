@@ -93,6 +93,11 @@ email-lead-body = { $organisation } took the innovation health check and would l
 ## Leads and the funnel
 leads-title = Leads: { $name }
 leads-heading = Leads
+leads-unassigned-title = Leads for no programme
+leads-unassigned-lead = Firms that asked to hear more after the health check without choosing a cohort. Give each to the programme that should contact it; its managers are told.
+leads-unassigned-none = Every lead has a programme.
+leads-assign-programme = Programme
+leads-assign = Give to this programme
 leads-none = No firm has left its details after the health check yet.
 leads-count = { $count ->
     [one] 1 lead

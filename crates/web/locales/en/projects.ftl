@@ -187,6 +187,9 @@ ledger-import-bad-amount = “{ $value }” is not an amount in pounds.
 ledger-import-too-large = “{ $value }” is more than a line may record: { $max } at most.
 ledger-import-bad-hours = “{ $value }” is not a number of hours that is zero or more.
 ledger-import-bad-quantity = “{ $value }” is not a quantity that is zero or more.
+ledger-import-repeated = This line repeats line { $value }: one saving, written twice.
+ledger-import-already = This file was imported into { $programme } on { $when } by { $who }. Importing it again would count its savings twice, so nothing was imported.
+ledger-import-by-nobody = someone at the command line who named no verifier
 
 ## Impact
 impact-title = Impact: { $name }

@@ -100,6 +100,7 @@ notice-mention = { $person } mentioned you
 notice-comment = { $person } commented on what you shared
 notice-feedback = { $person } gave you feedback
 notice-feedback-request = { $person } asked for your feedback
+notice-claim-verified = { $person } verified a saving you claimed
 checkin-done = Done
 checkin-partly = Partly
 checkin-not-yet = Not yet

@@ -428,6 +428,19 @@ pub struct InterestForm {
     recheck: String,
     /// A field people never see: filled in, it is a machine.
     website: String,
+    /// The form's one-time key, made when the page was shown: the same form
+    /// sent twice makes one lead.
+    once: String,
+}
+
+/// The stored one-time key of an interest form, if the form carries a sound one.
+fn interest_key(form: &InterestForm) -> Option<String> {
+    let key = form.once.trim();
+    let sound = (16..=64).contains(&key.len())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    sound.then(|| format!("interest:{key}"))
 }
 
 async fn result_page(
@@ -538,6 +551,7 @@ pub async fn result(
     }
     let form = InterestForm {
         language: page.lang.code().to_string(),
+        once: ymarfer_store::secret::new_secret().0,
         ..InterestForm::default()
     };
     let sent = q.done == "interest";
@@ -565,6 +579,14 @@ pub async fn interest(
     let check = the_check(&state, &token).await?;
     if check.completed_at.is_none() {
         return Ok(see_other(&page.href(&format!("health-check/{token}/1"))));
+    }
+    let thanks = page.href(&format!("health-check/{token}/result?done=interest"));
+    // The same form sent again: it was acted on, so say the same thank-you.
+    let key = interest_key(&form);
+    if let Some(key) = &key
+        && state.db.form_key_used(key).await?
+    {
+        return Ok(see_other(&thanks));
     }
     let tr = page.tr;
     let mut errors = FieldErrors::default();
@@ -642,22 +664,24 @@ pub async fn interest(
         .db
         .record_attempt(Attempt::Interest, email.as_str(), &addr, false)
         .await?;
-    let lead = state
-        .db
-        .create_lead(&LeadInput {
-            health_check_id: Some(check.id),
-            programme_id: cohort.map(|c| c.programme_id),
-            cohort_id: cohort.map(|c| c.cohort_id),
-            name: name.clone(),
-            email: email.as_str().to_string(),
-            phone,
-            organisation_name: organisation.clone(),
-            language,
-            recheck: form.recheck == "yes",
-        })
-        .await?;
-    super::leads::tell_managers(&state, &lead).await?;
-    Ok(see_other(&page.href(&format!(
-        "health-check/{token}/result?done=interest"
-    ))))
+    let input = LeadInput {
+        health_check_id: Some(check.id),
+        programme_id: cohort.map(|c| c.programme_id),
+        cohort_id: cohort.map(|c| c.cohort_id),
+        name: name.clone(),
+        email: email.as_str().to_string(),
+        phone,
+        organisation_name: organisation.clone(),
+        language,
+        recheck: form.recheck == "yes",
+    };
+    let lead = match &key {
+        Some(key) => state.db.create_lead_once(&input, key).await?,
+        None => Some(state.db.create_lead(&input).await?),
+    };
+    // None: the same form, sent twice at once, made its lead the first time.
+    if let Some(lead) = lead {
+        super::leads::tell_managers(&state, &lead).await?;
+    }
+    Ok(see_other(&thanks))
 }

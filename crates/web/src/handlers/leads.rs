@@ -3,7 +3,7 @@
 
 use super::forms::FieldErrors;
 use super::{FormData, context, parse, see_other};
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, authorise};
 use crate::i18n::Tr;
 use crate::mail::Outgoing;
 use crate::page::{Page, Viewer, render, render_status};
@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use ymarfer_domain::health::{LeadStatus, Status};
 use ymarfer_domain::innovation::EmployeeBand;
-use ymarfer_domain::{Action, Email, Lang};
+use ymarfer_domain::{Action, Email, Lang, Resource, can};
 use ymarfer_store::health::{FunnelRow, Lead};
 use ymarfer_store::programmes::{Cohort, Programme};
 
@@ -30,7 +30,7 @@ pub async fn tell_managers(state: &AppState, lead: &Lead) -> Result<(), AppError
         let tr = Tr(user.lang());
         let path = match &programme {
             Some(p) => format!("programmes/{}/leads/{}", p.slug, lead.id),
-            None => "admin/users".to_string(),
+            None => "admin/leads".to_string(),
         };
         let link = state.config.link(user.lang(), &path);
         let body = tr.args(
@@ -608,4 +608,85 @@ pub async fn funnel(
         page,
         programme: p,
     })
+}
+
+#[derive(Template)]
+#[template(path = "admin/leads.html")]
+struct UnassignedPage {
+    page: Page,
+    notice: Option<String>,
+    leads: Vec<(Lead, String)>,
+    programmes: Vec<Programme>,
+}
+
+/// Leads that chose no programme, for administrators to give each to one.
+pub async fn unassigned(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Query(q): Query<DoneQuery>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::ManageLeads, Resource::Site))?;
+    let tr = page.tr;
+    let leads = state
+        .db
+        .leads_of(None)
+        .await?
+        .into_iter()
+        .map(|l| {
+            let when = tr.date(l.created_at);
+            (l, when)
+        })
+        .collect();
+    let programmes = match viewer.0.as_ref() {
+        Some(c) => state.db.programmes_visible_to(c.user.id, true).await?,
+        None => Vec::new(),
+    };
+    let notice = page.done_notice(q.done.as_deref());
+    render(&UnassignedPage {
+        page: page.titled("leads-unassigned-title"),
+        notice,
+        leads,
+        programmes,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AssignForm {
+    programme: String,
+}
+
+/// Gives a lead that chose no programme to a programme, whose managers then
+/// hear of it as of any lead.
+pub async fn assign(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    FormData(form): FormData<AssignForm>,
+) -> AppResult {
+    authorise(can(viewer.actor(), Action::ManageLeads, Resource::Site))?;
+    let Some(lead) = state.db.lead_by_id(id).await? else {
+        return Err(AppError::NOT_FOUND);
+    };
+    let programme = match form.programme.trim().parse::<i64>() {
+        Ok(p) => state.db.programme_by_id(p).await?,
+        Err(_) => None,
+    };
+    let Some(programme) = programme else {
+        return Err(AppError::BAD_REQUEST);
+    };
+    authorise(can(
+        viewer.actor(),
+        Action::ManageLeads,
+        Resource::Programme(programme.id),
+    ))?;
+    // Given already (the form sent twice, or by another administrator): as done.
+    if lead.programme_id.is_none()
+        && let Some(lead) = state.db.assign_lead(id, programme.id).await?
+    {
+        tell_managers(&state, &lead).await?;
+    }
+    Ok(see_other(&page.href("admin/leads?done=saved")))
 }

@@ -554,6 +554,7 @@ pub async fn update(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<OrgForm>,
 ) -> AppResult {
@@ -561,9 +562,45 @@ pub async fn update(
     let action = page.href(&format!("organisations/{id}/edit"));
     let errors = match form.validate(&page) {
         Ok((input, entry)) => {
+            let rate_moves = org.hourly_rate_pence != input.hourly_rate_pence;
+            let claimed_before = match org.programme_id {
+                Some(p) if rate_moves => Some(crate::audit::claimed_total(&state, p).await?),
+                _ => None,
+            };
             let saved = state.db.update_organisation(id, &input, Some(entry)).await;
             match clash(saved, "name", || page.t("error-organisation-exists"))? {
-                Ok(()) => return Ok(see_other(&page.href(&format!("organisations/{id}")))),
+                Ok(()) => {
+                    if rate_moves {
+                        // The firm's rate values its claimed and forecast hours.
+                        let tr = crate::i18n::Tr(ymarfer_domain::Lang::En);
+                        let rate = |r: Option<i64>| {
+                            r.map(|p| tr.money(ymarfer_domain::Pence(p)))
+                                .unwrap_or_else(|| "the programme's".to_string())
+                        };
+                        let mut detail = format!(
+                            "hourly rate {}",
+                            crate::audit::moved(
+                                &rate(org.hourly_rate_pence),
+                                &rate(input.hourly_rate_pence)
+                            )
+                        );
+                        if let (Some(p), Some(before)) = (org.programme_id, claimed_before) {
+                            let after = crate::audit::claimed_total(&state, p).await?;
+                            detail.push_str(&format!(
+                                "; claimed first-year total {}",
+                                crate::audit::moved(&tr.money(before), &tr.money(after))
+                            ));
+                        }
+                        let act = crate::audit::Act::new(
+                            ymarfer_domain::audit::AuditAction::OrganisationRateChanged,
+                            org.programme_id,
+                            format!("organisation {id} ({})", org.name),
+                        )
+                        .detail(detail);
+                        crate::audit::record(&state, &viewer, &addr, act).await?;
+                    }
+                    return Ok(see_other(&page.href(&format!("organisations/{id}"))));
+                }
                 Err(errors) => errors,
             }
         }

@@ -285,7 +285,35 @@ pub async fn update(
     form.slug = p.slug.clone();
     match form.validate(&page, false) {
         Ok(input) => {
+            let rates_move = p.default_hourly_rate_pence != input.default_hourly_rate_pence
+                || p.capture_factor_thousandths != input.capture_factor_thousandths;
+            let claimed_before = crate::audit::claimed_total(&state, p.id).await?;
             state.db.update_programme(p.id, &input).await?;
+            if rates_move {
+                // Figures in the trail's own words, the same for every reader.
+                let tr = crate::i18n::Tr(ymarfer_domain::Lang::En);
+                let claimed_after = crate::audit::claimed_total(&state, p.id).await?;
+                let factor = |t: i64| format!("{}.{:03}", t / 1000, t % 1000);
+                let detail = format!(
+                    "hourly rate {}; capture factor {}; claimed first-year total {}",
+                    crate::audit::moved(
+                        &tr.money(Pence(p.default_hourly_rate_pence)),
+                        &tr.money(Pence(input.default_hourly_rate_pence))
+                    ),
+                    crate::audit::moved(
+                        &factor(p.capture_factor_thousandths),
+                        &factor(input.capture_factor_thousandths)
+                    ),
+                    crate::audit::moved(&tr.money(claimed_before), &tr.money(claimed_after)),
+                );
+                let act = crate::audit::Act::new(
+                    ymarfer_domain::audit::AuditAction::RatesChanged,
+                    Some(p.id),
+                    p.slug.clone(),
+                )
+                .detail(detail);
+                crate::audit::record(&state, &viewer, &addr, act).await?;
+            }
             // What changed, by field: cost, rate and capture move every figure.
             let changed: Vec<&str> = [
                 ("cost", p.cost_pence != input.cost_pence),

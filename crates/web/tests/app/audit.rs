@@ -178,7 +178,181 @@ async fn the_trail_is_append_only(app: TestApp) {
     assert_eq!(e.actor_email.as_deref(), Some("x@example.com"));
 }
 
+/// The fields of the first form on `html` with the values it shows.
+fn form_fields(html: &str) -> Vec<(String, String)> {
+    let input = regex::Regex::new(r#"<input [^>]*name="([^"]+)"[^>]*value="([^"]*)""#).unwrap();
+    let area =
+        regex::Regex::new(r#"(?s)<textarea [^>]*name="([^"]+)"[^>]*>(.*?)</textarea>"#).unwrap();
+    let selected =
+        regex::Regex::new(r#"(?s)<select [^>]*name="([^"]+)".*?<option value="([^"]*)" selected"#)
+            .unwrap();
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for c in input
+        .captures_iter(html)
+        .chain(area.captures_iter(html))
+        .chain(selected.captures_iter(html))
+    {
+        if !html[c.get(0).unwrap().range()].contains("type=\"radio\"")
+            && !html[c.get(0).unwrap().range()].contains("type=\"checkbox\"")
+        {
+            fields.push((
+                c[1].to_string(),
+                c[2].replace("&#x27;", "'").replace("&amp;", "&"),
+            ));
+        }
+    }
+    fields
+}
+
+/// Acts that move figures leave an event with the figures before and after:
+/// a programme's rate and capture factor, a firm's hourly rate, and an import.
+async fn figure_moving_acts_are_recorded(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Garej Glan".into(),
+                sic_section: "G".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "conwy".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Parts", "testing", "cohort").await;
+    // 10 hours a week, claimed: valued at whichever rate applies.
+    app.db
+        .add_benefit_lines(
+            &[(
+                project.id,
+                ymarfer_store::ledger::BenefitInput {
+                    description: "Less rework".into(),
+                    category: ymarfer_domain::impact::Category::LabourTime,
+                    frequency: ymarfer_domain::impact::Frequency::Weekly,
+                    status: ymarfer_domain::impact::Status::Claimed,
+                    hours_hundredths: Some(1000),
+                    starts_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+                    ..Default::default()
+                },
+            )],
+            Some(manager.id),
+            false,
+        )
+        .await
+        .unwrap();
+    let c = app.client();
+    c.sign_in("rheolwr@example.com").await;
+
+    let edit = format!("/en/programmes/{}/edit", p.slug);
+    let mut form = form_fields(&c.get(&edit).await.text().await.unwrap());
+    for (k, v) in form.iter_mut() {
+        match k.as_str() {
+            "hourly_rate" => *v = "30.00".into(),
+            "capture_factor" => *v = "0.5".into(),
+            _ => {}
+        }
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = c.post(&edit, &form).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        res.text().await.unwrap()
+    );
+
+    let edit = format!("/en/organisations/{}/edit", org.id);
+    let mut form = form_fields(&c.get(&edit).await.text().await.unwrap());
+    for (k, v) in form.iter_mut() {
+        if k == "hourly_rate" {
+            *v = "20.00".into();
+        }
+    }
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let res = c.post(&edit, &form).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        res.text().await.unwrap()
+    );
+
+    let file = "organisation,project,description,category,savings_type,frequency,start_date,status,amount_gbp,hours,hourly_rate_gbp,energy_kwh,waste_kg,fuel_litres\n\
+                Garej Glan,Parts,Parts bought to demand,materials,hard,weekly,2026-01-05,verified,12.50,,,,,\n";
+    let imported = ymarfer_web::ledger_import::import_ledger(
+        &app.db,
+        ymarfer_web::i18n::Tr(Lang::En),
+        &p,
+        file.as_bytes(),
+        Some(manager.id),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+
+    let csv = c
+        .get(&format!("/en/programmes/{}/audit?format=csv", p.slug))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let row = |action: &str| {
+        csv.lines()
+            .find(|l| l.contains(action))
+            .unwrap_or_else(|| panic!("{action} in {csv}"))
+            .to_string()
+    };
+    let default_rate = ymarfer_domain::Pence(p.default_hourly_rate_pence);
+    let tr = ymarfer_web::i18n::Tr(Lang::En);
+    // 10 h × 52 weeks: at the default rate × its capture factor, then £30.00 × 0.5.
+    let before = p.default_hourly_rate_pence * 520 * p.capture_factor_thousandths / 1000;
+    let rates = row("rates_changed");
+    assert!(
+        rates.contains(&format!(
+            "hourly rate {} → £30.00; capture factor {}.{:03} → 0.500; claimed first-year total {} → £7,800.00",
+            tr.money(default_rate),
+            p.capture_factor_thousandths / 1000,
+            p.capture_factor_thousandths % 1000,
+            tr.money(ymarfer_domain::Pence(before)),
+        )),
+        "{rates}"
+    );
+    // Then the firm's own £20.00 × 0.5: £5,200.00.
+    let firm = row("organisation_rate_changed");
+    assert!(
+        firm.contains(
+            "hourly rate the programme's → £20.00; claimed first-year total £7,800.00 → £5,200.00"
+        ),
+        "{firm}"
+    );
+    let import = row("ledger_imported");
+    assert!(
+        import.contains(&format!("file sha256 {}", imported.sha256))
+            && import
+                .contains("1 lines in the file: 1 added (1 verified), 0 already in the ledger"),
+        "{import}"
+    );
+    let html = c
+        .get(&format!("/en/programmes/{}/audit", p.slug))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Benefit ledger imported")
+            && html.contains("Programme rate or capture factor changed")
+            && html.contains("Organisation&#39;s hourly rate changed"),
+        "{html}"
+    );
+}
+
 on_both! {
+    audit_figures => super::figure_moving_acts_are_recorded;
     audit_recorded => super::sensitive_acts_are_recorded;
     audit_append_only => super::the_trail_is_append_only;
 }

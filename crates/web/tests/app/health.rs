@@ -105,9 +105,8 @@ async fn a_visitor_takes_the_check(app: TestApp) {
     assert_eq!(c.get(&result).await.status(), StatusCode::GONE);
 }
 
-async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
-    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
-    // The cohort starts next month, with places.
+/// Opens the cohort: it starts next month, online, with 12 places.
+async fn open_cohort(app: &TestApp, cohort: i64) {
     let mut k = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
     let start = ymarfer_domain::uktime::today() + chrono::Duration::days(30);
     k.starts_on = Some(start);
@@ -130,6 +129,115 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
         )
         .await
         .unwrap();
+}
+
+/// The interest form sent twice (a double tap, or again after its thank-you
+/// scrolled off a phone's screen) makes one lead and one email, and thanks both times.
+async fn interest_sent_twice_makes_one_lead(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    open_cohort(&app, cohort).await;
+    let visitor = app.client();
+    let result = take_check(&visitor, "en", &NOT_YET).await;
+    let html = visitor.get(&result).await.text().await.unwrap();
+    let once = regex::Regex::new(r#"name="once" value="([0-9a-f]{64})""#)
+        .unwrap()
+        .captures(&html)
+        .expect("the form carries a one-time key")[1]
+        .to_string();
+    // Each showing of the form has its own key.
+    let again = visitor.get(&result).await.text().await.unwrap();
+    assert!(!again.contains(&once));
+    let interest = result.replace("/result", "/interest");
+    let cohort_id = cohort.to_string();
+    let form = [
+        ("name", "Nia Jones"),
+        ("email", "nia@becws.cymru"),
+        ("organisation", "Becws Nia"),
+        ("language", "cy"),
+        ("consent", "yes"),
+        ("cohort", cohort_id.as_str()),
+        ("once", once.as_str()),
+    ];
+    let told = |app: &TestApp| {
+        app.outbox()
+            .iter()
+            .filter(|(to, subject, _)| {
+                to == manager.email.as_str() && subject == "A firm would like to hear more"
+            })
+            .count()
+    };
+    for _ in 0..2 {
+        let res = visitor.post(&interest, &form).await;
+        assert_eq!(location(&res), format!("{result}?done=interest"));
+        let thanks = visitor.get(&location(&res)).await.text().await.unwrap();
+        assert!(thanks.contains("Thank you"), "{thanks}");
+        assert_eq!(app.db.leads_of(Some(programme)).await.unwrap().len(), 1);
+        assert_eq!(told(&app), 1, "the manager is emailed once");
+    }
+}
+
+/// A lead that chose no cohort reaches administrators: by email, with a link
+/// to the list of such leads, where one gives it to a programme, whose
+/// managers then hear of it.
+async fn a_lead_for_no_programme_is_listed_and_assigned(app: TestApp) {
+    let (manager, programme, _) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let admin = app.user("gweinyddwr@example.com", Lang::Cy, true).await;
+    let visitor = app.client();
+    let result = take_check(&visitor, "en", &NOT_YET).await;
+    let res = visitor
+        .post(
+            &result.replace("/result", "/interest"),
+            &[
+                ("name", "Nia Jones"),
+                ("email", "nia@becws.cymru"),
+                ("organisation", "Becws Nia"),
+                ("language", "cy"),
+                ("consent", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let link = app.emailed_link(admin.email.as_str());
+    assert_eq!(link, "/cy/admin/leads");
+    let a = app.client();
+    a.sign_in("gweinyddwr@example.com").await;
+    let html = a.get(&link).await.text().await.unwrap();
+    assert!(
+        html.contains("Darpar gyfranogwyr heb raglen") && html.contains("Becws Nia"),
+        "{html}"
+    );
+    let lead = app.db.leads_of(None).await.unwrap()[0].id;
+    // A programme manager may not give it away.
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let assign = format!("/en/admin/leads/{lead}/programme");
+    let to = programme.to_string();
+    assert_eq!(
+        m.post(&assign, &[("programme", &to)]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let res = a.post(&assign, &[("programme", &to)]).await;
+    assert_eq!(location(&res), "/en/admin/leads?done=saved");
+    assert!(app.db.leads_of(None).await.unwrap().is_empty());
+    assert_eq!(app.db.leads_of(Some(programme)).await.unwrap().len(), 1);
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    assert_eq!(
+        app.emailed_link(manager.email.as_str()),
+        format!("/en/programmes/{slug}/leads/{lead}")
+    );
+    let html = a.get("/en/admin/leads").await.text().await.unwrap();
+    assert!(html.contains("Every lead has a programme."), "{html}");
+}
+
+async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    open_cohort(&app, cohort).await;
     let slug = app
         .db
         .programme_by_id(programme)
@@ -545,4 +653,6 @@ on_both! {
     health_framing => super::partners_may_frame_the_check;
     health_check => super::a_visitor_takes_the_check;
     health_leads => super::interest_becomes_a_lead_and_an_invitation;
+    health_interest_twice => super::interest_sent_twice_makes_one_lead;
+    health_lead_no_programme => super::a_lead_for_no_programme_is_listed_and_assigned;
 }

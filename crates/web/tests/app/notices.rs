@@ -263,7 +263,93 @@ async fn mentioned_again(app: &TestApp, people: &[i64]) {
         .unwrap();
 }
 
+/// A saving verified on its page reaches the person who claimed it: in the
+/// app, and by email at the rhythm they chose, in their language.
+async fn a_verified_claim_reaches_the_claimant(app: TestApp) {
+    let (_, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Garej Glan".into(),
+                sic_section: "G".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "conwy".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let claimant = app.user("gwen@garej.cymru", Lang::Cy, false).await;
+    app.db
+        .enrol(programme, cohort, claimant.id, Some(org.id), None)
+        .await
+        .unwrap();
+    app.db
+        .set_notify_mode(claimant.id, NotifyMode::Immediate)
+        .await
+        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Parts", "testing", "cohort").await;
+    let c = app.client();
+    c.sign_in("gwen@garej.cymru").await;
+    let res = c
+        .post(
+            &format!("/cy/projects/{}/benefits/new", project.id),
+            &[
+                ("description", "Llai o stoc wedi'i wastraffu"),
+                ("category", "materials"),
+                ("savings_type", "hard"),
+                ("frequency", "monthly"),
+                ("starts_on", "2026-03-02"),
+                ("status", "claimed"),
+                ("amount", "150"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let line = app.db.benefit_history(project.id).await.unwrap()[0].line_id;
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let res = m
+        .post(
+            &format!("/en/projects/{}/benefits/{line}/verify", project.id),
+            &[("version", "1"), ("note", "Saw the invoices.")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let notices = c.get("/cy/notices").await.text().await.unwrap();
+    assert!(
+        notices.contains(&format!(
+            "<a href=\"/cy/projects/{}#ledger\">Dilysodd Test Person arbediad a hawlioch chi</a>",
+            project.id
+        )),
+        "{notices}"
+    );
+    let now = chrono::Utc.with_ymd_and_hms(2030, 3, 5, 6, 0, 0).unwrap();
+    ymarfer_web::jobs::run_due(&app.state, now).await.unwrap();
+    let mail = app.outbox();
+    let told: Vec<_> = mail
+        .iter()
+        .filter(|(to, _, _)| to == "gwen@garej.cymru")
+        .collect();
+    assert_eq!(told.len(), 1, "{mail:?}");
+    assert_eq!(
+        told[0].1,
+        "Ymarfer: Dilysodd Test Person arbediad a hawlioch chi"
+    );
+    assert!(
+        told[0]
+            .2
+            .contains(&format!("/cy/projects/{}#ledger", project.id)),
+        "{}",
+        told[0].2
+    );
+}
+
 on_both! {
+    notices_claim_verified => super::a_verified_claim_reaches_the_claimant;
     notices_digest_once => super::a_digest_is_sent_once_by_two_servers;
     notices_at_once => super::at_once_in_their_language_and_unsubscribed_signed_out;
 }

@@ -80,6 +80,8 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/profile/password", form: &[("current", "x")], expect: |w| anyone(w, Status(422)) },
         Row { method: "POST", path: "/en/profile/sessions/999999/end", form: &[], expect: |w| anyone(w, Status(404)) },
         Row { method: "GET", path: "/en/admin/users", form: &[], expect: |w| admins(w, 200) },
+        Row { method: "GET", path: "/en/admin/leads", form: &[], expect: |w| admins(w, 200) },
+        Row { method: "POST", path: "/en/admin/leads/999999/programme", form: &[("programme", "1")], expect: |w| admins(w, 404) },
         Row { method: "POST", path: "/en/admin/users/invite", form: &[("email", "x")], expect: |w| admins(w, 422) },
         Row { method: "GET", path: "/en/no-such-page", form: &[], expect: |_| Status(404) },
         Row { method: "GET", path: "/calendar/0000.ics", form: &[], expect: |_| Status(404) },
