@@ -15,6 +15,7 @@ coded_enum! {
         PeopleExported = "people_exported", "audit-people-exported";
         ProgrammeChanged = "programme_changed", "audit-programme-changed";
         LeadInvited = "lead_invited", "audit-lead-invited";
+        LeadAssigned = "lead_assigned", "audit-lead-assigned";
         AuditExported = "audit_exported", "audit-audit-exported";
         PersonErased = "person_erased", "audit-person-erased";
         DataDownloaded = "data_downloaded", "audit-data-downloaded";

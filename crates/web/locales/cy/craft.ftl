@@ -114,6 +114,7 @@ audit-ledger-imported = Cyfriflyfr buddion wedi'i fewnforio
 audit-rates-changed = Cyfradd neu ffactor cipio'r rhaglen wedi newid
 audit-organisation-rate-changed = Cyfradd fesul awr y sefydliad wedi newid
 audit-lead-invited = Darpar gyfranogwr wedi'i wahodd i garfan
+audit-lead-assigned = Darpar gyfranogwr wedi'i roi i raglen
 audit-audit-exported = Trywydd archwilio wedi'i allforio
 
 ## Data personol

@@ -111,6 +111,7 @@ audit-report-downloaded = Report downloaded
 audit-people-exported = People exported
 audit-programme-changed = Programme changed
 audit-lead-invited = Lead invited to a cohort
+audit-lead-assigned = Lead given to a programme
 audit-audit-exported = Audit trail exported
 audit-ledger-imported = Benefit ledger imported
 audit-rates-changed = Programme rate or capture factor changed

@@ -663,6 +663,7 @@ pub async fn assign(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<AssignForm>,
 ) -> AppResult {
@@ -686,6 +687,13 @@ pub async fn assign(
     if lead.programme_id.is_none()
         && let Some(lead) = state.db.assign_lead(id, programme.id).await?
     {
+        let act = crate::audit::Act::new(
+            ymarfer_domain::audit::AuditAction::LeadAssigned,
+            Some(programme.id),
+            format!("lead {id}: {}", lead.organisation_name),
+        )
+        .detail(programme.slug.clone());
+        crate::audit::record(&state, &viewer, &addr, act).await?;
         tell_managers(&state, &lead).await?;
     }
     Ok(see_other(&page.href("admin/leads?done=saved")))

@@ -218,6 +218,17 @@ async fn a_lead_for_no_programme_is_listed_and_assigned(app: TestApp) {
     );
     let res = a.post(&assign, &[("programme", &to)]).await;
     assert_eq!(location(&res), "/en/admin/leads?done=saved");
+    // Sent twice, it is given once and recorded once.
+    let res = a.post(&assign, &[("programme", &to)]).await;
+    assert_eq!(location(&res), "/en/admin/leads?done=saved");
+    let given = ymarfer_store::audit::AuditQuery {
+        action: Some(ymarfer_domain::audit::AuditAction::LeadAssigned),
+        ..Default::default()
+    };
+    let events = app.db.audit_events(&given, 10, 0).await.unwrap();
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].programme_id, Some(programme));
+    assert!(events[0].subject.contains("Becws Nia"), "{:?}", events[0]);
     assert!(app.db.leads_of(None).await.unwrap().is_empty());
     assert_eq!(app.db.leads_of(Some(programme)).await.unwrap().len(), 1);
     let slug = app
