@@ -32,7 +32,7 @@ pub const MAX_AMOUNT_PENCE: i64 = 1_000_000_000;
 /// £1,000.00 in pence.
 pub const MAX_HOURLY_RATE_PENCE: i64 = 100_000;
 /// £1,000,000,000.00 in pence.
-pub const MAX_COST_PENCE: i64 = 100_000_000_000;
+pub const MAX_COST_PENCE: i64 = crate::money::WIDEST_PENCE;
 /// 10,000 hours, in hundredths.
 pub const MAX_HOURS_HUNDREDTHS: i64 = 1_000_000;
 /// 1,000,000 units, in thousandths.

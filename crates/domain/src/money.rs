@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 )]
 pub struct Pence(pub i64);
 
+/// The widest any sum of money typed may be, either way: £1,000,000,000.00.
+pub const WIDEST_PENCE: i64 = 100_000_000_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("error-money-invalid")]
 pub struct MoneyParseError;
@@ -15,18 +18,12 @@ pub struct MoneyParseError;
 impl Pence {
     /// Parses pounds as typed by a person: "1,234.50", "£12", "0.5", "-3". At most
     /// two decimals; commas only as thousands separators, so "12,50" is refused;
-    /// never beyond the widest bound of money, £1,000,000,000.00 either way (see
-    /// `bounds.rs`, whose [`crate::bounds::Bound::parse`] reads each kind of money
-    /// within its own bound).
+    /// never beyond the widest bound of money, £1,000,000,000.00 either way (the
+    /// bounds module reads each kind of money within its own, narrower bound).
     pub fn parse_pounds(input: &str) -> Result<Pence, MoneyParseError> {
-        decimal::parse_within(
-            &without_pound_sign(input),
-            2,
-            Sign::Any,
-            crate::bounds::MAX_COST_PENCE,
-        )
-        .map(Pence)
-        .map_err(|_| MoneyParseError)
+        decimal::parse_within(&without_pound_sign(input), 2, Sign::Any, WIDEST_PENCE)
+            .map(Pence)
+            .map_err(|_| MoneyParseError)
     }
 
     /// Formats as pounds with thousands separators, e.g. "£148,250.00".

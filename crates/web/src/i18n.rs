@@ -189,6 +189,33 @@ impl Tr {
     }
 }
 
+/// A firm described without its name: "A small firm (Manufacturing) in
+/// Gwynedd".
+pub fn describe_firm(
+    tr: Tr,
+    sic_section: &str,
+    band: Option<ymarfer_domain::innovation::EmployeeBand>,
+    area: &str,
+) -> String {
+    let letter = sic_section.chars().next().unwrap_or('S');
+    let sector = ymarfer_domain::reference::sic_name(letter, tr.0).to_string();
+    let band = band.map(|b| b.as_str()).unwrap_or("small").to_string();
+    match ymarfer_domain::reference::area(area) {
+        Some(a) => tr.args(
+            "firm-described",
+            &[
+                ("band", band),
+                ("sector", sector),
+                ("area", a.name(tr.0).to_string()),
+            ],
+        ),
+        None => tr.args(
+            "firm-described-nowhere",
+            &[("band", band), ("sector", sector)],
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

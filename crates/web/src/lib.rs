@@ -15,6 +15,7 @@ pub mod followups;
 mod handlers;
 pub mod invitations;
 pub mod jobs;
+mod lead_mail;
 pub mod people_import;
 pub use followups::{FollowupRun, send_due as send_due_followups};
 pub mod charts;

@@ -5,7 +5,6 @@ use super::forms::FieldErrors;
 use super::{FormData, context, parse, see_other};
 use crate::error::{AppError, AppResult, authorise};
 use crate::i18n::Tr;
-use crate::mail::Outgoing;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -17,48 +16,6 @@ use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::{Action, Email, Lang, Resource, can};
 use ymarfer_store::health::{FunnelRow, Lead};
 use ymarfer_store::programmes::{Cohort, Programme};
-
-/// Emails the managers of the lead's programme (or, for a lead that chose none,
-/// the administrators), each in their own language.
-pub async fn tell_managers(state: &AppState, lead: &Lead) -> Result<(), AppError> {
-    let people = state.db.lead_recipients(lead.programme_id).await?;
-    let programme = match lead.programme_id {
-        Some(p) => state.db.programme_by_id(p).await?,
-        None => None,
-    };
-    for user in &people {
-        let tr = Tr(user.lang());
-        let path = match &programme {
-            Some(p) => format!("programmes/{}/leads/{}", p.slug, lead.id),
-            None => "admin/leads".to_string(),
-        };
-        let link = state.config.link(user.lang(), &path);
-        let body = tr.args(
-            "email-lead-body",
-            &[
-                ("organisation", lead.organisation_name.clone()),
-                ("link", link),
-            ],
-        );
-        let greeting = tr.t1("email-greeting", "name", user.name());
-        let sent = crate::mail::post(
-            state,
-            Outgoing {
-                to: user.email.clone(),
-                subject: tr.t("email-lead-subject"),
-                body: format!("{greeting}\n\n{body}\n\n{}\n", tr.t("email-signature")),
-                unsubscribe: None,
-                lang: user.lang(),
-            },
-        )
-        .await;
-        // The lead is kept whatever the mail server says; the list shows it.
-        if let Err(e) = sent {
-            tracing::warn!(error = %e, "could not tell a manager about a lead");
-        }
-    }
-    Ok(())
-}
 
 pub struct LeadRow {
     pub href: String,
@@ -694,7 +651,7 @@ pub async fn assign(
         )
         .detail(programme.slug.clone());
         crate::audit::record(&state, &viewer, &addr, act).await?;
-        tell_managers(&state, &lead).await?;
+        crate::lead_mail::tell_managers(&state, &lead).await?;
     }
     Ok(see_other(&page.href("admin/leads?done=saved")))
 }

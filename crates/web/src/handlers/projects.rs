@@ -46,28 +46,6 @@ pub enum Firm {
     },
 }
 
-/// A firm described without its name: "A small firm (Manufacturing) in
-/// Gwynedd".
-pub fn describe_firm(tr: Tr, sic_section: &str, band: Option<EmployeeBand>, area: &str) -> String {
-    let letter = sic_section.chars().next().unwrap_or('S');
-    let sector = ymarfer_domain::reference::sic_name(letter, tr.lang()).to_string();
-    let band = band.map(|b| b.as_str()).unwrap_or("small").to_string();
-    match ymarfer_domain::reference::area(area) {
-        Some(a) => tr.args(
-            "firm-described",
-            &[
-                ("band", band),
-                ("sector", sector),
-                ("area", a.name(tr.lang()).to_string()),
-            ],
-        ),
-        None => tr.args(
-            "firm-described-nowhere",
-            &[("band", band), ("sector", sector)],
-        ),
-    }
-}
-
 impl ProjectCtx {
     pub fn can_edit(&self) -> bool {
         self.may_edit
@@ -87,7 +65,7 @@ impl ProjectCtx {
                 sic_section,
                 band,
                 area,
-            } => describe_firm(*tr, sic_section, *band, area),
+            } => crate::i18n::describe_firm(*tr, sic_section, *band, area),
         }
     }
 

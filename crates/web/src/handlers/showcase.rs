@@ -163,7 +163,7 @@ pub async fn showcase(
         let firm = if named {
             p.organisation.clone()
         } else {
-            super::projects::describe_firm(
+            crate::i18n::describe_firm(
                 page.tr,
                 &p.sic_section,
                 EmployeeBand::parse(&p.employee_band),
