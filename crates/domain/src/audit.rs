@@ -1,6 +1,6 @@
 //! What the audit trail records: the sensitive acts, by code.
 
-use crate::impact::coded_enum;
+use crate::code::coded_enum;
 
 coded_enum! {
     /// A sensitive act, recorded with who, when, what and from where.

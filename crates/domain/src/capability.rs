@@ -78,7 +78,7 @@ impl PairedChange {
     }
 }
 
-crate::impact::coded_enum! {
+crate::code::coded_enum! {
     /// When a self-assessment was made: before the programme, or after it.
     pub enum Moment {
         Before = "pre", "capability-moment-before";

@@ -3,7 +3,7 @@
 //! about similar firms may be shown.
 
 use crate::Pence;
-use crate::impact::coded_enum;
+use crate::code::coded_enum;
 use crate::innovation::InnovationAnswers;
 
 coded_enum! {

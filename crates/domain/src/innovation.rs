@@ -2,7 +2,7 @@
 //! (design.md, "Innovation status"). The change in this status between entry
 //! and follow-up is the programme's headline outcome for policy.
 
-use crate::impact::coded_enum;
+use crate::code::coded_enum;
 use serde::{Deserialize, Serialize};
 
 /// An organisation's answers to the four UKIS questions, each about the last

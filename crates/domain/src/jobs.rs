@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Datelike, Timelike, Utc, Weekday};
 
-use crate::impact::coded_enum;
+use crate::code::coded_enum;
 
 coded_enum! {
     /// The jobs `serve` runs.

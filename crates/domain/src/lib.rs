@@ -4,6 +4,7 @@ pub mod audit;
 pub mod authz;
 pub mod bounds;
 pub mod capability;
+pub mod code;
 pub mod csvout;
 pub mod decimal;
 pub mod email;
@@ -27,11 +28,7 @@ pub mod toolkit;
 pub mod uktime;
 
 pub use authz::{Action, Actor, Decision, Membership, Resource, Role, Scope, can};
+pub use code::UnknownCode;
 pub use email::Email;
 pub use lang::Lang;
 pub use money::Pence;
-
-/// A stored code that names no value of its type.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown code {0:?}")]
-pub struct UnknownCode(pub String);

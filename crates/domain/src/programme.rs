@@ -1,7 +1,8 @@
 //! Programmes, cohorts, sessions and sets: the rules that need no database.
 
 use crate::Pence;
-use crate::impact::{CaptureFactor, coded_enum};
+use crate::code::coded_enum;
+use crate::impact::CaptureFactor;
 use serde::Serialize;
 
 /// A URL-safe name: lower-case letters, digits and single hyphens, 2–60 characters.

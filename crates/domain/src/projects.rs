@@ -2,7 +2,7 @@
 //! median a run chart draws. Who may see and change a project is decided in
 //! [`crate::authz`].
 
-use crate::impact::coded_enum;
+use crate::code::coded_enum;
 
 coded_enum! {
     /// Where a challenge project stands.

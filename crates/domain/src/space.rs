@@ -2,7 +2,7 @@
 //! give, and how mentions are found. Who may see and change an item is decided
 //! in [`crate::authz`].
 
-use crate::impact::coded_enum;
+use crate::code::coded_enum;
 
 coded_enum! {
     /// What an item of the cohort space is.

@@ -421,7 +421,7 @@ macro_rules! fix_cohort_share {
         if share.is_none() {
             let sql = format!(
                 "SELECT id, cost_share_pence FROM cohorts WHERE programme_id = $1 ORDER BY {}",
-                crate::programmes::COHORT_ORDER
+                crate::sql::COHORT_ORDER
             );
             let cohorts: Vec<(i64, Option<i64>)> = sqlx::query_as(&sql)
                 .bind(programme)

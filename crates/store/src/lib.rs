@@ -27,6 +27,7 @@ pub mod secret;
 pub mod sessions;
 pub mod showcase;
 pub mod space;
+mod sql;
 pub mod throttle;
 pub mod tokens;
 pub mod users;

@@ -1,6 +1,7 @@
 //! Programmes, cohorts and their teams.
 
 use crate::db::Result;
+use crate::sql::COHORT_ORDER;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
 use ymarfer_domain::programme::DeliveryLanguage;
@@ -100,10 +101,6 @@ pub struct TeamMember {
     pub role: ymarfer_domain::Role,
     pub cohort_id: Option<i64>,
 }
-
-/// The order of a programme's cohorts, the same on both databases (undated last):
-/// cost shares are split in this order.
-pub(crate) const COHORT_ORDER: &str = "starts_on IS NULL, starts_on, name_en, id";
 
 impl Db {
     /// Creates a programme; its creator becomes its programme manager.

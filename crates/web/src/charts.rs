@@ -6,8 +6,8 @@
 //! (1, 2, 2.5 or 5 × 10ⁿ), money is labelled in pounds with separators, and
 //! the time axis is labelled by month.
 
-use crate::i18n::Tr;
 use chrono::{Datelike, NaiveDate};
+use ymarfer_app::i18n::{Tr, grouped_hundredths};
 use ymarfer_domain::Pence;
 use ymarfer_domain::toolkit::PlacedIdea;
 
@@ -41,44 +41,6 @@ pub fn whole_pounds(tr: Tr, p: Pence) -> String {
         Some(whole) => whole.to_string(),
         None => s,
     }
-}
-
-fn group(digits: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A value in hundredths, written plainly: 1250 → "12.5", 12_345_600 → "123,456".
-pub fn format_hundredths(v: i64) -> String {
-    let sign = if v < 0 { "-" } else { "" };
-    let a = v.unsigned_abs();
-    if a.is_multiple_of(100) {
-        format!("{sign}{}", a / 100)
-    } else {
-        format!("{sign}{}.{:02}", a / 100, a % 100)
-            .trim_end_matches('0')
-            .to_string()
-    }
-}
-
-/// Like [`format_hundredths`], with thousands separated, for axes.
-pub fn grouped_hundredths(v: i64) -> String {
-    let plain = format_hundredths(v);
-    let (sign, rest) = match plain.strip_prefix('-') {
-        Some(r) => ("-", r),
-        None => ("", plain.as_str()),
-    };
-    let (whole, fraction) = match rest.split_once('.') {
-        Some((w, f)) => (w, format!(".{f}")),
-        None => (rest, String::new()),
-    };
-    format!("{sign}{}{fraction}", group(whole))
 }
 
 /// A round step near `range / 4`: 1, 2, 2.5 or 5 times a power of ten.
@@ -369,9 +331,6 @@ mod tests {
 
     #[test]
     fn numbers_and_steps() {
-        assert_eq!(format_hundredths(1250), "12.5");
-        assert_eq!(format_hundredths(-5), "-0.05");
-        assert_eq!(grouped_hundredths(12_345_650), "123,456.5");
         assert_eq!(nice_step(4000), 1000);
         assert_eq!(nice_step(900), 250);
         assert_eq!(value_axis([7, 93].into_iter()), (0, 100, 25));

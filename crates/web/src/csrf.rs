@@ -23,7 +23,7 @@ pub struct CsrfToken(pub String);
 
 /// Largest body the CSRF check will read; larger bodies are refused earlier by
 /// the body limit.
-pub const MAX_BODY: usize = crate::files::MAX_FILE + 2 * 1024 * 1024;
+pub const MAX_BODY: usize = ymarfer_app::files::MAX_FILE + 2 * 1024 * 1024;
 
 pub fn new_token() -> String {
     ymarfer_store::secret::new_secret().0

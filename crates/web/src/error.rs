@@ -1,14 +1,10 @@
 //! One error type at the edge. The cause is logged; the person sees a safe,
-//! translated page rendered by [`render_errors`] in the language of the URL.
+//! translated page rendered by `error_page::render_errors` in the language of
+//! the URL.
 
-use crate::page::{Page, Viewer};
-use crate::state::AppState;
-use askama::Template;
-use axum::extract::{Request, State};
-use axum::http::{StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{Html, IntoResponse, Redirect, Response};
-use ymarfer_domain::{Decision, Lang};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use ymarfer_domain::Decision;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -29,7 +25,7 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    fn status(self) -> StatusCode {
+    pub fn status(self) -> StatusCode {
         match self {
             ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
             ErrorKind::SignIn => StatusCode::SEE_OTHER,
@@ -44,7 +40,7 @@ impl ErrorKind {
         }
     }
 
-    fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             ErrorKind::BadRequest => "error-bad-request",
             ErrorKind::SignIn => "error-sign-in",
@@ -70,13 +66,30 @@ pub enum AppError {
 pub type AppResult<T = Response> = Result<T, AppError>;
 
 impl AppError {
+    /// The answer to an act's refusal. An invalid input that the handler did
+    /// not show beside its form is a bad request.
+    pub fn from_app(e: ymarfer_app::Error) -> AppError {
+        match e {
+            ymarfer_app::Error::SignIn => AppError::Kind(ErrorKind::SignIn),
+            ymarfer_app::Error::Forbidden => AppError::Kind(ErrorKind::Forbidden),
+            ymarfer_app::Error::NotFound => AppError::NOT_FOUND,
+            ymarfer_app::Error::Invalid(_) => AppError::BAD_REQUEST,
+            ymarfer_app::Error::MailFailed => AppError::Kind(ErrorKind::MailFailed),
+            ymarfer_app::Error::Internal(cause) => AppError::Internal(cause),
+        }
+    }
+
     pub const NOT_FOUND: AppError = AppError::Kind(ErrorKind::NotFound);
     pub const BAD_REQUEST: AppError = AppError::Kind(ErrorKind::BadRequest);
 }
 
 impl<E: Into<anyhow::Error>> From<E> for AppError {
     fn from(e: E) -> Self {
-        AppError::Internal(e.into())
+        // An act's refusal answers as what it is; anything else is internal.
+        match e.into().downcast::<ymarfer_app::Error>() {
+            Ok(refusal) => AppError::from_app(refusal),
+            Err(cause) => AppError::Internal(cause),
+        }
     }
 }
 
@@ -110,76 +123,6 @@ pub fn refused(decision: Decision) -> AppError {
         Decision::SignIn => AppError::Kind(ErrorKind::SignIn),
         Decision::Forbid => AppError::Kind(ErrorKind::Forbidden),
         Decision::Allow | Decision::Hide => AppError::NOT_FOUND,
-    }
-}
-
-#[derive(Template)]
-#[template(path = "error.html")]
-struct ErrorPage {
-    page: Page,
-    detail_key: String,
-    status: u16,
-}
-
-/// The language a request is in, from its path; English when the path names none.
-pub fn lang_of_path(path: &str) -> Lang {
-    path.trim_start_matches('/')
-        .split('/')
-        .next()
-        .and_then(Lang::parse)
-        .unwrap_or_default()
-}
-
-/// Renders error responses as pages in the request's language, and sends
-/// signed-out visitors to sign in, returning them afterwards.
-pub async fn render_errors(State(_state): State<AppState>, req: Request, next: Next) -> Response {
-    let path_and_query = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_else(|| "/".into());
-    let lang = lang_of_path(req.uri().path());
-    let viewer = req
-        .extensions()
-        .get::<Viewer>()
-        .cloned()
-        .unwrap_or_default();
-    let csrf = crate::cookies::get(req.headers(), crate::cookies::CSRF);
-    let wants_json = req.uri().path() == "/healthz";
-    let response = next.run(req).await;
-    let kind = match response.extensions().get::<ErrorKind>() {
-        Some(kind) => *kind,
-        None if response.status() == StatusCode::METHOD_NOT_ALLOWED => ErrorKind::MethodNotAllowed,
-        None if response.status() == StatusCode::PAYLOAD_TOO_LARGE => ErrorKind::TooLarge,
-        None => return response,
-    };
-    if wants_json {
-        return response;
-    }
-    if kind == ErrorKind::SignIn {
-        let next =
-            url::form_urlencoded::byte_serialize(path_and_query.as_bytes()).collect::<String>();
-        return Redirect::to(&format!("/{}/sign-in?next={next}", lang.code())).into_response();
-    }
-    let page =
-        Page::new(lang, &path_and_query, viewer, csrf.unwrap_or_default()).titled(kind.key());
-    let body = ErrorPage {
-        page,
-        detail_key: format!("{}-detail", kind.key()),
-        status: kind.status().as_u16(),
-    }
-    .render();
-    match body {
-        Ok(html) => (
-            kind.status(),
-            [(header::CACHE_CONTROL, "no-store")],
-            Html(html),
-        )
-            .into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "error page failed to render");
-            kind.status().into_response()
-        }
     }
 }
 

@@ -3,35 +3,21 @@
 
 pub mod api;
 mod assets;
-pub mod audit;
 mod calendar;
-pub mod config;
+pub mod charts;
 mod cookies;
 mod csrf;
 mod edge;
 mod error;
-pub mod files;
-pub mod followups;
+mod error_page;
 mod handlers;
-pub mod invitations;
-pub mod jobs;
-mod lead_mail;
-pub mod people_import;
-pub use followups::{FollowupRun, send_due as send_due_followups};
-pub mod charts;
-pub mod i18n;
-pub mod ledger_import;
-pub mod mail;
 mod markdown;
 mod page;
-pub mod passwords;
-pub mod report;
 mod router;
 mod security;
 mod session;
 mod state;
 
-pub use config::{Config, ConfigError, SmtpConfig};
 pub use router::router;
 pub use state::AppState;
 
@@ -50,20 +36,4 @@ pub async fn serve(
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
-}
-
-/// The link that lets the first administrator set up their account, when the
-/// instance has none yet.
-pub async fn setup_link_if_needed(state: &AppState) -> anyhow::Result<Option<String>> {
-    if state.db.any_admin().await? {
-        return Ok(None);
-    }
-    let secret = state
-        .db
-        .issue_token(ymarfer_store::tokens::Purpose::Setup, None)
-        .await?;
-    Ok(Some(state.config.link(
-        ymarfer_domain::Lang::En,
-        &format!("setup/{secret}"),
-    )))
 }

@@ -3,13 +3,13 @@
 
 use crate::csrf::CsrfToken;
 use crate::error::{AppError, AppResult};
-use crate::i18n::Tr;
 use askama::Template;
 use axum::extract::{FromRequestParts, OriginalUri};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Response};
 use std::sync::Arc;
+use ymarfer_app::i18n::Tr;
 use ymarfer_domain::{Actor, Lang};
 use ymarfer_store::users::User;
 

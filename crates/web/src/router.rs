@@ -366,7 +366,10 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(from_fn_with_state(state.clone(), csrf::protect))
         .layer(from_fn_with_state(state.clone(), security::partner_framing))
-        .layer(from_fn_with_state(state.clone(), error::render_errors))
+        .layer(from_fn_with_state(
+            state.clone(),
+            crate::error_page::render_errors,
+        ))
         .layer(from_fn_with_state(state.clone(), session::load_viewer));
     // The API authenticates by token, never by cookie: outside the pages'
     // sessions, CSRF checks and HTML error pages.

@@ -1,38 +1,25 @@
-use crate::config::Config;
-use crate::mail::Mailer;
 use std::sync::Arc;
+use ymarfer_app::{Config, Services};
 use ymarfer_store::Db;
 
+/// What every handler is given: the application's services, shared.
 #[derive(Clone)]
-pub struct AppState(Arc<Inner>);
-
-pub struct Inner {
-    pub db: Db,
-    pub config: Config,
-    pub mailer: Mailer,
-    pub files: crate::files::Files,
-}
+pub struct AppState(Arc<Services>);
 
 impl std::ops::Deref for AppState {
-    type Target = Inner;
-    fn deref(&self) -> &Inner {
+    type Target = Services;
+    fn deref(&self) -> &Services {
         &self.0
     }
 }
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> anyhow::Result<AppState> {
-        // The shipped emission factors are read now, so a broken file stops the
-        // server at start instead of zeroing CO2e later.
-        ymarfer_domain::impact::GhgFactors::shipped()
-            .map_err(|e| anyhow::anyhow!("the shipped GHG conversion factors: {e}"))?;
-        let mailer = Mailer::from_config(&config)?;
-        let files = crate::files::Files::open(config.attachments.as_deref(), &config.data_dir)?;
-        Ok(AppState(Arc::new(Inner {
-            db,
-            config,
-            mailer,
-            files,
-        })))
+        Ok(AppState(Arc::new(Services::new(db, config)?)))
+    }
+
+    /// The services themselves, to hand to work that outlives a request.
+    pub fn services(&self) -> Arc<Services> {
+        self.0.clone()
     }
 }

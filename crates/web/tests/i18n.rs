@@ -26,7 +26,7 @@ fn files(dir: &Path, ext: &str) -> Vec<PathBuf> {
 fn keys(lang: &str) -> BTreeSet<String> {
     let re = Regex::new(r"(?m)^([a-zA-Z][a-zA-Z0-9_-]*)\s*=").unwrap();
     let mut keys = BTreeSet::new();
-    for file in files(&root().join("locales").join(lang), "ftl") {
+    for file in files(&root().join("../app/locales").join(lang), "ftl") {
         let text = std::fs::read_to_string(&file).unwrap();
         if let Err((_, errors)) =
             fluent_templates::fluent_bundle::FluentResource::try_new(text.clone())
@@ -74,6 +74,7 @@ fn every_key_used_exists() {
     let mut sources = files(&root().join("templates"), "html");
     sources.extend(files(&root().join("src"), "rs"));
     sources.extend(files(&root().join("../domain/src"), "rs"));
+    sources.extend(files(&root().join("../app/src"), "rs"));
     for file in &sources {
         let text = std::fs::read_to_string(file).unwrap();
         for c in call.captures_iter(&text) {
@@ -163,7 +164,7 @@ fn welsh_is_not_english_copied() {
     // A message identical in both languages is usually a forgotten translation.
     let read = |lang: &str| -> Vec<(String, String)> {
         let re = Regex::new(r"(?m)^([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.+)$").unwrap();
-        files(&root().join("locales").join(lang), "ftl")
+        files(&root().join("../app/locales").join(lang), "ftl")
             .iter()
             .flat_map(|f| {
                 let text = std::fs::read_to_string(f).unwrap();

@@ -243,7 +243,7 @@ async fn account(
 }
 
 /// Loads the demo programme unless it is there already. Returns whether it loaded.
-pub async fn load(db: &Db, files: &ymarfer_web::files::Files) -> anyhow::Result<bool> {
+pub async fn load(db: &Db, files: &ymarfer_app::files::Files) -> anyhow::Result<bool> {
     if db.programme_by_slug(PROGRAMME).await?.is_some() {
         return Ok(false);
     }
@@ -265,11 +265,11 @@ pub async fn load(db: &Db, files: &ymarfer_web::files::Files) -> anyhow::Result<
 
 async fn load_all(
     db: &Db,
-    files: &ymarfer_web::files::Files,
+    files: &ymarfer_app::files::Files,
     created_organisations: &mut Vec<i64>,
 ) -> anyhow::Result<()> {
     let data = demo_data()?;
-    let hash = ymarfer_web::passwords::hash(PASSWORD.to_string()).await?;
+    let hash = ymarfer_app::passwords::hash(PASSWORD.to_string()).await?;
     let mut people = Vec::new();
     for (email, name, lang, _) in ACCOUNTS {
         people.push(account(db, email, name, lang, email.starts_with("admin@"), &hash).await?);
@@ -852,7 +852,7 @@ async fn projects(
                 }
             }
             // The causes the team found, then the value stream they mapped.
-            let baseline = ymarfer_web::charts::format_hundredths(story.baseline);
+            let baseline = ymarfer_app::i18n::format_hundredths(story.baseline);
             let mut causes = vec![(
                 "effect".to_string(),
                 format!("{}: {baseline} {}", words.measure, words.unit),
@@ -1493,7 +1493,7 @@ const PROCESS_PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >>
 /// and a written-up process on a finished cohort's project.
 async fn attachments(
     db: &Db,
-    files: &ymarfer_web::files::Files,
+    files: &ymarfer_app::files::Files,
     cohorts: &[(ymarfer_store::programmes::Cohort, NaiveDate, Stage)],
 ) -> anyhow::Result<()> {
     use ymarfer_domain::space::ItemKind;
@@ -1519,7 +1519,7 @@ async fn attachments(
         let Some(author) = db.enrolled(cohort.id).await?.get(1).map(|e| e.user_id) else {
             continue;
         };
-        let photo = ymarfer_web::files::prepare(name, &png)
+        let photo = ymarfer_app::files::prepare(name, &png)
             .map_err(|r| anyhow::anyhow!("demo photo: {r:?}"))?;
         let stored = files.put(photo).await?;
         db.add_item_with(
@@ -1549,7 +1549,7 @@ async fn attachments(
             .find(|e| e.organisation_id == Some(project.organisation_id))
             .map(|e| e.user_id)
     {
-        let pdf = ymarfer_web::files::prepare("changeover-steps.pdf", PROCESS_PDF)
+        let pdf = ymarfer_app::files::prepare("changeover-steps.pdf", PROCESS_PDF)
             .map_err(|r| anyhow::anyhow!("demo PDF: {r:?}"))?;
         let stored = files.put(pdf).await?;
         db.attach_to_project(project.id, author, &[stored]).await?;

@@ -9,13 +9,14 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use ymarfer_app::config::SmtpSecurity;
+use ymarfer_app::ledger_import::Refused;
+use ymarfer_app::{Config, Services, SmtpConfig};
 use ymarfer_domain::{Action, Email, Lang, Resource, can};
 use ymarfer_store::Db;
 use ymarfer_store::tokens::Purpose;
 use ymarfer_store::users::NewUser;
-use ymarfer_web::config::SmtpSecurity;
-use ymarfer_web::ledger_import::Refused;
-use ymarfer_web::{AppState, Config, SmtpConfig};
+use ymarfer_web::AppState;
 
 /// Ymarfer runs programme communities of practice that help small firms innovate.
 #[derive(Parser)]
@@ -512,7 +513,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = g.config()?;
             let db = g.open_db().await?;
             let files =
-                ymarfer_web::files::Files::open(config.attachments.as_deref(), &config.data_dir)?;
+                ymarfer_app::files::Files::open(config.attachments.as_deref(), &config.data_dir)?;
             let loaded = demo::load(&db, &files).await?;
             println!(
                 "{}",
@@ -570,8 +571,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let tr = ymarfer_web::i18n::Tr(Lang::En);
-            match ymarfer_web::ledger_import::import_ledger(&db, tr, &p, &bytes, verifier).await? {
+            let tr = ymarfer_app::i18n::Tr(Lang::En);
+            match ymarfer_app::ledger_import::import_ledger(&db, tr, &p, &bytes, verifier).await? {
                 Ok(done) => {
                     println!("Imported {} benefit lines into {programme}.", done.added);
                     println!("The file's SHA-256 is {}.", done.sha256);
@@ -615,14 +616,14 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 ),
                 None => None,
             };
-            let tr = ymarfer_web::i18n::Tr(Lang::En);
+            let tr = ymarfer_app::i18n::Tr(Lang::En);
             let (report, summary) =
-                ymarfer_web::report::impact_report(&db, tr, &p, c.as_ref()).await?;
+                ymarfer_app::report::impact_report(&db, tr, &p, c.as_ref()).await?;
             let bytes = match format.as_str() {
                 "json" => serde_json::to_vec_pretty(&report)?,
-                "csv" => ymarfer_web::report::to_csv(&report, tr)?.into_bytes(),
+                "csv" => ymarfer_app::report::to_csv(&report, tr)?.into_bytes(),
                 "xlsx" => {
-                    ymarfer_web::report::to_xlsx(&db, tr, &p, &report, &summary, c.as_ref()).await?
+                    ymarfer_app::report::to_xlsx(&db, tr, &p, &report, &summary, c.as_ref()).await?
                 }
                 other => anyhow::bail!("--format must be json, csv or xlsx (got {other:?})"),
             };
@@ -640,9 +641,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Followups(FollowupsCommand::Send { today }) => {
             let config = g.config()?;
             let db = g.open_db().await?;
-            let state = AppState::new(db.clone(), config)?;
+            let state = Services::new(db.clone(), config)?;
             let today = today.unwrap_or_else(|| chrono::Utc::now().date_naive());
-            let run = ymarfer_web::send_due_followups(&state, today).await?;
+            let run = ymarfer_app::followups::send_due(&state, today).await?;
             println!(
                 "Follow-ups sent: {}. Reminders sent: {}. Health checks offered again: {}.",
                 run.sent, run.reminded, run.rechecks
@@ -659,7 +660,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = g.config()?;
             let db = g.open_db().await?;
             if demo {
-                let files = ymarfer_web::files::Files::open(
+                let files = ymarfer_app::files::Files::open(
                     config.attachments.as_deref(),
                     &config.data_dir,
                 )?;
@@ -679,13 +680,13 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if demo {
                 print!("{}", demo::accounts_text(state.config.base_url.as_str()));
             }
-            if let Some(link) = ymarfer_web::setup_link_if_needed(&state).await? {
+            if let Some(link) = ymarfer_app::setup_link_if_needed(&state).await? {
                 println!(
                     "No administrator yet. Open this link within 24 hours to set one up:\n  {link}"
                 );
             }
             if !no_jobs {
-                tokio::spawn(ymarfer_web::jobs::run_forever(state.clone()));
+                tokio::spawn(ymarfer_app::jobs::run_forever(state.services()));
             }
             ymarfer_web::serve(listener, state, shutdown_signal()).await?;
             db.close().await;
@@ -759,8 +760,8 @@ async fn import_people(
             "several programmes have a cohort called {cohort:?}: name one with --programme"
         ),
     };
-    let tr = ymarfer_web::i18n::Tr(Lang::En);
-    let rows = match ymarfer_web::people_import::check(db, tr, c.id, &bytes).await? {
+    let tr = ymarfer_app::i18n::Tr(Lang::En);
+    let rows = match ymarfer_app::people_import::check(db, tr, c.id, &bytes).await? {
         Ok(rows) => rows,
         Err(problems) => {
             for problem in &problems {
@@ -777,9 +778,9 @@ async fn import_people(
         indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} people {msg}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    let state = AppState::new(db.clone(), config)?;
+    let state = Services::new(db.clone(), config)?;
     let done =
-        ymarfer_web::people_import::import(&state, p.id, c.id, &rows, None, invite, &|done, _| {
+        ymarfer_app::people_import::import(&state, p.id, c.id, &rows, None, invite, &|done, _| {
             bar.set_position(done as u64)
         })
         .await?;

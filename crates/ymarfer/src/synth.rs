@@ -193,7 +193,7 @@ pub async fn generate(
     debug_assert!(SIC_SECTIONS.len() >= 12);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let now = anchor();
-    let hash = ymarfer_web::passwords::hash(PASSWORD.to_string()).await?;
+    let hash = ymarfer_app::passwords::hash(PASSWORD.to_string()).await?;
     let mut summary = Vec::new();
     let mut put = async |table: &'static str, columns: &[&str], rows: Vec<Vec<Cell>>| {
         let n = rows.len();

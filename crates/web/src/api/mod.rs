@@ -15,7 +15,6 @@ pub use doc::{openapi, operations};
 
 use crate::error::{AppError, ErrorKind};
 use crate::handlers::forms::FieldErrors;
-use crate::i18n::Tr;
 use crate::page::{CurrentUser, Viewer};
 use crate::state::AppState;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
@@ -32,6 +31,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 use std::sync::Arc;
 use utoipa::ToSchema;
+use ymarfer_app::i18n::Tr;
 use ymarfer_domain::Lang;
 
 /// The most items one page of a list holds, and how many it holds unless asked.

@@ -12,9 +12,7 @@ use crate::handlers::forms::FieldErrors;
 use crate::handlers::leads::LeadForm;
 use crate::handlers::projects::{Relation, project_for};
 use crate::handlers::readings::ReadingForm;
-use crate::i18n::Tr;
 use crate::page::Viewer;
-use crate::report::ImpactReport;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::State;
@@ -23,6 +21,8 @@ use axum::routing::{get, post, put};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use ymarfer_app::i18n::Tr;
+use ymarfer_app::report::ImpactReport;
 use ymarfer_domain::authz::missing;
 use ymarfer_domain::authz::{only_programme, sees_every_programme};
 use ymarfer_domain::programme::Attendance;
@@ -897,7 +897,7 @@ pub async fn impact(
 ) -> ApiResult<Json<ImpactReport>> {
     let p = context::programme(&state, &viewer, &slug, Action::ViewAggregates).await?;
     let (report, _) =
-        crate::report::impact_report(&state.db, Tr(ymarfer_domain::Lang::En), &p, None)
+        ymarfer_app::report::impact_report(&state.db, Tr(ymarfer_domain::Lang::En), &p, None)
             .await
             .map_err(crate::error::AppError::from)?;
     Ok(Json(report))

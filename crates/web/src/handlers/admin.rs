@@ -3,13 +3,13 @@
 use super::forms::{FieldErrors, clash};
 use super::{FormData, see_other};
 use crate::error::{AppResult, authorise};
-use crate::invitations::invite_or_undo;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::invitations::invite_or_undo;
 use ymarfer_domain::{Action, Email, Lang, Resource, can};
 use ymarfer_store::users::{NewUser, User};
 
@@ -198,8 +198,8 @@ pub async fn account_action(
         }
         _ => return Err(crate::error::AppError::NOT_FOUND),
     };
-    let act = crate::audit::Act::new(action, None, format!("account {id}"));
-    crate::audit::record(&state, &viewer, &addr, act).await?;
+    let act = ymarfer_app::audit::Act::new(action, None, format!("account {id}"));
+    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     Ok(super::see_other(
         &page.href(&format!("admin/users?done={done}")),
     ))

@@ -2,7 +2,6 @@
 //! for a programme's managers): filterable, pageable, and exportable as CSV.
 
 use super::{ClientAddr, context};
-use crate::audit::{Act, record};
 use crate::error::{AppResult, authorise};
 use crate::page::{Page, Viewer, render};
 use crate::state::AppState;
@@ -11,6 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::IntoResponse;
 use serde::Deserialize;
+use ymarfer_app::audit::{Act, record};
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::csvout::CsvOut;
 use ymarfer_domain::{Action, Resource, can};
@@ -67,7 +67,7 @@ impl AuditFilter {
 
 /// Who did it: the account as it is now, "former participant" once erased, or
 /// the address typed when there was no account.
-fn who(tr: crate::i18n::Tr, e: &AuditEvent) -> String {
+fn who(tr: ymarfer_app::i18n::Tr, e: &AuditEvent) -> String {
     match (e.actor_id, &e.actor_name, &e.actor_email) {
         (Some(_), _, _) if e.actor_erased => tr.t("former-participant"),
         (Some(_), Some(name), Some(email)) if !name.is_empty() => format!("{name} <{email}>"),
@@ -149,7 +149,7 @@ async fn trail(
     if filter.format == "csv" {
         // Every matching event, newest first; the export itself is recorded.
         let act = Act::new(AuditAction::AuditExported, programme, "audit.csv");
-        record(&state, &viewer, &addr, act).await?;
+        record(&state, viewer.user_id(), &addr, act).await?;
         let events = state.db.audit_events(&query, i64::MAX / 2, 0).await?;
         let mut w = CsvOut::new();
         w.row([

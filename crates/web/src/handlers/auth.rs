@@ -6,12 +6,13 @@ use super::{ClientAddr, FormData, safe_next, see_other};
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, render, render_status};
 use crate::state::AppState;
-use crate::{cookies, passwords, session};
+use crate::{cookies, session};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
+use ymarfer_app::passwords;
 use ymarfer_domain::Email;
 use ymarfer_domain::password::check_new_password;
 use ymarfer_store::throttle::Attempt;
@@ -125,7 +126,7 @@ pub async fn sign_in(
         .db
         .record_attempt(Attempt::Password, email.as_str(), &addr, ok)
         .await?;
-    use crate::audit::{Act, record_as};
+    use ymarfer_app::audit::{Act, record_as};
     use ymarfer_domain::audit::AuditAction;
     match user.as_ref().filter(|_| ok) {
         Some(user) if user.suspended_at.is_some() => {
@@ -247,7 +248,7 @@ pub async fn request_link(
         );
     }
     if let Some(user) = state.db.user_by_email(&email).await? {
-        crate::invitations::email_link(
+        ymarfer_app::invitations::email_link(
             &state,
             &user,
             Purpose::SignIn,
@@ -384,7 +385,7 @@ pub async fn reset_request(
         );
     }
     if let Some(user) = state.db.user_by_email(&email).await? {
-        crate::invitations::email_link(
+        ymarfer_app::invitations::email_link(
             &state,
             &user,
             Purpose::Reset,

@@ -5,7 +5,6 @@ use super::forms::FieldErrors;
 use super::projects::{ProjectCtx, project_for};
 use super::{FormData, parse, see_other};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -13,6 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::Utc;
 use serde::Deserialize;
+use ymarfer_app::i18n::Tr;
 use ymarfer_domain::bounds::Bound;
 use ymarfer_domain::impact::{
     Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status, WasteLevel,
@@ -473,7 +473,7 @@ async fn verify_page(
         .await?
         .ok_or(AppError::NOT_FOUND)?;
     let programme_rate = Pence(ctx.programme.default_hourly_rate_pence);
-    let capture = crate::report::capture(&ctx.programme);
+    let capture = ymarfer_app::report::capture(&ctx.programme);
     let l = v.line(org.hourly_rate_pence).ok_or(AppError::NOT_FOUND)?;
     let value = l.first_year_value(programme_rate, capture);
     let periods = v.frequency.periods_per_year().to_string();
@@ -508,7 +508,7 @@ async fn verify_page(
         ),
     };
     let verified = ymarfer_domain::ledger::Verified::of(
-        &crate::report::verified_values(&state.db, &ctx.programme).await?,
+        &ymarfer_app::report::verified_values(&state.db, &ctx.programme).await?,
     );
     let concerns = ymarfer_domain::ledger::concerns(value, org.employee_band, verified)
         .into_iter()
@@ -540,7 +540,7 @@ async fn verify_page(
         .map(|r| {
             (
                 tr.day(r.taken_on),
-                crate::charts::format_hundredths(r.value),
+                ymarfer_app::i18n::format_hundredths(r.value),
             )
         })
         .collect();
@@ -632,13 +632,13 @@ pub async fn verify(
     let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
     let outcome = state.db.verify_benefit_line(line, me, seen, &note).await?;
     if matches!(outcome, Verification::Verified) {
-        let act = crate::audit::Act::new(
+        let act = ymarfer_app::audit::Act::new(
             ymarfer_domain::audit::AuditAction::LineVerified,
             Some(ctx.programme.id),
             format!("line {line} version {seen}, project {id}"),
         )
         .detail(note.clone());
-        crate::audit::record(&state, &viewer, &addr, act).await?;
+        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     }
     match outcome {
         // From a queue, back to it for the next claim; else to the project.
@@ -769,13 +769,13 @@ pub async fn reopen(
         .reopen_benefit_line(line, me, seen, &reason)
         .await?;
     if matches!(outcome, Reopening::Reopened) {
-        let act = crate::audit::Act::new(
+        let act = ymarfer_app::audit::Act::new(
             ymarfer_domain::audit::AuditAction::LineReopened,
             Some(ctx.programme.id),
             format!("line {line} version {seen}, project {id}"),
         )
         .detail(reason.clone());
-        crate::audit::record(&state, &viewer, &addr, act).await?;
+        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     }
     match outcome {
         Reopening::Reopened | Reopening::NotVerified => Ok(see_other(
@@ -839,7 +839,7 @@ pub async fn project_ledger(
         .await?
         .and_then(|o| o.hourly_rate_pence);
     let programme_rate = Pence(ctx.programme.default_hourly_rate_pence);
-    let capture = crate::report::capture(&ctx.programme);
+    let capture = ymarfer_app::report::capture(&ctx.programme);
     let mut rows = Vec::new();
     let mut totals = ymarfer_domain::impact::FirstYear::default();
     let mut lines: Vec<i64> = history.iter().map(|v| v.line_id).collect();

@@ -5,10 +5,10 @@ use super::context;
 use super::projects::Relation;
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, Viewer, render};
-use crate::report::capture;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
+use ymarfer_app::report::capture;
 use ymarfer_domain::projects::Visibility;
 use ymarfer_domain::{Action, Pence, Resource, can};
 use ymarfer_store::ledger::Claim;
@@ -130,8 +130,9 @@ pub async fn queue(
     let tr = page.tr;
     let rate = Pence(p.default_hourly_rate_pence);
     let capture = capture(&p);
-    let verified =
-        ymarfer_domain::ledger::Verified::of(&crate::report::verified_values(&state.db, &p).await?);
+    let verified = ymarfer_domain::ledger::Verified::of(
+        &ymarfer_app::report::verified_values(&state.db, &p).await?,
+    );
     let mut rows = Vec::new();
     let claims = verifiable_claims(&state, &viewer, &p).await?;
     // Each cohort with claims the viewer may verify, and how many.

@@ -2,7 +2,7 @@
 //! sees members, organisations, sessions and attendance at a glance.
 
 use super::forms::{FieldErrors, clash};
-use super::programmes::{DoneQuery, cohort_shares};
+use super::programmes::DoneQuery;
 use super::{FormData, context, parse, see_other};
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, Viewer, render, render_status};
@@ -12,6 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use std::collections::HashMap;
+use ymarfer_app::report::cohort_shares;
 use ymarfer_domain::programme::{
     Attendance, DeliveryLanguage, DeliveryMode, Slug, attendance_percent,
 };
@@ -149,7 +150,7 @@ struct FormPage {
 
 /// A cohort's share of the programme's cost.
 fn share_of(p: &Programme, cohorts: &[Cohort], cohort: i64) -> Pence {
-    let shares = super::programmes::cohort_shares(p, cohorts);
+    let shares = ymarfer_app::report::cohort_shares(p, cohorts);
     cohorts
         .iter()
         .position(|c| c.id == cohort)
@@ -278,9 +279,13 @@ pub async fn update(
             // A change to the share of the cost moves the cohort's figures: it is
             // made only once the person has seen the return before and after.
             if input.cost_share_pence != cohort.cost_share_pence && form.confirm_share.is_none() {
-                let (_, summary) =
-                    crate::report::impact_report(&state.db, page.tr, &programme, Some(&cohort))
-                        .await?;
+                let (_, summary) = ymarfer_app::report::impact_report(
+                    &state.db,
+                    page.tr,
+                    &programme,
+                    Some(&cohort),
+                )
+                .await?;
                 let mut cohorts = state.db.cohorts_of(programme.id).await?;
                 let before = share_of(&programme, &cohorts, cohort.id);
                 if let Some(c) = cohorts.iter_mut().find(|c| c.id == cohort.id) {

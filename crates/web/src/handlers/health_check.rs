@@ -681,7 +681,7 @@ pub async fn interest(
     };
     // None: the same form, sent twice at once, made its lead the first time.
     if let Some(lead) = lead {
-        crate::lead_mail::tell_managers(&state, &lead).await?;
+        ymarfer_app::leads::tell_managers(&state, &lead).await?;
     }
     Ok(see_other(&thanks))
 }

@@ -367,7 +367,8 @@ async fn glances(
         if !can(actor, Action::OverseeProgrammes, Resource::Programme(p.id)).allowed() {
             continue;
         }
-        let (report, summary) = crate::report::impact_report(&state.db, page.tr, &p, None).await?;
+        let (report, summary) =
+            ymarfer_app::report::impact_report(&state.db, page.tr, &p, None).await?;
         let claims = if can(actor, Action::ReviewClaims, Resource::Programme(p.id)).allowed() {
             let n = super::claims::verifiable_claim_count(state, viewer, &p).await?;
             Some((n, page.href(&format!("programmes/{}/claims", p.slug))))
@@ -396,7 +397,7 @@ async fn cohort_glances(
     p: &ymarfer_store::programmes::Programme,
 ) -> Result<Vec<CohortGlance>, crate::error::AppError> {
     let cohorts = state.db.cohorts_of(p.id).await?;
-    let shares = super::programmes::cohort_shares(p, &cohorts);
+    let shares = ymarfer_app::report::cohort_shares(p, &cohorts);
     let verified = state
         .db
         .verified_by(p.id, ymarfer_store::ledger::VerifiedBy::Cohort)

@@ -4,12 +4,12 @@
 use super::context;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::page::{Page, Viewer, render};
-use crate::report::{ImpactReport, impact_report};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::IntoResponse;
+use ymarfer_app::report::{ImpactReport, impact_report};
 use ymarfer_domain::impact::Category;
 use ymarfer_domain::{Action, Pence};
 use ymarfer_store::programmes::{Cohort, Programme};
@@ -96,7 +96,8 @@ async fn extra(
     cohort: Option<&ymarfer_store::programmes::Cohort>,
     cost: Pence,
 ) -> Result<Extra, AppError> {
-    let (cumulative, break_even) = crate::report::cumulative(&state.db, p, cohort, cost).await?;
+    let (cumulative, break_even) =
+        ymarfer_app::report::cumulative(&state.db, p, cohort, cost).await?;
     Ok(Extra {
         capability: super::capability::capability_change(state, lang, p.id, cohort.map(|c| c.id))
             .await?,
@@ -247,12 +248,12 @@ async fn download(
         _ => false,
     };
     if allowed {
-        let act = crate::audit::Act::new(
+        let act = ymarfer_app::audit::Act::new(
             ymarfer_domain::audit::AuditAction::ReportDownloaded,
             Some(p.id),
             format!("{name}-{file}"),
         );
-        crate::audit::record(state, viewer, addr, act).await?;
+        ymarfer_app::audit::record(state, viewer.user_id(), addr, act).await?;
     }
     match file {
         "impact.csv" => Ok((
@@ -263,11 +264,12 @@ async fn download(
                     format!("attachment; filename=\"{name}-impact.csv\""),
                 ),
             ],
-            crate::report::to_csv(&r, page.tr)?,
+            ymarfer_app::report::to_csv(&r, page.tr)?,
         )
             .into_response()),
         "impact.xlsx" if context::may_programme(viewer, Action::DownloadReports, p.id) => {
-            let bytes = crate::report::to_xlsx(&state.db, page.tr, p, &r, &summary, cohort).await?;
+            let bytes =
+                ymarfer_app::report::to_xlsx(&state.db, page.tr, p, &r, &summary, cohort).await?;
             Ok((
                 [
                     (

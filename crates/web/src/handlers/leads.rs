@@ -4,13 +4,13 @@
 use super::forms::FieldErrors;
 use super::{FormData, context, parse, see_other};
 use crate::error::{AppError, AppResult, authorise};
-use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::i18n::Tr;
 use ymarfer_domain::health::{LeadStatus, Status};
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::{Action, Email, Lang, Resource, can};
@@ -349,13 +349,13 @@ pub async fn invite(
         .db
         .lead_invited(id, cohort.id, org.id, user.id)
         .await?;
-    let act = crate::audit::Act::new(
+    let act = ymarfer_app::audit::Act::new(
         ymarfer_domain::audit::AuditAction::LeadInvited,
         Some(p.id),
         format!("lead {id}: {}", lead.organisation_name),
     )
     .detail(cohort.slug.clone());
-    crate::audit::record(&state, &viewer, &addr, act).await?;
+    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/leads/{id}?done=invited"
     ))))
@@ -644,14 +644,14 @@ pub async fn assign(
     if lead.programme_id.is_none()
         && let Some(lead) = state.db.assign_lead(id, programme.id).await?
     {
-        let act = crate::audit::Act::new(
+        let act = ymarfer_app::audit::Act::new(
             ymarfer_domain::audit::AuditAction::LeadAssigned,
             Some(programme.id),
             format!("lead {id}: {}", lead.organisation_name),
         )
         .detail(programme.slug.clone());
-        crate::audit::record(&state, &viewer, &addr, act).await?;
-        crate::lead_mail::tell_managers(&state, &lead).await?;
+        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
+        ymarfer_app::leads::tell_managers(&state, &lead).await?;
     }
     Ok(see_other(&page.href("admin/leads?done=saved")))
 }

@@ -489,7 +489,7 @@ pub async fn show(
                 line.status,
                 line.first_year_value(
                     ymarfer_domain::Pence(p.default_hourly_rate_pence),
-                    crate::report::capture(p),
+                    ymarfer_app::report::capture(p),
                 ),
             );
         }
@@ -564,7 +564,7 @@ pub async fn update(
         Ok((input, entry)) => {
             let rate_moves = org.hourly_rate_pence != input.hourly_rate_pence;
             let claimed_before = match org.programme_id {
-                Some(p) if rate_moves => Some(crate::audit::claimed_total(&state, p).await?),
+                Some(p) if rate_moves => Some(ymarfer_app::audit::claimed_total(&state, p).await?),
                 _ => None,
             };
             let saved = state.db.update_organisation(id, &input, Some(entry)).await;
@@ -572,32 +572,32 @@ pub async fn update(
                 Ok(()) => {
                     if rate_moves {
                         // The firm's rate values its claimed and forecast hours.
-                        let tr = crate::i18n::Tr(ymarfer_domain::Lang::En);
+                        let tr = ymarfer_app::i18n::Tr(ymarfer_domain::Lang::En);
                         let rate = |r: Option<i64>| {
                             r.map(|p| tr.money(ymarfer_domain::Pence(p)))
                                 .unwrap_or_else(|| "the programme's".to_string())
                         };
                         let mut detail = format!(
                             "hourly rate {}",
-                            crate::audit::moved(
+                            ymarfer_app::audit::moved(
                                 &rate(org.hourly_rate_pence),
                                 &rate(input.hourly_rate_pence)
                             )
                         );
                         if let (Some(p), Some(before)) = (org.programme_id, claimed_before) {
-                            let after = crate::audit::claimed_total(&state, p).await?;
+                            let after = ymarfer_app::audit::claimed_total(&state, p).await?;
                             detail.push_str(&format!(
                                 "; claimed first-year total {}",
-                                crate::audit::moved(&tr.money(before), &tr.money(after))
+                                ymarfer_app::audit::moved(&tr.money(before), &tr.money(after))
                             ));
                         }
-                        let act = crate::audit::Act::new(
+                        let act = ymarfer_app::audit::Act::new(
                             ymarfer_domain::audit::AuditAction::OrganisationRateChanged,
                             org.programme_id,
                             format!("organisation {id} ({})", org.name),
                         )
                         .detail(detail);
-                        crate::audit::record(&state, &viewer, &addr, act).await?;
+                        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
                     }
                     return Ok(see_other(&page.href(&format!("organisations/{id}"))));
                 }

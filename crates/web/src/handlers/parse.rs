@@ -1,8 +1,8 @@
 //! Turning what people type into typed values, with the message to show when it fails.
 
 use super::forms::FieldErrors;
-use crate::i18n::Tr;
 use chrono::NaiveDate;
+use ymarfer_app::i18n::Tr;
 use ymarfer_domain::Pence;
 use ymarfer_domain::bounds::Bound;
 use ymarfer_domain::decimal::DecimalError;

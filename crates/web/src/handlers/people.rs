@@ -6,13 +6,13 @@ use super::forms::FieldErrors;
 use super::{FormData, context, see_other};
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, Viewer, render, render_status};
-use crate::people_import::{self, ImportProblem};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
+use ymarfer_app::people_import::{self, ImportProblem};
 use ymarfer_domain::import::{self, ExportRow, PersonRow};
 use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
 use ymarfer_store::users::{NewUser, User};
@@ -39,7 +39,7 @@ pub async fn find_or_invite(
             password_hash: None,
         })
         .await?;
-    crate::invitations::invite_or_undo(state, &user).await?;
+    ymarfer_app::invitations::invite_or_undo(state, &user).await?;
     Ok(user)
 }
 
@@ -152,13 +152,13 @@ pub async fn invite(
                 },
             )
             .await?;
-        let act = crate::audit::Act::new(
+        let act = ymarfer_app::audit::Act::new(
             ymarfer_domain::audit::AuditAction::RoleGranted,
             Some(programme.id),
             email.as_str(),
         )
         .detail(format!("{} in {}", role.as_str(), cohort.slug));
-        crate::audit::record(&state, &viewer, &addr, act).await?;
+        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     }
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}?done=invited"
@@ -336,12 +336,12 @@ pub async fn export(
 ) -> AppResult {
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
-    let act = crate::audit::Act::new(
+    let act = ymarfer_app::audit::Act::new(
         ymarfer_domain::audit::AuditAction::PeopleExported,
         Some(programme.id),
         format!("people.csv of {}", cohort.slug),
     );
-    crate::audit::record(&state, &viewer, &addr, act).await?;
+    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     // Three queries, whatever the cohort's size.
     let enrolled = state.db.enrolled(cohort.id).await?;
     let users = state.db.cohort_users(cohort.id).await?;

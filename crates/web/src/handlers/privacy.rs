@@ -3,7 +3,6 @@
 //! (`/admin/users/{id}/erase`).
 
 use super::{ClientAddr, FormData, see_other};
-use crate::audit::{Act, record};
 use crate::error::{AppError, AppResult, authorise};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
@@ -13,6 +12,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 use std::io::Write;
+use ymarfer_app::audit::{Act, record};
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::{Action, Resource, can};
 
@@ -128,7 +128,7 @@ pub async fn my_data(
     }
     let bytes = zip.finish().map_err(anyhow::Error::from)?.into_inner();
     let act = Act::new(AuditAction::DataDownloaded, None, "my data");
-    record(&state, &viewer, &addr, act).await?;
+    record(&state, viewer.user_id(), &addr, act).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/zip".to_string()),
@@ -220,6 +220,6 @@ pub async fn erase(
     }
     // The record names the account by number only.
     let act = Act::new(AuditAction::PersonErased, None, format!("account {id}"));
-    record(&state, &viewer, &addr, act).await?;
+    record(&state, viewer.user_id(), &addr, act).await?;
     Ok(see_other(&shown.page.href("admin/users?erased=1")))
 }

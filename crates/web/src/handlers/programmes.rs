@@ -287,32 +287,32 @@ pub async fn update(
         Ok(input) => {
             let rates_move = p.default_hourly_rate_pence != input.default_hourly_rate_pence
                 || p.capture_factor_thousandths != input.capture_factor_thousandths;
-            let claimed_before = crate::audit::claimed_total(&state, p.id).await?;
+            let claimed_before = ymarfer_app::audit::claimed_total(&state, p.id).await?;
             state.db.update_programme(p.id, &input).await?;
             if rates_move {
                 // Figures in the trail's own words, the same for every reader.
-                let tr = crate::i18n::Tr(ymarfer_domain::Lang::En);
-                let claimed_after = crate::audit::claimed_total(&state, p.id).await?;
+                let tr = ymarfer_app::i18n::Tr(ymarfer_domain::Lang::En);
+                let claimed_after = ymarfer_app::audit::claimed_total(&state, p.id).await?;
                 let factor = |t: i64| format!("{}.{:03}", t / 1000, t % 1000);
                 let detail = format!(
                     "hourly rate {}; capture factor {}; claimed first-year total {}",
-                    crate::audit::moved(
+                    ymarfer_app::audit::moved(
                         &tr.money(Pence(p.default_hourly_rate_pence)),
                         &tr.money(Pence(input.default_hourly_rate_pence))
                     ),
-                    crate::audit::moved(
+                    ymarfer_app::audit::moved(
                         &factor(p.capture_factor_thousandths),
                         &factor(input.capture_factor_thousandths)
                     ),
-                    crate::audit::moved(&tr.money(claimed_before), &tr.money(claimed_after)),
+                    ymarfer_app::audit::moved(&tr.money(claimed_before), &tr.money(claimed_after)),
                 );
-                let act = crate::audit::Act::new(
+                let act = ymarfer_app::audit::Act::new(
                     ymarfer_domain::audit::AuditAction::RatesChanged,
                     Some(p.id),
                     p.slug.clone(),
                 )
                 .detail(detail);
-                crate::audit::record(&state, &viewer, &addr, act).await?;
+                ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
             }
             // What changed, by field: cost, rate and capture move every figure.
             let changed: Vec<&str> = [
@@ -338,13 +338,13 @@ pub async fn update(
             .filter(|(_, c)| *c)
             .map(|(f, _)| f)
             .collect();
-            let act = crate::audit::Act::new(
+            let act = ymarfer_app::audit::Act::new(
                 ymarfer_domain::audit::AuditAction::ProgrammeChanged,
                 Some(p.id),
                 p.slug.clone(),
             )
             .detail(changed.join(", "));
-            crate::audit::record(&state, &viewer, &addr, act).await?;
+            ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
             Ok(see_other(
                 &page.href(&format!("programmes/{slug}?done=saved")),
             ))
@@ -385,15 +385,6 @@ struct ShowPage {
     can_audit: bool,
 }
 
-/// Each cohort's share of the programme's cost, by the impact method's rule.
-pub fn cohort_shares(p: &Programme, cohorts: &[Cohort]) -> Vec<Pence> {
-    let fixed: Vec<Option<Pence>> = cohorts
-        .iter()
-        .map(|c| c.cost_share_pence.map(Pence))
-        .collect();
-    ymarfer_domain::impact::cohort_shares(Pence(p.cost_pence), &fixed)
-}
-
 #[derive(Deserialize, Default)]
 pub struct DoneQuery {
     pub done: Option<String>,
@@ -409,7 +400,7 @@ async fn show_page(
     team_errors: FieldErrors,
 ) -> Result<ShowPage, AppError> {
     let cohorts = state.db.cohorts_of(p.id).await?;
-    let shares = cohort_shares(&p, &cohorts);
+    let shares = ymarfer_app::report::cohort_shares(&p, &cohorts);
     let counts = state.db.active_counts_by_cohort(p.id).await?;
     let mut rows = Vec::new();
     for (cohort, share) in cohorts.into_iter().zip(shares) {
@@ -543,13 +534,13 @@ pub async fn add_team_member(
         .db
         .grant(user.id, role, Scope::Programme(p.id))
         .await?;
-    let act = crate::audit::Act::new(
+    let act = ymarfer_app::audit::Act::new(
         ymarfer_domain::audit::AuditAction::RoleGranted,
         Some(p.id),
         email.as_str(),
     )
     .detail(role.as_str());
-    crate::audit::record(&state, &viewer, &addr, act).await?;
+    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     Ok(see_other(
         &page.href(&format!("programmes/{slug}?done=team-added")),
     ))

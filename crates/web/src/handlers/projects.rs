@@ -3,9 +3,8 @@
 
 use super::forms::FieldErrors;
 use super::{FormData, context, parse, see_other};
-use crate::charts::{RunChart, format_hundredths};
+use crate::charts::RunChart;
 use crate::error::{AppError, AppResult, ErrorKind, authorise, refused};
-use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -13,6 +12,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use ymarfer_app::i18n::Tr;
+use ymarfer_app::i18n::format_hundredths;
 use ymarfer_domain::authz::{ProjectFacts, missing};
 use ymarfer_domain::innovation::{EmployeeBand, OsloFunction};
 use ymarfer_domain::projects::{CycleDecision, ProjectStatus, Visibility, is_quiet, median};
@@ -65,7 +66,7 @@ impl ProjectCtx {
                 sic_section,
                 band,
                 area,
-            } => crate::i18n::describe_firm(*tr, sic_section, *band, area),
+            } => ymarfer_app::i18n::describe_firm(*tr, sic_section, *band, area),
         }
     }
 
@@ -947,12 +948,12 @@ pub async fn approve(
         .db
         .approve_public(id, viewer.0.as_ref().map(|c| c.user.id))
         .await?;
-    let act = crate::audit::Act::new(
+    let act = ymarfer_app::audit::Act::new(
         ymarfer_domain::audit::AuditAction::ProjectApproved,
         Some(ctx.programme.id),
         format!("project {id}: {}", ctx.project.title),
     );
-    crate::audit::record(&state, &viewer, &addr, act).await?;
+    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     Ok(see_other(
         &page.href(&format!("projects/{id}?done=approved")),
     ))

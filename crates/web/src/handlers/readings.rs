@@ -4,9 +4,7 @@
 use super::forms::FieldErrors;
 use super::projects::{ProjectCtx, project_for, show_page};
 use super::{FormData, parse, see_other};
-use crate::charts::format_hundredths;
 use crate::error::{AppError, AppResult};
-use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -14,6 +12,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::NaiveDate;
 use serde::Deserialize;
+use ymarfer_app::i18n::Tr;
+use ymarfer_app::i18n::format_hundredths;
 use ymarfer_domain::Action;
 use ymarfer_domain::toolkit::Number;
 use ymarfer_store::projects::{Reading, ReadingChange};

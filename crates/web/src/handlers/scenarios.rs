@@ -6,13 +6,13 @@
 use super::forms::FieldErrors;
 use super::{context, parse};
 use crate::error::AppResult;
-use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::i18n::Tr;
 use ymarfer_domain::scenario::{
     Assumptions, Decline, MIN_ORGANISATIONS, NOT_INNOVATION_ACTIVE_PCT, Projection, WALES_SMES,
     limits, project,
@@ -165,7 +165,7 @@ pub async fn planner(
     let smes: i64 = state.db.sme_counts().await?.iter().map(|c| c.1).sum();
     let smes = if smes > 0 { smes as u64 } else { WALES_SMES };
     let wales_non_innovating = (smes * NOT_INNOVATION_ACTIVE_PCT).div_ceil(100);
-    let savings = crate::report::verified_per_organisation(&state.db, &p).await?;
+    let savings = ymarfer_app::report::verified_per_organisation(&state.db, &p).await?;
     let tr = page.tr;
     let checked = form.check(tr);
     let (errors, projection, declined) = match &checked {

@@ -147,7 +147,7 @@ pub async fn showcase(
         }
         let verified = match by_project.get(&p.id) {
             Some(lines) => {
-                crate::report::summary(&programme, lines, Pence(0))?
+                ymarfer_app::report::summary(&programme, lines, Pence(0))?
                     .first_year
                     .verified
             }
@@ -163,7 +163,7 @@ pub async fn showcase(
         let firm = if named {
             p.organisation.clone()
         } else {
-            crate::i18n::describe_firm(
+            ymarfer_app::i18n::describe_firm(
                 page.tr,
                 &p.sic_section,
                 EmployeeBand::parse(&p.employee_band),

@@ -215,7 +215,7 @@ impl Drawer<'_> {
                 (Some(v), Some(on)) => page.args(
                     "space-shared-reading",
                     [
-                        ("value", crate::charts::format_hundredths(v)),
+                        ("value", ymarfer_app::i18n::format_hundredths(v)),
                         ("unit", item.aim_unit.clone().unwrap_or_default()),
                         ("date", on.format("%d/%m/%Y").to_string()),
                     ],
@@ -491,7 +491,7 @@ async fn checked_post(
     (
         PostForm,
         Result<(String, Lang), FieldErrors>,
-        Option<crate::files::Prepared>,
+        Option<ymarfer_app::files::Prepared>,
     ),
     AppError,
 > {

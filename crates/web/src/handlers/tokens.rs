@@ -4,7 +4,6 @@
 
 use super::forms::FieldErrors;
 use super::{ClientAddr, FormData, see_other};
-use crate::audit::Act;
 use crate::error::{AppError, AppResult};
 use crate::page::{CurrentUser, Page, Viewer, render, render_status};
 use crate::state::AppState;
@@ -12,6 +11,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::audit::Act;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::authz::{TokenScope, sees_every_programme};
 use ymarfer_domain::{Action, Resource, can};
@@ -223,7 +223,7 @@ pub async fn create(
         if write { "read-write" } else { "read" },
         days
     ));
-    crate::audit::record(&state, &viewer, &addr, act).await?;
+    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     let fresh = TokenForm {
         days: "90".into(),
         access: "read".into(),
@@ -246,7 +246,7 @@ pub async fn revoke(
         return Err(AppError::NOT_FOUND);
     }
     let act = Act::new(AuditAction::TokenRevoked, None, id.to_string());
-    crate::audit::record(&state, &viewer, &addr, act).await?;
+    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
     Ok(see_other(&format!(
         "/{}/profile/tokens?done=revoked",
         page.lang.code()

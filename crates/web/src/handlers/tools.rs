@@ -5,7 +5,6 @@ use super::projects::{ProjectCtx, project_for};
 use super::{FormData, context, see_other};
 use crate::charts::{MATRIX, Matrix};
 use crate::error::{AppError, AppResult, authorise};
-use crate::i18n::Tr;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -13,6 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use std::collections::HashMap;
+use ymarfer_app::i18n::Tr;
 use ymarfer_domain::toolkit::{
     self, Computed, FieldError, FieldKind, RawInput, Tool, ToolValues, cell_name,
 };
@@ -367,7 +367,7 @@ fn vsm_view(tr: Tr, tool: &Tool, v: &toolkit::ValueStream) -> VsmView {
     let time = |n: toolkit::Number| {
         format!(
             "{} {unit}",
-            crate::charts::grouped_hundredths(n.hundredths())
+            ymarfer_app::i18n::grouped_hundredths(n.hundredths())
         )
         .trim_end()
         .to_string()
@@ -381,7 +381,10 @@ fn vsm_view(tr: Tr, tool: &Tool, v: &toolkit::ValueStream) -> VsmView {
                 wait: time(s.wait()),
                 process_time: time(s.process_time),
                 lead_time: time(s.lead_time),
-                pca: format!("{}%", crate::charts::grouped_hundredths(s.pca.hundredths())),
+                pca: format!(
+                    "{}%",
+                    ymarfer_app::i18n::grouped_hundredths(s.pca.hundredths())
+                ),
             })
             .collect(),
         total_lead_time: time(v.total_lead_time),

@@ -311,7 +311,7 @@ async fn invitation_in_the_invitees_language(app: TestApp) {
 }
 
 async fn first_administrator_setup(app: TestApp) {
-    let link = ymarfer_web::setup_link_if_needed(&app.state)
+    let link = ymarfer_app::setup_link_if_needed(&app.state)
         .await
         .unwrap()
         .unwrap();
@@ -346,7 +346,7 @@ async fn first_administrator_setup(app: TestApp) {
     assert_eq!(location(&res), "/en/admin/users");
     assert_eq!(c.get("/en/admin/users").await.status(), StatusCode::OK);
     assert!(
-        ymarfer_web::setup_link_if_needed(&app.state)
+        ymarfer_app::setup_link_if_needed(&app.state)
             .await
             .unwrap()
             .is_none(),

@@ -622,7 +622,7 @@ fn every_operation_is_described_in_both_languages() {
         let key = format!("api-op-{}", id.replace('_', "-"));
         for lang in [Lang::En, Lang::Cy] {
             assert!(
-                ymarfer_web::i18n::Tr(lang).try_t(&key).is_some(),
+                ymarfer_app::i18n::Tr(lang).try_t(&key).is_some(),
                 "{key} in {lang:?}"
             );
         }

@@ -284,9 +284,9 @@ async fn figure_moving_acts_are_recorded(app: TestApp) {
 
     let file = "organisation,project,description,category,savings_type,frequency,start_date,status,amount_gbp,hours,hourly_rate_gbp,energy_kwh,waste_kg,fuel_litres\n\
                 Garej Glan,Parts,Parts bought to demand,materials,hard,weekly,2026-01-05,verified,12.50,,,,,\n";
-    let imported = ymarfer_web::ledger_import::import_ledger(
+    let imported = ymarfer_app::ledger_import::import_ledger(
         &app.db,
-        ymarfer_web::i18n::Tr(Lang::En),
+        ymarfer_app::i18n::Tr(Lang::En),
         &p,
         file.as_bytes(),
         Some(manager.id),
@@ -308,7 +308,7 @@ async fn figure_moving_acts_are_recorded(app: TestApp) {
             .to_string()
     };
     let default_rate = ymarfer_domain::Pence(p.default_hourly_rate_pence);
-    let tr = ymarfer_web::i18n::Tr(Lang::En);
+    let tr = ymarfer_app::i18n::Tr(Lang::En);
     // 10 h × 52 weeks: at the default rate × its capture factor, then £30.00 × 0.5.
     let before = p.default_hourly_rate_pence * 520 * p.capture_factor_thousandths / 1000;
     let rates = row("rates_changed");

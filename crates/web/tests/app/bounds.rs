@@ -9,9 +9,9 @@ use crate::on_both;
 use crate::support::{TestApp, manager};
 use reqwest::StatusCode;
 use serde_json::json;
+use ymarfer_app::i18n::Tr;
 use ymarfer_domain::Lang;
 use ymarfer_store::organisations::OrganisationInput;
-use ymarfer_web::i18n::Tr;
 
 /// Extremes seen in the wild and just past each bound.
 const TOO_LARGE_AMOUNTS: [&str; 4] = [
@@ -239,7 +239,7 @@ async fn extremes_at_every_door(app: TestApp) {
     }
     csv.push_str("Ffatri Fawr,Llinell,Long,labour_time,hard,weekly,2026-01-05,claimed,,10000.01,1000.01,,,\n");
     let before = app.db.benefit_history(s.project).await.unwrap().len();
-    let refused = ymarfer_web::ledger_import::import_ledger(
+    let refused = ymarfer_app::ledger_import::import_ledger(
         &app.db,
         Tr(Lang::En),
         &s.programme,
@@ -249,7 +249,7 @@ async fn extremes_at_every_door(app: TestApp) {
     .await
     .unwrap()
     .expect_err("refused");
-    let ymarfer_web::ledger_import::Refused::BadRows(refused) = refused else {
+    let ymarfer_app::ledger_import::Refused::BadRows(refused) = refused else {
         panic!("bad rows, not {refused:?}");
     };
     assert_eq!(refused.len(), 5);
@@ -272,7 +272,7 @@ async fn extremes_at_every_door(app: TestApp) {
     csv.push_str(
         "Ffatri Fawr,Llinell,Long,labour_time,hard,weekly,2026-01-05,claimed,,10000,1000,,,\n",
     );
-    let imported = ymarfer_web::ledger_import::import_ledger(
+    let imported = ymarfer_app::ledger_import::import_ledger(
         &app.db,
         Tr(Lang::En),
         &s.programme,
@@ -461,7 +461,7 @@ async fn vast_images_are_refused(app: TestApp) {
     let s = setting(&app).await;
     let vast = vast_png();
     assert!(
-        vast.len() < ymarfer_web::files::MAX_FILE,
+        vast.len() < ymarfer_app::files::MAX_FILE,
         "{} bytes",
         vast.len()
     );

@@ -503,7 +503,7 @@ async fn manager_and_facilitator_run_a_cohort(app: TestApp) {
     b.close().await;
 
     // The facilitator, in Welsh: takes the register and proposes sets.
-    let hash = ymarfer_web::passwords::hash(PASSWORD.into()).await.unwrap();
+    let hash = ymarfer_app::passwords::hash(PASSWORD.into()).await.unwrap();
     app.db
         .set_password_hash(hywel.id, &hash, None)
         .await
@@ -1476,7 +1476,7 @@ async fn learning_together_pages_pass_axe(app: TestApp) {
         .add_item(&item(evil.id, body, Some(post)), &[])
         .await
         .unwrap();
-    let photo = ymarfer_web::files::prepare(
+    let photo = ymarfer_app::files::prepare(
         &format!("<svg onload=\"{attack}\">.png"),
         &crate::space::png(),
     )
@@ -1567,7 +1567,7 @@ async fn learning_together_pages_pass_axe(app: TestApp) {
     assert!(b.text("main").await.contains("Atal y negeseuon hyn"));
     b.close().await;
     // An administrator's view of how the instance runs.
-    ymarfer_web::jobs::run_due(&app.state, chrono::Utc::now())
+    ymarfer_app::jobs::run_due(&app.state, chrono::Utc::now())
         .await
         .unwrap();
     app.user("admin@example.com", Lang::En, true).await;

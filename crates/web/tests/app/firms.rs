@@ -27,7 +27,7 @@ async fn slug(app: &TestApp, programme: i64) -> String {
 async fn b_state(app: &TestApp, b: i64, firm: i64) -> String {
     let p = app.db.programme_by_id(b).await.unwrap().unwrap();
     let report =
-        ymarfer_web::report::impact_report(&app.db, ymarfer_web::i18n::Tr(Lang::En), &p, None)
+        ymarfer_app::report::impact_report(&app.db, ymarfer_app::i18n::Tr(Lang::En), &p, None)
             .await
             .unwrap()
             .0;

@@ -440,11 +440,11 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
     // Six months on, the firm is asked to take the check again, once; its new
     // answers join the lead's record, so the change in its status shows.
     let later = ymarfer_domain::uktime::today() + chrono::Duration::days(190);
-    let run = ymarfer_web::send_due_followups(&app.state, later)
+    let run = ymarfer_app::followups::send_due(&app.state, later)
         .await
         .unwrap();
     assert_eq!(run.rechecks, 1);
-    let again = ymarfer_web::send_due_followups(&app.state, later)
+    let again = ymarfer_app::followups::send_due(&app.state, later)
         .await
         .unwrap();
     assert_eq!(again.rechecks, 0, "asked once at six months");
@@ -532,7 +532,7 @@ async fn partners_may_frame_the_check(app: TestApp) {
 
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let config = ymarfer_web::Config::new(
+    let config = ymarfer_app::Config::new(
         &format!("http://{addr}"),
         app.data_dir.clone(),
         "Ymarfer <noreply@example.test>",
@@ -542,7 +542,7 @@ async fn partners_may_frame_the_check(app: TestApp) {
     .with_frame_origins(&["https://www.businesswales.example/".to_string()])
     .unwrap();
     assert!(
-        ymarfer_web::Config::new("http://x", app.data_dir.clone(), "Y <y@example.test>", None)
+        ymarfer_app::Config::new("http://x", app.data_dir.clone(), "Y <y@example.test>", None)
             .unwrap()
             .with_frame_origins(&["https://example.org/page".to_string()])
             .is_err(),

@@ -172,7 +172,7 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
         );
     }
     let (report, _) =
-        ymarfer_web::report::impact_report(&app.db, ymarfer_web::i18n::Tr(Lang::En), &p, None)
+        ymarfer_app::report::impact_report(&app.db, ymarfer_app::i18n::Tr(Lang::En), &p, None)
             .await
             .unwrap();
     assert_eq!(
@@ -437,7 +437,7 @@ async fn capability_and_followups(app: TestApp) {
 
     // The 3-month follow-up is due; the 6- and 12-month ones are not.
     let today = chrono::Utc::now().date_naive();
-    let run = |sent, reminded| ymarfer_web::FollowupRun {
+    let run = |sent, reminded| ymarfer_app::followups::FollowupRun {
         sent,
         reminded,
         rechecks: 0,
@@ -445,13 +445,13 @@ async fn capability_and_followups(app: TestApp) {
         failed: 0,
     };
     assert_eq!(
-        ymarfer_web::send_due_followups(&app.state, today)
+        ymarfer_app::followups::send_due(&app.state, today)
             .await
             .unwrap(),
         run(1, 0)
     );
     assert_eq!(
-        ymarfer_web::send_due_followups(&app.state, today)
+        ymarfer_app::followups::send_due(&app.state, today)
             .await
             .unwrap(),
         run(0, 0),
@@ -465,13 +465,13 @@ async fn capability_and_followups(app: TestApp) {
     // Unanswered after two weeks: one reminder, with a fresh link.
     let later = today + chrono::Duration::days(15);
     assert_eq!(
-        ymarfer_web::send_due_followups(&app.state, later)
+        ymarfer_app::followups::send_due(&app.state, later)
             .await
             .unwrap(),
         run(0, 1)
     );
     assert_eq!(
-        ymarfer_web::send_due_followups(&app.state, later)
+        ymarfer_app::followups::send_due(&app.state, later)
             .await
             .unwrap(),
         run(0, 0),
@@ -620,7 +620,7 @@ async fn cohort_figures_are_stable(app: TestApp) {
         let p = p.clone();
         async move {
             let c = db.cohort_by_id(cohort).await.unwrap().unwrap();
-            ymarfer_web::report::impact_report(&db, ymarfer_web::i18n::Tr(Lang::En), &p, Some(&c))
+            ymarfer_app::report::impact_report(&db, ymarfer_app::i18n::Tr(Lang::En), &p, Some(&c))
                 .await
                 .unwrap()
                 .0
@@ -997,7 +997,7 @@ async fn assert_values_current(app: &TestApp, programme: i64) {
     }
     let expected = Summary::of(&lines, Pence(p.cost_pence), rate, capture, Some(factors));
     let (report, summary) =
-        ymarfer_web::report::impact_report(&app.db, ymarfer_web::i18n::Tr(Lang::En), &p, None)
+        ymarfer_app::report::impact_report(&app.db, ymarfer_app::i18n::Tr(Lang::En), &p, None)
             .await
             .unwrap();
     assert_eq!(summary, expected);

@@ -59,8 +59,8 @@ async fn a_digest_is_sent_once_by_two_servers(app: TestApp) {
     // A Tuesday at 08:00: the daily digest is due, the weekly one is not.
     let now = chrono::Utc.with_ymd_and_hms(2030, 3, 5, 8, 0, 0).unwrap();
     let (a, b) = tokio::join!(
-        ymarfer_web::jobs::run_due(&app.state, now),
-        ymarfer_web::jobs::run_due(&other, now)
+        ymarfer_app::jobs::run_due(&app.state, now),
+        ymarfer_app::jobs::run_due(&other, now)
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     let digests = a
@@ -77,17 +77,17 @@ async fn a_digest_is_sent_once_by_two_servers(app: TestApp) {
     assert_eq!(to, expected, "each person's digest, once");
     // The notices themselves are claimed once too, whoever asks.
     let (x, y) = tokio::join!(
-        ymarfer_web::jobs::email_notices(&app.state, NotifyMode::Daily),
-        ymarfer_web::jobs::email_notices(&other, NotifyMode::Daily)
+        ymarfer_app::jobs::email_notices(&app.state, NotifyMode::Daily),
+        ymarfer_app::jobs::email_notices(&other, NotifyMode::Daily)
     );
     assert_eq!(x.unwrap(), "0 emails sent, 0 failed");
     assert_eq!(y.unwrap(), "0 emails sent, 0 failed");
     // Later the same day nothing runs again; the next day's digest finds nothing new.
     let later = now + chrono::Duration::hours(3);
-    let again = ymarfer_web::jobs::run_due(&app.state, later).await.unwrap();
+    let again = ymarfer_app::jobs::run_due(&app.state, later).await.unwrap();
     assert!(!again.iter().any(|r| r.job == Job::DailyDigest));
     let tomorrow = now + chrono::Duration::days(1);
-    let next = ymarfer_web::jobs::run_due(&other, tomorrow).await.unwrap();
+    let next = ymarfer_app::jobs::run_due(&other, tomorrow).await.unwrap();
     let digest = next.iter().find(|r| r.job == Job::DailyDigest).unwrap();
     assert_eq!(digest.outcome, "0 emails sent, 0 failed");
     assert_eq!(app.outbox().len(), 12);
@@ -127,7 +127,7 @@ async fn a_digest_is_sent_once_by_two_servers(app: TestApp) {
 async fn at_once_in_their_language_and_unsubscribed_signed_out(app: TestApp) {
     let (_, people) = mentioned_people(&app, 2, NotifyMode::Immediate).await;
     let now = chrono::Utc.with_ymd_and_hms(2030, 3, 5, 6, 0, 0).unwrap();
-    let ran = ymarfer_web::jobs::run_due(&app.state, now).await.unwrap();
+    let ran = ymarfer_app::jobs::run_due(&app.state, now).await.unwrap();
     assert!(
         ran.iter()
             .any(|r| r.job == Job::Notices && r.outcome == "2 emails sent, 0 failed"),
@@ -195,7 +195,7 @@ async fn at_once_in_their_language_and_unsubscribed_signed_out(app: TestApp) {
     // A new mention: Welsh-speaking person0 is emailed at once, person1 no more.
     mentioned_again(&app, &people).await;
     let minute_later = now + chrono::Duration::minutes(1);
-    ymarfer_web::jobs::run_due(&app.state, minute_later)
+    ymarfer_app::jobs::run_due(&app.state, minute_later)
         .await
         .unwrap();
     let mail = app.outbox();
@@ -328,7 +328,7 @@ async fn a_verified_claim_reaches_the_claimant(app: TestApp) {
         "{notices}"
     );
     let now = chrono::Utc.with_ymd_and_hms(2030, 3, 5, 6, 0, 0).unwrap();
-    ymarfer_web::jobs::run_due(&app.state, now).await.unwrap();
+    ymarfer_app::jobs::run_due(&app.state, now).await.unwrap();
     let mail = app.outbox();
     let told: Vec<_> = mail
         .iter()

@@ -76,7 +76,7 @@ async fn download_and_erasure(app: TestApp) {
         lang: Lang::Cy,
         alumni: None,
     };
-    let photo = ymarfer_web::files::prepare("popty.png", &crate::space::png()).unwrap();
+    let photo = ymarfer_app::files::prepare("popty.png", &crate::space::png()).unwrap();
     let photo = app.state.files.put(photo).await.unwrap();
     let photo_key = photo.object_key.clone();
     let hers = app

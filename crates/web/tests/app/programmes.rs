@@ -529,7 +529,7 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
 
     // Nia's own feed, from her profile.
     let nia_client = app.client();
-    let hash = ymarfer_web::passwords::hash(crate::support::PASSWORD.into())
+    let hash = ymarfer_app::passwords::hash(crate::support::PASSWORD.into())
         .await
         .unwrap();
     app.db.set_password_hash(nia.id, &hash, None).await.unwrap();
@@ -616,7 +616,7 @@ async fn withdraw_readmit_sets_and_visibility(app: TestApp) {
 
     // A participant sees names but not contact details; an observer sees counts only.
     let participant = app.db.user_by_id(people[1].user_id).await.unwrap().unwrap();
-    let hash = ymarfer_web::passwords::hash(crate::support::PASSWORD.into())
+    let hash = ymarfer_app::passwords::hash(crate::support::PASSWORD.into())
         .await
         .unwrap();
     app.db

@@ -674,7 +674,7 @@ async fn every_route_for_every_role(app: TestApp) {
             .unwrap();
     }
     // Post 4, with a photo (attachment 1).
-    let photo = ymarfer_web::files::prepare("map.png", &crate::space::png()).unwrap();
+    let photo = ymarfer_app::files::prepare("map.png", &crate::space::png()).unwrap();
     let photo = app.state.files.put(photo).await.unwrap();
     app.db
         .add_item_with(

@@ -124,8 +124,8 @@ async fn two_servers_serve_the_same_people() {
     // Both run the scheduled jobs at once: each job's slot runs once.
     let now = chrono::Utc::now();
     let (x, y) = tokio::join!(
-        ymarfer_web::jobs::run_due(&a.state, now),
-        ymarfer_web::jobs::run_due(&b_state, now)
+        ymarfer_app::jobs::run_due(&a.state, now),
+        ymarfer_app::jobs::run_due(&b_state, now)
     );
     let ran: Vec<_> = x
         .unwrap()

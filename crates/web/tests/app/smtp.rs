@@ -44,16 +44,16 @@ async fn invitations_followups_and_digests_over_smtp(app: TestApp) {
         .expect("YMARFER_TEST_SMTP names the test SMTP server; run the tests with ./scripts/test");
     let maildir = std::env::var("YMARFER_TEST_MAILDIR").expect("YMARFER_TEST_MAILDIR");
     let (host, port) = server.split_once(':').unwrap();
-    let config = ymarfer_web::Config::new(
+    let config = ymarfer_app::Config::new(
         &app.url(""),
         app.data_dir.clone(),
         "Ymarfer <noreply@example.test>",
-        Some(ymarfer_web::SmtpConfig {
+        Some(ymarfer_app::SmtpConfig {
             host: host.into(),
             port: port.parse().unwrap(),
             username: None,
             password: None,
-            security: ymarfer_web::config::SmtpSecurity::None,
+            security: ymarfer_app::config::SmtpSecurity::None,
         }),
     )
     .unwrap();
@@ -65,7 +65,7 @@ async fn invitations_followups_and_digests_over_smtp(app: TestApp) {
 
     // An invitation, in the invitee's language.
     let siwan = app.user(&welsh, Lang::Cy, false).await;
-    ymarfer_web::invitations::send_invitation(&smtp, &siwan)
+    ymarfer_app::invitations::send_invitation(&smtp, &siwan)
         .await
         .unwrap();
     let got = received(&maildir, &welsh, 1).await;
@@ -151,7 +151,9 @@ async fn invitations_followups_and_digests_over_smtp(app: TestApp) {
         .await
         .unwrap();
     let today = chrono::Utc::now().date_naive();
-    let run = ymarfer_web::send_due_followups(&smtp, today).await.unwrap();
+    let run = ymarfer_app::followups::send_due(&smtp, today)
+        .await
+        .unwrap();
     assert_eq!((run.sent, run.failed), (1, 0));
     let got = received(&maildir, &welsh, 2).await;
     assert!(
@@ -187,7 +189,7 @@ async fn invitations_followups_and_digests_over_smtp(app: TestApp) {
         )
         .await
         .unwrap();
-    let sent = ymarfer_web::jobs::email_notices(&smtp, NotifyMode::Daily)
+    let sent = ymarfer_app::jobs::email_notices(&smtp, NotifyMode::Daily)
         .await
         .unwrap();
     assert!(

@@ -248,7 +248,7 @@ async fn who_sees_the_space(app: TestApp) {
         .set_notify_mode(nia.id, ymarfer_domain::space::NotifyMode::Immediate)
         .await
         .unwrap();
-    ymarfer_web::jobs::email_notices(&app.state, ymarfer_domain::space::NotifyMode::Immediate)
+    ymarfer_app::jobs::email_notices(&app.state, ymarfer_domain::space::NotifyMode::Immediate)
         .await
         .unwrap();
     assert!(

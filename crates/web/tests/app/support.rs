@@ -5,10 +5,11 @@ use reqwest::{Response, StatusCode};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use ymarfer_app::Config;
 use ymarfer_domain::{Email, Lang};
 use ymarfer_store::users::{NewUser, User};
 use ymarfer_store::{Backend, Db};
-use ymarfer_web::{AppState, Config};
+use ymarfer_web::AppState;
 
 pub const PASSWORD: &str = "llanfair pwll gwyngyll";
 
@@ -137,7 +138,7 @@ impl TestApp {
 
     /// A user with a password, and optionally admin.
     pub async fn user(&self, email: &str, lang: Lang, admin: bool) -> User {
-        let hash = ymarfer_web::passwords::hash(PASSWORD.into()).await.unwrap();
+        let hash = ymarfer_app::passwords::hash(PASSWORD.into()).await.unwrap();
         let email = Email::parse(email).unwrap();
         self.db
             .create_user(NewUser {

@@ -184,7 +184,7 @@ async fn organisations_belong_to_their_programmes(app: TestApp) {
         let db = app.db.clone();
         async move {
             let p = db.programme_by_id(a).await.unwrap().unwrap();
-            ymarfer_web::report::impact_report(&db, ymarfer_web::i18n::Tr(Lang::En), &p, None)
+            ymarfer_app::report::impact_report(&db, ymarfer_app::i18n::Tr(Lang::En), &p, None)
                 .await
                 .unwrap()
                 .0
@@ -730,16 +730,16 @@ async fn mail_failures_lose_nothing(app: TestApp) {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = closed.local_addr().unwrap().port();
     drop(closed);
-    let config = ymarfer_web::Config::new(
+    let config = ymarfer_app::Config::new(
         &app.url(""),
         app.data_dir.clone(),
         "Ymarfer <noreply@example.test>",
-        Some(ymarfer_web::SmtpConfig {
+        Some(ymarfer_app::SmtpConfig {
             host: "127.0.0.1".into(),
             port,
             username: None,
             password: None,
-            security: ymarfer_web::config::SmtpSecurity::None,
+            security: ymarfer_app::config::SmtpSecurity::None,
         }),
     )
     .unwrap();
@@ -764,7 +764,7 @@ async fn mail_failures_lose_nothing(app: TestApp) {
     let org = firm(&app, "Melin", "small", programme).await;
     participant(&app, "elen@example.com", programme, cohort, org).await;
     let today = chrono::Utc::now().date_naive();
-    let run = ymarfer_web::send_due_followups(&broken, today)
+    let run = ymarfer_app::followups::send_due(&broken, today)
         .await
         .unwrap();
     // The follow-up is written and kept in the queue, not lost.
@@ -785,7 +785,7 @@ async fn mail_failures_lose_nothing(app: TestApp) {
         })
         .await
         .unwrap();
-    ymarfer_web::invitations::invite_or_undo(&broken, &user)
+    ymarfer_app::invitations::invite_or_undo(&broken, &user)
         .await
         .unwrap();
     assert!(app.db.user_by_email(&invited).await.unwrap().is_some());
@@ -802,12 +802,16 @@ async fn mail_failures_lose_nothing(app: TestApp) {
     // their words are forgotten.
     let now = chrono::Utc::now();
     assert_eq!(
-        ymarfer_web::mail::retry_due(&app.state, now).await.unwrap(),
+        ymarfer_app::outbox::retry_due(&app.state, now)
+            .await
+            .unwrap(),
         (0, 0)
     );
     let later = now + chrono::Duration::minutes(2);
     assert_eq!(
-        ymarfer_web::mail::retry_due(&broken, later).await.unwrap(),
+        ymarfer_app::outbox::retry_due(&broken, later)
+            .await
+            .unwrap(),
         (0, 2),
         "still down"
     );
@@ -815,7 +819,7 @@ async fn mail_failures_lose_nothing(app: TestApp) {
     assert!(waiting.iter().all(|m| m.attempts == 2));
     let much_later = now + chrono::Duration::minutes(30);
     assert_eq!(
-        ymarfer_web::mail::retry_due(&app.state, much_later)
+        ymarfer_app::outbox::retry_due(&app.state, much_later)
             .await
             .unwrap(),
         (2, 0)
@@ -838,7 +842,7 @@ async fn mail_failures_lose_nothing(app: TestApp) {
     assert_eq!(with_words, 0, "a sent email's words are not kept");
     // Nothing is sent twice.
     assert_eq!(
-        ymarfer_web::mail::retry_due(&app.state, much_later + chrono::Duration::hours(1))
+        ymarfer_app::outbox::retry_due(&app.state, much_later + chrono::Duration::hours(1))
             .await
             .unwrap(),
         (0, 0)
@@ -854,7 +858,7 @@ async fn reports_a_funder_can_recompute(app: TestApp) {
     participant(&app, "owner@example.com", programme, cohort, org).await;
     let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
     let (report, _) =
-        ymarfer_web::report::impact_report(&app.db, ymarfer_web::i18n::Tr(Lang::En), &p, None)
+        ymarfer_app::report::impact_report(&app.db, ymarfer_app::i18n::Tr(Lang::En), &p, None)
             .await
             .unwrap();
     assert!(

@@ -1,10 +1,8 @@
-//! Recording sensitive acts in the audit trail: one call from each handler
-//! that does one, with who (from the session), what, where, and from which
-//! address.
+//! Recording sensitive acts in the audit trail: one call from each act, with
+//! who, what, where, and from which address.
 
-use crate::error::AppError;
-use crate::page::Viewer;
-use crate::state::AppState;
+use crate::error::Error;
+use crate::services::Services;
 use ymarfer_domain::Pence;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::impact::Status;
@@ -36,7 +34,7 @@ impl Act {
 
 /// A programme's claimed first-year total now: what a rate or capture-factor
 /// change moves, recorded before and after it.
-pub async fn claimed_total(state: &AppState, programme: i64) -> Result<Pence, AppError> {
+pub async fn claimed_total(state: &Services, programme: i64) -> Result<Pence, Error> {
     Ok(Pence(
         state
             .db
@@ -54,26 +52,25 @@ pub fn moved(before: &str, after: &str) -> String {
     format!("{before} → {after}")
 }
 
-/// Records an act by the signed-in person.
+/// Records an act by the signed-in person (`actor_id`).
 pub async fn record(
-    state: &AppState,
-    viewer: &Viewer,
+    state: &Services,
+    actor_id: Option<i64>,
     address: &str,
     act: Act,
-) -> Result<(), AppError> {
-    let actor_id = viewer.0.as_ref().map(|c| c.user.id);
+) -> Result<(), Error> {
     record_as(state, actor_id, String::new(), address, act).await
 }
 
 /// Records an act by an account (`actor_id`), or by someone with none, named by
 /// `actor` (a refused sign-in for an address with no account).
 pub async fn record_as(
-    state: &AppState,
+    state: &Services,
     actor_id: Option<i64>,
     actor: String,
     address: &str,
     act: Act,
-) -> Result<(), AppError> {
+) -> Result<(), Error> {
     state
         .db
         .record_audit(&NewAuditEvent {

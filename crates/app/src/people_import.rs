@@ -4,7 +4,7 @@
 //! the people who had no account.
 
 use crate::i18n::Tr;
-use crate::state::AppState;
+use crate::services::Services;
 use ymarfer_domain::import::{self, ImportErrors, PersonRow};
 use ymarfer_store::Db;
 
@@ -93,7 +93,7 @@ pub struct Imported {
 /// Imports checked rows, all or nothing, then (when asked) invites each person
 /// who had no account. The import stands even if an invitation fails.
 pub async fn import(
-    state: &AppState,
+    state: &Services,
     programme: i64,
     cohort: i64,
     rows: &[PersonRow],

@@ -67,11 +67,20 @@ pub fn summary(p: &Programme, lines: &[CurrentLine], cost: Pence) -> anyhow::Res
 }
 
 /// The cost a report sets against: the programme's, or a cohort's share of it.
+/// Each cohort's share of the programme's cost, by the impact method's rule.
+pub fn cohort_shares(p: &Programme, cohorts: &[Cohort]) -> Vec<Pence> {
+    let fixed: Vec<Option<Pence>> = cohorts
+        .iter()
+        .map(|c| c.cost_share_pence.map(Pence))
+        .collect();
+    ymarfer_domain::impact::cohort_shares(Pence(p.cost_pence), &fixed)
+}
+
 pub async fn cost_of(db: &Db, p: &Programme, cohort: Option<&Cohort>) -> anyhow::Result<Pence> {
     Ok(match cohort {
         Some(c) => {
             let cohorts = db.cohorts_of(p.id).await?;
-            let shares = crate::handlers::programmes::cohort_shares(p, &cohorts);
+            let shares = cohort_shares(p, &cohorts);
             cohorts
                 .iter()
                 .position(|x| x.id == c.id)

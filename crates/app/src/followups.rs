@@ -2,7 +2,7 @@
 
 use crate::i18n::Tr;
 use crate::mail::Outgoing;
-use crate::state::AppState;
+use crate::services::Services;
 use chrono::NaiveDate;
 use ymarfer_domain::Lang;
 
@@ -23,7 +23,7 @@ pub struct FollowupRun {
 /// cohort's end) and reminds, once, those unanswered after two weeks. A
 /// follow-up is recorded as sent only once its email has gone; one that fails is
 /// logged, counted, and tried again at the next run, and the others carry on.
-pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<FollowupRun> {
+pub async fn send_due(state: &Services, today: NaiveDate) -> anyhow::Result<FollowupRun> {
     let mut run = FollowupRun::default();
     for p in state.db.programmes_visible_to(0, true).await? {
         for c in state.db.cohorts_of(p.id).await? {
@@ -117,7 +117,7 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<Foll
             ),
             tr.t("email-signature")
         );
-        let sent = crate::mail::post(
+        let sent = crate::outbox::post(
             state,
             Outgoing {
                 to: lead.email.clone(),
@@ -143,7 +143,7 @@ pub async fn send_due(state: &AppState, today: NaiveDate) -> anyhow::Result<Foll
 }
 
 async fn email(
-    state: &AppState,
+    state: &Services,
     user: i64,
     months: i64,
     secret: &str,
@@ -165,7 +165,7 @@ async fn email(
         ),
         tr.t("email-signature")
     );
-    crate::mail::post(
+    crate::outbox::post(
         state,
         Outgoing {
             to: user.email.clone(),

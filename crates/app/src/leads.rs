@@ -1,15 +1,15 @@
 //! Telling staff of a lead: the managers of its programme, or the
 //! administrators for a lead that chose none, each in their own language.
 
-use crate::error::AppError;
+use crate::error::Error;
 use crate::i18n::Tr;
 use crate::mail::Outgoing;
-use crate::state::AppState;
+use crate::services::Services;
 use ymarfer_store::health::Lead;
 
 /// Emails the managers of the lead's programme (or, for a lead that chose none,
 /// the administrators), each in their own language.
-pub async fn tell_managers(state: &AppState, lead: &Lead) -> Result<(), AppError> {
+pub async fn tell_managers(state: &Services, lead: &Lead) -> Result<(), Error> {
     let people = state.db.lead_recipients(lead.programme_id).await?;
     let programme = match lead.programme_id {
         Some(p) => state.db.programme_by_id(p).await?,
@@ -30,7 +30,7 @@ pub async fn tell_managers(state: &AppState, lead: &Lead) -> Result<(), AppError
             ],
         );
         let greeting = tr.t1("email-greeting", "name", user.name());
-        let sent = crate::mail::post(
+        let sent = crate::outbox::post(
             state,
             Outgoing {
                 to: user.email.clone(),

@@ -5,7 +5,7 @@
 
 use crate::i18n::Tr;
 use crate::mail::Outgoing;
-use crate::state::AppState;
+use crate::services::Services;
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 use ymarfer_domain::jobs::Job;
@@ -20,7 +20,7 @@ pub struct Ran {
 }
 
 /// Runs every job due at `now` whose slot no server has claimed yet.
-pub async fn run_due(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<Vec<Ran>> {
+pub async fn run_due(state: &Services, now: DateTime<Utc>) -> anyhow::Result<Vec<Ran>> {
     let mut ran = Vec::new();
     for job in Job::ALL {
         let Some(slot) = job.slot(now) else { continue };
@@ -41,7 +41,7 @@ pub async fn run_due(state: &AppState, now: DateTime<Utc>) -> anyhow::Result<Vec
 }
 
 /// Runs the jobs each minute until the process ends.
-pub async fn run_forever(state: AppState) {
+pub async fn run_forever(state: std::sync::Arc<Services>) {
     let mut tick = tokio::time::interval(Duration::from_secs(60));
     loop {
         tick.tick().await;
@@ -51,13 +51,13 @@ pub async fn run_forever(state: AppState) {
     }
 }
 
-async fn run(state: &AppState, job: Job, now: DateTime<Utc>) -> anyhow::Result<String> {
+async fn run(state: &Services, job: Job, now: DateTime<Utc>) -> anyhow::Result<String> {
     match job {
         Job::Notices => email_notices(state, NotifyMode::Immediate).await,
         Job::Mail => {
             // The queue keeps the clock's time (a message being sent is held
             // until then), whatever slot the job runs for.
-            let (sent, waiting) = crate::mail::retry_due(state, Utc::now()).await?;
+            let (sent, waiting) = crate::outbox::retry_due(state, Utc::now()).await?;
             Ok(format!("{sent} sent, {waiting} still waiting"))
         }
         Job::DailyDigest => email_notices(state, NotifyMode::Daily).await,
@@ -76,7 +76,7 @@ async fn run(state: &AppState, job: Job, now: DateTime<Utc>) -> anyhow::Result<S
 /// Emails each person who chose `mode` the notices not emailed yet: one email
 /// each, claimed first so no other server sends it too. An email that cannot
 /// be sent gives its notices back for the next run.
-pub async fn email_notices(state: &AppState, mode: NotifyMode) -> anyhow::Result<String> {
+pub async fn email_notices(state: &Services, mode: NotifyMode) -> anyhow::Result<String> {
     let (mut sent, mut failed) = (0, 0);
     for person in state.db.notice_recipients(mode).await? {
         let notices = state.db.claim_notices_for_email(person.user_id).await?;
@@ -136,7 +136,7 @@ pub async fn email_notices(state: &AppState, mode: NotifyMode) -> anyhow::Result
             unsubscribe: Some(unsubscribe),
             lang,
         };
-        match crate::mail::post(state, mail).await {
+        match crate::outbox::post(state, mail).await {
             Ok(()) => sent += 1,
             Err(e) => {
                 tracing::error!(error = %format!("{e:#}"), user = person.user_id, "notices could not be emailed");

@@ -123,7 +123,7 @@ impl Tr {
         args.insert(Cow::Borrowed("count"), FluentValue::from(n));
         args.insert(
             Cow::Borrowed("shown"),
-            FluentValue::from(crate::charts::grouped_hundredths(n.saturating_mul(100))),
+            FluentValue::from(grouped_hundredths(n.saturating_mul(100))),
         );
         LOCALES.lookup_with_args(id(self.0), key, &args)
     }
@@ -216,6 +216,44 @@ pub fn describe_firm(
     }
 }
 
+fn group(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A value in hundredths, written plainly: 1250 → "12.5", 12_345_600 → "123,456".
+pub fn format_hundredths(v: i64) -> String {
+    let sign = if v < 0 { "-" } else { "" };
+    let a = v.unsigned_abs();
+    if a.is_multiple_of(100) {
+        format!("{sign}{}", a / 100)
+    } else {
+        format!("{sign}{}.{:02}", a / 100, a % 100)
+            .trim_end_matches('0')
+            .to_string()
+    }
+}
+
+/// Like [`format_hundredths`], with thousands separated, for axes.
+pub fn grouped_hundredths(v: i64) -> String {
+    let plain = format_hundredths(v);
+    let (sign, rest) = match plain.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", plain.as_str()),
+    };
+    let (whole, fraction) = match rest.split_once('.') {
+        Some((w, f)) => (w, format!(".{f}")),
+        None => (rest, String::new()),
+    };
+    format!("{sign}{}{fraction}", group(whole))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,5 +308,12 @@ mod tests {
             Tr(Lang::En).t1("email-greeting", "name", "Siân"),
             "Dear Siân,"
         );
+    }
+
+    #[test]
+    fn numbers_in_hundredths() {
+        assert_eq!(format_hundredths(1250), "12.5");
+        assert_eq!(format_hundredths(-5), "-0.05");
+        assert_eq!(grouped_hundredths(12_345_650), "123,456.5");
     }
 }

@@ -1,10 +1,10 @@
 //! Emails that carry a single-use link (sign-in, password reset, invitation),
 //! each in the recipient's own language.
 
-use crate::error::{AppError, ErrorKind};
+use crate::error::Error;
 use crate::i18n::Tr;
 use crate::mail::Outgoing;
-use crate::state::AppState;
+use crate::services::Services;
 use ymarfer_store::tokens::Purpose;
 use ymarfer_store::users::User;
 
@@ -23,7 +23,7 @@ fn message(tr: Tr, key: &str, user: &User, link: &str) -> Outgoing {
 /// Sends a single-use link by email in the person's own language. Callers never
 /// tell the requester whether it went, so accounts cannot be probed.
 pub async fn email_link(
-    state: &AppState,
+    state: &Services,
     user: &User,
     purpose: Purpose,
     path: &str,
@@ -32,11 +32,11 @@ pub async fn email_link(
     let lang = user.lang();
     let secret = state.db.issue_token(purpose, Some(user.id)).await?;
     let link = state.config.link(lang, &format!("{path}/{secret}"));
-    crate::mail::post(state, message(Tr(lang), key, user, &link)).await
+    crate::outbox::post(state, message(Tr(lang), key, user, &link)).await
 }
 
 /// Sends an invitation in the invitee's language.
-pub async fn send_invitation(state: &AppState, user: &User) -> anyhow::Result<()> {
+pub async fn send_invitation(state: &Services, user: &User) -> anyhow::Result<()> {
     email_link(
         state,
         user,
@@ -50,11 +50,11 @@ pub async fn send_invitation(state: &AppState, user: &User) -> anyhow::Result<()
 /// Invites a person whose account was just made. If the email cannot be sent,
 /// the account is removed again and the person asking is told, so nothing is
 /// left half-done.
-pub async fn invite_or_undo(state: &AppState, user: &User) -> Result<(), AppError> {
+pub async fn invite_or_undo(state: &Services, user: &User) -> Result<(), Error> {
     if let Err(e) = send_invitation(state, user).await {
         tracing::error!(error = %format!("{e:#}"), "invitation could not be sent");
         state.db.delete_user(user.id).await?;
-        return Err(AppError::Kind(ErrorKind::MailFailed));
+        return Err(Error::MailFailed);
     }
     Ok(())
 }
