@@ -6,18 +6,19 @@
 //! file is a bad line; a line already in the ledger (by its `LineKey`) is left
 //! as it is and counted, so that a file with a few new lines adds only those.
 
+use crate::acting::Acting;
+use crate::error::Error;
 use crate::i18n::Tr;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
-use ymarfer_domain::Lang;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::bounds::Bound;
 use ymarfer_domain::decimal::DecimalError;
 use ymarfer_domain::impact::{Category, Frequency, GhgFactors, SavingsType, Status};
 use ymarfer_domain::ledger::LineKey;
+use ymarfer_domain::{Action, Lang, Resource, can};
 use ymarfer_store::Db;
-use ymarfer_store::audit::NewAuditEvent;
 use ymarfer_store::ledger::{BenefitInput, EarlierImport, LedgerFile, LedgerImport};
 use ymarfer_store::programmes::Programme;
 
@@ -72,17 +73,33 @@ fn date(s: &str) -> Option<NaiveDate> {
         .ok()
 }
 
-/// Checks the whole file and, if every row is good, imports it in one transaction.
+/// Checks the whole file and, if every row is good, imports it in one
+/// transaction with its audit event. Only the programme's managers may.
 /// Lines marked verified stay verified only when `verified_by` names who
-/// verified them (staff of the programme, checked by the caller); otherwise they
-/// come in as claimed, to be verified in Ymarfer.
+/// verified them, someone who may verify savings in the programme; otherwise
+/// they come in as claimed, to be verified in Ymarfer.
 pub async fn import_ledger(
     db: &Db,
+    acting: &Acting,
     tr: Tr,
     p: &Programme,
     bytes: &[u8],
     verified_by: Option<i64>,
-) -> anyhow::Result<Result<Imported, Refused>> {
+) -> Result<Result<Imported, Refused>, Error> {
+    acting.may(Action::ManageProgramme, Resource::Programme(p.id))?;
+    if let Some(id) = verified_by {
+        let user = db.user_by_id(id).await?.ok_or(Error::NotFound)?;
+        let verifier = db.actor(&user).await?;
+        if !can(
+            Some(&verifier),
+            Action::VerifyBenefit,
+            Resource::Programme(p.id),
+        )
+        .allowed()
+        {
+            return Err(Error::Invalid("ledger-import-verifier-refused"));
+        }
+    }
     let sha256 = hex::encode(Sha256::digest(bytes));
     if let Some(earlier) = db.earlier_import(p.id, &sha256).await? {
         return Ok(Err(Refused::AlreadyImported(already(tr, p, &earlier))));
@@ -90,7 +107,8 @@ pub async fn import_ledger(
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header: Vec<String> = reader
-        .headers()?
+        .headers()
+        .map_err(anyhow::Error::from)?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
@@ -116,7 +134,11 @@ pub async fn import_ledger(
             ));
         }
     }
-    let factor_year = i64::from(GhgFactors::shipped()?.factor_year);
+    let factor_year = i64::from(
+        GhgFactors::shipped()
+            .map_err(|e| anyhow::anyhow!("the shipped GHG conversion factors: {e}"))?
+            .factor_year,
+    );
     let present_keys: HashSet<LineKey> = db.programme_line_keys(p.id).await?.into_iter().collect();
     let mut seen: HashMap<LineKey, usize> = HashMap::new();
     let mut present = 0;
@@ -303,45 +325,39 @@ pub async fn import_ledger(
     }
     // With a named verifier, imported lines keep their stated status: the file
     // is the programme's own record, verified outside Ymarfer where it says so.
+    // One event for the import: the file, its lines, who vouched for them.
+    let verified = good
+        .iter()
+        .filter(|(_, b)| verified_by.is_some() && b.status == Status::Verified)
+        .count();
+    let mut event = acting.event(AuditAction::LedgerImported);
+    event.programme_id = Some(p.id);
+    event.subject = format!("file sha256 {sha256}");
+    event.detail = format!(
+        "{} lines in the file: {} added ({verified} verified), {present} already in the ledger",
+        good.len() + present,
+        good.len()
+    );
+    if let Some(id) = verified_by {
+        event
+            .detail
+            .push_str(&format!("; verified by account {id}"));
+    }
     let file = LedgerFile {
         programme_id: p.id,
         sha256: &sha256,
         by: verified_by,
+        event: &event,
     };
     match db
         .import_benefit_lines(&file, &good, verified_by.is_some())
         .await?
     {
-        LedgerImport::Imported(_) => {
-            // One event for the import: the file, its lines, who vouched for them.
-            let verified = good
-                .iter()
-                .filter(|(_, b)| verified_by.is_some() && b.status == Status::Verified)
-                .count();
-            db.record_audit(&NewAuditEvent {
-                actor_id: verified_by,
-                actor: if verified_by.is_some() {
-                    String::new()
-                } else {
-                    "command line".to_string()
-                },
-                action: Some(AuditAction::LedgerImported),
-                programme_id: Some(p.id),
-                subject: format!("file sha256 {sha256}"),
-                detail: format!(
-                    "{} lines in the file: {} added ({verified} verified), {present} already in the ledger",
-                    good.len() + present,
-                    good.len()
-                ),
-                address: String::new(),
-            })
-            .await?;
-            Ok(Ok(Imported {
-                added: good.len(),
-                present,
-                sha256,
-            }))
-        }
+        LedgerImport::Imported(_) => Ok(Ok(Imported {
+            added: good.len(),
+            present,
+            sha256,
+        })),
         // Another import of the same file finished first.
         LedgerImport::AlreadyImported(earlier) => {
             Ok(Err(Refused::AlreadyImported(already(tr, p, &earlier))))

@@ -4,6 +4,8 @@
 //! runs in one transaction, records what it did and tells whom it concerns.
 //! Nothing here knows about HTTP or HTML.
 
+pub mod acting;
+pub mod acts;
 pub mod audit;
 pub mod config;
 mod error;

@@ -3,10 +3,15 @@
 //! translated sentence naming its line; then import all or nothing; then invite
 //! the people who had no account.
 
+use crate::acting::Acting;
+use crate::error::Error;
 use crate::i18n::Tr;
 use crate::services::Services;
+use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::import::{self, ImportErrors, PersonRow};
+use ymarfer_domain::{Action, Resource};
 use ymarfer_store::Db;
+use ymarfer_store::programmes::{Cohort, Programme};
 
 /// A problem found in an import, written for the person reading it.
 pub struct ImportProblem {
@@ -90,26 +95,47 @@ pub struct Imported {
     pub not_invited: usize,
 }
 
-/// Imports checked rows, all or nothing, then (when asked) invites each person
-/// who had no account. The import stands even if an invitation fails.
+/// Imports checked rows into a cohort, all or nothing, then (when asked)
+/// invites each person who had no account; the import stands even if an
+/// invitation fails. Only the cohort's managers may; one audit event records
+/// the import in the same transaction. Sent again, the check refuses it: the
+/// people are enrolled already.
 pub async fn import(
-    state: &Services,
-    programme: i64,
-    cohort: i64,
+    services: &Services,
+    acting: &Acting,
+    programme: &Programme,
+    cohort: &Cohort,
     rows: &[PersonRow],
-    by: Option<i64>,
     invite: bool,
     progress: &(dyn Fn(usize, usize) + Sync),
-) -> anyhow::Result<Imported> {
-    let created = state
+) -> Result<Imported, Error> {
+    acting.may(
+        Action::ManageCohort,
+        Resource::Cohort {
+            programme: programme.id,
+            cohort: cohort.id,
+        },
+    )?;
+    let mut event = acting.event(AuditAction::PeopleImported);
+    event.programme_id = Some(programme.id);
+    event.subject = format!("cohort {}", cohort.slug);
+    event.detail = format!("{} people", rows.len());
+    let created = services
         .db
-        .import_people(programme, cohort, rows, by, progress)
+        .import_people(
+            programme.id,
+            cohort.id,
+            rows,
+            acting.user_id(),
+            &event,
+            progress,
+        )
         .await?;
     let mut not_invited = 0;
     if invite {
         for id in &created {
-            if let Some(user) = state.db.user_by_id(*id).await?
-                && let Err(e) = crate::invitations::send_invitation(state, &user).await
+            if let Some(user) = services.db.user_by_id(*id).await?
+                && let Err(e) = crate::invitations::send_invitation(services, &user).await
             {
                 tracing::error!(error = %format!("{e:#}"), "invitation could not be sent");
                 not_invited += 1;

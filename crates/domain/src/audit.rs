@@ -25,6 +25,7 @@ coded_enum! {
         TokenCreated = "token_created", "audit-token-created";
         TokenRevoked = "token_revoked", "audit-token-revoked";
         LedgerImported = "ledger_imported", "audit-ledger-imported";
+        PeopleImported = "people_imported", "audit-people-imported";
         RatesChanged = "rates_changed", "audit-rates-changed";
         OrganisationRateChanged = "organisation_rate_changed", "audit-organisation-rate-changed";
     }

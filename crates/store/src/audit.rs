@@ -53,6 +53,31 @@ pub struct AuditQuery {
 /// The most events a page of the trail shows.
 pub const AUDIT_PAGE: i64 = 100;
 
+/// Records `$event` (a `&NewAuditEvent`) inside the open transaction `$tx`,
+/// so an act and its record commit together or not at all.
+macro_rules! record_in {
+    ($tx:ident, $event:expr) => {{
+        let e: &$crate::audit::NewAuditEvent = $event;
+        if let Some(action) = e.action {
+            sqlx::query(
+                "INSERT INTO audit_events (at, actor_id, actor, action, programme_id, subject, detail, address) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(chrono::Utc::now())
+            .bind(e.actor_id)
+            .bind(&e.actor)
+            .bind(action.as_str())
+            .bind(e.programme_id)
+            .bind(&e.subject)
+            .bind(&e.detail)
+            .bind(&e.address)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    }};
+}
+pub(crate) use record_in;
+
 impl Db {
     pub async fn record_audit(&self, e: &NewAuditEvent) -> Result<()> {
         let Some(action) = e.action else {

@@ -455,6 +455,8 @@ pub struct LedgerFile<'a> {
     pub programme_id: i64,
     pub sha256: &'a str,
     pub by: Option<i64>,
+    /// The import's audit event, recorded in the same transaction.
+    pub event: &'a crate::audit::NewAuditEvent,
 }
 
 /// An earlier import of the same file.
@@ -682,6 +684,9 @@ impl Db {
                     verify_current!(tx, line, by, now, Some("Verified before import"));
                 }
                 ids.push(line);
+            }
+            if let Some(f) = file {
+                crate::audit::record_in!(tx, f.event);
             }
             tx.commit().await?;
             Ok(LedgerImport::Imported(ids))

@@ -176,6 +176,7 @@ impl Db {
         cohort_id: i64,
         rows: &[ymarfer_domain::import::PersonRow],
         by: Option<i64>,
+        event: &crate::audit::NewAuditEvent,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Result<Vec<i64>> {
         let now = Utc::now();
@@ -234,6 +235,7 @@ impl Db {
                 enrol_in!(tx, programme_id, cohort_id, user, Some(org), by);
                 progress(i + 1, rows.len());
             }
+            crate::audit::record_in!(tx, event);
             tx.commit().await?;
             Ok(created)
         })

@@ -9,10 +9,11 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use ymarfer_app::acting::Acting;
 use ymarfer_app::config::SmtpSecurity;
 use ymarfer_app::ledger_import::Refused;
 use ymarfer_app::{Config, Services, SmtpConfig};
-use ymarfer_domain::{Action, Email, Lang, Resource, can};
+use ymarfer_domain::{Email, Lang};
 use ymarfer_store::Db;
 use ymarfer_store::tokens::Purpose;
 use ymarfer_store::users::NewUser;
@@ -547,7 +548,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .programme_by_slug(&programme)
                 .await?
                 .ok_or_else(|| anyhow::anyhow!("no programme called {programme:?}"))?;
-            let verifier = match verified_by {
+            let verifier = match &verified_by {
                 None => None,
                 Some(email) => {
                     let address = Email::parse(&email)
@@ -556,23 +557,34 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                         .user_by_email(&address)
                         .await?
                         .ok_or_else(|| anyhow::anyhow!("nobody has the address {email:?}"))?;
-                    let actor = db.actor(&user).await?;
-                    if !can(
-                        Some(&actor),
-                        Action::VerifyBenefit,
-                        Resource::Programme(p.id),
-                    )
-                    .allowed()
-                    {
-                        anyhow::bail!("{email} may not verify savings in {programme}");
-                    }
                     Some(user.id)
                 }
             };
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let tr = ymarfer_app::i18n::Tr(Lang::En);
-            match ymarfer_app::ledger_import::import_ledger(&db, tr, &p, &bytes, verifier).await? {
+            let done = ymarfer_app::ledger_import::import_ledger(
+                &db,
+                &Acting::command_line(),
+                tr,
+                &p,
+                &bytes,
+                verifier,
+            )
+            .await;
+            let done = match done {
+                Err(ymarfer_app::Error::Invalid("ledger-import-verifier-refused")) => {
+                    db.close().await;
+                    let email = verified_by.unwrap_or_default();
+                    anyhow::bail!("{email} may not verify savings in {programme}");
+                }
+                Err(ymarfer_app::Error::Invalid(id)) => {
+                    db.close().await;
+                    anyhow::bail!("{}", tr.t(id));
+                }
+                other => other?,
+            };
+            match done {
                 Ok(done) => {
                     println!("Imported {} benefit lines into {programme}.", done.added);
                     println!("The file's SHA-256 is {}.", done.sha256);
@@ -779,11 +791,16 @@ async fn import_people(
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let state = Services::new(db.clone(), config)?;
-    let done =
-        ymarfer_app::people_import::import(&state, p.id, c.id, &rows, None, invite, &|done, _| {
-            bar.set_position(done as u64)
-        })
-        .await?;
+    let done = ymarfer_app::people_import::import(
+        &state,
+        &Acting::command_line(),
+        &p,
+        &c,
+        &rows,
+        invite,
+        &|done, _| bar.set_position(done as u64),
+    )
+    .await?;
     bar.finish_with_message("imported");
     println!(
         "Imported {} people into {} / {} ({} new accounts{}).",

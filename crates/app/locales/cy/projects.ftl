@@ -199,6 +199,7 @@ ledger-import-bad-hours = Nid yw “{ $value }” yn nifer o oriau sy'n sero neu
 ledger-import-bad-quantity = Nid yw “{ $value }” yn faint sy'n sero neu'n fwy.
 ledger-import-repeated = Mae'r llinell hon yn ailadrodd llinell { $value }: un arbediad, wedi'i ysgrifennu ddwywaith.
 ledger-import-already = Mewnforiwyd y ffeil hon i { $programme } ar { $when } gan { $who }. Byddai ei mewnforio eto yn cyfrif ei harbedion ddwywaith, felly ni fewnforiwyd dim.
+ledger-import-verifier-refused = Ni chaiff y person a enwyd fel dilysydd ddilysu arbedion yn y rhaglen hon, felly ni fewnforiwyd dim.
 ledger-import-by-nobody = rhywun ar y llinell orchymyn nad enwodd ddilyswr
 
 ## Effaith

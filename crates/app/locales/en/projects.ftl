@@ -189,6 +189,7 @@ ledger-import-bad-hours = “{ $value }” is not a number of hours that is zero
 ledger-import-bad-quantity = “{ $value }” is not a quantity that is zero or more.
 ledger-import-repeated = This line repeats line { $value }: one saving, written twice.
 ledger-import-already = This file was imported into { $programme } on { $when } by { $who }. Importing it again would count its savings twice, so nothing was imported.
+ledger-import-verifier-refused = The person named as verifier may not verify savings in this programme, so nothing was imported.
 ledger-import-by-nobody = someone at the command line who named no verifier
 
 ## Impact

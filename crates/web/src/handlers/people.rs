@@ -12,6 +12,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::people_import::{self, ImportProblem};
 use ymarfer_domain::import::{self, ExportRow, PersonRow};
 use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
@@ -277,6 +278,7 @@ pub async fn import(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> AppResult {
@@ -312,13 +314,13 @@ pub async fn import(
             })
         }
         Ok(rows) => {
-            let by = viewer.0.as_ref().map(|c| c.user.id);
+            let acting = Acting::person(viewer.actor(), Door::Page, addr);
             people_import::import(
                 &state,
-                programme.id,
-                cohort.id,
+                &acting,
+                &programme,
+                &cohort,
                 &rows,
-                by,
                 invite,
                 &|_, _| {},
             )

@@ -286,6 +286,7 @@ async fn figure_moving_acts_are_recorded(app: TestApp) {
                 Garej Glan,Parts,Parts bought to demand,materials,hard,weekly,2026-01-05,verified,12.50,,,,,\n";
     let imported = ymarfer_app::ledger_import::import_ledger(
         &app.db,
+        &ymarfer_app::acting::Acting::command_line(),
         ymarfer_app::i18n::Tr(Lang::En),
         &p,
         file.as_bytes(),

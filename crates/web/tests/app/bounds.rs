@@ -241,6 +241,7 @@ async fn extremes_at_every_door(app: TestApp) {
     let before = app.db.benefit_history(s.project).await.unwrap().len();
     let refused = ymarfer_app::ledger_import::import_ledger(
         &app.db,
+        &ymarfer_app::acting::Acting::command_line(),
         Tr(Lang::En),
         &s.programme,
         csv.as_bytes(),
@@ -274,6 +275,7 @@ async fn extremes_at_every_door(app: TestApp) {
     );
     let imported = ymarfer_app::ledger_import::import_ledger(
         &app.db,
+        &ymarfer_app::acting::Acting::command_line(),
         Tr(Lang::En),
         &s.programme,
         csv.as_bytes(),

@@ -1,0 +1,128 @@
+//! Every act of the application layer, with what it guarantees: who may do it,
+//! what the audit trail records, whom it tells, how doing it twice changes
+//! nothing, and the doors that reach it. An act is a public function of this
+//! crate that takes an [`Acting`](crate::acting::Acting); a test fails when one
+//! has no row here, and the behaviour test walks every row on both databases.
+
+use crate::acting::Door;
+
+/// One act and its guarantees.
+#[derive(Debug, Clone, Copy)]
+pub struct Act {
+    /// `module::function` in this crate.
+    pub name: &'static str,
+    /// Who may, as the policy's action names it.
+    pub may: &'static str,
+    /// What the audit trail records, in the same transaction.
+    pub records: &'static str,
+    /// Who hears of it.
+    pub tells: &'static str,
+    /// Why sending it twice changes nothing the second time.
+    pub repeat: &'static str,
+    /// The ways in.
+    pub doors: &'static [Door],
+}
+
+pub const ACTS: &[Act] = &[
+    Act {
+        name: "ledger_import::import_ledger",
+        may: "ManageProgramme; the named verifier must hold VerifyBenefit",
+        records: "ledger_imported: the file's SHA-256 and its line counts",
+        tells: "nobody: the programme's staff see the lines in the ledger",
+        repeat: "a file imported before is refused, naming when and by whom; \
+                 lines already in the ledger are left as they are",
+        doors: &[Door::CommandLine],
+    },
+    Act {
+        name: "people_import::import",
+        may: "ManageCohort",
+        records: "people_imported: the cohort and how many people",
+        tells: "each new person, by an invitation when asked",
+        repeat: "the check refuses people enrolled already, so nothing is written",
+        doors: &[Door::Page, Door::CommandLine],
+    },
+];
+
+/// The row of an act, by name.
+pub fn act(name: &str) -> Option<&'static Act> {
+    ACTS.iter().find(|a| a.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    /// `module::function` for each public function of the crate that takes
+    /// an `&Acting`.
+    fn acts_in_code() -> BTreeSet<String> {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut found = BTreeSet::new();
+        let mut dirs = vec![src.clone()];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let module = path
+                    .strip_prefix(&src)
+                    .unwrap()
+                    .with_extension("")
+                    .to_string_lossy()
+                    .replace('/', "::")
+                    .trim_end_matches("::mod")
+                    .to_string();
+                for (i, _) in text.match_indices("pub async fn ") {
+                    let rest = &text[i + "pub async fn ".len()..];
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    // The signature runs to the body's opening brace.
+                    let signature = &rest[..rest.find('{').unwrap_or(rest.len())];
+                    if signature.contains("&Acting") {
+                        found.insert(format!("{module}::{name}"));
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_act_has_a_row_and_every_row_an_act() {
+        let code = acts_in_code();
+        assert!(code.contains("people_import::import"), "{code:?}");
+        let rows: BTreeSet<String> = ACTS.iter().map(|a| a.name.to_string()).collect();
+        let missing: Vec<_> = code.difference(&rows).collect();
+        assert!(
+            missing.is_empty(),
+            "acts without a row in ACTS: {missing:?}"
+        );
+        let stale: Vec<_> = rows.difference(&code).collect();
+        assert!(stale.is_empty(), "rows in ACTS with no act: {stale:?}");
+        for a in ACTS {
+            assert!(!a.doors.is_empty(), "{} has a door", a.name);
+            assert!(!a.records.is_empty() && !a.repeat.is_empty() && !a.may.is_empty());
+        }
+    }
+
+    #[test]
+    fn the_architecture_page_lists_every_act() {
+        let page = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/architecture.md"),
+        )
+        .unwrap();
+        for a in ACTS {
+            assert!(
+                page.contains(&format!("`{}`", a.name)),
+                "docs/architecture.md lists {}",
+                a.name
+            );
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Every act of the application layer, walked from its row in
+//! `ymarfer_app::acts::ACTS`: refused to someone who may not, recorded once in
+//! the audit trail, unchanged when sent again, telling whom it concerns, and
+//! reached through at least two doors where it has them. An act added without
+//! a case here fails the test.
+
+use crate::support::{TestApp, location};
+use reqwest::StatusCode;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::acts::ACTS;
+use ymarfer_domain::audit::AuditAction;
+use ymarfer_domain::{Lang, Role, Scope};
+use ymarfer_store::audit::AuditQuery;
+
+async fn events(app: &TestApp, action: AuditAction) -> Vec<ymarfer_store::audit::AuditEvent> {
+    app.db
+        .audit_events(
+            &AuditQuery {
+                action: Some(action),
+                ..Default::default()
+            },
+            100,
+            0,
+        )
+        .await
+        .unwrap()
+}
+
+/// A participant of the cohort, acting as themselves.
+async fn participant(app: &TestApp, email: &str, programme: i64, cohort: i64) -> Acting {
+    let user = app.user(email, Lang::Cy, false).await;
+    app.db
+        .grant(
+            user.id,
+            Role::Participant,
+            Scope::Cohort { programme, cohort },
+        )
+        .await
+        .unwrap();
+    let actor = app.db.actor(&user).await.unwrap();
+    Acting::person(Some(&actor), Door::Api, "127.0.0.1")
+}
+
+async fn every_act_keeps_its_promises(app: TestApp) {
+    assert!(ACTS.len() >= 2);
+    for act in ACTS {
+        match act.name {
+            "people_import::import" => people_import(&app).await,
+            "ledger_import::import_ledger" => ledger_import(&app).await,
+            other => panic!("the act {other} has no case in tests/app/acts.rs"),
+        }
+    }
+}
+
+fn people_csv(emails: &[&str]) -> String {
+    let mut csv = String::from(
+        "email,name,language,organisation,companies_house,sector,employee_band,area,hourly_rate_gbp\n",
+    );
+    for (i, email) in emails.iter().enumerate() {
+        csv.push_str(&format!(
+            "{email},Person {i},cy,Cwmni Act {i},,C,micro,Gwynedd,\n"
+        ));
+    }
+    csv
+}
+
+async fn people_import(app: &TestApp) {
+    let (_, programme, cohort) = crate::support::manager(app, "rheolwr.pobl@example.com").await;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let c = app.db.cohorts_of(programme).await.unwrap().remove(0);
+    assert_eq!(c.id, cohort);
+    let base = format!("/en/programmes/{}/cohorts/{}", p.slug, c.slug);
+    let csv = people_csv(&["newydd@example.com"]);
+    let rows = ymarfer_app::people_import::check(
+        &app.db,
+        ymarfer_app::i18n::Tr(Lang::En),
+        cohort,
+        csv.as_bytes(),
+    )
+    .await
+    .unwrap()
+    .unwrap_or_else(|_| panic!("the file is good"));
+
+    // Refused to a participant, through the act itself and through the page.
+    let someone = participant(app, "cyfranogwr@example.com", programme, cohort).await;
+    let refused =
+        ymarfer_app::people_import::import(&app.state, &someone, &p, &c, &rows, false, &|_, _| {})
+            .await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::Forbidden)),
+        "{refused:?}"
+    );
+    let stranger = app.client();
+    stranger.sign_in("cyfranogwr@example.com").await;
+    let res = stranger
+        .post_multipart(
+            &format!("{base}/import"),
+            &[("csv", &csv), ("confirm", "yes")],
+            None,
+        )
+        .await;
+    assert!(
+        matches!(res.status(), StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+        "{}",
+        res.status()
+    );
+    assert!(events(app, AuditAction::PeopleImported).await.is_empty());
+    assert_eq!(app.db.enrolled(cohort).await.unwrap().len(), 0);
+
+    // Through the page: one event, the new person invited.
+    let manager = app.client();
+    manager.sign_in("rheolwr.pobl@example.com").await;
+    let import = format!("{base}/import");
+    let form = [("csv", csv.as_str()), ("confirm", "yes"), ("invite", "yes")];
+    let res = manager.post_multipart(&import, &form, None).await;
+    assert_eq!(location(&res), format!("{base}?done=imported"));
+    let recorded = events(app, AuditAction::PeopleImported).await;
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].programme_id, Some(programme));
+    assert!(recorded[0].detail.contains("1 people"), "{:?}", recorded[0]);
+    assert!(
+        app.outbox()
+            .iter()
+            .any(|(to, subject, _)| to == "newydd@example.com" && subject == "Gwahoddiad i Ymarfer"),
+        "the new person is told, in Welsh"
+    );
+
+    // Sent again: refused, nothing changes.
+    let res = manager.post_multipart(&import, &form, None).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(events(app, AuditAction::PeopleImported).await.len(), 1);
+    assert_eq!(app.db.enrolled(cohort).await.unwrap().len(), 1);
+
+    // The command line's door: the same act, named as the command line.
+    let more = people_csv(&["arall@example.com"]);
+    let rows = ymarfer_app::people_import::check(
+        &app.db,
+        ymarfer_app::i18n::Tr(Lang::En),
+        cohort,
+        more.as_bytes(),
+    )
+    .await
+    .unwrap()
+    .unwrap_or_else(|_| panic!("the file is good"));
+    ymarfer_app::people_import::import(
+        &app.state,
+        &Acting::command_line(),
+        &p,
+        &c,
+        &rows,
+        false,
+        &|_, _| {},
+    )
+    .await
+    .unwrap();
+    let recorded = events(app, AuditAction::PeopleImported).await;
+    assert_eq!(recorded.len(), 2);
+    assert_eq!(recorded[0].actor, "command line");
+    assert_eq!(recorded[0].actor_id, None);
+}
+
+async fn ledger_import(app: &TestApp) {
+    let (manager, programme, cohort) =
+        crate::support::manager(app, "rheolwr.llyfr@example.com").await;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Melin Act".into(),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    crate::support::project(app, cohort, org.id, "Stock", "testing", "cohort").await;
+    let file = "organisation,project,description,category,savings_type,frequency,start_date,status,amount_gbp,hours,hourly_rate_gbp,energy_kwh,waste_kg,fuel_litres\n\
+                Melin Act,Stock,Less waste,materials,hard,weekly,2026-01-05,verified,12.50,,,,,\n";
+    let import = async |acting: Acting| {
+        ymarfer_app::ledger_import::import_ledger(
+            &app.db,
+            &acting,
+            ymarfer_app::i18n::Tr(Lang::En),
+            &p,
+            file.as_bytes(),
+            Some(manager.id),
+        )
+        .await
+    };
+    let totals = || async {
+        app.db
+            .ledger_totals(programme, None)
+            .await
+            .unwrap()
+            .iter()
+            .map(|t| (t.status, t.first_year_pence))
+            .collect::<Vec<_>>()
+    };
+
+    let refused =
+        import(participant(app, "cyfranogwr.llyfr@example.com", programme, cohort).await).await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::Forbidden)),
+        "{refused:?}"
+    );
+    assert!(totals().await.is_empty());
+    assert!(events(app, AuditAction::LedgerImported).await.is_empty());
+
+    let first = import(Acting::command_line()).await.unwrap();
+    assert!(first.is_ok(), "{first:?}");
+    let after_first = totals().await;
+    assert_eq!(after_first.len(), 1, "{after_first:?}");
+    let recorded = events(app, AuditAction::LedgerImported).await;
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].actor, "command line");
+
+    // The same file again: refused, saying when and by whom; nothing moves.
+    let again = import(Acting::command_line()).await.unwrap();
+    match again {
+        Err(ymarfer_app::ledger_import::Refused::AlreadyImported(why)) => {
+            assert!(why.contains("rheolwr.llyfr@example.com"), "{why}")
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(totals().await, after_first);
+    assert_eq!(events(app, AuditAction::LedgerImported).await.len(), 1);
+}
+
+crate::on_both! {
+    acts_keep_their_promises => super::every_act_keeps_its_promises;
+}
