@@ -25,6 +25,22 @@ pub struct Act {
 
 pub const ACTS: &[Act] = &[
     Act {
+        name: "accounts::add_user",
+        may: "ManageUsers",
+        records: "user_added: the account, and whether an administrator",
+        tells: "the new person, by an invitation in their language (or a link the operator hands over)",
+        repeat: "an address with an account already is refused, so a second send adds nobody",
+        doors: &[Door::Page, Door::CommandLine],
+    },
+    Act {
+        name: "accounts::set_access",
+        may: "ManageUsers, never on one's own account",
+        records: "user_suspended, user_reactivated or user_signed_out: the account",
+        tells: "nobody: a suspended person is refused at sign-in",
+        repeat: "suspending a suspended account (or reactivating an active one) changes and records nothing",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "ledger_import::import_ledger",
         may: "ManageProgramme; the named verifier must hold VerifyBenefit",
         records: "ledger_imported: the file's SHA-256 and its line counts",

@@ -4,6 +4,7 @@
 //! runs in one transaction, records what it did and tells whom it concerns.
 //! Nothing here knows about HTTP or HTML.
 
+pub mod accounts;
 pub mod acting;
 pub mod acts;
 pub mod audit;

@@ -19,6 +19,7 @@ coded_enum! {
         AuditExported = "audit_exported", "audit-audit-exported";
         PersonErased = "person_erased", "audit-person-erased";
         DataDownloaded = "data_downloaded", "audit-data-downloaded";
+        UserAdded = "user_added", "audit-user-added";
         UserSuspended = "user_suspended", "audit-user-suspended";
         UserReactivated = "user_reactivated", "audit-user-reactivated";
         UserSignedOut = "user_signed_out", "audit-user-signed-out";

@@ -15,8 +15,6 @@ use ymarfer_app::ledger_import::Refused;
 use ymarfer_app::{Config, Services, SmtpConfig};
 use ymarfer_domain::{Email, Lang};
 use ymarfer_store::Db;
-use ymarfer_store::tokens::Purpose;
-use ymarfer_store::users::NewUser;
 use ymarfer_web::AppState;
 
 /// Ymarfer runs programme communities of practice that help small firms innovate.
@@ -715,28 +713,32 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let language = Lang::parse(&language)
                 .ok_or_else(|| anyhow::anyhow!("language must be en or cy"))?;
             let db = g.open_db().await?;
-            let user = db
-                .create_user(NewUser {
-                    email: &email,
-                    display_name: &name,
-                    language,
-                    is_admin: admin,
-                    password_hash: None,
-                })
-                .await
-                .map_err(|e| {
-                    if e.is_unique_violation() {
-                        anyhow::anyhow!("{email} already has an account")
-                    } else {
-                        e.into()
-                    }
-                })?;
-            let secret = db.issue_token(Purpose::Invite, Some(user.id)).await?;
+            let services = Services::new(db.clone(), config)?;
+            let new = ymarfer_app::accounts::NewAccount {
+                email: &email,
+                name: &name,
+                language,
+                admin,
+            };
+            let added = ymarfer_app::accounts::add_user(
+                &services,
+                &Acting::command_line(),
+                new,
+                ymarfer_app::accounts::Delivery::Link,
+            )
+            .await;
+            let added = match added {
+                Err(ymarfer_app::Error::Invalid(_)) => {
+                    db.close().await;
+                    anyhow::bail!("{email} already has an account");
+                }
+                other => other?,
+            };
             println!(
                 "Added {}{}. They choose a password at this link (valid 7 days):\n  {}",
-                user.email,
+                added.user.email,
                 if admin { " as an administrator" } else { "" },
-                config.link(language, &format!("invitation/{secret}"))
+                added.link.unwrap_or_default()
             );
             db.close().await;
         }

@@ -1,6 +1,6 @@
 //! The instance administrator's pages: people and invitations.
 
-use super::forms::{FieldErrors, clash};
+use super::forms::FieldErrors;
 use super::{FormData, see_other};
 use crate::error::{AppResult, authorise};
 use crate::page::{Page, Viewer, render, render_status};
@@ -9,9 +9,10 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
-use ymarfer_app::invitations::invite_or_undo;
+use ymarfer_app::accounts::{self, Access, Delivery, NewAccount};
+use ymarfer_app::acting::{Acting, Door};
 use ymarfer_domain::{Action, Email, Lang, Resource, can};
-use ymarfer_store::users::{NewUser, User};
+use ymarfer_store::users::User;
 
 #[derive(Template)]
 #[template(path = "admin/users.html")]
@@ -120,6 +121,7 @@ pub async fn invite(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     FormData(form): FormData<InviteForm>,
 ) -> AppResult {
     authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
@@ -136,27 +138,24 @@ pub async fn invite(
         errors.add("language", tr.t("error-language-invalid"));
     }
     if let (Some(email), Some(language), true) = (&email, language, errors.is_empty()) {
-        let created = state
-            .db
-            .create_user(NewUser {
-                email,
-                display_name: &form.display_name,
-                language,
-                is_admin: false,
-                password_hash: None,
-            })
-            .await;
-        match clash(created, "email", || tr.t("error-email-taken"))? {
-            Ok(user) => {
-                invite_or_undo(&state, &user).await?;
-                let q =
-                    url::form_urlencoded::byte_serialize(user.email.as_bytes()).collect::<String>();
+        let acting = Acting::person(viewer.actor(), Door::Page, addr);
+        let new = NewAccount {
+            email,
+            name: &form.display_name,
+            language,
+            admin: false,
+        };
+        match accounts::add_user(&state, &acting, new, Delivery::Email).await {
+            Ok(added) => {
+                let q = url::form_urlencoded::byte_serialize(added.user.email.as_bytes())
+                    .collect::<String>();
                 return Ok(see_other(&format!(
                     "/{}/admin/users?invited={q}",
                     page.lang.code()
                 )));
             }
-            Err(clashed) => errors = clashed,
+            Err(ymarfer_app::Error::Invalid(id)) => errors.add("email", tr.t(id)),
+            Err(e) => return Err(e.into()),
         }
     }
     let page = users_page(&state, page, None, form, errors, "").await?;
@@ -172,34 +171,18 @@ pub async fn account_action(
     super::ClientAddr(addr): super::ClientAddr,
     axum::extract::Path((id, what)): axum::extract::Path<(i64, String)>,
 ) -> AppResult {
-    use ymarfer_domain::audit::AuditAction;
-    authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
-    let user = state
-        .db
-        .user_by_id(id)
-        .await?
-        .ok_or(crate::error::AppError::NOT_FOUND)?;
-    // Not oneself: an administrator cannot lock themselves out here.
-    if viewer.user_id() == Some(user.id) {
-        return Err(crate::error::AppError::BAD_REQUEST);
-    }
-    let (action, done) = match what.as_str() {
-        "suspend" => {
-            state.db.set_suspended(id, true).await?;
-            (AuditAction::UserSuspended, "suspended")
-        }
-        "reactivate" => {
-            state.db.set_suspended(id, false).await?;
-            (AuditAction::UserReactivated, "reactivated")
-        }
-        "sign-out" => {
-            state.db.end_all_sessions(id).await?;
-            (AuditAction::UserSignedOut, "signed-out")
-        }
+    let (access, done) = match what.as_str() {
+        "suspend" => (Access::Suspend, "suspended"),
+        "reactivate" => (Access::Reactivate, "reactivated"),
+        "sign-out" => (Access::SignOut, "signed-out"),
         _ => return Err(crate::error::AppError::NOT_FOUND),
     };
-    let act = ymarfer_app::audit::Act::new(action, None, format!("account {id}"));
-    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    match accounts::set_access(&state, &acting, id, access).await {
+        // Not oneself: an administrator cannot lock themselves out here.
+        Err(ymarfer_app::Error::Invalid(_)) => return Err(crate::error::AppError::BAD_REQUEST),
+        other => other?,
+    }
     Ok(super::see_other(
         &page.href(&format!("admin/users?done={done}")),
     ))

@@ -47,6 +47,8 @@ async fn every_act_keeps_its_promises(app: TestApp) {
         match act.name {
             "people_import::import" => people_import(&app).await,
             "ledger_import::import_ledger" => ledger_import(&app).await,
+            "accounts::add_user" => add_user(&app).await,
+            "accounts::set_access" => set_access(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }
@@ -229,6 +231,136 @@ async fn ledger_import(app: &TestApp) {
     }
     assert_eq!(totals().await, after_first);
     assert_eq!(events(app, AuditAction::LedgerImported).await.len(), 1);
+}
+
+async fn add_user(app: &TestApp) {
+    use ymarfer_app::accounts::{Delivery, NewAccount};
+    app.user("gweinyddwr@example.com", Lang::En, true).await;
+    let (_, programme, cohort) = crate::support::manager(app, "rheolwr.cyfrif@example.com").await;
+    let email = ymarfer_domain::Email::parse("newydd.cyfrif@example.com").unwrap();
+    let new = || NewAccount {
+        email: &email,
+        name: "Newydd",
+        language: Lang::Cy,
+        admin: false,
+    };
+    // A manager of a programme may not add accounts to the instance.
+    let manager = app
+        .db
+        .actor(
+            &app.db
+                .user_by_email(&ymarfer_domain::Email::parse("rheolwr.cyfrif@example.com").unwrap())
+                .await
+                .unwrap()
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let refused = ymarfer_app::accounts::add_user(
+        &app.state,
+        &Acting::person(Some(&manager), Door::Api, ""),
+        new(),
+        Delivery::Email,
+    )
+    .await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::Forbidden)),
+        "{:?}",
+        refused.err()
+    );
+    let _ = (programme, cohort);
+    assert!(events(app, AuditAction::UserAdded).await.is_empty());
+
+    let admin = app.client();
+    admin.sign_in("gweinyddwr@example.com").await;
+    let form = [
+        ("email", "newydd.cyfrif@example.com"),
+        ("display_name", "Newydd"),
+        ("language", "cy"),
+    ];
+    let res = admin.post("/en/admin/users/invite", &form).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(events(app, AuditAction::UserAdded).await.len(), 1);
+    assert!(
+        app.outbox()
+            .iter()
+            .any(|(to, subject, _)| to == "newydd.cyfrif@example.com"
+                && subject == "Gwahoddiad i Ymarfer")
+    );
+    let res = admin.post("/en/admin/users/invite", &form).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(events(app, AuditAction::UserAdded).await.len(), 1);
+
+    // The command line hands over a link instead.
+    let other = ymarfer_domain::Email::parse("arall.cyfrif@example.com").unwrap();
+    let added = ymarfer_app::accounts::add_user(
+        &app.state,
+        &Acting::command_line(),
+        NewAccount {
+            email: &other,
+            name: "Arall",
+            language: Lang::En,
+            admin: true,
+        },
+        Delivery::Link,
+    )
+    .await
+    .unwrap();
+    assert!(added.link.unwrap().contains("/en/invitation/"));
+    let recorded = events(app, AuditAction::UserAdded).await;
+    assert_eq!(recorded.len(), 2);
+    assert_eq!(recorded[0].actor, "command line");
+    assert_eq!(recorded[0].detail, "administrator");
+}
+
+async fn set_access(app: &TestApp) {
+    let admin_user = app
+        .user("gweinyddwr.mynediad@example.com", Lang::En, true)
+        .await;
+    let person = app
+        .user("person.mynediad@example.com", Lang::Cy, false)
+        .await;
+    let admin = app.client();
+    admin.sign_in("gweinyddwr.mynediad@example.com").await;
+    let suspend = format!("/en/admin/users/{}/suspend", person.id);
+
+    // Someone who does not manage users is refused.
+    let someone = app.db.actor(&person).await.unwrap();
+    let refused = ymarfer_app::accounts::set_access(
+        &app.state,
+        &Acting::person(Some(&someone), Door::Page, ""),
+        admin_user.id,
+        ymarfer_app::accounts::Access::Suspend,
+    )
+    .await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::Forbidden)),
+        "{:?}",
+        refused.err()
+    );
+
+    let res = admin.post(&suspend, &[]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(
+        app.db
+            .user_by_id(person.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .suspended_at
+            .is_some()
+    );
+    assert_eq!(events(app, AuditAction::UserSuspended).await.len(), 1);
+    // Sent twice: nothing more.
+    let res = admin.post(&suspend, &[]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(events(app, AuditAction::UserSuspended).await.len(), 1);
+    // Not on oneself.
+    let res = admin
+        .post(&format!("/en/admin/users/{}/suspend", admin_user.id), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(events(app, AuditAction::UserSuspended).await.len(), 1);
 }
 
 crate::on_both! {

@@ -1,0 +1,139 @@
+//! Accounts an administrator (or the server's operator) looks after: adding a
+//! person, and suspending, reactivating or signing out an account.
+
+use crate::acting::Acting;
+use crate::error::Error;
+use crate::services::Services;
+use ymarfer_domain::audit::AuditAction;
+use ymarfer_domain::{Action, Email, Lang, Resource};
+use ymarfer_store::tokens::Purpose;
+use ymarfer_store::users::{NewUser, User};
+
+/// A person to add.
+pub struct NewAccount<'a> {
+    pub email: &'a Email,
+    pub name: &'a str,
+    pub language: Lang,
+    pub admin: bool,
+}
+
+/// How the new person hears of their account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// An invitation by email, in their language; if it cannot be sent, the
+    /// account is removed again and nothing is recorded.
+    Email,
+    /// A link for whoever added them to hand over (the command line prints it).
+    Link,
+}
+
+/// What adding a person did.
+pub struct Added {
+    pub user: User,
+    /// The link with which they choose a password, when delivered as a link.
+    pub link: Option<String>,
+}
+
+/// Adds a person and invites them. Only those who manage users may. An address
+/// that has an account already is refused (`error-email-taken`), so the same
+/// form sent twice adds one person.
+pub async fn add_user(
+    services: &Services,
+    acting: &Acting,
+    new: NewAccount<'_>,
+    delivery: Delivery,
+) -> Result<Added, Error> {
+    acting.may(Action::ManageUsers, Resource::Site)?;
+    let created = services
+        .db
+        .create_user(NewUser {
+            email: new.email,
+            display_name: new.name,
+            language: new.language,
+            is_admin: new.admin,
+            password_hash: None,
+        })
+        .await;
+    let user = match created {
+        Ok(user) => user,
+        Err(e) if e.is_unique_violation() => return Err(Error::Invalid("error-email-taken")),
+        Err(e) => return Err(e.into()),
+    };
+    let link = match delivery {
+        Delivery::Email => {
+            crate::invitations::invite_or_undo(services, &user).await?;
+            None
+        }
+        Delivery::Link => {
+            let secret = services
+                .db
+                .issue_token(Purpose::Invite, Some(user.id))
+                .await?;
+            Some(
+                services
+                    .config
+                    .link(new.language, &format!("invitation/{secret}")),
+            )
+        }
+    };
+    let mut event = acting.event(AuditAction::UserAdded);
+    event.subject = format!("account {}", user.id);
+    event.detail = if new.admin {
+        "administrator".to_string()
+    } else {
+        String::new()
+    };
+    services.db.record_audit(&event).await?;
+    Ok(Added { user, link })
+}
+
+/// What to do to an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Suspend,
+    Reactivate,
+    /// End every session it has, on every device.
+    SignOut,
+}
+
+/// Suspends an account (signing it out everywhere), reactivates it, or signs it
+/// out everywhere. Only those who manage users may, and never on their own
+/// account. Suspending a suspended account (or reactivating an active one)
+/// changes nothing and records nothing.
+pub async fn set_access(
+    services: &Services,
+    acting: &Acting,
+    account: i64,
+    access: Access,
+) -> Result<(), Error> {
+    acting.may(Action::ManageUsers, Resource::Site)?;
+    let user = services
+        .db
+        .user_by_id(account)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if acting.user_id() == Some(user.id) {
+        return Err(Error::Invalid("error-bad-request"));
+    }
+    let suspended = user.suspended_at.is_some();
+    let action = match access {
+        Access::Suspend if suspended => return Ok(()),
+        Access::Reactivate if !suspended => return Ok(()),
+        Access::Suspend => {
+            services.db.set_suspended(account, true).await?;
+            AuditAction::UserSuspended
+        }
+        Access::Reactivate => {
+            services.db.set_suspended(account, false).await?;
+            AuditAction::UserReactivated
+        }
+        Access::SignOut => {
+            services.db.end_all_sessions(account).await?;
+            AuditAction::UserSignedOut
+        }
+    };
+    let mut event = acting.event(action);
+    event.subject = format!("account {account}");
+    services.db.record_audit(&event).await?;
+    Ok(())
+}
