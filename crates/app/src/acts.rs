@@ -41,6 +41,23 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "leads::register_interest",
+        may: "anyone (ViewPublic): a firm after its health check",
+        records: "lead_registered: the lead, naming no one",
+        tells: "the managers of the chosen programme, or the administrators for none, by email; \
+                administrators also see it in the list of leads with no programme",
+        repeat: "a one-time key per showing of the form: sent twice, one lead and one email",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "leads::assign",
+        may: "ManageLeads on the site and in the programme",
+        records: "lead_assigned: the lead and the programme",
+        tells: "the programme's managers, by email",
+        repeat: "a lead with a programme already is left as it is; nothing more is sent",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "ledger_import::import_ledger",
         may: "ManageProgramme; the named verifier must hold VerifyBenefit",
         records: "ledger_imported: the file's SHA-256 and its line counts",

@@ -14,6 +14,7 @@ coded_enum! {
         ReportDownloaded = "report_downloaded", "audit-report-downloaded";
         PeopleExported = "people_exported", "audit-people-exported";
         ProgrammeChanged = "programme_changed", "audit-programme-changed";
+        LeadRegistered = "lead_registered", "audit-lead-registered";
         LeadInvited = "lead_invited", "audit-lead-invited";
         LeadAssigned = "lead_assigned", "audit-lead-assigned";
         AuditExported = "audit_exported", "audit-audit-exported";

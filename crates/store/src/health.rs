@@ -341,23 +341,38 @@ impl Db {
         Ok(with_pool!(self, |pool| insert_lead!(pool, l)))
     }
 
-    /// Makes a lead from a form that carries the one-time key `form_key`, unless
-    /// that key was used already: then nothing changes and `None` comes back.
-    pub async fn create_lead_once(&self, l: &LeadInput, form_key: &str) -> Result<Option<Lead>> {
+    /// Makes a lead from a form, with its audit event (named after the new
+    /// lead), in one transaction. A form that carries a one-time key makes a
+    /// lead once: when the key was used already, nothing changes and `None`
+    /// comes back.
+    pub async fn record_lead(
+        &self,
+        l: &LeadInput,
+        form_key: Option<&str>,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<Option<Lead>> {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let fresh: Option<String> = sqlx::query_scalar(
-                "INSERT INTO form_keys (form_key, used_at) VALUES ($1, $2) \
-                 ON CONFLICT (form_key) DO NOTHING RETURNING form_key",
-            )
-            .bind(form_key)
-            .bind(Utc::now())
-            .fetch_optional(&mut *tx)
-            .await?;
-            if fresh.is_none() {
-                return Ok(None);
+            if let Some(form_key) = form_key {
+                let fresh: Option<String> = sqlx::query_scalar(
+                    "INSERT INTO form_keys (form_key, used_at) VALUES ($1, $2) \
+                     ON CONFLICT (form_key) DO NOTHING RETURNING form_key",
+                )
+                .bind(form_key)
+                .bind(Utc::now())
+                .fetch_optional(&mut *tx)
+                .await?;
+                if fresh.is_none() {
+                    return Ok(None);
+                }
             }
             let lead: Lead = insert_lead!(&mut *tx, l);
+            let event = crate::audit::NewAuditEvent {
+                subject: format!("lead {}", lead.id),
+                programme_id: lead.programme_id,
+                ..event.clone()
+            };
+            crate::audit::record_in!(tx, &event);
             tx.commit().await?;
             Ok(Some(lead))
         })
@@ -409,15 +424,30 @@ impl Db {
 
     /// Gives a lead that chose no programme to `programme`; the lead as it now
     /// is, or `None` when it has a programme already (or is gone).
-    pub async fn assign_lead(&self, id: i64, programme: i64) -> Result<Option<Lead>> {
+    /// The audit event `event` is recorded in the same transaction, only when
+    /// the lead was given.
+    pub async fn assign_lead(
+        &self,
+        id: i64,
+        programme: i64,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<Option<Lead>> {
         let sql = format!(
             "UPDATE leads SET programme_id = $2 WHERE id = $1 AND programme_id IS NULL RETURNING {LEAD_COLUMNS}"
         );
-        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
-            .bind(id)
-            .bind(programme)
-            .fetch_optional(pool)
-            .await?))
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let lead: Option<Lead> = sqlx::query_as(&sql)
+                .bind(id)
+                .bind(programme)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if lead.is_some() {
+                crate::audit::record_in!(tx, event);
+            }
+            tx.commit().await?;
+            Ok(lead)
+        })
     }
 
     pub async fn update_lead(&self, id: i64, status: LeadStatus, notes: &str) -> Result<()> {

@@ -112,6 +112,7 @@ audit-people-exported = Pobl wedi'u hallforio
 audit-programme-changed = Rhaglen wedi'i newid
 audit-ledger-imported = Cyfriflyfr buddion wedi'i fewnforio
 audit-people-imported = Pobl wedi'u mewnforio i garfan
+audit-lead-registered = Diddordeb wedi'i gofrestru ar ôl gwiriad iechyd
 audit-user-added = Cyfrif wedi'i ychwanegu
 audit-rates-changed = Cyfradd neu ffactor cipio'r rhaglen wedi newid
 audit-organisation-rate-changed = Cyfradd fesul awr y sefydliad wedi newid

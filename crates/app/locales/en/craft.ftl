@@ -115,6 +115,7 @@ audit-lead-assigned = Lead given to a programme
 audit-audit-exported = Audit trail exported
 audit-ledger-imported = Benefit ledger imported
 audit-people-imported = People imported into a cohort
+audit-lead-registered = Interest registered after a health check
 audit-user-added = Account added
 audit-rates-changed = Programme rate or capture factor changed
 audit-organisation-rate-changed = Organisation's hourly rate changed

@@ -11,6 +11,8 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::leads::{Interest, register_interest};
 use ymarfer_domain::health::{KEPT_DAYS, PainPoint, QUESTIONS, Question, Similar, Status};
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::reference::{AREAS, SIC_SECTIONS};
@@ -581,13 +583,7 @@ pub async fn interest(
         return Ok(see_other(&page.href(&format!("health-check/{token}/1"))));
     }
     let thanks = page.href(&format!("health-check/{token}/result?done=interest"));
-    // The same form sent again: it was acted on, so say the same thank-you.
     let key = interest_key(&form);
-    if let Some(key) = &key
-        && state.db.form_key_used(key).await?
-    {
-        return Ok(see_other(&thanks));
-    }
     let tr = page.tr;
     let mut errors = FieldErrors::default();
     let name = parse::text(tr, &mut errors, "name", &form.name, 100, true);
@@ -650,20 +646,6 @@ pub async fn interest(
         let p = result_page(&state, page, &token, &check, form, errors, false).await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     };
-    if state
-        .db
-        .throttled(Attempt::Interest, email.as_str(), &addr)
-        .await?
-    {
-        let mut errors = FieldErrors::default();
-        errors.add("form", tr.t("health-throttled"));
-        let p = result_page(&state, page, &token, &check, form, errors, false).await?;
-        return render_status(StatusCode::TOO_MANY_REQUESTS, &p);
-    }
-    state
-        .db
-        .record_attempt(Attempt::Interest, email.as_str(), &addr, false)
-        .await?;
     let input = LeadInput {
         health_check_id: Some(check.id),
         programme_id: cohort.map(|c| c.programme_id),
@@ -675,13 +657,16 @@ pub async fn interest(
         language,
         recheck: form.recheck == "yes",
     };
-    let lead = match &key {
-        Some(key) => state.db.create_lead_once(&input, key).await?,
-        None => Some(state.db.create_lead(&input).await?),
-    };
-    // None: the same form, sent twice at once, made its lead the first time.
-    if let Some(lead) = lead {
-        ymarfer_app::leads::tell_managers(&state, &lead).await?;
+    let acting = Acting::person(None, Door::Page, "");
+    match register_interest(&state, &acting, &input, key.as_deref(), &addr).await? {
+        // Sent again, the same form was acted on: say the same thank-you.
+        Interest::Registered(_) | Interest::AlreadySent => {}
+        Interest::Throttled => {
+            let mut errors = FieldErrors::default();
+            errors.add("form", tr.t("health-throttled"));
+            let p = result_page(&state, page, &token, &check, form, errors, false).await?;
+            return render_status(StatusCode::TOO_MANY_REQUESTS, &p);
+        }
     }
     Ok(see_other(&thanks))
 }

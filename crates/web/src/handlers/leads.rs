@@ -10,6 +10,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::i18n::Tr;
 use ymarfer_domain::health::{LeadStatus, Status};
 use ymarfer_domain::innovation::EmployeeBand;
@@ -624,34 +625,12 @@ pub async fn assign(
     Path(id): Path<i64>,
     FormData(form): FormData<AssignForm>,
 ) -> AppResult {
-    authorise(can(viewer.actor(), Action::ManageLeads, Resource::Site))?;
-    let Some(lead) = state.db.lead_by_id(id).await? else {
-        return Err(AppError::NOT_FOUND);
-    };
-    let programme = match form.programme.trim().parse::<i64>() {
-        Ok(p) => state.db.programme_by_id(p).await?,
-        Err(_) => None,
-    };
-    let Some(programme) = programme else {
-        return Err(AppError::BAD_REQUEST);
-    };
-    authorise(can(
-        viewer.actor(),
-        Action::ManageLeads,
-        Resource::Programme(programme.id),
-    ))?;
-    // Given already (the form sent twice, or by another administrator): as done.
-    if lead.programme_id.is_none()
-        && let Some(lead) = state.db.assign_lead(id, programme.id).await?
-    {
-        let act = ymarfer_app::audit::Act::new(
-            ymarfer_domain::audit::AuditAction::LeadAssigned,
-            Some(programme.id),
-            format!("lead {id}: {}", lead.organisation_name),
-        )
-        .detail(programme.slug.clone());
-        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
-        ymarfer_app::leads::tell_managers(&state, &lead).await?;
-    }
+    let programme = form
+        .programme
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| AppError::BAD_REQUEST)?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    ymarfer_app::leads::assign(&state, &acting, id, programme).await?;
     Ok(see_other(&page.href("admin/leads?done=saved")))
 }

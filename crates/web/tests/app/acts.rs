@@ -48,6 +48,8 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "people_import::import" => people_import(&app).await,
             "ledger_import::import_ledger" => ledger_import(&app).await,
             "accounts::add_user" => add_user(&app).await,
+            "leads::register_interest" => register_interest(&app).await,
+            "leads::assign" => assign_lead(&app).await,
             "accounts::set_access" => set_access(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
@@ -361,6 +363,112 @@ async fn set_access(app: &TestApp) {
         .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
     assert_eq!(events(app, AuditAction::UserSuspended).await.len(), 1);
+}
+
+fn lead_input(email: &str) -> ymarfer_store::health::LeadInput {
+    ymarfer_store::health::LeadInput {
+        health_check_id: None,
+        programme_id: None,
+        cohort_id: None,
+        name: "Nia".into(),
+        email: email.into(),
+        phone: String::new(),
+        organisation_name: "Becws Act".into(),
+        language: Lang::Cy,
+        recheck: false,
+    }
+}
+
+async fn register_interest(app: &TestApp) {
+    use ymarfer_app::leads::{Interest, register_interest};
+    let admin = app
+        .user("gweinyddwr.diddordeb@example.com", Lang::Cy, true)
+        .await;
+    let visitor = Acting::person(None, Door::Page, "");
+    let input = lead_input("nia.diddordeb@example.com");
+    let key = "interest:0123456789abcdef0123456789abcdef";
+    let told = || {
+        app.outbox()
+            .iter()
+            .filter(|(to, _, _)| to == admin.email.as_str())
+            .count()
+    };
+    let before = told();
+    let first = register_interest(&app.state, &visitor, &input, Some(key), "hash")
+        .await
+        .unwrap();
+    let Interest::Registered(lead) = first else {
+        panic!("{first:?}")
+    };
+    let again = register_interest(&app.state, &visitor, &input, Some(key), "hash")
+        .await
+        .unwrap();
+    assert!(matches!(again, Interest::AlreadySent), "{again:?}");
+    let recorded = events(app, AuditAction::LeadRegistered).await;
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].subject, format!("lead {}", lead.id));
+    assert_eq!(
+        (recorded[0].actor_id, recorded[0].address.as_str()),
+        (None, "")
+    );
+    assert_eq!(told(), before + 1, "the administrator is emailed once");
+    assert_eq!(
+        app.db
+            .leads_of(None)
+            .await
+            .unwrap()
+            .iter()
+            .filter(|l| l.email == input.email)
+            .count(),
+        1
+    );
+}
+
+async fn assign_lead(app: &TestApp) {
+    let (manager, programme, cohort) =
+        crate::support::manager(app, "rheolwr.arwain@example.com").await;
+    let admin_user = app
+        .user("gweinyddwr.arwain@example.com", Lang::En, true)
+        .await;
+    let admin = Acting::person(
+        Some(&app.db.actor(&admin_user).await.unwrap()),
+        Door::Page,
+        "",
+    );
+    let lead = app
+        .db
+        .create_lead(&lead_input("arwain@example.com"))
+        .await
+        .unwrap();
+    let someone = participant(app, "cyfranogwr.arwain@example.com", programme, cohort).await;
+    let refused = ymarfer_app::leads::assign(&app.state, &someone, lead.id, programme).await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::Forbidden)),
+        "{:?}",
+        refused.err()
+    );
+    let told = || {
+        app.outbox()
+            .iter()
+            .filter(|(to, _, _)| to == manager.email.as_str())
+            .count()
+    };
+    for _ in 0..2 {
+        ymarfer_app::leads::assign(&app.state, &admin, lead.id, programme)
+            .await
+            .unwrap();
+        assert_eq!(events(app, AuditAction::LeadAssigned).await.len(), 1);
+        assert_eq!(told(), 1, "the programme's manager is told once");
+    }
+    assert_eq!(
+        app.db
+            .lead_by_id(lead.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .programme_id,
+        Some(programme)
+    );
 }
 
 crate::on_both! {
