@@ -98,9 +98,9 @@ pub struct Projection {
     pub non_innovating_per_year: u64,
     /// What one completing firm saves in its first year.
     pub per_firm: Band<Pence>,
-    /// One year's firms' first-year savings, and their return on that year's cost.
+    /// One year's firms' first-year savings; their return on that year's cost
+    /// is the impact method's ROI of the two (`impact::format_roi`).
     pub savings_per_year: Band<Pence>,
-    pub roi: Band<f64>,
     pub cost_per_year: Pence,
     pub years: Vec<Year>,
     /// Wales's non-innovating SMEs in the target share.
@@ -166,7 +166,6 @@ pub fn project(
         .saturating_mul(i64::try_from(a.cohorts_per_year).unwrap_or(i64::MAX));
     let per_firm = mean.map(|m| Pence(m.round() as i64));
     let year_savings = mean.map(|m| m * completing as f64);
-    let roi = year_savings.map(|s| if cost > 0 { s / cost as f64 } else { 0.0 });
     let target_firms = (wales_non_innovating * a.target_pct.min(100)).div_ceil(100);
     let years_to_target = (non_innovating > 0).then(|| target_firms.div_ceil(non_innovating));
     let years = (1..=a.years)
@@ -185,7 +184,6 @@ pub fn project(
         non_innovating_per_year: non_innovating,
         per_firm,
         savings_per_year: year_savings.map(|s| Pence(s.round() as i64)),
-        roi,
         cost_per_year: Pence(cost),
         years,
         target_firms,
@@ -241,7 +239,10 @@ mod tests {
         );
         assert_eq!(p.savings_per_year.median, Pence(3_600_000));
         assert_eq!(p.cost_per_year, Pence(10_000_000));
-        assert!((p.roi.median - 0.36).abs() < 1e-9);
+        assert_eq!(
+            crate::impact::roi_hundredths(p.savings_per_year.median, p.cost_per_year),
+            Some(36)
+        );
         assert_eq!(p.target_firms, 1_923);
         assert_eq!(p.years_to_target, Some(54));
         assert_eq!(p.years.len(), 3);
@@ -267,7 +268,8 @@ mod tests {
                 p90: Pence(140_000)
             }
         );
-        assert!(p.roi.p10 < p.roi.median && p.roi.median < p.roi.p90);
+        let s = p.savings_per_year;
+        assert!(s.p10 < s.median && s.median < s.p90);
         // Seeded: the same inputs give the same answer.
         assert_eq!(project(&assumptions(), &sample, 192_240).unwrap(), p);
     }

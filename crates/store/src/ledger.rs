@@ -947,11 +947,12 @@ impl Db {
     /// The current version of each line of the programme's projects that are
     /// approved as public (what its showcase shows), by line.
     pub async fn current_public_lines(&self, programme_id: i64) -> Result<Vec<CurrentLine>> {
+        use crate::sql::PUBLIC_AND_APPROVED;
         let sql = format!(
             "SELECT p.id AS project_id, p.cohort_id, p.organisation_id, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \
              FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id JOIN projects p ON p.id = l.project_id \
              JOIN cohorts c ON c.id = p.cohort_id JOIN organisations o ON o.id = p.organisation_id \
-             WHERE c.programme_id = $1 AND p.visibility = 'public' AND p.public_approved_by IS NOT NULL \
+             WHERE c.programme_id = $1 AND {PUBLIC_AND_APPROVED} \
              AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = v.line_id) \
              ORDER BY l.id"
         );

@@ -30,38 +30,44 @@ pub struct Showcase {
     pub waste_walks: Vec<(i64, String)>,
 }
 
-const APPROVED: &str =
-    "p.visibility = 'public' AND p.public_approved_by IS NOT NULL AND k.programme_id = $1";
+/// The programme's (`$1`) projects the world may see.
+fn approved() -> String {
+    format!(
+        "{} AND k.programme_id = $1",
+        crate::sql::PUBLIC_AND_APPROVED
+    )
+}
 
 impl Db {
     pub async fn showcase(&self, programme: i64) -> Result<Showcase> {
+        let approved = approved();
         Ok(with_pool!(self, |pool| {
             let projects = sqlx::query_as(&format!(
                 "SELECT p.id, p.title, p.problem, p.cohort_id, \
                  CASE WHEN p.case_study_consent THEN o.name ELSE '' END AS organisation, o.sic_section, o.employee_band, \
                  o.principal_area, p.case_study_consent FROM projects p JOIN cohorts k ON k.id = p.cohort_id \
-                 JOIN organisations o ON o.id = p.organisation_id WHERE {APPROVED} ORDER BY p.updated_at DESC, p.id DESC"
+                 JOIN organisations o ON o.id = p.organisation_id WHERE {approved} ORDER BY p.updated_at DESC, p.id DESC"
             ))
             .bind(programme)
             .fetch_all(pool)
             .await?;
             let tools = sqlx::query_as(&format!(
                 "SELECT DISTINCT a.project_id, a.tool_id FROM tool_applications a JOIN projects p ON p.id = a.project_id \
-                 JOIN cohorts k ON k.id = p.cohort_id WHERE {APPROVED} ORDER BY a.project_id, a.tool_id"
+                 JOIN cohorts k ON k.id = p.cohort_id WHERE {approved} ORDER BY a.project_id, a.tool_id"
             ))
             .bind(programme)
             .fetch_all(pool)
             .await?;
             let adopted = sqlx::query_as(&format!(
                 "SELECT c.project_id, c.change_idea FROM cycles c JOIN projects p ON p.id = c.project_id \
-                 JOIN cohorts k ON k.id = p.cohort_id WHERE {APPROVED} AND c.decision = 'adopt' ORDER BY c.project_id, c.number"
+                 JOIN cohorts k ON k.id = p.cohort_id WHERE {approved} AND c.decision = 'adopt' ORDER BY c.project_id, c.number"
             ))
             .bind(programme)
             .fetch_all(pool)
             .await?;
             let waste_walks = sqlx::query_as(&format!(
                 "SELECT a.project_id, a.data FROM tool_applications a JOIN projects p ON p.id = a.project_id \
-                 JOIN cohorts k ON k.id = p.cohort_id WHERE {APPROVED} AND a.tool_id = 'eight-wastes' \
+                 JOIN cohorts k ON k.id = p.cohort_id WHERE {approved} AND a.tool_id = 'eight-wastes' \
                  AND a.version = (SELECT MAX(b.version) FROM tool_applications b WHERE b.project_id = a.project_id AND b.tool_id = a.tool_id)"
             ))
             .bind(programme)

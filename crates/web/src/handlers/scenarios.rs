@@ -143,8 +143,9 @@ impl ScenarioPage {
             .large_count(key, i64::try_from(*n).unwrap_or(i64::MAX))
     }
 
-    fn ratio(&self, r: &f64) -> String {
-        format!("{r:.2}")
+    /// The return on a year's cost of a year's savings, as every ROI is shown.
+    fn roi(&self, savings: &Pence, cost: &Pence) -> String {
+        ymarfer_domain::impact::format_roi(*savings, *cost)
     }
 }
 

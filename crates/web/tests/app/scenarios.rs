@@ -94,7 +94,7 @@ async fn the_planner_projects_from_verified_savings(app: TestApp) {
     for expected in [
         "£1,000",
         "£36,000",
-        "0.36",
+        "0.4 : 1",
         "£108,000",
         "£300,000",
         "10 organisations",
