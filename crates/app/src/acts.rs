@@ -58,6 +58,22 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "tokens::create",
+        may: "ManageOwnAccount; a programme-limited token only for a programme one may see",
+        records: "token_created: its name, access and lifetime",
+        tells: "the person: the secret is shown once",
+        repeat: "a name with a live token already is refused, so a second send makes none",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "tokens::revoke",
+        may: "ManageOwnAccount, one's own tokens only",
+        records: "token_revoked: the token",
+        tells: "nobody",
+        repeat: "revoking a revoked token changes and records nothing",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "ledger_import::import_ledger",
         may: "ManageProgramme; the named verifier must hold VerifyBenefit",
         records: "ledger_imported: the file's SHA-256 and its line counts",

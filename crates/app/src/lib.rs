@@ -23,6 +23,7 @@ pub mod passwords;
 pub mod people_import;
 pub mod report;
 mod services;
+pub mod tokens;
 
 pub use config::{Config, ConfigError, SmtpConfig};
 pub use error::{Error, Result};

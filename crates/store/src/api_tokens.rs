@@ -50,34 +50,57 @@ const COLUMNS: &str =
     "id, user_id, name, can_write, programme_id, created_at, expires_at, last_used_at, revoked_at";
 
 impl Db {
-    /// Creates a token and returns it with its secret, which is never stored.
+    /// Creates a token and returns it with its secret, which is never stored,
+    /// recording `event` (named after the token) in the same transaction.
+    /// `None` when the person has a live token of that name already.
     pub async fn create_api_token(
         &self,
         user_id: i64,
         name: &str,
         scope: TokenScope,
         expires_at: DateTime<Utc>,
-    ) -> Result<(ApiToken, String)> {
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<Option<(ApiToken, String)>> {
         let (plain, _) = new_secret();
         let secret = format!("{PREFIX}{plain}");
         let hash = hash_secret(&secret);
+        let now = Utc::now();
         let sql = format!(
             "INSERT INTO api_tokens (user_id, name, secret_hash, can_write, programme_id, created_at, expires_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {COLUMNS}"
         );
-        let token = with_pool!(self, |pool| {
-            sqlx::query_as::<_, ApiToken>(&sql)
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let live: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM api_tokens WHERE user_id = $1 AND lower(name) = lower($2) \
+                 AND revoked_at IS NULL AND expires_at > $3",
+            )
+            .bind(user_id)
+            .bind(name)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if live.is_some() {
+                return Ok(None);
+            }
+            let token = sqlx::query_as::<_, ApiToken>(&sql)
                 .bind(user_id)
                 .bind(name)
                 .bind(&hash)
                 .bind(scope.write)
                 .bind(scope.programme)
-                .bind(Utc::now())
+                .bind(now)
                 .bind(expires_at)
-                .fetch_one(pool)
-                .await?
-        });
-        Ok((token, secret))
+                .fetch_one(&mut *tx)
+                .await?;
+            let event = crate::audit::NewAuditEvent {
+                subject: token.name.clone(),
+                ..event.clone()
+            };
+            crate::audit::record_in!(tx, &event);
+            tx.commit().await?;
+            Ok(Some((token, secret)))
+        })
     }
 
     /// A person's tokens, newest first, revoked and expired ones included.
@@ -90,21 +113,40 @@ impl Db {
         }))
     }
 
-    /// Revokes one of a person's own tokens. False when it is not theirs or
-    /// was revoked already.
-    pub async fn revoke_api_token(&self, user_id: i64, id: i64) -> Result<bool> {
-        Ok(with_pool!(self, |pool| {
+    /// Revokes one of a person's own tokens, recording `event` in the same
+    /// transaction. `None` when it is not theirs; `Some(false)` when it was
+    /// revoked already (nothing changes, nothing is recorded).
+    pub async fn revoke_api_token(
+        &self,
+        user_id: i64,
+        id: i64,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<Option<bool>> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let revoked: Option<Option<DateTime<Utc>>> = sqlx::query_scalar(
+                "SELECT revoked_at FROM api_tokens WHERE id = $1 AND user_id = $2",
+            )
+            .bind(id)
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            match revoked {
+                None => return Ok(None),
+                Some(Some(_)) => return Ok(Some(false)),
+                Some(None) => {}
+            }
             sqlx::query(
-                "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
+                "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
             )
             .bind(Utc::now())
             .bind(id)
-            .bind(user_id)
-            .execute(pool)
-            .await?
-            .rows_affected()
-                == 1
-        }))
+            .execute(&mut *tx)
+            .await?;
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            Ok(Some(true))
+        })
     }
 
     /// Looks up a presented secret and counts its use, in one statement: the

@@ -34,6 +34,7 @@ tokens-state-expired = Wedi dod i ben
 tokens-revoke = Dirymu
 tokens-revoked = Dirymwyd y tocyn. Nid yw'n gweithio mwyach.
 tokens-error-name = Rhowch enw i'r tocyn.
+tokens-error-name-taken = Mae gennych docyn â'r enw hwn yn barod. Dewiswch enw arall, neu dirymwch hwnnw yn gyntaf.
 tokens-error-access = Dewiswch ddarllen yn unig, neu ddarllen a newid.
 tokens-error-programme = Dewiswch raglen y gallwch ei gweld, neu bob rhaglen.
 tokens-error-days = Dewiswch am faint y mae'r tocyn yn para.

@@ -37,6 +37,7 @@ tokens-state-expired = Expired
 tokens-revoke = Revoke
 tokens-revoked = The token was revoked. It no longer works.
 tokens-error-name = Give the token a name.
+tokens-error-name-taken = You have a token with this name already. Choose another name, or revoke that one first.
 tokens-error-access = Choose read only, or read and change.
 tokens-error-programme = Choose a programme you can see, or every programme.
 tokens-error-days = Choose how long the token lasts.

@@ -11,14 +11,13 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
-use ymarfer_app::audit::Act;
-use ymarfer_domain::audit::AuditAction;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::tokens::LIFETIMES;
 use ymarfer_domain::authz::{TokenScope, sees_every_programme};
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::api_tokens::ApiToken;
 
 /// How long a new token may live, in days.
-const LIFETIMES: [i64; 4] = [7, 30, 90, 365];
 
 struct TokenRow {
     id: i64,
@@ -213,17 +212,24 @@ pub async fn create(
         let p = tokens_page(&state, page, &me, form, errors).await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     };
-    let expires = chrono::Utc::now() + chrono::Duration::days(days);
-    let (token, secret) = state
-        .db
-        .create_api_token(me.user.id, name, TokenScope { write, programme }, expires)
-        .await?;
-    let act = Act::new(AuditAction::TokenCreated, programme, token.name.clone()).detail(format!(
-        "{} · {} days",
-        if write { "read-write" } else { "read" },
-        days
-    ));
-    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let made =
+        ymarfer_app::tokens::create(&state, &acting, name, TokenScope { write, programme }, days)
+            .await;
+    let secret = match made {
+        Ok((_, secret)) => secret,
+        Err(ymarfer_app::Error::Invalid(id)) => {
+            let field = if id == "tokens-error-name-taken" {
+                "name"
+            } else {
+                "form"
+            };
+            errors.add(field, tr.t(id));
+            let p = tokens_page(&state, page, &me, form, errors).await?;
+            return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+        }
+        Err(e) => return Err(e.into()),
+    };
     let fresh = TokenForm {
         days: "90".into(),
         access: "read".into(),
@@ -241,12 +247,8 @@ pub async fn revoke(
     ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let me = super::account::account_owner(&viewer)?;
-    if !state.db.revoke_api_token(me.user.id, id).await? {
-        return Err(AppError::NOT_FOUND);
-    }
-    let act = Act::new(AuditAction::TokenRevoked, None, id.to_string());
-    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    ymarfer_app::tokens::revoke(&state, &acting, id).await?;
     Ok(see_other(&format!(
         "/{}/profile/tokens?done=revoked",
         page.lang.code()

@@ -50,6 +50,7 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "accounts::add_user" => add_user(&app).await,
             "leads::register_interest" => register_interest(&app).await,
             "leads::assign" => assign_lead(&app).await,
+            "tokens::create" | "tokens::revoke" => tokens(&app).await,
             "accounts::set_access" => set_access(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
@@ -469,6 +470,62 @@ async fn assign_lead(app: &TestApp) {
             .programme_id,
         Some(programme)
     );
+}
+
+/// Making and revoking a token (both acts, walked together once each row).
+async fn tokens(app: &TestApp) {
+    if !events(app, AuditAction::TokenCreated).await.is_empty() {
+        return;
+    }
+    app.user("tocyn@example.com", Lang::En, false).await;
+    let c = app.client();
+    c.sign_in("tocyn@example.com").await;
+    let form = [
+        ("name", "Power BI"),
+        ("access", "read"),
+        ("days", "30"),
+        ("programme", ""),
+    ];
+    let res = c.post("/en/profile/tokens", &form).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.text().await.unwrap().contains("ymf_"),
+        "the secret, shown once"
+    );
+    assert_eq!(events(app, AuditAction::TokenCreated).await.len(), 1);
+    // Sent twice: refused, naming why; no second token.
+    let res = c.post("/en/profile/tokens", &form).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("You have a token with this name already.")
+    );
+    assert_eq!(events(app, AuditAction::TokenCreated).await.len(), 1);
+    let user = app
+        .db
+        .user_by_email(&ymarfer_domain::Email::parse("tocyn@example.com").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let tokens = app.db.api_tokens_of(user.id).await.unwrap();
+    assert_eq!(tokens.len(), 1);
+
+    // Someone else cannot revoke it.
+    let other = app.user("arall.tocyn@example.com", Lang::En, false).await;
+    let someone = Acting::person(Some(&app.db.actor(&other).await.unwrap()), Door::Page, "");
+    let refused = ymarfer_app::tokens::revoke(&app.state, &someone, tokens[0].id).await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::NotFound)),
+        "{refused:?}"
+    );
+    let revoke = format!("/en/profile/tokens/{}/revoke", tokens[0].id);
+    for _ in 0..2 {
+        let res = c.post(&revoke, &[]).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(events(app, AuditAction::TokenRevoked).await.len(), 1);
+    }
 }
 
 crate::on_both! {

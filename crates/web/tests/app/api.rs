@@ -12,15 +12,19 @@ use ymarfer_store::organisations::OrganisationInput;
 
 /// A token for the person, made straight in the database.
 pub async fn token_for(app: &TestApp, user: i64, write: bool, programme: Option<i64>) -> String {
+    static MADE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     app.db
         .create_api_token(
             user,
-            "test",
+            &format!("test {n}"),
             TokenScope { write, programme },
             chrono::Utc::now() + chrono::Duration::days(1),
+            &ymarfer_store::audit::NewAuditEvent::default(),
         )
         .await
         .unwrap()
+        .expect("a fresh name")
         .1
 }
 
