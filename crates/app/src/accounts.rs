@@ -137,3 +137,43 @@ pub async fn set_access(
     services.db.record_audit(&event).await?;
     Ok(())
 }
+
+/// Erases a person's personal data: their attached files, then their account
+/// and name wherever it is carried, in one transaction with its audit event
+/// (naming the account by number only). Only those who manage users may,
+/// never on their own account, and only with the person's email typed again
+/// (`confirm`), since it cannot be undone. `former` is what their work is
+/// attributed to afterwards. An account erased already is left as it is.
+pub async fn erase(
+    services: &Services,
+    acting: &Acting,
+    account: i64,
+    confirm: &str,
+    former: &str,
+) -> Result<(), Error> {
+    acting.may(Action::ManageUsers, Resource::Site)?;
+    let user = services
+        .db
+        .user_by_id(account)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if user.erased_at.is_some() {
+        return Ok(());
+    }
+    if !confirm.trim().eq_ignore_ascii_case(user.email.as_str())
+        || acting.user_id() == Some(account)
+    {
+        return Err(Error::Invalid("erase-error-confirm"));
+    }
+    // The files they attached go first; their rows go with the rest.
+    for a in services.db.attachments_by(account).await? {
+        services
+            .files
+            .delete(&a.object_key, a.thumb_key.as_deref())
+            .await?;
+    }
+    let mut event = acting.event(AuditAction::PersonErased);
+    event.subject = format!("account {account}");
+    services.db.erase_user(account, former, &event).await?;
+    Ok(())
+}

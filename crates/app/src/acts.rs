@@ -41,6 +41,14 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "accounts::erase",
+        may: "ManageUsers, never on one's own account, with the person's email typed again",
+        records: "person_erased: the account by number only",
+        tells: "nobody: the person's address is gone",
+        repeat: "an account erased already is left as it is; nothing more is recorded",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "leads::register_interest",
         may: "anyone (ViewPublic): a firm after its health check",
         records: "lead_registered: the lead, naming no one",

@@ -103,7 +103,13 @@ impl Db {
     /// their name is taken out of the projects and cycles that carry it, and the
     /// leads from their address are removed. Enrolments, benefit lines and every
     /// figure stay, attributed to a former participant.
-    pub async fn erase_user(&self, id: i64, former: &str) -> Result<bool> {
+    /// The erasure's audit event `event` is recorded in the same transaction.
+    pub async fn erase_user(
+        &self,
+        id: i64,
+        former: &str,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<bool> {
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -178,6 +184,7 @@ impl Db {
                         .await?;
                 }
             }
+            crate::audit::record_in!(tx, event);
             tx.commit().await?;
             Ok::<(), crate::StoreError>(())
         })?;

@@ -12,6 +12,7 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
 use std::io::Write;
+use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::audit::{Act, record};
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::{Action, Resource, can};
@@ -198,28 +199,25 @@ pub async fn erase(
     Path(id): Path<i64>,
     FormData(form): FormData<EraseForm>,
 ) -> AppResult {
+    // Who may see that an account exists is decided first.
     authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let user = state.db.user_by_id(id).await?;
+    if user.as_ref().is_some_and(|u| u.erased_at.is_some()) {
+        // Sent again: the erasure is done.
+        return Ok(see_other(&page.href("admin/users?erased=1")));
+    }
     let shown = erase_page(&state, page, id, None).await?;
-    if !form.confirm.trim().eq_ignore_ascii_case(&shown.email) || viewer.user_id() == Some(id) {
-        let error = Some(shown.page.t("erase-error-confirm"));
-        return render_status(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            &ErasePage { error, ..shown },
-        );
-    }
     let former = shown.page.t("former-participant");
-    // The files they attached go first; their rows go with the rest.
-    for a in state.db.attachments_by(id).await? {
-        state
-            .files
-            .delete(&a.object_key, a.thumb_key.as_deref())
-            .await?;
+    match ymarfer_app::accounts::erase(&state, &acting, id, &form.confirm, &former).await {
+        Err(ymarfer_app::Error::Invalid(message)) => {
+            let error = Some(shown.page.t(message));
+            return render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &ErasePage { error, ..shown },
+            );
+        }
+        other => other?,
     }
-    if !state.db.erase_user(id, &former).await? {
-        return Err(AppError::NOT_FOUND);
-    }
-    // The record names the account by number only.
-    let act = Act::new(AuditAction::PersonErased, None, format!("account {id}"));
-    record(&state, viewer.user_id(), &addr, act).await?;
     Ok(see_other(&shown.page.href("admin/users?erased=1")))
 }

@@ -52,6 +52,7 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "leads::assign" => assign_lead(&app).await,
             "tokens::create" | "tokens::revoke" => tokens(&app).await,
             "accounts::set_access" => set_access(&app).await,
+            "accounts::erase" => erase(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }
@@ -526,6 +527,37 @@ async fn tokens(app: &TestApp) {
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         assert_eq!(events(app, AuditAction::TokenRevoked).await.len(), 1);
     }
+}
+
+async fn erase(app: &TestApp) {
+    app.user("gweinyddwr.dileu@example.com", Lang::En, true)
+        .await;
+    let person = app.user("dileu@example.com", Lang::Cy, false).await;
+    let someone = Acting::person(Some(&app.db.actor(&person).await.unwrap()), Door::Page, "");
+    let refused =
+        ymarfer_app::accounts::erase(&app.state, &someone, person.id, "dileu@example.com", "x")
+            .await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::Forbidden)),
+        "{refused:?}"
+    );
+    let admin = app.client();
+    admin.sign_in("gweinyddwr.dileu@example.com").await;
+    let erase = format!("/en/admin/users/{}/erase", person.id);
+    let res = admin.post(&erase, &[("confirm", "someone@else.com")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(events(app, AuditAction::PersonErased).await.is_empty());
+    for _ in 0..2 {
+        let res = admin
+            .post(&erase, &[("confirm", "DILEU@example.com")])
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let recorded = events(app, AuditAction::PersonErased).await;
+        assert_eq!(recorded.len(), 1);
+        assert_eq!(recorded[0].subject, format!("account {}", person.id));
+    }
+    let gone = app.db.user_by_id(person.id).await.unwrap().unwrap();
+    assert!(gone.erased_at.is_some() && gone.display_name.is_empty());
 }
 
 crate::on_both! {
