@@ -1,4 +1,5 @@
-//! Small pieces the cohort space's pages share with others: times, requests, members and finished cohorts.
+//! Small pieces the cohort space's pages share with others: times, requests,
+//! members and finished cohorts.
 
 use crate::error::AppError;
 use crate::page::Page;
