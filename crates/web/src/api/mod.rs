@@ -14,7 +14,7 @@ mod resources;
 pub use doc::{openapi, operations};
 
 use crate::error::{AppError, ErrorKind};
-use crate::handlers::forms::FieldErrors;
+use crate::forms::FieldErrors;
 use crate::page::{CurrentUser, Viewer};
 use crate::state::AppState;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};

@@ -5,15 +5,16 @@
 use super::{
     ApiError, ApiJson, ApiPath, ApiQuery, ApiResult, ErrorBody, PageQuery, Paged, Texts, validate,
 };
+use crate::context;
+use crate::forms::FieldErrors;
 use crate::handlers::benefits::BenefitForm;
-use crate::handlers::context;
 use crate::handlers::cycles::CycleForm;
-use crate::handlers::forms::FieldErrors;
 use crate::handlers::leads::LeadForm;
-use crate::handlers::projects::{Relation, project_for};
-use crate::handlers::readings::ReadingForm;
 use crate::page::Viewer;
 use crate::state::AppState;
+use crate::views::project::Relation;
+use crate::views::project::project_for;
+use crate::views::reading::ReadingForm;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -1,8 +1,8 @@
 //! The instance administrator's pages: people and invitations.
 
-use super::forms::FieldErrors;
 use super::{FormData, see_other};
 use crate::error::{AppResult, authorise};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;

@@ -1,46 +1,18 @@
 //! Attached files: stored from a form, and served only to people the policy
 //! lets see what they are attached to (`/attachments/{id}`, `…/thumb`).
 
-use super::forms::FieldErrors;
-use super::projects::project_for;
 use super::{Upload, see_other};
 use crate::error::{AppError, AppResult, authorise, refused};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer};
 use crate::state::AppState;
+use crate::views::project::project_for;
+use crate::views::upload::{check_upload, put};
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
-use ymarfer_app::files;
 use ymarfer_domain::authz::{PostFacts, missing};
 use ymarfer_domain::{Action, Resource, can};
-use ymarfer_store::attachments::NewAttachment;
-
-/// Checks the file of a form, if one was chosen. A refused file is an error
-/// on the form's `file` field.
-pub async fn check_upload(
-    page: &Page,
-    file: Option<(String, bytes::Bytes)>,
-    errors: &mut FieldErrors,
-) -> Result<Option<files::Prepared>, AppError> {
-    let Some((name, data)) = file else {
-        return Ok(None);
-    };
-    let prepared = files::prepare_in_turn(name, data)
-        .await
-        .map_err(|e| AppError::Internal(e.context("preparing a file")))?;
-    match prepared {
-        Ok(p) => Ok(Some(p)),
-        Err(refusal) => {
-            errors.add("file", page.t(refusal.message_id()));
-            Ok(None)
-        }
-    }
-}
-
-/// Puts a checked file into the object store.
-pub async fn put(state: &AppState, p: files::Prepared) -> Result<NewAttachment, AppError> {
-    state.files.put(p).await.map_err(AppError::Internal)
-}
 
 /// Attaches a photo or PDF to a project: its people.
 pub async fn attach_to_project(
@@ -67,9 +39,15 @@ pub async fn attach_to_project(
             ))))
         }
         _ => {
-            let mut show =
-                super::projects::show_page(&state, page, &viewer, ctx, None, Default::default())
-                    .await?;
+            let mut show = crate::views::project_page::show_page(
+                &state,
+                page,
+                &viewer,
+                ctx,
+                None,
+                Default::default(),
+            )
+            .await?;
             show.file_errors = errors;
             crate::page::render_status(axum::http::StatusCode::UNPROCESSABLE_ENTITY, &show)
         }
@@ -93,7 +71,7 @@ async fn serve(state: &AppState, viewer: &Viewer, id: i64, thumb: bool) -> AppRe
             .await?
             .ok_or(AppError::NOT_FOUND)?;
         let finished = match item.alumni_programme_id {
-            Some(p) => super::space::finished_cohorts(state, p).await?,
+            Some(p) => crate::views::space::finished_cohorts(state, p).await?,
             None => Vec::new(),
         };
         let facts = PostFacts {
@@ -153,14 +131,4 @@ pub async fn thumb(
     Path(id): Path<i64>,
 ) -> AppResult {
     serve(&state, &viewer, id, true).await
-}
-
-/// A file as a page lists it.
-pub fn size_text(bytes: &i64) -> String {
-    let bytes = *bytes;
-    if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-    } else {
-        format!("{} KB", (bytes + 1023) / 1024)
-    }
 }

@@ -1,7 +1,8 @@
 //! The audit trail (`/admin/audit` for administrators, `/programmes/{p}/audit`
 //! for a programme's managers): filterable, pageable, and exportable as CSV.
 
-use super::{ClientAddr, context};
+use super::ClientAddr;
+use crate::context;
 use crate::error::{AppResult, authorise};
 use crate::page::{Page, Viewer, render};
 use crate::state::AppState;
@@ -28,7 +29,7 @@ pub struct AuditFilter {
 
 impl AuditFilter {
     fn query(&self, programme: Option<i64>) -> AuditQuery {
-        let (from, to) = super::parse::period(&self.from, &self.to);
+        let (from, to) = crate::parse::period(&self.from, &self.to);
         AuditQuery {
             programme,
             action: AuditAction::parse(&self.action),

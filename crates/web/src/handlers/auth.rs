@@ -1,11 +1,12 @@
 //! Signing in (password or emailed link), signing out, password reset, accepting
 //! an invitation, and the first administrator's setup.
 
-use super::forms::FieldErrors;
 use super::{ClientAddr, FormData, safe_next, see_other};
 use crate::error::{AppError, AppResult};
+use crate::forms::FieldErrors;
 use crate::page::{Page, render, render_status};
 use crate::state::AppState;
+use crate::views::notice::Notice;
 use crate::{cookies, session};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -148,28 +149,6 @@ pub async fn sign_in(
             record_as(&state, id, typed, &addr, act).await?;
             errors.add("form", tr.t("error-sign-in-failed"));
             again(page, errors, StatusCode::UNAUTHORIZED)
-        }
-    }
-}
-
-#[derive(Template)]
-#[template(path = "notice.html")]
-pub struct Notice {
-    page: Page,
-    message: String,
-    action: Option<String>,
-    button: String,
-    pub link: Option<(String, String)>,
-}
-
-impl Notice {
-    pub fn new(page: Page, title_key: &str, message: String) -> Notice {
-        Notice {
-            page: page.titled(title_key),
-            message,
-            action: None,
-            button: String::new(),
-            link: None,
         }
     }
 }

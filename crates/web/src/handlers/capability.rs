@@ -1,17 +1,18 @@
 //! The capability self-assessment of a cohort's participants, before and after
 //! (`/programmes/{p}/cohorts/{c}/capability`), and its paired change.
 
-use super::forms::FieldErrors;
-use super::{FormData, context, see_other};
+use super::{FormData, see_other};
+use crate::context;
 use crate::error::{AppError, AppResult};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use std::collections::HashMap;
-use ymarfer_domain::capability::{self, Moment, PairedChange, QUESTIONS, SCALE};
-use ymarfer_domain::{Action, Lang};
+use ymarfer_domain::Action;
+use ymarfer_domain::capability::{Moment, QUESTIONS, SCALE};
 use ymarfer_store::programmes::{Cohort, Programme};
 
 #[derive(Template)]
@@ -129,29 +130,4 @@ pub async fn save_capability(
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}?done=capability"
     ))))
-}
-
-/// Per question: (question, pairs, mean before, mean after), from people who
-/// answered both before and after.
-pub async fn capability_change(
-    state: &AppState,
-    lang: Lang,
-    programme: i64,
-    cohort: Option<i64>,
-) -> Result<Vec<(String, PairedChange)>, AppError> {
-    let answers = state.db.capability_in(programme, cohort).await?;
-    let answers: Vec<capability::Answer<'_>> = answers
-        .iter()
-        .map(|(c, a)| capability::Answer {
-            cohort: *c,
-            person: a.user_id,
-            question: &a.question,
-            after: a.stage == capability::Moment::After,
-            score: a.score,
-        })
-        .collect();
-    Ok(capability::paired_changes(&answers)
-        .into_iter()
-        .map(|(q, change)| (q.text(lang).to_string(), change))
-        .collect())
 }

@@ -1,12 +1,14 @@
 //! A project's test-and-learn cycles (`/projects/{id}/cycles`): plan, do, study,
 //! then adopt, adapt or abandon.
 
-use super::forms::FieldErrors;
-use super::projects::{ProjectCtx, project_for};
-use super::{FormData, parse, see_other};
+use super::{FormData, see_other};
 use crate::error::{AppError, AppResult};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
+use crate::parse;
 use crate::state::AppState;
+use crate::views::project::ProjectCtx;
+use crate::views::project::project_for;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;

@@ -3,7 +3,7 @@
 //! given and commitments kept, as a chart with its table; who gives and who
 //! receives feedback; and who has gone quiet.
 
-use super::context;
+use crate::context;
 use crate::error::AppResult;
 use crate::page::{Page, Viewer, render};
 use crate::state::AppState;

@@ -1,10 +1,11 @@
 //! Follow-ups at 3, 6 and 12 months after a cohort ends (`/follow-up/{token}`):
 //! the short form an emailed link opens, and what it records.
 
-use super::forms::FieldErrors;
-use super::{FormData, parse};
+use super::FormData;
 use crate::error::{AppError, AppResult, ErrorKind};
+use crate::forms::FieldErrors;
 use crate::page::{Page, render, render_status};
+use crate::parse;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -155,7 +156,7 @@ pub async fn followup_answer(
             match bound.parse(&typed) {
                 Ok(p) => actuals.push((line, ymarfer_domain::Pence(p))),
                 Err(ymarfer_domain::decimal::DecimalError::TooLarge) => {
-                    errors.add("actuals", super::parse::too_large(tr, bound))
+                    errors.add("actuals", crate::parse::too_large(tr, bound))
                 }
                 Err(_) => errors.add("actuals", tr.t("error-money-invalid")),
             }
@@ -243,7 +244,7 @@ pub async fn followup_answer(
         .complete_followup(f.id, in_use, new_projects)
         .await?;
     let mut notice =
-        super::auth::Notice::new(page, "followup-thanks-title", tr.t("followup-thanks"));
+        crate::views::notice::Notice::new(page, "followup-thanks-title", tr.t("followup-thanks"));
     notice.link = None;
     render(&notice)
 }

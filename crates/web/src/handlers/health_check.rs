@@ -2,10 +2,11 @@
 //! no account, nothing personal stored; then a result that is relevant to the
 //! firm, and a way to ask to hear more (docs/health-check.md).
 
-use super::forms::FieldErrors;
-use super::{ClientAddr, FormData, parse, see_other};
+use super::{ClientAddr, FormData, see_other};
 use crate::error::{AppError, AppResult, ErrorKind};
+use crate::forms::FieldErrors;
 use crate::page::{Page, render, render_status};
+use crate::parse;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -459,7 +460,7 @@ async fn result_page(
     let status = Status::of(&check.answers());
     let tools = ymarfer_domain::health::tools_for(&check.pain_points())
         .into_iter()
-        .filter_map(|id| super::tools::shipped().iter().find(|t| t.id == id))
+        .filter_map(|id| crate::views::toolkit::shipped().iter().find(|t| t.id == id))
         .map(|t| ToolSuggestion {
             id: t.id.clone(),
             name: t.name.get(lang).to_string(),

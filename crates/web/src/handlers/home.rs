@@ -139,7 +139,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                     ));
                 }
                 // Claimed savings in this cohort waiting for the viewer to verify.
-                let nobody = super::projects::Relation::none();
+                let nobody = crate::views::project::Relation::none();
                 let read = match claims.entry(c.programme_id) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                     std::collections::hash_map::Entry::Vacant(e) => {
@@ -215,7 +215,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 let all = state.db.cohort_projects(c.cohort_id).await?;
                 // What other firms have been doing, as far as she may see it.
                 let relation =
-                    super::projects::Relation::load(&state, &viewer, c.cohort_id).await?;
+                    crate::views::project::Relation::load(&state, &viewer, c.cohort_id).await?;
                 let mut others: Vec<_> = all
                     .iter()
                     .filter(|s| s.organisation_id != org)
@@ -287,7 +287,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                     });
                 }
             }
-            let space = super::context::may(
+            let space = crate::context::may(
                 &viewer,
                 ymarfer_domain::Action::ViewSpace,
                 c.programme_id,
@@ -300,20 +300,21 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 ))
             });
             let finished = [c.cohort_id];
-            let alumni = super::space::has_finished(c.ends_on, ymarfer_domain::uktime::today())
-                .then_some(())
-                .filter(|_| {
-                    ymarfer_domain::can(
-                        viewer.actor(),
-                        ymarfer_domain::Action::ViewAlumni,
-                        ymarfer_domain::Resource::Alumni {
-                            programme: c.programme_id,
-                            finished: &finished,
-                        },
-                    )
-                    .allowed()
-                })
-                .map(|_| page.href(&format!("programmes/{}/alumni", c.programme_slug)));
+            let alumni =
+                crate::views::space::has_finished(c.ends_on, ymarfer_domain::uktime::today())
+                    .then_some(())
+                    .filter(|_| {
+                        ymarfer_domain::can(
+                            viewer.actor(),
+                            ymarfer_domain::Action::ViewAlumni,
+                            ymarfer_domain::Resource::Alumni {
+                                programme: c.programme_id,
+                                finished: &finished,
+                            },
+                        )
+                        .allowed()
+                    })
+                    .map(|_| page.href(&format!("programmes/{}/alumni", c.programme_slug)));
             cohorts.push(MyCohortView {
                 space,
                 alumni,
@@ -370,7 +371,7 @@ async fn glances(
         let (report, summary) =
             ymarfer_app::report::impact_report(&state.db, page.tr, &p, None).await?;
         let claims = if can(actor, Action::ReviewClaims, Resource::Programme(p.id)).allowed() {
-            let n = super::claims::verifiable_claim_count(state, viewer, &p).await?;
+            let n = crate::views::claims::verifiable_claim_count(state, viewer, &p).await?;
             Some((n, page.href(&format!("programmes/{}/claims", p.slug))))
         } else {
             None

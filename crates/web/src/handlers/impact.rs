@@ -1,7 +1,7 @@
 //! Impact dashboards of a programme and a cohort (`/impact`), and the reports
 //! to download (`/reports/{file}`).
 
-use super::context;
+use crate::context;
 use crate::error::{AppError, AppResult, ErrorKind};
 use crate::page::{Page, Viewer, render};
 use crate::state::AppState;
@@ -99,8 +99,13 @@ async fn extra(
     let (cumulative, break_even) =
         ymarfer_app::report::cumulative(&state.db, p, cohort, cost).await?;
     Ok(Extra {
-        capability: super::capability::capability_change(state, lang, p.id, cohort.map(|c| c.id))
-            .await?,
+        capability: crate::views::capability::capability_change(
+            state,
+            lang,
+            p.id,
+            cohort.map(|c| c.id),
+        )
+        .await?,
         followups: followup_rates(state, p.id, cohort.map(|c| c.id)).await?,
         cumulative,
         break_even,

@@ -1,11 +1,12 @@
 //! Leads from the health check (`/programmes/{p}/leads`) and the engagement
 //! funnel (`/programmes/{p}/funnel`), for a programme's managers.
 
-use super::forms::FieldErrors;
-use super::{FormData, context, parse, see_other};
+use super::{FormData, see_other};
 use crate::error::{AppError, AppResult, authorise};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
+use crate::{context, parse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -341,7 +342,8 @@ pub async fn invite(
     };
     let language = Lang::parse(&lead.language).unwrap_or_default();
     let by = viewer.user_id();
-    let user = super::people::find_or_invite(&state, &email, &lead.name, language, by).await?;
+    let user =
+        crate::views::invite::find_or_invite(&state, &email, &lead.name, language, by).await?;
     state
         .db
         .enrol(p.id, cohort.id, user.id, Some(org.id), by)

@@ -8,11 +8,9 @@ pub mod benefits;
 pub mod capability;
 pub mod claims;
 pub mod cohorts;
-pub mod context;
 pub mod cycles;
 pub mod engagement;
 pub mod followup;
-pub mod forms;
 pub mod health;
 pub mod health_check;
 pub mod home;
@@ -20,7 +18,6 @@ pub mod impact;
 pub mod leads;
 pub mod operations;
 pub mod organisations;
-pub mod parse;
 pub mod people;
 pub mod privacy;
 pub mod programmes;
@@ -138,6 +135,12 @@ impl FromRequestParts<AppState> for ClientAddr {
             .and_then(|v| v.to_str().ok());
         Ok(ClientAddr(state.config.client_address(peer, forwarded)))
     }
+}
+
+/// A page's query after a form: which change was just made, for its notice.
+#[derive(serde::Deserialize, Default)]
+pub struct DoneQuery {
+    pub done: Option<String>,
 }
 
 /// Where to go after signing in: only a path on this site, never elsewhere.

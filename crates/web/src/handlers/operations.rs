@@ -61,7 +61,7 @@ impl JobsPage {
     }
 
     fn when(&self, at: &Option<chrono::DateTime<chrono::Utc>>) -> String {
-        at.map(|a| super::space::when(&a))
+        at.map(|a| crate::views::space::when(&a))
             .unwrap_or_else(|| self.page.t("operations-jobs-running"))
     }
 }
@@ -105,7 +105,7 @@ impl MailPage {
     }
 
     fn at(&self, m: &ymarfer_store::mail_queue::QueuedMail) -> String {
-        super::space::when(&m.sent_at.unwrap_or(m.next_attempt_at))
+        crate::views::space::when(&m.sent_at.unwrap_or(m.next_attempt_at))
     }
 }
 

@@ -1,9 +1,10 @@
 //! Organisations: the firms taking part, with their innovation status at entry.
 
-use super::forms::{FieldErrors, clash};
-use super::{FormData, parse, see_other};
+use super::{FormData, see_other};
 use crate::error::{AppError, AppResult, authorise, refused};
+use crate::forms::{FieldErrors, clash};
 use crate::page::{Page, Viewer, render, render_status};
+use crate::parse;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};

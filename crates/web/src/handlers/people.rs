@@ -1,68 +1,22 @@
 //! People in a cohort: inviting and enrolling, withdrawing and re-admitting, and
 //! importing and exporting them as CSV.
 
-use super::cohorts::show_page;
-use super::forms::FieldErrors;
-use super::{FormData, context, see_other};
+use super::{FormData, see_other};
+use crate::context;
 use crate::error::{AppError, AppResult};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
+use crate::views::cohort_page::show_page;
+use crate::views::invite::{InviteForm, find_or_invite};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
-use serde::Deserialize;
 use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::people_import::{self, ImportProblem};
 use ymarfer_domain::import::{self, ExportRow, PersonRow};
 use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
-use ymarfer_store::users::{NewUser, User};
-
-/// The person with this email, or a new account for them with an invitation sent
-/// in their language.
-pub async fn find_or_invite(
-    state: &AppState,
-    email: &Email,
-    name: &str,
-    language: Lang,
-    _by: Option<i64>,
-) -> Result<User, AppError> {
-    if let Some(user) = state.db.user_by_email(email).await? {
-        return Ok(user);
-    }
-    let user = state
-        .db
-        .create_user(NewUser {
-            email,
-            display_name: name,
-            language,
-            is_admin: false,
-            password_hash: None,
-        })
-        .await?;
-    ymarfer_app::invitations::invite_or_undo(state, &user).await?;
-    Ok(user)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct InviteForm {
-    pub email: String,
-    pub display_name: String,
-    pub language: String,
-    pub role: String,
-    pub organisation: String,
-}
-
-impl InviteForm {
-    pub fn new(lang: Lang) -> InviteForm {
-        InviteForm {
-            language: lang.code().into(),
-            role: "participant".into(),
-            ..InviteForm::default()
-        }
-    }
-}
 
 pub async fn invite(
     State(state): State<AppState>,
@@ -109,7 +63,7 @@ pub async fn invite(
     if role.is_some_and(Role::enrols) && organisation.is_none() {
         errors.add("organisation", tr.t("error-organisation-needed"));
     }
-    super::parse::text(
+    crate::parse::text(
         tr,
         &mut errors,
         "display_name",
@@ -119,7 +73,7 @@ pub async fn invite(
     );
     let language = Lang::parse(&form.language).unwrap_or(page.lang);
     let (Some(email), Some(role), true) = (email, role, errors.is_empty()) else {
-        let extras = super::cohorts::Extras {
+        let extras = crate::views::cohort_page::Extras {
             notice: None,
             invite: form,
             invite_errors: errors,

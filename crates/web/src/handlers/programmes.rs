@@ -1,10 +1,12 @@
 //! Programmes: the list, creating and editing one, its overview and its team.
 
-use super::forms::{FieldErrors, clash};
-use super::{FormData, context, parse, see_other};
+use super::DoneQuery;
+use super::{FormData, see_other};
 use crate::error::{AppError, AppResult, authorise};
+use crate::forms::{FieldErrors, clash};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
+use crate::{context, parse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -385,11 +387,6 @@ struct ShowPage {
     can_audit: bool,
 }
 
-#[derive(Deserialize, Default)]
-pub struct DoneQuery {
-    pub done: Option<String>,
-}
-
 async fn show_page(
     state: &AppState,
     page: Page,
@@ -522,7 +519,7 @@ pub async fn add_team_member(
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &show);
     };
     let invited_by = viewer.0.as_ref().map(|c| c.user.id);
-    let user = super::people::find_or_invite(
+    let user = crate::views::invite::find_or_invite(
         &state,
         &email,
         form.display_name.trim(),

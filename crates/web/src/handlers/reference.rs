@@ -2,10 +2,11 @@
 //! principal area has, entered by an administrator from an official source, so
 //! that the funnel reads a programme's reach against them.
 
-use super::forms::FieldErrors;
-use super::{FormData, parse, see_other};
+use super::{FormData, see_other};
 use crate::error::{AppResult, authorise};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
+use crate::parse;
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};

@@ -3,11 +3,11 @@
 //! projected from its own verified savings (`ymarfer_domain::scenario`).
 //! A GET form: it changes nothing, so any answer may be bookmarked or shared.
 
-use super::forms::FieldErrors;
-use super::{context, parse};
 use crate::error::AppResult;
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
+use crate::{context, parse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;

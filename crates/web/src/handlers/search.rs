@@ -1,10 +1,10 @@
 //! Search (`/search?q=`): what people wrote in the cohort spaces the viewer is
 //! of, and the projects the viewer may see, ranked, with the words found marked.
 
-use super::projects::Relation;
 use crate::error::{AppError, AppResult, authorise};
 use crate::page::{Page, Viewer, render};
 use crate::state::AppState;
+use crate::views::project::Relation;
 use askama::Template;
 use axum::extract::{Query, State};
 use serde::Deserialize;
@@ -89,7 +89,7 @@ pub async fn search(
     let today = ymarfer_domain::uktime::today();
     let mut finished: HashMap<i64, Vec<i64>> = HashMap::new();
     for (cohort, programme, ends_on) in &cohorts {
-        if super::space::has_finished(*ends_on, today) {
+        if crate::views::space::has_finished(*ends_on, today) {
             finished.entry(*programme).or_default().push(*cohort);
         }
     }
@@ -169,7 +169,7 @@ pub async fn search(
                                         .clone()
                                         .unwrap_or_else(|| page.t("space-former-member")),
                                 ),
-                                ("when", super::space::when(&p.created_at)),
+                                ("when", crate::views::space::when(&p.created_at)),
                             ],
                         ),
                     ),

@@ -1,11 +1,13 @@
 //! A cohort's sessions: scheduling, the page for one session, its attendance
 //! register, and calendar feeds (RFC 5545) for cohorts and people.
 
-use super::forms::FieldErrors;
-use super::{FormData, context, parse, see_other};
+use super::{FormData, see_other};
 use crate::error::{AppError, AppResult};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
+use crate::views::session_page::{meeting_for, show_with};
+use crate::{context, parse};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
@@ -14,7 +16,6 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use ymarfer_domain::programme::{Attendance, SessionKind};
 use ymarfer_domain::{Action, uktime};
-use ymarfer_store::people::Enrolled;
 use ymarfer_store::programmes::{Cohort, Programme};
 use ymarfer_store::schedule::{FeedTarget, Meeting, MeetingInput};
 
@@ -174,23 +175,6 @@ pub async fn create(
     }
 }
 
-async fn meeting_for(
-    state: &AppState,
-    viewer: &Viewer,
-    slug: &str,
-    cslug: &str,
-    id: i64,
-    action: Action,
-) -> Result<(Programme, Cohort, Meeting), AppError> {
-    let (programme, cohort) = context::cohort(state, viewer, slug, cslug, action).await?;
-    let meeting = state
-        .db
-        .meeting(cohort.id, id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
-    Ok((programme, cohort, meeting))
-}
-
 pub async fn edit_form(
     State(state): State<AppState>,
     page: Page,
@@ -248,58 +232,12 @@ pub async fn update(
     }
 }
 
-pub struct RegisterRow {
-    pub person: Enrolled,
-    pub status: String,
-}
-
-#[derive(Template)]
-#[template(path = "meetings/show.html")]
-struct ShowPage {
-    page: Page,
-    programme: Programme,
-    cohort: Cohort,
-    m: Meeting,
-    agenda: String,
-    resources: String,
-    register: Vec<RegisterRow>,
-    manage: bool,
-    notice: Option<String>,
-    /// The viewer's commitments and check-ins, when they are of the cohort's space.
-    rhythm: Option<super::rhythm::Rhythm>,
-}
-
-impl ShowPage {
-    fn kind_name(&self) -> String {
-        self.page.t(self.m.kind.message_id())
-    }
-    fn when(&self) -> String {
-        format!(
-            "{}–{}",
-            self.page.tr.date_time(self.m.starts_at),
-            self.page.tr.time(self.m.ends_at)
-        )
-    }
-    fn statuses(&self) -> Vec<(&'static str, String)> {
-        Attendance::ALL
-            .iter()
-            .map(|a| (a.as_str(), self.page.t(a.message_id())))
-            .collect()
-    }
-    fn base(&self) -> String {
-        self.page.href(&format!(
-            "programmes/{}/cohorts/{}/sessions/{}",
-            self.programme.slug, self.cohort.slug, self.m.id
-        ))
-    }
-}
-
 pub async fn show(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
     Path((slug, cslug, id)): Path<(String, String, i64)>,
-    axum::extract::Query(q): axum::extract::Query<super::programmes::DoneQuery>,
+    axum::extract::Query(q): axum::extract::Query<super::DoneQuery>,
 ) -> AppResult {
     show_with(
         &state,
@@ -307,70 +245,9 @@ pub async fn show(
         &viewer,
         (&slug, &cslug, id),
         q.done,
-        super::rhythm::Typed::default(),
+        crate::views::rhythm::Typed::default(),
     )
     .await
-}
-
-/// A session's page; `typed` is a refused commitment or check-in, shown again
-/// with its errors (and the page answers 422).
-pub async fn show_with(
-    state: &AppState,
-    page: Page,
-    viewer: &Viewer,
-    (slug, cslug, id): (&str, &str, i64),
-    done: Option<String>,
-    typed: super::rhythm::Typed,
-) -> AppResult {
-    let (programme, cohort, m) =
-        meeting_for(state, viewer, slug, cslug, id, Action::ViewCohort).await?;
-    let manage = context::may(viewer, Action::ManageCohort, programme.id, cohort.id);
-    let register = if manage {
-        let records = state.db.attendance_of_cohort(cohort.id).await?;
-        state
-            .db
-            .enrolled(cohort.id)
-            .await?
-            .into_iter()
-            .filter(|e| e.is_active())
-            .map(|person| {
-                let status = records
-                    .iter()
-                    .find(|r| r.session_id == id && r.user_id == person.user_id)
-                    .map(|r| r.status.as_str().to_string())
-                    .unwrap_or_default();
-                RegisterRow { person, status }
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let notice = page.done_notice(done.as_deref());
-    let refused = !typed.errors.is_empty();
-    let rhythm =
-        super::rhythm::for_session(state, &page, viewer, &programme, &cohort, &m, typed).await?;
-    let mut page = page;
-    page.title = m.title.clone();
-    let status = if refused {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    crate::page::render_status(
-        status,
-        &ShowPage {
-            rhythm,
-            agenda: crate::markdown::render(&m.agenda),
-            resources: crate::markdown::render(&m.resources),
-            page,
-            programme,
-            cohort,
-            m,
-            register,
-            manage,
-            notice,
-        },
-    )
 }
 
 /// Saves the register: one `status-<user id>` field per active participant.
@@ -428,11 +305,13 @@ pub async fn new_cohort_feed(
         .new_calendar_feed(FeedTarget::Cohort(cohort.id))
         .await?;
     let link = feed_url(&state, &secret);
-    let extras = super::cohorts::Extras {
+    let extras = crate::views::cohort_page::Extras {
         feed_link: Some(link),
-        ..super::cohorts::Extras::new(page.lang)
+        ..crate::views::cohort_page::Extras::new(page.lang)
     };
-    let show = super::cohorts::show_page(&state, page, &viewer, programme, cohort, extras).await?;
+    let show =
+        crate::views::cohort_page::show_page(&state, page, &viewer, programme, cohort, extras)
+            .await?;
     render(&show)
 }
 
@@ -485,7 +364,7 @@ pub async fn new_person_feed(
         .new_calendar_feed(FeedTarget::Person(me.user.id))
         .await?;
     let link = feed_url(&state, &secret);
-    super::account::profile_with_feed(&state, page, &me, link).await
+    crate::views::profile::profile_with_feed(&state, page, &me, link).await
 }
 
 pub async fn revoke_person_feed(

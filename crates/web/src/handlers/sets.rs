@@ -1,7 +1,8 @@
 //! Action-learning sets: groups of 4–7 participants in a cohort, made by hand or
 //! proposed automatically to mix sectors and balance sizes.
 
-use super::{FormData, context, see_other};
+use super::{FormData, see_other};
+use crate::context;
 use crate::error::{AppError, AppResult};
 use crate::page::{Page, Viewer, render};
 use crate::state::AppState;

@@ -82,7 +82,7 @@ pub async fn showcase(
         .await?
         .ok_or(AppError::NOT_FOUND)?;
     let lang = page.lang;
-    let toolkit = super::tools::tools_for(&state, programme.id).await?;
+    let toolkit = crate::views::toolkit::tools_for(&state, programme.id).await?;
     let tool_name = |id: &str| {
         toolkit
             .iter()

@@ -2,12 +2,15 @@
 //! with its comments, reactions and feedback (`/posts/{id}`), shares from a
 //! project, and the person's notices. See `docs/space.md`.
 
-use super::forms::FieldErrors;
-use super::projects::{Relation, project_for};
-use super::{FormData, Upload, context, parse, see_other};
+use super::{FormData, Upload, see_other};
 use crate::error::{AppError, AppResult, authorise, refused};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
+use crate::views::project::Relation;
+use crate::views::project::project_for;
+use crate::views::space::{finished_cohorts, when};
+use crate::{context, parse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -59,36 +62,6 @@ impl ItemView {
     pub fn action(&self, what: &str) -> String {
         format!("{}/{what}", self.path)
     }
-}
-
-/// A moment as the UK's clocks showed it.
-pub fn when(at: &chrono::DateTime<chrono::Utc>) -> String {
-    ymarfer_domain::uktime::to_local(*at)
-        .format("%d/%m/%Y %H:%M")
-        .to_string()
-}
-
-/// A request for feedback in words: who asked, about what.
-pub fn request_line(page: &Page, r: &ymarfer_store::space::OpenRequest) -> String {
-    let what = r
-        .project_title
-        .clone()
-        .unwrap_or_else(|| crate::page::excerpt(&r.body, 60));
-    page.args(
-        "space-request-from",
-        [
-            ("person", r.asked_by.clone().unwrap_or_default()),
-            ("what", what),
-        ],
-    )
-}
-
-/// The people of a space as choices for a filter: (id, name).
-pub fn member_options(members: &[Member]) -> Vec<(i64, String)> {
-    members
-        .iter()
-        .map(|m| (m.user_id, m.display_name.clone()))
-        .collect()
 }
 
 /// What a page needs to draw items for one viewer in one cohort.
@@ -370,7 +343,7 @@ async fn stream_page(
     errors: FieldErrors,
 ) -> Result<StreamPage, AppError> {
     let me = viewer.user_id().unwrap_or(0);
-    let tools = super::tools::tools_for(state, programme.id).await?;
+    let tools = crate::views::toolkit::tools_for(state, programme.id).await?;
     let (items, more) = state.db.stream(cohort.id, &query.filter(), me).await?;
     let members = state.db.space_members(programme.id, cohort.id).await?;
     let drawer = drawer(
@@ -501,7 +474,7 @@ async fn checked_post(
     };
     let has_file = upload.file.is_some();
     let mut errors = FieldErrors::default();
-    let prepared = super::attachments::check_upload(page, upload.file, &mut errors).await?;
+    let prepared = crate::views::upload::check_upload(page, upload.file, &mut errors).await?;
     let checked = if has_file && form.body.trim().is_empty() {
         // A photo may speak for itself.
         Ok((String::new(), Lang::parse(&form.lang).unwrap_or(page.lang)))
@@ -538,7 +511,7 @@ pub async fn create_post(
         Ok((body, lang)) => {
             let members = state.db.space_members(programme.id, cohort.id).await?;
             let files = match prepared {
-                Some(p) => vec![super::attachments::put(&state, p).await?],
+                Some(p) => vec![crate::views::upload::put(&state, p).await?],
                 None => Vec::new(),
             };
             let id = state
@@ -658,24 +631,6 @@ async fn item_for(
     Ok((item, programme, cohort, finished))
 }
 
-/// Whether a cohort with this last day has finished by `today`.
-pub fn has_finished(ends_on: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> bool {
-    ends_on.is_some_and(|end| end < today)
-}
-
-/// The finished cohorts of a programme, whose people make its alumni space.
-pub async fn finished_cohorts(state: &AppState, programme: i64) -> Result<Vec<i64>, AppError> {
-    let today = ymarfer_domain::uktime::today();
-    Ok(state
-        .db
-        .cohorts_of(programme)
-        .await?
-        .into_iter()
-        .filter(|c| has_finished(c.ends_on, today))
-        .map(|c| c.id)
-        .collect())
-}
-
 /// Where an item's space is: its cohort's, or its programme's alumni space.
 fn home_of(page: &Page, item: &Item, programme: &Programme, cohort: &Cohort) -> String {
     match item.alumni_programme_id {
@@ -788,7 +743,7 @@ async fn item_page(
         .await;
     }
     let me = viewer.user_id().unwrap_or(0);
-    let tools = super::tools::tools_for(state, programme.id).await?;
+    let tools = crate::views::toolkit::tools_for(state, programme.id).await?;
     let cohort_of_space = item.alumni_programme_id.is_none().then_some(cohort.id);
     let members = members_of(state, &item, &programme, &cohort, &finished).await?;
     let space = home_of(&page, &item, &programme, &cohort);
@@ -1514,7 +1469,7 @@ async fn alumni_page(
     let members = state.db.alumni_members(programme.id, &finished).await?;
     let ids: Vec<i64> = items.iter().map(|i| i.id).collect();
     let files = state.db.attachments_of_posts(&ids).await?;
-    let tools = super::tools::tools_for(state, programme.id).await?;
+    let tools = crate::views::toolkit::tools_for(state, programme.id).await?;
     let drawer = drawer(state, &page, viewer, programme.id, None, &tools, finished).await?;
     let base = alumni_base(&page, &programme);
     let views: Vec<ItemView> = items.into_iter().map(|i| drawer.view(i, &files)).collect();
@@ -1582,7 +1537,7 @@ pub async fn alumni_post(
             };
             let members = state.db.alumni_members(programme.id, &finished).await?;
             let files = match prepared {
-                Some(p) => vec![super::attachments::put(&state, p).await?],
+                Some(p) => vec![crate::views::upload::put(&state, p).await?],
                 None => Vec::new(),
             };
             let id = state

@@ -2,9 +2,9 @@
 //! created (the secret shown this once), listed with their scope, expiry and
 //! last use, and revoked.
 
-use super::forms::FieldErrors;
 use super::{ClientAddr, FormData, see_other};
 use crate::error::{AppError, AppResult};
+use crate::forms::FieldErrors;
 use crate::page::{CurrentUser, Page, Viewer, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -140,7 +140,7 @@ pub async fn list(
     viewer: Viewer,
     Query(q): Query<Done>,
 ) -> AppResult {
-    let me = super::account::account_owner(&viewer)?;
+    let me = crate::views::profile::account_owner(&viewer)?;
     let notice = match q.done.as_deref() {
         Some("revoked") => Some(page.t("tokens-revoked")),
         _ => None,
@@ -162,7 +162,7 @@ pub async fn create(
     ClientAddr(addr): ClientAddr,
     FormData(form): FormData<TokenForm>,
 ) -> AppResult {
-    let me = super::account::account_owner(&viewer)?;
+    let me = crate::views::profile::account_owner(&viewer)?;
     let tr = page.tr;
     let mut errors = FieldErrors::default();
     let name = form.name.trim();

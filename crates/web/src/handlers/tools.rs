@@ -1,12 +1,15 @@
 //! The toolkit: its guidance pages, the form a participant fills in about their
 //! own process, saved versions with computed outputs, and a programme's own tools.
 
-use super::projects::{ProjectCtx, project_for};
-use super::{FormData, context, see_other};
+use super::{FormData, see_other};
 use crate::charts::{MATRIX, Matrix};
+use crate::context;
 use crate::error::{AppError, AppResult, authorise};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
+use crate::views::project::ProjectCtx;
+use crate::views::project::project_for;
+use crate::views::toolkit::{shipped, tools_for};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -17,40 +20,6 @@ use ymarfer_domain::toolkit::{
     self, Computed, FieldError, FieldKind, RawInput, Tool, ToolValues, cell_name,
 };
 use ymarfer_domain::{Action, Lang, Resource, can};
-
-/// The shipped toolkit, parsed once.
-pub fn shipped() -> &'static [Tool] {
-    static TOOLS: std::sync::OnceLock<Vec<Tool>> = std::sync::OnceLock::new();
-    TOOLS.get_or_init(|| match toolkit::shipped_tools() {
-        Ok(tools) => tools,
-        Err(e) => {
-            tracing::error!(error = %e, "the shipped toolkit does not parse");
-            Vec::new()
-        }
-    })
-}
-
-/// The tools a project may use: the shipped toolkit and its programme's own.
-/// The shipped toolkit is lent, not copied, when the programme has none.
-pub async fn tools_for(
-    state: &AppState,
-    programme_id: i64,
-) -> Result<std::borrow::Cow<'static, [Tool]>, AppError> {
-    let own = state.db.programme_tools(programme_id).await?;
-    if own.is_empty() {
-        return Ok(std::borrow::Cow::Borrowed(shipped()));
-    }
-    let mut tools = shipped().to_vec();
-    for t in own {
-        match Tool::parse(&t.definition) {
-            Ok(tool) => tools.push(tool),
-            Err(e) => {
-                tracing::warn!(tool = %t.tool_id, error = %e, "a stored programme tool no longer parses")
-            }
-        }
-    }
-    Ok(std::borrow::Cow::Owned(tools))
-}
 
 #[derive(Template)]
 #[template(path = "tools/list.html")]
@@ -519,7 +488,7 @@ pub async fn apply_form(
     page: Page,
     viewer: Viewer,
     Path((id, tool_id)): Path<(i64, String)>,
-    axum::extract::Query(q): axum::extract::Query<super::programmes::DoneQuery>,
+    axum::extract::Query(q): axum::extract::Query<super::DoneQuery>,
 ) -> AppResult {
     let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;

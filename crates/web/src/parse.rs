@@ -1,6 +1,6 @@
 //! Turning what people type into typed values, with the message to show when it fails.
 
-use super::forms::FieldErrors;
+use crate::forms::FieldErrors;
 use chrono::NaiveDate;
 use ymarfer_app::i18n::Tr;
 use ymarfer_domain::Pence;

@@ -1,0 +1,18 @@
+//! What several pages share: the views they build and the rows and helpers their
+//! templates use. No handler here: handlers use these, never each other.
+
+pub mod capability;
+pub mod claims;
+pub mod cohort_page;
+pub mod invite;
+pub mod ledger;
+pub mod notice;
+pub mod profile;
+pub mod project;
+pub mod project_page;
+pub mod reading;
+pub mod rhythm;
+pub mod session_page;
+pub mod space;
+pub mod toolkit;
+pub mod upload;
