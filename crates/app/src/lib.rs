@@ -5,6 +5,7 @@
 //! Nothing here knows about HTTP or HTML.
 
 pub mod audit;
+pub mod claims;
 pub mod config;
 mod error;
 pub mod files;

@@ -53,6 +53,28 @@ pub struct AuditQuery {
 /// The most events a page of the trail shows.
 pub const AUDIT_PAGE: i64 = 100;
 
+/// Inserts event `$e` (a [`NewAuditEvent`] with an action) at `$now` inside the
+/// open transaction `$tx`, so an act and its record are kept or lost together.
+macro_rules! insert_audit {
+    ($tx:ident, $e:expr, $action:expr, $now:expr) => {{
+        sqlx::query(
+            "INSERT INTO audit_events (at, actor_id, actor, action, programme_id, subject, detail, address) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind($now)
+        .bind($e.actor_id)
+        .bind(&$e.actor)
+        .bind($action.as_str())
+        .bind($e.programme_id)
+        .bind(&$e.subject)
+        .bind(&$e.detail)
+        .bind(&$e.address)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use insert_audit;
+
 impl Db {
     pub async fn record_audit(&self, e: &NewAuditEvent) -> Result<()> {
         let Some(action) = e.action else {
