@@ -25,6 +25,38 @@ pub struct Act {
 
 pub const ACTS: &[Act] = &[
     Act {
+        name: "claims::verify",
+        may: "VerifyBenefit: the cohort's staff, never the claimant",
+        records: "line_verified: the line, the version seen and the note, with the new version and the claimant's notice in one transaction",
+        tells: "the claimant, in the app and by their email rhythm, in their language",
+        repeat: "the version seen: sent twice, the second finds it done and changes and records nothing",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
+        name: "claims::return_claim",
+        may: "VerifyBenefit: the cohort's staff, never the claimant",
+        records: "line_returned: the line, the version seen and the note, with the new version and the claimant's notice in one transaction",
+        tells: "the claimant, in the app and by their email rhythm, in their language",
+        repeat: "the version seen: sent twice, the second finds it done and changes and records nothing",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
+        name: "claims::reject",
+        may: "VerifyBenefit: the cohort's staff, never the claimant",
+        records: "line_rejected: the line, the version seen and the note, with the new version and the claimant's notice in one transaction",
+        tells: "the claimant, in the app and by their email rhythm, in their language",
+        repeat: "the version seen: sent twice, the second finds it done and changes and records nothing",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
+        name: "claims::reopen",
+        may: "VerifyBenefit: the cohort's staff, never the claimant",
+        records: "line_reopened: the line, the version seen and the reason, with the new version in one transaction",
+        tells: "nobody: the line is the claimant's to claim again",
+        repeat: "the version seen: sent twice, the second finds it done and changes and records nothing",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "accounts::add_user",
         may: "ManageUsers",
         records: "user_added: the account, and whether an administrator",

@@ -236,7 +236,13 @@ pub async fn import_ledger(
         let status = coded(
             &mut reasons,
             "status",
-            Choices::of(&Status::ALL, Status::as_str, Status::message_id),
+            // A file brings lines forecast, claimed or verified; returning and
+            // rejecting are acts of review.
+            Choices::of(
+                &[Status::Forecast, Status::Claimed, Status::Verified],
+                Status::as_str,
+                Status::message_id,
+            ),
         )
         .and_then(Status::parse);
         let amount_text = get("amount_gbp");

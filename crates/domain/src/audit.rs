@@ -10,6 +10,8 @@ coded_enum! {
         RoleGranted = "role_granted", "audit-role-granted";
         LineVerified = "line_verified", "audit-line-verified";
         LineReopened = "line_reopened", "audit-line-reopened";
+        LineReturned = "line_returned", "audit-line-returned";
+        LineRejected = "line_rejected", "audit-line-rejected";
         ProjectApproved = "project_approved", "audit-project-approved";
         ReportDownloaded = "report_downloaded", "audit-report-downloaded";
         PeopleExported = "people_exported", "audit-people-exported";

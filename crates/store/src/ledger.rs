@@ -1,5 +1,6 @@
 //! The benefit ledger: lines, each with its full history of versions.
 
+use crate::audit::NewAuditEvent;
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -38,6 +39,9 @@ pub struct BenefitVersion {
     pub verified_by: Option<i64>,
     pub verified_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    /// Who made this version (a claim, an edit, a review), while their account is kept.
+    #[sqlx(default)]
+    pub created_by: Option<i64>,
     /// The hourly rate (pence) that valued the hours when verified.
     pub valued_rate_pence: Option<i64>,
     /// The programme's capture factor (thousandths) when verified.
@@ -333,7 +337,7 @@ pub struct CurrentLine {
 const VERSION_COLUMNS: &str = "v.id, v.line_id, v.version, v.description, v.category, v.savings_type, v.frequency, v.starts_on, \
      v.status, v.amount_pence, v.hours_hundredths, v.hourly_rate_pence, v.energy_kwh_milli, v.waste_kg_milli, v.waste_level, \
      v.fuel_litres_milli, v.factor_year, v.verified_by, v.verified_at, v.created_at, v.valued_rate_pence, \
-     v.capture_thousandths, v.verify_note, v.change_note, v.first_year_pence, v.co2e_grams";
+     v.capture_thousandths, v.verify_note, v.change_note, v.first_year_pence, v.co2e_grams, v.created_by";
 
 macro_rules! insert_version {
     ($tx:ident, $line:expr, $version:expr, $b:expr, $status:expr, $by:expr, $now:expr) => {
@@ -499,6 +503,71 @@ pub enum Reopening {
     Changed { current: i64 },
     /// It was not verified, so there was nothing to return to claimed.
     NotVerified,
+}
+
+/// What a reviewer does to a line's current version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Review {
+    /// Verified: the saving is counted.
+    Verify,
+    /// Sent back to the claimant to rework and claim again.
+    Return,
+    /// Rejected: the line is closed.
+    Reject,
+    /// A verified line back to claimed.
+    Reopen,
+}
+
+impl Review {
+    /// The status the line has once reviewed.
+    pub fn result(self) -> Status {
+        match self {
+            Review::Verify => Status::Verified,
+            Review::Return => Status::Returned,
+            Review::Reject => Status::Rejected,
+            Review::Reopen => Status::Claimed,
+        }
+    }
+
+    /// Whether the review adds a version (verifying marks the current one).
+    pub fn adds_version(self) -> bool {
+        self != Review::Verify
+    }
+
+    /// Whether a line at `status` can be reviewed so: a forecast or claim is
+    /// verified, returned or rejected; only a verified line is reopened.
+    pub fn applies_to(self, status: Status) -> bool {
+        match self {
+            Review::Verify | Review::Return | Review::Reject => {
+                matches!(status, Status::Forecast | Status::Claimed)
+            }
+            Review::Reopen => status == Status::Verified,
+        }
+    }
+
+    /// What the claimant is told.
+    pub fn notice(self) -> Option<NoticeKind> {
+        match self {
+            Review::Verify => Some(NoticeKind::ClaimVerified),
+            Review::Return => Some(NoticeKind::ClaimReturned),
+            Review::Reject => Some(NoticeKind::ClaimRejected),
+            Review::Reopen => None,
+        }
+    }
+}
+
+/// What became of a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reviewed {
+    /// Done, as one new state of the line.
+    Done,
+    /// The same review was done already (the form was sent twice); nothing changed.
+    AlreadyDone,
+    /// A newer version than the one the reviewer saw exists; nothing changed.
+    Changed { current: i64 },
+    /// The line's status does not allow this review (a rejected line, a
+    /// returned one awaiting rework, reopening one not verified); nothing changed.
+    NotOpen { status: Status },
 }
 
 impl Db {
@@ -719,7 +788,8 @@ impl Db {
     }
 
     /// Verifies a line's current version, recording who and when, if it is still
-    /// the version the verifier saw.
+    /// the version the verifier saw (with no record in the audit trail: see
+    /// [`Db::review_benefit_line`]).
     pub async fn verify_benefit_line(
         &self,
         line: i64,
@@ -727,47 +797,20 @@ impl Db {
         seen_version: i64,
         note: &str,
     ) -> Result<Verification> {
-        let now = Utc::now();
-        with_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
-            let (version, status): (i64, String) = sqlx::query_as(
-                "SELECT version, status FROM benefit_versions WHERE line_id = $1 ORDER BY version DESC LIMIT 1",
+        let outcome = self
+            .review_benefit_line(
+                line,
+                by,
+                seen_version,
+                Review::Verify,
+                note,
+                &NewAuditEvent::default(),
             )
-            .bind(line)
-            .fetch_one(&mut *tx)
             .await?;
-            if version != seen_version {
-                return Ok(Verification::Changed { current: version });
-            }
-            if status == "verified" {
-                return Ok(Verification::AlreadyVerified);
-            }
-            verify_current!(tx, line, Some(by), now, Some(note.trim()));
-            // The person who claimed the saving hears that it is verified.
-            let (claimant, project): (Option<i64>, i64) = sqlx::query_as(
-                "SELECT v.created_by, l.project_id FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id \
-                 JOIN users u ON u.id = v.created_by \
-                 WHERE v.line_id = $1 AND v.version = $2 AND u.erased_at IS NULL",
-            )
-            .bind(line)
-            .bind(version)
-            .fetch_optional(&mut *tx)
-            .await?
-            .unwrap_or((None, 0));
-            if let Some(claimant) = claimant.filter(|c| *c != by) {
-                sqlx::query(
-                    "INSERT INTO notifications (user_id, kind, project_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)",
-                )
-                .bind(claimant)
-                .bind(NoticeKind::ClaimVerified.as_str())
-                .bind(project)
-                .bind(by)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            }
-            tx.commit().await?;
-            Ok(Verification::Verified)
+        Ok(match outcome {
+            Reviewed::Done => Verification::Verified,
+            Reviewed::AlreadyDone | Reviewed::NotOpen { .. } => Verification::AlreadyVerified,
+            Reviewed::Changed { current } => Verification::Changed { current },
         })
     }
 
@@ -780,40 +823,122 @@ impl Db {
         seen_version: i64,
         reason: &str,
     ) -> Result<Reopening> {
+        let outcome = self
+            .review_benefit_line(
+                line,
+                by,
+                seen_version,
+                Review::Reopen,
+                reason,
+                &NewAuditEvent::default(),
+            )
+            .await?;
+        Ok(match outcome {
+            Reviewed::Done | Reviewed::AlreadyDone => Reopening::Reopened,
+            Reviewed::NotOpen { .. } => Reopening::NotVerified,
+            Reviewed::Changed { current } => Reopening::Changed { current },
+        })
+    }
+
+    /// Reviews a line as one act, if `seen_version` is still its current
+    /// version: verifies it, returns it to the claimant for rework, rejects it,
+    /// or reopens a verified line (back to claimed). Returning, rejecting and
+    /// reopening add a version (status, who, when and why); verifying marks the
+    /// current one. The claimant hears of a verification, return or rejection
+    /// in the app. `audit` (when it names an action) is recorded in the same
+    /// transaction. The same review sent again by the same person finds it done
+    /// and changes nothing.
+    pub async fn review_benefit_line(
+        &self,
+        line: i64,
+        by: i64,
+        seen_version: i64,
+        review: Review,
+        note: &str,
+        audit: &NewAuditEvent,
+    ) -> Result<Reviewed> {
         let now = Utc::now();
+        let note = note.trim();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let (version, status): (i64, String) = sqlx::query_as(
-                "SELECT version, status FROM benefit_versions WHERE line_id = $1 ORDER BY version DESC LIMIT 1",
+            let current: Option<(i64, String, Option<i64>)> = sqlx::query_as(
+                "SELECT version, status, created_by FROM benefit_versions \
+                 WHERE line_id = $1 ORDER BY version DESC LIMIT 1",
             )
             .bind(line)
-            .fetch_one(&mut *tx)
+            .fetch_optional(&mut *tx)
             .await?;
+            let Some((version, status, created_by)) = current else {
+                return Ok(Reviewed::Changed { current: 0 });
+            };
+            let status = Status::parse(&status).unwrap_or(Status::Claimed);
             if version != seen_version {
-                return Ok(Reopening::Changed { current: version });
+                // The same review, sent again by the same person, made this version.
+                let again = version == seen_version + 1
+                    && review.adds_version()
+                    && status == review.result()
+                    && created_by == Some(by);
+                return Ok(if again {
+                    Reviewed::AlreadyDone
+                } else {
+                    Reviewed::Changed { current: version }
+                });
             }
-            if status != Status::Verified.as_str() {
-                return Ok(Reopening::NotVerified);
+            if review == Review::Verify && status == Status::Verified {
+                return Ok(Reviewed::AlreadyDone);
             }
-            sqlx::query(
-                "INSERT INTO benefit_versions (line_id, version, description, category, savings_type, frequency, \
-                 starts_on, status, amount_pence, hours_hundredths, hourly_rate_pence, energy_kwh_milli, \
-                 waste_kg_milli, waste_level, fuel_litres_milli, factor_year, created_by, created_at, change_note) \
-                 SELECT line_id, version + 1, description, category, savings_type, frequency, starts_on, 'claimed', \
-                 amount_pence, hours_hundredths, hourly_rate_pence, energy_kwh_milli, waste_kg_milli, waste_level, \
-                 fuel_litres_milli, factor_year, $3, $4, $5 FROM benefit_versions WHERE line_id = $1 AND version = $2",
+            if !review.applies_to(status) {
+                return Ok(Reviewed::NotOpen { status });
+            }
+            // The person who made the version reviewed (the claimant).
+            let (claimant, project): (Option<i64>, i64) = sqlx::query_as(
+                "SELECT CASE WHEN u.erased_at IS NULL THEN v.created_by END, l.project_id \
+                 FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id \
+                 LEFT JOIN users u ON u.id = v.created_by WHERE v.line_id = $1 AND v.version = $2",
             )
             .bind(line)
             .bind(version)
-            .bind(by)
-            .bind(now)
-            .bind(reason.trim())
-            .execute(&mut *tx)
+            .fetch_one(&mut *tx)
             .await?;
-            // The new version has no value yet, so revaluing refreshes its line.
-            revalue!(tx, "v.line_id = $1", line);
+            if review == Review::Verify {
+                verify_current!(tx, line, Some(by), now, Some(note));
+            } else {
+                sqlx::query(
+                    "INSERT INTO benefit_versions (line_id, version, description, category, savings_type, frequency, \
+                     starts_on, status, amount_pence, hours_hundredths, hourly_rate_pence, energy_kwh_milli, \
+                     waste_kg_milli, waste_level, fuel_litres_milli, factor_year, created_by, created_at, change_note) \
+                     SELECT line_id, version + 1, description, category, savings_type, frequency, starts_on, $6, \
+                     amount_pence, hours_hundredths, hourly_rate_pence, energy_kwh_milli, waste_kg_milli, waste_level, \
+                     fuel_litres_milli, factor_year, $3, $4, $5 FROM benefit_versions WHERE line_id = $1 AND version = $2",
+                )
+                .bind(line)
+                .bind(version)
+                .bind(by)
+                .bind(now)
+                .bind(note)
+                .bind(review.result().as_str())
+                .execute(&mut *tx)
+                .await?;
+                // The new version has no value yet, so revaluing refreshes its line.
+                revalue!(tx, "v.line_id = $1", line);
+                // Its status changed even where its value did not.
+                refresh_line!(tx, line);
+            }
+            if let (Some(kind), Some(claimant)) = (review.notice(), claimant.filter(|c| *c != by)) {
+                sqlx::query(
+                    "INSERT INTO notifications (user_id, kind, project_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(claimant)
+                .bind(kind.as_str())
+                .bind(project)
+                .bind(by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            crate::audit::record_in!(tx, audit);
             tx.commit().await?;
-            Ok(Reopening::Reopened)
+            Ok(Reviewed::Done)
         })
     }
 

@@ -117,6 +117,8 @@ impl Page {
             "committed",
             "checked-in",
             "reflected",
+            "returned",
+            "rejected",
             "attached",
             "notify",
             "suspended",

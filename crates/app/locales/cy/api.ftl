@@ -70,6 +70,7 @@ api-op-get-project = Un prosiect, gyda'i offer, ei gylchoedd profi a dysgu a'i d
 api-op-add-reading = Ychwanegu darlleniad o fesur prosiect
 api-op-list-benefits = Cyfriflyfr buddion prosiect, pob fersiwn o bob llinell
 api-op-add-benefit = Rhagweld neu hawlio budd ar gyfriflyfr prosiect
+api-op-review-benefit = Dilysu budd a hawliwyd, ei anfon yn ôl at yr hawlydd i'w ailweithio, neu ei wrthod
 api-op-add-cycle = Dechrau cylch profi a dysgu ar brosiect
 api-op-get-impact = Adroddiad effaith rhaglen
 api-op-list-leads = Cwmnïau a ofynnodd am glywed mwy ar ôl y gwiriad iechyd
@@ -95,6 +96,7 @@ api-error-cursor = Nid yw'r cyrchwr hwnnw'n un a roddodd yr API hwn.
 api-error-rate = Gormod o geisiadau'r funud hon. Rhowch gynnig arall arni cyn hir.
 api-error-not-enrolled = Nid yw'r person hwnnw'n cymryd rhan yn y garfan hon.
 api-error-twice = Dim ond unwaith y caiff pob person ei farcio.
+api-error-review-changed = Mae'r llinell wedi newid ers y fersiwn a anfonwyd: darllenwch hi eto cyn ei hadolygu.
 
 ## Y ciw post
 

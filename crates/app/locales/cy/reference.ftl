@@ -59,6 +59,8 @@ impact-frequency-annually = Bob blwyddyn
 impact-status-forecast = Rhagamcan
 impact-status-claimed = Wedi'i hawlio
 impact-status-verified = Wedi'i ddilysu
+impact-status-returned = Wedi'i anfon yn ôl i'w ailweithio
+impact-status-rejected = Wedi'i wrthod
 
 impact-waste-level-prevention = Atal
 impact-waste-level-preparing-for-reuse = Paratoi i'w ailddefnyddio

@@ -76,6 +76,7 @@ api-op-get-project = One project, with its tools, test-and-learn cycles and read
 api-op-add-reading = Add a reading of a project's measure
 api-op-list-benefits = A project's benefits ledger, every version of each line
 api-op-add-benefit = Forecast or claim a benefit on a project's ledger
+api-op-review-benefit = Verify a claimed benefit, send it back to the claimant for rework, or reject it
 api-op-add-cycle = Begin a test-and-learn cycle on a project
 api-op-get-impact = A programme's impact report
 api-op-list-leads = Firms that asked to hear more after the health check
@@ -101,6 +102,7 @@ api-error-cursor = That cursor is not one this API gave.
 api-error-rate = Too many requests this minute. Try again shortly.
 api-error-not-enrolled = That person is not taking part in this cohort.
 api-error-twice = Each person may be marked only once.
+api-error-review-changed = The line has changed since the version sent: read it again before you review it.
 
 ## The mail queue
 

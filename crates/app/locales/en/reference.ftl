@@ -59,6 +59,8 @@ impact-frequency-annually = Every year
 impact-status-forecast = Forecast
 impact-status-claimed = Claimed
 impact-status-verified = Verified
+impact-status-returned = Returned for rework
+impact-status-rejected = Rejected
 
 impact-waste-level-prevention = Prevention
 impact-waste-level-preparing-for-reuse = Preparing for re-use

@@ -68,11 +68,15 @@ impl Frequency {
 }
 
 coded_enum! {
-    /// Where a benefit line stands: forecast → claimed → verified.
+    /// Where a benefit line stands: forecast → claimed → verified. A reviewer
+    /// may instead send a claim back for rework (returned: the claimant edits
+    /// and claims it again) or reject it (closed). Neither counts in any total.
     pub enum Status {
         Forecast = "forecast", "impact-status-forecast";
         Claimed = "claimed", "impact-status-claimed";
         Verified = "verified", "impact-status-verified";
+        Returned = "returned", "impact-status-returned";
+        Rejected = "rejected", "impact-status-rejected";
     }
 }
 
@@ -288,6 +292,8 @@ impl FirstYear {
             Status::Verified => &mut self.verified,
             Status::Claimed => &mut self.claimed,
             Status::Forecast => &mut self.forecast,
+            // A returned or rejected claim counts nowhere.
+            Status::Returned | Status::Rejected => return,
         };
         // Within the bounds a total cannot reach the 64-bit limit (see
         // `bounds::LINES_AT_MAXIMUM`); it is held there rather than wrap.
@@ -300,6 +306,7 @@ impl FirstYear {
             Status::Verified => self.verified,
             Status::Claimed => self.claimed,
             Status::Forecast => self.forecast,
+            Status::Returned | Status::Rejected => Pence(0),
         }
     }
 

@@ -24,6 +24,7 @@ use utoipa::{Modify, OpenApi};
         resources::add_reading,
         resources::benefits,
         resources::add_benefit,
+        resources::review_benefit,
         resources::add_cycle,
         resources::impact,
         resources::leads,

@@ -52,6 +52,10 @@ pub fn routes() -> axum::Router<AppState> {
         .route("/organisations/{id}", get(organisation))
         .route("/projects/{id}", get(project))
         .route("/projects/{id}/benefits", get(benefits).post(add_benefit))
+        .route(
+            "/projects/{id}/benefits/{line}/review",
+            post(review_benefit),
+        )
         .route("/projects/{id}/cycles", post(add_cycle))
         .route("/projects/{id}/readings", post(add_reading))
 }
@@ -717,7 +721,8 @@ pub struct BenefitVersionOut {
     pub savings_type: String,
     pub frequency: String,
     pub starts_on: NaiveDate,
-    /// `forecast`, `claimed` or `verified`.
+    /// `forecast`, `claimed`, `verified`, `returned` (sent back to the
+    /// claimant for rework) or `rejected`.
     pub status: String,
     pub amount_pence: Option<i64>,
     pub hours_hundredths: Option<i64>,
@@ -727,7 +732,11 @@ pub struct BenefitVersionOut {
     pub fuel_litres_milli: i64,
     pub verified_at: Option<DateTime<Utc>>,
     pub verify_note: Option<String>,
+    /// Why this version was made, when a person said: why a claim was sent
+    /// back, rejected or reopened.
     pub change_note: Option<String>,
+    /// Who made this version (a claim, an edit, a review), if still known.
+    pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -756,6 +765,7 @@ fn version_out(v: BenefitVersion) -> BenefitVersionOut {
         verified_at: v.verified_at,
         verify_note: v.verify_note,
         change_note: v.change_note,
+        created_by: v.created_by,
         created_at: v.created_at,
     }
 }
@@ -876,6 +886,100 @@ pub async fn add_benefit(
         StatusCode::CREATED,
         Json(BenefitLineOut { line_id, versions }),
     ))
+}
+
+/// A reviewer's decision on a claimed line.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ReviewBody {
+    /// The version of the line the reviewer saw: the review is refused (409)
+    /// if the line has changed since.
+    pub version: i64,
+    /// `verify`, `return` (to the claimant for rework) or `reject`.
+    pub decision: String,
+    /// Why the reviewer is satisfied, or why the claim goes back or is
+    /// rejected: required, at most 1,000 characters.
+    pub note: String,
+}
+
+#[utoipa::path(post, path = "/projects/{id}/benefits/{line}/review", tag = "projects",
+    operation_id = "review_benefit",
+    params(
+        ("id" = i64, Path, description = "The project's id"),
+        ("line" = i64, Path, description = "The line's id"),
+    ),
+    request_body = ReviewBody,
+    responses(
+        (status = 200, description = "The line with every version: verified, or a new version returned for rework or rejected, with who, when and why. Sending the same review again changes nothing.", body = BenefitLineOut),
+        (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token's person may not review this project's claims (only the cohort's facilitators and the programme's managers may), or the token is read-only", body = ErrorBody),
+        (status = 404, description = "No such project or line, or not one the token may see", body = ErrorBody),
+        (status = 409, description = "The line has changed since the version sent, or is not waiting for review", body = ErrorBody),
+        (status = 422, description = "A field was refused; each is named", body = ErrorBody),
+        (status = 429, description = "Too many requests this minute", body = ErrorBody),
+    ),
+    security(("token" = [])))]
+pub async fn review_benefit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    addr: crate::handlers::ClientAddr,
+    ApiPath((id, line)): ApiPath<(i64, i64)>,
+    ApiJson(body): ApiJson<ReviewBody>,
+) -> ApiResult<Json<BenefitLineOut>> {
+    use ymarfer_app::acting::{Acting, Door};
+    use ymarfer_app::claims::{self, Outcome, Seen};
+    // Who may review is asked before what they sent is read; the act asks again.
+    project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
+    let decision = body.decision.trim();
+    let note = validate(|tr: Tr| {
+        let mut errors = FieldErrors::default();
+        if !matches!(decision, "verify" | "return" | "reject") {
+            errors.add("decision", tr.t("review-decision-required"));
+        }
+        let note = crate::parse::text(tr, &mut errors, "note", &body.note, claims::NOTE_MAX, true);
+        if errors.is_empty() {
+            Ok(note)
+        } else {
+            Err(errors)
+        }
+    })?;
+    let acting = Acting::person(viewer.actor(), Door::Api, addr.0.clone());
+    let seen = Seen {
+        project: id,
+        line,
+        version: body.version,
+        note: &note,
+    };
+    let outcome = match decision {
+        "verify" => claims::verify(&state, &acting, seen).await,
+        "return" => claims::return_claim(&state, &acting, seen).await,
+        _ => claims::reject(&state, &acting, seen).await,
+    }
+    .map_err(|e| ApiError::from(crate::error::AppError::from_app(e)))?;
+    match outcome {
+        Outcome::Done | Outcome::AlreadyDone => {}
+        Outcome::Changed { .. } => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "api-error-review-changed",
+            ));
+        }
+        Outcome::NotOpen { .. } => {
+            return Err(ApiError::new(StatusCode::CONFLICT, "claim-review-not-open"));
+        }
+    }
+    let versions = state
+        .db
+        .benefit_line_versions(line)
+        .await?
+        .into_iter()
+        .map(version_out)
+        .collect();
+    Ok(Json(BenefitLineOut {
+        line_id: line,
+        versions,
+    }))
 }
 
 // ---- Impact ----

@@ -14,13 +14,15 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::Utc;
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::claims::{self, NOTE_MAX, Outcome, Seen};
 use ymarfer_app::i18n::Tr;
 use ymarfer_domain::bounds::Bound;
 use ymarfer_domain::impact::{
     Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status, WasteLevel,
 };
 use ymarfer_domain::{Action, Pence};
-use ymarfer_store::ledger::{BenefitInput, BenefitVersion, Reopening, Verification};
+use ymarfer_store::ledger::{BenefitInput, BenefitVersion};
 
 /// A benefit line as typed (also the API's body for a new line): amounts in
 /// pounds (`1250.50`), hours as `h:mm` or decimal, quantities as numbers;
@@ -61,8 +63,9 @@ impl BenefitForm {
             frequency: v.frequency.as_str().into(),
             starts_on: v.starts_on.to_string(),
             // A person forecasts or claims; verifying is a separate act.
+            // A returned line is reworked to be claimed again.
             status: match v.status {
-                Status::Verified => Status::Claimed,
+                Status::Verified | Status::Returned | Status::Rejected => Status::Claimed,
                 other => other,
             }
             .as_str()
@@ -363,6 +366,23 @@ pub async fn update(
 ) -> AppResult {
     let ctx = ledger_project(&state, &viewer, id).await?;
     let history = line_history(&state, id, line).await?;
+    if history.last().is_some_and(|v| v.status == Status::Rejected) {
+        // A rejected line is closed: a saving is claimed again as a new line.
+        let mut errors = FieldErrors::default();
+        errors.add("form", page.t("benefit-rejected-closed"));
+        let action = page.href(&format!("projects/{id}/benefits/{line}"));
+        return render_status(
+            StatusCode::CONFLICT,
+            &FormPage {
+                page: page.titled("benefit-edit-title"),
+                ctx,
+                action,
+                form,
+                errors,
+                history,
+            },
+        );
+    }
     match form.validate(page.tr) {
         Ok(input) => {
             state
@@ -414,6 +434,8 @@ fn seen_version(text: &str) -> Result<i64, AppError> {
 pub struct VerifyForm {
     /// The version the verifier saw.
     version: String,
+    /// `verify` (the default), `return` (to the claimant for rework) or `reject`.
+    decision: String,
     /// Why the verifier is satisfied: required.
     note: String,
     /// "queue" when the verifier came from the queue of claims, to go back to it.
@@ -441,12 +463,56 @@ struct VerifyPage {
     changes: Vec<(String, String)>,
     history: Vec<BenefitVersion>,
     note: String,
+    /// The decision chosen: `verify`, `return` or `reject`.
+    decision: String,
     errors: FieldErrors,
     /// Where the verifier came from ("queue" or "queue/COHORT"), to return to.
     from: String,
 }
 
+/// What a reviewer may decide on the verification page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    Verify,
+    Return,
+    Reject,
+}
+
+impl Decision {
+    const ALL: [Decision; 3] = [Decision::Verify, Decision::Return, Decision::Reject];
+
+    fn code(self) -> &'static str {
+        match self {
+            Decision::Verify => "verify",
+            Decision::Return => "return",
+            Decision::Reject => "reject",
+        }
+    }
+
+    fn message_id(self) -> &'static str {
+        match self {
+            Decision::Verify => "review-verify",
+            Decision::Return => "review-return",
+            Decision::Reject => "review-reject",
+        }
+    }
+
+    /// A form's choice; none given means verify, as the form did before it offered a choice.
+    fn parse(text: &str) -> Option<Decision> {
+        match text.trim() {
+            "" => Some(Decision::Verify),
+            code => Decision::ALL.into_iter().find(|d| d.code() == code),
+        }
+    }
+}
+
 impl VerifyPage {
+    fn decisions(&self) -> Vec<(&'static str, String)> {
+        Decision::ALL
+            .iter()
+            .map(|d| (d.code(), self.page.t(d.message_id())))
+            .collect()
+    }
     fn status_name(&self, status: &Status) -> String {
         self.page.t(status.message_id())
     }
@@ -462,7 +528,7 @@ async fn verify_page(
     page: Page,
     ctx: ProjectCtx,
     line: i64,
-    note: String,
+    (decision, note): (String, String),
     errors: FieldErrors,
     from: String,
 ) -> Result<VerifyPage, AppError> {
@@ -574,6 +640,10 @@ async fn verify_page(
         changes,
         history,
         note,
+        decision: Decision::parse(&decision)
+            .unwrap_or(Decision::Verify)
+            .code()
+            .to_string(),
         errors,
         from,
         v,
@@ -596,7 +666,7 @@ pub async fn verify_form(
         page,
         ctx,
         line,
-        String::new(),
+        (String::new(), String::new()),
         FieldErrors::default(),
         q.from,
     )
@@ -604,8 +674,9 @@ pub async fn verify_form(
     render(&p)
 }
 
-/// Facilitators and programme managers verify a line: the version they saw, and
-/// only if it is still the latest; who and when are recorded.
+/// Facilitators and programme managers review a line: verify it, send it back
+/// to the claimant for rework, or reject it; the version they saw, and only if
+/// it is still the latest. The act records who, when and why.
 pub async fn verify(
     State(state): State<AppState>,
     page: Page,
@@ -617,40 +688,66 @@ pub async fn verify(
     let ctx = verifiable_line(&state, &viewer, id, line).await?;
     let seen = seen_version(&form.version)?;
     let mut errors = FieldErrors::default();
-    let note = parse::text(page.tr, &mut errors, "note", &form.note, 1000, true);
-    if !errors.is_empty() {
+    let decision = Decision::parse(&form.decision);
+    if decision.is_none() {
+        errors.add("decision", page.t("review-decision-required"));
+    }
+    let note = parse::text(page.tr, &mut errors, "note", &form.note, NOTE_MAX, true);
+    let Some(decision) = decision.filter(|_| errors.is_empty()) else {
         let p = verify_page(
             &state,
             page,
             ctx,
             line,
-            form.note.clone(),
+            (form.decision.clone(), form.note.clone()),
             errors,
             form.from.clone(),
         )
         .await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
-    }
-    let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
-    let outcome = state.db.verify_benefit_line(line, me, seen, &note).await?;
-    if matches!(outcome, Verification::Verified) {
-        let act = ymarfer_app::audit::Act::new(
-            ymarfer_domain::audit::AuditAction::LineVerified,
-            Some(ctx.programme.id),
-            format!("line {line} version {seen}, project {id}"),
-        )
-        .detail(note.clone());
-        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
-    }
+    };
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
+    let seen_line = Seen {
+        project: id,
+        line,
+        version: seen,
+        note: &note,
+    };
+    let outcome = match decision {
+        Decision::Verify => claims::verify(&state, &acting, seen_line).await?,
+        Decision::Return => claims::return_claim(&state, &acting, seen_line).await?,
+        Decision::Reject => claims::reject(&state, &acting, seen_line).await?,
+    };
+    let done = match decision {
+        Decision::Verify => "verified",
+        Decision::Return => "returned",
+        Decision::Reject => "rejected",
+    };
     match outcome {
         // From a queue, back to it for the next claim; else to the project.
-        Verification::Verified | Verification::AlreadyVerified => Ok(see_other(
+        Outcome::Done | Outcome::AlreadyDone => Ok(see_other(
             &page.href(
                 &crate::views::claims::queue_return(&ctx.programme, &form.from)
-                    .unwrap_or_else(|| format!("projects/{id}?done=verified#ledger")),
+                    .unwrap_or_else(|| format!("projects/{id}?done={done}#ledger")),
             ),
         )),
-        Verification::Changed { current } => {
+        Outcome::NotOpen { .. } => {
+            // Returned for rework, rejected or verified already: nothing to review.
+            let mut errors = FieldErrors::default();
+            errors.add("form", page.t("claim-review-not-open"));
+            let p = verify_page(
+                &state,
+                page,
+                ctx,
+                line,
+                (form.decision.clone(), form.note.clone()),
+                errors,
+                form.from.clone(),
+            )
+            .await?;
+            render_status(StatusCode::CONFLICT, &p)
+        }
+        Outcome::Changed { seen, current } => {
             // Someone changed the line since the verifier looked: show the change.
             let history = line_history(&state, id, line).await?;
             let form = history
@@ -760,30 +857,23 @@ pub async fn reopen(
     let ctx = verifiable_line(&state, &viewer, id, line).await?;
     let seen = seen_version(&form.version)?;
     let mut errors = FieldErrors::default();
-    let reason = parse::text(page.tr, &mut errors, "reason", &form.reason, 1000, true);
+    let reason = parse::text(page.tr, &mut errors, "reason", &form.reason, NOTE_MAX, true);
     if !errors.is_empty() {
         let p = reopen_page(&state, page, ctx, line, form.reason.clone(), errors).await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
-    let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
-    let outcome = state
-        .db
-        .reopen_benefit_line(line, me, seen, &reason)
-        .await?;
-    if matches!(outcome, Reopening::Reopened) {
-        let act = ymarfer_app::audit::Act::new(
-            ymarfer_domain::audit::AuditAction::LineReopened,
-            Some(ctx.programme.id),
-            format!("line {line} version {seen}, project {id}"),
-        )
-        .detail(reason.clone());
-        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
-    }
-    match outcome {
-        Reopening::Reopened | Reopening::NotVerified => Ok(see_other(
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
+    let seen_line = Seen {
+        project: id,
+        line,
+        version: seen,
+        note: &reason,
+    };
+    match claims::reopen(&state, &acting, seen_line).await? {
+        Outcome::Done | Outcome::AlreadyDone | Outcome::NotOpen { .. } => Ok(see_other(
             &page.href(&format!("projects/{id}?done=reopened#ledger")),
         )),
-        Reopening::Changed { .. } => {
+        Outcome::Changed { .. } => {
             // Changed since the person looked: show them the line as it is now.
             Ok(see_other(
                 &page.href(&format!("projects/{id}/benefits/{line}")),

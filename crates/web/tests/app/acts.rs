@@ -51,6 +51,10 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "leads::register_interest" => register_interest(&app).await,
             "leads::assign" => assign_lead(&app).await,
             "tokens::create" | "tokens::revoke" => tokens(&app).await,
+            "claims::verify" => review(&app, Review::Verify).await,
+            "claims::return_claim" => review(&app, Review::Return).await,
+            "claims::reject" => review(&app, Review::Reject).await,
+            "claims::reopen" => review(&app, Review::Reopen).await,
             "accounts::set_access" => set_access(&app).await,
             "accounts::erase" => erase(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
@@ -558,6 +562,123 @@ async fn erase(app: &TestApp) {
     }
     let gone = app.db.user_by_id(person.id).await.unwrap().unwrap();
     assert!(gone.erased_at.is_some() && gone.display_name.is_empty());
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Review {
+    Verify,
+    Return,
+    Reject,
+    Reopen,
+}
+
+/// A claim reviewed by a facilitator: refused to the claimant, recorded once
+/// when sent twice, and (but for reopening) told to the claimant.
+async fn review(app: &TestApp, how: Review) {
+    use ymarfer_app::claims::{Outcome, Seen};
+    let tag = format!("{how:?}").to_lowercase();
+    let (_, programme, cohort) =
+        crate::support::manager(app, &format!("rheolwr.{tag}@example.com")).await;
+    let staff = app
+        .db
+        .user_by_email(
+            &ymarfer_domain::Email::parse(&format!("rheolwr.{tag}@example.com")).unwrap(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    let staff = Acting::person(Some(&app.db.actor(&staff).await.unwrap()), Door::Api, "");
+    let claimant = app
+        .user(&format!("hawlydd.{tag}@example.com"), Lang::Cy, false)
+        .await;
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: format!("Cwmni {tag}"),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    app.db
+        .enrol(programme, cohort, claimant.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let project = crate::support::project(app, cohort, org.id, "Stock", "testing", "cohort").await;
+    let status = match how {
+        Review::Reopen => ymarfer_domain::impact::Status::Verified,
+        _ => ymarfer_domain::impact::Status::Claimed,
+    };
+    let line = app
+        .db
+        .add_benefit_lines(
+            &[(
+                project.id,
+                ymarfer_store::ledger::BenefitInput {
+                    description: "Less waste".into(),
+                    category: ymarfer_domain::impact::Category::Materials,
+                    frequency: ymarfer_domain::impact::Frequency::Weekly,
+                    status,
+                    amount_pence: Some(1250),
+                    starts_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+                    ..Default::default()
+                },
+            )],
+            Some(claimant.id),
+            matches!(how, Review::Reopen),
+        )
+        .await
+        .unwrap()[0];
+    let seen = || Seen {
+        project: project.id,
+        line,
+        version: 1,
+        note: "Receipts seen",
+    };
+    let act = async |acting: &Acting| match how {
+        Review::Verify => ymarfer_app::claims::verify(&app.state, acting, seen()).await,
+        Review::Return => ymarfer_app::claims::return_claim(&app.state, acting, seen()).await,
+        Review::Reject => ymarfer_app::claims::reject(&app.state, acting, seen()).await,
+        Review::Reopen => ymarfer_app::claims::reopen(&app.state, acting, seen()).await,
+    };
+    let recorded = match how {
+        Review::Verify => AuditAction::LineVerified,
+        Review::Return => AuditAction::LineReturned,
+        Review::Reject => AuditAction::LineRejected,
+        Review::Reopen => AuditAction::LineReopened,
+    };
+    let before = events(app, recorded).await.len();
+    let by_claimant = Acting::person(
+        Some(&app.db.actor(&claimant).await.unwrap()),
+        Door::Page,
+        "",
+    );
+    let refused = act(&by_claimant).await;
+    assert!(
+        matches!(
+            refused,
+            Err(ymarfer_app::Error::Forbidden | ymarfer_app::Error::NotFound)
+        ),
+        "{how:?}: {refused:?}"
+    );
+    assert_eq!(events(app, recorded).await.len(), before);
+    let notices = app.db.notices(claimant.id, 50).await.unwrap().len();
+    assert_eq!(act(&staff).await.unwrap(), Outcome::Done, "{how:?}");
+    assert_eq!(
+        act(&staff).await.unwrap(),
+        Outcome::AlreadyDone,
+        "{how:?} again"
+    );
+    assert_eq!(events(app, recorded).await.len(), before + 1, "{how:?}");
+    let told = app.db.notices(claimant.id, 50).await.unwrap().len() - notices;
+    let expected = if matches!(how, Review::Reopen) { 0 } else { 1 };
+    assert_eq!(told, expected, "{how:?}: the claimant is told once");
 }
 
 crate::on_both! {

@@ -348,8 +348,265 @@ async fn a_verified_claim_reaches_the_claimant(app: TestApp) {
     );
 }
 
+/// The first-year totals of a programme's current lines, by status.
+async fn totals(app: &TestApp, programme: i64) -> ymarfer_domain::impact::FirstYear {
+    app.db
+        .ledger_totals(programme, None)
+        .await
+        .unwrap()
+        .iter()
+        .map(|t| (t.status, ymarfer_domain::Pence(t.first_year_pence)))
+        .collect()
+}
+
+/// How many times an act is in the audit trail.
+async fn recorded(app: &TestApp, action: ymarfer_domain::audit::AuditAction) -> usize {
+    app.db
+        .audit_events(&ymarfer_store::audit::AuditQuery::default(), 100, 0)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.action == action)
+        .count()
+}
+
+/// A claim sent back through the page reaches the claimant in their language,
+/// is changed and claimed again, and is verified through the API; another is
+/// rejected through the API and closed. Each review is a version with who and
+/// why, recorded once however often it is sent; neither a returned nor a
+/// rejected claim counts in any total; the claimant may not review.
+async fn a_claim_is_returned_reworked_verified_and_another_rejected(app: TestApp) {
+    use ymarfer_domain::audit::AuditAction;
+    use ymarfer_domain::impact::Status;
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: "Becws Bach".into(),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let claimant = app.user("elin@becws.cymru", Lang::Cy, false).await;
+    app.db
+        .enrol(programme, cohort, claimant.id, Some(org.id), None)
+        .await
+        .unwrap();
+    app.db
+        .set_notify_mode(claimant.id, NotifyMode::Immediate)
+        .await
+        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Ffwrn", "testing", "cohort").await;
+    let c = app.client();
+    c.sign_in("elin@becws.cymru").await;
+    let claim = |description: &'static str, amount: &'static str| {
+        [
+            ("description", description),
+            ("category", "energy"),
+            ("savings_type", "hard"),
+            ("frequency", "monthly"),
+            ("starts_on", "2026-03-02"),
+            ("status", "claimed"),
+            ("amount", amount),
+        ]
+    };
+    for (d, a) in [("Llai o nwy", "150"), ("Llai o flawd", "100")] {
+        let res = c
+            .post(
+                &format!("/cy/projects/{}/benefits/new", project.id),
+                &claim(d, a),
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let history = app.db.benefit_history(project.id).await.unwrap();
+    let (gas, flour) = (history[0].line_id, history[1].line_id);
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let review = format!("/en/projects/{}/benefits/{gas}/verify", project.id);
+
+    // A reason is required to send a claim back.
+    let res = m
+        .post(
+            &review,
+            &[("version", "1"), ("decision", "return"), ("note", " ")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Send back to the claimant")
+    );
+
+    // The claimant may not review their own claim.
+    let res = c
+        .post(
+            &format!("/cy/projects/{}/benefits/{gas}/verify", project.id),
+            &[
+                ("version", "1"),
+                ("decision", "verify"),
+                ("note", "Da iawn"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    // Sent back, twice: one new version, one record, one notice.
+    for _ in 0..2 {
+        let res = m
+            .post(
+                &review,
+                &[
+                    ("version", "1"),
+                    ("decision", "return"),
+                    ("note", "Attach the gas bills"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            location(&res),
+            format!("/en/projects/{}?done=returned#ledger", project.id)
+        );
+    }
+    let versions = app.db.benefit_line_versions(gas).await.unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[1].status, Status::Returned);
+    assert_eq!(versions[1].created_by, Some(manager.id));
+    assert_eq!(
+        versions[1].change_note.as_deref(),
+        Some("Attach the gas bills")
+    );
+    assert_eq!(recorded(&app, AuditAction::LineReturned).await, 1);
+    let notices = c.get("/cy/notices").await.text().await.unwrap();
+    assert_eq!(
+        notices
+            .matches("Anfonodd Test Person arbediad a hawlioch chi yn ôl")
+            .count(),
+        1,
+        "{notices}"
+    );
+    // Only the other claim counts as claimed.
+    let t = totals(&app, programme).await;
+    assert_eq!((t.claimed.0, t.verified.0), (120_000, 0));
+    let ledger = c
+        .get(&format!("/cy/projects/{}", project.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(ledger.contains("anfon yn ôl i"), "{ledger}");
+
+    // The claimant changes it and claims it again.
+    let res = c
+        .post(
+            &format!("/cy/projects/{}/benefits/{gas}", project.id),
+            &claim("Llai o nwy (biliau ynghlwm)", "140"),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let versions = app.db.benefit_line_versions(gas).await.unwrap();
+    assert_eq!(versions.len(), 3);
+    assert_eq!(versions[2].status, Status::Claimed);
+
+    // Verified through the API, twice: recorded once.
+    let token = crate::api::token_for(&app, manager.id, true, None).await;
+    let path = format!("/api/v1/projects/{}/benefits/{gas}/review", project.id);
+    let body = serde_json::json!({"version": 3, "decision": "verify", "note": "Bills attached"});
+    for _ in 0..2 {
+        let (status, line) =
+            crate::api::call(&app, "POST", &path, Some(&token), Some(body.clone())).await;
+        assert_eq!(status, 200, "{line}");
+        assert_eq!(line["versions"][2]["status"], "verified", "{line}");
+        assert_eq!(line["versions"][1]["status"], "returned", "{line}");
+        assert_eq!(line["versions"][1]["change_note"], "Attach the gas bills");
+    }
+    assert_eq!(recorded(&app, AuditAction::LineVerified).await, 1);
+    // A stale version is refused.
+    let (status, _) = crate::api::call(
+        &app,
+        "POST",
+        &path,
+        Some(&token),
+        Some(serde_json::json!({"version": 1, "decision": "reject", "note": "No"})),
+    )
+    .await;
+    assert_eq!(status, 409);
+
+    // The other claim is rejected through the API, twice: recorded once.
+    let path = format!("/api/v1/projects/{}/benefits/{flour}/review", project.id);
+    let body = serde_json::json!({"version": 1, "decision": "reject", "note": "Not a saving of this project"});
+    // The claimant's own token may not.
+    let theirs = crate::api::token_for(&app, claimant.id, true, None).await;
+    let (status, _) =
+        crate::api::call(&app, "POST", &path, Some(&theirs), Some(body.clone())).await;
+    assert_eq!(status, 403);
+    for _ in 0..2 {
+        let (status, line) =
+            crate::api::call(&app, "POST", &path, Some(&token), Some(body.clone())).await;
+        assert_eq!(status, 200, "{line}");
+        assert_eq!(line["versions"][1]["status"], "rejected", "{line}");
+        assert_eq!(line["versions"][1]["created_by"], manager.id, "{line}");
+        assert_eq!(
+            line["versions"][1]["change_note"],
+            "Not a saving of this project"
+        );
+    }
+    assert_eq!(recorded(&app, AuditAction::LineRejected).await, 1);
+    assert_eq!(app.db.benefit_line_versions(flour).await.unwrap().len(), 2);
+    // A rejected line is closed.
+    let res = c
+        .post(
+            &format!("/cy/projects/{}/benefits/{flour}", project.id),
+            &claim("Llai o flawd", "100"),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(app.db.benefit_line_versions(flour).await.unwrap().len(), 2);
+
+    // Only the verified claim counts, at its reworked figure.
+    let t = totals(&app, programme).await;
+    assert_eq!((t.verified.0, t.claimed.0, t.forecast.0), (168_000, 0, 0));
+
+    // The claimant hears of each in Welsh, in the app and by email.
+    let notices = c.get("/cy/notices").await.text().await.unwrap();
+    assert!(
+        notices.contains("Gwrthododd Test Person arbediad a hawlioch chi"),
+        "{notices}"
+    );
+    assert!(
+        notices.contains("Dilysodd Test Person arbediad a hawlioch chi"),
+        "{notices}"
+    );
+    let now = chrono::Utc.with_ymd_and_hms(2030, 3, 5, 6, 0, 0).unwrap();
+    ymarfer_app::jobs::run_due(&app.state, now).await.unwrap();
+    let mail = app.outbox();
+    let told: String = mail
+        .iter()
+        .filter(|(to, _, _)| to == "elin@becws.cymru")
+        .map(|(_, subject, body)| format!("{subject}\n{body}"))
+        .collect();
+    for text in [
+        "Anfonodd Test Person arbediad a hawlioch chi yn ôl",
+        "Dilysodd Test Person arbediad a hawlioch chi",
+        "Gwrthododd Test Person arbediad a hawlioch chi",
+    ] {
+        assert!(told.contains(text), "{text}: {told}");
+    }
+}
+
 on_both! {
     notices_claim_verified => super::a_verified_claim_reaches_the_claimant;
+    notices_claim_reviewed => super::a_claim_is_returned_reworked_verified_and_another_rejected;
     notices_digest_once => super::a_digest_is_sent_once_by_two_servers;
     notices_at_once => super::at_once_in_their_language_and_unsubscribed_signed_out;
 }

@@ -163,6 +163,8 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/projects/1/benefits/999/verify", form: &[("version", "1")], expect: |w| project(w, Status(404), Status(403)) },
         Row { method: "POST", path: "/en/projects/1/benefits/1/verify", form: &[("version", "x")], expect: |w| project(w, Status(400), Status(403)) },
         Row { method: "POST", path: "/en/projects/1/benefits/1/verify", form: &[("version", "1")], expect: |w| project(w, Status(422), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/benefits/1/verify", form: &[("version", "1"), ("decision", "return"), ("note", "")], expect: |w| project(w, Status(422), Status(403)) },
+        Row { method: "POST", path: "/en/projects/1/benefits/1/verify", form: &[("version", "1"), ("decision", "maybe"), ("note", "Seen")], expect: |w| project(w, Status(422), Status(403)) },
         Row { method: "GET", path: "/cy/projects/1/benefits/1/verify", form: &[], expect: |w| project(w, Status(200), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/benefits/999/verify", form: &[], expect: |w| project(w, Status(404), Status(403)) },
         Row { method: "GET", path: "/en/programmes/prog/claims", form: &[], expect: |w| staff(w, Status(200)) },
@@ -506,6 +508,10 @@ fn api_rows() -> Vec<ApiRow> {
         ApiRow { method: "POST", path: "/api/v1/projects/1/cycles", body: r#"{"change_idea":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
         ApiRow { method: "POST", path: "/api/v1/projects/1/benefits", body: r#"{"description":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
         ApiRow { method: "POST", path: "/api/v1/projects/2/benefits", body: r#"{"description":""}"#, expect: |w| api(w, admin_only, 422, 404) },
+        // Reviewing a claim: the cohort's staff only; a participant may not, an observer cannot tell it exists.
+        ApiRow { method: "POST", path: "/api/v1/projects/1/benefits/1/review", body: r#"{"version":1,"decision":"reject","note":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
+        ApiRow { method: "POST", path: "/api/v1/projects/1/benefits/999/review", body: r#"{"version":1,"decision":"verify","note":"Seen"}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 404, 404) } },
+        ApiRow { method: "POST", path: "/api/v1/projects/2/benefits/2/review", body: r#"{"version":1,"decision":"return","note":""}"#, expect: |w| api(w, admin_only, 422, 404) },
         ApiRow { method: "POST", path: "/api/v1/projects/2/readings", body: r#"{"taken_on":"","value":""}"#, expect: |w| api(w, admin_only, 422, 404) },
     ]
 }
