@@ -44,3 +44,14 @@ impl From<ymarfer_store::StoreError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The policy's decision as an act's answer: nothing when allowed, otherwise
+/// why not (a record the person may not know of is not found).
+pub fn authorise(decision: ymarfer_domain::Decision) -> Result<()> {
+    match decision {
+        ymarfer_domain::Decision::Allow => Ok(()),
+        ymarfer_domain::Decision::SignIn => Err(Error::SignIn),
+        ymarfer_domain::Decision::Forbid => Err(Error::Forbidden),
+        ymarfer_domain::Decision::Hide => Err(Error::NotFound),
+    }
+}

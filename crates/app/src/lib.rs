@@ -15,14 +15,16 @@ pub mod jobs;
 pub mod leads;
 pub mod ledger_import;
 pub mod mail;
+pub mod organisations;
 pub mod outbox;
 pub mod passwords;
 pub mod people_import;
 pub mod report;
+pub mod space;
 mod services;
 
 pub use config::{Config, ConfigError, SmtpConfig};
-pub use error::{Error, Result};
+pub use error::{Error, Result, authorise};
 pub use services::Services;
 
 /// The link that lets the first administrator set up their account, when the

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod api;
+mod api_acts;
 mod audit;
 mod bounds;
 mod browser;
