@@ -20,8 +20,8 @@ pub mod outbox;
 pub mod passwords;
 pub mod people_import;
 pub mod report;
-pub mod space;
 mod services;
+pub mod space;
 
 pub use config::{Config, ConfigError, SmtpConfig};
 pub use error::{Error, Result, authorise};

@@ -672,14 +672,12 @@ fn decide(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Deci
             Action::ManageCohort | Action::ModerateSpace | Action::ViewRegister,
             Resource::Cohort { programme, cohort },
         ) => actor.holds_in_cohort(programme, cohort, STAFF),
-        (
-            Action::ViewSpace | Action::PostInSpace,
-            Resource::Cohort { programme, cohort },
-        ) => actor.holds_in_cohort(
-            programme,
-            cohort,
-            &[ProgrammeManager, Facilitator, Participant],
-        ),
+        (Action::ViewSpace | Action::PostInSpace, Resource::Cohort { programme, cohort }) => actor
+            .holds_in_cohort(
+                programme,
+                cohort,
+                &[ProgrammeManager, Facilitator, Participant],
+            ),
         (
             Action::ViewAlumni,
             Resource::Alumni {

@@ -3,8 +3,8 @@
 use super::resources::{
     account, benefits, impact, leads, organisations, programmes, projects, sessions, space,
 };
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use serde_json::json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, ResponseBuilder, Server};
 use utoipa::{Modify, OpenApi};
 

@@ -195,4 +195,3 @@ pub fn control_characters() -> ApiError {
         "api-error-control-characters",
     )
 }
-

@@ -67,4 +67,3 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
             .map_err(|_: QueryRejection| ApiError::bad_request())
     }
 }
-

@@ -95,7 +95,9 @@ pub async fn idempotent(State(state): State<AppState>, req: Request, next: Next)
         Ok(Claim::Answered { status, body }) => return replay(status, body),
         Ok(Claim::Fresh) => {}
     }
-    let response = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let response = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
     let (parts, body) = response.into_parts();
     let Ok(out) = to_bytes(body, usize::MAX).await else {
         let _ = state.db.release_idempotency_key(token, &key).await;

@@ -39,4 +39,3 @@ pub fn router(state: AppState) -> Router<AppState> {
         .layer(from_fn(refuse_control_characters))
         .layer(from_fn(finish))
 }
-

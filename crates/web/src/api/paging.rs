@@ -65,4 +65,3 @@ impl<T> Paged<T> {
         Paged { items, next }
     }
 }
-

@@ -171,22 +171,30 @@ async fn keys_are_claimed_once(app: TestApp) {
     let now = chrono::Utc::now();
     let db = &app.db;
     assert_eq!(
-        db.claim_idempotency_key(token, "k", "h1", now).await.unwrap(),
+        db.claim_idempotency_key(token, "k", "h1", now)
+            .await
+            .unwrap(),
         Claim::Fresh
     );
     assert_eq!(
-        db.claim_idempotency_key(token, "k", "h1", now).await.unwrap(),
+        db.claim_idempotency_key(token, "k", "h1", now)
+            .await
+            .unwrap(),
         Claim::Pending
     );
     assert_eq!(
-        db.claim_idempotency_key(token, "k", "h2", now).await.unwrap(),
+        db.claim_idempotency_key(token, "k", "h2", now)
+            .await
+            .unwrap(),
         Claim::Mismatch
     );
     db.answer_idempotency_key(token, "k", 201, "{\"id\":1}")
         .await
         .unwrap();
     assert_eq!(
-        db.claim_idempotency_key(token, "k", "h1", now).await.unwrap(),
+        db.claim_idempotency_key(token, "k", "h1", now)
+            .await
+            .unwrap(),
         Claim::Answered {
             status: 201,
             body: "{\"id\":1}".into()
@@ -195,17 +203,23 @@ async fn keys_are_claimed_once(app: TestApp) {
     // An answered key is not released.
     db.release_idempotency_key(token, "k").await.unwrap();
     assert!(matches!(
-        db.claim_idempotency_key(token, "k", "h1", now).await.unwrap(),
+        db.claim_idempotency_key(token, "k", "h1", now)
+            .await
+            .unwrap(),
         Claim::Answered { .. }
     ));
     // A pending one is, and may be claimed again.
     assert_eq!(
-        db.claim_idempotency_key(token, "j", "h1", now).await.unwrap(),
+        db.claim_idempotency_key(token, "j", "h1", now)
+            .await
+            .unwrap(),
         Claim::Fresh
     );
     db.release_idempotency_key(token, "j").await.unwrap();
     assert_eq!(
-        db.claim_idempotency_key(token, "j", "h1", now).await.unwrap(),
+        db.claim_idempotency_key(token, "j", "h1", now)
+            .await
+            .unwrap(),
         Claim::Fresh
     );
     // A day later, both are forgotten.
@@ -281,23 +295,56 @@ async fn the_rate_changes_through_the_api(app: TestApp) {
     };
     // A participant may not; nor may a read-only token of the manager's.
     let theirs = token_for(&app, participant.id, true, None).await;
-    let (status, body) = call(&app, "PUT", &rate, Some(&theirs), Some(json!({"hourly_rate": "30"}))).await;
+    let (status, body) = call(
+        &app,
+        "PUT",
+        &rate,
+        Some(&theirs),
+        Some(json!({"hourly_rate": "30"})),
+    )
+    .await;
     assert!(status == 403 || status == 404, "{status} {body}");
     let read_only = token_for(&app, manager.id, false, None).await;
-    let (status, body) = call(&app, "PUT", &rate, Some(&read_only), Some(json!({"hourly_rate": "30"}))).await;
+    let (status, body) = call(
+        &app,
+        "PUT",
+        &rate,
+        Some(&read_only),
+        Some(json!({"hourly_rate": "30"})),
+    )
+    .await;
     assert_eq!(status, 403, "{body}");
     assert_error(&body, 403, "api-error-forbidden");
     // A refused rate names its field in both languages.
-    let (status, body) = call(&app, "PUT", &rate, Some(&token), Some(json!({"hourly_rate": "lots"}))).await;
+    let (status, body) = call(
+        &app,
+        "PUT",
+        &rate,
+        Some(&token),
+        Some(json!({"hourly_rate": "lots"})),
+    )
+    .await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["error"]["fields"][0]["field"], "hourly_rate");
     assert!(events(&app).await.is_empty());
     assert_eq!(
-        app.db.organisation_by_id(org.id).await.unwrap().unwrap().hourly_rate_pence,
+        app.db
+            .organisation_by_id(org.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .hourly_rate_pence,
         None
     );
 
-    let (status, body) = call(&app, "PUT", &rate, Some(&token), Some(json!({"hourly_rate": "30"}))).await;
+    let (status, body) = call(
+        &app,
+        "PUT",
+        &rate,
+        Some(&token),
+        Some(json!({"hourly_rate": "30"})),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     let after = 3000 * 520 * programme.capture_factor_thousandths / 1000;
     assert_eq!(body["hourly_rate_pence"], 3000);
@@ -320,7 +367,14 @@ async fn the_rate_changes_through_the_api(app: TestApp) {
     );
     assert_eq!(trail[0].actor_id, Some(manager.id));
     // The same rate again moves nothing and records nothing.
-    let (status, _) = call(&app, "PUT", &rate, Some(&token), Some(json!({"hourly_rate": "30"}))).await;
+    let (status, _) = call(
+        &app,
+        "PUT",
+        &rate,
+        Some(&token),
+        Some(json!({"hourly_rate": "30"})),
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(events(&app).await.len(), 1);
 }
@@ -350,10 +404,24 @@ async fn a_post_through_the_api_is_in_the_space(app: TestApp) {
         programme.slug, cohort.slug
     );
     let read_only = token_for(&app, participant.id, false, None).await;
-    let (status, body) = call(&app, "POST", &posts, Some(&read_only), Some(json!({"body": "Helo"}))).await;
+    let (status, body) = call(
+        &app,
+        "POST",
+        &posts,
+        Some(&read_only),
+        Some(json!({"body": "Helo"})),
+    )
+    .await;
     assert_eq!(status, 403, "{body}");
     let token = token_for(&app, participant.id, true, None).await;
-    let (status, body) = call(&app, "POST", &posts, Some(&token), Some(json!({"body": "  "}))).await;
+    let (status, body) = call(
+        &app,
+        "POST",
+        &posts,
+        Some(&token),
+        Some(json!({"body": "  "})),
+    )
+    .await;
     assert_eq!(status, 422, "{body}");
     assert_eq!(body["error"]["fields"][0]["field"], "body");
     let (status, body) = call(

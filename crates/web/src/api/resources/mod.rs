@@ -45,10 +45,7 @@ pub fn routes() -> Router<AppState> {
             "/programmes/{p}/cohorts/{c}/sessions/{s}/attendance",
             put(sessions::record_attendance),
         )
-        .route(
-            "/programmes/{p}/cohorts/{c}/posts",
-            post(space::add_post),
-        )
+        .route("/programmes/{p}/cohorts/{c}/posts", post(space::add_post))
         .route("/organisations/{id}", get(organisations::organisation))
         .route("/organisations/{id}/rate", put(organisations::change_rate))
         .route("/projects/{id}", get(projects::project))

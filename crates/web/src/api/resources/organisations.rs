@@ -3,8 +3,8 @@
 use crate::api::error::{ApiError, ApiResult, ErrorBody, validate};
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::api::paging::{PageQuery, Paged};
-use crate::handlers::{ClientAddr, context};
 use crate::handlers::forms::FieldErrors;
+use crate::handlers::{ClientAddr, context};
 use crate::page::Viewer;
 use crate::state::AppState;
 use axum::Json;

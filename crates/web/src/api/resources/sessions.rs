@@ -12,8 +12,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use ymarfer_app::i18n::Tr;
-use ymarfer_domain::programme::Attendance;
 use ymarfer_domain::Action;
+use ymarfer_domain::programme::Attendance;
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Mark {
