@@ -114,6 +114,22 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "organisations::change_rate",
+        may: "EditOrganisation: the staff of the programme whose record it is",
+        records: "organisation_rate_changed: the rate and the programme's claimed first-year total, before and after",
+        tells: "nobody: the ledger shows the new values",
+        repeat: "the same rate again changes and records nothing",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
+        name: "space::post",
+        may: "PostInSpace: the cohort's participants and staff (a token must be read-write)",
+        records: "the post itself, with its author and time (not a sensitive act)",
+        tells: "the people named after @, in the app and by their email rhythm",
+        repeat: "page forms carry the CSRF token; the API takes an Idempotency-Key",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
         name: "ledger_import::import_ledger",
         may: "ManageProgramme; the named verifier must hold VerifyBenefit",
         records: "ledger_imported: the file's SHA-256 and its line counts",

@@ -16,8 +16,9 @@ use ymarfer_store::throttle::Attempt;
 /// What registering interest did.
 #[derive(Debug)]
 pub enum Interest {
-    /// A new lead, and its programme's managers (or the administrators) told.
-    Registered(Lead),
+    /// A new lead (its id), and its programme's managers (or the
+    /// administrators) told.
+    Registered(i64),
     /// The same form was acted on already: nothing changed.
     AlreadySent,
     /// Too many from this address or email lately: nothing kept.
@@ -58,7 +59,7 @@ pub async fn register_interest(
     match services.db.record_lead(input, form_key, &event).await? {
         Some(lead) => {
             tell_managers(services, &lead).await?;
-            Ok(Interest::Registered(lead))
+            Ok(Interest::Registered(lead.id))
         }
         // The same form, sent twice at once, made its lead the first time.
         None => Ok(Interest::AlreadySent),

@@ -19,11 +19,13 @@ pub mod jobs;
 pub mod leads;
 pub mod ledger_import;
 pub mod mail;
+pub mod organisations;
 pub mod outbox;
 pub mod passwords;
 pub mod people_import;
 pub mod report;
 mod services;
+pub mod space;
 pub mod tokens;
 
 pub use config::{Config, ConfigError, SmtpConfig};

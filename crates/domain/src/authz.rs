@@ -246,6 +246,9 @@ pub enum Action {
     /// The cohort space (its stream, posts, feedback, commitments): the
     /// cohort's participants and staff, not its observers. Also to post in it.
     ViewSpace,
+    /// Post in a cohort space: whoever may see it. The same people as
+    /// `ViewSpace`, but a write, so a read-only token may not.
+    PostInSpace,
     /// Restore what was deleted in a cohort space, and see who gives and who
     /// receives feedback: the cohort's staff.
     ModerateSpace,
@@ -288,6 +291,7 @@ impl Action {
                 | Action::ManageLeads
                 | Action::ManageReference
                 | Action::ModerateSpace
+                | Action::PostInSpace
                 | Action::EditPost
                 | Action::DeletePost
         )
@@ -668,11 +672,12 @@ fn decide(actor: Option<&Actor>, action: Action, resource: Resource<'_>) -> Deci
             Action::ManageCohort | Action::ModerateSpace | Action::ViewRegister,
             Resource::Cohort { programme, cohort },
         ) => actor.holds_in_cohort(programme, cohort, STAFF),
-        (Action::ViewSpace, Resource::Cohort { programme, cohort }) => actor.holds_in_cohort(
-            programme,
-            cohort,
-            &[ProgrammeManager, Facilitator, Participant],
-        ),
+        (Action::ViewSpace | Action::PostInSpace, Resource::Cohort { programme, cohort }) => actor
+            .holds_in_cohort(
+                programme,
+                cohort,
+                &[ProgrammeManager, Facilitator, Participant],
+            ),
         (
             Action::ViewAlumni,
             Resource::Alumni {

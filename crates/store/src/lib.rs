@@ -13,6 +13,7 @@ pub mod capability;
 pub mod copy;
 mod db;
 pub mod health;
+pub mod idempotency;
 pub mod jobs;
 pub mod ledger;
 pub mod mail_queue;

@@ -549,7 +549,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let verifier = match &verified_by {
                 None => None,
                 Some(email) => {
-                    let address = Email::parse(&email)
+                    let address = Email::parse(email)
                         .map_err(|_| anyhow::anyhow!("{email:?} is not an email address"))?;
                     let user = db
                         .user_by_email(&address)

@@ -7,6 +7,8 @@
 //! `crate::`, `super::` or `self::`, including `use` groups; each resolves to
 //! the longest module it names. Declaring a child module is not an import.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 

@@ -78,6 +78,8 @@ api-op-get-lead = Un darpar gwmni, gyda'i wiriadau iechyd
 api-op-change-lead = Newid lle mae darpar gwmni arni, a'i nodiadau
 api-op-list-sessions = Sesiynau carfan, gyda'r gofrestr i'w staff
 api-op-record-attendance = Cofnodi cofrestr sesiwn
+api-op-change-organisation-rate = Newid cyfradd fesul awr sefydliad, sy'n rhoi gwerth ar ei oriau a hawliwyd ac a ragwelwyd
+api-op-add-post = Postio yng ngofod carfan
 
 ## Gwallau'r API
 
@@ -97,6 +99,9 @@ api-error-rate = Gormod o geisiadau'r funud hon. Rhowch gynnig arall arni cyn hi
 api-error-not-enrolled = Nid yw'r person hwnnw'n cymryd rhan yn y garfan hon.
 api-error-twice = Dim ond unwaith y caiff pob person ei farcio.
 api-error-review-changed = Mae'r llinell wedi newid ers y fersiwn a anfonwyd: darllenwch hi eto cyn ei hadolygu.
+api-error-idempotency-key = Rhaid i'r Idempotency-Key fod rhwng 1 a 255 o nodau ASCII gweladwy.
+api-error-idempotency-mismatch = Defnyddiwyd yr Idempotency-Key hwnnw eisoes ar gyfer cais gwahanol. Defnyddiwch allwedd newydd ar gyfer pob newid.
+api-error-idempotency-pending = Mae cais gyda'r Idempotency-Key hwnnw'n dal i gael ei brosesu. Rhowch gynnig arall arni cyn hir.
 
 ## Y ciw post
 

@@ -84,6 +84,8 @@ api-op-get-lead = One lead, with its health checks
 api-op-change-lead = Change where a lead stands, and its notes
 api-op-list-sessions = A cohort's sessions, with the register for its staff
 api-op-record-attendance = Record a session's register
+api-op-change-organisation-rate = Change an organisation's hourly rate, which values its claimed and forecast hours
+api-op-add-post = Post in a cohort's space
 
 ## API errors
 
@@ -103,6 +105,9 @@ api-error-rate = Too many requests this minute. Try again shortly.
 api-error-not-enrolled = That person is not taking part in this cohort.
 api-error-twice = Each person may be marked only once.
 api-error-review-changed = The line has changed since the version sent: read it again before you review it.
+api-error-idempotency-key = The Idempotency-Key must be 1 to 255 visible ASCII characters.
+api-error-idempotency-mismatch = That Idempotency-Key was already used for a different request. Use a new key for each change.
+api-error-idempotency-pending = A request with that Idempotency-Key is still being acted on. Try again shortly.
 
 ## The mail queue
 

@@ -1,39 +1,44 @@
 //! The OpenAPI 3.1 document, generated from the operations themselves.
 
-use super::resources;
+use super::resources::{
+    account, benefits, impact, leads, organisations, programmes, projects, sessions, space,
+};
+use serde_json::json;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{OpenApi as Document, Server};
+use utoipa::openapi::{ContentBuilder, OpenApi as Document, Ref, ResponseBuilder, Server};
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Ymarfer API",
-        description = "Programmes, cohorts, organisations, projects (with their tools, cycles and readings), the benefits ledger with its versions, impact reports, leads with their health checks, and attendance. Authenticate with a personal access token made on your profile: `Authorization: Bearer ymf_…`. Every answer is what the token's person may see, narrowed by the token's scope.",
+        description = "Programmes, cohorts, organisations, projects (with their tools, cycles and readings), the benefits ledger with its versions, impact reports, leads with their health checks, attendance, and posts in each cohort's space. Every write takes an `Idempotency-Key` header, so a retry changes nothing twice. Authenticate with a personal access token made on your profile: `Authorization: Bearer ymf_…`. Every answer is what the token's person may see, narrowed by the token's scope.",
         license(name = "AGPL-3.0-or-later"),
     ),
     paths(
-        resources::me,
-        resources::programmes,
-        resources::programme,
-        resources::cohorts,
-        resources::organisations,
-        resources::organisation,
-        resources::projects,
-        resources::project,
-        resources::add_reading,
-        resources::benefits,
-        resources::add_benefit,
-        resources::review_benefit,
-        resources::add_cycle,
-        resources::impact,
-        resources::leads,
-        resources::lead,
-        resources::change_lead,
-        resources::sessions,
-        resources::record_attendance,
+        account::me,
+        programmes::programmes,
+        programmes::programme,
+        programmes::cohorts,
+        organisations::organisations,
+        organisations::organisation,
+        organisations::change_rate,
+        projects::projects,
+        projects::project,
+        projects::add_reading,
+        benefits::benefits,
+        benefits::add_benefit,
+        benefits::review_benefit,
+        projects::add_cycle,
+        impact::impact,
+        leads::leads,
+        leads::lead,
+        leads::change_lead,
+        sessions::sessions,
+        sessions::record_attendance,
+        space::add_post,
     ),
-    modifiers(&Security),
+    modifiers(&Security, &Idempotency),
     tags(
         (name = "account", description = "The token's person"),
         (name = "programmes", description = "Programmes and their cohorts"),
@@ -42,6 +47,7 @@ use utoipa::{Modify, OpenApi};
         (name = "impact", description = "Verified impact, by the impact method"),
         (name = "leads", description = "Firms reached by the health check"),
         (name = "sessions", description = "Cohort sessions and attendance"),
+        (name = "space", description = "Each cohort's space"),
     ),
 )]
 struct ApiDoc;
@@ -61,6 +67,72 @@ impl Modify for Security {
             ),
         );
         doc.servers = Some(vec![Server::new("/api/v1")]);
+    }
+}
+
+/// The `Idempotency-Key` header, declared once among the components and named
+/// by every write, each of which may also answer 409 while the same key's
+/// first request is still being acted on.
+struct Idempotency;
+
+impl Modify for Idempotency {
+    fn modify(&self, doc: &mut Document) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        // utoipa has no parameters among the components: they are written as
+        // they appear in the document.
+        components
+            .extensions
+            .get_or_insert_with(Default::default)
+            .insert(
+                "parameters".to_string(),
+                json!({
+                    "IdempotencyKey": {
+                        "name": "Idempotency-Key",
+                        "in": "header",
+                        "required": false,
+                        "description": "Any 1 to 255 visible ASCII characters, new for each change you mean to make (a UUID will do). A retry with the same key, by the same token, of the same request (method, path and body) is answered with the first answer and changes nothing; the same key for a different request is refused (422). Keys are kept for 24 hours.",
+                        "schema": {
+                            "type": "string",
+                            "minLength": 1,
+                            "maxLength": 255,
+                            "pattern": "^[\\x21-\\x7E]+$"
+                        }
+                    }
+                }),
+            );
+        let conflict = ResponseBuilder::new()
+            .description("The same key's first request is still being acted on; try again shortly")
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                    .build(),
+            )
+            .build();
+        for item in doc.paths.paths.values_mut() {
+            for op in [
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                // The operation's own parameters, then the header by reference.
+                let mut parameters = serde_json::to_value(op.parameters.take().unwrap_or_default())
+                    .unwrap_or_else(|_| json!([]));
+                if let Some(list) = parameters.as_array_mut() {
+                    list.push(json!({"$ref": "#/components/parameters/IdempotencyKey"}));
+                }
+                op.extensions
+                    .get_or_insert_with(Default::default)
+                    .insert("parameters".to_string(), parameters);
+                op.responses
+                    .responses
+                    .insert("409".to_string(), conflict.clone().into());
+            }
+        }
     }
 }
 

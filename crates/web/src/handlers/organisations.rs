@@ -563,43 +563,26 @@ pub async fn update(
     let action = page.href(&format!("organisations/{id}/edit"));
     let errors = match form.validate(&page) {
         Ok((input, entry)) => {
-            let rate_moves = org.hourly_rate_pence != input.hourly_rate_pence;
-            let claimed_before = match org.programme_id {
-                Some(p) if rate_moves => Some(ymarfer_app::audit::claimed_total(&state, p).await?),
-                _ => None,
+            // The rate moves through its own act, which records what it moved.
+            let rate = input.hourly_rate_pence;
+            let keep = OrganisationInput {
+                hourly_rate_pence: org.hourly_rate_pence,
+                ..input
             };
-            let saved = state.db.update_organisation(id, &input, Some(entry)).await;
+            let saved = state.db.update_organisation(id, &keep, Some(entry)).await;
             match clash(saved, "name", || page.t("error-organisation-exists"))? {
                 Ok(()) => {
-                    if rate_moves {
-                        // The firm's rate values its claimed and forecast hours.
-                        let tr = ymarfer_app::i18n::Tr(ymarfer_domain::Lang::En);
-                        let rate = |r: Option<i64>| {
-                            r.map(|p| tr.money(ymarfer_domain::Pence(p)))
-                                .unwrap_or_else(|| "the programme's".to_string())
-                        };
-                        let mut detail = format!(
-                            "hourly rate {}",
-                            ymarfer_app::audit::moved(
-                                &rate(org.hourly_rate_pence),
-                                &rate(input.hourly_rate_pence)
-                            )
-                        );
-                        if let (Some(p), Some(before)) = (org.programme_id, claimed_before) {
-                            let after = ymarfer_app::audit::claimed_total(&state, p).await?;
-                            detail.push_str(&format!(
-                                "; claimed first-year total {}",
-                                ymarfer_app::audit::moved(&tr.money(before), &tr.money(after))
-                            ));
-                        }
-                        let act = ymarfer_app::audit::Act::new(
-                            ymarfer_domain::audit::AuditAction::OrganisationRateChanged,
-                            org.programme_id,
-                            format!("organisation {id} ({})", org.name),
-                        )
-                        .detail(detail);
-                        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
-                    }
+                    ymarfer_app::organisations::change_rate(
+                        &state,
+                        &ymarfer_app::acting::Acting::person(
+                            viewer.actor(),
+                            ymarfer_app::acting::Door::Page,
+                            addr.clone(),
+                        ),
+                        id,
+                        rate,
+                    )
+                    .await?;
                     return Ok(see_other(&page.href(&format!("organisations/{id}"))));
                 }
                 Err(errors) => errors,

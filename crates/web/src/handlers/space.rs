@@ -505,34 +505,28 @@ pub async fn create_post(
 ) -> AppResult {
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ViewSpace).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     let (form, checked, prepared) = checked_post(&page, upload?).await?;
     match checked {
         Ok((body, lang)) => {
-            let members = state.db.space_members(programme.id, cohort.id).await?;
             let files = match prepared {
                 Some(p) => vec![crate::views::upload::put(&state, p).await?],
                 None => Vec::new(),
             };
-            let id = state
-                .db
-                .add_item_with(
-                    &NewItem {
-                        cohort: cohort.id,
-                        parent: None,
-                        author: me,
-                        kind: ItemKind::Post,
-                        project: None,
-                        tool_id: None,
-                        ref_id: None,
-                        body: &body,
-                        lang,
-                        alumni: None,
-                    },
-                    &mentions(&body, &members),
-                    &files,
-                )
-                .await?;
+            let id = ymarfer_app::space::post(
+                &state,
+                &ymarfer_app::acting::Acting::person(
+                    viewer.actor(),
+                    ymarfer_app::acting::Door::Page,
+                    "",
+                ),
+                programme.id,
+                cohort.id,
+                &body,
+                lang,
+                &files,
+            )
+            .await?;
             Ok(see_other(&format!(
                 "{}?done=posted#item-{id}",
                 space_base(&page, &programme, &cohort)

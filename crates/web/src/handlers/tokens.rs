@@ -17,8 +17,6 @@ use ymarfer_domain::authz::{TokenScope, sees_every_programme};
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::api_tokens::ApiToken;
 
-/// How long a new token may live, in days.
-
 struct TokenRow {
     id: i64,
     name: String,

@@ -51,6 +51,14 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "leads::register_interest" => register_interest(&app).await,
             "leads::assign" => assign_lead(&app).await,
             "tokens::create" | "tokens::revoke" => tokens(&app).await,
+            // Walked through the API beside the page in tests/app/api_acts.rs,
+            // on a server of their own.
+            "organisations::change_rate" => {
+                crate::api_acts::the_rate_changes_through_the_api(fresh(&app).await).await
+            }
+            "space::post" => {
+                crate::api_acts::a_post_through_the_api_is_in_the_space(fresh(&app).await).await
+            }
             "claims::verify" => review(&app, Review::Verify).await,
             "claims::return_claim" => review(&app, Review::Return).await,
             "claims::reject" => review(&app, Review::Reject).await,
@@ -60,6 +68,15 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }
+}
+
+/// Another server on the same kind of database, for a case that needs one.
+async fn fresh(app: &TestApp) -> TestApp {
+    let backend = match app.db {
+        ymarfer_store::Db::Sqlite(_) => ymarfer_store::Backend::Sqlite,
+        ymarfer_store::Db::Postgres(_) => ymarfer_store::Backend::Postgres,
+    };
+    TestApp::spawn(backend).await.expect("a second server")
 }
 
 fn people_csv(emails: &[&str]) -> String {
@@ -412,7 +429,7 @@ async fn register_interest(app: &TestApp) {
     assert!(matches!(again, Interest::AlreadySent), "{again:?}");
     let recorded = events(app, AuditAction::LeadRegistered).await;
     assert_eq!(recorded.len(), 1);
-    assert_eq!(recorded[0].subject, format!("lead {}", lead.id));
+    assert_eq!(recorded[0].subject, format!("lead {lead}"));
     assert_eq!(
         (recorded[0].actor_id, recorded[0].address.as_str()),
         (None, "")

@@ -6,6 +6,7 @@
 mod accounts;
 mod acts;
 mod api;
+mod api_acts;
 mod audit;
 mod bounds;
 mod browser;

@@ -492,6 +492,10 @@ fn api_rows() -> Vec<ApiRow> {
         ApiRow { method: "GET", path: "/api/v1/organisations/1", body: "", expect: |w| api(w, cohort_staff, 200, 404) },
         ApiRow { method: "GET", path: "/api/v1/organisations/2", body: "", expect: |w| api(w, admin_only, 200, 404) },
         ApiRow { method: "GET", path: "/api/v1/organisations/x", body: "", expect: |w| api(w, everyone, 400, 0) },
+        ApiRow { method: "PUT", path: "/api/v1/organisations/1/rate", body: r#"{"hourly_rate":"lots"}"#, expect: |w| api(w, cohort_staff, 422, 404) },
+        ApiRow { method: "PUT", path: "/api/v1/organisations/2/rate", body: r#"{"hourly_rate":"lots"}"#, expect: |w| api(w, admin_only, 422, 404) },
+        ApiRow { method: "POST", path: "/api/v1/programmes/prog/cohorts/cohort-1/posts", body: r#"{"body":""}"#, expect: |w| match w { Who::Observer => 403, _ => api(w, everyone, 422, 0) } },
+        ApiRow { method: "POST", path: "/api/v1/programmes/prog-b/cohorts/cohort-1/posts", body: r#"{"body":""}"#, expect: |w| api(w, admin_only, 422, 404) },
         ApiRow { method: "GET", path: "/api/v1/programmes/prog/impact", body: "", expect: |w| api(w, everyone, 200, 0) },
         ApiRow { method: "GET", path: "/api/v1/programmes/prog/leads", body: "", expect: |w| api(w, programme_managers, 200, 403) },
         ApiRow { method: "GET", path: "/api/v1/programmes/prog/leads/999", body: "", expect: |w| api(w, programme_managers, 404, 403) },
@@ -972,7 +976,7 @@ fn every_declared_route_has_rows() {
 /// API's table.
 #[test]
 fn every_api_route_has_rows() {
-    let source = include_str!("../../src/api/resources.rs");
+    let source = include_str!("../../src/api/resources/mod.rs");
     let routes_fn = &source[source.find("pub fn routes()").expect("routes()")..];
     let routes_fn = &routes_fn[..routes_fn.find("\n}").expect("end of routes()")];
     let mut declared = Vec::new();

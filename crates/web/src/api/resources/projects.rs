@@ -1,0 +1,341 @@
+//! Projects, with their tools, cycles, readings and benefits ledger.
+
+use crate::api::error::{ApiResult, ErrorBody, validate};
+use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::api::paging::{PageQuery, Paged};
+use crate::context;
+use crate::handlers::cycles::CycleForm;
+use crate::page::Viewer;
+use crate::state::AppState;
+use crate::views::project::{Relation, project_for};
+use crate::views::reading::ReadingForm;
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+use ymarfer_app::i18n::Tr;
+use ymarfer_domain::{Action, Resource, can};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectSummaryOut {
+    pub id: i64,
+    pub title: String,
+    pub cohort_id: i64,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    /// `planning`, `testing`, `adopted`, `abandoned`…
+    pub status: String,
+    /// Who may see it: `private`, `set`, `cohort`, `programme` or `public`.
+    pub visibility: String,
+    pub tools_applied: i64,
+    pub cycles: i64,
+    pub readings: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[utoipa::path(get, path = "/programmes/{p}/cohorts/{c}/projects", tag = "projects",
+    operation_id = "list_projects",
+    params(
+        ("p" = String, Path, description = "The programme's slug"),
+        ("c" = String, Path, description = "The cohort's slug"),
+        PageQuery,
+    ),
+    responses(
+        (status = 200, description = "The cohort's projects the token may see", body = Paged<ProjectSummaryOut>),
+        (status = 400, description = "A bad cursor or limit", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token's person may not see the cohort's projects", body = ErrorBody),
+        (status = 404, description = "No such cohort, or not one the token may see", body = ErrorBody),
+        (status = 429, description = "Too many requests this minute", body = ErrorBody),
+    ),
+    security(("token" = [])))]
+pub async fn projects(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ApiPath((slug, cslug)): ApiPath<(String, String)>,
+    ApiQuery(q): ApiQuery<PageQuery>,
+) -> ApiResult<Json<Paged<ProjectSummaryOut>>> {
+    let (after, limit) = q.bounds()?;
+    let (programme, cohort) =
+        context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohortPeople).await?;
+    let relation = Relation::load(&state, &viewer, cohort.id).await?;
+    let mut items: Vec<ProjectSummaryOut> = state
+        .db
+        .cohort_projects(cohort.id)
+        .await?
+        .into_iter()
+        .filter(|s| s.id > after)
+        .filter(|s| {
+            let facts = relation.facts(
+                programme.id,
+                cohort.id,
+                s.organisation_id,
+                s.visibility,
+                s.public_approved_by.is_some(),
+            );
+            can(
+                viewer.actor(),
+                Action::ViewProject,
+                Resource::Project(facts),
+            )
+            .allowed()
+        })
+        .map(|s| ProjectSummaryOut {
+            id: s.id,
+            title: s.title,
+            cohort_id: s.cohort_id,
+            organisation_id: s.organisation_id,
+            organisation_name: s.organisation_name,
+            status: s.status.as_str().to_string(),
+            visibility: s.visibility.as_str().to_string(),
+            tools_applied: s.tools,
+            cycles: s.cycles,
+            readings: s.readings,
+            updated_at: s.updated_at,
+        })
+        .collect();
+    items.sort_by_key(|s| s.id);
+    items.truncate(limit as usize + 1);
+    Ok(Json(Paged::of(items, limit, |s| s.id)))
+}
+
+/// One saved version of a tool applied to the project.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ToolApplicationOut {
+    pub tool_id: String,
+    pub tool_version: i64,
+    pub version: i64,
+    /// What was written into the tool's fields, by field id.
+    #[schema(value_type = Object)]
+    pub data: serde_json::Value,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A test-and-learn (PDSA) cycle.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CycleOut {
+    pub number: i64,
+    pub change_idea: String,
+    pub prediction: String,
+    pub plan_who: String,
+    pub plan_what: String,
+    pub plan_when: String,
+    pub plan_where: String,
+    pub happened: String,
+    pub study: String,
+    /// `adopt`, `adapt` or `abandon`, once decided.
+    pub decision: Option<String>,
+    pub tested_on: Option<NaiveDate>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A reading of the project's measure.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ReadingOut {
+    pub id: i64,
+    pub taken_on: NaiveDate,
+    /// The value in hundredths of the measure's unit.
+    pub value_hundredths: i64,
+    pub note: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Aim {
+    pub measure: String,
+    pub unit: String,
+    pub baseline: Option<i64>,
+    pub target: Option<i64>,
+    pub by: Option<NaiveDate>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectOut {
+    pub id: i64,
+    pub programme_id: i64,
+    pub cohort_id: i64,
+    pub organisation_id: i64,
+    /// The firm's name; described by its size, sector and area instead to
+    /// someone who sees the project only as a public case study, unless the
+    /// firm consented to be named.
+    pub organisation_name: String,
+    pub title: String,
+    pub problem: String,
+    pub business_function: String,
+    pub aim: Aim,
+    pub status: String,
+    pub visibility: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub tools: Vec<ToolApplicationOut>,
+    pub cycles: Vec<CycleOut>,
+    pub readings: Vec<ReadingOut>,
+}
+
+#[utoipa::path(get, path = "/projects/{id}", tag = "projects",
+    operation_id = "get_project",
+    params(("id" = i64, Path, description = "The project's id")),
+    responses(
+        (status = 200, description = "The project, with its tools, cycles and readings", body = ProjectOut),
+        (status = 400, description = "Not an id", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
+        (status = 429, description = "Too many requests this minute", body = ErrorBody),
+    ),
+    security(("token" = [])))]
+pub async fn project(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ApiPath(id): ApiPath<i64>,
+) -> ApiResult<Json<ProjectOut>> {
+    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
+    let tools = state
+        .db
+        .applications(id)
+        .await?
+        .into_iter()
+        .map(|a| ToolApplicationOut {
+            data: serde_json::from_str(&a.data).unwrap_or(serde_json::Value::Null),
+            tool_id: a.tool_id,
+            tool_version: a.tool_version,
+            version: a.version,
+            created_at: a.created_at,
+        })
+        .collect();
+    let cycles = state
+        .db
+        .cycles(id)
+        .await?
+        .into_iter()
+        .map(cycle_out)
+        .collect();
+    let readings = state
+        .db
+        .readings(id)
+        .await?
+        .into_iter()
+        .map(reading_out)
+        .collect();
+    let lang = viewer
+        .0
+        .as_deref()
+        .map(|me| me.user.lang())
+        .unwrap_or(ymarfer_domain::Lang::En);
+    let organisation_name = ctx.firm(&Tr(lang));
+    let p = ctx.project;
+    Ok(Json(ProjectOut {
+        id: p.id,
+        programme_id: ctx.programme.id,
+        cohort_id: p.cohort_id,
+        organisation_id: p.organisation_id,
+        organisation_name,
+        title: p.title,
+        problem: p.problem,
+        business_function: p.business_function,
+        aim: Aim {
+            measure: p.aim_measure,
+            unit: p.aim_unit,
+            baseline: p.aim_baseline,
+            target: p.aim_target,
+            by: p.aim_by,
+        },
+        status: p.status.as_str().to_string(),
+        visibility: p.visibility.as_str().to_string(),
+        created_at: p.created_at,
+        updated_at: p.updated_at,
+        tools,
+        cycles,
+        readings,
+    }))
+}
+
+fn reading_out(r: ymarfer_store::projects::Reading) -> ReadingOut {
+    ReadingOut {
+        id: r.id,
+        taken_on: r.taken_on,
+        value_hundredths: r.value,
+        note: r.note,
+    }
+}
+
+#[utoipa::path(post, path = "/projects/{id}/readings", tag = "projects",
+    operation_id = "add_reading",
+    params(("id" = i64, Path, description = "The project's id")),
+    request_body = ReadingForm,
+    responses(
+        (status = 201, description = "The reading, added", body = ReadingOut),
+        (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token may not change this project", body = ErrorBody),
+        (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
+        (status = 422, description = "A field was refused; each is named", body = ErrorBody),
+        (status = 429, description = "Too many requests this minute", body = ErrorBody),
+    ),
+    security(("token" = [])))]
+pub async fn add_reading(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<ReadingForm>,
+) -> ApiResult<(StatusCode, Json<ReadingOut>)> {
+    project_for(&state, &viewer, id, Action::EditProject).await?;
+    let checked = validate(|tr: Tr| body.check(tr))?;
+    let (taken_on, value, note) = (checked.taken_on, checked.value, checked.note);
+    let reading_id = state
+        .db
+        .add_reading(id, taken_on, value, &note, viewer.user_id())
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(ReadingOut {
+            id: reading_id,
+            taken_on,
+            value_hundredths: value,
+            note,
+        }),
+    ))
+}
+
+fn cycle_out(c: ymarfer_store::projects::Cycle) -> CycleOut {
+    CycleOut {
+        number: c.number,
+        change_idea: c.change_idea,
+        prediction: c.prediction,
+        plan_who: c.plan_who,
+        plan_what: c.plan_what,
+        plan_when: c.plan_when,
+        plan_where: c.plan_where,
+        happened: c.happened,
+        study: c.study,
+        decision: c.decision,
+        tested_on: c.tested_on,
+        updated_at: c.updated_at,
+    }
+}
+
+#[utoipa::path(post, path = "/projects/{id}/cycles", tag = "projects",
+    operation_id = "add_cycle",
+    params(("id" = i64, Path, description = "The project's id")),
+    request_body = CycleForm,
+    responses(
+        (status = 201, description = "The cycle, begun", body = CycleOut),
+        (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 403, description = "The token may not change this project", body = ErrorBody),
+        (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
+        (status = 422, description = "A field was refused; each is named", body = ErrorBody),
+        (status = 429, description = "Too many requests this minute", body = ErrorBody),
+    ),
+    security(("token" = [])))]
+pub async fn add_cycle(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(body): ApiJson<CycleForm>,
+) -> ApiResult<(StatusCode, Json<CycleOut>)> {
+    project_for(&state, &viewer, id, Action::EditProject).await?;
+    let input = validate(|tr: Tr| body.validate(tr))?;
+    let cycle = state.db.create_cycle(id, &input, viewer.user_id()).await?;
+    Ok((StatusCode::CREATED, Json(cycle_out(cycle))))
+}
