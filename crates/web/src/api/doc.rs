@@ -128,9 +128,21 @@ impl Modify for Idempotency {
                 op.extensions
                     .get_or_insert_with(Default::default)
                     .insert("parameters".to_string(), parameters);
-                op.responses
-                    .responses
-                    .insert("409".to_string(), conflict.clone().into());
+                // An operation that answers 409 for its own reason keeps it,
+                // with this one added to its description.
+                match op.responses.responses.get_mut("409") {
+                    Some(utoipa::openapi::RefOr::T(own)) => {
+                        own.description = format!(
+                            "{}; or the same key's first request is still being acted on",
+                            own.description
+                        );
+                    }
+                    _ => {
+                        op.responses
+                            .responses
+                            .insert("409".to_string(), conflict.clone().into());
+                    }
+                }
             }
         }
     }
