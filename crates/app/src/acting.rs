@@ -68,6 +68,15 @@ impl Acting {
         }
     }
 
+    /// The answer about a record this person may not know of: sign in first,
+    /// or (signed in) not found, so that its existence does not leak.
+    pub fn unknown(&self) -> Error {
+        match self.actor {
+            None => Error::SignIn,
+            Some(_) => Error::NotFound,
+        }
+    }
+
     /// What the policy says of `action` on `resource` for this person.
     pub fn decide(&self, action: Action, resource: Resource<'_>) -> Decision {
         can(self.actor.as_ref(), action, resource)

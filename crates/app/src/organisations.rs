@@ -1,13 +1,13 @@
 //! Acts on the organisations taking part.
 
 use crate::acting::Acting;
-use crate::audit::{self, Act};
+use crate::audit;
 use crate::error::{Error, Result};
 use crate::i18n::Tr;
 use crate::services::Services;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::{Action, Lang, Pence, Resource};
-use ymarfer_store::organisations::{Organisation, OrganisationInput};
+use ymarfer_store::organisations::Organisation;
 
 /// A firm's hourly rate, changed: what it was and is, and its programme's
 /// claimed first-year total before and after (none if it is in no programme).
@@ -31,10 +31,7 @@ pub async fn change_rate(
     rate: Option<i64>,
 ) -> Result<RateChange> {
     let Some(org) = services.db.organisation_by_id(organisation_id).await? else {
-        return Err(match acting.actor {
-            None => Error::SignIn,
-            Some(_) => Error::NotFound,
-        });
+        return Err(acting.unknown());
     };
     let programmes = org.programmes();
     acting.may(
@@ -52,50 +49,31 @@ pub async fn change_rate(
             organisation: org,
         });
     }
-    let claimed_before = match org.programme_id {
-        Some(p) => Some(audit::claimed_total(services, p).await?),
-        None => None,
-    };
-    let input = OrganisationInput {
-        name: org.name.clone(),
-        companies_house: org.companies_house.clone(),
-        sic_section: org.sic_section.clone(),
-        employee_band: org.employee_band,
-        principal_area: org.principal_area.clone(),
-        hourly_rate_pence: rate,
-    };
-    services
-        .db
-        .update_organisation(organisation_id, &input, None)
-        .await?;
-    let claimed = match (org.programme_id, claimed_before) {
-        (Some(p), Some(before)) => Some((before, audit::claimed_total(services, p).await?)),
-        _ => None,
-    };
     // The trail is written in English, as every act's is.
     let tr = Tr(Lang::En);
     let shown = |r: Option<i64>| {
         r.map(|p| tr.money(Pence(p)))
             .unwrap_or_else(|| "the programme's".to_string())
     };
-    let mut detail = format!("hourly rate {}", audit::moved(&shown(before), &shown(rate)));
-    if let Some((before, after)) = claimed {
-        detail.push_str(&format!(
-            "; claimed first-year total {}",
-            audit::moved(&tr.money(before), &tr.money(after))
-        ));
-    }
-    let act = Act::new(
-        AuditAction::OrganisationRateChanged,
-        org.programme_id,
-        format!("organisation {organisation_id} ({})", org.name),
-    )
-    .detail(detail);
-    let mut event = acting.event(act.action);
-    event.programme_id = act.programme;
-    event.subject = act.subject;
-    event.detail = act.detail;
-    services.db.record_audit(&event).await?;
+    let mut claimed = None;
+    services
+        .db
+        .change_organisation_rate(organisation_id, rate, |moved| {
+            claimed = moved;
+            let mut detail = format!("hourly rate {}", audit::moved(&shown(before), &shown(rate)));
+            if let Some((before, after)) = moved {
+                detail.push_str(&format!(
+                    "; claimed first-year total {}",
+                    audit::moved(&tr.money(before), &tr.money(after))
+                ));
+            }
+            let mut event = acting.event(AuditAction::OrganisationRateChanged);
+            event.programme_id = org.programme_id;
+            event.subject = format!("organisation {organisation_id} ({})", org.name);
+            event.detail = detail;
+            event
+        })
+        .await?;
     let organisation = services
         .db
         .organisation_by_id(organisation_id)

@@ -20,6 +20,8 @@ coded_enum! {
         LeadInvited = "lead_invited", "audit-lead-invited";
         LeadAssigned = "lead_assigned", "audit-lead-assigned";
         AuditExported = "audit_exported", "audit-audit-exported";
+        PostDeleted = "post_deleted", "audit-post-deleted";
+        PostRestored = "post_restored", "audit-post-restored";
         PersonErased = "person_erased", "audit-person-erased";
         DataDownloaded = "data_downloaded", "audit-data-downloaded";
         UserAdded = "user_added", "audit-user-added";

@@ -9,6 +9,29 @@ use ymarfer_domain::Lang;
 use ymarfer_domain::health::{LeadStatus, PainPoint};
 use ymarfer_domain::innovation::{EmployeeBand, InnovationAnswers};
 
+/// Marks a form's one-time key (`$key`, an `Option<&str>`) used, inside the
+/// open transaction `$tx`: true the first time (or when the form carries
+/// none), false when the same form was acted on before.
+macro_rules! first_use {
+    ($tx:ident, $key:expr) => {{
+        match $key {
+            None => true,
+            Some(key) => {
+                let fresh: Option<String> = sqlx::query_scalar(
+                    "INSERT INTO form_keys (form_key, used_at) VALUES ($1, $2) \
+                     ON CONFLICT (form_key) DO NOTHING RETURNING form_key",
+                )
+                .bind(key)
+                .bind(chrono::Utc::now())
+                .fetch_optional(&mut *$tx)
+                .await?;
+                fresh.is_some()
+            }
+        }
+    }};
+}
+pub(crate) use first_use;
+
 /// A health check as stored: answers so far, each `None` until given.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct HealthCheck {
@@ -353,18 +376,8 @@ impl Db {
     ) -> Result<Option<Lead>> {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            if let Some(form_key) = form_key {
-                let fresh: Option<String> = sqlx::query_scalar(
-                    "INSERT INTO form_keys (form_key, used_at) VALUES ($1, $2) \
-                     ON CONFLICT (form_key) DO NOTHING RETURNING form_key",
-                )
-                .bind(form_key)
-                .bind(Utc::now())
-                .fetch_optional(&mut *tx)
-                .await?;
-                if fresh.is_none() {
-                    return Ok(None);
-                }
+            if !crate::health::first_use!(tx, form_key) {
+                return Ok(None);
             }
             let lead: Lead = insert_lead!(&mut *tx, l);
             let event = crate::audit::NewAuditEvent {

@@ -201,7 +201,7 @@ pub(crate) use refresh_line;
 const SPLIT: i64 = 1_000_000_000;
 
 /// `SUM(column)` as `{alias}_high` and `{alias}_low`; read back with [`joined`].
-fn split_sum(column: &str, alias: &str) -> String {
+pub(crate) fn split_sum(column: &str, alias: &str) -> String {
     format!(
         "CAST(COALESCE(SUM({column} / {SPLIT}), 0) AS BIGINT) AS {alias}_high, \
          CAST(COALESCE(SUM({column} % {SPLIT}), 0) AS BIGINT) AS {alias}_low"
@@ -210,12 +210,31 @@ fn split_sum(column: &str, alias: &str) -> String {
 
 /// A sum from its two parts, exact, held at the 64-bit limit in the case
 /// (unreachable within `ymarfer_domain::bounds`) that it is beyond it.
-fn joined(high: i64, low: i64) -> i64 {
+pub(crate) fn joined(high: i64, low: i64) -> i64 {
     ymarfer_domain::bounds::total(i128::from(high) * i128::from(SPLIT) + i128::from(low))
 }
 
+/// A programme's (`$programme`) claimed first-year total, in pence, read inside
+/// the open transaction `$tx`: what a rate or capture-factor change moves,
+/// recorded before and after it.
+macro_rules! claimed_total {
+    ($tx:ident, $programme:expr) => {{
+        let sql = format!(
+            "SELECT {} {} AND l.status = 'claimed'",
+            $crate::ledger::split_sum("l.first_year_pence", "value"),
+            $crate::ledger::CURRENT_FROM
+        );
+        let (high, low): (i64, i64) = sqlx::query_as(&sql)
+            .bind($programme)
+            .fetch_one(&mut *$tx)
+            .await?;
+        ymarfer_domain::Pence($crate::ledger::joined(high, low))
+    }};
+}
+pub(crate) use claimed_total;
+
 /// A programme's lines (`$1`), each with its current figures; conditions follow.
-const CURRENT_FROM: &str = "FROM benefit_lines l WHERE l.programme_id = $1";
+pub(crate) const CURRENT_FROM: &str = "FROM benefit_lines l WHERE l.programme_id = $1";
 
 /// Narrows [`CURRENT_FROM`] to one cohort (`$2`) when one is given. The
 /// statement names the cohort only then, so that each form has one plan.

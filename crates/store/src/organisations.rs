@@ -1,8 +1,10 @@
 //! Organisations (mostly SMEs) and the innovation questions they answer.
 
+use crate::audit::NewAuditEvent;
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
+use ymarfer_domain::Pence;
 use ymarfer_domain::innovation::EmployeeBand;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -243,6 +245,44 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
             }
+            tx.commit().await?;
+            Ok::<(), crate::StoreError>(())
+        })?;
+        Ok(())
+    }
+
+    /// Changes an organisation's hourly rate and revalues its lines not yet
+    /// verified, with the audit event `event` makes from its programme's
+    /// claimed first-year total before and after (none when it is in no
+    /// programme), in one transaction.
+    pub async fn change_organisation_rate(
+        &self,
+        id: i64,
+        rate: Option<i64>,
+        event: impl FnOnce(Option<(Pence, Pence)>) -> NewAuditEvent,
+    ) -> Result<()> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let programme: Option<i64> =
+                sqlx::query_scalar("SELECT programme_id FROM organisations WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let before = match programme {
+                Some(p) => Some(crate::ledger::claimed_total!(tx, p)),
+                None => None,
+            };
+            sqlx::query("UPDATE organisations SET hourly_rate_pence = $1 WHERE id = $2")
+                .bind(rate)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            crate::ledger::revalue!(tx, "p.organisation_id = $1 AND v.status <> 'verified'", id);
+            let moved = match (programme, before) {
+                (Some(p), Some(before)) => Some((before, crate::ledger::claimed_total!(tx, p))),
+                _ => None,
+            };
+            crate::audit::record_in!(tx, &event(moved));
             tx.commit().await?;
             Ok::<(), crate::StoreError>(())
         })?;

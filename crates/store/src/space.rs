@@ -270,10 +270,29 @@ impl Db {
         notify: &[(i64, NoticeKind)],
         files: &[crate::attachments::NewAttachment],
     ) -> Result<i64> {
+        // Without a one-time key the item is always made.
+        Ok(self
+            .add_item_once(item, notify, files, None)
+            .await?
+            .unwrap_or_default())
+    }
+
+    /// [`Db::add_item_with`], from a form that carries a one-time key: the
+    /// same form sent again makes nothing and answers `None`.
+    pub async fn add_item_once(
+        &self,
+        item: &NewItem<'_>,
+        notify: &[(i64, NoticeKind)],
+        files: &[crate::attachments::NewAttachment],
+        form_key: Option<&str>,
+    ) -> Result<Option<i64>> {
         use crate::attachments::{Owner, insert_attachments};
         let now = Utc::now();
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            if !crate::health::first_use!(tx, form_key) {
+                return Ok(None);
+            }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO posts (cohort_id, parent_id, author_id, kind, project_id, tool_id, ref_id, body, lang, created_at, alumni_programme_id) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
@@ -303,7 +322,7 @@ impl Db {
                     .await?;
             }
             tx.commit().await?;
-            id
+            Some(id)
         }))
     }
 
@@ -459,55 +478,82 @@ impl Db {
     }
 
     /// Deletes an item softly (`by` someone), or restores it (`None`).
-    pub async fn set_item_deleted(&self, id: i64, by: Option<i64>) -> Result<()> {
+    /// Deletes an item softly (`by` someone), or restores it (`by` none),
+    /// with its audit event, in one transaction. Nothing changes or is
+    /// recorded when it is in that state already. True when it changed.
+    pub async fn set_item_deleted(
+        &self,
+        id: i64,
+        by: Option<i64>,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<bool> {
         let at = by.map(|_| Utc::now());
-        with_pool!(self, |pool| {
-            sqlx::query("UPDATE posts SET deleted_at = $1, deleted_by = $2 WHERE id = $3")
-                .bind(at)
-                .bind(by)
-                .bind(id)
-                .execute(pool)
-                .await?;
-        });
-        Ok(())
-    }
-
-    /// Gives a reaction, or takes it back when already given. True when given.
-    pub async fn toggle_reaction(&self, post: i64, user: i64, kind: Reaction) -> Result<bool> {
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let removed = sqlx::query(
-                "DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3",
+            let changed = sqlx::query(
+                "UPDATE posts SET deleted_at = $1, deleted_by = $2 WHERE id = $3 \
+                 AND (deleted_at IS NULL) <> ($1 IS NULL)",
             )
-            .bind(post)
-            .bind(user)
-            .bind(kind.as_str())
+            .bind(at)
+            .bind(by)
+            .bind(id)
             .execute(&mut *tx)
             .await?
-            .rows_affected();
-            if removed == 0 {
-                sqlx::query("INSERT INTO reactions (post_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4)")
-                    .bind(post)
-                    .bind(user)
-                    .bind(kind.as_str())
-                    .bind(Utc::now())
-                    .execute(&mut *tx)
-                    .await?;
+            .rows_affected()
+                == 1;
+            if changed {
+                crate::audit::record_in!(tx, event);
             }
             tx.commit().await?;
-            removed == 0
+            changed
+        }))
+    }
+
+    /// Gives a reaction (`on`) or takes it back: the same again changes
+    /// nothing. True when it changed.
+    pub async fn set_reaction(
+        &self,
+        post: i64,
+        user: i64,
+        kind: Reaction,
+        on: bool,
+    ) -> Result<bool> {
+        Ok(with_pool!(self, |pool| {
+            let done = if on {
+                sqlx::query(
+                    "INSERT INTO reactions (post_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(post)
+                .bind(user)
+                .bind(kind.as_str())
+                .bind(Utc::now())
+                .execute(pool)
+                .await?
+            } else {
+                sqlx::query(
+                    "DELETE FROM reactions WHERE post_id = $1 AND user_id = $2 AND kind = $3",
+                )
+                .bind(post)
+                .bind(user)
+                .bind(kind.as_str())
+                .execute(pool)
+                .await?
+            };
+            done.rows_affected() == 1
         }))
     }
 
     /// Records feedback on an item: answers the giver's request for it, if any,
-    /// and tells the item's author, in one transaction.
+    /// and tells the item's author, in one transaction. The same feedback from
+    /// the same person again records nothing and answers `None`.
     pub async fn add_feedback(
         &self,
         post: i64,
         author: i64,
         input: &FeedbackInput,
         tell: Option<i64>,
-    ) -> Result<i64> {
+    ) -> Result<Option<i64>> {
         let now = Utc::now();
         let checklist = input
             .checklist
@@ -517,6 +563,21 @@ impl Db {
             .join(",");
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            let given: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM feedback WHERE post_id = $1 AND author_id = $2 AND strong = $3 \
+                 AND question = $4 AND suggestion = $5 AND checklist = $6",
+            )
+            .bind(post)
+            .bind(author)
+            .bind(&input.strong)
+            .bind(&input.question)
+            .bind(&input.suggestion)
+            .bind(&checklist)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if given.is_some() {
+                return Ok(None);
+            }
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO feedback (post_id, author_id, strong, question, suggestion, checklist, created_at) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -547,7 +608,7 @@ impl Db {
                     .await?;
             }
             tx.commit().await?;
-            id
+            Some(id)
         }))
     }
 

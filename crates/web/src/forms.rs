@@ -46,3 +46,17 @@ impl FieldErrors {
         &self.0
     }
 }
+
+/// A new one-time key for a form: shown in it as a hidden field, it lets the
+/// act see the same form sent twice (a double tap, a retry) and do it once.
+pub fn once_key() -> String {
+    ymarfer_store::secret::new_secret().0
+}
+
+/// Whether a form's one-time key looks like one [`once_key`] makes.
+pub fn sound_once_key(key: &str) -> bool {
+    (16..=64).contains(&key.len())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}

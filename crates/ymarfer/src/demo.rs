@@ -1346,10 +1346,10 @@ async fn spaces(
                 .await?;
             db.backdate(Backdate::Item(id), at(when(k) + Duration::days(1), 14))
                 .await?;
-            db.toggle_reaction(*post, peer(k + 2, *author), Reaction::Useful)
+            db.set_reaction(*post, peer(k + 2, *author), Reaction::Useful, true)
                 .await?;
             if k % 2 == 0 {
-                db.toggle_reaction(*post, peer(k + 3, *author), Reaction::TriedToo)
+                db.set_reaction(*post, peer(k + 3, *author), Reaction::TriedToo, true)
                     .await?;
             }
         }

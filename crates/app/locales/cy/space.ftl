@@ -5,6 +5,7 @@ space-former-member = Cyn-aelod
 space-shared-tool = { $tool }, fersiwn { $version }
 space-shared-cycle = Cylch { $number }: { $change } – { $decision }
 space-shared-reading = Y darlleniad diweddaraf: { $value } { $unit } ar { $date }
+space-error-too-long = Ysgrifennwch 5,000 nod ar y mwyaf.
 space-shared-gone = Nid yw'r hyn a rannwyd wedi'i gofnodi mwyach.
 space-item-title = Rhannwyd gan { $author } ar { $when }
 space-kind-post = Neges

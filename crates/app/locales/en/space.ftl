@@ -5,6 +5,7 @@ space-former-member = Former member
 space-shared-tool = { $tool }, version { $version }
 space-shared-cycle = Cycle { $number }: { $change } – { $decision }
 space-shared-reading = Latest reading: { $value } { $unit } on { $date }
+space-error-too-long = Write 5,000 characters at most.
 space-shared-gone = What was shared is no longer recorded.
 space-item-title = Shared by { $author } on { $when }
 space-kind-post = Post

@@ -71,7 +71,7 @@ async fn serve(state: &AppState, viewer: &Viewer, id: i64, thumb: bool) -> AppRe
             .await?
             .ok_or(AppError::NOT_FOUND)?;
         let finished = match item.alumni_programme_id {
-            Some(p) => crate::views::space::finished_cohorts(state, p).await?,
+            Some(p) => ymarfer_app::space::finished_cohorts(state, p).await?,
             None => Vec::new(),
         };
         let facts = PostFacts {

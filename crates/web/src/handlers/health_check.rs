@@ -439,11 +439,7 @@ pub struct InterestForm {
 /// The stored one-time key of an interest form, if the form carries a sound one.
 fn interest_key(form: &InterestForm) -> Option<String> {
     let key = form.once.trim();
-    let sound = (16..=64).contains(&key.len())
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    sound.then(|| format!("interest:{key}"))
+    crate::forms::sound_once_key(key).then(|| format!("interest:{key}"))
 }
 
 async fn result_page(
@@ -554,7 +550,7 @@ pub async fn result(
     }
     let form = InterestForm {
         language: page.lang.code().to_string(),
-        once: ymarfer_store::secret::new_secret().0,
+        once: crate::forms::once_key(),
         ..InterestForm::default()
     };
     let sent = q.done == "interest";

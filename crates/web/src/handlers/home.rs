@@ -301,7 +301,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
             });
             let finished = [c.cohort_id];
             let alumni =
-                crate::views::space::has_finished(c.ends_on, ymarfer_domain::uktime::today())
+                ymarfer_app::space::has_finished(c.ends_on, ymarfer_domain::uktime::today())
                     .then_some(())
                     .filter(|_| {
                         ymarfer_domain::can(

@@ -89,7 +89,7 @@ pub async fn search(
     let today = ymarfer_domain::uktime::today();
     let mut finished: HashMap<i64, Vec<i64>> = HashMap::new();
     for (cohort, programme, ends_on) in &cohorts {
-        if crate::views::space::has_finished(*ends_on, today) {
+        if ymarfer_app::space::has_finished(*ends_on, today) {
             finished.entry(*programme).or_default().push(*cohort);
         }
     }

@@ -2,22 +2,24 @@
 //! with its comments, reactions and feedback (`/posts/{id}`), shares from a
 //! project, and the person's notices. See `docs/space.md`.
 
-use super::{FormData, Upload, see_other};
-use crate::error::{AppError, AppResult, authorise, refused};
+use super::{ClientAddr, FormData, Upload, see_other};
+use crate::error::{AppError, AppResult, authorise};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use crate::views::project::Relation;
 use crate::views::project::project_for;
-use crate::views::space::{finished_cohorts, when};
+use crate::views::space::when;
 use crate::{context, parse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
-use ymarfer_domain::authz::{PostFacts, missing};
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::space::{self, Words};
+use ymarfer_domain::authz::PostFacts;
 use ymarfer_domain::projects::{CycleDecision, Visibility};
-use ymarfer_domain::space::{self, BODY_MAX, ItemKind, NoticeKind, Reaction};
+use ymarfer_domain::space::{BODY_MAX, ItemKind, Reaction};
 use ymarfer_domain::toolkit::Tool;
 use ymarfer_domain::{Action, Lang, Resource, can};
 use ymarfer_store::attachments::Attachment;
@@ -279,9 +281,25 @@ impl StreamQuery {
 pub struct PostForm {
     pub body: String,
     pub lang: String,
+    /// The form's one-time key: the same form sent twice posts once.
+    pub once: String,
 }
 
 impl PostForm {
+    /// An empty form with a new one-time key.
+    fn fresh() -> PostForm {
+        PostForm {
+            once: crate::forms::once_key(),
+            ..Default::default()
+        }
+    }
+
+    /// The one-time key, if the form carried one.
+    fn once(&self) -> Option<&str> {
+        let key = self.once.trim();
+        crate::forms::sound_once_key(key).then_some(key)
+    }
+
     fn check(&self, page: &Page) -> Result<(String, Lang), FieldErrors> {
         let mut errors = FieldErrors::default();
         let body = parse::text(page.tr, &mut errors, "body", &self.body, BODY_MAX, true);
@@ -436,23 +454,11 @@ pub async fn stream(
         programme,
         cohort,
         query,
-        PostForm::default(),
+        PostForm::fresh(),
         FieldErrors::default(),
     )
     .await?;
     render(&p)
-}
-
-/// The mentions of a text: people of the space named after `@`, told of it.
-fn mentions(body: &str, members: &[Member]) -> Vec<(i64, NoticeKind)> {
-    let people: Vec<(i64, String)> = members
-        .iter()
-        .map(|m| (m.user_id, m.display_name.clone()))
-        .collect();
-    space::mentioned(body, &people)
-        .into_iter()
-        .map(|id| (id, NoticeKind::Mention))
-        .collect()
 }
 
 /// A post as sent, checked: its words and language, or what is wrong (the
@@ -471,6 +477,7 @@ async fn checked_post(
     let form = PostForm {
         body: upload.field("body"),
         lang: upload.field("lang"),
+        once: upload.field("once"),
     };
     let has_file = upload.file.is_some();
     let mut errors = FieldErrors::default();
@@ -500,6 +507,7 @@ pub async fn create_post(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
     upload: Result<Upload, AppError>,
 ) -> AppResult {
@@ -513,23 +521,24 @@ pub async fn create_post(
                 Some(p) => vec![crate::views::upload::put(&state, p).await?],
                 None => Vec::new(),
             };
-            let id = ymarfer_app::space::post(
+            let words = Words {
+                body: &body,
+                lang,
+                files: &files,
+                once: form.once(),
+            };
+            let id = space::post(
                 &state,
-                &ymarfer_app::acting::Acting::person(
-                    viewer.actor(),
-                    ymarfer_app::acting::Door::Page,
-                    "",
-                ),
+                &acting(&viewer, addr),
                 programme.id,
                 cohort.id,
-                &body,
-                lang,
-                &files,
+                words,
             )
             .await?;
             Ok(see_other(&format!(
-                "{}?done=posted#item-{id}",
-                space_base(&page, &programme, &cohort)
+                "{}?done=posted{}",
+                space_base(&page, &programme, &cohort),
+                anchor(id)
             )))
         }
         Err(errors) => {
@@ -590,6 +599,17 @@ pub async fn new_items(
     })
 }
 
+/// The person at a page, acting.
+fn acting(viewer: &Viewer, addr: String) -> Acting {
+    Acting::person(viewer.actor(), Door::Page, addr)
+}
+
+/// Where a page goes after an act that made an item: to it, or (the form was
+/// sent twice, and nothing was made the second time) to the top.
+fn anchor(made: Option<i64>) -> String {
+    made.map(|id| format!("#item-{id}")).unwrap_or_default()
+}
+
 /// An item (or comment) the viewer may do `action` to, with its cohort and
 /// programme. One they may not see answers as if it did not exist.
 async fn item_for(
@@ -598,31 +618,13 @@ async fn item_for(
     id: i64,
     action: Action,
 ) -> Result<(Item, Programme, Cohort, Vec<i64>), AppError> {
-    let Some(item) = state.db.item(id, viewer.user_id()).await? else {
-        return Err(refused(missing(viewer.actor())));
-    };
-    let cohort = state
-        .db
-        .cohort_by_id(item.cohort_id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
-    let finished = match item.alumni_programme_id {
-        Some(programme) => finished_cohorts(state, programme).await?,
-        None => Vec::new(),
-    };
-    let facts = PostFacts {
-        programme: cohort.programme_id,
-        cohort: cohort.id,
-        author: item.author_id,
-        alumni: item.alumni_programme_id.map(|_| finished.as_slice()),
-    };
-    authorise(can(viewer.actor(), action, Resource::Post(facts)))?;
-    let programme = state
-        .db
-        .programme_by_id(cohort.programme_id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
-    Ok((item, programme, cohort, finished))
+    let placed = space::item_for(state, &acting(viewer, String::new()), id, action).await?;
+    Ok((
+        placed.item,
+        placed.programme,
+        placed.cohort,
+        placed.finished,
+    ))
 }
 
 /// Where an item's space is: its cohort's, or its programme's alumni space.
@@ -635,20 +637,6 @@ fn home_of(page: &Page, item: &Item, programme: &Programme, cohort: &Cohort) -> 
 
 fn alumni_base(page: &Page, programme: &Programme) -> String {
     page.href(&format!("programmes/{}/alumni", programme.slug))
-}
-
-/// The people who may be named or asked in an item's space.
-async fn members_of(
-    state: &AppState,
-    item: &Item,
-    programme: &Programme,
-    cohort: &Cohort,
-    finished: &[i64],
-) -> Result<Vec<Member>, AppError> {
-    Ok(match item.alumni_programme_id {
-        Some(_) => state.db.alumni_members(programme.id, finished).await?,
-        None => state.db.space_members(programme.id, cohort.id).await?,
-    })
 }
 
 /// Feedback as typed on an item's page.
@@ -739,7 +727,10 @@ async fn item_page(
     let me = viewer.user_id().unwrap_or(0);
     let tools = crate::views::toolkit::tools_for(state, programme.id).await?;
     let cohort_of_space = item.alumni_programme_id.is_none().then_some(cohort.id);
-    let members = members_of(state, &item, &programme, &cohort, &finished).await?;
+    let members = match item.alumni_programme_id {
+        Some(_) => state.db.alumni_members(programme.id, &finished).await?,
+        None => state.db.space_members(programme.id, cohort.id).await?,
+    };
     let space = home_of(&page, &item, &programme, &cohort);
     let space_name = match item.alumni_programme_id {
         Some(_) => page.t1(
@@ -841,7 +832,7 @@ pub async fn show(
         page,
         &viewer,
         id,
-        PostForm::default(),
+        PostForm::fresh(),
         FieldErrors::default(),
         FeedbackForm::default(),
         FieldErrors::default(),
@@ -855,42 +846,17 @@ pub async fn comment(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<PostForm>,
 ) -> AppResult {
-    let (item, programme, cohort, finished) =
-        item_for(&state, &viewer, id, Action::ViewSpace).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
-    if item.parent_id.is_some() || item.is_deleted() {
-        return Err(AppError::NOT_FOUND);
-    }
     match form.check(&page) {
         Ok((body, lang)) => {
-            let members = members_of(&state, &item, &programme, &cohort, &finished).await?;
-            let mut notify = mentions(&body, &members);
-            if let Some(author) = item.author_id {
-                notify.push((author, NoticeKind::Comment));
-            }
-            let comment = state
-                .db
-                .add_item(
-                    &NewItem {
-                        cohort: cohort.id,
-                        parent: Some(id),
-                        author: me,
-                        kind: ItemKind::Comment,
-                        project: None,
-                        tool_id: None,
-                        ref_id: None,
-                        body: &body,
-                        lang,
-                        alumni: item.alumni_programme_id,
-                    },
-                    &notify,
-                )
+            let made = space::comment(&state, &acting(&viewer, addr), id, &body, lang, form.once())
                 .await?;
             Ok(see_other(&page.href(&format!(
-                "posts/{id}?done=commented#item-{comment}"
+                "posts/{id}?done=commented{}",
+                anchor(made)
             ))))
         }
         Err(errors) => {
@@ -947,6 +913,7 @@ pub async fn edit_form(
     let form = PostForm {
         body: item.body.clone(),
         lang: item.lang.clone(),
+        once: String::new(),
     };
     render(&edit_page(page, &item, form, FieldErrors::default()))
 }
@@ -955,19 +922,17 @@ pub async fn edit(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<PostForm>,
 ) -> AppResult {
     let (item, _, _, _) = item_for(&state, &viewer, id, Action::EditPost).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     if item.is_deleted() {
         return Err(AppError::NOT_FOUND);
     }
     match form.check(&page) {
         Ok((body, lang)) => {
-            if body != item.body || lang.code() != item.lang {
-                state.db.edit_item(id, &body, lang, me).await?;
-            }
+            space::edit(&state, &acting(&viewer, addr), id, &body, lang).await?;
             let thread = item.parent_id.unwrap_or(id);
             Ok(see_other(
                 &page.href(&format!("posts/{thread}?done=edited#item-{id}")),
@@ -985,17 +950,15 @@ pub async fn delete(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let (item, programme, cohort, _) = item_for(&state, &viewer, id, Action::DeletePost).await?;
-    if !item.is_deleted() {
-        state.db.set_item_deleted(id, viewer.user_id()).await?;
-    }
-    Ok(match item.parent_id {
+    let placed = space::delete(&state, &acting(&viewer, addr), id).await?;
+    Ok(match placed.item.parent_id {
         Some(thread) => see_other(&page.href(&format!("posts/{thread}?done=deleted"))),
         None => see_other(&format!(
             "{}?done=deleted",
-            home_of(&page, &item, &programme, &cohort)
+            home_of(&page, &placed.item, &placed.programme, &placed.cohort)
         )),
     })
 }
@@ -1005,11 +968,11 @@ pub async fn restore(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let (item, _, _, _) = item_for(&state, &viewer, id, Action::ModerateSpace).await?;
-    state.db.set_item_deleted(id, None).await?;
-    let thread = item.parent_id.unwrap_or(id);
+    let placed = space::restore(&state, &acting(&viewer, addr), id).await?;
+    let thread = placed.item.parent_id.unwrap_or(id);
     Ok(see_other(
         &page.href(&format!("posts/{thread}?done=restored#item-{id}")),
     ))
@@ -1022,24 +985,33 @@ pub struct ReactForm {
     back: String,
 }
 
-/// Gives or takes back a reaction. Returns to the stream or the item.
+/// Gives a reaction (`useful`), or takes it back (`useful:off`): the same
+/// again changes nothing. Returns to the stream or the item.
 pub async fn react(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<ReactForm>,
 ) -> AppResult {
-    let (item, programme, cohort, _) = item_for(&state, &viewer, id, Action::ViewSpace).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
-    let kind = Reaction::parse(&form.kind).ok_or(AppError::BAD_REQUEST)?;
-    if item.is_deleted() {
-        return Err(AppError::NOT_FOUND);
-    }
-    state.db.toggle_reaction(id, me, kind).await?;
+    let (kind, on) = match form.kind.strip_suffix(":off") {
+        Some(kind) => (kind, false),
+        None => (form.kind.as_str(), true),
+    };
+    let Some(kind) = Reaction::parse(kind) else {
+        // Someone who may not see the item is told so, not that the form was wrong.
+        item_for(&state, &viewer, id, Action::ViewSpace).await?;
+        return Err(AppError::BAD_REQUEST);
+    };
+    let placed = space::react(&state, &acting(&viewer, addr), id, kind, on).await?;
     // Back to where the button was: the stream, or the item's own page.
+    let item = &placed.item;
     let to = if form.back == "stream" {
-        format!("{}#item-{id}", home_of(&page, &item, &programme, &cohort))
+        format!(
+            "{}#item-{id}",
+            home_of(&page, item, &placed.programme, &placed.cohort)
+        )
     } else {
         page.href(&format!("posts/{}#item-{id}", item.parent_id.unwrap_or(id)))
     };
@@ -1051,14 +1023,10 @@ pub async fn give_feedback(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<Vec<(String, String)>>,
 ) -> AppResult {
-    let (item, _, _, _) = item_for(&state, &viewer, id, Action::ViewSpace).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
-    if item.parent_id.is_some() || item.is_deleted() {
-        return Err(AppError::NOT_FOUND);
-    }
     let mut typed = FeedbackForm::default();
     for (k, v) in form {
         match k.as_str() {
@@ -1101,7 +1069,7 @@ pub async fn give_feedback(
             page,
             &viewer,
             id,
-            PostForm::default(),
+            PostForm::fresh(),
             FieldErrors::default(),
             typed,
             errors,
@@ -1110,24 +1078,13 @@ pub async fn give_feedback(
         .await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
-    let mut checklist = typed.check;
-    checklist.sort_unstable();
-    checklist.dedup();
-    checklist.retain(|i| *i < 20);
-    state
-        .db
-        .add_feedback(
-            id,
-            me,
-            &FeedbackInput {
-                strong,
-                question,
-                suggestion,
-                checklist,
-            },
-            item.author_id,
-        )
-        .await?;
+    let input = FeedbackInput {
+        strong,
+        question,
+        suggestion,
+        checklist: typed.check,
+    };
+    space::give_feedback(&state, &acting(&viewer, addr), id, input).await?;
     Ok(see_other(&page.href(&format!(
         "posts/{id}?done=feedback#feedback-heading"
     ))))
@@ -1138,53 +1095,40 @@ pub async fn ask_feedback(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<Vec<(String, String)>>,
 ) -> AppResult {
-    let (item, programme, cohort, finished) =
-        item_for(&state, &viewer, id, Action::EditPost).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
-    if item.parent_id.is_some() || item.is_deleted() {
-        return Err(AppError::NOT_FOUND);
-    }
-    let members = members_of(&state, &item, &programme, &cohort, &finished).await?;
-    let mut asked: Vec<i64> = form
+    let peers: Vec<i64> = form
         .iter()
         .filter(|(k, _)| k == "peer")
         .filter_map(|(_, v)| v.parse().ok())
         .collect();
-    if form.iter().any(|(k, _)| k == "set") {
-        let sets = state.db.set_members(cohort.id).await?;
-        if let Some(mine) = sets.iter().find(|m| m.user_id == me).map(|m| m.set_id) {
-            asked.extend(sets.iter().filter(|m| m.set_id == mine).map(|m| m.user_id));
+    let set = form.iter().any(|(k, _)| k == "set");
+    match space::ask_feedback(&state, &acting(&viewer, addr), id, &peers, set).await {
+        Ok(_) => Ok(see_other(
+            &page.href(&format!("posts/{id}?done=asked#ask-heading")),
+        )),
+        Err(ymarfer_app::Error::Invalid(message)) => {
+            let mut errors = FieldErrors::default();
+            errors.add("peer", page.t(message));
+            let mut p = item_page(
+                &state,
+                page,
+                &viewer,
+                id,
+                PostForm::fresh(),
+                FieldErrors::default(),
+                FeedbackForm::default(),
+                FieldErrors::default(),
+                None,
+            )
+            .await?;
+            p.feedback_errors = errors;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &p)
         }
+        Err(e) => Err(e.into()),
     }
-    // Only people of the space may be asked; anything else is ignored.
-    asked.retain(|p| *p != me && members.iter().any(|m| m.user_id == *p));
-    asked.sort_unstable();
-    asked.dedup();
-    if asked.is_empty() {
-        let mut errors = FieldErrors::default();
-        errors.add("peer", page.t("feedback-ask-error-none"));
-        let mut p = item_page(
-            &state,
-            page,
-            &viewer,
-            id,
-            PostForm::default(),
-            FieldErrors::default(),
-            FeedbackForm::default(),
-            FieldErrors::default(),
-            None,
-        )
-        .await?;
-        p.feedback_errors = errors;
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
-    }
-    state.db.request_feedback(id, me, &asked).await?;
-    Ok(see_other(
-        &page.href(&format!("posts/{id}?done=asked#ask-heading")),
-    ))
 }
 
 /// A share of one of a project's records with its cohort.
@@ -1278,7 +1222,7 @@ pub async fn share(
                 lang: page.lang,
                 alumni: None,
             },
-            &mentions(note, &members),
+            &space::mentions(note, &members),
         )
         .await?;
     Ok(see_other(&page.href(&format!("posts/{id}?done=shared"))))
@@ -1428,19 +1372,7 @@ async fn alumni_for(
     viewer: &Viewer,
     slug: &str,
 ) -> Result<(Programme, Vec<i64>), AppError> {
-    let Some(programme) = state.db.programme_by_slug(slug).await? else {
-        return Err(refused(missing(viewer.actor())));
-    };
-    let finished = finished_cohorts(state, programme.id).await?;
-    authorise(can(
-        viewer.actor(),
-        Action::ViewAlumni,
-        Resource::Alumni {
-            programme: programme.id,
-            finished: &finished,
-        },
-    ))?;
-    Ok((programme, finished))
+    Ok(space::alumni_of(state, &acting(viewer, String::new()), slug).await?)
 }
 
 async fn alumni_page(
@@ -1504,7 +1436,7 @@ pub async fn alumni(
         &viewer,
         &slug,
         query,
-        PostForm::default(),
+        PostForm::fresh(),
         FieldErrors::default(),
     )
     .await?;
@@ -1517,45 +1449,29 @@ pub async fn alumni_post(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(slug): Path<String>,
     upload: Result<Upload, AppError>,
 ) -> AppResult {
-    let (programme, finished) = alumni_for(&state, &viewer, &slug).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let (programme, _) = alumni_for(&state, &viewer, &slug).await?;
     let (form, checked, prepared) = checked_post(&page, upload?).await?;
     match checked {
         Ok((body, lang)) => {
-            let mine = viewer.actor().and_then(|a| a.own_cohort_among(&finished));
-            let Some(cohort) = mine.or_else(|| finished.last().copied()) else {
-                return Err(AppError::NOT_FOUND);
-            };
-            let members = state.db.alumni_members(programme.id, &finished).await?;
             let files = match prepared {
                 Some(p) => vec![crate::views::upload::put(&state, p).await?],
                 None => Vec::new(),
             };
-            let id = state
-                .db
-                .add_item_with(
-                    &NewItem {
-                        cohort,
-                        parent: None,
-                        author: me,
-                        kind: ItemKind::Post,
-                        project: None,
-                        tool_id: None,
-                        ref_id: None,
-                        body: &body,
-                        lang,
-                        alumni: Some(programme.id),
-                    },
-                    &mentions(&body, &members),
-                    &files,
-                )
-                .await?;
+            let words = Words {
+                body: &body,
+                lang,
+                files: &files,
+                once: form.once(),
+            };
+            let made = space::post_alumni(&state, &acting(&viewer, addr), &slug, words).await?;
             Ok(see_other(&format!(
-                "{}?done=posted#item-{id}",
-                alumni_base(&page, &programme)
+                "{}?done=posted{}",
+                alumni_base(&page, &programme),
+                anchor(made)
             )))
         }
         Err(errors) => {

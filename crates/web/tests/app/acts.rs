@@ -57,8 +57,17 @@ async fn every_act_keeps_its_promises(app: TestApp) {
                 crate::api_acts::the_rate_changes_through_the_api(fresh(&app).await).await
             }
             "space::post" => {
+                crate::acts_space::a_post_sent_twice_is_one_post(&app).await;
                 crate::api_acts::a_post_through_the_api_is_in_the_space(fresh(&app).await).await
             }
+            "space::post_alumni"
+            | "space::comment"
+            | "space::edit"
+            | "space::delete"
+            | "space::restore"
+            | "space::react"
+            | "space::give_feedback"
+            | "space::ask_feedback" => crate::acts_space::space_act(&app, act.name).await,
             "claims::verify" => review(&app, Review::Verify).await,
             "claims::return_claim" => review(&app, Review::Return).await,
             "claims::reject" => review(&app, Review::Reject).await,

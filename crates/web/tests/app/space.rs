@@ -468,7 +468,7 @@ async fn feedback_edits_and_moderation(app: TestApp) {
         "{notices}"
     );
 
-    // Reactions toggle.
+    // A reaction is given, then taken back.
     s.gareth
         .1
         .post(&format!("/en/posts/{post}/react"), &[("kind", "tried")])
@@ -477,7 +477,7 @@ async fn feedback_edits_and_moderation(app: TestApp) {
     assert_eq!((item.tried, item.mine_tried), (1, 1));
     s.gareth
         .1
-        .post(&format!("/en/posts/{post}/react"), &[("kind", "tried")])
+        .post(&format!("/en/posts/{post}/react"), &[("kind", "tried:off")])
         .await;
     assert_eq!(app.db.item(post, None).await.unwrap().unwrap().tried, 0);
     let bad = s

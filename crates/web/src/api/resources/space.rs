@@ -82,17 +82,23 @@ pub async fn add_post(
             Some(_) => Err(errors),
         }
     })?;
+    // A retry is made safe by the request's Idempotency-Key, not a form's.
+    let words = ymarfer_app::space::Words {
+        body: &body,
+        lang,
+        files: &[],
+        once: None,
+    };
     let id = ymarfer_app::space::post(
         &state,
         &Acting::person(viewer.actor(), Door::Api, ""),
         programme.id,
         cohort.id,
-        &body,
-        lang,
-        &[],
+        words,
     )
     .await
-    .map_err(crate::error::AppError::from_app)?;
+    .map_err(crate::error::AppError::from_app)?
+    .ok_or(crate::error::AppError::NOT_FOUND)?;
     Ok((
         StatusCode::CREATED,
         Json(PostOut {
