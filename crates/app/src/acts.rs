@@ -116,6 +116,31 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "organisations::add",
+        may: "AddOrganisation in the programme: its staff",
+        records: "organisation_added: the organisation and its answers at entry",
+        tells: "nobody: the programme's staff see it in their list",
+        repeat: "a name the programme has already is answered with that organisation; nothing is written",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "organisations::edit",
+        may: "EditOrganisation: the staff of the programme whose record it is",
+        records: "organisation_changed: each detail and the answers at entry, before and after; \
+                  organisation_rate_changed when the rate moves, with the claimed total before and after",
+        tells: "nobody",
+        repeat: "the same details again change and record nothing",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "organisations::record_innovation",
+        may: "RecordInnovation: the staff of the programme whose record it is",
+        records: "innovation_recorded: the stage, the day and the four answers",
+        tells: "nobody: the organisation's page and the impact report show the change",
+        repeat: "the same answers at the same stage on the same day again record nothing",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "organisations::change_rate",
         may: "EditOrganisation: the staff of the programme whose record it is",
         records: "organisation_rate_changed: the rate and the programme's claimed first-year total, before and after",
@@ -229,6 +254,10 @@ pub const VIEWS: &[View] = &[
         name: "space::item_for",
         shows: "an item of a space with its cohort and programme, to someone who may do the action to it; \
                 to anyone else as if it did not exist",
+    },
+    View {
+        name: "organisations::organisation_for",
+        shows: "an organisation, to someone who may do the action to it through the programme whose record it is",
     },
     View {
         name: "space::alumni_of",

@@ -22,6 +22,9 @@ coded_enum! {
         AuditExported = "audit_exported", "audit-audit-exported";
         PostDeleted = "post_deleted", "audit-post-deleted";
         PostRestored = "post_restored", "audit-post-restored";
+        OrganisationAdded = "organisation_added", "audit-organisation-added";
+        OrganisationChanged = "organisation_changed", "audit-organisation-changed";
+        InnovationRecorded = "innovation_recorded", "audit-innovation-recorded";
         PersonErased = "person_erased", "audit-person-erased";
         DataDownloaded = "data_downloaded", "audit-data-downloaded";
         UserAdded = "user_added", "audit-user-added";

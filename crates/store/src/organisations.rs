@@ -30,6 +30,62 @@ impl Organisation {
     }
 }
 
+/// What adding an organisation did.
+#[derive(Debug, Clone)]
+pub enum Added {
+    New(Organisation),
+    /// The programme has one of that name already: nothing changed.
+    Exists(Organisation),
+}
+
+/// Inserts an organisation (`&OrganisationInput`) of a programme (an
+/// `Option<i64>`) inside the open transaction `$tx`; the row made.
+macro_rules! insert_organisation {
+    ($tx:ident, $input:expr, $programme:expr, $now:expr) => {{
+        let input: &OrganisationInput = $input;
+        let sql = format!(
+            "INSERT INTO organisations (name, companies_house, sic_section, employee_band, principal_area, \
+             hourly_rate_pence, created_at, programme_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             RETURNING {ORG_COLUMNS}"
+        );
+        let org: Organisation = sqlx::query_as(&sql)
+            .bind(input.name.trim())
+            .bind(&input.companies_house)
+            .bind(&input.sic_section)
+            .bind(input.employee_band.as_str())
+            .bind(&input.principal_area)
+            .bind(input.hourly_rate_pence)
+            .bind($now)
+            .bind($programme)
+            .fetch_one(&mut *$tx)
+            .await?;
+        org
+    }};
+}
+
+/// Inserts answers to the four questions inside the open transaction `$tx`.
+macro_rules! insert_answers {
+    ($tx:ident, $org:expr, $stage:expr, $on:expr, $a:expr, $band:expr, $now:expr) => {{
+        let a: Answers = $a;
+        sqlx::query(
+            "INSERT INTO innovation_answers (organisation_id, stage, asked_on, new_goods_or_services, \
+             new_business_process, ongoing_or_abandoned, innovation_spending, employee_band, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind($org)
+        .bind($stage)
+        .bind($on)
+        .bind(a.new_goods_or_services)
+        .bind(a.new_business_process)
+        .bind(a.ongoing_or_abandoned)
+        .bind(a.innovation_spending)
+        .bind($band.as_str())
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct OrganisationInput {
     pub name: String,
@@ -156,57 +212,41 @@ impl Db {
         entry: Option<(NaiveDate, Answers)>,
         programme: Option<i64>,
     ) -> Result<Organisation> {
-        let sql = format!(
-            "INSERT INTO organisations (name, companies_house, sic_section, employee_band, principal_area, \
-             hourly_rate_pence, created_at, programme_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-             RETURNING {ORG_COLUMNS}"
-        );
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let org: Organisation = sqlx::query_as(&sql)
-                .bind(input.name.trim())
-                .bind(&input.companies_house)
-                .bind(&input.sic_section)
-                .bind(input.employee_band.as_str())
-                .bind(&input.principal_area)
-                .bind(input.hourly_rate_pence)
-                .bind(now)
-                .bind(programme)
-                .fetch_one(&mut *tx)
-                .await?;
+            let org = insert_organisation!(tx, input, programme, now);
             if let Some((on, a)) = entry {
-                sqlx::query(
-                    "INSERT INTO innovation_answers (organisation_id, stage, asked_on, new_goods_or_services, \
-                     new_business_process, ongoing_or_abandoned, innovation_spending, employee_band, created_at) \
-                     VALUES ($1, 'entry', $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(org.id)
-                .bind(on)
-                .bind(a.new_goods_or_services)
-                .bind(a.new_business_process)
-                .bind(a.ongoing_or_abandoned)
-                .bind(a.innovation_spending)
-                .bind(input.employee_band.as_str())
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+                insert_answers!(tx, org.id, "entry", on, a, input.employee_band, now);
             }
             tx.commit().await?;
             Ok(org)
         })
     }
 
-    /// Updates an organisation and replaces its answers at entry, together.
-    pub async fn update_organisation(
+    /// Saves an organisation's details, its rate (revaluing its lines not yet
+    /// verified) and, when given, its answers at entry, with the audit events
+    /// `events` makes from its programme's claimed first-year total before and
+    /// after (none when it is in no programme), in one transaction.
+    pub async fn save_organisation(
         &self,
         id: i64,
         input: &OrganisationInput,
         entry: Option<(NaiveDate, Answers)>,
+        events: impl FnOnce(Option<(Pence, Pence)>) -> Vec<NewAuditEvent>,
     ) -> Result<()> {
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            let programme: Option<i64> =
+                sqlx::query_scalar("SELECT programme_id FROM organisations WHERE id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            let before = match programme {
+                Some(p) => Some(crate::ledger::claimed_total!(tx, p)),
+                None => None,
+            };
             sqlx::query(
                 "UPDATE organisations SET name = $1, companies_house = $2, sic_section = $3, employee_band = $4, \
                  principal_area = $5, hourly_rate_pence = $6 WHERE id = $7",
@@ -229,21 +269,14 @@ impl Db {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-                sqlx::query(
-                    "INSERT INTO innovation_answers (organisation_id, stage, asked_on, new_goods_or_services, \
-                     new_business_process, ongoing_or_abandoned, innovation_spending, employee_band, created_at) \
-                     VALUES ($1, 'entry', $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(id)
-                .bind(on)
-                .bind(a.new_goods_or_services)
-                .bind(a.new_business_process)
-                .bind(a.ongoing_or_abandoned)
-                .bind(a.innovation_spending)
-                .bind(input.employee_band.as_str())
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+                insert_answers!(tx, id, "entry", on, a, input.employee_band, now);
+            }
+            let moved = match (programme, before) {
+                (Some(p), Some(before)) => Some((before, crate::ledger::claimed_total!(tx, p))),
+                _ => None,
+            };
+            for event in events(moved) {
+                crate::audit::record_in!(tx, &event);
             }
             tx.commit().await?;
             Ok::<(), crate::StoreError>(())
@@ -251,42 +284,42 @@ impl Db {
         Ok(())
     }
 
-    /// Changes an organisation's hourly rate and revalues its lines not yet
-    /// verified, with the audit event `event` makes from its programme's
-    /// claimed first-year total before and after (none when it is in no
-    /// programme), in one transaction.
-    pub async fn change_organisation_rate(
+    /// Adds an organisation to a programme with its answers at entry and its
+    /// audit event (named after it), in one transaction; or, when the
+    /// programme has one of that name already, answers with it and changes
+    /// nothing.
+    pub async fn add_organisation(
         &self,
-        id: i64,
-        rate: Option<i64>,
-        event: impl FnOnce(Option<(Pence, Pence)>) -> NewAuditEvent,
-    ) -> Result<()> {
+        input: &OrganisationInput,
+        entry: (NaiveDate, Answers),
+        programme: i64,
+        event: &NewAuditEvent,
+    ) -> Result<Added> {
+        let now = Utc::now();
+        let existing = format!(
+            "SELECT {ORG_COLUMNS} FROM organisations WHERE programme_id = $1 AND lower(name) = lower($2)"
+        );
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let programme: Option<i64> =
-                sqlx::query_scalar("SELECT programme_id FROM organisations WHERE id = $1")
-                    .bind(id)
-                    .fetch_one(&mut *tx)
-                    .await?;
-            let before = match programme {
-                Some(p) => Some(crate::ledger::claimed_total!(tx, p)),
-                None => None,
-            };
-            sqlx::query("UPDATE organisations SET hourly_rate_pence = $1 WHERE id = $2")
-                .bind(rate)
-                .bind(id)
-                .execute(&mut *tx)
+            let found: Option<Organisation> = sqlx::query_as(&existing)
+                .bind(programme)
+                .bind(input.name.trim())
+                .fetch_optional(&mut *tx)
                 .await?;
-            crate::ledger::revalue!(tx, "p.organisation_id = $1 AND v.status <> 'verified'", id);
-            let moved = match (programme, before) {
-                (Some(p), Some(before)) => Some((before, crate::ledger::claimed_total!(tx, p))),
-                _ => None,
+            if let Some(org) = found {
+                return Ok(Added::Exists(org));
+            }
+            let org = insert_organisation!(tx, input, Some(programme), now);
+            let (on, a) = entry;
+            insert_answers!(tx, org.id, "entry", on, a, input.employee_band, now);
+            let event = NewAuditEvent {
+                subject: format!("organisation {} ({})", org.id, org.name),
+                ..event.clone()
             };
-            crate::audit::record_in!(tx, &event(moved));
+            crate::audit::record_in!(tx, &event);
             tx.commit().await?;
-            Ok::<(), crate::StoreError>(())
-        })?;
-        Ok(())
+            Ok(Added::New(org))
+        })
     }
 
     /// Deletes an organisation with its projects and answers; its people stay.
@@ -421,7 +454,9 @@ impl Db {
         }))
     }
 
-    /// Records the innovation answers given at a stage (end, follow-up).
+    /// Records an organisation's answers at a stage, with its audit event, in
+    /// one transaction. The same answers on the same day at the same stage
+    /// again record nothing: false.
     pub async fn record_innovation(
         &self,
         organisation_id: i64,
@@ -429,12 +464,15 @@ impl Db {
         asked_on: NaiveDate,
         a: Answers,
         band: EmployeeBand,
-    ) -> Result<()> {
-        with_pool!(self, |pool| {
-            sqlx::query(
-                "INSERT INTO innovation_answers (organisation_id, stage, asked_on, new_goods_or_services, \
-                 new_business_process, ongoing_or_abandoned, innovation_spending, employee_band, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        event: Option<&NewAuditEvent>,
+    ) -> Result<bool> {
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let same: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM innovation_answers WHERE organisation_id = $1 AND stage = $2 AND asked_on = $3 \
+                 AND new_goods_or_services = $4 AND new_business_process = $5 AND ongoing_or_abandoned = $6 \
+                 AND innovation_spending = $7",
             )
             .bind(organisation_id)
             .bind(stage)
@@ -443,11 +481,17 @@ impl Db {
             .bind(a.new_business_process)
             .bind(a.ongoing_or_abandoned)
             .bind(a.innovation_spending)
-            .bind(band.as_str())
-            .bind(Utc::now())
-            .execute(pool)
+            .fetch_optional(&mut *tx)
             .await?;
-        });
-        Ok(())
+            if same.is_some() {
+                return Ok(false);
+            }
+            insert_answers!(tx, organisation_id, stage, asked_on, a, band, now);
+            if let Some(event) = event {
+                crate::audit::record_in!(tx, event);
+            }
+            tx.commit().await?;
+            true
+        }))
     }
 }

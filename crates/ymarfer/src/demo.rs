@@ -1024,6 +1024,7 @@ async fn ledger(
                     *start + Duration::weeks(16),
                     answers,
                     org.employee_band,
+                    None,
                 )
                 .await?;
             }

@@ -211,6 +211,7 @@ pub async fn followup_answer(
             Utc::now().date_naive(),
             answers,
             org.employee_band,
+            None,
         )
         .await?;
     for (line, amount) in actuals {

@@ -1,8 +1,8 @@
 //! Organisations: the firms taking part, with their innovation status at entry.
 
 use super::{FormData, see_other};
-use crate::error::{AppError, AppResult, authorise, refused};
-use crate::forms::{FieldErrors, clash};
+use crate::error::{AppError, AppResult, authorise};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::parse;
 use crate::state::AppState;
@@ -12,38 +12,32 @@ use axum::http::StatusCode;
 use chrono::{NaiveDate, Utc};
 use serde::Deserialize;
 use std::collections::HashMap;
-use ymarfer_domain::authz::{missing, organisation_programmes, sees_every_programme};
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::organisations;
+use ymarfer_domain::authz::{organisation_programmes, sees_every_programme};
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::programme::companies_house_number;
 use ymarfer_domain::reference::{self, AREAS, SIC_SECTIONS};
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::organisations::{
-    Answers, AnswersRecord, InProgrammes, Organisation, OrganisationInput, OrganisationRow,
+    Added, Answers, AnswersRecord, InProgrammes, Organisation, OrganisationInput, OrganisationRow,
 };
 use ymarfer_store::programmes::Programme;
 
 /// Organisations listed on one page.
 const PER_PAGE: i64 = 50;
 
-/// The organisation and the programme whose record it is, if the viewer may do
-/// `action` to it through that programme; otherwise 404, as if it did not exist.
+/// The organisation and the programmes through which it is seen, if the
+/// viewer may do `action` to it; otherwise 404, as if it did not exist.
 async fn organisation_for(
     state: &AppState,
     viewer: &Viewer,
     id: i64,
     action: Action,
 ) -> Result<(Organisation, Vec<i64>), AppError> {
-    let Some(org) = state.db.organisation_by_id(id).await? else {
-        return Err(refused(missing(viewer.actor())));
-    };
+    let acting = Acting::person(viewer.actor(), Door::Page, "");
+    let org = ymarfer_app::organisations::organisation_for(state, &acting, id, action).await?;
     let programmes = org.programmes();
-    authorise(can(
-        viewer.actor(),
-        action,
-        Resource::Organisation {
-            programmes: &programmes,
-        },
-    ))?;
     Ok((org, programmes))
 }
 
@@ -345,6 +339,7 @@ pub async fn create(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     FormData(form): FormData<OrgForm>,
 ) -> AppResult {
     authorise(can(viewer.actor(), Action::StaffWork, Resource::Site))?;
@@ -356,24 +351,12 @@ pub async fn create(
     let validated = form.validate(&page);
     let errors = match (validated, programme) {
         (Ok((input, entry)), Some(programme)) => {
-            match state
-                .db
-                .create_organisation(&input, Some(entry), Some(programme))
-                .await
-            {
-                Ok(o) => return Ok(see_other(&page.href(&format!("organisations/{}", o.id)))),
-                Err(e) if e.is_unique_violation() => {
-                    let existing = state
-                        .db
-                        .organisation_by_name(programme, &input.name)
-                        .await?
-                        .ok_or(AppError::BAD_REQUEST)?;
-                    return Ok(see_other(
-                        &page.href(&format!("organisations/{}?done=exists", existing.id)),
-                    ));
-                }
-                Err(e) => return Err(e.into()),
-            }
+            let acting = Acting::person(viewer.actor(), Door::Page, addr);
+            let done = match organisations::add(&state, &acting, programme, &input, entry).await? {
+                Added::New(o) => format!("organisations/{}", o.id),
+                Added::Exists(o) => format!("organisations/{}?done=exists", o.id),
+            };
+            return Ok(see_other(&page.href(&done)));
         }
         (validated, programme) => {
             let mut errors = validated.err().unwrap_or_default();
@@ -563,29 +546,15 @@ pub async fn update(
     let action = page.href(&format!("organisations/{id}/edit"));
     let errors = match form.validate(&page) {
         Ok((input, entry)) => {
-            // The rate moves through its own act, which records what it moved.
-            let rate = input.hourly_rate_pence;
-            let keep = OrganisationInput {
-                hourly_rate_pence: org.hourly_rate_pence,
-                ..input
-            };
-            let saved = state.db.update_organisation(id, &keep, Some(entry)).await;
-            match clash(saved, "name", || page.t("error-organisation-exists"))? {
-                Ok(()) => {
-                    ymarfer_app::organisations::change_rate(
-                        &state,
-                        &ymarfer_app::acting::Acting::person(
-                            viewer.actor(),
-                            ymarfer_app::acting::Door::Page,
-                            addr.clone(),
-                        ),
-                        id,
-                        rate,
-                    )
-                    .await?;
-                    return Ok(see_other(&page.href(&format!("organisations/{id}"))));
+            let acting = Acting::person(viewer.actor(), Door::Page, addr);
+            match organisations::edit(&state, &acting, id, &input, entry).await {
+                Ok(_) => return Ok(see_other(&page.href(&format!("organisations/{id}")))),
+                Err(ymarfer_app::Error::Invalid(message)) => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("name", page.t(message));
+                    errors
                 }
-                Err(errors) => errors,
+                Err(e) => return Err(e.into()),
             }
         }
         Err(errors) => errors,
@@ -621,10 +590,12 @@ pub async fn record_innovation(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<InnovationForm>,
 ) -> AppResult {
-    let (org, _) = organisation_for(&state, &viewer, id, Action::RecordInnovation).await?;
+    // Someone who may not is told so before anything about the form.
+    organisation_for(&state, &viewer, id, Action::RecordInnovation).await?;
     let stage =
         ymarfer_domain::innovation::Stage::parse(&form.stage).ok_or(AppError::BAD_REQUEST)?;
     let mut errors = FieldErrors::default();
@@ -639,9 +610,7 @@ pub async fn record_innovation(
         ongoing_or_abandoned: form.q3.is_some(),
         innovation_spending: form.q4.is_some(),
     };
-    state
-        .db
-        .record_innovation(id, stage.as_str(), on, answers, org.employee_band)
-        .await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    organisations::record_innovation(&state, &acting, id, stage, on, answers).await?;
     Ok(see_other(&page.href(&format!("organisations/{id}"))))
 }

@@ -60,6 +60,9 @@ async fn every_act_keeps_its_promises(app: TestApp) {
                 crate::acts_space::a_post_sent_twice_is_one_post(&app).await;
                 crate::api_acts::a_post_through_the_api_is_in_the_space(fresh(&app).await).await
             }
+            "organisations::add" | "organisations::edit" | "organisations::record_innovation" => {
+                crate::acts_organisations::organisation_act(&app, act.name).await
+            }
             "space::post_alumni"
             | "space::comment"
             | "space::edit"

@@ -6,11 +6,9 @@
 
 use crate::support::{Client, TestApp, location, signed_in_with};
 use reqwest::StatusCode;
-use ymarfer_app::acting::{Acting, Door};
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::space::{ItemKind, NoticeKind, Reaction};
 use ymarfer_domain::{Lang, Role, Scope};
-use ymarfer_store::audit::AuditQuery;
 use ymarfer_store::space::NewItem;
 
 /// A cohort with its space: an author and a peer (participants), a
@@ -100,29 +98,6 @@ async fn space(app: &TestApp, tag: &str) -> Space {
         outsider,
         post,
     }
-}
-
-async fn acting(app: &TestApp, user: i64) -> Acting {
-    let user = app.db.user_by_id(user).await.unwrap().unwrap();
-    let actor = app.db.actor(&user).await.unwrap();
-    Acting::person(Some(&actor), Door::Page, "127.0.0.1")
-}
-
-/// The events of one kind in one programme's trail.
-async fn events(app: &TestApp, programme: i64, action: AuditAction) -> usize {
-    app.db
-        .audit_events(
-            &AuditQuery {
-                programme: Some(programme),
-                action: Some(action),
-                ..Default::default()
-            },
-            100,
-            0,
-        )
-        .await
-        .unwrap()
-        .len()
 }
 
 /// The one-time key the page's form carries.
@@ -226,7 +201,7 @@ async fn comment(app: &TestApp, tag: &str) {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let refused = ymarfer_app::space::comment(
         &app.state,
-        &acting(app, s.outsider.0).await,
+        &app.acting(s.outsider.0).await,
         s.post,
         "hello",
         Lang::En,
@@ -241,7 +216,7 @@ async fn comment(app: &TestApp, tag: &str) {
     let long = "a".repeat(ymarfer_domain::space::BODY_MAX + 1);
     let refused = ymarfer_app::space::comment(
         &app.state,
-        &acting(app, s.peer.0).await,
+        &app.acting(s.peer.0).await,
         s.post,
         &long,
         Lang::En,
@@ -282,7 +257,7 @@ async fn edit(app: &TestApp, tag: &str) {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     let refused = ymarfer_app::space::edit(
         &app.state,
-        &acting(app, s.peer.0).await,
+        &app.acting(s.peer.0).await,
         s.post,
         "hijacked",
         Lang::En,
@@ -320,10 +295,13 @@ async fn delete_and_restore(app: &TestApp, tag: &str) {
             .unwrap()
             .is_deleted()
     );
-    assert_eq!(events(app, s.programme, AuditAction::PostDeleted).await, 1);
+    assert_eq!(
+        app.trail(s.programme, AuditAction::PostDeleted).await.len(),
+        1
+    );
     // The author cannot restore it; the facilitator can, once.
     let refused =
-        ymarfer_app::space::restore(&app.state, &acting(app, s.author.0).await, s.post).await;
+        ymarfer_app::space::restore(&app.state, &app.acting(s.author.0).await, s.post).await;
     assert!(
         matches!(refused, Err(ymarfer_app::Error::Forbidden)),
         "{refused:?}"
@@ -340,21 +318,15 @@ async fn delete_and_restore(app: &TestApp, tag: &str) {
             .unwrap()
             .is_deleted()
     );
-    assert_eq!(events(app, s.programme, AuditAction::PostRestored).await, 1);
+    assert_eq!(
+        app.trail(s.programme, AuditAction::PostRestored)
+            .await
+            .len(),
+        1
+    );
     // Each is recorded with who, in which programme.
-    let trail = app
-        .db
-        .audit_events(
-            &AuditQuery {
-                programme: Some(s.programme),
-                action: Some(AuditAction::PostDeleted),
-                ..Default::default()
-            },
-            10,
-            0,
-        )
-        .await
-        .unwrap();
+    let trail = app.trail(s.programme, AuditAction::PostDeleted).await;
+
     assert_eq!(trail[0].actor_id, Some(s.facilitator.0));
     assert_eq!(trail[0].programme_id, Some(s.programme));
 }
@@ -388,7 +360,7 @@ async fn react(app: &TestApp, tag: &str) {
     );
     let refused = ymarfer_app::space::react(
         &app.state,
-        &acting(app, s.outsider.0).await,
+        &app.acting(s.outsider.0).await,
         s.post,
         Reaction::Useful,
         true,
@@ -420,7 +392,7 @@ async fn give_feedback(app: &TestApp, tag: &str) {
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let refused = ymarfer_app::space::give_feedback(
         &app.state,
-        &acting(app, s.peer.0).await,
+        &app.acting(s.peer.0).await,
         s.post,
         Default::default(),
     )
@@ -545,7 +517,7 @@ async fn post_alumni(app: &TestApp, tag: &str) {
     // A participant of a running cohort is not an alumnus.
     let refused = ymarfer_app::space::post_alumni(
         &app.state,
-        &acting(app, s.peer.0).await,
+        &app.acting(s.peer.0).await,
         &slug,
         ymarfer_app::space::Words {
             body: "hello",

@@ -1116,7 +1116,7 @@ async fn stored_values_follow_every_write(app: TestApp) {
     // line added now is valued at £30.
     input.hourly_rate_pence = Some(3000);
     app.db
-        .update_organisation(org.id, &input, None)
+        .save_organisation(org.id, &input, None, |_| Vec::new())
         .await
         .unwrap();
     let later = app
@@ -1131,7 +1131,7 @@ async fn stored_values_follow_every_write(app: TestApp) {
     // programme's, at its capture factor.
     input.hourly_rate_pence = None;
     app.db
-        .update_organisation(org.id, &input, None)
+        .save_organisation(org.id, &input, None, |_| Vec::new())
         .await
         .unwrap();
     assert_values_current(&app, programme).await;

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod acts;
+mod acts_organisations;
 mod acts_space;
 mod api;
 mod api_acts;

@@ -152,6 +152,37 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A person acting at a page, for calling an act directly.
+    pub async fn acting(&self, user: i64) -> ymarfer_app::acting::Acting {
+        let user = self.db.user_by_id(user).await.unwrap().unwrap();
+        let actor = self.db.actor(&user).await.unwrap();
+        ymarfer_app::acting::Acting::person(
+            Some(&actor),
+            ymarfer_app::acting::Door::Page,
+            "127.0.0.1",
+        )
+    }
+
+    /// The audit events of one kind in one programme's trail, newest first.
+    pub async fn trail(
+        &self,
+        programme: i64,
+        action: ymarfer_domain::audit::AuditAction,
+    ) -> Vec<ymarfer_store::audit::AuditEvent> {
+        self.db
+            .audit_events(
+                &ymarfer_store::audit::AuditQuery {
+                    programme: Some(programme),
+                    action: Some(action),
+                    ..Default::default()
+                },
+                100,
+                0,
+            )
+            .await
+            .unwrap()
+    }
+
     /// Every email written to the outbox, oldest first: (to, subject, text body).
     pub fn outbox(&self) -> Vec<(String, String, String)> {
         let dir = self.data_dir.join("outbox");
