@@ -2,8 +2,40 @@
 //! active, what was shared, feedback given, commitments kept; per person, who
 //! gives and who receives feedback; and who has gone quiet.
 
+use crate::code::coded_enum;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::{BTreeSet, HashMap};
+
+coded_enum! {
+    /// The kind of something done in a space, as the store reads it back from
+    /// the records themselves (posts, feedback, reactions, commitments).
+    pub enum SpaceEventKind {
+        Shared = "shared", "engagement-shared";
+        Comment = "comment", "engagement-comments";
+        Feedback = "feedback", "engagement-feedback";
+        Reaction = "reaction", "engagement-reactions";
+        Commitment = "commitment", "engagement-commitments";
+        /// A check-in on a commitment that was done.
+        Kept = "kept", "engagement-kept";
+        /// A check-in on a commitment not (yet) done.
+        Checked = "checked", "engagement-checked";
+    }
+}
+
+impl SpaceEventKind {
+    /// The event, with `other` (the person feedback was given to).
+    pub fn event(self, other: Option<i64>) -> EventKind {
+        match self {
+            SpaceEventKind::Shared => EventKind::Shared,
+            SpaceEventKind::Comment => EventKind::Comment,
+            SpaceEventKind::Feedback => EventKind::Feedback { to: other },
+            SpaceEventKind::Reaction => EventKind::Reaction,
+            SpaceEventKind::Commitment => EventKind::Commitment,
+            SpaceEventKind::Kept => EventKind::CheckIn { kept: true },
+            SpaceEventKind::Checked => EventKind::CheckIn { kept: false },
+        }
+    }
+}
 
 /// Something a person did in the space, on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
+use ymarfer_domain::engagement::SpaceEventKind;
 use ymarfer_domain::space::{CheckIn, ItemKind, NoticeKind, PAGE_SIZE, Reaction};
 
 /// An item of the stream (or a comment), with what the page shows about it.
@@ -863,37 +864,44 @@ impl Db {
     }
 }
 
-/// Something a person did in a cohort space, as stored: `kind` is `shared`,
-/// `comment`, `feedback` (with `other`, the item's author), `reaction`,
-/// `commitment`, `kept` or `checked` (a check-in).
+/// Something a person did in a cohort space, read from the records
+/// themselves; `other` is, for feedback, the item's author.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SpaceEvent {
     pub user_id: i64,
     pub at: DateTime<Utc>,
-    pub kind: String,
+    #[sqlx(try_from = "String")]
+    pub kind: SpaceEventKind,
     pub other: Option<i64>,
 }
 
 impl Db {
     /// Everything done in a cohort's space, in one query.
     pub async fn space_events(&self, cohort: i64) -> Result<Vec<SpaceEvent>> {
+        use SpaceEventKind as K;
+        let sql = format!(
+            "SELECT author_id AS user_id, created_at AS at, \
+               CASE WHEN parent_id IS NULL THEN '{shared}' ELSE '{comment}' END AS kind, CAST(NULL AS BIGINT) AS other \
+             FROM posts WHERE cohort_id = $1 AND author_id IS NOT NULL \
+             UNION ALL SELECT f.author_id, f.created_at, '{feedback}', p.author_id \
+             FROM feedback f JOIN posts p ON p.id = f.post_id WHERE p.cohort_id = $1 AND f.author_id IS NOT NULL \
+             UNION ALL SELECT r.user_id, r.created_at, '{reaction}', CAST(NULL AS BIGINT) \
+             FROM reactions r JOIN posts p ON p.id = r.post_id WHERE p.cohort_id = $1 \
+             UNION ALL SELECT c.user_id, c.created_at, '{commitment}', CAST(NULL AS BIGINT) \
+             FROM commitments c JOIN cohort_sessions s ON s.id = c.session_id WHERE s.cohort_id = $1 \
+             UNION ALL SELECT c.user_id, c.checked_at, CASE WHEN c.check_status = 'done' THEN '{kept}' ELSE '{checked}' END, \
+               CAST(NULL AS BIGINT) \
+             FROM commitments c JOIN cohort_sessions s ON s.id = c.session_id WHERE s.cohort_id = $1 AND c.checked_at IS NOT NULL",
+            shared = K::Shared,
+            comment = K::Comment,
+            feedback = K::Feedback,
+            reaction = K::Reaction,
+            commitment = K::Commitment,
+            kept = K::Kept,
+            checked = K::Checked,
+        );
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as(
-                "SELECT author_id AS user_id, created_at AS at, \
-                   CASE WHEN parent_id IS NULL THEN 'shared' ELSE 'comment' END AS kind, CAST(NULL AS BIGINT) AS other \
-                 FROM posts WHERE cohort_id = $1 AND author_id IS NOT NULL \
-                 UNION ALL SELECT f.author_id, f.created_at, 'feedback', p.author_id \
-                 FROM feedback f JOIN posts p ON p.id = f.post_id WHERE p.cohort_id = $1 AND f.author_id IS NOT NULL \
-                 UNION ALL SELECT r.user_id, r.created_at, 'reaction', CAST(NULL AS BIGINT) \
-                 FROM reactions r JOIN posts p ON p.id = r.post_id WHERE p.cohort_id = $1 \
-                 UNION ALL SELECT c.user_id, c.created_at, 'commitment', CAST(NULL AS BIGINT) \
-                 FROM commitments c JOIN cohort_sessions s ON s.id = c.session_id WHERE s.cohort_id = $1 \
-                 UNION ALL SELECT c.user_id, c.checked_at, CASE WHEN c.check_status = 'done' THEN 'kept' ELSE 'checked' END, CAST(NULL AS BIGINT) \
-                 FROM commitments c JOIN cohort_sessions s ON s.id = c.session_id WHERE s.cohort_id = $1 AND c.checked_at IS NOT NULL",
-            )
-            .bind(cohort)
-            .fetch_all(pool)
-            .await?
+            sqlx::query_as(&sql).bind(cohort).fetch_all(pool).await?
         }))
     }
 }

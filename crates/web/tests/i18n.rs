@@ -114,6 +114,11 @@ fn every_key_used_exists() {
     );
     used.extend(SessionKind::ALL.iter().map(|v| v.message_id().to_string()));
     used.extend(Attendance::ALL.iter().map(|v| v.message_id().to_string()));
+    used.extend(
+        ymarfer_domain::engagement::SpaceEventKind::ALL
+            .iter()
+            .map(|v| v.message_id().to_string()),
+    );
     for column in ymarfer_domain::import::COLUMNS {
         used.insert(format!("import-column-{}", column.replace('_', "-")));
     }

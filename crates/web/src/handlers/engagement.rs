@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use chrono::Duration;
 use ymarfer_domain::Action;
-use ymarfer_domain::engagement::{self, Event, EventKind, Part, Week};
+use ymarfer_domain::engagement::{self, Event, Part, Week};
 use ymarfer_store::programmes::{Cohort, Programme};
 
 /// Weeks the page shows, at most.
@@ -57,22 +57,10 @@ pub async fn engagement(
         .space_events(cohort.id)
         .await?
         .into_iter()
-        .filter_map(|e| {
-            let kind = match e.kind.as_str() {
-                "shared" => EventKind::Shared,
-                "comment" => EventKind::Comment,
-                "feedback" => EventKind::Feedback { to: e.other },
-                "reaction" => EventKind::Reaction,
-                "commitment" => EventKind::Commitment,
-                "kept" => EventKind::CheckIn { kept: true },
-                "checked" => EventKind::CheckIn { kept: false },
-                _ => return None,
-            };
-            Some(Event {
-                user: e.user_id,
-                on: ymarfer_domain::uktime::to_local(e.at).date(),
-                kind,
-            })
+        .map(|e| Event {
+            user: e.user_id,
+            on: ymarfer_domain::uktime::to_local(e.at).date(),
+            kind: e.kind.event(e.other),
         })
         .collect();
     let end = cohort
