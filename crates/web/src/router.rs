@@ -56,21 +56,24 @@ fn pages() -> Router<AppState> {
         .route("/admin/smes", get(reference::form).post(reference::save))
         .route(
             "/programmes/{p}/cohorts/{c}/space",
-            get(space::stream).post(space::create_post),
+            get(space::stream::stream).post(space::stream::create_post),
         )
         .route(
             "/programmes/{p}/cohorts/{c}/space/new",
-            get(space::new_items),
+            get(space::stream::new_items),
         )
-        .route("/posts/{id}", get(space::show))
-        .route("/posts/{id}/comments", post(space::comment))
-        .route("/posts/{id}/edit", get(space::edit_form).post(space::edit))
-        .route("/posts/{id}/delete", post(space::delete))
-        .route("/posts/{id}/restore", post(space::restore))
-        .route("/posts/{id}/react", post(space::react))
-        .route("/posts/{id}/feedback", post(space::give_feedback))
-        .route("/posts/{id}/ask", post(space::ask_feedback))
-        .route("/projects/{id}/share", post(space::share))
+        .route("/posts/{id}", get(space::item::show))
+        .route("/posts/{id}/comments", post(space::item::comment))
+        .route(
+            "/posts/{id}/edit",
+            get(space::item::edit_form).post(space::item::edit),
+        )
+        .route("/posts/{id}/delete", post(space::item::delete))
+        .route("/posts/{id}/restore", post(space::item::restore))
+        .route("/posts/{id}/react", post(space::item::react))
+        .route("/posts/{id}/feedback", post(space::item::give_feedback))
+        .route("/posts/{id}/ask", post(space::item::ask_feedback))
+        .route("/projects/{id}/share", post(space::share::share))
         .route(
             "/programmes/{p}/cohorts/{c}/sessions/{s}/commitments",
             post(rhythm::commit),
@@ -88,13 +91,13 @@ fn pages() -> Router<AppState> {
             post(attachments::attach_to_project),
         )
         .route("/search", get(search::search))
-        .route("/profile/notices", post(space::set_notify))
+        .route("/profile/notices", post(space::notices::set_notify))
         .route("/profile/tokens", get(tokens::list).post(tokens::create))
         .route("/profile/tokens/{id}/revoke", post(tokens::revoke))
         .route("/api", get(api_docs::page))
         .route(
             "/unsubscribe/{token}",
-            get(space::unsubscribe_page).post(space::unsubscribe),
+            get(space::notices::unsubscribe_page).post(space::notices::unsubscribe),
         )
         .route("/programmes/{p}/showcase", get(showcase::showcase))
         .route(
@@ -103,13 +106,13 @@ fn pages() -> Router<AppState> {
         )
         .route(
             "/programmes/{p}/alumni",
-            get(space::alumni).post(space::alumni_post),
+            get(space::alumni::alumni).post(space::alumni::alumni_post),
         )
         .route("/admin/programmes", get(operations::programmes))
         .route("/admin/jobs", get(operations::jobs))
         .route("/admin/mail", get(operations::mail))
-        .route("/notices", get(space::notices))
-        .route("/notices/read", post(space::read_notices))
+        .route("/notices", get(space::notices::notices))
+        .route("/notices/read", post(space::notices::read_notices))
         .route("/privacy", get(privacy::notice))
         .route("/admin/users/{id}/{what}", post(admin::account_action))
         .route("/profile/data.zip", get(privacy::my_data))
