@@ -207,7 +207,7 @@ pub const ACTS: &[Act] = &[
         may: "ManageCohort",
         records: "participant_withdrawn: the person by number, with the enrolment's own history",
         tells: "nobody, as before: the person's role in the cohort ends",
-        repeat: "someone withdrawn already is left as they are; nothing recorded",
+        repeat: "someone withdrawn already is left as they are; nothing recorded (the page answers not found, as it always did)",
         doors: &[Door::Page],
     },
     Act {
@@ -215,7 +215,7 @@ pub const ACTS: &[Act] = &[
         may: "ManageCohort",
         records: "participant_readmitted: the person by number",
         tells: "nobody: the person's role in the cohort returns",
-        repeat: "someone active already is left as they are; nothing recorded",
+        repeat: "someone active already is left as they are; nothing recorded (the page answers not found, as it always did)",
         doors: &[Door::Page],
     },
     Act {

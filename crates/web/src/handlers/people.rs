@@ -113,7 +113,11 @@ pub async fn withdraw(
 ) -> AppResult {
     let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
     let acting = Acting::person(viewer.actor(), Door::Page, addr);
-    people::withdraw(&state, &acting, cohort.id, user_id).await?;
+    // Someone not actively enrolled (withdrawn already, the form sent again)
+    // is not found, as before; nothing changes.
+    if !people::withdraw(&state, &acting, cohort.id, user_id).await? {
+        return Err(AppError::NOT_FOUND);
+    }
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}?done=withdrawn"
     ))))
@@ -128,7 +132,9 @@ pub async fn readmit(
 ) -> AppResult {
     let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
     let acting = Acting::person(viewer.actor(), Door::Page, addr);
-    people::readmit(&state, &acting, cohort.id, user_id).await?;
+    if !people::readmit(&state, &acting, cohort.id, user_id).await? {
+        return Err(AppError::NOT_FOUND);
+    }
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}?done=readmitted"
     ))))
