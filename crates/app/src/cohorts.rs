@@ -229,11 +229,7 @@ pub async fn propose_sets(
     let mut event = acting.event(AuditAction::SetsProposed);
     event.programme_id = Some(programme.id);
     event.subject = cohort.slug.clone();
-    event.detail = format!(
-        "{} sets for {} participants",
-        sets.len(),
-        candidates.len()
-    );
+    event.detail = format!("{} sets for {} participants", sets.len(), candidates.len());
     services
         .db
         .replace_sets_recorded(cohort.id, &sets, &event)

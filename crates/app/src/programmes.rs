@@ -149,8 +149,10 @@ pub async fn edit(
     }
     programme_changed.detail = detail;
     let (rate_before, rate_after) = (p.default_hourly_rate_pence, input.default_hourly_rate_pence);
-    let (factor_before, factor_after) =
-        (p.capture_factor_thousandths, input.capture_factor_thousandths);
+    let (factor_before, factor_after) = (
+        p.capture_factor_thousandths,
+        input.capture_factor_thousandths,
+    );
     let slug = p.slug.clone();
     let events = move |claimed_before: i64, claimed_after: i64| {
         let mut events = Vec::new();

@@ -214,7 +214,14 @@ impl Db {
             if marked == 0 {
                 return Ok(false);
             }
-            enrol_in!(tx, programme_id, cohort_id, user_id, Some(organisation_id), by);
+            enrol_in!(
+                tx,
+                programme_id,
+                cohort_id,
+                user_id,
+                Some(organisation_id),
+                by
+            );
             crate::audit::record_in!(tx, event);
             tx.commit().await?;
             Ok(true)

@@ -1,10 +1,10 @@
 //! Programmes, cohorts and their teams.
 
+use crate::audit::NewAuditEvent;
 use crate::db::Result;
 use crate::sql::COHORT_ORDER;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
-use crate::audit::NewAuditEvent;
 use ymarfer_domain::programme::{DeliveryLanguage, DeliveryMode};
 use ymarfer_domain::reference::Region;
 use ymarfer_domain::{Role, Scope};

@@ -9,8 +9,8 @@ use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::programme::{
     DeliveryLanguage, DeliveryMode, SessionKind, SetCandidate, propose_sets,
 };
-use ymarfer_domain::reference::Region;
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
+use ymarfer_domain::reference::Region;
 use ymarfer_domain::{Email, Lang, Role, Scope};
 use ymarfer_store::Db;
 use ymarfer_store::ledger::BenefitInput;

@@ -11,11 +11,11 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::programmes::{self, Invitee};
 use ymarfer_domain::authz::sees_every_programme;
 use ymarfer_domain::impact::CaptureFactor;
 use ymarfer_domain::programme::{Slug, check_figures};
-use ymarfer_app::acting::{Acting, Door};
-use ymarfer_app::programmes::{self, Invitee};
 use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, can};
 use ymarfer_store::programmes::{Cohort, Programme, ProgrammeInput, TeamMember};
 

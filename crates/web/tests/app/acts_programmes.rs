@@ -117,7 +117,13 @@ pub async fn create_programme(app: &TestApp) {
         ..Default::default()
     };
     refused(ymarfer_app::programmes::create(&app.state, &someone, &input).await);
-    assert!(app.db.programme_by_slug("act-refused").await.unwrap().is_none());
+    assert!(
+        app.db
+            .programme_by_slug("act-refused")
+            .await
+            .unwrap()
+            .is_none()
+    );
 
     let form = programme_form("act-newydd", "1000", "25");
     let res = s.client.post("/en/programmes/new", &form).await;
@@ -126,7 +132,11 @@ pub async fn create_programme(app: &TestApp) {
     let recorded = events(app, AuditAction::ProgrammeCreated).await;
     assert_eq!(recorded.len(), before + 1);
     assert_eq!(recorded[0].subject, "act-newydd");
-    assert!(recorded[0].detail.contains("£1,000.00"), "{:?}", recorded[0]);
+    assert!(
+        recorded[0].detail.contains("£1,000.00"),
+        "{:?}",
+        recorded[0]
+    );
     assert_eq!(recorded[0].actor_id, Some(s.manager.id));
 
     // Sent again: refused with a clear message, in either language; nothing made.
@@ -506,10 +516,7 @@ pub async fn propose_sets(app: &TestApp) {
     let before = count(app, AuditAction::SetsProposed).await;
     let someone = participant(app, "cyfranogwr.setiau@example.com", s.programme, s.cohort).await;
     refused(ymarfer_app::cohorts::propose_sets(&app.state, &someone, s.cohort, Lang::En).await);
-    let path = format!(
-        "/en/programmes/{}/cohorts/{}/sets/propose",
-        s.slug, s.cslug
-    );
+    let path = format!("/en/programmes/{}/cohorts/{}/sets/propose", s.slug, s.cslug);
     for _ in 0..2 {
         let res = s.client.post(&path, &[]).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
@@ -596,10 +603,7 @@ pub async fn set_lead_status(app: &TestApp) {
     for _ in 0..2 {
         let res = s.client.post(&path, &form).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        assert_eq!(
-            count(app, AuditAction::LeadStatusChanged).await,
-            before + 1
-        );
+        assert_eq!(count(app, AuditAction::LeadStatusChanged).await, before + 1);
     }
     let recorded = &events(app, AuditAction::LeadStatusChanged).await[0];
     assert!(
@@ -622,10 +626,7 @@ pub async fn set_lead_status(app: &TestApp) {
         assert_eq!(res.status(), StatusCode::OK);
         let body: serde_json::Value = res.json().await.unwrap();
         assert_eq!(body["status"], "closed");
-        assert_eq!(
-            count(app, AuditAction::LeadStatusChanged).await,
-            before + 2
-        );
+        assert_eq!(count(app, AuditAction::LeadStatusChanged).await, before + 2);
     }
     assert_eq!(
         events(app, AuditAction::LeadStatusChanged).await[0].actor_id,
@@ -642,10 +643,7 @@ pub async fn set_lead_status(app: &TestApp) {
         .await
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert_eq!(
-        count(app, AuditAction::LeadStatusChanged).await,
-        before + 2
-    );
+    assert_eq!(count(app, AuditAction::LeadStatusChanged).await, before + 2);
 }
 
 pub async fn invite_lead(app: &TestApp) {

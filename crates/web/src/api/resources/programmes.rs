@@ -11,9 +11,9 @@ use axum::extract::State;
 use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
+use ymarfer_domain::authz::{only_programme, sees_every_programme};
 use ymarfer_domain::programme::DeliveryMode;
 use ymarfer_domain::reference::Region;
-use ymarfer_domain::authz::{only_programme, sees_every_programme};
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::programmes::{Cohort, Programme};
 
