@@ -58,3 +58,28 @@ pub async fn invite_or_undo(state: &Services, user: &User) -> Result<(), Error> 
     }
     Ok(())
 }
+
+/// The person with this email, or a new account for them with an invitation
+/// sent in their language (the account removed again if it cannot be sent).
+pub async fn find_or_invite(
+    state: &Services,
+    email: &ymarfer_domain::Email,
+    name: &str,
+    language: ymarfer_domain::Lang,
+) -> Result<User, Error> {
+    if let Some(user) = state.db.user_by_email(email).await? {
+        return Ok(user);
+    }
+    let user = state
+        .db
+        .create_user(ymarfer_store::users::NewUser {
+            email,
+            display_name: name,
+            language,
+            is_admin: false,
+            password_hash: None,
+        })
+        .await?;
+    invite_or_undo(state, &user).await?;
+    Ok(user)
+}

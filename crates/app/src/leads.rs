@@ -9,6 +9,7 @@ use crate::i18n::Tr;
 use crate::mail::Outgoing;
 use crate::services::Services;
 use ymarfer_domain::audit::AuditAction;
+use ymarfer_domain::health::LeadStatus;
 use ymarfer_domain::{Action, Resource};
 use ymarfer_store::health::{Lead, LeadInput};
 use ymarfer_store::throttle::Attempt;
@@ -137,4 +138,155 @@ pub async fn tell_managers(state: &Services, lead: &Lead) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The lead, when it is the programme's.
+async fn lead_in(services: &Services, programme: i64, lead: i64) -> Result<Lead, Error> {
+    services
+        .db
+        .lead_by_id(lead)
+        .await?
+        .filter(|l| l.programme_id == Some(programme))
+        .ok_or(Error::NotFound)
+}
+
+/// Sets a lead's status and the team's notes on it. A lead with that status
+/// and those notes already is left as it is: `false`, nothing recorded.
+pub async fn set_status(
+    services: &Services,
+    acting: &Acting,
+    programme: i64,
+    lead: i64,
+    status: LeadStatus,
+    notes: &str,
+) -> Result<bool, Error> {
+    acting.may(Action::ManageLeads, Resource::Programme(programme))?;
+    let found = lead_in(services, programme, lead).await?;
+    if found.status == status && found.notes == notes {
+        return Ok(false);
+    }
+    let mut event = acting.event(AuditAction::LeadStatusChanged);
+    event.programme_id = Some(programme);
+    event.subject = format!("lead {lead}: {}", found.organisation_name);
+    let mut detail = Vec::new();
+    if found.status != status {
+        detail.push(format!(
+            "status {}",
+            crate::audit::moved(found.status.as_str(), status.as_str())
+        ));
+    }
+    if found.notes != notes {
+        detail.push("notes".to_string());
+    }
+    event.detail = detail.join("; ");
+    Ok(services
+        .db
+        .update_lead_recorded(lead, status, notes, &event)
+        .await?)
+}
+
+/// In one step: the firm joins the programme (the programme's own record of
+/// it, found by name, or made with its health check's answers), and the
+/// person is enrolled in the cohort for it, invited by email in their
+/// language when they have no account. A lead invited to that cohort already
+/// is left as it is: `false`, nothing recorded or sent.
+pub async fn invite(
+    services: &Services,
+    acting: &Acting,
+    programme: i64,
+    lead: i64,
+    cohort: i64,
+) -> Result<bool, Error> {
+    acting.may(Action::ManageLeads, Resource::Programme(programme))?;
+    let found = lead_in(services, programme, lead).await?;
+    let cohort = services
+        .db
+        .cohort_by_id(cohort)
+        .await?
+        .filter(|c| c.programme_id == programme)
+        .filter(|c| {
+            acting
+                .decide(
+                    Action::ManageCohort,
+                    Resource::Cohort {
+                        programme,
+                        cohort: c.id,
+                    },
+                )
+                .allowed()
+        })
+        .ok_or(Error::Invalid("error-choose-one"))?;
+    if found.status == LeadStatus::Invited && found.cohort_id == Some(cohort.id) {
+        return Ok(false);
+    }
+    let email = ymarfer_domain::Email::parse(&found.email).map_err(|_| Error::NotFound)?;
+    let check = match found.health_check_id {
+        Some(h) => services.db.check_by_id(h).await?,
+        None => None,
+    };
+    // The programme's own record of the firm; other programmes' are never
+    // looked at.
+    let org = match services
+        .db
+        .organisation_by_name(programme, &found.organisation_name)
+        .await?
+    {
+        Some(o) => o,
+        None => {
+            let entry = check.as_ref().map(|c| {
+                let a = c.answers();
+                (
+                    c.created_at.date_naive(),
+                    ymarfer_store::organisations::Answers {
+                        new_goods_or_services: a.new_goods_or_services,
+                        new_business_process: a.new_business_process,
+                        ongoing_or_abandoned: a.ongoing_or_abandoned,
+                        innovation_spending: a.innovation_spending,
+                    },
+                )
+            });
+            services
+                .db
+                .create_organisation(
+                    &ymarfer_store::organisations::OrganisationInput {
+                        name: found.organisation_name.clone(),
+                        companies_house: None,
+                        sic_section: check
+                            .as_ref()
+                            .and_then(|c| c.sector.clone())
+                            .unwrap_or_else(|| "S".into()),
+                        employee_band: check
+                            .as_ref()
+                            .and_then(|c| c.band())
+                            .unwrap_or(ymarfer_domain::innovation::EmployeeBand::Micro),
+                        principal_area: check
+                            .as_ref()
+                            .and_then(|c| c.principal_area.clone())
+                            .unwrap_or_else(|| "outside_wales".into()),
+                        hourly_rate_pence: None,
+                    },
+                    entry,
+                    Some(programme),
+                )
+                .await?
+        }
+    };
+    let language = ymarfer_domain::Lang::parse(&found.language).unwrap_or_default();
+    let user = crate::invitations::find_or_invite(services, &email, &found.name, language).await?;
+    let mut event = acting.event(AuditAction::LeadInvited);
+    event.programme_id = Some(programme);
+    event.subject = format!("lead {lead}: {}", found.organisation_name);
+    event.detail = cohort.slug.clone();
+    Ok(services
+        .db
+        .invite_lead_recorded(
+            lead,
+            programme,
+            cohort.id,
+            org.id,
+            user.id,
+            acting.user_id(),
+            &event,
+        )
+        .await?)
 }

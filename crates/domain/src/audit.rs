@@ -37,5 +37,14 @@ coded_enum! {
         PeopleImported = "people_imported", "audit-people-imported";
         RatesChanged = "rates_changed", "audit-rates-changed";
         OrganisationRateChanged = "organisation_rate_changed", "audit-organisation-rate-changed";
+        ProgrammeCreated = "programme_created", "audit-programme-created";
+        CohortCreated = "cohort_created", "audit-cohort-created";
+        CohortChanged = "cohort_changed", "audit-cohort-changed";
+        ParticipantEnrolled = "participant_enrolled", "audit-participant-enrolled";
+        ParticipantWithdrawn = "participant_withdrawn", "audit-participant-withdrawn";
+        ParticipantReadmitted = "participant_readmitted", "audit-participant-readmitted";
+        SetsProposed = "sets_proposed", "audit-sets-proposed";
+        SetMemberMoved = "set_member_moved", "audit-set-member-moved";
+        LeadStatusChanged = "lead_status_changed", "audit-lead-status-changed";
     }
 }

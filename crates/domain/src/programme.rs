@@ -149,6 +149,13 @@ coded_enum! {
     }
 }
 
+impl Default for DeliveryMode {
+    /// A cohort meets in person unless it says otherwise.
+    fn default() -> Self {
+        DeliveryMode::InPerson
+    }
+}
+
 coded_enum! {
     /// The language a cohort works in: its sessions' titles and agendas are
     /// written in it, and marked as such on pages in the other language.

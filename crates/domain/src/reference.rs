@@ -3,38 +3,26 @@
 
 use crate::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Region {
-    CardiffCapital,
-    SwanseaBay,
-    MidWales,
-    NorthWales,
-    OutsideWales,
+crate::code::coded_enum! {
+    /// The regions of Wales (and outside it) a cohort meets in and a principal
+    /// area belongs to.
+    pub enum Region {
+        CardiffCapital = "cardiff_capital", "region-cardiff-capital";
+        SwanseaBay = "swansea_bay", "region-swansea-bay";
+        MidWales = "mid_wales", "region-mid-wales";
+        NorthWales = "north_wales", "region-north-wales";
+        OutsideWales = "outside_wales", "region-outside-wales";
+    }
+}
+
+impl Default for Region {
+    /// The region a new cohort's form offers first.
+    fn default() -> Self {
+        Region::CardiffCapital
+    }
 }
 
 impl Region {
-    pub const ALL: [Region; 5] = [
-        Region::CardiffCapital,
-        Region::SwanseaBay,
-        Region::MidWales,
-        Region::NorthWales,
-        Region::OutsideWales,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Region::CardiffCapital => "cardiff_capital",
-            Region::SwanseaBay => "swansea_bay",
-            Region::MidWales => "mid_wales",
-            Region::NorthWales => "north_wales",
-            Region::OutsideWales => "outside_wales",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Region> {
-        Region::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
     pub fn name(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Region::CardiffCapital, Lang::En) => "Cardiff Capital Region",

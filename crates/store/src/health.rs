@@ -127,8 +127,10 @@ pub struct OpenCohort {
     pub programme_slug: String,
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
-    pub delivery_mode: String,
-    pub region: String,
+    #[sqlx(try_from = "String")]
+    pub delivery_mode: ymarfer_domain::programme::DeliveryMode,
+    #[sqlx(try_from = "String")]
+    pub region: ymarfer_domain::reference::Region,
     pub capacity: i64,
     pub enrolled: i64,
 }
@@ -460,6 +462,36 @@ impl Db {
             }
             tx.commit().await?;
             Ok(lead)
+        })
+    }
+
+    /// Sets a lead's status and notes with `event` in the same transaction;
+    /// a lead with that status and those notes already is left as it is
+    /// (`false`, nothing recorded).
+    pub async fn update_lead_recorded(
+        &self,
+        id: i64,
+        status: LeadStatus,
+        notes: &str,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<bool> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE leads SET status = $1, notes = $2 WHERE id = $3 AND (status <> $1 OR notes <> $2)",
+            )
+            .bind(status.as_str())
+            .bind(notes)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Ok(false);
+            }
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            Ok(true)
         })
     }
 

@@ -1,5 +1,6 @@
 //! People in cohorts: enrolment with its history, and the cohort's staff.
 
+use crate::audit::NewAuditEvent;
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, Utc};
@@ -147,6 +148,207 @@ impl Db {
         Ok(())
     }
 
+    /// Enrols (or re-admits) a participant as [`Db::enrol`] does, with `event`
+    /// in the same transaction. Someone actively enrolled already, for the same
+    /// organisation (or none named), is left as they are: `false`, nothing
+    /// written or recorded.
+    pub async fn enrol_recorded(
+        &self,
+        programme_id: i64,
+        cohort_id: i64,
+        user_id: i64,
+        organisation_id: Option<i64>,
+        by: Option<i64>,
+        event: &NewAuditEvent,
+    ) -> Result<bool> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let now: Option<(String, Option<i64>)> = sqlx::query_as(
+                "SELECT status, organisation_id FROM enrolments WHERE cohort_id = $1 AND user_id = $2",
+            )
+            .bind(cohort_id)
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((status, org)) = now
+                && status == EnrolmentStatus::Active.as_str()
+                && (organisation_id.is_none() || organisation_id == org)
+            {
+                return Ok(false);
+            }
+            enrol_in!(tx, programme_id, cohort_id, user_id, organisation_id, by);
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Marks a lead invited (the cohort, organisation and person it became)
+    /// and enrols the person for the organisation, with `event`, in one
+    /// transaction. A lead invited to this cohort already is left as it is:
+    /// `false`, nothing written or recorded.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn invite_lead_recorded(
+        &self,
+        lead: i64,
+        programme_id: i64,
+        cohort_id: i64,
+        organisation_id: i64,
+        user_id: i64,
+        by: Option<i64>,
+        event: &NewAuditEvent,
+    ) -> Result<bool> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let marked = sqlx::query(
+                "UPDATE leads SET status = 'invited', cohort_id = $1, organisation_id = $2, user_id = $3 \
+                 WHERE id = $4 AND NOT (status = 'invited' AND COALESCE(cohort_id, 0) = $1 AND COALESCE(user_id, 0) = $3)",
+            )
+            .bind(cohort_id)
+            .bind(organisation_id)
+            .bind(user_id)
+            .bind(lead)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if marked == 0 {
+                return Ok(false);
+            }
+            enrol_in!(
+                tx,
+                programme_id,
+                cohort_id,
+                user_id,
+                Some(organisation_id),
+                by
+            );
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Grants a role with `event` in the same transaction; a role held already
+    /// changes and records nothing (`false`).
+    pub async fn grant_recorded(
+        &self,
+        user_id: i64,
+        role: Role,
+        scope: ymarfer_domain::Scope,
+        event: &NewAuditEvent,
+    ) -> Result<bool> {
+        let (programme, cohort) = match scope {
+            ymarfer_domain::Scope::Programme(p) => (p, None),
+            ymarfer_domain::Scope::Cohort { programme, cohort } => (programme, Some(cohort)),
+        };
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let added = sqlx::query(
+                "INSERT INTO memberships (user_id, programme_id, cohort_id, role, created_at) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
+            )
+            .bind(user_id)
+            .bind(programme)
+            .bind(cohort)
+            .bind(role.as_str())
+            .bind(Utc::now())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if added == 0 {
+                return Ok(false);
+            }
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Puts one person into a set (or into none) with `event` in the same
+    /// transaction; where they are already, nothing is written or recorded
+    /// (`false`).
+    pub async fn move_to_set_recorded(
+        &self,
+        cohort_id: i64,
+        user_id: i64,
+        set_id: Option<i64>,
+        event: &NewAuditEvent,
+    ) -> Result<bool> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let now: Option<i64> = sqlx::query_scalar(
+                "SELECT set_id FROM learning_set_members WHERE cohort_id = $1 AND user_id = $2",
+            )
+            .bind(cohort_id)
+            .bind(user_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if now == set_id {
+                return Ok(false);
+            }
+            sqlx::query("DELETE FROM learning_set_members WHERE cohort_id = $1 AND user_id = $2")
+                .bind(cohort_id)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            if let Some(set_id) = set_id {
+                sqlx::query(
+                    "INSERT INTO learning_set_members (set_id, cohort_id, user_id) VALUES ($1, $2, $3)",
+                )
+                .bind(set_id)
+                .bind(cohort_id)
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
+            }
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Replaces the cohort's sets with these (name, members), with `event`, all
+    /// or nothing.
+    pub async fn replace_sets_recorded(
+        &self,
+        cohort_id: i64,
+        sets: &[(String, Vec<i64>)],
+        event: &NewAuditEvent,
+    ) -> Result<()> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM learning_sets WHERE cohort_id = $1")
+                .bind(cohort_id)
+                .execute(&mut *tx)
+                .await?;
+            for (name, members) in sets {
+                let set_id: i64 = sqlx::query_scalar(
+                    "INSERT INTO learning_sets (cohort_id, name, created_at) VALUES ($1, $2, $3) RETURNING id",
+                )
+                .bind(cohort_id)
+                .bind(name)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                for user_id in members {
+                    sqlx::query(
+                        "INSERT INTO learning_set_members (set_id, cohort_id, user_id) VALUES ($1, $2, $3)",
+                    )
+                    .bind(set_id)
+                    .bind(cohort_id)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            Ok::<(), crate::StoreError>(())
+        })?;
+        Ok(())
+    }
+
     /// Emails of people already actively enrolled in the cohort, among these.
     pub async fn already_enrolled(&self, cohort_id: i64, emails: &[&str]) -> Result<Vec<String>> {
         let active: Vec<String> = with_pool!(self, |pool| {
@@ -250,6 +452,21 @@ impl Db {
         by: Option<i64>,
         note: &str,
     ) -> Result<bool> {
+        self.withdraw_recorded(cohort_id, user_id, by, note, &NewAuditEvent::default())
+            .await
+    }
+
+    /// Withdraws a participant as [`Db::withdraw`] does, with `event` in the
+    /// same transaction; nothing is written or recorded (`false`) when they
+    /// were not actively enrolled.
+    pub async fn withdraw_recorded(
+        &self,
+        cohort_id: i64,
+        user_id: i64,
+        by: Option<i64>,
+        note: &str,
+        event: &NewAuditEvent,
+    ) -> Result<bool> {
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -280,6 +497,7 @@ impl Db {
                 .bind(cohort_id)
                 .execute(&mut *tx)
                 .await?;
+            crate::audit::record_in!(tx, event);
             tx.commit().await?;
             Ok(true)
         })

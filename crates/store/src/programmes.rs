@@ -1,10 +1,12 @@
 //! Programmes, cohorts and their teams.
 
+use crate::audit::NewAuditEvent;
 use crate::db::Result;
 use crate::sql::COHORT_ORDER;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
-use ymarfer_domain::programme::DeliveryLanguage;
+use ymarfer_domain::programme::{DeliveryLanguage, DeliveryMode};
+use ymarfer_domain::reference::Region;
 use ymarfer_domain::{Role, Scope};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -66,8 +68,10 @@ pub struct Cohort {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub capacity: i64,
-    pub delivery_mode: String,
-    pub region: String,
+    #[sqlx(try_from = "String")]
+    pub delivery_mode: DeliveryMode,
+    #[sqlx(try_from = "String")]
+    pub region: Region,
     pub cost_share_pence: Option<i64>,
     #[sqlx(try_from = "String")]
     pub language: DeliveryLanguage,
@@ -82,8 +86,8 @@ pub struct CohortInput {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub capacity: i64,
-    pub delivery_mode: String,
-    pub region: String,
+    pub delivery_mode: DeliveryMode,
+    pub region: Region,
     pub cost_share_pence: Option<i64>,
     pub language: DeliveryLanguage,
 }
@@ -102,12 +106,38 @@ pub struct TeamMember {
     pub cohort_id: Option<i64>,
 }
 
+/// A programme's (`$id`) claimed first-year total in pence, read inside the
+/// open transaction `$tx`: what a rate or capture-factor change moves.
+macro_rules! claimed_in {
+    ($tx:ident, $id:expr) => {{
+        let values: Vec<Option<i64>> = sqlx::query_scalar(
+            "SELECT l.first_year_pence FROM benefit_lines l WHERE l.programme_id = $1 AND l.status = 'claimed'",
+        )
+        .bind($id)
+        .fetch_all(&mut *$tx)
+        .await?;
+        ymarfer_domain::bounds::total(values.iter().flatten().map(|v| i128::from(*v)).sum::<i128>())
+    }};
+}
+
 impl Db {
     /// Creates a programme; its creator becomes its programme manager.
     pub async fn create_programme(
         &self,
         input: &ProgrammeInput,
         creator: i64,
+    ) -> Result<Programme> {
+        self.create_programme_recorded(input, creator, &NewAuditEvent::default())
+            .await
+    }
+
+    /// Creates a programme, its creator its manager, with `event` (its subject
+    /// filled in with the programme's id) in the same transaction.
+    pub async fn create_programme_recorded(
+        &self,
+        input: &ProgrammeInput,
+        creator: i64,
+        event: &NewAuditEvent,
     ) -> Result<Programme> {
         let sql = format!(
             "INSERT INTO programmes (slug, name_en, name_cy, description_en, description_cy, funder, starts_on, ends_on, \
@@ -147,6 +177,9 @@ impl Db {
             .bind(now)
             .execute(&mut *tx)
             .await?;
+            let mut event = event.clone();
+            event.programme_id = Some(p.id);
+            crate::audit::record_in!(tx, &event);
             tx.commit().await?;
             Ok(p)
         })
@@ -155,8 +188,22 @@ impl Db {
     /// Updates a programme and, with it, the value of its lines not yet
     /// verified (its hourly rate and capture factor value their hours).
     pub async fn update_programme(&self, id: i64, input: &ProgrammeInput) -> Result<()> {
+        self.update_programme_recorded(id, input, &|_, _| Vec::new())
+            .await
+    }
+
+    /// Updates a programme and revalues its lines not yet verified, recording
+    /// in the same transaction the events `events` makes from the programme's
+    /// claimed first-year total (in pence) before and after.
+    pub async fn update_programme_recorded(
+        &self,
+        id: i64,
+        input: &ProgrammeInput,
+        events: &(dyn Fn(i64, i64) -> Vec<NewAuditEvent> + Sync),
+    ) -> Result<()> {
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            let claimed_before = claimed_in!(tx, id);
             sqlx::query(
                 "UPDATE programmes SET name_en = $1, name_cy = $2, description_en = $3, description_cy = $4, \
                  funder = $5, starts_on = $6, ends_on = $7, cost_pence = $8, cost_delivery_pence = $9, \
@@ -182,6 +229,10 @@ impl Db {
             .execute(&mut *tx)
             .await?;
             crate::ledger::revalue!(tx, "c.programme_id = $1 AND v.status <> 'verified'", id);
+            let claimed_after = claimed_in!(tx, id);
+            for event in events(claimed_before, claimed_after) {
+                crate::audit::record_in!(tx, &event);
+            }
             tx.commit().await?;
         });
         Ok(())
@@ -262,13 +313,25 @@ impl Db {
     }
 
     pub async fn create_cohort(&self, programme_id: i64, input: &CohortInput) -> Result<Cohort> {
+        self.create_cohort_recorded(programme_id, input, &NewAuditEvent::default())
+            .await
+    }
+
+    /// Creates a cohort with `event` in the same transaction.
+    pub async fn create_cohort_recorded(
+        &self,
+        programme_id: i64,
+        input: &CohortInput,
+        event: &NewAuditEvent,
+    ) -> Result<Cohort> {
         let sql = format!(
             "INSERT INTO cohorts (programme_id, slug, name_en, name_cy, starts_on, ends_on, capacity, delivery_mode, \
              region, cost_share_pence, language, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
              RETURNING {COHORT_COLUMNS}"
         );
-        Ok(with_pool!(self, |pool| {
-            sqlx::query_as(&sql)
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let cohort: Cohort = sqlx::query_as(&sql)
                 .bind(programme_id)
                 .bind(&input.slug)
                 .bind(&input.name_en)
@@ -276,18 +339,33 @@ impl Db {
                 .bind(input.starts_on)
                 .bind(input.ends_on)
                 .bind(input.capacity)
-                .bind(&input.delivery_mode)
-                .bind(&input.region)
+                .bind(input.delivery_mode.as_str())
+                .bind(input.region.as_str())
                 .bind(input.cost_share_pence)
                 .bind(input.language.as_str())
                 .bind(Utc::now())
-                .fetch_one(pool)
-                .await?
-        }))
+                .fetch_one(&mut *tx)
+                .await?;
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            Ok(cohort)
+        })
     }
 
     pub async fn update_cohort(&self, id: i64, input: &CohortInput) -> Result<()> {
+        self.update_cohort_recorded(id, input, &NewAuditEvent::default())
+            .await
+    }
+
+    /// Updates a cohort with `event` in the same transaction.
+    pub async fn update_cohort_recorded(
+        &self,
+        id: i64,
+        input: &CohortInput,
+        event: &NewAuditEvent,
+    ) -> Result<()> {
         with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
             sqlx::query(
                 "UPDATE cohorts SET name_en = $1, name_cy = $2, starts_on = $3, ends_on = $4, capacity = $5, \
                  delivery_mode = $6, region = $7, cost_share_pence = $8, language = $9 WHERE id = $10",
@@ -297,13 +375,15 @@ impl Db {
             .bind(input.starts_on)
             .bind(input.ends_on)
             .bind(input.capacity)
-            .bind(&input.delivery_mode)
-            .bind(&input.region)
+            .bind(input.delivery_mode.as_str())
+            .bind(input.region.as_str())
             .bind(input.cost_share_pence)
             .bind(input.language.as_str())
             .bind(id)
-            .execute(pool)
+            .execute(&mut *tx)
             .await?;
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
         });
         Ok(())
     }

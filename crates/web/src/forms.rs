@@ -1,27 +1,5 @@
 //! Field-by-field validation messages, kept beside what the person typed.
 
-use crate::error::AppError;
-use ymarfer_store::StoreError;
-
-/// What saving gave: the saved value, or, when it clashed with an existing record
-/// (a unique constraint), the message for the field at fault. The one place such
-/// clashes become a message; any other failure is an error.
-pub fn clash<T>(
-    saved: Result<T, StoreError>,
-    field: &'static str,
-    message: impl FnOnce() -> String,
-) -> Result<Result<T, FieldErrors>, AppError> {
-    match saved {
-        Ok(value) => Ok(Ok(value)),
-        Err(e) if e.is_unique_violation() => {
-            let mut errors = FieldErrors::default();
-            errors.add(field, message());
-            Ok(Err(errors))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
 /// Messages for the fields of one form, already translated.
 #[derive(Debug, Default, Clone)]
 pub struct FieldErrors(Vec<(&'static str, String)>);

@@ -6,8 +6,11 @@ use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use ymarfer_domain::capability::Moment;
 use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
 use ymarfer_domain::innovation::EmployeeBand;
-use ymarfer_domain::programme::{DeliveryLanguage, SessionKind, SetCandidate, propose_sets};
+use ymarfer_domain::programme::{
+    DeliveryLanguage, DeliveryMode, SessionKind, SetCandidate, propose_sets,
+};
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
+use ymarfer_domain::reference::Region;
 use ymarfer_domain::{Email, Lang, Role, Scope};
 use ymarfer_store::Db;
 use ymarfer_store::ledger::BenefitInput;
@@ -354,8 +357,8 @@ async fn load_all(
                     starts_on: Some(start),
                     ends_on: Some(start + Duration::weeks(16)),
                     capacity: 14,
-                    delivery_mode: mode.into(),
-                    region: region.into(),
+                    delivery_mode: DeliveryMode::parse(mode).context("delivery mode")?,
+                    region: Region::parse(region).context("region")?,
                     cost_share_pence: None,
                     language: if i == WELSH_COHORT {
                         DeliveryLanguage::Welsh
@@ -500,12 +503,12 @@ async fn load_all(
                         kind: SessionKind::parse(kind).context("session kind")?,
                         starts_at,
                         ends_at: starts_at + Duration::hours(3),
-                        location: if cohort.delivery_mode == "online" {
+                        location: if cohort.delivery_mode == DeliveryMode::Online {
                             String::new()
                         } else {
                             text.location.clone()
                         },
-                        online_url: if cohort.delivery_mode == "in_person" {
+                        online_url: if cohort.delivery_mode == DeliveryMode::InPerson {
                             String::new()
                         } else {
                             "https://meet.example.org/ymarfer-demo".into()

@@ -4,6 +4,12 @@ deliverymode-in-person = Wyneb yn wyneb
 deliverymode-online = Ar-lein
 deliverymode-blended = Cyfunol
 
+region-cardiff-capital = Prifddinas-Ranbarth Caerdydd
+region-swansea-bay = Bae Abertawe
+region-mid-wales = Canolbarth Cymru
+region-north-wales = Gogledd Cymru
+region-outside-wales = Y tu allan i Gymru
+
 sessionkind-workshop = Gweithdy
 sessionkind-site-visit = Ymweliad safle
 sessionkind-action-learning-set = Set dysgu gweithredol

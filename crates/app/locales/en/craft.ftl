@@ -126,6 +126,15 @@ audit-lead-registered = Interest registered after a health check
 audit-user-added = Account added
 audit-rates-changed = Programme rate or capture factor changed
 audit-organisation-rate-changed = Organisation's hourly rate changed
+audit-programme-created = Programme created
+audit-cohort-created = Cohort created
+audit-cohort-changed = Cohort changed
+audit-participant-enrolled = Participant enrolled in a cohort
+audit-participant-withdrawn = Participant withdrawn from a cohort
+audit-participant-readmitted = Participant re-admitted to a cohort
+audit-sets-proposed = Action-learning sets proposed afresh
+audit-set-member-moved = Participant moved between action-learning sets
+audit-lead-status-changed = Lead's status or notes changed
 
 ## Personal data
 former-participant = Former participant

@@ -4,6 +4,12 @@ deliverymode-in-person = In person
 deliverymode-online = Online
 deliverymode-blended = Blended
 
+region-cardiff-capital = Cardiff Capital Region
+region-swansea-bay = Swansea Bay
+region-mid-wales = Mid Wales
+region-north-wales = North Wales
+region-outside-wales = Outside Wales
+
 sessionkind-workshop = Workshop
 sessionkind-site-visit = Site visit
 sessionkind-action-learning-set = Action-learning set

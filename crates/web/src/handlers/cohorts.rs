@@ -4,7 +4,7 @@
 use super::DoneQuery;
 use super::{FormData, see_other};
 use crate::error::AppResult;
-use crate::forms::{FieldErrors, clash};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use crate::views::cohort_page::{Extras, show_page};
@@ -13,6 +13,8 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::cohorts;
 use ymarfer_domain::programme::{DeliveryLanguage, DeliveryMode, Slug};
 use ymarfer_domain::reference::Region;
 use ymarfer_domain::{Action, Pence};
@@ -44,9 +46,9 @@ impl CohortForm {
             starts_on: c.starts_on.map(|d| d.to_string()).unwrap_or_default(),
             ends_on: c.ends_on.map(|d| d.to_string()).unwrap_or_default(),
             capacity: c.capacity.to_string(),
-            delivery_mode: c.delivery_mode.clone(),
+            delivery_mode: c.delivery_mode.as_str().to_string(),
             language: c.language.as_str().to_string(),
-            region: c.region.clone(),
+            region: c.region.as_str().to_string(),
             cost_share: parse::pounds_input(c.cost_share_pence),
             confirm_share: None,
         }
@@ -99,12 +101,14 @@ impl CohortForm {
             );
         }
         let capacity = parse::whole(tr, &mut e, "capacity", &self.capacity, 1, 500);
-        if DeliveryMode::parse(&self.delivery_mode).is_none() {
+        let delivery_mode = DeliveryMode::parse(&self.delivery_mode).unwrap_or_else(|| {
             e.add("delivery_mode", tr.t("error-choose-one"));
-        }
-        if Region::parse(&self.region).is_none() {
+            DeliveryMode::default()
+        });
+        let region = Region::parse(&self.region).unwrap_or_else(|| {
             e.add("region", tr.t("error-choose-one"));
-        }
+            Region::default()
+        });
         let language = match self.language.trim() {
             "" => DeliveryLanguage::default(),
             code => DeliveryLanguage::parse(code).unwrap_or_else(|| {
@@ -123,8 +127,8 @@ impl CohortForm {
             starts_on,
             ends_on,
             capacity,
-            delivery_mode: self.delivery_mode.clone(),
-            region: self.region.clone(),
+            delivery_mode,
+            region,
             cost_share_pence: cost_share.map(|p| p.0),
             language,
         })
@@ -185,9 +189,9 @@ pub async fn new_form(
     let action = page.href(&format!("programmes/{slug}/cohorts/new"));
     let form = CohortForm {
         capacity: "16".into(),
-        delivery_mode: "in_person".into(),
+        delivery_mode: DeliveryMode::default().as_str().into(),
         language: DeliveryLanguage::Both.as_str().into(),
-        region: "cardiff_capital".into(),
+        region: Region::default().as_str().into(),
         ..CohortForm::default()
     };
     render(&FormPage {
@@ -205,20 +209,26 @@ pub async fn create(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(slug): Path<String>,
     FormData(form): FormData<CohortForm>,
 ) -> AppResult {
     let programme = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
     let errors = match form.validate(&page, true, &programme) {
         Ok(input) => {
-            let saved = state.db.create_cohort(programme.id, &input).await;
-            match clash(saved, "slug", || page.t("error-slug-taken"))? {
+            let acting = Acting::person(viewer.actor(), Door::Page, addr);
+            match cohorts::create(&state, &acting, programme.id, &input).await {
                 Ok(c) => {
                     return Ok(see_other(
                         &page.href(&format!("programmes/{slug}/cohorts/{}", c.slug)),
                     ));
                 }
-                Err(errors) => errors,
+                Err(ymarfer_app::Error::Invalid(message)) => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("slug", page.t(message));
+                    errors
+                }
+                Err(e) => return Err(e.into()),
             }
         }
         Err(errors) => errors,
@@ -263,6 +273,7 @@ pub async fn update(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
     FormData(mut form): FormData<CohortForm>,
 ) -> AppResult {
@@ -314,7 +325,8 @@ pub async fn update(
                     },
                 );
             }
-            state.db.update_cohort(cohort.id, &input).await?;
+            let acting = Acting::person(viewer.actor(), Door::Page, addr);
+            cohorts::edit(&state, &acting, cohort.id, &input).await?;
             Ok(see_other(&page.href(&format!(
                 "programmes/{slug}/cohorts/{cslug}?done=saved"
             ))))

@@ -492,10 +492,11 @@ async fn result_page(
         .principal_area
         .as_deref()
         .and_then(ymarfer_domain::reference::area)
-        .map(|a| a.region.as_str());
+        .map(|a| a.region);
     let mut open = state.db.open_cohorts(today).await?;
     open.sort_by_key(|c| {
-        let near = Some(c.region.as_str()) == region || c.delivery_mode != "in_person";
+        let near = Some(c.region) == region
+            || c.delivery_mode != ymarfer_domain::programme::DeliveryMode::InPerson;
         (!near, c.starts_on)
     });
     let cohorts = open
@@ -508,9 +509,7 @@ async fn result_page(
                 (Some(s), None) => tr.day(s),
                 _ => String::new(),
             },
-            how: ymarfer_domain::programme::DeliveryMode::parse(&c.delivery_mode)
-                .map(|m| tr.t(m.message_id()))
-                .unwrap_or_default(),
+            how: tr.t(c.delivery_mode.message_id()),
             places: c.places_left(),
         })
         .collect();

@@ -13,9 +13,10 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::i18n::Tr;
+use ymarfer_app::leads;
 use ymarfer_domain::health::{LeadStatus, Status};
 use ymarfer_domain::innovation::EmployeeBand;
-use ymarfer_domain::{Action, Email, Lang, Resource, can};
+use ymarfer_domain::{Action, Lang, Resource, can};
 use ymarfer_store::health::{FunnelRow, Lead};
 use ymarfer_store::programmes::{Cohort, Programme};
 
@@ -233,6 +234,7 @@ pub async fn update(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, id)): Path<(String, i64)>,
     FormData(form): FormData<LeadForm>,
 ) -> AppResult {
@@ -240,7 +242,8 @@ pub async fn update(
     let lead = lead_in(&state, &p, id).await?;
     match form.check(page.tr) {
         Ok((status, notes)) => {
-            state.db.update_lead(id, status, &notes).await?;
+            let acting = Acting::person(viewer.actor(), Door::Page, addr);
+            leads::set_status(&state, &acting, p.id, id, status, &notes).await?;
             Ok(see_other(
                 &page.href(&format!("programmes/{slug}/leads/{id}?done=saved")),
             ))
@@ -288,77 +291,8 @@ pub async fn invite(
         let show = show_page(&state, page, p, lead, form, errors, None).await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &show);
     };
-    let check = match lead.health_check_id {
-        Some(h) => state.db.check_by_id(h).await?,
-        None => None,
-    };
-    let email = Email::parse(&lead.email).map_err(|_| AppError::NOT_FOUND)?;
-    // The firm: the programme's own record of it, found by name, or made with
-    // the check's answers. Other programmes' records are never looked at.
-    let org = match state
-        .db
-        .organisation_by_name(p.id, &lead.organisation_name)
-        .await?
-    {
-        Some(o) => o,
-        None => {
-            let entry = check.as_ref().map(|c| {
-                let a = c.answers();
-                (
-                    c.created_at.date_naive(),
-                    ymarfer_store::organisations::Answers {
-                        new_goods_or_services: a.new_goods_or_services,
-                        new_business_process: a.new_business_process,
-                        ongoing_or_abandoned: a.ongoing_or_abandoned,
-                        innovation_spending: a.innovation_spending,
-                    },
-                )
-            });
-            state
-                .db
-                .create_organisation(
-                    &ymarfer_store::organisations::OrganisationInput {
-                        name: lead.organisation_name.clone(),
-                        companies_house: None,
-                        sic_section: check
-                            .as_ref()
-                            .and_then(|c| c.sector.clone())
-                            .unwrap_or_else(|| "S".into()),
-                        employee_band: check
-                            .as_ref()
-                            .and_then(|c| c.band())
-                            .unwrap_or(EmployeeBand::Micro),
-                        principal_area: check
-                            .as_ref()
-                            .and_then(|c| c.principal_area.clone())
-                            .unwrap_or_else(|| "outside_wales".into()),
-                        hourly_rate_pence: None,
-                    },
-                    entry,
-                    Some(p.id),
-                )
-                .await?
-        }
-    };
-    let language = Lang::parse(&lead.language).unwrap_or_default();
-    let by = viewer.user_id();
-    let user =
-        crate::views::invite::find_or_invite(&state, &email, &lead.name, language, by).await?;
-    state
-        .db
-        .enrol(p.id, cohort.id, user.id, Some(org.id), by)
-        .await?;
-    state
-        .db
-        .lead_invited(id, cohort.id, org.id, user.id)
-        .await?;
-    let act = ymarfer_app::audit::Act::new(
-        ymarfer_domain::audit::AuditAction::LeadInvited,
-        Some(p.id),
-        format!("lead {id}: {}", lead.organisation_name),
-    )
-    .detail(cohort.slug.clone());
-    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    leads::invite(&state, &acting, p.id, id, cohort.id).await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/leads/{id}?done=invited"
     ))))

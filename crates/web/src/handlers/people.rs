@@ -8,15 +8,17 @@ use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use crate::views::cohort_page::show_page;
-use crate::views::invite::{InviteForm, find_or_invite};
+use crate::views::invite::InviteForm;
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::people;
 use ymarfer_app::people_import::{self, ImportProblem};
+use ymarfer_app::programmes::Invitee;
 use ymarfer_domain::import::{self, ExportRow, PersonRow};
-use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
+use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, can};
 
 pub async fn invite(
     State(state): State<AppState>,
@@ -82,39 +84,21 @@ pub async fn invite(
         let show = show_page(&state, page, &viewer, programme, cohort, extras).await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &show);
     };
-    let by = viewer.0.as_ref().map(|c| c.user.id);
-    let user = find_or_invite(&state, &email, form.display_name.trim(), language, by).await?;
-    if role.enrols() {
-        state
-            .db
-            .enrol(
-                programme.id,
-                cohort.id,
-                user.id,
-                organisation.map(|o| o.id),
-                by,
-            )
-            .await?;
-    } else {
-        state
-            .db
-            .grant(
-                user.id,
-                role,
-                Scope::Cohort {
-                    programme: programme.id,
-                    cohort: cohort.id,
-                },
-            )
-            .await?;
-        let act = ymarfer_app::audit::Act::new(
-            ymarfer_domain::audit::AuditAction::RoleGranted,
-            Some(programme.id),
-            email.as_str(),
-        )
-        .detail(format!("{} in {}", role.as_str(), cohort.slug));
-        ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
-    }
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let invitee = Invitee {
+        email,
+        name: form.display_name.trim().to_string(),
+        language,
+    };
+    people::invite(
+        &state,
+        &acting,
+        cohort.id,
+        &invitee,
+        role,
+        organisation.map(|o| o.id),
+    )
+    .await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}?done=invited"
     ))))
@@ -124,11 +108,14 @@ pub async fn withdraw(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug, user_id)): Path<(String, String, i64)>,
 ) -> AppResult {
     let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
-    let by = viewer.0.as_ref().map(|c| c.user.id);
-    if !state.db.withdraw(cohort.id, user_id, by, "").await? {
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    // Someone not actively enrolled (withdrawn already, the form sent again)
+    // is not found, as before; nothing changes.
+    if !people::withdraw(&state, &acting, cohort.id, user_id).await? {
         return Err(AppError::NOT_FOUND);
     }
     Ok(see_other(&page.href(&format!(
@@ -140,21 +127,14 @@ pub async fn readmit(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug, user_id)): Path<(String, String, i64)>,
 ) -> AppResult {
-    let (programme, cohort) =
-        context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
-    let was_enrolled = state.db.enrolled(cohort.id).await?.iter().any(|e| {
-        e.user_id == user_id && e.status == ymarfer_domain::programme::EnrolmentStatus::Withdrawn
-    });
-    if !was_enrolled {
+    let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    if !people::readmit(&state, &acting, cohort.id, user_id).await? {
         return Err(AppError::NOT_FOUND);
     }
-    let by = viewer.0.as_ref().map(|c| c.user.id);
-    state
-        .db
-        .enrol(programme.id, cohort.id, user_id, None, by)
-        .await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}?done=readmitted"
     ))))

@@ -3,7 +3,7 @@
 use super::DoneQuery;
 use super::{FormData, see_other};
 use crate::error::{AppError, AppResult, authorise};
-use crate::forms::{FieldErrors, clash};
+use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
 use crate::{context, parse};
@@ -11,10 +11,12 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::programmes::{self, Invitee};
 use ymarfer_domain::authz::sees_every_programme;
 use ymarfer_domain::impact::CaptureFactor;
 use ymarfer_domain::programme::{Slug, check_figures};
-use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope, can};
+use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, can};
 use ymarfer_store::programmes::{Cohort, Programme, ProgrammeInput, TeamMember};
 
 #[derive(Template)]
@@ -237,17 +239,22 @@ pub async fn create(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     FormData(form): FormData<ProgrammeForm>,
 ) -> AppResult {
     authorise(can(viewer.actor(), Action::CreateProgramme, Resource::Site))?;
-    let me = viewer.0.as_ref().ok_or(AppError::NOT_FOUND)?;
     let action = page.href("programmes/new");
     let errors = match form.validate(&page, true) {
         Ok(input) => {
-            let saved = state.db.create_programme(&input, me.user.id).await;
-            match clash(saved, "slug", || page.t("error-slug-taken"))? {
+            let acting = Acting::person(viewer.actor(), Door::Page, addr);
+            match programmes::create(&state, &acting, &input).await {
                 Ok(p) => return Ok(see_other(&page.href(&format!("programmes/{}", p.slug)))),
-                Err(errors) => errors,
+                Err(ymarfer_app::Error::Invalid(message)) => {
+                    let mut errors = FieldErrors::default();
+                    errors.add("slug", page.t(message));
+                    errors
+                }
+                Err(e) => return Err(e.into()),
             }
         }
         Err(errors) => errors,
@@ -287,66 +294,8 @@ pub async fn update(
     form.slug = p.slug.clone();
     match form.validate(&page, false) {
         Ok(input) => {
-            let rates_move = p.default_hourly_rate_pence != input.default_hourly_rate_pence
-                || p.capture_factor_thousandths != input.capture_factor_thousandths;
-            let claimed_before = ymarfer_app::audit::claimed_total(&state, p.id).await?;
-            state.db.update_programme(p.id, &input).await?;
-            if rates_move {
-                // Figures in the trail's own words, the same for every reader.
-                let tr = ymarfer_app::i18n::Tr(ymarfer_domain::Lang::En);
-                let claimed_after = ymarfer_app::audit::claimed_total(&state, p.id).await?;
-                let factor = |t: i64| format!("{}.{:03}", t / 1000, t % 1000);
-                let detail = format!(
-                    "hourly rate {}; capture factor {}; claimed first-year total {}",
-                    ymarfer_app::audit::moved(
-                        &tr.money(Pence(p.default_hourly_rate_pence)),
-                        &tr.money(Pence(input.default_hourly_rate_pence))
-                    ),
-                    ymarfer_app::audit::moved(
-                        &factor(p.capture_factor_thousandths),
-                        &factor(input.capture_factor_thousandths)
-                    ),
-                    ymarfer_app::audit::moved(&tr.money(claimed_before), &tr.money(claimed_after)),
-                );
-                let act = ymarfer_app::audit::Act::new(
-                    ymarfer_domain::audit::AuditAction::RatesChanged,
-                    Some(p.id),
-                    p.slug.clone(),
-                )
-                .detail(detail);
-                ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
-            }
-            // What changed, by field: cost, rate and capture move every figure.
-            let changed: Vec<&str> = [
-                ("cost", p.cost_pence != input.cost_pence),
-                (
-                    "hourly_rate",
-                    p.default_hourly_rate_pence != input.default_hourly_rate_pence,
-                ),
-                (
-                    "capture_factor",
-                    p.capture_factor_thousandths != input.capture_factor_thousandths,
-                ),
-                (
-                    "dates",
-                    p.starts_on != input.starts_on || p.ends_on != input.ends_on,
-                ),
-                (
-                    "names",
-                    p.name_en != input.name_en || p.name_cy != input.name_cy,
-                ),
-            ]
-            .into_iter()
-            .filter(|(_, c)| *c)
-            .map(|(f, _)| f)
-            .collect();
-            let act = ymarfer_app::audit::Act::new(
-                ymarfer_domain::audit::AuditAction::ProgrammeChanged,
-                Some(p.id),
-                p.slug.clone(),
-            )
-            .detail(changed.join(", "));
-            ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
+            let acting = Acting::person(viewer.actor(), Door::Page, addr);
+            programmes::edit(&state, &acting, p.id, &input).await?;
             Ok(see_other(
                 &page.href(&format!("programmes/{slug}?done=saved")),
             ))
@@ -518,26 +467,13 @@ pub async fn add_team_member(
         let show = show_page(&state, page, &viewer, p, None, form, errors).await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &show);
     };
-    let invited_by = viewer.0.as_ref().map(|c| c.user.id);
-    let user = crate::views::invite::find_or_invite(
-        &state,
-        &email,
-        form.display_name.trim(),
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let invitee = Invitee {
+        email,
+        name: form.display_name.trim().to_string(),
         language,
-        invited_by,
-    )
-    .await?;
-    state
-        .db
-        .grant(user.id, role, Scope::Programme(p.id))
-        .await?;
-    let act = ymarfer_app::audit::Act::new(
-        ymarfer_domain::audit::AuditAction::RoleGranted,
-        Some(p.id),
-        email.as_str(),
-    )
-    .detail(role.as_str());
-    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
+    };
+    programmes::add_to_team(&state, &acting, p.id, &invitee, role).await?;
     Ok(see_other(
         &page.href(&format!("programmes/{slug}?done=team-added")),
     ))

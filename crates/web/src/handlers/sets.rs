@@ -9,8 +9,10 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::{cohorts, people};
 use ymarfer_domain::Action;
-use ymarfer_domain::programme::{SET_MAX, SET_MIN, SetCandidate, propose_sets};
+use ymarfer_domain::programme::{SET_MAX, SET_MIN};
 use ymarfer_store::people::Enrolled;
 use ymarfer_store::programmes::{Cohort, Programme};
 
@@ -99,32 +101,12 @@ pub async fn propose(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
 ) -> AppResult {
     let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
-    let candidates: Vec<SetCandidate> = state
-        .db
-        .enrolled(cohort.id)
-        .await?
-        .into_iter()
-        .filter(|e| e.is_active())
-        .map(|e| SetCandidate {
-            user_id: e.user_id,
-            sector: e.sic_section.and_then(|s| s.chars().next()).unwrap_or('S'),
-            band: e.employee_band.unwrap_or_default(),
-        })
-        .collect();
-    let sets: Vec<(String, Vec<i64>)> = propose_sets(&candidates)
-        .into_iter()
-        .enumerate()
-        .map(|(i, members)| {
-            (
-                page.t1("sets-default-name", "number", &(i + 1).to_string()),
-                members,
-            )
-        })
-        .collect();
-    state.db.replace_sets(cohort.id, &sets).await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    cohorts::propose_sets(&state, &acting, cohort.id, page.lang).await?;
     Ok(see_other(
         &page.href(&format!("programmes/{slug}/cohorts/{cslug}/sets")),
     ))
@@ -142,33 +124,17 @@ pub async fn move_member(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
     FormData(form): FormData<MoveForm>,
 ) -> AppResult {
     let (_, cohort) = context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
-    let active = state
-        .db
-        .enrolled(cohort.id)
-        .await?
-        .iter()
-        .any(|e| e.user_id == form.user_id && e.is_active());
     let set = match form.set_id.trim() {
         "" => None,
         s => Some(s.parse::<i64>().map_err(|_| AppError::BAD_REQUEST)?),
     };
-    let set_ok = match set {
-        Some(id) => state
-            .db
-            .set_names(cohort.id)
-            .await?
-            .iter()
-            .any(|(s, _)| *s == id),
-        None => true,
-    };
-    if !active || !set_ok {
-        return Err(AppError::BAD_REQUEST);
-    }
-    state.db.move_to_set(cohort.id, form.user_id, set).await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    people::place_in_set(&state, &acting, cohort.id, form.user_id, set).await?;
     Ok(see_other(
         &page.href(&format!("programmes/{slug}/cohorts/{cslug}/sets")),
     ))

@@ -8,8 +8,7 @@ use crate::state::AppState;
 use askama::Template;
 use std::collections::HashMap;
 use ymarfer_app::report::cohort_shares;
-use ymarfer_domain::programme::{Attendance, DeliveryMode, attendance_percent};
-use ymarfer_domain::reference::Region;
+use ymarfer_domain::programme::{Attendance, attendance_percent};
 use ymarfer_domain::{Action, Pence};
 use ymarfer_store::people::Enrolled;
 use ymarfer_store::programmes::{Cohort, Programme, TeamMember};
@@ -54,14 +53,10 @@ pub struct ShowPage {
 
 impl ShowPage {
     pub fn mode_name(&self) -> String {
-        DeliveryMode::parse(&self.cohort.delivery_mode)
-            .map(|m| self.page.t(m.message_id()))
-            .unwrap_or_default()
+        self.page.t(self.cohort.delivery_mode.message_id())
     }
     pub fn region_name(&self) -> &'static str {
-        Region::parse(&self.cohort.region)
-            .map(|r| r.name(self.page.lang))
-            .unwrap_or("")
+        self.cohort.region.name(self.page.lang)
     }
     pub fn base(&self) -> String {
         self.page.href(&format!(

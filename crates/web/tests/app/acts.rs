@@ -77,6 +77,18 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "claims::reopen" => review(&app, Review::Reopen).await,
             "accounts::set_access" => set_access(&app).await,
             "accounts::erase" => erase(&app).await,
+            "programmes::create" => crate::acts_programmes::create_programme(&app).await,
+            "programmes::edit" => crate::acts_programmes::edit_programme(&app).await,
+            "programmes::add_to_team" => crate::acts_programmes::add_to_team(&app).await,
+            "cohorts::create" => crate::acts_programmes::create_cohort(&app).await,
+            "cohorts::edit" => crate::acts_programmes::edit_cohort(&app).await,
+            "cohorts::propose_sets" => crate::acts_programmes::propose_sets(&app).await,
+            "people::invite" => crate::acts_programmes::invite_to_cohort(&app).await,
+            "people::withdraw" => crate::acts_programmes::withdraw_and_readmit(&app, false).await,
+            "people::readmit" => crate::acts_programmes::withdraw_and_readmit(&app, true).await,
+            "people::place_in_set" => crate::acts_programmes::place_in_set(&app).await,
+            "leads::set_status" => crate::acts_programmes::set_lead_status(&app).await,
+            "leads::invite" => crate::acts_programmes::invite_lead(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }

@@ -155,8 +155,8 @@ async fn every_door_shows_what_its_page_shows(app: TestApp) {
                 name_en: "A two".into(),
                 name_cy: "A dau".into(),
                 capacity: 12,
-                delivery_mode: "in_person".into(),
-                region: "north".into(),
+                delivery_mode: ymarfer_domain::programme::DeliveryMode::InPerson,
+                region: ymarfer_domain::reference::Region::NorthWales,
                 ..Default::default()
             },
         )

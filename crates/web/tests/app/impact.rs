@@ -329,8 +329,8 @@ async fn capability_and_followups(app: TestApp) {
         starts_on: None,
         ends_on: c.ends_on,
         capacity: 10,
-        delivery_mode: "online".into(),
-        region: "mid_wales".into(),
+        delivery_mode: ymarfer_domain::programme::DeliveryMode::Online,
+        region: ymarfer_domain::reference::Region::MidWales,
         cost_share_pence: None,
         language: c.language,
     };

@@ -6,6 +6,7 @@
 mod accounts;
 mod acts;
 mod acts_organisations;
+mod acts_programmes;
 mod acts_space;
 mod api;
 mod api_acts;

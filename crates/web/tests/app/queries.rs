@@ -150,8 +150,8 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
                 name_en: "Two".into(),
                 name_cy: "Dau".into(),
                 capacity: 50,
-                delivery_mode: "online".into(),
-                region: "north".into(),
+                delivery_mode: ymarfer_domain::programme::DeliveryMode::Online,
+                region: ymarfer_domain::reference::Region::NorthWales,
                 ..Default::default()
             },
         )
@@ -209,8 +209,8 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
                 name_en: "Three".into(),
                 name_cy: "Tri".into(),
                 capacity: 50,
-                delivery_mode: "online".into(),
-                region: "south".into(),
+                delivery_mode: ymarfer_domain::programme::DeliveryMode::Online,
+                region: ymarfer_domain::reference::Region::SwanseaBay,
                 ..Default::default()
             },
         )

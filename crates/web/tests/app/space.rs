@@ -83,8 +83,8 @@ async fn space(app: &TestApp) -> Space {
                 name_en: "Second".into(),
                 name_cy: "Ail".into(),
                 capacity: 12,
-                delivery_mode: "in_person".into(),
-                region: "north".into(),
+                delivery_mode: ymarfer_domain::programme::DeliveryMode::InPerson,
+                region: ymarfer_domain::reference::Region::NorthWales,
                 ..Default::default()
             },
         )
@@ -1223,8 +1223,8 @@ async fn the_alumni_space_spans_finished_cohorts(app: TestApp) {
                     starts_on: Some(today - chrono::Duration::weeks(weeks + 16)),
                     ends_on: Some(today - chrono::Duration::weeks(weeks)),
                     capacity: 12,
-                    delivery_mode: "in_person".into(),
-                    region: "north".into(),
+                    delivery_mode: ymarfer_domain::programme::DeliveryMode::InPerson,
+                    region: ymarfer_domain::reference::Region::NorthWales,
                     ..Default::default()
                 },
             )

@@ -4,6 +4,7 @@ use crate::api::error::{ApiResult, ErrorBody, validate};
 use crate::api::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::api::paging::{PageQuery, Paged};
 use crate::context;
+use crate::handlers::ClientAddr;
 use crate::handlers::leads::LeadForm;
 use crate::page::Viewer;
 use crate::state::AppState;
@@ -12,6 +13,7 @@ use axum::extract::State;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
+use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::i18n::Tr;
 use ymarfer_domain::Action;
 use ymarfer_store::health::{HealthCheck, Lead};
@@ -177,13 +179,23 @@ pub async fn lead(
 pub async fn change_lead(
     State(state): State<AppState>,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     ApiPath((slug, id)): ApiPath<(String, i64)>,
     ApiJson(body): ApiJson<LeadForm>,
 ) -> ApiResult<Json<LeadOut>> {
     let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
     crate::handlers::leads::lead_in(&state, &p, id).await?;
     let (status, notes) = validate(|tr: Tr| body.check(tr))?;
-    state.db.update_lead(id, status, &notes).await?;
+    ymarfer_app::leads::set_status(
+        &state,
+        &Acting::person(viewer.actor(), Door::Api, address),
+        p.id,
+        id,
+        status,
+        &notes,
+    )
+    .await
+    .map_err(crate::error::AppError::from_app)?;
     Ok(Json(LeadOut::from(
         crate::handlers::leads::lead_in(&state, &p, id).await?,
     )))

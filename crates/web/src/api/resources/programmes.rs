@@ -12,6 +12,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
 use ymarfer_domain::authz::{only_programme, sees_every_programme};
+use ymarfer_domain::programme::DeliveryMode;
+use ymarfer_domain::reference::Region;
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::programmes::{Cohort, Programme};
 
@@ -126,8 +128,10 @@ pub struct CohortOut {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub capacity: i64,
-    pub delivery_mode: String,
-    pub region: String,
+    #[schema(value_type = String)]
+    pub delivery_mode: DeliveryMode,
+    #[schema(value_type = String)]
+    pub region: Region,
     /// The language it is delivered in: `en`, `cy` or `bilingual`.
     pub language: String,
 }
@@ -142,8 +146,8 @@ impl From<&Cohort> for CohortOut {
             starts_on: c.starts_on,
             ends_on: c.ends_on,
             capacity: c.capacity,
-            delivery_mode: c.delivery_mode.clone(),
-            region: c.region.clone(),
+            delivery_mode: c.delivery_mode,
+            region: c.region,
             language: c.language.as_str().to_string(),
         }
     }
