@@ -24,7 +24,9 @@ pub mod outbox;
 pub mod passwords;
 pub mod people_import;
 pub mod report;
+pub mod rhythm;
 mod services;
+pub mod sessions;
 pub mod space;
 pub mod tokens;
 

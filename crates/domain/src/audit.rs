@@ -32,5 +32,12 @@ coded_enum! {
         PeopleImported = "people_imported", "audit-people-imported";
         RatesChanged = "rates_changed", "audit-rates-changed";
         OrganisationRateChanged = "organisation_rate_changed", "audit-organisation-rate-changed";
+        SessionScheduled = "session_scheduled", "audit-session-scheduled";
+        SessionChanged = "session_changed", "audit-session-changed";
+        AttendanceRecorded = "attendance_recorded", "audit-attendance-recorded";
+        CommitmentMade = "commitment_made", "audit-commitment-made";
+        CommitmentCheckedIn = "commitment_checked_in", "audit-commitment-checked-in";
+        ReflectionAdded = "reflection_added", "audit-reflection-added";
+        ReflectionShared = "reflection_shared", "audit-reflection-shared";
     }
 }

@@ -65,6 +65,14 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "claims::reopen" => review(&app, Review::Reopen).await,
             "accounts::set_access" => set_access(&app).await,
             "accounts::erase" => erase(&app).await,
+            // Sessions and their rhythm: tests/app/acts_sessions.rs.
+            "sessions::schedule" => crate::acts_sessions::schedule(&app).await,
+            "sessions::edit" => crate::acts_sessions::edit(&app).await,
+            "sessions::take_register" => crate::acts_sessions::take_register(&app).await,
+            "rhythm::commit" => crate::acts_sessions::commit(&app).await,
+            "rhythm::check_in" => crate::acts_sessions::check_in(&app).await,
+            "rhythm::reflect" => crate::acts_sessions::reflect(&app).await,
+            "rhythm::share_reflection" => crate::acts_sessions::share_reflection(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }
