@@ -253,7 +253,10 @@ pub async fn take_register(
 }
 
 /// The register's counts before and after, and each mark that moved.
-fn register_change(before: &BTreeMap<i64, Attendance>, after: &BTreeMap<i64, Attendance>) -> String {
+fn register_change(
+    before: &BTreeMap<i64, Attendance>,
+    after: &BTreeMap<i64, Attendance>,
+) -> String {
     let counts = |r: &BTreeMap<i64, Attendance>| {
         Attendance::ALL
             .iter()
@@ -266,7 +269,13 @@ fn register_change(before: &BTreeMap<i64, Attendance>, after: &BTreeMap<i64, Att
     let moved: Vec<String> = people
         .into_iter()
         .filter(|u| before.get(u) != after.get(u))
-        .map(|u| format!("person {u} {} → {}", shown(before.get(u)), shown(after.get(u))))
+        .map(|u| {
+            format!(
+                "person {u} {} → {}",
+                shown(before.get(u)),
+                shown(after.get(u))
+            )
+        })
         .collect();
     format!(
         "before: {}; after: {}; {}",

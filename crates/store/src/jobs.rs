@@ -127,9 +127,9 @@ impl Db {
             .execute(&mut *tx)
             .await?;
             let claimed = sqlx::query_as(&select)
-            .bind(&batch)
-            .fetch_all(&mut *tx)
-            .await?;
+                .bind(&batch)
+                .fetch_all(&mut *tx)
+                .await?;
             tx.commit().await?;
             claimed
         }))

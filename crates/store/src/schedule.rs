@@ -1,9 +1,9 @@
 //! Sessions, attendance, action-learning sets and calendar feeds.
 
+use crate::audit::NewAuditEvent;
 use crate::db::Result;
 use crate::secret::{hash_secret, new_secret};
 use crate::{Db, with_pool};
-use crate::audit::NewAuditEvent;
 use chrono::{DateTime, Utc};
 use ymarfer_domain::programme::{Attendance, SessionKind};
 use ymarfer_domain::space::NoticeKind;

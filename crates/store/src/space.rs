@@ -722,7 +722,10 @@ impl Db {
             let Some((was, was_note, was_at)) = found else {
                 return Ok(None);
             };
-            if was.as_deref() == Some(status.as_str()) && was_note == note && was_at == Some(at_session) {
+            if was.as_deref() == Some(status.as_str())
+                && was_note == note
+                && was_at == Some(at_session)
+            {
                 return Ok(Some(false));
             }
             sqlx::query(

@@ -14,8 +14,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::Utc;
 use serde::Deserialize;
-use ymarfer_domain::space::{BODY_MAX, COMMITMENT_MAX, CheckIn};
 use ymarfer_app::acting::{Acting, Door};
+use ymarfer_domain::space::{BODY_MAX, COMMITMENT_MAX, CheckIn};
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::programmes::Cohort;
 use ymarfer_store::schedule::Meeting;
@@ -128,16 +128,8 @@ pub async fn check_in(
         .await;
     };
     let acting = Acting::person(viewer.actor(), Door::Page, address);
-    ymarfer_app::rhythm::check_in(
-        &state,
-        &acting,
-        &cohort,
-        id,
-        form.commitment,
-        status,
-        &note,
-    )
-    .await?;
+    ymarfer_app::rhythm::check_in(&state, &acting, &cohort, id, form.commitment, status, &note)
+        .await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=checked-in#rhythm-heading"
     ))))
@@ -287,8 +279,7 @@ pub async fn share_reflection(
     ))?;
     let acting = Acting::person(viewer.actor(), Door::Page, address);
     let shared = ymarfer_app::rhythm::share_reflection(&state, &acting, id, page.lang).await?;
-    Ok(see_other(&page.href(&format!(
-        "posts/{}?done=shared",
-        shared.id
-    ))))
+    Ok(see_other(
+        &page.href(&format!("posts/{}?done=shared", shared.id)),
+    ))
 }

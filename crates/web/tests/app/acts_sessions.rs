@@ -237,7 +237,8 @@ pub async fn edit(app: &TestApp) {
     assert_eq!(notices[0].kind, NoticeKind::SessionChanged);
     let link = notices[0].session_path.clone().unwrap();
     assert!(
-        cast.base.ends_with(link.split("/sessions/").next().unwrap())
+        cast.base
+            .ends_with(link.split("/sessions/").next().unwrap())
             && link.ends_with(&format!("/sessions/{id}")),
         "{link}"
     );
@@ -264,9 +265,11 @@ pub async fn edit(app: &TestApp) {
         .await
         .unwrap();
     assert!(
-        app.outbox().iter().any(|(to, _, body)| to == cast.participant.email.as_str()
-            && body.contains("Newidiodd")
-            && body.contains(&format!("/cy/{link}"))),
+        app.outbox()
+            .iter()
+            .any(|(to, _, body)| to == cast.participant.email.as_str()
+                && body.contains("Newidiodd")
+                && body.contains(&format!("/cy/{link}"))),
         "{:?}",
         app.outbox()
     );
@@ -281,7 +284,10 @@ pub async fn edit(app: &TestApp) {
         .unwrap();
     assert!(done.changed && done.told == 0, "{done:?}");
     assert_eq!(events(app, AuditAction::SessionChanged).await.len(), 2);
-    assert_eq!(app.db.notices(cast.participant.id, 50).await.unwrap().len(), 1);
+    assert_eq!(
+        app.db.notices(cast.participant.id, 50).await.unwrap().len(),
+        1
+    );
 }
 
 pub async fn take_register(app: &TestApp) {
@@ -306,12 +312,19 @@ pub async fn take_register(app: &TestApp) {
         "{}",
         res.status()
     );
-    assert!(events(app, AuditAction::AttendanceRecorded).await.is_empty());
+    assert!(
+        events(app, AuditAction::AttendanceRecorded)
+            .await
+            .is_empty()
+    );
 
     // Someone not in the cohort: refused, nothing written.
     let res = cast
         .manager_page
-        .post(&path, &[(&format!("status-{}", cast.observer.id), "present")])
+        .post(
+            &path,
+            &[(&format!("status-{}", cast.observer.id), "present")],
+        )
         .await;
     assert_eq!(res.status(), StatusCode::BAD_REQUEST);
 
@@ -334,8 +347,12 @@ pub async fn take_register(app: &TestApp) {
     let recorded = events(app, AuditAction::AttendanceRecorded).await;
     assert_eq!(recorded.len(), 1);
     assert!(
-        recorded[0].detail.contains("before: 0 present, 0 apologies, 0 absent")
-            && recorded[0].detail.contains("after: 0 present, 1 apologies, 0 absent"),
+        recorded[0]
+            .detail
+            .contains("before: 0 present, 0 apologies, 0 absent")
+            && recorded[0]
+                .detail
+                .contains("after: 0 present, 1 apologies, 0 absent"),
         "{:?}",
         recorded[0]
     );
@@ -358,9 +375,10 @@ pub async fn take_register(app: &TestApp) {
     let recorded = events(app, AuditAction::AttendanceRecorded).await;
     assert_eq!(recorded.len(), 2);
     assert!(
-        recorded[0]
-            .detail
-            .contains(&format!("person {} apologies → present", cast.participant.id)),
+        recorded[0].detail.contains(&format!(
+            "person {} apologies → present",
+            cast.participant.id
+        )),
         "{:?}",
         recorded[0]
     );
@@ -481,7 +499,11 @@ pub async fn check_in(app: &TestApp) {
         )
         .await,
     );
-    assert!(events(app, AuditAction::CommitmentCheckedIn).await.is_empty());
+    assert!(
+        events(app, AuditAction::CommitmentCheckedIn)
+            .await
+            .is_empty()
+    );
     let path = format!("{}/sessions/{next}/check-in", cast.base);
     let commitment = made.id.to_string();
     for _ in 0..2 {
@@ -529,11 +551,7 @@ pub async fn reflect(app: &TestApp) {
         assert_eq!(location(&res), "/en/log?done=reflected");
     }
     assert_eq!(
-        app.db
-            .reflections(cast.participant.id)
-            .await
-            .unwrap()
-            .len(),
+        app.db.reflections(cast.participant.id).await.unwrap().len(),
         1
     );
     let recorded = events(app, AuditAction::ReflectionAdded).await;
@@ -552,16 +570,13 @@ pub async fn reflect(app: &TestApp) {
 pub async fn share_reflection(app: &TestApp) {
     let cast = Cast::new(app, "rhannu").await;
     let participant = cast.acting(app, &cast.participant, Door::Page).await;
-    let made = ymarfer_app::rhythm::reflect(
-        &app.state,
-        &participant,
-        &cast.cohort,
-        "Mesur yn gyntaf.",
-    )
-    .await
-    .unwrap();
+    let made =
+        ymarfer_app::rhythm::reflect(&app.state, &participant, &cast.cohort, "Mesur yn gyntaf.")
+            .await
+            .unwrap();
     let manager = cast.acting(app, &cast.manager, Door::Page).await;
-    let other = ymarfer_app::rhythm::share_reflection(&app.state, &manager, made.id, Lang::En).await;
+    let other =
+        ymarfer_app::rhythm::share_reflection(&app.state, &manager, made.id, Lang::En).await;
     assert!(
         matches!(other, Err(ymarfer_app::Error::NotFound)),
         "not someone else's: {other:?}"
