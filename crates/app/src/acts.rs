@@ -202,6 +202,22 @@ pub const ACTS: &[Act] = &[
         repeat: "a reflection shared already is left as it is, with its one post; nothing more is recorded",
         doors: &[Door::Page],
     },
+    Act {
+        name: "sessions::make_calendar_link",
+        may: "ManageCohort for a cohort's link (its staff); ManageOwnAccount for one's own",
+        records: "calendar_link_made: the cohort or the account (never the secret)",
+        tells: "the person: the secret link is shown once",
+        repeat: "each send is a new key that stops the one before, so only the link shown last works; each key made is recorded",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "sessions::revoke_calendar_link",
+        may: "ManageOwnAccount, one's own link only",
+        records: "calendar_link_revoked: the account",
+        tells: "nobody",
+        repeat: "with no live link, nothing changes and nothing is recorded",
+        doors: &[Door::Page],
+    },
 ];
 
 /// The row of an act, by name.

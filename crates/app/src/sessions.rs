@@ -12,7 +12,7 @@ use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::programme::Attendance;
 use ymarfer_domain::{Action, Lang, Resource};
 use ymarfer_store::programmes::Cohort;
-use ymarfer_store::schedule::{Meeting, MeetingInput};
+use ymarfer_store::schedule::{FeedTarget, Meeting, MeetingInput};
 
 /// What scheduling did.
 #[derive(Debug, Clone)]
@@ -250,6 +250,64 @@ pub async fn take_register(
         .take_register(session, &marks, by, &event)
         .await?;
     Ok(Register { marks, changed })
+}
+
+/// Whose sessions a secret calendar link shows.
+#[derive(Debug, Clone, Copy)]
+pub enum Calendar<'a> {
+    /// A cohort's sessions: its staff make the link to hand on.
+    Cohort(&'a Cohort),
+    /// The sessions of every cohort the person acting holds a role in.
+    Mine,
+}
+
+/// Makes a new secret calendar link and returns its secret (shown once);
+/// the link made before for the same calendar stops working. A cohort's
+/// staff may make its link; anyone signed in, their own. Each link is a new
+/// key, so each is recorded (never the secret); sent twice, only the link
+/// shown last works.
+pub async fn make_calendar_link(
+    services: &Services,
+    acting: &Acting,
+    calendar: Calendar<'_>,
+) -> Result<String> {
+    let mut event = acting.event(AuditAction::CalendarLinkMade);
+    let target = match calendar {
+        Calendar::Cohort(cohort) => {
+            staff_of(acting, cohort)?;
+            event.programme_id = Some(cohort.programme_id);
+            event.subject = format!("cohort {}", cohort.id);
+            FeedTarget::Cohort(cohort.id)
+        }
+        Calendar::Mine => {
+            let me = own_account(acting)?;
+            event.subject = format!("account {me}");
+            FeedTarget::Person(me)
+        }
+    };
+    Ok(services
+        .db
+        .new_calendar_feed_recorded(target, &event)
+        .await?)
+}
+
+/// Stops the person's own calendar link. With none live (sent twice), nothing
+/// changes or is recorded, and the answer is false.
+pub async fn revoke_calendar_link(services: &Services, acting: &Acting) -> Result<bool> {
+    let me = own_account(acting)?;
+    let mut event = acting.event(AuditAction::CalendarLinkRevoked);
+    event.subject = format!("account {me}");
+    Ok(services
+        .db
+        .revoke_calendar_feeds_recorded(FeedTarget::Person(me), &event)
+        .await?)
+}
+
+/// The account acting, if it may manage itself.
+fn own_account(acting: &Acting) -> Result<i64> {
+    let me = acting.user_id().ok_or(Error::SignIn)?;
+    acting.may(Action::ManageOwnAccount, Resource::Account(me))?;
+    Ok(me)
 }
 
 /// The register's counts before and after, and each mark that moved.

@@ -39,5 +39,7 @@ coded_enum! {
         CommitmentCheckedIn = "commitment_checked_in", "audit-commitment-checked-in";
         ReflectionAdded = "reflection_added", "audit-reflection-added";
         ReflectionShared = "reflection_shared", "audit-reflection-shared";
+        CalendarLinkMade = "calendar_link_made", "audit-calendar-link-made";
+        CalendarLinkRevoked = "calendar_link_revoked", "audit-calendar-link-revoked";
     }
 }

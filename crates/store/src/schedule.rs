@@ -454,6 +454,17 @@ impl Db {
 
     /// A new secret calendar link; any earlier link for the same target stops working.
     pub async fn new_calendar_feed(&self, target: FeedTarget) -> Result<String> {
+        self.new_calendar_feed_recorded(target, &NewAuditEvent::default())
+            .await
+    }
+
+    /// [`Db::new_calendar_feed`], writing `event` (if it names an action) in
+    /// the same transaction.
+    pub async fn new_calendar_feed_recorded(
+        &self,
+        target: FeedTarget,
+        event: &NewAuditEvent,
+    ) -> Result<String> {
         let (plain, hash) = new_secret();
         let now = Utc::now();
         let (cohort, user) = match target {
@@ -478,10 +489,43 @@ impl Db {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            crate::audit::record_in!(tx, event);
             tx.commit().await?;
             Ok::<(), crate::StoreError>(())
         })?;
         Ok(plain)
+    }
+
+    /// Stops every live calendar link of the target, writing `event` in the
+    /// same transaction. False when none was live: nothing is written.
+    pub async fn revoke_calendar_feeds_recorded(
+        &self,
+        target: FeedTarget,
+        event: &NewAuditEvent,
+    ) -> Result<bool> {
+        let (cohort, user) = match target {
+            FeedTarget::Cohort(c) => (Some(c), None),
+            FeedTarget::Person(u) => (None, Some(u)),
+        };
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let stopped = sqlx::query(
+                "UPDATE calendar_feeds SET revoked_at = $1 WHERE revoked_at IS NULL \
+                 AND COALESCE(cohort_id, 0) = COALESCE($2, 0) AND COALESCE(user_id, 0) = COALESCE($3, 0)",
+            )
+            .bind(Utc::now())
+            .bind(cohort)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if stopped == 0 {
+                return Ok(false);
+            }
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            true
+        }))
     }
 
     pub async fn revoke_calendar_feeds(&self, target: FeedTarget) -> Result<()> {

@@ -343,3 +343,5 @@ audit-commitment-made = Ymrwymiad wedi'i wneud mewn sesiwn
 audit-commitment-checked-in = Diweddariad ar ymrwymiad
 audit-reflection-added = Myfyrdod wedi'i ychwanegu at ddyddlyfr dysgu
 audit-reflection-shared = Myfyrdod wedi'i rannu â charfan
+audit-calendar-link-made = Dolen galendr gyfrinachol wedi'i gwneud (unrhyw un gynt wedi'i hatal)
+audit-calendar-link-revoked = Dolen galendr gyfrinachol wedi'i hatal

@@ -291,3 +291,5 @@ audit-commitment-made = Commitment made at a session
 audit-commitment-checked-in = Check-in on a commitment
 audit-reflection-added = Reflection added to a learning log
 audit-reflection-shared = Reflection shared with a cohort
+audit-calendar-link-made = Secret calendar link made (any earlier one stopped)
+audit-calendar-link-revoked = Secret calendar link stopped

@@ -15,6 +15,7 @@ use axum::response::IntoResponse;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::sessions::Calendar;
 use ymarfer_domain::programme::{Attendance, SessionKind};
 use ymarfer_domain::{Action, uktime};
 use ymarfer_store::programmes::{Cohort, Programme};
@@ -293,14 +294,15 @@ pub async fn new_cohort_feed(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
 ) -> AppResult {
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
-    let secret = state
-        .db
-        .new_calendar_feed(FeedTarget::Cohort(cohort.id))
-        .await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    let secret =
+        ymarfer_app::sessions::make_calendar_link(&state, &acting, Calendar::Cohort(&cohort))
+            .await?;
     let link = feed_url(&state, &secret);
     let extras = crate::views::cohort_page::Extras {
         feed_link: Some(link),
@@ -351,15 +353,14 @@ pub async fn new_person_feed(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
 ) -> AppResult {
     let me = viewer
         .0
         .clone()
         .ok_or(AppError::Kind(crate::error::ErrorKind::SignIn))?;
-    let secret = state
-        .db
-        .new_calendar_feed(FeedTarget::Person(me.user.id))
-        .await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    let secret = ymarfer_app::sessions::make_calendar_link(&state, &acting, Calendar::Mine).await?;
     let link = feed_url(&state, &secret);
     crate::views::profile::profile_with_feed(&state, page, &me, link).await
 }
@@ -368,14 +369,13 @@ pub async fn revoke_person_feed(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
 ) -> AppResult {
-    let me = viewer
+    viewer
         .0
-        .clone()
+        .as_ref()
         .ok_or(AppError::Kind(crate::error::ErrorKind::SignIn))?;
-    state
-        .db
-        .revoke_calendar_feeds(FeedTarget::Person(me.user.id))
-        .await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    ymarfer_app::sessions::revoke_calendar_link(&state, &acting).await?;
     Ok(see_other(&page.href("profile?done=calendar-revoked")))
 }

@@ -69,6 +69,9 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "sessions::schedule" => crate::acts_sessions::schedule(&app).await,
             "sessions::edit" => crate::acts_sessions::edit(&app).await,
             "sessions::take_register" => crate::acts_sessions::take_register(&app).await,
+            "sessions::make_calendar_link" | "sessions::revoke_calendar_link" => {
+                crate::acts_sessions::calendar_links(&app).await
+            }
             "rhythm::commit" => crate::acts_sessions::commit(&app).await,
             "rhythm::check_in" => crate::acts_sessions::check_in(&app).await,
             "rhythm::reflect" => crate::acts_sessions::reflect(&app).await,

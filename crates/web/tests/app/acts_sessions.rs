@@ -596,3 +596,70 @@ pub async fn share_reflection(app: &TestApp) {
         .0;
     assert_eq!(items.len(), 1, "one post");
 }
+
+/// Making and stopping secret calendar links (both acts, walked together once).
+pub async fn calendar_links(app: &TestApp) {
+    use ymarfer_app::sessions::{Calendar, make_calendar_link, revoke_calendar_link};
+    if !events(app, AuditAction::CalendarLinkMade).await.is_empty() {
+        return;
+    }
+    let cast = Cast::new(app, "calendr").await;
+    let by_participant = cast.acting(app, &cast.participant, Door::Page).await;
+    refused(make_calendar_link(&app.state, &by_participant, Calendar::Cohort(&cast.cohort)).await);
+    let visitor = Acting::person(None, Door::Page, "");
+    let signed_out = revoke_calendar_link(&app.state, &visitor).await;
+    assert!(
+        matches!(signed_out, Err(ymarfer_app::Error::SignIn)),
+        "{signed_out:?}"
+    );
+    assert!(events(app, AuditAction::CalendarLinkMade).await.is_empty());
+
+    // The cohort's link, from its page: recorded without the secret.
+    let res = cast
+        .manager_page
+        .post(&format!("{}/calendar", cast.base), &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    let secret = html
+        .split("/calendar/")
+        .nth(1)
+        .and_then(|rest| rest.split(".ics").next())
+        .unwrap()
+        .to_string();
+    let recorded = events(app, AuditAction::CalendarLinkMade).await;
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].programme_id, Some(cast.programme));
+    assert!(!recorded[0].subject.contains(&secret) && !recorded[0].detail.contains(&secret));
+    assert_eq!(
+        app.client()
+            .get(&format!("/calendar/{secret}.ics"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    // One's own link from the profile, then stopped twice: one record.
+    let res = cast
+        .participant_page
+        .post("/en/profile/calendar", &[])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(events(app, AuditAction::CalendarLinkMade).await.len(), 2);
+    for _ in 0..2 {
+        let res = cast
+            .participant_page
+            .post("/en/profile/calendar/revoke", &[])
+            .await;
+        assert_eq!(location(&res), "/en/profile?done=calendar-revoked");
+        assert_eq!(events(app, AuditAction::CalendarLinkRevoked).await.len(), 1);
+    }
+    // The cohort's link is not the person's to stop.
+    assert_eq!(
+        app.client()
+            .get(&format!("/calendar/{secret}.ics"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
