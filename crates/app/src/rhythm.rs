@@ -75,7 +75,7 @@ pub async fn commit(
 /// Checks in, at a session of the cohort, on one of the person's own
 /// commitments: how it went, and a note. The same check-in at the same
 /// session again changes and records nothing (the answer is false). Someone
-/// else's commitment is not found.
+/// else's commitment, or one made in another cohort, is not found.
 pub async fn check_in(
     services: &Services,
     acting: &Acting,
@@ -87,6 +87,16 @@ pub async fn check_in(
 ) -> Result<bool> {
     let me = member_of(acting, cohort.programme_id, cohort.id)?;
     if services.db.meeting(cohort.id, session).await?.is_none() {
+        return Err(Error::NotFound);
+    }
+    // Only the person's own commitments, made in this cohort.
+    if !services
+        .db
+        .commitments(cohort.id, me)
+        .await?
+        .iter()
+        .any(|c| c.id == commitment)
+    {
         return Err(Error::NotFound);
     }
     let note = note.trim();
