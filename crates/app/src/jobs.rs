@@ -94,6 +94,10 @@ pub async fn email_notices(state: &Services, mode: NotifyMode) -> anyhow::Result
                 .clone()
                 .unwrap_or_else(|| tr.t("space-former-member"));
             let text = tr.t1(n.kind.message_id(), "person", &who);
+            if let Some(session) = &n.session_path {
+                lines.push(format!("- {text}:\n  {}", state.config.link(lang, session)));
+                continue;
+            }
             match (n.thread_id, n.post_id, n.project_id) {
                 (Some(thread), Some(post), _) => lines.push(format!(
                     "- {text}:\n  {}",

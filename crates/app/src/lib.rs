@@ -27,7 +27,9 @@ pub mod people;
 pub mod people_import;
 pub mod programmes;
 pub mod report;
+pub mod rhythm;
 mod services;
+pub mod sessions;
 pub mod space;
 pub mod tokens;
 

@@ -46,5 +46,14 @@ coded_enum! {
         SetsProposed = "sets_proposed", "audit-sets-proposed";
         SetMemberMoved = "set_member_moved", "audit-set-member-moved";
         LeadStatusChanged = "lead_status_changed", "audit-lead-status-changed";
+        SessionScheduled = "session_scheduled", "audit-session-scheduled";
+        SessionChanged = "session_changed", "audit-session-changed";
+        AttendanceRecorded = "attendance_recorded", "audit-attendance-recorded";
+        CommitmentMade = "commitment_made", "audit-commitment-made";
+        CommitmentCheckedIn = "commitment_checked_in", "audit-commitment-checked-in";
+        ReflectionAdded = "reflection_added", "audit-reflection-added";
+        ReflectionShared = "reflection_shared", "audit-reflection-shared";
+        CalendarLinkMade = "calendar_link_made", "audit-calendar-link-made";
+        CalendarLinkRevoked = "calendar_link_revoked", "audit-calendar-link-revoked";
     }
 }

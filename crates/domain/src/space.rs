@@ -62,6 +62,9 @@ coded_enum! {
         ClaimReturned = "claim_returned", "notice-claim-returned";
         /// A claim was rejected, with the reason.
         ClaimRejected = "claim_rejected", "notice-claim-rejected";
+        /// A session of the person's cohort moved, or its place changed; the
+        /// notice leads to the session.
+        SessionChanged = "session_changed", "notice-session-changed";
     }
 }
 

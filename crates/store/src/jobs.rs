@@ -40,6 +40,8 @@ pub struct EmailNotice {
     pub thread_id: Option<i64>,
     pub post_id: Option<i64>,
     pub project_id: Option<i64>,
+    /// The page of the session the notice is about, under the language.
+    pub session_path: Option<String>,
     pub actor: Option<String>,
 }
 
@@ -106,6 +108,14 @@ impl Db {
     /// first. Two servers claiming at once: one gets them, the other nothing.
     pub async fn claim_notices_for_email(&self, user: i64) -> Result<Vec<EmailNotice>> {
         let batch = crate::secret::new_secret().0;
+        let select = format!(
+            "SELECT n.kind, COALESCE(p.parent_id, p.id) AS thread_id, n.post_id, n.project_id, \
+             {} AS session_path, u.display_name AS actor \
+             FROM notifications n LEFT JOIN posts p ON p.id = n.post_id LEFT JOIN users u ON u.id = n.actor_id \
+             {} WHERE n.email_batch = $1 ORDER BY n.id",
+            crate::space::SESSION_PATH,
+            crate::space::SESSION_JOIN
+        );
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             sqlx::query(
@@ -116,14 +126,10 @@ impl Db {
             .bind(user)
             .execute(&mut *tx)
             .await?;
-            let claimed = sqlx::query_as(
-                "SELECT n.kind, COALESCE(p.parent_id, p.id) AS thread_id, n.post_id, n.project_id, u.display_name AS actor \
-                 FROM notifications n LEFT JOIN posts p ON p.id = n.post_id LEFT JOIN users u ON u.id = n.actor_id \
-                 WHERE n.email_batch = $1 ORDER BY n.id",
-            )
-            .bind(&batch)
-            .fetch_all(&mut *tx)
-            .await?;
+            let claimed = sqlx::query_as(&select)
+                .bind(&batch)
+                .fetch_all(&mut *tx)
+                .await?;
             tx.commit().await?;
             claimed
         }))

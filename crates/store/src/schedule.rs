@@ -1,10 +1,12 @@
 //! Sessions, attendance, action-learning sets and calendar feeds.
 
+use crate::audit::NewAuditEvent;
 use crate::db::Result;
 use crate::secret::{hash_secret, new_secret};
 use crate::{Db, with_pool};
 use chrono::{DateTime, Utc};
-use ymarfer_domain::programme::SessionKind;
+use ymarfer_domain::programme::{Attendance, SessionKind};
+use ymarfer_domain::space::NoticeKind;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Meeting {
@@ -45,7 +47,7 @@ pub struct AttendanceRecord {
     pub session_id: i64,
     pub user_id: i64,
     #[sqlx(try_from = "String")]
-    pub status: ymarfer_domain::programme::Attendance,
+    pub status: Attendance,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -149,7 +151,7 @@ impl Db {
     pub async fn record_attendance(
         &self,
         session_id: i64,
-        marks: &[(i64, String)],
+        marks: &[(i64, Attendance)],
         by: i64,
     ) -> Result<()> {
         let now = Utc::now();
@@ -165,7 +167,7 @@ impl Db {
                 )
                 .bind(session_id)
                 .bind(user_id)
-                .bind(status)
+                .bind(status.as_str())
                 .bind(by)
                 .bind(now)
                 .execute(&mut *tx)
@@ -175,6 +177,177 @@ impl Db {
             Ok::<(), crate::StoreError>(())
         })?;
         Ok(())
+    }
+
+    /// One session's register: (person, mark), by person.
+    pub async fn register_of(&self, session_id: i64) -> Result<Vec<(i64, Attendance)>> {
+        let rows: Vec<AttendanceRecord> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT session_id, user_id, status FROM attendance WHERE session_id = $1 ORDER BY user_id",
+            )
+            .bind(session_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows.into_iter().map(|r| (r.user_id, r.status)).collect())
+    }
+
+    /// Takes a session's register: replaces what was recorded with `marks`
+    /// and writes `event`, in one transaction. When the register holds these
+    /// marks already (the same form sent twice), nothing is written and the
+    /// answer is false.
+    pub async fn take_register(
+        &self,
+        session_id: i64,
+        marks: &[(i64, Attendance)],
+        by: i64,
+        event: &NewAuditEvent,
+    ) -> Result<bool> {
+        let mut wanted: Vec<(i64, &str)> = marks.iter().map(|(u, a)| (*u, a.as_str())).collect();
+        wanted.sort();
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let current: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT user_id, status FROM attendance WHERE session_id = $1 ORDER BY user_id, status",
+            )
+            .bind(session_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            let same = current.len() == wanted.len()
+                && current
+                    .iter()
+                    .zip(&wanted)
+                    .all(|((u, s), (wu, ws))| u == wu && s == ws);
+            if same {
+                return Ok(false);
+            }
+            sqlx::query("DELETE FROM attendance WHERE session_id = $1")
+                .bind(session_id)
+                .execute(&mut *tx)
+                .await?;
+            for (user_id, status) in &wanted {
+                sqlx::query(
+                    "INSERT INTO attendance (session_id, user_id, status, recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(session_id)
+                .bind(user_id)
+                .bind(status)
+                .bind(by)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            true
+        }))
+    }
+
+    /// Schedules a session of a cohort with `event`, in one transaction; the
+    /// event's subject is prefixed with the new session's number. A session of
+    /// the cohort with the same title and start is the same session (a form
+    /// sent twice): it is returned as it is, with false, and nothing is written.
+    pub async fn schedule_meeting(
+        &self,
+        cohort_id: i64,
+        m: &MeetingInput,
+        event: &NewAuditEvent,
+    ) -> Result<(Meeting, bool)> {
+        let find = format!(
+            "SELECT {MEETING_COLUMNS} FROM cohort_sessions WHERE cohort_id = $1 AND title = $2 AND starts_at = $3 \
+             ORDER BY id LIMIT 1"
+        );
+        let insert = format!(
+            "INSERT INTO cohort_sessions (cohort_id, title, kind, starts_at, ends_at, location, online_url, agenda, \
+             resources, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) \
+             RETURNING {MEETING_COLUMNS}"
+        );
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let found: Option<Meeting> = sqlx::query_as(&find)
+                .bind(cohort_id)
+                .bind(&m.title)
+                .bind(m.starts_at)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(found) = found {
+                return Ok((found, false));
+            }
+            let made: Meeting = sqlx::query_as(&insert)
+                .bind(cohort_id)
+                .bind(&m.title)
+                .bind(m.kind.as_str())
+                .bind(m.starts_at)
+                .bind(m.ends_at)
+                .bind(&m.location)
+                .bind(&m.online_url)
+                .bind(&m.agenda)
+                .bind(&m.resources)
+                .bind(Utc::now())
+                .fetch_one(&mut *tx)
+                .await?;
+            let mut e = event.clone();
+            e.subject = format!("session {}: {}", made.id, e.subject);
+            crate::audit::record_in!(tx, &e);
+            tx.commit().await?;
+            (made, true)
+        }))
+    }
+
+    /// Changes a session with `event`, and tells `notify` (each with the
+    /// person acting as the notice's actor), in one transaction. A session
+    /// that holds these values already (the form sent twice) is left as it
+    /// is, with its revision, and the answer is false.
+    pub async fn change_meeting(
+        &self,
+        id: i64,
+        m: &MeetingInput,
+        event: &NewAuditEvent,
+        notify: &[i64],
+    ) -> Result<bool> {
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE cohort_sessions SET title = $1, kind = $2, starts_at = $3, ends_at = $4, location = $5, \
+                 online_url = $6, agenda = $7, resources = $8, sequence = sequence + 1, updated_at = $10 \
+                 WHERE id = $9 AND NOT (title = $1 AND kind = $2 AND starts_at = $3 AND ends_at = $4 \
+                 AND location = $5 AND online_url = $6 AND agenda = $7 AND resources = $8)",
+            )
+            .bind(&m.title)
+            .bind(m.kind.as_str())
+            .bind(m.starts_at)
+            .bind(m.ends_at)
+            .bind(&m.location)
+            .bind(&m.online_url)
+            .bind(&m.agenda)
+            .bind(&m.resources)
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if !changed {
+                return Ok(false);
+            }
+            crate::audit::record_in!(tx, event);
+            for person in notify.iter().filter(|p| Some(**p) != event.actor_id) {
+                sqlx::query(
+                    "INSERT INTO notifications (user_id, kind, session_id, actor_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(person)
+                .bind(NoticeKind::SessionChanged.as_str())
+                .bind(id)
+                .bind(event.actor_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            true
+        }))
     }
 
     pub async fn attendance_of_cohort(&self, cohort_id: i64) -> Result<Vec<AttendanceRecord>> {
@@ -281,6 +454,17 @@ impl Db {
 
     /// A new secret calendar link; any earlier link for the same target stops working.
     pub async fn new_calendar_feed(&self, target: FeedTarget) -> Result<String> {
+        self.new_calendar_feed_recorded(target, &NewAuditEvent::default())
+            .await
+    }
+
+    /// [`Db::new_calendar_feed`], writing `event` (if it names an action) in
+    /// the same transaction.
+    pub async fn new_calendar_feed_recorded(
+        &self,
+        target: FeedTarget,
+        event: &NewAuditEvent,
+    ) -> Result<String> {
         let (plain, hash) = new_secret();
         let now = Utc::now();
         let (cohort, user) = match target {
@@ -305,10 +489,43 @@ impl Db {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            crate::audit::record_in!(tx, event);
             tx.commit().await?;
             Ok::<(), crate::StoreError>(())
         })?;
         Ok(plain)
+    }
+
+    /// Stops every live calendar link of the target, writing `event` in the
+    /// same transaction. False when none was live: nothing is written.
+    pub async fn revoke_calendar_feeds_recorded(
+        &self,
+        target: FeedTarget,
+        event: &NewAuditEvent,
+    ) -> Result<bool> {
+        let (cohort, user) = match target {
+            FeedTarget::Cohort(c) => (Some(c), None),
+            FeedTarget::Person(u) => (None, Some(u)),
+        };
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let stopped = sqlx::query(
+                "UPDATE calendar_feeds SET revoked_at = $1 WHERE revoked_at IS NULL \
+                 AND COALESCE(cohort_id, 0) = COALESCE($2, 0) AND COALESCE(user_id, 0) = COALESCE($3, 0)",
+            )
+            .bind(Utc::now())
+            .bind(cohort)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if stopped == 0 {
+                return Ok(false);
+            }
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            true
+        }))
     }
 
     pub async fn revoke_calendar_feeds(&self, target: FeedTarget) -> Result<()> {

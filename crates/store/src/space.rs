@@ -8,6 +8,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ymarfer_domain::engagement::SpaceEventKind;
 use ymarfer_domain::space::{CheckIn, ItemKind, NoticeKind, PAGE_SIZE, Reaction};
 
+/// The page of the session a notice is about (under the language), from
+/// [`SESSION_JOIN`]; none for a notice about something else.
+pub(crate) const SESSION_PATH: &str = "('programmes/' || npr.slug || '/cohorts/' || nco.slug || '/sessions/' || CAST(nse.id AS TEXT))";
+/// Joins a notice `n` to its session, cohort and programme, for [`SESSION_PATH`].
+pub(crate) const SESSION_JOIN: &str = "LEFT JOIN cohort_sessions nse ON nse.id = n.session_id \
+     LEFT JOIN cohorts nco ON nco.id = nse.cohort_id LEFT JOIN programmes npr ON npr.id = nco.programme_id";
+
 /// An item of the stream (or a comment), with what the page shows about it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Item {
@@ -210,6 +217,9 @@ pub struct Notice {
     pub thread_id: Option<i64>,
     /// The project whose ledger the notice leads to (a claim verified).
     pub project_id: Option<i64>,
+    /// The session the notice leads to (its time or place changed), as the
+    /// path of its page under the language: `programmes/…/sessions/…`.
+    pub session_path: Option<String>,
     pub actor: Option<String>,
     pub created_at: DateTime<Utc>,
     pub read_at: Option<DateTime<Utc>>,
@@ -707,6 +717,138 @@ impl Db {
         }))
     }
 
+    /// Records what a person commits to try before the next session, with
+    /// `event` (its subject prefixed with the commitment's number), in one
+    /// transaction. The same words by the same person at the same session are
+    /// the same commitment (a form sent twice): its number, with false, and
+    /// nothing is written.
+    pub async fn make_commitment(
+        &self,
+        session: i64,
+        user: i64,
+        body: &str,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<(i64, bool)> {
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM commitments WHERE session_id = $1 AND user_id = $2 AND body = $3 ORDER BY id LIMIT 1",
+            )
+            .bind(session)
+            .bind(user)
+            .bind(body)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(id) = found {
+                return Ok((id, false));
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO commitments (session_id, user_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(session)
+            .bind(user)
+            .bind(body)
+            .bind(Utc::now())
+            .fetch_one(&mut *tx)
+            .await?;
+            let mut e = event.clone();
+            e.subject = format!("commitment {id}, {}", e.subject);
+            crate::audit::record_in!(tx, &e);
+            tx.commit().await?;
+            (id, true)
+        }))
+    }
+
+    /// Checks in on one of a person's own commitments, at a session, with
+    /// `event`, in one transaction. `None` when the commitment is not theirs;
+    /// `Some(false)` when it holds this check-in already (the form sent
+    /// twice), and nothing is written.
+    pub async fn check_in_recorded(
+        &self,
+        commitment: i64,
+        user: i64,
+        status: CheckIn,
+        note: &str,
+        at_session: i64,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<Option<bool>> {
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let found: Option<(Option<String>, String, Option<i64>)> = sqlx::query_as(
+                "SELECT check_status, check_note, checked_in_session FROM commitments WHERE id = $1 AND user_id = $2",
+            )
+            .bind(commitment)
+            .bind(user)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let Some((was, was_note, was_at)) = found else {
+                return Ok(None);
+            };
+            if was.as_deref() == Some(status.as_str())
+                && was_note == note
+                && was_at == Some(at_session)
+            {
+                return Ok(Some(false));
+            }
+            sqlx::query(
+                "UPDATE commitments SET check_status = $1, check_note = $2, checked_at = $3, checked_in_session = $4 \
+                 WHERE id = $5 AND user_id = $6",
+            )
+            .bind(status.as_str())
+            .bind(note)
+            .bind(Utc::now())
+            .bind(at_session)
+            .bind(commitment)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?;
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            Some(true)
+        }))
+    }
+
+    /// Adds a reflection to a person's learning log with `event` (its subject
+    /// prefixed with the reflection's number), in one transaction. The same
+    /// words by the same person for the same cohort are the same reflection
+    /// (a form sent twice): its number, with false, and nothing is written.
+    pub async fn reflect(
+        &self,
+        user: i64,
+        cohort: i64,
+        body: &str,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<(i64, bool)> {
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let found: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM reflections WHERE user_id = $1 AND cohort_id = $2 AND body = $3 ORDER BY id LIMIT 1",
+            )
+            .bind(user)
+            .bind(cohort)
+            .bind(body)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(id) = found {
+                return Ok((id, false));
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO reflections (user_id, cohort_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(user)
+            .bind(cohort)
+            .bind(body)
+            .bind(Utc::now())
+            .fetch_one(&mut *tx)
+            .await?;
+            let mut e = event.clone();
+            e.subject = format!("reflection {id}, {}", e.subject);
+            crate::audit::record_in!(tx, &e);
+            tx.commit().await?;
+            (id, true)
+        }))
+    }
+
     /// A person's commitments in a cohort, oldest session first.
     pub async fn commitments(&self, cohort: i64, user: i64) -> Result<Vec<Commitment>> {
         Ok(with_pool!(self, |pool| {
@@ -786,6 +928,22 @@ impl Db {
         user: i64,
         lang: ymarfer_domain::Lang,
     ) -> Result<Option<i64>> {
+        Ok(self
+            .share_reflection_recorded(reflection, user, lang, None)
+            .await?
+            .map(|(post, _)| post))
+    }
+
+    /// [`Db::share_reflection`], writing `event` (when given) with the new
+    /// post, in one transaction: the post's id, and whether it is new (false
+    /// when the reflection was shared already, and nothing is written).
+    pub async fn share_reflection_recorded(
+        &self,
+        reflection: i64,
+        user: i64,
+        lang: ymarfer_domain::Lang,
+        event: Option<&crate::audit::NewAuditEvent>,
+    ) -> Result<Option<(i64, bool)>> {
         let now = Utc::now();
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -798,7 +956,7 @@ impl Db {
             .await?;
             let post = match found {
                 None => None,
-                Some((_, _, Some(post))) => Some(post),
+                Some((_, _, Some(post))) => Some((post, false)),
                 Some((cohort, body, None)) => {
                     let post: i64 = sqlx::query_scalar(
                         "INSERT INTO posts (cohort_id, author_id, kind, body, lang, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -816,7 +974,12 @@ impl Db {
                         .bind(reflection)
                         .execute(&mut *tx)
                         .await?;
-                    Some(post)
+                    if let Some(event) = event {
+                        let mut e = event.clone();
+                        e.subject = format!("reflection {reflection}, post {post}, {}", e.subject);
+                        crate::audit::record_in!(tx, &e);
+                    }
+                    Some((post, true))
                 }
             };
             tx.commit().await?;
@@ -826,16 +989,18 @@ impl Db {
 
     /// A person's latest notices, newest first.
     pub async fn notices(&self, user: i64, limit: i64) -> Result<Vec<Notice>> {
+        let sql = format!(
+            "SELECT n.id, n.kind, n.post_id, COALESCE(p.parent_id, p.id) AS thread_id, n.project_id, \
+             {SESSION_PATH} AS session_path, u.display_name AS actor, n.created_at, n.read_at \
+             FROM notifications n LEFT JOIN posts p ON p.id = n.post_id LEFT JOIN users u ON u.id = n.actor_id \
+             {SESSION_JOIN} WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2"
+        );
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as(
-                "SELECT n.id, n.kind, n.post_id, COALESCE(p.parent_id, p.id) AS thread_id, n.project_id, u.display_name AS actor, n.created_at, n.read_at \
-                 FROM notifications n LEFT JOIN posts p ON p.id = n.post_id LEFT JOIN users u ON u.id = n.actor_id \
-                 WHERE n.user_id = $1 ORDER BY n.id DESC LIMIT $2",
-            )
-            .bind(user)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?
+            sqlx::query_as(&sql)
+                .bind(user)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
         }))
     }
 

@@ -519,16 +519,17 @@ async fn load_all(
                 )
                 .await?;
             if starts_at < now {
-                let marks: Vec<(i64, String)> = members[ci]
+                let marks: Vec<(i64, ymarfer_domain::programme::Attendance)> = members[ci]
                     .iter()
                     .enumerate()
                     .map(|(j, (user, _, _))| {
+                        use ymarfer_domain::programme::Attendance;
                         let status = match (j + k) % 9 {
-                            0 => "apologies",
-                            4 if k > 2 => "absent",
-                            _ => "present",
+                            0 => Attendance::Apologies,
+                            4 if k > 2 => Attendance::Absent,
+                            _ => Attendance::Present,
                         };
-                        (*user, status.to_string())
+                        (*user, status)
                     })
                     .collect();
                 db.record_attendance(meeting.id, &marks, facilitator.id)

@@ -336,3 +336,15 @@ operations-jobs-never = Heb redeg eto.
 operations-jobs-running = Yn rhedeg, neu wedi stopio cyn gorffen
 operations-link-programmes = Rhaglenni a'u timau
 operations-link-jobs = Tasgau wedi'u hamserlennu
+
+## Sessions and their rhythm, in the audit trail and notices
+notice-session-changed = Newidiodd { $person } amser neu leoliad un o sesiynau eich carfan
+audit-session-scheduled = Sesiwn wedi'i threfnu
+audit-session-changed = Sesiwn wedi'i newid
+audit-attendance-recorded = Cofrestr sesiwn wedi'i chymryd
+audit-commitment-made = Ymrwymiad wedi'i wneud mewn sesiwn
+audit-commitment-checked-in = Diweddariad ar ymrwymiad
+audit-reflection-added = Myfyrdod wedi'i ychwanegu at ddyddlyfr dysgu
+audit-reflection-shared = Myfyrdod wedi'i rannu â charfan
+audit-calendar-link-made = Dolen galendr gyfrinachol wedi'i gwneud (unrhyw un gynt wedi'i hatal)
+audit-calendar-link-revoked = Dolen galendr gyfrinachol wedi'i hatal

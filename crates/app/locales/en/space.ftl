@@ -284,3 +284,15 @@ operations-jobs-never = Not run yet.
 operations-jobs-running = Running, or stopped before it finished
 operations-link-programmes = Programmes and their teams
 operations-link-jobs = Scheduled jobs
+
+## Sessions and their rhythm, in the audit trail and notices
+notice-session-changed = { $person } changed the time or place of a session of your cohort
+audit-session-scheduled = Session scheduled
+audit-session-changed = Session changed
+audit-attendance-recorded = Session register taken
+audit-commitment-made = Commitment made at a session
+audit-commitment-checked-in = Check-in on a commitment
+audit-reflection-added = Reflection added to a learning log
+audit-reflection-shared = Reflection shared with a cohort
+audit-calendar-link-made = Secret calendar link made (any earlier one stopped)
+audit-calendar-link-revoked = Secret calendar link stopped

@@ -2,7 +2,7 @@
 //! before the next one; a later session's page asks them to check in on it. And
 //! the personal learning log (`/log`), private until a reflection is shared.
 
-use super::{FormData, see_other};
+use super::{ClientAddr, FormData, see_other};
 use crate::error::{AppError, AppResult, authorise};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
@@ -14,25 +14,28 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::Utc;
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
 use ymarfer_domain::space::{BODY_MAX, COMMITMENT_MAX, CheckIn};
 use ymarfer_domain::{Action, Resource, can};
+use ymarfer_store::programmes::Cohort;
 use ymarfer_store::schedule::Meeting;
 use ymarfer_store::space::Reflection;
 
-/// The session named, if the viewer is of its cohort's space.
+/// The session named, and its cohort, if the viewer is of its cohort's space.
 async fn session_for(
     state: &AppState,
     viewer: &Viewer,
     slug: &str,
     cslug: &str,
     id: i64,
-) -> Result<Meeting, AppError> {
+) -> Result<(Cohort, Meeting), AppError> {
     let (_, cohort) = context::cohort(state, viewer, slug, cslug, Action::ViewSpace).await?;
-    state
+    let m = state
         .db
         .meeting(cohort.id, id)
         .await?
-        .ok_or(AppError::NOT_FOUND)
+        .ok_or(AppError::NOT_FOUND)?;
+    Ok((cohort, m))
 }
 
 /// Records a commitment made at a session that has begun.
@@ -40,11 +43,12 @@ pub async fn commit(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     Path((slug, cslug, id)): Path<(String, String, i64)>,
     FormData(mut typed): FormData<Typed>,
 ) -> AppResult {
-    let m = session_for(&state, &viewer, &slug, &cslug, id).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let (cohort, m) = session_for(&state, &viewer, &slug, &cslug, id).await?;
+    viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     let mut errors = FieldErrors::default();
     let body = parse::text(
         page.tr,
@@ -69,7 +73,8 @@ pub async fn commit(
         )
         .await;
     }
-    state.db.add_commitment(id, me, &body).await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    ymarfer_app::rhythm::commit(&state, &acting, &cohort, id, &body).await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=committed#rhythm-heading"
     ))))
@@ -88,11 +93,12 @@ pub async fn check_in(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     Path((slug, cslug, id)): Path<(String, String, i64)>,
     FormData(form): FormData<CheckInForm>,
 ) -> AppResult {
-    session_for(&state, &viewer, &slug, &cslug, id).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let (cohort, _) = session_for(&state, &viewer, &slug, &cslug, id).await?;
+    viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     let mut errors = FieldErrors::default();
     let status = CheckIn::parse(&form.status);
     if status.is_none() {
@@ -121,13 +127,9 @@ pub async fn check_in(
         )
         .await;
     };
-    if !state
-        .db
-        .check_in(form.commitment, me, status, &note, id)
-        .await?
-    {
-        return Err(AppError::NOT_FOUND);
-    }
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    ymarfer_app::rhythm::check_in(&state, &acting, &cohort, id, form.commitment, status, &note)
+        .await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=checked-in#rhythm-heading"
     ))))
@@ -225,10 +227,10 @@ pub async fn add_to_log(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     FormData(form): FormData<LogForm>,
 ) -> AppResult {
     let p = log_page(&state, page, &viewer, form, FieldErrors::default(), None).await?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     let mut errors = FieldErrors::default();
     let body = parse::text(
         p.page.tr,
@@ -249,7 +251,13 @@ pub async fn add_to_log(
     }
     match cohort.filter(|_| errors.is_empty()) {
         Some(cohort) => {
-            state.db.add_reflection(me, cohort, &body).await?;
+            let cohort = state
+                .db
+                .cohort_by_id(cohort)
+                .await?
+                .ok_or(AppError::NOT_FOUND)?;
+            let acting = Acting::person(viewer.actor(), Door::Page, address);
+            ymarfer_app::rhythm::reflect(&state, &acting, &cohort, &body).await?;
             Ok(see_other(&p.page.href("log?done=reflected")))
         }
         None => render_status(StatusCode::UNPROCESSABLE_ENTITY, &LogPage { errors, ..p }),
@@ -261,6 +269,7 @@ pub async fn share_reflection(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     Path(id): Path<i64>,
 ) -> AppResult {
     authorise(can(
@@ -268,34 +277,9 @@ pub async fn share_reflection(
         Action::ViewSignedInPages,
         Resource::Site,
     ))?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
-    // Only into a space the person is still of.
-    let Some(r) = state
-        .db
-        .reflections(me)
-        .await?
-        .into_iter()
-        .find(|r| r.id == id)
-    else {
-        return Err(AppError::NOT_FOUND);
-    };
-    let cohort = state
-        .db
-        .cohort_by_id(r.cohort_id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
-    authorise(can(
-        viewer.actor(),
-        Action::ViewSpace,
-        Resource::Cohort {
-            programme: cohort.programme_id,
-            cohort: cohort.id,
-        },
-    ))?;
-    let post = state
-        .db
-        .share_reflection(id, me, page.lang)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
-    Ok(see_other(&page.href(&format!("posts/{post}?done=shared"))))
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    let shared = ymarfer_app::rhythm::share_reflection(&state, &acting, id, page.lang).await?;
+    Ok(see_other(
+        &page.href(&format!("posts/{}?done=shared", shared.id)),
+    ))
 }

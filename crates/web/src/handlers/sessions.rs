@@ -1,7 +1,7 @@
 //! A cohort's sessions: scheduling, the page for one session, its attendance
 //! register, and calendar feeds (RFC 5545) for cohorts and people.
 
-use super::{FormData, see_other};
+use super::{ClientAddr, FormData, see_other};
 use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
@@ -14,6 +14,8 @@ use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::sessions::Calendar;
 use ymarfer_domain::programme::{Attendance, SessionKind};
 use ymarfer_domain::{Action, uktime};
 use ymarfer_store::programmes::{Cohort, Programme};
@@ -145,6 +147,7 @@ pub async fn create(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
     FormData(form): FormData<MeetingForm>,
 ) -> AppResult {
@@ -152,10 +155,11 @@ pub async fn create(
         context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
     match form.validate(&page) {
         Ok(input) => {
-            let m = state.db.create_meeting(cohort.id, &input).await?;
+            let acting = Acting::person(viewer.actor(), Door::Page, address);
+            let done = ymarfer_app::sessions::schedule(&state, &acting, &cohort, &input).await?;
             Ok(see_other(&page.href(&format!(
                 "programmes/{slug}/cohorts/{cslug}/sessions/{}",
-                m.id
+                done.meeting.id
             ))))
         }
         Err(errors) => {
@@ -201,6 +205,7 @@ pub async fn update(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     Path((slug, cslug, id)): Path<(String, String, i64)>,
     FormData(form): FormData<MeetingForm>,
 ) -> AppResult {
@@ -208,7 +213,8 @@ pub async fn update(
         meeting_for(&state, &viewer, &slug, &cslug, id, Action::ManageCohort).await?;
     match form.validate(&page) {
         Ok(input) => {
-            state.db.update_meeting(id, &input).await?;
+            let acting = Acting::person(viewer.actor(), Door::Page, address);
+            ymarfer_app::sessions::edit(&state, &acting, &cohort, id, &input).await?;
             Ok(see_other(&page.href(&format!(
                 "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=saved"
             ))))
@@ -250,24 +256,18 @@ pub async fn show(
     .await
 }
 
-/// Saves the register: one `status-<user id>` field per active participant.
+/// Saves the register: one `status-<user id>` field per active participant;
+/// an empty one records nothing for that person.
 pub async fn record_attendance(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     Path((slug, cslug, id)): Path<(String, String, i64)>,
     FormData(form): FormData<Vec<(String, String)>>,
 ) -> AppResult {
     let (_, cohort, _) =
         meeting_for(&state, &viewer, &slug, &cslug, id, Action::ManageCohort).await?;
-    let active: Vec<i64> = state
-        .db
-        .enrolled(cohort.id)
-        .await?
-        .into_iter()
-        .filter(|e| e.is_active())
-        .map(|e| e.user_id)
-        .collect();
     let mut marks = Vec::new();
     for (name, value) in &form {
         let Some(user) = name
@@ -279,13 +279,11 @@ pub async fn record_attendance(
         if value.is_empty() {
             continue;
         }
-        if !active.contains(&user) || Attendance::parse(value).is_none() {
-            return Err(AppError::BAD_REQUEST);
-        }
-        marks.push((user, value.clone()));
+        let mark = Attendance::parse(value).ok_or(AppError::BAD_REQUEST)?;
+        marks.push((user, mark));
     }
-    let by = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
-    state.db.record_attendance(id, &marks, by).await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    ymarfer_app::sessions::take_register(&state, &acting, &cohort, id, &marks).await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=attendance"
     ))))
@@ -296,14 +294,15 @@ pub async fn new_cohort_feed(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
 ) -> AppResult {
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ManageCohort).await?;
-    let secret = state
-        .db
-        .new_calendar_feed(FeedTarget::Cohort(cohort.id))
-        .await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    let secret =
+        ymarfer_app::sessions::make_calendar_link(&state, &acting, Calendar::Cohort(&cohort))
+            .await?;
     let link = feed_url(&state, &secret);
     let extras = crate::views::cohort_page::Extras {
         feed_link: Some(link),
@@ -354,15 +353,14 @@ pub async fn new_person_feed(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
 ) -> AppResult {
     let me = viewer
         .0
         .clone()
         .ok_or(AppError::Kind(crate::error::ErrorKind::SignIn))?;
-    let secret = state
-        .db
-        .new_calendar_feed(FeedTarget::Person(me.user.id))
-        .await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    let secret = ymarfer_app::sessions::make_calendar_link(&state, &acting, Calendar::Mine).await?;
     let link = feed_url(&state, &secret);
     crate::views::profile::profile_with_feed(&state, page, &me, link).await
 }
@@ -371,14 +369,13 @@ pub async fn revoke_person_feed(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
 ) -> AppResult {
-    let me = viewer
+    viewer
         .0
-        .clone()
+        .as_ref()
         .ok_or(AppError::Kind(crate::error::ErrorKind::SignIn))?;
-    state
-        .db
-        .revoke_calendar_feeds(FeedTarget::Person(me.user.id))
-        .await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, address);
+    ymarfer_app::sessions::revoke_calendar_link(&state, &acting).await?;
     Ok(see_other(&page.href("profile?done=calendar-revoked")))
 }

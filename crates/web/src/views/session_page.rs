@@ -14,7 +14,15 @@ use ymarfer_store::schedule::Meeting;
 
 pub struct RegisterRow {
     pub person: Enrolled,
-    pub status: String,
+    /// What the register records for them, if anything.
+    pub status: Option<Attendance>,
+}
+
+impl RegisterRow {
+    /// Whether the register records this mark for them.
+    pub fn is(&self, mark: Attendance) -> bool {
+        self.status == Some(mark)
+    }
 }
 
 #[derive(Template)]
@@ -44,10 +52,10 @@ impl ShowPage {
             self.page.tr.time(self.m.ends_at)
         )
     }
-    fn statuses(&self) -> Vec<(&'static str, String)> {
+    fn statuses(&self) -> Vec<(Attendance, String)> {
         Attendance::ALL
             .iter()
-            .map(|a| (a.as_str(), self.page.t(a.message_id())))
+            .map(|a| (*a, self.page.t(a.message_id())))
             .collect()
     }
     fn base(&self) -> String {
@@ -83,8 +91,7 @@ pub async fn show_with(
                 let status = records
                     .iter()
                     .find(|r| r.session_id == id && r.user_id == person.user_id)
-                    .map(|r| r.status.as_str().to_string())
-                    .unwrap_or_default();
+                    .map(|r| r.status);
                 RegisterRow { person, status }
             })
             .collect()

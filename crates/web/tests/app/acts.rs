@@ -89,6 +89,17 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "people::place_in_set" => crate::acts_programmes::place_in_set(&app).await,
             "leads::set_status" => crate::acts_programmes::set_lead_status(&app).await,
             "leads::invite" => crate::acts_programmes::invite_lead(&app).await,
+            // Sessions and their rhythm: tests/app/acts_sessions.rs.
+            "sessions::schedule" => crate::acts_sessions::schedule(&app).await,
+            "sessions::edit" => crate::acts_sessions::edit(&app).await,
+            "sessions::take_register" => crate::acts_sessions::take_register(&app).await,
+            "sessions::make_calendar_link" | "sessions::revoke_calendar_link" => {
+                crate::acts_sessions::calendar_links(&app).await
+            }
+            "rhythm::commit" => crate::acts_sessions::commit(&app).await,
+            "rhythm::check_in" => crate::acts_sessions::check_in(&app).await,
+            "rhythm::reflect" => crate::acts_sessions::reflect(&app).await,
+            "rhythm::share_reflection" => crate::acts_sessions::share_reflection(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }

@@ -3,7 +3,9 @@
 use crate::api::error::{ApiError, ApiResult, ErrorBody, validate};
 use crate::api::extract::{ApiJson, ApiPath};
 use crate::context;
+use crate::error::AppError;
 use crate::forms::FieldErrors;
+use crate::handlers::ClientAddr;
 use crate::page::Viewer;
 use crate::state::AppState;
 use axum::Json;
@@ -11,6 +13,7 @@ use axum::extract::State;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::i18n::Tr;
 use ymarfer_domain::Action;
 use ymarfer_domain::programme::Attendance;
@@ -19,7 +22,8 @@ use ymarfer_domain::programme::Attendance;
 pub struct Mark {
     pub user_id: i64,
     /// `present`, `apologies` or `absent`.
-    pub status: String,
+    #[schema(value_type = String)]
+    pub status: Attendance,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -73,7 +77,7 @@ pub async fn sessions(
                     .filter(|a| a.session_id == m.id)
                     .map(|a| Mark {
                         user_id: a.user_id,
-                        status: a.status.as_str().to_string(),
+                        status: a.status,
                     })
                     .collect()
             }),
@@ -104,7 +108,7 @@ pub struct Register {
     request_body = Register,
     responses(
         (status = 200, description = "The register as recorded", body = Vec<Mark>),
-        (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
+        (status = 400, description = "Not an id, or a body that is not the JSON asked for (a status other than present, apologies or absent)", body = ErrorBody),
         (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token may not keep the cohort's register", body = ErrorBody),
         (status = 404, description = "No such session, or not one the token may see", body = ErrorBody),
@@ -115,6 +119,7 @@ pub struct Register {
 pub async fn record_attendance(
     State(state): State<AppState>,
     viewer: Viewer,
+    ClientAddr(address): ClientAddr,
     ApiPath((slug, cslug, id)): ApiPath<(String, String, i64)>,
     ApiJson(body): ApiJson<Register>,
 ) -> ApiResult<Json<Vec<Mark>>> {
@@ -130,18 +135,17 @@ pub async fn record_attendance(
         .filter(|e| e.is_active())
         .map(|e| e.user_id)
         .collect();
+    // Each refused mark named, in both languages, before the act is asked.
     let marks = validate(|tr: Tr| {
         let mut errors = FieldErrors::default();
-        let mut marks = Vec::new();
+        let mut marks: Vec<(i64, Attendance)> = Vec::new();
         for m in &body.marks {
             if !active.contains(&m.user_id) {
                 errors.add("marks", tr.t("api-error-not-enrolled"));
-            } else if Attendance::parse(&m.status).is_none() {
-                errors.add("marks", tr.t("error-choose-one"));
             } else if marks.iter().any(|(u, _)| *u == m.user_id) {
                 errors.add("marks", tr.t("api-error-twice"));
             } else {
-                marks.push((m.user_id, m.status.clone()));
+                marks.push((m.user_id, m.status));
             }
         }
         if errors.is_empty() {
@@ -150,10 +154,13 @@ pub async fn record_attendance(
             Err(errors)
         }
     })?;
-    let by = viewer.user_id().unwrap_or_default();
-    state.db.record_attendance(id, &marks, by).await?;
+    let acting = Acting::person(viewer.actor(), Door::Api, address);
+    let register = ymarfer_app::sessions::take_register(&state, &acting, &cohort, id, &marks)
+        .await
+        .map_err(AppError::from_app)?;
     Ok(Json(
-        marks
+        register
+            .marks
             .into_iter()
             .map(|(user_id, status)| Mark { user_id, status })
             .collect(),
