@@ -32,5 +32,11 @@ coded_enum! {
         PeopleImported = "people_imported", "audit-people-imported";
         RatesChanged = "rates_changed", "audit-rates-changed";
         OrganisationRateChanged = "organisation_rate_changed", "audit-organisation-rate-changed";
+        ProjectStarted = "project_started", "audit-project-started";
+        ProjectChanged = "project_changed", "audit-project-changed";
+        ToolApplied = "tool_applied", "audit-tool-applied";
+        CycleStarted = "cycle_started", "audit-cycle-started";
+        CycleChanged = "cycle_changed", "audit-cycle-changed";
+        ReadingRecorded = "reading_recorded", "audit-reading-recorded";
     }
 }

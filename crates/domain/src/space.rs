@@ -62,6 +62,8 @@ coded_enum! {
         ClaimReturned = "claim_returned", "notice-claim-returned";
         /// A claim was rejected, with the reason.
         ClaimRejected = "claim_rejected", "notice-claim-rejected";
+        /// A facilitator approved the person's firm's project for the public.
+        ProjectApproved = "project_approved", "notice-project-approved";
     }
 }
 

@@ -6,13 +6,15 @@ use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
-use crate::views::project::ProjectCtx;
-use crate::views::project::project_for;
 use crate::views::project_page::show_page;
 use crate::views::reading::ReadingForm;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use ymarfer_app::acting::Door;
+use ymarfer_app::projects::ProjectCtx;
+use ymarfer_app::projects::project_for;
+use ymarfer_app::readings::NewReading;
 use ymarfer_domain::Action;
 use ymarfer_store::projects::{Reading, ReadingChange};
 
@@ -20,16 +22,20 @@ pub async fn add_reading(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<ReadingForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let acting = viewer.acting(Door::Page, addr);
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     match form.check(page.tr) {
         Ok(r) => {
-            state
-                .db
-                .add_reading(id, r.taken_on, r.value, &r.note, viewer.user_id())
-                .await?;
+            let reading = NewReading {
+                taken_on: r.taken_on,
+                value: r.value,
+                note: &r.note,
+            };
+            ymarfer_app::readings::record(&state, &acting, id, reading).await?;
             Ok(see_other(
                 &page.href(&format!("projects/{id}?done=reading#measures")),
             ))
@@ -86,7 +92,13 @@ pub async fn reading_form(
     viewer: Viewer,
     Path((id, reading)): Path<(i64, i64)>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?;
     let r = the_reading(&state, id, reading).await?;
     render(&reading_page(
         page,
@@ -104,7 +116,13 @@ pub async fn correct_reading(
     Path((id, reading)): Path<(i64, i64)>,
     FormData(form): FormData<ReadingForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?;
     the_reading(&state, id, reading).await?;
     match form.check(page.tr) {
         Ok(r) => {
@@ -137,7 +155,13 @@ pub async fn remove_reading(
     viewer: Viewer,
     Path((id, reading)): Path<(i64, i64)>,
 ) -> AppResult {
-    project_for(&state, &viewer, id, Action::EditProject).await?;
+    project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?;
     if !state
         .db
         .correct_reading(id, reading, ReadingChange::Remove, viewer.user_id())

@@ -7,14 +7,14 @@ use crate::error::{AppError, AppResult, authorise, refused};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
-use crate::views::project::Relation;
-use crate::views::project::project_for;
 use crate::views::space::{finished_cohorts, when};
 use crate::{context, parse};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::projects::Relation;
+use ymarfer_app::projects::project_for;
 use ymarfer_domain::authz::{PostFacts, missing};
 use ymarfer_domain::projects::{CycleDecision, Visibility};
 use ymarfer_domain::space::{self, BODY_MAX, ItemKind, NoticeKind, Reaction};
@@ -210,7 +210,14 @@ async fn drawer<'a>(
     finished: Vec<i64>,
 ) -> Result<Drawer<'a>, AppError> {
     let relation = match cohort {
-        Some(cohort) => Relation::load(state, viewer, cohort).await?,
+        Some(cohort) => {
+            Relation::load(
+                state,
+                &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+                cohort,
+            )
+            .await?
+        }
         None => Relation::none(),
     };
     Ok(Drawer {
@@ -1205,7 +1212,13 @@ pub async fn share(
     Path(project): Path<i64>,
     FormData(form): FormData<ShareForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, project, Action::EditProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+        project,
+        Action::EditProject,
+    )
+    .await?;
     let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     // Only a person of the space can share into it (staff editing a project
     // are; an administrator outside it is not).

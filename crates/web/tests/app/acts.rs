@@ -65,6 +65,13 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "claims::reopen" => review(&app, Review::Reopen).await,
             "accounts::set_access" => set_access(&app).await,
             "accounts::erase" => erase(&app).await,
+            "projects::start" => crate::acts_projects::start(&app).await,
+            "projects::edit" => crate::acts_projects::edit(&app).await,
+            "projects::approve" => crate::acts_projects::approve(&app).await,
+            "tools::apply" => crate::acts_projects::apply_tool(&app).await,
+            "cycles::start" => crate::acts_projects::start_cycle(&app).await,
+            "cycles::update" => crate::acts_projects::update_cycle(&app).await,
+            "readings::record" => crate::acts_projects::record_reading(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod acts;
+mod acts_projects;
 mod api;
 mod api_acts;
 mod audit;
