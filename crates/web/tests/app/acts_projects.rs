@@ -219,7 +219,7 @@ pub async fn edit(app: &TestApp) {
     let c = app.client();
     c.sign_in(&person.email).await;
     let org_id = org.id.to_string();
-    let mut form = project_form(&org_id, "Stoc", "");
+    let mut form = project_form(&org_id, "Stoc", "Aros am rannau");
     form.retain(|(k, _)| !matches!(*k, "status" | "aim_baseline"));
     form.push(("status", "implementing"));
     let edit = format!("/en/projects/{}/edit", p.id);
