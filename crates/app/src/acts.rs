@@ -202,6 +202,30 @@ pub const ACTS: &[Act] = &[
         repeat: "from a page, the same day, value and note again is the reading recorded already: one reading, one record; at the API, the Idempotency-Key (a request without one acts, as the API promises)",
         doors: &[Door::Page, Door::Api],
     },
+    Act {
+        name: "readings::correct",
+        may: "EditProject",
+        records: "reading_corrected: the reading, its day and value before and after, with what it said kept in its history, in one transaction",
+        tells: "nobody: the run chart and the readings' history show it",
+        repeat: "correcting a reading to what it says already changes and records nothing",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "readings::remove",
+        may: "EditProject",
+        records: "reading_removed: the reading, its day and value, with what it said kept in its history, in one transaction",
+        tells: "nobody: the readings' history shows it",
+        repeat: "a reading removed already is left so; nothing more is recorded",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "tools::add_to_programme",
+        may: "ManageProgramme",
+        records: "programme_tool_added: the tool and its version",
+        tells: "nobody: the programme's projects find it in their toolkit",
+        repeat: "the same definition as the tool's latest version writes and records nothing; an id of a shipped tool is refused",
+        doors: &[Door::Page],
+    },
 ];
 
 /// Public functions that take an [`Acting`](crate::acting::Acting) only to

@@ -74,3 +74,31 @@ pub async fn apply(
         )
         .await?)
 }
+
+/// Adds a programme's own tool from its TOML definition, checked exactly as
+/// the shipped tools are, or a new version of one it has. A definition whose
+/// id a shipped tool has is refused; the same definition again as the latest
+/// version writes and records nothing.
+pub async fn add_to_programme(
+    s: &Services,
+    acting: &Acting,
+    programme: i64,
+    definition: &str,
+) -> Result<SavedVersion> {
+    acting.may(
+        Action::ManageProgramme,
+        ymarfer_domain::Resource::Programme(programme),
+    )?;
+    let Ok(tool) = Tool::parse(definition) else {
+        return Err(Error::Invalid("programme-tools-invalid"));
+    };
+    if shipped().iter().any(|t| t.id == tool.id) {
+        return Err(Error::Invalid("programme-tools-clash"));
+    }
+    let mut event = acting.event(AuditAction::ProgrammeToolAdded);
+    event.programme_id = Some(programme);
+    event.subject = format!("tool {}", tool.id);
+    Ok(s.db
+        .add_programme_tool_recorded(programme, &tool.id, definition, acting.user_id(), &event)
+        .await?)
+}

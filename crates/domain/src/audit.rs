@@ -38,5 +38,8 @@ coded_enum! {
         CycleStarted = "cycle_started", "audit-cycle-started";
         CycleChanged = "cycle_changed", "audit-cycle-changed";
         ReadingRecorded = "reading_recorded", "audit-reading-recorded";
+        ReadingCorrected = "reading_corrected", "audit-reading-corrected";
+        ReadingRemoved = "reading_removed", "audit-reading-removed";
+        ProgrammeToolAdded = "programme_tool_added", "audit-programme-tool-added";
     }
 }

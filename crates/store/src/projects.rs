@@ -613,17 +613,19 @@ impl Db {
         Ok(id)
     }
 
-    /// Corrects a reading, keeping what it said before. False when the project
-    /// has no such reading.
+    /// Corrects or removes a reading, keeping what it said before, with its
+    /// audit event, in one transaction. False, with nothing written, when the
+    /// project has no such reading.
     pub async fn correct_reading(
         &self,
         project_id: i64,
         reading: i64,
         change: ReadingChange<'_>,
         by: Option<i64>,
+        audit: &NewAuditEvent,
     ) -> Result<bool> {
         let now = Utc::now();
-        let found = with_pool!(self, |pool| {
+        Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             let kept = sqlx::query(
                 "INSERT INTO reading_history (reading_id, project_id, taken_on, value, note, action, changed_by, changed_at) \
@@ -637,6 +639,9 @@ impl Db {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            if kept != 1 {
+                return Ok(false);
+            }
             match change {
                 ReadingChange::Correct {
                     taken_on,
@@ -660,13 +665,15 @@ impl Db {
                         .await?;
                 }
             }
+            sqlx::query(TOUCH_PROJECT)
+                .bind(now)
+                .bind(project_id)
+                .execute(&mut *tx)
+                .await?;
+            crate::audit::record_in!(tx, audit);
             tx.commit().await?;
-            kept == 1
-        });
-        if found {
-            self.touch_project(project_id).await?;
-        }
-        Ok(found)
+            true
+        }))
     }
 
     /// What a project's readings said before each correction or removal, newest first.
@@ -1153,6 +1160,59 @@ impl Db {
             crate::audit::record_in!(tx, &event);
             tx.commit().await?;
             Ok((id, true))
+        })
+    }
+}
+
+impl Db {
+    /// Adds a programme's own tool (a new version when the id exists already),
+    /// with its audit event. When its latest version has the same definition
+    /// (the form sent twice), nothing is written.
+    pub async fn add_programme_tool_recorded(
+        &self,
+        programme_id: i64,
+        tool_id: &str,
+        definition: &str,
+        by: Option<i64>,
+        audit: &NewAuditEvent,
+    ) -> Result<SavedVersion> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let last: Option<(i64, String)> = sqlx::query_as(
+                "SELECT version, definition FROM programme_tools WHERE programme_id = $1 AND tool_id = $2 \
+                 ORDER BY version DESC LIMIT 1",
+            )
+            .bind(programme_id)
+            .bind(tool_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((version, d)) = &last
+                && d == definition
+            {
+                return Ok(SavedVersion {
+                    version: *version,
+                    new: false,
+                });
+            }
+            let version = last.map_or(0, |l| l.0) + 1;
+            sqlx::query(
+                "INSERT INTO programme_tools (programme_id, tool_id, version, definition, created_by, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(programme_id)
+            .bind(tool_id)
+            .bind(version)
+            .bind(definition)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            let mut event = audit.clone();
+            event.detail = format!("version {version}");
+            crate::audit::record_in!(tx, &event);
+            tx.commit().await?;
+            Ok(SavedVersion { version, new: true })
         })
     }
 }

@@ -433,3 +433,7 @@ project-title-taken = Mae gan y cwmni hwn brosiect â'r teitl hwn yn y garfan yn
 project-approve-not-public = Dim ond prosiect y mae ei bobl wedi'i wneud yn gyhoeddus y gellir ei gymeradwyo ar gyfer y cyhoedd.
 cycle-changed-meanwhile = Newidiodd rhywun y cylch hwn tra oeddech chi'n ei olygu. Edrychwch arno eto, yna gwnewch eich newid.
 tool-error-version = Mae'r offeryn hwn wedi newid ers agor y ffurflen. Agorwch hi eto a chadw.
+audit-reading-corrected = Darlleniad wedi'i gywiro
+audit-reading-removed = Darlleniad wedi'i ddileu
+audit-programme-tool-added = Offeryn y rhaglen ei hun wedi'i ychwanegu
+programme-tools-invalid = Nid oes modd defnyddio diffiniad yr offeryn hwn; cywirwch ef a rhowch gynnig arall arni.

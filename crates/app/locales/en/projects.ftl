@@ -418,3 +418,7 @@ project-title-taken = This firm has a project with this title in the cohort alre
 project-approve-not-public = Only a project its people made public can be approved for the public.
 cycle-changed-meanwhile = Someone changed this cycle while you were editing it. Look at it again, then make your change.
 tool-error-version = This tool has changed since the form was opened. Open it again and save.
+audit-reading-corrected = Reading corrected
+audit-reading-removed = Reading removed
+audit-programme-tool-added = Programme's own tool added
+programme-tools-invalid = This tool's definition cannot be used; correct it and try again.

@@ -16,7 +16,7 @@ use ymarfer_app::projects::ProjectCtx;
 use ymarfer_app::projects::project_for;
 use ymarfer_app::readings::NewReading;
 use ymarfer_domain::Action;
-use ymarfer_store::projects::{Reading, ReadingChange};
+use ymarfer_store::projects::Reading;
 
 pub async fn add_reading(
     State(state): State<AppState>,
@@ -113,31 +113,21 @@ pub async fn correct_reading(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((id, reading)): Path<(i64, i64)>,
     FormData(form): FormData<ReadingForm>,
 ) -> AppResult {
-    let ctx = project_for(
-        &state,
-        &viewer.acting(Door::Page, ""),
-        id,
-        Action::EditProject,
-    )
-    .await?;
+    let acting = viewer.acting(Door::Page, addr);
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     the_reading(&state, id, reading).await?;
     match form.check(page.tr) {
         Ok(r) => {
-            let change = ReadingChange::Correct {
+            let to = NewReading {
                 taken_on: r.taken_on,
                 value: r.value,
                 note: &r.note,
             };
-            if !state
-                .db
-                .correct_reading(id, reading, change, viewer.user_id())
-                .await?
-            {
-                return Err(AppError::NOT_FOUND);
-            }
+            ymarfer_app::readings::correct(&state, &acting, id, reading, to).await?;
             Ok(see_other(&page.href(&format!(
                 "projects/{id}?done=reading-corrected#measures"
             ))))
@@ -153,22 +143,10 @@ pub async fn remove_reading(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((id, reading)): Path<(i64, i64)>,
 ) -> AppResult {
-    project_for(
-        &state,
-        &viewer.acting(Door::Page, ""),
-        id,
-        Action::EditProject,
-    )
-    .await?;
-    if !state
-        .db
-        .correct_reading(id, reading, ReadingChange::Remove, viewer.user_id())
-        .await?
-    {
-        return Err(AppError::NOT_FOUND);
-    }
+    ymarfer_app::readings::remove(&state, &viewer.acting(Door::Page, addr), id, reading).await?;
     Ok(see_other(&page.href(&format!(
         "projects/{id}?done=reading-removed#measures"
     ))))

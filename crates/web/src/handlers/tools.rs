@@ -748,6 +748,7 @@ pub async fn add_programme_tool(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(slug): Path<String>,
     FormData(form): FormData<DefinitionForm>,
 ) -> AppResult {
@@ -757,11 +758,9 @@ pub async fn add_programme_tool(
         Ok(tool) if shipped().iter().any(|t| t.id == tool.id) => {
             vec![tr.t1("programme-tools-clash", "id", &tool.id)]
         }
-        Ok(tool) => {
-            let by = viewer.0.as_ref().map(|c| c.user.id);
-            state
-                .db
-                .add_programme_tool(programme.id, &tool.id, &form.definition, by)
+        Ok(_) => {
+            let acting = viewer.acting(ymarfer_app::acting::Door::Page, addr);
+            ymarfer_app::tools::add_to_programme(&state, &acting, programme.id, &form.definition)
                 .await?;
             return Ok(see_other(
                 &page.href(&format!("programmes/{slug}/tools?done=saved")),

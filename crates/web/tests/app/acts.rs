@@ -72,6 +72,10 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "cycles::start" => crate::acts_projects::start_cycle(&app).await,
             "cycles::update" => crate::acts_projects::update_cycle(&app).await,
             "readings::record" => crate::acts_projects::record_reading(&app).await,
+            "readings::correct" | "readings::remove" => {
+                crate::acts_projects::correct_and_remove_reading(&app).await
+            }
+            "tools::add_to_programme" => crate::acts_projects::add_programme_tool(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }

@@ -501,3 +501,146 @@ pub async fn record_reading(app: &TestApp) {
     assert_eq!(app.db.readings(p.id).await.unwrap().len(), 2);
     assert_eq!(events(app, AuditAction::ReadingRecorded).await.len(), 2);
 }
+
+/// Correcting and removing a reading (both acts, walked together).
+pub async fn correct_and_remove_reading(app: &TestApp) {
+    if !events(app, AuditAction::ReadingCorrected).await.is_empty() {
+        return;
+    }
+    let at = place(app, "cywiro").await;
+    let (org, person) = firm(app, &at, "cywiro").await;
+    let (_, stranger) = firm(app, &at, "cywiro.arall").await;
+    let p = crate::support::project(app, at.cohort, org.id, "Stoc", "testing", "cohort").await;
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
+    let recorded = ymarfer_app::readings::record(
+        &app.state,
+        &acting(app, &person).await,
+        p.id,
+        ymarfer_app::readings::NewReading {
+            taken_on: day,
+            value: 1250,
+            note: "Monday",
+        },
+    )
+    .await
+    .unwrap();
+    let to = || ymarfer_app::readings::NewReading {
+        taken_on: day,
+        value: 1300,
+        note: "Monday",
+    };
+    let stranger = acting(app, &stranger).await;
+    refused(ymarfer_app::readings::correct(&app.state, &stranger, p.id, recorded.id, to()).await);
+    refused(ymarfer_app::readings::remove(&app.state, &stranger, p.id, recorded.id).await);
+    assert!(events(app, AuditAction::ReadingCorrected).await.is_empty());
+    assert!(events(app, AuditAction::ReadingRemoved).await.is_empty());
+
+    let c = app.client();
+    c.sign_in(&person.email).await;
+    let path = format!("/en/projects/{}/readings/{}", p.id, recorded.id);
+    let form = [
+        ("taken_on", "2026-01-05"),
+        ("value", "13"),
+        ("note", "Monday"),
+    ];
+    for _ in 0..2 {
+        let res = c.post(&path, &form).await;
+        assert_eq!(
+            location(&res),
+            format!("/en/projects/{}?done=reading-corrected#measures", p.id)
+        );
+        let done = events(app, AuditAction::ReadingCorrected).await;
+        assert_eq!(done.len(), 1, "the same correction again records nothing");
+        assert_eq!(done[0].detail, "value 12.5 → 13");
+        assert_eq!(app.db.reading_history(p.id).await.unwrap().len(), 1);
+    }
+    assert_eq!(app.db.readings(p.id).await.unwrap()[0].value, 1300);
+
+    for _ in 0..2 {
+        let res = c.post(&format!("{path}/remove"), &[]).await;
+        assert_eq!(
+            location(&res),
+            format!("/en/projects/{}?done=reading-removed#measures", p.id)
+        );
+        assert_eq!(events(app, AuditAction::ReadingRemoved).await.len(), 1);
+        assert!(app.db.readings(p.id).await.unwrap().is_empty());
+        assert_eq!(app.db.reading_history(p.id).await.unwrap().len(), 2);
+    }
+    // A reading the project never had is not found.
+    let res = c
+        .post(
+            &format!("/en/projects/{}/readings/999999/remove", p.id),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+pub async fn add_programme_tool(app: &TestApp) {
+    let at = place(app, "offeryn.rhaglen").await;
+    let (_, person) = firm(app, &at, "offeryn.rhaglen").await;
+    let definition = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../toolkit/sipoc.toml"
+    ))
+    .unwrap()
+    .replacen("id = \"sipoc\"", "id = \"daily-huddle\"", 1);
+
+    // A participant may not add to the programme's toolkit.
+    refused(
+        ymarfer_app::tools::add_to_programme(
+            &app.state,
+            &acting(app, &person).await,
+            at.programme,
+            &definition,
+        )
+        .await,
+    );
+    assert!(
+        events(app, AuditAction::ProgrammeToolAdded)
+            .await
+            .is_empty()
+    );
+
+    let c = app.client();
+    c.sign_in(&at.manager.email).await;
+    let slug = app
+        .db
+        .programme_by_id(at.programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let path = format!("/en/programmes/{slug}/tools");
+    for _ in 0..2 {
+        let res = c.post(&path, &[("definition", definition.as_str())]).await;
+        assert_eq!(location(&res), format!("{path}?done=saved"));
+        let recorded = events(app, AuditAction::ProgrammeToolAdded).await;
+        assert_eq!(
+            recorded.len(),
+            1,
+            "the same definition again records nothing"
+        );
+        assert_eq!(
+            (recorded[0].subject.as_str(), recorded[0].detail.as_str()),
+            ("tool daily-huddle", "version 1")
+        );
+        assert_eq!(app.db.programme_tools(at.programme).await.unwrap().len(), 1);
+    }
+    // A shipped tool's id is refused by the act too.
+    let shipped = definition.replacen("id = \"daily-huddle\"", "id = \"sipoc\"", 1);
+    let clash = ymarfer_app::tools::add_to_programme(
+        &app.state,
+        &acting(app, &at.manager).await,
+        at.programme,
+        &shipped,
+    )
+    .await;
+    assert!(
+        matches!(
+            clash,
+            Err(ymarfer_app::Error::Invalid("programme-tools-clash"))
+        ),
+        "{clash:?}"
+    );
+}
