@@ -10,6 +10,7 @@ use crate::views::upload::{check_upload, put};
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
+use ymarfer_app::acting::Door;
 use ymarfer_app::projects::project_for;
 use ymarfer_domain::authz::{PostFacts, missing};
 use ymarfer_domain::{Action, Resource, can};
@@ -24,7 +25,7 @@ pub async fn attach_to_project(
 ) -> AppResult {
     let ctx = project_for(
         &state,
-        &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+        &viewer.acting(Door::Page, ""),
         id,
         Action::EditProject,
     )
@@ -96,7 +97,7 @@ async fn serve(state: &AppState, viewer: &Viewer, id: i64, thumb: bool) -> AppRe
     } else if let Some(project) = a.project_id {
         project_for(
             state,
-            &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+            &viewer.acting(Door::Page, ""),
             project,
             Action::ViewProject,
         )

@@ -255,7 +255,7 @@ async fn ledger_project(
 ) -> Result<ProjectCtx, AppError> {
     Ok(project_for(
         state,
-        &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+        &viewer.acting(Door::Page, ""),
         id,
         Action::EditProject,
     )
@@ -425,7 +425,7 @@ async fn verifiable_line(
 ) -> Result<ProjectCtx, AppError> {
     let ctx = project_for(
         state,
-        &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+        &viewer.acting(Door::Page, ""),
         id,
         Action::VerifyBenefit,
     )

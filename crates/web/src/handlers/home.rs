@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::response::{IntoResponse, Redirect, Response};
+use ymarfer_app::acting::Door;
 use ymarfer_domain::{Lang, Pence};
 use ymarfer_store::people::MyCohort;
 use ymarfer_store::schedule::Meeting;
@@ -216,7 +217,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 // What other firms have been doing, as far as she may see it.
                 let relation = ymarfer_app::projects::Relation::load(
                     &state,
-                    &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+                    &viewer.acting(Door::Page, ""),
                     c.cohort_id,
                 )
                 .await?;

@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+use ymarfer_app::acting::Door;
 use ymarfer_app::projects::Relation;
 use ymarfer_domain::authz::PostFacts;
 use ymarfer_domain::projects::Visibility;
@@ -134,12 +135,7 @@ pub async fn search(
         if projects.values().any(|p| p.cohort_id == *cohort) {
             relations.insert(
                 *cohort,
-                Relation::load(
-                    &state,
-                    &viewer.acting(ymarfer_app::acting::Door::Page, ""),
-                    *cohort,
-                )
-                .await?,
+                Relation::load(&state, &viewer.acting(Door::Page, ""), *cohort).await?,
             );
         }
     }

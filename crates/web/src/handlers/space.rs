@@ -13,6 +13,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::Door;
 use ymarfer_app::projects::Relation;
 use ymarfer_app::projects::project_for;
 use ymarfer_domain::authz::{PostFacts, missing};
@@ -210,14 +211,7 @@ async fn drawer<'a>(
     finished: Vec<i64>,
 ) -> Result<Drawer<'a>, AppError> {
     let relation = match cohort {
-        Some(cohort) => {
-            Relation::load(
-                state,
-                &viewer.acting(ymarfer_app::acting::Door::Page, ""),
-                cohort,
-            )
-            .await?
-        }
+        Some(cohort) => Relation::load(state, &viewer.acting(Door::Page, ""), cohort).await?,
         None => Relation::none(),
     };
     Ok(Drawer {
@@ -1214,7 +1208,7 @@ pub async fn share(
 ) -> AppResult {
     let ctx = project_for(
         &state,
-        &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+        &viewer.acting(Door::Page, ""),
         project,
         Action::EditProject,
     )

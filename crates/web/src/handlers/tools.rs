@@ -13,6 +13,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use std::collections::HashMap;
+use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::Tr;
 use ymarfer_app::projects::ProjectCtx;
 use ymarfer_app::projects::project_for;
@@ -492,7 +493,7 @@ pub async fn apply_form(
 ) -> AppResult {
     let ctx = project_for(
         &state,
-        &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+        &viewer.acting(Door::Page, ""),
         id,
         Action::ViewProject,
     )
@@ -530,7 +531,7 @@ pub async fn apply(
     Path((id, tool_id)): Path<(i64, String)>,
     FormData(form): FormData<Vec<(String, String)>>,
 ) -> AppResult {
-    let acting = viewer.acting(ymarfer_app::acting::Door::Page, addr);
+    let acting = viewer.acting(Door::Page, addr);
     let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;
     let tr = page.tr;
@@ -619,7 +620,7 @@ pub async fn version(
 ) -> AppResult {
     let ctx = project_for(
         &state,
-        &viewer.acting(ymarfer_app::acting::Door::Page, ""),
+        &viewer.acting(Door::Page, ""),
         id,
         Action::ViewProject,
     )
@@ -759,7 +760,7 @@ pub async fn add_programme_tool(
             vec![tr.t1("programme-tools-clash", "id", &tool.id)]
         }
         Ok(_) => {
-            let acting = viewer.acting(ymarfer_app::acting::Door::Page, addr);
+            let acting = viewer.acting(Door::Page, addr);
             ymarfer_app::tools::add_to_programme(&state, &acting, programme.id, &form.definition)
                 .await?;
             return Ok(see_other(

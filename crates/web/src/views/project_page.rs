@@ -8,6 +8,7 @@ use crate::page::{Page, Viewer};
 use crate::state::AppState;
 use askama::Template;
 use chrono::{DateTime, Utc};
+use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::format_hundredths;
 use ymarfer_app::projects::ProjectCtx;
 use ymarfer_domain::Action;
@@ -197,20 +198,15 @@ pub async fn show_page(
     } else {
         Vec::new()
     };
-    let can_approve = ctx.may(
-        &viewer.acting(ymarfer_app::acting::Door::Page, ""),
-        Action::ApproveProject,
-    ) && ctx.project.visibility == Visibility::Public
+    let can_approve = ctx.may(&viewer.acting(Door::Page, ""), Action::ApproveProject)
+        && ctx.project.visibility == Visibility::Public
         && ctx.project.public_approved_by.is_none();
     let (ledger, totals) = if ctx.sees_ledger() {
         crate::views::ledger::project_ledger(state, tr, &ctx).await?
     } else {
         (Vec::new(), [String::new(), String::new(), String::new()])
     };
-    let can_verify = ctx.may(
-        &viewer.acting(ymarfer_app::acting::Door::Page, ""),
-        Action::VerifyBenefit,
-    );
+    let can_verify = ctx.may(&viewer.acting(Door::Page, ""), Action::VerifyBenefit);
     let tool_links = tools
         .iter()
         .map(|t| (t.id.clone(), t.name.get(tr.lang()).to_string()))

@@ -12,6 +12,7 @@ use axum::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::Tr;
 use ymarfer_app::projects::{ProjectCtx, project_for};
 use ymarfer_domain::Action;
@@ -158,7 +159,7 @@ pub async fn benefits(
     // shows it to.
     let ctx = project_for(
         &state,
-        &viewer.acting(ymarfer_app::acting::Door::Api, ""),
+        &viewer.acting(Door::Api, ""),
         id,
         Action::ViewLedger,
     )
@@ -201,7 +202,7 @@ pub async fn add_benefit(
 ) -> ApiResult<(StatusCode, Json<BenefitLineOut>)> {
     let ctx = project_for(
         &state,
-        &viewer.acting(ymarfer_app::acting::Door::Api, ""),
+        &viewer.acting(Door::Api, ""),
         id,
         Action::EditProject,
     )
@@ -270,7 +271,7 @@ pub async fn review_benefit(
     // Who may review is asked before what they sent is read; the act asks again.
     let ctx = project_for(
         &state,
-        &viewer.acting(ymarfer_app::acting::Door::Api, ""),
+        &viewer.acting(Door::Api, ""),
         id,
         Action::VerifyBenefit,
     )
