@@ -699,43 +699,6 @@ impl Db {
         }))
     }
 
-    /// Adds a programme's own tool (a new version when the id exists already).
-    pub async fn add_programme_tool(
-        &self,
-        programme_id: i64,
-        tool_id: &str,
-        definition: &str,
-        by: Option<i64>,
-    ) -> Result<i64> {
-        let now = Utc::now();
-        let version = with_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
-            let last: Option<i64> = sqlx::query_scalar(
-                "SELECT MAX(version) FROM programme_tools WHERE programme_id = $1 AND tool_id = $2",
-            )
-            .bind(programme_id)
-            .bind(tool_id)
-            .fetch_one(&mut *tx)
-            .await?;
-            let version = last.unwrap_or(0) + 1;
-            sqlx::query(
-                "INSERT INTO programme_tools (programme_id, tool_id, version, definition, created_by, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(programme_id)
-            .bind(tool_id)
-            .bind(version)
-            .bind(definition)
-            .bind(by)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok::<i64, crate::StoreError>(version)
-        })?;
-        Ok(version)
-    }
-
     /// The latest version of each of a programme's own tools.
     pub async fn programme_tools(&self, programme_id: i64) -> Result<Vec<ProgrammeTool>> {
         Ok(with_pool!(self, |pool| {
