@@ -405,6 +405,86 @@ pub const ACTS: &[Act] = &[
         repeat: "with no live link, nothing changes and nothing is recorded",
         doors: &[Door::Page],
     },
+    Act {
+        name: "projects::start",
+        may: "EditProject on the firm's project to be: the cohort's staff for any firm enrolled in it, a participant for the firm they represent there",
+        records: "project_started: the project, its cohort and firm, and its title",
+        tells: "nobody: the cohort's list of projects shows it to its facilitators",
+        repeat: "the firm's title in the cohort: the same title and problem again finds the project made and writes nothing; another problem under that title is refused",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "projects::edit",
+        may: "EditProject: the cohort's staff and the people enrolled for the firm",
+        records: "project_changed: what moved (title, status, visibility, the aim's baseline and target, consent to a case study), before and after; approval to publish withdrawn in the same transaction",
+        tells: "nobody: the project's page shows it",
+        repeat: "the form saying what the project says already changes and records nothing",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "projects::approve",
+        may: "ApproveProject: the cohort's staff; only a project made public",
+        records: "project_approved: the project, with its notices in one transaction",
+        tells: "the people enrolled for the firm in the cohort, in the app and by their email rhythm",
+        repeat: "approving an approved project changes, records and tells nothing",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "tools::apply",
+        may: "EditProject, with a tool of the project's programme",
+        records: "tool_applied: the project, the tool and the version saved, in one transaction",
+        tells: "nobody: the project's page lists the tool's versions",
+        repeat: "saving what the latest version says already makes no version and records nothing",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "cycles::start",
+        may: "EditProject",
+        records: "cycle_started: the project, the cycle's number and its decision, in one transaction",
+        tells: "nobody: the project's page and the cohort's list show it",
+        repeat: "from a page, the project's latest cycle saying the same already is given back and nothing is written; at the API, the Idempotency-Key (a request without one acts, as the API promises)",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
+        name: "cycles::update",
+        may: "EditProject",
+        records: "cycle_changed: the cycle, and its decision (adopt, adapt, abandon) before and after",
+        tells: "nobody: the project's page shows it",
+        repeat: "the form saying what the cycle says already changes and records nothing; a cycle changed by someone else since it was read is refused",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "readings::record",
+        may: "EditProject",
+        records: "reading_recorded: the reading, its day and value, in one transaction",
+        tells: "nobody: the run chart shows it",
+        repeat: "from a page, the same day, value and note again is the reading recorded already: one reading, one record; at the API, the Idempotency-Key (a request without one acts, as the API promises)",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
+        name: "readings::correct",
+        may: "EditProject",
+        records: "reading_corrected: the reading, its day and value before and after, with what it said kept in its history, in one transaction",
+        tells: "nobody: the run chart and the readings' history show it",
+        repeat: "correcting a reading to what it says already changes and records nothing",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "readings::remove",
+        may: "EditProject",
+        records: "reading_removed: the reading, its day and value, with what it said kept in its history, in one transaction",
+        tells: "nobody: the readings' history shows it",
+        repeat: "a reading removed already is left so; nothing more is recorded",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "tools::add_to_programme",
+        may: "ManageProgramme",
+        records: "programme_tool_added: the tool and its version",
+        tells: "nobody: the programme's projects find it in their toolkit",
+        repeat: "the same definition as the tool's latest version writes and records nothing; an id of a shipped tool is refused",
+        doors: &[Door::Page],
+    },
 ];
 
 /// A view several doors share: a public function that takes an [`Acting`]
@@ -430,6 +510,21 @@ pub const VIEWS: &[View] = &[
     View {
         name: "space::alumni_of",
         shows: "a programme and its finished cohorts, to someone who may enter its alumni space",
+    },
+    View {
+        name: "projects::project_for",
+        shows: "a project with its programme, cohort and firm (named or described), and what the person may do with it, \
+                to someone who may do the action to it; to anyone else as if it did not exist",
+    },
+    View {
+        name: "projects::facts_of",
+        shows: "what the policy knows of a project and the person: its programme, cohort, visibility, \
+                and whether they represent its firm or share an action-learning set with it",
+    },
+    View {
+        name: "projects::load",
+        shows: "(Relation::load) the person's relation to the projects of one cohort: the firm they represent \
+                and the firms of their action-learning set, loaded once for any number of projects",
     },
 ];
 

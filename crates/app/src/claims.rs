@@ -9,9 +9,9 @@ use crate::acting::{Acting, refusal};
 use crate::error::{Error, Result};
 use crate::services::Services;
 use ymarfer_domain::audit::AuditAction;
-use ymarfer_domain::authz::{ProjectFacts, missing};
+use ymarfer_domain::authz::missing;
 use ymarfer_domain::impact::Status;
-use ymarfer_domain::{Action, Actor, Decision, Resource, can};
+use ymarfer_domain::{Action, Decision, Resource};
 use ymarfer_store::ledger::{Review, Reviewed};
 
 /// The longest note or reason a reviewer may write, in characters.
@@ -97,7 +97,7 @@ pub fn check_note(note: &str) -> Result<&str> {
 }
 
 async fn review(s: &Services, acting: &Acting, seen: Seen<'_>, review: Review) -> Result<Outcome> {
-    let programme = authorise(s, acting.actor.as_ref(), seen.project).await?;
+    let programme = authorise(s, acting, seen.project).await?;
     if s.db.benefit_line_project(seen.line).await? != Some(seen.project) {
         return Err(Error::NotFound);
     }
@@ -125,13 +125,18 @@ async fn review(s: &Services, acting: &Acting, seen: Seen<'_>, review: Review) -
 }
 
 /// Asks the policy whether the person may review the project's claims; the
-/// project's programme if so.
-async fn authorise(s: &Services, actor: Option<&Actor>, project: i64) -> Result<i64> {
-    let Some((facts, programme)) = project_facts(s, actor, project).await? else {
-        return Err(hidden(missing(actor)));
+/// project's programme if so. Who relates to the project is the rule
+/// [`crate::projects::Relation`] writes once for every door.
+async fn authorise(s: &Services, acting: &Acting, project: i64) -> Result<i64> {
+    let hide = || hidden(missing(acting.actor.as_ref()));
+    let Some(p) = s.db.project(project).await? else {
+        return Err(hide());
     };
-    refusal(can(actor, Action::VerifyBenefit, Resource::Project(facts)))?;
-    Ok(programme)
+    let Some((facts, cohort)) = crate::projects::facts_of(s, acting, &p).await? else {
+        return Err(hide());
+    };
+    acting.may(Action::VerifyBenefit, Resource::Project(facts))?;
+    Ok(cohort.programme_id)
 }
 
 /// The refusal for a project that is not there (an `Allow` here is hidden too).
@@ -140,44 +145,4 @@ fn hidden(decision: Decision) -> Error {
         Ok(()) => Error::NotFound,
         Err(e) => e,
     }
-}
-
-/// What the policy knows of a project and the person: its programme, cohort and
-/// visibility, and whether the person represents its firm or shares an
-/// action-learning set with someone who does.
-pub async fn project_facts(
-    s: &Services,
-    actor: Option<&Actor>,
-    project: i64,
-) -> Result<Option<(ProjectFacts, i64)>> {
-    let Some(p) = s.db.project(project).await? else {
-        return Ok(None);
-    };
-    let Some(cohort) = s.db.cohort_by_id(p.cohort_id).await? else {
-        return Ok(None);
-    };
-    let (mut represents, mut same_set) = (false, false);
-    if let Some(me) = actor.map(|a| a.user_id) {
-        represents = s.db.represented_in(cohort.id, me).await? == Some(p.organisation_id);
-        let members = s.db.set_members(cohort.id).await?;
-        if let Some(mine) = members.iter().find(|m| m.user_id == me).map(|m| m.set_id) {
-            let enrolled = s.db.enrolled(cohort.id).await?;
-            same_set = members.iter().filter(|m| m.set_id == mine).any(|m| {
-                enrolled
-                    .iter()
-                    .any(|e| e.user_id == m.user_id && e.organisation_id == Some(p.organisation_id))
-            });
-        }
-    }
-    Ok(Some((
-        ProjectFacts {
-            programme: cohort.programme_id,
-            cohort: cohort.id,
-            visibility: p.visibility,
-            public_approved: p.public_approved_by.is_some(),
-            viewer_represents: represents,
-            viewer_same_set: same_set,
-        },
-        cohort.programme_id,
-    )))
 }

@@ -55,5 +55,14 @@ coded_enum! {
         ReflectionShared = "reflection_shared", "audit-reflection-shared";
         CalendarLinkMade = "calendar_link_made", "audit-calendar-link-made";
         CalendarLinkRevoked = "calendar_link_revoked", "audit-calendar-link-revoked";
+        ProjectStarted = "project_started", "audit-project-started";
+        ProjectChanged = "project_changed", "audit-project-changed";
+        ToolApplied = "tool_applied", "audit-tool-applied";
+        CycleStarted = "cycle_started", "audit-cycle-started";
+        CycleChanged = "cycle_changed", "audit-cycle-changed";
+        ReadingRecorded = "reading_recorded", "audit-reading-recorded";
+        ReadingCorrected = "reading_corrected", "audit-reading-corrected";
+        ReadingRemoved = "reading_removed", "audit-reading-removed";
+        ProgrammeToolAdded = "programme_tool_added", "audit-programme-tool-added";
     }
 }

@@ -65,6 +65,8 @@ coded_enum! {
         /// A session of the person's cohort moved, or its place changed; the
         /// notice leads to the session.
         SessionChanged = "session_changed", "notice-session-changed";
+        /// A facilitator approved the person's firm's project for the public.
+        ProjectApproved = "project_approved", "notice-project-approved";
     }
 }
 

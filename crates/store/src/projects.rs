@@ -1,10 +1,11 @@
 //! Challenge projects, tool applications with their versions, test-and-learn
 //! cycles, readings, and a programme's own tools.
 
+use crate::audit::NewAuditEvent;
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, NaiveDate, Utc};
-use ymarfer_domain::projects::{ProjectStatus, ReadingAction, Visibility};
+use ymarfer_domain::projects::{CycleDecision, ProjectStatus, ReadingAction, Visibility};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Project {
@@ -35,7 +36,7 @@ pub struct Project {
 }
 
 /// A project's editable fields, already validated. Numbers are hundredths.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ProjectInput {
     pub title: String,
     pub problem: String,
@@ -52,6 +53,41 @@ pub struct ProjectInput {
     pub status: ProjectStatus,
     pub visibility: Visibility,
     pub case_study_consent: bool,
+}
+
+impl ProjectInput {
+    /// What a project says now, as a form would send it.
+    pub fn of(p: &Project) -> ProjectInput {
+        ProjectInput {
+            title: p.title.clone(),
+            problem: p.problem.clone(),
+            business_function: p.business_function.clone(),
+            aim_measure: p.aim_measure.clone(),
+            aim_unit: p.aim_unit.clone(),
+            aim_baseline: p.aim_baseline,
+            aim_target: p.aim_target,
+            aim_by: p.aim_by,
+            outcome_measures: p.outcome_measures.clone(),
+            process_measures: p.process_measures.clone(),
+            balancing_measures: p.balancing_measures.clone(),
+            owners: p.owners.clone(),
+            status: p.status,
+            visibility: p.visibility,
+            case_study_consent: p.case_study_consent,
+        }
+    }
+}
+
+/// What starting a project came to.
+#[derive(Debug, Clone)]
+pub enum Started {
+    /// Made now, and recorded.
+    New(Project),
+    /// The firm has a project of this title and problem in the cohort
+    /// already (the form sent twice): nothing was written.
+    Same(Project),
+    /// The firm has a different project of this title in the cohort.
+    TitleTaken,
 }
 
 /// A change to a project's content: newer activity, and approval withdrawn.
@@ -109,7 +145,7 @@ pub struct Application {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Cycle {
     pub id: i64,
     pub project_id: i64,
@@ -122,14 +158,82 @@ pub struct Cycle {
     pub plan_where: String,
     pub happened: String,
     pub study: String,
-    pub decision: Option<String>,
+    pub decision: Option<CycleDecision>,
     /// The day the change began to be tried, when the team says.
     pub tested_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
-#[derive(Debug, Clone, Default)]
+/// A cycle as stored, its decision still a code.
+#[derive(sqlx::FromRow)]
+struct CycleRow {
+    id: i64,
+    project_id: i64,
+    number: i64,
+    change_idea: String,
+    prediction: String,
+    plan_who: String,
+    plan_what: String,
+    plan_when: String,
+    plan_where: String,
+    happened: String,
+    study: String,
+    decision: Option<String>,
+    tested_on: Option<NaiveDate>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl TryFrom<CycleRow> for Cycle {
+    type Error = crate::StoreError;
+    fn try_from(r: CycleRow) -> Result<Cycle> {
+        let decision = match r.decision {
+            None => None,
+            Some(code) => Some(
+                CycleDecision::try_from(code)
+                    .map_err(|e| crate::StoreError::Sqlx(sqlx::Error::Decode(Box::new(e))))?,
+            ),
+        };
+        Ok(Cycle {
+            id: r.id,
+            project_id: r.project_id,
+            number: r.number,
+            change_idea: r.change_idea,
+            prediction: r.prediction,
+            plan_who: r.plan_who,
+            plan_what: r.plan_what,
+            plan_when: r.plan_when,
+            plan_where: r.plan_where,
+            happened: r.happened,
+            study: r.study,
+            decision,
+            tested_on: r.tested_on,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+    }
+}
+
+impl Cycle {
+    /// What the cycle says now, as a form would send it.
+    pub fn input(&self) -> CycleInput {
+        CycleInput {
+            change_idea: self.change_idea.clone(),
+            prediction: self.prediction.clone(),
+            plan_who: self.plan_who.clone(),
+            plan_what: self.plan_what.clone(),
+            plan_when: self.plan_when.clone(),
+            plan_where: self.plan_where.clone(),
+            happened: self.happened.clone(),
+            study: self.study.clone(),
+            decision: self.decision,
+            tested_on: self.tested_on,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CycleInput {
     pub change_idea: String,
     pub prediction: String,
@@ -139,7 +243,7 @@ pub struct CycleInput {
     pub plan_where: String,
     pub happened: String,
     pub study: String,
-    pub decision: Option<String>,
+    pub decision: Option<CycleDecision>,
     pub tested_on: Option<NaiveDate>,
 }
 
@@ -428,7 +532,7 @@ impl Db {
              VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM cycles WHERE project_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) \
              RETURNING {CYCLE_COLUMNS}"
         );
-        let cycle = with_pool!(self, |pool| {
+        let cycle: CycleRow = with_pool!(self, |pool| {
             sqlx::query_as(&sql)
                 .bind(project_id)
                 .bind(&c.change_idea)
@@ -439,7 +543,7 @@ impl Db {
                 .bind(&c.plan_where)
                 .bind(&c.happened)
                 .bind(&c.study)
-                .bind(&c.decision)
+                .bind(c.decision.map(CycleDecision::as_str))
                 .bind(c.tested_on)
                 .bind(by)
                 .bind(Utc::now())
@@ -447,7 +551,7 @@ impl Db {
                 .await?
         });
         self.touch_project(project_id).await?;
-        Ok(cycle)
+        cycle.try_into()
     }
 
     pub async fn update_cycle(&self, project_id: i64, number: i64, c: &CycleInput) -> Result<()> {
@@ -465,7 +569,7 @@ impl Db {
             .bind(&c.plan_where)
             .bind(&c.happened)
             .bind(&c.study)
-            .bind(&c.decision)
+            .bind(c.decision.map(CycleDecision::as_str))
             .bind(c.tested_on)
             .bind(Utc::now())
             .bind(project_id)
@@ -479,10 +583,11 @@ impl Db {
     pub async fn cycles(&self, project_id: i64) -> Result<Vec<Cycle>> {
         let sql =
             format!("SELECT {CYCLE_COLUMNS} FROM cycles WHERE project_id = $1 ORDER BY number");
-        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+        let rows: Vec<CycleRow> = with_pool!(self, |pool| sqlx::query_as(&sql)
             .bind(project_id)
             .fetch_all(pool)
-            .await?))
+            .await?);
+        rows.into_iter().map(Cycle::try_from).collect()
     }
 
     pub async fn add_reading(
@@ -508,17 +613,19 @@ impl Db {
         Ok(id)
     }
 
-    /// Corrects a reading, keeping what it said before. False when the project
-    /// has no such reading.
+    /// Corrects or removes a reading, keeping what it said before, with its
+    /// audit event, in one transaction. False, with nothing written, when the
+    /// project has no such reading.
     pub async fn correct_reading(
         &self,
         project_id: i64,
         reading: i64,
         change: ReadingChange<'_>,
         by: Option<i64>,
+        audit: &NewAuditEvent,
     ) -> Result<bool> {
         let now = Utc::now();
-        let found = with_pool!(self, |pool| {
+        Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             let kept = sqlx::query(
                 "INSERT INTO reading_history (reading_id, project_id, taken_on, value, note, action, changed_by, changed_at) \
@@ -532,6 +639,9 @@ impl Db {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            if kept != 1 {
+                return Ok(false);
+            }
             match change {
                 ReadingChange::Correct {
                     taken_on,
@@ -555,13 +665,15 @@ impl Db {
                         .await?;
                 }
             }
+            sqlx::query(TOUCH_PROJECT)
+                .bind(now)
+                .bind(project_id)
+                .execute(&mut *tx)
+                .await?;
+            crate::audit::record_in!(tx, audit);
             tx.commit().await?;
-            kept == 1
-        });
-        if found {
-            self.touch_project(project_id).await?;
-        }
-        Ok(found)
+            true
+        }))
     }
 
     /// What a project's readings said before each correction or removal, newest first.
@@ -587,43 +699,6 @@ impl Db {
         }))
     }
 
-    /// Adds a programme's own tool (a new version when the id exists already).
-    pub async fn add_programme_tool(
-        &self,
-        programme_id: i64,
-        tool_id: &str,
-        definition: &str,
-        by: Option<i64>,
-    ) -> Result<i64> {
-        let now = Utc::now();
-        let version = with_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
-            let last: Option<i64> = sqlx::query_scalar(
-                "SELECT MAX(version) FROM programme_tools WHERE programme_id = $1 AND tool_id = $2",
-            )
-            .bind(programme_id)
-            .bind(tool_id)
-            .fetch_one(&mut *tx)
-            .await?;
-            let version = last.unwrap_or(0) + 1;
-            sqlx::query(
-                "INSERT INTO programme_tools (programme_id, tool_id, version, definition, created_by, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(programme_id)
-            .bind(tool_id)
-            .bind(version)
-            .bind(definition)
-            .bind(by)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok::<i64, crate::StoreError>(version)
-        })?;
-        Ok(version)
-    }
-
     /// The latest version of each of a programme's own tools.
     pub async fn programme_tools(&self, programme_id: i64) -> Result<Vec<ProgrammeTool>> {
         Ok(with_pool!(self, |pool| {
@@ -636,5 +711,471 @@ impl Db {
             .fetch_all(pool)
             .await?
         }))
+    }
+}
+
+/// A saved version of a tool: its number, and whether it was written now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SavedVersion {
+    pub version: i64,
+    /// False when the latest version said the same already: nothing was written.
+    pub new: bool,
+}
+
+/// The acts on projects, each in one transaction with its audit event.
+impl Db {
+    /// Starts a project for a firm of the cohort's programme, with its audit
+    /// event. The firm's project of the same title in the cohort is not made
+    /// twice: the same problem again finds it (`Same`), another is refused.
+    pub async fn start_project(
+        &self,
+        cohort_id: i64,
+        organisation_id: i64,
+        input: &ProjectInput,
+        by: Option<i64>,
+        audit: &NewAuditEvent,
+    ) -> Result<Started> {
+        let insert = format!(
+            "INSERT INTO projects (cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \
+             aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
+             visibility, created_by, created_at, updated_at, case_study_consent) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING {PROJECT_COLUMNS}"
+        );
+        let same = format!(
+            "SELECT {PROJECT_COLUMNS} FROM projects WHERE cohort_id = $1 AND organisation_id = $2 AND title = $3 \
+             ORDER BY id LIMIT 1"
+        );
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let own: Option<i64> = sqlx::query_scalar(
+                "SELECT o.id FROM organisations o JOIN cohorts c ON c.programme_id = o.programme_id \
+                 WHERE o.id = $1 AND c.id = $2",
+            )
+            .bind(organisation_id)
+            .bind(cohort_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if own.is_none() {
+                return Err(crate::StoreError::Invalid(
+                    "a project's organisation must be its programme's record".into(),
+                ));
+            }
+            let existing: Option<Project> = sqlx::query_as(&same)
+                .bind(cohort_id)
+                .bind(organisation_id)
+                .bind(&input.title)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(p) = existing {
+                return Ok(if p.problem == input.problem {
+                    Started::Same(p)
+                } else {
+                    Started::TitleTaken
+                });
+            }
+            let project: Project = sqlx::query_as(&insert)
+                .bind(cohort_id)
+                .bind(organisation_id)
+                .bind(&input.title)
+                .bind(&input.problem)
+                .bind(&input.business_function)
+                .bind(&input.aim_measure)
+                .bind(&input.aim_unit)
+                .bind(input.aim_baseline)
+                .bind(input.aim_target)
+                .bind(input.aim_by)
+                .bind(&input.outcome_measures)
+                .bind(&input.process_measures)
+                .bind(&input.balancing_measures)
+                .bind(&input.owners)
+                .bind(input.status.as_str())
+                .bind(input.visibility.as_str())
+                .bind(by)
+                .bind(Utc::now())
+                .bind(input.case_study_consent)
+                .fetch_one(&mut *tx)
+                .await?;
+            let mut event = audit.clone();
+            event.subject = format!("project {}: {}", project.id, event.subject);
+            crate::audit::record_in!(tx, &event);
+            tx.commit().await?;
+            Ok(Started::New(project))
+        })
+    }
+
+    /// Saves a project with its audit event. Any change withdraws approval to
+    /// publish it, until a facilitator has read the new text and approves again.
+    pub async fn update_project_recorded(
+        &self,
+        id: i64,
+        input: &ProjectInput,
+        audit: &NewAuditEvent,
+    ) -> Result<()> {
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "UPDATE projects SET title = $1, problem = $2, business_function = $3, aim_measure = $4, aim_unit = $5, \
+                 aim_baseline = $6, aim_target = $7, aim_by = $8, outcome_measures = $9, process_measures = $10, \
+                 balancing_measures = $11, owners = $12, status = $13, visibility = $14, updated_at = $15, \
+                 public_approved_by = NULL, \
+                 case_study_consent = $17 WHERE id = $16",
+            )
+            .bind(&input.title)
+            .bind(&input.problem)
+            .bind(&input.business_function)
+            .bind(&input.aim_measure)
+            .bind(&input.aim_unit)
+            .bind(input.aim_baseline)
+            .bind(input.aim_target)
+            .bind(input.aim_by)
+            .bind(&input.outcome_measures)
+            .bind(&input.process_measures)
+            .bind(&input.balancing_measures)
+            .bind(&input.owners)
+            .bind(input.status.as_str())
+            .bind(input.visibility.as_str())
+            .bind(Utc::now())
+            .bind(id)
+            .bind(input.case_study_consent)
+            .execute(&mut *tx)
+            .await?;
+            crate::audit::record_in!(tx, audit);
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Approves a public project not yet approved, with its audit event, and
+    /// tells the people enrolled for its firm in its cohort (but the approver).
+    /// False, with nothing written, when it is approved already or not public.
+    pub async fn approve_public_recorded(
+        &self,
+        id: i64,
+        by: Option<i64>,
+        audit: &NewAuditEvent,
+    ) -> Result<bool> {
+        let now = Utc::now();
+        let kind = ymarfer_domain::space::NoticeKind::ProjectApproved;
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let approved = sqlx::query(
+                "UPDATE projects SET public_approved_by = $1 \
+                 WHERE id = $2 AND visibility = 'public' AND public_approved_by IS NULL",
+            )
+            .bind(by)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if approved {
+                sqlx::query(
+                    "INSERT INTO notifications (user_id, kind, project_id, actor_id, created_at) \
+                     SELECT DISTINCT e.user_id, $1, p.id, $2, $3 FROM projects p \
+                     JOIN enrolments e ON e.cohort_id = p.cohort_id AND e.organisation_id = p.organisation_id \
+                     WHERE p.id = $4 AND e.status = 'active' AND ($2 IS NULL OR e.user_id <> $2)",
+                )
+                .bind(kind.as_str())
+                .bind(by)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                crate::audit::record_in!(tx, audit);
+                tx.commit().await?;
+            }
+            approved
+        }))
+    }
+
+    /// Saves a tool as filled in, as a new version numbered after the last,
+    /// with its audit event. When the latest version says the same already
+    /// (the form sent twice), nothing is written.
+    pub async fn save_application_recorded(
+        &self,
+        project_id: i64,
+        tool_id: &str,
+        tool_version: i64,
+        data: &str,
+        by: Option<i64>,
+        audit: &NewAuditEvent,
+    ) -> Result<SavedVersion> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let last: Option<(i64, i64, String)> = sqlx::query_as(
+                "SELECT version, tool_version, data FROM tool_applications WHERE project_id = $1 AND tool_id = $2 \
+                 ORDER BY version DESC LIMIT 1",
+            )
+            .bind(project_id)
+            .bind(tool_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((version, v, d)) = &last
+                && *v == tool_version
+                && d == data
+            {
+                return Ok(SavedVersion {
+                    version: *version,
+                    new: false,
+                });
+            }
+            let version = last.map_or(0, |l| l.0) + 1;
+            sqlx::query(
+                "INSERT INTO tool_applications (project_id, tool_id, tool_version, version, data, created_by, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(project_id)
+            .bind(tool_id)
+            .bind(tool_version)
+            .bind(version)
+            .bind(data)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(TOUCH_PROJECT)
+                .bind(now)
+                .bind(project_id)
+                .execute(&mut *tx)
+                .await?;
+            let mut event = audit.clone();
+            event.detail = format!("version {version}");
+            crate::audit::record_in!(tx, &event);
+            tx.commit().await?;
+            Ok(SavedVersion { version, new: true })
+        })
+    }
+
+    /// Begins a cycle, numbered after the last, with its audit event. With
+    /// `once`, when the project's latest cycle says the same already (the form
+    /// sent twice), it is given back and nothing is written: the flag is false.
+    pub async fn start_cycle(
+        &self,
+        project_id: i64,
+        c: &CycleInput,
+        by: Option<i64>,
+        once: bool,
+        audit: &NewAuditEvent,
+    ) -> Result<(Cycle, bool)> {
+        let last_sql = format!(
+            "SELECT {CYCLE_COLUMNS} FROM cycles WHERE project_id = $1 ORDER BY number DESC LIMIT 1"
+        );
+        let insert = format!(
+            "INSERT INTO cycles (project_id, number, change_idea, prediction, plan_who, plan_what, plan_when, plan_where, \
+             happened, study, decision, tested_on, created_by, created_at, updated_at) \
+             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM cycles WHERE project_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) \
+             RETURNING {CYCLE_COLUMNS}"
+        );
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let last: Option<CycleRow> = sqlx::query_as(&last_sql)
+                .bind(project_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(last) = last.filter(|_| once) {
+                let last = Cycle::try_from(last)?;
+                if last.input() == *c {
+                    return Ok((last, false));
+                }
+            }
+            let row: CycleRow = sqlx::query_as(&insert)
+                .bind(project_id)
+                .bind(&c.change_idea)
+                .bind(&c.prediction)
+                .bind(&c.plan_who)
+                .bind(&c.plan_what)
+                .bind(&c.plan_when)
+                .bind(&c.plan_where)
+                .bind(&c.happened)
+                .bind(&c.study)
+                .bind(c.decision.map(CycleDecision::as_str))
+                .bind(c.tested_on)
+                .bind(by)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+            sqlx::query(TOUCH_PROJECT)
+                .bind(now)
+                .bind(project_id)
+                .execute(&mut *tx)
+                .await?;
+            let mut event = audit.clone();
+            event.subject = format!("cycle {} of {}", row.number, event.subject);
+            crate::audit::record_in!(tx, &event);
+            tx.commit().await?;
+            Ok((Cycle::try_from(row)?, true))
+        })
+    }
+
+    /// Saves a cycle with its audit event, if it is still as the person saw
+    /// it (`seen`, its content then). False, with nothing written, when it
+    /// changed meanwhile or is not there.
+    pub async fn update_cycle_recorded(
+        &self,
+        project_id: i64,
+        number: i64,
+        seen: &CycleInput,
+        c: &CycleInput,
+        audit: &NewAuditEvent,
+    ) -> Result<bool> {
+        let sql =
+            format!("SELECT {CYCLE_COLUMNS} FROM cycles WHERE project_id = $1 AND number = $2");
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let current: Option<CycleRow> = sqlx::query_as(&sql)
+                .bind(project_id)
+                .bind(number)
+                .fetch_optional(&mut *tx)
+                .await?;
+            let Some(current) = current else {
+                return Ok(false);
+            };
+            if Cycle::try_from(current)?.input() != *seen {
+                return Ok(false);
+            }
+            sqlx::query(
+                "UPDATE cycles SET change_idea = $1, prediction = $2, plan_who = $3, plan_what = $4, plan_when = $5, \
+                 plan_where = $6, happened = $7, study = $8, decision = $9, tested_on = $10, updated_at = $11 \
+                 WHERE project_id = $12 AND number = $13",
+            )
+            .bind(&c.change_idea)
+            .bind(&c.prediction)
+            .bind(&c.plan_who)
+            .bind(&c.plan_what)
+            .bind(&c.plan_when)
+            .bind(&c.plan_where)
+            .bind(&c.happened)
+            .bind(&c.study)
+            .bind(c.decision.map(CycleDecision::as_str))
+            .bind(c.tested_on)
+            .bind(now)
+            .bind(project_id)
+            .bind(number)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(TOUCH_PROJECT)
+                .bind(now)
+                .bind(project_id)
+                .execute(&mut *tx)
+                .await?;
+            crate::audit::record_in!(tx, audit);
+            tx.commit().await?;
+            true
+        }))
+    }
+
+    /// Records a reading with its audit event. With `once`, the same reading
+    /// again (the same day, value and note: the form sent twice) is the one
+    /// there already, and nothing is written: the flag is false.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_reading(
+        &self,
+        project_id: i64,
+        taken_on: NaiveDate,
+        value: i64,
+        note: &str,
+        by: Option<i64>,
+        once: bool,
+        audit: &NewAuditEvent,
+    ) -> Result<(i64, bool)> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let same: Option<i64> = if !once {
+                None
+            } else {
+                sqlx::query_scalar(
+                "SELECT id FROM readings WHERE project_id = $1 AND taken_on = $2 AND value = $3 AND note = $4 \
+                 ORDER BY id LIMIT 1",
+            )
+                .bind(project_id)
+                .bind(taken_on)
+                .bind(value)
+                .bind(note)
+                .fetch_optional(&mut *tx)
+                .await?
+            };
+            if let Some(id) = same {
+                return Ok((id, false));
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO readings (project_id, taken_on, value, note, created_by, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(project_id)
+            .bind(taken_on)
+            .bind(value)
+            .bind(note)
+            .bind(by)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query(TOUCH_PROJECT)
+                .bind(now)
+                .bind(project_id)
+                .execute(&mut *tx)
+                .await?;
+            let mut event = audit.clone();
+            event.subject = format!("reading {id} of {}", event.subject);
+            crate::audit::record_in!(tx, &event);
+            tx.commit().await?;
+            Ok((id, true))
+        })
+    }
+}
+
+impl Db {
+    /// Adds a programme's own tool (a new version when the id exists already),
+    /// with its audit event. When its latest version has the same definition
+    /// (the form sent twice), nothing is written.
+    pub async fn add_programme_tool_recorded(
+        &self,
+        programme_id: i64,
+        tool_id: &str,
+        definition: &str,
+        by: Option<i64>,
+        audit: &NewAuditEvent,
+    ) -> Result<SavedVersion> {
+        let now = Utc::now();
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let last: Option<(i64, String)> = sqlx::query_as(
+                "SELECT version, definition FROM programme_tools WHERE programme_id = $1 AND tool_id = $2 \
+                 ORDER BY version DESC LIMIT 1",
+            )
+            .bind(programme_id)
+            .bind(tool_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some((version, d)) = &last
+                && d == definition
+            {
+                return Ok(SavedVersion {
+                    version: *version,
+                    new: false,
+                });
+            }
+            let version = last.map_or(0, |l| l.0) + 1;
+            sqlx::query(
+                "INSERT INTO programme_tools (programme_id, tool_id, version, definition, created_by, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(programme_id)
+            .bind(tool_id)
+            .bind(version)
+            .bind(definition)
+            .bind(by)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            let mut event = audit.clone();
+            event.detail = format!("version {version}");
+            crate::audit::record_in!(tx, &event);
+            tx.commit().await?;
+            Ok(SavedVersion { version, new: true })
+        })
     }
 }

@@ -33,6 +33,16 @@ impl Viewer {
     pub fn user_id(&self) -> Option<i64> {
         self.0.as_ref().map(|c| c.user.id)
     }
+
+    /// The viewer as the application layer knows them, through `door`, from
+    /// the address `addr`.
+    pub fn acting(
+        &self,
+        door: ymarfer_app::acting::Door,
+        addr: impl Into<String>,
+    ) -> ymarfer_app::acting::Acting {
+        ymarfer_app::acting::Acting::person(self.actor(), door, addr)
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Viewer {

@@ -920,7 +920,7 @@ async fn projects(
                             String::new()
                         },
                         study: study.into(),
-                        decision: decision.map(str::to_string),
+                        decision: decision.and_then(ymarfer_domain::projects::CycleDecision::parse),
                         tested_on: Some(*start + Duration::weeks(3 + 3 * n as i64)),
                     },
                     Some(e.user_id),

@@ -421,3 +421,19 @@ firm-described-nowhere = { $band ->
     [large] Cwmni mawr
    *[small] Cwmni bach
 } ({ $sector })
+
+## Gweithredoedd ar brosiectau, yn y trywydd archwilio a'u gwrthod
+audit-project-started = Prosiect wedi'i ddechrau
+audit-project-changed = Prosiect wedi newid
+audit-tool-applied = Offeryn wedi'i gadw ar brosiect
+audit-cycle-started = Cylch profi a dysgu wedi'i ddechrau
+audit-cycle-changed = Cylch profi a dysgu wedi newid
+audit-reading-recorded = Darlleniad wedi'i gofnodi
+project-title-taken = Mae gan y cwmni hwn brosiect â'r teitl hwn yn y garfan yn barod. Dewiswch deitl arall, neu agorwch y prosiect hwnnw.
+project-approve-not-public = Dim ond prosiect y mae ei bobl wedi'i wneud yn gyhoeddus y gellir ei gymeradwyo ar gyfer y cyhoedd.
+cycle-changed-meanwhile = Newidiodd rhywun y cylch hwn tra oeddech chi'n ei olygu. Edrychwch arno eto, yna gwnewch eich newid.
+tool-error-version = Mae'r offeryn hwn wedi newid ers agor y ffurflen. Agorwch hi eto a chadw.
+audit-reading-corrected = Darlleniad wedi'i gywiro
+audit-reading-removed = Darlleniad wedi'i ddileu
+audit-programme-tool-added = Offeryn y rhaglen ei hun wedi'i ychwanegu
+programme-tools-invalid = Nid oes modd defnyddio diffiniad yr offeryn hwn; cywirwch ef a rhowch gynnig arall arni.

@@ -116,6 +116,7 @@ notice-feedback-request = Gofynnodd { $person } am eich adborth
 notice-claim-verified = Dilysodd { $person } arbediad a hawlioch chi
 notice-claim-returned = Anfonodd { $person } arbediad a hawlioch chi yn ôl, gyda rheswm: newidiwch ef a'i hawlio eto
 notice-claim-rejected = Gwrthododd { $person } arbediad a hawlioch chi, gyda rheswm
+notice-project-approved = Cymeradwyodd { $person } eich prosiect ar gyfer arddangosfa'r cyhoedd
 checkin-done = Wedi'i wneud
 checkin-partly = Yn rhannol
 checkin-not-yet = Ddim eto

@@ -406,3 +406,19 @@ firm-described-nowhere = { $band ->
     [large] A large firm
    *[small] A small firm
 } ({ $sector })
+
+## Acts on projects, in the audit trail and their refusals
+audit-project-started = Project started
+audit-project-changed = Project changed
+audit-tool-applied = Tool saved on a project
+audit-cycle-started = Test-and-learn cycle begun
+audit-cycle-changed = Test-and-learn cycle changed
+audit-reading-recorded = Reading recorded
+project-title-taken = This firm has a project with this title in the cohort already. Choose another title, or open that project.
+project-approve-not-public = Only a project its people made public can be approved for the public.
+cycle-changed-meanwhile = Someone changed this cycle while you were editing it. Look at it again, then make your change.
+tool-error-version = This tool has changed since the form was opened. Open it again and save.
+audit-reading-corrected = Reading corrected
+audit-reading-removed = Reading removed
+audit-programme-tool-added = Programme's own tool added
+programme-tools-invalid = This tool's definition cannot be used; correct it and try again.

@@ -104,6 +104,7 @@ notice-feedback-request = { $person } asked for your feedback
 notice-claim-verified = { $person } verified a saving you claimed
 notice-claim-returned = { $person } sent back a saving you claimed, with a reason: change it and claim it again
 notice-claim-rejected = { $person } rejected a saving you claimed, with a reason
+notice-project-approved = { $person } approved your project for the public showcase
 checkin-done = Done
 checkin-partly = Partly
 checkin-not-yet = Not yet

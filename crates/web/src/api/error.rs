@@ -144,6 +144,12 @@ impl From<AppError> for ApiError {
     }
 }
 
+impl From<ymarfer_app::Error> for ApiError {
+    fn from(e: ymarfer_app::Error) -> ApiError {
+        ApiError::from(AppError::from_app(e))
+    }
+}
+
 impl From<ymarfer_store::StoreError> for ApiError {
     fn from(e: ymarfer_store::StoreError) -> ApiError {
         ApiError::from(AppError::from(e))

@@ -6,11 +6,12 @@ use crate::error::{AppError, AppResult, authorise, refused};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer};
 use crate::state::AppState;
-use crate::views::project::project_for;
 use crate::views::upload::{check_upload, put};
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
+use ymarfer_app::acting::Door;
+use ymarfer_app::projects::project_for;
 use ymarfer_domain::authz::{PostFacts, missing};
 use ymarfer_domain::{Action, Resource, can};
 
@@ -22,7 +23,13 @@ pub async fn attach_to_project(
     Path(id): Path<i64>,
     upload: Result<Upload, AppError>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?;
     let upload = upload?;
     let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     let mut errors = FieldErrors::default();
@@ -88,7 +95,13 @@ async fn serve(state: &AppState, viewer: &Viewer, id: i64, thumb: bool) -> AppRe
         };
         authorise(can(viewer.actor(), action, Resource::Post(facts)))?;
     } else if let Some(project) = a.project_id {
-        project_for(state, viewer, project, Action::ViewProject).await?;
+        project_for(
+            state,
+            &viewer.acting(Door::Page, ""),
+            project,
+            Action::ViewProject,
+        )
+        .await?;
     } else {
         return Err(AppError::NOT_FOUND);
     }

@@ -7,8 +7,6 @@ use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::parse;
 use crate::state::AppState;
-use crate::views::project::ProjectCtx;
-use crate::views::project::project_for;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -17,6 +15,8 @@ use serde::Deserialize;
 use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::claims::{self, NOTE_MAX, Outcome, Seen};
 use ymarfer_app::i18n::Tr;
+use ymarfer_app::projects::ProjectCtx;
+use ymarfer_app::projects::project_for;
 use ymarfer_domain::bounds::Bound;
 use ymarfer_domain::impact::{
     Category, Frequency, GhgFactors, Hours, Quantity, SavingsType, Status, WasteLevel,
@@ -253,7 +253,13 @@ async fn ledger_project(
     viewer: &Viewer,
     id: i64,
 ) -> Result<ProjectCtx, AppError> {
-    project_for(state, viewer, id, Action::EditProject).await
+    Ok(project_for(
+        state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?)
 }
 
 pub async fn new_form(
@@ -417,7 +423,13 @@ async fn verifiable_line(
     id: i64,
     line: i64,
 ) -> Result<ProjectCtx, AppError> {
-    let ctx = project_for(state, viewer, id, Action::VerifyBenefit).await?;
+    let ctx = project_for(
+        state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::VerifyBenefit,
+    )
+    .await?;
     if state.db.benefit_line_project(line).await? != Some(id) {
         return Err(AppError::NOT_FOUND);
     }
@@ -620,8 +632,6 @@ async fn verify_page(
         .map(|c| {
             let decision = c
                 .decision
-                .as_deref()
-                .and_then(ymarfer_domain::projects::CycleDecision::parse)
                 .map(|d| tr.t(d.message_id()))
                 .unwrap_or_else(|| tr.t("cycle-open"));
             (c.change_idea, decision)

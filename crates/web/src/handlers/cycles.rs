@@ -7,13 +7,14 @@ use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::parse;
 use crate::state::AppState;
-use crate::views::project::ProjectCtx;
-use crate::views::project::project_for;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::Tr;
+use ymarfer_app::projects::ProjectCtx;
+use ymarfer_app::projects::project_for;
 use ymarfer_domain::Action;
 use ymarfer_domain::projects::CycleDecision;
 use ymarfer_store::projects::{Cycle, CycleInput};
@@ -47,7 +48,10 @@ impl CycleForm {
             plan_where: c.plan_where.clone(),
             happened: c.happened.clone(),
             study: c.study.clone(),
-            decision: c.decision.clone().unwrap_or_default(),
+            decision: c
+                .decision
+                .map(|d| d.as_str().to_string())
+                .unwrap_or_default(),
             tested_on: c.tested_on.map(|d| d.to_string()).unwrap_or_default(),
         }
     }
@@ -77,7 +81,7 @@ impl CycleForm {
         let decision = match self.decision.trim() {
             "" => None,
             d => match CycleDecision::parse(d) {
-                Some(d) => Some(d.as_str().to_string()),
+                Some(d) => Some(d),
                 None => {
                     e.add("decision", tr.t("error-choose-one"));
                     None
@@ -137,7 +141,13 @@ pub async fn new_cycle_form(
     Path(id): Path<i64>,
     Query(q): Query<FromQuery>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?;
     let mut form = CycleForm::default();
     if let Some(n) = q.from
         && let Some(prev) = state
@@ -167,19 +177,18 @@ pub async fn create_cycle(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<CycleForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let acting = viewer.acting(Door::Page, addr);
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     match form.validate(page.tr) {
         Ok(input) => {
-            let c = state
-                .db
-                .create_cycle(id, &input, viewer.0.as_ref().map(|c| c.user.id))
-                .await?;
+            let begun = ymarfer_app::cycles::start(&state, &acting, id, &input).await?;
             Ok(see_other(&page.href(&format!(
                 "projects/{id}/cycles/{}?done=cycle",
-                c.number
+                begun.cycle.number
             ))))
         }
         Err(errors) => {
@@ -240,7 +249,7 @@ async fn cycle_view(
     } else {
         Action::ViewProject
     };
-    let ctx = project_for(&state, &viewer, id, action).await?;
+    let ctx = project_for(&state, &viewer.acting(Door::Page, ""), id, action).await?;
     let cycle = state
         .db
         .cycles(id)
@@ -274,10 +283,12 @@ pub async fn update_cycle(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((id, number)): Path<(i64, i64)>,
     FormData(form): FormData<CycleForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let acting = viewer.acting(Door::Page, addr);
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     state
         .db
         .cycles(id)
@@ -285,13 +296,22 @@ pub async fn update_cycle(
         .into_iter()
         .find(|c| c.number == number)
         .ok_or(AppError::NOT_FOUND)?;
-    match form.validate(page.tr) {
-        Ok(input) => {
-            state.db.update_cycle(id, number, &input).await?;
-            Ok(see_other(&page.href(&format!(
-                "projects/{id}/cycles/{number}?done=cycle"
-            ))))
-        }
+    let result = match form.validate(page.tr) {
+        Ok(input) => match ymarfer_app::cycles::update(&state, &acting, id, number, &input).await {
+            Ok(_) => Ok(()),
+            Err(ymarfer_app::Error::Invalid(why)) => {
+                let mut errors = FieldErrors::default();
+                errors.add("change_idea", page.t(why));
+                Err(errors)
+            }
+            Err(e) => return Err(e.into()),
+        },
+        Err(errors) => Err(errors),
+    };
+    match result {
+        Ok(()) => Ok(see_other(
+            &page.href(&format!("projects/{id}/cycles/{number}?done=cycle")),
+        )),
         Err(errors) => {
             let action = page.href(&format!("projects/{id}/cycles/{number}"));
             let mut page = page;

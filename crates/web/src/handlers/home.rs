@@ -7,6 +7,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::response::{IntoResponse, Redirect, Response};
+use ymarfer_app::acting::Door;
 use ymarfer_domain::{Lang, Pence};
 use ymarfer_store::people::MyCohort;
 use ymarfer_store::schedule::Meeting;
@@ -139,7 +140,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                     ));
                 }
                 // Claimed savings in this cohort waiting for the viewer to verify.
-                let nobody = crate::views::project::Relation::none();
+                let nobody = ymarfer_app::projects::Relation::none();
                 let read = match claims.entry(c.programme_id) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                     std::collections::hash_map::Entry::Vacant(e) => {
@@ -214,8 +215,12 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
             {
                 let all = state.db.cohort_projects(c.cohort_id).await?;
                 // What other firms have been doing, as far as she may see it.
-                let relation =
-                    crate::views::project::Relation::load(&state, &viewer, c.cohort_id).await?;
+                let relation = ymarfer_app::projects::Relation::load(
+                    &state,
+                    &viewer.acting(Door::Page, ""),
+                    c.cohort_id,
+                )
+                .await?;
                 let mut others: Vec<_> = all
                     .iter()
                     .filter(|s| s.organisation_id != org)

@@ -6,7 +6,6 @@ use crate::error::{AppError, AppResult, ErrorKind};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
-use crate::views::project::{ProjectCtx, Relation, project_for};
 use crate::views::project_page::show_page;
 use crate::{context, parse};
 use askama::Template;
@@ -14,9 +13,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::format_hundredths;
+use ymarfer_app::projects::{ProjectCtx, Relation, project_for};
 use ymarfer_domain::innovation::OsloFunction;
-use ymarfer_domain::projects::{ProjectStatus, Visibility, is_quiet};
+use ymarfer_domain::projects::{CycleDecision, ProjectStatus, Visibility, is_quiet};
 use ymarfer_domain::toolkit::Number;
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::programmes::{Cohort, Programme};
@@ -57,7 +58,7 @@ pub async fn list(
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohortPeople).await?;
     let staff = context::may(&viewer, Action::ManageCohort, programme.id, cohort.id);
-    let relation = Relation::load(&state, &viewer, cohort.id).await?;
+    let relation = Relation::load(&state, &viewer.acting(Door::Page, ""), cohort.id).await?;
     let now = Utc::now();
     let mut rows = Vec::new();
     for s in state.db.cohort_projects(cohort.id).await? {
@@ -308,6 +309,7 @@ pub async fn create(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((slug, cslug)): Path<(String, String)>,
     FormData(form): FormData<ProjectForm>,
 ) -> AppResult {
@@ -324,30 +326,36 @@ pub async fn create(
         .ok()
         .filter(|id| organisations.iter().any(|(o, _)| o == id));
     let result = form.validate(&page);
-    match (result, organisation) {
-        (Ok(input), Some(org)) => {
-            let by = viewer.0.as_ref().map(|c| c.user.id);
-            let p = state.db.create_project(cohort.id, org, &input, by).await?;
-            Ok(see_other(&page.href(&format!("projects/{}", p.id))))
-        }
-        (result, organisation) => {
-            let mut errors = result.err().unwrap_or_default();
-            if organisation.is_none() {
-                errors.add("organisation", page.t("error-choose-one"));
+    let mut taken = FieldErrors::default();
+    if let (Ok(input), Some(org)) = (&result, organisation) {
+        let acting = viewer.acting(Door::Page, addr);
+        match ymarfer_app::projects::start(&state, &acting, cohort.id, org, input).await {
+            Ok(started) => {
+                return Ok(see_other(
+                    &page.href(&format!("projects/{}", started.project.id)),
+                ));
             }
-            let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/projects/new"));
-            render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &FormPage {
-                    page: page.titled("project-new-title"),
-                    action,
-                    form,
-                    errors,
-                    organisations,
-                },
-            )
+            Err(ymarfer_app::Error::Invalid(id @ "project-title-taken")) => {
+                taken.add("title", page.t(id));
+            }
+            Err(e) => return Err(e.into()),
         }
     }
+    let mut errors = result.err().unwrap_or(taken);
+    if organisation.is_none() {
+        errors.add("organisation", page.t("error-choose-one"));
+    }
+    let action = page.href(&format!("programmes/{slug}/cohorts/{cslug}/projects/new"));
+    render_status(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        &FormPage {
+            page: page.titled("project-new-title"),
+            action,
+            form,
+            errors,
+            organisations,
+        },
+    )
 }
 
 pub async fn show(
@@ -357,7 +365,13 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(q): Query<super::DoneQuery>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::ViewProject,
+    )
+    .await?;
     let notice = page.done_notice(q.done.as_deref());
     render(&show_page(&state, page, &viewer, ctx, notice, Default::default()).await?)
 }
@@ -368,7 +382,13 @@ pub async fn edit_form(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?;
     let action = page.href(&format!("projects/{id}/edit"));
     let organisations = vec![(ctx.project.organisation_id, ctx.organisation.clone())];
     let form = ProjectForm::from_project(&ctx.project);
@@ -385,13 +405,15 @@ pub async fn update(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<ProjectForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let acting = viewer.acting(Door::Page, addr);
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     match form.validate(&page) {
         Ok(input) => {
-            state.db.update_project(id, &input).await?;
+            ymarfer_app::projects::edit(&state, &acting, id, &input).await?;
             Ok(see_other(&page.href(&format!("projects/{id}?done=saved"))))
         }
         Err(errors) => {
@@ -432,7 +454,13 @@ pub async fn case_study(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::ViewProject,
+    )
+    .await?;
     if !ctx.project.case_study_consent {
         return Err(AppError::NOT_FOUND);
     }
@@ -453,7 +481,7 @@ pub async fn case_study(
         .cycles(id)
         .await?
         .into_iter()
-        .filter(|c| c.decision.as_deref() == Some("adopt"))
+        .filter(|c| c.decision == Some(CycleDecision::Adopt))
         .map(|c| c.change_idea)
         .collect();
     let all_tools = crate::views::toolkit::tools_for(&state, ctx.programme.id).await?;
@@ -503,20 +531,7 @@ pub async fn approve(
     super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::ApproveProject).await?;
-    if ctx.project.visibility != Visibility::Public {
-        return Err(AppError::BAD_REQUEST);
-    }
-    state
-        .db
-        .approve_public(id, viewer.0.as_ref().map(|c| c.user.id))
-        .await?;
-    let act = ymarfer_app::audit::Act::new(
-        ymarfer_domain::audit::AuditAction::ProjectApproved,
-        Some(ctx.programme.id),
-        format!("project {id}: {}", ctx.project.title),
-    );
-    ymarfer_app::audit::record(&state, viewer.user_id(), &addr, act).await?;
+    ymarfer_app::projects::approve(&state, &viewer.acting(Door::Page, addr), id).await?;
     Ok(see_other(
         &page.href(&format!("projects/{id}?done=approved")),
     ))

@@ -6,30 +6,36 @@ use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
-use crate::views::project::ProjectCtx;
-use crate::views::project::project_for;
 use crate::views::project_page::show_page;
 use crate::views::reading::ReadingForm;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use ymarfer_app::acting::Door;
+use ymarfer_app::projects::ProjectCtx;
+use ymarfer_app::projects::project_for;
+use ymarfer_app::readings::NewReading;
 use ymarfer_domain::Action;
-use ymarfer_store::projects::{Reading, ReadingChange};
+use ymarfer_store::projects::Reading;
 
 pub async fn add_reading(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<ReadingForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let acting = viewer.acting(Door::Page, addr);
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     match form.check(page.tr) {
         Ok(r) => {
-            state
-                .db
-                .add_reading(id, r.taken_on, r.value, &r.note, viewer.user_id())
-                .await?;
+            let reading = NewReading {
+                taken_on: r.taken_on,
+                value: r.value,
+                note: &r.note,
+            };
+            ymarfer_app::readings::record(&state, &acting, id, reading).await?;
             Ok(see_other(
                 &page.href(&format!("projects/{id}?done=reading#measures")),
             ))
@@ -86,7 +92,13 @@ pub async fn reading_form(
     viewer: Viewer,
     Path((id, reading)): Path<(i64, i64)>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?;
     let r = the_reading(&state, id, reading).await?;
     render(&reading_page(
         page,
@@ -101,25 +113,21 @@ pub async fn correct_reading(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((id, reading)): Path<(i64, i64)>,
     FormData(form): FormData<ReadingForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let acting = viewer.acting(Door::Page, addr);
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     the_reading(&state, id, reading).await?;
     match form.check(page.tr) {
         Ok(r) => {
-            let change = ReadingChange::Correct {
+            let to = NewReading {
                 taken_on: r.taken_on,
                 value: r.value,
                 note: &r.note,
             };
-            if !state
-                .db
-                .correct_reading(id, reading, change, viewer.user_id())
-                .await?
-            {
-                return Err(AppError::NOT_FOUND);
-            }
+            ymarfer_app::readings::correct(&state, &acting, id, reading, to).await?;
             Ok(see_other(&page.href(&format!(
                 "projects/{id}?done=reading-corrected#measures"
             ))))
@@ -135,16 +143,10 @@ pub async fn remove_reading(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((id, reading)): Path<(i64, i64)>,
 ) -> AppResult {
-    project_for(&state, &viewer, id, Action::EditProject).await?;
-    if !state
-        .db
-        .correct_reading(id, reading, ReadingChange::Remove, viewer.user_id())
-        .await?
-    {
-        return Err(AppError::NOT_FOUND);
-    }
+    ymarfer_app::readings::remove(&state, &viewer.acting(Door::Page, addr), id, reading).await?;
     Ok(see_other(&page.href(&format!(
         "projects/{id}?done=reading-removed#measures"
     ))))

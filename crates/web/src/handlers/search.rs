@@ -4,11 +4,12 @@
 use crate::error::{AppError, AppResult, authorise};
 use crate::page::{Page, Viewer, render};
 use crate::state::AppState;
-use crate::views::project::Relation;
 use askama::Template;
 use axum::extract::{Query, State};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+use ymarfer_app::acting::Door;
+use ymarfer_app::projects::Relation;
 use ymarfer_domain::authz::PostFacts;
 use ymarfer_domain::projects::Visibility;
 use ymarfer_domain::{Action, Resource, can};
@@ -132,7 +133,10 @@ pub async fn search(
     let taking_part: HashSet<i64> = actor.participating_cohorts().into_iter().collect();
     for cohort in &taking_part {
         if projects.values().any(|p| p.cohort_id == *cohort) {
-            relations.insert(*cohort, Relation::load(&state, &viewer, *cohort).await?);
+            relations.insert(
+                *cohort,
+                Relation::load(&state, &viewer.acting(Door::Page, ""), *cohort).await?,
+            );
         }
     }
     let none = Relation::none();

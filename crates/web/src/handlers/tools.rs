@@ -7,15 +7,16 @@ use crate::context;
 use crate::error::{AppError, AppResult, authorise};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
-use crate::views::project::ProjectCtx;
-use crate::views::project::project_for;
 use crate::views::toolkit::{shipped, tools_for};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use std::collections::HashMap;
+use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::Tr;
+use ymarfer_app::projects::ProjectCtx;
+use ymarfer_app::projects::project_for;
 use ymarfer_domain::toolkit::{
     self, Computed, FieldError, FieldKind, RawInput, Tool, ToolValues, cell_name,
 };
@@ -490,7 +491,13 @@ pub async fn apply_form(
     Path((id, tool_id)): Path<(i64, String)>,
     axum::extract::Query(q): axum::extract::Query<super::DoneQuery>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::ViewProject,
+    )
+    .await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;
     let tr = page.tr;
     let apps = state.db.applications(id).await?;
@@ -520,10 +527,12 @@ pub async fn apply(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((id, tool_id)): Path<(i64, String)>,
     FormData(form): FormData<Vec<(String, String)>>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let acting = viewer.acting(Door::Page, addr);
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;
     let tr = page.tr;
     if let Some(change) = RowChange::from_form(&tool, &form) {
@@ -548,12 +557,7 @@ pub async fn apply(
     let raw = RawInput::from_form(&tool, &form);
     match tool.validate_input(&raw) {
         Ok(values) => {
-            let data = serde_json::to_string(&values)?;
-            let by = viewer.0.as_ref().map(|c| c.user.id);
-            state
-                .db
-                .save_application(id, &tool.id, i64::from(tool.version), &data, by)
-                .await?;
+            ymarfer_app::tools::apply(&state, &acting, id, &values).await?;
             Ok(see_other(&page.href(&format!(
                 "projects/{id}/tools/{}?done=saved",
                 tool.id
@@ -614,7 +618,13 @@ pub async fn version(
     viewer: Viewer,
     Path((id, tool_id, version)): Path<(i64, String, i64)>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        id,
+        Action::ViewProject,
+    )
+    .await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;
     let app = state
         .db
@@ -739,6 +749,7 @@ pub async fn add_programme_tool(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(slug): Path<String>,
     FormData(form): FormData<DefinitionForm>,
 ) -> AppResult {
@@ -748,11 +759,9 @@ pub async fn add_programme_tool(
         Ok(tool) if shipped().iter().any(|t| t.id == tool.id) => {
             vec![tr.t1("programme-tools-clash", "id", &tool.id)]
         }
-        Ok(tool) => {
-            let by = viewer.0.as_ref().map(|c| c.user.id);
-            state
-                .db
-                .add_programme_tool(programme.id, &tool.id, &form.definition, by)
+        Ok(_) => {
+            let acting = viewer.acting(Door::Page, addr);
+            ymarfer_app::tools::add_to_programme(&state, &acting, programme.id, &form.definition)
                 .await?;
             return Ok(see_other(
                 &page.href(&format!("programmes/{slug}/tools?done=saved")),

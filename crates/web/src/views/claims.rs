@@ -3,7 +3,7 @@
 use crate::error::AppError;
 use crate::page::Viewer;
 use crate::state::AppState;
-use crate::views::project::Relation;
+use ymarfer_app::projects::Relation;
 use ymarfer_domain::projects::Visibility;
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::ledger::Claim;

@@ -2,8 +2,8 @@
 
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::views::project::ProjectCtx;
 use ymarfer_app::i18n::Tr;
+use ymarfer_app::projects::ProjectCtx;
 use ymarfer_domain::Pence;
 use ymarfer_domain::impact::Status;
 use ymarfer_store::ledger::BenefitVersion;

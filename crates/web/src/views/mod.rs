@@ -8,7 +8,6 @@ pub mod invite;
 pub mod ledger;
 pub mod notice;
 pub mod profile;
-pub mod project;
 pub mod project_page;
 pub mod reading;
 pub mod rhythm;

@@ -6,10 +6,11 @@ use crate::error::AppError;
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer};
 use crate::state::AppState;
-use crate::views::project::ProjectCtx;
 use askama::Template;
 use chrono::{DateTime, Utc};
+use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::format_hundredths;
+use ymarfer_app::projects::ProjectCtx;
 use ymarfer_domain::Action;
 use ymarfer_domain::innovation::OsloFunction;
 use ymarfer_domain::projects::{CycleDecision, Visibility, median};
@@ -70,10 +71,8 @@ impl ShowPage {
             .map(|f| self.page.t(f.message_id()))
             .unwrap_or_default()
     }
-    fn decision_name(&self, d: &Option<String>) -> String {
-        d.as_deref()
-            .and_then(CycleDecision::parse)
-            .map(|d| self.page.t(d.message_id()))
+    fn decision_name(&self, d: &Option<CycleDecision>) -> String {
+        d.map(|d| self.page.t(d.message_id()))
             .unwrap_or_else(|| self.page.t("cycle-open"))
     }
     fn num(&self, v: &Option<i64>) -> String {
@@ -199,7 +198,7 @@ pub async fn show_page(
     } else {
         Vec::new()
     };
-    let can_approve = ctx.may(viewer, Action::ApproveProject)
+    let can_approve = ctx.may(&viewer.acting(Door::Page, ""), Action::ApproveProject)
         && ctx.project.visibility == Visibility::Public
         && ctx.project.public_approved_by.is_none();
     let (ledger, totals) = if ctx.sees_ledger() {
@@ -207,7 +206,7 @@ pub async fn show_page(
     } else {
         (Vec::new(), [String::new(), String::new(), String::new()])
     };
-    let can_verify = ctx.may(viewer, Action::VerifyBenefit);
+    let can_verify = ctx.may(&viewer.acting(Door::Page, ""), Action::VerifyBenefit);
     let tool_links = tools
         .iter()
         .map(|t| (t.id.clone(), t.name.get(tr.lang()).to_string()))

@@ -100,6 +100,17 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "rhythm::check_in" => crate::acts_sessions::check_in(&app).await,
             "rhythm::reflect" => crate::acts_sessions::reflect(&app).await,
             "rhythm::share_reflection" => crate::acts_sessions::share_reflection(&app).await,
+            "projects::start" => crate::acts_projects::start(&app).await,
+            "projects::edit" => crate::acts_projects::edit(&app).await,
+            "projects::approve" => crate::acts_projects::approve(&app).await,
+            "tools::apply" => crate::acts_projects::apply_tool(&app).await,
+            "cycles::start" => crate::acts_projects::start_cycle(&app).await,
+            "cycles::update" => crate::acts_projects::update_cycle(&app).await,
+            "readings::record" => crate::acts_projects::record_reading(&app).await,
+            "readings::correct" | "readings::remove" => {
+                crate::acts_projects::correct_and_remove_reading(&app).await
+            }
+            "tools::add_to_programme" => crate::acts_projects::add_programme_tool(&app).await,
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }

@@ -7,6 +7,7 @@ mod accounts;
 mod acts;
 mod acts_organisations;
 mod acts_programmes;
+mod acts_projects;
 mod acts_sessions;
 mod acts_space;
 mod api;

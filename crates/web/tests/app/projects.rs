@@ -181,8 +181,17 @@ async fn participant_works_a_project(app: TestApp) {
         html.contains("<strong>Find the parts</strong>: 220"),
         "largest wait first"
     );
-    // A second save keeps the first as version 1.
+    // The same form sent again makes no second version.
     c.post(&tool, &good).await;
+    assert_eq!(app.db.applications(id).await.unwrap().len(), 1);
+    // A changed save keeps the first as version 1.
+    let mut changed = vsm_form(&VSM);
+    changed.push(("demand_per_week".into(), "13".into()));
+    let changed: Vec<(&str, &str)> = changed
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    c.post(&tool, &changed).await;
     let html = c
         .get(&format!(
             "/en/projects/{id}/tools/value-stream-map/versions/1"
@@ -282,7 +291,7 @@ async fn participant_works_a_project(app: TestApp) {
         .await
         .unwrap()
         .into_iter()
-        .map(|c| c.decision)
+        .map(|c| c.decision.map(|d| d.as_str().to_string()))
         .collect();
     assert_eq!(decisions, vec![Some("adapt".into()), Some("adopt".into())]);
 
@@ -917,7 +926,7 @@ async fn home_leads_to_the_next_step(app: TestApp) {
     let decided = ymarfer_store::projects::CycleInput {
         change_idea: "Label the shelves".into(),
         study: "It helped".into(),
-        decision: Some("adopt".into()),
+        decision: Some(ymarfer_domain::projects::CycleDecision::Adopt),
         ..Default::default()
     };
     app.db.update_cycle(mine.id, 1, &decided).await.unwrap();

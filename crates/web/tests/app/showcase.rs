@@ -84,7 +84,7 @@ async fn only_approved_public_projects_with_what_they_saved(app: TestApp) {
             shown.id,
             &ymarfer_store::projects::CycleInput {
                 change_idea: "Order flour every Monday".into(),
-                decision: Some("adopt".into()),
+                decision: Some(ymarfer_domain::projects::CycleDecision::Adopt),
                 ..Default::default()
             },
             None,

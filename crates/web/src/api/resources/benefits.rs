@@ -6,14 +6,15 @@ use crate::forms::FieldErrors;
 use crate::handlers::benefits::BenefitForm;
 use crate::page::Viewer;
 use crate::state::AppState;
-use crate::views::project::{ProjectCtx, project_for};
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::Tr;
+use ymarfer_app::projects::{ProjectCtx, project_for};
 use ymarfer_domain::Action;
 use ymarfer_domain::Pence;
 use ymarfer_domain::impact::{Status, resolve_rate};
@@ -156,7 +157,13 @@ pub async fn benefits(
 ) -> ApiResult<Json<Vec<BenefitLineOut>>> {
     // The ledger, claims and every version, only to those the project page
     // shows it to.
-    let ctx = project_for(&state, &viewer, id, Action::ViewLedger).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Api, ""),
+        id,
+        Action::ViewLedger,
+    )
+    .await?;
     let rates = rates(&state, &ctx).await?;
     let mut lines: Vec<BenefitLineOut> = Vec::new();
     let mut history = state.db.benefit_history(id).await?;
@@ -193,7 +200,13 @@ pub async fn add_benefit(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<BenefitForm>,
 ) -> ApiResult<(StatusCode, Json<BenefitLineOut>)> {
-    let ctx = project_for(&state, &viewer, id, Action::EditProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Api, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?;
     let rates = rates(&state, &ctx).await?;
     let input = validate(|tr: Tr| body.validate(tr))?;
     let ids = state
@@ -256,7 +269,13 @@ pub async fn review_benefit(
     use ymarfer_app::acting::{Acting, Door};
     use ymarfer_app::claims::{self, Outcome, Seen};
     // Who may review is asked before what they sent is read; the act asks again.
-    let ctx = project_for(&state, &viewer, id, Action::VerifyBenefit).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Api, ""),
+        id,
+        Action::VerifyBenefit,
+    )
+    .await?;
     let decision = body.decision.trim();
     let note = validate(|tr: Tr| {
         let mut errors = FieldErrors::default();

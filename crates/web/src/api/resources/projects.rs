@@ -7,7 +7,6 @@ use crate::context;
 use crate::handlers::cycles::CycleForm;
 use crate::page::Viewer;
 use crate::state::AppState;
-use crate::views::project::{Relation, project_for};
 use crate::views::reading::ReadingForm;
 use axum::Json;
 use axum::extract::State;
@@ -15,7 +14,9 @@ use axum::http::StatusCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
+use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::Tr;
+use ymarfer_app::projects::{Relation, project_for};
 use ymarfer_domain::{Action, Resource, can};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -60,7 +61,7 @@ pub async fn projects(
     let (after, limit) = q.bounds()?;
     let (programme, cohort) =
         context::cohort(&state, &viewer, &slug, &cslug, Action::ViewCohortPeople).await?;
-    let relation = Relation::load(&state, &viewer, cohort.id).await?;
+    let relation = Relation::load(&state, &viewer.acting(Door::Api, ""), cohort.id).await?;
     let mut items: Vec<ProjectSummaryOut> = state
         .db
         .cohort_projects(cohort.id)
@@ -189,7 +190,13 @@ pub async fn project(
     viewer: Viewer,
     ApiPath(id): ApiPath<i64>,
 ) -> ApiResult<Json<ProjectOut>> {
-    let ctx = project_for(&state, &viewer, id, Action::ViewProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Api, ""),
+        id,
+        Action::ViewProject,
+    )
+    .await?;
     let tools = state
         .db
         .applications(id)
@@ -276,16 +283,23 @@ fn reading_out(r: ymarfer_store::projects::Reading) -> ReadingOut {
 pub async fn add_reading(
     State(state): State<AppState>,
     viewer: Viewer,
+    crate::handlers::ClientAddr(addr): crate::handlers::ClientAddr,
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<ReadingForm>,
 ) -> ApiResult<(StatusCode, Json<ReadingOut>)> {
-    project_for(&state, &viewer, id, Action::EditProject).await?;
+    let acting = viewer.acting(Door::Api, addr);
+    // Who may is asked before what they sent is read; the act asks again.
+    project_for(&state, &acting, id, Action::EditProject).await?;
     let checked = validate(|tr: Tr| body.check(tr))?;
     let (taken_on, value, note) = (checked.taken_on, checked.value, checked.note);
-    let reading_id = state
-        .db
-        .add_reading(id, taken_on, value, &note, viewer.user_id())
-        .await?;
+    let reading = ymarfer_app::readings::NewReading {
+        taken_on,
+        value,
+        note: &note,
+    };
+    let reading_id = ymarfer_app::readings::record(&state, &acting, id, reading)
+        .await?
+        .id;
     Ok((
         StatusCode::CREATED,
         Json(ReadingOut {
@@ -308,7 +322,7 @@ fn cycle_out(c: ymarfer_store::projects::Cycle) -> CycleOut {
         plan_where: c.plan_where,
         happened: c.happened,
         study: c.study,
-        decision: c.decision,
+        decision: c.decision.map(|d| d.as_str().to_string()),
         tested_on: c.tested_on,
         updated_at: c.updated_at,
     }
@@ -331,11 +345,14 @@ fn cycle_out(c: ymarfer_store::projects::Cycle) -> CycleOut {
 pub async fn add_cycle(
     State(state): State<AppState>,
     viewer: Viewer,
+    crate::handlers::ClientAddr(addr): crate::handlers::ClientAddr,
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<CycleForm>,
 ) -> ApiResult<(StatusCode, Json<CycleOut>)> {
-    project_for(&state, &viewer, id, Action::EditProject).await?;
+    let acting = viewer.acting(Door::Api, addr);
+    // Who may is asked before what they sent is read; the act asks again.
+    project_for(&state, &acting, id, Action::EditProject).await?;
     let input = validate(|tr: Tr| body.validate(tr))?;
-    let cycle = state.db.create_cycle(id, &input, viewer.user_id()).await?;
-    Ok((StatusCode::CREATED, Json(cycle_out(cycle))))
+    let begun = ymarfer_app::cycles::start(&state, &acting, id, &input).await?;
+    Ok((StatusCode::CREATED, Json(cycle_out(begun.cycle))))
 }

@@ -9,6 +9,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
+use ymarfer_app::acting::Door;
 use ymarfer_app::space::{self, Words};
 use ymarfer_store::programmes::Programme;
 use ymarfer_store::space::{Member, StreamFilter};
@@ -35,7 +36,7 @@ async fn alumni_for(
     viewer: &Viewer,
     slug: &str,
 ) -> Result<(Programme, Vec<i64>), AppError> {
-    Ok(space::alumni_of(state, &acting(viewer, String::new()), slug).await?)
+    Ok(space::alumni_of(state, &viewer.acting(Door::Page, ""), slug).await?)
 }
 
 async fn alumni_page(
@@ -130,7 +131,8 @@ pub async fn alumni_post(
                 files: &files,
                 once: form.once(),
             };
-            let made = space::post_alumni(&state, &acting(&viewer, addr), &slug, words).await?;
+            let made =
+                space::post_alumni(&state, &viewer.acting(Door::Page, addr), &slug, words).await?;
             Ok(see_other(&format!(
                 "{}?done=posted{}",
                 alumni_base(&page, &programme),

@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::Door;
 use ymarfer_app::space;
 use ymarfer_domain::space::{BODY_MAX, ItemKind, Reaction};
 use ymarfer_domain::{Action, Resource, can};
@@ -230,8 +231,15 @@ pub async fn comment(
 ) -> AppResult {
     match form.check(&page) {
         Ok((body, lang)) => {
-            let made = space::comment(&state, &acting(&viewer, addr), id, &body, lang, form.once())
-                .await?;
+            let made = space::comment(
+                &state,
+                &viewer.acting(Door::Page, addr),
+                id,
+                &body,
+                lang,
+                form.once(),
+            )
+            .await?;
             Ok(see_other(&page.href(&format!(
                 "posts/{id}?done=commented{}",
                 anchor(made)
@@ -310,7 +318,7 @@ pub async fn edit(
     }
     match form.check(&page) {
         Ok((body, lang)) => {
-            space::edit(&state, &acting(&viewer, addr), id, &body, lang).await?;
+            space::edit(&state, &viewer.acting(Door::Page, addr), id, &body, lang).await?;
             let thread = item.parent_id.unwrap_or(id);
             Ok(see_other(
                 &page.href(&format!("posts/{thread}?done=edited#item-{id}")),
@@ -331,7 +339,7 @@ pub async fn delete(
     ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let placed = space::delete(&state, &acting(&viewer, addr), id).await?;
+    let placed = space::delete(&state, &viewer.acting(Door::Page, addr), id).await?;
     Ok(match placed.item.parent_id {
         Some(thread) => see_other(&page.href(&format!("posts/{thread}?done=deleted"))),
         None => see_other(&format!(
@@ -349,7 +357,7 @@ pub async fn restore(
     ClientAddr(addr): ClientAddr,
     Path(id): Path<i64>,
 ) -> AppResult {
-    let placed = space::restore(&state, &acting(&viewer, addr), id).await?;
+    let placed = space::restore(&state, &viewer.acting(Door::Page, addr), id).await?;
     let thread = placed.item.parent_id.unwrap_or(id);
     Ok(see_other(
         &page.href(&format!("posts/{thread}?done=restored#item-{id}")),
@@ -382,7 +390,7 @@ pub async fn react(
         item_for(&state, &viewer, id, Action::ViewSpace).await?;
         return Err(AppError::BAD_REQUEST);
     };
-    let placed = space::react(&state, &acting(&viewer, addr), id, kind, on).await?;
+    let placed = space::react(&state, &viewer.acting(Door::Page, addr), id, kind, on).await?;
     // Back to where the button was: the stream, or the item's own page.
     let item = &placed.item;
     let to = if form.back == "stream" {
@@ -462,7 +470,7 @@ pub async fn give_feedback(
         suggestion,
         checklist: typed.check,
     };
-    space::give_feedback(&state, &acting(&viewer, addr), id, input).await?;
+    space::give_feedback(&state, &viewer.acting(Door::Page, addr), id, input).await?;
     Ok(see_other(&page.href(&format!(
         "posts/{id}?done=feedback#feedback-heading"
     ))))
@@ -483,7 +491,7 @@ pub async fn ask_feedback(
         .filter_map(|(_, v)| v.parse().ok())
         .collect();
     let set = form.iter().any(|(k, _)| k == "set");
-    match space::ask_feedback(&state, &acting(&viewer, addr), id, &peers, set).await {
+    match space::ask_feedback(&state, &viewer.acting(Door::Page, addr), id, &peers, set).await {
         Ok(_) => Ok(see_other(
             &page.href(&format!("posts/{id}?done=asked#ask-heading")),
         )),

@@ -4,9 +4,10 @@ use crate::error::{AppError, AppResult, authorise};
 use crate::handlers::{FormData, see_other};
 use crate::page::{Page, Viewer};
 use crate::state::AppState;
-use crate::views::project::project_for;
 use axum::extract::{Path, State};
 use serde::Deserialize;
+use ymarfer_app::acting::Door;
+use ymarfer_app::projects::project_for;
 use ymarfer_app::space;
 use ymarfer_domain::space::{BODY_MAX, ItemKind};
 use ymarfer_domain::{Action, Resource, can};
@@ -30,7 +31,13 @@ pub async fn share(
     Path(project): Path<i64>,
     FormData(form): FormData<ShareForm>,
 ) -> AppResult {
-    let ctx = project_for(&state, &viewer, project, Action::EditProject).await?;
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        project,
+        Action::EditProject,
+    )
+    .await?;
     let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
     // Only a person of the space can share into it (staff editing a project
     // are; an administrator outside it is not).

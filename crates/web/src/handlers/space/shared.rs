@@ -7,10 +7,10 @@ use crate::handlers::Upload;
 use crate::page::{Page, Viewer};
 use crate::parse;
 use crate::state::AppState;
-use crate::views::project::Relation;
 use crate::views::space::when;
 use serde::Deserialize;
-use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::acting::Door;
+use ymarfer_app::projects::Relation;
 use ymarfer_app::space;
 use ymarfer_domain::authz::PostFacts;
 use ymarfer_domain::projects::{CycleDecision, Visibility};
@@ -205,7 +205,7 @@ pub async fn drawer<'a>(
     finished: Vec<i64>,
 ) -> Result<Drawer<'a>, AppError> {
     let relation = match cohort {
-        Some(cohort) => Relation::load(state, viewer, cohort).await?,
+        Some(cohort) => Relation::load(state, &viewer.acting(Door::Page, ""), cohort).await?,
         None => Relation::none(),
     };
     Ok(Drawer {
@@ -352,11 +352,6 @@ pub async fn checked_post(
     Ok((form, checked, prepared))
 }
 
-/// The person at a page, acting.
-pub fn acting(viewer: &Viewer, addr: String) -> Acting {
-    Acting::person(viewer.actor(), Door::Page, addr)
-}
-
 /// Where a page goes after an act that made an item: to it, or (the form was
 /// sent twice, and nothing was made the second time) to the top.
 pub fn anchor(made: Option<i64>) -> String {
@@ -371,7 +366,7 @@ pub async fn item_for(
     id: i64,
     action: Action,
 ) -> Result<(Item, Programme, Cohort, Vec<i64>), AppError> {
-    let placed = space::item_for(state, &acting(viewer, String::new()), id, action).await?;
+    let placed = space::item_for(state, &viewer.acting(Door::Page, ""), id, action).await?;
     Ok((
         placed.item,
         placed.programme,

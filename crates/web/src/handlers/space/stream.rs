@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::Door;
 use ymarfer_app::space::{self, Words};
 use ymarfer_domain::space::ItemKind;
 use ymarfer_domain::{Action, Resource, can};
@@ -188,7 +189,7 @@ pub async fn create_post(
             };
             let id = space::post(
                 &state,
-                &acting(&viewer, addr),
+                &viewer.acting(Door::Page, addr),
                 programme.id,
                 cohort.id,
                 words,
