@@ -27,6 +27,22 @@ pub struct Act {
 
 pub const ACTS: &[Act] = &[
     Act {
+        name: "benefits::add",
+        may: "EditProject: the firm's people in the cohort and the cohort's staff",
+        records: "line_forecast or line_claimed: the line, its status, category, frequency, figure, description and start",
+        tells: "nobody: a claim waits in the cohort's claims queue for review",
+        repeat: "a line with the same natural key (description, start, category, amount or hours) is the line the ledger holds; nothing is written",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
+        name: "benefits::change",
+        may: "EditProject; a rejected line is closed",
+        records: "line_changed: the line as it stood and as it stands now",
+        tells: "nobody: a changed claim waits in the queue again",
+        repeat: "the line as it stands, sent again, writes and records nothing",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "claims::verify",
         may: "VerifyBenefit: the cohort's staff, never the claimant",
         records: "line_verified: the line, the version seen and the note, with the new version and the claimant's notice in one transaction",

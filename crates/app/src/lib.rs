@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod acting;
 pub mod acts;
 pub mod audit;
+pub mod benefits;
 pub mod claims;
 pub mod cohorts;
 pub mod config;

@@ -9,6 +9,9 @@ coded_enum! {
         SignInFailed = "sign_in_failed", "audit-sign-in-failed";
         RoleGranted = "role_granted", "audit-role-granted";
         LineVerified = "line_verified", "audit-line-verified";
+        LineForecast = "line_forecast", "audit-line-forecast";
+        LineClaimed = "line_claimed", "audit-line-claimed";
+        LineChanged = "line_changed", "audit-line-changed";
         LineReopened = "line_reopened", "audit-line-reopened";
         LineReturned = "line_returned", "audit-line-returned";
         LineRejected = "line_rejected", "audit-line-rejected";

@@ -62,6 +62,24 @@ pub struct BenefitVersion {
 }
 
 impl BenefitVersion {
+    /// Whether the version says what `b` says: the same claim, sent again.
+    pub fn says(&self, b: &BenefitInput) -> bool {
+        self.description == b.description.trim()
+            && self.category == b.category
+            && self.savings_type == b.savings_type
+            && self.frequency == b.frequency
+            && self.starts_on == b.starts_on
+            && self.status == b.status
+            && self.amount_pence == b.amount_pence
+            && self.hours_hundredths == b.hours_hundredths
+            && self.hourly_rate_pence == b.hourly_rate_pence
+            && self.energy_kwh_milli == b.energy_kwh_milli
+            && self.waste_kg_milli == b.waste_kg_milli
+            && self.waste_level == b.waste_level
+            && self.fuel_litres_milli == b.fuel_litres_milli
+            && self.factor_year == b.factor_year
+    }
+
     /// The version as a line the impact method can value, with its
     /// organisation's hourly rate; `None` when it has neither an amount nor hours.
     pub fn line(&self, organisation_rate: Option<i64>) -> Option<Line> {
@@ -273,6 +291,14 @@ struct LedgerTotalRow {
     value_low: i64,
     co2e_high: i64,
     co2e_low: i64,
+}
+
+/// What claiming a line did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claimed {
+    New(i64),
+    /// The project's ledger holds this line already: nothing changed.
+    Exists(i64),
 }
 
 /// A benefit line's fields, already validated.
@@ -778,6 +804,98 @@ impl Db {
             }
             tx.commit().await?;
             Ok(LedgerImport::Imported(ids))
+        })
+    }
+
+    /// Adds a line to a project as a person claims or forecasts it (at most
+    /// claimed), with its audit event (named after the line), in one
+    /// transaction; or, when the project's ledger holds a line with the same
+    /// natural key already, answers with that line and changes nothing.
+    pub async fn claim_benefit_line(
+        &self,
+        project: i64,
+        b: &BenefitInput,
+        by: Option<i64>,
+        event: &NewAuditEvent,
+    ) -> Result<Claimed> {
+        let now = Utc::now();
+        let key = LineKey::new(
+            project,
+            &b.description,
+            b.starts_on,
+            b.category,
+            b.amount_pence,
+            b.hours_hundredths,
+        );
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let current: Vec<(i64, String, NaiveDate, String, Option<i64>, Option<i64>)> = sqlx::query_as(
+                "SELECT l.id, v.description, v.starts_on, v.category, v.amount_pence, v.hours_hundredths \
+                 FROM benefit_lines l JOIN benefit_versions v ON v.line_id = l.id \
+                 WHERE l.project_id = $1 \
+                 AND v.version = (SELECT MAX(w.version) FROM benefit_versions w WHERE w.line_id = l.id)",
+            )
+            .bind(project)
+            .fetch_all(&mut *tx)
+            .await?;
+            let same = current.into_iter().find(|(_, d, on, c, a, h)| {
+                Category::parse(c).is_some_and(|c| LineKey::new(project, d, *on, c, *a, *h) == key)
+            });
+            if let Some((line, ..)) = same {
+                return Ok(Claimed::Exists(line));
+            }
+            let line: i64 = sqlx::query_scalar(
+                "INSERT INTO benefit_lines (project_id, created_at, programme_id, cohort_id, organisation_id) \
+                 SELECT p.id, $2, c.programme_id, p.cohort_id, p.organisation_id FROM projects p \
+                 JOIN cohorts c ON c.id = p.cohort_id WHERE p.id = $1 RETURNING id",
+            )
+            .bind(project)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            let status = status_of_new_version(b.status, None, false);
+            insert_version!(tx, line, 1_i64, b, status.as_str(), by, now);
+            let event = NewAuditEvent {
+                subject: format!("line {line} version 1, project {project}"),
+                ..event.clone()
+            };
+            crate::audit::record_in!(tx, &event);
+            tx.commit().await?;
+            Ok(Claimed::New(line))
+        })
+    }
+
+    /// Changes a line as a person edits it, adding a version with its audit
+    /// event, in one transaction; the same line as it stands changes and
+    /// records nothing (false). See [`Db::change_benefit_line`].
+    pub async fn edit_benefit_line(
+        &self,
+        line: i64,
+        b: &BenefitInput,
+        by: Option<i64>,
+        event: &NewAuditEvent,
+    ) -> Result<bool> {
+        let now = Utc::now();
+        let sql = format!(
+            "SELECT {VERSION_COLUMNS} FROM benefit_versions v WHERE v.line_id = $1 ORDER BY v.version DESC LIMIT 1"
+        );
+        with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let current: BenefitVersion =
+                sqlx::query_as(&sql).bind(line).fetch_one(&mut *tx).await?;
+            let new_status = status_of_new_version(b.status, Some(current.status), false);
+            if current.says(b) && new_status == current.status {
+                return Ok(false);
+            }
+            let version = current.version + 1;
+            insert_version!(tx, line, version, b, new_status.as_str(), by, now);
+            let event = NewAuditEvent {
+                subject: format!("line {line} version {version}"),
+                ..event.clone()
+            };
+            crate::audit::record_in!(tx, &event);
+            tx.commit().await?;
+            Ok(true)
         })
     }
 

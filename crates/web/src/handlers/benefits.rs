@@ -13,6 +13,7 @@ use axum::http::StatusCode;
 use chrono::Utc;
 use serde::Deserialize;
 use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::benefits;
 use ymarfer_app::claims::{self, NOTE_MAX, Outcome, Seen};
 use ymarfer_app::i18n::Tr;
 use ymarfer_app::projects::ProjectCtx;
@@ -291,16 +292,14 @@ pub async fn create(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
     FormData(form): FormData<BenefitForm>,
 ) -> AppResult {
     let ctx = ledger_project(&state, &viewer, id).await?;
     match form.validate(page.tr) {
         Ok(input) => {
-            state
-                .db
-                .add_benefit_lines(&[(id, input)], viewer.0.as_ref().map(|c| c.user.id), false)
-                .await?;
+            benefits::add(&state, &viewer.acting(Door::Page, addr), id, &input).await?;
             Ok(see_other(
                 &page.href(&format!("projects/{id}?done=benefit#ledger")),
             ))
@@ -367,6 +366,7 @@ pub async fn update(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path((id, line)): Path<(i64, i64)>,
     FormData(form): FormData<BenefitForm>,
 ) -> AppResult {
@@ -391,10 +391,7 @@ pub async fn update(
     }
     match form.validate(page.tr) {
         Ok(input) => {
-            state
-                .db
-                .change_benefit_line(line, &input, viewer.0.as_ref().map(|c| c.user.id))
-                .await?;
+            benefits::change(&state, &viewer.acting(Door::Page, addr), id, line, &input).await?;
             Ok(see_other(
                 &page.href(&format!("projects/{id}?done=benefit#ledger")),
             ))

@@ -71,6 +71,9 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             | "space::react"
             | "space::give_feedback"
             | "space::ask_feedback" => crate::acts_space::space_act(&app, act.name).await,
+            "benefits::add" | "benefits::change" => {
+                crate::acts_benefits::benefit_act(&app, act.name).await
+            }
             "claims::verify" => review(&app, Review::Verify).await,
             "claims::return_claim" => review(&app, Review::Return).await,
             "claims::reject" => review(&app, Review::Reject).await,

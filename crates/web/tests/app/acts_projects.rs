@@ -42,7 +42,7 @@ struct Place {
 
 async fn place(app: &TestApp, tag: &str) -> Place {
     let (manager, programme, cohort) =
-        crate::support::manager(app, &format!("rheolwr.{tag}@example.com")).await;
+        crate::support::manager(app, &format!("rheolwr.prosiect.{tag}@example.com")).await;
     let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
     let c = app.db.cohorts_of(programme).await.unwrap().remove(0);
     Place {
@@ -71,7 +71,7 @@ async fn firm(app: &TestApp, at: &Place, tag: &str) -> (Organisation, User) {
         .await
         .unwrap();
     let person = app
-        .user(&format!("{tag}@example.com"), Lang::Cy, false)
+        .user(&format!("prosiect.{tag}@example.com"), Lang::Cy, false)
         .await;
     app.db
         .grant(

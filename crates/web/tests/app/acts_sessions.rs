@@ -48,18 +48,26 @@ struct Cast {
 impl Cast {
     async fn new(app: &TestApp, tag: &str) -> Cast {
         let (manager, programme, cohort) =
-            crate::support::manager(app, &format!("rheolwr.{tag}@example.com")).await;
+            crate::support::manager(app, &format!("rheolwr.sesiwn.{tag}@example.com")).await;
         let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
         let cohort = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
         let participant = app
-            .user(&format!("cyfranogwr.{tag}@example.com"), Lang::Cy, false)
+            .user(
+                &format!("cyfranogwr.sesiwn.{tag}@example.com"),
+                Lang::Cy,
+                false,
+            )
             .await;
         app.db
             .enrol(programme, cohort.id, participant.id, None, None)
             .await
             .unwrap();
         let observer = app
-            .user(&format!("sylwedydd.{tag}@example.com"), Lang::En, false)
+            .user(
+                &format!("sylwedydd.sesiwn.{tag}@example.com"),
+                Lang::En,
+                false,
+            )
             .await;
         app.db
             .grant(

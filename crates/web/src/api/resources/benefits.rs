@@ -18,7 +18,7 @@ use ymarfer_app::projects::{ProjectCtx, project_for};
 use ymarfer_domain::Action;
 use ymarfer_domain::Pence;
 use ymarfer_domain::impact::{Status, resolve_rate};
-use ymarfer_store::ledger::BenefitVersion;
+use ymarfer_store::ledger::{BenefitVersion, Claimed};
 
 /// One version of a benefit line: a line's claimed, verified and reopened
 /// states are each kept, never overwritten.
@@ -185,6 +185,7 @@ pub async fn benefits(
     params(("id" = i64, Path, description = "The project's id")),
     request_body = BenefitForm,
     responses(
+        (status = 200, description = "The project's ledger holds this line already (the same description, start, category and amount or hours): it is given back, unchanged", body = BenefitLineOut),
         (status = 201, description = "The line, forecast or claimed", body = BenefitLineOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
         (status = 401, description = "No valid token", body = ErrorBody),
@@ -200,20 +201,15 @@ pub async fn add_benefit(
     ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<BenefitForm>,
 ) -> ApiResult<(StatusCode, Json<BenefitLineOut>)> {
-    let ctx = project_for(
-        &state,
-        &viewer.acting(Door::Api, ""),
-        id,
-        Action::EditProject,
-    )
-    .await?;
+    let acting = viewer.acting(Door::Api, "");
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     let rates = rates(&state, &ctx).await?;
     let input = validate(|tr: Tr| body.validate(tr))?;
-    let ids = state
-        .db
-        .add_benefit_lines(&[(id, input)], viewer.user_id(), false)
-        .await?;
-    let line_id = ids.first().copied().ok_or_else(ApiError::not_found)?;
+    // A line the ledger holds already is answered with, unchanged.
+    let (status, line_id) = match ymarfer_app::benefits::add(&state, &acting, id, &input).await? {
+        Claimed::New(line) => (StatusCode::CREATED, line),
+        Claimed::Exists(line) => (StatusCode::OK, line),
+    };
     let versions = state
         .db
         .benefit_line_versions(line_id)
@@ -221,10 +217,7 @@ pub async fn add_benefit(
         .into_iter()
         .map(|v| version_out(v, rates))
         .collect();
-    Ok((
-        StatusCode::CREATED,
-        Json(BenefitLineOut { line_id, versions }),
-    ))
+    Ok((status, Json(BenefitLineOut { line_id, versions })))
 }
 
 /// A reviewer's decision on a claimed line.
