@@ -829,7 +829,8 @@ impl Db {
         );
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let current: Vec<(i64, String, NaiveDate, String, Option<i64>, Option<i64>)> = sqlx::query_as(
+            // Each current line's key, led by the line's id.
+            let current: Vec<KeyRow> = sqlx::query_as(
                 "SELECT l.id, v.description, v.starts_on, v.category, v.amount_pence, v.hours_hundredths \
                  FROM benefit_lines l JOIN benefit_versions v ON v.line_id = l.id \
                  WHERE l.project_id = $1 \
