@@ -38,7 +38,7 @@ use utoipa::{Modify, OpenApi};
         sessions::record_attendance,
         space::add_post,
     ),
-    modifiers(&Security, &Idempotency),
+    modifiers(&Security, &SharedResponses, &Idempotency),
     tags(
         (name = "account", description = "The token's person"),
         (name = "programmes", description = "Programmes and their cohorts"),
@@ -67,6 +67,59 @@ impl Modify for Security {
             ),
         );
         doc.servers = Some(vec![Server::new("/api/v1")]);
+    }
+}
+
+/// An answer carrying the error shape.
+fn error_response(description: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ErrorBody")))
+                .build(),
+        )
+        .build()
+}
+
+/// The answers every operation may give, declared once among the components
+/// and named by each by reference: no valid token (401), and too many
+/// requests this minute (429).
+struct SharedResponses;
+
+/// The shared answers: (status, component name, description).
+pub const SHARED_RESPONSES: [(&str, &str, &str); 2] = [
+    ("401", "Unauthorised", "No valid token"),
+    ("429", "TooManyRequests", "Too many requests this minute"),
+];
+
+impl Modify for SharedResponses {
+    fn modify(&self, doc: &mut Document) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        for (_, name, description) in SHARED_RESPONSES {
+            components
+                .responses
+                .insert(name.to_string(), error_response(description).into());
+        }
+        for item in doc.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.patch,
+                &mut item.delete,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                for (status, name, _) in SHARED_RESPONSES {
+                    op.responses
+                        .responses
+                        .insert(status.to_string(), Ref::from_response_name(name).into());
+                }
+            }
+        }
     }
 }
 
@@ -100,15 +153,9 @@ impl Modify for Idempotency {
                     }
                 }),
             );
-        let conflict = ResponseBuilder::new()
-            .description("The same key's first request is still being acted on; try again shortly")
-            .content(
-                "application/json",
-                ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("ErrorBody")))
-                    .build(),
-            )
-            .build();
+        let conflict = error_response(
+            "The same key's first request is still being acted on; try again shortly",
+        );
         for item in doc.paths.paths.values_mut() {
             for op in [
                 &mut item.post,

@@ -616,6 +616,38 @@ fn the_openapi_document_is_under_review() {
     );
 }
 
+/// What every operation may answer (no valid token, too many requests) is
+/// declared once among the components, and each operation names it there.
+#[test]
+fn shared_answers_are_declared_once() {
+    let value: Value = serde_json::to_value(ymarfer_web::api::openapi()).unwrap();
+    let mut operations = 0;
+    for (path, item) in value["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            if !["get", "post", "put", "patch", "delete"].contains(&method.as_str()) {
+                continue;
+            }
+            operations += 1;
+            for (status, name) in [("401", "Unauthorised"), ("429", "TooManyRequests")] {
+                assert_eq!(
+                    op["responses"][status]["$ref"],
+                    format!("#/components/responses/{name}"),
+                    "{method} {path} answers {status} by reference"
+                );
+            }
+        }
+    }
+    assert!(operations >= 16, "{operations} operations");
+    for name in ["Unauthorised", "TooManyRequests"] {
+        let answer = &value["components"]["responses"][name];
+        assert_eq!(
+            answer["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/ErrorBody",
+            "{name}"
+        );
+    }
+}
+
 /// Every operation is described on the human page in both languages.
 #[test]
 fn every_operation_is_described_in_both_languages() {

@@ -1,6 +1,6 @@
 //! The token's person and what the token lets them do.
 
-use crate::api::error::{ApiResult, ErrorBody};
+use crate::api::error::ApiResult;
 use crate::api::extract::viewer_of;
 use crate::page::Viewer;
 use axum::Json;
@@ -24,8 +24,6 @@ pub struct Me {
     operation_id = "me",
     responses(
         (status = 200, description = "The token's person and scope", body = Me),
-        (status = 401, description = "No valid token", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn me(viewer: Viewer) -> ApiResult<Json<Me>> {

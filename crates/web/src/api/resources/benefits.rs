@@ -144,10 +144,8 @@ fn version_out(v: BenefitVersion, rates: Rates) -> BenefitVersionOut {
     responses(
         (status = 200, description = "The project's benefits ledger, each line with its versions", body = Vec<BenefitLineOut>),
         (status = 400, description = "Not an id", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person may see the project but not its ledger (only its organisation's people and the cohort's staff may)", body = ErrorBody),
         (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn benefits(
@@ -188,11 +186,9 @@ pub async fn benefits(
         (status = 200, description = "The project's ledger holds this line already (the same description, start, category and amount or hours): it is given back, unchanged", body = BenefitLineOut),
         (status = 201, description = "The line, forecast or claimed", body = BenefitLineOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token may not change this project", body = ErrorBody),
         (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
         (status = 422, description = "A field was refused; each is named", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn add_benefit(
@@ -244,12 +240,10 @@ pub struct ReviewBody {
     responses(
         (status = 200, description = "The line with every version: verified, or a new version returned for rework or rejected, with who, when and why. Sending the same review again changes nothing.", body = BenefitLineOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person may not review this project's claims (only the cohort's facilitators and the programme's managers may), or the token is read-only", body = ErrorBody),
         (status = 404, description = "No such project or line, or not one the token may see", body = ErrorBody),
         (status = 409, description = "The line has changed since the version sent, or is not waiting for review", body = ErrorBody),
         (status = 422, description = "A field was refused; each is named", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn review_benefit(

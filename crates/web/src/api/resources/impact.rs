@@ -16,10 +16,8 @@ use ymarfer_domain::Action;
     params(("p" = String, Path, description = "The programme's slug")),
     responses(
         (status = 200, description = "The programme's impact report, by the impact method", body = ImpactReport),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person may not see the programme's figures", body = ErrorBody),
         (status = 404, description = "No such programme, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn impact(

@@ -62,10 +62,8 @@ impl From<Lead> for LeadOut {
     responses(
         (status = 200, description = "Firms that asked to hear more, after the health check", body = Paged<LeadOut>),
         (status = 400, description = "A bad cursor or limit", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person may not see the programme's leads", body = ErrorBody),
         (status = 404, description = "No such programme, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn leads(
@@ -139,10 +137,8 @@ pub struct LeadDetail {
     responses(
         (status = 200, description = "The lead and its health checks", body = LeadDetail),
         (status = 400, description = "Not an id", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person may not see the programme's leads", body = ErrorBody),
         (status = 404, description = "No such lead in the programme, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn lead(
@@ -169,11 +165,9 @@ pub async fn lead(
     responses(
         (status = 200, description = "The lead, changed", body = LeadOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token may not change the programme's leads", body = ErrorBody),
         (status = 404, description = "No such lead in the programme, or not one the token may see", body = ErrorBody),
         (status = 422, description = "A field was refused; each is named", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn change_lead(

@@ -51,10 +51,8 @@ impl From<&Organisation> for OrganisationOut {
     responses(
         (status = 200, description = "The organisations taking part in the programme", body = Paged<OrganisationOut>),
         (status = 400, description = "A bad cursor or limit", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person may not see the programme's organisations", body = ErrorBody),
         (status = 404, description = "No such programme, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn organisations(
@@ -108,9 +106,7 @@ pub struct OrganisationDetail {
     responses(
         (status = 200, description = "The organisation and its innovation records", body = OrganisationDetail),
         (status = 400, description = "Not an id", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 404, description = "No such organisation, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn organisation(
@@ -196,11 +192,9 @@ pub struct RateChangeOut {
     responses(
         (status = 200, description = "The rate, changed; its claimed and forecast hours are valued at it, verified lines keep theirs", body = RateChangeOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token may not change this organisation", body = ErrorBody),
         (status = 404, description = "No such organisation, or not one the token may see", body = ErrorBody),
         (status = 422, description = "A field was refused; each is named", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn change_rate(

@@ -54,8 +54,6 @@ impl From<&Programme> for ProgrammeOut {
     responses(
         (status = 200, description = "The programmes the token may see", body = Paged<ProgrammeOut>),
         (status = 400, description = "A bad cursor or limit", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn programmes(
@@ -105,9 +103,7 @@ pub async fn programmes(
     params(("p" = String, Path, description = "The programme's slug")),
     responses(
         (status = 200, description = "The programme", body = ProgrammeOut),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 404, description = "No such programme, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn programme(
@@ -159,9 +155,7 @@ impl From<&Cohort> for CohortOut {
     responses(
         (status = 200, description = "The programme's cohorts the token may see", body = Paged<CohortOut>),
         (status = 400, description = "A bad cursor or limit", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 404, description = "No such programme, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn cohorts(

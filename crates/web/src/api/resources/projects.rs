@@ -46,10 +46,8 @@ pub struct ProjectSummaryOut {
     responses(
         (status = 200, description = "The cohort's projects the token may see", body = Paged<ProjectSummaryOut>),
         (status = 400, description = "A bad cursor or limit", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person may not see the cohort's projects", body = ErrorBody),
         (status = 404, description = "No such cohort, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn projects(
@@ -180,9 +178,7 @@ pub struct ProjectOut {
     responses(
         (status = 200, description = "The project, with its tools, cycles and readings", body = ProjectOut),
         (status = 400, description = "Not an id", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn project(
@@ -273,11 +269,9 @@ fn reading_out(r: ymarfer_store::projects::Reading) -> ReadingOut {
     responses(
         (status = 201, description = "The reading, added", body = ReadingOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token may not change this project", body = ErrorBody),
         (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
         (status = 422, description = "A field was refused; each is named", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn add_reading(
@@ -335,11 +329,9 @@ fn cycle_out(c: ymarfer_store::projects::Cycle) -> CycleOut {
     responses(
         (status = 201, description = "The cycle, begun", body = CycleOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token may not change this project", body = ErrorBody),
         (status = 404, description = "No such project, or not one the token may see", body = ErrorBody),
         (status = 422, description = "A field was refused; each is named", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn add_cycle(

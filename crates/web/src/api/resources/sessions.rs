@@ -46,10 +46,8 @@ pub struct SessionOut {
     ),
     responses(
         (status = 200, description = "The cohort's sessions, with the register for its staff", body = Vec<SessionOut>),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token's person may not see the cohort", body = ErrorBody),
         (status = 404, description = "No such cohort, or not one the token may see", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn sessions(
@@ -109,11 +107,9 @@ pub struct Register {
     responses(
         (status = 200, description = "The register as recorded", body = Vec<Mark>),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for (a status other than present, apologies or absent)", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token may not keep the cohort's register", body = ErrorBody),
         (status = 404, description = "No such session, or not one the token may see", body = ErrorBody),
         (status = 422, description = "A mark was refused; each is named", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn record_attendance(

@@ -46,11 +46,9 @@ pub struct PostOut {
     responses(
         (status = 201, description = "The post, in the cohort's space", body = PostOut),
         (status = 400, description = "A body that is not the JSON asked for", body = ErrorBody),
-        (status = 401, description = "No valid token", body = ErrorBody),
         (status = 403, description = "The token may not post in the cohort's space", body = ErrorBody),
         (status = 404, description = "No such cohort, or not one the token may see", body = ErrorBody),
         (status = 422, description = "A field was refused; each is named", body = ErrorBody),
-        (status = 429, description = "Too many requests this minute", body = ErrorBody),
     ),
     security(("token" = [])))]
 pub async fn add_post(
