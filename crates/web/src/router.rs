@@ -220,7 +220,7 @@ fn pages() -> Router<AppState> {
         )
         .route(
             "/programmes/{p}/tools",
-            get(tools::programme_tools).post(tools::add_programme_tool),
+            get(tools::programme::programme_tools).post(tools::programme::add_programme_tool),
         )
         .route("/programmes/{p}/cohorts/{c}/projects", get(projects::list))
         .route(
@@ -254,27 +254,27 @@ fn pages() -> Router<AppState> {
         )
         .route(
             "/projects/{id}/tools/{tool}",
-            get(tools::apply_form).post(tools::apply),
+            get(tools::apply::apply_form).post(tools::apply::apply),
         )
         .route(
             "/projects/{id}/tools/{tool}/versions/{v}",
-            get(tools::version),
+            get(tools::apply::version),
         )
         .route(
             "/projects/{id}/benefits/new",
-            get(benefits::new_form).post(benefits::create),
+            get(benefits::lines::new_form).post(benefits::lines::create),
         )
         .route(
             "/projects/{id}/benefits/{line}",
-            get(benefits::edit_form).post(benefits::update),
+            get(benefits::lines::edit_form).post(benefits::lines::update),
         )
         .route(
             "/projects/{id}/benefits/{line}/verify",
-            get(benefits::verify_form).post(benefits::verify),
+            get(benefits::review::verify_form).post(benefits::review::verify),
         )
         .route(
             "/projects/{id}/benefits/{line}/reopen",
-            get(benefits::reopen_form).post(benefits::reopen),
+            get(benefits::review::reopen_form).post(benefits::review::reopen),
         )
         .route("/programmes/{p}/claims", get(claims::queue))
         .route("/programmes/{p}/impact", get(impact::programme_dashboard))
@@ -298,8 +298,8 @@ fn pages() -> Router<AppState> {
             "/follow-up/{token}",
             get(followup::followup_form).post(followup::followup_answer),
         )
-        .route("/toolkit", get(tools::list))
-        .route("/toolkit/{tool}", get(tools::guide))
+        .route("/toolkit", get(tools::toolkit::list))
+        .route("/toolkit/{tool}", get(tools::toolkit::guide))
         .route("/organisations", get(organisations::list))
         .route(
             "/organisations/new",

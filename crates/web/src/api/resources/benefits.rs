@@ -3,7 +3,7 @@
 use crate::api::error::{ApiError, ApiResult, ErrorBody, validate};
 use crate::api::extract::{ApiJson, ApiPath};
 use crate::forms::FieldErrors;
-use crate::handlers::benefits::BenefitForm;
+use crate::handlers::benefits::form::BenefitForm;
 use crate::page::Viewer;
 use crate::state::AppState;
 use axum::Json;

@@ -1,69 +1,21 @@
-//! The toolkit: its guidance pages, the form a participant fills in about their
-//! own process, saved versions with computed outputs, and a programme's own tools.
+//! A tool as its pages show it: the fields of its form with what was typed,
+//! its computed parts (the value stream map, scores), and its versions.
 
-use super::{FormData, see_other};
-use crate::charts::{MATRIX, Matrix};
-use crate::context;
-use crate::error::{AppError, AppResult, authorise};
-use crate::page::{Page, Viewer, render, render_status};
+use crate::charts::Matrix;
+use crate::error::AppError;
+use crate::page::Page;
 use crate::state::AppState;
-use crate::views::toolkit::{shipped, tools_for};
-use askama::Template;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use serde::Deserialize;
+use crate::views::toolkit::tools_for;
 use std::collections::HashMap;
-use ymarfer_app::acting::Door;
 use ymarfer_app::i18n::Tr;
 use ymarfer_app::projects::ProjectCtx;
-use ymarfer_app::projects::project_for;
+use ymarfer_domain::Lang;
 use ymarfer_domain::toolkit::{
     self, Computed, FieldError, FieldKind, RawInput, Tool, ToolValues, cell_name,
 };
-use ymarfer_domain::{Action, Lang, Resource, can};
-
-#[derive(Template)]
-#[template(path = "tools/list.html")]
-struct ListPage {
-    page: Page,
-    tools: Vec<Tool>,
-}
-
-pub async fn list(page: Page, viewer: Viewer) -> AppResult {
-    authorise(can(
-        viewer.actor(),
-        Action::ViewSignedInPages,
-        Resource::Site,
-    ))?;
-    render(&ListPage {
-        page: page.titled("toolkit-title"),
-        tools: shipped().to_vec(),
-    })
-}
-
-#[derive(Template)]
-#[template(path = "tools/guide.html")]
-struct GuidePage {
-    page: Page,
-    tool: Tool,
-}
-
-/// A tool's guidance, open to everyone: the health check points firms not yet
-/// in a programme to it.
-pub async fn guide(page: Page, viewer: Viewer, Path(id): Path<String>) -> AppResult {
-    authorise(can(viewer.actor(), Action::ViewPublic, Resource::Site))?;
-    let tool = shipped()
-        .iter()
-        .find(|t| t.id == id)
-        .cloned()
-        .ok_or(AppError::NOT_FOUND)?;
-    let mut page = page;
-    page.title = tool.name.get(page.lang).to_string();
-    render(&GuidePage { page, tool })
-}
 
 /// A tool page's title: the tool and the project it is applied to.
-fn tool_title(page: &Page, tool: &Tool, ctx: &ProjectCtx) -> String {
+pub fn tool_title(page: &Page, tool: &Tool, ctx: &ProjectCtx) -> String {
     format!("{}: {}", tool.name.get(page.lang), ctx.project.title)
 }
 
@@ -90,7 +42,7 @@ pub struct FieldView {
     pub blanks: usize,
 }
 
-fn error_text(tr: Tr, e: &FieldError) -> String {
+pub fn error_text(tr: Tr, e: &FieldError) -> String {
     let mut args = Vec::new();
     if let Some(min) = e.min {
         args.push(("min", min.to_string()));
@@ -101,7 +53,7 @@ fn error_text(tr: Tr, e: &FieldError) -> String {
     tr.args(e.message_id, &args)
 }
 
-fn input(
+pub fn input(
     tr: Tr,
     name: String,
     label: &toolkit::Text,
@@ -221,14 +173,14 @@ pub fn form_view(
 pub struct Blanks(HashMap<String, usize>);
 
 /// The most empty rows a form offers at once.
-const MAX_BLANKS: usize = 20;
+pub const MAX_BLANKS: usize = 20;
 
 impl Blanks {
     pub fn of(&self, field: &str) -> usize {
         self.0.get(field).copied().unwrap_or(1)
     }
 
-    fn from_form(form: &[(String, String)]) -> Blanks {
+    pub fn from_form(form: &[(String, String)]) -> Blanks {
         Blanks(
             form.iter()
                 .filter_map(|(k, v)| {
@@ -243,13 +195,13 @@ impl Blanks {
 
 /// A press of "Add a row" or "Remove" on a rows field: the form is shown again
 /// with the change, and nothing is saved.
-enum RowChange {
+pub enum RowChange {
     Add(String),
     Remove(String, usize),
 }
 
 impl RowChange {
-    fn from_form(tool: &Tool, form: &[(String, String)]) -> Option<RowChange> {
+    pub fn from_form(tool: &Tool, form: &[(String, String)]) -> Option<RowChange> {
         let (_, v) = form.iter().find(|(k, _)| k == "_rows")?;
         let mut parts = v.split(':');
         let change = match (parts.next()?, parts.next()?, parts.next()) {
@@ -266,7 +218,7 @@ impl RowChange {
     }
 
     /// The posted form with the change made, and the empty rows to show.
-    fn apply(&self, form: &[(String, String)]) -> (Vec<(String, String)>, Blanks) {
+    pub fn apply(&self, form: &[(String, String)]) -> (Vec<(String, String)>, Blanks) {
         let mut blanks = Blanks::from_form(form);
         let kept = match self {
             RowChange::Add(field) => {
@@ -288,7 +240,7 @@ impl RowChange {
 
 /// A tool's fields that start, before anything is saved, from the project's
 /// own words: its problem is the fishbone's effect and the five whys' problem.
-fn from_project(tool: &Tool, project: &ymarfer_store::projects::Project) -> RawInput {
+pub fn from_project(tool: &Tool, project: &ymarfer_store::projects::Project) -> RawInput {
     let mut raw = RawInput::default();
     for (field, text) in [
         ("effect", &project.problem),
@@ -324,7 +276,7 @@ pub struct VsmView {
     pub largest_waits: Vec<(String, String)>,
 }
 
-fn vsm_view(tr: Tr, tool: &Tool, v: &toolkit::ValueStream) -> VsmView {
+pub fn vsm_view(tr: Tr, tool: &Tool, v: &toolkit::ValueStream) -> VsmView {
     let unit = tool
         .field("steps")
         .and_then(|f| f.column("lead_time"))
@@ -379,7 +331,7 @@ pub enum ComputedView {
     Fishbone(Vec<String>, Vec<(String, Vec<String>)>),
 }
 
-fn choice_label(tool: &Tool, field: &str, column: &str, id: &str, lang: Lang) -> String {
+pub fn choice_label(tool: &Tool, field: &str, column: &str, id: &str, lang: Lang) -> String {
     tool.field(field)
         .and_then(|f| f.column(column))
         .and_then(|c| c.kind.option(id))
@@ -437,21 +389,7 @@ pub fn computed_view(tr: Tr, tool: &Tool, values: &ToolValues) -> Option<Compute
     })
 }
 
-#[derive(Template)]
-#[template(path = "tools/apply.html")]
-struct ApplyPage {
-    page: Page,
-    ctx: ProjectCtx,
-    tool: Tool,
-    fields: Vec<FieldView>,
-    errors: Vec<(String, String)>,
-    versions: Vec<(i64, String)>,
-    computed: Option<ComputedView>,
-    notice: Option<String>,
-    matrix_size: f64,
-}
-
-async fn tool_of(state: &AppState, ctx: &ProjectCtx, tool_id: &str) -> Result<Tool, AppError> {
+pub async fn tool_of(state: &AppState, ctx: &ProjectCtx, tool_id: &str) -> Result<Tool, AppError> {
     tools_for(state, ctx.programme.id)
         .await?
         .iter()
@@ -460,7 +398,7 @@ async fn tool_of(state: &AppState, ctx: &ProjectCtx, tool_id: &str) -> Result<To
         .ok_or(AppError::NOT_FOUND)
 }
 
-async fn versions(
+pub async fn versions(
     state: &AppState,
     tr: Tr,
     project: i64,
@@ -477,207 +415,18 @@ async fn versions(
         .collect())
 }
 
-fn latest_values(apps: &[ymarfer_store::projects::Application], tool: &str) -> Option<ToolValues> {
+pub fn latest_values(
+    apps: &[ymarfer_store::projects::Application],
+    tool: &str,
+) -> Option<ToolValues> {
     apps.iter()
         .rev()
         .find(|a| a.tool_id == tool)
         .and_then(|a| serde_json::from_str(&a.data).ok())
 }
 
-pub async fn apply_form(
-    State(state): State<AppState>,
-    page: Page,
-    viewer: Viewer,
-    Path((id, tool_id)): Path<(i64, String)>,
-    axum::extract::Query(q): axum::extract::Query<super::DoneQuery>,
-) -> AppResult {
-    let ctx = project_for(
-        &state,
-        &viewer.acting(Door::Page, ""),
-        id,
-        Action::ViewProject,
-    )
-    .await?;
-    let tool = tool_of(&state, &ctx, &tool_id).await?;
-    let tr = page.tr;
-    let apps = state.db.applications(id).await?;
-    let latest = latest_values(&apps, &tool.id);
-    let raw = match &latest {
-        Some(values) => RawInput::from_values(values),
-        None => from_project(&tool, &ctx.project),
-    };
-    let computed = latest.as_ref().and_then(|v| computed_view(tr, &tool, v));
-    let notice = page.done_notice(q.done.as_deref());
-    let mut page = page;
-    page.title = tool_title(&page, &tool, &ctx);
-    render(&ApplyPage {
-        fields: form_view(tr, &tool, &raw, &[], &Blanks::default()),
-        versions: versions(&state, tr, id, &tool.id).await?,
-        page,
-        ctx,
-        tool,
-        errors: Vec::new(),
-        computed,
-        notice,
-        matrix_size: MATRIX,
-    })
-}
-
-pub async fn apply(
-    State(state): State<AppState>,
-    page: Page,
-    viewer: Viewer,
-    super::ClientAddr(addr): super::ClientAddr,
-    Path((id, tool_id)): Path<(i64, String)>,
-    FormData(form): FormData<Vec<(String, String)>>,
-) -> AppResult {
-    let acting = viewer.acting(Door::Page, addr);
-    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
-    let tool = tool_of(&state, &ctx, &tool_id).await?;
-    let tr = page.tr;
-    if let Some(change) = RowChange::from_form(&tool, &form) {
-        let (form, blanks) = change.apply(&form);
-        let raw = RawInput::from_form(&tool, &form);
-        let apps = state.db.applications(id).await?;
-        let computed = latest_values(&apps, &tool.id).and_then(|v| computed_view(tr, &tool, &v));
-        let mut page = page;
-        page.title = tool_title(&page, &tool, &ctx);
-        return render(&ApplyPage {
-            fields: form_view(tr, &tool, &raw, &[], &blanks),
-            versions: versions(&state, tr, id, &tool.id).await?,
-            page,
-            ctx,
-            tool,
-            errors: Vec::new(),
-            computed,
-            notice: None,
-            matrix_size: MATRIX,
-        });
-    }
-    let raw = RawInput::from_form(&tool, &form);
-    match tool.validate_input(&raw) {
-        Ok(values) => {
-            ymarfer_app::tools::apply(&state, &acting, id, &values).await?;
-            Ok(see_other(&page.href(&format!(
-                "projects/{id}/tools/{}?done=saved",
-                tool.id
-            ))))
-        }
-        Err(errors) => {
-            let fields = form_view(tr, &tool, &raw, &errors, &Blanks::from_form(&form));
-            // Each problem named by the field it is in, linked to that field.
-            let summary = fields
-                .iter()
-                .flat_map(|f| std::iter::once(&f.input).chain(f.rows.iter().flatten()))
-                .filter_map(|i| {
-                    let e = i.error.as_ref()?;
-                    Some((i.id.clone(), format!("{}: {e}", i.label)))
-                })
-                .collect();
-            let mut page = page;
-            page.title = tool_title(&page, &tool, &ctx);
-            render_status(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                &ApplyPage {
-                    fields,
-                    versions: versions(&state, tr, id, &tool.id).await?,
-                    page,
-                    ctx,
-                    tool,
-                    errors: summary,
-                    computed: None,
-                    notice: None,
-                    matrix_size: MATRIX,
-                },
-            )
-        }
-    }
-}
-
-#[derive(Template)]
-#[template(path = "tools/version.html")]
-struct VersionPage {
-    page: Page,
-    ctx: ProjectCtx,
-    tool: Tool,
-    version: i64,
-    saved: String,
-    answers: Vec<Answer>,
-    computed: Option<ComputedView>,
-    matrix_size: f64,
-}
-
-/// One field of a saved tool as read back: label, value, and for a table its
-/// rows and column headings.
-type Answer = (String, String, Vec<Vec<String>>, Vec<String>);
-
-/// An earlier version of a filled-in tool, read-only.
-pub async fn version(
-    State(state): State<AppState>,
-    page: Page,
-    viewer: Viewer,
-    Path((id, tool_id, version)): Path<(i64, String, i64)>,
-) -> AppResult {
-    let ctx = project_for(
-        &state,
-        &viewer.acting(Door::Page, ""),
-        id,
-        Action::ViewProject,
-    )
-    .await?;
-    let tool = tool_of(&state, &ctx, &tool_id).await?;
-    let app = state
-        .db
-        .applications(id)
-        .await?
-        .into_iter()
-        .find(|a| a.tool_id == tool_id && a.version == version)
-        .ok_or(AppError::NOT_FOUND)?;
-    let values: ToolValues = serde_json::from_str(&app.data)?;
-    let tr = page.tr;
-    let raw = RawInput::from_values(&values);
-    let answers = tool
-        .fields
-        .iter()
-        .map(|f| {
-            let columns: Vec<String> = f
-                .columns()
-                .iter()
-                .map(|c| c.label.get(tr.lang()).to_string())
-                .collect();
-            let rows = (0..raw.row_count(&f.id))
-                .map(|r| {
-                    f.columns()
-                        .iter()
-                        .map(|c| shown(tr, &c.kind, raw.cell(&f.id, r, &c.id)))
-                        .collect()
-                })
-                .collect();
-            (
-                f.label.get(tr.lang()).to_string(),
-                shown(tr, &f.kind, raw.value(&f.id)),
-                rows,
-                columns,
-            )
-        })
-        .collect();
-    let computed = computed_view(tr, &tool, &values);
-    let mut page = page;
-    page.title = tool_title(&page, &tool, &ctx);
-    render(&VersionPage {
-        saved: tr.date_time(app.created_at),
-        page,
-        ctx,
-        tool,
-        version,
-        answers,
-        computed,
-        matrix_size: MATRIX,
-    })
-}
-
 /// A stored value as a person reads it: a choice by its label.
-fn shown(tr: Tr, kind: &FieldKind, value: &str) -> String {
+pub fn shown(tr: Tr, kind: &FieldKind, value: &str) -> String {
     match kind {
         FieldKind::Choice { options } => options
             .iter()
@@ -686,103 +435,4 @@ fn shown(tr: Tr, kind: &FieldKind, value: &str) -> String {
             .unwrap_or_else(|| value.to_string()),
         _ => value.to_string(),
     }
-}
-
-#[derive(Template)]
-#[template(path = "tools/programme.html")]
-struct ProgrammeToolsPage {
-    page: Page,
-    programme: ymarfer_store::programmes::Programme,
-    tools: Vec<(String, i64, String)>,
-    definition: String,
-    problems: Vec<String>,
-}
-
-async fn programme_tools_page(
-    state: &AppState,
-    page: Page,
-    programme: ymarfer_store::programmes::Programme,
-    definition: String,
-    problems: Vec<String>,
-) -> Result<ProgrammeToolsPage, AppError> {
-    let lang = page.lang;
-    let tools = state
-        .db
-        .programme_tools(programme.id)
-        .await?
-        .into_iter()
-        .map(|t| {
-            let name = Tool::parse(&t.definition)
-                .map(|tool| tool.name.get(lang).to_string())
-                .unwrap_or_default();
-            (t.tool_id, t.version, name)
-        })
-        .collect();
-    Ok(ProgrammeToolsPage {
-        page: page.titled("programme-tools-title"),
-        programme,
-        tools,
-        definition,
-        problems,
-    })
-}
-
-pub async fn programme_tools(
-    State(state): State<AppState>,
-    page: Page,
-    viewer: Viewer,
-    Path(slug): Path<String>,
-) -> AppResult {
-    let programme = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
-    render(&programme_tools_page(&state, page, programme, String::new(), Vec::new()).await?)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct DefinitionForm {
-    definition: String,
-}
-
-/// Adds a programme's own tool from its TOML definition, checked exactly as the
-/// shipped tools are; every problem is listed and nothing is saved until it is right.
-pub async fn add_programme_tool(
-    State(state): State<AppState>,
-    page: Page,
-    viewer: Viewer,
-    super::ClientAddr(addr): super::ClientAddr,
-    Path(slug): Path<String>,
-    FormData(form): FormData<DefinitionForm>,
-) -> AppResult {
-    let programme = context::programme(&state, &viewer, &slug, Action::ManageProgramme).await?;
-    let tr = page.tr;
-    let problems = match Tool::parse(&form.definition) {
-        Ok(tool) if shipped().iter().any(|t| t.id == tool.id) => {
-            vec![tr.t1("programme-tools-clash", "id", &tool.id)]
-        }
-        Ok(_) => {
-            let acting = viewer.acting(Door::Page, addr);
-            ymarfer_app::tools::add_to_programme(&state, &acting, programme.id, &form.definition)
-                .await?;
-            return Ok(see_other(
-                &page.href(&format!("programmes/{slug}/tools?done=saved")),
-            ));
-        }
-        Err(toolkit::ToolError::Toml(message)) => {
-            vec![tr.t1("programme-tools-toml", "detail", &message)]
-        }
-        Err(e) => {
-            let issues: Vec<String> = e
-                .issues()
-                .iter()
-                .map(|i| format!("{}: {}", i.at, tr.t(i.problem.message_id())))
-                .collect();
-            if issues.is_empty() {
-                vec![e.to_string()]
-            } else {
-                issues
-            }
-        }
-    };
-    let page = programme_tools_page(&state, page, programme, form.definition, problems).await?;
-    render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }

@@ -1,0 +1,6 @@
+//! A project's benefit ledger (`/projects/{id}/benefits`): lines, their versions,
+//! and verification.
+
+pub mod form;
+pub mod lines;
+pub mod review;
