@@ -32,16 +32,19 @@ fn pages() -> Router<AppState> {
         .route("/sign-out", post(auth::sign_out))
         .route(
             "/health-check",
-            get(health_check::intro).post(health_check::start),
+            get(health_check::start::intro).post(health_check::start::start),
         )
-        .route("/health-check/{token}/result", get(health_check::result))
+        .route(
+            "/health-check/{token}/result",
+            get(health_check::result::result),
+        )
         .route(
             "/health-check/{token}/interest",
-            post(health_check::interest),
+            post(health_check::result::interest),
         )
         .route(
             "/health-check/{token}/{n}",
-            get(health_check::question).post(health_check::answer),
+            get(health_check::questions::question).post(health_check::questions::answer),
         )
         .route("/programmes/{p}/leads", get(leads::list))
         .route(
@@ -356,7 +359,7 @@ pub fn router(state: AppState) -> Router {
         // The health check's first screen offers both languages, Welsh first.
         .route(
             "/health-check",
-            get(health_check::choose).layer(Extension(Lang::Cy)),
+            get(health_check::start::choose).layer(Extension(Lang::Cy)),
         )
         .route("/static/{*path}", get(assets::serve))
         .route("/calendar/{file}", get(sessions::feed))
