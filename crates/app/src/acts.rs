@@ -173,6 +173,14 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page, Door::Api],
     },
     Act {
+        name: "space::share",
+        may: "EditProject on the project, and ViewSpace in its cohort",
+        records: "the post itself, naming the record shared (content, not a sensitive act)",
+        tells: "the people named after @ in the note",
+        repeat: "the record is the key: the same version shared twice by the same person is one post",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "space::post_alumni",
         may: "ViewAlumni: the people and staff of the programme's finished cohorts",
         records: "the post itself, with its author and time",
@@ -541,6 +549,14 @@ pub const VIEWS: &[View] = &[
         name: "projects::load",
         shows: "(Relation::load) the person's relation to the projects of one cohort: the firm they represent \
                 and the firms of their action-learning set, loaded once for any number of projects",
+    },
+    View {
+        name: "claims::queue",
+        shows: "the claims of a programme waiting for review, oldest first, to the staff of each claim's cohort",
+    },
+    View {
+        name: "claims::waiting",
+        shows: "how many claims wait that the person may review, counted by cohort in one query",
     },
 ];
 

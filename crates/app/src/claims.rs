@@ -12,7 +12,8 @@ use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::authz::missing;
 use ymarfer_domain::impact::Status;
 use ymarfer_domain::{Action, Decision, Resource};
-use ymarfer_store::ledger::{Review, Reviewed};
+use ymarfer_store::ledger::{Claim, Review, Reviewed};
+use ymarfer_store::programmes::Programme;
 
 /// The longest note or reason a reviewer may write, in characters.
 pub const NOTE_MAX: usize = 1000;
@@ -145,4 +146,40 @@ fn hidden(decision: Decision) -> Error {
         Ok(()) => Error::NotFound,
         Err(e) => e,
     }
+}
+
+/// The claims of a programme the person may review, oldest first: the
+/// claims queue, whichever door shows it.
+pub async fn queue(s: &Services, acting: &Acting, programme: &Programme) -> Result<Vec<Claim>> {
+    Ok(s.db
+        .claims_in(programme.id)
+        .await?
+        .into_iter()
+        .filter(|claim| may_review_in(acting, programme.id, claim.cohort_id))
+        .collect())
+}
+
+/// How many claims wait that the person may review, counted in one query.
+pub async fn waiting(s: &Services, acting: &Acting, programme: &Programme) -> Result<i64> {
+    Ok(s.db
+        .claims_by_cohort(programme.id)
+        .await?
+        .into_iter()
+        .filter(|(cohort, _)| may_review_in(acting, programme.id, *cohort))
+        .map(|(_, n)| n)
+        .sum())
+}
+
+/// Reviewing needs no relation to the firm, only a staff role in its cohort.
+fn may_review_in(acting: &Acting, programme: i64, cohort: i64) -> bool {
+    let facts = crate::projects::Relation::none().facts(
+        programme,
+        cohort,
+        0,
+        ymarfer_domain::projects::Visibility::Private,
+        false,
+    );
+    acting
+        .decide(Action::VerifyBenefit, Resource::Project(facts))
+        .allowed()
 }

@@ -417,3 +417,92 @@ pub async fn ask_feedback(
     }
     Ok(s.db.request_feedback(item, me, &asked).await?)
 }
+
+/// One of a project's records, to share with its cohort.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Record {
+    /// The latest version of a tool applied to the project.
+    Tool(String),
+    /// A test-and-learn cycle, by its number.
+    Cycle(i64),
+    /// The latest reading of the project's measure.
+    LatestReading,
+}
+
+/// Shares one of a project's records with its cohort, with a note: someone
+/// who may change the project and is of its cohort's space (staff editing a
+/// project are; an administrator outside it is not). The people named after
+/// `@` are told. The post's id, or `None` when that record was shared by
+/// this person already (nothing changed).
+pub async fn share(
+    s: &Services,
+    acting: &Acting,
+    project: i64,
+    record: &Record,
+    note: &str,
+    lang: Lang,
+) -> Result<Option<i64>> {
+    let ctx = crate::projects::project_for(s, acting, project, Action::EditProject).await?;
+    acting.may(
+        Action::ViewSpace,
+        Resource::Cohort {
+            programme: ctx.programme.id,
+            cohort: ctx.cohort.id,
+        },
+    )?;
+    let author = acting.user_id().ok_or(Error::NotFound)?;
+    let note = note.trim();
+    check_words(note)?;
+    let (kind, tool_id, ref_id) = match record {
+        Record::Tool(tool) => {
+            let latest =
+                s.db.applications(project)
+                    .await?
+                    .into_iter()
+                    .filter(|a| &a.tool_id == tool)
+                    .max_by_key(|a| a.version)
+                    .ok_or(Error::NotFound)?;
+            (ItemKind::Tool, Some(latest.tool_id), latest.id)
+        }
+        Record::Cycle(number) => {
+            let cycle =
+                s.db.cycles(project)
+                    .await?
+                    .into_iter()
+                    .find(|c| c.number == *number)
+                    .ok_or(Error::NotFound)?;
+            (ItemKind::Cycle, None, cycle.id)
+        }
+        Record::LatestReading => {
+            let latest =
+                s.db.readings(project)
+                    .await?
+                    .into_iter()
+                    .next_back()
+                    .ok_or(Error::NotFound)?;
+            (ItemKind::Reading, None, latest.id)
+        }
+    };
+    let members = s.db.space_members(ctx.programme.id, ctx.cohort.id).await?;
+    // The record is the key: the same version shared twice is one post.
+    let key = format!("share:{author}:{}:{ref_id}", kind.as_str());
+    Ok(s.db
+        .add_item_once(
+            &NewItem {
+                cohort: ctx.cohort.id,
+                parent: None,
+                author,
+                kind,
+                project: Some(project),
+                tool_id: tool_id.as_deref(),
+                ref_id: Some(ref_id),
+                body: note,
+                lang,
+                alumni: None,
+            },
+            &mentions(note, &members),
+            &[],
+            Some(&key),
+        )
+        .await?)
+}

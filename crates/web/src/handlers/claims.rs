@@ -5,9 +5,9 @@ use crate::context;
 use crate::error::AppResult;
 use crate::page::{Page, Viewer, render};
 use crate::state::AppState;
-use crate::views::claims::verifiable_claims;
 use askama::Template;
 use axum::extract::{Path, State};
+use ymarfer_app::acting::Door;
 use ymarfer_app::report::capture;
 use ymarfer_domain::{Action, Pence};
 use ymarfer_store::programmes::Programme;
@@ -73,7 +73,7 @@ pub async fn queue(
         &ymarfer_app::report::verified_values(&state.db, &p).await?,
     );
     let mut rows = Vec::new();
-    let claims = verifiable_claims(&state, &viewer, &p).await?;
+    let claims = ymarfer_app::claims::queue(&state, &viewer.acting(Door::Page, ""), &p).await?;
     // Each cohort with claims the viewer may verify, and how many.
     let filters: Vec<(String, String, usize, bool)> = cohorts
         .iter()

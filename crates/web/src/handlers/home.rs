@@ -376,7 +376,8 @@ async fn glances(
         let (report, summary) =
             ymarfer_app::report::impact_report(&state.db, page.tr, &p, None).await?;
         let claims = if can(actor, Action::ReviewClaims, Resource::Programme(p.id)).allowed() {
-            let n = crate::views::claims::verifiable_claim_count(state, viewer, &p).await?;
+            let acting = viewer.acting(ymarfer_app::acting::Door::Page, "");
+            let n = ymarfer_app::claims::waiting(state, &acting, &p).await?;
             Some((n, page.href(&format!("programmes/{}/claims", p.slug))))
         } else {
             None

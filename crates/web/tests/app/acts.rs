@@ -70,7 +70,8 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             | "space::restore"
             | "space::react"
             | "space::give_feedback"
-            | "space::ask_feedback" => crate::acts_space::space_act(&app, act.name).await,
+            | "space::ask_feedback"
+            | "space::share" => crate::acts_space::space_act(&app, act.name).await,
             "benefits::add" | "benefits::change" => {
                 crate::acts_benefits::benefit_act(&app, act.name).await
             }

@@ -131,6 +131,7 @@ pub async fn space_act(app: &TestApp, name: &str) {
         "space::react" => react(app, &tag).await,
         "space::give_feedback" => give_feedback(app, &tag).await,
         "space::ask_feedback" => ask_feedback(app, &tag).await,
+        "space::share" => share(app, &tag).await,
         other => panic!("no case for {other}"),
     }
 }
@@ -528,4 +529,83 @@ async fn post_alumni(app: &TestApp, tag: &str) {
     )
     .await;
     assert!(refused.is_err(), "{refused:?}");
+}
+
+async fn share(app: &TestApp, tag: &str) {
+    let s = space(app, tag).await;
+    // The author's firm, with a project and a reading of its measure.
+    let org = app
+        .db
+        .create_organisation(
+            &ymarfer_store::organisations::OrganisationInput {
+                name: format!("Becws {tag}"),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(s.programme),
+        )
+        .await
+        .unwrap();
+    app.db
+        .enrol(s.programme, s.cohort, s.author.0, Some(org.id), None)
+        .await
+        .unwrap();
+    let project =
+        crate::support::project(app, s.cohort, org.id, "Changeovers", "testing", "cohort")
+            .await
+            .id;
+    app.db
+        .add_reading(
+            project,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            4000,
+            "",
+            None,
+        )
+        .await
+        .unwrap();
+    let path = format!("/en/projects/{project}/share");
+    let form = [
+        ("what", "reading"),
+        ("share_note", "Down from 55 minutes @Bryn Cyfoed"),
+    ];
+    for _ in 0..2 {
+        let res = s.author.1.post(&path, &form).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let shared: Vec<_> = app
+        .db
+        .stream(s.cohort, &Default::default(), 0)
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .filter(|i| i.kind == ItemKind::Reading)
+        .collect();
+    assert_eq!(shared.len(), 1, "the same reading shared twice is one post");
+    assert_eq!(notices_of(app, s.peer.0, NoticeKind::Mention).await, 1);
+    // A peer may not share from another's project; nor may someone outside.
+    assert_eq!(
+        s.peer.1.post(&path, &form).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let refused = ymarfer_app::space::share(
+        &app.state,
+        &app.acting(s.outsider.0).await,
+        project,
+        &ymarfer_app::space::Record::LatestReading,
+        "",
+        Lang::En,
+    )
+    .await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::NotFound)),
+        "{refused:?}"
+    );
+    // A record the project does not have is not found.
+    let res = s.author.1.post(&path, &[("what", "cycle:9")]).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
