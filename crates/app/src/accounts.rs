@@ -177,3 +177,40 @@ pub async fn erase(
     services.db.erase_user(account, former, &event).await?;
     Ok(())
 }
+
+/// Changes one's own password, given the current one: every other session
+/// ends, and the person's API tokens are revoked (a token made with the old
+/// password must not outlive it), recorded with how many of each. The
+/// session `keep` stays signed in. The error names the field at fault.
+pub async fn change_password(
+    s: &Services,
+    acting: &Acting,
+    current: String,
+    new: String,
+    confirm: &str,
+    keep: Option<i64>,
+) -> Result<(), Error> {
+    let me = acting.user_id().ok_or(Error::SignIn)?;
+    acting.may(Action::ManageOwnAccount, Resource::Account(me))?;
+    let user = s.db.user_by_id(me).await?.ok_or(Error::NotFound)?;
+    if !crate::passwords::verify(current, user.password_hash.clone()).await? {
+        return Err(Error::Invalid("error-password-current"));
+    }
+    ymarfer_domain::password::check_new_password(&new, &user.email)
+        .map_err(|e| Error::Invalid(e.message_id()))?;
+    if new != confirm {
+        return Err(Error::Invalid("error-password-mismatch"));
+    }
+    let hash = crate::passwords::hash(new).await?;
+    s.db.set_password_hash(me, &hash, keep, |ended| {
+        let mut event = acting.event(AuditAction::PasswordChanged);
+        event.subject = format!("user {me}");
+        event.detail = format!(
+            "{} other sessions ended, {} API tokens revoked",
+            ended.sessions, ended.tokens
+        );
+        Some(event)
+    })
+    .await?;
+    Ok(())
+}

@@ -83,6 +83,14 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page, Door::CommandLine],
     },
     Act {
+        name: "accounts::change_password",
+        may: "ManageOwnAccount, with the current password",
+        records: "password_changed: how many other sessions ended and API tokens were revoked",
+        tells: "the person: the page says so, and every other device is signed out",
+        repeat: "sent again, the current password is the old one and is refused; nothing changes",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "accounts::set_access",
         may: "ManageUsers, never on one's own account",
         records: "user_suspended, user_reactivated or user_signed_out: the account",

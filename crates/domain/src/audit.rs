@@ -36,6 +36,7 @@ coded_enum! {
         UserSignedOut = "user_signed_out", "audit-user-signed-out";
         TokenCreated = "token_created", "audit-token-created";
         TokenRevoked = "token_revoked", "audit-token-revoked";
+        PasswordChanged = "password_changed", "audit-password-changed";
         LedgerImported = "ledger_imported", "audit-ledger-imported";
         PeopleImported = "people_imported", "audit-people-imported";
         RatesChanged = "rates_changed", "audit-rates-changed";

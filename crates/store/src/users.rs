@@ -43,6 +43,13 @@ pub struct NewUser<'a> {
 
 const USER_COLUMNS: &str = "id, email, display_name, password_hash, language, is_admin, created_at, suspended_at, erased_at";
 
+/// What a new password ended: other sessions, and API tokens revoked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ended {
+    pub sessions: u64,
+    pub tokens: u64,
+}
+
 impl Db {
     /// Who hears of a new lead: a programme's managers, or with no programme the
     /// instance's administrators.
@@ -170,10 +177,16 @@ impl Db {
         Ok(())
     }
 
-    /// Sets a new password, all at once: every session but `keep` ends, every
-    /// emailed link of the account not yet used (sign-in, reset) stops working,
-    /// and every API token is revoked.
-    pub async fn set_password_hash(&self, id: i64, hash: &str, keep: Option<i64>) -> Result<()> {
+    /// Sets a person's password: every other session (all but `keep`) ends,
+    /// unused sign-in and reset links are void, and API tokens are revoked,
+    /// with the audit event `event` makes from what ended, in one transaction.
+    pub async fn set_password_hash(
+        &self,
+        id: i64,
+        hash: &str,
+        keep: Option<i64>,
+        event: impl FnOnce(Ended) -> Option<crate::audit::NewAuditEvent>,
+    ) -> Result<()> {
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -182,11 +195,13 @@ impl Db {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id <> $2)")
-                .bind(id)
-                .bind(keep)
-                .execute(&mut *tx)
-                .await?;
+            let sessions =
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id <> $2)")
+                    .bind(id)
+                    .bind(keep)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
             sqlx::query(
                 "UPDATE tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL \
                  AND purpose IN ('sign_in', 'reset')",
@@ -196,13 +211,17 @@ impl Db {
             .execute(&mut *tx)
             .await?;
             // A new password ends what the old one let anyone make: API tokens too.
-            sqlx::query(
+            let tokens = sqlx::query(
                 "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
             )
             .bind(now)
             .bind(id)
             .execute(&mut *tx)
-            .await?;
+            .await?
+            .rows_affected();
+            if let Some(event) = event(Ended { sessions, tokens }) {
+                crate::audit::record_in!(tx, &event);
+            }
             tx.commit().await?;
             Ok::<(), crate::StoreError>(())
         })?;

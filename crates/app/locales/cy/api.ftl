@@ -40,6 +40,7 @@ tokens-error-programme = Dewiswch raglen y gallwch ei gweld, neu bob rhaglen.
 tokens-error-days = Dewiswch am faint y mae'r tocyn yn para.
 audit-token-created = Gwnaed tocyn API
 audit-token-revoked = Dirymwyd tocyn API
+audit-password-changed = Cyfrinair wedi'i newid (sesiynau eraill wedi dod i ben, tocynnau API wedi'u dirymu)
 
 ## Tudalen ddynol yr API
 

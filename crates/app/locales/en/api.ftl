@@ -43,6 +43,7 @@ tokens-error-programme = Choose a programme you can see, or every programme.
 tokens-error-days = Choose how long the token lasts.
 audit-token-created = API token made
 audit-token-revoked = API token revoked
+audit-password-changed = Password changed (other sessions ended, API tokens revoked)
 
 ## The API's human page
 

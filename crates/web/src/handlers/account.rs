@@ -11,9 +11,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use serde::Deserialize;
-use ymarfer_app::passwords;
+use ymarfer_app::accounts;
+use ymarfer_app::acting::Door;
 use ymarfer_domain::Lang;
-use ymarfer_domain::password::check_new_password;
 
 #[derive(Deserialize, Default)]
 pub struct ProfileQuery {
@@ -93,33 +93,39 @@ pub async fn change_password(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     FormData(form): FormData<PasswordForm>,
 ) -> AppResult {
     let me = account_owner(&viewer)?;
-    let tr = page.tr;
-    let mut errors = FieldErrors::default();
-    if !passwords::verify(form.current, me.user.password_hash.clone()).await? {
-        errors.add("current", tr.t("error-password-current"));
+    let acting = viewer.acting(Door::Page, addr);
+    // This device stays signed in; every other is signed out.
+    let changed = accounts::change_password(
+        &state,
+        &acting,
+        form.current,
+        form.password,
+        &form.confirm,
+        Some(me.session_id),
+    )
+    .await;
+    match changed {
+        Ok(()) => Ok(see_other(&format!(
+            "/{}/profile?done=password",
+            page.lang.code()
+        ))),
+        Err(ymarfer_app::Error::Invalid(message)) => {
+            let field = match message {
+                "error-password-current" => "current",
+                "error-password-mismatch" => "confirm",
+                _ => "password",
+            };
+            let mut errors = FieldErrors::default();
+            errors.add(field, page.t(message));
+            let page = profile_page(&state, page, &me, None, None, errors).await?;
+            render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
+        }
+        Err(e) => Err(e.into()),
     }
-    if let Err(e) = check_new_password(&form.password, &me.user.email) {
-        errors.add("password", tr.t(e.message_id()));
-    } else if form.password != form.confirm {
-        errors.add("confirm", tr.t("error-password-mismatch"));
-    }
-    if !errors.is_empty() {
-        let page = profile_page(&state, page, &me, None, None, errors).await?;
-        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &page);
-    }
-    let hash = passwords::hash(form.password).await?;
-    // Every other device is signed out; this one stays.
-    state
-        .db
-        .set_password_hash(me.user.id, &hash, Some(me.session_id))
-        .await?;
-    Ok(see_other(&format!(
-        "/{}/profile?done=password",
-        page.lang.code()
-    )))
 }
 
 pub async fn end_session(

@@ -15,10 +15,12 @@ use axum::response::IntoResponse;
 use serde::Deserialize;
 use ymarfer_app::passwords;
 use ymarfer_domain::Email;
+use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::password::check_new_password;
+use ymarfer_store::audit::NewAuditEvent;
 use ymarfer_store::throttle::Attempt;
 use ymarfer_store::tokens::Purpose;
-use ymarfer_store::users::{NewUser, User};
+use ymarfer_store::users::{Ended, NewUser, User};
 
 #[derive(Template)]
 #[template(path = "auth/sign_in.html")]
@@ -385,6 +387,26 @@ enum Journey {
     Setup,
 }
 
+/// The trail's record of a password set through an emailed link, by the
+/// person the link was for, with what the new password ended.
+fn password_set(user: i64, journey: Journey, ended: Ended) -> NewAuditEvent {
+    let how = match journey {
+        Journey::Reset => "by a reset link",
+        Journey::Invitation => "by an invitation",
+        Journey::Setup => "by the setup link",
+    };
+    NewAuditEvent {
+        actor_id: Some(user),
+        action: Some(AuditAction::PasswordChanged),
+        subject: format!("user {user}"),
+        detail: format!(
+            "{how}: {} sessions ended, {} API tokens revoked",
+            ended.sessions, ended.tokens
+        ),
+        ..NewAuditEvent::default()
+    }
+}
+
 impl Journey {
     fn purpose(self) -> Purpose {
         match self {
@@ -532,7 +554,12 @@ async fn set_password(
     let user = match existing {
         Some(user) => {
             // A new password signs out every device and voids older links.
-            state.db.set_password_hash(user.id, &hash, None).await?;
+            state
+                .db
+                .set_password_hash(user.id, &hash, None, |ended| {
+                    Some(password_set(user.id, journey, ended))
+                })
+                .await?;
             if journey != Journey::Reset {
                 state.db.update_profile(user.id, name, user.lang()).await?;
             }
@@ -558,7 +585,12 @@ async fn set_password(
                         .user_by_email(&email)
                         .await?
                         .ok_or(AppError::BAD_REQUEST)?;
-                    state.db.set_password_hash(user.id, &hash, None).await?;
+                    state
+                        .db
+                        .set_password_hash(user.id, &hash, None, |ended| {
+                            Some(password_set(user.id, journey, ended))
+                        })
+                        .await?;
                     state.db.set_admin(user.id, true).await?;
                     user
                 }

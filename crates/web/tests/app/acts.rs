@@ -79,6 +79,7 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "claims::return_claim" => review(&app, Review::Return).await,
             "claims::reject" => review(&app, Review::Reject).await,
             "claims::reopen" => review(&app, Review::Reopen).await,
+            "accounts::change_password" => crate::acts_accounts::change_password(&app).await,
             "accounts::set_access" => set_access(&app).await,
             "accounts::erase" => erase(&app).await,
             "programmes::create" => crate::acts_programmes::create_programme(&app).await,

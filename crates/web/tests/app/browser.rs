@@ -505,7 +505,7 @@ async fn manager_and_facilitator_run_a_cohort(app: TestApp) {
     // The facilitator, in Welsh: takes the register and proposes sets.
     let hash = ymarfer_app::passwords::hash(PASSWORD.into()).await.unwrap();
     app.db
-        .set_password_hash(hywel.id, &hash, None)
+        .set_password_hash(hywel.id, &hash, None, |_| None)
         .await
         .unwrap();
     let b = Browser::start().await;

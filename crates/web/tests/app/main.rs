@@ -5,6 +5,7 @@
 
 mod accounts;
 mod acts;
+mod acts_accounts;
 mod acts_benefits;
 mod acts_organisations;
 mod acts_programmes;

@@ -532,7 +532,10 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
     let hash = ymarfer_app::passwords::hash(crate::support::PASSWORD.into())
         .await
         .unwrap();
-    app.db.set_password_hash(nia.id, &hash, None).await.unwrap();
+    app.db
+        .set_password_hash(nia.id, &hash, None, |_| None)
+        .await
+        .unwrap();
     nia_client.sign_in("nia@becws.cymru").await;
     let html = nia_client
         .post("/cy/profile/calendar", &[])
@@ -620,7 +623,7 @@ async fn withdraw_readmit_sets_and_visibility(app: TestApp) {
         .await
         .unwrap();
     app.db
-        .set_password_hash(participant.id, &hash, None)
+        .set_password_hash(participant.id, &hash, None, |_| None)
         .await
         .unwrap();
     let p = app.client();
