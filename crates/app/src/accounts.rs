@@ -214,3 +214,49 @@ pub async fn change_password(
     .await?;
     Ok(())
 }
+
+/// Changes one's own name and language. Naturally safe to repeat: the same
+/// again writes nothing (false). The error names the message for the name.
+pub async fn update_profile(
+    s: &Services,
+    acting: &Acting,
+    name: &str,
+    lang: Lang,
+) -> Result<bool, Error> {
+    let me = acting.user_id().ok_or(Error::SignIn)?;
+    acting.may(Action::ManageOwnAccount, Resource::Account(me))?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::Invalid("error-name-empty"));
+    }
+    if name.chars().count() > 100 {
+        return Err(Error::Invalid("error-name-too-long"));
+    }
+    let user = s.db.user_by_id(me).await?.ok_or(Error::NotFound)?;
+    if user.display_name == name && user.lang() == lang {
+        return Ok(false);
+    }
+    s.db.update_profile(me, name, lang).await?;
+    Ok(true)
+}
+
+/// Marks all one's notices read; again, nothing more to mark.
+pub async fn read_notices(s: &Services, acting: &Acting) -> Result<(), Error> {
+    let me = acting.user_id().ok_or(Error::SignIn)?;
+    acting.may(Action::ManageOwnAccount, Resource::Account(me))?;
+    s.db.mark_notices_read(me).await?;
+    Ok(())
+}
+
+/// Chooses how one's notices come by email (at once, daily, weekly or not at
+/// all); the same choice again changes nothing.
+pub async fn set_notify_mode(
+    s: &Services,
+    acting: &Acting,
+    mode: ymarfer_domain::space::NotifyMode,
+) -> Result<(), Error> {
+    let me = acting.user_id().ok_or(Error::SignIn)?;
+    acting.may(Action::ManageOwnAccount, Resource::Account(me))?;
+    s.db.set_notify_mode(me, mode).await?;
+    Ok(())
+}

@@ -51,27 +51,31 @@ pub async fn update_profile(
     FormData(form): FormData<ProfileForm>,
 ) -> AppResult {
     let me = account_owner(&viewer)?;
-    let tr = page.tr;
     let mut errors = FieldErrors::default();
-    let name = form.display_name.trim();
-    if name.is_empty() {
-        errors.add("display_name", tr.t("error-name-empty"));
-    } else if name.chars().count() > 100 {
-        errors.add("display_name", tr.t("error-name-too-long"));
-    }
     let language = Lang::parse(&form.language);
-    if language.is_none() {
-        errors.add("language", tr.t("error-language-invalid"));
-    }
-    match language.filter(|_| errors.is_empty()) {
+    let saved = match language {
         Some(language) => {
-            state.db.update_profile(me.user.id, name, language).await?;
-            // The profile then appears in the language just chosen.
-            Ok(see_other(&format!(
-                "/{}/profile?done=saved",
-                language.code()
-            )))
+            let acting = viewer.acting(Door::Page, "");
+            match accounts::update_profile(&state, &acting, &form.display_name, language).await {
+                Ok(_) => Some(language),
+                Err(ymarfer_app::Error::Invalid(message)) => {
+                    errors.add("display_name", page.t(message));
+                    None
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
+        None => {
+            errors.add("language", page.t("error-language-invalid"));
+            None
+        }
+    };
+    match saved {
+        // The profile then appears in the language just chosen.
+        Some(language) => Ok(see_other(&format!(
+            "/{}/profile?done=saved",
+            language.code()
+        ))),
         None => {
             let keep = (form.display_name, language.unwrap_or(page.lang), errors);
             let page =

@@ -91,3 +91,79 @@ pub async fn change_password(app: &TestApp) {
         "{refused:?}"
     );
 }
+
+/// One's name and language, the notices marked read and how they come by
+/// email: each the same again changes nothing, and each is one's own.
+pub async fn profile_and_notices(app: &TestApp, name: &str) {
+    let email = format!(
+        "proffil.{}@example.com",
+        name.replace("::", "-").replace('_', "-")
+    );
+    let user = app.user(&email, Lang::En, false).await;
+    let c = app.client();
+    c.sign_in(&email).await;
+    let nobody = ymarfer_app::acting::Acting::person(None, ymarfer_app::acting::Door::Page, "");
+    match name {
+        "accounts::update_profile" => {
+            let form = [("display_name", "Huw ap Dafydd"), ("language", "cy")];
+            for _ in 0..2 {
+                let res = c.post("/en/profile", &form).await;
+                assert_eq!(location(&res), "/cy/profile?done=saved");
+            }
+            let saved = app.db.user_by_id(user.id).await.unwrap().unwrap();
+            assert_eq!(
+                (saved.display_name.as_str(), saved.lang()),
+                ("Huw ap Dafydd", Lang::Cy)
+            );
+            let res = c
+                .post("/cy/profile", &[("display_name", " "), ("language", "cy")])
+                .await;
+            assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            assert!(res.text().await.unwrap().contains("Rhowch eich enw."));
+            let refused =
+                ymarfer_app::accounts::update_profile(&app.state, &nobody, "Neb", Lang::En).await;
+            assert!(
+                matches!(refused, Err(ymarfer_app::Error::SignIn)),
+                "{refused:?}"
+            );
+        }
+        "accounts::read_notices" => {
+            let acting = app.acting(user.id).await;
+            ymarfer_app::accounts::read_notices(&app.state, &acting)
+                .await
+                .unwrap();
+            for _ in 0..2 {
+                let res = c.post("/en/notices/read", &[]).await;
+                assert_eq!(location(&res), "/en/notices?done=read");
+            }
+            assert_eq!(app.db.unread_notices(user.id).await.unwrap(), 0);
+            let refused = ymarfer_app::accounts::read_notices(&app.state, &nobody).await;
+            assert!(
+                matches!(refused, Err(ymarfer_app::Error::SignIn)),
+                "{refused:?}"
+            );
+        }
+        _ => {
+            for _ in 0..2 {
+                let res = c.post("/en/profile/notices", &[("mode", "weekly")]).await;
+                assert_eq!(res.status(), StatusCode::SEE_OTHER);
+            }
+            assert_eq!(
+                app.db.notify_mode(user.id).await.unwrap(),
+                ymarfer_domain::space::NotifyMode::Weekly
+            );
+            let res = c.post("/en/profile/notices", &[("mode", "hourly")]).await;
+            assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+            let refused = ymarfer_app::accounts::set_notify_mode(
+                &app.state,
+                &nobody,
+                ymarfer_domain::space::NotifyMode::Off,
+            )
+            .await;
+            assert!(
+                matches!(refused, Err(ymarfer_app::Error::SignIn)),
+                "{refused:?}"
+            );
+        }
+    }
+}

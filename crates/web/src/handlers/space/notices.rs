@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_app::acting::Door;
 use ymarfer_domain::{Action, Resource, can};
 
 #[derive(Template)]
@@ -37,14 +38,7 @@ pub async fn notices(State(state): State<AppState>, page: Page, viewer: Viewer) 
 }
 
 pub async fn read_notices(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
-    authorise(can(
-        viewer.actor(),
-        Action::ViewSignedInPages,
-        Resource::Site,
-    ))?;
-    if let Some(me) = viewer.user_id() {
-        state.db.mark_notices_read(me).await?;
-    }
+    ymarfer_app::accounts::read_notices(&state, &viewer.acting(Door::Page, "")).await?;
     Ok(see_other(&page.href("notices?done=read")))
 }
 
@@ -61,14 +55,13 @@ pub async fn set_notify(
     viewer: Viewer,
     FormData(form): FormData<NotifyForm>,
 ) -> AppResult {
-    let me = viewer.user_id().unwrap_or_default();
-    authorise(can(
-        viewer.actor(),
-        Action::ManageOwnAccount,
-        Resource::Account(me),
-    ))?;
-    let mode = ymarfer_domain::space::NotifyMode::parse(&form.mode).ok_or(AppError::BAD_REQUEST)?;
-    state.db.set_notify_mode(me, mode).await?;
+    let acting = viewer.acting(Door::Page, "");
+    let Some(mode) = ymarfer_domain::space::NotifyMode::parse(&form.mode) else {
+        // Someone signed out is asked to sign in, not told the form was wrong.
+        acting.user_id().ok_or(ymarfer_app::Error::SignIn)?;
+        return Err(AppError::BAD_REQUEST);
+    };
+    ymarfer_app::accounts::set_notify_mode(&state, &acting, mode).await?;
     Ok(see_other(&page.href("profile?done=notify#notices-heading")))
 }
 
