@@ -43,6 +43,14 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "capability::answer",
+        may: "AnswerCapability: the cohort's participants",
+        records: "the person's answers at the stage (their own view, not a sensitive act)",
+        tells: "nobody: the cohort's staff see the change in the report",
+        repeat: "the answers replace one's earlier ones at that stage, so the same again changes nothing",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "claims::verify",
         may: "VerifyBenefit: the cohort's staff, never the claimant",
         records: "line_verified: the line, the version seen and the note, with the new version and the claimant's notice in one transaction",

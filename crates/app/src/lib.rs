@@ -9,6 +9,7 @@ pub mod acting;
 pub mod acts;
 pub mod audit;
 pub mod benefits;
+pub mod capability;
 pub mod claims;
 pub mod cohorts;
 pub mod config;

@@ -122,10 +122,8 @@ pub async fn save_capability(
         };
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
-    let me = viewer.0.as_ref().map(|c| c.user.id).unwrap_or_default();
-    state
-        .db
-        .save_capability(cohort.id, me, stage, &scores)
+    let acting = viewer.acting(ymarfer_app::acting::Door::Page, "");
+    ymarfer_app::capability::answer(&state, &acting, programme.id, cohort.id, stage, &scores)
         .await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}?done=capability"

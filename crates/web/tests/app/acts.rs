@@ -80,6 +80,7 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "claims::reject" => review(&app, Review::Reject).await,
             "claims::reopen" => review(&app, Review::Reopen).await,
             "accounts::change_password" => crate::acts_accounts::change_password(&app).await,
+            "capability::answer" => crate::acts_accounts::answer_capability(&app).await,
             "accounts::update_profile" | "accounts::read_notices" | "accounts::set_notify_mode" => {
                 crate::acts_accounts::profile_and_notices(&app, act.name).await
             }

@@ -167,3 +167,75 @@ pub async fn profile_and_notices(app: &TestApp, name: &str) {
         }
     }
 }
+
+/// A participant's own view of their capability, at the cohort's start:
+/// every question on the scale, the same again changing nothing, and only a
+/// participant of the cohort answering.
+pub async fn answer_capability(app: &TestApp) {
+    let (_, programme, cohort) = crate::support::manager(app, "rheolwr.gallu@example.com").await;
+    let (user, c) = crate::support::signed_in_with(
+        app,
+        "gallu@example.com",
+        ymarfer_domain::Role::Participant,
+        ymarfer_domain::Scope::Cohort { programme, cohort },
+    )
+    .await;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let co = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
+    let path = format!("/en/programmes/{}/cohorts/{}/capability", p.slug, co.slug);
+    let mut form: Vec<(&str, &str)> = ymarfer_domain::capability::QUESTIONS
+        .iter()
+        .map(|q| (q.id, "3"))
+        .collect();
+    form.push(("stage", "pre"));
+    for _ in 0..2 {
+        let res = c.post(&path, &form).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let answers = app.db.capability_of(cohort).await.unwrap();
+    let mine: Vec<_> = answers.iter().filter(|a| a.user_id == user.id).collect();
+    assert_eq!(mine.len(), ymarfer_domain::capability::QUESTIONS.len());
+    // A score off the scale is refused by the page and by the act.
+    let mut bad = form.clone();
+    bad[0].1 = "9";
+    assert_eq!(
+        c.post(&path, &bad).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let refused = ymarfer_app::capability::answer(
+        &app.state,
+        &app.acting(user.id).await,
+        programme,
+        cohort,
+        ymarfer_domain::capability::Moment::After,
+        &[("map_process", 9)],
+    )
+    .await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::Invalid(_))),
+        "{refused:?}"
+    );
+    // The programme's manager is not a participant: refused.
+    let manager = app
+        .db
+        .user_by_email(&ymarfer_domain::Email::parse("rheolwr.gallu@example.com").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let refused = ymarfer_app::capability::answer(
+        &app.state,
+        &app.acting(manager.id).await,
+        programme,
+        cohort,
+        ymarfer_domain::capability::Moment::Before,
+        &[],
+    )
+    .await;
+    assert!(
+        matches!(
+            refused,
+            Err(ymarfer_app::Error::Forbidden | ymarfer_app::Error::NotFound)
+        ),
+        "{refused:?}"
+    );
+}
