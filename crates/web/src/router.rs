@@ -23,13 +23,16 @@ use ymarfer_domain::Lang;
 fn pages() -> Router<AppState> {
     Router::new()
         .route("/", get(home::home))
-        .route("/sign-in", get(auth::sign_in_page).post(auth::sign_in))
-        .route("/sign-in/link", post(auth::request_link))
+        .route(
+            "/sign-in",
+            get(auth::signing::sign_in_page).post(auth::signing::sign_in),
+        )
+        .route("/sign-in/link", post(auth::signing::request_link))
         .route(
             "/sign-in/link/{token}",
-            get(auth::link_page).post(auth::use_link),
+            get(auth::signing::link_page).post(auth::signing::use_link),
         )
-        .route("/sign-out", post(auth::sign_out))
+        .route("/sign-out", post(auth::signing::sign_out))
         .route(
             "/health-check",
             get(health_check::start::intro).post(health_check::start::start),
@@ -125,17 +128,20 @@ fn pages() -> Router<AppState> {
         )
         .route(
             "/reset-password",
-            get(auth::reset_request_page).post(auth::reset_request),
+            get(auth::journeys::reset_request_page).post(auth::journeys::reset_request),
         )
         .route(
             "/reset-password/{token}",
-            get(auth::reset_page).post(auth::reset),
+            get(auth::journeys::reset_page).post(auth::journeys::reset),
         )
         .route(
             "/invitation/{token}",
-            get(auth::invitation_page).post(auth::accept_invitation),
+            get(auth::journeys::invitation_page).post(auth::journeys::accept_invitation),
         )
-        .route("/setup/{token}", get(auth::setup_page).post(auth::setup))
+        .route(
+            "/setup/{token}",
+            get(auth::journeys::setup_page).post(auth::journeys::setup),
+        )
         .route(
             "/profile",
             get(account::profile).post(account::update_profile),
@@ -303,19 +309,19 @@ fn pages() -> Router<AppState> {
         )
         .route("/toolkit", get(tools::toolkit::list))
         .route("/toolkit/{tool}", get(tools::toolkit::guide))
-        .route("/organisations", get(organisations::list))
+        .route("/organisations", get(organisations::listing::list))
         .route(
             "/organisations/new",
-            get(organisations::new_form).post(organisations::create),
+            get(organisations::record::new_form).post(organisations::record::create),
         )
-        .route("/organisations/{id}", get(organisations::show))
+        .route("/organisations/{id}", get(organisations::record::show))
         .route(
             "/organisations/{id}/edit",
-            get(organisations::edit_form).post(organisations::update),
+            get(organisations::record::edit_form).post(organisations::record::update),
         )
         .route(
             "/organisations/{id}/innovation",
-            post(organisations::record_innovation),
+            post(organisations::record::record_innovation),
         )
         .route_layer(axum::middleware::from_fn(crate::page::remember_language))
 }
