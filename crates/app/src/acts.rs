@@ -51,6 +51,14 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "projects::attach",
+        may: "EditProject: the firm's people in the cohort and the cohort's staff",
+        records: "the file itself, with who attached it and when (content, not a sensitive act)",
+        tells: "nobody: the project page lists it",
+        repeat: "the form's one-time key: sent twice, one file (the second copy is removed from the object store)",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "claims::verify",
         may: "VerifyBenefit: the cohort's staff, never the claimant",
         records: "line_verified: the line, the version seen and the note, with the new version and the claimant's notice in one transaction",

@@ -365,3 +365,29 @@ pub async fn approve(s: &Services, acting: &Acting, id: i64) -> Result<bool> {
             .await?;
     Ok(approved)
 }
+
+/// Attaches a checked photo or PDF to a project: its people and its cohort's
+/// staff. The file goes into the object store first; when the form's
+/// one-time key shows it was sent before, nothing is attached and the copy
+/// just stored is removed again. True when attached.
+pub async fn attach(
+    s: &Services,
+    acting: &Acting,
+    project: i64,
+    file: crate::files::Prepared,
+    once: Option<&str>,
+) -> Result<bool> {
+    project_for(s, acting, project, Action::EditProject).await?;
+    let by = acting.user_id().ok_or(Error::NotFound)?;
+    let stored = s.files.put(file).await?;
+    let key = once.map(|k| format!("attach:{by}:{k}"));
+    let attached =
+        s.db.attach_to_project(project, by, std::slice::from_ref(&stored), key.as_deref())
+            .await?;
+    if !attached {
+        s.files
+            .delete(&stored.object_key, stored.thumb_key.as_deref())
+            .await?;
+    }
+    Ok(attached)
+}

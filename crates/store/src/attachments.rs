@@ -82,15 +82,22 @@ pub(crate) use insert_attachments;
 impl Db {
     /// Records files attached to a project. Like any change to a project, it
     /// withdraws a public project's approval.
+    /// Attaches files already in the object store to a project, from a form
+    /// that may carry a one-time key: the same form sent again attaches
+    /// nothing (false).
     pub async fn attach_to_project(
         &self,
         project: i64,
         by: i64,
         files: &[NewAttachment],
-    ) -> Result<()> {
+        form_key: Option<&str>,
+    ) -> Result<bool> {
         let now = Utc::now();
-        with_pool!(self, |pool| {
+        Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            if !crate::health::first_use!(tx, form_key) {
+                return Ok(false);
+            }
             insert_attachments!(tx, Owner::Project(project), by, files, now);
             sqlx::query(crate::projects::TOUCH_PROJECT)
                 .bind(now)
@@ -98,8 +105,8 @@ impl Db {
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
-        });
-        Ok(())
+            true
+        }))
     }
 
     pub async fn attachment(&self, id: i64) -> Result<Option<Attachment>> {

@@ -1557,7 +1557,8 @@ async fn attachments(
         let pdf = ymarfer_app::files::prepare("changeover-steps.pdf", PROCESS_PDF)
             .map_err(|r| anyhow::anyhow!("demo PDF: {r:?}"))?;
         let stored = files.put(pdf).await?;
-        db.attach_to_project(project.id, author, &[stored]).await?;
+        db.attach_to_project(project.id, author, &[stored], None)
+            .await?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use crate::error::{AppError, AppResult, authorise, refused};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer};
 use crate::state::AppState;
-use crate::views::upload::{check_upload, put};
+use crate::views::upload::check_upload;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
@@ -20,18 +20,15 @@ pub async fn attach_to_project(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(id): Path<i64>,
     upload: Result<Upload, AppError>,
 ) -> AppResult {
-    let ctx = project_for(
-        &state,
-        &viewer.acting(Door::Page, ""),
-        id,
-        Action::EditProject,
-    )
-    .await?;
+    let acting = viewer.acting(Door::Page, addr);
+    let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     let upload = upload?;
-    let me = viewer.user_id().ok_or(AppError::NOT_FOUND)?;
+    let once = upload.field("once");
+    let once = crate::forms::sound_once_key(&once).then_some(once.as_str());
     let mut errors = FieldErrors::default();
     if upload.file.is_none() {
         errors.add("file", page.t("file-error-none"));
@@ -39,8 +36,7 @@ pub async fn attach_to_project(
     let prepared = check_upload(&page, upload.file, &mut errors).await?;
     match prepared {
         Some(p) if errors.is_empty() => {
-            let a = put(&state, p).await?;
-            state.db.attach_to_project(id, me, &[a]).await?;
+            ymarfer_app::projects::attach(&state, &acting, id, p, once).await?;
             Ok(see_other(&page.href(&format!(
                 "projects/{id}?done=attached#files-heading"
             ))))

@@ -35,6 +35,8 @@ pub struct ShowPage {
     files: Vec<ymarfer_store::attachments::Attachment>,
     /// A refused upload's message.
     pub file_errors: FieldErrors,
+    /// The upload form's one-time key: the same file sent twice is attached once.
+    pub once: String,
     timeline: Vec<TimelineEntry>,
     cycles: Vec<Cycle>,
     /// (id, day, value, note) of each reading, oldest first.
@@ -247,6 +249,7 @@ pub async fn show_page(
         shareable,
         files,
         file_errors: FieldErrors::default(),
+        once: crate::forms::once_key(),
         timeline,
         cycles,
         readings: rows,

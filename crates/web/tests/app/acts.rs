@@ -72,7 +72,7 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             | "space::give_feedback"
             | "space::ask_feedback"
             | "space::share" => crate::acts_space::space_act(&app, act.name).await,
-            "benefits::add" | "benefits::change" => {
+            "benefits::add" | "benefits::change" | "projects::attach" => {
                 crate::acts_benefits::benefit_act(&app, act.name).await
             }
             "claims::verify" => review(&app, Review::Verify).await,

@@ -93,6 +93,7 @@ pub async fn benefit_act(app: &TestApp, name: &str) {
     match name {
         "benefits::add" => add(app, &tag).await,
         "benefits::change" => change(app, &tag).await,
+        "projects::attach" => attach(app, &tag).await,
         other => panic!("no case for {other}"),
     }
 }
@@ -181,6 +182,69 @@ async fn change(app: &TestApp, tag: &str) {
         l.project,
         line,
         &ymarfer_store::ledger::BenefitInput::default(),
+    )
+    .await;
+    assert!(
+        matches!(refused, Err(ymarfer_app::Error::NotFound)),
+        "{refused:?}"
+    );
+}
+
+/// A photo attached from the project page's form: sent twice, one file.
+async fn attach(app: &TestApp, tag: &str) {
+    let l = ledger(app, tag).await;
+    let page = l
+        .participant
+        .1
+        .get(&format!("/en/projects/{}", l.project))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let at = page
+        .find("name=\"once\" value=\"")
+        .expect("the upload form's key");
+    let rest = &page[at + "name=\"once\" value=\"".len()..];
+    let once = rest[..rest.find('"').unwrap()].to_string();
+    let path = format!("/en/projects/{}/attachments", l.project);
+    for _ in 0..2 {
+        let res = l
+            .participant
+            .1
+            .post_file(&path, &[("once", &once)], "bench.png", crate::space::png())
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    assert_eq!(
+        app.db.project_attachments(l.project).await.unwrap().len(),
+        1
+    );
+    // A fresh showing of the form attaches again.
+    let res = l
+        .participant
+        .1
+        .post_file(
+            &path,
+            &[("once", "another-key-of-sixteen")],
+            "bench.png",
+            crate::space::png(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.db.project_attachments(l.project).await.unwrap().len(),
+        2
+    );
+    let prepared = ymarfer_app::files::prepare_in_turn("x.png".into(), crate::space::png().into())
+        .await
+        .unwrap()
+        .unwrap();
+    let refused = ymarfer_app::projects::attach(
+        &app.state,
+        &app.acting(l.outsider).await,
+        l.project,
+        prepared,
+        None,
     )
     .await;
     assert!(
