@@ -177,3 +177,96 @@ async fn email(
     )
     .await
 }
+
+/// What a firm answered in its follow-up.
+#[derive(Debug, Clone)]
+pub struct Answered {
+    pub answers: ymarfer_store::organisations::Answers,
+    /// Actual amounts (pence) for forecast lines of the firm's projects.
+    pub actuals: Vec<(i64, i64)>,
+    pub still_in_use: bool,
+    pub new_projects: i64,
+}
+
+/// Records a firm's answers to its follow-up. The link it was sent is the
+/// proof (it names the firm and the person it was sent to), so this act takes
+/// no signed-in person; the trail names that person. Everything is written in
+/// one transaction with its audit event; a follow-up answered already
+/// changes nothing (false). Only the firm's own forecast lines may be given
+/// actual figures; any other line is ignored.
+pub async fn answer(
+    s: &Services,
+    followup: &ymarfer_store::capability::Followup,
+    answered: &Answered,
+) -> crate::Result<bool> {
+    let org =
+        s.db.organisation_by_id(followup.organisation_id)
+            .await?
+            .ok_or(crate::Error::NotFound)?;
+    let forecast: Vec<i64> = forecasts(s, followup)
+        .await?
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect();
+    let actuals: Vec<(i64, i64)> = answered
+        .actuals
+        .iter()
+        .copied()
+        .filter(|(line, _)| forecast.contains(line))
+        .collect();
+    let stage = format!("follow_up_{}", followup.months);
+    let event = ymarfer_store::audit::NewAuditEvent {
+        actor_id: followup.user_id,
+        actor: "the follow-up link".to_string(),
+        action: Some(ymarfer_domain::audit::AuditAction::FollowupAnswered),
+        programme_id: org.programme_id,
+        subject: format!(
+            "follow-up {} at {} months, organisation {} ({})",
+            followup.id, followup.months, org.id, org.name
+        ),
+        detail: format!(
+            "still in use: {}; {} new projects; {} actual figures for forecast lines",
+            if answered.still_in_use { "yes" } else { "no" },
+            answered.new_projects,
+            actuals.len()
+        ),
+        address: String::new(),
+    };
+    let answer = ymarfer_store::ledger::FollowupAnswer {
+        followup: followup.id,
+        organisation: org.id,
+        stage: &stage,
+        answers: answered.answers,
+        band: org.employee_band,
+        actuals: &actuals,
+        by: followup.user_id,
+        still_in_use: answered.still_in_use,
+        new_projects: answered.new_projects,
+    };
+    Ok(s.db.answer_followup(&answer, &event).await?)
+}
+
+/// The firm's lines still forecast in the cohort's projects, each with its
+/// description and project, for the follow-up to ask their actual figures.
+pub async fn forecasts(
+    s: &Services,
+    f: &ymarfer_store::capability::Followup,
+) -> crate::Result<Vec<(i64, String)>> {
+    let mut out = Vec::new();
+    for p in s.db.cohort_projects(f.cohort_id).await? {
+        if p.organisation_id != f.organisation_id {
+            continue;
+        }
+        let history = s.db.benefit_history(p.id).await?;
+        let mut lines: Vec<i64> = history.iter().map(|v| v.line_id).collect();
+        lines.dedup();
+        for line in lines {
+            if let Some(v) = history.iter().rfind(|v| v.line_id == line)
+                && v.status == ymarfer_domain::impact::Status::Forecast
+            {
+                out.push((line, format!("{} ({})", v.description, p.title)));
+            }
+        }
+    }
+    Ok(out)
+}

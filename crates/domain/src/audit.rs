@@ -37,6 +37,7 @@ coded_enum! {
         TokenCreated = "token_created", "audit-token-created";
         TokenRevoked = "token_revoked", "audit-token-revoked";
         PasswordChanged = "password_changed", "audit-password-changed";
+        FollowupAnswered = "followup_answered", "audit-followup-answered";
         LedgerImported = "ledger_imported", "audit-ledger-imported";
         PeopleImported = "people_imported", "audit-people-imported";
         RatesChanged = "rates_changed", "audit-rates-changed";

@@ -66,7 +66,7 @@ macro_rules! insert_organisation {
 /// Inserts answers to the four questions inside the open transaction `$tx`.
 macro_rules! insert_answers {
     ($tx:ident, $org:expr, $stage:expr, $on:expr, $a:expr, $band:expr, $now:expr) => {{
-        let a: Answers = $a;
+        let a: $crate::organisations::Answers = $a;
         sqlx::query(
             "INSERT INTO innovation_answers (organisation_id, stage, asked_on, new_goods_or_services, \
              new_business_process, ongoing_or_abandoned, innovation_spending, employee_band, created_at) \
@@ -85,6 +85,7 @@ macro_rules! insert_answers {
         .await?;
     }};
 }
+pub(crate) use insert_answers;
 
 #[derive(Debug, Clone, Default)]
 pub struct OrganisationInput {

@@ -108,6 +108,7 @@ audit-line-verified = Arbediad wedi'i ddilysu
 audit-line-reopened = Arbediad wedi'i ddychwelyd i'r statws "wedi'i hawlio"
 audit-line-returned = Hawliad wedi'i anfon yn ôl i'w ailweithio
 audit-line-rejected = Hawliad wedi'i wrthod
+audit-followup-answered = Dilyniant wedi'i ateb gan y cwmni
 audit-line-forecast = Arbediad wedi'i ragamcanu
 audit-line-claimed = Arbediad wedi'i hawlio
 audit-line-changed = Llinell o'r cyfriflyfr wedi'i newid

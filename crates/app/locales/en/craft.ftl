@@ -108,6 +108,7 @@ audit-line-verified = Saving verified
 audit-line-reopened = Saving returned to claimed
 audit-line-returned = Claim sent back for rework
 audit-line-rejected = Claim rejected
+audit-followup-answered = Follow-up answered by the firm
 audit-line-forecast = Saving forecast
 audit-line-claimed = Saving claimed
 audit-line-changed = Ledger line changed

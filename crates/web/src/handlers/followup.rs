@@ -10,9 +10,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use chrono::Utc;
 use serde::Deserialize;
-use ymarfer_domain::impact::Status;
 use ymarfer_store::organisations::Answers;
 
 #[derive(Template)]
@@ -58,29 +56,11 @@ async fn begun_since(
         .map_or(0, |b| b.projects))
 }
 
-/// The organisation's forecast lines in the cohort, whose actual figures the
-/// follow-up asks for.
 async fn forecasts(
     state: &AppState,
     f: &ymarfer_store::capability::Followup,
 ) -> Result<Vec<(i64, String)>, AppError> {
-    let mut out = Vec::new();
-    for p in state.db.cohort_projects(f.cohort_id).await? {
-        if p.organisation_id != f.organisation_id {
-            continue;
-        }
-        let history = state.db.benefit_history(p.id).await?;
-        let mut lines: Vec<i64> = history.iter().map(|v| v.line_id).collect();
-        lines.dedup();
-        for line in lines {
-            if let Some(v) = history.iter().rfind(|v| v.line_id == line)
-                && v.status == Status::Forecast
-            {
-                out.push((line, format!("{} ({})", v.description, p.title)));
-            }
-        }
-    }
-    Ok(out)
+    Ok(ymarfer_app::followups::forecasts(state, f).await?)
 }
 
 #[derive(Deserialize, Default)]
@@ -191,59 +171,19 @@ pub async fn followup_answer(
             },
         );
     };
-    let org = state
-        .db
-        .organisation_by_id(f.organisation_id)
-        .await?
-        .ok_or(AppError::NOT_FOUND)?;
-    let answers = Answers {
-        new_goods_or_services: form.q1.is_some(),
-        new_business_process: form.q2.is_some(),
-        ongoing_or_abandoned: form.q3.is_some(),
-        innovation_spending: form.q4.is_some(),
+    let answered = ymarfer_app::followups::Answered {
+        answers: Answers {
+            new_goods_or_services: form.q1.is_some(),
+            new_business_process: form.q2.is_some(),
+            ongoing_or_abandoned: form.q3.is_some(),
+            innovation_spending: form.q4.is_some(),
+        },
+        actuals: actuals.into_iter().map(|(line, p)| (line, p.0)).collect(),
+        still_in_use: in_use,
+        new_projects,
     };
-    let stage = format!("follow_up_{}", f.months);
-    state
-        .db
-        .record_innovation(
-            org.id,
-            &stage,
-            Utc::now().date_naive(),
-            answers,
-            org.employee_band,
-            None,
-        )
-        .await?;
-    for (line, amount) in actuals {
-        // The actual figure replaces the forecast, as a claim for staff to verify.
-        let history = state.db.benefit_line_versions(line).await?;
-        if let Some(last) = history.last() {
-            let input = ymarfer_store::ledger::BenefitInput {
-                description: last.description.clone(),
-                category: last.category,
-                savings_type: last.savings_type,
-                frequency: last.frequency,
-                starts_on: last.starts_on,
-                status: Status::Claimed,
-                amount_pence: Some(amount.0),
-                hours_hundredths: None,
-                hourly_rate_pence: None,
-                energy_kwh_milli: last.energy_kwh_milli,
-                waste_kg_milli: last.waste_kg_milli,
-                waste_level: last.waste_level.clone(),
-                fuel_litres_milli: last.fuel_litres_milli,
-                factor_year: last.factor_year,
-            };
-            state
-                .db
-                .change_benefit_line(line, &input, f.user_id)
-                .await?;
-        }
-    }
-    state
-        .db
-        .complete_followup(f.id, in_use, new_projects)
-        .await?;
+    // Sent twice, the second finds it answered: the thanks again, nothing changed.
+    ymarfer_app::followups::answer(&state, &f, &answered).await?;
     let mut notice =
         crate::views::notice::Notice::new(page, "followup-thanks-title", tr.t("followup-thanks"));
     notice.link = None;

@@ -524,6 +524,32 @@ async fn capability_and_followups(app: TestApp) {
         StatusCode::GONE,
         "answered once"
     );
+    // Sent again, it is gone: nothing more is written or recorded.
+    let again = visitor
+        .post(
+            &link,
+            &[
+                ("still_in_use", "no"),
+                ("new_projects", "0"),
+                (actual.as_str(), "1"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status(), StatusCode::GONE);
+    let trail = app
+        .trail(
+            programme,
+            ymarfer_domain::audit::AuditAction::FollowupAnswered,
+        )
+        .await;
+    assert_eq!(trail.len(), 1, "one record of the answer");
+    assert!(
+        trail[0]
+            .detail
+            .contains("still in use: yes; 2 new projects; 1 actual figures"),
+        "{}",
+        trail[0].detail
+    );
     let versions = app.db.benefit_line_versions(line).await.unwrap();
     let last = versions.last().unwrap();
     assert_eq!(
