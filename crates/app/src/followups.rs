@@ -232,7 +232,7 @@ pub async fn answer(
         ),
         address: String::new(),
     };
-    let answer = ymarfer_store::ledger::FollowupAnswer {
+    let answer = ymarfer_store::capability::FollowupAnswer {
         followup: followup.id,
         organisation: org.id,
         stage: &stage,

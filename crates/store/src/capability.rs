@@ -235,3 +235,104 @@ impl Db {
             .await?))
     }
 }
+
+/// A firm's answers to a follow-up: see [`Db::answer_followup`].
+#[derive(Debug, Clone)]
+pub struct FollowupAnswer<'a> {
+    pub followup: i64,
+    pub organisation: i64,
+    /// The innovation answers' stage (`follow_up_6`, `follow_up_12`).
+    pub stage: &'a str,
+    pub answers: crate::organisations::Answers,
+    pub band: ymarfer_domain::innovation::EmployeeBand,
+    /// Actual amounts (pence) for forecast lines.
+    pub actuals: &'a [(i64, i64)],
+    pub by: Option<i64>,
+    pub still_in_use: bool,
+    pub new_projects: i64,
+}
+
+impl Db {
+    /// A firm's answers to its follow-up, from the link it was sent, with the
+    /// audit event, in one transaction: its innovation answers at the
+    /// follow-up's stage, the actual figures that replace forecast lines
+    /// (each a new claimed version for staff to verify), whether the change is
+    /// still in use and how many projects it has begun since. A follow-up
+    /// answered already changes nothing (false).
+    pub async fn answer_followup(
+        &self,
+        a: &FollowupAnswer<'_>,
+        event: &crate::audit::NewAuditEvent,
+    ) -> Result<bool> {
+        let now = Utc::now();
+        let current_sql = format!(
+            "SELECT {} FROM benefit_versions v WHERE v.line_id = $1 ORDER BY v.version DESC LIMIT 1",
+            crate::ledger::VERSION_COLUMNS
+        );
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let open = sqlx::query(
+                "UPDATE followups SET completed_at = $1, still_in_use = $2, new_projects = $3 \
+                 WHERE id = $4 AND completed_at IS NULL",
+            )
+            .bind(now)
+            .bind(a.still_in_use)
+            .bind(a.new_projects)
+            .bind(a.followup)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if open == 0 {
+                return Ok(false);
+            }
+            crate::organisations::insert_answers!(
+                tx,
+                a.organisation,
+                a.stage,
+                now.date_naive(),
+                a.answers,
+                a.band,
+                now
+            );
+            for (line, amount) in a.actuals {
+                let current: crate::ledger::BenefitVersion = sqlx::query_as(&current_sql)
+                    .bind(line)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                let b = crate::ledger::BenefitInput {
+                    description: current.description.clone(),
+                    category: current.category,
+                    savings_type: current.savings_type,
+                    frequency: current.frequency,
+                    starts_on: current.starts_on,
+                    status: ymarfer_domain::impact::Status::Claimed,
+                    amount_pence: Some(*amount),
+                    hours_hundredths: None,
+                    hourly_rate_pence: None,
+                    energy_kwh_milli: current.energy_kwh_milli,
+                    waste_kg_milli: current.waste_kg_milli,
+                    waste_level: current.waste_level.clone(),
+                    fuel_litres_milli: current.fuel_litres_milli,
+                    factor_year: current.factor_year,
+                };
+                let status = ymarfer_domain::ledger::status_of_new_version(
+                    b.status,
+                    Some(current.status),
+                    false,
+                );
+                crate::ledger::insert_version!(
+                    tx,
+                    *line,
+                    current.version + 1,
+                    b,
+                    status.as_str(),
+                    a.by,
+                    now
+                );
+            }
+            crate::audit::record_in!(tx, event);
+            tx.commit().await?;
+            true
+        }))
+    }
+}
