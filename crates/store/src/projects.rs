@@ -358,35 +358,8 @@ impl Db {
     /// Saves a project. Any change withdraws approval to publish it, until a
     /// facilitator has read the new text and approves again.
     pub async fn update_project(&self, id: i64, input: &ProjectInput) -> Result<()> {
-        with_pool!(self, |pool| {
-            sqlx::query(
-                "UPDATE projects SET title = $1, problem = $2, business_function = $3, aim_measure = $4, aim_unit = $5, \
-                 aim_baseline = $6, aim_target = $7, aim_by = $8, outcome_measures = $9, process_measures = $10, \
-                 balancing_measures = $11, owners = $12, status = $13, visibility = $14, updated_at = $15, \
-                 public_approved_by = NULL, \
-                 case_study_consent = $17 WHERE id = $16",
-            )
-            .bind(&input.title)
-            .bind(&input.problem)
-            .bind(&input.business_function)
-            .bind(&input.aim_measure)
-            .bind(&input.aim_unit)
-            .bind(input.aim_baseline)
-            .bind(input.aim_target)
-            .bind(input.aim_by)
-            .bind(&input.outcome_measures)
-            .bind(&input.process_measures)
-            .bind(&input.balancing_measures)
-            .bind(&input.owners)
-            .bind(input.status.as_str())
-            .bind(input.visibility.as_str())
-            .bind(Utc::now())
-            .bind(id)
-            .bind(input.case_study_consent)
-            .execute(pool)
-            .await?;
-        });
-        Ok(())
+        self.update_project_recorded(id, input, &NewAuditEvent::default())
+            .await
     }
 
     pub async fn approve_public(&self, id: i64, by: Option<i64>) -> Result<()> {
