@@ -195,6 +195,16 @@ pub async fn start(app: &TestApp) {
         title: "Stoc".into(),
         ..input.clone()
     };
+    // Sent four times at once, as a double tap on a slow line does: every
+    // send answers with the one project made.
+    let once = || ymarfer_app::projects::start(&app.state, &staff, at.cohort, org.id, &other);
+    let (a, b, c2, d) = tokio::join!(once(), once(), once(), once());
+    let all: Vec<_> = [a, b, c2, d]
+        .into_iter()
+        .map(|r| r.expect("each send answers"))
+        .collect();
+    assert_eq!(all.iter().filter(|s| s.new).count(), 1, "one project made");
+    assert!(all.iter().all(|s| s.project.id == all[0].project.id));
     let started = ymarfer_app::projects::start(&app.state, &staff, at.cohort, org.id, &other)
         .await
         .unwrap();
