@@ -72,10 +72,9 @@ pub async fn sign_in(
         Some(user) if user.suspended_at.is_some() => Ok(SignIn::Suspended),
         Some(user) => {
             let recorded = event(AuditAction::SignIn, Some(user.id), String::new());
-            let secret = s
-                .db
-                .create_session_recorded(user.id, from.agent, &recorded)
-                .await?;
+            let secret =
+                s.db.create_session_recorded(user.id, from.agent, &recorded)
+                    .await?;
             Ok(SignIn::Opened(user, secret))
         }
         None => {
@@ -109,7 +108,12 @@ pub enum Asked {
 /// Emails the link asked for, in the person's language, when the address has
 /// an account; the answer is the same either way, so nobody learns who has
 /// one. False when too many were asked for this address lately: nothing sent.
-pub async fn send_link(s: &Services, email: &Email, asked: Asked, from: Origin<'_>) -> Result<bool> {
+pub async fn send_link(
+    s: &Services,
+    email: &Email,
+    asked: Asked,
+    from: Origin<'_>,
+) -> Result<bool> {
     if s.db
         .throttled(Attempt::EmailLink, email.as_str(), from.address)
         .await?
@@ -209,12 +213,12 @@ pub async fn set_password_by_link(
         (Journey::Setup, Some(email)) => email.as_str().to_string(),
         (Journey::Setup, None) => return Err(Error::Invalid("error-email-invalid")),
         _ => match s.db.peek_token(journey.purpose(), token).await? {
-            Some(Some(id)) => s
-                .db
-                .user_by_id(id)
-                .await?
-                .map(|u| u.email)
-                .unwrap_or_default(),
+            Some(Some(id)) => {
+                s.db.user_by_id(id)
+                    .await?
+                    .map(|u| u.email)
+                    .unwrap_or_default()
+            }
             _ => return Ok(ByLink::Invalid),
         },
     };

@@ -54,10 +54,9 @@ pub async fn start(
         "" => None,
         again => s.db.lead_by_recheck_token(again).await?.map(|l| l.id),
     };
-    let token = s
-        .db
-        .start_check(language, &clean_source(source), lead)
-        .await?;
+    let token =
+        s.db.start_check(language, &clean_source(source), lead)
+            .await?;
     Ok(Some(token))
 }
 

@@ -830,7 +830,7 @@ impl Db {
         );
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            crate::sql::one_at_a_time!(tx, "projects", project);
+            crate::sql::one_at_a_time!(tx, "projects", "title", project);
             // Each current line's key, led by the line's id.
             let current: Vec<KeyRow> = sqlx::query_as(
                 "SELECT l.id, v.description, v.starts_on, v.category, v.amount_pence, v.hours_hundredths \

@@ -1,6 +1,6 @@
-use crate::db::Result;
-use crate::secret::new_secret;
 use crate::audit::NewAuditEvent;
+use crate::db::Result;
+use crate::secret::{hash_secret, new_secret};
 use crate::tokens::Purpose;
 use crate::users::{Ended, USER_COLUMNS, User};
 use crate::{Db, with_pool};
@@ -105,7 +105,9 @@ macro_rules! open_session {
 impl Db {
     /// Starts a session and returns the secret for the cookie.
     pub async fn create_session(&self, user_id: i64, user_agent: &str) -> Result<String> {
-        Ok(with_pool!(self, |pool| open_session!(pool, user_id, user_agent)))
+        Ok(with_pool!(self, |pool| open_session!(
+            pool, user_id, user_agent
+        )))
     }
 
     /// Opens a session for a person who has just signed in, with the audit

@@ -15,12 +15,22 @@ pub(crate) const PUBLIC_AND_APPROVED: &str =
 /// then finds what the first made. The same statement serves both databases:
 /// on PostgreSQL it locks the row until the transaction ends; on SQLite it
 /// takes the database's write lock before anything is read.
+/// `$column` is any column the statement may set to itself (PostgreSQL
+/// refuses to set an identity column, even to its own value).
 macro_rules! one_at_a_time {
-    ($tx:ident, $table:literal, $id:expr) => {{
-        sqlx::query(concat!("UPDATE ", $table, " SET id = id WHERE id = $1"))
-            .bind($id)
-            .execute(&mut *$tx)
-            .await?;
+    ($tx:ident, $table:literal, $column:literal, $id:expr) => {{
+        sqlx::query(concat!(
+            "UPDATE ",
+            $table,
+            " SET ",
+            $column,
+            " = ",
+            $column,
+            " WHERE id = $1"
+        ))
+        .bind($id)
+        .execute(&mut *$tx)
+        .await?;
     }};
 }
 pub(crate) use one_at_a_time;

@@ -248,7 +248,9 @@ async fn password_reset_ends_other_sessions(app: TestApp) {
     let changed = events(&app, AuditAction::PasswordChanged).await;
     assert_eq!(changed.len(), 1, "one password set");
     assert!(
-        changed[0].detail.starts_with("by a reset link: 1 sessions ended"),
+        changed[0]
+            .detail
+            .starts_with("by a reset link: 1 sessions ended"),
         "{}",
         changed[0].detail
     );

@@ -197,7 +197,11 @@ pub async fn start(app: &TestApp) {
     };
     // Sent four times at once, as a double tap on a slow line does: every
     // send answers with the one project made.
-    let once = || ymarfer_app::projects::start(&app.state, &staff, at.cohort, org.id, &other);
+    let together = ymarfer_store::projects::ProjectInput {
+        title: "Ar yr un pryd".into(),
+        ..input.clone()
+    };
+    let once = || ymarfer_app::projects::start(&app.state, &staff, at.cohort, org.id, &together);
     let (a, b, c2, d) = tokio::join!(once(), once(), once(), once());
     let all: Vec<_> = [a, b, c2, d]
         .into_iter()
@@ -209,7 +213,7 @@ pub async fn start(app: &TestApp) {
         .await
         .unwrap();
     assert!(started.new);
-    assert_eq!(events(app, AuditAction::ProjectStarted).await.len(), 2);
+    assert_eq!(events(app, AuditAction::ProjectStarted).await.len(), 3);
 }
 
 pub async fn edit(app: &TestApp) {

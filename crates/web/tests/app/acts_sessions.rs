@@ -471,7 +471,11 @@ pub async fn commit(app: &TestApp) {
         .into_iter()
         .map(|r| r.expect("each send answers"))
         .collect();
-    assert_eq!(all.iter().filter(|m| m.new).count(), 1, "one commitment made");
+    assert_eq!(
+        all.iter().filter(|m| m.new).count(),
+        1,
+        "one commitment made"
+    );
     assert!(all.iter().all(|m| m.id == all[0].id));
     assert_eq!(events(app, AuditAction::CommitmentMade).await.len(), 3);
 }
@@ -585,7 +589,11 @@ pub async fn reflect(app: &TestApp) {
         .into_iter()
         .map(|r| r.expect("each send answers"))
         .collect();
-    assert_eq!(all.iter().filter(|m| m.new).count(), 1, "one reflection made");
+    assert_eq!(
+        all.iter().filter(|m| m.new).count(),
+        1,
+        "one reflection made"
+    );
     assert!(all.iter().all(|m| m.id == all[0].id));
     assert_eq!(
         app.db.reflections(cast.participant.id).await.unwrap().len(),

@@ -104,7 +104,16 @@ pub async fn accept_invitation(
     Path(token): Path<String>,
     FormData(form): FormData<SetPasswordForm>,
 ) -> AppResult {
-    set_password(&state, page, &headers, &addr, Journey::Invitation, &token, form).await
+    set_password(
+        &state,
+        page,
+        &headers,
+        &addr,
+        Journey::Invitation,
+        &token,
+        form,
+    )
+    .await
 }
 
 pub async fn setup_page(

@@ -13,9 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use serde::Deserialize;
-use ymarfer_app::passwords;
 use ymarfer_domain::Email;
-use ymarfer_store::throttle::Attempt;
 use ymarfer_store::tokens::Purpose;
 
 #[derive(Template)]
@@ -85,10 +83,17 @@ pub async fn sign_in(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return again(page, errors, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let done = access::sign_in(&state, &email, form.password.clone(), origin(&headers, &addr)).await?;
+    let done = access::sign_in(
+        &state,
+        &email,
+        form.password.clone(),
+        origin(&headers, &addr),
+    )
+    .await?;
     match done {
         access::SignIn::Opened(user, secret) => {
-            let to = safe_next(Some(&form.next)).unwrap_or_else(|| format!("/{}", user.lang().code()));
+            let to =
+                safe_next(Some(&form.next)).unwrap_or_else(|| format!("/{}", user.lang().code()));
             signed_in(&state, &secret, to)
         }
         access::SignIn::Throttled => {

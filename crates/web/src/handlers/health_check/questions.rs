@@ -8,11 +8,11 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use ymarfer_app::health_checks::{self, Going};
 use ymarfer_domain::Lang;
 use ymarfer_domain::health::{PainPoint, QUESTIONS, Question};
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::reference::{AREAS, SIC_SECTIONS};
-use ymarfer_app::health_checks::{self, Going};
 use ymarfer_store::health::CheckAnswers;
 
 #[derive(Template)]

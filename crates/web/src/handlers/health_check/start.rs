@@ -64,8 +64,7 @@ pub async fn start(
     ClientAddr(addr): ClientAddr,
     FormData(form): FormData<StartForm>,
 ) -> AppResult {
-    let started =
-        health_checks::start(&state, page.lang, &form.source, &form.again, &addr).await?;
+    let started = health_checks::start(&state, page.lang, &form.source, &form.again, &addr).await?;
     let Some(token) = started else {
         return render_status(
             StatusCode::TOO_MANY_REQUESTS,
