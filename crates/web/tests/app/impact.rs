@@ -686,14 +686,45 @@ async fn cohort_figures_are_stable(app: TestApp) {
     let html = res.text().await.unwrap();
     assert!(html.contains("A cohort cannot start before its programme does (1 January 2026)."));
     assert!(html.contains("A cohort cannot end after its programme does (31 December 2026)."));
+    // The first cohort's share took the whole cost when it was fixed, so an
+    // equal share of what is left would be nothing: a share must be given.
     let res = m
         .post(&new, &cohort_form("second", "2026-06-01", "2026-11-30"))
         .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("The other cohorts&#39; fixed shares take the whole programme cost")
+    );
+    let mut with_share = cohort_form("second", "2026-06-01", "2026-11-30");
+    with_share.push(("cost_share", "500"));
+    let res = m.post(&new, &with_share).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         roi(&app, cohort).await,
         "1.2 : 1",
         "adding a cohort leaves a finished cohort's return unchanged"
+    );
+    let second = app
+        .db
+        .cohort_by_slug(programme, "second")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(second.cost_share_pence, Some(50_000));
+    let html = m
+        .get(&format!("/en/programmes/{}", p.slug))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(
+            "The cohorts&#39; shares add up to £1,500.00, but the programme costs £1,000.00."
+        ),
+        "the programme page says the shares do not add up"
     );
 
     // Changing the share shows the return before and after, and saves only when confirmed.
