@@ -194,12 +194,21 @@ pub async fn cumulative(
         return Ok((Vec::new(), None));
     };
     let from = first.with_day(1).unwrap_or(first);
-    let series = ymarfer_domain::ledger::cumulative_by_month(&dated, from, 18);
-    // Each figure stands at the end of its month.
-    let months = (1..=18u32).map(|m| {
+    // Eighteen months at most, and none after this one: what is verified has
+    // happened, so the chart stops at today.
+    let today = ymarfer_domain::uktime::today();
+    let elapsed = (today.year() - from.year()) * 12 + today.month() as i32 - from.month() as i32;
+    let Ok(shown) = u32::try_from(elapsed + 1) else {
+        return Ok((Vec::new(), None));
+    };
+    let shown = shown.min(18);
+    let series = ymarfer_domain::ledger::cumulative_by_month(&dated, from, shown);
+    // Each figure stands at the end of its month, or today in this one.
+    let months = (1..=shown).map(|m| {
         from.checked_add_months(chrono::Months::new(m))
             .and_then(|d| d.pred_opt())
             .unwrap_or(from)
+            .min(today)
     });
     let points: Vec<(chrono::NaiveDate, Pence)> = months.zip(series.iter().copied()).collect();
     Ok((
