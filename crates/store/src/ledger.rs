@@ -1298,6 +1298,29 @@ impl Db {
             .collect())
     }
 
+    /// The organisations taking part in a programme: each enrolled in one of
+    /// its cohorts that has begun (or is undated), or with a project in one.
+    pub async fn organisations_taking_part(
+        &self,
+        programme_id: i64,
+        today: NaiveDate,
+    ) -> Result<Vec<i64>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT o.id FROM organisations o WHERE o.programme_id = $1 AND (\
+                 EXISTS (SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+                 WHERE e.organisation_id = o.id AND c.programme_id = $1 \
+                 AND (c.starts_on IS NULL OR c.starts_on <= $2)) \
+                 OR EXISTS (SELECT 1 FROM projects p JOIN cohorts c ON c.id = p.cohort_id \
+                 WHERE p.organisation_id = o.id AND c.programme_id = $1)) ORDER BY o.id",
+            )
+            .bind(programme_id)
+            .bind(today)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
     /// The first-year value of a programme's current verified lines, summed by
     /// line, cohort or organisation (those with a verified line), in the order
     /// of their ids.
