@@ -1673,7 +1673,7 @@ async fn tokens_and_api_pages_pass_axe(app: TestApp) {
     assert!(
         b.text("main")
             .await
-            .contains("mae rhagamcan angen o leiaf 10")
+            .contains("mae angen o leiaf 10 ar ragamcan")
     );
     b.assert_accessible("cynllunydd, yn gwrthod").await;
     let cohort = app.db.cohorts_of(programme).await.unwrap()[0].id;
