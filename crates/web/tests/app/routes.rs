@@ -825,6 +825,13 @@ async fn every_route_for_every_role(app: TestApp) {
             "only {} pages to check",
             pages.list.len()
         );
+        let same = pages.same_titles();
+        assert!(
+            same.is_empty(),
+            "{} titles name more than one page:\n{}",
+            same.len(),
+            same.join("\n")
+        );
         let errors = crate::markup::html_errors(&pages.list);
         assert!(
             errors.is_empty(),
@@ -845,6 +852,32 @@ struct Pages {
 }
 
 impl Pages {
+    /// Titles that more than one page has (pages differing only in their
+    /// query, or seen by different people, are one page): each title should
+    /// name its page, so a reader with many tabs, or a screen reader, knows
+    /// where they are.
+    fn same_titles(&self) -> Vec<String> {
+        let title = regex::Regex::new(r"<title>([^<]*)</title>").unwrap();
+        let mut by_title: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+            Default::default();
+        for (name, html) in &self.list {
+            if name.ends_with("(a fragment)") {
+                continue;
+            }
+            let Some(t) = title.captures(html) else {
+                continue;
+            };
+            let path = name.split(" GET ").nth(1).unwrap_or_default();
+            let path = path.split('?').next().unwrap_or_default().to_string();
+            by_title.entry(t[1].to_string()).or_default().insert(path);
+        }
+        by_title
+            .into_iter()
+            .filter(|(_, paths)| paths.len() > 1)
+            .map(|(t, paths)| format!("{t}: {}", paths.into_iter().collect::<Vec<_>>().join(", ")))
+            .collect()
+    }
+
     fn add(&mut self, who: Who, path: &str, html: &str) {
         if !self.seen.insert(html.to_string()) {
             return;
