@@ -316,6 +316,12 @@ impl Line {
         }
     }
 
+    /// What it says was saved.
+    pub fn description(mut self, description: &str) -> Line {
+        self.input.description = description.to_string();
+        self
+    }
+
     /// The day it starts saving.
     pub fn starting(mut self, day: NaiveDate) -> Line {
         self.input.starts_on = day;
