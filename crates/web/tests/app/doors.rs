@@ -8,11 +8,11 @@ use crate::api::token_for;
 use crate::on_both;
 use crate::support::{Client, TestApp};
 use serde_json::Value;
-use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
+use ymarfer_app::fixtures::Line;
+use ymarfer_domain::impact::Status;
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
 use ymarfer_domain::{Lang, Role, Scope};
-use ymarfer_store::ledger::BenefitInput;
 use ymarfer_store::organisations::OrganisationInput;
 use ymarfer_store::projects::{CycleInput, ProjectInput};
 
@@ -57,22 +57,13 @@ async fn project_with_ledger(
         .await
         .unwrap()
         .id;
-    let line = |description: &str, status| BenefitInput {
-        description: description.into(),
-        category: Category::Materials,
-        savings_type: SavingsType::Hard,
-        frequency: Frequency::Monthly,
-        starts_on: ymarfer_domain::uktime::today(),
-        status,
-        amount_pence: Some(12_345),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(id, line(VERIFIED, Status::Verified))], Some(staff), true)
+    let line = |description: &str, status| Line::monthly(&description, 12_345).status(status);
+    line(VERIFIED, Status::Verified)
+        .add(&app.db, id, staff)
         .await
         .unwrap();
-    app.db
-        .add_benefit_lines(&[(id, line(CLAIMED, Status::Claimed))], Some(staff), false)
+    line(CLAIMED, Status::Claimed)
+        .add(&app.db, id, staff)
         .await
         .unwrap();
     app.db

@@ -7,10 +7,9 @@ use crate::api::{call, token_for};
 use crate::on_both;
 use crate::support::{TestApp, location, manager, signed_in_with};
 use reqwest::StatusCode;
-use ymarfer_domain::impact::{Category, Frequency, Status};
+use ymarfer_app::fixtures::Line;
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::{Lang, Role, Scope};
-use ymarfer_store::ledger::BenefitInput;
 use ymarfer_store::organisations::{Answers, OrganisationInput};
 
 async fn slug(app: &TestApp, programme: i64) -> String {
@@ -71,23 +70,9 @@ async fn another_programmes_firm_is_never_joined(app: TestApp) {
         .unwrap();
     let project =
         crate::support::project(&app, cohort_b, b_firm.id, "Looms", "testing", "cohort").await;
-    app.db
-        .add_benefit_lines(
-            &[(
-                project.id,
-                BenefitInput {
-                    description: "Less rework".into(),
-                    category: Category::LabourTime,
-                    frequency: Frequency::Weekly,
-                    starts_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(),
-                    status: Status::Claimed,
-                    hours_hundredths: Some(200),
-                    ..Default::default()
-                },
-            )],
-            None,
-            false,
-        )
+    Line::hours("Less rework", 200)
+        .starting(chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap())
+        .add(&app.db, project.id, None)
         .await
         .unwrap();
     let before = b_state(&app, b, b_firm.id).await;

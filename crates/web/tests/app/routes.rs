@@ -3,6 +3,7 @@
 
 use crate::on_both;
 use crate::support::{Client, TestApp, location};
+use ymarfer_app::fixtures::Line;
 use ymarfer_domain::{Lang, Role, Scope};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -617,20 +618,11 @@ async fn every_route_for_every_role(app: TestApp) {
         .await
         .unwrap();
     // Line 1 is on project 1; B's session 2, organisation 2, project 2 and line 2.
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Less waiting".into(),
-        category: ymarfer_domain::impact::Category::LabourTime,
-        savings_type: ymarfer_domain::impact::SavingsType::Soft,
-        frequency: ymarfer_domain::impact::Frequency::Weekly,
-        starts_on: chrono::Utc::now().date_naive(),
-        status: ymarfer_domain::impact::Status::Claimed,
-        amount_pence: Some(1000),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(1, line.clone())], None, false)
-        .await
-        .unwrap();
+    let line = Line::weekly("Less waiting", 1000)
+        .category(ymarfer_domain::impact::Category::LabourTime)
+        .savings(ymarfer_domain::impact::SavingsType::Soft)
+        .starting(chrono::Utc::now().date_naive());
+    line.add(&app.db, 1, None).await.unwrap();
     let (programme_b, cohort_b) = app
         .db
         .create_programme_with_cohort("prog-b", "Programme B")
@@ -658,10 +650,7 @@ async fn every_route_for_every_role(app: TestApp) {
             .id,
         2
     );
-    app.db
-        .add_benefit_lines(&[(2, line)], None, false)
-        .await
-        .unwrap();
+    line.add(&app.db, 2, None).await.unwrap();
     // Posts 1 and 2 by the firm's owner in the cohort; post 3 in programme B.
     for (cohort, text) in [(cohort, "First"), (cohort, "Second"), (cohort_b, "Of B")] {
         app.db

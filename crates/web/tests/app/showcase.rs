@@ -6,6 +6,7 @@ use crate::on_both;
 use crate::support::TestApp;
 use reqwest::StatusCode;
 use std::collections::BTreeMap;
+use ymarfer_app::fixtures::Line;
 use ymarfer_domain::toolkit::{Row, ToolValues, Value};
 
 async fn firm(app: &TestApp, programme: i64, name: &str, sector: &str) -> i64 {
@@ -91,20 +92,10 @@ async fn only_approved_public_projects_with_what_they_saved(app: TestApp) {
         )
         .await
         .unwrap();
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Fewer emergency deliveries".into(),
-        category: ymarfer_domain::impact::Category::Transport,
-        savings_type: ymarfer_domain::impact::SavingsType::Hard,
-        frequency: ymarfer_domain::impact::Frequency::Monthly,
-        starts_on: ymarfer_domain::uktime::today(),
-        status: ymarfer_domain::impact::Status::Verified,
-        amount_pence: Some(10_000),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(shown.id, line)], Some(manager.id), true)
-        .await
-        .unwrap();
+    let line = Line::monthly("Fewer emergency deliveries", 10_000)
+        .category(ymarfer_domain::impact::Category::Transport)
+        .verified();
+    line.add(&app.db, shown.id, manager.id).await.unwrap();
 
     // Approved last: a change to a project asks for approval again.
     app.db
