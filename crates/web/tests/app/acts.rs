@@ -654,19 +654,9 @@ async fn review(app: &TestApp, how: Review) {
     let claimant = app
         .user(&format!("hawlydd.{tag}@example.com"), Lang::Cy, false)
         .await;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: format!("Cwmni {tag}"),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named(&format!("Cwmni {tag}"))
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     app.db

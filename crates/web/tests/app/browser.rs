@@ -846,7 +846,7 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
         )
         .await
         .unwrap();
-    let claim = |description: &str, pence: i64| Line::monthly(&description, pence);
+    let claim = |description: &str, pence: i64| Line::monthly(description, pence);
     Line::add_all(
         &app.db,
         &[
@@ -1118,7 +1118,7 @@ async fn learning_together_on_a_phone(app: TestApp) {
             Lang::En,
         ),
     ] {
-        let org = Firm::named(&firm)
+        let org = Firm::named(firm)
             .area("gwynedd")
             .add(&app.db, programme)
             .await

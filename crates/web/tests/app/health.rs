@@ -3,7 +3,7 @@
 use crate::on_both;
 use crate::support::{TestApp, location};
 use reqwest::StatusCode;
-use ymarfer_app::fixtures::Line;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::Lang;
 
 /// Takes the check through its eight screens; returns the result's path.
@@ -607,19 +607,9 @@ async fn similar_firms_are_shown_from_ten(app: TestApp) {
     let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
     let mut firms = Vec::new();
     for i in 0..10i64 {
-        let org = app
-            .db
-            .create_organisation(
-                &ymarfer_store::organisations::OrganisationInput {
-                    name: format!("Becws {i}"),
-                    sic_section: "C".into(),
-                    employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                    principal_area: "gwynedd".into(),
-                    ..Default::default()
-                },
-                None,
-                Some(programme),
-            )
+        let org = Firm::named(&format!("Becws {i}"))
+            .area("gwynedd")
+            .add(&app.db, programme)
             .await
             .unwrap();
         let project =

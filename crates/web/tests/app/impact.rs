@@ -6,7 +6,6 @@ use crate::support::{TestApp, location, manager};
 use reqwest::StatusCode;
 use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::{Lang, Role, Scope};
-use ymarfer_store::organisations::OrganisationInput;
 
 async fn ledger_verify_change_and_dashboards(app: TestApp) {
     let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
@@ -1026,19 +1025,9 @@ async fn assert_values_current(app: &TestApp, programme: i64) {
 /// programme's rates changed; a verified line keeps the rate it was verified at.
 async fn stored_values_follow_every_write(app: TestApp) {
     let (staff, programme, cohort) = manager(&app, "rheolwr@example.com").await;
-    let mut input = OrganisationInput {
-        name: "Popty Pen".into(),
-        sic_section: "C".into(),
-        employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-        principal_area: "gwynedd".into(),
-        hourly_rate_pence: Some(2000),
-        ..Default::default()
-    };
-    let org = app
-        .db
-        .create_organisation(&input, None, Some(programme))
-        .await
-        .unwrap();
+    let firm = Firm::named("Popty Pen").area("gwynedd").rate(2000);
+    let org = firm.add(&app.db, programme).await.unwrap();
+    let mut input = firm.input();
     let project = crate::support::project(&app, cohort, org.id, "Ovens", "testing", "cohort").await;
     let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     // 2.5 hours a week at the firm's rate, with energy saved; and £150 a month.

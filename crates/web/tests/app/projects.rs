@@ -19,7 +19,7 @@ async fn participant(
 ) -> i64 {
     let org = match app.db.organisation_by_name(programme, firm).await.unwrap() {
         Some(o) => o,
-        None => Firm::named(&firm)
+        None => Firm::named(firm)
             .sector('G')
             .band(ymarfer_domain::innovation::EmployeeBand::Small)
             .area("conwy")

@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 use tracing::Subscriber;
 use tracing_subscriber::Layer;
 use tracing_subscriber::layer::{Context, SubscriberExt};
-use ymarfer_app::fixtures::Line;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::{Lang, Role, Scope};
 
 /// Statements run by this process since it began.
@@ -54,19 +54,8 @@ async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from
     for (ci, cohort) in cohorts.iter().enumerate() {
         for f in 0..firms {
             let n = from + ci * 100 + f;
-            let org = app
-                .db
-                .create_organisation(
-                    &ymarfer_store::organisations::OrganisationInput {
-                        name: format!("Firm {n}"),
-                        sic_section: "C".into(),
-                        employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                        principal_area: "powys".into(),
-                        ..Default::default()
-                    },
-                    None,
-                    Some(programme),
-                )
+            let org = Firm::named(&format!("Firm {n}"))
+                .add(&app.db, programme)
                 .await
                 .unwrap();
             let person = app

@@ -3,7 +3,7 @@
 
 use crate::on_both;
 use crate::support::{Client, TestApp, location};
-use ymarfer_app::fixtures::Line;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::{Lang, Role, Scope};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -585,16 +585,8 @@ async fn every_route_for_every_role(app: TestApp) {
         ..Default::default()
     };
     assert_eq!(app.db.create_meeting(cohort, &meeting).await.unwrap().id, 1);
-    let firm = ymarfer_store::organisations::OrganisationInput {
-        name: "Another Firm".into(),
-        sic_section: "C".into(),
-        employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-        principal_area: "powys".into(),
-        ..Default::default()
-    };
-    let org = app
-        .db
-        .create_organisation(&firm, None, Some(programme))
+    let org = Firm::named("Another Firm")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let project = ymarfer_store::projects::ProjectInput {
@@ -632,13 +624,8 @@ async fn every_route_for_every_role(app: TestApp) {
         app.db.create_meeting(cohort_b, &meeting).await.unwrap().id,
         2
     );
-    let firm_b = ymarfer_store::organisations::OrganisationInput {
-        name: "Firm of B".into(),
-        ..firm.clone()
-    };
-    let org_b = app
-        .db
-        .create_organisation(&firm_b, None, Some(programme_b))
+    let org_b = Firm::named("Firm of B")
+        .add(&app.db, programme_b)
         .await
         .unwrap();
     assert_eq!(org_b.id, 2);

@@ -6,22 +6,14 @@ use crate::on_both;
 use crate::support::TestApp;
 use reqwest::StatusCode;
 use std::collections::BTreeMap;
-use ymarfer_app::fixtures::Line;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::toolkit::{Row, ToolValues, Value};
 
-async fn firm(app: &TestApp, programme: i64, name: &str, sector: &str) -> i64 {
-    app.db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: name.into(),
-                sic_section: sector.into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+async fn firm(app: &TestApp, programme: i64, name: &str, sector: char) -> i64 {
+    Firm::named(name)
+        .sector(sector)
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap()
         .id
@@ -36,8 +28,8 @@ async fn only_approved_public_projects_with_what_they_saved(app: TestApp) {
         .unwrap()
         .unwrap()
         .slug;
-    let bakery = firm(&app, programme, "Becws Bach", "C").await;
-    let garage = firm(&app, programme, "Garej Glan", "G").await;
+    let bakery = firm(&app, programme, "Becws Bach", 'C').await;
+    let garage = firm(&app, programme, "Garej Glan", 'G').await;
     let shown = crate::support::project(
         &app,
         cohort,

@@ -49,7 +49,7 @@ async fn participant(
         .update_profile(user.id, name, Lang::En)
         .await
         .unwrap();
-    let org = Firm::named(&firm)
+    let org = Firm::named(firm)
         .area("gwynedd")
         .add(&app.db, programme)
         .await

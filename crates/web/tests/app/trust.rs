@@ -19,7 +19,7 @@ async fn slug(app: &TestApp, programme: i64) -> String {
 
 /// An organisation taking part in `programme`.
 async fn firm(app: &TestApp, name: &str, band: &str, programme: i64) -> i64 {
-    Firm::named(&name)
+    Firm::named(name)
         .band(ymarfer_domain::innovation::EmployeeBand::parse(band).unwrap())
         .add(&app.db, programme)
         .await
