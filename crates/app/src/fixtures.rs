@@ -17,11 +17,14 @@
 use chrono::NaiveDate;
 use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
 use ymarfer_domain::innovation::EmployeeBand;
+use ymarfer_domain::programme::{DeliveryLanguage, DeliveryMode};
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
+use ymarfer_domain::reference::Region;
 use ymarfer_domain::{Email, Lang};
 use ymarfer_store::Db;
 use ymarfer_store::ledger::BenefitInput;
 use ymarfer_store::organisations::{Answers, Organisation, OrganisationInput};
+use ymarfer_store::programmes::{CohortInput, ProgrammeInput};
 use ymarfer_store::projects::ProjectInput;
 use ymarfer_store::users::{NewUser, User};
 
@@ -89,6 +92,154 @@ impl Person {
                 password_hash: Some(password_hash),
             })
             .await?)
+    }
+}
+
+/// A programme, managed by the person who starts it.
+#[derive(Debug, Clone)]
+pub struct Programme {
+    input: ProgrammeInput,
+}
+
+impl Programme {
+    /// A programme with no dates or costs yet, valuing time saved at £20 an
+    /// hour, all of it captured.
+    pub fn new(slug: &str, name_en: &str, name_cy: &str) -> Programme {
+        Programme {
+            input: ProgrammeInput {
+                slug: slug.to_string(),
+                name_en: name_en.to_string(),
+                name_cy: name_cy.to_string(),
+                default_hourly_rate_pence: 2_000,
+                capture_factor_thousandths: 1_000,
+                ..Default::default()
+            },
+        }
+    }
+
+    /// What it is, in English and in Welsh.
+    pub fn description(mut self, en: &str, cy: &str) -> Programme {
+        self.input.description_en = en.to_string();
+        self.input.description_cy = cy.to_string();
+        self
+    }
+
+    /// Who funds it, named in English and in Welsh.
+    pub fn funder(mut self, en: &str, cy: &str) -> Programme {
+        self.input.funder = en.to_string();
+        self.input.funder_cy = cy.to_string();
+        self
+    }
+
+    /// When it runs.
+    pub fn dates(mut self, starts_on: NaiveDate, ends_on: NaiveDate) -> Programme {
+        self.input.starts_on = Some(starts_on);
+        self.input.ends_on = Some(ends_on);
+        self
+    }
+
+    /// What it costs in all, in pence.
+    pub fn cost(mut self, pence: i64) -> Programme {
+        self.input.cost_pence = pence;
+        self
+    }
+
+    /// Its cost in parts, in pence: delivery, venues, materials and in kind.
+    pub fn cost_parts(
+        mut self,
+        delivery: i64,
+        venues: i64,
+        materials: i64,
+        in_kind: i64,
+    ) -> Programme {
+        self.input.cost_delivery_pence = Some(delivery);
+        self.input.cost_venues_pence = Some(venues);
+        self.input.cost_materials_pence = Some(materials);
+        self.input.cost_in_kind_pence = Some(in_kind);
+        self
+    }
+
+    /// The hourly rate for time saved where a firm has none, in pence.
+    pub fn rate(mut self, pence: i64) -> Programme {
+        self.input.default_hourly_rate_pence = pence;
+        self
+    }
+
+    /// How much of a saving the programme may claim, in thousandths.
+    pub fn capture(mut self, thousandths: i64) -> Programme {
+        self.input.capture_factor_thousandths = thousandths;
+        self
+    }
+
+    /// The programme, started (and so managed) by `manager`.
+    pub async fn add(
+        &self,
+        db: &Db,
+        manager: i64,
+    ) -> anyhow::Result<ymarfer_store::programmes::Programme> {
+        Ok(db.create_programme(&self.input, manager).await?)
+    }
+}
+
+/// A cohort of a programme.
+#[derive(Debug, Clone)]
+pub struct Cohort {
+    input: CohortInput,
+}
+
+impl Cohort {
+    /// A cohort of twelve in English, with no dates yet.
+    pub fn new(slug: &str, name_en: &str, name_cy: &str) -> Cohort {
+        Cohort {
+            input: CohortInput {
+                slug: slug.to_string(),
+                name_en: name_en.to_string(),
+                name_cy: name_cy.to_string(),
+                capacity: 12,
+                language: DeliveryLanguage::English,
+                ..Default::default()
+            },
+        }
+    }
+
+    /// When it runs.
+    pub fn dates(mut self, starts_on: NaiveDate, ends_on: NaiveDate) -> Cohort {
+        self.input.starts_on = Some(starts_on);
+        self.input.ends_on = Some(ends_on);
+        self
+    }
+
+    /// How many places it has.
+    pub fn capacity(mut self, places: i64) -> Cohort {
+        self.input.capacity = places;
+        self
+    }
+
+    /// How it meets.
+    pub fn mode(mut self, mode: DeliveryMode) -> Cohort {
+        self.input.delivery_mode = mode;
+        self
+    }
+
+    /// Where it meets.
+    pub fn region(mut self, region: Region) -> Cohort {
+        self.input.region = region;
+        self
+    }
+
+    /// The language it is delivered in.
+    pub fn language(mut self, language: DeliveryLanguage) -> Cohort {
+        self.input.language = language;
+        self
+    }
+
+    /// The cohort, in the programme.
+    pub async fn add(
+        &self,
+        db: &Db,
+        programme: i64,
+    ) -> anyhow::Result<ymarfer_store::programmes::Cohort> {
+        Ok(db.create_cohort(programme, &self.input).await?)
     }
 }
 

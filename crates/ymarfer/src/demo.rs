@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
-use ymarfer_app::fixtures::{self, Line, Person, Project};
+use ymarfer_app::fixtures::{self, Cohort, Line, Person, Programme, Project};
 use ymarfer_domain::capability::Moment;
 use ymarfer_domain::impact::{Category, Status};
 use ymarfer_domain::innovation::EmployeeBand;
@@ -15,7 +15,6 @@ use ymarfer_domain::reference::Region;
 use ymarfer_domain::{Lang, Role, Scope};
 use ymarfer_store::Db;
 use ymarfer_store::organisations::Answers;
-use ymarfer_store::programmes::{CohortInput, ProgrammeInput};
 use ymarfer_store::projects::CycleInput;
 use ymarfer_store::schedule::MeetingInput;
 use ymarfer_store::users::User;
@@ -278,29 +277,23 @@ async fn load_all(
     // finished long enough ago for follow-ups, one that finished recently, one
     // running now with sessions to come, and one about to start.
     let today = ymarfer_domain::uktime::today();
-    let programme = db
-        .create_programme(
-            &ProgrammeInput {
-                slug: PROGRAMME.into(),
-                name_en: "Circular Economy Innovation Communities (demo)".into(),
-                name_cy: "Cymunedau Arloesi'r Economi Gylchol (demo)".into(),
-                description_en: "Staff from small firms across Wales apply process-innovation tools to a real problem in their own business, test changes and learn from each other.".into(),
-                description_cy: "Mae staff o gwmnïau bach ledled Cymru yn defnyddio offer arloesi prosesau ar broblem go iawn yn eu busnes eu hunain, yn profi newidiadau ac yn dysgu gan ei gilydd.".into(),
-                funder: "Welsh Government (demo)".into(),
-                funder_cy: "Llywodraeth Cymru (demo)".into(),
-                starts_on: Some(today - Duration::weeks(66)),
-                ends_on: Some(today + Duration::weeks(34)),
-                cost_pence: 5_400_000,
-                cost_delivery_pence: Some(3_400_000),
-                cost_venues_pence: Some(650_000),
-                cost_materials_pence: Some(250_000),
-                cost_in_kind_pence: Some(1_100_000),
-                default_hourly_rate_pence: 2_000,
-                capture_factor_thousandths: 1000,
-            },
-            manager.id,
-        )
-        .await?;
+    let programme = Programme::new(
+        PROGRAMME,
+        "Circular Economy Innovation Communities (demo)",
+        "Cymunedau Arloesi'r Economi Gylchol (demo)",
+    )
+    .description(
+        "Staff from small firms across Wales apply process-innovation tools to a real problem in their own business, test changes and learn from each other.",
+        "Mae staff o gwmnïau bach ledled Cymru yn defnyddio offer arloesi prosesau ar broblem go iawn yn eu busnes eu hunain, yn profi newidiadau ac yn dysgu gan ei gilydd.",
+    )
+    .funder("Welsh Government (demo)", "Llywodraeth Cymru (demo)")
+    .dates(today - Duration::weeks(66), today + Duration::weeks(34))
+    .cost(5_400_000)
+    .cost_parts(3_400_000, 650_000, 250_000, 1_100_000)
+    .rate(2_000)
+    .capture(1000)
+    .add(db, manager.id)
+    .await?;
     db.grant(observer.id, Role::Observer, Scope::Programme(programme.id))
         .await?;
 
@@ -341,26 +334,17 @@ async fn load_all(
     let mut cohorts = Vec::new();
     for (i, (slug, en, cy, region, mode, start)) in cohort_specs.into_iter().enumerate() {
         let year = start.year();
-        let c = db
-            .create_cohort(
-                programme.id,
-                &CohortInput {
-                    slug: slug.into(),
-                    name_en: format!("{en} {year}"),
-                    name_cy: format!("{cy} {year}"),
-                    starts_on: Some(start),
-                    ends_on: Some(start + Duration::weeks(16)),
-                    capacity: 14,
-                    delivery_mode: DeliveryMode::parse(mode).context("delivery mode")?,
-                    region: Region::parse(region).context("region")?,
-                    cost_share_pence: None,
-                    language: if i == WELSH_COHORT {
-                        DeliveryLanguage::Welsh
-                    } else {
-                        DeliveryLanguage::English
-                    },
-                },
-            )
+        let c = Cohort::new(slug, &format!("{en} {year}"), &format!("{cy} {year}"))
+            .dates(start, start + Duration::weeks(16))
+            .capacity(14)
+            .mode(DeliveryMode::parse(mode).context("delivery mode")?)
+            .region(Region::parse(region).context("region")?)
+            .language(if i == WELSH_COHORT {
+                DeliveryLanguage::Welsh
+            } else {
+                DeliveryLanguage::English
+            })
+            .add(db, programme.id)
             .await?;
         cohorts.push((c, start));
     }
