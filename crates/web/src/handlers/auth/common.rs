@@ -13,7 +13,7 @@ use askama::Template;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
-pub use ymarfer_app::access::{self, Journey, NewPassword, Origin};
+use ymarfer_app::access::{self, Journey, NewPassword, Origin};
 use ymarfer_domain::Email;
 use ymarfer_domain::password::check_new_password;
 use ymarfer_store::sessions::ByLink;

@@ -1,7 +1,7 @@
 //! The journeys an emailed link starts: resetting a password, accepting an
 //! invitation, and setting up the first administrator.
 
-use super::common::*;
+use super::common::{EmailForm, SetPasswordForm, origin, set_password, set_password_page};
 use crate::error::AppResult;
 use crate::forms::FieldErrors;
 use crate::handlers::{ClientAddr, FormData};
@@ -11,6 +11,7 @@ use crate::views::notice::Notice;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
+use ymarfer_app::access::{self, Journey};
 use ymarfer_domain::Email;
 
 #[derive(Template)]

@@ -1,6 +1,6 @@
 //! Signing in with a password or an emailed link, and signing out.
 
-use super::common::*;
+use super::common::{by_link, link_invalid, origin, signed_in};
 use crate::error::AppResult;
 use crate::forms::FieldErrors;
 use crate::handlers::{ClientAddr, FormData, safe_next, see_other};
@@ -13,6 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use serde::Deserialize;
+use ymarfer_app::access;
 use ymarfer_domain::Email;
 use ymarfer_store::tokens::Purpose;
 

@@ -1,6 +1,6 @@
 //! A project's ledger lines, added and changed (`/projects/{id}/benefits/…`).
 
-use super::form::*;
+use super::form::{BenefitForm, FormPage, ledger_project, line_history};
 use crate::error::AppResult;
 use crate::forms::FieldErrors;
 use crate::handlers::{FormData, see_other};

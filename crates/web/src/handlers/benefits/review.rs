@@ -1,7 +1,7 @@
 //! Reviewing a claim: verifying, returning or rejecting it, and reopening a
 //! verified line (`/projects/{id}/benefits/{line}/verify`, `…/reopen`).
 
-use super::form::*;
+use super::form::{BenefitForm, FormPage, line_history};
 use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;
 use crate::handlers::{FormData, see_other};

@@ -1,6 +1,6 @@
 //! The health check's questions, one page each (`/health-check/{token}/{step}`).
 
-use super::check::*;
+use super::check::the_check;
 use crate::error::{AppError, AppResult};
 use crate::handlers::{FormData, see_other};
 use crate::page::{Page, render, render_status};

@@ -1,7 +1,7 @@
 //! The health check's result and the interest form it offers
 //! (`/health-check/{token}/result`).
 
-use super::check::*;
+use super::check::the_check;
 use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;
 use crate::handlers::{ClientAddr, FormData, see_other};

@@ -1,7 +1,7 @@
 //! The health check's front door: choosing a language, the introduction and
 //! starting a check (`/health-check`).
 
-use super::check::*;
+use super::check::{clean_source, clean_token};
 use crate::error::AppResult;
 use crate::handlers::{ClientAddr, FormData, see_other};
 use crate::page::{Page, render, render_status};

@@ -1,6 +1,6 @@
 //! The organisations taking part, a page at a time (`/organisations`).
 
-use super::common::*;
+use super::common::PER_PAGE;
 use crate::error::{AppResult, authorise};
 use crate::page::{Page, Viewer, render};
 use crate::state::AppState;

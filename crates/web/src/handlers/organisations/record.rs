@@ -1,7 +1,7 @@
 //! One organisation: adding it, its page, editing it and recording its
 //! innovation answers (`/organisations/{id}`).
 
-use super::common::*;
+use super::common::{FormPage, OrgForm, organisation_for, programme_choices, programmes_to_add_to};
 use crate::error::{AppError, AppResult, authorise};
 use crate::forms::FieldErrors;
 use crate::handlers::{FormData, see_other};

@@ -1,6 +1,6 @@
 //! A programme's alumni space: the people of its finished cohorts.
 
-use super::shared::*;
+use super::shared::{ItemView, PostForm, StreamQuery, alumni_base, anchor, checked_post, drawer};
 use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;
 use crate::handlers::{ClientAddr, Upload, see_other};

@@ -1,7 +1,7 @@
 //! One item of a space (`/posts/{id}`) with its comments, reactions and
 //! feedback, and what its people do to it.
 
-use super::shared::*;
+use super::shared::{ItemView, PostForm, anchor, drawer, home_of, item_for};
 use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;
 use crate::handlers::{ClientAddr, FormData, see_other};

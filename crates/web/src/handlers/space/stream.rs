@@ -1,7 +1,7 @@
 //! A cohort's stream (`/programmes/{p}/cohorts/{c}/space`): reading, filtering
 //! and posting.
 
-use super::shared::*;
+use super::shared::{ItemView, PostForm, StreamQuery, anchor, checked_post, drawer, space_base};
 use crate::context;
 use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;

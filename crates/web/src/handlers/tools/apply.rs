@@ -1,7 +1,10 @@
 //! A tool applied to a project (`/projects/{id}/tools/{tool}`), and each
 //! version of it.
 
-use super::view::*;
+use super::view::{
+    Blanks, ComputedView, FieldView, RowChange, computed_view, form_view, from_project,
+    latest_values, shown, tool_of, tool_title, versions,
+};
 use crate::charts::MATRIX;
 use crate::error::{AppError, AppResult};
 use crate::handlers::{FormData, see_other};
