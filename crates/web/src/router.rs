@@ -152,6 +152,7 @@ fn pages() -> Router<AppState> {
             "/profile/sign-out-everywhere",
             post(account::sign_out_everywhere),
         )
+        .route("/admin", get(admin::index))
         .route("/admin/users", get(admin::users))
         .route("/admin/leads", get(leads::unassigned))
         .route("/admin/leads/{id}/programme", post(leads::assign))
@@ -361,6 +362,7 @@ pub fn router(state: AppState) -> Router {
             "/cy/",
             get(|| async { axum::response::Redirect::permanent("/cy") }),
         )
+        .route("/admin", get(home::admin_in_language))
         .route("/healthz", get(health::healthz))
         // The health check's first screen offers both languages, Welsh first.
         .route(

@@ -187,3 +187,73 @@ pub async fn account_action(
         &page.href(&format!("admin/users?done={done}")),
     ))
 }
+
+#[derive(Template)]
+#[template(path = "admin/index.html")]
+struct IndexPage {
+    page: Page,
+    /// Each area the viewer may use: address, name, what it is for.
+    areas: Vec<(String, String, String)>,
+}
+
+/// The administration index (`/{lang}/admin`): every administration page the
+/// viewer may use, and none they may not; someone who may use none is refused.
+pub async fn index(page: Page, viewer: Viewer) -> AppResult {
+    let may = |action| can(viewer.actor(), action, Resource::Site).allowed();
+    let areas: Vec<(String, String, String)> = [
+        (
+            Action::ManageUsers,
+            "admin/users",
+            "admin-users-title",
+            "admin-index-users",
+        ),
+        (
+            Action::ManageLeads,
+            "admin/leads",
+            "leads-unassigned-title",
+            "admin-index-leads",
+        ),
+        (
+            Action::ViewOperations,
+            "admin/programmes",
+            "operations-programmes-title",
+            "admin-index-programmes",
+        ),
+        (
+            Action::ViewOperations,
+            "admin/jobs",
+            "operations-jobs-title",
+            "admin-index-jobs",
+        ),
+        (
+            Action::ViewOperations,
+            "admin/mail",
+            "mail-queue-title",
+            "admin-index-mail",
+        ),
+        (
+            Action::ViewAudit,
+            "admin/audit",
+            "audit-title",
+            "admin-index-audit",
+        ),
+        (
+            Action::ManageReference,
+            "admin/smes",
+            "smes-title",
+            "admin-index-smes",
+        ),
+    ]
+    .into_iter()
+    .filter(|(action, ..)| may(*action))
+    .map(|(_, path, title, what)| (page.href(path), page.t(title), page.t(what)))
+    .collect();
+    if areas.is_empty() {
+        // Nothing here for them: refused as the people page refuses them.
+        authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
+    }
+    render(&IndexPage {
+        page: page.titled("admin-index-title"),
+        areas,
+    })
+}

@@ -15,7 +15,19 @@ use ymarfer_store::schedule::Meeting;
 /// `/` chooses a language: the cookie from an earlier visit, then the signed-in
 /// person's preference, then the browser's `Accept-Language`, then English.
 pub async fn pick_language(headers: HeaderMap, viewer: Viewer) -> Response {
-    let lang = cookies::get(&headers, cookies::LANG)
+    Redirect::to(&format!("/{}", language_of(&headers, &viewer).code())).into_response()
+}
+
+/// `/admin`, typed without a language: the administration index in the
+/// person's language.
+pub async fn admin_in_language(headers: HeaderMap, viewer: Viewer) -> Response {
+    Redirect::to(&format!("/{}/admin", language_of(&headers, &viewer).code())).into_response()
+}
+
+/// The language a person asked for last, else their account's, else their
+/// browser's.
+fn language_of(headers: &HeaderMap, viewer: &Viewer) -> Lang {
+    cookies::get(headers, cookies::LANG)
         .and_then(|c| Lang::parse(&c))
         .or_else(|| viewer.0.as_ref().map(|c| c.user.lang()))
         .or_else(|| {
@@ -24,8 +36,7 @@ pub async fn pick_language(headers: HeaderMap, viewer: Viewer) -> Response {
                 .and_then(|v| v.to_str().ok())
                 .and_then(Lang::from_accept_language)
         })
-        .unwrap_or_default();
-    Redirect::to(&format!("/{}", lang.code())).into_response()
+        .unwrap_or_default()
 }
 
 /// A cohort on someone's home page, with what comes next in it.

@@ -477,7 +477,47 @@ async fn profile_and_sessions(app: TestApp) {
     assert_eq!(c.get("/en/profile").await.status(), StatusCode::SEE_OTHER);
 }
 
+/// The administration index lists every administration page, in the
+/// navigation of an administrator only; `/admin` finds it.
+async fn administration_index(app: TestApp) {
+    app.user("gweinyddwr@example.com", Lang::Cy, true).await;
+    let admin = app.client();
+    admin.sign_in("gweinyddwr@example.com").await;
+    let res = admin.get("/admin").await;
+    // Signed in on an English page: the language asked for last.
+    assert_eq!(location(&res), "/en/admin");
+    let html = admin.get("/cy/admin").await.text().await.unwrap();
+    assert!(html.contains("<title>Gweinyddu – Ymarfer</title>"));
+    for area in [
+        "users",
+        "leads",
+        "programmes",
+        "jobs",
+        "mail",
+        "audit",
+        "smes",
+    ] {
+        assert!(
+            html.contains(&format!("href=\"/cy/admin/{area}\"")),
+            "{area} is listed"
+        );
+    }
+    let home = admin.get("/cy").await.text().await.unwrap();
+    assert!(home.contains("href=\"/cy/admin\""), "in the navigation");
+    // Someone who looks after nothing here is refused, and not shown the way.
+    app.user("person@example.com", Lang::En, false).await;
+    let person = app.client();
+    person.sign_in("person@example.com").await;
+    assert_eq!(
+        person.get("/en/admin").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let home = person.get("/en").await.text().await.unwrap();
+    assert!(!home.contains("href=\"/en/admin\""));
+}
+
 on_both! {
+    administration => super::administration_index;
     password_sign_in => super::password_sign_in_and_out;
     throttling => super::repeated_failures_are_throttled;
     sign_in_link => super::emailed_sign_in_link;
