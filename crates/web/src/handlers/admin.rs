@@ -49,6 +49,7 @@ async fn users_page(
     form: InviteForm,
     errors: FieldErrors,
     q: &str,
+    me: Option<i64>,
 ) -> Result<UsersPage, crate::error::AppError> {
     let tr = page.tr;
     let users: Vec<User> = state.db.search_users(q, USERS_SHOWN).await?;
@@ -57,9 +58,8 @@ async fn users_page(
         .map(|u| UserRow {
             id: u.id,
             suspended: u.suspended_at.is_some(),
-            erase: u
-                .erased_at
-                .is_none()
+            // Nobody suspends or erases their own account from this list.
+            erase: (u.erased_at.is_none() && Some(u.id) != me)
                 .then(|| page.href(&format!("admin/users/{}/erase", u.id))),
             name: if u.erased_at.is_some() {
                 tr.t("former-participant")
@@ -106,7 +106,18 @@ pub async fn users(
         language: page.lang.code().to_string(),
         ..InviteForm::default()
     };
-    render(&users_page(&state, page, notice, form, FieldErrors::default(), &q.q).await?)
+    render(
+        &users_page(
+            &state,
+            page,
+            notice,
+            form,
+            FieldErrors::default(),
+            &q.q,
+            viewer.user_id(),
+        )
+        .await?,
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -158,7 +169,7 @@ pub async fn invite(
             Err(e) => return Err(e.into()),
         }
     }
-    let page = users_page(&state, page, None, form, errors, "").await?;
+    let page = users_page(&state, page, None, form, errors, "", viewer.user_id()).await?;
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 

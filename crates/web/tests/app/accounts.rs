@@ -480,7 +480,8 @@ async fn profile_and_sessions(app: TestApp) {
 /// The administration index lists every administration page, in the
 /// navigation of an administrator only; `/admin` finds it.
 async fn administration_index(app: TestApp) {
-    app.user("gweinyddwr@example.com", Lang::Cy, true).await;
+    let me = app.user("gweinyddwr@example.com", Lang::Cy, true).await;
+    let other = app.user("arall@example.com", Lang::Cy, false).await;
     let admin = app.client();
     admin.sign_in("gweinyddwr@example.com").await;
     let res = admin.get("/admin").await;
@@ -504,6 +505,10 @@ async fn administration_index(app: TestApp) {
     }
     let home = admin.get("/cy").await.text().await.unwrap();
     assert!(home.contains("href=\"/cy/admin\""), "in the navigation");
+    // The people page offers to erase others, never one's own account.
+    let people = admin.get("/cy/admin/users").await.text().await.unwrap();
+    assert!(people.contains(&format!("/cy/admin/users/{}/erase", other.id)));
+    assert!(!people.contains(&format!("/cy/admin/users/{}/erase", me.id)));
     // Someone who looks after nothing here is refused, and not shown the way.
     app.user("person@example.com", Lang::En, false).await;
     let person = app.client();
