@@ -211,3 +211,4 @@ admin-index-mail = E-byst sy'n aros i fynd, a anfonwyd, neu y rhoddwyd y gorau i
 admin-index-audit = Pwy wnaeth beth, a phryd, ar draws pob rhaglen.
 admin-index-smes = Faint o gwmnïau bach sydd ym mhob ardal, ar gyfer y cynllunydd senarios.
 nav-admin = Gweinyddu
+home-administrator = Rydych chi'n gofalu am Ymarfer gyfan yn hytrach nag am garfan:

@@ -203,3 +203,4 @@ admin-index-mail = Emails waiting to go, sent, or given up on.
 admin-index-audit = Who did what, and when, across every programme.
 admin-index-smes = How many small firms each area has, for the scenario planner.
 nav-admin = Administration
+home-administrator = You look after Ymarfer as a whole rather than a cohort:

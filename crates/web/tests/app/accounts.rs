@@ -505,6 +505,10 @@ async fn administration_index(app: TestApp) {
     }
     let home = admin.get("/cy").await.text().await.unwrap();
     assert!(home.contains("href=\"/cy/admin\""), "in the navigation");
+    assert!(
+        home.contains("Rydych chi&#39;n gofalu am Ymarfer gyfan") && !home.contains("carfan eto"),
+        "an administrator's home leads to administration, not to a cohort they lack"
+    );
     // The people page offers to erase others, never one's own account.
     let people = admin.get("/cy/admin/users").await.text().await.unwrap();
     assert!(people.contains(&format!("/cy/admin/users/{}/erase", other.id)));
