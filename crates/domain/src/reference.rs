@@ -56,6 +56,63 @@ impl Area {
     }
 }
 
+/// Every area, in the alphabetical order of its name in `lang` (Welsh
+/// order on a Welsh page: *Caerdydd* before *Ceredigion*, *Sir Ddinbych*
+/// after *Sir Benfro*).
+pub fn areas_in(lang: Lang) -> Vec<&'static Area> {
+    let mut areas: Vec<&'static Area> = AREAS.iter().collect();
+    areas.sort_by_key(|a| collation_key(a.name(lang), lang));
+    areas
+}
+
+/// A key that sorts words as a dictionary in `lang` does. Welsh counts its
+/// digraphs as letters (a b c ch d dd e f ff g ng h i j l ll m n o p ph r rh
+/// s t th u w y) and ignores accents; English ignores case and accents.
+pub fn collation_key(text: &str, lang: Lang) -> Vec<u32> {
+    const WELSH: [&str; 29] = [
+        "a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "l", "ll", "m",
+        "n", "o", "p", "ph", "r", "rh", "s", "t", "th", "u", "w", "y",
+    ];
+    let folded: Vec<char> = text
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'â' | 'á' | 'à' | 'ä' => 'a',
+            'ê' | 'é' | 'è' | 'ë' => 'e',
+            'î' | 'í' | 'ì' | 'ï' => 'i',
+            'ô' | 'ó' | 'ò' | 'ö' => 'o',
+            'û' | 'ú' | 'ù' | 'ü' => 'u',
+            'ŵ' | 'ẃ' | 'ẁ' | 'ẅ' => 'w',
+            'ŷ' | 'ý' | 'ỳ' | 'ÿ' => 'y',
+            other => other,
+        })
+        .collect();
+    let mut key = Vec::with_capacity(folded.len());
+    let mut i = 0;
+    while i < folded.len() {
+        let pair: String = folded[i..folded.len().min(i + 2)].iter().collect();
+        let letter = |s: &str| WELSH.iter().position(|l| *l == s);
+        let (rank, used) = match lang {
+            Lang::Cy => match letter(&pair).filter(|_| pair.chars().count() == 2) {
+                Some(r) => (r, 2),
+                None => match letter(&folded[i].to_string()) {
+                    Some(r) => (r, 1),
+                    None => (usize::MAX, 1),
+                },
+            },
+            Lang::En => (usize::MAX, 1),
+        };
+        // Letters outside the alphabet (spaces, hyphens, k, v …) sort by
+        // their code point, after the alphabet's own.
+        key.push(match rank {
+            usize::MAX => 1_000 + folded[i] as u32,
+            r => u32::try_from(r).unwrap_or(u32::MAX),
+        });
+        i += used;
+    }
+    key
+}
+
 macro_rules! areas {
     ($(($code:literal, $en:literal, $cy:literal, $region:ident)),* $(,)?) => {
         pub const AREAS: &[Area] = &[$(Area { code: $code, en: $en, cy: $cy, region: Region::$region }),*];
@@ -275,5 +332,28 @@ mod tests {
         assert_eq!(sic_section("V"), None);
         assert_eq!(sic_section("CC"), None);
         assert_eq!(sic_name('I', Lang::Cy), "Gwasanaethau llety a bwyd");
+    }
+}
+
+#[cfg(test)]
+mod collation {
+    use super::*;
+
+    #[test]
+    fn welsh_orders_its_digraphs_as_letters() {
+        let cy: Vec<&str> = areas_in(Lang::Cy).iter().map(|a| a.cy).collect();
+        let at = |name: &str| cy.iter().position(|n| *n == name).unwrap();
+        // c < ch: Conwy before any "Ch…"; ll after l; dd after d.
+        assert!(at("Caerdydd") < at("Ceredigion"));
+        assert!(at("Sir Benfro") < at("Sir Ddinbych"));
+        assert!(at("Abertawe") < at("Blaenau Gwent"));
+        let key = |s| collation_key(s, Lang::Cy);
+        assert!(key("Llandudno") > key("Lyon"), "ll comes after l");
+        assert!(key("chwarel") > key("cwm"), "ch comes after c");
+        assert!(key("Ynys Môn") > key("Wrecsam"));
+        let en: Vec<&str> = areas_in(Lang::En).iter().map(|a| a.en).collect();
+        let mut sorted = en.clone();
+        sorted.sort_by_key(|n| n.to_lowercase());
+        assert_eq!(en, sorted, "English in plain alphabetical order");
     }
 }

@@ -489,8 +489,8 @@ pub async fn funnel(
             .iter()
             .map(|b| (b.as_str(), tr.t(b.message_id())))
             .collect(),
-        areas: ymarfer_domain::reference::AREAS
-            .iter()
+        areas: ymarfer_domain::reference::areas_in(lang)
+            .into_iter()
             .map(|a| (a.code, a.name(lang)))
             .collect(),
         statuses: Status::ALL

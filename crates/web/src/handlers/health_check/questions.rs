@@ -12,7 +12,7 @@ use ymarfer_app::health_checks::{self, Going};
 use ymarfer_domain::Lang;
 use ymarfer_domain::health::{PainPoint, QUESTIONS, Question};
 use ymarfer_domain::innovation::EmployeeBand;
-use ymarfer_domain::reference::{AREAS, SIC_SECTIONS};
+use ymarfer_domain::reference::SIC_SECTIONS;
 use ymarfer_store::health::CheckAnswers;
 
 #[derive(Template)]
@@ -85,8 +85,8 @@ fn question_page(
                 .collect(),
         ),
         Question::Area => (
-            AREAS
-                .iter()
+            ymarfer_domain::reference::areas_in(lang)
+                .into_iter()
                 .map(|a| (a.code.to_string(), a.name(lang).to_string()))
                 .collect(),
             answers.principal_area.clone().into_iter().collect(),

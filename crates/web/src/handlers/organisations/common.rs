@@ -13,7 +13,7 @@ use ymarfer_app::acting::{Acting, Door};
 use ymarfer_domain::authz::sees_every_programme;
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::programme::companies_house_number;
-use ymarfer_domain::reference::{self, AREAS, SIC_SECTIONS};
+use ymarfer_domain::reference::{self, SIC_SECTIONS};
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::organisations::{Answers, AnswersRecord, Organisation, OrganisationInput};
 use ymarfer_store::programmes::Programme;
@@ -205,8 +205,8 @@ impl FormPage {
             .collect()
     }
     pub fn areas(&self) -> Vec<(&'static str, &'static str)> {
-        AREAS
-            .iter()
+        ymarfer_domain::reference::areas_in(self.page.lang)
+            .into_iter()
             .map(|a| (a.code, a.name(self.page.lang)))
             .collect()
     }
