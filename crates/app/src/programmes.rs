@@ -293,9 +293,15 @@ pub async fn set_additionality(
                 format!("{name} {}", moved(&setting_text(b), &setting_text(a)))
             })
             .collect();
-        if (before.persistence_year2, before.persistence_year3, &before.persistence_source)
-            != (after.persistence_year2, after.persistence_year3, &after.persistence_source)
-        {
+        if (
+            before.persistence_year2,
+            before.persistence_year3,
+            &before.persistence_source,
+        ) != (
+            after.persistence_year2,
+            after.persistence_year3,
+            &after.persistence_source,
+        ) {
             changes.push(format!(
                 "persistence {}",
                 moved(

@@ -161,7 +161,8 @@ pub async fn net_impact(
     let roi = |v: Pence| net::roi_tenths(v, cost).map(|t| t as f64 / 10.0);
     let outturn = db.forecast_outturn(p.id).await?;
     let cohorts = db.cohorts_of(p.id).await?;
-    let accuracy = |slug: Option<String>, rows: &[&ymarfer_store::additionality::ForecastOutturn]| {
+    let accuracy = |slug: Option<String>,
+                    rows: &[&ymarfer_store::additionality::ForecastOutturn]| {
         let verified = Pence(rows.iter().map(|r| r.verified.0).sum());
         let forecast = Pence(rows.iter().map(|r| r.forecast.0).sum());
         ForecastAccuracyJson {
@@ -431,7 +432,10 @@ pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
     let n = &r.net;
     let one = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
     let net_rows: Vec<(&str, String)> = vec![
-        ("gross_first_year_pence", n.gross_first_year_pence.to_string()),
+        (
+            "gross_first_year_pence",
+            n.gross_first_year_pence.to_string(),
+        ),
         ("net_first_year_pence", n.net_first_year_pence.to_string()),
         ("net_year2_pence", n.net_year2_pence.to_string()),
         ("net_year3_pence", n.net_year3_pence.to_string()),
@@ -479,15 +483,15 @@ pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
             "persistence_year3_pct",
             pct(Some(n.assumptions.persistence_year3_hundredths)),
         ),
-        ("persistence_source", n.assumptions.persistence_source.clone()),
+        (
+            "persistence_source",
+            n.assumptions.persistence_source.clone(),
+        ),
         (
             "projects_with_firm_deadweight",
             n.assumptions.projects_with_firm_deadweight.to_string(),
         ),
-        (
-            "forecast_lines",
-            n.forecast_accuracy.lines.to_string(),
-        ),
+        ("forecast_lines", n.forecast_accuracy.lines.to_string()),
         (
             "forecast_lines_verified_pence",
             n.forecast_accuracy.verified_pence.to_string(),
@@ -496,7 +500,10 @@ pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
             "forecast_lines_forecast_pence",
             n.forecast_accuracy.forecast_pence.to_string(),
         ),
-        ("forecast_accuracy_pct", one(n.forecast_accuracy.accuracy_pct)),
+        (
+            "forecast_accuracy_pct",
+            one(n.forecast_accuracy.accuracy_pct),
+        ),
     ];
     for (code, value) in more {
         let label = tr.t(&format!("csv-{}", code.replace('_', "-")));
@@ -525,7 +532,8 @@ pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
 /// with the figures and verified value by category; the ledger with every
 /// version of every line, the rate and capture factor that valued it and its
 /// first-year value, so that a funder can recompute the totals; the projects;
-/// the organisations; and the capability change.
+/// the organisations; the capability change; and gross beside net with the
+/// assumptions and their sources, and forecast accuracy.
 pub async fn to_xlsx(
     db: &Db,
     tr: Tr,
@@ -593,110 +601,6 @@ pub async fn to_xlsx(
     }
     summary.set_column_width(0, 48)?;
     summary.set_column_width(1, 30)?;
-
-    // Gross beside net, the later years and the range; then the assumptions
-    // with their sources; then forecast accuracy. Numbers as numbers.
-    let n = &r.net;
-    let percent = Format::new().set_num_format("0.00");
-    let ratio = Format::new().set_num_format("0.0");
-    let sheet = book.add_worksheet().set_name(tr.t("xlsx-sheet-net"))?;
-    for (c, k) in ["xlsx-col-measure", "net-gross", "net-net"].iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, tr.t(k), &bold)?;
-    }
-    sheet.set_column_width(0, 40)?;
-    sheet.set_column_width(1, 18)?;
-    sheet.set_column_width(2, 18)?;
-    sheet.set_column_width(3, 18)?;
-    sheet.set_column_width(4, 40)?;
-    let pounds = |p: i64| p as f64 / 100.0;
-    sheet.write_string(1, 0, tr.t("net-first-year"))?;
-    sheet.write_number_with_format(1, 1, pounds(n.gross_first_year_pence), &money)?;
-    sheet.write_number_with_format(1, 2, pounds(n.net_first_year_pence), &money)?;
-    sheet.write_string(2, 0, tr.t("net-year2"))?;
-    sheet.write_number_with_format(2, 2, pounds(n.net_year2_pence), &money)?;
-    sheet.write_string(3, 0, tr.t("net-year3"))?;
-    sheet.write_number_with_format(3, 2, pounds(n.net_year3_pence), &money)?;
-    sheet.write_string(4, 0, tr.t("net-roi"))?;
-    if let Some(g) = n.gross_roi {
-        sheet.write_number_with_format(4, 1, g, &ratio)?;
-    }
-    if let Some(v) = n.net_roi {
-        sheet.write_number_with_format(4, 2, v, &ratio)?;
-    }
-    sheet.write_string(5, 0, tr.t("net-range-low"))?;
-    sheet.write_number_with_format(5, 2, pounds(n.net_low_pence), &money)?;
-    if let Some(v) = n.net_roi_low {
-        sheet.write_number_with_format(5, 3, v, &ratio)?;
-    }
-    sheet.write_string(6, 0, tr.t("net-range-high"))?;
-    sheet.write_number_with_format(6, 2, pounds(n.net_high_pence), &money)?;
-    if let Some(v) = n.net_roi_high {
-        sheet.write_number_with_format(6, 3, v, &ratio)?;
-    }
-    for (c, k) in [
-        "net-assumption",
-        "net-value-pct",
-        "net-low-pct",
-        "net-high-pct",
-        "net-source",
-    ]
-    .iter()
-    .enumerate()
-    {
-        sheet.write_string_with_format(8, c as u16, tr.t(k), &bold)?;
-    }
-    let mut row = 9u32;
-    for (code, a) in assumptions(&n.assumptions) {
-        sheet.write_string(row, 0, tr.t(&format!("net-{code}")))?;
-        sheet.write_number_with_format(row, 1, a.percent_hundredths as f64 / 100.0, &percent)?;
-        if let Some(l) = a.low_hundredths {
-            sheet.write_number_with_format(row, 2, l as f64 / 100.0, &percent)?;
-        }
-        if let Some(h) = a.high_hundredths {
-            sheet.write_number_with_format(row, 3, h as f64 / 100.0, &percent)?;
-        }
-        sheet.write_string(row, 4, &a.source)?;
-        row += 1;
-    }
-    for (key, value) in [
-        ("net-persistence-year2", n.assumptions.persistence_year2_hundredths),
-        ("net-persistence-year3", n.assumptions.persistence_year3_hundredths),
-    ] {
-        sheet.write_string(row, 0, tr.t(key))?;
-        sheet.write_number_with_format(row, 1, value as f64 / 100.0, &percent)?;
-        sheet.write_string(row, 4, &n.assumptions.persistence_source)?;
-        row += 1;
-    }
-    sheet.write_string(row, 0, tr.t("net-firm-deadweight-projects"))?;
-    sheet.write_number(row, 1, n.assumptions.projects_with_firm_deadweight as f64)?;
-    row += 2;
-    for (c, k) in [
-        "xlsx-col-cohort",
-        "net-forecast-lines",
-        "net-forecast-verified",
-        "net-forecast-original",
-        "net-forecast-accuracy",
-    ]
-    .iter()
-    .enumerate()
-    {
-        sheet.write_string_with_format(row, c as u16, tr.t(k), &bold)?;
-    }
-    let mut accuracy_rows = vec![&n.forecast_accuracy];
-    if r.cohort.is_none() {
-        accuracy_rows.extend(n.forecast_accuracy_by_cohort.iter());
-    }
-    for a in accuracy_rows {
-        row += 1;
-        let name = a.cohort.clone().unwrap_or_else(|| tr.t("net-all"));
-        sheet.write_string(row, 0, name)?;
-        sheet.write_number(row, 1, a.lines as f64)?;
-        sheet.write_number_with_format(row, 2, pounds(a.verified_pence), &money)?;
-        sheet.write_number_with_format(row, 3, pounds(a.forecast_pence), &money)?;
-        if let Some(v) = a.accuracy_pct {
-            sheet.write_number_with_format(row, 4, v, &ratio)?;
-        }
-    }
 
     let ledger = book.add_worksheet().set_name(tr.t("xlsx-sheet-ledger"))?;
     headers(
@@ -884,5 +788,118 @@ pub async fn to_xlsx(
         capability.write_number(r, 2, change.before_tenths as f64 / 10.0)?;
         capability.write_number(r, 3, change.after_tenths as f64 / 10.0)?;
     }
+    // Gross beside net, the later years and the range; then the assumptions
+    // with their sources; then forecast accuracy. Numbers as numbers.
+    let n = &r.net;
+    let percent = Format::new().set_num_format("0.00");
+    let ratio = Format::new().set_num_format("0.0");
+    let sheet = book.add_worksheet().set_name(tr.t("xlsx-sheet-net"))?;
+    for (c, k) in ["xlsx-col-measure", "net-gross", "net-net"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string_with_format(0, c as u16, tr.t(k), &bold)?;
+    }
+    sheet.set_column_width(0, 40)?;
+    sheet.set_column_width(1, 18)?;
+    sheet.set_column_width(2, 18)?;
+    sheet.set_column_width(3, 18)?;
+    sheet.set_column_width(4, 40)?;
+    let pounds = |p: i64| p as f64 / 100.0;
+    sheet.write_string(1, 0, tr.t("net-first-year"))?;
+    sheet.write_number_with_format(1, 1, pounds(n.gross_first_year_pence), &money)?;
+    sheet.write_number_with_format(1, 2, pounds(n.net_first_year_pence), &money)?;
+    sheet.write_string(2, 0, tr.t("net-year2"))?;
+    sheet.write_number_with_format(2, 2, pounds(n.net_year2_pence), &money)?;
+    sheet.write_string(3, 0, tr.t("net-year3"))?;
+    sheet.write_number_with_format(3, 2, pounds(n.net_year3_pence), &money)?;
+    sheet.write_string(4, 0, tr.t("net-roi"))?;
+    if let Some(g) = n.gross_roi {
+        sheet.write_number_with_format(4, 1, g, &ratio)?;
+    }
+    if let Some(v) = n.net_roi {
+        sheet.write_number_with_format(4, 2, v, &ratio)?;
+    }
+    sheet.write_string(5, 0, tr.t("net-range-low"))?;
+    sheet.write_number_with_format(5, 2, pounds(n.net_low_pence), &money)?;
+    if let Some(v) = n.net_roi_low {
+        sheet.write_number_with_format(5, 3, v, &ratio)?;
+    }
+    sheet.write_string(6, 0, tr.t("net-range-high"))?;
+    sheet.write_number_with_format(6, 2, pounds(n.net_high_pence), &money)?;
+    if let Some(v) = n.net_roi_high {
+        sheet.write_number_with_format(6, 3, v, &ratio)?;
+    }
+    for (c, k) in [
+        "net-assumption",
+        "net-value-pct",
+        "net-low-pct",
+        "net-high-pct",
+        "net-source",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string_with_format(8, c as u16, tr.t(k), &bold)?;
+    }
+    let mut row = 9u32;
+    for (code, a) in assumptions(&n.assumptions) {
+        sheet.write_string(row, 0, tr.t(&format!("net-{code}")))?;
+        sheet.write_number_with_format(row, 1, a.percent_hundredths as f64 / 100.0, &percent)?;
+        if let Some(l) = a.low_hundredths {
+            sheet.write_number_with_format(row, 2, l as f64 / 100.0, &percent)?;
+        }
+        if let Some(h) = a.high_hundredths {
+            sheet.write_number_with_format(row, 3, h as f64 / 100.0, &percent)?;
+        }
+        sheet.write_string(row, 4, &a.source)?;
+        row += 1;
+    }
+    for (key, value) in [
+        (
+            "net-persistence-year2",
+            n.assumptions.persistence_year2_hundredths,
+        ),
+        (
+            "net-persistence-year3",
+            n.assumptions.persistence_year3_hundredths,
+        ),
+    ] {
+        sheet.write_string(row, 0, tr.t(key))?;
+        sheet.write_number_with_format(row, 1, value as f64 / 100.0, &percent)?;
+        sheet.write_string(row, 4, &n.assumptions.persistence_source)?;
+        row += 1;
+    }
+    sheet.write_string(row, 0, tr.t("net-firm-deadweight-projects"))?;
+    sheet.write_number(row, 1, n.assumptions.projects_with_firm_deadweight as f64)?;
+    row += 2;
+    for (c, k) in [
+        "xlsx-col-cohort",
+        "net-forecast-lines",
+        "net-forecast-verified",
+        "net-forecast-original",
+        "net-forecast-accuracy",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string_with_format(row, c as u16, tr.t(k), &bold)?;
+    }
+    let mut accuracy_rows = vec![&n.forecast_accuracy];
+    if r.cohort.is_none() {
+        accuracy_rows.extend(n.forecast_accuracy_by_cohort.iter());
+    }
+    for a in accuracy_rows {
+        row += 1;
+        let name = a.cohort.clone().unwrap_or_else(|| tr.t("net-all"));
+        sheet.write_string(row, 0, name)?;
+        sheet.write_number(row, 1, a.lines as f64)?;
+        sheet.write_number_with_format(row, 2, pounds(a.verified_pence), &money)?;
+        sheet.write_number_with_format(row, 3, pounds(a.forecast_pence), &money)?;
+        if let Some(v) = a.accuracy_pct {
+            sheet.write_number_with_format(row, 4, v, &ratio)?;
+        }
+    }
+
     Ok(book.save_to_buffer()?)
 }

@@ -124,7 +124,7 @@ impl Db {
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             // Takes the write lock (SQLite) or the programme's row (PostgreSQL).
-            sqlx::query("UPDATE programmes SET id = id WHERE id = $1")
+            sqlx::query("UPDATE programmes SET slug = slug WHERE id = $1")
                 .bind(programme_id)
                 .execute(&mut *tx)
                 .await?;

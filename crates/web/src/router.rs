@@ -1,10 +1,10 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, additionality, admin, api_docs, attachments, audit, auth, benefits, capability, claims, cohorts,
-    cycles, engagement, followup, health, health_check, home, impact, leads, operations,
-    organisations, people, privacy, programmes, projects, readings, reference, rhythm, scenarios,
-    search, sessions, sets, showcase, space, tokens, tools,
+    account, additionality, admin, api_docs, attachments, audit, auth, benefits, capability,
+    claims, cohorts, cycles, engagement, followup, health, health_check, home, impact, leads,
+    operations, organisations, people, privacy, programmes, projects, readings, reference, rhythm,
+    scenarios, search, sessions, sets, showcase, space, tokens, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};

@@ -245,10 +245,7 @@ where
     let mut n = Net::default();
     let add = |total: &mut Pence, v: Pence| total.0 = total.0.saturating_add(v.0);
     for (first_year, answered) in lines {
-        let net = net_line(
-            first_year,
-            Factors::for_project(a, answered, End::Central),
-        );
+        let net = net_line(first_year, Factors::for_project(a, answered, End::Central));
         add(&mut n.gross, first_year);
         add(&mut n.net, net);
         add(&mut n.year2, persisting(net, a.persistence_year2));
@@ -275,7 +272,10 @@ impl Net {
 
     /// The net ROI range, lowest first, as shown: ("1.9 : 1", "2.8 : 1").
     pub fn roi_range_display(&self, cost: Pence) -> (String, String) {
-        (format_roi(self.net_low, cost), format_roi(self.net_high, cost))
+        (
+            format_roi(self.net_low, cost),
+            format_roi(self.net_high, cost),
+        )
     }
 }
 
@@ -327,7 +327,10 @@ mod tests {
         assert_eq!(Counterfactual::Later.deadweight(), Percent(5000));
         assert_eq!(Counterfactual::Smaller.deadweight(), Percent(5000));
         assert_eq!(Counterfactual::Same.deadweight(), Percent(10_000));
-        assert_eq!(Counterfactual::parse("the_same"), Some(Counterfactual::Same));
+        assert_eq!(
+            Counterfactual::parse("the_same"),
+            Some(Counterfactual::Same)
+        );
     }
 
     #[test]
@@ -371,10 +374,7 @@ mod tests {
             leakage: Percent(0),
             substitution: Percent(0),
         };
-        assert_eq!(
-            net_line(Pence(52_000_000_000), none),
-            Pence(52_000_000_000)
-        );
+        assert_eq!(net_line(Pence(52_000_000_000), none), Pence(52_000_000_000));
     }
 
     #[test]
@@ -462,7 +462,10 @@ mod tests {
             [(Pence(999), None), (Pence(1), None)],
             &Additionality::default(),
         );
-        assert_eq!((n.gross, n.net, n.net_low, n.net_high), (Pence(1000), Pence(1000), Pence(1000), Pence(1000)));
+        assert_eq!(
+            (n.gross, n.net, n.net_low, n.net_high),
+            (Pence(1000), Pence(1000), Pence(1000), Pence(1000))
+        );
         assert_eq!((n.year2, n.year3), (Pence(0), Pence(0)));
     }
 

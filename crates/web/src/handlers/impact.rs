@@ -55,7 +55,7 @@ impl Dashboard {
     }
 
     /// A setting's range, "15.00%–30.00%", or a dash.
-    fn range(&self, a: &ymarfer_app::report::AssumptionJson) -> String {
+    fn range_text(&self, a: &ymarfer_app::report::AssumptionJson) -> String {
         match (a.low_hundredths, a.high_hundredths) {
             (None, None) => "—".into(),
             (low, high) => format!(
@@ -72,6 +72,11 @@ impl Dashboard {
             .iter()
             .map(|(code, a)| (self.page.t(&format!("net-{code}")), (*a).clone()))
             .collect()
+    }
+
+    /// Projects whose firm's own answer sets their deadweight.
+    fn firm_answered(&self) -> i64 {
+        i64::try_from(self.r.net.assumptions.projects_with_firm_deadweight).unwrap_or(0)
     }
 
     /// Forecast accuracy as shown: "80.0%", or a dash.

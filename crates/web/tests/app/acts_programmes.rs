@@ -723,9 +723,7 @@ pub async fn set_additionality(app: &TestApp) {
     // Through the page, refused to the participant too.
     let path = format!("/en/programmes/{}/additionality", s.slug);
     let stranger = app.client();
-    stranger
-        .sign_in("cyfranogwr.ychwanegedd@example.com")
-        .await;
+    stranger.sign_in("cyfranogwr.ychwanegedd@example.com").await;
     let form = [
         ("deadweight", "20"),
         ("deadweight_low", "15"),
@@ -755,12 +753,14 @@ pub async fn set_additionality(app: &TestApp) {
             .unwrap()
             .contains("Enter a percentage from 0 to 100")
     );
-    let res = s
-        .client
-        .post(&path.replace("/en/", "/cy/"), &bad)
-        .await;
+    let res = s.client.post(&path.replace("/en/", "/cy/"), &bad).await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(res.text().await.unwrap().contains("Rhowch ganran o 0 i 100"));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Rhowch ganran o 0 i 100")
+    );
     let mut upside_down = form.to_vec();
     upside_down[1] = ("deadweight_low", "25");
     let res = s.client.post(&path, &upside_down).await;
@@ -809,9 +809,10 @@ pub async fn set_additionality(app: &TestApp) {
 
     // The act itself, with the same settings: nothing new.
     let manager = acting_as(app, &s.manager, Door::Page).await;
-    let again = ymarfer_app::programmes::set_additionality(&app.state, &manager, s.programme, &saved)
-        .await
-        .unwrap();
+    let again =
+        ymarfer_app::programmes::set_additionality(&app.state, &manager, s.programme, &saved)
+            .await
+            .unwrap();
     assert!(!again);
     assert_eq!(
         count(app, AuditAction::AdditionalityChanged).await,

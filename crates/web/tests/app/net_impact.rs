@@ -101,7 +101,8 @@ async fn gross_to_net_through_every_door(app: TestApp) {
     // claimed £1,234.56 once a year.
     let org_a = firm(&app, programme, cohort, "Melin A", "a@melin.cymru").await;
     let org_b = firm(&app, programme, cohort, "Gweithdy B", "b@gweithdy.cymru").await;
-    let project_a = crate::support::project(&app, cohort, org_a, "Dyeing", "sustaining", "cohort").await;
+    let project_a =
+        crate::support::project(&app, cohort, org_a, "Dyeing", "sustaining", "cohort").await;
     let project_b =
         crate::support::project(&app, cohort, org_b, "Cutting", "sustaining", "cohort").await;
     let ids = app
@@ -169,7 +170,10 @@ async fn gross_to_net_through_every_door(app: TestApp) {
     let form = visitor.get(&link).await.text().await.unwrap();
     assert!(
         form.contains("Would you have made this change without the programme? (Dyeing)")
-            && form.contains(&format!("name=\"counterfactual-{}\" value=\"later\"", project_a.id))
+            && form.contains(&format!(
+                "name=\"counterfactual-{}\" value=\"later\"",
+                project_a.id
+            ))
             && !form.contains(&format!("counterfactual-{}", project_b.id)),
         "asked about its own project only: {form}"
     );
@@ -186,7 +190,11 @@ async fn gross_to_net_through_every_door(app: TestApp) {
             ],
         )
         .await;
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "not an answer");
+    assert_eq!(
+        res.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not an answer"
+    );
     let res = visitor
         .post(
             &link,
@@ -211,7 +219,9 @@ async fn gross_to_net_through_every_door(app: TestApp) {
         trail[0].detail.contains(&format!(
             "project {} without the programme: later (deadweight 50.00%)",
             project_a.id
-        )) && !trail[0].detail.contains(&format!("project {} ", project_b.id)),
+        )) && !trail[0]
+            .detail
+            .contains(&format!("project {} ", project_b.id)),
         "{}",
         trail[0].detail
     );
@@ -347,6 +357,42 @@ async fn gross_to_net_through_every_door(app: TestApp) {
         .get(&format!("/en/programmes/{slug}/reports/impact.xlsx"))
         .await;
     assert_eq!(xlsx.status(), StatusCode::OK);
+    let bytes = xlsx.bytes().await.unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut s).unwrap();
+        s
+    };
+    assert!(read("xl/workbook.xml").contains("name=\"Gross and net\""));
+    // The last sheet, numbers as numbers: pounds, percentages and ratios.
+    let sheet = read("xl/worksheets/sheet6.xml");
+    for number in [
+        "<v>3314.56</v>",
+        "<v>1733.64</v>",
+        "<v>866.82</v>",
+        "<v>433.41</v>",
+        "<v>1447.19</v>",
+        "<v>1885.66</v>",
+        "<v>3.3</v>",
+        "<v>1.7</v>",
+        "<v>1.4</v>",
+        "<v>1.9</v>",
+        "<v>20</v>",
+        "<v>15</v>",
+        "<v>30</v>",
+        "<v>2080</v>",
+        "<v>2600</v>",
+        "<v>80</v>",
+    ] {
+        assert!(sheet.contains(number), "{number}: {sheet}");
+    }
+    let strings = read("xl/sharedStrings.xml");
+    assert!(
+        strings.contains("Programme business case, 2025")
+            && strings.contains("Green Book guidance"),
+        "{strings}"
+    );
 
     // The JSON API.
     let token = crate::api::token_for(&app, boss.id, false, None).await;
@@ -375,10 +421,7 @@ async fn gross_to_net_through_every_door(app: TestApp) {
     assert_eq!(a["deadweight"]["percent_hundredths"], 2000);
     assert_eq!(a["deadweight"]["low_hundredths"], 1500);
     assert_eq!(a["deadweight"]["high_hundredths"], 3000);
-    assert_eq!(
-        a["deadweight"]["source"],
-        "Programme business case, 2025"
-    );
+    assert_eq!(a["deadweight"]["source"], "Programme business case, 2025");
     assert_eq!(a["leakage"]["low_hundredths"], serde_json::Value::Null);
     assert_eq!(a["persistence_year2_hundredths"], 5000);
     assert_eq!(a["persistence_source"], "Green Book guidance");
