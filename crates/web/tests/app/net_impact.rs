@@ -195,6 +195,11 @@ async fn gross_to_net_through_every_door(app: TestApp) {
         StatusCode::UNPROCESSABLE_ENTITY,
         "not an answer"
     );
+    let refused_form = res.text().await.unwrap();
+    assert!(
+        refused_form.contains("Choose one of the options."),
+        "a translated message: {refused_form}"
+    );
     let res = visitor
         .post(
             &link,
@@ -429,6 +434,25 @@ async fn gross_to_net_through_every_door(app: TestApp) {
     assert_eq!(net["forecast_accuracy"]["accuracy_pct"], 80.0);
     assert_eq!(net["forecast_accuracy"]["forecast_pence"], 260_000);
 
+    // Every new page is valid HTML: the follow-up form (as sent, and refused),
+    // the settings (refused), and the dashboard in both languages.
+    let refused_settings = m
+        .post(&settings, &[("deadweight", "abc"), ("leakage_low", "9")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(refused_settings.contains("Enter a percentage from 0 to 100"));
+    let pages = vec![
+        ("follow-up form".to_string(), form),
+        ("follow-up refused".to_string(), refused_form),
+        ("settings refused".to_string(), refused_settings),
+        ("dashboard".to_string(), html),
+        ("dashboard cy".to_string(), cy),
+    ];
+    let errors = crate::markup::html_errors(&pages);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+
     // The domain's own sum agrees with what the doors show.
     let (report, _) =
         ymarfer_app::report::impact_report(&app.db, ymarfer_app::i18n::Tr(Lang::En), &p, None)
@@ -438,6 +462,37 @@ async fn gross_to_net_through_every_door(app: TestApp) {
         Pence(report.net.net_first_year_pence),
         Pence(88_920 + 84_444)
     );
+
+    // At the 6-month follow-up firm A says it would not have made the change
+    // at all: its latest answer counts, deadweight 0%, so line A nets to
+    // 208000 × 1 × 0.9 × 0.95 = 177840p and the total to 177840 + 84444.
+    let run = ymarfer_app::followups::send_due(&app.state, today + chrono::Duration::days(60))
+        .await
+        .unwrap();
+    assert_eq!(run.sent, 2, "{run:?}");
+    let link = app.emailed_link("a@melin.cymru");
+    let res = app
+        .client()
+        .post(
+            &link,
+            &[("still_in_use", "yes"), (answer_a.as_str(), "not_at_all")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (_, body) = crate::api::call(
+        &app,
+        "GET",
+        &format!("/api/v1/programmes/{slug}/impact"),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(
+        body["net"]["net_first_year_pence"],
+        177_840 + 84_444,
+        "{body}"
+    );
+    assert_eq!(body["net"]["gross_first_year_pence"], 331_456);
 }
 
 on_both! {
