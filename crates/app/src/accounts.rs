@@ -260,3 +260,16 @@ pub async fn set_notify_mode(
     s.db.set_notify_mode(me, mode).await?;
     Ok(())
 }
+
+/// Stops a person's notice emails by the unsubscribe link in one of them (a
+/// page's button or a mail program's one-click request): the link is the
+/// proof, so nobody need be signed in. False when the link names nobody.
+/// Stopping them again changes nothing.
+pub async fn unsubscribe(s: &Services, token: &str) -> Result<bool, Error> {
+    let Some(user) = s.db.unsubscriber(token).await? else {
+        return Ok(false);
+    };
+    s.db.set_notify_mode(user, ymarfer_domain::space::NotifyMode::Off)
+        .await?;
+    Ok(true)
+}

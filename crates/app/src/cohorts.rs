@@ -59,7 +59,7 @@ pub async fn create(
     input: &CohortInput,
 ) -> Result<Cohort> {
     acting.may(Action::ManageProgramme, Resource::Programme(programme_id))?;
-    services
+    let programme = services
         .db
         .programme_by_id(programme_id)
         .await?
@@ -71,6 +71,22 @@ pub async fn create(
         .is_some()
     {
         return Err(Error::Invalid("error-slug-taken"));
+    }
+    // A cohort left to share the cost equally never gets nothing by accident:
+    // when the other cohorts' fixed shares take the whole cost, a share must
+    // be given.
+    if input.cost_share_pence.is_none() && programme.cost_pence > 0 {
+        let cohorts = services.db.cohorts_of(programme_id).await?;
+        let taken: i64 = cohorts.iter().filter_map(|c| c.cost_share_pence).sum();
+        let sharing = cohorts
+            .iter()
+            .filter(|c| c.cost_share_pence.is_none())
+            .count()
+            + 1;
+        let left = programme.cost_pence.saturating_sub(taken);
+        if left < i64::try_from(sharing).unwrap_or(i64::MAX) {
+            return Err(Error::Invalid("cohort-error-no-cost-left"));
+        }
     }
     let tr = Tr(Lang::En);
     let mut event = acting.event(AuditAction::CohortCreated);

@@ -292,21 +292,24 @@ pub async fn forecasts(
     s: &Services,
     f: &ymarfer_store::capability::Followup,
 ) -> crate::Result<Vec<(i64, String)>> {
-    let mut out = Vec::new();
-    for p in s.db.cohort_projects(f.cohort_id).await? {
-        if p.organisation_id != f.organisation_id {
-            continue;
-        }
-        let history = s.db.benefit_history(p.id).await?;
-        let mut lines: Vec<i64> = history.iter().map(|v| v.line_id).collect();
-        lines.dedup();
-        for line in lines {
-            if let Some(v) = history.iter().rfind(|v| v.line_id == line)
-                && v.status == ymarfer_domain::impact::Status::Forecast
-            {
-                out.push((line, format!("{} ({})", v.description, p.title)));
-            }
-        }
-    }
+    // Two queries whatever the firm holds: its projects in the cohort, and
+    // the current version of each of its lines.
+    let titles: std::collections::HashMap<i64, String> =
+        s.db.cohort_projects(f.cohort_id)
+            .await?
+            .into_iter()
+            .filter(|p| p.organisation_id == f.organisation_id)
+            .map(|p| (p.id, p.title))
+            .collect();
+    let out =
+        s.db.organisation_lines(f.organisation_id)
+            .await?
+            .into_iter()
+            .filter(|(_, l)| l.v.status == ymarfer_domain::impact::Status::Forecast)
+            .filter_map(|(_, l)| {
+                let title = titles.get(&l.project_id)?;
+                Some((l.v.line_id, format!("{} ({title})", l.v.description)))
+            })
+            .collect();
     Ok(out)
 }

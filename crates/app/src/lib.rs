@@ -4,6 +4,7 @@
 //! runs in one transaction, records what it did and tells whom it concerns.
 //! Nothing here knows about HTTP or HTML.
 
+pub mod access;
 pub mod accounts;
 pub mod acting;
 pub mod acts;
@@ -17,6 +18,7 @@ pub mod cycles;
 mod error;
 pub mod files;
 pub mod followups;
+pub mod health_checks;
 pub mod i18n;
 pub mod invitations;
 pub mod jobs;

@@ -343,11 +343,62 @@ pub async fn verified_values(db: &Db, p: &Programme) -> anyhow::Result<Vec<Pence
     Ok(lines.into_iter().map(|(_, v)| v).collect())
 }
 
-/// Each organisation's verified first-year savings in the programme, the
-/// sample the scenario planner resamples.
+/// The verified first-year savings of each organisation taking part in the
+/// programme, zero for those with none verified: the sample the scenario
+/// planner resamples.
 pub async fn verified_per_organisation(db: &Db, p: &Programme) -> anyhow::Result<Vec<Pence>> {
-    let organisations = db.verified_by(p.id, VerifiedBy::Organisation).await?;
-    Ok(organisations.into_iter().map(|(_, v)| v).collect())
+    let verified: std::collections::HashMap<i64, Pence> = db
+        .verified_by(p.id, VerifiedBy::Organisation)
+        .await?
+        .into_iter()
+        .collect();
+    let taking_part = db
+        .organisations_taking_part(p.id, ymarfer_domain::uktime::today())
+        .await?;
+    Ok(taking_part
+        .into_iter()
+        .map(|o| verified.get(&o).copied().unwrap_or_default())
+        .collect())
+}
+
+/// What a cohort returned: its verified first-year savings on its share of
+/// the programme's cost.
+#[derive(Debug, Clone)]
+pub struct CohortReturn {
+    pub cohort: Cohort,
+    pub verified: Pence,
+    pub share: Pence,
+}
+
+impl CohortReturn {
+    /// The return in hundredths; none when the cohort has no share of the cost.
+    pub fn roi_hundredths(&self) -> Option<i64> {
+        ymarfer_domain::impact::roi_hundredths(self.verified, self.share)
+    }
+}
+
+/// Each cohort of the programme with verified savings, and what it returned,
+/// in the cohorts' order: two queries whatever the programme holds.
+pub async fn cohort_returns(db: &Db, p: &Programme) -> anyhow::Result<Vec<CohortReturn>> {
+    let cohorts = db.cohorts_of(p.id).await?;
+    let shares = cohort_shares(p, &cohorts);
+    let verified: std::collections::HashMap<i64, Pence> = db
+        .verified_by(p.id, VerifiedBy::Cohort)
+        .await?
+        .into_iter()
+        .collect();
+    Ok(cohorts
+        .into_iter()
+        .zip(shares)
+        .filter_map(|(cohort, share)| {
+            let verified = *verified.get(&cohort.id)?;
+            Some(CohortReturn {
+                cohort,
+                verified,
+                share,
+            })
+        })
+        .collect())
 }
 
 /// Cumulative verified savings month by month from the programme's start (or the
@@ -364,12 +415,21 @@ pub async fn cumulative(
         return Ok((Vec::new(), None));
     };
     let from = first.with_day(1).unwrap_or(first);
-    let series = ymarfer_domain::ledger::cumulative_by_month(&dated, from, 18);
-    // Each figure stands at the end of its month.
-    let months = (1..=18u32).map(|m| {
+    // Eighteen months at most, and none after this one: what is verified has
+    // happened, so the chart stops at today.
+    let today = ymarfer_domain::uktime::today();
+    let elapsed = (today.year() - from.year()) * 12 + today.month() as i32 - from.month() as i32;
+    let Ok(shown) = u32::try_from(elapsed + 1) else {
+        return Ok((Vec::new(), None));
+    };
+    let shown = shown.min(18);
+    let series = ymarfer_domain::ledger::cumulative_by_month(&dated, from, shown);
+    // Each figure stands at the end of its month, or today in this one.
+    let months = (1..=shown).map(|m| {
         from.checked_add_months(chrono::Months::new(m))
             .and_then(|d| d.pred_opt())
             .unwrap_or(from)
+            .min(today)
     });
     let points: Vec<(chrono::NaiveDate, Pence)> = months.zip(series.iter().copied()).collect();
     Ok((

@@ -4,25 +4,27 @@
 //!
 //! - Firms **reached** each year: cohorts a year × firms a cohort. Those that
 //!   **complete** are the reached less the drop-out share; only they save.
-//! - Savings per completing firm: the mean of the programme's verified
-//!   first-year savings per organisation. Its uncertainty is a bootstrap:
-//!   10,000 resamples (with replacement, seeded, so the same inputs give the
-//!   same answer) of the organisations' savings, each giving a mean; the 10th,
-//!   50th and 90th percentiles (nearest rank) of those means make the band.
+//! - Savings per completing firm: the mean of the verified first-year savings
+//!   of every organisation taking part in the programme, those with nothing
+//!   verified counting as zero (so the projection is not only of the firms
+//!   that did well). Its uncertainty is a bootstrap: 10,000 resamples (with
+//!   replacement, seeded, so the same inputs give the same answer) of the
+//!   organisations' savings, each giving a mean; the 10th, 50th and 90th
+//!   percentiles (nearest rank) of those means make the band.
 //! - A year's first-year savings = completing firms × the band; ROI = that ÷
 //!   the year's cost (cohorts × cost per cohort). Each year's firms are counted
 //!   for their first year only: savings that last longer are not projected.
 //! - Non-innovating firms reached = reached × the share of recruits not yet
 //!   innovation active; the years to reach a target share of Wales's
 //!   non-innovating SMEs = ⌈target firms ÷ non-innovating firms a year⌉.
-//! - Below ten organisations with verified savings it declines to project:
-//!   too few to say what a firm saves.
+//! - Below ten organisations taking part it declines to project: too few to
+//!   say what a firm saves.
 
 use crate::Pence;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
-/// The fewest organisations with verified savings a projection rests on.
+/// The fewest organisations taking part a projection rests on.
 pub const MIN_ORGANISATIONS: usize = 10;
 /// How many bootstrap resamples a projection draws.
 pub const DRAWS: usize = 10_000;
@@ -91,8 +93,10 @@ pub struct Year {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Projection {
-    /// How many organisations' verified savings the projection rests on.
+    /// How many organisations' savings the projection rests on (every one
+    /// taking part), and how many of them have verified savings.
     pub organisations: usize,
+    pub with_savings: usize,
     pub reached_per_year: u64,
     pub completing_per_year: u64,
     pub non_innovating_per_year: u64,
@@ -143,7 +147,8 @@ fn bootstrap_mean(sample: &[i64]) -> Band<f64> {
 }
 
 /// Projects the assumptions from the verified first-year savings of each
-/// organisation (`savings`), against `wales_non_innovating` SMEs.
+/// organisation taking part (`savings`, zero for those with none verified),
+/// against `wales_non_innovating` SMEs.
 pub fn project(
     a: &Assumptions,
     savings: &[Pence],
@@ -179,6 +184,7 @@ pub fn project(
         .collect();
     Ok(Projection {
         organisations: savings.len(),
+        with_savings: savings.iter().filter(|p| p.0 > 0).count(),
         reached_per_year: reached,
         completing_per_year: completing,
         non_innovating_per_year: non_innovating,
@@ -260,6 +266,8 @@ mod tests {
         let mut sample = vec![Pence(0); 5];
         sample.extend(vec![Pence(200_000); 5]);
         let p = project(&assumptions(), &sample, 192_240).unwrap();
+        // Those with nothing verified are drawn as zeros, and counted.
+        assert_eq!((p.organisations, p.with_savings), (10, 5));
         assert_eq!(
             p.per_firm,
             Band {

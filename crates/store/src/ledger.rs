@@ -830,6 +830,7 @@ impl Db {
         );
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            crate::sql::one_at_a_time!(tx, "projects", "title", project);
             // Each current line's key, led by the line's id.
             let current: Vec<KeyRow> = sqlx::query_as(
                 "SELECT l.id, v.description, v.starts_on, v.category, v.amount_pence, v.hours_hundredths \
@@ -1295,6 +1296,29 @@ impl Db {
                 ))
             })
             .collect())
+    }
+
+    /// The organisations taking part in a programme: each enrolled in one of
+    /// its cohorts that has begun (or is undated), or with a project in one.
+    pub async fn organisations_taking_part(
+        &self,
+        programme_id: i64,
+        today: NaiveDate,
+    ) -> Result<Vec<i64>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT o.id FROM organisations o WHERE o.programme_id = $1 AND (\
+                 EXISTS (SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+                 WHERE e.organisation_id = o.id AND c.programme_id = $1 \
+                 AND (c.starts_on IS NULL OR c.starts_on <= $2)) \
+                 OR EXISTS (SELECT 1 FROM projects p JOIN cohorts c ON c.id = p.cohort_id \
+                 WHERE p.organisation_id = o.id AND c.programme_id = $1)) ORDER BY o.id",
+            )
+            .bind(programme_id)
+            .bind(today)
+            .fetch_all(pool)
+            .await?
+        }))
     }
 
     /// The first-year value of a programme's current verified lines, summed by

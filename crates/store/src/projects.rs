@@ -720,6 +720,7 @@ impl Db {
         );
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            crate::sql::one_at_a_time!(tx, "cohorts", "slug", cohort_id);
             let own: Option<i64> = sqlx::query_scalar(
                 "SELECT o.id FROM organisations o JOIN cohorts c ON c.programme_id = o.programme_id \
                  WHERE o.id = $1 AND c.id = $2",

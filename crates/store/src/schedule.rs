@@ -265,6 +265,7 @@ impl Db {
         );
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            crate::sql::one_at_a_time!(tx, "cohorts", "slug", cohort_id);
             let found: Option<Meeting> = sqlx::query_as(&find)
                 .bind(cohort_id)
                 .bind(&m.title)

@@ -731,6 +731,7 @@ impl Db {
     ) -> Result<(i64, bool)> {
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            crate::sql::one_at_a_time!(tx, "cohort_sessions", "title", session);
             let found: Option<i64> = sqlx::query_scalar(
                 "SELECT id FROM commitments WHERE session_id = $1 AND user_id = $2 AND body = $3 ORDER BY id LIMIT 1",
             )
@@ -821,6 +822,7 @@ impl Db {
     ) -> Result<(i64, bool)> {
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            crate::sql::one_at_a_time!(tx, "users", "email", user);
             let found: Option<i64> = sqlx::query_scalar(
                 "SELECT id FROM reflections WHERE user_id = $1 AND cohort_id = $2 AND body = $3 ORDER BY id LIMIT 1",
             )

@@ -34,6 +34,24 @@ impl Purpose {
     }
 }
 
+/// Uses an emailed link's token inside the open transaction `$tx`: of two
+/// attempts at once only one succeeds. Answers as `Db::consume_token` does.
+macro_rules! use_link {
+    ($tx:ident, $purpose:expr, $secret:expr) => {{
+        let used: Option<Option<i64>> = sqlx::query_scalar(
+            "UPDATE tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 \
+             AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
+        )
+        .bind(chrono::Utc::now())
+        .bind(crate::secret::hash_secret($secret))
+        .bind($purpose.as_str())
+        .fetch_optional(&mut *$tx)
+        .await?;
+        used
+    }};
+}
+pub(crate) use use_link;
+
 impl Db {
     /// Issues a token and returns its secret, which only the emailed link carries.
     pub async fn issue_token(&self, purpose: Purpose, user_id: Option<i64>) -> Result<String> {
@@ -77,17 +95,11 @@ impl Db {
         purpose: Purpose,
         secret: &str,
     ) -> Result<Option<Option<i64>>> {
-        let now = Utc::now();
         Ok(with_pool!(self, |pool| {
-            sqlx::query_scalar(
-                "UPDATE tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 \
-                 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
-            )
-            .bind(now)
-            .bind(hash_secret(secret))
-            .bind(purpose.as_str())
-            .fetch_optional(pool)
-            .await?
+            let mut tx = pool.begin().await?;
+            let used = use_link!(tx, purpose, secret);
+            tx.commit().await?;
+            used
         }))
     }
 }

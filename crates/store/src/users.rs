@@ -41,7 +41,7 @@ pub struct NewUser<'a> {
     pub password_hash: Option<&'a str>,
 }
 
-const USER_COLUMNS: &str = "id, email, display_name, password_hash, language, is_admin, created_at, suspended_at, erased_at";
+pub(crate) const USER_COLUMNS: &str = "id, email, display_name, password_hash, language, is_admin, created_at, suspended_at, erased_at";
 
 /// What a new password ended: other sessions, and API tokens revoked.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,6 +49,46 @@ pub struct Ended {
     pub sessions: u64,
     pub tokens: u64,
 }
+
+/// Sets person `$id`'s password hash inside the open transaction `$tx`: every
+/// session but `$keep` ends, unused sign-in and reset links are void, and API
+/// tokens are revoked. Answers what ended.
+macro_rules! set_password_in {
+    ($tx:ident, $id:expr, $hash:expr, $keep:expr) => {{
+        let now = chrono::Utc::now();
+        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            .bind($hash)
+            .bind($id)
+            .execute(&mut *$tx)
+            .await?;
+        let sessions =
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id <> $2)")
+                .bind($id)
+                .bind($keep)
+                .execute(&mut *$tx)
+                .await?
+                .rows_affected();
+        sqlx::query(
+            "UPDATE tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL \
+             AND purpose IN ('sign_in', 'reset')",
+        )
+        .bind(now)
+        .bind($id)
+        .execute(&mut *$tx)
+        .await?;
+        // A new password ends what the old one let anyone make: API tokens too.
+        let tokens = sqlx::query(
+            "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
+        )
+        .bind(now)
+        .bind($id)
+        .execute(&mut *$tx)
+        .await?
+        .rows_affected();
+        $crate::users::Ended { sessions, tokens }
+    }};
+}
+pub(crate) use set_password_in;
 
 impl Db {
     /// Who hears of a new lead: a programme's managers, or with no programme the
@@ -187,39 +227,10 @@ impl Db {
         keep: Option<i64>,
         event: impl FnOnce(Ended) -> Option<crate::audit::NewAuditEvent>,
     ) -> Result<()> {
-        let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-                .bind(hash)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            let sessions =
-                sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id <> $2)")
-                    .bind(id)
-                    .bind(keep)
-                    .execute(&mut *tx)
-                    .await?
-                    .rows_affected();
-            sqlx::query(
-                "UPDATE tokens SET used_at = $1 WHERE user_id = $2 AND used_at IS NULL \
-                 AND purpose IN ('sign_in', 'reset')",
-            )
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            // A new password ends what the old one let anyone make: API tokens too.
-            let tokens = sqlx::query(
-                "UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL",
-            )
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-            if let Some(event) = event(Ended { sessions, tokens }) {
+            let ended = set_password_in!(tx, id, hash, keep);
+            if let Some(event) = event(ended) {
                 crate::audit::record_in!(tx, &event);
             }
             tx.commit().await?;

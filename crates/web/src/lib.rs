@@ -5,6 +5,7 @@ pub mod api;
 mod assets;
 mod calendar;
 pub mod charts;
+mod codes;
 mod context;
 mod cookies;
 mod csrf;

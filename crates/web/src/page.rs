@@ -304,7 +304,25 @@ pub fn render(template: &impl Template) -> AppResult {
 }
 
 pub fn render_status(status: StatusCode, template: &impl Template) -> AppResult {
-    Ok((status, Html(template.render()?)).into_response())
+    let mut html = template.render()?;
+    if html.contains("class=\"error-summary\"") {
+        html = titled_as_refused(&html);
+    }
+    Ok((status, Html(html)).into_response())
+}
+
+/// A page that refuses what was sent says so first in its title, in its own
+/// language ("Error: Sign in – Ymarfer"), so a screen reader announces it as
+/// the page loads; its error summary takes the focus (`autofocus`).
+fn titled_as_refused(html: &str) -> String {
+    let lang = html
+        .split("<html lang=\"")
+        .nth(1)
+        .and_then(|rest| rest.get(..2))
+        .and_then(Lang::parse)
+        .unwrap_or_default();
+    let prefix = ymarfer_app::i18n::Tr(lang).t("title-refused");
+    html.replacen("<title>", &format!("<title>{prefix} "), 1)
 }
 
 /// The start of a text, at most `chars` characters, with an ellipsis when cut.

@@ -1086,3 +1086,53 @@ fn logs_into_a_file_have_no_colour_codes() {
     assert!(stderr.contains("DEBUG"), "something was logged: {stderr}");
     assert!(!stderr.contains('\u{1b}'), "no escape codes: {stderr:?}");
 }
+
+/// The scenario planner on the demo resamples every firm taking part, those
+/// with nothing verified as zeros, so its middle return sits among what the
+/// demo's cohorts actually returned, not above them all.
+#[tokio::test]
+async fn the_demo_planner_sits_among_its_cohorts() {
+    use ymarfer_domain::impact::roi_hundredths;
+    let dir = temp_dir();
+    run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
+    let db = ymarfer_store::Db::connect(&format!("sqlite://{}", dir.join("ymarfer.db").display()))
+        .await
+        .unwrap();
+    let p = db.programme_by_slug("ceic-demo").await.unwrap().unwrap();
+    let savings = ymarfer_app::report::verified_per_organisation(&db, &p)
+        .await
+        .unwrap();
+    assert_eq!(
+        savings.len(),
+        30,
+        "every firm of the cohorts that have begun, not only those with savings verified"
+    );
+    let without = savings.iter().filter(|s| s.0 == 0).count();
+    assert!(without > 0, "some firms have nothing verified yet");
+    // The planner's starting assumptions: the programme's own four cohorts a year.
+    let a = ymarfer_domain::scenario::Assumptions {
+        cohorts_per_year: 4,
+        cohort_size: 12,
+        cost_per_cohort: ymarfer_domain::Pence(p.cost_pence / 4),
+        years: 5,
+        not_innovating_pct: 72,
+        dropout_pct: 10,
+        target_pct: 5,
+    };
+    let projection = ymarfer_domain::scenario::project(&a, &savings, 192_240).unwrap();
+    let actual: Vec<i64> = ymarfer_app::report::cohort_returns(&db, &p)
+        .await
+        .unwrap()
+        .iter()
+        .filter_map(|r| r.roi_hundredths())
+        .collect();
+    assert!(actual.len() >= 3, "{actual:?}");
+    let middle =
+        roi_hundredths(projection.savings_per_year.median, projection.cost_per_year).unwrap();
+    let (low, high) = (*actual.iter().min().unwrap(), *actual.iter().max().unwrap());
+    assert!(
+        low <= middle && middle <= high,
+        "the middle return {middle} lies among the cohorts' {actual:?}"
+    );
+    db.close().await;
+}

@@ -10,6 +10,7 @@ nav-sign-out = Allgofnodi
 footer-about = Mae Ymarfer yn helpu cymunedau ymarfer i droi'r hyn y mae cwmnïau bach yn ei ddysgu yn newidiadau sy'n para, yn Gymraeg ac yn Saesneg.
 footer-signed-in-as = Wedi mewngofnodi fel { $name }.
 form-error-summary = Mae problem
+title-refused = Gwall:
 
 ## Hafan
 home-title = Hafan

@@ -10,6 +10,7 @@ nav-sign-out = Sign out
 footer-about = Ymarfer helps communities of practice turn what small firms learn into changes that last, in Welsh and English.
 footer-signed-in-as = Signed in as { $name }.
 form-error-summary = There is a problem
+title-refused = Error:
 
 ## Home
 home-title = Home

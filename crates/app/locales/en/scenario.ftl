@@ -19,7 +19,6 @@ scenario-field-target-hint = { $count ->
 }
 scenario-project = Project
 scenario-error-range = Enter a whole number from { $min } to { $max }.
-scenario-declined = This programme has verified savings for { $have } organisations; a projection needs at least { $need }. Verify more savings first: with fewer, nobody can say what a firm saves.
 scenario-projection = Projection
 scenario-reached = Firms reached a year
 scenario-completing = Firms completing a year
@@ -50,9 +49,15 @@ scenario-median = Savings, middle
 scenario-p90 = Savings, high (90th percentile)
 scenario-cost-col = Cost
 scenario-how = How this is worked out
-scenario-how-sample = { $count ->
-    [one] What a firm saves is the mean of { $count } organisation's verified first-year savings. The range comes from resampling them 10,000 times: eight in ten outcomes fall between the low and high figures.
-   *[other] What a firm saves is the mean of { $count } organisations' verified first-year savings. The range comes from resampling them 10,000 times: eight in ten outcomes fall between the low and high figures.
-}
 scenario-how-first-year = Each year's firms are counted for their first year only; savings that last longer are not projected. Only firms that complete are counted as saving.
 scenario-how-wales = Wales's SMEs are the counts by area entered by an administrator, or about 267,000 when none are; 72% of them are taken as not innovation active.
+scenario-declined = This programme has { $have } organisations taking part; a projection needs at least { $need }. With fewer, nobody can say what a firm saves.
+scenario-band = The middle and the range come from resampling the { $count } firms taking part here 10,000 times ({ $with } with verified savings; the others count as saving nothing, however far along they are). Each resample draws { $count } firms at random, with replacement, and takes the average firm's first-year savings: in 8 of every 10 resamples that average, times the { $completing } firms completing a year, came to between { $low } and { $high }.
+scenario-actuals-heading = What each cohort returned
+scenario-actual-cohort = Cohort
+scenario-actual-verified = Verified first-year savings
+scenario-actual-share = Share of the cost
+scenario-actual-roi = Return
+scenario-actuals-within = The projection's middle return, { $roi }, is within the range of the cohorts' actual returns ({ $low } to { $high }).
+scenario-actuals-outside = The projection's middle return, { $roi }, is outside the range of the cohorts' actual returns ({ $low } to { $high }): the assumptions above differ from how the programme has run, or its cohorts differ from one another more than the resampling shows.
+scenario-actuals-none = No cohort has both verified savings and a share of the cost yet, so there is no actual return to set beside the projection.

@@ -225,7 +225,12 @@ pub async fn create(
                 }
                 Err(ymarfer_app::Error::Invalid(message)) => {
                     let mut errors = FieldErrors::default();
-                    errors.add("slug", page.t(message));
+                    let field = if message == "cohort-error-no-cost-left" {
+                        "cost_share"
+                    } else {
+                        "slug"
+                    };
+                    errors.add(field, page.t(message));
                     errors
                 }
                 Err(e) => return Err(e.into()),

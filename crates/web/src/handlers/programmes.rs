@@ -328,6 +328,8 @@ struct ShowPage {
     team_form: TeamForm,
     team_errors: FieldErrors,
     capture: String,
+    /// Said when the cohorts' shares do not add up to the programme's cost.
+    shares_differ: Option<String>,
     /// The viewer may verify claims here: the way to the queue.
     can_review: bool,
     can_leads: bool,
@@ -347,6 +349,16 @@ async fn show_page(
 ) -> Result<ShowPage, AppError> {
     let cohorts = state.db.cohorts_of(p.id).await?;
     let shares = ymarfer_app::report::cohort_shares(&p, &cohorts);
+    let total: i64 = shares.iter().map(|s| s.0).sum();
+    let shares_differ = (!shares.is_empty() && total != p.cost_pence).then(|| {
+        page.tr.args(
+            "cohort-shares-differ",
+            &[
+                ("shares", page.money(&total)),
+                ("cost", page.money(&p.cost_pence)),
+            ],
+        )
+    });
     let counts = state.db.active_counts_by_cohort(p.id).await?;
     let mut rows = Vec::new();
     for (cohort, share) in cohorts.into_iter().zip(shares) {
@@ -389,6 +401,7 @@ async fn show_page(
         team_form,
         team_errors,
         capture,
+        shares_differ,
         can_review,
         can_leads,
         can_funnel,

@@ -130,6 +130,12 @@ struct ScenarioPage {
     /// Why there is no projection, when the planner declines.
     declined: Option<String>,
     wales_non_innovating: u64,
+    /// What the band is, said exactly.
+    band: String,
+    /// Each cohort's actual return: name, verified, share of the cost, ROI.
+    actuals: Vec<[String; 4]>,
+    /// How the projection's middle return stands beside the cohorts' actuals.
+    beside: String,
 }
 
 impl ScenarioPage {
@@ -208,6 +214,34 @@ pub async fn planner(
                 .collect()
         })
         .unwrap_or_default();
+    let returns = ymarfer_app::report::cohort_returns(&state.db, &p).await?;
+    let actuals = returns
+        .iter()
+        .map(|r| {
+            [
+                tr.pick(&r.cohort.name_en, &r.cohort.name_cy).to_string(),
+                tr.money(r.verified),
+                tr.money(r.share),
+                ymarfer_domain::impact::format_roi(r.verified, r.share),
+            ]
+        })
+        .collect();
+    let (band, beside) = match &projection {
+        Some(pr) => (
+            tr.args(
+                "scenario-band",
+                &[
+                    ("count", pr.organisations.to_string()),
+                    ("with", pr.with_savings.to_string()),
+                    ("completing", pr.completing_per_year.to_string()),
+                    ("low", tr.money(pr.savings_per_year.p10)),
+                    ("high", tr.money(pr.savings_per_year.p90)),
+                ],
+            ),
+            beside_actuals(tr, pr, &returns),
+        ),
+        None => (String::new(), String::new()),
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -222,10 +256,52 @@ pub async fn planner(
         bars,
         declined,
         wales_non_innovating,
+        band,
+        actuals,
+        beside,
     };
     if status == StatusCode::OK {
         render(&body)
     } else {
         render_status(status, &body)
     }
+}
+
+/// Whether the projection's middle return lies within the cohorts' actual
+/// returns, said with both.
+fn beside_actuals(
+    tr: Tr,
+    pr: &Projection,
+    returns: &[ymarfer_app::report::CohortReturn],
+) -> String {
+    let actual: Vec<(i64, &ymarfer_app::report::CohortReturn)> = returns
+        .iter()
+        .filter_map(|r| r.roi_hundredths().map(|h| (h, r)))
+        .collect();
+    let (Some(low), Some(high)) = (
+        actual.iter().min_by_key(|(h, _)| *h),
+        actual.iter().max_by_key(|(h, _)| *h),
+    ) else {
+        return tr.t("scenario-actuals-none");
+    };
+    let middle =
+        ymarfer_domain::impact::roi_hundredths(pr.savings_per_year.median, pr.cost_per_year);
+    let key = match middle {
+        Some(m) if (low.0..=high.0).contains(&m) => "scenario-actuals-within",
+        _ => "scenario-actuals-outside",
+    };
+    let roi = |r: &ymarfer_app::report::CohortReturn| {
+        ymarfer_domain::impact::format_roi(r.verified, r.share)
+    };
+    tr.args(
+        key,
+        &[
+            (
+                "roi",
+                ymarfer_domain::impact::format_roi(pr.savings_per_year.median, pr.cost_per_year),
+            ),
+            ("low", roi(low.1)),
+            ("high", roi(high.1)),
+        ],
+    )
 }

@@ -195,11 +195,25 @@ pub async fn start(app: &TestApp) {
         title: "Stoc".into(),
         ..input.clone()
     };
+    // Sent four times at once, as a double tap on a slow line does: every
+    // send answers with the one project made.
+    let together = ymarfer_store::projects::ProjectInput {
+        title: "Ar yr un pryd".into(),
+        ..input.clone()
+    };
+    let once = || ymarfer_app::projects::start(&app.state, &staff, at.cohort, org.id, &together);
+    let (a, b, c2, d) = tokio::join!(once(), once(), once(), once());
+    let all: Vec<_> = [a, b, c2, d]
+        .into_iter()
+        .map(|r| r.expect("each send answers"))
+        .collect();
+    assert_eq!(all.iter().filter(|s| s.new).count(), 1, "one project made");
+    assert!(all.iter().all(|s| s.project.id == all[0].project.id));
     let started = ymarfer_app::projects::start(&app.state, &staff, at.cohort, org.id, &other)
         .await
         .unwrap();
     assert!(started.new);
-    assert_eq!(events(app, AuditAction::ProjectStarted).await.len(), 2);
+    assert_eq!(events(app, AuditAction::ProjectStarted).await.len(), 3);
 }
 
 pub async fn edit(app: &TestApp) {

@@ -462,6 +462,22 @@ pub async fn commit(app: &TestApp) {
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(events(app, AuditAction::CommitmentMade).await.len(), 2);
+    // Four sends at once make one.
+    let participant = cast.acting(app, &cast.participant, Door::Page).await;
+    let once =
+        || ymarfer_app::rhythm::commit(&app.state, &participant, &cast.cohort, id, "Ar yr un pryd");
+    let (a, b, c, d) = tokio::join!(once(), once(), once(), once());
+    let all: Vec<_> = [a, b, c, d]
+        .into_iter()
+        .map(|r| r.expect("each send answers"))
+        .collect();
+    assert_eq!(
+        all.iter().filter(|m| m.new).count(),
+        1,
+        "one commitment made"
+    );
+    assert!(all.iter().all(|m| m.id == all[0].id));
+    assert_eq!(events(app, AuditAction::CommitmentMade).await.len(), 3);
 }
 
 pub async fn check_in(app: &TestApp) {
@@ -565,6 +581,24 @@ pub async fn reflect(app: &TestApp) {
     let recorded = events(app, AuditAction::ReflectionAdded).await;
     assert_eq!(recorded.len(), 1);
     assert!(!recorded[0].subject.contains("Dysgais"));
+    // Four sends at once make one.
+    let participant = cast.acting(app, &cast.participant, Door::Page).await;
+    let once = || ymarfer_app::rhythm::reflect(&app.state, &participant, &cast.cohort, "Eto");
+    let (a, b, c, d) = tokio::join!(once(), once(), once(), once());
+    let all: Vec<_> = [a, b, c, d]
+        .into_iter()
+        .map(|r| r.expect("each send answers"))
+        .collect();
+    assert_eq!(
+        all.iter().filter(|m| m.new).count(),
+        1,
+        "one reflection made"
+    );
+    assert!(all.iter().all(|m| m.id == all[0].id));
+    assert_eq!(
+        app.db.reflections(cast.participant.id).await.unwrap().len(),
+        2
+    );
     assert!(
         app.db
             .notices(cast.manager.id, 50)

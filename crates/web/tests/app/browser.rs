@@ -270,6 +270,17 @@ impl Browser {
             .unwrap()
     }
 
+    /// The page's title, and the class of the element that has the focus.
+    pub async fn focus_and_title(&self) -> (String, String) {
+        let title = self.c.title().await.unwrap();
+        let focused = self
+            .c
+            .execute("return document.activeElement.className;", vec![])
+            .await
+            .unwrap();
+        (title, focused.as_str().unwrap_or_default().to_string())
+    }
+
     pub async fn html_lang(&self) -> String {
         self.c
             .find(Locator::Css("html"))
@@ -356,6 +367,11 @@ async fn rejected_forms_keep_input_and_profile_changes(app: TestApp) {
         "nia-at-example",
         "what was typed is kept"
     );
+    // The refusal is announced: the title says so first, and the summary
+    // has the focus, so the next Tab reaches its links.
+    let (title, focused) = b.focus_and_title().await;
+    assert!(title.starts_with("Error: "), "{title}");
+    assert!(focused.contains("error-summary"), "focus on {focused}");
     b.assert_accessible("sign in with errors").await;
     b.fill("#email", "nia@example.com").await;
     b.fill("#password", PASSWORD).await;
@@ -1678,7 +1694,7 @@ async fn tokens_and_api_pages_pass_axe(app: TestApp) {
     assert!(
         b.text("main")
             .await
-            .contains("mae rhagamcan angen o leiaf 10")
+            .contains("mae angen o leiaf 10 ar ragamcan")
     );
     b.assert_accessible("cynllunydd, yn gwrthod").await;
     let cohort = app.db.cohorts_of(programme).await.unwrap()[0].id;

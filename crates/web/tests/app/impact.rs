@@ -686,14 +686,45 @@ async fn cohort_figures_are_stable(app: TestApp) {
     let html = res.text().await.unwrap();
     assert!(html.contains("A cohort cannot start before its programme does (1 January 2026)."));
     assert!(html.contains("A cohort cannot end after its programme does (31 December 2026)."));
+    // The first cohort's share took the whole cost when it was fixed, so an
+    // equal share of what is left would be nothing: a share must be given.
     let res = m
         .post(&new, &cohort_form("second", "2026-06-01", "2026-11-30"))
         .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("The other cohorts&#39; fixed shares take the whole programme cost")
+    );
+    let mut with_share = cohort_form("second", "2026-06-01", "2026-11-30");
+    with_share.push(("cost_share", "500"));
+    let res = m.post(&new, &with_share).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         roi(&app, cohort).await,
         "1.2 : 1",
         "adding a cohort leaves a finished cohort's return unchanged"
+    );
+    let second = app
+        .db
+        .cohort_by_slug(programme, "second")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(second.cost_share_pence, Some(50_000));
+    let html = m
+        .get(&format!("/en/programmes/{}", p.slug))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(
+            "The cohorts&#39; shares add up to £1,500.00, but the programme costs £1,000.00."
+        ),
+        "the programme page says the shares do not add up"
     );
 
     // Changing the share shows the return before and after, and saves only when confirmed.
@@ -1198,7 +1229,101 @@ async fn stored_values_follow_every_write(app: TestApp) {
     assert_values_current(&app, programme).await;
 }
 
+/// The cumulative chart shows what has happened: its months run from the
+/// programme's start to this month, the last standing at today, and payback
+/// is explained under it.
+async fn cumulative_savings_stop_at_today(app: TestApp) {
+    use chrono::Datelike;
+    let (_, programme, cohort) = manager(&app, "rheolwr.heddiw@example.com").await;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let today = ymarfer_domain::uktime::today();
+    let this_month = today.with_day(1).unwrap();
+    let start = this_month - chrono::Months::new(3);
+    let input = ymarfer_store::programmes::ProgrammeInput {
+        slug: p.slug.clone(),
+        name_en: p.name_en.clone(),
+        name_cy: p.name_cy.clone(),
+        starts_on: Some(start),
+        cost_pence: 100_000,
+        default_hourly_rate_pence: 2500,
+        capture_factor_thousandths: 1000,
+        ..Default::default()
+    };
+    app.db.update_programme(programme, &input).await.unwrap();
+    let org = app
+        .db
+        .create_organisation(
+            &OrganisationInput {
+                name: "Becws Heddiw".into(),
+                sic_section: "C".into(),
+                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
+                principal_area: "gwynedd".into(),
+                ..Default::default()
+            },
+            None,
+            Some(programme),
+        )
+        .await
+        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Bara", "testing", "cohort").await;
+    let manager_user = app
+        .db
+        .user_by_email(&ymarfer_domain::Email::parse("rheolwr.heddiw@example.com").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    // £300 a month from the programme's start: £3,600 in the first year.
+    let line = ymarfer_store::ledger::BenefitInput {
+        description: "Less flour wasted".into(),
+        category: ymarfer_domain::impact::Category::Materials,
+        savings_type: ymarfer_domain::impact::SavingsType::Hard,
+        frequency: ymarfer_domain::impact::Frequency::Monthly,
+        starts_on: start,
+        status: ymarfer_domain::impact::Status::Verified,
+        amount_pence: Some(30_000),
+        ..Default::default()
+    };
+    app.db
+        .add_benefit_lines(&[(project.id, line)], Some(manager_user.id), true)
+        .await
+        .unwrap();
+    let m = app.client();
+    m.sign_in("rheolwr.heddiw@example.com").await;
+    let html = m
+        .get(&format!("/en/programmes/{}/impact", p.slug))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let table = html
+        .split("id=\"break-even-heading\"")
+        .nth(1)
+        .and_then(|t| t.split("<tbody>").nth(1))
+        .and_then(|t| t.split("</tbody>").next())
+        .expect("the month-by-month table");
+    let cell = regex::Regex::new(r"<tr><td>([^<]*)</td><td>([^<]*)</td></tr>").unwrap();
+    let months: Vec<String> = cell
+        .captures_iter(table)
+        .map(|c| format!("{}|{}", &c[1], &c[2]))
+        .collect();
+    assert_eq!(
+        months.len(),
+        4,
+        "three months gone and this one: {months:?}"
+    );
+    let tr = ymarfer_app::i18n::Tr(Lang::En);
+    assert!(
+        months[3].starts_with(&tr.day(today)),
+        "the last figure stands at today: {months:?}"
+    );
+    // A month of savings is £300: the fourth month's total is £1,200.00.
+    assert!(months[3].ends_with("£1,200.00"), "{months:?}");
+    assert!(html.contains("Payback (3.3 months) is the cost divided by one month"));
+    assert!(html.contains("and stops at today"));
+}
+
 on_both! {
+    cumulative_to_today => super::cumulative_savings_stop_at_today;
     stored_values => super::stored_values_follow_every_write;
     verification_workflow => super::verification_people_can_defend;
     downloads => super::downloads_offered_to_those_who_may;

@@ -77,7 +77,9 @@ async fn the_planner_projects_from_verified_savings(app: TestApp) {
     assert_eq!(res.status(), 200);
     let page = res.text().await.unwrap();
     assert!(
-        page.contains("verified savings for 9 organisations; a projection needs at least 10"),
+        page.contains(
+            "This programme has 9 organisations taking part; a projection needs at least 10"
+        ),
         "{page}"
     );
     assert!(!page.contains("Year by year"));
@@ -97,10 +99,47 @@ async fn the_planner_projects_from_verified_savings(app: TestApp) {
         "0.4 : 1",
         "£108,000",
         "£300,000",
-        "10 organisations",
+        "resampling the 10 firms taking part here 10,000 times (10 with verified savings",
+        "came to between £36,000.00 and £36,000.00",
     ] {
         assert!(page.contains(expected), "{expected} in the projection");
     }
+    // Firms taking part with nothing verified yet are resampled too, as zeros:
+    // two more, and a firm's middle saving falls from £1,000 to about £833.
+    for name in ["Firm without savings 1", "Firm without savings 2"] {
+        let org = app
+            .db
+            .create_organisation(
+                &OrganisationInput {
+                    name: name.into(),
+                    sic_section: "C".into(),
+                    employee_band: EmployeeBand::Micro,
+                    principal_area: "powys".into(),
+                    ..Default::default()
+                },
+                None,
+                Some(programme),
+            )
+            .await
+            .unwrap();
+        project(&app, cohort, org.id, "Still testing", "testing", "cohort").await;
+    }
+    let page = observer
+        .get(&format!("/en/programmes/cynllun/scenarios?{query}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(
+            "resampling the 12 firms taking part here 10,000 times (10 with verified savings"
+        ),
+        "{page}"
+    );
+    assert!(
+        !page.contains("£36,000.00 and £36,000.00"),
+        "zeros widen the band"
+    );
     // In Welsh too.
     let cy = observer
         .get(&format!("/cy/programmes/cynllun/scenarios?{query}"))

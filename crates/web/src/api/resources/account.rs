@@ -13,6 +13,7 @@ pub struct Me {
     pub user_id: i64,
     pub display_name: String,
     /// `en` or `cy`: the language they chose.
+    #[schema(value_type = crate::codes::Language)]
     pub language: String,
     /// Whether the token may change things, or only read.
     pub write: bool,

@@ -26,12 +26,16 @@ use ymarfer_store::ledger::{BenefitVersion, Claimed};
 pub struct BenefitVersionOut {
     pub version: i64,
     pub description: String,
+    #[schema(value_type = crate::codes::Category)]
     pub category: String,
+    #[schema(value_type = crate::codes::SavingsType)]
     pub savings_type: String,
+    #[schema(value_type = crate::codes::Frequency)]
     pub frequency: String,
     pub starts_on: NaiveDate,
     /// `forecast`, `claimed`, `verified`, `returned` (sent back to the
     /// claimant for rework) or `rejected`.
+    #[schema(value_type = crate::codes::LineStatus)]
     pub status: String,
     pub amount_pence: Option<i64>,
     pub hours_hundredths: Option<i64>,
@@ -224,6 +228,7 @@ pub struct ReviewBody {
     /// if the line has changed since.
     pub version: i64,
     /// `verify`, `return` (to the claimant for rework) or `reject`.
+    #[schema(value_type = crate::codes::ReviewDecision)]
     pub decision: String,
     /// Why the reviewer is satisfied, or why the claim goes back or is
     /// rejected: required, at most 1,000 characters.

@@ -28,8 +28,10 @@ pub struct LeadOut {
     pub email: String,
     pub phone: String,
     pub organisation_name: String,
+    #[schema(value_type = crate::codes::Language)]
     pub language: String,
     /// `new`, `contacted`, `invited`, `enrolled` or `closed`.
+    #[schema(value_type = crate::codes::LeadStatus)]
     pub status: String,
     pub notes: String,
     pub organisation_id: Option<i64>,
@@ -83,6 +85,7 @@ pub async fn leads(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HealthCheckOut {
     pub id: i64,
+    #[schema(value_type = crate::codes::Language)]
     pub language: String,
     pub sector: Option<String>,
     pub employee_band: Option<String>,

@@ -27,6 +27,7 @@ pub struct OrganisationOut {
     /// The SIC 2007 section letter.
     pub sic_section: String,
     /// `micro`, `small` or `medium`.
+    #[schema(value_type = crate::codes::EmployeeBand)]
     pub employee_band: String,
     /// One of Wales's 22 principal areas.
     pub principal_area: String,
@@ -81,6 +82,7 @@ pub async fn organisations(
 /// One UKIS record of an organisation: at entry, at the end, or a follow-up.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InnovationRecord {
+    #[schema(value_type = crate::codes::InnovationStage)]
     pub stage: String,
     pub asked_on: NaiveDate,
     pub new_goods_or_services: bool,

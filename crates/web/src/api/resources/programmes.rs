@@ -124,11 +124,12 @@ pub struct CohortOut {
     pub starts_on: Option<NaiveDate>,
     pub ends_on: Option<NaiveDate>,
     pub capacity: i64,
-    #[schema(value_type = String)]
+    #[schema(value_type = crate::codes::DeliveryMode)]
     pub delivery_mode: DeliveryMode,
-    #[schema(value_type = String)]
+    #[schema(value_type = crate::codes::Region)]
     pub region: Region,
     /// The language it is delivered in: `en`, `cy` or `bilingual`.
+    #[schema(value_type = crate::codes::DeliveryLanguage)]
     pub language: String,
 }
 

@@ -27,8 +27,10 @@ pub struct ProjectSummaryOut {
     pub organisation_id: i64,
     pub organisation_name: String,
     /// `planning`, `testing`, `adopted`, `abandoned`…
+    #[schema(value_type = crate::codes::ProjectStatus)]
     pub status: String,
     /// Who may see it: `private`, `set`, `cohort`, `programme` or `public`.
+    #[schema(value_type = crate::codes::Visibility)]
     pub visibility: String,
     pub tools_applied: i64,
     pub cycles: i64,
@@ -163,7 +165,9 @@ pub struct ProjectOut {
     pub problem: String,
     pub business_function: String,
     pub aim: Aim,
+    #[schema(value_type = crate::codes::ProjectStatus)]
     pub status: String,
+    #[schema(value_type = crate::codes::Visibility)]
     pub visibility: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

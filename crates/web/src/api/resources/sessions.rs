@@ -22,7 +22,7 @@ use ymarfer_domain::programme::Attendance;
 pub struct Mark {
     pub user_id: i64,
     /// `present`, `apologies` or `absent`.
-    #[schema(value_type = String)]
+    #[schema(value_type = crate::codes::Attendance)]
     pub status: Attendance,
 }
 
@@ -30,6 +30,7 @@ pub struct Mark {
 pub struct SessionOut {
     pub id: i64,
     pub title: String,
+    #[schema(value_type = crate::codes::SessionKind)]
     pub kind: String,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,

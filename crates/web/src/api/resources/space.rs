@@ -24,6 +24,7 @@ pub struct PostForm {
     pub body: String,
     /// `en` or `cy`: the language it is written in; the token's person's
     /// language unless given.
+    #[schema(value_type = crate::codes::Language)]
     pub lang: String,
 }
 
@@ -33,6 +34,7 @@ pub struct PostOut {
     pub id: i64,
     pub cohort_id: i64,
     pub body: String,
+    #[schema(value_type = crate::codes::Language)]
     pub lang: String,
 }
 

@@ -13,56 +13,34 @@ use askama::Template;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::IntoResponse;
 use serde::Deserialize;
-use ymarfer_app::passwords;
+pub use ymarfer_app::access::{self, Journey, NewPassword, Origin};
 use ymarfer_domain::Email;
-use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::password::check_new_password;
-use ymarfer_store::audit::NewAuditEvent;
-use ymarfer_store::throttle::Attempt;
-use ymarfer_store::tokens::Purpose;
-use ymarfer_store::users::{Ended, NewUser, User};
+use ymarfer_store::sessions::ByLink;
 
-/// Starts a session for the user and sends them on.
-pub async fn start_session(
-    state: &AppState,
-    headers: &HeaderMap,
-    user: &User,
-    next: Option<String>,
-) -> AppResult {
+/// Where the person comes from, for the acts that sign in.
+pub fn origin<'a>(headers: &'a HeaderMap, address: &'a str) -> Origin<'a> {
     let agent = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    // A suspended account signs in nowhere, by any way.
-    if user.suspended_at.is_some() {
-        return Err(crate::error::AppError::Kind(
-            crate::error::ErrorKind::Forbidden,
-        ));
-    }
-    let secret = state.db.create_session(user.id, agent).await?;
-    let to = next.unwrap_or_else(|| format!("/{}", user.lang().code()));
-    Ok((session::start_cookies(state, &secret), see_other(&to)).into_response())
+    Origin { address, agent }
 }
 
-/// Whether another emailed link for this address, from this network address,
-/// is one too many. Every request that is not refused counts, since each sends
-/// an email (or would, for an address with an account).
-pub async fn email_requests_throttled(
-    state: &AppState,
-    email: &Email,
-    addr: &str,
-) -> Result<bool, AppError> {
-    let throttled = state
-        .db
-        .throttled(Attempt::EmailLink, email.as_str(), addr)
-        .await?;
-    if !throttled {
-        state
-            .db
-            .record_attempt(Attempt::EmailLink, email.as_str(), addr, false)
-            .await?;
+/// Sets the cookies of a session just opened and sends the person on.
+pub fn signed_in(state: &AppState, secret: &str, to: String) -> AppResult {
+    Ok((session::start_cookies(state, secret), see_other(&to)).into_response())
+}
+
+/// What an emailed link did, as the person sees it: signed in and sent on,
+/// the link no longer valid, or the account suspended.
+pub fn by_link(state: &AppState, page: Page, done: ByLink, to: String) -> AppResult {
+    match done {
+        ByLink::Opened(_, secret) => signed_in(state, &secret, to),
+        ByLink::Invalid => link_invalid(page),
+        // A suspended account signs in nowhere, by any way.
+        ByLink::Suspended => Err(AppError::Kind(crate::error::ErrorKind::Forbidden)),
     }
-    Ok(throttled)
 }
 
 pub fn link_invalid(page: Page) -> AppResult {
@@ -75,55 +53,20 @@ pub fn link_invalid(page: Page) -> AppResult {
     render_status(StatusCode::GONE, &notice)
 }
 
-/// One form sets a password for three journeys: reset, invitation and setup.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Journey {
-    Reset,
-    Invitation,
-    Setup,
-}
-
-/// The trail's record of a password set through an emailed link, by the
-/// person the link was for, with what the new password ended.
-pub fn password_set(user: i64, journey: Journey, ended: Ended) -> NewAuditEvent {
-    let how = match journey {
-        Journey::Reset => "by a reset link",
-        Journey::Invitation => "by an invitation",
-        Journey::Setup => "by the setup link",
-    };
-    NewAuditEvent {
-        actor_id: Some(user),
-        action: Some(AuditAction::PasswordChanged),
-        subject: format!("user {user}"),
-        detail: format!(
-            "{how}: {} sessions ended, {} API tokens revoked",
-            ended.sessions, ended.tokens
-        ),
-        ..NewAuditEvent::default()
+/// The path of a journey's emailed link, under the language.
+pub fn path(journey: Journey) -> &'static str {
+    match journey {
+        Journey::Reset => "reset-password",
+        Journey::Invitation => "invitation",
+        Journey::Setup => "setup",
     }
 }
 
-impl Journey {
-    pub fn purpose(self) -> Purpose {
-        match self {
-            Journey::Reset => Purpose::Reset,
-            Journey::Invitation => Purpose::Invite,
-            Journey::Setup => Purpose::Setup,
-        }
-    }
-    pub fn path(self) -> &'static str {
-        match self {
-            Journey::Reset => "reset-password",
-            Journey::Invitation => "invitation",
-            Journey::Setup => "setup",
-        }
-    }
-    pub fn title_key(self) -> &'static str {
-        match self {
-            Journey::Reset => "reset-choose-title",
-            Journey::Invitation => "invitation-title",
-            Journey::Setup => "setup-title",
-        }
+pub fn title_key(journey: Journey) -> &'static str {
+    match journey {
+        Journey::Reset => "reset-choose-title",
+        Journey::Invitation => "invitation-title",
+        Journey::Setup => "setup-title",
     }
 }
 
@@ -170,11 +113,11 @@ pub async fn set_password_page(
         (_, None) => return link_invalid(page),
     };
     render(&SetPasswordPage {
-        action: format!("/{}/{}/{token}", tr.lang().code(), journey.path()),
-        page: page.titled(journey.title_key()),
+        action: format!("/{}/{}/{token}", tr.lang().code(), path(journey)),
+        page: page.titled(title_key(journey)),
         intro,
         ask_email: journey == Journey::Setup,
-        ask_name: journey != Journey::Reset,
+        ask_name: journey.asks_name(),
         email: String::new(),
         display_name: user.map(|u| u.display_name).unwrap_or_default(),
         errors: FieldErrors::default(),
@@ -185,6 +128,7 @@ pub async fn set_password(
     state: &AppState,
     page: Page,
     headers: &HeaderMap,
+    addr: &str,
     journey: Journey,
     token: &str,
     form: SetPasswordForm,
@@ -212,7 +156,7 @@ pub async fn set_password(
     let name = form.display_name.trim();
     if journey != Journey::Reset && name.is_empty() {
         errors.add("display_name", tr.t("error-name-empty"));
-    } else if name.chars().count() > 100 {
+    } else if name.chars().count() > access::NAME_MAX {
         errors.add("display_name", tr.t("error-name-too-long"));
     }
     if let Err(e) = check_new_password(
@@ -227,78 +171,30 @@ pub async fn set_password(
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &SetPasswordPage {
-                action: format!("/{}/{}/{token}", tr.lang().code(), journey.path()),
-                page: page.titled(journey.title_key()),
+                action: format!("/{}/{}/{token}", tr.lang().code(), path(journey)),
+                page: page.titled(title_key(journey)),
                 intro: String::new(),
                 ask_email: journey == Journey::Setup,
-                ask_name: journey != Journey::Reset,
+                ask_name: journey.asks_name(),
                 email: form.email,
                 display_name: form.display_name,
                 errors,
             },
         );
     };
-    let hash = passwords::hash(form.password).await?;
-    if state
-        .db
-        .consume_token(journey.purpose(), token)
-        .await?
-        .is_none()
-    {
-        return link_invalid(page);
-    }
-    let user = match existing {
-        Some(user) => {
-            // A new password signs out every device and voids older links.
-            state
-                .db
-                .set_password_hash(user.id, &hash, None, |ended| {
-                    Some(password_set(user.id, journey, ended))
-                })
-                .await?;
-            if journey != Journey::Reset {
-                state.db.update_profile(user.id, name, user.lang()).await?;
-            }
-            user
-        }
-        None => {
-            let created = state
-                .db
-                .create_user(NewUser {
-                    email: &email,
-                    display_name: name,
-                    language: tr.lang(),
-                    is_admin: true,
-                    password_hash: Some(&hash),
-                })
-                .await;
-            match created {
-                Ok(user) => user,
-                Err(e) if e.is_unique_violation() => {
-                    // Setting up as someone who already has an account makes them admin.
-                    let user = state
-                        .db
-                        .user_by_email(&email)
-                        .await?
-                        .ok_or(AppError::BAD_REQUEST)?;
-                    state
-                        .db
-                        .set_password_hash(user.id, &hash, None, |ended| {
-                            Some(password_set(user.id, journey, ended))
-                        })
-                        .await?;
-                    state.db.set_admin(user.id, true).await?;
-                    user
-                }
-                Err(e) => return Err(e.into()),
-            }
-        }
+    let new = NewPassword {
+        email: Some(&email),
+        name,
+        password: form.password,
+        language: tr.lang(),
     };
+    let done =
+        access::set_password_by_link(state, journey, token, new, origin(headers, addr)).await?;
     let next = match journey {
         Journey::Setup => format!("/{}/admin/users", tr.lang().code()),
         _ => format!("/{}", tr.lang().code()),
     };
-    start_session(state, headers, &user, Some(next)).await
+    by_link(state, page, done, next)
 }
 
 #[derive(Deserialize, Default)]

@@ -12,7 +12,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use ymarfer_domain::Email;
-use ymarfer_store::tokens::Purpose;
 
 #[derive(Template)]
 #[template(path = "auth/reset_request.html")]
@@ -33,6 +32,7 @@ pub async fn reset_request_page(page: Page) -> AppResult {
 pub async fn reset_request(
     State(state): State<AppState>,
     page: Page,
+    headers: HeaderMap,
     ClientAddr(addr): ClientAddr,
     FormData(form): FormData<EmailForm>,
 ) -> AppResult {
@@ -52,7 +52,8 @@ pub async fn reset_request(
             );
         }
     };
-    if email_requests_throttled(&state, &email, &addr).await? {
+    let from = origin(&headers, &addr);
+    if !access::send_link(&state, &email, access::Asked::Reset, from).await? {
         let mut errors = FieldErrors::default();
         errors.add("form", tr.t("error-throttled"));
         return render_status(
@@ -63,16 +64,6 @@ pub async fn reset_request(
                 errors,
             },
         );
-    }
-    if let Some(user) = state.db.user_by_email(&email).await? {
-        ymarfer_app::invitations::email_link(
-            &state,
-            &user,
-            Purpose::Reset,
-            "reset-password",
-            "email-reset",
-        )
-        .await?;
     }
     let message = tr.t1("reset-sent", "email", email.as_str());
     render(&Notice::new(page, "reset-sent-title", message))
@@ -90,10 +81,11 @@ pub async fn reset(
     State(state): State<AppState>,
     page: Page,
     headers: HeaderMap,
+    ClientAddr(addr): ClientAddr,
     Path(token): Path<String>,
     FormData(form): FormData<SetPasswordForm>,
 ) -> AppResult {
-    set_password(&state, page, &headers, Journey::Reset, &token, form).await
+    set_password(&state, page, &headers, &addr, Journey::Reset, &token, form).await
 }
 
 pub async fn invitation_page(
@@ -108,10 +100,20 @@ pub async fn accept_invitation(
     State(state): State<AppState>,
     page: Page,
     headers: HeaderMap,
+    ClientAddr(addr): ClientAddr,
     Path(token): Path<String>,
     FormData(form): FormData<SetPasswordForm>,
 ) -> AppResult {
-    set_password(&state, page, &headers, Journey::Invitation, &token, form).await
+    set_password(
+        &state,
+        page,
+        &headers,
+        &addr,
+        Journey::Invitation,
+        &token,
+        form,
+    )
+    .await
 }
 
 pub async fn setup_page(
@@ -126,8 +128,9 @@ pub async fn setup(
     State(state): State<AppState>,
     page: Page,
     headers: HeaderMap,
+    ClientAddr(addr): ClientAddr,
     Path(token): Path<String>,
     FormData(form): FormData<SetPasswordForm>,
 ) -> AppResult {
-    set_password(&state, page, &headers, Journey::Setup, &token, form).await
+    set_password(&state, page, &headers, &addr, Journey::Setup, &token, form).await
 }

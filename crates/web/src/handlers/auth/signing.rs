@@ -13,9 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use serde::Deserialize;
-use ymarfer_app::passwords;
 use ymarfer_domain::Email;
-use ymarfer_store::throttle::Attempt;
 use ymarfer_store::tokens::Purpose;
 
 #[derive(Template)]
@@ -85,44 +83,28 @@ pub async fn sign_in(
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return again(page, errors, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    if state
-        .db
-        .throttled(Attempt::Password, email.as_str(), &addr)
-        .await?
-    {
-        errors.add("form", tr.t("error-throttled"));
-        return again(page, errors, StatusCode::TOO_MANY_REQUESTS);
-    }
-    let user = state.db.user_by_email(&email).await?;
-    let ok = passwords::verify(
+    let done = access::sign_in(
+        &state,
+        &email,
         form.password.clone(),
-        user.as_ref().and_then(|u| u.password_hash.clone()),
+        origin(&headers, &addr),
     )
     .await?;
-    state
-        .db
-        .record_attempt(Attempt::Password, email.as_str(), &addr, ok)
-        .await?;
-    use ymarfer_app::audit::{Act, record_as};
-    use ymarfer_domain::audit::AuditAction;
-    match user.as_ref().filter(|_| ok) {
-        Some(user) if user.suspended_at.is_some() => {
+    match done {
+        access::SignIn::Opened(user, secret) => {
+            let to =
+                safe_next(Some(&form.next)).unwrap_or_else(|| format!("/{}", user.lang().code()));
+            signed_in(&state, &secret, to)
+        }
+        access::SignIn::Throttled => {
+            errors.add("form", tr.t("error-throttled"));
+            again(page, errors, StatusCode::TOO_MANY_REQUESTS)
+        }
+        access::SignIn::Suspended => {
             errors.add("form", tr.t("error-suspended"));
             again(page, errors, StatusCode::FORBIDDEN)
         }
-        Some(user) => {
-            let act = Act::new(AuditAction::SignIn, None, "password");
-            record_as(&state, Some(user.id), String::new(), &addr, act).await?;
-            start_session(&state, &headers, user, safe_next(Some(&form.next))).await
-        }
-        None => {
-            let act = Act::new(AuditAction::SignInFailed, None, "password");
-            // An account is named by its id; an address with none, as typed.
-            let (id, typed) = match &user {
-                Some(u) => (Some(u.id), String::new()),
-                None => (None, email.as_str().to_string()),
-            };
-            record_as(&state, id, typed, &addr, act).await?;
+        access::SignIn::Failed => {
             errors.add("form", tr.t("error-sign-in-failed"));
             again(page, errors, StatusCode::UNAUTHORIZED)
         }
@@ -140,6 +122,7 @@ pub struct LinkForm {
 pub async fn request_link(
     State(state): State<AppState>,
     page: Page,
+    headers: HeaderMap,
     ClientAddr(addr): ClientAddr,
     FormData(form): FormData<LinkForm>,
 ) -> AppResult {
@@ -161,7 +144,8 @@ pub async fn request_link(
             );
         }
     };
-    if email_requests_throttled(&state, &email, &addr).await? {
+    let from = origin(&headers, &addr);
+    if !access::send_link(&state, &email, access::Asked::SignIn, from).await? {
         let mut errors = FieldErrors::default();
         errors.add("form", tr.t("error-throttled"));
         return render_status(
@@ -174,16 +158,6 @@ pub async fn request_link(
                 link_email: form.link_email,
             },
         );
-    }
-    if let Some(user) = state.db.user_by_email(&email).await? {
-        ymarfer_app::invitations::email_link(
-            &state,
-            &user,
-            Purpose::SignIn,
-            "sign-in/link",
-            "email-sign-in",
-        )
-        .await?;
     }
     let message = tr.t1("sign-in-link-sent", "email", email.as_str());
     render(&Notice::new(page, "sign-in-link-sent-title", message))
@@ -215,35 +189,18 @@ pub async fn use_link(
     State(state): State<AppState>,
     page: Page,
     headers: HeaderMap,
+    ClientAddr(addr): ClientAddr,
     Path(token): Path<String>,
 ) -> AppResult {
-    let user_id = state
-        .db
-        .consume_token(Purpose::SignIn, &token)
-        .await?
-        .flatten();
-    let user = match user_id {
-        Some(id) => state.db.user_by_id(id).await?,
-        None => None,
-    };
-    match user {
-        Some(user) => {
-            start_session(
-                &state,
-                &headers,
-                &user,
-                Some(format!("/{}", page.lang.code())),
-            )
-            .await
-        }
-        None => link_invalid(page),
-    }
+    let done = access::sign_in_by_link(&state, &token, origin(&headers, &addr)).await?;
+    let to = format!("/{}", page.lang.code());
+    by_link(&state, page, done, to)
 }
 
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap, page: Page) -> AppResult {
     let lang = page.lang;
     if let Some(secret) = cookies::get(&headers, cookies::SESSION) {
-        state.db.end_session(&secret).await?;
+        access::sign_out(&state, &secret).await?;
     }
     Ok((
         session::end_cookie(&state),

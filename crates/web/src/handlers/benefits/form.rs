@@ -22,22 +22,36 @@ use ymarfer_store::ledger::{BenefitInput, BenefitVersion};
 /// A benefit line as typed (also the API's body for a new line): amounts in
 /// pounds (`1250.50`), hours as `h:mm` or decimal, quantities as numbers;
 /// exactly one of an amount or hours; a status of `forecast` or `claimed`
-/// (verifying is a separate, recorded act).
+/// (verifying is a separate, recorded act). The description, category,
+/// savings type, frequency, start and status are required.
 #[derive(Deserialize, Default, Clone, utoipa::ToSchema)]
-#[serde(default)]
 pub struct BenefitForm {
     pub description: String,
+    #[schema(value_type = crate::codes::Category)]
     pub category: String,
+    #[schema(value_type = crate::codes::SavingsType)]
     pub savings_type: String,
+    #[schema(value_type = crate::codes::Frequency)]
     pub frequency: String,
     pub starts_on: String,
+    /// Left out of a page's form when neither is chosen: the form then says
+    /// to choose; the API requires it.
+    #[serde(default)]
+    #[schema(value_type = crate::codes::ClaimStatus, required = true)]
     pub status: String,
+    #[serde(default)]
     pub amount: String,
+    #[serde(default)]
     pub hours: String,
+    #[serde(default)]
     pub hourly_rate: String,
+    #[serde(default)]
     pub energy_kwh: String,
+    #[serde(default)]
     pub waste_kg: String,
+    #[serde(default)]
     pub waste_level: String,
+    #[serde(default)]
     pub fuel_litres: String,
 }
 

@@ -8,6 +8,7 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use ymarfer_app::health_checks::{self, Going};
 use ymarfer_domain::Lang;
 use ymarfer_domain::health::{PainPoint, QUESTIONS, Question};
 use ymarfer_domain::innovation::EmployeeBand;
@@ -163,70 +164,23 @@ pub async fn answer(
         .map(|(_, v)| v.trim())
         .filter(|v| !v.is_empty())
         .collect();
-    let mut answers = CheckAnswers::of(&check);
-    let tr = page.tr;
-    let one = given.first().copied();
-    let understood = match question {
-        Question::Sector => one
-            .and_then(ymarfer_domain::reference::sic_section)
-            .map(|s| {
-                answers.sector = Some(s.to_string());
-            }),
-        Question::Band => one.and_then(EmployeeBand::parse).map(|b| {
-            answers.employee_band = Some(b);
-        }),
-        Question::Area => one
-            .and_then(|a| AREAS.iter().find(|x| x.code == a))
-            .map(|a| {
-                answers.principal_area = Some(a.code.to_string());
-            }),
-        Question::Pains => {
-            // Any number of pain points, none included; an unknown one is refused.
-            let pains: Option<Vec<PainPoint>> = given.iter().map(|p| PainPoint::parse(p)).collect();
-            pains.map(|p| {
-                answers.pains = Some(p);
-            })
-        }
-        q => {
-            let yes = match one {
-                Some("yes") => Some(true),
-                Some("no") => Some(false),
-                _ => None,
-            };
-            match (q.innovation_index(), yes) {
-                (Some(i), Some(yes)) => {
-                    answers.innovation[i] = Some(yes);
-                    Some(())
-                }
-                _ => None,
-            }
-        }
-    };
-    if back {
-        // Going back keeps a good answer and loses nothing else.
-        if understood.is_some() {
-            state.db.save_check(check.id, &answers, false).await?;
-        }
-        let to = n.saturating_sub(1).max(1);
-        return Ok(see_other(&page.href(&format!("health-check/{token}/{to}"))));
-    }
-    if understood.is_none() {
-        let message = tr.t(if question == Question::Pains {
+    let going = if back { Going::Back } else { Going::On };
+    if !health_checks::answer(&state, &check, question, &given, going).await? {
+        let message = page.t(if question == Question::Pains {
             "error-choose-one"
         } else {
             "health-error-answer"
         });
+        let answers = CheckAnswers::of(&check);
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &question_page(page, &token, question, &answers, Some(message)),
         );
     }
-    let last = n == QUESTIONS;
-    state.db.save_check(check.id, &answers, last).await?;
-    let to = if last {
-        format!("health-check/{token}/result")
-    } else {
-        format!("health-check/{token}/{}", n + 1)
+    let to = match going {
+        Going::Back => format!("health-check/{token}/{}", n.saturating_sub(1).max(1)),
+        Going::On if n == QUESTIONS => format!("health-check/{token}/result"),
+        Going::On => format!("health-check/{token}/{}", n + 1),
     };
     Ok(see_other(&page.href(&to)))
 }

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
-use ymarfer_store::throttle::Attempt;
+use ymarfer_app::health_checks;
 
 #[derive(Template)]
 #[template(path = "health/choose.html")]
@@ -64,13 +64,8 @@ pub async fn start(
     ClientAddr(addr): ClientAddr,
     FormData(form): FormData<StartForm>,
 ) -> AppResult {
-    // The address is kept only hashed, and only for the throttling window.
-    let addr = ymarfer_store::secret::hash_secret(&addr);
-    if state
-        .db
-        .throttled(Attempt::HealthCheck, EVERYONE, &addr)
-        .await?
-    {
+    let started = health_checks::start(&state, page.lang, &form.source, &form.again, &addr).await?;
+    let Some(token) = started else {
         return render_status(
             StatusCode::TOO_MANY_REQUESTS,
             &IntroPage {
@@ -80,19 +75,6 @@ pub async fn start(
                 page: page.titled("health-title"),
             },
         );
-    }
-    state
-        .db
-        .record_attempt(Attempt::HealthCheck, EVERYONE, &addr, false)
-        .await?;
-    // Taken again at a lead's invitation: the new check joins its others.
-    let lead = match clean_token(&form.again).as_str() {
-        "" => None,
-        again => state.db.lead_by_recheck_token(again).await?.map(|l| l.id),
     };
-    let token = state
-        .db
-        .start_check(page.lang, &clean_source(&form.source), lead)
-        .await?;
     Ok(see_other(&page.href(&format!("health-check/{token}/1"))))
 }

@@ -104,7 +104,7 @@ pub async fn unsubscribe(
     page: Page,
     Path(token): Path<String>,
 ) -> AppResult {
-    let Some(user) = state.db.unsubscriber(&token).await? else {
+    if !ymarfer_app::accounts::unsubscribe(&state, &token).await? {
         return render_status(
             StatusCode::NOT_FOUND,
             &UnsubscribePage {
@@ -113,11 +113,7 @@ pub async fn unsubscribe(
                 done: false,
             },
         );
-    };
-    state
-        .db
-        .set_notify_mode(user, ymarfer_domain::space::NotifyMode::Off)
-        .await?;
+    }
     render(&UnsubscribePage {
         page: page.titled("unsubscribe-title"),
         known: true,
