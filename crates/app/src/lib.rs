@@ -17,6 +17,7 @@ pub mod config;
 pub mod cycles;
 mod error;
 pub mod files;
+pub mod fixtures;
 pub mod followups;
 pub mod health_checks;
 pub mod i18n;

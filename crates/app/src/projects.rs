@@ -43,6 +43,13 @@ pub enum Firm {
 }
 
 impl ProjectCtx {
+    /// The project by its title and firm as the person may know it ("Less
+    /// waiting (Becws Bach)"), as a window's title names it: two firms may
+    /// choose the same title.
+    pub fn named(&self, tr: &Tr) -> String {
+        format!("{} ({})", self.project.title, self.firm(tr))
+    }
+
     pub fn can_edit(&self) -> bool {
         self.may_edit
     }

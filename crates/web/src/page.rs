@@ -60,6 +60,9 @@ pub struct Page {
     pub tr: Tr,
     pub lang: Lang,
     pub title: String,
+    /// What the page is about, when its title alone would name several pages
+    /// ("Edit the project" of which project): added to the window's title.
+    pub about: Option<String>,
     pub csrf: String,
     pub user_name: Option<String>,
     /// The viewer may manage the instance's users (the navigation's link).
@@ -83,6 +86,7 @@ impl Page {
             tr: Tr(lang),
             lang,
             title: String::new(),
+            about: None,
             csrf,
             user_name: user.map(|c| c.user.name().to_string()),
             manages_users: ymarfer_domain::can(
@@ -104,6 +108,13 @@ impl Page {
 
     pub fn titled(mut self, key: &str) -> Page {
         self.title = self.tr.t(key);
+        self
+    }
+
+    /// Names what the page is about in the window's title: "Edit the
+    /// project: Less waiting – Ymarfer".
+    pub fn about(mut self, what: &str) -> Page {
+        self.about = Some(what.to_string());
         self
     }
 

@@ -192,3 +192,89 @@ fn welsh_is_not_english_copied() {
         "Welsh messages identical to English: {same:?}"
     );
 }
+
+/// Every message of a locale: key → text, continuation lines included.
+fn messages(lang: &str) -> std::collections::BTreeMap<String, String> {
+    let start = Regex::new(r"^([a-zA-Z][a-zA-Z0-9_-]*)\s*=(.*)$").unwrap();
+    let mut out = std::collections::BTreeMap::new();
+    for file in files(&root().join("../app/locales").join(lang), "ftl") {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            if let Some(c) = start.captures(line) {
+                current = Some(c[1].to_string());
+                out.insert(c[1].to_string(), c[2].to_string());
+            } else if line.starts_with(' ')
+                && let Some(key) = &current
+            {
+                out.entry(key.clone()).and_modify(|t: &mut String| {
+                    t.push(' ');
+                    t.push_str(line.trim());
+                });
+            } else if !line.trim().is_empty() {
+                current = None;
+            }
+        }
+    }
+    out
+}
+
+/// The glossary's table of renderings not used: (English, [rejected Welsh]).
+fn rejected_renderings() -> Vec<(String, Vec<String>)> {
+    let glossary = std::fs::read_to_string(root().join("../../docs/glossary.md")).unwrap();
+    let section = glossary
+        .split("## Renderings not used")
+        .nth(1)
+        .expect("the glossary lists renderings not used")
+        .split("\n## ")
+        .next()
+        .unwrap();
+    section
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| English") && !l.starts_with("| ---"))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            let not = cells[2]
+                .split(',')
+                .map(|w| w.trim().to_lowercase())
+                .collect();
+            (cells[0].to_lowercase(), not)
+        })
+        .collect()
+}
+
+#[test]
+fn welsh_uses_the_glossary_terms() {
+    let en = messages("en");
+    let cy = messages("cy");
+    let rules = rejected_renderings();
+    assert!(
+        rules.len() >= 5,
+        "the glossary's rules were read: {rules:?}"
+    );
+    let word = |w: &str| Regex::new(&format!(r"(?i)\b{}\b", regex::escape(w))).unwrap();
+    let mut wrong = Vec::new();
+    for (term, not) in &rules {
+        let english = word(term);
+        for (key, text) in &en {
+            if !english.is_match(text) {
+                continue;
+            }
+            let welsh = cy.get(key).map(String::as_str).unwrap_or_default();
+            for w in not {
+                if word(w).is_match(welsh) {
+                    wrong.push(format!("{key}: \"{term}\" as \"{w}\" in: {welsh}"));
+                }
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "renderings the glossary rejects:\n{}",
+        wrong.join("\n")
+    );
+    // The rule bites: a message that says "verified" as "dilys" is found.
+    assert!(
+        word("dilys").is_match("canlyniadau dilys") && !word("dilys").is_match("wedi'u dilysu")
+    );
+}

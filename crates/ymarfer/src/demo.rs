@@ -3,23 +3,22 @@
 
 use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
+use ymarfer_app::fixtures::{self, Cohort, Line, Person, Programme, Project};
 use ymarfer_domain::capability::Moment;
 use ymarfer_domain::impact::net::Percent;
-use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
+use ymarfer_domain::impact::{Category, Status};
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::programme::{
     DeliveryLanguage, DeliveryMode, SessionKind, SetCandidate, propose_sets,
 };
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
 use ymarfer_domain::reference::Region;
-use ymarfer_domain::{Email, Lang, Role, Scope};
+use ymarfer_domain::{Lang, Role, Scope};
 use ymarfer_store::Db;
-use ymarfer_store::ledger::BenefitInput;
-use ymarfer_store::organisations::{Answers, OrganisationInput};
-use ymarfer_store::programmes::{CohortInput, ProgrammeInput};
-use ymarfer_store::projects::{CycleInput, ProjectInput};
+use ymarfer_store::organisations::Answers;
+use ymarfer_store::projects::CycleInput;
 use ymarfer_store::schedule::MeetingInput;
-use ymarfer_store::users::{NewUser, User};
+use ymarfer_store::users::User;
 
 pub const PROGRAMME: &str = "ceic-demo";
 pub const PASSWORD: &str = "ymarfer-demo-2026";
@@ -223,6 +222,7 @@ const SURNAMES: [&str; 10] = [
     "Griffiths",
 ];
 
+/// The demo's account for `email`, made unless it is there already.
 async fn account(
     db: &Db,
     email: &str,
@@ -231,19 +231,12 @@ async fn account(
     admin: bool,
     hash: &str,
 ) -> anyhow::Result<User> {
-    let email = Email::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
-    if let Some(u) = db.user_by_email(&email).await? {
-        return Ok(u);
-    }
-    Ok(db
-        .create_user(NewUser {
-            email: &email,
-            display_name: name,
-            language: lang,
-            is_admin: admin,
-            password_hash: Some(hash),
-        })
-        .await?)
+    Person::new(email)
+        .name(name)
+        .language(lang)
+        .admin_if(admin)
+        .add(db, hash)
+        .await
 }
 
 /// Loads the demo programme unless it is there already. Returns whether it loaded.
@@ -285,29 +278,23 @@ async fn load_all(
     // finished long enough ago for follow-ups, one that finished recently, one
     // running now with sessions to come, and one about to start.
     let today = ymarfer_domain::uktime::today();
-    let programme = db
-        .create_programme(
-            &ProgrammeInput {
-                slug: PROGRAMME.into(),
-                name_en: "Circular Economy Innovation Communities (demo)".into(),
-                name_cy: "Cymunedau Arloesi'r Economi Gylchol (demo)".into(),
-                description_en: "Staff from small firms across Wales apply process-innovation tools to a real problem in their own business, test changes and learn from each other.".into(),
-                description_cy: "Mae staff o gwmnïau bach ledled Cymru yn defnyddio offer arloesi prosesau ar broblem go iawn yn eu busnes eu hunain, yn profi newidiadau ac yn dysgu gan ei gilydd.".into(),
-                funder: "Welsh Government (demo)".into(),
-                funder_cy: "Llywodraeth Cymru (demo)".into(),
-                starts_on: Some(today - Duration::weeks(66)),
-                ends_on: Some(today + Duration::weeks(34)),
-                cost_pence: 5_400_000,
-                cost_delivery_pence: Some(3_400_000),
-                cost_venues_pence: Some(650_000),
-                cost_materials_pence: Some(250_000),
-                cost_in_kind_pence: Some(1_100_000),
-                default_hourly_rate_pence: 2_000,
-                capture_factor_thousandths: 1000,
-            },
-            manager.id,
-        )
-        .await?;
+    let programme = Programme::new(
+        PROGRAMME,
+        "Circular Economy Innovation Communities (demo)",
+        "Cymunedau Arloesi'r Economi Gylchol (demo)",
+    )
+    .description(
+        "Staff from small firms across Wales apply process-innovation tools to a real problem in their own business, test changes and learn from each other.",
+        "Mae staff o gwmnïau bach ledled Cymru yn defnyddio offer arloesi prosesau ar broblem go iawn yn eu busnes eu hunain, yn profi newidiadau ac yn dysgu gan ei gilydd.",
+    )
+    .funder("Welsh Government (demo)", "Llywodraeth Cymru (demo)")
+    .dates(today - Duration::weeks(66), today + Duration::weeks(34))
+    .cost(5_400_000)
+    .cost_parts(3_400_000, 650_000, 250_000, 1_100_000)
+    .rate(2_000)
+    .capture(1000)
+    .add(db, manager.id)
+    .await?;
     db.grant(observer.id, Role::Observer, Scope::Programme(programme.id))
         .await?;
     // Additionality settings, so that the dashboard shows net beside gross.
@@ -385,26 +372,17 @@ async fn load_all(
     let mut cohorts = Vec::new();
     for (i, (slug, en, cy, region, mode, start)) in cohort_specs.into_iter().enumerate() {
         let year = start.year();
-        let c = db
-            .create_cohort(
-                programme.id,
-                &CohortInput {
-                    slug: slug.into(),
-                    name_en: format!("{en} {year}"),
-                    name_cy: format!("{cy} {year}"),
-                    starts_on: Some(start),
-                    ends_on: Some(start + Duration::weeks(16)),
-                    capacity: 14,
-                    delivery_mode: DeliveryMode::parse(mode).context("delivery mode")?,
-                    region: Region::parse(region).context("region")?,
-                    cost_share_pence: None,
-                    language: if i == WELSH_COHORT {
-                        DeliveryLanguage::Welsh
-                    } else {
-                        DeliveryLanguage::English
-                    },
-                },
-            )
+        let c = Cohort::new(slug, &format!("{en} {year}"), &format!("{cy} {year}"))
+            .dates(start, start + Duration::weeks(16))
+            .capacity(14)
+            .mode(DeliveryMode::parse(mode).context("delivery mode")?)
+            .region(Region::parse(region).context("region")?)
+            .language(if i == WELSH_COHORT {
+                DeliveryLanguage::Welsh
+            } else {
+                DeliveryLanguage::English
+            })
+            .add(db, programme.id)
             .await?;
         cohorts.push((c, start));
     }
@@ -451,19 +429,14 @@ async fn load_all(
             innovation_spending: active || i % 4 == 0,
         };
         let start = cohorts.get(firm.cohort).context("the firm's cohort")?.1;
-        let org = db
-            .create_organisation(
-                &OrganisationInput {
-                    name: firm.name.clone(),
-                    companies_house: Some(format!("{:08}", 10_000_000 + i * 7_919)),
-                    sic_section: firm.sector.to_string(),
-                    employee_band: firm.band,
-                    principal_area: firm.area.clone(),
-                    hourly_rate_pence: Some(firm.hourly_rate_pence),
-                },
-                Some((start - Duration::days(14), entry)),
-                Some(programme.id),
-            )
+        let org = fixtures::Firm::named(&firm.name)
+            .companies_house(&format!("{:08}", 10_000_000 + i * 7_919))
+            .sector(firm.sector)
+            .band(firm.band)
+            .area(&firm.area)
+            .rate(firm.hourly_rate_pence)
+            .entry(start - Duration::days(14), entry)
+            .add(db, programme.id)
             .await?;
         created_organisations.push(org.id);
         let count = if i % 3 == 1 { 2 } else { 1 };
@@ -846,37 +819,33 @@ async fn projects(
                 Stage::Finished => "sustaining",
                 _ => "testing",
             };
-            let project = db
-                .create_project(
-                    cohort.id,
-                    org,
-                    &ProjectInput {
-                        title: firm.title.clone(),
-                        problem: firm.problem.clone(),
-                        business_function: "production".into(),
-                        aim_measure: words.measure.into(),
-                        aim_unit: words.unit.into(),
-                        aim_baseline: Some(story.baseline),
-                        aim_target: Some(story.target),
-                        aim_by: Some(*start + Duration::weeks(20)),
-                        outcome_measures: words.measure.into(),
-                        process_measures: text.process_measures.clone(),
-                        balancing_measures: text.balancing_measures.clone(),
-                        owners: e.display_name.clone(),
-                        status: ProjectStatus::parse(status).context("project status")?,
-                        // Finished cohorts' firms that agreed to a case study
-                        // share their project with everyone (the showcase).
-                        visibility: if *stage == Stage::Finished && !started.len().is_multiple_of(5)
-                        {
-                            Visibility::Public
-                        } else {
-                            Visibility::Cohort
-                        },
-                        // Two firms in each cohort have not agreed to a case study.
-                        case_study_consent: !started.len().is_multiple_of(5),
-                    },
-                    Some(e.user_id),
+            // Finished cohorts' firms that agreed to a case study share their
+            // project with everyone (the showcase); two firms in each cohort
+            // have not agreed to one.
+            let consent = !started.len().is_multiple_of(5);
+            let project = Project::titled(&firm.title)
+                .problem(&firm.problem)
+                .aim(
+                    words.measure,
+                    words.unit,
+                    story.baseline,
+                    story.target,
+                    *start + Duration::weeks(20),
                 )
+                .measures(
+                    words.measure,
+                    &text.process_measures,
+                    &text.balancing_measures,
+                )
+                .owners(&e.display_name)
+                .status(ProjectStatus::parse(status).context("project status")?)
+                .visibility(if *stage == Stage::Finished && consent {
+                    Visibility::Public
+                } else {
+                    Visibility::Cohort
+                })
+                .case_study(consent)
+                .add(db, cohort.id, org, e.user_id)
                 .await?;
             let mut form = vec![("product_family".to_string(), firm.title.clone())];
             for (i, step) in story.step.iter().enumerate() {
@@ -1020,34 +989,23 @@ async fn ledger(
             let hours = Hours::parse(hours).map_err(|e| anyhow::anyhow!("{e}"))?.0;
             lines.push((
                 project.id,
-                BenefitInput {
-                    description: text.labour_line.clone(),
-                    category: Category::LabourTime,
-                    savings_type: SavingsType::Soft,
-                    frequency: Frequency::Weekly,
-                    starts_on,
-                    status,
-                    hours_hundredths: Some(hours),
-                    ..BenefitInput::default()
-                },
+                Line::hours(&text.labour_line, hours)
+                    .starting(starts_on)
+                    .status(status),
             ));
             lines.push((
                 project.id,
-                BenefitInput {
-                    description: firm.running_line.clone(),
-                    category: Category::parse(category).context("category")?,
-                    savings_type: SavingsType::Hard,
-                    frequency: Frequency::Monthly,
-                    starts_on,
-                    status,
-                    amount_pence: Some(amount),
-                    energy_kwh_milli: Quantity::from_whole(kwh).0,
-                    waste_kg_milli: Quantity::from_whole(waste * 52 / 12).0,
-                    waste_level: (waste > 0).then(|| "prevention".to_string()),
-                    fuel_litres_milli: Quantity::from_whole(fuel).0,
-                    factor_year: (kwh + waste + fuel > 0).then_some(2024),
-                    ..BenefitInput::default()
-                },
+                Line::monthly(&firm.running_line, amount)
+                    .category(Category::parse(category).context("category")?)
+                    .starting(starts_on)
+                    .status(status)
+                    .energy_kwh_milli(Quantity::from_whole(kwh).0)
+                    .waste_kg_milli(
+                        Quantity::from_whole(waste * 52 / 12).0,
+                        (waste > 0).then_some("prevention"),
+                    )
+                    .fuel_litres_milli(Quantity::from_whole(fuel).0)
+                    .factor_year((kwh + waste + fuel > 0).then_some(2024)),
             ));
             // Firms that finished say again how they innovate: a new business
             // process is now in use.
@@ -1072,7 +1030,7 @@ async fn ledger(
             }
         }
     }
-    db.add_benefit_lines(&lines, Some(verifier), true).await?;
+    Line::add_all(db, &lines, verifier).await?;
     // Capability before for every cohort that has begun, and after for those
     // that finished, with their follow-ups so far: at 3 months, and at 6 for
     // the cohort that finished longest ago.

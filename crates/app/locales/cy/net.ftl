@@ -52,15 +52,16 @@ net-firm-deadweight = { $count ->
     [many] Mae { $count } phrosiect yn defnyddio ateb eu cwmni eu hunain ar gyfer pwysau marw.
    *[other] Mae { $count } prosiect yn defnyddio ateb eu cwmni eu hunain ar gyfer pwysau marw.
 }
-net-forecast-accuracy = Cywirdeb rhagolygon
-net-forecast-accuracy-value = { $accuracy }: mae llinellau wedi'u dilysu a ddechreuodd fel rhagolygon yn werth { $verified } o'i gymharu â'r { $forecast } a ragwelwyd gyntaf ({ $lines } llinell).
+net-forecast-accuracy = Cywirdeb rhagamcanion
+net-forecast-accuracy-value = { $accuracy }: mae llinellau wedi'u dilysu a ddechreuodd fel rhagamcanion yn werth { $verified } o'i gymharu â'r { $forecast } a ragamcanwyd gyntaf ({ $lines } llinell).
 net-forecast-lines = Llinellau
 net-forecast-verified = Gwerth y flwyddyn gyntaf wedi'i ddilysu
-net-forecast-original = Gwerth y flwyddyn gyntaf a ragwelwyd gyntaf
+net-forecast-original = Gwerth y flwyddyn gyntaf a ragamcanwyd gyntaf
 net-all = Y cyfan
 net-change-settings = Newid y gosodiadau ychwanegedd
 
 additionality-title = Gosodiadau ychwanegedd
+additionality-page-title = Gosodiadau ychwanegedd: { $name }
 additionality-intro = Mae'r gosodiadau hyn yn mynd ag arbedion wedi'u dilysu'r rhaglen o effaith gros i effaith ychwanegol net. Rhowch bob un fel canran gyda hyd at ddau le degol, a dywedwch o ble daw'r ffigur.
 additionality-range-hint = Rhowch werth isel a gwerth uchel lle mae gennych rai: bydd y dangosfwrdd wedyn yn dangos ystod y ffigurau net.
 additionality-deadweight-hint = Cyfran yr arbedion a fyddai wedi digwydd beth bynnag, heb y rhaglen. Mae ateb cwmni ei hun mewn apwyntiad dilynol yn cymryd ei le ar gyfer prosiect y cwmni hwnnw.
@@ -98,8 +99,8 @@ csv-persistence-year2-pct = Cyfran sy'n dal i gyfrif ym mlwyddyn 2 (%)
 csv-persistence-year3-pct = Cyfran sy'n dal i gyfrif ym mlwyddyn 3 (%)
 csv-persistence-source = Parhad: ffynhonnell
 csv-projects-with-firm-deadweight = Prosiectau â phwysau marw'r cwmni ei hun
-csv-forecast-lines = Llinellau wedi'u dilysu a ddechreuodd fel rhagolygon
+csv-forecast-lines = Llinellau wedi'u dilysu a ddechreuodd fel rhagamcanion
 csv-forecast-lines-verified-pence = Eu gwerth y flwyddyn gyntaf wedi'i ddilysu (ceiniogau)
-csv-forecast-lines-forecast-pence = Eu gwerth y flwyddyn gyntaf a ragwelwyd gyntaf (ceiniogau)
-csv-forecast-accuracy-pct = Cywirdeb rhagolygon (%)
-csv-forecast-accuracy-cohort = Cywirdeb rhagolygon yn { $cohort } (%)
+csv-forecast-lines-forecast-pence = Eu gwerth y flwyddyn gyntaf a ragamcanwyd gyntaf (ceiniogau)
+csv-forecast-accuracy-pct = Cywirdeb rhagamcanion (%)
+csv-forecast-accuracy-cohort = Cywirdeb rhagamcanion yn { $cohort } (%)

@@ -57,6 +57,7 @@ net-all = All
 net-change-settings = Change the additionality settings
 
 additionality-title = Additionality settings
+additionality-page-title = Additionality settings: { $name }
 additionality-intro = These settings take the programme's verified savings from gross to net additional impact. Give each as a percentage with up to two decimals, and say where the figure comes from.
 additionality-range-hint = Give a low and a high value where you have them: the dashboard then shows the range of the net figures.
 additionality-deadweight-hint = The share of the savings that would have happened anyway, without the programme. A firm's own answer at a follow-up takes its place for that firm's project.

@@ -67,3 +67,18 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
             .map_err(|_: QueryRejection| ApiError::bad_request())
     }
 }
+
+/// Reads a whole number as JSON Schema counts one: `7` or `7.0` (a number
+/// with no fraction), within what an id can hold; anything else is refused.
+pub fn whole_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    use serde::Deserialize;
+    use serde::de::Error;
+    let n = serde_json::Number::deserialize(d)?;
+    n.as_i64()
+        .or_else(|| {
+            n.as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                .map(|f| f as i64)
+        })
+        .ok_or_else(|| D::Error::custom("a whole number"))
+}

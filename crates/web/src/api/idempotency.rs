@@ -61,7 +61,15 @@ pub async fn idempotent(State(state): State<AppState>, req: Request, next: Next)
     if !valid_key(value.as_bytes()) {
         return ApiError::new(StatusCode::BAD_REQUEST, "api-error-idempotency-key").into_response();
     }
-    let key = String::from_utf8_lossy(value.as_bytes()).into_owned();
+    // A key names one change: it is kept per method and path, so that the
+    // same key sent to another operation is a request of its own (answered
+    // by that operation, or 405 where it has no such method).
+    let key = format!(
+        "{} {} {}",
+        req.method(),
+        req.uri().path(),
+        String::from_utf8_lossy(value.as_bytes())
+    );
     let Some(TokenId(token)) = req.extensions().get::<TokenId>().copied() else {
         return next.run(req).await;
     };

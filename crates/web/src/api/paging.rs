@@ -1,4 +1,4 @@
-//! Lists, paged by an opaque cursor in id order.
+//! Lists, paged in id order by a cursor: the id of the last item seen.
 
 use crate::api::error::{ApiError, ApiResult};
 use axum::http::StatusCode;
@@ -16,6 +16,7 @@ pub const DEFAULT_LIMIT: i64 = 50;
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// The `next` cursor of the previous page; none for the first page.
+    #[param(pattern = r"^[0-9]{0,18}$")]
     pub after: Option<String>,
     /// How many items, 1 to 200; 50 unless given.
     #[param(minimum = 1, maximum = 200)]
@@ -31,12 +32,19 @@ impl PageQuery {
         }
         let after = match self.after.as_deref() {
             None | Some("") => 0,
-            Some(cursor) => URL_SAFE_NO_PAD
-                .decode(cursor)
+            Some(cursor) => cursor
+                .parse::<i64>()
                 .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-                .and_then(|s| s.strip_prefix("id:").and_then(|n| n.parse::<i64>().ok()))
-                .filter(|n| *n >= 0)
+                .filter(|n| *n >= 0 && cursor.bytes().all(|b| b.is_ascii_digit()))
+                // Cursors this API gave before they were plain numbers.
+                .or_else(|| {
+                    URL_SAFE_NO_PAD
+                        .decode(cursor)
+                        .ok()
+                        .and_then(|b| String::from_utf8(b).ok())
+                        .and_then(|s| s.strip_prefix("id:").and_then(|n| n.parse::<i64>().ok()))
+                        .filter(|n| *n >= 0)
+                })
                 .ok_or_else(|| ApiError::new(StatusCode::BAD_REQUEST, "api-error-cursor"))?,
         };
         Ok((after, limit))
@@ -56,9 +64,7 @@ impl<T> Paged<T> {
         let more = items.len() as i64 > limit;
         items.truncate(limit.max(0) as usize);
         let next = if more {
-            items
-                .last()
-                .map(|last| URL_SAFE_NO_PAD.encode(format!("id:{}", id(last))))
+            items.last().map(|last| id(last).to_string())
         } else {
             None
         };

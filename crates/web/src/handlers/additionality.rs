@@ -91,15 +91,22 @@ fn rows_of(a: &Additionality) -> Vec<SettingRow> {
 
 fn form_page(
     page: Page,
-    slug: &str,
+    p: &ymarfer_store::programmes::Programme,
     settings: Vec<SettingRow>,
     persistence: (String, String, String),
     errors: FieldErrors,
 ) -> FormPage {
+    let slug = &p.slug;
     let action = page.href(&format!("programmes/{slug}/additionality"));
     let back = page.href(&format!("programmes/{slug}/impact"));
+    let mut page = page;
+    page.title = page.t1(
+        "additionality-page-title",
+        "name",
+        page.pick(&p.name_en, &p.name_cy),
+    );
     FormPage {
-        page: page.titled("additionality-title"),
+        page,
         action,
         back,
         settings,
@@ -125,7 +132,7 @@ pub async fn form(
     );
     render(&form_page(
         page,
-        &slug,
+        &p,
         rows_of(&a),
         persistence,
         FieldErrors::default(),
@@ -229,7 +236,7 @@ pub async fn save(
     let (Some(year2), Some(year3), true) = (year2, year3, errors.is_empty()) else {
         return render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
-            &form_page(page, &slug, rows, typed_persistence, errors),
+            &form_page(page, &p, rows, typed_persistence, errors),
         );
     };
     let mut settings = settings.into_iter();

@@ -263,6 +263,8 @@ pub async fn cohort_dashboard(
     let (p, c) = context::cohort(&state, &viewer, &slug, &cslug, Action::ViewAggregates).await?;
     let (r, _) = impact_report(&state.db, page.tr, &p, Some(&c)).await?;
     let heading = page.t1("impact-title", "name", page.pick(&c.name_en, &c.name_cy));
+    let programme_name = page.pick(&p.name_en, &p.name_cy).to_string();
+    let page = page.about(&programme_name);
     let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}/impact"));
     let extra = extra(&state, page.lang, &p, Some(&c), Pence(r.cost_pence)).await?;
     let may_download = context::may_programme(&viewer, Action::DownloadReports, p.id);

@@ -210,11 +210,18 @@ fn form_page(
     form: ProgrammeForm,
     errors: FieldErrors,
 ) -> FormPage {
+    let name = page.pick(&form.name_en, &form.name_cy).to_string();
     let page = page.titled(if creating {
         "programme-new-title"
     } else {
         "programme-edit-title"
     });
+    // Editing names the programme, as it was read or typed.
+    let page = if creating || name.trim().is_empty() {
+        page
+    } else {
+        page.about(&name)
+    };
     FormPage {
         page,
         action,

@@ -84,8 +84,9 @@ pub async fn list(
     let can_start = !organisations_for(&state, &viewer, staff, cohort.id)
         .await?
         .is_empty();
+    let cohort_name = page.pick(&cohort.name_en, &cohort.name_cy).to_string();
     render(&ListPage {
-        page: page.titled("projects-title"),
+        page: page.titled("projects-title").about(&cohort_name),
         programme,
         cohort,
         rows,
@@ -393,7 +394,10 @@ pub async fn edit_form(
     let organisations = vec![(ctx.project.organisation_id, ctx.organisation.clone())];
     let form = ProjectForm::from_project(&ctx.project);
     render(&FormPage {
-        page: page.titled("project-edit-title"),
+        page: {
+            let named = ctx.named(&page.tr);
+            page.titled("project-edit-title").about(&named)
+        },
         action,
         form,
         errors: FieldErrors::default(),
@@ -422,7 +426,10 @@ pub async fn update(
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &FormPage {
-                    page: page.titled("project-edit-title"),
+                    page: {
+                        let named = ctx.named(&page.tr);
+                        page.titled("project-edit-title").about(&named)
+                    },
                     action,
                     form,
                     errors,

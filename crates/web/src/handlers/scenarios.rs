@@ -248,7 +248,9 @@ pub async fn planner(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let body = ScenarioPage {
-        page: page.titled("scenario-title"),
+        page: page
+            .titled("scenario-title")
+            .about(tr.pick(&p.name_en, &p.name_cy)),
         programme: p,
         form,
         errors,

@@ -171,6 +171,10 @@ pub async fn show_page(
     };
     let mut page = page;
     page.title = page.pick(&cohort.name_en, &cohort.name_cy).to_string();
+    page.about = Some(
+        page.pick(&programme.name_en, &programme.name_cy)
+            .to_string(),
+    );
     let (programme_id, cohort_id) = (programme.id, cohort.id);
     Ok(ShowPage {
         page,

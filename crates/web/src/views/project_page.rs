@@ -243,6 +243,7 @@ pub async fn show_page(
     };
     let mut page = page;
     page.title = ctx.project.title.clone();
+    page.about = Some(ctx.firm(&page.tr));
     let files = state.db.project_attachments(id).await?;
     Ok(ShowPage {
         page,

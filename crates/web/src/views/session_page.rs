@@ -105,6 +105,7 @@ pub async fn show_with(
             .await?;
     let mut page = page;
     page.title = m.title.clone();
+    page.about = Some(page.pick(&cohort.name_en, &cohort.name_cy).to_string());
     let status = if refused {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {

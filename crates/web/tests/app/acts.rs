@@ -8,6 +8,7 @@ use crate::support::{TestApp, location};
 use reqwest::StatusCode;
 use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::acts::ACTS;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::{Lang, Role, Scope};
 use ymarfer_store::audit::AuditQuery;
@@ -248,19 +249,9 @@ async fn ledger_import(app: &TestApp) {
     let (manager, programme, cohort) =
         crate::support::manager(app, "rheolwr.llyfr@example.com").await;
     let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Melin Act".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Melin Act")
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     crate::support::project(app, cohort, org.id, "Stock", "testing", "cohort").await;
@@ -666,19 +657,9 @@ async fn review(app: &TestApp, how: Review) {
     let claimant = app
         .user(&format!("hawlydd.{tag}@example.com"), Lang::Cy, false)
         .await;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: format!("Cwmni {tag}"),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named(&format!("Cwmni {tag}"))
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     app.db
@@ -690,26 +671,13 @@ async fn review(app: &TestApp, how: Review) {
         Review::Reopen => ymarfer_domain::impact::Status::Verified,
         _ => ymarfer_domain::impact::Status::Claimed,
     };
-    let line = app
-        .db
-        .add_benefit_lines(
-            &[(
-                project.id,
-                ymarfer_store::ledger::BenefitInput {
-                    description: "Less waste".into(),
-                    category: ymarfer_domain::impact::Category::Materials,
-                    frequency: ymarfer_domain::impact::Frequency::Weekly,
-                    status,
-                    amount_pence: Some(1250),
-                    starts_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
-                    ..Default::default()
-                },
-            )],
-            Some(claimant.id),
-            matches!(how, Review::Reopen),
-        )
+    let line = Line::weekly("Less waste", 1250)
+        .savings(ymarfer_domain::impact::SavingsType::Soft)
+        .starting(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+        .status(status)
+        .add(&app.db, project.id, claimant.id)
         .await
-        .unwrap()[0];
+        .unwrap();
     let seen = || Seen {
         project: project.id,
         line,

@@ -7,6 +7,7 @@ use crate::api::{call, token_for};
 use crate::support::{TestApp, signed_in_with};
 use reqwest::StatusCode;
 use serde_json::json;
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::{Role, Scope};
 
@@ -24,19 +25,9 @@ async fn ledger(app: &TestApp, tag: &str) -> Ledger {
         crate::support::manager(app, &format!("rheolwr.{tag}@example.com")).await;
     let (_, elsewhere, other) =
         crate::support::manager(app, &format!("arall.{tag}@example.com")).await;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: format!("Becws {tag}"),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named(&format!("Becws {tag}"))
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let (participant, client) = signed_in_with(

@@ -6,6 +6,7 @@
 use crate::support::{TestApp, location};
 use reqwest::StatusCode;
 use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::fixtures::Firm;
 use ymarfer_app::programmes::Invitee;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::health::LeadStatus;
@@ -352,19 +353,9 @@ pub async fn edit_cohort(app: &TestApp) {
 
 /// A firm of the programme and `n` participants enrolled for it.
 async fn enrolled(app: &TestApp, s: &Setting, tag: &str, n: usize) -> (i64, Vec<User>) {
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: format!("Cwmni {tag}"),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(s.programme),
-        )
+    let org = Firm::named(&format!("Cwmni {tag}"))
+        .area("gwynedd")
+        .add(&app.db, s.programme)
         .await
         .unwrap();
     let mut people = Vec::new();

@@ -10,11 +10,11 @@ use crate::support::{TestApp, location};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::audit::AuditAction;
-use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::{Lang, Role, Scope};
 use ymarfer_store::audit::{AuditEvent, AuditQuery};
-use ymarfer_store::organisations::{Organisation, OrganisationInput};
+use ymarfer_store::organisations::Organisation;
 use ymarfer_store::users::User;
 
 async fn events(app: &TestApp, action: AuditAction) -> Vec<AuditEvent> {
@@ -55,19 +55,9 @@ async fn place(app: &TestApp, tag: &str) -> Place {
 
 /// A firm of the programme and a participant enrolled for it in the cohort.
 async fn firm(app: &TestApp, at: &Place, tag: &str) -> (Organisation, User) {
-    let org = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                name: format!("Cwmni {tag}"),
-                sic_section: "C".into(),
-                employee_band: EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(at.programme),
-        )
+    let org = Firm::named(&format!("Cwmni {tag}"))
+        .area("gwynedd")
+        .add(&app.db, at.programme)
         .await
         .unwrap();
     let person = app

@@ -6,6 +6,7 @@
 
 use crate::support::{Client, TestApp, location, signed_in_with};
 use reqwest::StatusCode;
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::space::{ItemKind, NoticeKind, Reaction};
 use ymarfer_domain::{Lang, Role, Scope};
@@ -534,19 +535,9 @@ async fn post_alumni(app: &TestApp, tag: &str) {
 async fn share(app: &TestApp, tag: &str) {
     let s = space(app, tag).await;
     // The author's firm, with a project and a reading of its measure.
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: format!("Becws {tag}"),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(s.programme),
-        )
+    let org = Firm::named(&format!("Becws {tag}"))
+        .area("gwynedd")
+        .add(&app.db, s.programme)
         .await
         .unwrap();
     app.db

@@ -7,20 +7,9 @@ use crate::api::{call, token_for};
 use crate::on_both;
 use crate::support::{TestApp, signed_in_with};
 use serde_json::{Value, json};
-use ymarfer_domain::innovation::EmployeeBand;
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::{Role, Scope};
 use ymarfer_store::audit::AuditQuery;
-use ymarfer_store::organisations::OrganisationInput;
-
-fn firm(name: &str) -> OrganisationInput {
-    OrganisationInput {
-        name: name.into(),
-        sic_section: "C".into(),
-        employee_band: EmployeeBand::Micro,
-        principal_area: "powys".into(),
-        ..Default::default()
-    }
-}
 
 /// Sends a request with a key, and returns the status, the body and whether
 /// it was a replay.
@@ -79,11 +68,7 @@ async fn a_key_makes_a_retry_change_nothing(app: TestApp) {
         },
     )
     .await;
-    let org = app
-        .db
-        .create_organisation(&firm("Firm A"), None, Some(a))
-        .await
-        .unwrap();
+    let org = Firm::named("Firm A").add(&app.db, a).await.unwrap();
     let p = crate::support::project(&app, ca, org.id, "Less waiting", "testing", "cohort").await;
     let token = token_for(&app, user.id, true, None).await;
     let readings = format!("/api/v1/projects/{}/readings", p.id);
@@ -261,11 +246,7 @@ pub(crate) async fn the_rate_changes_through_the_api(app: TestApp) {
         },
     )
     .await;
-    let org = app
-        .db
-        .create_organisation(&firm("Firm A"), None, Some(a))
-        .await
-        .unwrap();
+    let org = Firm::named("Firm A").add(&app.db, a).await.unwrap();
     let p = crate::support::project(&app, ca, org.id, "Less waiting", "testing", "cohort").await;
     let token = token_for(&app, manager.id, true, None).await;
     let benefits = format!("/api/v1/projects/{}/benefits", p.id);
@@ -467,16 +448,9 @@ async fn a_line_recomputes_from_its_figures(app: TestApp) {
         },
     )
     .await;
-    let org = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                hourly_rate_pence: Some(2750),
-                ..firm("Firm A")
-            },
-            None,
-            Some(a),
-        )
+    let org = Firm::named("Firm A")
+        .rate(2750)
+        .add(&app.db, a)
         .await
         .unwrap();
     let p = crate::support::project(&app, ca, org.id, "Less waiting", "testing", "cohort").await;

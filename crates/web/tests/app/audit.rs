@@ -4,6 +4,7 @@
 use crate::on_both;
 use crate::support::{TestApp, location};
 use reqwest::StatusCode;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::Lang;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_store::audit::AuditQuery;
@@ -209,40 +210,17 @@ fn form_fields(html: &str) -> Vec<(String, String)> {
 async fn figure_moving_acts_are_recorded(app: TestApp) {
     let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
     let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Garej Glan".into(),
-                sic_section: "G".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "conwy".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Garej Glan")
+        .sector('G')
+        .area("conwy")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let project = crate::support::project(&app, cohort, org.id, "Parts", "testing", "cohort").await;
     // 10 hours a week, claimed: valued at whichever rate applies.
-    app.db
-        .add_benefit_lines(
-            &[(
-                project.id,
-                ymarfer_store::ledger::BenefitInput {
-                    description: "Less rework".into(),
-                    category: ymarfer_domain::impact::Category::LabourTime,
-                    frequency: ymarfer_domain::impact::Frequency::Weekly,
-                    status: ymarfer_domain::impact::Status::Claimed,
-                    hours_hundredths: Some(1000),
-                    starts_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
-                    ..Default::default()
-                },
-            )],
-            Some(manager.id),
-            false,
-        )
+    Line::hours("Less rework", 1000)
+        .starting(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+        .add(&app.db, project.id, manager.id)
         .await
         .unwrap();
     let c = app.client();

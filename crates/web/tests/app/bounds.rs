@@ -9,9 +9,9 @@ use crate::on_both;
 use crate::support::{TestApp, manager};
 use reqwest::StatusCode;
 use serde_json::json;
+use ymarfer_app::fixtures::Firm;
 use ymarfer_app::i18n::Tr;
 use ymarfer_domain::Lang;
-use ymarfer_store::organisations::OrganisationInput;
 
 /// Extremes seen in the wild and just past each bound.
 const TOO_LARGE_AMOUNTS: [&str; 4] = [
@@ -47,20 +47,11 @@ async fn setting(app: &TestApp) -> Setting {
     };
     app.db.update_programme(p.id, &input).await.unwrap();
     let programme = app.db.programme_by_id(programme).await.unwrap().unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                name: "Ffatri Fawr".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Large,
-                principal_area: "gwynedd".into(),
-                hourly_rate_pence: Some(ymarfer_domain::bounds::MAX_HOURLY_RATE_PENCE),
-                ..Default::default()
-            },
-            None,
-            Some(programme.id),
-        )
+    let org = Firm::named("Ffatri Fawr")
+        .band(ymarfer_domain::innovation::EmployeeBand::Large)
+        .area("gwynedd")
+        .rate(ymarfer_domain::bounds::MAX_HOURLY_RATE_PENCE)
+        .add(&app.db, programme.id)
         .await
         .unwrap();
     let owner = app.user("gwen@ffatri.cymru", Lang::En, false).await;

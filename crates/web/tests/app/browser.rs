@@ -8,6 +8,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::Lang;
 
 pub struct Browser {
@@ -566,19 +567,11 @@ async fn participant_learns_by_doing_on_a_phone(app: TestApp) {
         .unwrap()
         .unwrap()
         .slug;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Garej Glan".into(),
-                sic_section: "G".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
-                principal_area: "conwy".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Garej Glan")
+        .sector('G')
+        .band(ymarfer_domain::innovation::EmployeeBand::Small)
+        .area("conwy")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let me = app.user("gwen@garej.cymru", Lang::Cy, false).await;
@@ -724,47 +717,19 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
         ..Default::default()
     };
     app.db.update_programme(p.id, &input).await.unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Becws".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Becws")
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let project = crate::support::project(&app, cohort, org.id, "Queue", "testing", "cohort").await;
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Less waste".into(),
-        category: ymarfer_domain::impact::Category::Materials,
-        savings_type: ymarfer_domain::impact::SavingsType::Hard,
-        frequency: ymarfer_domain::impact::Frequency::Monthly,
-        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(),
-        status: ymarfer_domain::impact::Status::Verified,
-        amount_pence: Some(25_000),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(project.id, line.clone())], Some(manager.id), true)
-        .await
-        .unwrap();
+    let line = Line::monthly("Less waste", 25_000)
+        .starting(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap())
+        .verified();
+    line.add(&app.db, project.id, manager.id).await.unwrap();
     // And a claim waiting to be verified.
-    let claimed = ymarfer_store::ledger::BenefitInput {
-        description: "Fewer deliveries".into(),
-        status: ymarfer_domain::impact::Status::Claimed,
-        ..line
-    };
-    let claim = app
-        .db
-        .add_benefit_lines(&[(project.id, claimed)], None, false)
-        .await
-        .unwrap()[0];
+    let claimed = line.description("Fewer deliveries").claimed();
+    let claim = claimed.add(&app.db, project.id, None).await.unwrap();
     let b = Browser::start().await;
     b.goto(&app.url("/en/sign-in")).await;
     b.fill("#email", "rheolwr@example.com").await;
@@ -858,19 +823,10 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
         .unwrap()
         .unwrap()
         .slug;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Becws Bach".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Becws Bach")
+        .band(ymarfer_domain::innovation::EmployeeBand::Small)
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let nia = app.user("nia@becws.cymru", Lang::Cy, false).await;
@@ -927,27 +883,17 @@ async fn each_roles_day_on_a_phone(app: TestApp) {
         )
         .await
         .unwrap();
-    let claim = |description: &str, pence: i64| ymarfer_store::ledger::BenefitInput {
-        description: description.into(),
-        category: ymarfer_domain::impact::Category::Materials,
-        savings_type: ymarfer_domain::impact::SavingsType::Hard,
-        frequency: ymarfer_domain::impact::Frequency::Monthly,
-        starts_on: ymarfer_domain::uktime::today(),
-        status: ymarfer_domain::impact::Status::Claimed,
-        amount_pence: Some(pence),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(
-            &[
-                (project.id, claim("Less bread thrown away", 20_000)),
-                (project.id, claim("Fewer paper bags", 5_000)),
-            ],
-            Some(nia.id),
-            false,
-        )
-        .await
-        .unwrap();
+    let claim = |description: &str, pence: i64| Line::monthly(description, pence);
+    Line::add_all(
+        &app.db,
+        &[
+            (project.id, claim("Less bread thrown away", 20_000)),
+            (project.id, claim("Fewer paper bags", 5_000)),
+        ],
+        nia.id,
+    )
+    .await
+    .unwrap();
 
     // The participant, in Welsh: home, one click to the next step, a cycle logged.
     let b = Browser::start().await;
@@ -1209,19 +1155,9 @@ async fn learning_together_on_a_phone(app: TestApp) {
             Lang::En,
         ),
     ] {
-        let org = app
-            .db
-            .create_organisation(
-                &ymarfer_store::organisations::OrganisationInput {
-                    name: firm.into(),
-                    sic_section: "C".into(),
-                    employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                    principal_area: "gwynedd".into(),
-                    ..Default::default()
-                },
-                None,
-                Some(programme),
-            )
+        let org = Firm::named(firm)
+            .area("gwynedd")
+            .add(&app.db, programme)
             .await
             .unwrap();
         let user = app.user(email, lang, false).await;
@@ -1416,19 +1352,9 @@ async fn learning_together_pages_pass_axe(app: TestApp) {
         .unwrap()
         .unwrap()
         .slug;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Becws Bach".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Becws Bach")
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let siwan = app.user("siwan@becws.cymru", Lang::Cy, false).await;

@@ -8,12 +8,11 @@ use crate::api::token_for;
 use crate::on_both;
 use crate::support::{Client, TestApp};
 use serde_json::Value;
-use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
+use ymarfer_app::fixtures::{Firm, Line};
+use ymarfer_domain::impact::Status;
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
 use ymarfer_domain::{Lang, Role, Scope};
-use ymarfer_store::ledger::BenefitInput;
-use ymarfer_store::organisations::OrganisationInput;
 use ymarfer_store::projects::{CycleInput, ProjectInput};
 
 const FIRM: &str = "Becws Cudd";
@@ -22,14 +21,8 @@ const VERIFIED: &str = "Verified: cheaper flour";
 const CYCLE: &str = "Bake to order on Mondays";
 const READING: &str = "Counted after the Monday bake";
 
-fn firm(name: &str, area: &str) -> OrganisationInput {
-    OrganisationInput {
-        name: name.into(),
-        sic_section: "C".into(),
-        employee_band: EmployeeBand::Small,
-        principal_area: area.into(),
-        ..Default::default()
-    }
+fn firm(name: &str, area: &str) -> Firm {
+    Firm::named(name).band(EmployeeBand::Small).area(area)
 }
 
 /// A project of the firm with a claimed and a verified line, a cycle and a
@@ -57,22 +50,13 @@ async fn project_with_ledger(
         .await
         .unwrap()
         .id;
-    let line = |description: &str, status| BenefitInput {
-        description: description.into(),
-        category: Category::Materials,
-        savings_type: SavingsType::Hard,
-        frequency: Frequency::Monthly,
-        starts_on: ymarfer_domain::uktime::today(),
-        status,
-        amount_pence: Some(12_345),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(id, line(VERIFIED, Status::Verified))], Some(staff), true)
+    let line = |description: &str, status| Line::monthly(description, 12_345).status(status);
+    line(VERIFIED, Status::Verified)
+        .add(&app.db, id, staff)
         .await
         .unwrap();
-    app.db
-        .add_benefit_lines(&[(id, line(CLAIMED, Status::Claimed))], Some(staff), false)
+    line(CLAIMED, Status::Claimed)
+        .add(&app.db, id, staff)
         .await
         .unwrap();
     app.db
@@ -163,21 +147,9 @@ async fn every_door_shows_what_its_page_shows(app: TestApp) {
         .await
         .unwrap()
         .id;
-    let x = app
-        .db
-        .create_organisation(&firm(FIRM, "gwynedd"), None, Some(a))
-        .await
-        .unwrap();
-    let z = app
-        .db
-        .create_organisation(&firm("Garej Arall", "powys"), None, Some(a))
-        .await
-        .unwrap();
-    let w = app
-        .db
-        .create_organisation(&firm("Fferm Bell", "conwy"), None, Some(b))
-        .await
-        .unwrap();
+    let x = firm(FIRM, "gwynedd").add(&app.db, a).await.unwrap();
+    let z = firm("Garej Arall", "powys").add(&app.db, a).await.unwrap();
+    let w = firm("Fferm Bell", "conwy").add(&app.db, b).await.unwrap();
 
     // The people.
     let person = |email: &'static str, admin: bool| {

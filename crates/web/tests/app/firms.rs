@@ -7,11 +7,9 @@ use crate::api::{call, token_for};
 use crate::on_both;
 use crate::support::{TestApp, location, manager, signed_in_with};
 use reqwest::StatusCode;
-use ymarfer_domain::impact::{Category, Frequency, Status};
-use ymarfer_domain::innovation::EmployeeBand;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::{Lang, Role, Scope};
-use ymarfer_store::ledger::BenefitInput;
-use ymarfer_store::organisations::{Answers, OrganisationInput};
+use ymarfer_store::organisations::Answers;
 
 async fn slug(app: &TestApp, programme: i64) -> String {
     app.db
@@ -47,47 +45,24 @@ async fn another_programmes_firm_is_never_joined(app: TestApp) {
 
     // B's firm: £31 an hour, innovation answers at entry, a claimed line of
     // two hours a week.
-    let b_firm = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                name: "Melin Teifi".into(),
-                sic_section: "C".into(),
-                employee_band: EmployeeBand::Micro,
-                principal_area: "ceredigion".into(),
-                hourly_rate_pence: Some(3100),
+    let b_firm = Firm::named("Melin Teifi")
+        .area("ceredigion")
+        .rate(3100)
+        .entry(
+            chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+            Answers {
+                new_business_process: true,
                 ..Default::default()
             },
-            Some((
-                chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
-                Answers {
-                    new_business_process: true,
-                    ..Default::default()
-                },
-            )),
-            Some(b),
         )
+        .add(&app.db, b)
         .await
         .unwrap();
     let project =
         crate::support::project(&app, cohort_b, b_firm.id, "Looms", "testing", "cohort").await;
-    app.db
-        .add_benefit_lines(
-            &[(
-                project.id,
-                BenefitInput {
-                    description: "Less rework".into(),
-                    category: Category::LabourTime,
-                    frequency: Frequency::Weekly,
-                    starts_on: chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(),
-                    status: Status::Claimed,
-                    hours_hundredths: Some(200),
-                    ..Default::default()
-                },
-            )],
-            None,
-            false,
-        )
+    Line::hours("Less rework", 200)
+        .starting(chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap())
+        .add(&app.db, project.id, None)
         .await
         .unwrap();
     let before = b_state(&app, b, b_firm.id).await;

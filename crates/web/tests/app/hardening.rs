@@ -7,20 +7,14 @@
 use crate::api::{call, token_for};
 use crate::on_both;
 use crate::support::{PASSWORD, TestApp, signed_in_with};
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::projects::{ProjectStatus, Visibility};
 use ymarfer_domain::{Lang, Role, Scope};
-use ymarfer_store::organisations::OrganisationInput;
 use ymarfer_store::projects::ProjectInput;
 
-fn firm(name: &str) -> OrganisationInput {
-    OrganisationInput {
-        name: name.into(),
-        sic_section: "C".into(),
-        employee_band: EmployeeBand::Small,
-        principal_area: "gwynedd".into(),
-        ..Default::default()
-    }
+fn firm(name: &str) -> Firm {
+    Firm::named(name).band(EmployeeBand::Small).area("gwynedd")
 }
 
 async fn public_project(app: &TestApp, cohort: i64, org: i64, title: &str, consent: bool) -> i64 {
@@ -43,11 +37,7 @@ async fn public_project(app: &TestApp, cohort: i64, org: i64, title: &str, conse
 /// other: the approval is withdrawn until a facilitator looks again.
 async fn attachments_withdraw_approval(app: TestApp) {
     let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
-    let org = app
-        .db
-        .create_organisation(&firm("Becws Bach"), None, Some(programme))
-        .await
-        .unwrap();
+    let org = firm("Becws Bach").add(&app.db, programme).await.unwrap();
     let id = public_project(&app, cohort, org.id, "Waiting for flour", true).await;
     app.db.approve_public(id, Some(manager.id)).await.unwrap();
     let (_, client) = signed_in_with(
@@ -90,16 +80,8 @@ async fn firms_are_named_publicly_only_with_consent(app: TestApp) {
         .unwrap()
         .unwrap()
         .slug;
-    let shy = app
-        .db
-        .create_organisation(&firm("Becws Cudd"), None, Some(programme))
-        .await
-        .unwrap();
-    let proud = app
-        .db
-        .create_organisation(&firm("Garej Balch"), None, Some(programme))
-        .await
-        .unwrap();
+    let shy = firm("Becws Cudd").add(&app.db, programme).await.unwrap();
+    let proud = firm("Garej Balch").add(&app.db, programme).await.unwrap();
     let hidden = public_project(&app, cohort, shy.id, "Loaves nobody buys", false).await;
     let named = public_project(&app, cohort, proud.id, "Parts that wait", true).await;
     for id in [hidden, named] {

@@ -3,6 +3,7 @@
 use crate::on_both;
 use crate::support::{TestApp, location};
 use reqwest::StatusCode;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::Lang;
 
 /// Takes the check through its eight screens; returns the result's path.
@@ -606,39 +607,19 @@ async fn similar_firms_are_shown_from_ten(app: TestApp) {
     let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
     let mut firms = Vec::new();
     for i in 0..10i64 {
-        let org = app
-            .db
-            .create_organisation(
-                &ymarfer_store::organisations::OrganisationInput {
-                    name: format!("Becws {i}"),
-                    sic_section: "C".into(),
-                    employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                    principal_area: "gwynedd".into(),
-                    ..Default::default()
-                },
-                None,
-                Some(programme),
-            )
+        let org = Firm::named(&format!("Becws {i}"))
+            .area("gwynedd")
+            .add(&app.db, programme)
             .await
             .unwrap();
         let project =
             crate::support::project(&app, cohort, org.id, "Bara", "testing", "cohort").await;
         // £100, £200, … £1,000 a year, as one-off savings.
-        let line = ymarfer_store::ledger::BenefitInput {
-            description: "Less flour".into(),
-            category: ymarfer_domain::impact::Category::Materials,
-            savings_type: ymarfer_domain::impact::SavingsType::Hard,
-            frequency: ymarfer_domain::impact::Frequency::OneOff,
-            starts_on: ymarfer_domain::uktime::today(),
-            status: ymarfer_domain::impact::Status::Verified,
-            amount_pence: Some(10_000 * (i + 1)),
-            ..Default::default()
-        };
+        let line = Line::once("Less flour", 10_000 * (i + 1)).verified();
         firms.push((project.id, line));
     }
     let visitor = app.client();
-    app.db
-        .add_benefit_lines(&firms[..9], Some(manager.id), true)
+    Line::add_all(&app.db, &firms[..9], manager.id)
         .await
         .unwrap();
     let result = take_check(&visitor, "en", &NOT_YET).await;
@@ -647,8 +628,7 @@ async fn similar_firms_are_shown_from_ten(app: TestApp) {
         html.contains("Fewer than 10") && html.contains("(9)"),
         "{html}"
     );
-    app.db
-        .add_benefit_lines(&firms[9..], Some(manager.id), true)
+    Line::add_all(&app.db, &firms[9..], manager.id)
         .await
         .unwrap();
     let html = visitor.get(&result).await.text().await.unwrap();

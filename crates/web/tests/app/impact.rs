@@ -4,8 +4,8 @@
 use crate::on_both;
 use crate::support::{TestApp, location, manager};
 use reqwest::StatusCode;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::{Lang, Role, Scope};
-use ymarfer_store::organisations::OrganisationInput;
 
 async fn ledger_verify_change_and_dashboards(app: TestApp) {
     let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
@@ -29,20 +29,11 @@ async fn ledger_verify_change_and_dashboards(app: TestApp) {
     };
     app.db.update_programme(p.id, &input).await.unwrap();
     p = app.db.programme_by_id(programme).await.unwrap().unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                name: "Garej Glan".into(),
-                sic_section: "G".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "conwy".into(),
-                hourly_rate_pence: Some(2000),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Garej Glan")
+        .sector('G')
+        .area("conwy")
+        .rate(2000)
+        .add(&app.db, programme)
         .await
         .unwrap();
     let owner = app.user("gwen@garej.cymru", Lang::En, false).await;
@@ -335,19 +326,9 @@ async fn capability_and_followups(app: TestApp) {
         language: c.language,
     };
     app.db.update_cohort(cohort, &input).await.unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                name: "Melin Wlân".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
-                principal_area: "powys".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Melin Wlân")
+        .band(ymarfer_domain::innovation::EmployeeBand::Small)
+        .add(&app.db, programme)
         .await
         .unwrap();
     let me = app.user("elen@melin.cymru", Lang::Cy, false).await;
@@ -419,21 +400,10 @@ async fn capability_and_followups(app: TestApp) {
     // A forecast saving whose actual figure the follow-up asks for.
     let project =
         crate::support::project(&app, cohort, org.id, "Dyeing", "sustaining", "cohort").await;
-    let forecast = ymarfer_store::ledger::BenefitInput {
-        description: "Less dye wasted".into(),
-        category: ymarfer_domain::impact::Category::Materials,
-        savings_type: ymarfer_domain::impact::SavingsType::Hard,
-        frequency: ymarfer_domain::impact::Frequency::Monthly,
-        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-        status: ymarfer_domain::impact::Status::Forecast,
-        amount_pence: Some(10_000),
-        ..Default::default()
-    };
-    let line = app
-        .db
-        .add_benefit_lines(&[(project.id, forecast)], None, false)
-        .await
-        .unwrap()[0];
+    let forecast = Line::monthly("Less dye wasted", 10_000)
+        .starting(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap())
+        .forecast();
+    let line = forecast.add(&app.db, project.id, None).await.unwrap();
 
     // The 3-month follow-up is due; the 6- and 12-month ones are not.
     let today = chrono::Utc::now().date_naive();
@@ -600,38 +570,16 @@ async fn cohort_figures_are_stable(app: TestApp) {
     };
     app.db.update_programme(programme, &input).await.unwrap();
     let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                name: "Becws".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Becws")
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let project = crate::support::project(&app, cohort, org.id, "Bara", "testing", "cohort").await;
     // £100 a month → £1,200.00 in the first year.
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Less flour wasted".into(),
-        category: ymarfer_domain::impact::Category::Materials,
-        savings_type: ymarfer_domain::impact::SavingsType::Hard,
-        frequency: ymarfer_domain::impact::Frequency::Monthly,
-        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
-        status: ymarfer_domain::impact::Status::Claimed,
-        amount_pence: Some(10_000),
-        ..Default::default()
-    };
-    let id = app
-        .db
-        .add_benefit_lines(&[(project.id, line)], None, false)
-        .await
-        .unwrap()[0];
+    let line = Line::monthly("Less flour wasted", 10_000)
+        .starting(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+    let id = line.add(&app.db, project.id, None).await.unwrap();
     let m = app.client();
     m.sign_in("rheolwr@example.com").await;
     let res = m
@@ -826,38 +774,16 @@ async fn verification_people_can_defend(app: TestApp) {
         .unwrap()
         .unwrap()
         .slug;
-    let org = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                name: "Becws Bach".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Becws Bach")
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let project = crate::support::project(&app, cohort, org.id, "Bara", "testing", "cohort").await;
     // A micro bakery claiming £1,200 a week: £62,400 in the first year.
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Flour bought to demand".into(),
-        category: ymarfer_domain::impact::Category::Materials,
-        savings_type: ymarfer_domain::impact::SavingsType::Hard,
-        frequency: ymarfer_domain::impact::Frequency::Weekly,
-        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
-        status: ymarfer_domain::impact::Status::Claimed,
-        amount_pence: Some(120_000),
-        ..Default::default()
-    };
-    let id = app
-        .db
-        .add_benefit_lines(&[(project.id, line)], None, false)
-        .await
-        .unwrap()[0];
+    let line = Line::weekly("Flour bought to demand", 120_000)
+        .starting(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+    let id = line.add(&app.db, project.id, None).await.unwrap();
     let (_, f) = crate::support::signed_in_with(
         &app,
         "hwylusydd@example.com",
@@ -1098,53 +1024,26 @@ async fn assert_values_current(app: &TestApp, programme: i64) {
 /// verified, changed and returned to claimed, and the organisation's and the
 /// programme's rates changed; a verified line keeps the rate it was verified at.
 async fn stored_values_follow_every_write(app: TestApp) {
-    use ymarfer_domain::impact::{Category, Frequency, Status};
-    use ymarfer_store::ledger::BenefitInput;
     let (staff, programme, cohort) = manager(&app, "rheolwr@example.com").await;
-    let mut input = OrganisationInput {
-        name: "Popty Pen".into(),
-        sic_section: "C".into(),
-        employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-        principal_area: "gwynedd".into(),
-        hourly_rate_pence: Some(2000),
-        ..Default::default()
-    };
-    let org = app
-        .db
-        .create_organisation(&input, None, Some(programme))
-        .await
-        .unwrap();
+    let firm = Firm::named("Popty Pen").area("gwynedd").rate(2000);
+    let org = firm.add(&app.db, programme).await.unwrap();
+    let mut input = firm.input();
     let project = crate::support::project(&app, cohort, org.id, "Ovens", "testing", "cohort").await;
     let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
     // 2.5 hours a week at the firm's rate, with energy saved; and £150 a month.
-    let hours = BenefitInput {
-        description: "Less time cleaning".into(),
-        category: Category::LabourTime,
-        frequency: Frequency::Weekly,
-        starts_on: day,
-        status: Status::Claimed,
-        hours_hundredths: Some(250),
-        energy_kwh_milli: 12_500,
-        ..Default::default()
-    };
-    let amount = BenefitInput {
-        description: "Less flour wasted".into(),
-        category: Category::Materials,
-        frequency: Frequency::Monthly,
-        starts_on: day,
-        status: Status::Claimed,
-        amount_pence: Some(15_000),
-        ..Default::default()
-    };
-    let ids = app
-        .db
-        .add_benefit_lines(
-            &[(project.id, hours.clone()), (project.id, amount)],
-            None,
-            false,
-        )
-        .await
-        .unwrap();
+    let hours = Line::hours("Less time cleaning", 250)
+        .starting(day)
+        .energy_kwh_milli(12_500);
+    let amount = Line::monthly("Less flour wasted", 15_000)
+        .savings(ymarfer_domain::impact::SavingsType::Soft)
+        .starting(day);
+    let ids = Line::add_all(
+        &app.db,
+        &[(project.id, hours.clone()), (project.id, amount)],
+        None,
+    )
+    .await
+    .unwrap();
     assert_values_current(&app, programme).await;
     let value_of = |line: i64| {
         let app = &app;
@@ -1176,11 +1075,7 @@ async fn stored_values_follow_every_write(app: TestApp) {
         .save_organisation(org.id, &input, None, |_| Vec::new())
         .await
         .unwrap();
-    let later = app
-        .db
-        .add_benefit_lines(&[(project.id, hours.clone())], None, false)
-        .await
-        .unwrap()[0];
+    let later = hours.add(&app.db, project.id, None).await.unwrap();
     assert_eq!(value_of(ids[0]).await, before);
     assert_eq!(value_of(later).await, 390_000);
     assert_values_current(&app, programme).await;
@@ -1209,7 +1104,7 @@ async fn stored_values_follow_every_write(app: TestApp) {
     assert_values_current(&app, programme).await;
     // A changed line, and the verified one returned to claimed: both valued
     // at today's rates.
-    let mut changed = hours.clone();
+    let mut changed = hours.input();
     changed.hours_hundredths = Some(400);
     app.db
         .change_benefit_line(ids[1], &changed, None)
@@ -1250,19 +1145,9 @@ async fn cumulative_savings_stop_at_today(app: TestApp) {
         ..Default::default()
     };
     app.db.update_programme(programme, &input).await.unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                name: "Becws Heddiw".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Becws Heddiw")
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let project = crate::support::project(&app, cohort, org.id, "Bara", "testing", "cohort").await;
@@ -1273,18 +1158,10 @@ async fn cumulative_savings_stop_at_today(app: TestApp) {
         .unwrap()
         .unwrap();
     // £300 a month from the programme's start: £3,600 in the first year.
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Less flour wasted".into(),
-        category: ymarfer_domain::impact::Category::Materials,
-        savings_type: ymarfer_domain::impact::SavingsType::Hard,
-        frequency: ymarfer_domain::impact::Frequency::Monthly,
-        starts_on: start,
-        status: ymarfer_domain::impact::Status::Verified,
-        amount_pence: Some(30_000),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(project.id, line)], Some(manager_user.id), true)
+    let line = Line::monthly("Less flour wasted", 30_000)
+        .starting(start)
+        .verified();
+    line.add(&app.db, project.id, manager_user.id)
         .await
         .unwrap();
     let m = app.client();

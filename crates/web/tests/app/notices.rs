@@ -6,6 +6,7 @@ use crate::on_both;
 use crate::support::{TestApp, location};
 use chrono::TimeZone;
 use reqwest::StatusCode;
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::jobs::Job;
 use ymarfer_domain::space::{ItemKind, NoticeKind, NotifyMode};
 use ymarfer_domain::{Lang, Role, Scope};
@@ -267,19 +268,10 @@ async fn mentioned_again(app: &TestApp, people: &[i64]) {
 /// app, and by email at the rhythm they chose, in their language.
 async fn a_verified_claim_reaches_the_claimant(app: TestApp) {
     let (_, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Garej Glan".into(),
-                sic_section: "G".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "conwy".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Garej Glan")
+        .sector('G')
+        .area("conwy")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let claimant = app.user("gwen@garej.cymru", Lang::Cy, false).await;
@@ -379,19 +371,9 @@ async fn a_claim_is_returned_reworked_verified_and_another_rejected(app: TestApp
     use ymarfer_domain::audit::AuditAction;
     use ymarfer_domain::impact::Status;
     let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Becws Bach".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Becws Bach")
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let claimant = app.user("elin@becws.cymru", Lang::Cy, false).await;

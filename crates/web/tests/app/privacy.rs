@@ -5,23 +5,14 @@ use crate::on_both;
 use crate::support::{TestApp, location};
 use reqwest::StatusCode;
 use std::io::Read;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::Lang;
 
 async fn download_and_erasure(app: TestApp) {
     let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Becws Siwan".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Becws Siwan")
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let siwan = app.user("siwan.unigryw@becws.cymru", Lang::Cy, false).await;
@@ -48,20 +39,8 @@ async fn download_and_erasure(app: TestApp) {
         )
         .await
         .unwrap();
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Less flour".into(),
-        category: ymarfer_domain::impact::Category::Materials,
-        savings_type: ymarfer_domain::impact::SavingsType::Hard,
-        frequency: ymarfer_domain::impact::Frequency::Monthly,
-        starts_on: ymarfer_domain::uktime::today(),
-        status: ymarfer_domain::impact::Status::Verified,
-        amount_pence: Some(20_000),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(project.id, line)], Some(manager.id), true)
-        .await
-        .unwrap();
+    let line = Line::monthly("Less flour", 20_000).verified();
+    line.add(&app.db, project.id, manager.id).await.unwrap();
 
     // What she wrote in her cohort's space, and a peer's post naming her.
     let post = |author, body: &'static str| ymarfer_store::space::NewItem {

@@ -4,6 +4,7 @@
 use crate::on_both;
 use crate::support::{TestApp, location, manager};
 use reqwest::StatusCode;
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::{Lang, Role, Scope};
 
 const HEADER: &str =
@@ -326,19 +327,9 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
     let base = format!("/en/programmes/{slug}/cohorts/cohort-1");
     let c = app.client();
     c.sign_in("rheolwr@example.com").await;
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Becws Bach".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Becws Bach")
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let res = c

@@ -4,6 +4,7 @@
 use crate::on_both;
 use crate::support::{TestApp, location, manager};
 use reqwest::StatusCode;
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::{Lang, Role, Scope};
 use ymarfer_store::organisations::OrganisationInput;
 
@@ -18,19 +19,11 @@ async fn participant(
 ) -> i64 {
     let org = match app.db.organisation_by_name(programme, firm).await.unwrap() {
         Some(o) => o,
-        None => app
-            .db
-            .create_organisation(
-                &OrganisationInput {
-                    name: firm.into(),
-                    sic_section: "G".into(),
-                    employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
-                    principal_area: "conwy".into(),
-                    ..Default::default()
-                },
-                None,
-                Some(programme),
-            )
+        None => Firm::named(firm)
+            .sector('G')
+            .band(ymarfer_domain::innovation::EmployeeBand::Small)
+            .area("conwy")
+            .add(&app.db, programme)
             .await
             .unwrap(),
     };
@@ -821,19 +814,11 @@ async fn matrix_and_fishbone_are_drawn(app: TestApp) {
 /// A participant's home leads to her own project, one click from its next step.
 async fn home_leads_to_the_next_step(app: TestApp) {
     let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
-    let org = app
-        .db
-        .create_organisation(
-            &OrganisationInput {
-                name: "Garej Glan".into(),
-                sic_section: "G".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Small,
-                principal_area: "conwy".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named("Garej Glan")
+        .sector('G')
+        .band(ymarfer_domain::innovation::EmployeeBand::Small)
+        .area("conwy")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let other = app

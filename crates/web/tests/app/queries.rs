@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 use tracing::Subscriber;
 use tracing_subscriber::Layer;
 use tracing_subscriber::layer::{Context, SubscriberExt};
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::{Lang, Role, Scope};
 
 /// Statements run by this process since it began.
@@ -53,19 +54,8 @@ async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from
     for (ci, cohort) in cohorts.iter().enumerate() {
         for f in 0..firms {
             let n = from + ci * 100 + f;
-            let org = app
-                .db
-                .create_organisation(
-                    &ymarfer_store::organisations::OrganisationInput {
-                        name: format!("Firm {n}"),
-                        sic_section: "C".into(),
-                        employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                        principal_area: "powys".into(),
-                        ..Default::default()
-                    },
-                    None,
-                    Some(programme),
-                )
+            let org = Firm::named(&format!("Firm {n}"))
+                .add(&app.db, programme)
                 .await
                 .unwrap();
             let person = app
@@ -89,27 +79,22 @@ async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from
             let project =
                 crate::support::project(app, *cohort, org.id, "Less waiting", "testing", "cohort")
                     .await;
-            let line = |status| ymarfer_store::ledger::BenefitInput {
-                description: "Less waiting".into(),
-                category: ymarfer_domain::impact::Category::LabourTime,
-                savings_type: ymarfer_domain::impact::SavingsType::Hard,
-                frequency: ymarfer_domain::impact::Frequency::Monthly,
-                starts_on: chrono::Utc::now().date_naive(),
-                status,
-                amount_pence: Some(10_000),
-                ..Default::default()
+            let line = |status| {
+                Line::monthly("Less waiting", 10_000)
+                    .category(ymarfer_domain::impact::Category::LabourTime)
+                    .starting(chrono::Utc::now().date_naive())
+                    .status(status)
             };
-            app.db
-                .add_benefit_lines(
-                    &[
-                        (project.id, line(ymarfer_domain::impact::Status::Verified)),
-                        (project.id, line(ymarfer_domain::impact::Status::Claimed)),
-                    ],
-                    Some(admin.id),
-                    true,
-                )
-                .await
-                .unwrap();
+            Line::add_all(
+                &app.db,
+                &[
+                    (project.id, line(ymarfer_domain::impact::Status::Verified)),
+                    (project.id, line(ymarfer_domain::impact::Status::Claimed)),
+                ],
+                admin.id,
+            )
+            .await
+            .unwrap();
             for body in ["Tried a kanban board", "It worked"] {
                 app.db
                     .add_item(

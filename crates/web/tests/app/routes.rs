@@ -3,6 +3,7 @@
 
 use crate::on_both;
 use crate::support::{Client, TestApp, location};
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::{Lang, Role, Scope};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -589,16 +590,8 @@ async fn every_route_for_every_role(app: TestApp) {
         ..Default::default()
     };
     assert_eq!(app.db.create_meeting(cohort, &meeting).await.unwrap().id, 1);
-    let firm = ymarfer_store::organisations::OrganisationInput {
-        name: "Another Firm".into(),
-        sic_section: "C".into(),
-        employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-        principal_area: "powys".into(),
-        ..Default::default()
-    };
-    let org = app
-        .db
-        .create_organisation(&firm, None, Some(programme))
+    let org = Firm::named("Another Firm")
+        .add(&app.db, programme)
         .await
         .unwrap();
     let project = ymarfer_store::projects::ProjectInput {
@@ -622,20 +615,11 @@ async fn every_route_for_every_role(app: TestApp) {
         .await
         .unwrap();
     // Line 1 is on project 1; B's session 2, organisation 2, project 2 and line 2.
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Less waiting".into(),
-        category: ymarfer_domain::impact::Category::LabourTime,
-        savings_type: ymarfer_domain::impact::SavingsType::Soft,
-        frequency: ymarfer_domain::impact::Frequency::Weekly,
-        starts_on: chrono::Utc::now().date_naive(),
-        status: ymarfer_domain::impact::Status::Claimed,
-        amount_pence: Some(1000),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(1, line.clone())], None, false)
-        .await
-        .unwrap();
+    let line = Line::weekly("Less waiting", 1000)
+        .category(ymarfer_domain::impact::Category::LabourTime)
+        .savings(ymarfer_domain::impact::SavingsType::Soft)
+        .starting(chrono::Utc::now().date_naive());
+    line.add(&app.db, 1, None).await.unwrap();
     let (programme_b, cohort_b) = app
         .db
         .create_programme_with_cohort("prog-b", "Programme B")
@@ -645,13 +629,8 @@ async fn every_route_for_every_role(app: TestApp) {
         app.db.create_meeting(cohort_b, &meeting).await.unwrap().id,
         2
     );
-    let firm_b = ymarfer_store::organisations::OrganisationInput {
-        name: "Firm of B".into(),
-        ..firm.clone()
-    };
-    let org_b = app
-        .db
-        .create_organisation(&firm_b, None, Some(programme_b))
+    let org_b = Firm::named("Firm of B")
+        .add(&app.db, programme_b)
         .await
         .unwrap();
     assert_eq!(org_b.id, 2);
@@ -663,10 +642,7 @@ async fn every_route_for_every_role(app: TestApp) {
             .id,
         2
     );
-    app.db
-        .add_benefit_lines(&[(2, line)], None, false)
-        .await
-        .unwrap();
+    line.add(&app.db, 2, None).await.unwrap();
     // Posts 1 and 2 by the firm's owner in the cohort; post 3 in programme B.
     for (cohort, text) in [(cohort, "First"), (cohort, "Second"), (cohort_b, "Of B")] {
         app.db
@@ -830,6 +806,13 @@ async fn every_route_for_every_role(app: TestApp) {
             "only {} pages to check",
             pages.list.len()
         );
+        let same = pages.same_titles();
+        assert!(
+            same.is_empty(),
+            "{} titles name more than one page:\n{}",
+            same.len(),
+            same.join("\n")
+        );
         let errors = crate::markup::html_errors(&pages.list);
         assert!(
             errors.is_empty(),
@@ -850,6 +833,32 @@ struct Pages {
 }
 
 impl Pages {
+    /// Titles that more than one page has (pages differing only in their
+    /// query, or seen by different people, are one page): each title should
+    /// name its page, so a reader with many tabs, or a screen reader, knows
+    /// where they are.
+    fn same_titles(&self) -> Vec<String> {
+        let title = regex::Regex::new(r"<title>([^<]*)</title>").unwrap();
+        let mut by_title: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+            Default::default();
+        for (name, html) in &self.list {
+            if name.ends_with("(a fragment)") {
+                continue;
+            }
+            let Some(t) = title.captures(html) else {
+                continue;
+            };
+            let path = name.split(" GET ").nth(1).unwrap_or_default();
+            let path = path.split('?').next().unwrap_or_default().to_string();
+            by_title.entry(t[1].to_string()).or_default().insert(path);
+        }
+        by_title
+            .into_iter()
+            .filter(|(_, paths)| paths.len() > 1)
+            .map(|(t, paths)| format!("{t}: {}", paths.into_iter().collect::<Vec<_>>().join(", ")))
+            .collect()
+    }
+
     fn add(&mut self, who: Who, path: &str, html: &str) {
         if !self.seen.insert(html.to_string()) {
             return;

@@ -3,11 +3,9 @@
 
 use crate::on_both;
 use crate::support::{TestApp, project, signed_in_with};
-use ymarfer_domain::impact::{Category, Frequency, SavingsType, Status};
-use ymarfer_domain::innovation::EmployeeBand;
+use ymarfer_app::fixtures::{Firm, Line};
+use ymarfer_domain::impact::Category;
 use ymarfer_domain::{Role, Scope};
-use ymarfer_store::ledger::BenefitInput;
-use ymarfer_store::organisations::OrganisationInput;
 
 /// `n` firms in the cohort, each with one verified saving of £1,000 a year.
 pub async fn firms_with_verified_savings(
@@ -19,40 +17,20 @@ pub async fn firms_with_verified_savings(
 ) {
     let mut lines = Vec::new();
     for i in firms {
-        let org = app
-            .db
-            .create_organisation(
-                &OrganisationInput {
-                    name: format!("Firm {i}"),
-                    sic_section: "C".into(),
-                    employee_band: EmployeeBand::Micro,
-                    principal_area: "powys".into(),
-                    ..Default::default()
-                },
-                None,
-                Some(programme),
-            )
+        let org = Firm::named(&format!("Firm {i}"))
+            .add(&app.db, programme)
             .await
             .unwrap();
         let p = project(app, cohort, org.id, "Less waiting", "testing", "cohort").await;
         lines.push((
             p.id,
-            BenefitInput {
-                description: "Less waiting".into(),
-                category: Category::LabourTime,
-                savings_type: SavingsType::Hard,
-                frequency: Frequency::Annually,
-                starts_on: chrono::Utc::now().date_naive(),
-                status: Status::Verified,
-                amount_pence: Some(100_000),
-                ..Default::default()
-            },
+            Line::yearly("Less waiting", 100_000)
+                .category(Category::LabourTime)
+                .starting(chrono::Utc::now().date_naive())
+                .verified(),
         ));
     }
-    app.db
-        .add_benefit_lines(&lines, Some(verifier), true)
-        .await
-        .unwrap();
+    Line::add_all(&app.db, &lines, verifier).await.unwrap();
 }
 
 async fn the_planner_projects_from_verified_savings(app: TestApp) {
@@ -107,21 +85,7 @@ async fn the_planner_projects_from_verified_savings(app: TestApp) {
     // Firms taking part with nothing verified yet are resampled too, as zeros:
     // two more, and a firm's middle saving falls from £1,000 to about £833.
     for name in ["Firm without savings 1", "Firm without savings 2"] {
-        let org = app
-            .db
-            .create_organisation(
-                &OrganisationInput {
-                    name: name.into(),
-                    sic_section: "C".into(),
-                    employee_band: EmployeeBand::Micro,
-                    principal_area: "powys".into(),
-                    ..Default::default()
-                },
-                None,
-                Some(programme),
-            )
-            .await
-            .unwrap();
+        let org = Firm::named(name).add(&app.db, programme).await.unwrap();
         project(&app, cohort, org.id, "Still testing", "testing", "cohort").await;
     }
     let page = observer

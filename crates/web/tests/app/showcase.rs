@@ -6,21 +6,14 @@ use crate::on_both;
 use crate::support::TestApp;
 use reqwest::StatusCode;
 use std::collections::BTreeMap;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::toolkit::{Row, ToolValues, Value};
 
-async fn firm(app: &TestApp, programme: i64, name: &str, sector: &str) -> i64 {
-    app.db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: name.into(),
-                sic_section: sector.into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+async fn firm(app: &TestApp, programme: i64, name: &str, sector: char) -> i64 {
+    Firm::named(name)
+        .sector(sector)
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap()
         .id
@@ -35,8 +28,8 @@ async fn only_approved_public_projects_with_what_they_saved(app: TestApp) {
         .unwrap()
         .unwrap()
         .slug;
-    let bakery = firm(&app, programme, "Becws Bach", "C").await;
-    let garage = firm(&app, programme, "Garej Glan", "G").await;
+    let bakery = firm(&app, programme, "Becws Bach", 'C').await;
+    let garage = firm(&app, programme, "Garej Glan", 'G').await;
     let shown = crate::support::project(
         &app,
         cohort,
@@ -91,20 +84,10 @@ async fn only_approved_public_projects_with_what_they_saved(app: TestApp) {
         )
         .await
         .unwrap();
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Fewer emergency deliveries".into(),
-        category: ymarfer_domain::impact::Category::Transport,
-        savings_type: ymarfer_domain::impact::SavingsType::Hard,
-        frequency: ymarfer_domain::impact::Frequency::Monthly,
-        starts_on: ymarfer_domain::uktime::today(),
-        status: ymarfer_domain::impact::Status::Verified,
-        amount_pence: Some(10_000),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(shown.id, line)], Some(manager.id), true)
-        .await
-        .unwrap();
+    let line = Line::monthly("Fewer emergency deliveries", 10_000)
+        .category(ymarfer_domain::impact::Category::Transport)
+        .verified();
+    line.add(&app.db, shown.id, manager.id).await.unwrap();
 
     // Approved last: a change to a project asks for approval again.
     app.db

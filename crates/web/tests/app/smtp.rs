@@ -5,6 +5,7 @@
 use crate::on_both;
 use crate::support::TestApp;
 use std::time::Duration;
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::space::{ItemKind, NoticeKind, NotifyMode};
 use ymarfer_domain::{Lang, Role, Scope};
 
@@ -131,21 +132,7 @@ async fn invitations_followups_and_digests_over_smtp(app: TestApp) {
         )
         .await
         .unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: "Melin".into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "powys".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
-        .await
-        .unwrap();
+    let org = Firm::named("Melin").add(&app.db, programme).await.unwrap();
     app.db
         .enrol(programme, cohort, siwan.id, Some(org.id), None)
         .await

@@ -5,6 +5,7 @@
 use crate::on_both;
 use crate::support::{Client, TestApp, location, signed_in_with};
 use reqwest::StatusCode;
+use ymarfer_app::fixtures::Firm;
 use ymarfer_domain::{Lang, Role, Scope};
 
 /// A programme with two cohorts; two participants of the first (with their
@@ -48,19 +49,9 @@ async fn participant(
         .update_profile(user.id, name, Lang::En)
         .await
         .unwrap();
-    let org = app
-        .db
-        .create_organisation(
-            &ymarfer_store::organisations::OrganisationInput {
-                name: firm.into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::Micro,
-                principal_area: "gwynedd".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    let org = Firm::named(firm)
+        .area("gwynedd")
+        .add(&app.db, programme)
         .await
         .unwrap();
     app.db

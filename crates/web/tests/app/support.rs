@@ -6,8 +6,9 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use ymarfer_app::Config;
-use ymarfer_domain::{Email, Lang};
-use ymarfer_store::users::{NewUser, User};
+use ymarfer_app::fixtures::{Person, Project};
+use ymarfer_domain::Lang;
+use ymarfer_store::users::User;
 use ymarfer_store::{Backend, Db};
 use ymarfer_web::AppState;
 
@@ -139,15 +140,10 @@ impl TestApp {
     /// A user with a password, and optionally admin.
     pub async fn user(&self, email: &str, lang: Lang, admin: bool) -> User {
         let hash = ymarfer_app::passwords::hash(PASSWORD.into()).await.unwrap();
-        let email = Email::parse(email).unwrap();
-        self.db
-            .create_user(NewUser {
-                email: &email,
-                display_name: "Test Person",
-                language: lang,
-                is_admin: admin,
-                password_hash: Some(&hash),
-            })
+        Person::new(email)
+            .language(lang)
+            .admin_if(admin)
+            .add(&self.db, &hash)
             .await
             .unwrap()
     }
@@ -382,15 +378,10 @@ pub async fn project(
     status: &str,
     visibility: &str,
 ) -> ymarfer_store::projects::Project {
-    let input = ymarfer_store::projects::ProjectInput {
-        title: title.into(),
-        business_function: "production".into(),
-        status: ymarfer_domain::projects::ProjectStatus::parse(status).unwrap(),
-        visibility: ymarfer_domain::projects::Visibility::parse(visibility).unwrap(),
-        ..Default::default()
-    };
-    app.db
-        .create_project(cohort, organisation, &input, None)
+    Project::titled(title)
+        .status(ymarfer_domain::projects::ProjectStatus::parse(status).unwrap())
+        .visibility(ymarfer_domain::projects::Visibility::parse(visibility).unwrap())
+        .add(&app.db, cohort, organisation, None)
         .await
         .unwrap()
 }

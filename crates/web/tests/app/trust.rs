@@ -4,8 +4,8 @@
 use crate::on_both;
 use crate::support::{Client, PASSWORD, TestApp, location, manager};
 use reqwest::StatusCode;
+use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::{Lang, Role, Scope};
-use ymarfer_store::organisations::OrganisationInput;
 
 /// A programme's short name.
 async fn slug(app: &TestApp, programme: i64) -> String {
@@ -19,18 +19,9 @@ async fn slug(app: &TestApp, programme: i64) -> String {
 
 /// An organisation taking part in `programme`.
 async fn firm(app: &TestApp, name: &str, band: &str, programme: i64) -> i64 {
-    app.db
-        .create_organisation(
-            &OrganisationInput {
-                name: name.into(),
-                sic_section: "C".into(),
-                employee_band: ymarfer_domain::innovation::EmployeeBand::parse(band).unwrap(),
-                principal_area: "powys".into(),
-                ..Default::default()
-            },
-            None,
-            Some(programme),
-        )
+    Firm::named(name)
+        .band(ymarfer_domain::innovation::EmployeeBand::parse(band).unwrap())
+        .add(&app.db, programme)
         .await
         .unwrap()
         .id
@@ -151,28 +142,21 @@ async fn organisations_belong_to_their_programmes(app: TestApp) {
     );
     let project =
         crate::support::project(&app, cohort_a, shared, "Queue", "testing", "cohort").await;
-    let hours = |status: &str| ymarfer_store::ledger::BenefitInput {
-        description: format!("Time saved ({status})"),
-        category: ymarfer_domain::impact::Category::LabourTime,
-        savings_type: ymarfer_domain::impact::SavingsType::Soft,
-        frequency: ymarfer_domain::impact::Frequency::Weekly,
-        starts_on: chrono::Utc::now().date_naive(),
-        status: ymarfer_domain::impact::Status::parse(status).unwrap(),
-        hours_hundredths: Some(200),
-        ..Default::default()
+    let hours = |status: &str| {
+        Line::hours(&format!("Time saved ({status})"), 200)
+            .starting(chrono::Utc::now().date_naive())
+            .status(ymarfer_domain::impact::Status::parse(status).unwrap())
     };
-    let lines = app
-        .db
-        .add_benefit_lines(
-            &[
-                (project.id, hours("claimed")),
-                (project.id, hours("claimed")),
-            ],
-            None,
-            false,
-        )
-        .await
-        .unwrap();
+    let lines = Line::add_all(
+        &app.db,
+        &[
+            (project.id, hours("claimed")),
+            (project.id, hours("claimed")),
+        ],
+        None,
+    )
+    .await
+    .unwrap();
     let res = ma
         .post(
             &format!("/en/projects/{}/benefits/{}/verify", project.id, lines[0]),
@@ -866,20 +850,8 @@ async fn reports_a_funder_can_recompute(app: TestApp) {
         "by band, with no answers at all"
     );
     let project = crate::support::project(&app, cohort, org, "Bara", "testing", "cohort").await;
-    let line = ymarfer_store::ledger::BenefitInput {
-        description: "Oriau pobi".into(),
-        category: ymarfer_domain::impact::Category::LabourTime,
-        savings_type: ymarfer_domain::impact::SavingsType::Soft,
-        frequency: ymarfer_domain::impact::Frequency::Weekly,
-        starts_on: chrono::Utc::now().date_naive(),
-        status: ymarfer_domain::impact::Status::Claimed,
-        hours_hundredths: Some(150),
-        ..Default::default()
-    };
-    app.db
-        .add_benefit_lines(&[(project.id, line)], None, false)
-        .await
-        .unwrap();
+    let line = Line::hours("Oriau pobi", 150).starting(chrono::Utc::now().date_naive());
+    line.add(&app.db, project.id, None).await.unwrap();
     let m = app.client();
     m.sign_in("rheolwr@example.com").await;
     let bytes = m

@@ -226,6 +226,7 @@ pub async fn add_benefit(
 pub struct ReviewBody {
     /// The version of the line the reviewer saw: the review is refused (409)
     /// if the line has changed since.
+    #[serde(deserialize_with = "crate::api::extract::whole_number")]
     pub version: i64,
     /// `verify`, `return` (to the claimant for rework) or `reject`.
     #[schema(value_type = crate::codes::ReviewDecision)]

@@ -13,7 +13,7 @@ use ymarfer_domain::Action;
 
 #[utoipa::path(get, path = "/programmes/{p}/impact", tag = "impact",
     operation_id = "get_impact",
-    params(("p" = String, Path, description = "The programme's slug")),
+    params(("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60)),
     responses(
         (status = 200, description = "The programme's impact report, by the impact method", body = ImpactReport),
         (status = 403, description = "The token's person may not see the programme's figures", body = ErrorBody),

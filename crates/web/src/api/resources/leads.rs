@@ -60,7 +60,7 @@ impl From<Lead> for LeadOut {
 
 #[utoipa::path(get, path = "/programmes/{p}/leads", tag = "leads",
     operation_id = "list_leads",
-    params(("p" = String, Path, description = "The programme's slug"), PageQuery),
+    params(("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60), PageQuery),
     responses(
         (status = 200, description = "Firms that asked to hear more, after the health check", body = Paged<LeadOut>),
         (status = 400, description = "A bad cursor or limit", body = ErrorBody),
@@ -134,7 +134,7 @@ pub struct LeadDetail {
 #[utoipa::path(get, path = "/programmes/{p}/leads/{id}", tag = "leads",
     operation_id = "get_lead",
     params(
-        ("p" = String, Path, description = "The programme's slug"),
+        ("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
         ("id" = i64, Path, description = "The lead's id"),
     ),
     responses(
@@ -161,7 +161,7 @@ pub async fn lead(
 #[utoipa::path(patch, path = "/programmes/{p}/leads/{id}", tag = "leads",
     operation_id = "change_lead",
     params(
-        ("p" = String, Path, description = "The programme's slug"),
+        ("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
         ("id" = i64, Path, description = "The lead's id"),
     ),
     request_body = LeadForm,

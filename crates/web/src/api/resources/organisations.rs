@@ -48,7 +48,7 @@ impl From<&Organisation> for OrganisationOut {
 
 #[utoipa::path(get, path = "/programmes/{p}/organisations", tag = "organisations",
     operation_id = "list_organisations",
-    params(("p" = String, Path, description = "The programme's slug"), PageQuery),
+    params(("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60), PageQuery),
     responses(
         (status = 200, description = "The organisations taking part in the programme", body = Paged<OrganisationOut>),
         (status = 400, description = "A bad cursor or limit", body = ErrorBody),

@@ -100,7 +100,7 @@ pub async fn programmes(
 
 #[utoipa::path(get, path = "/programmes/{p}", tag = "programmes",
     operation_id = "get_programme",
-    params(("p" = String, Path, description = "The programme's slug")),
+    params(("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60)),
     responses(
         (status = 200, description = "The programme", body = ProgrammeOut),
         (status = 404, description = "No such programme, or not one the token may see", body = ErrorBody),
@@ -152,7 +152,7 @@ impl From<&Cohort> for CohortOut {
 
 #[utoipa::path(get, path = "/programmes/{p}/cohorts", tag = "programmes",
     operation_id = "list_cohorts",
-    params(("p" = String, Path, description = "The programme's slug"), PageQuery),
+    params(("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60), PageQuery),
     responses(
         (status = 200, description = "The programme's cohorts the token may see", body = Paged<CohortOut>),
         (status = 400, description = "A bad cursor or limit", body = ErrorBody),

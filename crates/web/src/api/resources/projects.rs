@@ -41,8 +41,8 @@ pub struct ProjectSummaryOut {
 #[utoipa::path(get, path = "/programmes/{p}/cohorts/{c}/projects", tag = "projects",
     operation_id = "list_projects",
     params(
-        ("p" = String, Path, description = "The programme's slug"),
-        ("c" = String, Path, description = "The cohort's slug"),
+        ("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
+        ("c" = String, Path, description = "The cohort's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
         PageQuery,
     ),
     responses(

@@ -20,6 +20,7 @@ use ymarfer_domain::programme::Attendance;
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Mark {
+    #[serde(deserialize_with = "crate::api::extract::whole_number")]
     pub user_id: i64,
     /// `present`, `apologies` or `absent`.
     #[schema(value_type = crate::codes::Attendance)]
@@ -42,8 +43,8 @@ pub struct SessionOut {
 #[utoipa::path(get, path = "/programmes/{p}/cohorts/{c}/sessions", tag = "sessions",
     operation_id = "list_sessions",
     params(
-        ("p" = String, Path, description = "The programme's slug"),
-        ("c" = String, Path, description = "The cohort's slug"),
+        ("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
+        ("c" = String, Path, description = "The cohort's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
     ),
     responses(
         (status = 200, description = "The cohort's sessions, with the register for its staff", body = Vec<SessionOut>),
@@ -100,8 +101,8 @@ pub struct Register {
 #[utoipa::path(put, path = "/programmes/{p}/cohorts/{c}/sessions/{s}/attendance", tag = "sessions",
     operation_id = "record_attendance",
     params(
-        ("p" = String, Path, description = "The programme's slug"),
-        ("c" = String, Path, description = "The cohort's slug"),
+        ("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
+        ("c" = String, Path, description = "The cohort's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
         ("s" = i64, Path, description = "The session's id"),
     ),
     request_body = Register,

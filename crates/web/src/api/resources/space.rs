@@ -41,8 +41,8 @@ pub struct PostOut {
 #[utoipa::path(post, path = "/programmes/{p}/cohorts/{c}/posts", tag = "space",
     operation_id = "add_post",
     params(
-        ("p" = String, Path, description = "The programme's slug"),
-        ("c" = String, Path, description = "The cohort's slug"),
+        ("p" = String, Path, description = "The programme's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
+        ("c" = String, Path, description = "The cohort's slug", pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 60),
     ),
     request_body = PostForm,
     responses(

@@ -23,19 +23,28 @@ use ymarfer_store::ledger::{BenefitInput, BenefitVersion};
 /// pounds (`1250.50`), hours as `h:mm` or decimal, quantities as numbers;
 /// exactly one of an amount or hours; a status of `forecast` or `claimed`
 /// (verifying is a separate, recorded act). The description, category,
-/// savings type, frequency, start and status are required.
+/// savings type, frequency, start and status are required: a body without
+/// one is refused (422) once the sender is known to be allowed, as an
+/// empty one is.
 #[derive(Deserialize, Default, Clone, utoipa::ToSchema)]
 pub struct BenefitForm {
+    #[serde(default)]
+    #[schema(required = true)]
     pub description: String,
-    #[schema(value_type = crate::codes::Category)]
+    #[serde(default)]
+    #[schema(value_type = crate::codes::Category, required = true)]
     pub category: String,
-    #[schema(value_type = crate::codes::SavingsType)]
+    #[serde(default)]
+    #[schema(value_type = crate::codes::SavingsType, required = true)]
     pub savings_type: String,
-    #[schema(value_type = crate::codes::Frequency)]
+    #[serde(default)]
+    #[schema(value_type = crate::codes::Frequency, required = true)]
     pub frequency: String,
+    #[serde(default)]
+    #[schema(required = true)]
     pub starts_on: String,
     /// Left out of a page's form when neither is chosen: the form then says
-    /// to choose; the API requires it.
+    /// to choose.
     #[serde(default)]
     #[schema(value_type = crate::codes::ClaimStatus, required = true)]
     pub status: String,

@@ -22,14 +22,17 @@ pub async fn new_form(
     let ctx = ledger_project(&state, &viewer, id).await?;
     let action = page.href(&format!("projects/{id}/benefits/new"));
     let form = BenefitForm {
-        status: "forecast".into(),
+        // Forecast or claim: the person chooses; nothing is chosen for them.
         frequency: "monthly".into(),
         savings_type: "hard".into(),
         starts_on: Utc::now().date_naive().to_string(),
         ..BenefitForm::default()
     };
     render(&FormPage {
-        page: page.titled("benefit-new-title"),
+        page: {
+            let named = ctx.named(&page.tr);
+            page.titled("benefit-new-title").about(&named)
+        },
         ctx,
         action,
         form,
@@ -59,7 +62,10 @@ pub async fn create(
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 &FormPage {
-                    page: page.titled("benefit-new-title"),
+                    page: {
+                        let named = ctx.named(&page.tr);
+                        page.titled("benefit-new-title").about(&named)
+                    },
                     ctx,
                     action,
                     form,

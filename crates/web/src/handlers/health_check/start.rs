@@ -20,9 +20,15 @@ struct ChoosePage {
 
 /// `/health-check`: the two languages side by side, Welsh first.
 pub async fn choose(page: Page) -> AppResult {
-    render(&ChoosePage {
-        page: page.titled("health-title"),
-    })
+    // The page is in both languages, and so is its title.
+    let both = |lang| ymarfer_app::i18n::Tr(lang).t("health-title");
+    let mut page = page;
+    page.title = format!(
+        "{} / {}",
+        both(ymarfer_domain::Lang::Cy),
+        both(ymarfer_domain::Lang::En)
+    );
+    render(&ChoosePage { page })
 }
 
 #[derive(Deserialize, Default)]

@@ -177,6 +177,15 @@ async fn item_page(
         "space-item-title",
         [("author", view.author(&page)), ("when", view.when())],
     );
+    // Two things shared in the same minute are told apart by what they are.
+    let what = if view.summary.is_empty() {
+        &view.item.body
+    } else {
+        &view.summary
+    };
+    if !what.trim().is_empty() {
+        page.about = Some(crate::page::excerpt(what.trim(), 60));
+    }
     Ok(ItemPage {
         page,
         space,

@@ -32,6 +32,9 @@ async fn programme_tools_page(
     problems: Vec<String>,
 ) -> Result<ProgrammeToolsPage, AppError> {
     let lang = page.lang;
+    let programme_name = page
+        .pick(&programme.name_en, &programme.name_cy)
+        .to_string();
     let tools = state
         .db
         .programme_tools(programme.id)
@@ -45,7 +48,7 @@ async fn programme_tools_page(
         })
         .collect();
     Ok(ProgrammeToolsPage {
-        page: page.titled("programme-tools-title"),
+        page: page.titled("programme-tools-title").about(&programme_name),
         programme,
         tools,
         definition,
