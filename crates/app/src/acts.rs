@@ -326,6 +326,14 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "programmes::set_additionality",
+        may: "ManageProgramme",
+        records: "additionality_changed: each setting that changed (deadweight, displacement, leakage, substitution with their ranges and sources; the persistence profile) before and after, in the transaction that saves them",
+        tells: "nobody: the impact dashboard, report and API show the net figures with the new assumptions",
+        repeat: "the same settings again change and record nothing (the programme's row is locked while they are compared)",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "programmes::add_to_team",
         may: "ManageProgramme, and Grant of the role in the programme",
         records: "role_granted: the person's email and the role",

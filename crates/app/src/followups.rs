@@ -186,6 +186,9 @@ pub struct Answered {
     pub actuals: Vec<(i64, i64)>,
     pub still_in_use: bool,
     pub new_projects: i64,
+    /// Per project: would the firm have made the change without the
+    /// programme? Only the firm's own projects in the cohort count.
+    pub counterfactuals: Vec<(i64, ymarfer_domain::impact::net::Counterfactual)>,
 }
 
 /// Records a firm's answers to its follow-up. The link it was sent is the
@@ -214,6 +217,19 @@ pub async fn answer(
         .copied()
         .filter(|(line, _)| forecast.contains(line))
         .collect();
+    let own: Vec<i64> = projects(s, followup)
+        .await?
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect();
+    let mut counterfactuals: Vec<(i64, ymarfer_domain::impact::net::Counterfactual)> = answered
+        .counterfactuals
+        .iter()
+        .copied()
+        .filter(|(p, _)| own.contains(p))
+        .collect();
+    counterfactuals.sort_unstable_by_key(|(p, _)| *p);
+    counterfactuals.dedup_by_key(|(p, _)| *p);
     let stage = format!("follow_up_{}", followup.months);
     let event = ymarfer_store::audit::NewAuditEvent {
         actor_id: followup.user_id,
@@ -225,10 +241,18 @@ pub async fn answer(
             followup.id, followup.months, org.id, org.name
         ),
         detail: format!(
-            "still in use: {}; {} new projects; {} actual figures for forecast lines",
+            "still in use: {}; {} new projects; {} actual figures for forecast lines{}",
             if answered.still_in_use { "yes" } else { "no" },
             answered.new_projects,
-            actuals.len()
+            actuals.len(),
+            counterfactuals
+                .iter()
+                .map(|(p, a)| format!(
+                    "; project {p} without the programme: {} (deadweight {}%)",
+                    a.as_str(),
+                    a.deadweight()
+                ))
+                .collect::<String>()
         ),
         address: String::new(),
     };
@@ -242,8 +266,24 @@ pub async fn answer(
         by: followup.user_id,
         still_in_use: answered.still_in_use,
         new_projects: answered.new_projects,
+        counterfactuals: &counterfactuals,
     };
     Ok(s.db.answer_followup(&answer, &event).await?)
+}
+
+/// The firm's projects in the follow-up's cohort, each with its title, for
+/// the follow-up to ask whether the change would have happened anyway.
+pub async fn projects(
+    s: &Services,
+    f: &ymarfer_store::capability::Followup,
+) -> crate::Result<Vec<(i64, String)>> {
+    Ok(s.db
+        .cohort_projects(f.cohort_id)
+        .await?
+        .into_iter()
+        .filter(|p| p.organisation_id == f.organisation_id)
+        .map(|p| (p.id, p.title))
+        .collect())
 }
 
 /// The firm's lines still forecast in the cohort's projects, each with its

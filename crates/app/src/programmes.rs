@@ -1,4 +1,5 @@
-//! Acts on programmes: creating one, editing it, and adding people to its team.
+//! Acts on programmes: creating one, editing it, setting its additionality,
+//! and adding people to its team.
 
 use crate::acting::Acting;
 use crate::audit::moved;
@@ -6,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::i18n::Tr;
 use crate::services::Services;
 use ymarfer_domain::audit::AuditAction;
+use ymarfer_domain::impact::net::{Additionality, Percent, Setting};
 use ymarfer_domain::{Action, Email, Lang, Pence, Resource, Role, Scope};
 use ymarfer_store::programmes::{Programme, ProgrammeInput};
 
@@ -212,5 +214,116 @@ pub async fn add_to_team(
     Ok(services
         .db
         .grant_recorded(user.id, role, Scope::Programme(programme_id), &event)
+        .await?)
+}
+
+/// A setting as the trail writes it: "20.00% (15.00–30.00%), source \"Business case\"".
+fn setting_text(s: &Setting) -> String {
+    let end = |p: Option<Percent>| p.map_or_else(|| "–".to_string(), |p| p.to_string());
+    let range = if s.has_range() {
+        format!(" ({}–{}%)", end(s.low), end(s.high))
+    } else {
+        String::new()
+    };
+    format!("{}%{range}, source \"{}\"", s.value, s.source)
+}
+
+/// Sets a programme's additionality settings (deadweight, displacement,
+/// leakage and substitution with their ranges and sources, and the
+/// persistence profile), which take its verified value from gross to net.
+/// Each value is from 0 to 100% with its low at most it and its high at least
+/// it. The trail records each setting that changed, before and after, in the
+/// transaction that saves them; the same settings again change and record
+/// nothing (false).
+pub async fn set_additionality(
+    services: &Services,
+    acting: &Acting,
+    programme_id: i64,
+    settings: &Additionality,
+) -> Result<bool> {
+    acting.may(Action::ManageProgramme, Resource::Programme(programme_id))?;
+    let p = services
+        .db
+        .programme_by_id(programme_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let mut a = settings.clone();
+    for s in [
+        &mut a.deadweight,
+        &mut a.displacement,
+        &mut a.leakage,
+        &mut a.substitution,
+    ] {
+        s.source = s.source.trim().to_string();
+        let percents = [Some(s.value), s.low, s.high];
+        if percents.iter().flatten().any(|p| p.held() != p.0) {
+            return Err(Error::Invalid("error-percent-invalid"));
+        }
+        if !s.in_order() {
+            return Err(Error::Invalid("error-additionality-range"));
+        }
+        if s.source.chars().count() > 200 {
+            return Err(Error::Invalid("error-too-long"));
+        }
+    }
+    a.persistence_source = a.persistence_source.trim().to_string();
+    if [a.persistence_year2, a.persistence_year3]
+        .iter()
+        .any(|p| p.held() != p.0)
+    {
+        return Err(Error::Invalid("error-percent-invalid"));
+    }
+    if a.persistence_source.chars().count() > 200 {
+        return Err(Error::Invalid("error-too-long"));
+    }
+    let mut event = acting.event(AuditAction::AdditionalityChanged);
+    event.programme_id = Some(p.id);
+    event.subject = p.slug.clone();
+    let after = a.clone();
+    let describe = move |before: &Additionality| -> Option<ymarfer_store::audit::NewAuditEvent> {
+        if *before == after {
+            return None;
+        }
+        let mut changes: Vec<String> = before
+            .settings()
+            .iter()
+            .zip(after.settings().iter())
+            .filter(|((_, b), (_, a))| b != a)
+            .map(|((name, b), (_, a))| {
+                format!("{name} {}", moved(&setting_text(b), &setting_text(a)))
+            })
+            .collect();
+        if (
+            before.persistence_year2,
+            before.persistence_year3,
+            &before.persistence_source,
+        ) != (
+            after.persistence_year2,
+            after.persistence_year3,
+            &after.persistence_source,
+        ) {
+            changes.push(format!(
+                "persistence {}",
+                moved(
+                    &format!(
+                        "year 2 {}%, year 3 {}%, source \"{}\"",
+                        before.persistence_year2,
+                        before.persistence_year3,
+                        before.persistence_source
+                    ),
+                    &format!(
+                        "year 2 {}%, year 3 {}%, source \"{}\"",
+                        after.persistence_year2, after.persistence_year3, after.persistence_source
+                    ),
+                )
+            ));
+        }
+        let mut e = event.clone();
+        e.detail = changes.join("; ");
+        Some(e)
+    };
+    Ok(services
+        .db
+        .set_additionality_recorded(programme_id, &a, &describe)
         .await?)
 }

@@ -4,6 +4,7 @@
 use crate::i18n::Tr;
 use serde::Serialize;
 use ymarfer_domain::csvout::CsvOut;
+use ymarfer_domain::impact::net::{self, Percent, Setting};
 use ymarfer_domain::impact::{CaptureFactor, Category, GhgFactors, LineValue, Status};
 use ymarfer_domain::innovation::InnovationAnswers;
 use ymarfer_domain::ledger::{Line, Summary};
@@ -44,6 +45,173 @@ pub struct ImpactReport {
     #[schema(value_type = Vec<u64>)]
     pub innovation_active_latest: (u64, u64),
     pub micro_firms_included: bool,
+    /// Gross to net additional impact, with the assumptions behind it.
+    pub net: NetImpactJson,
+}
+
+/// One additionality setting, in hundredths of a percent (1250 is 12.50%).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct AssumptionJson {
+    pub percent_hundredths: i64,
+    pub low_hundredths: Option<i64>,
+    pub high_hundredths: Option<i64>,
+    /// Where the figure comes from.
+    pub source: String,
+}
+
+impl From<&Setting> for AssumptionJson {
+    fn from(s: &Setting) -> AssumptionJson {
+        AssumptionJson {
+            percent_hundredths: s.value.0,
+            low_hundredths: s.low.map(|p| p.0),
+            high_hundredths: s.high.map(|p| p.0),
+            source: s.source.clone(),
+        }
+    }
+}
+
+/// The assumptions that take gross to net.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
+pub struct AssumptionsJson {
+    /// The programme's deadweight, for projects whose firm did not answer.
+    pub deadweight: AssumptionJson,
+    pub displacement: AssumptionJson,
+    pub leakage: AssumptionJson,
+    pub substitution: AssumptionJson,
+    /// Share of each line's net first-year value counted in year 2.
+    pub persistence_year2_hundredths: i64,
+    /// Share counted in year 3.
+    pub persistence_year3_hundredths: i64,
+    pub persistence_source: String,
+    /// Projects with verified lines whose firm said at a follow-up whether it
+    /// would have made the change without the programme (their own deadweight).
+    pub projects_with_firm_deadweight: usize,
+}
+
+/// Verified first-year value of lines that began as forecasts, against what
+/// they were first forecast at.
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
+pub struct ForecastAccuracyJson {
+    /// The cohort's slug; none for the whole programme or cohort reported on.
+    pub cohort: Option<String>,
+    pub lines: i64,
+    pub verified_pence: i64,
+    pub forecast_pence: i64,
+    /// Σ verified ÷ Σ original forecast, as a percentage to one decimal.
+    pub accuracy_pct: Option<f64>,
+}
+
+/// Gross and net additional impact of verified lines (design.md, "Net
+/// additional impact"). Money in pence.
+#[derive(Debug, Clone, Serialize, PartialEq, utoipa::ToSchema)]
+pub struct NetImpactJson {
+    pub gross_first_year_pence: i64,
+    pub net_first_year_pence: i64,
+    pub net_year2_pence: i64,
+    pub net_year3_pence: i64,
+    /// Net with every setting at its high value (where given).
+    pub net_low_pence: i64,
+    /// Net with every setting at its low value (where given).
+    pub net_high_pence: i64,
+    /// Gross ROI to one decimal.
+    pub gross_roi: Option<f64>,
+    /// Net ROI to one decimal.
+    pub net_roi: Option<f64>,
+    pub net_roi_low: Option<f64>,
+    pub net_roi_high: Option<f64>,
+    /// "2.4 : 1".
+    pub net_roi_display: String,
+    /// Whether any setting gives a range.
+    pub has_range: bool,
+    pub assumptions: AssumptionsJson,
+    pub forecast_accuracy: ForecastAccuracyJson,
+    /// Per cohort (in a programme's report).
+    pub forecast_accuracy_by_cohort: Vec<ForecastAccuracyJson>,
+}
+
+/// Gross to net for a programme (or one cohort) and what its cost is.
+pub async fn net_impact(
+    db: &Db,
+    p: &Programme,
+    cohort: Option<&Cohort>,
+    cost: Pence,
+) -> anyhow::Result<NetImpactJson> {
+    let cohort_id = cohort.map(|c| c.id);
+    let a = db.additionality_of(p.id).await?;
+    let answers: std::collections::HashMap<i64, Percent> = db
+        .counterfactuals_in(p.id, cohort_id)
+        .await?
+        .into_iter()
+        .map(|(project, answer)| (project, answer.deadweight()))
+        .collect();
+    let values = db.verified_values_by_project(p.id, cohort_id).await?;
+    let mut answered: Vec<i64> = values
+        .iter()
+        .map(|(project, _, _)| *project)
+        .filter(|project| answers.contains_key(project))
+        .collect();
+    answered.dedup();
+    let lines = values.iter().flat_map(|(project, value, n)| {
+        std::iter::repeat_n(
+            (*value, answers.get(project).copied()),
+            usize::try_from(*n).unwrap_or(0),
+        )
+    });
+    let n = net::net_impact(lines, &a);
+    let roi = |v: Pence| net::roi_tenths(v, cost).map(|t| t as f64 / 10.0);
+    let outturn = db.forecast_outturn(p.id).await?;
+    let cohorts = db.cohorts_of(p.id).await?;
+    let accuracy = |slug: Option<String>,
+                    rows: &[&ymarfer_store::additionality::ForecastOutturn]| {
+        let verified = Pence(rows.iter().map(|r| r.verified.0).sum());
+        let forecast = Pence(rows.iter().map(|r| r.forecast.0).sum());
+        ForecastAccuracyJson {
+            cohort: slug,
+            lines: rows.iter().map(|r| r.lines).sum(),
+            verified_pence: verified.0,
+            forecast_pence: forecast.0,
+            accuracy_pct: net::forecast_accuracy_tenths(verified, forecast)
+                .map(|t| t as f64 / 10.0),
+        }
+    };
+    let in_scope: Vec<_> = outturn
+        .iter()
+        .filter(|o| cohort_id.is_none_or(|c| o.cohort_id == c))
+        .collect();
+    let by_cohort = cohorts
+        .iter()
+        .filter(|c| cohort_id.is_none_or(|id| c.id == id))
+        .map(|c| {
+            let rows: Vec<_> = outturn.iter().filter(|o| o.cohort_id == c.id).collect();
+            accuracy(Some(c.slug.clone()), &rows)
+        })
+        .collect();
+    Ok(NetImpactJson {
+        gross_first_year_pence: n.gross.0,
+        net_first_year_pence: n.net.0,
+        net_year2_pence: n.year2.0,
+        net_year3_pence: n.year3.0,
+        net_low_pence: n.net_low.0,
+        net_high_pence: n.net_high.0,
+        gross_roi: roi(n.gross),
+        net_roi: roi(n.net),
+        net_roi_low: roi(n.net_low),
+        net_roi_high: roi(n.net_high),
+        net_roi_display: n.roi_display(cost),
+        has_range: a.has_range(),
+        assumptions: AssumptionsJson {
+            deadweight: (&a.deadweight).into(),
+            displacement: (&a.displacement).into(),
+            leakage: (&a.leakage).into(),
+            substitution: (&a.substitution).into(),
+            persistence_year2_hundredths: a.persistence_year2.0,
+            persistence_year3_hundredths: a.persistence_year3.0,
+            persistence_source: a.persistence_source.clone(),
+            projects_with_firm_deadweight: answered.len(),
+        },
+        forecast_accuracy: accuracy(None, &in_scope),
+        forecast_accuracy_by_cohort: by_cohort,
+    })
 }
 
 pub fn capture(p: &Programme) -> CaptureFactor {
@@ -136,6 +304,7 @@ pub async fn impact_report(
         (s.numerator, s.denominator)
     };
     let tenths_to = |t: Option<i64>| t.map(|t| t as f64 / 10.0);
+    let net = net_impact(db, p, cohort, cost).await?;
     let report = ImpactReport {
         programme: p.slug.clone(),
         cohort: cohort.map(|c| c.slug.clone()),
@@ -162,6 +331,7 @@ pub async fn impact_report(
         innovation_active_at_entry: share(&entry),
         innovation_active_latest: share(&latest),
         micro_firms_included: enrolled.micro,
+        net,
     };
     let _ = tr;
     Ok((report, s))
@@ -268,6 +438,16 @@ pub async fn cumulative(
     ))
 }
 
+/// The four settings by code, in the method's order.
+pub fn assumptions(a: &AssumptionsJson) -> [(&'static str, &AssumptionJson); 4] {
+    [
+        ("deadweight", &a.deadweight),
+        ("displacement", &a.displacement),
+        ("leakage", &a.leakage),
+        ("substitution", &a.substitution),
+    ]
+}
+
 /// The report as CSV: one row a measure, with its stable code (for programs),
 /// its value, and what it is in the reader's language; then verified value by
 /// category. Headers are in the reader's language too.
@@ -308,6 +488,97 @@ pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
         let label = tr.t(&format!("csv-{}", code.replace('_', "-")));
         w.row([code.to_string(), value, label])?;
     }
+    // Gross beside net, then the assumptions and their sources.
+    let n = &r.net;
+    let one = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_default();
+    let net_rows: Vec<(&str, String)> = vec![
+        (
+            "gross_first_year_pence",
+            n.gross_first_year_pence.to_string(),
+        ),
+        ("net_first_year_pence", n.net_first_year_pence.to_string()),
+        ("net_year2_pence", n.net_year2_pence.to_string()),
+        ("net_year3_pence", n.net_year3_pence.to_string()),
+        ("net_low_pence", n.net_low_pence.to_string()),
+        ("net_high_pence", n.net_high_pence.to_string()),
+        ("roi_gross", one(n.gross_roi)),
+        ("roi_net", one(n.net_roi)),
+        ("roi_net_low", one(n.net_roi_low)),
+        ("roi_net_high", one(n.net_roi_high)),
+    ];
+    for (code, value) in net_rows {
+        let label = tr.t(&format!("csv-{}", code.replace('_', "-")));
+        w.row([code.to_string(), value, label])?;
+    }
+    let pct = |h: Option<i64>| h.map(|h| Percent(h).to_string()).unwrap_or_default();
+    for (code, a) in assumptions(&n.assumptions) {
+        let name = tr.t(&format!("net-{code}"));
+        w.row([
+            format!("{code}_pct"),
+            pct(Some(a.percent_hundredths)),
+            tr.t1("csv-assumption-value", "setting", &name),
+        ])?;
+        w.row([
+            format!("{code}_low_pct"),
+            pct(a.low_hundredths),
+            tr.t1("csv-assumption-low", "setting", &name),
+        ])?;
+        w.row([
+            format!("{code}_high_pct"),
+            pct(a.high_hundredths),
+            tr.t1("csv-assumption-high", "setting", &name),
+        ])?;
+        w.row([
+            format!("{code}_source"),
+            a.source.clone(),
+            tr.t1("csv-assumption-source", "setting", &name),
+        ])?;
+    }
+    let more: Vec<(&str, String)> = vec![
+        (
+            "persistence_year2_pct",
+            pct(Some(n.assumptions.persistence_year2_hundredths)),
+        ),
+        (
+            "persistence_year3_pct",
+            pct(Some(n.assumptions.persistence_year3_hundredths)),
+        ),
+        (
+            "persistence_source",
+            n.assumptions.persistence_source.clone(),
+        ),
+        (
+            "projects_with_firm_deadweight",
+            n.assumptions.projects_with_firm_deadweight.to_string(),
+        ),
+        ("forecast_lines", n.forecast_accuracy.lines.to_string()),
+        (
+            "forecast_lines_verified_pence",
+            n.forecast_accuracy.verified_pence.to_string(),
+        ),
+        (
+            "forecast_lines_forecast_pence",
+            n.forecast_accuracy.forecast_pence.to_string(),
+        ),
+        (
+            "forecast_accuracy_pct",
+            one(n.forecast_accuracy.accuracy_pct),
+        ),
+    ];
+    for (code, value) in more {
+        let label = tr.t(&format!("csv-{}", code.replace('_', "-")));
+        w.row([code.to_string(), value, label])?;
+    }
+    if r.cohort.is_none() {
+        for c in &n.forecast_accuracy_by_cohort {
+            let slug = c.cohort.clone().unwrap_or_default();
+            w.row([
+                format!("forecast_accuracy_pct_{slug}"),
+                one(c.accuracy_pct),
+                tr.t1("csv-forecast-accuracy-cohort", "cohort", &slug),
+            ])?;
+        }
+    }
     for (c, v) in &r.by_category {
         let label = Category::parse(c)
             .map(|c| tr.t1("xlsx-verified-category", "category", &tr.t(c.message_id())))
@@ -321,7 +592,8 @@ pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
 /// with the figures and verified value by category; the ledger with every
 /// version of every line, the rate and capture factor that valued it and its
 /// first-year value, so that a funder can recompute the totals; the projects;
-/// the organisations; and the capability change.
+/// the organisations; the capability change; and gross beside net with the
+/// assumptions and their sources, and forecast accuracy.
 pub async fn to_xlsx(
     db: &Db,
     tr: Tr,
@@ -576,5 +848,118 @@ pub async fn to_xlsx(
         capability.write_number(r, 2, change.before_tenths as f64 / 10.0)?;
         capability.write_number(r, 3, change.after_tenths as f64 / 10.0)?;
     }
+    // Gross beside net, the later years and the range; then the assumptions
+    // with their sources; then forecast accuracy. Numbers as numbers.
+    let n = &r.net;
+    let percent = Format::new().set_num_format("0.00");
+    let ratio = Format::new().set_num_format("0.0");
+    let sheet = book.add_worksheet().set_name(tr.t("xlsx-sheet-net"))?;
+    for (c, k) in ["xlsx-col-measure", "net-gross", "net-net"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string_with_format(0, c as u16, tr.t(k), &bold)?;
+    }
+    sheet.set_column_width(0, 40)?;
+    sheet.set_column_width(1, 18)?;
+    sheet.set_column_width(2, 18)?;
+    sheet.set_column_width(3, 18)?;
+    sheet.set_column_width(4, 40)?;
+    let pounds = |p: i64| p as f64 / 100.0;
+    sheet.write_string(1, 0, tr.t("net-first-year"))?;
+    sheet.write_number_with_format(1, 1, pounds(n.gross_first_year_pence), &money)?;
+    sheet.write_number_with_format(1, 2, pounds(n.net_first_year_pence), &money)?;
+    sheet.write_string(2, 0, tr.t("net-year2"))?;
+    sheet.write_number_with_format(2, 2, pounds(n.net_year2_pence), &money)?;
+    sheet.write_string(3, 0, tr.t("net-year3"))?;
+    sheet.write_number_with_format(3, 2, pounds(n.net_year3_pence), &money)?;
+    sheet.write_string(4, 0, tr.t("net-roi"))?;
+    if let Some(g) = n.gross_roi {
+        sheet.write_number_with_format(4, 1, g, &ratio)?;
+    }
+    if let Some(v) = n.net_roi {
+        sheet.write_number_with_format(4, 2, v, &ratio)?;
+    }
+    sheet.write_string(5, 0, tr.t("net-range-low"))?;
+    sheet.write_number_with_format(5, 2, pounds(n.net_low_pence), &money)?;
+    if let Some(v) = n.net_roi_low {
+        sheet.write_number_with_format(5, 3, v, &ratio)?;
+    }
+    sheet.write_string(6, 0, tr.t("net-range-high"))?;
+    sheet.write_number_with_format(6, 2, pounds(n.net_high_pence), &money)?;
+    if let Some(v) = n.net_roi_high {
+        sheet.write_number_with_format(6, 3, v, &ratio)?;
+    }
+    for (c, k) in [
+        "net-assumption",
+        "net-value-pct",
+        "net-low-pct",
+        "net-high-pct",
+        "net-source",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string_with_format(8, c as u16, tr.t(k), &bold)?;
+    }
+    let mut row = 9u32;
+    for (code, a) in assumptions(&n.assumptions) {
+        sheet.write_string(row, 0, tr.t(&format!("net-{code}")))?;
+        sheet.write_number_with_format(row, 1, a.percent_hundredths as f64 / 100.0, &percent)?;
+        if let Some(l) = a.low_hundredths {
+            sheet.write_number_with_format(row, 2, l as f64 / 100.0, &percent)?;
+        }
+        if let Some(h) = a.high_hundredths {
+            sheet.write_number_with_format(row, 3, h as f64 / 100.0, &percent)?;
+        }
+        sheet.write_string(row, 4, &a.source)?;
+        row += 1;
+    }
+    for (key, value) in [
+        (
+            "net-persistence-year2",
+            n.assumptions.persistence_year2_hundredths,
+        ),
+        (
+            "net-persistence-year3",
+            n.assumptions.persistence_year3_hundredths,
+        ),
+    ] {
+        sheet.write_string(row, 0, tr.t(key))?;
+        sheet.write_number_with_format(row, 1, value as f64 / 100.0, &percent)?;
+        sheet.write_string(row, 4, &n.assumptions.persistence_source)?;
+        row += 1;
+    }
+    sheet.write_string(row, 0, tr.t("net-firm-deadweight-projects"))?;
+    sheet.write_number(row, 1, n.assumptions.projects_with_firm_deadweight as f64)?;
+    row += 2;
+    for (c, k) in [
+        "xlsx-col-cohort",
+        "net-forecast-lines",
+        "net-forecast-verified",
+        "net-forecast-original",
+        "net-forecast-accuracy",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string_with_format(row, c as u16, tr.t(k), &bold)?;
+    }
+    let mut accuracy_rows = vec![&n.forecast_accuracy];
+    if r.cohort.is_none() {
+        accuracy_rows.extend(n.forecast_accuracy_by_cohort.iter());
+    }
+    for a in accuracy_rows {
+        row += 1;
+        let name = a.cohort.clone().unwrap_or_else(|| tr.t("net-all"));
+        sheet.write_string(row, 0, name)?;
+        sheet.write_number(row, 1, a.lines as f64)?;
+        sheet.write_number_with_format(row, 2, pounds(a.verified_pence), &money)?;
+        sheet.write_number_with_format(row, 3, pounds(a.forecast_pence), &money)?;
+        if let Some(v) = a.accuracy_pct {
+            sheet.write_number_with_format(row, 4, v, &ratio)?;
+        }
+    }
+
     Ok(book.save_to_buffer()?)
 }

@@ -41,6 +41,7 @@ coded_enum! {
         LedgerImported = "ledger_imported", "audit-ledger-imported";
         PeopleImported = "people_imported", "audit-people-imported";
         RatesChanged = "rates_changed", "audit-rates-changed";
+        AdditionalityChanged = "additionality_changed", "audit-additionality-changed";
         OrganisationRateChanged = "organisation_rate_changed", "audit-organisation-rate-changed";
         ProgrammeCreated = "programme_created", "audit-programme-created";
         CohortCreated = "cohort_created", "audit-cohort-created";

@@ -250,6 +250,9 @@ pub struct FollowupAnswer<'a> {
     pub by: Option<i64>,
     pub still_in_use: bool,
     pub new_projects: i64,
+    /// Per project of the firm: would it have made the change without the
+    /// programme? Sets the project's deadweight.
+    pub counterfactuals: &'a [(i64, ymarfer_domain::impact::net::Counterfactual)],
 }
 
 impl Db {
@@ -257,8 +260,9 @@ impl Db {
     /// audit event, in one transaction: its innovation answers at the
     /// follow-up's stage, the actual figures that replace forecast lines
     /// (each a new claimed version for staff to verify), whether the change is
-    /// still in use and how many projects it has begun since. A follow-up
-    /// answered already changes nothing (false).
+    /// still in use, how many projects it has begun since, and per project
+    /// whether it would have made the change without the programme. A
+    /// follow-up answered already changes nothing (false).
     pub async fn answer_followup(
         &self,
         a: &FollowupAnswer<'_>,
@@ -329,6 +333,18 @@ impl Db {
                     a.by,
                     now
                 );
+            }
+            for (project, answer) in a.counterfactuals {
+                sqlx::query(
+                    "INSERT INTO project_counterfactuals (followup_id, project_id, answer, answered_at) \
+                     VALUES ($1, $2, $3, $4)",
+                )
+                .bind(a.followup)
+                .bind(project)
+                .bind(answer.as_str())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
             }
             crate::audit::record_in!(tx, event);
             tx.commit().await?;

@@ -4,6 +4,7 @@
 //! placeholders, which both backends accept, and [`with_pool!`] runs them on whichever
 //! pool is live; the SQL is split per backend only where it really differs.
 
+pub mod additionality;
 pub mod api_tokens;
 pub mod attachments;
 pub mod audit;

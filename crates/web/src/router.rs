@@ -1,10 +1,10 @@
 //! Every route Ymarfer answers, in one place.
 
 use crate::handlers::{
-    account, admin, api_docs, attachments, audit, auth, benefits, capability, claims, cohorts,
-    cycles, engagement, followup, health, health_check, home, impact, leads, operations,
-    organisations, people, privacy, programmes, projects, readings, reference, rhythm, scenarios,
-    search, sessions, sets, showcase, space, tokens, tools,
+    account, additionality, admin, api_docs, attachments, audit, auth, benefits, capability,
+    claims, cohorts, cycles, engagement, followup, health, health_check, home, impact, leads,
+    operations, organisations, people, privacy, programmes, projects, readings, reference, rhythm,
+    scenarios, search, sessions, sets, showcase, space, tokens, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -171,6 +171,10 @@ fn pages() -> Router<AppState> {
         .route(
             "/programmes/{p}/edit",
             get(programmes::edit_form).post(programmes::update),
+        )
+        .route(
+            "/programmes/{p}/additionality",
+            get(additionality::form).post(additionality::save),
         )
         .route("/programmes/{p}/team", post(programmes::add_team_member))
         .route(

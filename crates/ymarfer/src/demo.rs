@@ -5,6 +5,7 @@ use anyhow::Context;
 use chrono::{Datelike, Duration, NaiveDate, TimeZone, Utc};
 use ymarfer_app::fixtures::{self, Cohort, Line, Person, Programme, Project};
 use ymarfer_domain::capability::Moment;
+use ymarfer_domain::impact::net::Percent;
 use ymarfer_domain::impact::{Category, Status};
 use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::programme::{
@@ -296,6 +297,43 @@ async fn load_all(
     .await?;
     db.grant(observer.id, Role::Observer, Scope::Programme(programme.id))
         .await?;
+    // Additionality settings, so that the dashboard shows net beside gross.
+    let setting = |value: i64, low: Option<i64>, high: Option<i64>, source: &str| {
+        ymarfer_domain::impact::net::Setting {
+            value: Percent(value),
+            low: low.map(Percent),
+            high: high.map(Percent),
+            source: source.into(),
+        }
+    };
+    let additionality = ymarfer_domain::impact::net::Additionality {
+        deadweight: setting(
+            2000,
+            Some(1000),
+            Some(3500),
+            "Programme business case, 2025 (demo)",
+        ),
+        displacement: setting(
+            1000,
+            Some(500),
+            Some(2000),
+            "Regional evaluation, 2024 (demo)",
+        ),
+        leakage: setting(
+            500,
+            None,
+            None,
+            "Share of firms' trade outside Wales (demo)",
+        ),
+        substitution: setting(0, None, None, "Programme business case, 2025 (demo)"),
+        persistence_year2: Percent(6000),
+        persistence_year3: Percent(3000),
+        persistence_source: "HM Treasury Green Book guidance (demo)".into(),
+    };
+    db.set_additionality_recorded(programme.id, &additionality, &|_| {
+        Some(ymarfer_store::audit::NewAuditEvent::default())
+    })
+    .await?;
 
     let cohort_specs = [
         (

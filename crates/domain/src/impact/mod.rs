@@ -100,6 +100,9 @@ pub enum ImpactParseError {
     CaptureFactor,
     #[error("error-quantity-invalid")]
     Quantity,
+    /// A percentage from 0 to 100 with at most two decimals.
+    #[error("error-percent-invalid")]
+    Percent,
     /// Above the bound of its kind (see `bounds.rs`).
     #[error("error-number-too-large")]
     TooLarge(Bound),
@@ -431,6 +434,7 @@ pub(crate) fn format_scaled(value: i64, decimals: u32) -> String {
 
 mod co2e;
 pub use co2e::*;
+pub mod net;
 
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
+use ymarfer_domain::impact::net::Counterfactual;
 use ymarfer_store::organisations::Answers;
 
 #[derive(Template)]
@@ -25,6 +26,11 @@ struct FollowupPage {
     forecasts: Vec<(i64, String, String)>,
     /// Projects the organisation began in Ymarfer after the cohort ended.
     begun: i64,
+    /// The organisation's projects in the cohort: (project, title, the answer
+    /// chosen), for "would you have made this change without the programme?".
+    projects: Vec<(i64, String, String)>,
+    /// The answers' codes and message ids, in order.
+    counterfactuals: Vec<(&'static str, &'static str)>,
 }
 
 impl FollowupPage {
@@ -54,6 +60,20 @@ async fn begun_since(
         .into_iter()
         .find(|b| b.organisation_id == f.organisation_id)
         .map_or(0, |b| b.projects))
+}
+
+async fn projects(
+    state: &AppState,
+    f: &ymarfer_store::capability::Followup,
+) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(ymarfer_app::followups::projects(state, f).await?)
+}
+
+fn counterfactual_choices() -> Vec<(&'static str, &'static str)> {
+    Counterfactual::ALL
+        .iter()
+        .map(|c| (c.as_str(), c.message_id()))
+        .collect()
 }
 
 async fn forecasts(
@@ -104,6 +124,12 @@ pub async fn followup_form(
         errors: FieldErrors::default(),
         forecasts,
         begun: begun_since(&state, &f).await?,
+        projects: projects(&state, &f)
+            .await?
+            .into_iter()
+            .map(|(p, t)| (p, t, String::new()))
+            .collect(),
+        counterfactuals: counterfactual_choices(),
     })
 }
 
@@ -143,6 +169,19 @@ pub async fn followup_answer(
         }
         forecasts_typed.push((line, description, typed));
     }
+    // Per project: would the firm have made the change without the programme?
+    let mut counterfactuals = Vec::new();
+    let mut projects_typed = Vec::new();
+    for (project, title) in projects(&state, &f).await? {
+        let typed = get(&format!("counterfactual-{project}")).unwrap_or_default();
+        if !typed.is_empty() {
+            match Counterfactual::parse(&typed) {
+                Some(answer) => counterfactuals.push((project, answer)),
+                None => errors.add("counterfactuals", tr.t("error-choose-one")),
+            }
+        }
+        projects_typed.push((project, title, typed));
+    }
     let in_use = match form.still_in_use.as_str() {
         "yes" => Some(true),
         "no" => Some(false),
@@ -168,6 +207,8 @@ pub async fn followup_answer(
                 errors,
                 forecasts: forecasts_typed,
                 begun: begun_since(&state, &f).await?,
+                projects: projects_typed,
+                counterfactuals: counterfactual_choices(),
             },
         );
     };
@@ -181,6 +222,7 @@ pub async fn followup_answer(
         actuals: actuals.into_iter().map(|(line, p)| (line, p.0)).collect(),
         still_in_use: in_use,
         new_projects,
+        counterfactuals,
     };
     // Sent twice, the second finds it answered: the thanks again, nothing changed.
     ymarfer_app::followups::answer(&state, &f, &answered).await?;

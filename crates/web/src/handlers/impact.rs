@@ -37,11 +37,52 @@ struct Dashboard {
     width: f64,
     height: f64,
     cost_text: String,
+    /// The net ROI range, lowest first ("1.4 : 1", "1.9 : 1"), where the
+    /// programme gives a range.
+    net_roi_range: Option<(String, String)>,
+    /// Where the programme's additionality settings are changed, for those who may.
+    settings_link: Option<String>,
 }
 
 impl Dashboard {
     fn tenths(&self, t: &i64) -> String {
         ymarfer_domain::impact::format_tenths(*t)
+    }
+
+    /// Hundredths of a percent as shown: "12.50%".
+    fn pct(&self, h: &i64) -> String {
+        format!("{}%", ymarfer_domain::impact::net::Percent(*h))
+    }
+
+    /// A setting's range, "15.00%–30.00%", or a dash.
+    fn range_text(&self, a: &ymarfer_app::report::AssumptionJson) -> String {
+        match (a.low_hundredths, a.high_hundredths) {
+            (None, None) => "—".into(),
+            (low, high) => format!(
+                "{}–{}",
+                self.pct(&low.unwrap_or(a.percent_hundredths)),
+                self.pct(&high.unwrap_or(a.percent_hundredths))
+            ),
+        }
+    }
+
+    /// The settings in the method's order, with their names.
+    fn assumptions(&self) -> Vec<(String, ymarfer_app::report::AssumptionJson)> {
+        ymarfer_app::report::assumptions(&self.r.net.assumptions)
+            .iter()
+            .map(|(code, a)| (self.page.t(&format!("net-{code}")), (*a).clone()))
+            .collect()
+    }
+
+    /// Projects whose firm's own answer sets their deadweight.
+    fn firm_answered(&self) -> i64 {
+        i64::try_from(self.r.net.assumptions.projects_with_firm_deadweight).unwrap_or(0)
+    }
+
+    /// Forecast accuracy as shown: "80.0%", or a dash.
+    fn accuracy(&self, a: &ymarfer_app::report::ForecastAccuracyJson) -> String {
+        a.accuracy_pct
+            .map_or_else(|| "—".into(), |v| format!("{v:.1}%"))
     }
 }
 
@@ -119,6 +160,7 @@ fn dashboard(
     base: String,
     may_download: bool,
     extra: Extra,
+    settings_link: Option<String>,
 ) -> Dashboard {
     let tr = page.tr;
     let categories = crate::charts::bars(
@@ -134,6 +176,12 @@ fn dashboard(
             .collect(),
     );
     let r_cost = r.cost_pence;
+    let net_roi_range = r.net.has_range.then(|| {
+        (
+            ymarfer_domain::impact::format_roi(Pence(r.net.net_low_pence), Pence(r_cost)),
+            ymarfer_domain::impact::format_roi(Pence(r.net.net_high_pence), Pence(r_cost)),
+        )
+    });
     let active_entry = percent(r.innovation_active_at_entry);
     let active_latest = percent(r.innovation_active_latest);
     let mut page = page;
@@ -176,6 +224,8 @@ fn dashboard(
         width: crate::charts::WIDTH,
         height: crate::charts::HEIGHT,
         cost_text: crate::charts::whole_pounds(tr, Pence(r_cost)),
+        net_roi_range,
+        settings_link,
     }
 }
 
@@ -191,7 +241,17 @@ pub async fn programme_dashboard(
     let base = page.href(&format!("programmes/{slug}/impact"));
     let extra = extra(&state, page.lang, &p, None, Pence(r.cost_pence)).await?;
     let may_download = context::may_programme(&viewer, Action::DownloadReports, p.id);
-    render(&dashboard(page, heading, r, base, may_download, extra))
+    let settings = context::may_programme(&viewer, Action::ManageProgramme, p.id)
+        .then(|| page.href(&format!("programmes/{slug}/additionality")));
+    render(&dashboard(
+        page,
+        heading,
+        r,
+        base,
+        may_download,
+        extra,
+        settings,
+    ))
 }
 
 pub async fn cohort_dashboard(
@@ -208,7 +268,17 @@ pub async fn cohort_dashboard(
     let base = page.href(&format!("programmes/{slug}/cohorts/{cslug}/impact"));
     let extra = extra(&state, page.lang, &p, Some(&c), Pence(r.cost_pence)).await?;
     let may_download = context::may_programme(&viewer, Action::DownloadReports, p.id);
-    render(&dashboard(page, heading, r, base, may_download, extra))
+    let settings = context::may_programme(&viewer, Action::ManageProgramme, p.id)
+        .then(|| page.href(&format!("programmes/{slug}/additionality")));
+    render(&dashboard(
+        page,
+        heading,
+        r,
+        base,
+        may_download,
+        extra,
+        settings,
+    ))
 }
 
 /// `impact.csv` or `impact.xlsx` for a programme.

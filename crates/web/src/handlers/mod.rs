@@ -1,4 +1,5 @@
 pub mod account;
+pub mod additionality;
 pub mod admin;
 pub mod api_docs;
 pub mod attachments;

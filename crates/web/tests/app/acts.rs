@@ -90,6 +90,9 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "programmes::create" => crate::acts_programmes::create_programme(&app).await,
             "programmes::edit" => crate::acts_programmes::edit_programme(&app).await,
             "programmes::add_to_team" => crate::acts_programmes::add_to_team(&app).await,
+            "programmes::set_additionality" => {
+                crate::acts_programmes::set_additionality(&app).await
+            }
             "cohorts::create" => crate::acts_programmes::create_cohort(&app).await,
             "cohorts::edit" => crate::acts_programmes::edit_cohort(&app).await,
             "cohorts::propose_sets" => crate::acts_programmes::propose_sets(&app).await,

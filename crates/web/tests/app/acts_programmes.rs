@@ -679,3 +679,149 @@ pub async fn invite_lead(app: &TestApp) {
     assert_eq!(active.len(), 1);
     assert_eq!(active[0].organisation_id, now.organisation_id);
 }
+
+pub async fn set_additionality(app: &TestApp) {
+    use ymarfer_domain::impact::net::{Additionality, Percent, Setting};
+    let s = setting(app, "ychwanegedd").await;
+    let before = count(app, AuditAction::AdditionalityChanged).await;
+    let someone = participant(
+        app,
+        "cyfranogwr.ychwanegedd@example.com",
+        s.programme,
+        s.cohort,
+    )
+    .await;
+    let settings = Additionality {
+        deadweight: Setting {
+            value: Percent(2000),
+            ..Setting::default()
+        },
+        ..Additionality::default()
+    };
+    refused(
+        ymarfer_app::programmes::set_additionality(&app.state, &someone, s.programme, &settings)
+            .await,
+    );
+    assert_eq!(
+        count(app, AuditAction::AdditionalityChanged).await,
+        before,
+        "refused, nothing recorded"
+    );
+    assert_eq!(
+        app.db.additionality_of(s.programme).await.unwrap(),
+        Additionality::default()
+    );
+    // Through the page, refused to the participant too.
+    let path = format!("/en/programmes/{}/additionality", s.slug);
+    let stranger = app.client();
+    stranger.sign_in("cyfranogwr.ychwanegedd@example.com").await;
+    let form = [
+        ("deadweight", "20"),
+        ("deadweight_low", "15"),
+        ("deadweight_high", "30"),
+        ("deadweight_source", "Programme business case, 2025"),
+        ("displacement", "10.5"),
+        ("leakage", ""),
+        ("substitution", "0"),
+        ("persistence_year2", "50"),
+        ("persistence_year3", "25"),
+        ("persistence_source", "Evaluation guide"),
+    ];
+    let res = stranger.post(&path, &form).await;
+    assert!(
+        matches!(res.status(), StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+        "{}",
+        res.status()
+    );
+    // A bad figure is refused with a translated message, and nothing saved.
+    let mut bad = form.to_vec();
+    bad[0] = ("deadweight", "120");
+    let res = s.client.post(&path, &bad).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Enter a percentage from 0 to 100")
+    );
+    let res = s.client.post(&path.replace("/en/", "/cy/"), &bad).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Rhowch ganran o 0 i 100")
+    );
+    let mut upside_down = form.to_vec();
+    upside_down[1] = ("deadweight_low", "25");
+    let res = s.client.post(&path, &upside_down).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("The low value must be no more than the value")
+    );
+    assert_eq!(count(app, AuditAction::AdditionalityChanged).await, before);
+
+    // The same settings twice: saved once, one event.
+    for _ in 0..2 {
+        let res = s.client.post(&path, &form).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            count(app, AuditAction::AdditionalityChanged).await,
+            before + 1
+        );
+    }
+    let saved = app.db.additionality_of(s.programme).await.unwrap();
+    assert_eq!(saved.deadweight.value, Percent(2000));
+    assert_eq!(saved.deadweight.low, Some(Percent(1500)));
+    assert_eq!(saved.deadweight.high, Some(Percent(3000)));
+    assert_eq!(saved.deadweight.source, "Programme business case, 2025");
+    assert_eq!(saved.displacement.value, Percent(1050));
+    assert_eq!(saved.leakage.value, Percent(0));
+    assert_eq!(
+        (saved.persistence_year2, saved.persistence_year3),
+        (Percent(5000), Percent(2500))
+    );
+    let recorded = &events(app, AuditAction::AdditionalityChanged).await[0];
+    assert_eq!(recorded.actor_id, Some(s.manager.id));
+    assert_eq!(recorded.subject, s.slug);
+    assert!(
+        recorded.detail.contains(
+            "deadweight 0.00%, source \"\" → 20.00% (15.00–30.00%), source \"Programme business case, 2025\""
+        ) && recorded.detail.contains("displacement 0.00%, source \"\" → 10.50%, source \"\"")
+            && recorded
+                .detail
+                .contains("persistence year 2 0.00%, year 3 0.00%, source \"\" → year 2 50.00%, year 3 25.00%, source \"Evaluation guide\""),
+        "{recorded:?}"
+    );
+    assert!(!recorded.detail.contains("leakage"), "{recorded:?}");
+
+    // The act itself, with the same settings: nothing new.
+    let manager = acting_as(app, &s.manager, Door::Page).await;
+    let again =
+        ymarfer_app::programmes::set_additionality(&app.state, &manager, s.programme, &saved)
+            .await
+            .unwrap();
+    assert!(!again);
+    assert_eq!(
+        count(app, AuditAction::AdditionalityChanged).await,
+        before + 1
+    );
+    // The form shows what is saved, in Welsh too.
+    let html = s
+        .client
+        .get(&path.replace("/en/", "/cy/"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Gosodiadau ychwanegedd")
+            && html.contains("value=\"20.00\"")
+            && html.contains("value=\"15.00\"")
+            && html.contains("Programme business case, 2025"),
+        "{html}"
+    );
+}

@@ -751,6 +751,27 @@ async fn impact_dashboard_in_both_languages(app: TestApp) {
         .await;
     assert!(b.text("main").await.contains("erbyn 31 Mai 2026"));
     b.assert_accessible("dangosfwrdd effaith").await;
+    // The additionality settings, in Welsh: a figure out of range is refused
+    // on the page itself, then the settings saved show on the dashboard.
+    b.goto(&app.url(&format!("/cy/programmes/{}/additionality", p.slug)))
+        .await;
+    b.assert_accessible("gosodiadau ychwanegedd").await;
+    b.fill("#deadweight", "120").await;
+    b.submit("main form button").await;
+    assert!(b.text("main").await.contains("Rhowch ganran o 0 i 100"));
+    b.assert_accessible("gosodiadau ychwanegedd wedi'u gwrthod")
+        .await;
+    b.fill("#deadweight", "20").await;
+    b.fill("#deadweight_source", "Achos busnes, 2025").await;
+    b.submit("main form button").await;
+    b.goto(&app.url(&format!("/cy/programmes/{}/impact", p.slug)))
+        .await;
+    let text = b.text("main").await;
+    assert!(
+        text.contains("Achos busnes, 2025") && text.contains("£2,400.00"),
+        "net £3,000.00 × 0.8: {text}"
+    );
+    b.assert_accessible("dangosfwrdd effaith net").await;
     b.goto(&app.url(&format!("/en/projects/{}", project.id)))
         .await;
     b.assert_accessible("project with ledger").await;

@@ -23,6 +23,7 @@ mod hardening;
 mod health;
 mod impact;
 mod markup;
+mod net_impact;
 mod notices;
 mod pages;
 mod privacy;
