@@ -451,12 +451,36 @@ pub fn assumptions(a: &AssumptionsJson) -> [(&'static str, &AssumptionJson); 4] 
 /// The report as CSV: one row a measure, with its stable code (for programs),
 /// its value, and what it is in the reader's language; then verified value by
 /// category. Headers are in the reader's language too.
+/// A row of the report's CSV with the unit its value is in, read from its
+/// measure's code: `pence`, `percent`, `ratio` (x : 1), `months`, `kg`,
+/// `count` or `text`.
+fn measure(w: &mut CsvOut, [code, value, label]: [String; 3]) -> anyhow::Result<()> {
+    let unit = if code.ends_with("_pence") || code.contains("_pence_") {
+        "pence"
+    } else if code.ends_with("_pct") || code.contains("_pct_") {
+        "percent"
+    } else if code.starts_with("roi") {
+        "ratio"
+    } else if code.ends_with("_months") {
+        "months"
+    } else if code.contains("_kg") {
+        "kg"
+    } else if code.ends_with("_source") || code == "programme" || code == "cohort" {
+        "text"
+    } else {
+        "count"
+    };
+    w.row([code, value, label, unit.to_string()])?;
+    Ok(())
+}
+
 pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
     let mut w = CsvOut::new();
     w.row([
         tr.t("csv-measure"),
         tr.t("csv-value"),
         tr.t("csv-description"),
+        tr.t("csv-unit"),
     ])?;
     let tenths =
         |v: Option<f64>, places: usize| v.map(|v| format!("{v:.places$}")).unwrap_or_default();
@@ -486,7 +510,7 @@ pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
     ];
     for (code, value) in rows {
         let label = tr.t(&format!("csv-{}", code.replace('_', "-")));
-        w.row([code.to_string(), value, label])?;
+        measure(&mut w, [code.to_string(), value, label])?;
     }
     // Gross beside net, then the assumptions and their sources.
     let n = &r.net;
@@ -508,31 +532,43 @@ pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
     ];
     for (code, value) in net_rows {
         let label = tr.t(&format!("csv-{}", code.replace('_', "-")));
-        w.row([code.to_string(), value, label])?;
+        measure(&mut w, [code.to_string(), value, label])?;
     }
     let pct = |h: Option<i64>| h.map(|h| Percent(h).to_string()).unwrap_or_default();
     for (code, a) in assumptions(&n.assumptions) {
         let name = tr.t(&format!("net-{code}"));
-        w.row([
-            format!("{code}_pct"),
-            pct(Some(a.percent_hundredths)),
-            tr.t1("csv-assumption-value", "setting", &name),
-        ])?;
-        w.row([
-            format!("{code}_low_pct"),
-            pct(a.low_hundredths),
-            tr.t1("csv-assumption-low", "setting", &name),
-        ])?;
-        w.row([
-            format!("{code}_high_pct"),
-            pct(a.high_hundredths),
-            tr.t1("csv-assumption-high", "setting", &name),
-        ])?;
-        w.row([
-            format!("{code}_source"),
-            a.source.clone(),
-            tr.t1("csv-assumption-source", "setting", &name),
-        ])?;
+        measure(
+            &mut w,
+            [
+                format!("{code}_pct"),
+                pct(Some(a.percent_hundredths)),
+                tr.t1("csv-assumption-value", "setting", &name),
+            ],
+        )?;
+        measure(
+            &mut w,
+            [
+                format!("{code}_low_pct"),
+                pct(a.low_hundredths),
+                tr.t1("csv-assumption-low", "setting", &name),
+            ],
+        )?;
+        measure(
+            &mut w,
+            [
+                format!("{code}_high_pct"),
+                pct(a.high_hundredths),
+                tr.t1("csv-assumption-high", "setting", &name),
+            ],
+        )?;
+        measure(
+            &mut w,
+            [
+                format!("{code}_source"),
+                a.source.clone(),
+                tr.t1("csv-assumption-source", "setting", &name),
+            ],
+        )?;
     }
     let more: Vec<(&str, String)> = vec![
         (
@@ -567,23 +603,29 @@ pub fn to_csv(r: &ImpactReport, tr: Tr) -> anyhow::Result<String> {
     ];
     for (code, value) in more {
         let label = tr.t(&format!("csv-{}", code.replace('_', "-")));
-        w.row([code.to_string(), value, label])?;
+        measure(&mut w, [code.to_string(), value, label])?;
     }
     if r.cohort.is_none() {
         for c in &n.forecast_accuracy_by_cohort {
             let slug = c.cohort.clone().unwrap_or_default();
-            w.row([
-                format!("forecast_accuracy_pct_{slug}"),
-                one(c.accuracy_pct),
-                tr.t1("csv-forecast-accuracy-cohort", "cohort", &slug),
-            ])?;
+            measure(
+                &mut w,
+                [
+                    format!("forecast_accuracy_pct_{slug}"),
+                    one(c.accuracy_pct),
+                    tr.t1("csv-forecast-accuracy-cohort", "cohort", &slug),
+                ],
+            )?;
         }
     }
     for (c, v) in &r.by_category {
         let label = Category::parse(c)
             .map(|c| tr.t1("xlsx-verified-category", "category", &tr.t(c.message_id())))
             .unwrap_or_default();
-        w.row([format!("verified_pence_{c}"), v.to_string(), label])?;
+        measure(
+            &mut w,
+            [format!("verified_pence_{c}"), v.to_string(), label],
+        )?;
     }
     Ok(w.finish()?)
 }
@@ -617,33 +659,56 @@ pub async fn to_xlsx(
     };
 
     let summary = book.add_worksheet().set_name(tr.t("xlsx-sheet-summary"))?;
-    let tenths = |t: Option<i64>| {
-        t.map(ymarfer_domain::impact::format_tenths)
-            .unwrap_or_else(|| "—".into())
+    // Every figure is a number with a number format, so a spreadsheet can
+    // add, compare and chart it; only names are text.
+    let ratio = Format::new().set_num_format("0.0\" : 1\"");
+    let percent = Format::new().set_num_format("0.0%");
+    let one_place = Format::new().set_num_format("0.0");
+    let kilograms = Format::new().set_num_format("#,##0.000");
+    let whole = Format::new().set_num_format("#,##0");
+    enum Figure<'a> {
+        Text(String),
+        Number(f64, &'a Format),
+        Missing,
+    }
+    let pounds = |p: Pence| Figure::Number(p.0 as f64 / 100.0, &money);
+    let tenths = |t: Option<i64>, scale: f64, format| match t {
+        Some(t) => Figure::Number(t as f64 / scale, format),
+        None => Figure::Missing,
     };
-    let mut rows: Vec<(String, String)> = vec![
+    let count = |n: f64| Figure::Number(n, &whole);
+    let mut rows: Vec<(String, Figure)> = vec![
         (
             tr.t("report-programme"),
-            if tr.lang() == ymarfer_domain::Lang::En {
-                p.name_en.clone()
-            } else {
-                p.name_cy.clone()
-            },
+            Figure::Text(tr.pick(&p.name_en, &p.name_cy).to_string()),
         ),
-        (tr.t("report-cost"), tr.money(Pence(r.cost_pence))),
-        (tr.t("report-verified"), tr.money(s.first_year.verified)),
-        (tr.t("report-claimed"), tr.money(s.first_year.claimed)),
-        (tr.t("report-forecast"), tr.money(s.first_year.forecast)),
-        (tr.t("report-roi"), r.roi_display.clone()),
-        (tr.t("xlsx-net-return"), tenths(s.net_return_tenths())),
-        (tr.t("xlsx-payback"), tenths(s.payback_tenths())),
+        (tr.t("report-cost"), pounds(Pence(r.cost_pence))),
+        (tr.t("report-verified"), pounds(s.first_year.verified)),
+        (tr.t("report-claimed"), pounds(s.first_year.claimed)),
+        (tr.t("report-forecast"), pounds(s.first_year.forecast)),
+        (
+            tr.t("report-roi"),
+            tenths(
+                ymarfer_domain::impact::roi_hundredths(s.first_year.verified, Pence(r.cost_pence)),
+                100.0,
+                &ratio,
+            ),
+        ),
+        (
+            tr.t("xlsx-net-return"),
+            tenths(s.net_return_tenths(), 1000.0, &percent),
+        ),
+        (
+            tr.t("xlsx-payback"),
+            tenths(s.payback_tenths(), 10.0, &one_place),
+        ),
         (
             tr.t("xlsx-co2e"),
-            ymarfer_domain::decimal::format(s.co2e_grams, 3),
+            Figure::Number(s.co2e_grams as f64 / 1000.0, &kilograms),
         ),
-        (tr.t("report-organisations"), r.organisations.to_string()),
-        (tr.t("report-participants"), r.participants.to_string()),
-        (tr.t("report-projects"), r.projects.to_string()),
+        (tr.t("report-organisations"), count(r.organisations as f64)),
+        (tr.t("report-participants"), count(r.participants as f64)),
+        (tr.t("report-projects"), count(r.projects as f64)),
     ];
     for (category, value) in &s.by_category {
         rows.push((
@@ -652,12 +717,17 @@ pub async fn to_xlsx(
                 "category",
                 &tr.t(category.message_id()),
             ),
-            tr.money(*value),
+            pounds(*value),
         ));
     }
     for (i, (k, v)) in rows.iter().enumerate() {
-        summary.write_string_with_format(i as u32, 0, k, &bold)?;
-        summary.write_string(i as u32, 1, v)?;
+        let row = i as u32;
+        summary.write_string_with_format(row, 0, k, &bold)?;
+        match v {
+            Figure::Text(t) => summary.write_string(row, 1, t)?,
+            Figure::Number(n, format) => summary.write_number_with_format(row, 1, *n, format)?,
+            Figure::Missing => summary.write_string(row, 1, "—")?,
+        };
     }
     summary.set_column_width(0, 48)?;
     summary.set_column_width(1, 30)?;
@@ -683,15 +753,25 @@ pub async fn to_xlsx(
             "xlsx-col-first-year",
             "xlsx-col-verified-by",
             "xlsx-col-verified-at",
+            "xlsx-col-current",
         ],
     )?;
+    let day = Format::new().set_num_format("d mmm yyyy");
+    let moment = Format::new().set_num_format("d mmm yyyy hh:mm");
     let programme_rate = Pence(p.default_hourly_rate_pence);
-    for (i, e) in db
+    let history = db
         .programme_ledger_history(p.id, cohort.map(|c| c.id))
-        .await?
-        .iter()
-        .enumerate()
-    {
+        .await?;
+    // A line's current version is its latest: only those count.
+    let mut latest: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
+    for e in &history {
+        let v = latest.entry(e.v.line_id).or_insert(e.v.version);
+        *v = (*v).max(e.v.version);
+    }
+    let is_current =
+        |e: &ymarfer_store::ledger::LedgerEntry| latest.get(&e.v.line_id) == Some(&e.v.version);
+    let mut current = Vec::new();
+    for (i, e) in history.iter().enumerate() {
         let row = i as u32 + 1;
         let v = &e.v;
         ledger.write_string(row, 0, &e.project_title)?;
@@ -702,7 +782,7 @@ pub async fn to_xlsx(
         ledger.write_string(row, 5, tr.t(v.category.message_id()))?;
         ledger.write_string(row, 6, tr.t(v.savings_type.message_id()))?;
         ledger.write_string(row, 7, tr.t(v.frequency.message_id()))?;
-        ledger.write_string(row, 8, tr.day(v.starts_on))?;
+        ledger.write_date_with_format(row, 8, v.starts_on, &day)?;
         ledger.write_string(row, 9, tr.t(v.status.message_id()))?;
         if let Some(a) = v.amount_pence {
             ledger.write_number_with_format(row, 10, a as f64 / 100.0, &money)?;
@@ -731,9 +811,15 @@ pub async fn to_xlsx(
             ledger.write_string(row, 15, name)?;
         }
         if let Some(at) = v.verified_at {
-            ledger.write_string(row, 16, tr.date(at))?;
+            let local = ymarfer_domain::uktime::to_local(at);
+            ledger.write_datetime_with_format(row, 16, local, &moment)?;
+        }
+        ledger.write_boolean(row, 17, is_current(e))?;
+        if is_current(e) {
+            current.push(e);
         }
     }
+    ledger.autofilter(0, 0, history.len() as u32, 17)?;
 
     let projects = book.add_worksheet().set_name(tr.t("xlsx-sheet-projects"))?;
     headers(
@@ -960,6 +1046,47 @@ pub async fn to_xlsx(
             sheet.write_number_with_format(row, 4, v, &ratio)?;
         }
     }
+
+    // Last, so that the sheets before keep their places: the current
+    // version of each line only: its verified column adds up to
+    // the report's verified first-year savings.
+    let lines = book.add_worksheet().set_name(tr.t("xlsx-sheet-current"))?;
+    headers(
+        lines,
+        &[
+            "xlsx-col-project",
+            "xlsx-col-organisation",
+            "xlsx-col-line",
+            "xlsx-col-description",
+            "xlsx-col-category",
+            "xlsx-col-starts-on",
+            "xlsx-col-status",
+            "xlsx-col-first-year",
+            "xlsx-col-verified-first-year",
+        ],
+    )?;
+    let mut verified_total = 0i64;
+    for (row, e) in (1u32..).zip(&current) {
+        let v = &e.v;
+        lines.write_string(row, 0, &e.project_title)?;
+        lines.write_string(row, 1, &e.organisation_name)?;
+        lines.write_number(row, 2, v.line_id as f64)?;
+        lines.write_string(row, 3, &v.description)?;
+        lines.write_string(row, 4, tr.t(v.category.message_id()))?;
+        lines.write_date_with_format(row, 5, v.starts_on, &day)?;
+        lines.write_string(row, 6, tr.t(v.status.message_id()))?;
+        if let Some(line) = v.line(e.organisation_rate) {
+            let value = line.first_year_value(programme_rate, capture(p));
+            lines.write_number_with_format(row, 7, value.0 as f64 / 100.0, &money)?;
+            if v.status == Status::Verified {
+                verified_total += value.0;
+                lines.write_number_with_format(row, 8, value.0 as f64 / 100.0, &money)?;
+            }
+        }
+    }
+    let total_row = current.len() as u32 + 1;
+    lines.write_string_with_format(total_row, 0, tr.t("xlsx-total"), &bold)?;
+    lines.write_number_with_format(total_row, 8, verified_total as f64 / 100.0, &money)?;
 
     Ok(book.save_to_buffer()?)
 }

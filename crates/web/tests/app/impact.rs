@@ -742,7 +742,7 @@ async fn downloads_offered_to_those_who_may(app: TestApp) {
             res.text()
                 .await
                 .unwrap()
-                .starts_with("measure,value,description")
+                .starts_with("measure,value,description,unit")
         );
         // In the reader's language, with the stable codes kept for programs.
         let welsh = o
@@ -752,8 +752,8 @@ async fn downloads_offered_to_those_who_may(app: TestApp) {
             .await
             .unwrap();
         assert!(
-            welsh.starts_with("mesur,gwerth,disgrifiad")
-                && welsh.contains("first_year_verified_pence,0,Gwerth y flwyddyn gyntaf wedi'i ddilysu (ceiniogau)"),
+            welsh.starts_with("mesur,gwerth,disgrifiad,uned")
+                && welsh.contains("first_year_verified_pence,0,Gwerth y flwyddyn gyntaf wedi'i ddilysu (ceiniogau),pence"),
             "{welsh}"
         );
         let managed = m.get(&page).await.text().await.unwrap();
@@ -1199,7 +1199,138 @@ async fn cumulative_savings_stop_at_today(app: TestApp) {
     assert!(html.contains("and stops at today"));
 }
 
+/// The spreadsheet a funder downloads can be used as one: figures are numbers
+/// and dates are dates (read back by a spreadsheet library we did not
+/// write), the ledger marks each line's current version, and the sheet of
+/// current lines adds up to the headline.
+async fn reports_a_spreadsheet_can_use(app: TestApp) {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    use ymarfer_app::fixtures::{Firm, Line};
+    let (manager_user, programme, cohort) = manager(&app, "rheolwr.taenlen@example.com").await;
+    let p = app.db.programme_by_id(programme).await.unwrap().unwrap();
+    let input = ymarfer_store::programmes::ProgrammeInput {
+        slug: p.slug.clone(),
+        name_en: p.name_en.clone(),
+        name_cy: p.name_cy.clone(),
+        cost_pence: 100_000,
+        default_hourly_rate_pence: 2500,
+        capture_factor_thousandths: 1000,
+        ..Default::default()
+    };
+    app.db.update_programme(programme, &input).await.unwrap();
+    let org = Firm::named("Becws Taenlen")
+        .add(&app.db, programme)
+        .await
+        .unwrap();
+    let project = crate::support::project(&app, cohort, org.id, "Bara", "testing", "cohort").await;
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    // £100 a month verified (£1,200.00), and £50 a month claimed, changed to
+    // £60 (£720.00).
+    let verified = Line::monthly("Less flour wasted", 10_000)
+        .starting(start)
+        .verified();
+    let claimed = Line::monthly("Fewer deliveries", 5_000)
+        .starting(start)
+        .claimed();
+    let ids = Line::add_all(
+        &app.db,
+        &[(project.id, verified), (project.id, claimed)],
+        manager_user.id,
+    )
+    .await
+    .unwrap();
+    assert_eq!(ids.len(), 2);
+    // The claim is changed once, so the ledger keeps an earlier version.
+    let changed = ymarfer_store::ledger::BenefitInput {
+        description: "Fewer deliveries".into(),
+        category: ymarfer_domain::impact::Category::Materials,
+        savings_type: ymarfer_domain::impact::SavingsType::Hard,
+        frequency: ymarfer_domain::impact::Frequency::Monthly,
+        starts_on: start,
+        status: ymarfer_domain::impact::Status::Claimed,
+        amount_pence: Some(6_000),
+        ..Default::default()
+    };
+    let acting = app.acting(manager_user.id).await;
+    assert!(
+        ymarfer_app::benefits::change(&app.state, &acting, project.id, ids[1], &changed)
+            .await
+            .unwrap()
+    );
+    let m = app.client();
+    m.sign_in("rheolwr.taenlen@example.com").await;
+    let bytes = m
+        .get(&format!("/en/programmes/{}/reports/impact.xlsx", p.slug))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let summary = book.worksheet_range("Summary").unwrap();
+    let value_of = |label: &str| {
+        summary
+            .rows()
+            .find(|r| r[0] == Data::String(label.into()))
+            .map(|r| r[1].clone())
+            .unwrap_or_else(|| panic!("{label} in the summary"))
+    };
+    assert_eq!(value_of("Cost"), Data::Float(1000.0));
+    assert_eq!(value_of("Verified"), Data::Float(1200.0));
+    assert_eq!(value_of("Claimed"), Data::Float(720.0));
+    assert_eq!(value_of("Return on investment"), Data::Float(1.2));
+    assert!(matches!(value_of("Organisations"), Data::Float(_)));
+    let ledger = book.worksheet_range("Ledger").unwrap();
+    let header: Vec<String> = ledger
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name}"))
+    };
+    let rows: Vec<&[Data]> = ledger.rows().skip(1).collect();
+    assert!(
+        rows.len() >= 3,
+        "every version of every line: {}",
+        rows.len()
+    );
+    for row in &rows {
+        assert!(
+            matches!(row[col("In use from")], Data::DateTime(_)),
+            "a date, not text: {:?}",
+            row[col("In use from")]
+        );
+        assert!(matches!(row[col("Current version")], Data::Bool(_)));
+    }
+    // One current version per line, the rest earlier ones.
+    let current = rows
+        .iter()
+        .filter(|r| r[col("Current version")] == Data::Bool(true))
+        .count();
+    assert_eq!(current, 2);
+    let current_sheet = book.worksheet_range("Current lines").unwrap();
+    let verified_col = 8;
+    let lines: Vec<&[Data]> = current_sheet.rows().skip(1).collect();
+    let (total, body) = lines.split_last().unwrap();
+    let sum: f64 = body
+        .iter()
+        .filter_map(|r| match r[verified_col] {
+            Data::Float(f) => Some(f),
+            _ => None,
+        })
+        .sum();
+    assert_eq!(body.len(), 2, "one row per line");
+    assert_eq!(sum, 1200.0, "the verified column adds up to the headline");
+    assert_eq!(total[verified_col], Data::Float(1200.0));
+}
+
 on_both! {
+    spreadsheet => super::reports_a_spreadsheet_can_use;
     cumulative_to_today => super::cumulative_savings_stop_at_today;
     stored_values => super::stored_values_follow_every_write;
     verification_workflow => super::verification_people_can_defend;
