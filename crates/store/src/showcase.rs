@@ -81,4 +81,28 @@ impl Db {
             }
         }))
     }
+
+    /// Each programme with projects the world may see (public, and approved
+    /// as such), with how many, by name: the public front door's way to each
+    /// showcase. One query.
+    pub async fn showcases(&self) -> Result<Vec<ShowcaseLink>> {
+        let sql = format!(
+            "SELECT g.slug, g.name_en, g.name_cy, COUNT(*) AS projects FROM projects p \
+             JOIN cohorts c ON c.id = p.cohort_id JOIN programmes g ON g.id = c.programme_id \
+             WHERE {} GROUP BY g.slug, g.name_en, g.name_cy ORDER BY g.name_en",
+            crate::sql::PUBLIC_AND_APPROVED
+        );
+        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+            .fetch_all(pool)
+            .await?))
+    }
+}
+
+/// A programme's showcase, as the public front door lists it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ShowcaseLink {
+    pub slug: String,
+    pub name_en: String,
+    pub name_cy: String,
+    pub projects: i64,
 }

@@ -212,3 +212,13 @@ admin-index-audit = Pwy wnaeth beth, a phryd, ar draws pob rhaglen.
 admin-index-smes = Faint o gwmnïau bach sydd ym mhob ardal, ar gyfer y cynllunydd senarios.
 nav-admin = Gweinyddu
 home-administrator = Rydych chi'n gofalu am Ymarfer gyfan yn hytrach nag am garfan:
+home-showcase-heading = Beth newidiodd cwmnïau fel eich un chi
+home-showcase-lead = Prosiectau y dewisodd cwmnïau eu rhannu: y broblem, yr hyn y rhoddwyd cynnig arno, a'r hyn a arbedwyd.
+home-showcase-projects = { $count ->
+    [zero] Dim prosiectau
+    [one] { $count } prosiect
+    [two] { $count } brosiect
+    [few] { $count } phrosiect
+    [many] { $count } phrosiect
+   *[other] { $count } prosiect
+}

@@ -204,3 +204,9 @@ admin-index-audit = Who did what, and when, across every programme.
 admin-index-smes = How many small firms each area has, for the scenario planner.
 nav-admin = Administration
 home-administrator = You look after Ymarfer as a whole rather than a cohort:
+home-showcase-heading = What firms like yours changed
+home-showcase-lead = Projects firms chose to share: the problem, what they tried, and what it saved.
+home-showcase-projects = { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+}

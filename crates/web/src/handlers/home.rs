@@ -99,6 +99,9 @@ struct Home {
     manages_any: bool,
     /// Unread notices and unanswered requests for feedback.
     waiting: (i64, usize),
+    /// For someone not signed in: the programmes' showcases of what firms
+    /// changed.
+    showcases: Vec<ymarfer_store::showcase::ShowcaseLink>,
 }
 
 impl Home {
@@ -360,12 +363,18 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
         ),
         None => (0, 0),
     };
+    let showcases = if viewer.0.is_none() {
+        state.db.showcases().await?
+    } else {
+        Vec::new()
+    };
     render(&Home {
         page,
         cohorts,
         programmes,
         manages_any,
         waiting,
+        showcases,
     })
 }
 

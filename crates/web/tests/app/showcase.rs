@@ -95,6 +95,13 @@ async fn only_approved_public_projects_with_what_they_saved(app: TestApp) {
         .await
         .unwrap();
     let visitor = app.client();
+    // The public front door leads to it, counting what is shown.
+    let home = visitor.get("/en").await.text().await.unwrap();
+    assert!(
+        home.contains(&format!("href=\"/en/programmes/{slug}/showcase\""))
+            && home.contains(": 1 project</li>"),
+        "{home}"
+    );
     let res = visitor
         .get(&format!("/en/programmes/{slug}/showcase"))
         .await;
