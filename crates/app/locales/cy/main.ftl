@@ -4,6 +4,7 @@ switch-language = English
 nav-label = Prif ddewislen
 nav-home = Hafan
 nav-profile = Eich proffil
+nav-notices = Hysbysiadau
 nav-admin-users = Pobl
 nav-sign-in = Mewngofnodi
 nav-sign-out = Allgofnodi

@@ -4,6 +4,7 @@ switch-language = Cymraeg
 nav-label = Main menu
 nav-home = Home
 nav-profile = Your profile
+nav-notices = Notices
 nav-admin-users = People
 nav-sign-in = Sign in
 nav-sign-out = Sign out

@@ -523,6 +523,10 @@ async fn administration_index(app: TestApp) {
     );
     let home = person.get("/en").await.text().await.unwrap();
     assert!(!home.contains("href=\"/en/admin\""));
+    assert!(
+        home.contains("href=\"/en/notices\""),
+        "notices are in everyone's navigation"
+    );
 }
 
 on_both! {
