@@ -76,15 +76,18 @@ pub async fn create(
     // when the other cohorts' fixed shares take the whole cost, a share must
     // be given.
     if input.cost_share_pence.is_none() && programme.cost_pence > 0 {
-        let cohorts = services.db.cohorts_of(programme_id).await?;
-        let taken: i64 = cohorts.iter().filter_map(|c| c.cost_share_pence).sum();
-        let sharing = cohorts
+        // The impact method's own split, with the new cohort last (it takes
+        // the smallest of the equal parts).
+        let mut fixed: Vec<Option<Pence>> = services
+            .db
+            .cohorts_of(programme_id)
+            .await?
             .iter()
-            .filter(|c| c.cost_share_pence.is_none())
-            .count()
-            + 1;
-        let left = programme.cost_pence.saturating_sub(taken);
-        if left < i64::try_from(sharing).unwrap_or(i64::MAX) {
+            .map(|c| c.cost_share_pence.map(Pence))
+            .collect();
+        fixed.push(None);
+        let shares = ymarfer_domain::impact::cohort_shares(Pence(programme.cost_pence), &fixed);
+        if shares.last() == Some(&Pence(0)) {
             return Err(Error::Invalid("cohort-error-no-cost-left"));
         }
     }
