@@ -67,6 +67,22 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page, Door::Api],
     },
     Act {
+        name: "claims::query",
+        may: "VerifyBenefit: the cohort's staff, never the claimant",
+        records: "line_queried: the line, the version seen and the question, with the new (queried) version and the claimant's notice in one transaction",
+        tells: "the claimant, in the app and by their email rhythm, in their language",
+        repeat: "the version seen: sent twice, the second finds it done and changes and records nothing",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
+        name: "claims::answer",
+        may: "EditProject: the firm's people in the cohort and the cohort's staff; only a queried line",
+        records: "line_answered: the line, the version seen and the answer, with the new (claimed again) version and the asker's notice in one transaction",
+        tells: "the reviewer who asked, in the app and by their email rhythm, in their language",
+        repeat: "the version seen: sent twice, the second finds it done and changes and records nothing",
+        doors: &[Door::Page, Door::Api],
+    },
+    Act {
         name: "claims::return_claim",
         may: "VerifyBenefit: the cohort's staff, never the claimant",
         records: "line_returned: the line, the version seen and the note, with the new version and the claimant's notice in one transaction",
@@ -608,7 +624,9 @@ pub const VIEWS: &[View] = &[
     },
     View {
         name: "claims::queue",
-        shows: "the claims of a programme waiting for review, oldest first, to the staff of each claim's cohort",
+        shows: "the claims of a programme waiting for review, and those queried waiting for the claimant's answer, \
+                oldest first, to the staff of each claim's cohort, each with who claimed it, when, and the evidence \
+                its project holds set against its category (three queries)",
     },
     View {
         name: "claims::waiting",

@@ -1,5 +1,6 @@
-//! Reviewing a claimed saving: verifying it, sending it back to the claimant
-//! for rework, rejecting it, or reopening a verified line. Each act asks the
+//! Reviewing a claimed saving: verifying it, asking the claimant a question
+//! (which they answer on the claim), sending it back to the claimant for
+//! rework, rejecting it, or reopening a verified line. Each act asks the
 //! policy itself, refuses a version other than the one the reviewer saw, and
 //! writes the new state of the line, its audit record and the claimant's
 //! notice in one transaction. The same act sent twice does nothing the second
@@ -10,8 +11,9 @@ use crate::error::{Error, Result};
 use crate::services::Services;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::authz::missing;
+use ymarfer_domain::evidence::{Evidence, Fit};
 use ymarfer_domain::impact::Status;
-use ymarfer_domain::{Action, Decision, Resource};
+use ymarfer_domain::{Action, Decision as Policy, Resource};
 use ymarfer_store::ledger::{Claim, Review, Reviewed};
 use ymarfer_store::programmes::Programme;
 
@@ -53,9 +55,75 @@ impl Outcome {
     }
 }
 
+/// What a reviewer may decide about a claim, as every door offers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Verify,
+    Query,
+    Return,
+    Reject,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 4] = [
+        Decision::Verify,
+        Decision::Query,
+        Decision::Return,
+        Decision::Reject,
+    ];
+
+    /// The code a form or the API sends.
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Verify => "verify",
+            Decision::Query => "query",
+            Decision::Return => "return",
+            Decision::Reject => "reject",
+        }
+    }
+
+    /// The Fluent message naming the choice.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Decision::Verify => "review-verify",
+            Decision::Query => "review-query",
+            Decision::Return => "review-return",
+            Decision::Reject => "review-reject",
+        }
+    }
+
+    /// The decision a code names.
+    pub fn parse(code: &str) -> Option<Decision> {
+        Decision::ALL.into_iter().find(|d| d.code() == code.trim())
+    }
+
+    /// The word the page that follows a done review is told (`?done=`).
+    pub fn done(self) -> &'static str {
+        match self {
+            Decision::Verify => "verified",
+            Decision::Query => "queried",
+            Decision::Return => "returned",
+            Decision::Reject => "rejected",
+        }
+    }
+}
+
 /// Verifies a claim: the saving counts from now on.
 pub async fn verify(s: &Services, acting: &Acting, seen: Seen<'_>) -> Result<Outcome> {
     review(s, acting, seen, Review::Verify).await
+}
+
+/// Asks the claimant a question about a claim (the note): the claim waits for
+/// their answer and counts nowhere meanwhile.
+pub async fn query(s: &Services, acting: &Acting, seen: Seen<'_>) -> Result<Outcome> {
+    review(s, acting, seen, Review::Query).await
+}
+
+/// The claimant's answer to a reviewer's question (the note): the line is
+/// claimed again, as a new version carrying the answer, and the reviewer who
+/// asked is told. Anyone who may edit the project may answer.
+pub async fn answer(s: &Services, acting: &Acting, seen: Seen<'_>) -> Result<Outcome> {
+    review(s, acting, seen, Review::Answer).await
 }
 
 /// Sends a claim back to the claimant for rework, with the reason: they may
@@ -78,6 +146,8 @@ pub async fn reopen(s: &Services, acting: &Acting, seen: Seen<'_>) -> Result<Out
 fn audit_action(review: Review) -> AuditAction {
     match review {
         Review::Verify => AuditAction::LineVerified,
+        Review::Query => AuditAction::LineQueried,
+        Review::Answer => AuditAction::LineAnswered,
         Review::Return => AuditAction::LineReturned,
         Review::Reject => AuditAction::LineRejected,
         Review::Reopen => AuditAction::LineReopened,
@@ -98,7 +168,11 @@ pub fn check_note(note: &str) -> Result<&str> {
 }
 
 async fn review(s: &Services, acting: &Acting, seen: Seen<'_>, review: Review) -> Result<Outcome> {
-    let programme = authorise(s, acting, seen.project).await?;
+    let action = match review {
+        Review::Answer => Action::EditProject,
+        _ => Action::VerifyBenefit,
+    };
+    let programme = authorise(s, acting, seen.project, action).await?;
     if s.db.benefit_line_project(seen.line).await? != Some(seen.project) {
         return Err(Error::NotFound);
     }
@@ -125,10 +199,11 @@ async fn review(s: &Services, acting: &Acting, seen: Seen<'_>, review: Review) -
     })
 }
 
-/// Asks the policy whether the person may review the project's claims; the
+/// Asks the policy whether the person may act so on the project's claims
+/// (review them, or answer a question as one who may edit the project); the
 /// project's programme if so. Who relates to the project is the rule
 /// [`crate::projects::Relation`] writes once for every door.
-async fn authorise(s: &Services, acting: &Acting, project: i64) -> Result<i64> {
+async fn authorise(s: &Services, acting: &Acting, project: i64, action: Action) -> Result<i64> {
     let hide = || hidden(missing(acting.actor.as_ref()));
     let Some(p) = s.db.project(project).await? else {
         return Err(hide());
@@ -136,27 +211,76 @@ async fn authorise(s: &Services, acting: &Acting, project: i64) -> Result<i64> {
     let Some((facts, cohort)) = crate::projects::facts_of(s, acting, &p).await? else {
         return Err(hide());
     };
-    acting.may(Action::VerifyBenefit, Resource::Project(facts))?;
+    acting.may(action, Resource::Project(facts))?;
     Ok(cohort.programme_id)
 }
 
 /// The refusal for a project that is not there (an `Allow` here is hidden too).
-fn hidden(decision: Decision) -> Error {
+fn hidden(decision: Policy) -> Error {
     match refusal(decision) {
         Ok(()) => Error::NotFound,
         Err(e) => e,
     }
 }
 
-/// The claims of a programme the person may review, oldest first: the
-/// claims queue, whichever door shows it.
-pub async fn queue(s: &Services, acting: &Acting, programme: &Programme) -> Result<Vec<Claim>> {
-    Ok(s.db
-        .claims_in(programme.id)
-        .await?
-        .into_iter()
-        .filter(|claim| may_review_in(acting, programme.id, claim.cohort_id))
-        .collect())
+/// A claim in the queue, with who claimed it and the evidence its project holds.
+#[derive(Debug, Clone)]
+pub struct Queued {
+    pub claim: Claim,
+    pub evidence: Evidence,
+    /// How the evidence stands against the claim's category.
+    pub fit: Fit,
+}
+
+/// The claims queue of a programme, as the person may review it.
+#[derive(Debug, Clone, Default)]
+pub struct Queue {
+    /// Claims waiting for review, oldest first.
+    pub waiting: Vec<Queued>,
+    /// Claims queried, waiting for the claimant's answer, oldest question first.
+    pub queried: Vec<Queued>,
+}
+
+/// The claims of a programme the person may review, oldest first, and those
+/// waiting for a claimant's answer: the claims queue, whichever door shows
+/// it. Three queries, whatever the number of claims.
+pub async fn queue(s: &Services, acting: &Acting, programme: &Programme) -> Result<Queue> {
+    let claims: Vec<Claim> =
+        s.db.claims_in(programme.id)
+            .await?
+            .into_iter()
+            .filter(|claim| may_review_in(acting, programme.id, claim.cohort_id))
+            .collect();
+    let mut held = s.db.claim_evidence(programme.id).await?;
+    let mut queue = Queue::default();
+    for claim in claims {
+        let evidence = held.remove(&claim.project_id).unwrap_or_default();
+        held.insert(claim.project_id, evidence.clone());
+        let fit = ymarfer_domain::evidence::fit(claim.v.category, &evidence);
+        let queued = Queued {
+            claim,
+            evidence,
+            fit,
+        };
+        if queued.claim.v.status == Status::Queried {
+            queue.queried.push(queued);
+        } else {
+            queue.waiting.push(queued);
+        }
+    }
+    Ok(queue)
+}
+
+/// The evidence one project holds for its claims, and how it stands against
+/// a claim of `category` (for the verification page).
+pub async fn evidence_of(
+    s: &Services,
+    project: i64,
+    category: ymarfer_domain::impact::Category,
+) -> Result<(Evidence, Fit)> {
+    let evidence = s.db.project_evidence(project).await?;
+    let fit = ymarfer_domain::evidence::fit(category, &evidence);
+    Ok((evidence, fit))
 }
 
 /// How many claims wait that the person may review, counted in one query.

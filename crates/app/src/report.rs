@@ -361,6 +361,41 @@ pub async fn verified_per_organisation(db: &Db, p: &Programme) -> anyhow::Result
         .collect())
 }
 
+/// The net first-year savings of each organisation taking part (zero for
+/// those with nothing verified), each line taken from gross to net by the
+/// programme's additionality settings at their central values and its firm's
+/// own answer where given; `None` when the programme has no settings and no
+/// answers, so net is gross. Four queries.
+pub async fn net_per_organisation(db: &Db, p: &Programme) -> anyhow::Result<Option<Vec<Pence>>> {
+    let a = db.additionality_of(p.id).await?;
+    let answers: std::collections::HashMap<i64, Percent> = db
+        .counterfactuals_in(p.id, None)
+        .await?
+        .into_iter()
+        .map(|(project, answer)| (project, answer.deadweight()))
+        .collect();
+    if a == net::Additionality::default() && answers.is_empty() {
+        return Ok(None);
+    }
+    let mut by_org: std::collections::HashMap<i64, Pence> = std::collections::HashMap::new();
+    for (org, project, value, n) in db.verified_values_by_organisation(p.id).await? {
+        let factors =
+            net::Factors::for_project(&a, answers.get(&project).copied(), net::End::Central);
+        let one = net::net_line(value, factors);
+        let total = by_org.entry(org).or_default();
+        total.0 = total.0.saturating_add(one.0.saturating_mul(n));
+    }
+    let taking_part = db
+        .organisations_taking_part(p.id, ymarfer_domain::uktime::today())
+        .await?;
+    Ok(Some(
+        taking_part
+            .into_iter()
+            .map(|o| by_org.get(&o).copied().unwrap_or_default())
+            .collect(),
+    ))
+}
+
 /// What a cohort returned: its verified first-year savings on its share of
 /// the programme's cost.
 #[derive(Debug, Clone)]

@@ -13,6 +13,8 @@ coded_enum! {
         LineClaimed = "line_claimed", "audit-line-claimed";
         LineChanged = "line_changed", "audit-line-changed";
         LineReopened = "line_reopened", "audit-line-reopened";
+        LineQueried = "line_queried", "audit-line-queried";
+        LineAnswered = "line_answered", "audit-line-answered";
         LineReturned = "line_returned", "audit-line-returned";
         LineRejected = "line_rejected", "audit-line-rejected";
         ProjectApproved = "project_approved", "audit-project-approved";

@@ -9,6 +9,7 @@ pub mod csvout;
 pub mod decimal;
 pub mod email;
 pub mod engagement;
+pub mod evidence;
 pub mod followup;
 pub mod health;
 pub mod impact;

@@ -58,6 +58,10 @@ coded_enum! {
         FeedbackRequest = "feedback_request", "notice-feedback-request";
         /// A saving the person claimed was verified; the notice leads to its project's ledger.
         ClaimVerified = "claim_verified", "notice-claim-verified";
+        /// A reviewer asked the person a question about their claim.
+        ClaimQueried = "claim_queried", "notice-claim-queried";
+        /// The claimant answered the person's question about a claim.
+        ClaimAnswered = "claim_answered", "notice-claim-answered";
         /// A claim was sent back to the person for rework, with the reason.
         ClaimReturned = "claim_returned", "notice-claim-returned";
         /// A claim was rejected, with the reason.

@@ -245,6 +245,30 @@ impl Db {
             .collect())
     }
 
+    /// Each verified line's first-year value in a programme, grouped as
+    /// (organisation, project, value, how many lines of that value), for
+    /// taking each firm's savings from gross to net. One query.
+    pub async fn verified_values_by_organisation(
+        &self,
+        programme_id: i64,
+    ) -> Result<Vec<(i64, i64, Pence, i64)>> {
+        let rows: Vec<(i64, i64, Option<i64>, i64)> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT l.organisation_id, l.project_id, l.first_year_pence, COUNT(*) FROM benefit_lines l \
+                 WHERE l.programme_id = $1 AND l.status = 'verified' \
+                 GROUP BY l.organisation_id, l.project_id, l.first_year_pence \
+                 ORDER BY l.organisation_id, l.project_id, l.first_year_pence",
+            )
+            .bind(programme_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(org, project, value, n)| (org, project, Pence(value.unwrap_or(0)), n))
+            .collect())
+    }
+
     /// For each cohort of a programme: the current verified first-year value of
     /// the lines first recorded as forecasts, and the first-year value of that
     /// first (forecast) version, which the ledger keeps in the line's history.

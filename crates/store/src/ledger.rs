@@ -354,13 +354,20 @@ pub struct LedgerEntry {
     pub v: BenefitVersion,
 }
 
-/// A claimed line waiting to be verified, with where it belongs.
+/// A claimed line waiting to be verified (or queried, waiting for the
+/// claimant's answer), with where it belongs and who claimed it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Claim {
     pub project_id: i64,
     pub project_title: String,
     pub cohort_id: i64,
     pub organisation_name: String,
+    /// Who made the line's first claimed version of this round (an erased
+    /// person is no name).
+    pub claimant_name: Option<String>,
+    /// When the line was claimed: the version the claim stands on (for a
+    /// queried line, the version that was queried).
+    pub claimed_at: chrono::DateTime<chrono::Utc>,
     #[sqlx(try_from = "String")]
     pub employee_band: ymarfer_domain::innovation::EmployeeBand,
     pub organisation_rate: Option<i64>,
@@ -378,6 +385,13 @@ pub struct CurrentLine {
     #[sqlx(flatten)]
     pub v: BenefitVersion,
 }
+
+/// A project's evidence for its claims, from `projects p`: its measure's unit,
+/// readings, files and changes tested and decided on.
+const EVIDENCE_COLUMNS: &str = "p.aim_unit, \
+     (SELECT COUNT(*) FROM readings r WHERE r.project_id = p.id), \
+     (SELECT COUNT(*) FROM attachments a WHERE a.project_id = p.id), \
+     (SELECT COUNT(*) FROM cycles y WHERE y.project_id = p.id AND y.decision IS NOT NULL)";
 
 pub(crate) const VERSION_COLUMNS: &str = "v.id, v.line_id, v.version, v.description, v.category, v.savings_type, v.frequency, v.starts_on, \
      v.status, v.amount_pence, v.hours_hundredths, v.hourly_rate_pence, v.energy_kwh_milli, v.waste_kg_milli, v.waste_level, \
@@ -551,11 +565,16 @@ pub enum Reopening {
     NotVerified,
 }
 
-/// What a reviewer does to a line's current version.
+/// What a reviewer (or, answering a question, the claimant) does to a line's
+/// current version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Review {
     /// Verified: the saving is counted.
     Verify,
+    /// A question to the claimant, who answers on the claim.
+    Query,
+    /// The claimant's answer to a question: the line is claimed again.
+    Answer,
     /// Sent back to the claimant to rework and claim again.
     Return,
     /// Rejected: the line is closed.
@@ -569,9 +588,10 @@ impl Review {
     pub fn result(self) -> Status {
         match self {
             Review::Verify => Status::Verified,
+            Review::Query => Status::Queried,
+            Review::Answer | Review::Reopen => Status::Claimed,
             Review::Return => Status::Returned,
             Review::Reject => Status::Rejected,
-            Review::Reopen => Status::Claimed,
         }
     }
 
@@ -581,20 +601,29 @@ impl Review {
     }
 
     /// Whether a line at `status` can be reviewed so: a forecast or claim is
-    /// verified, returned or rejected; only a verified line is reopened.
+    /// verified, queried, returned or rejected; a queried one is answered (or
+    /// returned or rejected, if the reviewer decides without waiting); only a
+    /// verified line is reopened.
     pub fn applies_to(self, status: Status) -> bool {
         match self {
-            Review::Verify | Review::Return | Review::Reject => {
+            Review::Verify | Review::Query => {
                 matches!(status, Status::Forecast | Status::Claimed)
             }
+            Review::Return | Review::Reject => {
+                matches!(status, Status::Forecast | Status::Claimed | Status::Queried)
+            }
+            Review::Answer => status == Status::Queried,
             Review::Reopen => status == Status::Verified,
         }
     }
 
-    /// What the claimant is told.
+    /// What the person who made the reviewed version is told: the claimant of
+    /// a review, or the reviewer who asked, of an answer.
     pub fn notice(self) -> Option<NoticeKind> {
         match self {
             Review::Verify => Some(NoticeKind::ClaimVerified),
+            Review::Query => Some(NoticeKind::ClaimQueried),
+            Review::Answer => Some(NoticeKind::ClaimAnswered),
             Review::Return => Some(NoticeKind::ClaimReturned),
             Review::Reject => Some(NoticeKind::ClaimRejected),
             Review::Reopen => None,
@@ -612,7 +641,8 @@ pub enum Reviewed {
     /// A newer version than the one the reviewer saw exists; nothing changed.
     Changed { current: i64 },
     /// The line's status does not allow this review (a rejected line, a
-    /// returned one awaiting rework, reopening one not verified); nothing changed.
+    /// returned one awaiting rework, a question to answer on a line not
+    /// queried, reopening one not verified); nothing changed.
     NotOpen { status: Status },
 }
 
@@ -981,11 +1011,12 @@ impl Db {
     }
 
     /// Reviews a line as one act, if `seen_version` is still its current
-    /// version: verifies it, returns it to the claimant for rework, rejects it,
-    /// or reopens a verified line (back to claimed). Returning, rejecting and
-    /// reopening add a version (status, who, when and why); verifying marks the
-    /// current one. The claimant hears of a verification, return or rejection
-    /// in the app. `audit` (when it names an action) is recorded in the same
+    /// version: verifies it, asks the claimant a question, records their
+    /// answer, returns it to the claimant for rework, rejects it, or reopens a
+    /// verified line (back to claimed). All but verifying add a version
+    /// (status, who, when and why, the question or answer as its note);
+    /// verifying marks the current one. The person who made the reviewed
+    /// version hears of it in the app (see [`Review::notice`]). `audit` (when it names an action) is recorded in the same
     /// transaction. The same review sent again by the same person finds it done
     /// and changes nothing.
     pub async fn review_benefit_line(
@@ -1169,21 +1200,86 @@ impl Db {
     }
 
     /// Every line of a programme whose current version is claimed, waiting to be
-    /// verified, with where it belongs: one query, oldest claims first.
+    /// verified, or queried, waiting for the claimant's answer, with where it
+    /// belongs and who claimed it when: one query, oldest claims first.
     pub async fn claims_in(&self, programme_id: i64) -> Result<Vec<Claim>> {
+        // The claim a line stands on: its latest claimed version (for a
+        // queried line, the one queried).
         let sql = format!(
             "SELECT p.id AS project_id, p.title AS project_title, p.cohort_id, o.name AS organisation_name, \
+             CASE WHEN u.erased_at IS NULL THEN u.display_name END AS claimant_name, \
+             COALESCE(k.created_at, v.created_at) AS claimed_at, \
              o.employee_band, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \
              FROM benefit_lines l JOIN benefit_versions v ON v.line_id = l.id \
              AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = l.id) \
+             LEFT JOIN benefit_versions k ON k.line_id = l.id AND k.version = (SELECT MAX(version) \
+             FROM benefit_versions w WHERE w.line_id = l.id AND w.status = 'claimed') \
+             LEFT JOIN users u ON u.id = k.created_by \
              JOIN projects p ON p.id = l.project_id JOIN organisations o ON o.id = p.organisation_id \
-             WHERE l.programme_id = $1 AND l.status = 'claimed' \
-             ORDER BY v.created_at, v.id"
+             WHERE l.programme_id = $1 AND l.status IN ('claimed', 'queried') \
+             ORDER BY claimed_at, v.id"
         );
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
             .bind(programme_id)
             .fetch_all(pool)
             .await?))
+    }
+
+    /// The evidence each project with a claim waiting (or queried) in a
+    /// programme holds: its measure's unit, how many readings, files and
+    /// tested changes. One query.
+    pub async fn claim_evidence(
+        &self,
+        programme_id: i64,
+    ) -> Result<std::collections::HashMap<i64, ymarfer_domain::evidence::Evidence>> {
+        let rows: Vec<(i64, String, i64, i64, i64)> = with_pool!(self, |pool| {
+            sqlx::query_as(&format!(
+                "SELECT p.id, {EVIDENCE_COLUMNS} FROM projects p WHERE p.id IN \
+                 (SELECT project_id FROM benefit_lines WHERE programme_id = $1 AND status IN ('claimed', 'queried'))"
+            ))
+            .bind(programme_id)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(id, unit, readings, attachments, tested)| {
+                (
+                    id,
+                    ymarfer_domain::evidence::Evidence {
+                        unit,
+                        readings,
+                        attachments,
+                        tested,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// The evidence one project holds for its claims.
+    pub async fn project_evidence(
+        &self,
+        project: i64,
+    ) -> Result<ymarfer_domain::evidence::Evidence> {
+        let row: Option<(String, i64, i64, i64)> = with_pool!(self, |pool| {
+            sqlx::query_as(&format!(
+                "SELECT {EVIDENCE_COLUMNS} FROM projects p WHERE p.id = $1"
+            ))
+            .bind(project)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(row
+            .map(
+                |(unit, readings, attachments, tested)| ymarfer_domain::evidence::Evidence {
+                    unit,
+                    readings,
+                    attachments,
+                    tested,
+                },
+            )
+            .unwrap_or_default())
     }
 
     /// The verified first-year savings of each firm of this size band and SIC

@@ -87,11 +87,7 @@ impl utoipa::PartialSchema for ReviewDecision {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
         coded(
             "A reviewer's decision.",
-            [
-                ("verify", "review-verify"),
-                ("return", "review-return"),
-                ("reject", "review-reject"),
-            ],
+            ymarfer_app::claims::Decision::ALL.map(|d| (d.code(), d.message_id())),
         )
     }
 }

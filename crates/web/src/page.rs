@@ -139,6 +139,8 @@ impl Page {
             "checked-in",
             "reflected",
             "returned",
+            "queried",
+            "answered",
             "rejected",
             "attached",
             "notify",

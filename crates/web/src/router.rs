@@ -287,6 +287,10 @@ fn pages() -> Router<AppState> {
             get(benefits::review::verify_form).post(benefits::review::verify),
         )
         .route(
+            "/projects/{id}/benefits/{line}/answer",
+            get(benefits::answer::answer_form).post(benefits::answer::answer),
+        )
+        .route(
             "/projects/{id}/benefits/{line}/reopen",
             get(benefits::review::reopen_form).post(benefits::review::reopen),
         )

@@ -382,15 +382,57 @@ review-decision = Eich penderfyniad
 review-verify = Dilysu: mae'r arbediad yn cyfrif
 review-return = Anfon yn ôl at yr hawlydd i'w ailweithio a'i hawlio eto
 review-reject = Gwrthod: caiff y llinell ei chau
-review-decision-required = Dewiswch a ydych am ddilysu'r hawliad, ei anfon yn ôl neu ei wrthod.
+review-decision-required = Dewiswch a ydych am ddilysu'r hawliad, gofyn cwestiwn, ei anfon yn ôl neu ei wrthod.
 field-review-note = Eich nodyn neu'ch rheswm
-field-review-note-hint = I ddilysu: pam rydych chi'n fodlon, er enghraifft beth a welsoch neu pa gofnodion a wiriwyd gennych. I anfon yn ôl neu wrthod: pam, fel bod yr hawlydd yn gwybod beth i'w newid. Caiff ei gadw gyda'r llinell a'i ddangos lle bynnag y mae'n ymddangos.
+field-review-note-hint = I ddilysu: pam rydych chi'n fodlon, er enghraifft beth a welsoch neu pa gofnodion a wiriwyd gennych. I ofyn: eich cwestiwn. I anfon yn ôl neu wrthod: pam, fel bod yr hawlydd yn gwybod beth i'w newid. Caiff ei gadw gyda'r llinell a'i ddangos lle bynnag y mae'n ymddangos.
 review-button = Cofnodi'r penderfyniad
-claim-review-not-open = Nid yw'r llinell hon yn aros i gael ei hadolygu: mae wedi'i dilysu, wedi'i hanfon yn ôl i'w hailweithio neu wedi'i gwrthod. Mae ei hanes isod yn dangos beth ddigwyddodd.
+claim-review-not-open = Nid yw'r llinell hon yn aros am yr adolygiad hwn: mae wedi'i dilysu, mae cwestiwn wedi'i ofyn amdani, mae wedi'i hanfon yn ôl i'w hailweithio neu mae wedi'i gwrthod. Mae ei hanes isod yn dangos beth ddigwyddodd.
 claim-note-too-long = Ysgrifennwch 1,000 o nodau ar y mwyaf.
 benefit-rejected-closed = Cafodd y llinell hon ei gwrthod ac mae wedi'i chau. I hawlio'r arbediad eto, ychwanegwch linell newydd.
 done-returned = Mae'r hawliad wedi'i anfon yn ôl at yr hawlydd gyda'ch rheswm.
 done-rejected = Mae'r hawliad wedi'i wrthod, gyda'ch rheswm.
+review-query = Gofyn cwestiwn i'r hawlydd: mae'r hawliad yn aros am ei ateb
+done-queried = Mae eich cwestiwn wedi'i anfon at yr hawlydd. Mae'r hawliad yn aros am ei ateb.
+done-answered = Mae eich ateb wedi'i anfon. Mae'r hawliad yn ôl yn y ciw i'w adolygu.
+evidence-counts = Darlleniadau: { $readings } ({ $unit }) · Ffeiliau: { $files } · Newidiadau a brofwyd: { $tested }
+evidence-backed = Gall y dystiolaeth ategu'r hawliad hwn: mae ffeil wedi'i hatodi, neu mae'r darlleniadau'n mesur rhywbeth y mae hawliad o'r math hwn yn cael ei fesur ynddo.
+evidence-unjudged = Mae'r darlleniadau mewn “{ $unit }”, uned nad yw Ymarfer yn ei hadnabod: gwiriwch eich hun eu bod yn ategu hawliad am { $category }.
+evidence-unmatched = Nid yw'r dystiolaeth yn cyfateb i'r hawliad: mae'r unig ddarlleniadau'n mesur { $kind } (“{ $unit }”), na all ategu hawliad am { $category }, ac nid oes ffeil wedi'i hatodi.
+evidence-unmeasured = Nid oes dim wedi'i fesur i ategu'r hawliad hwn: nid oes gan y prosiect ddarlleniadau na ffeil wedi'i hatodi.
+evidence-unmatched-short = Nid yw'r dystiolaeth yn cyfateb
+evidence-unmeasured-short = Dim wedi'i fesur
+evidence-backed-short = Wedi'i ategu
+evidence-unjudged-short = Uned heb ei hadnabod
+measure-kind-time = amser
+measure-kind-money = arian
+measure-kind-energy = ynni neu danwydd
+measure-kind-mass = pwysau
+measure-kind-distance = pellter
+measure-kind-count = nifer o bethau
+claims-claimant = Hawliwyd gan
+claims-claimed-on = Dyddiad hawlio
+claims-days-waiting = Diwrnodau'n aros
+claims-evidence = Tystiolaeth
+claims-queried-heading = Cwestiwn wedi'i ofyn: yn aros am ateb yr hawlydd
+claims-queried-intro = Rydych wedi gofyn cwestiwn i'r hawlwyr hyn. Mae pob hawliad yn dychwelyd i'r ciw uchod pan fyddant yn ateb; gallwch barhau i anfon un yn ôl neu ei wrthod.
+claims-queried-count = { $count ->
+    [zero] Dim hawliadau â chwestiwn arnynt
+    [one] Un hawliad â chwestiwn arno
+    [two] Dau hawliad â chwestiwn arnynt
+    [few] { $count } hawliad â chwestiwn arnynt
+    [many] { $count } hawliad â chwestiwn arnynt
+   *[other] { $count } hawliad â chwestiwn arnynt
+}
+claims-question = Cwestiwn
+claims-asked-on = Dyddiad gofyn
+answer-title = Ateb y cwestiwn am “{ $line }”
+answer-intro = Gofynnodd { $name } hyn ar { $date }:
+field-answer = Eich ateb
+field-answer-hint = Dywedwch yr hyn y gofynnodd yr adolygydd amdano. Os oes angen newid y ffigurau, newidiwch y llinell yn lle hynny: mae hynny'n ei hawlio eto hefyd.
+answer-button = Anfon yr ateb
+claim-not-queried = Nid oes cwestiwn yn aros am ateb ar y llinell hon. Mae ei hanes yn dangos beth ddigwyddodd.
+ledger-answer = Ateb y cwestiwn
+ledger-question = Cwestiwn: { $question }
 error-date-future = Rhowch ddyddiad sydd wedi mynd heibio: mae darlleniad yn cofnodi rhywbeth a fesurwyd eisoes.
 csv-measure = mesur
 csv-value = gwerth

@@ -65,6 +65,7 @@ impact-frequency-annually = Bob blwyddyn
 impact-status-forecast = Rhagamcan
 impact-status-claimed = Wedi'i hawlio
 impact-status-verified = Wedi'i ddilysu
+impact-status-queried = Cwestiwn wedi'i ofyn: yn aros am ateb yr hawlydd
 impact-status-returned = Wedi'i anfon yn ôl i'w ailweithio
 impact-status-rejected = Wedi'i wrthod
 

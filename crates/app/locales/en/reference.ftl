@@ -65,6 +65,7 @@ impact-frequency-annually = Every year
 impact-status-forecast = Forecast
 impact-status-claimed = Claimed
 impact-status-verified = Verified
+impact-status-queried = Queried: waiting for the claimant's answer
 impact-status-returned = Returned for rework
 impact-status-rejected = Rejected
 

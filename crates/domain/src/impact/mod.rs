@@ -69,12 +69,15 @@ impl Frequency {
 
 coded_enum! {
     /// Where a benefit line stands: forecast → claimed → verified. A reviewer
-    /// may instead send a claim back for rework (returned: the claimant edits
-    /// and claims it again) or reject it (closed). Neither counts in any total.
+    /// may instead ask the claimant a question (queried: the claimant answers
+    /// and it is claimed again), send it back for rework (returned: the
+    /// claimant edits and claims it again) or reject it (closed). None of these
+    /// three counts in any total.
     pub enum Status {
         Forecast = "forecast", "impact-status-forecast";
         Claimed = "claimed", "impact-status-claimed";
         Verified = "verified", "impact-status-verified";
+        Queried = "queried", "impact-status-queried";
         Returned = "returned", "impact-status-returned";
         Rejected = "rejected", "impact-status-rejected";
     }
@@ -295,8 +298,8 @@ impl FirstYear {
             Status::Verified => &mut self.verified,
             Status::Claimed => &mut self.claimed,
             Status::Forecast => &mut self.forecast,
-            // A returned or rejected claim counts nowhere.
-            Status::Returned | Status::Rejected => return,
+            // A queried, returned or rejected claim counts nowhere.
+            Status::Queried | Status::Returned | Status::Rejected => return,
         };
         // Within the bounds a total cannot reach the 64-bit limit (see
         // `bounds::LINES_AT_MAXIMUM`); it is held there rather than wrap.
@@ -309,7 +312,7 @@ impl FirstYear {
             Status::Verified => self.verified,
             Status::Claimed => self.claimed,
             Status::Forecast => self.forecast,
-            Status::Returned | Status::Rejected => Pence(0),
+            Status::Queried | Status::Returned | Status::Rejected => Pence(0),
         }
     }
 

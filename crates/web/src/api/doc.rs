@@ -29,6 +29,7 @@ use utoipa::{Modify, OpenApi};
         benefits::benefits,
         benefits::add_benefit,
         benefits::review_benefit,
+        benefits::answer_query,
         projects::add_cycle,
         impact::impact,
         leads::leads,

@@ -1,5 +1,7 @@
 //! Claims waiting to be verified across a programme (`/programmes/{p}/claims`):
-//! the verifier's queue, oldest first, each one click from its verification page.
+//! the verifier's queue, oldest first, each one click from its verification
+//! page, with who claimed it, how long it has waited and whether the project's
+//! evidence can back it; then the claims queried, waiting for an answer.
 
 use crate::context;
 use crate::error::AppResult;
@@ -8,7 +10,9 @@ use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use ymarfer_app::acting::Door;
+use ymarfer_app::claims::Queued;
 use ymarfer_app::report::capture;
+use ymarfer_domain::impact::Status;
 use ymarfer_domain::{Action, Pence};
 use ymarfer_store::programmes::Programme;
 
@@ -17,9 +21,18 @@ pub struct ClaimRow {
     pub organisation: String,
     pub project: String,
     pub description: String,
+    pub claimant: String,
+    /// When it was claimed (for a queried claim, when the question was asked).
+    pub since: String,
+    /// Whole days since then.
+    pub days: i64,
     pub first_year: String,
+    /// The project's evidence, counted.
+    pub evidence: String,
     /// What deserves a second look, if anything.
     pub concerns: Vec<String>,
+    /// For a queried claim, the question asked.
+    pub question: String,
 }
 
 #[derive(Template)]
@@ -28,6 +41,8 @@ struct QueuePage {
     page: Page,
     programme: Programme,
     rows: Vec<ClaimRow>,
+    /// Claims queried, waiting for the claimant's answer.
+    queried: Vec<ClaimRow>,
     notice: Option<String>,
     /// (cohort, link, claims, shown now) for each cohort with claims.
     filters: Vec<(String, String, usize, bool)>,
@@ -72,13 +87,16 @@ pub async fn queue(
     let verified = ymarfer_domain::ledger::Verified::of(
         &ymarfer_app::report::verified_values(&state.db, &p).await?,
     );
-    let mut rows = Vec::new();
-    let claims = ymarfer_app::claims::queue(&state, &viewer.acting(Door::Page, ""), &p).await?;
+    let queue = ymarfer_app::claims::queue(&state, &viewer.acting(Door::Page, ""), &p).await?;
     // Each cohort with claims the viewer may verify, and how many.
     let filters: Vec<(String, String, usize, bool)> = cohorts
         .iter()
         .filter_map(|c| {
-            let n = claims.iter().filter(|x| x.cohort_id == c.id).count();
+            let n = queue
+                .waiting
+                .iter()
+                .filter(|x| x.claim.cohort_id == c.id)
+                .count();
             (n > 0).then(|| {
                 (
                     page.pick(&c.name_en, &c.name_cy).to_string(),
@@ -89,30 +107,57 @@ pub async fn queue(
             })
         })
         .collect();
-    for claim in claims {
-        if only.as_ref().is_some_and(|c| c.id != claim.cohort_id) {
-            continue;
-        }
-        let Some(line) = claim.v.line(claim.organisation_rate) else {
-            continue;
-        };
+    let today = ymarfer_domain::uktime::today();
+    let row = |q: &Queued| -> Option<ClaimRow> {
+        let claim = &q.claim;
+        let line = claim.v.line(claim.organisation_rate)?;
         let value = line.first_year_value(rate, capture);
-        let concerns = ymarfer_domain::ledger::concerns(value, claim.employee_band, verified)
-            .into_iter()
-            .map(|c| tr.t(&format!("{}-short", c.message_id())))
-            .collect();
-        rows.push(ClaimRow {
+        let mut concerns: Vec<String> =
+            ymarfer_domain::ledger::concerns(value, claim.employee_band, verified)
+                .into_iter()
+                .map(|c| tr.t(&format!("{}-short", c.message_id())))
+                .collect();
+        if q.fit.flagged() {
+            concerns.push(tr.t(&format!("{}-short", q.fit.message_id())));
+        }
+        let since = if claim.v.status == Status::Queried {
+            claim.v.created_at
+        } else {
+            claim.claimed_at
+        };
+        let days = (today - ymarfer_domain::uktime::to_local(since).date())
+            .num_days()
+            .max(0);
+        Some(ClaimRow {
             href: page.href(&format!(
                 "projects/{}/benefits/{}/verify?from={from}",
                 claim.project_id, claim.v.line_id
             )),
-            organisation: claim.organisation_name,
-            project: claim.project_title,
-            description: claim.v.description,
+            organisation: claim.organisation_name.clone(),
+            project: claim.project_title.clone(),
+            description: claim.v.description.clone(),
+            claimant: claim.claimant_name.clone().unwrap_or_else(|| "—".into()),
+            since: tr.date(since),
+            days,
             first_year: tr.money(value),
+            evidence: crate::views::claims::evidence_counts(tr, &q.evidence),
             concerns,
-        });
-    }
+            question: claim.v.change_note.clone().unwrap_or_default(),
+        })
+    };
+    let in_view = |q: &&Queued| only.as_ref().is_none_or(|c| c.id == q.claim.cohort_id);
+    let rows: Vec<ClaimRow> = queue
+        .waiting
+        .iter()
+        .filter(in_view)
+        .filter_map(row)
+        .collect();
+    let queried: Vec<ClaimRow> = queue
+        .queried
+        .iter()
+        .filter(in_view)
+        .filter_map(row)
+        .collect();
     let mut page = page;
     page.title = page.t1("claims-title", "name", page.pick(&p.name_en, &p.name_cy));
     let all_href = page.href(&format!("programmes/{}/claims", p.slug));
@@ -120,6 +165,7 @@ pub async fn queue(
         page,
         programme: p,
         rows,
+        queried,
         notice,
         filters,
         all_href,

@@ -164,6 +164,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 let waiting = read
                     .iter()
                     .filter(|claim| claim.cohort_id == c.cohort_id)
+                    .filter(|claim| claim.v.status == ymarfer_domain::impact::Status::Claimed)
                     .filter(|claim| {
                         let facts = nobody.facts(
                             c.programme_id,

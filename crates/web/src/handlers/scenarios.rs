@@ -136,6 +136,9 @@ struct ScenarioPage {
     actuals: Vec<[String; 4]>,
     /// How the projection's middle return stands beside the cohorts' actuals.
     beside: String,
+    /// The same projection, net of what would have happened anyway, where the
+    /// programme has additionality settings.
+    net: Option<String>,
 }
 
 impl ScenarioPage {
@@ -173,6 +176,7 @@ pub async fn planner(
     let smes = if smes > 0 { smes as u64 } else { WALES_SMES };
     let wales_non_innovating = (smes * NOT_INNOVATION_ACTIVE_PCT).div_ceil(100);
     let savings = ymarfer_app::report::verified_per_organisation(&state.db, &p).await?;
+    let net_savings = ymarfer_app::report::net_per_organisation(&state.db, &p).await?;
     let tr = page.tr;
     let checked = form.check(tr);
     let (errors, projection, declined) = match &checked {
@@ -242,6 +246,30 @@ pub async fn planner(
         ),
         None => (String::new(), String::new()),
     };
+    // The same assumptions, net: resampling every firm's net savings.
+    let net = match (&checked, &net_savings, &projection) {
+        (Ok(a), Some(net_savings), Some(_)) => {
+            project(a, net_savings, wales_non_innovating).ok().map(|n| {
+                tr.args(
+                    "scenario-net-band",
+                    &[
+                        ("count", n.organisations.to_string()),
+                        ("low", tr.money(n.savings_per_year.p10)),
+                        ("median", tr.money(n.savings_per_year.median)),
+                        ("high", tr.money(n.savings_per_year.p90)),
+                        (
+                            "roi",
+                            ymarfer_domain::impact::format_roi(
+                                n.savings_per_year.median,
+                                n.cost_per_year,
+                            ),
+                        ),
+                    ],
+                )
+            })
+        }
+        _ => None,
+    };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -261,6 +289,7 @@ pub async fn planner(
         band,
         actuals,
         beside,
+        net,
     };
     if status == StatusCode::OK {
         render(&body)

@@ -19,11 +19,19 @@ pub struct LedgerRow {
     pub versions: i64,
     /// Who verified it, when, and what they wrote.
     pub verified_by: Option<String>,
+    /// A reviewer's question waiting for an answer, or why the claim was sent
+    /// back or rejected.
+    pub note: Option<String>,
 }
 
 impl LedgerRow {
     pub fn verified(&self) -> bool {
         self.status_code == Status::Verified
+    }
+
+    /// Whether a reviewer's question waits for the claimant's answer.
+    pub fn queried(&self) -> bool {
+        self.status_code == Status::Queried
     }
 }
 
@@ -61,6 +69,14 @@ pub async fn project_ledger(
             status_code: v.status,
             first_year: tr.money(value),
             versions: versions.len() as i64,
+            note: match v.status {
+                Status::Queried => v
+                    .change_note
+                    .as_ref()
+                    .map(|q| tr.t1("ledger-question", "question", q)),
+                Status::Returned | Status::Rejected => v.change_note.clone(),
+                _ => None,
+            },
             verified_by: v.verified_at.map(|at| {
                 tr.args(
                     "benefit-verified-by",

@@ -77,6 +77,8 @@ async fn every_act_keeps_its_promises(app: TestApp) {
                 crate::acts_benefits::benefit_act(&app, act.name).await
             }
             "claims::verify" => review(&app, Review::Verify).await,
+            "claims::query" => review(&app, Review::Query).await,
+            "claims::answer" => answer(&app).await,
             "claims::return_claim" => review(&app, Review::Return).await,
             "claims::reject" => review(&app, Review::Reject).await,
             "claims::reopen" => review(&app, Review::Reopen).await,
@@ -633,6 +635,7 @@ async fn erase(app: &TestApp) {
 #[derive(Clone, Copy, Debug)]
 enum Review {
     Verify,
+    Query,
     Return,
     Reject,
     Reopen,
@@ -686,12 +689,14 @@ async fn review(app: &TestApp, how: Review) {
     };
     let act = async |acting: &Acting| match how {
         Review::Verify => ymarfer_app::claims::verify(&app.state, acting, seen()).await,
+        Review::Query => ymarfer_app::claims::query(&app.state, acting, seen()).await,
         Review::Return => ymarfer_app::claims::return_claim(&app.state, acting, seen()).await,
         Review::Reject => ymarfer_app::claims::reject(&app.state, acting, seen()).await,
         Review::Reopen => ymarfer_app::claims::reopen(&app.state, acting, seen()).await,
     };
     let recorded = match how {
         Review::Verify => AuditAction::LineVerified,
+        Review::Query => AuditAction::LineQueried,
         Review::Return => AuditAction::LineReturned,
         Review::Reject => AuditAction::LineRejected,
         Review::Reopen => AuditAction::LineReopened,
@@ -722,6 +727,83 @@ async fn review(app: &TestApp, how: Review) {
     let told = app.db.notices(claimant.id, 50).await.unwrap().len() - notices;
     let expected = if matches!(how, Review::Reopen) { 0 } else { 1 };
     assert_eq!(told, expected, "{how:?}: the claimant is told once");
+}
+
+/// A question answered by the claimant: refused to a participant of another
+/// firm, recorded once when sent twice, and told to the reviewer who asked.
+async fn answer(app: &TestApp) {
+    use ymarfer_app::claims::{Outcome, Seen};
+    let (manager, programme, cohort) =
+        crate::support::manager(app, "rheolwr.answer@example.com").await;
+    let staff = Acting::person(Some(&app.db.actor(&manager).await.unwrap()), Door::Page, "");
+    let claimant = app
+        .user("hawlydd.answer@example.com", Lang::Cy, false)
+        .await;
+    let stranger = app
+        .user("dieithryn.answer@example.com", Lang::En, false)
+        .await;
+    let org = Firm::named("Cwmni ateb")
+        .add(&app.db, programme)
+        .await
+        .unwrap();
+    let other = Firm::named("Cwmni arall")
+        .add(&app.db, programme)
+        .await
+        .unwrap();
+    app.db
+        .enrol(programme, cohort, claimant.id, Some(org.id), None)
+        .await
+        .unwrap();
+    app.db
+        .enrol(programme, cohort, stranger.id, Some(other.id), None)
+        .await
+        .unwrap();
+    let project = crate::support::project(app, cohort, org.id, "Stock", "testing", "cohort").await;
+    let line = Line::weekly("Less waste", 1250)
+        .starting(chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap())
+        .claimed()
+        .add(&app.db, project.id, claimant.id)
+        .await
+        .unwrap();
+    let seen = |version: i64, note: &'static str| Seen {
+        project: project.id,
+        line,
+        version,
+        note,
+    };
+    let asked = ymarfer_app::claims::query(&app.state, &staff, seen(1, "Which receipts?"))
+        .await
+        .unwrap();
+    assert_eq!(asked, Outcome::Done);
+    let person = |u: &ymarfer_store::users::User| {
+        let u = u.clone();
+        async move { Acting::person(Some(&app.db.actor(&u).await.unwrap()), Door::Api, "") }
+    };
+    let before = events(app, AuditAction::LineAnswered).await.len();
+    let refused =
+        ymarfer_app::claims::answer(&app.state, &person(&stranger).await, seen(2, "Mine")).await;
+    assert!(
+        matches!(
+            refused,
+            Err(ymarfer_app::Error::Forbidden | ymarfer_app::Error::NotFound)
+        ),
+        "{refused:?}"
+    );
+    let told_before = app.db.notices(manager.id, 50).await.unwrap().len();
+    let by_claimant = person(&claimant).await;
+    for expected in [Outcome::Done, Outcome::AlreadyDone] {
+        let outcome =
+            ymarfer_app::claims::answer(&app.state, &by_claimant, seen(2, "The March receipts"))
+                .await
+                .unwrap();
+        assert_eq!(outcome, expected);
+    }
+    assert_eq!(
+        events(app, AuditAction::LineAnswered).await.len(),
+        before + 1
+    );
+    let told = app.db.notices(manager.id, 50).await.unwrap().len() - told_before;
+    assert_eq!(told, 1, "the reviewer who asked is told once");
 }
 
 crate::on_both! {

@@ -82,6 +82,46 @@ async fn the_planner_projects_from_verified_savings(app: TestApp) {
     ] {
         assert!(page.contains(expected), "{expected} in the projection");
     }
+    // No additionality settings: no net projection (net is gross).
+    assert!(!page.contains("Net of what would have happened anyway"));
+    // With deadweight of 50% and nothing else, each firm's net saving is half
+    // its gross: the same resampling gives half, £18,000, and 0.2 : 1.
+    let (_, manager) = signed_in_with(
+        &app,
+        "manager@example.com",
+        Role::ProgrammeManager,
+        Scope::Programme(programme),
+    )
+    .await;
+    let res = manager
+        .post(
+            "/en/programmes/cynllun/additionality",
+            &[
+                ("deadweight", "50"),
+                ("deadweight_source", "Business case"),
+                ("displacement", "0"),
+                ("leakage", "0"),
+                ("substitution", "0"),
+                ("persistence_year2", "0"),
+                ("persistence_year3", "0"),
+                ("persistence_source", "None counted"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 303);
+    let page = manager
+        .get(&format!("/en/programmes/cynllun/scenarios?{query}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(
+            "the same resampling of all 10 firms gives one year&#39;s first-year net savings of £18,000.00 in the middle, \
+             and between £18,000.00 and £18,000.00 in 8 of every 10 resamples: a net return of 0.2 : 1"
+        ),
+        "{page}"
+    );
     // Firms taking part with nothing verified yet are resampled too, as zeros:
     // two more, and a firm's middle saving falls from £1,000 to about £833.
     for name in ["Firm without savings 1", "Firm without savings 2"] {

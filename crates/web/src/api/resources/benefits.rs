@@ -228,11 +228,12 @@ pub struct ReviewBody {
     /// if the line has changed since.
     #[serde(deserialize_with = "crate::api::extract::whole_number")]
     pub version: i64,
-    /// `verify`, `return` (to the claimant for rework) or `reject`.
+    /// `verify`, `query` (a question to the claimant, who answers on the
+    /// claim), `return` (to the claimant for rework) or `reject`.
     #[schema(value_type = crate::codes::ReviewDecision)]
     pub decision: String,
-    /// Why the reviewer is satisfied, or why the claim goes back or is
-    /// rejected: required, at most 1,000 characters.
+    /// Why the reviewer is satisfied, the question, or why the claim goes
+    /// back or is rejected: required, at most 1,000 characters.
     pub note: String,
 }
 
@@ -244,7 +245,7 @@ pub struct ReviewBody {
     ),
     request_body = ReviewBody,
     responses(
-        (status = 200, description = "The line with every version: verified, or a new version returned for rework or rejected, with who, when and why. Sending the same review again changes nothing.", body = BenefitLineOut),
+        (status = 200, description = "The line with every version: verified, or a new version queried, returned for rework or rejected, with who, when and why. Sending the same review again changes nothing.", body = BenefitLineOut),
         (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
         (status = 403, description = "The token's person may not review this project's claims (only the cohort's facilitators and the programme's managers may), or the token is read-only", body = ErrorBody),
         (status = 404, description = "No such project or line, or not one the token may see", body = ErrorBody),
@@ -260,7 +261,7 @@ pub async fn review_benefit(
     ApiJson(body): ApiJson<ReviewBody>,
 ) -> ApiResult<Json<BenefitLineOut>> {
     use ymarfer_app::acting::{Acting, Door};
-    use ymarfer_app::claims::{self, Outcome, Seen};
+    use ymarfer_app::claims::{self, Seen};
     // Who may review is asked before what they sent is read; the act asks again.
     let ctx = project_for(
         &state,
@@ -269,10 +270,10 @@ pub async fn review_benefit(
         Action::VerifyBenefit,
     )
     .await?;
-    let decision = body.decision.trim();
+    let decision = claims::Decision::parse(&body.decision);
     let note = validate(|tr: Tr| {
         let mut errors = FieldErrors::default();
-        if !matches!(decision, "verify" | "return" | "reject") {
+        if decision.is_none() {
             errors.add("decision", tr.t("review-decision-required"));
         }
         let note = crate::parse::text(tr, &mut errors, "note", &body.note, claims::NOTE_MAX, true);
@@ -289,12 +290,105 @@ pub async fn review_benefit(
         version: body.version,
         note: &note,
     };
+    let Some(decision) = decision else {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "review-decision-required",
+        ));
+    };
+    use claims::Decision;
     let outcome = match decision {
-        "verify" => claims::verify(&state, &acting, seen).await,
-        "return" => claims::return_claim(&state, &acting, seen).await,
-        _ => claims::reject(&state, &acting, seen).await,
+        Decision::Verify => claims::verify(&state, &acting, seen).await,
+        Decision::Query => claims::query(&state, &acting, seen).await,
+        Decision::Return => claims::return_claim(&state, &acting, seen).await,
+        Decision::Reject => claims::reject(&state, &acting, seen).await,
     }
     .map_err(|e| ApiError::from(crate::error::AppError::from_app(e)))?;
+    line_after(&state, &ctx, line, outcome).await
+}
+
+/// The claimant's answer to a reviewer's question.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct AnswerBody {
+    /// The version of the line (the question) the claimant saw: the answer
+    /// is refused (409) if the line has changed since.
+    #[serde(deserialize_with = "crate::api::extract::whole_number")]
+    pub version: i64,
+    /// The answer: required, at most 1,000 characters.
+    pub answer: String,
+}
+
+#[utoipa::path(post, path = "/projects/{id}/benefits/{line}/answer", tag = "projects",
+    operation_id = "answer_query",
+    params(
+        ("id" = i64, Path, description = "The project's id"),
+        ("line" = i64, Path, description = "The line's id"),
+    ),
+    request_body = AnswerBody,
+    responses(
+        (status = 200, description = "The line with every version: a new version, claimed again, carrying the answer. The reviewer who asked is told. Sending the same answer again changes nothing.", body = BenefitLineOut),
+        (status = 400, description = "Not an id, or a body that is not the JSON asked for", body = ErrorBody),
+        (status = 403, description = "The token's person may not edit this project, or the token is read-only", body = ErrorBody),
+        (status = 404, description = "No such project or line, or not one the token may see", body = ErrorBody),
+        (status = 409, description = "The line has changed since the version sent, or has no question waiting", body = ErrorBody),
+        (status = 422, description = "A field was refused; each is named", body = ErrorBody),
+    ),
+    security(("token" = [])))]
+pub async fn answer_query(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    addr: crate::handlers::ClientAddr,
+    ApiPath((id, line)): ApiPath<(i64, i64)>,
+    ApiJson(body): ApiJson<AnswerBody>,
+) -> ApiResult<Json<BenefitLineOut>> {
+    use ymarfer_app::acting::{Acting, Door};
+    use ymarfer_app::claims::{self, Seen};
+    let ctx = project_for(
+        &state,
+        &viewer.acting(Door::Api, ""),
+        id,
+        Action::EditProject,
+    )
+    .await?;
+    let answer = validate(|tr: Tr| {
+        let mut errors = FieldErrors::default();
+        let answer = crate::parse::text(
+            tr,
+            &mut errors,
+            "answer",
+            &body.answer,
+            claims::NOTE_MAX,
+            true,
+        );
+        if errors.is_empty() {
+            Ok(answer)
+        } else {
+            Err(errors)
+        }
+    })?;
+    let acting = Acting::person(viewer.actor(), Door::Api, addr.0.clone());
+    let seen = Seen {
+        project: id,
+        line,
+        version: body.version,
+        note: &answer,
+    };
+    let outcome = claims::answer(&state, &acting, seen)
+        .await
+        .map_err(|e| ApiError::from(crate::error::AppError::from_app(e)))?;
+    line_after(&state, &ctx, line, outcome).await
+}
+
+/// The line with every version once a review or answer is done; 409 when it
+/// had changed since the version sent, or was not open to it.
+async fn line_after(
+    state: &AppState,
+    ctx: &ProjectCtx,
+    line: i64,
+    outcome: ymarfer_app::claims::Outcome,
+) -> ApiResult<Json<BenefitLineOut>> {
+    use ymarfer_app::claims::Outcome;
     match outcome {
         Outcome::Done | Outcome::AlreadyDone => {}
         Outcome::Changed { .. } => {
@@ -307,7 +401,7 @@ pub async fn review_benefit(
             return Err(ApiError::new(StatusCode::CONFLICT, "claim-review-not-open"));
         }
     }
-    let rates = rates(&state, &ctx).await?;
+    let rates = rates(state, ctx).await?;
     let versions = state
         .db
         .benefit_line_versions(line)

@@ -57,6 +57,10 @@ pub fn routes() -> Router<AppState> {
             "/projects/{id}/benefits/{line}/review",
             post(benefits::review_benefit),
         )
+        .route(
+            "/projects/{id}/benefits/{line}/answer",
+            post(benefits::answer_query),
+        )
         .route("/projects/{id}/cycles", post(projects::add_cycle))
         .route("/projects/{id}/readings", post(projects::add_reading))
 }

@@ -83,7 +83,9 @@ impl BenefitForm {
             // A person forecasts or claims; verifying is a separate act.
             // A returned line is reworked to be claimed again.
             status: match v.status {
-                Status::Verified | Status::Returned | Status::Rejected => Status::Claimed,
+                Status::Verified | Status::Queried | Status::Returned | Status::Rejected => {
+                    Status::Claimed
+                }
                 other => other,
             }
             .as_str()

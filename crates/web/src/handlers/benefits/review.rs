@@ -13,7 +13,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use ymarfer_app::acting::{Acting, Door};
-use ymarfer_app::claims::{self, NOTE_MAX, Outcome, Seen};
+use ymarfer_app::claims::{self, Decision, NOTE_MAX, Outcome, Seen};
 use ymarfer_app::i18n::Tr;
 use ymarfer_app::projects::ProjectCtx;
 use ymarfer_app::projects::project_for;
@@ -51,7 +51,8 @@ fn seen_version(text: &str) -> Result<i64, AppError> {
 pub struct VerifyForm {
     /// The version the verifier saw.
     version: String,
-    /// `verify` (the default), `return` (to the claimant for rework) or `reject`.
+    /// `verify` (the default), `query` (a question to the claimant), `return`
+    /// (to the claimant for rework) or `reject`.
     decision: String,
     /// Why the verifier is satisfied: required.
     note: String,
@@ -76,6 +77,10 @@ struct VerifyPage {
     first_year: String,
     computation: String,
     concerns: Vec<String>,
+    /// The project's evidence, counted, and how it stands against the claim.
+    evidence: (String, String),
+    /// Whether the evidence does not back the claim.
+    evidence_flagged: bool,
     readings: Vec<(String, String)>,
     changes: Vec<(String, String)>,
     history: Vec<BenefitVersion>,
@@ -87,39 +92,11 @@ struct VerifyPage {
     from: String,
 }
 
-/// What a reviewer may decide on the verification page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Decision {
-    Verify,
-    Return,
-    Reject,
-}
-
-impl Decision {
-    const ALL: [Decision; 3] = [Decision::Verify, Decision::Return, Decision::Reject];
-
-    fn code(self) -> &'static str {
-        match self {
-            Decision::Verify => "verify",
-            Decision::Return => "return",
-            Decision::Reject => "reject",
-        }
-    }
-
-    fn message_id(self) -> &'static str {
-        match self {
-            Decision::Verify => "review-verify",
-            Decision::Return => "review-return",
-            Decision::Reject => "review-reject",
-        }
-    }
-
-    /// A form's choice; none given means verify, as the form did before it offered a choice.
-    fn parse(text: &str) -> Option<Decision> {
-        match text.trim() {
-            "" => Some(Decision::Verify),
-            code => Decision::ALL.into_iter().find(|d| d.code() == code),
-        }
+/// A form's choice; none given means verify, as the form did before it offered a choice.
+fn parse_decision(text: &str) -> Option<Decision> {
+    match text.trim() {
+        "" => Some(Decision::Verify),
+        code => Decision::parse(code),
     }
 }
 
@@ -217,6 +194,11 @@ async fn verify_page(
             ),
         })
         .collect();
+    let (held, fit) = ymarfer_app::claims::evidence_of(state, ctx.project.id, v.category).await?;
+    let evidence = (
+        crate::views::claims::evidence_counts(tr, &held),
+        crate::views::claims::evidence_fit(tr, &held, fit, v.category),
+    );
     let readings = state
         .db
         .readings(ctx.project.id)
@@ -251,11 +233,13 @@ async fn verify_page(
         first_year: tr.money(value),
         computation,
         concerns,
+        evidence,
+        evidence_flagged: fit.flagged(),
         readings,
         changes,
         history,
         note,
-        decision: Decision::parse(&decision)
+        decision: parse_decision(&decision)
             .unwrap_or(Decision::Verify)
             .code()
             .to_string(),
@@ -303,7 +287,7 @@ pub async fn verify(
     let ctx = verifiable_line(&state, &viewer, id, line).await?;
     let seen = seen_version(&form.version)?;
     let mut errors = FieldErrors::default();
-    let decision = Decision::parse(&form.decision);
+    let decision = parse_decision(&form.decision);
     if decision.is_none() {
         errors.add("decision", page.t("review-decision-required"));
     }
@@ -330,19 +314,16 @@ pub async fn verify(
     };
     let outcome = match decision {
         Decision::Verify => claims::verify(&state, &acting, seen_line).await?,
+        Decision::Query => claims::query(&state, &acting, seen_line).await?,
         Decision::Return => claims::return_claim(&state, &acting, seen_line).await?,
         Decision::Reject => claims::reject(&state, &acting, seen_line).await?,
     };
-    let done = match decision {
-        Decision::Verify => "verified",
-        Decision::Return => "returned",
-        Decision::Reject => "rejected",
-    };
+    let done = decision.done();
     match outcome {
         // From a queue, back to it for the next claim; else to the project.
         Outcome::Done | Outcome::AlreadyDone => Ok(see_other(
             &page.href(
-                &crate::views::claims::queue_return(&ctx.programme, &form.from)
+                &crate::views::claims::queue_return(&ctx.programme, &form.from, done)
                     .unwrap_or_else(|| format!("projects/{id}?done={done}#ledger")),
             ),
         )),
