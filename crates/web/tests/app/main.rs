@@ -17,6 +17,7 @@ mod api_acts;
 mod audit;
 mod bounds;
 mod browser;
+mod comparison;
 mod doors;
 mod firms;
 mod hardening;
