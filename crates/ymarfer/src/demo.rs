@@ -681,7 +681,7 @@ async fn health_checks(
     // the comparison pool, with the checks they took again at 6 and 12 months.
     let check = |active: bool, i: u32| CheckAnswers {
         sector: Some(["C", "F", "G", "I", "M", "S"][(i % 6) as usize].to_string()),
-        employee_band: Some(if i % 5 == 0 {
+        employee_band: Some(if i.is_multiple_of(5) {
             EmployeeBand::Small
         } else {
             EmployeeBand::Micro
@@ -689,7 +689,12 @@ async fn health_checks(
         principal_area: Some(
             ["powys", "gwynedd", "cardiff", "swansea"][(i % 4) as usize].to_string(),
         ),
-        innovation: [Some(false), Some(active), Some(false), Some(i % 2 == 0)],
+        innovation: [
+            Some(false),
+            Some(active),
+            Some(false),
+            Some(i.is_multiple_of(2)),
+        ],
         pains: Some(vec![PainPoint::Waiting]),
     };
     for i in 0..COMPARISON_FIRMS {
