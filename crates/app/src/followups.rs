@@ -19,6 +19,11 @@ pub struct FollowupRun {
     pub failed: usize,
 }
 
+/// How long a firm has to take the check again once its 12-month invitation
+/// went, before the details it left are forgotten (the checks themselves stay,
+/// with nothing personal).
+pub const RECHECK_ANSWER_DAYS: i64 = 60;
+
 /// Sends the follow-ups that are due on `today` (3, 6 and 12 months after each
 /// cohort's end) and reminds, once, those unanswered after two weeks. A
 /// follow-up is recorded as sent only once its email has gone; one that fails is
@@ -88,13 +93,16 @@ pub async fn send_due(state: &Services, today: NaiveDate) -> anyhow::Result<Foll
             }
         }
     }
-    // Details left by firms that never enrolled are kept only so long.
-    let cutoff = today
+    // Details left by firms that never enrolled are kept only so long; those
+    // of a firm that agreed to take the check again, until its 12-month
+    // invitation has had time to be answered.
+    let midnight = today
         .and_hms_opt(0, 0, 0)
         .map(|d| d.and_utc())
-        .unwrap_or_else(chrono::Utc::now)
-        - chrono::Duration::days(state.config.lead_retention_days);
-    run.leads_forgotten = state.db.forget_old_leads(cutoff).await?;
+        .unwrap_or_else(chrono::Utc::now);
+    let cutoff = midnight - chrono::Duration::days(state.config.lead_retention_days);
+    let invited_again = midnight - chrono::Duration::days(RECHECK_ANSWER_DAYS);
+    run.leads_forgotten = state.db.forget_old_leads(cutoff, invited_again).await?;
     // Firms that agreed, asked to take the health check again.
     for (lead, months) in state.db.due_rechecks(today).await? {
         let (secret, hash) = ymarfer_store::secret::new_secret();

@@ -31,7 +31,8 @@ pub fn clean_token(s: &str) -> String {
 
 /// Starts a check in the person's language, tagged with the partner that sent
 /// them (`source`) and, when taken again at a lead's invitation (`again`, the
-/// invitation's token), joined to that lead's others. Answers the new check's
+/// invitation's token), joined to that lead's others and to the check it follows, with the months
+/// since (see [`crate::comparison`]). Answers the new check's
 /// token, or none when this network address started too many lately.
 pub async fn start(
     s: &Services,
@@ -50,12 +51,14 @@ pub async fn start(
     }
     s.db.record_attempt(Attempt::HealthCheck, EVERYONE, &address, false)
         .await?;
-    let lead = match clean_token(again).as_str() {
+    // An invitation's link is used once: once a check taken from it is
+    // completed, a new one stands alone.
+    let again = match clean_token(again).as_str() {
         "" => None,
-        again => s.db.lead_by_recheck_token(again).await?.map(|l| l.id),
+        again => s.db.recheck_invitation(again).await?,
     };
     let token =
-        s.db.start_check(language, &clean_source(source), lead)
+        s.db.start_check(language, &clean_source(source), again.as_ref())
             .await?;
     Ok(Some(token))
 }

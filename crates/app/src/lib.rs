@@ -13,6 +13,7 @@ pub mod benefits;
 pub mod capability;
 pub mod claims;
 pub mod cohorts;
+pub mod comparison;
 pub mod config;
 pub mod cycles;
 mod error;

@@ -47,6 +47,9 @@ pub struct ImpactReport {
     pub micro_firms_included: bool,
     /// Gross to net additional impact, with the assumptions behind it.
     pub net: NetImpactJson,
+    /// The change in the innovation-active share beside a comparison pool of
+    /// firms that took the health check and did not enrol.
+    pub comparison: crate::comparison::ComparisonJson,
 }
 
 /// One additionality setting, in hundredths of a percent (1250 is 12.50%).
@@ -305,6 +308,7 @@ pub async fn impact_report(
     };
     let tenths_to = |t: Option<i64>| t.map(|t| t as f64 / 10.0);
     let net = net_impact(db, p, cohort, cost).await?;
+    let comparison = crate::comparison::comparison(db, &history).await?;
     let report = ImpactReport {
         programme: p.slug.clone(),
         cohort: cohort.map(|c| c.slug.clone()),
@@ -332,6 +336,7 @@ pub async fn impact_report(
         innovation_active_latest: share(&latest),
         micro_firms_included: enrolled.micro,
         net,
+        comparison,
     };
     let _ = tr;
     Ok((report, s))

@@ -204,7 +204,7 @@ where
 }
 
 /// `part ÷ whole` in tenths of a percent, rounded half up (both are counts).
-fn percent_tenths(part: u64, whole: u64) -> Option<i64> {
+pub(crate) fn percent_tenths(part: u64, whole: u64) -> Option<i64> {
     if whole == 0 {
         return None;
     }

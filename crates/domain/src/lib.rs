@@ -5,6 +5,7 @@ pub mod authz;
 pub mod bounds;
 pub mod capability;
 pub mod code;
+pub mod comparison;
 pub mod csvout;
 pub mod decimal;
 pub mod email;

@@ -116,6 +116,41 @@ impl CheckAnswers {
 const CHECK_COLUMNS: &str = "id, language, source, sector, employee_band, principal_area, new_goods_or_services, \
      new_business_process, ongoing_or_abandoned, innovation_spending, pains, created_at, completed_at";
 
+/// An invitation to take the check again, as a new check joins it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Recheck {
+    pub lead: i64,
+    /// The check the lead came from.
+    pub follows: Option<i64>,
+    /// 6 or 12.
+    pub months: u32,
+}
+
+/// A check taken again, with the check it follows: both sets of answers.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RecheckPair {
+    pub first_check: i64,
+    pub months: i64,
+    pub before_1: Option<bool>,
+    pub before_2: Option<bool>,
+    pub before_3: Option<bool>,
+    pub before_4: Option<bool>,
+    pub after_1: Option<bool>,
+    pub after_2: Option<bool>,
+    pub after_3: Option<bool>,
+    pub after_4: Option<bool>,
+}
+
+impl RecheckPair {
+    /// The answers before and after, a question not answered counting as no.
+    pub fn answers(&self) -> (InnovationAnswers, InnovationAnswers) {
+        (
+            answered([self.before_1, self.before_2, self.before_3, self.before_4]),
+            answered([self.after_1, self.after_2, self.after_3, self.after_4]),
+        )
+    }
+}
+
 /// A cohort open to new firms: starting later, or running with places left.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct OpenCohort {
@@ -237,22 +272,27 @@ macro_rules! insert_lead {
 
 impl Db {
     /// Starts a check; the token is its address, and only its hash is kept.
+    /// A check taken again at an invitation (`again`) joins its lead and names
+    /// the check it follows, with the months since.
     pub async fn start_check(
         &self,
         language: Lang,
         source: &str,
-        lead: Option<i64>,
+        again: Option<&Recheck>,
     ) -> Result<String> {
         let (token, hash) = new_secret();
         with_pool!(self, |pool| {
             sqlx::query(
-                "INSERT INTO health_checks (token_hash, language, source, created_at, lead_id) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO health_checks (token_hash, language, source, created_at, lead_id, follows_check_id, \
+                 recheck_months) VALUES ($1, $2, $3, $4, $5, $6, $7)",
             )
             .bind(&hash)
             .bind(language.code())
             .bind(source)
             .bind(Utc::now())
-            .bind(lead)
+            .bind(again.map(|r| r.lead))
+            .bind(again.and_then(|r| r.follows))
+            .bind(again.map(|r| i64::from(r.months)))
             .execute(pool)
             .await?;
         });
@@ -269,15 +309,34 @@ impl Db {
         at: DateTime<Utc>,
         completed: bool,
     ) -> Result<i64> {
+        self.record_check_again(language, source, answers, at, completed, None)
+            .await
+    }
+
+    /// A check as it happened at `at`, taken again at an invitation when
+    /// `again` says so (for demo and synthetic data); returns its id.
+    pub async fn record_check_again(
+        &self,
+        language: Lang,
+        source: &str,
+        answers: &CheckAnswers,
+        at: DateTime<Utc>,
+        completed: bool,
+        again: Option<&Recheck>,
+    ) -> Result<i64> {
         let (_, hash) = new_secret();
         let id: i64 = with_pool!(self, |pool| {
             sqlx::query_scalar(
-                "INSERT INTO health_checks (token_hash, language, source, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                "INSERT INTO health_checks (token_hash, language, source, created_at, lead_id, follows_check_id, \
+                 recheck_months) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(&hash)
             .bind(language.code())
             .bind(source)
             .bind(at)
+            .bind(again.map(|r| r.lead))
+            .bind(again.and_then(|r| r.follows))
+            .bind(again.map(|r| i64::from(r.months)))
             .fetch_one(pool)
             .await?
         });
@@ -642,6 +701,54 @@ impl Db {
             .bind(hash_secret(token))
             .fetch_optional(pool)
             .await?))
+    }
+
+    /// What an invitation to take the check again stands for: its lead, the
+    /// check the lead came from and the months (12 once the 12-month
+    /// invitation went, else 6). Used once: `None` when a check taken from
+    /// this invitation was completed already (or the link is unknown).
+    pub async fn recheck_invitation(&self, token: &str) -> Result<Option<Recheck>> {
+        let row: Option<(i64, Option<i64>, i64)> = with_pool!(self, |pool| {
+            sqlx::query_as(
+            "SELECT id, health_check_id, months FROM (SELECT id, health_check_id, \
+             CAST(CASE WHEN rechecked_12_at IS NOT NULL THEN 12 ELSE 6 END AS BIGINT) AS months \
+             FROM leads WHERE recheck_token_hash = $1) l WHERE NOT EXISTS (SELECT 1 FROM health_checks h \
+             WHERE h.lead_id = l.id AND h.recheck_months = l.months AND h.completed_at IS NOT NULL)"
+        )
+        .bind(hash_secret(token))
+        .fetch_optional(pool)
+        .await?
+        });
+        Ok(row.map(|(lead, follows, months)| Recheck {
+            lead,
+            follows,
+            months: if months == 12 { 12 } else { 6 },
+        }))
+    }
+
+    /// Every completed check taken again at an invitation, paired with the
+    /// completed check it follows, leaving out any taken once the firm was
+    /// enrolled in a cohort (a lead from the first check whose organisation
+    /// or person has an enrolment made before the check again was
+    /// completed). By first check, then months, then completion. One query.
+    pub async fn recheck_pairs(&self) -> Result<Vec<RecheckPair>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+            "SELECT x.id AS first_check, y.recheck_months AS months, \
+             x.new_goods_or_services AS before_1, x.new_business_process AS before_2, \
+             x.ongoing_or_abandoned AS before_3, x.innovation_spending AS before_4, \
+             y.new_goods_or_services AS after_1, y.new_business_process AS after_2, \
+             y.ongoing_or_abandoned AS after_3, y.innovation_spending AS after_4 \
+             FROM health_checks y JOIN health_checks x ON x.id = y.follows_check_id \
+             WHERE y.completed_at IS NOT NULL AND x.completed_at IS NOT NULL AND y.recheck_months IS NOT NULL \
+             AND NOT EXISTS (SELECT 1 FROM leads l JOIN enrolments e \
+               ON e.organisation_id = l.organisation_id OR e.user_id = l.user_id \
+               WHERE l.health_check_id = x.id AND e.created_at <= y.completed_at) \
+             ORDER BY x.id, y.recheck_months, y.completed_at, y.id"
+        )
+        .fetch_all(pool)
+        .await?
+        }))
     }
 
     /// A lead's checks, first to last: the one it came from, and those taken again.

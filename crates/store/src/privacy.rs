@@ -198,11 +198,20 @@ impl Db {
     }
 
     /// Removes leads that never became an enrolment and came before `before`.
-    pub async fn forget_old_leads(&self, before: DateTime<Utc>) -> Result<u64> {
+    /// A lead that agreed to take the check again is kept until its 12-month
+    /// invitation went before `invited_again_before`, so that the invitations
+    /// can be sent and answered.
+    pub async fn forget_old_leads(
+        &self,
+        before: DateTime<Utc>,
+        invited_again_before: DateTime<Utc>,
+    ) -> Result<u64> {
         Ok(with_pool!(self, |pool| sqlx::query(
-            "DELETE FROM leads WHERE user_id IS NULL AND created_at < $1"
+            "DELETE FROM leads WHERE user_id IS NULL AND created_at < $1 \
+             AND (NOT recheck OR rechecked_12_at < $2)"
         )
         .bind(before)
+        .bind(invited_again_before)
         .execute(pool)
         .await?
         .rows_affected()))

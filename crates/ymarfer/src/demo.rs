@@ -677,6 +677,79 @@ async fn health_checks(
             db.update_lead(lead.id, status, "").await?;
         }
     }
+    // Firms that agreed to take the check again and did not join a cohort:
+    // the comparison pool, with the checks they took again at 6 and 12 months.
+    let check = |active: bool, i: u32| CheckAnswers {
+        sector: Some(["C", "F", "G", "I", "M", "S"][(i % 6) as usize].to_string()),
+        employee_band: Some(if i.is_multiple_of(5) {
+            EmployeeBand::Small
+        } else {
+            EmployeeBand::Micro
+        }),
+        principal_area: Some(
+            ["powys", "gwynedd", "cardiff", "swansea"][(i % 4) as usize].to_string(),
+        ),
+        innovation: [
+            Some(false),
+            Some(active),
+            Some(false),
+            Some(i.is_multiple_of(2)),
+        ],
+        pains: Some(vec![PainPoint::Waiting]),
+    };
+    for i in 0..COMPARISON_FIRMS {
+        let lang = if i % 3 == 0 { Lang::Cy } else { Lang::En };
+        let first = today
+            .checked_sub_months(chrono::Months::new(13))
+            .context("a date")?
+            - Duration::days(i64::from(i));
+        let at = |d: NaiveDate| -> anyhow::Result<chrono::DateTime<Utc>> {
+            Ok(Utc.from_utc_datetime(&d.and_hms_opt(11, 0, 0).context("time")?))
+        };
+        let id = db
+            .record_check(lang, "", &check(i < 3, i), at(first)?, true)
+            .await?;
+        let lead = db
+            .create_lead(&LeadInput {
+                health_check_id: Some(id),
+                programme_id: Some(programme),
+                cohort_id: None,
+                name: format!(
+                    "{} {}",
+                    FIRST_NAMES[(i % 12) as usize],
+                    SURNAMES[((i + 3) % 10) as usize]
+                ),
+                email: format!("cymharu{i}@ymarfer.demo"),
+                phone: String::new(),
+                organisation_name: format!("Comparison firm {i}"),
+                language: lang,
+                recheck: true,
+            })
+            .await?;
+        // A few more innovate as the months pass, as firms do on their own.
+        for (months, active) in [(6u32, i < 4), (12, i < 5)] {
+            let again = ymarfer_store::health::Recheck {
+                lead: lead.id,
+                follows: Some(id),
+                months,
+            };
+            let on = first
+                .checked_add_months(chrono::Months::new(months))
+                .context("a date")?;
+            let (_, hash) = ymarfer_store::secret::new_secret();
+            db.recheck_sent(lead.id, months, &hash).await?;
+            db.record_check_again(
+                lang,
+                &format!("recheck-{months}"),
+                &check(active, i),
+                at(on)?,
+                true,
+                Some(&again),
+            )
+            .await?;
+        }
+        db.update_lead(lead.id, LeadStatus::Closed, "").await?;
+    }
     // The Mid Wales firms found the programme through the check.
     if let Some((cohort, _, _)) = cohorts.iter().find(|(_, _, s)| *s == Stage::Starting) {
         for e in db.enrolled(cohort.id).await? {
@@ -718,6 +791,9 @@ async fn health_checks(
     }
     Ok(())
 }
+
+/// Firms in the demo's comparison pool, each with checks at 6 and 12 months.
+const COMPARISON_FIRMS: u32 = 14;
 
 /// The cohort whose sessions and projects are in Welsh.
 const WELSH_COHORT: usize = 0;
@@ -1073,8 +1149,8 @@ async fn ledger(
                     .record_followup(cohort.id, org, Some(e.user_id), i64::from(months), &secret)
                     .await?
                 {
-                    // Most answer; a few have not yet.
-                    if e.user_id % 7 == 0 {
+                    // Most answer; a few have not yet answered the first.
+                    if months == 3 && e.user_id % 7 == 0 {
                         continue;
                     }
                     let f = db
@@ -1087,6 +1163,25 @@ async fn ledger(
                             f.id,
                             e.user_id % 5 != 0,
                             i64::from(e.user_id % 3 == 0),
+                        )
+                        .await?;
+                        // The innovation questions again: most still have a
+                        // new process in use; a few have let it lapse.
+                        let organisation =
+                            db.organisation_by_id(org).await?.context("organisation")?;
+                        let answers = ymarfer_store::organisations::Answers {
+                            new_goods_or_services: org % 3 == 0,
+                            new_business_process: org % 4 != 0,
+                            ongoing_or_abandoned: false,
+                            innovation_spending: true,
+                        };
+                        db.record_innovation(
+                            org,
+                            &format!("follow_up_{months}"),
+                            due,
+                            answers,
+                            organisation.employee_band,
+                            None,
                         )
                         .await?;
                     }

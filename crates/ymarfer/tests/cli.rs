@@ -418,6 +418,28 @@ fn the_demo_reproduces_the_article() {
     let dir = temp_dir();
     run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
     let r = report_json(&dir);
+    // The comparison group: the demo's firms that took the health check again
+    // without joining, beside the participants' 6-month follow-ups; at 12
+    // months no cohort has reached its follow-up yet, so it is withheld.
+    let six = &r["comparison"]["horizons"][0];
+    assert_eq!(
+        (&six["months"], &six["withheld"]),
+        (&6.into(), &false.into()),
+        "{six}"
+    );
+    assert!(
+        six["participants"]["firms"].as_u64().unwrap() >= 10
+            && six["comparison"]["firms"].as_u64().unwrap() >= 10
+            && six["difference_in_differences_points"].is_f64(),
+        "{six}"
+    );
+    let twelve = &r["comparison"]["horizons"][1];
+    assert_eq!(twelve["withheld"], true, "{twelve}");
+    assert_eq!(twelve["participants"]["firms"], 0, "{twelve}");
+    assert!(
+        twelve["comparison"]["firms"].as_u64().unwrap() >= 10,
+        "{twelve}"
+    );
     let verified = r["first_year_pence"]["verified"].as_i64().unwrap();
     assert!(verified > 14_800_000, "over £148,000 verified: {r}");
     assert!(r["roi_verified"].as_f64().unwrap() >= 3.0, "{r}");

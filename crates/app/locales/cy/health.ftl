@@ -151,6 +151,7 @@ funnel-none = Dim gwiriadau iechyd yn y detholiad hwn.
 home-check-lead = Ydy eich busnes yn arloesi? Wyth cwestiwn, pum munud, dim cyfrif: cewch wybod, a chael dau neu dri offeryn i roi cynnig arnyn nhw'r wythnos nesaf.
 home-check-start = Gwneud y gwiriad iechyd arloesi
 health-recheck = Gwahoddwch fi i wneud y gwiriad eto ymhen 6 a 12 mis, er mwyn i mi weld beth sydd wedi newid.
+health-recheck-hint = Os ydych chi'n cytuno, caiff eich atebion bryd hynny (byth eich enw na'ch manylion) eu cyfrif hefyd, gydag atebion cwmnïau eraill, i gymharu cwmnïau sy'n ymuno â rhaglen â'r rhai nad ydynt yn ymuno. Gallwch anwybyddu'r gwahoddiadau; rydyn ni'n peidio â gofyn ar ôl 12 mis.
 email-recheck-subject = Gwnewch y gwiriad iechyd arloesi eto
 email-recheck-body = { $months } mis yn ôl gwnaeth { $organisation } y gwiriad iechyd arloesi. Gwnewch ef eto, mewn pum munud, i weld sut mae'r busnes yn arloesi nawr: { $link }
 lead-checks = Y gwiriadau y mae'r cwmni hwn wedi'u gwneud

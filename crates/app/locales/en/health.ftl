@@ -143,6 +143,7 @@ funnel-none = No health checks in this selection.
 home-check-lead = Is your business innovating? Eight questions, five minutes, no account: find out, and get two or three tools to try next week.
 home-check-start = Take the innovation health check
 health-recheck = Invite me to take the check again in 6 and 12 months, so that I can see what has changed.
+health-recheck-hint = If you agree, your answers then (never your name or details) are also counted, with other firms', to compare firms that join a programme with those that do not. You may ignore the invitations; we stop asking after 12 months.
 email-recheck-subject = Take the innovation health check again
 email-recheck-body = { $months } months ago { $organisation } took the innovation health check. Take it again, in five minutes, to see how the business innovates now: { $link }
 lead-checks = The checks this firm has taken

@@ -79,6 +79,19 @@ impl Dashboard {
         i64::try_from(self.r.net.assumptions.projects_with_firm_deadweight).unwrap_or(0)
     }
 
+    /// An innovation-active share with its count, "25.0% (3)", or a dash.
+    fn share(&self, pct: &Option<f64>, n: &Option<u64>) -> String {
+        match (pct, n) {
+            (Some(p), Some(n)) => format!("{p:.1}% ({n})"),
+            _ => "—".into(),
+        }
+    }
+
+    /// A change in percentage points, signed: "+42.9", "-8.8", or a dash.
+    fn points(&self, p: &Option<f64>) -> String {
+        p.map_or_else(|| "—".into(), |p| format!("{p:+.1}"))
+    }
+
     /// Forecast accuracy as shown: "80.0%", or a dash.
     fn accuracy(&self, a: &ymarfer_app::report::ForecastAccuracyJson) -> String {
         a.accuracy_pct

@@ -18,6 +18,7 @@ mod audit;
 mod bounds;
 mod browser;
 mod claims;
+mod comparison;
 mod doors;
 mod firms;
 mod hardening;
