@@ -74,6 +74,7 @@ api-op-add-benefit = Rhagamcanu neu hawlio budd ar gyfriflyfr prosiect
 api-op-review-benefit = Dilysu budd a hawliwyd, ei anfon yn ôl at yr hawlydd i'w ailweithio, neu ei wrthod
 api-op-add-cycle = Dechrau cylch profi a dysgu ar brosiect
 api-op-get-impact = Adroddiad effaith rhaglen
+api-op-get-funder-return = Ffurflen rhaglen i'r cyllidwr ar gyfer chwarter: pob dangosydd gyda'r cwmnïau y tu ôl i'w gyfrif, a gwerth cymorth pob cwmni
 api-op-list-leads = Cwmnïau a ofynnodd am glywed mwy ar ôl y gwiriad iechyd
 api-op-get-lead = Un darpar gwmni, gyda'i wiriadau iechyd
 api-op-change-lead = Newid lle mae darpar gwmni arni, a'i nodiadau

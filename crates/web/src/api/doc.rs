@@ -31,6 +31,7 @@ use utoipa::{Modify, OpenApi};
         benefits::review_benefit,
         projects::add_cycle,
         impact::impact,
+        impact::funder_return,
         leads::leads,
         leads::lead,
         leads::change_lead,
