@@ -232,7 +232,7 @@ impl Quarter {
         let number = number.strip_prefix(['q', 'Q'])?;
         let year: i32 = year.parse().ok()?;
         let number: u32 = number.parse().ok()?;
-        ((1..=4).contains(&number) && (2000..=2200).contains(&year))
+        ((1..=4).contains(&number) && (0..=9999).contains(&year))
             .then_some(Quarter { year, number })
     }
 

@@ -61,7 +61,7 @@ pub async fn funder_return(
 ) -> ApiResult<Json<ymarfer_app::returns::FundersReturn>> {
     let p = context::programme(&state, &viewer, &slug, Action::DownloadReports).await?;
     let quarter = match q.period.as_deref() {
-        None | Some("") => ymarfer_app::returns::default_quarter(),
+        None => ymarfer_app::returns::default_quarter(),
         Some(code) => ymarfer_domain::returns::Quarter::parse(code)
             .ok_or_else(crate::api::error::ApiError::bad_request)?,
     };
