@@ -205,7 +205,7 @@ pub async fn quarterly_return(
     }
     {
         use ymarfer_domain::innovation::Stage;
-        let no_at_entry: Vec<i64> = answers
+        let no_at_entry: std::collections::HashSet<i64> = answers
             .iter()
             .filter(|a| a.stage == Stage::Entry && !a.new_goods_or_services)
             .map(|a| a.organisation_id)
@@ -314,13 +314,16 @@ fn support_values(
     key_of: &HashMap<i64, String>,
 ) -> HashMap<String, BTreeMap<i32, i64>> {
     let shares = crate::report::cohort_shares(p, cohorts);
+    let mut by_cohort: HashMap<i64, Vec<i64>> = HashMap::new();
+    for e in enrolments {
+        by_cohort
+            .entry(e.cohort_id)
+            .or_default()
+            .push(e.organisation_id);
+    }
     let mut out: HashMap<String, BTreeMap<i32, i64>> = HashMap::new();
     for (c, share) in cohorts.iter().zip(shares) {
-        let firms: Vec<i64> = enrolments
-            .iter()
-            .filter(|e| e.cohort_id == c.id)
-            .map(|e| e.organisation_id)
-            .collect();
+        let firms = by_cohort.remove(&c.id).unwrap_or_default();
         let year = returns::financial_year(
             c.starts_on
                 .unwrap_or_else(|| uktime::to_local(c.created_at).date()),
