@@ -350,6 +350,22 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "returns::set_indicator_sets",
+        may: "ManageProgramme",
+        records: "indicator_sets_changed: the sets before and after, in the transaction that saves them",
+        tells: "nobody: the funder return shows the chosen sets' indicators",
+        repeat: "the same sets again change and record nothing (the programme's row is locked while they are compared)",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "returns::add_indicator",
+        may: "ManageProgramme",
+        records: "indicator_added: the code, its English name, the evidence rule and any hours, with the indicator",
+        tells: "nobody: the funder return counts it from then on",
+        repeat: "a code the programme has already is left as it is and records nothing; a shipped code is refused",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "programmes::add_to_team",
         may: "ManageProgramme, and Grant of the role in the programme",
         records: "role_granted: the person's email and the role",
@@ -627,6 +643,15 @@ pub const VIEWS: &[View] = &[
         shows: "the claims of a programme waiting for review, and those queried waiting for the claimant's answer, \
                 oldest first, to the staff of each claim's cohort, each with who claimed it, when, and the evidence \
                 its project holds set against its category (three queries)",
+    },
+    View {
+        name: "returns::quarterly_return",
+        shows: "a programme's funder return for a quarter: each indicator with its count and the firms behind it, \
+                and each firm's value of support, to the programme's managers (DownloadReports)",
+    },
+    View {
+        name: "returns::subsidy_of",
+        shows: "one firm's value of support over three financial years, for its subsidy notice, to the programme's managers",
     },
     View {
         name: "claims::waiting",

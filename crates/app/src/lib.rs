@@ -36,6 +36,7 @@ pub mod programmes;
 pub mod projects;
 pub mod readings;
 pub mod report;
+pub mod returns;
 pub mod rhythm;
 mod services;
 pub mod sessions;

@@ -44,6 +44,8 @@ coded_enum! {
         PeopleImported = "people_imported", "audit-people-imported";
         RatesChanged = "rates_changed", "audit-rates-changed";
         AdditionalityChanged = "additionality_changed", "audit-additionality-changed";
+        IndicatorSetsChanged = "indicator_sets_changed", "audit-indicator-sets-changed";
+        IndicatorAdded = "indicator_added", "audit-indicator-added";
         OrganisationRateChanged = "organisation_rate_changed", "audit-organisation-rate-changed";
         ProgrammeCreated = "programme_created", "audit-programme-created";
         CohortCreated = "cohort_created", "audit-cohort-created";

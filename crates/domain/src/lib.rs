@@ -24,6 +24,7 @@ pub mod password;
 pub mod programme;
 pub mod projects;
 pub mod reference;
+pub mod returns;
 pub mod scenario;
 pub mod space;
 pub mod toolkit;

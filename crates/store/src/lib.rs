@@ -23,6 +23,7 @@ pub mod people;
 pub mod privacy;
 pub mod programmes;
 pub mod projects;
+pub mod returns;
 pub mod schedule;
 pub mod search;
 pub mod secret;

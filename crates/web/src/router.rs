@@ -3,8 +3,8 @@
 use crate::handlers::{
     account, additionality, admin, api_docs, attachments, audit, auth, benefits, capability,
     claims, cohorts, cycles, engagement, followup, health, health_check, home, impact, leads,
-    operations, organisations, people, privacy, programmes, projects, readings, reference, rhythm,
-    scenarios, search, sessions, sets, showcase, space, tokens, tools,
+    operations, organisations, people, privacy, programmes, projects, readings, reference, returns,
+    rhythm, scenarios, search, sessions, sets, showcase, space, tokens, tools,
 };
 use crate::state::AppState;
 use crate::{assets, csrf, error, security, session};
@@ -295,6 +295,16 @@ fn pages() -> Router<AppState> {
             get(benefits::review::reopen_form).post(benefits::review::reopen),
         )
         .route("/programmes/{p}/claims", get(claims::queue))
+        .route("/programmes/{p}/returns", get(returns::page))
+        .route(
+            "/programmes/{p}/returns/subsidy/{org}",
+            get(returns::notice),
+        )
+        .route(
+            "/programmes/{p}/returns/indicators",
+            get(returns::indicators).post(returns::save_indicators),
+        )
+        .route("/programmes/{p}/returns/{file}", get(returns::download))
         .route("/programmes/{p}/impact", get(impact::programme_dashboard))
         .route(
             "/programmes/{p}/reports/{file}",

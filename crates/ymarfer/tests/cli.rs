@@ -1158,3 +1158,44 @@ async fn the_demo_planner_sits_among_its_cohorts() {
     );
     db.close().await;
 }
+
+/// The demo's funder return for this quarter is not empty: the running
+/// cohort's firms took part, each is counted once, and each firm's value of
+/// support is its share of its cohort's cost.
+#[tokio::test]
+async fn the_demo_has_a_funder_return() {
+    let dir = temp_dir();
+    run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
+    let db = ymarfer_store::Db::connect(&format!("sqlite://{}", dir.join("ymarfer.db").display()))
+        .await
+        .unwrap();
+    let p = db.programme_by_slug("ceic-demo").await.unwrap().unwrap();
+    let config = ymarfer_app::config::Config::new(
+        "http://localhost:8080",
+        dir.clone(),
+        "Ymarfer <noreply@example.org>",
+        None,
+    )
+    .unwrap();
+    let services = ymarfer_app::Services::new(db, config).unwrap();
+    let r = ymarfer_app::returns::quarterly_return(
+        &services,
+        &ymarfer_app::acting::Acting::command_line(),
+        &p,
+        ymarfer_app::returns::default_quarter(),
+    )
+    .await
+    .unwrap();
+    let supported = r
+        .indicators
+        .iter()
+        .find(|i| i.code == "UKSPF-ENT-NFS")
+        .unwrap();
+    let n = supported.count.unwrap();
+    assert!(n > 0, "the running cohort's firms took part");
+    let mut keys: Vec<&str> = supported.firms.iter().map(|f| f.key.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len() as i64, n, "each firm once");
+    assert!(r.firms.iter().all(|f| f.value_pence > 0));
+}

@@ -75,6 +75,7 @@ api-op-review-benefit = Dilysu budd a hawliwyd, gofyn cwestiwn i'r hawlydd, ei a
 api-op-answer-query = Ateb cwestiwn adolygydd am fudd a hawliwyd: caiff ei hawlio eto, a chaiff yr adolygydd wybod
 api-op-add-cycle = Dechrau cylch profi a dysgu ar brosiect
 api-op-get-impact = Adroddiad effaith rhaglen
+api-op-get-funder-return = Ffurflen rhaglen i'r cyllidwr ar gyfer chwarter: pob dangosydd gyda'r cwmnïau y tu ôl i'w gyfrif, a gwerth cymorth pob cwmni
 api-op-list-leads = Cwmnïau a ofynnodd am glywed mwy ar ôl y gwiriad iechyd
 api-op-get-lead = Un darpar gwmni, gyda'i wiriadau iechyd
 api-op-change-lead = Newid lle mae darpar gwmni arni, a'i nodiadau

@@ -81,6 +81,7 @@ api-op-review-benefit = Verify a claimed benefit, ask the claimant a question, s
 api-op-answer-query = Answer a reviewer's question about a claimed benefit: it is claimed again, and the reviewer is told
 api-op-add-cycle = Begin a test-and-learn cycle on a project
 api-op-get-impact = A programme's impact report
+api-op-get-funder-return = A programme's funder return for a quarter: each indicator with the firms behind its count, and each firm's value of support
 api-op-list-leads = Firms that asked to hear more after the health check
 api-op-get-lead = One lead, with its health checks
 api-op-change-lead = Change where a lead stands, and its notes

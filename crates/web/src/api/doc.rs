@@ -32,6 +32,7 @@ use utoipa::{Modify, OpenApi};
         benefits::answer_query,
         projects::add_cycle,
         impact::impact,
+        impact::funder_return,
         leads::leads,
         leads::lead,
         leads::change_lead,

@@ -42,6 +42,8 @@ struct Dashboard {
     net_roi_range: Option<(String, String)>,
     /// Where the programme's additionality settings are changed, for those who may.
     settings_link: Option<String>,
+    /// The programme's funder return, for those who may download reports.
+    returns_link: Option<String>,
 }
 
 impl Dashboard {
@@ -200,6 +202,13 @@ fn dashboard(
     let mut page = page;
     page.title = heading.clone();
     let xlsx = may_download.then(|| base.replace("/impact", "/reports/impact.xlsx"));
+    let returns_link = may_download.then(|| {
+        let programme = base.split("/cohorts/").next().unwrap_or(&base);
+        format!(
+            "{}/returns",
+            programme.strip_suffix("/impact").unwrap_or(programme)
+        )
+    });
     Dashboard {
         page,
         heading,
@@ -239,6 +248,7 @@ fn dashboard(
         cost_text: crate::charts::whole_pounds(tr, Pence(r_cost)),
         net_roi_range,
         settings_link,
+        returns_link,
     }
 }
 

@@ -25,6 +25,7 @@ pub mod programmes;
 pub mod projects;
 pub mod readings;
 pub mod reference;
+pub mod returns;
 pub mod rhythm;
 pub mod scenarios;
 pub mod search;

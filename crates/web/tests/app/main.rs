@@ -32,6 +32,7 @@ mod privacy;
 mod programmes;
 mod projects;
 mod queries;
+mod returns;
 mod routes;
 mod scale_out;
 mod scenarios;

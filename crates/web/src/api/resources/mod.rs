@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
             get(organisations::organisations),
         )
         .route("/programmes/{p}/impact", get(impact::impact))
+        .route("/programmes/{p}/returns", get(impact::funder_return))
         .route("/programmes/{p}/leads", get(leads::leads))
         .route(
             "/programmes/{p}/leads/{id}",
