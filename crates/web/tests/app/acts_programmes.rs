@@ -825,3 +825,67 @@ pub async fn set_additionality(app: &TestApp) {
         "{html}"
     );
 }
+
+/// A programme's indicator sets chosen by its manager: refused to a
+/// participant, recorded once when sent twice.
+pub async fn set_indicator_sets(app: &TestApp) {
+    use ymarfer_domain::returns::IndicatorSet;
+    let s = setting(app, "setiau").await;
+    let p = app.db.programme_by_id(s.programme).await.unwrap().unwrap();
+    let someone = participant(app, "cyfranogwr.setiau@example.com", s.programme, s.cohort).await;
+    let before = count(app, AuditAction::IndicatorSetsChanged).await;
+    refused(
+        ymarfer_app::returns::set_indicator_sets(&app.state, &someone, &p, &[IndicatorSet::Eu])
+            .await,
+    );
+    assert_eq!(count(app, AuditAction::IndicatorSetsChanged).await, before);
+    let manager = acting_as(app, &s.manager, Door::Page).await;
+    for _ in 0..2 {
+        ymarfer_app::returns::set_indicator_sets(&app.state, &manager, &p, &[IndicatorSet::Eu])
+            .await
+            .unwrap();
+    }
+    assert_eq!(
+        count(app, AuditAction::IndicatorSetsChanged).await,
+        before + 1,
+        "sent twice, recorded once"
+    );
+}
+
+/// A fund's own indicator added by the manager: refused to a participant,
+/// recorded once when sent twice.
+pub async fn add_indicator(app: &TestApp) {
+    use ymarfer_domain::returns::EvidenceRule;
+    let s = setting(app, "dangosydd").await;
+    let p = app.db.programme_by_id(s.programme).await.unwrap().unwrap();
+    let someone =
+        participant(app, "cyfranogwr.dangosydd@example.com", s.programme, s.cohort).await;
+    let input = ymarfer_store::returns::IndicatorInput {
+        code: "FUND-01".into(),
+        rule: Some(EvidenceRule::Supported),
+        hours: None,
+        name_en: "Firms supported".into(),
+        name_cy: "Cwmnïau a gefnogwyd".into(),
+        definition_en: "Firms that took part.".into(),
+        definition_cy: "Cwmnïau a gymerodd ran.".into(),
+    };
+    let before = count(app, AuditAction::IndicatorAdded).await;
+    refused(ymarfer_app::returns::add_indicator(&app.state, &someone, &p, &input).await);
+    assert_eq!(count(app, AuditAction::IndicatorAdded).await, before);
+    let manager = acting_as(app, &s.manager, Door::Page).await;
+    assert!(
+        ymarfer_app::returns::add_indicator(&app.state, &manager, &p, &input)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !ymarfer_app::returns::add_indicator(&app.state, &manager, &p, &input)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        count(app, AuditAction::IndicatorAdded).await,
+        before + 1,
+        "sent twice, recorded once"
+    );
+}
