@@ -252,7 +252,7 @@ pub async fn plan(
     acting: &Acting,
     code: &str,
     tool_id: &str,
-    prompt: &str,
+    (prompt, lang): (&str, Lang),
     votes_each: i64,
 ) -> Result<i64> {
     let room = to_run(s, acting, code).await?;
@@ -265,7 +265,7 @@ pub async fn plan(
         return Err(Error::Invalid("live-error-votes"));
     }
     Ok(s.db
-        .plan_live_activity(room.live.id, tool_id, prompt, votes_each)
+        .plan_live_activity(room.live.id, tool_id, (prompt, lang.code()), votes_each)
         .await?
         .0)
 }

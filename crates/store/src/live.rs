@@ -32,6 +32,8 @@ pub struct Activity {
     pub position: i64,
     pub tool_id: String,
     pub prompt: String,
+    /// The language the prompt was written in.
+    pub prompt_lang: String,
     #[sqlx(try_from = "String")]
     pub stage: Stage,
     pub votes_each: i64,
@@ -100,8 +102,7 @@ pub enum Landed {
 
 const LIVE_COLUMNS: &str =
     "id, session_id, code, started_by, started_at, ends_at, current_activity, version";
-const ACTIVITY_COLUMNS: &str =
-    "id, live_id, position, tool_id, prompt, stage, votes_each, timer_ends_at, post_id";
+const ACTIVITY_COLUMNS: &str = "id, live_id, position, tool_id, prompt, prompt_lang, stage, votes_each, timer_ends_at, post_id";
 
 /// Moves a live session's version on, in the open transaction `$tx`.
 macro_rules! moved_on {
@@ -210,7 +211,7 @@ impl Db {
         &self,
         live: i64,
         tool_id: &str,
-        prompt: &str,
+        (prompt, prompt_lang): (&str, &str),
         votes_each: i64,
     ) -> Result<(i64, bool)> {
         let now = Utc::now();
@@ -230,8 +231,8 @@ impl Db {
                 return Ok((id, false));
             }
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO live_activities (live_id, position, tool_id, prompt, votes_each, created_at) \
-                 SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5 FROM live_activities WHERE live_id = $1 \
+                "INSERT INTO live_activities (live_id, position, tool_id, prompt, prompt_lang, votes_each, created_at) \
+                 SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $6, $4, $5 FROM live_activities WHERE live_id = $1 \
                  RETURNING id",
             )
             .bind(live)
@@ -239,6 +240,7 @@ impl Db {
             .bind(prompt)
             .bind(votes_each)
             .bind(now)
+            .bind(prompt_lang)
             .fetch_one(&mut *tx)
             .await?;
             moved_on!(tx, live);

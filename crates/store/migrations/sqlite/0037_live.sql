@@ -18,6 +18,7 @@ CREATE TABLE live_activities (
     position      INTEGER NOT NULL,
     tool_id       TEXT NOT NULL,
     prompt        TEXT NOT NULL DEFAULT '',
+    prompt_lang   TEXT NOT NULL DEFAULT 'en',
     stage         TEXT NOT NULL DEFAULT 'ready'
         CHECK (stage IN ('ready', 'writing', 'revealed', 'voting', 'closed')),
     votes_each    INTEGER NOT NULL DEFAULT 3,

@@ -43,6 +43,8 @@ pub struct Drawn {
     pub version: i64,
     pub tool: Option<String>,
     pub prompt: String,
+    /// `lang` for the prompt, when written in the other language.
+    pub prompt_lang: Option<&'static str>,
     pub stage: Option<Stage>,
     pub stage_name: String,
     pub columns: Vec<Column>,
@@ -117,6 +119,10 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
         version: room.live.version,
         tool: tool.map(|t| t.name.get(lang).to_string()),
         prompt: current.map(|a| a.prompt.clone()).unwrap_or_default(),
+        prompt_lang: current
+            .and_then(|a| Lang::parse(&a.prompt_lang))
+            .filter(|l| *l != lang)
+            .map(|l| l.code()),
         stage: current.map(|a| a.stage),
         stage_name: current
             .map(|a| tr.t(a.stage.message_id()))
@@ -178,6 +184,8 @@ struct ScreenPage {
     boards: Vec<(String, String)>,
     /// Each activity of the running order: (name, prompt, stage).
     order: Vec<(String, String, String)>,
+    /// Where a phone joins.
+    join_url: String,
     errors: FieldErrors,
 }
 
@@ -320,6 +328,11 @@ async fn screen_page(
         page.pick(&room.cohort.name_en, &room.cohort.name_cy)
             .to_string(),
     );
+    let join_url = format!(
+        "{}{}",
+        state.config.base_url.as_str().trim_end_matches('/'),
+        page.href("live")
+    );
     Ok(ScreenPage {
         page,
         room,
@@ -327,6 +340,7 @@ async fn screen_page(
         boards,
         order,
         errors,
+        join_url,
     })
 }
 
@@ -607,8 +621,15 @@ pub async fn plan(
     }
     if errors.is_empty() {
         let acting = Acting::person(viewer.actor(), Door::Page, addr);
-        match ymarfer_app::live::plan(&state, &acting, &code, form.tool.trim(), &prompt, votes)
-            .await
+        match ymarfer_app::live::plan(
+            &state,
+            &acting,
+            &code,
+            form.tool.trim(),
+            (&prompt, page.lang),
+            votes,
+        )
+        .await
         {
             Ok(_) => {
                 return Ok(see_other(

@@ -650,7 +650,7 @@ pub async fn act_keeps_its_promises(app: &TestApp, name: &str) {
         .await
         .unwrap()
         .code;
-    let plan = |who| live::plan(&app.state, who, &code, "fishbone", "Why?", 2);
+    let plan = |who| live::plan(&app.state, who, &code, "fishbone", ("Why?", Lang::En), 2);
     if name == "live::plan" {
         refused(plan(&alys).await.unwrap_err());
         assert_eq!(plan(&staff).await.unwrap(), plan(&staff).await.unwrap());

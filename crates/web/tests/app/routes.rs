@@ -628,7 +628,7 @@ async fn every_route_for_every_role(app: TestApp) {
         .unwrap()
         .unwrap();
     app.db
-        .plan_live_activity(live.id, "fishbone", "", 3)
+        .plan_live_activity(live.id, "fishbone", ("", "en"), 3)
         .await
         .unwrap();
     let org = Firm::named("Another Firm")
