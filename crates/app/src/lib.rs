@@ -26,6 +26,7 @@ pub mod invitations;
 pub mod jobs;
 pub mod leads;
 pub mod ledger_import;
+pub mod live;
 pub mod mail;
 pub mod organisations;
 pub mod outbox;

@@ -16,6 +16,8 @@ coded_enum! {
         LineQueried = "line_queried", "audit-line-queried";
         LineAnswered = "line_answered", "audit-line-answered";
         LineReturned = "line_returned", "audit-line-returned";
+        LiveStarted = "live_started", "audit-live-started";
+        LiveLanded = "live_landed", "audit-live-landed";
         LineRejected = "line_rejected", "audit-line-rejected";
         ProjectApproved = "project_approved", "audit-project-approved";
         ReportDownloaded = "report_downloaded", "audit-report-downloaded";

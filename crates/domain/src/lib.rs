@@ -19,6 +19,7 @@ pub mod innovation;
 pub mod jobs;
 pub mod lang;
 pub mod ledger;
+pub mod live;
 pub mod money;
 pub mod password;
 pub mod programme;

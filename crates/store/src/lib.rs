@@ -17,6 +17,7 @@ pub mod health;
 pub mod idempotency;
 pub mod jobs;
 pub mod ledger;
+pub mod live;
 pub mod mail_queue;
 pub mod organisations;
 pub mod people;

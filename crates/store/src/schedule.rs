@@ -121,6 +121,14 @@ impl Db {
         }))
     }
 
+    /// A session by its number alone.
+    pub async fn meeting_by_id(&self, id: i64) -> Result<Option<Meeting>> {
+        let sql = format!("SELECT {MEETING_COLUMNS} FROM cohort_sessions WHERE id = $1");
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?
+        }))
+    }
+
     pub async fn meeting(&self, cohort_id: i64, id: i64) -> Result<Option<Meeting>> {
         let sql = format!(
             "SELECT {MEETING_COLUMNS} FROM cohort_sessions WHERE cohort_id = $1 AND id = $2"

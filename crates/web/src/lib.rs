@@ -14,6 +14,7 @@ mod error;
 mod error_page;
 mod forms;
 mod handlers;
+mod live_feed;
 mod markdown;
 mod page;
 mod parse;

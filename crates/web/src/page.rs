@@ -163,6 +163,7 @@ impl Page {
             "verified",
             "capability",
             "reopened",
+            "live-no-votes",
         ];
         let code = done.filter(|d| DONE.contains(d))?;
         Some(self.t(&format!("done-{code}")))

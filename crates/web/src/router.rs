@@ -2,7 +2,7 @@
 
 use crate::handlers::{
     account, additionality, admin, api_docs, attachments, audit, auth, benefits, capability,
-    claims, cohorts, cycles, engagement, followup, health, health_check, home, impact, leads,
+    claims, cohorts, cycles, engagement, followup, health, health_check, home, impact, leads, live,
     operations, organisations, people, privacy, programmes, projects, readings, reference, returns,
     rhythm, scenarios, search, sessions, sets, showcase, space, tokens, tools,
 };
@@ -219,6 +219,22 @@ fn pages() -> Router<AppState> {
             "/programmes/{p}/cohorts/{c}/sessions/{s}/edit",
             get(sessions::edit_form).post(sessions::update),
         )
+        .route(
+            "/programmes/{p}/cohorts/{c}/sessions/{s}/live",
+            post(live::start),
+        )
+        .route("/live", get(live::find))
+        .route("/live/{code}", get(live::room))
+        .route("/live/{code}/screen", get(live::screen))
+        .route("/live/{code}/qr.svg", get(live::qr))
+        .route("/live/{code}/events", get(live::events))
+        .route("/live/{code}/join", post(live::join))
+        .route("/live/{code}/notes", post(live::note))
+        .route("/live/{code}/votes", post(live::vote))
+        .route("/live/{code}/done", post(live::done))
+        .route("/live/{code}/plan", post(live::plan))
+        .route("/live/{code}/advance", post(live::advance))
+        .route("/live/{code}/timer", post(live::timer))
         .route(
             "/programmes/{p}/cohorts/{c}/sessions/{s}/attendance",
             post(sessions::record_attendance),

@@ -2,24 +2,31 @@ use std::sync::Arc;
 use ymarfer_app::{Config, Services};
 use ymarfer_store::Db;
 
-/// What every handler is given: the application's services, shared.
+/// What every handler is given: the application's services, shared, and
+/// the live sessions this server's screens watch.
 #[derive(Clone)]
-pub struct AppState(Arc<Services>);
+pub struct AppState {
+    services: Arc<Services>,
+    pub live: Arc<crate::live_feed::LiveFeed>,
+}
 
 impl std::ops::Deref for AppState {
     type Target = Services;
     fn deref(&self) -> &Services {
-        &self.0
+        &self.services
     }
 }
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> anyhow::Result<AppState> {
-        Ok(AppState(Arc::new(Services::new(db, config)?)))
+        Ok(AppState {
+            services: Arc::new(Services::new(db, config)?),
+            live: Arc::default(),
+        })
     }
 
     /// The services themselves, to hand to work that outlives a request.
     pub fn services(&self) -> Arc<Services> {
-        self.0.clone()
+        self.services.clone()
     }
 }

@@ -19,3 +19,64 @@ document.addEventListener("DOMContentLoaded", function () {
     button.addEventListener("click", function () { window.print(); });
   });
 });
+
+// A live session's screens: when the room changes (the events stream sends
+// its new version), draw the room again from the page itself. Without the
+// stream, ask every five seconds; without scripts, the Refresh link does it.
+document.addEventListener("DOMContentLoaded", function () {
+  var region = document.querySelector("[data-live-events]");
+  if (!region) { return; }
+  var drawn = region.getAttribute("data-version");
+  var busy = false;
+  function redraw() {
+    if (busy) { return; }
+    busy = true;
+    fetch(window.location.pathname, { credentials: "same-origin" })
+      .then(function (res) { return res.text(); })
+      .then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var fresh = doc.querySelector("[data-live-events]");
+        if (!fresh) { return; }
+        var current = document.querySelector("[data-live-events]");
+        // A new stage may bring a form (writing) or take one away: reload,
+        // unless a note is half written.
+        var typing = document.querySelector(".live-write textarea");
+        if (fresh.getAttribute("data-stage") !== current.getAttribute("data-stage") &&
+            !(typing && typing.value.trim())) {
+          window.location.reload();
+          return;
+        }
+        current.innerHTML = fresh.innerHTML;
+        current.setAttribute("data-version", fresh.getAttribute("data-version"));
+        drawn = fresh.getAttribute("data-version");
+        countdown();
+      })
+      .catch(function () {})
+      .then(function () { busy = false; });
+  }
+  if (window.EventSource) {
+    var events = new EventSource(region.getAttribute("data-live-events"));
+    events.onmessage = function (e) { if (e.data !== drawn) { redraw(); } };
+  } else {
+    window.setInterval(redraw, 5000);
+  }
+  // The timer counts down on every screen.
+  var tick = null;
+  function countdown() {
+    var timer = document.querySelector("[data-timer-ends]");
+    if (tick) { window.clearInterval(tick); tick = null; }
+    if (!timer) { return; }
+    var ends = Date.parse(timer.getAttribute("data-timer-ends"));
+    var show = timer.querySelector(".live-countdown") || document.createElement("span");
+    show.className = "live-countdown";
+    show.setAttribute("aria-hidden", "true");
+    timer.appendChild(show);
+    function update() {
+      var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      show.textContent = " " + Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+    }
+    update();
+    tick = window.setInterval(update, 1000);
+  }
+  countdown();
+});

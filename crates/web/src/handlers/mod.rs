@@ -17,6 +17,7 @@ pub mod health_check;
 pub mod home;
 pub mod impact;
 pub mod leads;
+pub mod live;
 pub mod operations;
 pub mod organisations;
 pub mod people;

@@ -39,6 +39,10 @@ struct ShowPage {
     notice: Option<String>,
     /// The viewer's commitments and check-ins, when they are of the cohort's space.
     rhythm: Option<crate::views::rhythm::Rhythm>,
+    /// The session's live room, once started: its code.
+    live: Option<String>,
+    /// Whether the session has not ended yet (a live room may start).
+    upcoming: bool,
 }
 
 impl ShowPage {
@@ -99,6 +103,8 @@ pub async fn show_with(
         Vec::new()
     };
     let notice = page.done_notice(done.as_deref());
+    let live = state.db.live_of_session(m.id).await?.map(|l| l.code);
+    let upcoming = m.ends_at > chrono::Utc::now();
     let refused = !typed.errors.is_empty();
     let rhythm =
         crate::views::rhythm::for_session(state, &page, viewer, &programme, &cohort, &m, typed)
@@ -124,6 +130,8 @@ pub async fn show_with(
             register,
             manage,
             notice,
+            live,
+            upcoming,
         },
     )
 }

@@ -130,6 +130,9 @@ async fn every_act_keeps_its_promises(app: TestApp) {
                 crate::acts_projects::correct_and_remove_reading(&app).await
             }
             "tools::add_to_programme" => crate::acts_projects::add_programme_tool(&app).await,
+            live if live.starts_with("live::") => {
+                crate::live::act_keeps_its_promises(&fresh(&app).await, live).await
+            }
             other => panic!("the act {other} has no case in tests/app/acts.rs"),
         }
     }

@@ -24,6 +24,7 @@ mod firms;
 mod hardening;
 mod health;
 mod impact;
+mod live;
 mod markup;
 mod net_impact;
 mod notices;

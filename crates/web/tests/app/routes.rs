@@ -121,6 +121,23 @@ fn rows() -> Vec<Row> {
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sessions/999", form: &[], expect: |w| anyone(w, Status(404)) },
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/edit", form: &[], expect: |w| staff(w, Status(200)) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/edit", form: &[("title", "")], expect: |w| staff(w, Status(422)) },
+        // The session's live room (code ACD3E4).
+        Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/live", form: &[], expect: |w| staff(w, To("/en/live/ACD3E4/screen")) },
+        Row { method: "GET", path: "/en/live", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/cy/live?code=acd-3e4", form: &[], expect: |w| anyone(w, To("/cy/live/ACD3E4")) },
+        Row { method: "GET", path: "/en/live?code=XXXXXX", form: &[], expect: |w| anyone(w, Status(422)) },
+        Row { method: "GET", path: "/en/live/ACD3E4", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/cy/live/ACD3E4/screen", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/live/ACD3E4/qr.svg", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/live/ACD3E4/events", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/en/live/ZZZZZZ", form: &[], expect: |w| anyone(w, Status(404)) },
+        Row { method: "POST", path: "/en/live/ACD3E4/join", form: &[], expect: |w| member(w, To("/en/live/ACD3E4")) },
+        Row { method: "POST", path: "/en/live/ACD3E4/notes", form: &[("heading", "people"), ("body", "")], expect: |w| member(w, Status(422)) },
+        Row { method: "POST", path: "/en/live/ACD3E4/votes", form: &[("note", "x")], expect: |w| member(w, Status(400)) },
+        Row { method: "POST", path: "/en/live/ACD3E4/done", form: &[], expect: |w| member(w, Status(404)) },
+        Row { method: "POST", path: "/en/live/ACD3E4/plan", form: &[("tool", "")], expect: |w| staff(w, Status(422)) },
+        Row { method: "POST", path: "/en/live/ACD3E4/advance", form: &[("activity", "x")], expect: |w| staff(w, Status(400)) },
+        Row { method: "POST", path: "/en/live/ACD3E4/timer", form: &[("activity", "x")], expect: |w| staff(w, Status(400)) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/attendance", form: &[], expect: |w| staff(w, To("/en/programmes/prog/cohorts/cohort-1/sessions/1?done=attendance")) },
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sets", form: &[], expect: |w| if w == Who::Observer { Status(403) } else { anyone(w, Status(200)) } },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sets/propose", form: &[], expect: |w| staff(w, To("/en/programmes/prog/cohorts/cohort-1/sets")) },
@@ -615,6 +632,24 @@ async fn every_route_for_every_role(app: TestApp) {
         ..Default::default()
     };
     assert_eq!(app.db.create_meeting(cohort, &meeting).await.unwrap().id, 1);
+    // Session 1 runs live, with a known code and one activity waiting.
+    let host = app.user("host@example.com", Lang::En, false).await;
+    let (live, _) = app
+        .db
+        .start_live(
+            1,
+            "ACD3E4",
+            host.id,
+            start + chrono::Duration::hours(2),
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .unwrap();
+    app.db
+        .plan_live_activity(live.id, "fishbone", ("", "en"), 3)
+        .await
+        .unwrap();
     let org = Firm::named("Another Firm")
         .add(&app.db, programme)
         .await

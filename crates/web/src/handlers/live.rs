@@ -1,0 +1,713 @@
+//! Live sessions (`/live/{code}`): the phone view each person in the room
+//! uses, the projector view (`/screen`) with the facilitator's controls, the
+//! events stream that tells every screen to draw again, and the forms behind
+//! each act. Every page works without JavaScript; with it, screens redraw
+//! within a second of a change.
+
+use crate::error::{AppError, AppResult};
+use crate::forms::FieldErrors;
+use crate::handlers::{ClientAddr, FormData, see_other};
+use crate::page::{Page, Viewer, render, render_status};
+use crate::state::AppState;
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use serde::Deserialize;
+use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::live::{PROMPT_MAX, Room};
+use ymarfer_domain::live::{Board, NOTE_MAX, Stage, parse_code};
+use ymarfer_domain::toolkit::Tool;
+use ymarfer_domain::{Action, Lang};
+
+/// A heading of the board with its notes, as a screen shows them.
+pub struct Column {
+    pub name: String,
+    pub notes: Vec<NoteView>,
+}
+
+pub struct NoteView {
+    pub id: i64,
+    pub body: String,
+    /// `lang` to mark it with, when written in the other language.
+    pub lang: Option<&'static str>,
+    pub author: String,
+    pub votes: String,
+    pub mine_voted: bool,
+}
+
+/// What both views draw of a room.
+pub struct Drawn {
+    pub code: String,
+    pub version: i64,
+    pub tool: Option<String>,
+    pub prompt: String,
+    /// `lang` for the prompt, when written in the other language.
+    pub prompt_lang: Option<&'static str>,
+    pub stage: Option<Stage>,
+    pub stage_name: String,
+    pub columns: Vec<Column>,
+    /// Notes ranked by votes, once voting has begun.
+    pub ranked: Vec<NoteView>,
+    pub written: String,
+    pub counts: String,
+    pub timer: Option<(String, String)>,
+    pub headings: Vec<(String, String)>,
+    pub events: String,
+    pub activity: Option<i64>,
+}
+
+fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
+    let tr = page.tr;
+    let lang = page.lang;
+    let current = room.current.as_ref();
+    let tool = current.and_then(|a| tools.iter().find(|t| t.id == a.tool_id));
+    let board = tool.and_then(Board::of);
+    let view = |n: &ymarfer_store::live::Note| NoteView {
+        id: n.id,
+        body: n.body.clone(),
+        lang: Lang::parse(&n.lang)
+            .filter(|l| *l != lang)
+            .map(|l| l.code()),
+        author: match (&n.author, &n.organisation) {
+            (Some(a), Some(o)) => format!("{a}, {o}"),
+            (Some(a), None) => a.clone(),
+            _ => "—".into(),
+        },
+        votes: tr.count("live-votes", n.votes),
+        mine_voted: room.my_votes.contains(&n.id),
+    };
+    let columns = board
+        .as_ref()
+        .map(|b| {
+            b.headings
+                .iter()
+                .map(|(id, en, cy)| Column {
+                    name: if lang == Lang::Cy {
+                        cy.clone()
+                    } else {
+                        en.clone()
+                    },
+                    notes: room
+                        .notes
+                        .iter()
+                        .filter(|n| &n.heading == id)
+                        .map(view)
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let ranked = match current.map(|a| a.stage) {
+        Some(Stage::Voting | Stage::Closed) => {
+            ymarfer_domain::live::ranked(room.notes.iter().map(|n| (n.id, n.votes)).collect())
+                .into_iter()
+                .filter_map(|(id, _)| room.notes.iter().find(|n| n.id == id).map(view))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let timer = current.and_then(|a| a.timer_ends_at).map(|at| {
+        (
+            at.to_rfc3339(),
+            tr.args("live-timer-ends", &[("time", tr.time(at))]),
+        )
+    });
+    Drawn {
+        code: room.live.code.clone(),
+        version: room.live.version,
+        tool: tool.map(|t| t.name.get(lang).to_string()),
+        prompt: current.map(|a| a.prompt.clone()).unwrap_or_default(),
+        prompt_lang: current
+            .and_then(|a| Lang::parse(&a.prompt_lang))
+            .filter(|l| *l != lang)
+            .map(|l| l.code()),
+        stage: current.map(|a| a.stage),
+        stage_name: current
+            .map(|a| tr.t(a.stage.message_id()))
+            .unwrap_or_default(),
+        columns,
+        ranked,
+        written: tr.count("live-written", room.written as i64),
+        counts: tr.args(
+            "live-counts",
+            &[
+                ("joined", room.joined.to_string()),
+                ("done", room.done.to_string()),
+            ],
+        ),
+        timer,
+        headings: board
+            .map(|b| {
+                b.headings
+                    .iter()
+                    .map(|(id, en, cy)| {
+                        (
+                            id.clone(),
+                            if lang == Lang::Cy {
+                                cy.clone()
+                            } else {
+                                en.clone()
+                            },
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        events: page.href(&format!("live/{}/events", room.live.code)),
+        activity: current.map(|a| a.id),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "live/room.html")]
+struct RoomPage {
+    page: Page,
+    room: Room,
+    d: Drawn,
+    /// A note refused, as typed, with why.
+    heading: String,
+    body: String,
+    errors: FieldErrors,
+    key: String,
+    notice: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "live/screen.html")]
+struct ScreenPage {
+    page: Page,
+    room: Room,
+    d: Drawn,
+    /// The tools a brainstorm may write onto: (id, name).
+    boards: Vec<(String, String)>,
+    /// Each activity of the running order: (name, prompt, stage).
+    order: Vec<(String, String, String)>,
+    /// Where a phone joins.
+    join_url: String,
+    errors: FieldErrors,
+}
+
+impl ScreenPage {
+    fn advance_label(&self) -> Option<String> {
+        self.d
+            .stage
+            .and_then(Stage::advance_message)
+            .map(|m| self.page.t(m))
+    }
+    fn ready(&self) -> Vec<(i64, String)> {
+        self.room
+            .activities
+            .iter()
+            .filter(|a| a.stage == Stage::Ready)
+            .map(|a| (a.id, a.prompt.clone()))
+            .collect()
+    }
+}
+
+async fn room_of(state: &AppState, viewer: &Viewer, code: &str) -> Result<Room, AppError> {
+    Ok(ymarfer_app::live::room(state, &viewer.acting(Door::Page, ""), code).await?)
+}
+
+/// The room, for one who takes part in it (its members and staff).
+async fn as_member(state: &AppState, viewer: &Viewer, code: &str) -> Result<Room, AppError> {
+    let room = room_of(state, viewer, code).await?;
+    if !room.may_write {
+        return Err(AppError::from_app(ymarfer_app::Error::Forbidden));
+    }
+    Ok(room)
+}
+
+/// The room, for one who runs it.
+async fn as_staff(state: &AppState, viewer: &Viewer, code: &str) -> Result<Room, AppError> {
+    let room = room_of(state, viewer, code).await?;
+    if !room.may_run {
+        return Err(AppError::from_app(ymarfer_app::Error::Forbidden));
+    }
+    Ok(room)
+}
+
+async fn tools(state: &AppState, room: &Room) -> Result<Vec<Tool>, AppError> {
+    Ok(ymarfer_app::tools::tools_for(state, room.programme.id)
+        .await?
+        .into_owned())
+}
+
+/// A fresh one-time key for a note form.
+fn note_key() -> String {
+    use rand::RngCore;
+    let mut bytes = [0u8; 12];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+async fn room_page(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    code: &str,
+    typed: (String, String, FieldErrors),
+    notice: Option<String>,
+) -> Result<RoomPage, AppError> {
+    let room = room_of(state, viewer, code).await?;
+    let d = draw(&page, &room, &tools(state, &room).await?);
+    let mut page = page;
+    page.title = page.t1("live-title", "session", &room.session.title);
+    page.about = Some(
+        page.pick(&room.cohort.name_en, &room.cohort.name_cy)
+            .to_string(),
+    );
+    let (heading, body, errors) = typed;
+    Ok(RoomPage {
+        page,
+        room,
+        d,
+        heading,
+        body,
+        errors,
+        key: note_key(),
+        notice,
+    })
+}
+
+/// The phone view: join, write, vote, say you are done.
+pub async fn room(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(code): Path<String>,
+    Query(q): Query<super::DoneQuery>,
+) -> AppResult {
+    let notice = page.done_notice(q.done.as_deref());
+    let p = room_page(
+        &state,
+        page,
+        &viewer,
+        &code,
+        (String::new(), String::new(), FieldErrors::default()),
+        notice,
+    )
+    .await?;
+    render(&p)
+}
+
+async fn screen_page(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    code: &str,
+    errors: FieldErrors,
+) -> Result<ScreenPage, AppError> {
+    let room = room_of(state, viewer, code).await?;
+    let all = tools(state, &room).await?;
+    let d = draw(&page, &room, &all);
+    let lang = page.lang;
+    let boards = all
+        .iter()
+        .filter(|t| Board::of(t).is_some())
+        .map(|t| (t.id.clone(), t.name.get(lang).to_string()))
+        .collect();
+    let order = room
+        .activities
+        .iter()
+        .map(|a| {
+            (
+                all.iter()
+                    .find(|t| t.id == a.tool_id)
+                    .map(|t| t.name.get(lang).to_string())
+                    .unwrap_or_else(|| a.tool_id.clone()),
+                a.prompt.clone(),
+                page.t(a.stage.message_id()),
+            )
+        })
+        .collect();
+    let mut page = page;
+    page.title = page.t1("live-screen-title", "session", &room.session.title);
+    page.about = Some(
+        page.pick(&room.cohort.name_en, &room.cohort.name_cy)
+            .to_string(),
+    );
+    let join_url = format!(
+        "{}{}",
+        state.config.base_url.as_str().trim_end_matches('/'),
+        page.href("live")
+    );
+    Ok(ScreenPage {
+        page,
+        room,
+        d,
+        boards,
+        order,
+        errors,
+        join_url,
+    })
+}
+
+/// The projector view, with the facilitator's controls below it.
+pub async fn screen(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(code): Path<String>,
+) -> AppResult {
+    let p = screen_page(&state, page, &viewer, &code, FieldErrors::default()).await?;
+    render(&p)
+}
+
+/// The join code as a QR code, to scan from the projector.
+pub async fn qr(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Path(code): Path<String>,
+) -> AppResult {
+    let room = room_of(&state, &viewer, &code).await?;
+    let url = format!(
+        "{}{}",
+        state.config.base_url.as_str().trim_end_matches('/'),
+        page.href(&format!("live/{}", room.live.code))
+    );
+    let qr = qrcode::QrCode::new(url.as_bytes()).map_err(|_| AppError::BAD_REQUEST)?;
+    let svg = qr
+        .render::<qrcode::render::svg::Color>()
+        .min_dimensions(240, 240)
+        .quiet_zone(true)
+        .build();
+    Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
+}
+
+/// Every change to the room, as the version it moved to: a screen that sees
+/// a version it has not drawn draws again.
+pub async fn events(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(code): Path<String>,
+) -> AppResult {
+    let room = room_of(&state, &viewer, &code).await?;
+    let receiver = state.live.watch(&state.db, room.live.id, room.live.version);
+    let stream =
+        futures_util::stream::unfold((receiver, true), |(mut receiver, first)| async move {
+            if !first && receiver.changed().await.is_err() {
+                return None;
+            }
+            let version = *receiver.borrow_and_update();
+            Some((
+                Ok::<_, std::convert::Infallible>(Event::default().data(version.to_string())),
+                (receiver, false),
+            ))
+        });
+    Ok(Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct JoinQuery {
+    code: String,
+}
+
+#[derive(Template)]
+#[template(path = "live/join.html")]
+struct JoinPage {
+    page: Page,
+    code: String,
+    errors: FieldErrors,
+}
+
+/// "Join a live session": the code from the screen.
+pub async fn find(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    Query(q): Query<JoinQuery>,
+) -> AppResult {
+    if viewer.user_id().is_none() {
+        return Err(AppError::from_app(ymarfer_app::Error::SignIn));
+    }
+    let mut errors = FieldErrors::default();
+    if !q.code.trim().is_empty() {
+        match parse_code(&q.code) {
+            Some(code) if state.db.live_by_code(&code).await?.is_some() => {
+                return Ok(see_other(&page.href(&format!("live/{code}"))));
+            }
+            _ => errors.add("code", page.t("live-join-unknown")),
+        }
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render_status(
+        status,
+        &JoinPage {
+            page: page.titled("live-join-title"),
+            code: q.code,
+            errors,
+        },
+    )
+}
+
+/// Starts a session's live room (its facilitator) and opens the projector view.
+pub async fn start(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path((slug, cslug, id)): Path<(String, String, i64)>,
+) -> AppResult {
+    let (_, cohort, _) = crate::views::session_page::meeting_for(
+        &state,
+        &viewer,
+        &slug,
+        &cslug,
+        id,
+        Action::ManageCohort,
+    )
+    .await?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let live = ymarfer_app::live::start(&state, &acting, &cohort, id).await?;
+    Ok(see_other(&page.href(&format!("live/{}/screen", live.code))))
+}
+
+/// Joining the room marks the person present.
+pub async fn join(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+) -> AppResult {
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    ymarfer_app::live::join(&state, &acting, &code).await?;
+    Ok(see_other(&page.href(&format!("live/{code}"))))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NoteForm {
+    heading: String,
+    body: String,
+    key: String,
+}
+
+/// A note onto the board; refused, the phone view says why and keeps it.
+pub async fn note(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<NoteForm>,
+) -> AppResult {
+    as_member(&state, &viewer, &code).await?;
+    let mut errors = FieldErrors::default();
+    let body = crate::parse::text(page.tr, &mut errors, "body", &form.body, NOTE_MAX, true);
+    if form.heading.trim().is_empty() {
+        errors.add("heading", page.t("error-choose-one"));
+    }
+    if errors.is_empty() {
+        let acting = Acting::person(viewer.actor(), Door::Page, addr);
+        match ymarfer_app::live::note(
+            &state,
+            &acting,
+            &code,
+            form.heading.trim(),
+            &body,
+            page.lang,
+            &form.key,
+        )
+        .await
+        {
+            Ok(_) => return Ok(see_other(&page.href(&format!("live/{code}#write")))),
+            Err(ymarfer_app::Error::Invalid(message)) => errors.add("body", page.t(message)),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let p = room_page(
+        &state,
+        page,
+        &viewer,
+        &code,
+        (form.heading, form.body, errors),
+        None,
+    )
+    .await?;
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &p)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct VoteForm {
+    note: String,
+    /// "1" to vote, "0" to take the vote back.
+    on: String,
+}
+
+pub async fn vote(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<VoteForm>,
+) -> AppResult {
+    as_member(&state, &viewer, &code).await?;
+    let note: i64 = form
+        .note
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BAD_REQUEST)?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let voted =
+        ymarfer_app::live::vote(&state, &acting, &code, note, form.on.trim() != "0").await?;
+    let done = match voted {
+        ymarfer_store::live::Voted::Done => "",
+        ymarfer_store::live::Voted::NoneLeft => "?done=live-no-votes",
+    };
+    Ok(see_other(&page.href(&format!("live/{code}{done}#board"))))
+}
+
+pub async fn done(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+) -> AppResult {
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    ymarfer_app::live::done(&state, &acting, &code).await?;
+    Ok(see_other(&page.href(&format!("live/{code}"))))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PlanForm {
+    tool: String,
+    prompt: String,
+    votes: String,
+}
+
+/// Adds a brainstorm to the running order.
+pub async fn plan(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<PlanForm>,
+) -> AppResult {
+    as_staff(&state, &viewer, &code).await?;
+    let mut errors = FieldErrors::default();
+    let prompt = crate::parse::text(
+        page.tr,
+        &mut errors,
+        "prompt",
+        &form.prompt,
+        PROMPT_MAX,
+        false,
+    );
+    let votes = match form.votes.trim().parse::<i64>() {
+        Ok(v) if (1..=ymarfer_domain::live::VOTES_MAX).contains(&v) => v,
+        _ => {
+            errors.add("votes", page.t("live-error-votes"));
+            0
+        }
+    };
+    if form.tool.trim().is_empty() {
+        errors.add("tool", page.t("error-choose-one"));
+    }
+    if errors.is_empty() {
+        let acting = Acting::person(viewer.actor(), Door::Page, addr);
+        match ymarfer_app::live::plan(
+            &state,
+            &acting,
+            &code,
+            form.tool.trim(),
+            (&prompt, page.lang),
+            votes,
+        )
+        .await
+        {
+            Ok(_) => {
+                return Ok(see_other(
+                    &page.href(&format!("live/{code}/screen#controls")),
+                ));
+            }
+            Err(ymarfer_app::Error::Invalid(message)) => errors.add("tool", page.t(message)),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let p = screen_page(&state, page, &viewer, &code, errors).await?;
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &p)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AdvanceForm {
+    activity: String,
+    /// The stage the facilitator saw.
+    from: String,
+}
+
+/// Moves an activity on: open, reveal, vote, close (and land).
+pub async fn advance(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<AdvanceForm>,
+) -> AppResult {
+    as_staff(&state, &viewer, &code).await?;
+    let activity: i64 = form
+        .activity
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BAD_REQUEST)?;
+    let from = Stage::parse(form.from.trim()).ok_or(AppError::BAD_REQUEST)?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    ymarfer_app::live::advance(&state, &acting, &code, activity, from, page.lang).await?;
+    Ok(see_other(&page.href(&format!("live/{code}/screen"))))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TimerForm {
+    activity: String,
+    /// Whole minutes; empty stops the timer.
+    minutes: String,
+}
+
+pub async fn timer(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<TimerForm>,
+) -> AppResult {
+    as_staff(&state, &viewer, &code).await?;
+    let activity: i64 = form
+        .activity
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BAD_REQUEST)?;
+    let minutes = match form.minutes.trim() {
+        "" => None,
+        m => match m.parse::<i64>() {
+            Ok(m) if (1..=ymarfer_domain::live::TIMER_MAX_MINUTES).contains(&m) => Some(m),
+            _ => {
+                let mut errors = FieldErrors::default();
+                errors.add("minutes", page.t("live-error-timer"));
+                let p = screen_page(&state, page, &viewer, &code, errors).await?;
+                return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+            }
+        },
+    };
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    ymarfer_app::live::timer(&state, &acting, &code, activity, minutes).await?;
+    Ok(see_other(&page.href(&format!("live/{code}/screen"))))
+}

@@ -1,0 +1,722 @@
+//! Live sessions, through the pages a facilitator and a room of phones use:
+//! start, plan, write in silence, reveal, vote, "I'm done", the timer, and
+//! closing, which lands each firm's notes in its own fishbone and the ranked
+//! result in the cohort space. Every screen learns of each change from the
+//! events stream, on any server.
+
+use crate::on_both;
+use crate::support::{Client, TestApp, location};
+use reqwest::StatusCode;
+use ymarfer_app::fixtures::{Firm, Person, Project};
+use ymarfer_domain::audit::AuditAction;
+use ymarfer_domain::programme::Attendance;
+use ymarfer_domain::{Lang, Role, Scope};
+
+/// A programme "byw" whose cohort meets now for two hours, with a
+/// facilitator, two firms' participants (one Welsh), an observer and a
+/// participant of another cohort.
+pub struct Room {
+    pub cohort: i64,
+    pub session: i64,
+    pub firms: [i64; 2],
+    pub projects: [i64; 2],
+    pub facilitator: i64,
+    pub people: [i64; 2],
+}
+
+pub async fn room(app: &TestApp) -> Room {
+    let hash = ymarfer_app::passwords::hash(crate::support::PASSWORD.into())
+        .await
+        .unwrap();
+    let (programme, cohort) = app
+        .db
+        .create_programme_with_cohort("byw", "Byw")
+        .await
+        .unwrap();
+    let (_, other_cohort) = app
+        .db
+        .create_programme_with_cohort("arall", "Arall")
+        .await
+        .unwrap();
+    let person = |email: &str, name: &str, lang: Lang| {
+        let hash = hash.clone();
+        let (email, name) = (email.to_string(), name.to_string());
+        async move {
+            Person::new(&email)
+                .name(&name)
+                .language(lang)
+                .add(&app.db, &hash)
+                .await
+                .unwrap()
+        }
+    };
+    let facilitator = person("hwylusydd@example.com", "Ffion Facilitator", Lang::En).await;
+    app.db
+        .grant(
+            facilitator.id,
+            Role::Facilitator,
+            Scope::Cohort { programme, cohort },
+        )
+        .await
+        .unwrap();
+    let observer = person("observer@example.com", "Owen Observer", Lang::En).await;
+    app.db
+        .grant(observer.id, Role::Observer, Scope::Programme(programme))
+        .await
+        .unwrap();
+    let stranger = person("stranger@example.com", "Sam Stranger", Lang::En).await;
+    app.db
+        .grant(
+            stranger.id,
+            Role::Participant,
+            Scope::Cohort {
+                programme: programme + 1,
+                cohort: other_cohort,
+            },
+        )
+        .await
+        .unwrap();
+    let mut firms = [0; 2];
+    let mut projects = [0; 2];
+    let mut people = [0; 2];
+    for (i, (email, name, lang, firm)) in [
+        ("alys@example.com", "Alys Baker", Lang::En, "Bakery One"),
+        ("bryn@example.com", "Bryn Pobydd", Lang::Cy, "Becws Dau"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let user = person(email, name, lang).await;
+        let org = Firm::named(firm).add(&app.db, programme).await.unwrap();
+        app.db
+            .enrol(programme, cohort, user.id, Some(org.id), None)
+            .await
+            .unwrap();
+        let project = Project::titled(&format!("{firm}: late deliveries"))
+            .problem("Deliveries arrive late")
+            .add(&app.db, cohort, org.id, None)
+            .await
+            .unwrap();
+        firms[i] = org.id;
+        projects[i] = project.id;
+        people[i] = user.id;
+    }
+    let start = chrono::Utc::now() - chrono::Duration::minutes(10);
+    let session = app
+        .db
+        .create_meeting(
+            cohort,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Workshop 3: causes".into(),
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    Room {
+        cohort,
+        session,
+        firms,
+        projects,
+        facilitator: facilitator.id,
+        people,
+    }
+}
+
+async fn signed_in(app: &TestApp, email: &str) -> Client {
+    let c = app.client();
+    c.sign_in(email).await;
+    c
+}
+
+/// The join code a start redirected to.
+fn code_of(location: &str) -> String {
+    location
+        .trim_start_matches("/en/live/")
+        .trim_end_matches("/screen")
+        .to_string()
+}
+
+/// Starts the room's live session and plans a fishbone brainstorm; the code.
+pub async fn started(app: &TestApp, r: &Room, f: &Client) -> String {
+    let res = f
+        .post(
+            &format!(
+                "/en/programmes/byw/cohorts/cohort-1/sessions/{}/live",
+                r.session
+            ),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let code = code_of(&location(&res));
+    assert_eq!(code.len(), 6, "{code}");
+    let res = f
+        .post(
+            &format!("/en/live/{code}/plan"),
+            &[
+                ("tool", "fishbone"),
+                ("prompt", "Why are deliveries late?"),
+                ("votes", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let _ = app;
+    code
+}
+
+async fn a_room_writes_reveals_votes_and_lands_in_each_firms_fishbone(app: TestApp) {
+    let r = room(&app).await;
+    let f = signed_in(&app, "hwylusydd@example.com").await;
+    let code = started(&app, &r, &f).await;
+    // Started again, the same room; planned again, the same activity.
+    let res = f
+        .post(
+            &format!(
+                "/en/programmes/byw/cohorts/cohort-1/sessions/{}/live",
+                r.session
+            ),
+            &[],
+        )
+        .await;
+    assert_eq!(code_of(&location(&res)), code);
+    f.post(
+        &format!("/en/live/{code}/plan"),
+        &[
+            ("tool", "fishbone"),
+            ("prompt", "Why are deliveries late?"),
+            ("votes", "1"),
+        ],
+    )
+    .await;
+    let live = app.db.live_by_code(&code).await.unwrap().unwrap();
+    let activities = app.db.live_activities(live.id).await.unwrap();
+    assert_eq!(activities.len(), 1);
+    let activity = activities[0].id.to_string();
+    // A tool with no headings cannot be brainstormed onto; refused, said why.
+    let res = f
+        .post(
+            &format!("/en/live/{code}/plan"),
+            &[("tool", "five-whys"), ("prompt", ""), ("votes", "2")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Choose a tool with headings to write under")
+    );
+
+    // The session page leads to the room; the projector view shows the code and its QR.
+    let session_page = f
+        .get(&format!(
+            "/en/programmes/byw/cohorts/cohort-1/sessions/{}",
+            r.session
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(session_page.contains(&format!("/en/live/{code}")));
+    let screen = f
+        .get(&format!("/en/live/{code}/screen"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(screen.contains(&code));
+    let qr = f.get(&format!("/en/live/{code}/qr.svg")).await;
+    assert_eq!(qr.headers()["content-type"], "image/svg+xml");
+    assert!(qr.text().await.unwrap().contains("<svg"));
+
+    // Opened for writing.
+    let res = f
+        .post(
+            &format!("/en/live/{code}/advance"),
+            &[("activity", &activity), ("from", "ready")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
+    // The phones join (marked present once), by code from the join page too.
+    let a = signed_in(&app, "alys@example.com").await;
+    let b = signed_in(&app, "bryn@example.com").await;
+    let res = a
+        .get(&format!("/en/live?code={}", code.to_lowercase()))
+        .await;
+    assert_eq!(location(&res), format!("/en/live/{code}"));
+    let res = a.get("/en/live?code=XXXXXX").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for (c, lang) in [(&a, "en"), (&b, "cy")] {
+        for _ in 0..2 {
+            let res = c.post(&format!("/{lang}/live/{code}/join"), &[]).await;
+            assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        }
+    }
+    let register = app.db.register_of(r.session).await.unwrap();
+    assert_eq!(
+        register,
+        vec![
+            (r.people[0], Attendance::Present),
+            (r.people[1], Attendance::Present)
+        ]
+    );
+
+    // Notes: sent twice with one key is one note; an empty one is refused, kept.
+    for _ in 0..2 {
+        let res = a
+            .post(
+                &format!("/en/live/{code}/notes"),
+                &[
+                    ("heading", "people"),
+                    ("body", "Only one driver knows the routes"),
+                    ("key", "alys-1"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let res = a
+        .post(
+            &format!("/en/live/{code}/notes"),
+            &[("heading", "people"), ("body", " "), ("key", "alys-2")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = b
+        .post(
+            &format!("/cy/live/{code}/notes"),
+            &[
+                ("heading", "method"),
+                ("body", "Dim taflen daith ysgrifenedig"),
+                ("key", "bryn-1"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let notes = app.db.live_notes(activities[0].id).await.unwrap();
+    assert_eq!(notes.len(), 2);
+
+    // Silent: each phone sees its own note only; the projector only a count.
+    let phone = a
+        .get(&format!("/en/live/{code}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(phone.contains("Only one driver knows the routes"));
+    assert!(!phone.contains("Dim taflen daith"), "{phone}");
+    let screen = f
+        .get(&format!("/en/live/{code}/screen"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(screen.contains("2 notes written so far"), "{screen}");
+
+    // Revealed: everyone's notes, each marked with the language it was written in.
+    f.post(
+        &format!("/en/live/{code}/advance"),
+        &[("activity", &activity), ("from", "writing")],
+    )
+    .await;
+    let phone = a
+        .get(&format!("/en/live/{code}"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        phone.contains("<span lang=\"cy\">Dim taflen daith ysgrifenedig</span>"),
+        "{phone}"
+    );
+    // Writing has closed.
+    let res = a
+        .post(
+            &format!("/en/live/{code}/notes"),
+            &[
+                ("heading", "people"),
+                ("body", "Too late"),
+                ("key", "alys-3"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The vote: one each. Voting twice for a note is one vote; another
+    // note, with none left, is refused and said so.
+    f.post(
+        &format!("/en/live/{code}/advance"),
+        &[("activity", &activity), ("from", "revealed")],
+    )
+    .await;
+    let (alys_note, bryn_note) = (notes[0].id.to_string(), notes[1].id.to_string());
+    for note in [&bryn_note, &bryn_note] {
+        let res = a
+            .post(
+                &format!("/en/live/{code}/votes"),
+                &[("note", note), ("on", "1")],
+            )
+            .await;
+        assert_eq!(location(&res), format!("/en/live/{code}#board"));
+    }
+    let res = a
+        .post(
+            &format!("/en/live/{code}/votes"),
+            &[("note", &alys_note), ("on", "1")],
+        )
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/en/live/{code}?done=live-no-votes#board")
+    );
+    let res = b
+        .post(
+            &format!("/cy/live/{code}/votes"),
+            &[("note", &bryn_note), ("on", "1")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let notes = app.db.live_notes(activities[0].id).await.unwrap();
+    assert_eq!((notes[0].votes, notes[1].votes), (0, 2));
+    let phone = a
+        .get(&format!("/en/live/{code}?done=live-no-votes"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(phone.contains("You have spent all your votes"), "{phone}");
+    assert!(phone.contains("You have 0 votes left."), "{phone}");
+
+    // "I'm done", twice, counts once; the timer shows on every screen.
+    for _ in 0..2 {
+        a.post(&format!("/en/live/{code}/done"), &[]).await;
+    }
+    f.post(
+        &format!("/en/live/{code}/timer"),
+        &[("activity", &activity), ("minutes", "5")],
+    )
+    .await;
+    let screen = f
+        .get(&format!("/en/live/{code}/screen"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(screen.contains("2 joined · 1 finished"), "{screen}");
+    assert!(screen.contains("Time is up at"), "{screen}");
+    let res = f
+        .post(
+            &format!("/en/live/{code}/timer"),
+            &[("activity", &activity), ("minutes", "600")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Closed, twice: landed once. Each firm's fishbone has its own note.
+    for _ in 0..2 {
+        let res = f
+            .post(
+                &format!("/en/live/{code}/advance"),
+                &[("activity", &activity), ("from", "voting")],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    for (project, mine, theirs) in [
+        (
+            r.projects[0],
+            "Only one driver knows the routes",
+            "Dim taflen",
+        ),
+        (
+            r.projects[1],
+            "Dim taflen daith ysgrifenedig",
+            "Only one driver",
+        ),
+    ] {
+        let apps = app.db.applications(project).await.unwrap();
+        assert_eq!(apps.len(), 1, "one new version");
+        assert_eq!(apps[0].tool_id, "fishbone");
+        assert!(apps[0].data.contains(mine), "{}", apps[0].data);
+        assert!(!apps[0].data.contains(theirs), "{}", apps[0].data);
+        assert!(apps[0].data.contains("Deliveries arrive late"));
+    }
+    let landed = app
+        .trail(
+            app.db
+                .cohort_by_id(r.cohort)
+                .await
+                .unwrap()
+                .unwrap()
+                .programme_id,
+            AuditAction::LiveLanded,
+        )
+        .await;
+    assert_eq!(landed.len(), 1);
+    // The cohort space has the ranked result: the most voted first.
+    let space = a
+        .get("/en/programmes/byw/cohorts/cohort-1/space")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let first = space
+        .find("Dim taflen daith ysgrifenedig")
+        .expect("ranked first");
+    let second = space
+        .find("Only one driver knows the routes")
+        .expect("ranked second");
+    assert!(first < second, "{space}");
+    let _ = r.firms;
+    let _ = r.facilitator;
+}
+
+async fn only_the_cohort_joins_and_the_room_is_told_of_each_change(app: TestApp) {
+    let r = room(&app).await;
+    let f = signed_in(&app, "hwylusydd@example.com").await;
+    let code = started(&app, &r, &f).await;
+    // Someone of another cohort cannot tell the room exists; an observer may
+    // watch but not join; signed out, sign in first.
+    let s = signed_in(&app, "stranger@example.com").await;
+    assert_eq!(
+        s.get(&format!("/en/live/{code}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        s.post(&format!("/en/live/{code}/join"), &[]).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let o = signed_in(&app, "observer@example.com").await;
+    assert_eq!(
+        o.get(&format!("/en/live/{code}/screen")).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        o.post(&format!("/en/live/{code}/join"), &[]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let anon = app.client();
+    let res = anon.get(&format!("/en/live/{code}")).await;
+    assert!(location(&res).contains("sign-in"), "{}", location(&res));
+    // A participant may not run the room.
+    let a = signed_in(&app, "alys@example.com").await;
+    let live = app.db.live_by_code(&code).await.unwrap().unwrap();
+    let activity = app.db.live_activities(live.id).await.unwrap()[0]
+        .id
+        .to_string();
+    assert_eq!(
+        a.post(
+            &format!("/en/live/{code}/advance"),
+            &[("activity", &activity), ("from", "ready")]
+        )
+        .await
+        .status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // A screen on a second server hears of a change made through the first.
+    let (_, second) = app.second_server(|c| c).await;
+    let cookie = format!(
+        "ymarfer_session={}",
+        f.cookie("ymarfer_session").expect("session cookie")
+    );
+    let mut stream = reqwest::Client::new()
+        .get(format!("{second}/en/live/{code}/events"))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    let first = tokio::time::timeout(std::time::Duration::from_secs(10), stream.chunk())
+        .await
+        .expect("the current version at once")
+        .unwrap()
+        .unwrap();
+    let first = String::from_utf8_lossy(&first).to_string();
+    assert!(
+        first.contains(&format!("data: {}", live.version)),
+        "{first}"
+    );
+    let res = f
+        .post(
+            &format!("/en/live/{code}/advance"),
+            &[("activity", &activity), ("from", "ready")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let moved = app.db.live_version(live.id).await.unwrap().unwrap();
+    assert!(moved > live.version);
+    // Keep-alive comments may come first; the new version comes within seconds.
+    let mut seen = String::new();
+    let heard = tokio::time::timeout(std::time::Duration::from_secs(10), async {
+        while let Some(chunk) = stream.chunk().await.unwrap() {
+            seen.push_str(&String::from_utf8_lossy(&chunk));
+            if seen.contains(&format!("data: {moved}")) {
+                return true;
+            }
+        }
+        false
+    })
+    .await;
+    assert_eq!(heard, Ok(true), "{seen}");
+
+    // A session that has ended cannot start a live room.
+    let start = chrono::Utc::now() - chrono::Duration::hours(3);
+    let past = app
+        .db
+        .create_meeting(
+            r.cohort,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Workshop 1".into(),
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let res = f
+        .post(
+            &format!(
+                "/en/programmes/byw/cohorts/cohort-1/sessions/{}/live",
+                past.id
+            ),
+            &[],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert!(app.db.live_of_session(past.id).await.unwrap().is_none());
+}
+
+on_both! {
+    live_room => super::a_room_writes_reveals_votes_and_lands_in_each_firms_fishbone;
+    live_who_and_events => super::only_the_cohort_joins_and_the_room_is_told_of_each_change;
+}
+
+/// Each live act as the acts table promises it: refused to those it is not
+/// for, and sent twice, done once.
+pub async fn act_keeps_its_promises(app: &TestApp, name: &str) {
+    use ymarfer_app::live;
+    use ymarfer_domain::live::Stage;
+    let r = room(app).await;
+    let acting = |email: &'static str| async move {
+        let user = app
+            .db
+            .user_by_email(&ymarfer_domain::Email::parse(email).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        app.acting(user.id).await
+    };
+    let staff = acting("hwylusydd@example.com").await;
+    let alys = acting("alys@example.com").await;
+    let observer = acting("observer@example.com").await;
+    let cohort = app.db.cohort_by_id(r.cohort).await.unwrap().unwrap();
+    let refused = |e: ymarfer_app::Error| {
+        assert!(
+            matches!(
+                e,
+                ymarfer_app::Error::Forbidden | ymarfer_app::Error::NotFound
+            ),
+            "{name}: {e:?}"
+        )
+    };
+    if name == "live::start" {
+        refused(
+            live::start(&app.state, &alys, &cohort, r.session)
+                .await
+                .unwrap_err(),
+        );
+        let first = live::start(&app.state, &staff, &cohort, r.session)
+            .await
+            .unwrap();
+        let again = live::start(&app.state, &staff, &cohort, r.session)
+            .await
+            .unwrap();
+        assert_eq!(first.code, again.code);
+        let started = app
+            .trail(cohort.programme_id, AuditAction::LiveStarted)
+            .await;
+        assert_eq!(started.len(), 1);
+        return;
+    }
+    let code = live::start(&app.state, &staff, &cohort, r.session)
+        .await
+        .unwrap()
+        .code;
+    let plan = |who| live::plan(&app.state, who, &code, "fishbone", ("Why?", Lang::En), 2);
+    if name == "live::plan" {
+        refused(plan(&alys).await.unwrap_err());
+        assert_eq!(plan(&staff).await.unwrap(), plan(&staff).await.unwrap());
+        return;
+    }
+    let activity = plan(&staff).await.unwrap();
+    let advance = |who, from| live::advance(&app.state, who, &code, activity, from, Lang::En);
+    match name {
+        "live::advance" => {
+            refused(advance(&alys, Stage::Ready).await.unwrap_err());
+            assert!(advance(&staff, Stage::Ready).await.unwrap());
+            assert!(!advance(&staff, Stage::Ready).await.unwrap());
+        }
+        "live::timer" => {
+            refused(
+                live::timer(&app.state, &alys, &code, activity, Some(5))
+                    .await
+                    .unwrap_err(),
+            );
+            live::timer(&app.state, &staff, &code, activity, Some(5))
+                .await
+                .unwrap();
+            let set = app
+                .db
+                .live_activities(app.db.live_by_code(&code).await.unwrap().unwrap().id);
+            assert!(set.await.unwrap()[0].timer_ends_at.is_some());
+        }
+        "live::join" => {
+            refused(live::join(&app.state, &observer, &code).await.unwrap_err());
+            assert!(live::join(&app.state, &alys, &code).await.unwrap());
+            assert!(!live::join(&app.state, &alys, &code).await.unwrap());
+            assert_eq!(app.db.register_of(r.session).await.unwrap().len(), 1);
+        }
+        "live::note" | "live::vote" | "live::done" => {
+            advance(&staff, Stage::Ready).await.unwrap();
+            let note =
+                |who| live::note(&app.state, who, &code, "people", "A cause", Lang::En, "k1");
+            if name == "live::note" {
+                refused(note(&observer).await.unwrap_err());
+                assert!(note(&alys).await.unwrap().is_some());
+                assert!(note(&alys).await.unwrap().is_none());
+                return;
+            }
+            let id = note(&alys).await.unwrap().unwrap();
+            if name == "live::done" {
+                refused(live::done(&app.state, &observer, &code).await.unwrap_err());
+                assert!(live::done(&app.state, &alys, &code).await.unwrap());
+                assert!(!live::done(&app.state, &alys, &code).await.unwrap());
+                return;
+            }
+            advance(&staff, Stage::Writing).await.unwrap();
+            advance(&staff, Stage::Revealed).await.unwrap();
+            refused(
+                live::vote(&app.state, &observer, &code, id, true)
+                    .await
+                    .unwrap_err(),
+            );
+            for _ in 0..2 {
+                live::vote(&app.state, &alys, &code, id, true)
+                    .await
+                    .unwrap();
+            }
+            let live_id = app.db.live_by_code(&code).await.unwrap().unwrap().id;
+            let a = app.db.live_activities(live_id).await.unwrap()[0].id;
+            assert_eq!(app.db.live_notes(a).await.unwrap()[0].votes, 1);
+        }
+        other => panic!("no live case for {other}"),
+    }
+}
