@@ -95,9 +95,7 @@ async fn every_act_keeps_its_promises(app: TestApp) {
             "programmes::set_additionality" => {
                 crate::acts_programmes::set_additionality(&app).await
             }
-            "returns::set_indicator_sets" => {
-                crate::acts_programmes::set_indicator_sets(&app).await
-            }
+            "returns::set_indicator_sets" => crate::acts_programmes::set_indicator_sets(&app).await,
             "returns::add_indicator" => crate::acts_programmes::add_indicator(&app).await,
             "cohorts::create" => crate::acts_programmes::create_cohort(&app).await,
             "cohorts::edit" => crate::acts_programmes::edit_cohort(&app).await,

@@ -858,8 +858,13 @@ pub async fn add_indicator(app: &TestApp) {
     use ymarfer_domain::returns::EvidenceRule;
     let s = setting(app, "dangosydd").await;
     let p = app.db.programme_by_id(s.programme).await.unwrap().unwrap();
-    let someone =
-        participant(app, "cyfranogwr.dangosydd@example.com", s.programme, s.cohort).await;
+    let someone = participant(
+        app,
+        "cyfranogwr.dangosydd@example.com",
+        s.programme,
+        s.cohort,
+    )
+    .await;
     let input = ymarfer_store::returns::IndicatorInput {
         code: "FUND-01".into(),
         rule: Some(EvidenceRule::Supported),
