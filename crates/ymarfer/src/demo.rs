@@ -240,12 +240,20 @@ async fn account(
 }
 
 /// Loads the demo programme unless it is there already. Returns whether it loaded.
-pub async fn load(db: &Db, files: &ymarfer_app::files::Files) -> anyhow::Result<bool> {
+pub async fn load(
+    db: &Db,
+    files: &ymarfer_app::files::Files,
+    config: &ymarfer_app::Config,
+) -> anyhow::Result<bool> {
     if db.programme_by_slug(PROGRAMME).await?.is_some() {
         return Ok(false);
     }
     let mut created_organisations = Vec::new();
-    match load_all(db, files, &mut created_organisations).await {
+    let loaded = match load_all(db, files, &mut created_organisations).await {
+        Ok(()) => live_room(&ymarfer_app::Services::new(db.clone(), config.clone())?).await,
+        Err(e) => Err(e),
+    };
+    match loaded {
         Ok(()) => Ok(true),
         Err(e) => {
             // Leave nothing half-loaded: the next attempt starts clean.
@@ -1651,5 +1659,133 @@ async fn attachments(
         db.attach_to_project(project.id, author, &[stored], None)
             .await?;
     }
+    Ok(())
+}
+
+/// The running cohort's next session, live: one brainstorm run to the end
+/// (each firm's causes in its own fishbone, the ranked result in the cohort
+/// space) and another being written now, through the same acts a
+/// facilitator's and the participants' pages use.
+async fn live_room(s: &ymarfer_app::Services) -> anyhow::Result<()> {
+    use ymarfer_app::acting::{Acting, Door};
+    use ymarfer_app::live;
+    use ymarfer_domain::live::Stage;
+    let db = &s.db;
+    let programme = db
+        .programme_by_slug(PROGRAMME)
+        .await?
+        .context("the demo programme")?;
+    let cohort = db
+        .cohort_by_slug(programme.id, "north-wales")
+        .await?
+        .context("the running cohort")?;
+    let now = Utc::now();
+    let Some(session) = db
+        .meetings_of(cohort.id)
+        .await?
+        .into_iter()
+        .find(|m| m.ends_at > now)
+    else {
+        return Ok(());
+    };
+    let person = |email: &str| {
+        let email = email.to_string();
+        async move {
+            let user = db
+                .user_by_email(&ymarfer_domain::Email::parse(&email).context("email")?)
+                .await?
+                .context("a demo account")?;
+            let actor = db.actor(&user).await?;
+            anyhow::Ok(Acting::person(Some(&actor), Door::Page, "demo"))
+        }
+    };
+    let facilitator = person("facilitator@ymarfer.demo").await?;
+    let mut people = Vec::new();
+    for e in db.enrolled(cohort.id).await? {
+        if e.is_active() && e.organisation_id.is_some() && people.len() < 4 {
+            let user = db.user_by_id(e.user_id).await?.context("a participant")?;
+            let actor = db.actor(&user).await?;
+            people.push(Acting::person(Some(&actor), Door::Page, "demo"));
+        }
+    }
+    if people.is_empty() {
+        return Ok(());
+    }
+    let code = live::start(s, &facilitator, &cohort, session.id)
+        .await?
+        .code;
+    for who in &people {
+        live::join(s, who, &code).await?;
+    }
+    // The first brainstorm, written, revealed, voted and closed.
+    let first = live::plan(
+        s,
+        &facilitator,
+        &code,
+        "fishbone",
+        ("Pam mae archebion yn cyrraedd yn hwyr?", Lang::Cy),
+        2,
+    )
+    .await?;
+    live::advance(s, &facilitator, &code, first, Stage::Ready, Lang::Cy).await?;
+    let causes = [
+        ("people", "Dim ond un gyrrwr sy'n nabod y llwybrau gwledig"),
+        (
+            "method",
+            "Archebion yn cael eu cadarnhau dros y ffôn heb daflen",
+        ),
+        ("machine", "Mae'r hen fan yn torri i lawr yn yr oerfel"),
+        ("material", "Deunydd pacio'n cyrraedd ar fore'r danfon"),
+        ("measurement", "Neb yn cofnodi amser y danfon"),
+        ("environment", "Gwaith ffordd ar yr A55"),
+    ];
+    let mut notes = Vec::new();
+    for (i, (heading, body)) in causes.iter().enumerate() {
+        let who = &people[i % people.len()];
+        let key = format!("demo-{i}");
+        if let Some(id) = live::note(s, who, &code, heading, body, Lang::Cy, &key).await? {
+            notes.push(id);
+        }
+    }
+    live::advance(s, &facilitator, &code, first, Stage::Writing, Lang::Cy).await?;
+    live::advance(s, &facilitator, &code, first, Stage::Revealed, Lang::Cy).await?;
+    for (i, who) in people.iter().enumerate() {
+        for note in [notes[1], notes[(i + 3) % notes.len()]] {
+            live::vote(s, who, &code, note, true).await?;
+        }
+    }
+    live::advance(s, &facilitator, &code, first, Stage::Voting, Lang::Cy).await?;
+    // The second, being written now, on the timer; one person has finished.
+    let second = live::plan(
+        s,
+        &facilitator,
+        &code,
+        "fishbone",
+        ("Beth sy'n achosi gwastraff deunydd pacio?", Lang::Cy),
+        3,
+    )
+    .await?;
+    live::advance(s, &facilitator, &code, second, Stage::Ready, Lang::Cy).await?;
+    for (i, (heading, body)) in [
+        ("method", "Torri bocsys i faint â llaw"),
+        ("material", "Cyflenwr yn anfon gormod o blastig"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let key = format!("demo-second-{i}");
+        live::note(
+            s,
+            &people[i % people.len()],
+            &code,
+            heading,
+            body,
+            Lang::Cy,
+            &key,
+        )
+        .await?;
+    }
+    live::timer(s, &facilitator, &code, second, Some(10)).await?;
+    live::done(s, &people[0], &code).await?;
     Ok(())
 }

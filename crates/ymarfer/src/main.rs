@@ -513,7 +513,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = g.open_db().await?;
             let files =
                 ymarfer_app::files::Files::open(config.attachments.as_deref(), &config.data_dir)?;
-            let loaded = demo::load(&db, &files).await?;
+            let loaded = demo::load(&db, &files, &config).await?;
             println!(
                 "{}",
                 if loaded {
@@ -674,7 +674,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     config.attachments.as_deref(),
                     &config.data_dir,
                 )?;
-                demo::load(&db, &files).await?;
+                demo::load(&db, &files, &config).await?;
             }
             let listener = tokio::net::TcpListener::bind(g.bind)
                 .await

@@ -830,9 +830,15 @@ pub async fn set_additionality(app: &TestApp) {
 /// participant, recorded once when sent twice.
 pub async fn set_indicator_sets(app: &TestApp) {
     use ymarfer_domain::returns::IndicatorSet;
-    let s = setting(app, "setiau").await;
+    let s = setting(app, "setiau-dangosyddion").await;
     let p = app.db.programme_by_id(s.programme).await.unwrap().unwrap();
-    let someone = participant(app, "cyfranogwr.setiau@example.com", s.programme, s.cohort).await;
+    let someone = participant(
+        app,
+        "cyfranogwr.setiau-dangosyddion@example.com",
+        s.programme,
+        s.cohort,
+    )
+    .await;
     let before = count(app, AuditAction::IndicatorSetsChanged).await;
     refused(
         ymarfer_app::returns::set_indicator_sets(&app.state, &someone, &p, &[IndicatorSet::Eu])

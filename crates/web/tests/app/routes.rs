@@ -562,6 +562,7 @@ fn api_rows() -> Vec<ApiRow> {
         ApiRow { method: "POST", path: "/api/v1/projects/2/benefits", body: r#"{"description":""}"#, expect: |w| api(w, admin_only, 422, 404) },
         // Reviewing a claim: the cohort's staff only; a participant may not, an observer cannot tell it exists.
         ApiRow { method: "POST", path: "/api/v1/projects/1/benefits/1/review", body: r#"{"version":1,"decision":"reject","note":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
+        ApiRow { method: "POST", path: "/api/v1/projects/1/benefits/1/answer", body: r#"{"version":1,"answer":""}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 422, 404) } },
         ApiRow { method: "POST", path: "/api/v1/projects/1/benefits/999/review", body: r#"{"version":1,"decision":"verify","note":"Seen"}"#, expect: |w| match w { Who::Participant => 403, _ => api(w, cohort_staff, 404, 404) } },
         ApiRow { method: "POST", path: "/api/v1/projects/2/benefits/2/review", body: r#"{"version":1,"decision":"return","note":""}"#, expect: |w| api(w, admin_only, 422, 404) },
         ApiRow { method: "POST", path: "/api/v1/projects/2/readings", body: r#"{"taken_on":"","value":""}"#, expect: |w| api(w, admin_only, 422, 404) },
