@@ -29,17 +29,49 @@ struct Row {
     snippet: String,
 }
 
-/// An FTS5 query from what a person typed: each word quoted (so nothing is
-/// read as syntax) and matched as a prefix; all must match.
-pub fn fts5_query(typed: &str) -> String {
+/// The words of what a person typed (letters and digits only, so nothing is
+/// read as syntax), each with every form sharing a Welsh radical with it
+/// (see `ymarfer_domain::welsh`): "bara" finds "fara", "hasgwrn" "asgwrn".
+pub fn typed_words(typed: &str) -> Vec<Vec<String>> {
     typed
-        .split_whitespace()
-        .map(|w| w.replace('"', ""))
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(12)
-        .map(|w| format!("\"{w}\"*"))
+        .map(ymarfer_domain::welsh::forms)
+        .collect()
+}
+
+/// An FTS5 query from what a person typed: each word quoted and matched as a
+/// prefix, in any of its forms; all words must match.
+pub fn fts5_query(typed: &str) -> String {
+    typed_words(typed)
+        .iter()
+        .map(|forms| {
+            let any = forms
+                .iter()
+                .map(|f| format!("\"{f}\"*"))
+                .collect::<Vec<_>>()
+                .join(" OR ");
+            format!("({any})")
+        })
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(" AND ")
+}
+
+/// The same for PostgreSQL's `to_tsquery`: prefixes, any form, all words.
+pub fn tsquery(typed: &str) -> String {
+    typed_words(typed)
+        .iter()
+        .map(|forms| {
+            let any = forms
+                .iter()
+                .map(|f| format!("{f}:*"))
+                .collect::<Vec<_>>()
+                .join(" | ");
+            format!("({any})")
+        })
+        .collect::<Vec<_>>()
+        .join(" & ")
 }
 
 /// A project's details and a post's thread, for the policy and the links.
@@ -109,7 +141,7 @@ impl Db {
             Db::Postgres(pool) => {
                 let options = "'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, HighlightAll=false'";
                 let sql = format!(
-                    "WITH q AS (SELECT websearch_to_tsquery('simple', $1) AS q) \
+                    "WITH q AS (SELECT to_tsquery('simple', $1) AS q) \
                      SELECT rowid, cohort_id, title, snippet FROM ( \
                        SELECT p.id * 2 AS rowid, p.cohort_id, '' AS title, \
                          ts_headline('simple', p.body, q.q, {options}) AS snippet, \
@@ -125,7 +157,11 @@ impl Db {
                     scope("p.cohort_id"),
                     scope("pr.cohort_id")
                 );
-                let mut q = sqlx::query_as(&sql).bind(typed).bind(limit);
+                let query = tsquery(typed);
+                if query.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let mut q = sqlx::query_as(&sql).bind(query).bind(limit);
                 for c in cohorts.unwrap_or_default() {
                     q = q.bind(c);
                 }
@@ -212,11 +248,21 @@ impl Db {
 mod tests {
     #[test]
     fn typed_words_become_quoted_prefixes() {
-        assert_eq!(super::fts5_query("blawd  archeb"), "\"blawd\"* \"archeb\"*");
+        assert_eq!(super::fts5_query("yn  ty"), "(\"yn\"*) AND (\"ty\"*)");
         assert_eq!(
             super::fts5_query("\"NEAR(a b)\" OR -x"),
-            "\"NEAR(a\"* \"b)\"* \"OR\"* \"-x\"*"
+            "(\"near\"* OR \"dear\"* OR \"ddear\"*) AND (\"a\"*) AND (\"b\"*) AND (\"or\"*) AND (\"x\"*)"
         );
         assert_eq!(super::fts5_query("  \" "), "");
+        assert_eq!(super::tsquery("  '&| "), "");
+    }
+
+    #[test]
+    fn each_word_is_asked_for_in_its_welsh_forms() {
+        assert_eq!(
+            super::fts5_query("Mam"),
+            "(\"mam\"* OR \"fam\"* OR \"bam\"*)"
+        );
+        assert_eq!(super::tsquery("fam yn"), "(fam:* | bam:* | mam:*) & (yn:*)");
     }
 }

@@ -195,7 +195,7 @@ done-attached = Ychwanegwyd y ffeil.
 search-title = Chwilio
 search-title-for = Chwilio: { $query }
 search-label = Chwilio'r hyn a rannodd eich carfanau a'r prosiectau y gallwch eu gweld
-search-hint = Geiriau Cymraeg neu Saesneg; rhaid i bob gair gyfateb.
+search-hint = Geiriau Cymraeg neu Saesneg; rhaid i bob gair gyfateb. Mae geiriau Cymraeg yn cael eu canfod ym mhob ffurf dreigledig (bara, fara, mara).
 search-button = Chwilio
 search-results = { $count ->
     [zero] Dim canlyniadau

@@ -175,7 +175,7 @@ done-attached = File added.
 search-title = Search
 search-title-for = Search: { $query }
 search-label = Search what your cohorts shared and the projects you can see
-search-hint = Welsh or English words; every word must match.
+search-hint = Welsh or English words; every word must match. Welsh words are found in any mutated form (bara, fara, mara).
 search-button = Search
 search-results = { $count ->
     [one] { $count } result

@@ -1158,7 +1158,74 @@ async fn search_finds_only_what_the_viewer_may_see(app: TestApp) {
             && hers.contains("Waiting for <mark>flour</mark>"),
         "{hers}"
     );
+    // Welsh mutations: a mutated form finds the radical and the reverse.
+    let res = s
+        .siwan
+        .1
+        .post_multipart(
+            &s.base,
+            &[("body", "Mae hasgwrn pysgodyn yn y fara."), ("lang", "cy")],
+            None,
+        )
+        .await;
+    let fish = item_id(&res);
+    for q in ["asgwrn+pysgodyn", "bara", "hasgwrn", "mara", "Asgwrn"] {
+        let found = s
+            .gareth
+            .1
+            .get(&format!("/en/search?q={q}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            found.contains(&format!("/en/posts/{fish}#item-{fish}")),
+            "{q}: {found}"
+        );
+    }
+    let found = s
+        .gareth
+        .1
+        .get("/en/search?q=asgwrn+pysgodyn")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(found.contains("<mark>hasgwrn</mark>"), "{found}");
+    assert!(found.contains("1 result"), "{found}");
+    for q in ["flawd", "mlawd"] {
+        let found = s
+            .gareth
+            .1
+            .get(&format!("/en/search?q={q}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            found.contains(&format!("/en/posts/{post}#item-{post}")),
+            "{q} finds Blawd: {found}"
+        );
+    }
+    let none = s
+        .gareth
+        .1
+        .get("/en/search?q=cath")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(none.contains("0 results"), "{none}");
     for (who, c) in &s.outsiders {
+        for q in ["fara", "asgwrn"] {
+            let body = c
+                .get(&format!("/en/search?q={q}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            assert!(!body.contains("/en/posts/"), "{who} found {q}");
+        }
         let res = c.get("/en/search?q=blawd").await;
         let body = res.text().await.unwrap();
         assert!(
