@@ -207,6 +207,9 @@ search-results = { $count ->
 }
 search-none = Does dim yn cyfateb. Rhowch gynnig ar lai o eiriau, neu ar ddechrau gair.
 search-post-title = { $author }, { $when }
+search-cycle = Cylch { $number }
+search-tool = Offeryn: { $tool }
+search-benefit = Llinell fudd
 search-project = prosiect { $organisation }
 nav-search = Chwilio
 email-notices-subject = { $count ->

@@ -183,6 +183,9 @@ search-results = { $count ->
 }
 search-none = Nothing matches. Try fewer words, or the start of a word.
 search-post-title = { $author }, { $when }
+search-cycle = Cycle { $number }
+search-tool = Tool: { $tool }
+search-benefit = Benefit line
 search-project = project of { $organisation }
 nav-search = Search
 email-notices-subject = { $count ->
