@@ -30,6 +30,7 @@ pub mod scenario;
 pub mod space;
 pub mod toolkit;
 pub mod uktime;
+pub mod welsh;
 
 pub use authz::{Action, Actor, Decision, Membership, Resource, Role, Scope, can};
 pub use code::UnknownCode;

@@ -195,7 +195,7 @@ done-attached = Ychwanegwyd y ffeil.
 search-title = Chwilio
 search-title-for = Chwilio: { $query }
 search-label = Chwilio'r hyn a rannodd eich carfanau a'r prosiectau y gallwch eu gweld
-search-hint = Geiriau Cymraeg neu Saesneg; rhaid i bob gair gyfateb.
+search-hint = Geiriau Cymraeg neu Saesneg; rhaid i bob gair gyfateb. Mae geiriau Cymraeg yn cael eu canfod ym mhob ffurf dreigledig (bara, fara, mara).
 search-button = Chwilio
 search-results = { $count ->
     [zero] Dim canlyniadau
@@ -207,6 +207,9 @@ search-results = { $count ->
 }
 search-none = Does dim yn cyfateb. Rhowch gynnig ar lai o eiriau, neu ar ddechrau gair.
 search-post-title = { $author }, { $when }
+search-cycle = Cylch { $number }
+search-tool = Offeryn: { $tool }
+search-benefit = Llinell fudd
 search-project = prosiect { $organisation }
 nav-search = Chwilio
 email-notices-subject = { $count ->

@@ -175,7 +175,7 @@ done-attached = File added.
 search-title = Search
 search-title-for = Search: { $query }
 search-label = Search what your cohorts shared and the projects you can see
-search-hint = Welsh or English words; every word must match.
+search-hint = Welsh or English words; every word must match. Welsh words are found in any mutated form (bara, fara, mara).
 search-button = Search
 search-results = { $count ->
     [one] { $count } result
@@ -183,6 +183,9 @@ search-results = { $count ->
 }
 search-none = Nothing matches. Try fewer words, or the start of a word.
 search-post-title = { $author }, { $when }
+search-cycle = Cycle { $number }
+search-tool = Tool: { $tool }
+search-benefit = Benefit line
 search-project = project of { $organisation }
 nav-search = Search
 email-notices-subject = { $count ->

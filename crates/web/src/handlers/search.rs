@@ -13,7 +13,7 @@ use ymarfer_app::projects::Relation;
 use ymarfer_domain::authz::PostFacts;
 use ymarfer_domain::projects::Visibility;
 use ymarfer_domain::{Action, Resource, can};
-use ymarfer_store::search::Found;
+use ymarfer_store::search::{Found, Part};
 
 /// How many matches a search lists.
 const LIMIT: i64 = 40;
@@ -100,6 +100,14 @@ pub async fn search(
     } else {
         state.db.search(&typed, scope.as_deref(), LIMIT).await?
     };
+    let parts = if typed.is_empty() {
+        Vec::new()
+    } else {
+        state
+            .db
+            .search_parts(&typed, scope.as_deref(), LIMIT)
+            .await?
+    };
     let post_ids: Vec<i64> = hits
         .iter()
         .filter_map(|h| match h.found {
@@ -107,13 +115,16 @@ pub async fn search(
             Found::Project(_) => None,
         })
         .collect();
-    let project_ids: Vec<i64> = hits
+    let mut project_ids: Vec<i64> = hits
         .iter()
         .filter_map(|h| match h.found {
             Found::Project(id) => Some(id),
             Found::Post(_) => None,
         })
+        .chain(parts.iter().map(|p| p.project_id))
         .collect();
+    project_ids.sort_unstable();
+    project_ids.dedup();
     let posts: HashMap<i64, _> = state
         .db
         .posts_brief(&post_ids)
@@ -206,6 +217,45 @@ pub async fn search(
                 });
             }
         }
+    }
+    // Cycles, tool applications and benefit lines: seen by whoever may see
+    // their project.
+    for h in parts {
+        let Some(&programme) = programme_lookup.get(&h.cohort_id) else {
+            continue;
+        };
+        let Some(p) = projects.get(&h.project_id) else {
+            continue;
+        };
+        let relation = relations.get(&p.cohort_id).unwrap_or(&none);
+        let facts = relation.facts(
+            programme,
+            p.cohort_id,
+            p.organisation_id,
+            Visibility::parse(&p.visibility).unwrap_or_default(),
+            p.public_approved,
+        );
+        if !can(Some(actor), Action::ViewProject, Resource::Project(facts)).allowed() {
+            continue;
+        }
+        let project = h.project_id;
+        let (href, title) = match h.part {
+            Part::Cycle => (
+                format!("projects/{project}/cycles/{}", h.key),
+                page.t1("search-cycle", "number", &h.key),
+            ),
+            Part::Tool => (
+                format!("projects/{project}/tools/{}", h.key),
+                page.t1("search-tool", "tool", &h.key),
+            ),
+            Part::Benefit => (format!("projects/{project}"), page.t("search-benefit")),
+        };
+        results.push(Result {
+            href: page.href(&href),
+            title: marked(&title),
+            snippet: marked(&h.snippet),
+            what: page.t1("search-project", "organisation", &p.organisation),
+        });
     }
     let mut page = page;
     page.title = if typed.is_empty() {

@@ -1158,7 +1158,74 @@ async fn search_finds_only_what_the_viewer_may_see(app: TestApp) {
             && hers.contains("Waiting for <mark>flour</mark>"),
         "{hers}"
     );
+    // Welsh mutations: a mutated form finds the radical and the reverse.
+    let res = s
+        .siwan
+        .1
+        .post_multipart(
+            &s.base,
+            &[("body", "Mae hasgwrn pysgodyn yn y fara."), ("lang", "cy")],
+            None,
+        )
+        .await;
+    let fish = item_id(&res);
+    for q in ["asgwrn+pysgodyn", "bara", "hasgwrn", "mara", "Asgwrn"] {
+        let found = s
+            .gareth
+            .1
+            .get(&format!("/en/search?q={q}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            found.contains(&format!("/en/posts/{fish}#item-{fish}")),
+            "{q}: {found}"
+        );
+    }
+    let found = s
+        .gareth
+        .1
+        .get("/en/search?q=asgwrn+pysgodyn")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(found.contains("<mark>hasgwrn</mark>"), "{found}");
+    assert!(found.contains("1 result"), "{found}");
+    for q in ["flawd", "mlawd"] {
+        let found = s
+            .gareth
+            .1
+            .get(&format!("/en/search?q={q}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            found.contains(&format!("/en/posts/{post}#item-{post}")),
+            "{q} finds Blawd: {found}"
+        );
+    }
+    let none = s
+        .gareth
+        .1
+        .get("/en/search?q=cath")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(none.contains("0 results"), "{none}");
     for (who, c) in &s.outsiders {
+        for q in ["fara", "asgwrn"] {
+            let body = c
+                .get(&format!("/en/search?q={q}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            assert!(!body.contains("/en/posts/"), "{who} found {q}");
+        }
         let res = c.get("/en/search?q=blawd").await;
         let body = res.text().await.unwrap();
         assert!(
@@ -1189,6 +1256,84 @@ async fn search_finds_only_what_the_viewer_may_see(app: TestApp) {
             "{q}"
         );
     }
+}
+
+async fn search_finds_project_parts_for_whoever_may_see_them(app: TestApp) {
+    let s = space(&app).await;
+    let project = s.siwan_project;
+    let siwan = &s.siwan.1;
+    for (path, form) in [
+        (
+            format!("/en/projects/{project}/cycles/new"),
+            vec![
+                ("change_idea", "Symud y popty"),
+                ("prediction", "Llai o aros"),
+            ],
+        ),
+        (
+            format!("/en/projects/{project}/tools/five-whys"),
+            vec![
+                ("problem", "Mae'r archebion yn hwyr"),
+                ("why_1", "Parts arrive late"),
+                ("root_cause", "Dim trefn stoc"),
+            ],
+        ),
+        (
+            format!("/en/projects/{project}/benefits/new"),
+            vec![
+                ("description", "Llai o wastraff cig"),
+                ("category", "labour_time"),
+                ("savings_type", "soft"),
+                ("frequency", "weekly"),
+                ("starts_on", "2026-01-05"),
+                ("status", "claimed"),
+                ("amount", "12.50"),
+            ],
+        ),
+    ] {
+        let res = siwan.post(&path, &form).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
+    }
+    // Mutated forms find each part; the private project's parts only by her.
+    for (q, href) in [
+        ("bopty", format!("/en/projects/{project}/cycles/1")),
+        ("threfn", format!("/en/projects/{project}/tools/five-whys")),
+        ("nghig", format!("/en/projects/{project}\"")),
+    ] {
+        let hers = siwan
+            .get(&format!("/en/search?q={q}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(hers.contains(&format!("href=\"{href}")), "{q}: {hers}");
+        assert!(hers.contains("1 result"), "{q}: {hers}");
+        let his = s
+            .gareth
+            .1
+            .get(&format!("/en/search?q={q}"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(his.contains("0 results"), "{q}: {his}");
+        for (who, c) in &s.outsiders {
+            let body = c
+                .get(&format!("/en/search?q={q}"))
+                .await
+                .text()
+                .await
+                .unwrap();
+            assert!(!body.contains("/en/projects/"), "{who} found {q}");
+        }
+    }
+    let cy = siwan
+        .get("/cy/search?q=wastraff")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(cy.contains("Llinell fudd"), "{cy}");
 }
 
 async fn the_alumni_space_spans_finished_cohorts(app: TestApp) {
@@ -1372,6 +1517,7 @@ on_both! {
     space_files => super::attachments_are_checked_and_guarded;
     space_alumni => super::the_alumni_space_spans_finished_cohorts;
     space_search => super::search_finds_only_what_the_viewer_may_see;
+    space_search_parts => super::search_finds_project_parts_for_whoever_may_see_them;
     space_rhythm => super::commitments_check_ins_and_the_learning_log;
     space_visibility => super::who_sees_the_space;
     space_feedback => super::feedback_edits_and_moderation;
