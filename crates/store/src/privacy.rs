@@ -5,6 +5,15 @@ use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, Utc};
 
+/// The domain of the placeholder address an erased account is given. No page
+/// shows it: a person whose address ends so is shown as a former participant.
+pub const ERASED_DOMAIN: &str = "@erased.invalid";
+
+/// Whether `email` is the placeholder address of an erased account.
+pub fn is_erased_address(email: &str) -> bool {
+    email.ends_with(ERASED_DOMAIN)
+}
+
 /// A session's register entry for the person.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MyAttendance {
@@ -57,6 +66,9 @@ impl Db {
                  FROM commitments m JOIN cohort_sessions s ON s.id = m.session_id JOIN cohorts c ON c.id = s.cohort_id WHERE m.user_id = $1 \
                  UNION ALL SELECT c.slug, 'learning_log', r.body, r.created_at \
                  FROM reflections r JOIN cohorts c ON c.id = r.cohort_id WHERE r.user_id = $1 \
+                 UNION ALL SELECT c.slug, 'live_note', n.heading || ' | ' || n.body, n.created_at \
+                 FROM live_notes n JOIN live_activities a ON a.id = n.activity_id JOIN live_sessions ls ON ls.id = a.live_id \
+                 JOIN cohort_sessions s ON s.id = ls.session_id JOIN cohorts c ON c.id = s.cohort_id WHERE n.user_id = $1 \
                  ORDER BY written_at",
             )
             .bind(user)
@@ -101,7 +113,7 @@ impl Db {
     /// Erases a person's personal data in one transaction: their account becomes
     /// a placeholder (no name, no email, no password, no sessions or links),
     /// their name is taken out of the projects and cycles that carry it, and the
-    /// leads from their address are removed. Enrolments, benefit lines and every
+    /// leads from their address become anonymous funnel entries. Enrolments, benefit lines and every
     /// figure stay, attributed to a former participant.
     /// The erasure's audit event `event` is recorded in the same transaction.
     pub async fn erase_user(
@@ -126,7 +138,7 @@ impl Db {
                 "UPDATE users SET email = $1, display_name = '', password_hash = NULL, erased_at = $2, \
                  unsubscribe_token = NULL, notify_mode = 'off' WHERE id = $3",
             )
-            .bind(format!("erased-{id}@erased.invalid"))
+            .bind(format!("erased-{id}{ERASED_DOMAIN}"))
             .bind(now)
             .bind(id)
             .execute(&mut *tx)
@@ -157,6 +169,7 @@ impl Db {
                 "DELETE FROM reflections WHERE user_id = $1",
                 "DELETE FROM attachments WHERE uploaded_by = $1",
                 "DELETE FROM notifications WHERE user_id = $1",
+                "UPDATE live_notes SET body = '' WHERE user_id = $1",
             ] {
                 sqlx::query(sql).bind(id).execute(&mut *tx).await?;
             }
@@ -165,8 +178,15 @@ impl Db {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("DELETE FROM leads WHERE user_id = $1 OR lower(email) = lower($2)")
-                .bind(id)
+            // Their leads stay as anonymous entries of the funnel: status,
+            // programme, area and dates are kept so that no count changes;
+            // everything that names or reaches them goes.
+            sqlx::query(
+                "UPDATE leads SET name = '', email = '', phone = '', notes = '', organisation_name = '', \
+                 recheck = FALSE, recheck_token_hash = NULL \
+                 WHERE user_id = $1 OR (email <> '' AND lower(email) = lower($2))",
+            )
+            .bind(id)
                 .bind(&email)
                 .execute(&mut *tx)
                 .await?;
