@@ -41,6 +41,11 @@ async fn download_and_erasure(app: TestApp) {
         .unwrap();
     let line = Line::monthly("Less flour", 20_000).verified();
     line.add(&app.db, project.id, manager.id).await.unwrap();
+    // A claim of her own, not yet verified.
+    Line::monthly("Llai o wastraff toes", 3_000)
+        .add(&app.db, project.id, siwan.id)
+        .await
+        .unwrap();
 
     // What she wrote in her cohort's space, and a peer's post naming her.
     let post = |author, body: &'static str| ymarfer_store::space::NewItem {
@@ -89,10 +94,47 @@ async fn download_and_erasure(app: TestApp) {
     let bytes = res.bytes().await.unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
     let mut json = String::new();
-    zip.by_name("ymarfer-my-data.json")
+    zip.by_name("records.json")
         .unwrap()
         .read_to_string(&mut json)
         .unwrap();
+    let records: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for kind in ymarfer_store::privacy::entry_kinds().into_iter().chain([
+        "account",
+        "cohorts",
+        "attendance",
+        "capability_self_assessment",
+        "cohort_spaces",
+        "follow_ups",
+        "audit_trail",
+        "health_check_leads",
+    ]) {
+        assert!(records.get(kind).is_some(), "{kind} in {json}");
+    }
+    assert_eq!(
+        records["projects"][0]["title"], "Bara",
+        "the project she created"
+    );
+    assert!(
+        records["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["description"] == "Llai o wastraff toes"),
+        "her claim: {json}"
+    );
+    assert!(
+        records["post_versions"]
+            .as_array()
+            .is_some_and(|v| !v.is_empty()),
+        "the earlier version of her item"
+    );
+    let mut readme = String::new();
+    zip.by_name("README.txt")
+        .unwrap()
+        .read_to_string(&mut readme)
+        .unwrap();
+    assert!(readme.contains("Eich data o Ymarfer"), "in Welsh: {readme}");
     assert!(
         json.contains("siwan.unigryw@becws.cymru") && json.contains("\"participant\""),
         "{json}"
