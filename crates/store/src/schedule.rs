@@ -60,6 +60,9 @@ pub struct SetMember {
     pub email: String,
 }
 
+/// A set and one of its members as read, before sets with nobody are left out.
+type SetMemberRow = (i64, String, Option<i64>, Option<String>, Option<String>);
+
 /// What a calendar link shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeedTarget {
@@ -383,7 +386,7 @@ impl Db {
             .bind(cohort_id)
             .fetch_all(pool)
             .await
-            .map(|rows: Vec<(i64, String, Option<i64>, Option<String>, Option<String>)>| {
+            .map(|rows: Vec<SetMemberRow>| {
                 rows.into_iter()
                     .filter_map(|(set_id, set_name, user_id, name, email)| {
                         Some(SetMember {

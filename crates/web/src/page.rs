@@ -368,6 +368,24 @@ pub fn machine_time(at: &chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// The one rule for naming a person (see `Page::person`).
+pub fn person_name(
+    tr: &ymarfer_app::i18n::Tr,
+    name: &str,
+    email: &str,
+    show_email: bool,
+) -> String {
+    if ymarfer_store::privacy::is_erased_address(email) {
+        tr.t("former-participant")
+    } else if !name.trim().is_empty() {
+        name.to_string()
+    } else if show_email && !email.is_empty() {
+        email.to_string()
+    } else {
+        tr.t("person-unnamed")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,23 +414,5 @@ mod tests {
         assert_eq!(p.other_href, "/en?x=1");
         let p = Page::new(Lang::Cy, "/cymraeg", Viewer::default(), String::new());
         assert_eq!(p.other_href, "/en");
-    }
-}
-
-/// The one rule for naming a person (see `Page::person`).
-pub fn person_name(
-    tr: &ymarfer_app::i18n::Tr,
-    name: &str,
-    email: &str,
-    show_email: bool,
-) -> String {
-    if ymarfer_store::privacy::is_erased_address(email) {
-        tr.t("former-participant")
-    } else if !name.trim().is_empty() {
-        name.to_string()
-    } else if show_email && !email.is_empty() {
-        email.to_string()
-    } else {
-        tr.t("person-unnamed")
     }
 }

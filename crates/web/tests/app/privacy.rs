@@ -478,7 +478,7 @@ async fn erasure_keeps_every_count(app: TestApp) {
         }
     }
     for p in [
-        format!("{base}"),
+        base.clone(),
         format!("{base}/sessions/{}", meeting.id),
         format!("{base}/engagement"),
         format!("{base}/sets"),
