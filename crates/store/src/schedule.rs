@@ -56,7 +56,12 @@ pub struct SetMember {
     pub set_name: String,
     pub user_id: i64,
     pub display_name: String,
+    /// Their address, only to tell an erased account (never shown).
+    pub email: String,
 }
+
+/// A set and one of its members as read, before sets with nobody are left out.
+type SetMemberRow = (i64, String, Option<i64>, Option<String>, Option<String>);
 
 /// What a calendar link shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -374,17 +379,23 @@ impl Db {
     pub async fn set_members(&self, cohort_id: i64) -> Result<Vec<SetMember>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT s.id AS set_id, s.name AS set_name, m.user_id, u.display_name \
+                "SELECT s.id AS set_id, s.name AS set_name, m.user_id, u.display_name, u.email \
                  FROM learning_sets s LEFT JOIN learning_set_members m ON m.set_id = s.id \
                  LEFT JOIN users u ON u.id = m.user_id WHERE s.cohort_id = $1 ORDER BY s.name, lower(u.display_name)",
             )
             .bind(cohort_id)
             .fetch_all(pool)
             .await
-            .map(|rows: Vec<(i64, String, Option<i64>, Option<String>)>| {
+            .map(|rows: Vec<SetMemberRow>| {
                 rows.into_iter()
-                    .filter_map(|(set_id, set_name, user_id, name)| {
-                        Some(SetMember { set_id, set_name, user_id: user_id?, display_name: name.unwrap_or_default() })
+                    .filter_map(|(set_id, set_name, user_id, name, email)| {
+                        Some(SetMember {
+                            set_id,
+                            set_name,
+                            user_id: user_id?,
+                            display_name: name.unwrap_or_default(),
+                            email: email.unwrap_or_default(),
+                        })
                     })
                     .collect()
             })?

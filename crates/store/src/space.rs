@@ -66,7 +66,8 @@ impl Item {
 }
 
 /// The columns of [`Item`]; `$1` is the viewer (for their own reactions).
-const ITEM_SELECT: &str = "SELECT p.id, p.cohort_id, p.alumni_programme_id, p.parent_id, p.kind, p.author_id, u.display_name AS author, \
+const ITEM_SELECT: &str = "SELECT p.id, p.cohort_id, p.alumni_programme_id, p.parent_id, p.kind, p.author_id, \
+    CASE WHEN u.erased_at IS NULL THEN u.display_name END AS author, \
     p.project_id, pr.title AS project_title, pr.organisation_id, o.name AS organisation, \
     pr.visibility, (pr.public_approved_by IS NOT NULL) AS public_approved, \
     p.tool_id, p.ref_id, p.body, p.lang, p.created_at, p.edited_at, p.deleted_at, \
@@ -177,6 +178,7 @@ pub struct OpenRequest {
 pub struct Asked {
     pub user_id: i64,
     pub display_name: String,
+    pub email: String,
     pub answered_at: Option<DateTime<Utc>>,
 }
 
@@ -626,7 +628,7 @@ impl Db {
     pub async fn feedback_on(&self, post: i64) -> Result<Vec<Feedback>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT f.id, f.author_id, u.display_name AS author, f.strong, f.question, f.suggestion, f.checklist, f.created_at \
+                "SELECT f.id, f.author_id, CASE WHEN u.erased_at IS NULL THEN u.display_name END AS author, f.strong, f.question, f.suggestion, f.checklist, f.created_at \
                  FROM feedback f LEFT JOIN users u ON u.id = f.author_id WHERE f.post_id = $1 ORDER BY f.id",
             )
             .bind(post)
@@ -675,7 +677,7 @@ impl Db {
     pub async fn asked_for_feedback(&self, post: i64) -> Result<Vec<Asked>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT r.asked_of AS user_id, u.display_name, r.answered_at FROM feedback_requests r \
+                "SELECT r.asked_of AS user_id, u.display_name, u.email, r.answered_at FROM feedback_requests r \
                  JOIN users u ON u.id = r.asked_of WHERE r.post_id = $1 ORDER BY u.display_name",
             )
             .bind(post)

@@ -122,6 +122,19 @@ impl Page {
         self.tr.t(key)
     }
 
+    /// How a person is named on any page: "Former participant" once their
+    /// data was erased (never the placeholder address), their name, or else
+    /// their address (or "(no name yet)" when it is not to be shown).
+    pub fn person(&self, name: &str, email: &str) -> String {
+        person_name(&self.tr, name, email, true)
+    }
+
+    /// A person's name where their address is not shown: "Former participant"
+    /// once erased, else their name or "(no name yet)".
+    pub fn person_only(&self, name: &str, email: &str) -> String {
+        person_name(&self.tr, name, email, false)
+    }
+
     /// The confirmation a page shows after a save (`?done=CODE`); nothing for a
     /// code it does not know.
     pub fn done_notice(&self, done: Option<&str>) -> Option<String> {
@@ -353,6 +366,24 @@ pub fn excerpt(text: &str, chars: usize) -> String {
 /// second, and readers need none.
 pub fn machine_time(at: &chrono::DateTime<chrono::Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// The one rule for naming a person (see `Page::person`).
+pub fn person_name(
+    tr: &ymarfer_app::i18n::Tr,
+    name: &str,
+    email: &str,
+    show_email: bool,
+) -> String {
+    if ymarfer_store::privacy::is_erased_address(email) {
+        tr.t("former-participant")
+    } else if !name.trim().is_empty() {
+        name.to_string()
+    } else if show_email && !email.is_empty() {
+        email.to_string()
+    } else {
+        tr.t("person-unnamed")
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 ## Gofod y garfan
 space-title = { $cohort }: gofod y garfan
 space-intro = Beth mae'ch carfan yn ei roi ar brawf, a'r hyn a ddysgodd. Dim ond cyfranogwyr a staff y garfan sy'n gweld y gofod hwn.
-space-former-member = Cyn-aelod
+space-former-member = Cyn-gyfranogwr
 space-shared-tool = { $tool }, fersiwn { $version }
 space-shared-cycle = Cylch { $number }: { $change } – { $decision }
 space-shared-reading = Y darlleniad diweddaraf: { $value } { $unit } ar { $date }

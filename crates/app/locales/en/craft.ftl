@@ -186,3 +186,13 @@ error-suspended = This account is suspended. Ask the administrator of Ymarfer to
 audit-user-suspended = Account suspended
 audit-user-reactivated = Account reactivated
 audit-user-signed-out = Account signed out everywhere
+data-readme =
+    Your data from Ymarfer
+
+    This file is everything Ymarfer holds that you entered or that was recorded about you, as of the date you downloaded it.
+
+    records.json holds, in sections: your account; your cohorts and role; your signed-in sessions; your attendance at each session; your capability self-assessment; what you wrote in cohort spaces (items, comments, feedback you gave, commitments and check-ins, your learning log, notes from live sessions); follow-ups; the projects you created, tool applications, improvement cycles and readings; every version of the savings claims you made; earlier versions of your items; feedback others gave on your items (without their names); your reactions; your health check leads; and the audit trail of what you did and what was done to your account.
+
+    The folder files/ holds the files you attached, as stored.
+
+    Dates and times are in UTC. Money is in pence.

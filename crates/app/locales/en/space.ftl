@@ -1,7 +1,7 @@
 ## The cohort space
 space-title = { $cohort }: the cohort space
 space-intro = What your cohort is trying, and what it learnt. Only the cohort's participants and staff see this space.
-space-former-member = Former member
+space-former-member = Former participant
 space-shared-tool = { $tool }, version { $version }
 space-shared-cycle = Cycle { $number }: { $change } – { $decision }
 space-shared-reading = Latest reading: { $value } { $unit } on { $date }

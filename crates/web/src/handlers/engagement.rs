@@ -95,7 +95,7 @@ pub async fn engagement(
         .iter()
         .zip(parts)
         .map(|(p, part)| Row {
-            name: p.display_name.clone(),
+            name: page.person_only(&p.display_name, &p.email),
             last: part
                 .last_active
                 .map(|d| page.tr.day(d))

@@ -219,7 +219,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                     let others = members
                         .iter()
                         .filter(|m| m.set_id == mine.set_id && m.user_id != me.user.id)
-                        .map(|m| m.display_name.clone())
+                        .map(|m| page.person_only(&m.display_name, &m.email))
                         .collect();
                     (mine.set_name.clone(), others)
                 });

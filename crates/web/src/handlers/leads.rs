@@ -53,7 +53,12 @@ pub async fn list(
         .into_iter()
         .map(|l| LeadRow {
             href: page.href(&format!("programmes/{slug}/leads/{}", l.id)),
-            organisation: l.organisation_name,
+            // A lead whose person was erased stays, without a name.
+            organisation: if l.organisation_name.is_empty() {
+                tr.t("former-participant")
+            } else {
+                l.organisation_name
+            },
             name: l.name,
             status: tr.t(l.status.message_id()),
             when: tr.date(l.created_at),
@@ -129,12 +134,16 @@ async fn show_page(
     state: &AppState,
     page: Page,
     p: Programme,
-    lead: Lead,
+    mut lead: Lead,
     form: LeadForm,
     errors: FieldErrors,
     notice: Option<String>,
 ) -> Result<ShowPage, AppError> {
     let tr = page.tr;
+    // A lead whose person was erased stays, without a name.
+    if lead.organisation_name.is_empty() {
+        lead.organisation_name = tr.t("former-participant");
+    }
     let lang = page.lang;
     // What the firm answered in the check.
     let mut check = Vec::new();

@@ -73,6 +73,7 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
         author: match (&n.author, &n.organisation) {
             (Some(a), Some(o)) => format!("{a}, {o}"),
             (Some(a), None) => a.clone(),
+            (None, _) if n.user_id.is_some() => tr.t("former-participant"),
             _ => "—".into(),
         },
         votes: tr.count("live-votes", n.votes),

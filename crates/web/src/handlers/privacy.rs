@@ -57,7 +57,8 @@ pub async fn my_data(
         ..Default::default()
     };
     let acts = state.db.audit_events(&mine, i64::MAX / 2, 0).await?;
-    let data = serde_json::json!({
+    let entries = state.db.my_entries(user.id).await?;
+    let mut data = serde_json::json!({
         "account": {
             "email": user.email.as_str(),
             "name": user.display_name,
@@ -114,12 +115,41 @@ pub async fn my_data(
             "created_at": l.created_at,
         })).collect::<Vec<_>>(),
     });
+    // What they entered in projects and claims, and what the trail says of them.
+    if let Some(all) = data.as_object_mut() {
+        for (kind, rows) in entries {
+            let rows: Vec<serde_json::Value> = rows
+                .into_iter()
+                .map(|row| {
+                    serde_json::Value::Object(
+                        row.into_iter()
+                            .map(|(c, v)| {
+                                (
+                                    c.to_string(),
+                                    v.map_or(serde_json::Value::Null, serde_json::Value::String),
+                                )
+                            })
+                            .collect(),
+                    )
+                })
+                .collect();
+            all.insert(kind.to_string(), serde_json::Value::Array(rows));
+        }
+    }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("ymarfer-my-data.json", options)
+    zip.start_file("records.json", options)
         .map_err(anyhow::Error::from)?;
     zip.write_all(serde_json::to_string_pretty(&data)?.as_bytes())?;
+    // What the download holds, in their language.
+    zip.start_file("README.txt", options)
+        .map_err(anyhow::Error::from)?;
+    zip.write_all(
+        ymarfer_app::i18n::Tr(user.lang())
+            .t("data-readme")
+            .as_bytes(),
+    )?;
     // The files they attached, as stored (photos without their metadata).
     for a in state.db.attachments_by(user.id).await? {
         let bytes = state.files.get(&a.object_key).await?;

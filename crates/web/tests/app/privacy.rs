@@ -41,6 +41,11 @@ async fn download_and_erasure(app: TestApp) {
         .unwrap();
     let line = Line::monthly("Less flour", 20_000).verified();
     line.add(&app.db, project.id, manager.id).await.unwrap();
+    // A claim of her own, not yet verified.
+    Line::monthly("Llai o wastraff toes", 3_000)
+        .add(&app.db, project.id, siwan.id)
+        .await
+        .unwrap();
 
     // What she wrote in her cohort's space, and a peer's post naming her.
     let post = |author, body: &'static str| ymarfer_store::space::NewItem {
@@ -89,10 +94,47 @@ async fn download_and_erasure(app: TestApp) {
     let bytes = res.bytes().await.unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
     let mut json = String::new();
-    zip.by_name("ymarfer-my-data.json")
+    zip.by_name("records.json")
         .unwrap()
         .read_to_string(&mut json)
         .unwrap();
+    let records: serde_json::Value = serde_json::from_str(&json).unwrap();
+    for kind in ymarfer_store::privacy::entry_kinds().into_iter().chain([
+        "account",
+        "cohorts",
+        "attendance",
+        "capability_self_assessment",
+        "cohort_spaces",
+        "follow_ups",
+        "audit_trail",
+        "health_check_leads",
+    ]) {
+        assert!(records.get(kind).is_some(), "{kind} in {json}");
+    }
+    assert_eq!(
+        records["projects"][0]["title"], "Bara",
+        "the project she created"
+    );
+    assert!(
+        records["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|v| v["description"] == "Llai o wastraff toes"),
+        "her claim: {json}"
+    );
+    assert!(
+        records["post_versions"]
+            .as_array()
+            .is_some_and(|v| !v.is_empty()),
+        "the earlier version of her item"
+    );
+    let mut readme = String::new();
+    zip.by_name("README.txt")
+        .unwrap()
+        .read_to_string(&mut readme)
+        .unwrap();
+    assert!(readme.contains("Eich data o Ymarfer"), "in Welsh: {readme}");
     assert!(
         json.contains("siwan.unigryw@becws.cymru") && json.contains("\"participant\""),
         "{json}"
@@ -251,7 +293,224 @@ async fn suspending_an_account(app: TestApp) {
     }
 }
 
+/// Erasing a participant keeps every count (funnel, register, engagement) as
+/// it was, and every page she appeared on names her "Former participant",
+/// never by a placeholder.
+async fn erasure_keeps_every_count(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let cslug = app.db.cohort_by_id(cohort).await.unwrap().unwrap().slug;
+    let org = Firm::named("Becws Siwan")
+        .area("gwynedd")
+        .add(&app.db, programme)
+        .await
+        .unwrap();
+    let siwan = app.user("siwan@becws.cymru", Lang::Cy, false).await;
+    app.db
+        .update_profile(siwan.id, "Siwan Hughes", Lang::Cy)
+        .await
+        .unwrap();
+    let elin = app.user("elin@melin.cymru", Lang::En, false).await;
+    app.db
+        .update_profile(elin.id, "Elin Parry", Lang::En)
+        .await
+        .unwrap();
+    for u in [siwan.id, elin.id] {
+        app.db
+            .enrol(programme, cohort, u, Some(org.id), None)
+            .await
+            .unwrap();
+    }
+    // Her health check and lead, in the funnel.
+    let check = app
+        .db
+        .record_check(
+            Lang::Cy,
+            "",
+            &ymarfer_store::health::CheckAnswers {
+                sector: Some("C".into()),
+                principal_area: Some("gwynedd".into()),
+                ..Default::default()
+            },
+            chrono::Utc::now(),
+            true,
+        )
+        .await
+        .unwrap();
+    let lead = app
+        .db
+        .create_lead(&ymarfer_store::health::LeadInput {
+            health_check_id: Some(check),
+            programme_id: Some(programme),
+            cohort_id: Some(cohort),
+            name: "Siwan Hughes".into(),
+            email: "siwan@becws.cymru".into(),
+            phone: "01234 567890".into(),
+            organisation_name: "Becws Siwan".into(),
+            language: Lang::Cy,
+            recheck: false,
+        })
+        .await
+        .unwrap();
+    // A register, a learning set, and a post of hers.
+    let start = chrono::Utc::now() - chrono::Duration::days(2);
+    let meeting = app
+        .db
+        .create_meeting(
+            cohort,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Mapio".into(),
+                kind: ymarfer_domain::programme::SessionKind::Workshop,
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    use ymarfer_domain::programme::Attendance;
+    app.db
+        .record_attendance(
+            meeting.id,
+            &[
+                (siwan.id, Attendance::Present),
+                (elin.id, Attendance::Absent),
+            ],
+            manager.id,
+        )
+        .await
+        .unwrap();
+    app.db
+        .replace_sets(cohort, &[("Set 1".into(), vec![siwan.id, elin.id])])
+        .await
+        .unwrap();
+    app.db
+        .add_item(
+            &ymarfer_store::space::NewItem {
+                cohort,
+                parent: None,
+                author: siwan.id,
+                kind: ymarfer_domain::space::ItemKind::Post,
+                project: None,
+                tool_id: None,
+                ref_id: None,
+                body: "Bara newydd",
+                lang: Lang::Cy,
+                alumni: None,
+            },
+            &[],
+        )
+        .await
+        .unwrap();
+
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let e = app.client();
+    e.sign_in("elin@melin.cymru").await;
+    let base = format!("/en/programmes/{slug}/cohorts/{cslug}");
+    let staff_pages = [
+        format!("/en/programmes/{slug}/funnel"),
+        format!("/en/programmes/{slug}/leads"),
+        format!("/en/programmes/{slug}/leads/{}", lead.id),
+        base.clone(),
+        format!("{base}/sessions/{}", meeting.id),
+        format!("{base}/engagement"),
+        format!("{base}/sets"),
+        format!("{base}/space"),
+    ];
+    let peer_pages = ["/en".to_string(), base.clone(), format!("{base}/space")];
+    // Every figure of a page; rows ordered by name may move, so sorted.
+    let numbers = |html: &str| -> Vec<String> {
+        let mut all: Vec<String> = html
+            .split("<td class=\"num\">")
+            .skip(1)
+            .map(|c| c.split('<').next().unwrap_or_default().to_string())
+            .collect();
+        all.sort();
+        all
+    };
+    let mut before = Vec::new();
+    for p in &staff_pages {
+        let res = m.get(p).await;
+        assert_eq!(res.status(), StatusCode::OK, "{p}");
+        let html = res.text().await.unwrap();
+        assert!(
+            p.ends_with("/funnel") || html.contains("Siwan Hughes") || html.contains("Becws Siwan"),
+            "{p} names her before"
+        );
+        before.push(numbers(&html));
+    }
+    let res = e.get("/en").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let home = res.text().await.unwrap();
+    assert!(home.contains("Siwan Hughes"), "{home}");
+
+    app.user("admin@example.com", Lang::En, true).await;
+    let a = app.client();
+    a.sign_in("admin@example.com").await;
+    let res = a
+        .post(
+            &format!("/en/admin/users/{}/erase", siwan.id),
+            &[("confirm", "siwan@becws.cymru")],
+        )
+        .await;
+    assert_eq!(location(&res), "/en/admin/users?erased=1");
+
+    // Every count as it was; no placeholder anywhere she appeared.
+    for (p, was) in staff_pages.iter().zip(&before) {
+        let res = m.get(p).await;
+        assert_eq!(res.status(), StatusCode::OK, "{p}");
+        let html = res.text().await.unwrap();
+        assert_eq!(&numbers(&html), was, "{p}: counts unchanged");
+        for gone in [
+            "erased.invalid",
+            "(no name yet)",
+            "Siwan Hughes",
+            "siwan@becws",
+        ] {
+            assert!(!html.contains(gone), "{p} shows {gone}: {html}");
+        }
+    }
+    for p in [
+        base.clone(),
+        format!("{base}/sessions/{}", meeting.id),
+        format!("{base}/engagement"),
+        format!("{base}/sets"),
+        format!("/en/programmes/{slug}/leads"),
+    ] {
+        let html = m.get(&p).await.text().await.unwrap();
+        assert!(html.contains("Former participant"), "{p}: {html}");
+    }
+    for p in &peer_pages {
+        let html = e.get(p).await.text().await.unwrap();
+        for gone in ["erased.invalid", "(no name yet)", "Siwan Hughes"] {
+            assert!(!html.contains(gone), "{p} shows {gone} to a peer");
+        }
+    }
+    let home = e.get("/en").await.text().await.unwrap();
+    assert!(
+        home.contains("Former participant"),
+        "her set on Elin's home: {home}"
+    );
+    assert_eq!(
+        app.db.register_of(meeting.id).await.unwrap().len(),
+        2,
+        "the register keeps her mark"
+    );
+    // The lead stays, anonymous.
+    let kept = app.db.leads_of(Some(programme)).await.unwrap();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].email.is_empty() && kept[0].phone.is_empty() && kept[0].name.is_empty());
+}
+
 on_both! {
     privacy_erasure => super::download_and_erasure;
     privacy_suspension => super::suspending_an_account;
+    privacy_erasure_counts => super::erasure_keeps_every_count;
 }
