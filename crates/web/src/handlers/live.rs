@@ -85,11 +85,7 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
             b.headings
                 .iter()
                 .map(|(id, en, cy)| Column {
-                    name: if lang == Lang::Cy {
-                        cy.clone()
-                    } else {
-                        en.clone()
-                    },
+                    name: page.pick(en, cy).to_string(),
                     notes: room
                         .notes
                         .iter()
@@ -143,16 +139,7 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
             .map(|b| {
                 b.headings
                     .iter()
-                    .map(|(id, en, cy)| {
-                        (
-                            id.clone(),
-                            if lang == Lang::Cy {
-                                cy.clone()
-                            } else {
-                                en.clone()
-                            },
-                        )
-                    })
+                    .map(|(id, en, cy)| (id.clone(), page.pick(en, cy).to_string()))
                     .collect()
             })
             .unwrap_or_default(),
@@ -233,6 +220,11 @@ async fn tools(state: &AppState, room: &Room) -> Result<Vec<Tool>, AppError> {
     Ok(ymarfer_app::tools::tools_for(state, room.programme.id)
         .await?
         .into_owned())
+}
+
+/// A record's number as a form carries it; anything else is a bad request.
+fn number(text: &str) -> Result<i64, AppError> {
+    text.trim().parse().map_err(|_| AppError::BAD_REQUEST)
 }
 
 /// A fresh one-time key for a note form.
@@ -556,11 +548,7 @@ pub async fn vote(
     FormData(form): FormData<VoteForm>,
 ) -> AppResult {
     as_member(&state, &viewer, &code).await?;
-    let note: i64 = form
-        .note
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BAD_REQUEST)?;
+    let note = number(&form.note)?;
     let acting = Acting::person(viewer.actor(), Door::Page, addr);
     let voted =
         ymarfer_app::live::vote(&state, &acting, &code, note, form.on.trim() != "0").await?;
@@ -663,11 +651,7 @@ pub async fn advance(
     FormData(form): FormData<AdvanceForm>,
 ) -> AppResult {
     as_staff(&state, &viewer, &code).await?;
-    let activity: i64 = form
-        .activity
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BAD_REQUEST)?;
+    let activity = number(&form.activity)?;
     let from = Stage::parse(form.from.trim()).ok_or(AppError::BAD_REQUEST)?;
     let acting = Acting::person(viewer.actor(), Door::Page, addr);
     ymarfer_app::live::advance(&state, &acting, &code, activity, from, page.lang).await?;
@@ -691,11 +675,7 @@ pub async fn timer(
     FormData(form): FormData<TimerForm>,
 ) -> AppResult {
     as_staff(&state, &viewer, &code).await?;
-    let activity: i64 = form
-        .activity
-        .trim()
-        .parse()
-        .map_err(|_| AppError::BAD_REQUEST)?;
+    let activity = number(&form.activity)?;
     let minutes = match form.minutes.trim() {
         "" => None,
         m => match m.parse::<i64>() {
