@@ -5,7 +5,10 @@ the demo programme. Run by scripts/screenshots, which starts Ymarfer and
 ChromeDriver; this file drives the browser through the WebDriver protocol
 (standard library only).
 
-Usage: screenshots.py BASE_URL DRIVER_URL OUT_DIR
+Usage: screenshots.py BASE_URL DRIVER_URL OUT_DIR [--all]
+
+By default it takes the handful the README shows, each one screen high (small
+files, committed); with --all, every page below, whole, for review.
 """
 
 import base64
@@ -15,6 +18,7 @@ import time
 import urllib.request
 
 BASE, DRIVER, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
+ALL = "--all" in sys.argv[4:]
 PASSWORD = "ymarfer-demo-2026"
 SIZES = {"desktop": (1280, 900), "phone": (390, 844)}
 
@@ -78,9 +82,14 @@ def sign_in(sid, email, lang):
     raise SystemExit(f"could not sign in as {email}")
 
 
-def shoot(sid, name, width):
-    """A picture of the whole page, however long, at the window's width."""
-    height = js(sid, "return document.documentElement.scrollHeight;")
+def shoot(sid, name, width, whole=True):
+    """A picture of the page at the window's width: the whole page, however
+    long, or the first screen."""
+    height = js(
+        sid,
+        "return arguments[0] ? document.documentElement.scrollHeight : window.innerHeight;",
+        whole,
+    )
     cdp = f"/session/{sid}/goog/cdp/execute"
     call(
         "POST",
@@ -137,39 +146,59 @@ SHOTS = [
 ]
 
 
+# What the README shows: (size, who, language, name, path).
+README = [
+    ("phone", "anyone", "cy", "health-check-cy", "CHECK/4"),
+    ("phone", "participant", "cy", "home-participant-cy", "/cy"),
+    ("desktop", "participant", "en", "fishbone", "PROJECT/tools/fishbone"),
+    ("desktop", "facilitator", "en", "space", "/en/programmes/ceic-demo/cohorts/north-wales/space"),
+    ("desktop", "manager", "en", "impact-dashboard", "/en/programmes/ceic-demo/impact"),
+    ("phone", "manager", "cy", "impact-dashboard-cy", "/cy/programmes/ceic-demo/impact"),
+]
+
+
 def main():
-    for size, (width, height) in SIZES.items():
-        signed_in = None
-        sid = None
-        for who, lang, name, path in SHOTS:
-            if signed_in != who:
-                if sid:
-                    call("DELETE", f"/session/{sid}")
-                sid = session(width, height)
-                if who != "anyone":
-                    sign_in(sid, f"{who}@ymarfer.demo", lang)
-                signed_in = who
-                project = js(
-                    sid,
-                    "var a = document.querySelector('main a[href*=\"/projects/\"]');"
-                    "return a ? new URL(a.href).pathname : null;",
-                )
-            if path.startswith("PROJECT"):
-                if not project:
-                    raise SystemExit(f"{who} has no project on their home page")
-                base = project.replace("/cy/", f"/{lang}/").replace("/en/", f"/{lang}/")
-                path = path.replace("PROJECT", base.split("#")[0])
-            if path.startswith("CHECK"):
-                # A health check begun by the visitor, at one of its questions.
-                go(sid, f"/{lang}/health-check")
-                js(sid, "document.querySelector('main form').submit();")
-                time.sleep(0.5)
-                begun = js(sid, "return location.pathname;").rsplit("/", 1)[0]
-                path = path.replace("CHECK", begun)
-            go(sid, path)
-            shoot(sid, f"{name}-{size}", width)
-        if sid:
-            call("DELETE", f"/session/{sid}")
+    if not ALL:
+        for size, who, lang, name, path in README:
+            take(size, [(who, lang, name, path)], whole=False)
+        return
+    for size in SIZES:
+        take(size, SHOTS, whole=True)
+
+
+def take(size, shots, whole):
+    width, height = SIZES[size]
+    signed_in = None
+    sid = None
+    for who, lang, name, path in shots:
+        if signed_in != who:
+            if sid:
+                call("DELETE", f"/session/{sid}")
+            sid = session(width, height)
+            if who != "anyone":
+                sign_in(sid, f"{who}@ymarfer.demo", lang)
+            signed_in = who
+            project = js(
+                sid,
+                "var a = document.querySelector('main a[href*=\"/projects/\"]');"
+                "return a ? new URL(a.href).pathname : null;",
+            )
+        if path.startswith("PROJECT"):
+            if not project:
+                raise SystemExit(f"{who} has no project on their home page")
+            base = project.replace("/cy/", f"/{lang}/").replace("/en/", f"/{lang}/")
+            path = path.replace("PROJECT", base.split("#")[0])
+        if path.startswith("CHECK"):
+            # A health check begun by the visitor, at one of its questions.
+            go(sid, f"/{lang}/health-check")
+            js(sid, "document.querySelector('main form').submit();")
+            time.sleep(0.5)
+            begun = js(sid, "return location.pathname;").rsplit("/", 1)[0]
+            path = path.replace("CHECK", begun)
+        go(sid, path)
+        shoot(sid, f"{name}-{size}" if whole else name, width, whole)
+    if sid:
+        call("DELETE", f"/session/{sid}")
 
 
 main()

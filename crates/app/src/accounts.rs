@@ -61,7 +61,7 @@ pub async fn add_user(
     };
     let link = match delivery {
         Delivery::Email => {
-            crate::invitations::invite_or_undo(services, &user).await?;
+            crate::invitations::invite_or_undo(services, &user, None).await?;
             None
         }
         Delivery::Link => {

@@ -230,14 +230,14 @@ pub const ACTS: &[Act] = &[
         name: "leads::register_interest",
         may: "anyone (ViewPublic): a firm after its health check",
         records: "lead_registered: the lead, naming no one",
-        tells: "the managers of the chosen programme, or the administrators for none, by email; \
-                administrators also see it in the list of leads with no programme",
+        tells: "the managers of the chosen programme; for none, the administrators and the managers \
+                of every programme open to firms, by email and in the queue of waiting leads",
         repeat: "a one-time key per showing of the form: sent twice, one lead and one email",
         doors: &[Door::Page],
     },
     Act {
         name: "leads::assign",
-        may: "ManageLeads on the site and in the programme",
+        may: "ManageLeads in the programme, and the programme open to firms unless ManageLeads on the site",
         records: "lead_assigned: the lead and the programme",
         tells: "the programme's managers, by email",
         repeat: "a lead with a programme already is left as it is; nothing more is sent",
@@ -674,6 +674,11 @@ pub struct View {
 }
 
 pub const VIEWS: &[View] = &[
+    View {
+        name: "leads::waiting",
+        shows: "the leads that chose no programme, with the programmes the person may give them to: \
+                to administrators and to managers of programmes open to firms; to anyone else a refusal",
+    },
     View {
         name: "space::item_for",
         shows: "an item of a space with its cohort and programme, to someone who may do the action to it; \

@@ -8,10 +8,12 @@ use crate::error::Error;
 use crate::i18n::Tr;
 use crate::mail::Outgoing;
 use crate::services::Services;
+use std::collections::HashSet;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::health::LeadStatus;
 use ymarfer_domain::{Action, Resource};
 use ymarfer_store::health::{Lead, LeadInput};
+use ymarfer_store::programmes::Programme;
 use ymarfer_store::throttle::Attempt;
 
 /// What registering interest did.
@@ -67,24 +69,75 @@ pub async fn register_interest(
     }
 }
 
+/// Leads that chose no programme, and the programmes a person may give them
+/// to.
+pub struct Waiting {
+    /// Oldest first: the one waiting longest is answered first.
+    pub leads: Vec<Lead>,
+    pub programmes: Vec<Programme>,
+}
+
+/// The programmes a waiting lead may go to: each one open to it (a cohort
+/// taking firms), and, for those who manage leads across the site, every one.
+/// Only those that `acting` manages leads in.
+async fn open_to_leads(services: &Services, acting: &Acting) -> Result<Vec<Programme>, Error> {
+    let Some(user) = acting.user_id() else {
+        return Ok(Vec::new());
+    };
+    let site = acting.decide(Action::ManageLeads, Resource::Site).allowed();
+    let open: HashSet<i64> = services
+        .db
+        .open_cohorts(ymarfer_domain::uktime::today())
+        .await?
+        .iter()
+        .map(|c| c.programme_id)
+        .collect();
+    Ok(services
+        .db
+        .programmes_visible_to(user, site)
+        .await?
+        .into_iter()
+        .filter(|p| {
+            acting
+                .decide(Action::ManageLeads, Resource::Programme(p.id))
+                .allowed()
+                && (site || open.contains(&p.id))
+        })
+        .collect())
+}
+
+/// The queue of leads that chose no programme: every administrator sees it,
+/// and every manager of a programme open to them, so no lead waits unseen.
+pub async fn waiting(services: &Services, acting: &Acting) -> Result<Waiting, Error> {
+    let programmes = open_to_leads(services, acting).await?;
+    if programmes.is_empty() {
+        acting.may(Action::ManageLeads, Resource::Site)?;
+    }
+    let mut leads = services.db.leads_of(None).await?;
+    leads.reverse();
+    Ok(Waiting { leads, programmes })
+}
+
 /// Gives a lead that chose no programme to a programme, whose managers then
-/// hear of it as of any lead. Only those who manage leads on the site and in
-/// that programme may. A lead given already (the form sent twice, or by another
-/// administrator) is left as it is, and nothing more is recorded or sent.
+/// hear of it as of any lead. An administrator may give it to any programme;
+/// a programme's manager may take it into theirs while the programme is open
+/// to firms. A lead given already (the form sent twice, or by someone else)
+/// is left as it is, and nothing more is recorded or sent.
 pub async fn assign(
     services: &Services,
     acting: &Acting,
     lead: i64,
     programme: i64,
 ) -> Result<(), Error> {
-    acting.may(Action::ManageLeads, Resource::Site)?;
+    let open = open_to_leads(services, acting).await?;
+    if open.is_empty() {
+        acting.may(Action::ManageLeads, Resource::Site)?;
+    }
     let found = services.db.lead_by_id(lead).await?.ok_or(Error::NotFound)?;
-    let p = services
-        .db
-        .programme_by_id(programme)
-        .await?
+    let p = open
+        .into_iter()
+        .find(|p| p.id == programme)
         .ok_or(Error::Invalid("error-choose-one"))?;
-    acting.may(Action::ManageLeads, Resource::Programme(p.id))?;
     if found.programme_id.is_some() {
         return Ok(());
     }
@@ -99,9 +152,28 @@ pub async fn assign(
 }
 
 /// Emails the managers of the lead's programme (or, for a lead that chose none,
-/// the administrators), each in their own language.
+/// the administrators and the managers of every programme open to firms), each
+/// in their own language.
 pub async fn tell_managers(state: &Services, lead: &Lead) -> Result<(), Error> {
-    let people = state.db.lead_recipients(lead.programme_id).await?;
+    let programmes: Vec<i64> = match lead.programme_id {
+        Some(p) => vec![p],
+        None => {
+            let mut open: Vec<i64> = state
+                .db
+                .open_cohorts(ymarfer_domain::uktime::today())
+                .await?
+                .iter()
+                .map(|c| c.programme_id)
+                .collect();
+            open.sort_unstable();
+            open.dedup();
+            open
+        }
+    };
+    let people = state
+        .db
+        .lead_recipients(&programmes, lead.programme_id.is_none())
+        .await?;
     let programme = match lead.programme_id {
         Some(p) => state.db.programme_by_id(p).await?,
         None => None,
@@ -110,7 +182,7 @@ pub async fn tell_managers(state: &Services, lead: &Lead) -> Result<(), Error> {
         let tr = Tr(user.lang());
         let path = match &programme {
             Some(p) => format!("programmes/{}/leads/{}", p.slug, lead.id),
-            None => "admin/leads".to_string(),
+            None => "leads/waiting".to_string(),
         };
         let link = state.config.link(user.lang(), &path);
         let body = tr.args(
@@ -162,17 +234,20 @@ pub async fn set_status(
 ) -> Result<bool, Error> {
     acting.may(Action::ManageLeads, Resource::Programme(programme))?;
     let found = lead_in(services, programme, lead).await?;
-    if found.status == status && found.notes == notes {
+    if found.chosen_status() == status && found.notes == notes {
         return Ok(false);
+    }
+    if status == LeadStatus::Completed {
+        return Err(Error::Invalid("error-choose-one"));
     }
     let mut event = acting.event(AuditAction::LeadStatusChanged);
     event.programme_id = Some(programme);
     event.subject = format!("lead {lead}: {}", found.organisation_name);
     let mut detail = Vec::new();
-    if found.status != status {
+    if found.chosen_status() != status {
         detail.push(format!(
             "status {}",
-            crate::audit::moved(found.status.as_str(), status.as_str())
+            crate::audit::moved(found.chosen_status().as_str(), status.as_str())
         ));
     }
     if found.notes != notes {
@@ -216,7 +291,7 @@ pub async fn invite(
                 .allowed()
         })
         .ok_or(Error::Invalid("error-choose-one"))?;
-    if found.status == LeadStatus::Invited && found.cohort_id == Some(cohort.id) {
+    if found.chosen_status() == LeadStatus::Invited && found.cohort_id == Some(cohort.id) {
         return Ok(false);
     }
     let email = ymarfer_domain::Email::parse(&found.email).map_err(|_| Error::NotFound)?;
@@ -272,7 +347,9 @@ pub async fn invite(
         }
     };
     let language = ymarfer_domain::Lang::parse(&found.language).unwrap_or_default();
-    let user = crate::invitations::find_or_invite(services, &email, &found.name, language).await?;
+    let user =
+        crate::invitations::find_or_invite(services, &email, &found.name, language, Some(&cohort))
+            .await?;
     let mut event = acting.event(AuditAction::LeadInvited);
     event.programme_id = Some(programme);
     event.subject = format!("lead {lead}: {}", found.organisation_name);

@@ -51,6 +51,7 @@ pub async fn invite(
         &invitee.email,
         &invitee.name,
         invitee.language,
+        Some(&cohort),
     )
     .await?;
     if role.enrols() {

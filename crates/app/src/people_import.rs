@@ -135,7 +135,8 @@ pub async fn import(
     if invite {
         for id in &created {
             if let Some(user) = services.db.user_by_id(*id).await?
-                && let Err(e) = crate::invitations::send_invitation(services, &user).await
+                && let Err(e) =
+                    crate::invitations::send_invitation(services, &user, Some(cohort)).await
             {
                 tracing::error!(error = %format!("{e:#}"), "invitation could not be sent");
                 not_invited += 1;

@@ -205,6 +205,7 @@ pub async fn add_to_team(
         &invitee.email,
         &invitee.name,
         invitee.language,
+        None,
     )
     .await?;
     let mut event = acting.event(AuditAction::RoleGranted);

@@ -64,7 +64,37 @@ coded_enum! {
         Contacted = "contacted", "lead-status-contacted";
         Invited = "invited", "lead-status-invited";
         Enrolled = "enrolled", "lead-status-enrolled";
+        /// Never set by hand: the person's cohort has ended (see `following`).
+        Completed = "completed", "lead-status-completed";
         Closed = "closed", "lead-status-closed";
+    }
+}
+
+impl LeadStatus {
+    /// A lead's status follows the person it became, with nobody to update
+    /// it: invited, then enrolled once they have joined (an account they have
+    /// used) and are active in the cohort, then completed once that cohort
+    /// has ended. A status the team chose otherwise (new, contacted, closed)
+    /// is theirs.
+    pub fn following(self, joined_and_active: bool, cohort_ended: bool) -> LeadStatus {
+        match self {
+            LeadStatus::Invited | LeadStatus::Enrolled if joined_and_active => {
+                if cohort_ended {
+                    LeadStatus::Completed
+                } else {
+                    LeadStatus::Enrolled
+                }
+            }
+            other => other,
+        }
+    }
+
+    /// The statuses the team may choose: completion follows the cohort.
+    pub fn chosen() -> impl Iterator<Item = LeadStatus> {
+        LeadStatus::ALL
+            .iter()
+            .copied()
+            .filter(|s| *s != LeadStatus::Completed)
     }
 }
 
@@ -172,6 +202,24 @@ impl Similar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lead_follows_its_person() {
+        use LeadStatus::*;
+        // Invited, and the person has not come: still invited.
+        assert_eq!(Invited.following(false, false), Invited);
+        assert_eq!(Invited.following(false, true), Invited);
+        // Joined and active: enrolled, then completed when the cohort ends.
+        assert_eq!(Invited.following(true, false), Enrolled);
+        assert_eq!(Invited.following(true, true), Completed);
+        assert_eq!(Enrolled.following(true, true), Completed);
+        // The team's own choices stand.
+        for s in [New, Contacted, Closed] {
+            assert_eq!(s.following(true, true), s);
+        }
+        assert!(!LeadStatus::chosen().any(|s| s == Completed));
+        assert_eq!(LeadStatus::chosen().count(), LeadStatus::ALL.len() - 1);
+    }
 
     #[test]
     fn every_combination_of_answers_classifies_as_for_enrolled_firms() {

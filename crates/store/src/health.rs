@@ -196,7 +196,40 @@ pub struct Lead {
     /// May be invited to take the check again at 6 and 12 months.
     pub recheck: bool,
     pub created_at: DateTime<Utc>,
+    /// The person it became has joined (used their account) and is active in
+    /// its cohort; read with `LEAD_PROGRESS`.
+    #[sqlx(default)]
+    pub joined: bool,
+    /// When its cohort ends; read with `LEAD_PROGRESS`.
+    #[sqlx(default)]
+    pub cohort_ends_on: Option<NaiveDate>,
+    /// The status the team chose, where `status` follows the person.
+    #[sqlx(skip)]
+    pub chosen: Option<LeadStatus>,
 }
+
+impl Lead {
+    /// The status the team chose (stored), whatever the person has done since.
+    pub fn chosen_status(&self) -> LeadStatus {
+        self.chosen.unwrap_or(self.status)
+    }
+
+    /// The status as it stands today: it follows the person (see
+    /// `LeadStatus::following`).
+    fn follow(mut self, today: NaiveDate) -> Lead {
+        let ended = self.cohort_ends_on.is_some_and(|d| d < today);
+        self.chosen = Some(self.status);
+        self.status = self.status.following(self.joined, ended);
+        self
+    }
+}
+
+/// What a lead's status follows: whether its person joined and is active in
+/// its cohort, and when the cohort ends. Selected after `LEAD_COLUMNS`.
+const LEAD_PROGRESS: &str = ", EXISTS (SELECT 1 FROM users u JOIN enrolments e ON e.user_id = u.id \
+     WHERE u.id = leads.user_id AND u.joined_at IS NOT NULL AND e.cohort_id = leads.cohort_id \
+     AND e.status = 'active') AS joined, \
+     (SELECT c.ends_on FROM cohorts c WHERE c.id = leads.cohort_id) AS cohort_ends_on";
 
 const LEAD_COLUMNS: &str = "id, health_check_id, programme_id, cohort_id, name, email, phone, organisation_name, \
      language, status, notes, organisation_id, user_id, recheck, created_at";
@@ -466,34 +499,51 @@ impl Db {
     /// A programme's leads (`None`: those that chose no programme), newest first.
     pub async fn leads_of(&self, programme: Option<i64>) -> Result<Vec<Lead>> {
         let sql = format!(
-            "SELECT {LEAD_COLUMNS} FROM leads WHERE ($1 IS NULL AND programme_id IS NULL) OR programme_id = $1 \
+            "SELECT {LEAD_COLUMNS}{LEAD_PROGRESS} FROM leads WHERE ($1 IS NULL AND programme_id IS NULL) OR programme_id = $1 \
              ORDER BY created_at DESC, id DESC"
         );
-        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+        let rows: Vec<Lead> = with_pool!(self, |pool| sqlx::query_as(&sql)
             .bind(programme)
             .fetch_all(pool)
-            .await?))
+            .await?);
+        let today = ymarfer_domain::uktime::today();
+        Ok(rows.into_iter().map(|l| l.follow(today)).collect())
     }
 
     /// One page of a programme's leads, in id order after `after`.
     pub async fn leads_after(&self, programme: i64, after: i64, limit: i64) -> Result<Vec<Lead>> {
         let sql = format!(
-            "SELECT {LEAD_COLUMNS} FROM leads WHERE programme_id = $1 AND id > $2 ORDER BY id LIMIT $3"
+            "SELECT {LEAD_COLUMNS}{LEAD_PROGRESS} FROM leads WHERE programme_id = $1 AND id > $2 ORDER BY id LIMIT $3"
         );
-        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+        let rows: Vec<Lead> = with_pool!(self, |pool| sqlx::query_as(&sql)
             .bind(programme)
             .bind(after)
             .bind(limit)
             .fetch_all(pool)
-            .await?))
+            .await?);
+        let today = ymarfer_domain::uktime::today();
+        Ok(rows.into_iter().map(|l| l.follow(today)).collect())
+    }
+
+    /// The latest lead a check led to, if any.
+    pub async fn latest_lead_of_check(&self, check: i64) -> Result<Option<Lead>> {
+        let sql = format!(
+            "SELECT {LEAD_COLUMNS}{LEAD_PROGRESS} FROM leads WHERE health_check_id = $1 ORDER BY id DESC LIMIT 1"
+        );
+        let lead: Option<Lead> = with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(check)
+            .fetch_optional(pool)
+            .await?);
+        Ok(lead.map(|l| l.follow(ymarfer_domain::uktime::today())))
     }
 
     pub async fn lead_by_id(&self, id: i64) -> Result<Option<Lead>> {
-        let sql = format!("SELECT {LEAD_COLUMNS} FROM leads WHERE id = $1");
-        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
+        let sql = format!("SELECT {LEAD_COLUMNS}{LEAD_PROGRESS} FROM leads WHERE id = $1");
+        let lead: Option<Lead> = with_pool!(self, |pool| sqlx::query_as(&sql)
             .bind(id)
             .fetch_optional(pool)
-            .await?))
+            .await?);
+        Ok(lead.map(|l| l.follow(ymarfer_domain::uktime::today())))
     }
 
     /// Gives a lead that chose no programme to `programme`; the lead as it now
@@ -589,7 +639,7 @@ impl Db {
     }
 
     /// Every check begun in the period, each with how far this programme's lead
-    /// from it got: enrolled (active in one of the programme's cohorts),
+    /// from it got: enrolled (joined, and active in one of the programme's cohorts),
     /// finished (its cohort has ended) and sustained (a follow-up answered with
     /// the change still in use, or new projects). One query.
     pub async fn funnel(
@@ -608,10 +658,13 @@ impl Db {
                  h.new_business_process, h.ongoing_or_abandoned, h.innovation_spending, \
                  (h.completed_at IS NOT NULL) AS completed, l.status AS lead_status, \
                  EXISTS (SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
-                         WHERE e.user_id = l.user_id AND c.programme_id = $1 AND e.status = 'active') AS enrolled, \
-                 EXISTS (SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+                         JOIN users u ON u.id = e.user_id \
                          WHERE e.user_id = l.user_id AND c.programme_id = $1 AND e.status = 'active' \
-                         AND c.ends_on < $4) AS finished, \
+                         AND u.joined_at IS NOT NULL) AS enrolled, \
+                 EXISTS (SELECT 1 FROM enrolments e JOIN cohorts c ON c.id = e.cohort_id \
+                         JOIN users u ON u.id = e.user_id \
+                         WHERE e.user_id = l.user_id AND c.programme_id = $1 AND e.status = 'active' \
+                         AND u.joined_at IS NOT NULL AND c.ends_on < $4) AS finished, \
                  EXISTS (SELECT 1 FROM followups f JOIN cohorts c ON c.id = f.cohort_id \
                          WHERE f.organisation_id = l.organisation_id AND c.programme_id = $1 \
                          AND f.completed_at IS NOT NULL AND (f.still_in_use OR f.new_projects > 0)) AS sustained \

@@ -98,6 +98,12 @@ macro_rules! open_session {
         .bind(&agent)
         .execute($conn)
         .await?;
+        // A first sign-in is when an invited person joined.
+        sqlx::query("UPDATE users SET joined_at = $1 WHERE id = $2 AND joined_at IS NULL")
+            .bind(now)
+            .bind($user)
+            .execute($conn)
+            .await?;
         plain
     }};
 }
@@ -180,8 +186,8 @@ impl Db {
         let by_id = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
         let by_email = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
         let insert = format!(
-            "INSERT INTO users (email, display_name, password_hash, language, is_admin, created_at) \
-             VALUES ($1, $2, $3, $4, TRUE, $5) RETURNING {USER_COLUMNS}"
+            "INSERT INTO users (email, display_name, password_hash, language, is_admin, created_at, joined_at) \
+             VALUES ($1, $2, $3, $4, TRUE, $5, $5) RETURNING {USER_COLUMNS}"
         );
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;

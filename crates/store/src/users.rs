@@ -56,10 +56,13 @@ pub struct Ended {
 macro_rules! set_password_in {
     ($tx:ident, $id:expr, $hash:expr, $keep:expr) => {{
         let now = chrono::Utc::now();
-        sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
-            .bind($hash)
-            .bind($id)
-            .execute(&mut *$tx)
+        sqlx::query(
+            "UPDATE users SET password_hash = $1, joined_at = COALESCE(joined_at, $3) WHERE id = $2",
+        )
+        .bind($hash)
+        .bind($id)
+        .bind(now)
+        .execute(&mut *$tx)
             .await?;
         let sessions =
             sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND ($2 IS NULL OR id <> $2)")
@@ -93,23 +96,36 @@ pub(crate) use set_password_in;
 impl Db {
     /// Who hears of a new lead: a programme's managers, or with no programme the
     /// instance's administrators.
-    pub async fn lead_recipients(&self, programme: Option<i64>) -> Result<Vec<User>> {
+    /// Who hears of a lead: the managers of `programmes`, and, with
+    /// `admins`, every administrator; each once.
+    pub async fn lead_recipients(&self, programmes: &[i64], admins: bool) -> Result<Vec<User>> {
+        let list = if programmes.is_empty() {
+            "NULL".to_string()
+        } else {
+            programmes
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let sql = format!(
-            "SELECT {USER_COLUMNS} FROM users WHERE ($1 IS NULL AND is_admin) OR id IN \
-             (SELECT user_id FROM memberships WHERE programme_id = $1 AND role = 'programme_manager') \
+            "SELECT {USER_COLUMNS} FROM users WHERE (is_admin AND $1) OR id IN \
+             (SELECT user_id FROM memberships WHERE programme_id IN ({list}) AND role = 'programme_manager') \
              ORDER BY id"
         );
         Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
-            .bind(programme)
+            .bind(admins)
             .fetch_all(pool)
             .await?))
     }
 
     pub async fn create_user(&self, new: NewUser<'_>) -> Result<User> {
         let sql = format!(
-            "INSERT INTO users (email, display_name, password_hash, language, is_admin, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {USER_COLUMNS}"
+            "INSERT INTO users (email, display_name, password_hash, language, is_admin, created_at, joined_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {USER_COLUMNS}"
         );
+        // An account made with a password can be used at once: joined.
+        let now = Utc::now();
         let user = with_pool!(self, |pool| {
             sqlx::query_as::<_, User>(&sql)
                 .bind(new.email.as_str())
@@ -117,7 +133,8 @@ impl Db {
                 .bind(new.password_hash)
                 .bind(new.language.code())
                 .bind(new.is_admin)
-                .bind(Utc::now())
+                .bind(now)
+                .bind(new.password_hash.map(|_| now))
                 .fetch_one(pool)
                 .await?
         });

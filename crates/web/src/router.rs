@@ -46,6 +46,10 @@ fn pages() -> Router<AppState> {
             post(health_check::result::interest),
         )
         .route(
+            "/health-check/{token}/thanks",
+            get(health_check::result::thanks),
+        )
+        .route(
             "/health-check/{token}/{n}",
             get(health_check::questions::question).post(health_check::questions::answer),
         )
@@ -154,8 +158,8 @@ fn pages() -> Router<AppState> {
         )
         .route("/admin", get(admin::index))
         .route("/admin/users", get(admin::users))
-        .route("/admin/leads", get(leads::unassigned))
-        .route("/admin/leads/{id}/programme", post(leads::assign))
+        .route("/leads/waiting", get(leads::waiting))
+        .route("/leads/{id}/programme", post(leads::assign))
         .route("/admin/users/invite", post(admin::invite))
         .route("/profile/calendar", post(sessions::new_person_feed))
         .route(

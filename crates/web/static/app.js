@@ -80,3 +80,31 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   countdown();
 });
+
+// A table wider than the screen scrolls inside its labelled region; say so
+// above it, and to screen readers, while (and only while) it does.
+document.addEventListener("DOMContentLoaded", function () {
+  var text = document.body.getAttribute("data-scroll-hint");
+  if (!text) { return; }
+  var regions = document.querySelectorAll(".table-wrap");
+  function mark() {
+    regions.forEach(function (region, i) {
+      var scrolls = region.scrollWidth > region.clientWidth + 1;
+      var hint = region.previousElementSibling;
+      var has = hint && hint.classList.contains("scroll-hint");
+      if (scrolls && !has) {
+        hint = document.createElement("p");
+        hint.className = "scroll-hint";
+        hint.id = "scroll-hint-" + i;
+        hint.textContent = text;
+        region.parentNode.insertBefore(hint, region);
+        region.setAttribute("aria-describedby", hint.id);
+      } else if (!scrolls && has) {
+        hint.remove();
+        region.removeAttribute("aria-describedby");
+      }
+    });
+  }
+  mark();
+  window.addEventListener("resize", mark);
+});

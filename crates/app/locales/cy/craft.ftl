@@ -196,3 +196,20 @@ data-readme =
     Mae'r ffolder files/ yn cynnwys y ffeiliau a atodwyd gennych, fel y'u cadwyd.
 
     Mae dyddiadau ac amseroedd yn UTC. Mae arian mewn ceiniogau.
+audit-record-live-session = sesiwn fyw
+audit-record-of-project = o brosiect
+audit-record-organisation = sefydliad
+audit-record-activity = gweithgaredd
+audit-record-account = cyfrif
+audit-record-project = prosiect
+audit-record-reading = darlleniad
+audit-record-session = sesiwn
+audit-record-cohort = carfan
+audit-record-person = person
+audit-record-cycle = cylch
+audit-record-lead = darpar gyfranogwr
+audit-record-tool = offeryn
+audit-record-user = defnyddiwr
+audit-record-file = ffeil
+audit-record-in = yn
+audit-code = Cod (yr un fath yn y ddwy iaith)

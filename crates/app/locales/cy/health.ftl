@@ -87,7 +87,6 @@ health-leave-empty = Gadewch hwn yn wag
 health-consent = Rwy'n cytuno y caiff tîm y rhaglen gadw'r manylion hyn a chysylltu â mi am y rhaglen. Gallaf ofyn iddyn nhw eu dileu unrhyw bryd.
 health-error-consent = Ticiwch y blwch i gytuno, er mwyn i ni gael cadw eich manylion a chysylltu â chi.
 health-interest-send = Anfon
-health-interest-thanks = Diolch. Bydd rheolwr rhaglen yn cysylltu â chi cyn bo hir, yn yr iaith a ddewisoch.
 field-your-name = Eich enw
 field-phone = Ffôn (dewisol)
 field-organisation-name = Eich busnes
@@ -96,8 +95,8 @@ email-lead-body = Gwnaeth { $organisation } y gwiriad iechyd arloesi a hoffai gl
 
 ## Darpar gyfranogwyr a'r twndis
 leads-title = Darpar gyfranogwyr: { $name }
-leads-unassigned-title = Darpar gyfranogwyr heb raglen
-leads-unassigned-lead = Cwmnïau a ofynnodd am glywed mwy ar ôl y gwiriad iechyd heb ddewis carfan. Rhowch bob un i'r rhaglen a ddylai gysylltu ag ef; dywedir wrth ei rheolwyr.
+leads-unassigned-title = Darpar gyfranogwyr yn aros am raglen
+leads-unassigned-lead = Cwmnïau a ofynnodd am glywed mwy ar ôl y gwiriad iechyd heb ddewis carfan, y rhai sydd wedi aros hiraf yn gyntaf. Rhowch bob un i'r rhaglen a ddylai gysylltu ag ef; dywedir wrth ei rheolwyr. Mae pob gweinyddwr yn gweld y rhestr hon, a phob rheolwr rhaglen sy'n derbyn cwmnïau.
 leads-unassigned-none = Mae gan bob darpar gyfranogwr raglen.
 leads-assign-programme = Rhaglen
 leads-assign = Rhoi i'r rhaglen hon
@@ -120,6 +119,7 @@ lead-status-new = Newydd
 lead-status-contacted = Wedi cysylltu
 lead-status-invited = Wedi'i wahodd
 lead-status-enrolled = Wedi cofrestru
+lead-status-completed = Wedi cwblhau'r garfan
 lead-status-closed = Wedi cau
 lead-invite-heading = Gwahodd i garfan
 lead-invite-hint = Mae'r busnes yn ymuno â'r rhaglen gydag atebion ei wiriad iechyd yn gofnod mynediad, ac mae'r person yn cael gwahoddiad yn ei iaith ei hun.
@@ -167,3 +167,34 @@ field-smes-source-hint = O ble mae'r ffigurau'n dod ac ar gyfer pa flwyddyn, e.e
 field-smes-counts = Ffigurau
 field-smes-counts-hint = Un ardal ar bob llinell: ei henw neu ei chod, coma, a nifer y busnesau bach a chanolig, e.e. "Gwynedd, 9120".
 smes-error-lines = Nid yw'r llinellau hyn yn ardal ac yn nifer o fusnesau (neu maen nhw'n enwi ardal ddwywaith): { $lines }.
+leads-waiting-since = Daeth ar { $date }: yn aros ers { $days ->
+    [two] { $days } ddiwrnod
+   *[other] { $days } diwrnod
+}
+lead-contact = Person cyswllt
+lead-phone = Ffôn
+leads-waiting-link = { $count ->
+    [one] Mae un darpar gyfranogwr yn aros am raglen
+    [two] Mae dau ddarpar gyfranogwr yn aros am raglen
+   *[other] Mae { $count } o ddarpar gyfranogwyr yn aros am raglen
+}
+lead-status-follows = Ar ôl y gwahoddiad, mae'r statws yn dilyn yr unigolyn: wedi cofrestru pan fydd yn mewngofnodi gyntaf, wedi cwblhau pan ddaw ei garfan i ben. Dewiswch un arall dim ond i'w roi o'r neilltu.
+lead-status-chosen = Statws a ddewiswyd gan y tîm
+health-thanks-title = Diolch: mae eich manylion gennym
+health-thanks-lead = Diolch. Mae eich manylion gyda thîm y rhaglen; does dim angen dim byd arall gennych chi heddiw.
+health-thanks-next = Beth sy'n digwydd nesaf
+health-thanks-read = Bydd rheolwr rhaglen yn darllen eich manylion, fel arfer o fewn pum diwrnod gwaith, ac yn dod o hyd i'r rhaglen a'r garfan agosaf atoch chi.
+health-thanks-read-cohort = Bydd y tîm sy'n rhedeg { $cohort } yn darllen eich manylion, fel arfer o fewn pum diwrnod gwaith.
+health-thanks-contact = Byddan nhw'n cysylltu â chi drwy e-bost, { $language ->
+        [cy] yn Gymraeg
+       *[other] yn Saesneg
+    }, i sôn am eich busnes ac a yw'r garfan yn addas iddo.
+health-thanks-contact-phone = Byddan nhw'n cysylltu â chi drwy e-bost neu ar y ffôn, { $language ->
+        [cy] yn Gymraeg
+       *[other] yn Saesneg
+    }, i sôn am eich busnes ac a yw'r garfan yn addas iddo.
+health-thanks-invite = Os byddwch chi'n ymuno, byddwch chi'n cael gwahoddiad drwy e-bost gyda dolen i sefydlu eich cyfrif, a dyddiadau'r sesiynau.
+health-thanks-invite-date = Os byddwch chi'n ymuno, byddwch chi'n cael gwahoddiad drwy e-bost gyda dolen i sefydlu eich cyfrif. Mae'r garfan yn dechrau ar { $date }.
+health-thanks-meanwhile = Yn y cyfamser
+health-thanks-meanwhile-text = Rhowch gynnig yr wythnos nesaf ar un o'r offer a awgrymodd eich canlyniad: mae pob un yn cymryd llai nag awr, ac mae'n rhoi rhywbeth i chi sôn amdano pan fydd y tîm yn ffonio.
+health-thanks-back = Yn ôl at eich canlyniad a'r offer i roi cynnig arnynt

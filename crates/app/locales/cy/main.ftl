@@ -32,6 +32,7 @@ field-name-optional = Enw (dewisol)
 field-new-password = Cyfrinair newydd
 field-confirm-password = Teipiwch y cyfrinair newydd eto
 field-current-password = Cyfrinair presennol
+table-scrolls = Mae'r tabl hwn yn lletach na'r sgrin: sgroliwch i'r ochr i weld pob colofn.
 field-language = Iaith
 password-hint = Defnyddiwch o leiaf 10 nod. Mae ychydig o eiriau digyswllt yn gwneud cyfrinair cryf sy'n hawdd ei gofio.
 language-en = Saesneg
@@ -180,6 +181,9 @@ email-reset-body =
     { $link }
 
     Os na wnaethoch ofyn am ailosod eich cyfrinair, gallwch anwybyddu'r neges hon a bydd eich cyfrinair yn aros yr un fath.
+email-invitation-cohort-subject = Gwahoddiad i garfan { $cohort }
+email-invitation-cohort = Mae gennych le yn y garfan { $cohort }.
+email-invitation-cohort-starts = Mae gennych le yn y garfan { $cohort }, sy'n dechrau ar { $date }.
 email-invitation-subject = Gwahoddiad i Ymarfer
 email-invitation-body =
     Rydych wedi cael gwahoddiad i ymuno ag Ymarfer, lle mae cymunedau ymarfer yn helpu cwmnïau bach i arloesi.

@@ -117,7 +117,9 @@ session-edit-title = Golygu'r sesiwn
 session-when = Pryd
 session-present = Yn bresennol
 register-heading = Cofrestr bresenoldeb
-register-save = Cadw'r gofrestr
+register-everyone = Nodi bod pawb yn bresennol
+register-hint = Mae'r bobl sydd eisoes wedi'u nodi yn cadw eu marc. Yna newidiwch yr eithriadau: mae un tap yn cofnodi rhywun sy'n cyrraedd yn hwyr, ymddiheuriad neu absenoldeb.
+register-unmarked = Heb ei nodi
 
 ## Setiau dysgu gweithredol
 set-heading = Set dysgu gweithredol

@@ -196,3 +196,20 @@ data-readme =
     The folder files/ holds the files you attached, as stored.
 
     Dates and times are in UTC. Money is in pence.
+audit-record-live-session = live session
+audit-record-of-project = of project
+audit-record-organisation = organisation
+audit-record-activity = activity
+audit-record-account = account
+audit-record-project = project
+audit-record-reading = reading
+audit-record-session = session
+audit-record-cohort = cohort
+audit-record-person = person
+audit-record-cycle = cycle
+audit-record-lead = lead
+audit-record-tool = tool
+audit-record-user = user
+audit-record-file = file
+audit-record-in = in
+audit-code = Code (the same in both languages)

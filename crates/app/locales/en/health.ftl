@@ -83,7 +83,6 @@ health-leave-empty = Leave this empty
 health-consent = I agree that the programme team may store these details and contact me about the programme. I can ask them to delete them at any time.
 health-error-consent = Tick the box to agree, so that we may keep your details and contact you.
 health-interest-send = Send
-health-interest-thanks = Thank you. A programme manager will be in touch soon, in the language you chose.
 field-your-name = Your name
 field-phone = Phone (optional)
 field-organisation-name = Your business
@@ -93,8 +92,8 @@ email-lead-body = { $organisation } took the innovation health check and would l
 ## Leads and the funnel
 leads-title = Leads: { $name }
 leads-heading = Leads
-leads-unassigned-title = Leads for no programme
-leads-unassigned-lead = Firms that asked to hear more after the health check without choosing a cohort. Give each to the programme that should contact it; its managers are told.
+leads-unassigned-title = Leads waiting for a programme
+leads-unassigned-lead = Firms that asked to hear more after the health check without choosing a cohort, the longest waiting first. Give each to the programme that should contact it; its managers are told. Every administrator sees this list, and every manager of a programme taking firms.
 leads-unassigned-none = Every lead has a programme.
 leads-assign-programme = Programme
 leads-assign = Give to this programme
@@ -112,6 +111,7 @@ lead-status-new = New
 lead-status-contacted = Contacted
 lead-status-invited = Invited
 lead-status-enrolled = Enrolled
+lead-status-completed = Completed the cohort
 lead-status-closed = Closed
 lead-invite-heading = Invite to a cohort
 lead-invite-hint = The business joins the programme with its health check answers as its entry record, and the person receives an invitation in their language.
@@ -159,3 +159,33 @@ field-smes-source-hint = Where the figures come from and for which year, e.g. "S
 field-smes-counts = Counts
 field-smes-counts-hint = One area a line: its name or code, a comma, and the number of SMEs, e.g. "Gwynedd, 9120".
 smes-error-lines = These lines are not an area and a number of SMEs (or name an area twice): { $lines }.
+leads-waiting-since = Came on { $date }: waiting { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
+lead-contact = Contact
+lead-phone = Phone
+leads-waiting-link = { $count ->
+    [one] One lead is waiting for a programme
+   *[other] { $count } leads are waiting for a programme
+}
+lead-status-follows = Once invited, the status follows the person: enrolled when they first sign in, completed when their cohort ends. Choose another only to set it aside.
+lead-status-chosen = Status chosen by the team
+health-thanks-title = Thank you: we have your details
+health-thanks-lead = Thank you. Your details are with the programme team; nothing more is needed from you today.
+health-thanks-next = What happens next
+health-thanks-read = A programme manager reads your details, usually within five working days, and finds the programme and cohort nearest to you.
+health-thanks-read-cohort = The team running { $cohort } reads your details, usually within five working days.
+health-thanks-contact = They contact you by email, in { $language ->
+        [cy] Welsh
+       *[other] English
+    }, to talk about your business and whether the cohort suits it.
+health-thanks-contact-phone = They contact you by email or phone, in { $language ->
+        [cy] Welsh
+       *[other] English
+    }, to talk about your business and whether the cohort suits it.
+health-thanks-invite = If you join, you receive an email invitation with a link to set up your account, and the dates of the sessions.
+health-thanks-invite-date = If you join, you receive an email invitation with a link to set up your account. The cohort starts on { $date }.
+health-thanks-meanwhile = In the meantime
+health-thanks-meanwhile-text = Try one of the tools your result suggested next week: each takes less than an hour, and it gives you something to talk about when the team calls.
+health-thanks-back = Back to your result and the tools to try

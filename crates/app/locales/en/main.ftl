@@ -32,6 +32,7 @@ field-name-optional = Name (optional)
 field-new-password = New password
 field-confirm-password = Type the new password again
 field-current-password = Current password
+table-scrolls = This table is wider than the screen: scroll it sideways to see every column.
 field-language = Language
 password-hint = Use at least 10 characters. A few unrelated words make a strong password that is easy to remember.
 language-en = English
@@ -172,6 +173,9 @@ email-reset-body =
     { $link }
 
     If you did not ask to reset your password, you can ignore this email and your password will stay the same.
+email-invitation-cohort-subject = You are invited to the cohort { $cohort }
+email-invitation-cohort = You have a place in the cohort { $cohort }.
+email-invitation-cohort-starts = You have a place in the cohort { $cohort }, which starts on { $date }.
 email-invitation-subject = You are invited to Ymarfer
 email-invitation-body =
     You have been invited to join Ymarfer, where communities of practice help small firms innovate.

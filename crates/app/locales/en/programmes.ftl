@@ -113,7 +113,9 @@ session-edit-title = Edit the session
 session-when = When
 session-present = Present
 register-heading = Attendance register
-register-save = Save the register
+register-everyone = Mark everyone present
+register-hint = People already marked keep their mark. Then change the exceptions: one tap records a late arrival, an apology or an absence.
+register-unmarked = Not marked
 
 ## Action-learning sets
 set-heading = Action-learning set

@@ -220,7 +220,7 @@ pub async fn index(page: Page, viewer: Viewer) -> AppResult {
         ),
         (
             Action::ManageLeads,
-            "admin/leads",
+            "leads/waiting",
             "leads-unassigned-title",
             "admin-index-leads",
         ),

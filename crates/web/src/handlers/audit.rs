@@ -156,7 +156,8 @@ async fn trail(
         w.row([
             tr.t("audit-when"),
             tr.t("audit-who"),
-            "action".to_string(),
+            tr.t("audit-action"),
+            tr.t("audit-code"),
             tr.t("audit-what"),
             tr.t("audit-detail"),
             tr.t("audit-from"),
@@ -165,8 +166,9 @@ async fn trail(
             w.row([
                 e.at.to_rfc3339(),
                 who(tr, e),
+                tr.t(e.action.message_id()),
                 e.action.as_str().to_string(),
-                e.subject.clone(),
+                subject(tr, &e.subject),
                 e.detail.clone(),
                 e.address.clone(),
             ])?;
@@ -197,7 +199,7 @@ async fn trail(
             when: tr.date_time(e.at),
             actor: who(tr, &e),
             action: tr.t(e.action.message_id()),
-            subject: e.subject,
+            subject: subject(tr, &e.subject),
             detail: e.detail,
             address: e.address,
         })
@@ -218,4 +220,16 @@ async fn trail(
         page,
         none: None,
     })
+}
+
+/// An event's subject in the reader's language: the words naming kinds of
+/// record translated, numbers, slugs and what people typed as recorded.
+fn subject(tr: ymarfer_app::i18n::Tr, recorded: &str) -> String {
+    ymarfer_domain::audit::subject_parts(recorded)
+        .into_iter()
+        .map(|part| match part {
+            ymarfer_domain::audit::SubjectPart::Record(id) => tr.t(id),
+            ymarfer_domain::audit::SubjectPart::Text(text) => text.to_string(),
+        })
+        .collect()
 }

@@ -2,7 +2,7 @@
 //! funnel (`/programmes/{p}/funnel`), for a programme's managers.
 
 use super::{FormData, see_other};
-use crate::error::{AppError, AppResult, authorise};
+use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
@@ -16,7 +16,7 @@ use ymarfer_app::i18n::Tr;
 use ymarfer_app::leads;
 use ymarfer_domain::health::{LeadStatus, Status};
 use ymarfer_domain::innovation::EmployeeBand;
-use ymarfer_domain::{Action, Lang, Resource, can};
+use ymarfer_domain::{Action, Lang};
 use ymarfer_store::health::{FunnelRow, Lead};
 use ymarfer_store::programmes::{Cohort, Programme};
 
@@ -35,6 +35,8 @@ struct ListPage {
     page: Page,
     programme: Programme,
     rows: Vec<LeadRow>,
+    /// How many leads wait for a programme, when this one may take them.
+    waiting: Option<i64>,
 }
 
 pub async fn list(
@@ -69,12 +71,22 @@ pub async fn list(
                 .unwrap_or_default(),
         })
         .collect();
+    // Leads that chose no programme, when this programme may take them.
+    let acting = Acting::person(viewer.actor(), Door::Page, "");
+    let waiting = match leads::waiting(&state, &acting).await {
+        Ok(w) if w.programmes.iter().any(|o| o.id == p.id) && !w.leads.is_empty() => {
+            Some(w.leads.len() as i64)
+        }
+        Ok(_) | Err(ymarfer_app::Error::Forbidden) => None,
+        Err(e) => return Err(e.into()),
+    };
     let mut page = page;
     page.title = page.t1("leads-title", "name", page.pick(&p.name_en, &p.name_cy));
     render(&ListPage {
         page,
         programme: p,
         rows,
+        waiting,
     })
 }
 
@@ -88,6 +100,10 @@ struct ShowPage {
     /// Each check the firm has taken, first to last: when, and its status then.
     history: Vec<String>,
     cohorts: Vec<Cohort>,
+    /// The cohort chosen or invited to, in the page's language.
+    cohort: String,
+    /// The language the firm chose: `en` or `cy`.
+    language: &'static str,
     statuses: Vec<(&'static str, String)>,
     form: LeadForm,
     errors: FieldErrors,
@@ -196,6 +212,12 @@ async fn show_page(
         })
         .collect();
     let cohorts = state.db.cohorts_of(p.id).await?;
+    let cohort = lead
+        .cohort_id
+        .and_then(|c| cohorts.iter().find(|k| k.id == c))
+        .map(|c| tr.pick(&c.name_en, &c.name_cy).to_string())
+        .unwrap_or_default();
+    let language = Lang::parse(&lead.language).unwrap_or_default().code();
     let mut page = page;
     page.title = tr.t1("lead-title", "name", &lead.organisation_name);
     Ok(ShowPage {
@@ -204,8 +226,9 @@ async fn show_page(
         check,
         history,
         cohorts,
-        statuses: LeadStatus::ALL
-            .iter()
+        cohort,
+        language,
+        statuses: LeadStatus::chosen()
             .map(|s| (s.as_str(), tr.t(s.message_id())))
             .collect(),
         form,
@@ -230,7 +253,7 @@ pub async fn show(
     let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
     let lead = lead_in(&state, &p, id).await?;
     let form = LeadForm {
-        status: lead.status.as_str().to_string(),
+        status: lead.chosen_status().as_str().to_string(),
         notes: lead.notes.clone(),
         cohort: lead.cohort_id.map(|c| c.to_string()).unwrap_or_default(),
     };
@@ -514,43 +537,52 @@ pub async fn funnel(
 }
 
 #[derive(Template)]
-#[template(path = "admin/leads.html")]
+#[template(path = "leads/waiting.html")]
 struct UnassignedPage {
     page: Page,
     notice: Option<String>,
-    leads: Vec<(Lead, String)>,
+    /// Each lead, when it came and how long it has waited, and its language.
+    leads: Vec<(Lead, String, String)>,
     programmes: Vec<Programme>,
 }
 
-/// Leads that chose no programme, for administrators to give each to one.
-pub async fn unassigned(
+/// The queue of leads that chose no programme: administrators, and managers
+/// of programmes open to firms, give each to a programme.
+pub async fn waiting(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    super::ClientAddr(addr): super::ClientAddr,
     Query(q): Query<DoneQuery>,
 ) -> AppResult {
-    authorise(can(viewer.actor(), Action::ManageLeads, Resource::Site))?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let waiting = leads::waiting(&state, &acting).await?;
     let tr = page.tr;
-    let leads = state
-        .db
-        .leads_of(None)
-        .await?
+    let today = ymarfer_domain::uktime::today();
+    let leads = waiting
+        .leads
         .into_iter()
         .map(|l| {
-            let when = tr.date(l.created_at);
-            (l, when)
+            let days = (today - ymarfer_domain::uktime::to_local(l.created_at).date()).num_days();
+            let when = tr.args(
+                "leads-waiting-since",
+                &[
+                    ("date", tr.date(l.created_at)),
+                    ("days", days.max(0).to_string()),
+                ],
+            );
+            let language = Lang::parse(&l.language)
+                .map(|g| tr.t(&format!("language-{}", g.code())))
+                .unwrap_or_default();
+            (l, when, language)
         })
         .collect();
-    let programmes = match viewer.0.as_ref() {
-        Some(c) => state.db.programmes_visible_to(c.user.id, true).await?,
-        None => Vec::new(),
-    };
     let notice = page.done_notice(q.done.as_deref());
     render(&UnassignedPage {
         page: page.titled("leads-unassigned-title"),
         notice,
         leads,
-        programmes,
+        programmes: waiting.programmes,
     })
 }
 
@@ -577,5 +609,5 @@ pub async fn assign(
         .map_err(|_| AppError::BAD_REQUEST)?;
     let acting = Acting::person(viewer.actor(), Door::Page, addr);
     ymarfer_app::leads::assign(&state, &acting, id, programme).await?;
-    Ok(see_other(&page.href("admin/leads?done=saved")))
+    Ok(see_other(&page.href("leads/waiting?done=saved")))
 }

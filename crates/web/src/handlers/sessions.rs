@@ -268,25 +268,53 @@ pub async fn record_attendance(
 ) -> AppResult {
     let (_, cohort, _) =
         meeting_for(&state, &viewer, &slug, &cslug, id, Action::ManageCohort).await?;
-    let mut marks = Vec::new();
-    for (name, value) in &form {
-        let Some(user) = name
-            .strip_prefix("status-")
-            .and_then(|u| u.parse::<i64>().ok())
-        else {
-            continue;
-        };
-        if value.is_empty() {
-            continue;
-        }
-        let mark = Attendance::parse(value).ok_or(AppError::BAD_REQUEST)?;
-        marks.push((user, mark));
-    }
+    let marks = register_marks(&form)?;
     let acting = Acting::person(viewer.actor(), Door::Page, address);
     ymarfer_app::sessions::take_register(&state, &acting, &cohort, id, &marks).await?;
     Ok(see_other(&page.href(&format!(
-        "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=attendance"
+        "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=attendance#register-heading"
     ))))
+}
+
+/// The register a form asks for. It carries each person's mark as it stands
+/// (`status-{person}`) and everyone on it (`person`); one of its buttons
+/// marks a single person in one tap (`mark` = `{person}-{mark}`), or everyone
+/// not yet marked present (`everyone` = `present`), so the exceptions are all
+/// that is left to change.
+fn register_marks(form: &[(String, String)]) -> Result<Vec<(i64, Attendance)>, AppError> {
+    let mut marks = std::collections::BTreeMap::new();
+    let mut people = Vec::new();
+    let mut one = None;
+    let mut everyone = false;
+    for (name, value) in form {
+        if let Some(user) = name.strip_prefix("status-") {
+            let user = user.parse::<i64>().map_err(|_| AppError::BAD_REQUEST)?;
+            if !value.is_empty() {
+                let mark = Attendance::parse(value).ok_or(AppError::BAD_REQUEST)?;
+                marks.insert(user, mark);
+            }
+            continue;
+        }
+        match name.as_str() {
+            "person" => people.push(value.parse::<i64>().map_err(|_| AppError::BAD_REQUEST)?),
+            "everyone" => everyone = value == "present",
+            "mark" => {
+                let (user, mark) = value.split_once('-').ok_or(AppError::BAD_REQUEST)?;
+                let user = user.parse::<i64>().map_err(|_| AppError::BAD_REQUEST)?;
+                one = Some((user, Attendance::parse(mark).ok_or(AppError::BAD_REQUEST)?));
+            }
+            _ => {}
+        }
+    }
+    if everyone {
+        for person in people {
+            marks.entry(person).or_insert(Attendance::Present);
+        }
+    }
+    if let Some((user, mark)) = one {
+        marks.insert(user, mark);
+    }
+    Ok(marks.into_iter().collect())
 }
 
 /// Makes a new secret calendar link for the cohort; the old one stops working.

@@ -345,7 +345,10 @@ pub async fn take_register(app: &TestApp) {
             .await;
         assert_eq!(
             location(&res),
-            format!("{}/sessions/{id}?done=attendance", cast.base)
+            format!(
+                "{}/sessions/{id}?done=attendance#register-heading",
+                cast.base
+            )
         );
     }
     assert_eq!(

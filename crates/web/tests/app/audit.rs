@@ -122,6 +122,37 @@ async fn sensitive_acts_are_recorded(app: TestApp) {
             .iter()
             .any(|e| e.action == AuditAction::AuditExported)
     );
+    // The trail reads in the page's language: the words naming kinds of
+    // record are translated, what people typed is as they typed it.
+    app.db
+        .record_audit(&ymarfer_store::audit::NewAuditEvent {
+            actor_id: Some(manager.id),
+            actor: String::new(),
+            action: Some(AuditAction::ReadingRecorded),
+            programme_id: Some(programme),
+            subject: "reading 4 of project 7".into(),
+            detail: String::new(),
+            address: String::new(),
+        })
+        .await
+        .unwrap();
+    let cy = c
+        .get(&format!("/cy/programmes/{slug}/audit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(cy.contains("<td>darlleniad 4 o brosiect 7</td>"), "{cy}");
+    let csv = c
+        .get(&format!("/cy/programmes/{slug}/audit?format=csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains("darlleniad 4 o brosiect 7") && csv.contains(",reading_recorded,"),
+        "{csv}"
+    );
     let other_slug = app.db.programme_by_id(other).await.unwrap().unwrap().slug;
     assert_eq!(
         c.get(&format!("/en/programmes/{other_slug}/audit"))

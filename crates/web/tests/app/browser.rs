@@ -162,7 +162,40 @@ impl Browser {
         } else {
             String::new()
         };
+        // No text is cut off by a box too small for it, and a table wider
+        // than the screen says, above it, that it scrolls.
+        let (clipped, silent) = self
+            .c
+            .execute(
+                r#"window.dispatchEvent(new Event('resize'));
+                const clipped = [...document.querySelectorAll('body *')].filter(e => {
+                  const s = getComputedStyle(e);
+                  if (e.clientWidth <= 1 || e.closest('.table-wrap, .visually-hidden, [aria-hidden="true"]') || !['hidden', 'clip'].includes(s.overflowX)) return false;
+                  return e.scrollWidth > e.clientWidth + 1 && e.textContent.trim() !== '';
+                }).map(e => e.outerHTML.slice(0, 200));
+                const silent = [...document.querySelectorAll('.table-wrap')].filter(r =>
+                  r.scrollWidth > r.clientWidth + 1 && !(r.previousElementSibling && r.previousElementSibling.classList.contains('scroll-hint')
+                    && r.getAttribute('aria-describedby') === r.previousElementSibling.id && r.getAttribute('role') === 'region' && r.tabIndex === 0)
+                ).map(e => e.outerHTML.slice(0, 200));
+                return [clipped, silent];"#,
+                vec![],
+            )
+            .await
+            .map(|v| (v[0].to_string(), v[1].to_string()))
+            .unwrap();
         self.c.set_window_size(390, 844).await.unwrap();
+        assert_eq!(
+            clipped,
+            "[]",
+            "{what}: text cut off at 320 px ({})",
+            self.url().await
+        );
+        assert_eq!(
+            silent,
+            "[]",
+            "{what}: a table scrolls at 320 px without saying so ({})",
+            self.url().await
+        );
         assert!(width <= 320, "the window is {width} px wide, not 320");
         assert!(
             wide <= 0,
@@ -538,18 +571,23 @@ async fn manager_and_facilitator_run_a_cohort(app: TestApp) {
     b.click_link("Gogledd").await;
     b.assert_accessible("carfan").await;
     b.click_link("Mapping your process").await;
-    let first =
-        b.c.find(Locator::Css("input[type=radio][value=present]"))
-            .await
-            .unwrap();
-    first.click().await.unwrap();
-    b.submit("form[action$='/attendance'] button").await;
+    // The register in one move, then an exception in one tap.
+    b.submit("button[name='everyone'][value='present']").await;
     assert!(
         b.text(".notice")
             .await
             .contains("Mae'r gofrestr wedi'i chadw.")
     );
+    let marks = b.text(".register-rows").await;
+    assert!(
+        !marks.contains("Heb ei nodi") && marks.contains("Yn bresennol"),
+        "{marks}"
+    );
+    b.submit(".register-row button[name='mark'][value$='-apologies']")
+        .await;
+    assert!(b.text(".register-rows").await.contains("Ymddiheuriadau"));
     b.assert_accessible("sesiwn gyda chofrestr").await;
+    b.assert_reflows("sesiwn gyda chofrestr").await;
     b.goto(&app.url("/cy/programmes/circular-wales/cohorts/north/sets"))
         .await;
     b.submit("form[action$='/propose'] button").await;
@@ -1133,6 +1171,105 @@ async fn health_check_on_a_phone(app: TestApp) {
     b.close().await;
 }
 
+/// A firm owner, in Welsh on a phone, from the home page to her first
+/// project: the health check, her details left for the cohort near her, the
+/// thank-you page that says what happens next; the manager invites her; she
+/// accepts the emailed invitation, and starts her challenge project from her
+/// home page.
+async fn firm_owner_joins_on_a_phone(app: TestApp) {
+    let (_, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    crate::health::open_cohort(&app, cohort).await;
+    let b = Browser::start().await;
+    b.goto(&app.url("/cy")).await;
+    b.click_link("Gwneud y gwiriad iechyd arloesi").await;
+    b.submit("main form button").await;
+    for answer in ["C", "micro", "gwynedd", "no", "no", "no", "no"] {
+        b.click(&format!("input[value='{answer}']")).await;
+        b.submit("button[name='next']:not(.visually-hidden)").await;
+    }
+    b.click("input[value='waiting']").await;
+    b.submit("button[name='next']:not(.visually-hidden)").await;
+    assert!(b.path().await.ends_with("/result"));
+    b.fill("#name", "Nia Jones").await;
+    b.fill("#email", "nia@becws.cymru").await;
+    b.fill("#phone", "01970 123456").await;
+    b.fill("#organisation", "Becws Nia").await;
+    let choose = format!(
+        "document.querySelector('#cohort').value = '{cohort}'; return document.querySelector('#cohort').value;"
+    );
+    assert_eq!(
+        b.c.execute(&choose, vec![]).await.unwrap().as_str(),
+        Some(cohort.to_string().as_str())
+    );
+    b.click("input[name='consent']").await;
+    b.submit("#interest button[type='submit']").await;
+    assert!(b.path().await.ends_with("/thanks"), "{}", b.path().await);
+    let text = b.text("main").await;
+    for e in [
+        "Diolch: mae eich manylion gennym",
+        "Beth sy'n digwydd nesaf",
+        "Bydd y tîm sy'n rhedeg Canolbarth Cymru yn darllen eich manylion",
+        "drwy e-bost neu ar y ffôn, yn Gymraeg",
+    ] {
+        assert!(text.contains(e), "{e}: {text}");
+    }
+    b.assert_accessible("thank-you page cy").await;
+    b.assert_reflows("thank-you page cy").await;
+
+    // The manager invites her to the cohort she chose.
+    let lead = app.db.leads_of(Some(programme)).await.unwrap()[0].id;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let res = m
+        .post(
+            &format!("/en/programmes/{slug}/leads/{lead}/invite"),
+            &[("cohort", &cohort.to_string())],
+        )
+        .await;
+    assert_eq!(res.status(), reqwest::StatusCode::SEE_OTHER);
+
+    // She accepts, and starts her project from her home page.
+    b.goto(&app.url(&app.emailed_link("nia@becws.cymru"))).await;
+    b.assert_accessible("invitation cy").await;
+    b.fill("#password", "bara brith a the").await;
+    b.fill("#confirm", "bara brith a the").await;
+    b.submit("main form button[type='submit']").await;
+    assert_eq!(b.path().await, "/cy");
+    let home = b.text("main").await;
+    assert!(home.contains("Canolbarth Cymru"), "{home}");
+    b.assert_accessible("first home cy").await;
+    b.assert_reflows("first home cy").await;
+    let start =
+        b.c.find(Locator::Css("main a[href*='/projects/new']"))
+            .await
+            .expect("her home offers to start a project");
+    start.click().await.unwrap();
+    b.fill("#title", "Llai o aros am y popty").await;
+    b.fill("#problem", "Mae'r bara yn aros awr am y popty bob bore.")
+        .await;
+    b.c.execute(
+        "const s = document.querySelector('#business_function'); s.selectedIndex = 1; return s.value;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    b.submit("main form button[type='submit']").await;
+    let at = b.path().await;
+    assert!(at.contains("/projects/") && !at.ends_with("/new"), "{at}");
+    let main = b.text("main").await;
+    assert!(main.contains("Llai o aros am y popty"), "{main}");
+    b.assert_accessible("first project cy").await;
+    b.assert_reflows("first project cy").await;
+    b.close().await;
+}
+
 /// The cohort space on a phone: a participant posts a photo of her process
 /// map (in Welsh) and asks a peer for feedback; he gives it (in English); she
 /// records a commitment at a session and checks in at the next.
@@ -1650,6 +1787,7 @@ on_both! {
     browser_learning_together_pages => super::learning_together_pages_pass_axe;
     browser_tokens_and_api => super::tokens_and_api_pages_pass_axe;
     browser_health_check => super::health_check_on_a_phone;
+    browser_firm_owner_joins => super::firm_owner_joins_on_a_phone;
     browser_learning_together => super::learning_together_on_a_phone;
     browser_roles_day => super::each_roles_day_on_a_phone;
     browser_sign_in_and_switch => super::password_sign_in_and_language_switch;

@@ -107,11 +107,21 @@ async fn a_visitor_takes_the_check(app: TestApp) {
 }
 
 /// Opens the cohort: it starts next month, online, with 12 places.
-async fn open_cohort(app: &TestApp, cohort: i64) {
-    let mut k = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
+pub(crate) async fn open_cohort(app: &TestApp, cohort: i64) {
     let start = ymarfer_domain::uktime::today() + chrono::Duration::days(30);
+    cohort_dates(app, cohort, start, start + chrono::Duration::weeks(16)).await;
+}
+
+/// Names the cohort "Mid Wales", online with 12 places, between the dates.
+async fn cohort_dates(
+    app: &TestApp,
+    cohort: i64,
+    start: chrono::NaiveDate,
+    end: chrono::NaiveDate,
+) {
+    let mut k = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
     k.starts_on = Some(start);
-    k.ends_on = Some(start + chrono::Duration::weeks(16));
+    k.ends_on = Some(end);
     app.db
         .update_cohort(
             cohort,
@@ -132,8 +142,9 @@ async fn open_cohort(app: &TestApp, cohort: i64) {
         .unwrap();
 }
 
-/// The interest form sent twice (a double tap, or again after its thank-you
-/// scrolled off a phone's screen) makes one lead and one email, and thanks both times.
+/// The interest form sent twice (a double tap, or the back button) makes one
+/// lead and one email; both times it answers with the same thank-you page
+/// (post, redirect, get), which says what happens next and when.
 async fn interest_sent_twice_makes_one_lead(app: TestApp) {
     let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
     open_cohort(&app, cohort).await;
@@ -153,6 +164,7 @@ async fn interest_sent_twice_makes_one_lead(app: TestApp) {
     let form = [
         ("name", "Nia Jones"),
         ("email", "nia@becws.cymru"),
+        ("phone", "01970 123456"),
         ("organisation", "Becws Nia"),
         ("language", "cy"),
         ("consent", "yes"),
@@ -167,21 +179,45 @@ async fn interest_sent_twice_makes_one_lead(app: TestApp) {
             })
             .count()
     };
+    let thanks_at = result.replace("/result", "/thanks");
     for _ in 0..2 {
         let res = visitor.post(&interest, &form).await;
-        assert_eq!(location(&res), format!("{result}?done=interest"));
+        assert_eq!(location(&res), thanks_at);
         let thanks = visitor.get(&location(&res)).await.text().await.unwrap();
-        assert!(thanks.contains("Thank you"), "{thanks}");
+        assert!(
+            thanks.contains("<title>Thank you: we have your details")
+                && thanks.contains("What happens next")
+                && thanks.contains("The team running Mid Wales reads your details, usually within five working days")
+                && thanks.contains("by email or phone, in Welsh,")
+                && thanks.contains("The cohort starts on")
+                && !thanks.contains("name=\"once\""),
+            "{thanks}"
+        );
         assert_eq!(app.db.leads_of(Some(programme)).await.unwrap().len(), 1);
         assert_eq!(told(&app), 1, "the manager is emailed once");
     }
+    // In Welsh, the language is mutated as Welsh needs.
+    let cy = visitor
+        .get(&thanks_at.replace("/en/", "/cy/"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        cy.contains("yn Gymraeg") && cy.contains("Beth sy&#39;n digwydd nesaf"),
+        "{cy}"
+    );
 }
 
-/// A lead that chose no cohort reaches administrators: by email, with a link
-/// to the list of such leads, where one gives it to a programme, whose
-/// managers then hear of it.
+/// A lead that chose no cohort waits in a queue that every administrator
+/// sees, and every manager of a programme open to firms: each is emailed a
+/// link to it, and any of them may give it to a programme, whose managers
+/// then hear of it. A manager of a programme taking no firms neither hears of
+/// it nor sees it.
 async fn a_lead_for_no_programme_is_listed_and_assigned(app: TestApp) {
-    let (manager, programme, _) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let (closed, shut, _) = crate::support::manager(&app, "caeedig@example.com").await;
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    open_cohort(&app, cohort).await;
     let admin = app.user("gweinyddwr@example.com", Lang::Cy, true).await;
     let visitor = app.client();
     let result = take_check(&visitor, "en", &NOT_YET).await;
@@ -191,6 +227,7 @@ async fn a_lead_for_no_programme_is_listed_and_assigned(app: TestApp) {
             &[
                 ("name", "Nia Jones"),
                 ("email", "nia@becws.cymru"),
+                ("phone", "01970 123456"),
                 ("organisation", "Becws Nia"),
                 ("language", "cy"),
                 ("consent", "yes"),
@@ -198,30 +235,84 @@ async fn a_lead_for_no_programme_is_listed_and_assigned(app: TestApp) {
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let link = app.emailed_link(admin.email.as_str());
-    assert_eq!(link, "/cy/admin/leads");
+    assert_eq!(app.emailed_link(admin.email.as_str()), "/cy/leads/waiting");
+    assert_eq!(
+        app.emailed_link(manager.email.as_str()),
+        "/en/leads/waiting"
+    );
+    assert!(
+        !app.outbox()
+            .iter()
+            .any(|(to, _, _)| to == closed.email.as_str()),
+        "a programme taking no firms is not told"
+    );
     let a = app.client();
     a.sign_in("gweinyddwr@example.com").await;
-    let html = a.get(&link).await.text().await.unwrap();
+    let html = a.get("/cy/leads/waiting").await.text().await.unwrap();
     assert!(
-        html.contains("Darpar gyfranogwyr heb raglen") && html.contains("Becws Nia"),
+        html.contains("Darpar gyfranogwyr yn aros am raglen")
+            && html.contains("Becws Nia")
+            && html.contains("01970 123456")
+            && html.contains("Cymraeg")
+            && html.contains("yn aros ers 0 diwrnod"),
         "{html}"
     );
     let lead = app.db.leads_of(None).await.unwrap()[0].id;
-    // A programme manager may not give it away.
-    let m = app.client();
-    m.sign_in("rheolwr@example.com").await;
-    let assign = format!("/en/admin/leads/{lead}/programme");
+    let assign = format!("/en/leads/{lead}/programme");
     let to = programme.to_string();
+    // The manager of a programme taking no firms may neither see nor take it.
+    let c = app.client();
+    c.sign_in("caeedig@example.com").await;
     assert_eq!(
-        m.post(&assign, &[("programme", &to)]).await.status(),
+        c.get("/en/leads/waiting").await.status(),
         StatusCode::FORBIDDEN
     );
+    for p in [shut, programme] {
+        assert_eq!(
+            c.post(&assign, &[("programme", &p.to_string())])
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+    }
+    // The open programme's manager sees it, from the programme's leads too,
+    // and may take it only into the programme they manage.
+    let m = app.client();
+    m.sign_in("rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let list = m
+        .get(&format!("/en/programmes/{slug}/leads"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        list.contains("One lead is waiting for a programme") && list.contains("/en/leads/waiting"),
+        "{list}"
+    );
+    let html = m.get("/en/leads/waiting").await.text().await.unwrap();
+    assert!(
+        html.contains("Becws Nia") && html.contains("waiting 0 days"),
+        "{html}"
+    );
+    assert_eq!(
+        m.post(&assign, &[("programme", &shut.to_string())])
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+    let res = m.post(&assign, &[("programme", &to)]).await;
+    assert_eq!(location(&res), "/en/leads/waiting?done=saved");
+    // Sent again (or by the administrator at the same time), it is given once
+    // and recorded once.
     let res = a.post(&assign, &[("programme", &to)]).await;
-    assert_eq!(location(&res), "/en/admin/leads?done=saved");
-    // Sent twice, it is given once and recorded once.
-    let res = a.post(&assign, &[("programme", &to)]).await;
-    assert_eq!(location(&res), "/en/admin/leads?done=saved");
+    assert_eq!(location(&res), "/en/leads/waiting?done=saved");
     let given = ymarfer_store::audit::AuditQuery {
         action: Some(ymarfer_domain::audit::AuditAction::LeadAssigned),
         ..Default::default()
@@ -232,19 +323,19 @@ async fn a_lead_for_no_programme_is_listed_and_assigned(app: TestApp) {
     assert!(events[0].subject.contains("Becws Nia"), "{:?}", events[0]);
     assert!(app.db.leads_of(None).await.unwrap().is_empty());
     assert_eq!(app.db.leads_of(Some(programme)).await.unwrap().len(), 1);
-    let slug = app
-        .db
-        .programme_by_id(programme)
-        .await
-        .unwrap()
-        .unwrap()
-        .slug;
     assert_eq!(
         app.emailed_link(manager.email.as_str()),
         format!("/en/programmes/{slug}/leads/{lead}")
     );
-    let html = a.get("/en/admin/leads").await.text().await.unwrap();
+    let html = a.get("/en/leads/waiting").await.text().await.unwrap();
     assert!(html.contains("Every lead has a programme."), "{html}");
+    let list = m
+        .get(&format!("/en/programmes/{slug}/leads"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!list.contains("waiting for a programme"), "{list}");
 }
 
 async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
@@ -294,7 +385,7 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
     good.push(("cohort", &cohort_id));
     good.push(("recheck", "yes"));
     let res = visitor.post(&interest, &good).await;
-    assert_eq!(location(&res), format!("{result}?done=interest"));
+    assert_eq!(location(&res), result.replace("/result", "/thanks"));
     let leads = app.db.leads_of(Some(programme)).await.unwrap();
     assert_eq!(leads.len(), 1);
     // The manager hears of it, in their language.
@@ -354,34 +445,109 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
     assert!(entry[0].innovation_spending && !entry[0].new_business_process);
     let enrolled = app.db.enrolled(cohort).await.unwrap();
     assert!(enrolled.iter().any(|e| e.organisation_id == Some(org.id)));
+    // The invitation names the cohort and when it starts, in Welsh.
+    let (_, subject, body) = app
+        .outbox()
+        .into_iter()
+        .find(|(to, _, _)| to == "nia@becws.cymru")
+        .expect("the invitation");
+    assert_eq!(subject, "Gwahoddiad i garfan Canolbarth Cymru");
     assert!(
-        app.outbox()
-            .iter()
-            .any(|(to, _, _)| to == "nia@becws.cymru")
+        body.contains("Mae gennych le yn y garfan Canolbarth Cymru, sy'n dechrau ar "),
+        "{body}"
     );
 
-    // The funnel counts what the records say.
-    let funnel = m
-        .get(&format!("/en/programmes/{slug}/funnel"))
+    // The lead's status follows the person: invited until she comes.
+    let steps = |funnel: &str, counts: [(&str, i64); 6]| {
+        for (step, n) in counts {
+            assert!(
+                funnel.contains(&format!(
+                    "<th scope=\"row\">{step}</th><td class=\"num\">{n}</td>"
+                )),
+                "{step}: {funnel}"
+            );
+        }
+    };
+    let funnel_page = format!("/en/programmes/{slug}/funnel");
+    let status = regex::Regex::new(r"<dt>Status</dt><dd>([^<·]*)").unwrap();
+    let shown = |html: &str| status.captures(html).map(|c| c[1].trim().to_string());
+    let page = m.get(&lead).await.text().await.unwrap();
+    assert_eq!(shown(&page).as_deref(), Some("Invited"), "{page}");
+    let funnel = m.get(&funnel_page).await.text().await.unwrap();
+    steps(
+        &funnel,
+        [
+            ("Health checks started", 1),
+            ("Completed", 1),
+            ("Asked to hear more", 1),
+            ("Invited", 1),
+            ("Enrolled", 0),
+            ("Completed a cohort", 0),
+        ],
+    );
+    // She accepts: enrolled, on the lead and in the funnel alike.
+    let link = app.emailed_link("nia@becws.cymru");
+    let nia = app.client();
+    let res = nia
+        .post(
+            &link,
+            &[
+                ("display_name", "Nia Jones"),
+                ("password", "bara brith a the"),
+                ("confirm", "bara brith a the"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER, "{link}");
+    let page = m.get(&lead).await.text().await.unwrap();
+    assert_eq!(shown(&page).as_deref(), Some("Enrolled"), "{page}");
+    assert!(page.contains("Once invited, the status follows the person"));
+    let list = m
+        .get(&format!("/en/programmes/{slug}/leads"))
         .await
         .text()
         .await
         .unwrap();
-    for (step, n) in [
-        ("Health checks started", 1),
-        ("Completed", 1),
-        ("Asked to hear more", 1),
-        ("Invited", 1),
-        ("Enrolled", 1),
-        ("Completed a cohort", 0),
-    ] {
-        assert!(
-            funnel.contains(&format!(
-                "<th scope=\"row\">{step}</th><td class=\"num\">{n}</td>"
-            )),
-            "{step}: {funnel}"
-        );
-    }
+    assert!(list.contains("<td>Enrolled</td>"), "{list}");
+    let funnel = m.get(&funnel_page).await.text().await.unwrap();
+    steps(
+        &funnel,
+        [
+            ("Health checks started", 1),
+            ("Completed", 1),
+            ("Asked to hear more", 1),
+            ("Invited", 1),
+            ("Enrolled", 1),
+            ("Completed a cohort", 0),
+        ],
+    );
+    // Saving the team's notes leaves the status to follow her.
+    let res = m
+        .post(
+            &lead,
+            &[("status", "invited"), ("notes", "Starts in March")],
+        )
+        .await;
+    assert_eq!(location(&res), format!("{lead}?done=saved"));
+    let page = m.get(&lead).await.text().await.unwrap();
+    assert_eq!(shown(&page).as_deref(), Some("Enrolled"), "{page}");
+    // Once her cohort has ended: completed.
+    let k = app.db.cohort_by_id(cohort).await.unwrap().unwrap();
+    let ended = ymarfer_domain::uktime::today() - chrono::Duration::days(1);
+    cohort_dates(&app, cohort, ended - chrono::Duration::weeks(16), ended).await;
+    let page = m.get(&lead).await.text().await.unwrap();
+    assert_eq!(
+        shown(&page).as_deref(),
+        Some("Completed the cohort"),
+        "{page}"
+    );
+    let funnel = m.get(&funnel_page).await.text().await.unwrap();
+    assert!(
+        funnel.contains("<th scope=\"row\">Completed a cohort</th><td class=\"num\">1</td>"),
+        "{funnel}"
+    );
+    // Back as it was, for what follows.
+    cohort_dates(&app, cohort, k.starts_on.unwrap(), k.ends_on.unwrap()).await;
     assert!(funnel.contains("Gwynedd") && funnel.contains("powys-council"));
     // Read against the SMEs in each area, once an administrator enters them.
     assert!(funnel.contains("has not been entered yet"));

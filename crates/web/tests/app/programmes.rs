@@ -5,6 +5,7 @@ use crate::on_both;
 use crate::support::{TestApp, location, manager};
 use reqwest::StatusCode;
 use ymarfer_app::fixtures::Firm;
+use ymarfer_domain::programme::Attendance;
 use ymarfer_domain::{Lang, Role, Scope};
 
 const HEADER: &str =
@@ -233,13 +234,13 @@ async fn import_thirty_people_then_export(app: TestApp) {
         mails
             .iter()
             .any(|(to, subject, _)| to == "person0@cwmni0.cymru"
-                && subject == "Gwahoddiad i Ymarfer")
+                && subject.starts_with("Gwahoddiad i garfan "))
     );
     assert!(
         mails
             .iter()
             .any(|(to, subject, _)| to == "person1@cwmni0.cymru"
-                && subject == "You are invited to Ymarfer")
+                && subject.starts_with("You are invited to the cohort "))
     );
 
     // Importing the same people again is refused: they are already enrolled.
@@ -411,7 +412,98 @@ async fn sessions_attendance_and_calendar_feeds(app: TestApp) {
             &[(&format!("status-{}", nia.id), "present")],
         )
         .await;
-    assert_eq!(location(&res), format!("{session_path}?done=attendance"));
+    assert_eq!(
+        location(&res),
+        format!("{session_path}?done=attendance#register-heading")
+    );
+    // The register in one move: everyone present, then one tap for each
+    // exception, as the page's own form sends it.
+    let invite = c
+        .post(
+            &format!("{base}/people"),
+            &[
+                ("email", "hwyr@example.com"),
+                ("display_name", "Huw Hwyr"),
+                ("role", "participant"),
+                ("organisation", &org.id.to_string()),
+                ("language", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&invite), format!("{base}?done=invited"));
+    let huw = app
+        .db
+        .user_by_email(&ymarfer_domain::Email::parse("hwyr@example.com").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let register = |html: &str| {
+        let field = regex::Regex::new(
+            r#"<input type="hidden" name="(person|status-\d+)" value="([^"]*)">"#,
+        )
+        .unwrap();
+        field
+            .captures_iter(html)
+            .map(|c| (c[1].to_string(), c[2].to_string()))
+            .collect::<Vec<_>>()
+    };
+    let html = c.get(&session_path).await.text().await.unwrap();
+    assert!(
+        html.contains("Mark everyone present") && html.contains("Not marked"),
+        "{html}"
+    );
+    let mut form = register(&html);
+    assert!(
+        form.contains(&("person".into(), huw.id.to_string())),
+        "{form:?}"
+    );
+    form.push(("everyone".into(), "present".into()));
+    let res = c
+        .post(&format!("{session_path}/attendance"), &borrowed(&form))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let marks = app.db.register_of(id).await.unwrap();
+    assert!(
+        marks.len() >= 2 && marks.iter().all(|(_, a)| *a == Attendance::Present),
+        "{marks:?}"
+    );
+    // One tap: Huw sent apologies; everyone else keeps their mark.
+    let html = c.get(&session_path).await.text().await.unwrap();
+    assert!(html.contains(&format!("name=\"mark\" value=\"{}-apologies\"", huw.id)));
+    let mut form = register(&html);
+    form.push(("mark".into(), format!("{}-apologies", huw.id)));
+    let res = c
+        .post(&format!("{session_path}/attendance"), &borrowed(&form))
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let after = app.db.register_of(id).await.unwrap();
+    assert_eq!(after.len(), marks.len());
+    for (user, mark) in &after {
+        let expected = if *user == huw.id {
+            Attendance::Apologies
+        } else {
+            Attendance::Present
+        };
+        assert_eq!(*mark, expected, "{after:?}");
+    }
+    // Everyone present again leaves the exception as it is.
+    let mut form = register(&c.get(&session_path).await.text().await.unwrap());
+    form.push(("everyone".into(), "present".into()));
+    c.post(&format!("{session_path}/attendance"), &borrowed(&form))
+        .await;
+    assert_eq!(app.db.register_of(id).await.unwrap(), after);
+    // Back to Nia alone present, as the rest of this test expects.
+    let withdrawn = c
+        .post(&format!("{base}/people/{}/withdraw", huw.id), &[])
+        .await;
+    assert_eq!(withdrawn.status(), StatusCode::SEE_OTHER);
+    let res = c
+        .post(
+            &format!("{session_path}/attendance"),
+            &[(&format!("status-{}", nia.id), "present")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = c
         .post(
             &format!("{session_path}/attendance"),
@@ -753,6 +845,11 @@ async fn organisations_record_innovation_status(app: TestApp) {
     assert_eq!(location(&res), format!("{path}?done=exists"));
     let html = c.get(&location(&res)).await.text().await.unwrap();
     assert!(html.contains("This programme holds a record of this organisation already"));
+}
+
+/// A form's fields, as the test client sends them.
+fn borrowed(form: &[(String, String)]) -> Vec<(&str, &str)> {
+    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
 
 on_both! {

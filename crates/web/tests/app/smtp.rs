@@ -66,7 +66,7 @@ async fn invitations_followups_and_digests_over_smtp(app: TestApp) {
 
     // An invitation, in the invitee's language.
     let siwan = app.user(&welsh, Lang::Cy, false).await;
-    ymarfer_app::invitations::send_invitation(&smtp, &siwan)
+    ymarfer_app::invitations::send_invitation(&smtp, &siwan, None)
         .await
         .unwrap();
     let got = received(&maildir, &welsh, 1).await;

@@ -769,7 +769,7 @@ async fn mail_failures_lose_nothing(app: TestApp) {
         })
         .await
         .unwrap();
-    ymarfer_app::invitations::invite_or_undo(&broken, &user)
+    ymarfer_app::invitations::invite_or_undo(&broken, &user, None)
         .await
         .unwrap();
     assert!(app.db.user_by_email(&invited).await.unwrap().is_some());

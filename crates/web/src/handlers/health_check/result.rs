@@ -9,7 +9,7 @@ use crate::page::{Page, render, render_status};
 use crate::parse;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use ymarfer_app::acting::{Acting, Door};
@@ -47,7 +47,6 @@ struct ResultPage {
     kept_until: String,
     form: InterestForm,
     errors: FieldErrors,
-    sent: bool,
 }
 
 impl ResultPage {
@@ -114,7 +113,6 @@ async fn result_page(
     check: &HealthCheck,
     form: InterestForm,
     errors: FieldErrors,
-    sent: bool,
 ) -> Result<ResultPage, AppError> {
     let tr = page.tr;
     let lang = page.lang;
@@ -192,21 +190,13 @@ async fn result_page(
         kept_until,
         form,
         errors,
-        sent,
     })
-}
-
-#[derive(Deserialize, Default)]
-pub struct SentQuery {
-    #[serde(default)]
-    done: String,
 }
 
 pub async fn result(
     State(state): State<AppState>,
     page: Page,
     Path(token): Path<String>,
-    Query(q): Query<SentQuery>,
 ) -> AppResult {
     let check = the_check(&state, &token).await?;
     if check.completed_at.is_none() {
@@ -217,19 +207,7 @@ pub async fn result(
         once: crate::forms::once_key(),
         ..InterestForm::default()
     };
-    let sent = q.done == "interest";
-    render(
-        &result_page(
-            &state,
-            page,
-            &token,
-            &check,
-            form,
-            FieldErrors::default(),
-            sent,
-        )
-        .await?,
-    )
+    render(&result_page(&state, page, &token, &check, form, FieldErrors::default()).await?)
 }
 
 pub async fn interest(
@@ -243,7 +221,7 @@ pub async fn interest(
     if check.completed_at.is_none() {
         return Ok(see_other(&page.href(&format!("health-check/{token}/1"))));
     }
-    let thanks = page.href(&format!("health-check/{token}/result?done=interest"));
+    let thanks = page.href(&format!("health-check/{token}/thanks"));
     let key = interest_key(&form);
     let tr = page.tr;
     let mut errors = FieldErrors::default();
@@ -293,18 +271,16 @@ pub async fn interest(
         }
     };
     if !errors.is_empty() {
-        let p = result_page(&state, page, &token, &check, form, errors, false).await?;
+        let p = result_page(&state, page, &token, &check, form, errors).await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     }
     // A machine filled in the field people never see: say thank you, keep nothing.
     if !form.website.is_empty() {
-        return Ok(see_other(
-            &page.href(&format!("health-check/{token}/result?done=interest")),
-        ));
+        return Ok(see_other(&thanks));
     }
     let addr = ymarfer_store::secret::hash_secret(&addr);
     let Some(email) = email else {
-        let p = result_page(&state, page, &token, &check, form, errors, false).await?;
+        let p = result_page(&state, page, &token, &check, form, errors).await?;
         return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
     };
     let input = LeadInput {
@@ -325,9 +301,55 @@ pub async fn interest(
         Interest::Throttled => {
             let mut errors = FieldErrors::default();
             errors.add("form", tr.t("health-throttled"));
-            let p = result_page(&state, page, &token, &check, form, errors, false).await?;
+            let p = result_page(&state, page, &token, &check, form, errors).await?;
             return render_status(StatusCode::TOO_MANY_REQUESTS, &p);
         }
     }
     Ok(see_other(&thanks))
+}
+
+#[derive(Template)]
+#[template(path = "health/thanks.html")]
+struct ThanksPage {
+    page: Page,
+    token: String,
+    /// The cohort the firm chose, and when it starts, if it chose one.
+    cohort: Option<(String, String)>,
+    /// The language the firm asked to be contacted in: `en` or `cy`.
+    language: &'static str,
+    /// Whether the firm gave a phone number.
+    phone: bool,
+}
+
+/// After the interest form (post, redirect, get): what happens next and when.
+/// Sending the form again lands here too, and nothing more is made.
+pub async fn thanks(
+    State(state): State<AppState>,
+    page: Page,
+    Path(token): Path<String>,
+) -> AppResult {
+    let check = the_check(&state, &token).await?;
+    let tr = page.tr;
+    let lead = state.db.latest_lead_of_check(check.id).await?;
+    let cohort = match lead.as_ref().and_then(|l| l.cohort_id) {
+        Some(id) => state.db.cohort_by_id(id).await?.map(|c| {
+            let name = tr.pick(&c.name_en, &c.name_cy).to_string();
+            let when = c.starts_on.map(|d| tr.day(d)).unwrap_or_default();
+            (name, when)
+        }),
+        None => None,
+    };
+    let language = lead
+        .as_ref()
+        .and_then(|l| Lang::parse(&l.language))
+        .unwrap_or(page.lang);
+    let mut page = page;
+    page.title = tr.t("health-thanks-title");
+    render(&ThanksPage {
+        page,
+        token,
+        cohort,
+        language: language.code(),
+        phone: lead.is_some_and(|l| !l.phone.is_empty()),
+    })
 }
