@@ -16,7 +16,72 @@ use ymarfer_domain::space::NotifyMode;
 pub struct Ran {
     pub job: Job,
     pub slot: String,
-    pub outcome: String,
+    pub outcome: Outcome,
+}
+
+/// What a job's run came to: stored as JSON, read in each reader's language.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    /// Notices emailed: one email a person.
+    Emails { sent: u64, failed: u64 },
+    /// The mail queue tried again.
+    Mail { sent: u64, waiting: u64 },
+    /// Follow-ups, their reminders, health checks to take again, and leads forgotten.
+    Followups {
+        sent: u64,
+        reminded: u64,
+        rechecks: u64,
+        forgotten: u64,
+        failed: u64,
+    },
+    /// The run failed, with the error as the program gave it.
+    Failed { error: String },
+}
+
+impl Outcome {
+    /// As the database keeps it.
+    pub fn stored(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// What the database keeps, read back; `None` for text kept before
+    /// outcomes were stored this way.
+    pub fn read(stored: &str) -> Option<Outcome> {
+        serde_json::from_str(stored).ok()
+    }
+
+    /// In the reader's language.
+    pub fn text(&self, tr: Tr) -> String {
+        let n = |v: &u64| v.to_string();
+        match self {
+            Outcome::Emails { sent, failed } => tr.args(
+                "jobs-outcome-emails",
+                &[("sent", n(sent)), ("failed", n(failed))],
+            ),
+            Outcome::Mail { sent, waiting } => tr.args(
+                "jobs-outcome-mail",
+                &[("sent", n(sent)), ("waiting", n(waiting))],
+            ),
+            Outcome::Followups {
+                sent,
+                reminded,
+                rechecks,
+                forgotten,
+                failed,
+            } => tr.args(
+                "jobs-outcome-followups",
+                &[
+                    ("sent", n(sent)),
+                    ("reminded", n(reminded)),
+                    ("rechecks", n(rechecks)),
+                    ("forgotten", n(forgotten)),
+                    ("failed", n(failed)),
+                ],
+            ),
+            Outcome::Failed { error } => tr.t1("jobs-outcome-failed", "error", error),
+        }
+    }
 }
 
 /// Runs every job due at `now` whose slot no server has claimed yet.
@@ -31,10 +96,15 @@ pub async fn run_due(state: &Services, now: DateTime<Utc>) -> anyhow::Result<Vec
             Ok(done) => done,
             Err(e) => {
                 tracing::error!(job = job.as_str(), error = %format!("{e:#}"), "a scheduled job failed");
-                format!("failed: {e:#}")
+                Outcome::Failed {
+                    error: format!("{e:#}"),
+                }
             }
         };
-        state.db.finish_job(job.as_str(), &slot, &outcome).await?;
+        state
+            .db
+            .finish_job(job.as_str(), &slot, &outcome.stored())
+            .await?;
         ran.push(Ran { job, slot, outcome });
     }
     Ok(ran)
@@ -51,24 +121,30 @@ pub async fn run_forever(state: std::sync::Arc<Services>) {
     }
 }
 
-async fn run(state: &Services, job: Job, now: DateTime<Utc>) -> anyhow::Result<String> {
+async fn run(state: &Services, job: Job, now: DateTime<Utc>) -> anyhow::Result<Outcome> {
     match job {
         Job::Notices => email_notices(state, NotifyMode::Immediate).await,
         Job::Mail => {
             // The queue keeps the clock's time (a message being sent is held
             // until then), whatever slot the job runs for.
             let (sent, waiting) = crate::outbox::retry_due(state, Utc::now()).await?;
-            Ok(format!("{sent} sent, {waiting} still waiting"))
+            Ok(Outcome::Mail {
+                sent: sent as u64,
+                waiting: waiting as u64,
+            })
         }
         Job::DailyDigest => email_notices(state, NotifyMode::Daily).await,
         Job::WeeklyDigest => email_notices(state, NotifyMode::Weekly).await,
         Job::Followups => {
             let today = ymarfer_domain::uktime::to_local(now).date();
             let r = crate::followups::send_due(state, today).await?;
-            Ok(format!(
-                "{} follow-ups, {} reminders, {} re-checks, {} leads forgotten, {} failed",
-                r.sent, r.reminded, r.rechecks, r.leads_forgotten, r.failed
-            ))
+            Ok(Outcome::Followups {
+                sent: r.sent as u64,
+                reminded: r.reminded as u64,
+                rechecks: r.rechecks as u64,
+                forgotten: r.leads_forgotten as u64,
+                failed: r.failed as u64,
+            })
         }
     }
 }
@@ -76,8 +152,8 @@ async fn run(state: &Services, job: Job, now: DateTime<Utc>) -> anyhow::Result<S
 /// Emails each person who chose `mode` the notices not emailed yet: one email
 /// each, claimed first so no other server sends it too. An email that cannot
 /// be sent gives its notices back for the next run.
-pub async fn email_notices(state: &Services, mode: NotifyMode) -> anyhow::Result<String> {
-    let (mut sent, mut failed) = (0, 0);
+pub async fn email_notices(state: &Services, mode: NotifyMode) -> anyhow::Result<Outcome> {
+    let (mut sent, mut failed) = (0u64, 0u64);
     for person in state.db.notice_recipients(mode).await? {
         let notices = state.db.claim_notices_for_email(person.user_id).await?;
         if notices.is_empty() {
@@ -149,5 +225,5 @@ pub async fn email_notices(state: &Services, mode: NotifyMode) -> anyhow::Result
             }
         }
     }
-    Ok(format!("{sent} emails sent, {failed} failed"))
+    Ok(Outcome::Emails { sent, failed })
 }

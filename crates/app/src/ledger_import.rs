@@ -110,7 +110,7 @@ pub async fn import_ledger(
         .headers()
         .map_err(anyhow::Error::from)?
         .iter()
-        .map(|h| h.trim().to_lowercase())
+        .map(ymarfer_domain::import::column_name)
         .collect();
     let missing: Vec<&str> = COLUMNS
         .iter()

@@ -102,7 +102,7 @@ pub fn parse_people(bytes: &[u8]) -> Result<Vec<PersonRow>, ImportErrors> {
     let header: Vec<String> = match reader.byte_headers() {
         Ok(h) => h
             .iter()
-            .map(|c| String::from_utf8_lossy(c).trim().to_lowercase())
+            .map(|c| column_name(&String::from_utf8_lossy(c)))
             .collect(),
         Err(e) => return Err(file_error("import-error-unreadable", e.to_string())),
     };
@@ -413,6 +413,17 @@ mod tests {
     }
 
     #[test]
+    fn a_file_headed_in_welsh() {
+        let csv = "E-bost,Enw,Iaith,Sefydliad,Rhif Tŷ'r Cwmnïau,Sector,Band gweithwyr,Ardal,Cyfradd yr awr GBP\n\
+                   nia@example.cymru,Nia,cy,Becws,,C,micro,Gwynedd,18.00\n";
+        let rows = parse_people(csv.as_bytes()).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].email.as_str(), "nia@example.cymru");
+        assert_eq!(rows[0].organisation, "Becws");
+        assert_eq!(rows[0].hourly_rate, Some(Pence(1800)));
+    }
+
+    #[test]
     fn languages_and_bands_by_their_welsh_names() {
         let csv = format!(
             "{HEADER}nia@example.cymru,Nia,Cymraeg,Becws,,C,bach,Gwynedd,\n\
@@ -531,5 +542,71 @@ mod tests {
             err.rows[0].problems[0].message_id,
             "import-error-rate-too-large"
         );
+    }
+}
+
+/// The column names the people and ledger CSV files take in Welsh, each with
+/// the English name it stands for. A header is read as written in either
+/// language, in any case, with spaces or hyphens for underscores.
+const WELSH_COLUMNS: [(&str, &str); 24] = [
+    ("ebost", "email"),
+    ("e_bost", "email"),
+    ("enw", "name"),
+    ("iaith", "language"),
+    ("sefydliad", "organisation"),
+    ("rhif_tŷ'r_cwmnïau", "companies_house"),
+    ("rhif_ty'r_cwmniau", "companies_house"),
+    ("sector", "sector"),
+    ("band_gweithwyr", "employee_band"),
+    ("ardal", "area"),
+    ("cyfradd_yr_awr_gbp", "hourly_rate_gbp"),
+    ("prosiect", "project"),
+    ("disgrifiad", "description"),
+    ("categori", "category"),
+    ("math_o_arbediad", "savings_type"),
+    ("amlder", "frequency"),
+    ("dyddiad_dechrau", "start_date"),
+    ("statws", "status"),
+    ("swm_gbp", "amount_gbp"),
+    ("oriau", "hours"),
+    ("ynni_kwh", "energy_kwh"),
+    ("gwastraff_kg", "waste_kg"),
+    ("tanwydd_litrau", "fuel_litres"),
+    ("cyfradd_awr_gbp", "hourly_rate_gbp"),
+];
+
+/// A CSV header cell as the column it names: its English name, whether it was
+/// written in English or Welsh.
+pub fn column_name(cell: &str) -> String {
+    let name: String = cell
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect();
+    WELSH_COLUMNS
+        .iter()
+        .find(|(cy, _)| *cy == name)
+        .map_or(name, |(_, en)| (*en).to_string())
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::{COLUMNS, column_name};
+
+    #[test]
+    fn headers_are_read_in_either_language() {
+        for c in COLUMNS {
+            assert_eq!(column_name(c), c);
+            assert_eq!(column_name(&c.to_uppercase()), c);
+        }
+        assert_eq!(column_name(" E-bost "), "email");
+        assert_eq!(column_name("Enw"), "name");
+        assert_eq!(column_name("Band gweithwyr"), "employee_band");
+        assert_eq!(column_name("Rhif Tŷ'r Cwmnïau"), "companies_house");
+        assert_eq!(column_name("Dyddiad dechrau"), "start_date");
+        assert_eq!(column_name("Swm GBP"), "amount_gbp");
+        // What is neither is kept, to be named as missing or ignored.
+        assert_eq!(column_name("Nodiadau"), "nodiadau");
     }
 }

@@ -205,6 +205,43 @@ fn demo_data() -> anyhow::Result<DemoData> {
     toml::from_str(include_str!("../data/demo.toml")).context("the demo data file")
 }
 
+/// Firms of the demo's leads, named as Welsh small firms are: a trade and a
+/// place.
+const TRADES: [&str; 9] = [
+    "Becws",
+    "Garej",
+    "Caffi",
+    "Gweithdy",
+    "Argraffwyr",
+    "Saer",
+    "Siop Fferm",
+    "Bragdy",
+    "Gwesty",
+];
+const PLACES: [&str; 11] = [
+    "Aberaeron",
+    "Y Bala",
+    "Llanelli",
+    "Rhuthun",
+    "Tregaron",
+    "Bethesda",
+    "Crughywel",
+    "Porthmadog",
+    "Llandeilo",
+    "Y Trallwng",
+    "Abergwaun",
+];
+
+/// The `i`th demo lead's firm: a trade and a place, each pair once in 99.
+fn firm_name(i: u32) -> String {
+    let i = i as usize;
+    format!(
+        "{} {}",
+        TRADES[i % TRADES.len()],
+        PLACES[(i / TRADES.len()) % PLACES.len()]
+    )
+}
+
 const FIRST_NAMES: [&str; 12] = [
     "Rhys", "Carys", "Dewi", "Elin", "Gareth", "Lowri", "Iwan", "Sioned", "Tomos", "Megan", "Huw",
     "Catrin",
@@ -672,7 +709,7 @@ async fn health_checks(
                     ),
                     email: format!("lead{i}@ymarfer.demo"),
                     phone: String::new(),
-                    organisation_name: format!("Demo firm {i}"),
+                    organisation_name: firm_name(i as u32),
                     language: lang,
                     recheck: next(2) == 0,
                 })
@@ -729,7 +766,7 @@ async fn health_checks(
                 ),
                 email: format!("cymharu{i}@ymarfer.demo"),
                 phone: String::new(),
-                organisation_name: format!("Comparison firm {i}"),
+                organisation_name: firm_name(i + 50),
                 language: lang,
                 recheck: true,
             })

@@ -140,3 +140,7 @@ mail-error = Last error
 mail-state-sent = Sent
 mail-state-waiting = Waiting
 mail-state-given-up = Given up
+jobs-outcome-emails = { $sent } emails sent, { $failed } failed
+jobs-outcome-mail = { $sent } sent, { $waiting } still waiting
+jobs-outcome-followups = { $sent } follow-ups, { $reminded } reminders, { $rechecks } health checks to take again, { $forgotten } leads forgotten, { $failed } failed
+jobs-outcome-failed = Failed: { $error }

@@ -60,6 +60,14 @@ impl JobsPage {
             .unwrap_or_else(|| code.to_string())
     }
 
+    /// What a run came to, in the reader's language (a run still going has
+    /// nothing yet; text kept by an older version is shown as kept).
+    fn outcome(&self, stored: &str) -> String {
+        ymarfer_app::jobs::Outcome::read(stored)
+            .map(|o| o.text(self.page.tr))
+            .unwrap_or_else(|| stored.to_string())
+    }
+
     fn when(&self, at: &Option<chrono::DateTime<chrono::Utc>>) -> String {
         at.map(|a| crate::views::space::when(&a))
             .unwrap_or_else(|| self.page.t("operations-jobs-running"))

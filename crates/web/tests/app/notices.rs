@@ -81,8 +81,9 @@ async fn a_digest_is_sent_once_by_two_servers(app: TestApp) {
         ymarfer_app::jobs::email_notices(&app.state, NotifyMode::Daily),
         ymarfer_app::jobs::email_notices(&other, NotifyMode::Daily)
     );
-    assert_eq!(x.unwrap(), "0 emails sent, 0 failed");
-    assert_eq!(y.unwrap(), "0 emails sent, 0 failed");
+    let none = ymarfer_app::jobs::Outcome::Emails { sent: 0, failed: 0 };
+    assert_eq!(x.unwrap(), none);
+    assert_eq!(y.unwrap(), none);
     // Later the same day nothing runs again; the next day's digest finds nothing new.
     let later = now + chrono::Duration::hours(3);
     let again = ymarfer_app::jobs::run_due(&app.state, later).await.unwrap();
@@ -90,7 +91,10 @@ async fn a_digest_is_sent_once_by_two_servers(app: TestApp) {
     let tomorrow = now + chrono::Duration::days(1);
     let next = ymarfer_app::jobs::run_due(&other, tomorrow).await.unwrap();
     let digest = next.iter().find(|r| r.job == Job::DailyDigest).unwrap();
-    assert_eq!(digest.outcome, "0 emails sent, 0 failed");
+    assert_eq!(
+        digest.outcome,
+        ymarfer_app::jobs::Outcome::Emails { sent: 0, failed: 0 }
+    );
     assert_eq!(app.outbox().len(), 12);
     let runs = app.db.job_runs(50).await.unwrap();
     assert!(
@@ -106,6 +110,12 @@ async fn a_digest_is_sent_once_by_two_servers(app: TestApp) {
     assert!(
         jobs.contains("Daily digest of notices") && jobs.contains("12 emails sent, 0 failed"),
         "{jobs}"
+    );
+    // In Welsh, the outcomes are Welsh too.
+    let swyddi = admin.get("/cy/admin/jobs").await.text().await.unwrap();
+    assert!(
+        swyddi.contains("E-byst wedi&#39;u hanfon: 12; wedi methu: 0"),
+        "{swyddi}"
     );
     let programmes = admin
         .get("/en/admin/programmes")
@@ -130,8 +140,8 @@ async fn at_once_in_their_language_and_unsubscribed_signed_out(app: TestApp) {
     let now = chrono::Utc.with_ymd_and_hms(2030, 3, 5, 6, 0, 0).unwrap();
     let ran = ymarfer_app::jobs::run_due(&app.state, now).await.unwrap();
     assert!(
-        ran.iter()
-            .any(|r| r.job == Job::Notices && r.outcome == "2 emails sent, 0 failed"),
+        ran.iter().any(|r| r.job == Job::Notices
+            && r.outcome == ymarfer_app::jobs::Outcome::Emails { sent: 2, failed: 0 }),
         "{ran:?}"
     );
     let mail = app.outbox();

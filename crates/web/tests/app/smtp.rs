@@ -180,8 +180,8 @@ async fn invitations_followups_and_digests_over_smtp(app: TestApp) {
         .await
         .unwrap();
     assert!(
-        sent.starts_with("1 emails sent") || sent.contains("emails sent"),
-        "{sent}"
+        matches!(sent, ymarfer_app::jobs::Outcome::Emails { sent: 1.., .. }),
+        "{sent:?}"
     );
     let got = received(&maildir, &english, 1).await;
     assert_eq!(got.len(), 1, "the digest arrived once");
