@@ -62,6 +62,10 @@ pub struct Prepared {
     pub thumb: Option<Bytes>,
     pub width: Option<u32>,
     pub height: Option<u32>,
+    /// What it shows, in words (its text alternative), and the language
+    /// they are in; empty when none was given.
+    pub description: String,
+    pub description_lang: ymarfer_domain::Lang,
 }
 
 /// The name a person gave a file, kept for display only: its last path part,
@@ -103,6 +107,8 @@ pub fn prepare(name: &str, data: &[u8]) -> Result<Prepared, Refusal> {
                 thumb: None,
                 width: None,
                 height: None,
+                description: String::new(),
+                description_lang: ymarfer_domain::Lang::En,
             });
         }
         "image/jpeg" => ImageFormat::Jpeg,
@@ -148,6 +154,8 @@ pub fn prepare(name: &str, data: &[u8]) -> Result<Prepared, Refusal> {
         thumb: Some(thumb),
         width: Some(img.width()),
         height: Some(img.height()),
+        description: String::new(),
+        description_lang: ymarfer_domain::Lang::En,
     })
 }
 
@@ -215,6 +223,8 @@ impl Files {
             thumb_key,
             width: p.width.map(i64::from),
             height: p.height.map(i64::from),
+            description: p.description,
+            description_lang: p.description_lang.code().to_string(),
         })
     }
 

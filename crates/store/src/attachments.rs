@@ -15,6 +15,9 @@ pub struct NewAttachment {
     pub thumb_key: Option<String>,
     pub width: Option<i64>,
     pub height: Option<i64>,
+    /// Its text alternative, and the language it is in (`en` or `cy`).
+    pub description: String,
+    pub description_lang: String,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -31,6 +34,10 @@ pub struct Attachment {
     pub width: Option<i64>,
     pub height: Option<i64>,
     pub created_at: DateTime<Utc>,
+    /// What it shows, in words, for people who cannot see it; empty when
+    /// none was given.
+    pub description: String,
+    pub description_lang: String,
 }
 
 impl Attachment {
@@ -40,7 +47,7 @@ impl Attachment {
 }
 
 const COLUMNS: &str = "id, post_id, project_id, uploaded_by, filename, content_type, size, object_key, \
-    thumb_key, width, height, created_at";
+    thumb_key, width, height, created_at, description, description_lang";
 
 /// What an attachment belongs to.
 #[derive(Debug, Clone, Copy)]
@@ -59,7 +66,8 @@ macro_rules! insert_attachments {
         for a in $files {
             sqlx::query(
                 "INSERT INTO attachments (post_id, project_id, uploaded_by, filename, content_type, size, object_key, \
-                 thumb_key, width, height, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                 thumb_key, width, height, created_at, description, description_lang) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
             )
             .bind(post)
             .bind(project)
@@ -72,6 +80,8 @@ macro_rules! insert_attachments {
             .bind(a.width)
             .bind(a.height)
             .bind($now)
+            .bind(&a.description)
+            .bind(&a.description_lang)
             .execute(&mut *$tx)
             .await?;
         }

@@ -1660,8 +1660,11 @@ async fn attachments(
         let Some(author) = db.enrolled(cohort.id).await?.get(1).map(|e| e.user_id) else {
             continue;
         };
-        let photo = ymarfer_app::files::prepare(name, &png)
+        let mut photo = ymarfer_app::files::prepare(name, &png)
             .map_err(|r| anyhow::anyhow!("demo photo: {r:?}"))?;
+        // Its text alternative: the words of the post say what it shows.
+        photo.description = body.split(':').next().unwrap_or_default().to_string();
+        photo.description_lang = lang;
         let stored = files.put(photo).await?;
         db.add_item_with(
             &NewItem {

@@ -26,14 +26,14 @@ pub async fn attach_to_project(
 ) -> AppResult {
     let acting = viewer.acting(Door::Page, addr);
     let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
-    let upload = upload?;
+    let mut upload = upload?;
     let once = upload.field("once");
     let once = crate::forms::sound_once_key(&once).then_some(once.as_str());
     let mut errors = FieldErrors::default();
     if upload.file.is_none() {
         errors.add("file", page.t("file-error-none"));
     }
-    let prepared = check_upload(&page, upload.file, &mut errors).await?;
+    let prepared = check_upload(&page, &mut upload, &mut errors).await?;
     match prepared {
         Some(p) if errors.is_empty() => {
             ymarfer_app::projects::attach(&state, &acting, id, p, once).await?;

@@ -7,21 +7,35 @@ use crate::state::AppState;
 use ymarfer_app::files;
 use ymarfer_store::attachments::NewAttachment;
 
-/// Checks the file of a form, if one was chosen. A refused file is an error
-/// on the form's `file` field.
+/// Checks the file of a form, if one was chosen, with what it shows in
+/// words (the field `file_description`, in the writer's language: its text
+/// alternative). A refused file is an error on the form's `file` field, an
+/// over-long description one on its own.
 pub async fn check_upload(
     page: &Page,
-    file: Option<(String, bytes::Bytes)>,
+    upload: &mut crate::handlers::Upload,
     errors: &mut FieldErrors,
 ) -> Result<Option<files::Prepared>, AppError> {
-    let Some((name, data)) = file else {
+    let description = crate::parse::text(
+        page.tr,
+        errors,
+        "file_description",
+        &upload.field("file_description"),
+        300,
+        false,
+    );
+    let Some((name, data)) = upload.file.take() else {
         return Ok(None);
     };
     let prepared = files::prepare_in_turn(name, data)
         .await
         .map_err(|e| AppError::Internal(e.context("preparing a file")))?;
     match prepared {
-        Ok(p) => Ok(Some(p)),
+        Ok(mut p) => {
+            p.description = description;
+            p.description_lang = page.lang;
+            Ok(Some(p))
+        }
         Err(refusal) => {
             errors.add("file", page.t(refusal.message_id()));
             Ok(None)

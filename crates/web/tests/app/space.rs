@@ -916,6 +916,58 @@ async fn attachments_are_checked_and_guarded(app: TestApp) {
             && stream.contains("Photo: &#60;img src=x onerror=alert(1)&#62;.png"),
         "{stream}"
     );
+    // Described in words, in Welsh, the words are its text alternative,
+    // marked as Welsh on the English page; too many words are refused.
+    let welsh = s.base.replacen("/en/", "/cy/", 1);
+    let long = "gair ".repeat(70);
+    let too_long = s
+        .siwan
+        .1
+        .post_file(
+            &welsh,
+            &[
+                ("body", "Ein map"),
+                ("lang", "cy"),
+                ("file_description", &long),
+            ],
+            "map.png",
+            png(),
+        )
+        .await;
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let res = s
+        .siwan
+        .1
+        .post_file(
+            &welsh,
+            &[
+                ("body", "Ein map"),
+                ("lang", "cy"),
+                ("file_description", "Map proses ar wal y gweithdy"),
+            ],
+            "map.png",
+            png(),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let described = app.db.attachments_of_posts(&[item_id(&res)]).await.unwrap();
+    assert_eq!(
+        (
+            described[0].description.as_str(),
+            described[0].description_lang.as_str()
+        ),
+        ("Map proses ar wal y gweithdy", "cy")
+    );
+    let stream = s.gareth.1.get(&s.base).await.text().await.unwrap();
+    assert!(
+        stream.contains("alt=\"Map proses ar wal y gweithdy\" lang=\"cy\""),
+        "{stream}"
+    );
+    let ffrwd = s.gareth.1.get(&welsh).await.text().await.unwrap();
+    assert!(
+        ffrwd.contains("alt=\"Map proses ar wal y gweithdy\" loading"),
+        "{ffrwd}"
+    );
     for path in [
         format!("/en/attachments/{}", file.id),
         format!("/en/attachments/{}/thumb", file.id),

@@ -316,7 +316,7 @@ pub fn space_base(page: &Page, programme: &Programme, cohort: &Cohort) -> String
 /// words kept), and its file ready to store.
 pub async fn checked_post(
     page: &Page,
-    upload: Upload,
+    mut upload: Upload,
 ) -> Result<
     (
         PostForm,
@@ -332,7 +332,7 @@ pub async fn checked_post(
     };
     let has_file = upload.file.is_some();
     let mut errors = FieldErrors::default();
-    let prepared = crate::views::upload::check_upload(page, upload.file, &mut errors).await?;
+    let prepared = crate::views::upload::check_upload(page, &mut upload, &mut errors).await?;
     let checked = if has_file && form.body.trim().is_empty() {
         // A photo may speak for itself.
         Ok((String::new(), Lang::parse(&form.lang).unwrap_or(page.lang)))
