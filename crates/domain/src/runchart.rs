@@ -678,7 +678,7 @@ mod tests {
         if r < 2 {
             return 0;
         }
-        if r % 2 == 0 {
+        if r.is_multiple_of(2) {
             let k = r / 2;
             2 * c(a - 1, k - 1) * c(b - 1, k - 1)
         } else {

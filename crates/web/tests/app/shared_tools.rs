@@ -150,6 +150,132 @@ async fn a_shared_fishbone_is_drawn_in_the_stream(app: TestApp) {
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
+/// On a phone, in Welsh and English: the stream with a shared fishbone, its
+/// post, and a project page whose run chart marks a shift pass axe and reflow
+/// at 320 px.
+async fn shared_tool_and_run_chart_pass_axe(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let org = Firm::named("Becws Siwan")
+        .add(&app.db, programme)
+        .await
+        .unwrap();
+    let user = app.user("siwan@becws.cymru", Lang::Cy, false).await;
+    app.db
+        .enrol(programme, cohort, user.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let c = app.client();
+    c.sign_in("siwan@becws.cymru").await;
+    let project = ymarfer_app::fixtures::Project::titled("Aros am flawd")
+        .aim(
+            "Munudau o aros",
+            "mun",
+            6000,
+            3000,
+            chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap(),
+        )
+        .visibility(ymarfer_domain::projects::Visibility::Cohort)
+        .add(&app.db, cohort, org.id, None)
+        .await
+        .unwrap()
+        .id;
+    let res = c
+        .post(
+            &format!("/en/projects/{project}/tools/fishbone"),
+            &[
+                (
+                    "effect",
+                    "Mae'r bara'n hwyr bob dydd Llun oherwydd bod y blawd yn cyrraedd yn hwyr",
+                ),
+                ("causes[0][category]", "method"),
+                (
+                    "causes[0][cause]",
+                    "Dim trefn ar gyfer archebu blawd ar ddydd Gwener",
+                ),
+                ("causes[1][category]", "material"),
+                ("causes[1][cause]", "Blawd yn cyrraedd fore Llun"),
+                ("causes[2][category]", "people"),
+                ("causes[2][cause]", "Neb yn gyfrifol am y stoc"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let res = c
+        .post(
+            &format!("/en/projects/{project}/share"),
+            &[
+                ("what", "tool:fishbone"),
+                ("share_note", "Pa asgwrn yw'r mwyaf?"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let post = location(&res)
+        .strip_prefix("/en/posts/")
+        .and_then(|rest| rest.split('?').next())
+        .unwrap()
+        .to_string();
+    let from = chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap();
+    let values = [
+        "52", "48", "55", "47", "51", "49", "53", "46", "50", "54", "45", "44", "46", "43", "45",
+        "44",
+    ];
+    for (i, v) in values.iter().enumerate() {
+        let on = (from + chrono::Duration::weeks(i as i64)).to_string();
+        if i == 10 {
+            let res = c
+                .post(
+                    &format!("/en/projects/{project}/cycles/new"),
+                    &[
+                        ("change_idea", "Archebu ddydd Gwener"),
+                        ("tested_on", on.as_str()),
+                    ],
+                )
+                .await;
+            assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        }
+        let res = c
+            .post(
+                &format!("/en/projects/{project}/readings"),
+                &[("taken_on", on.as_str()), ("value", v)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+
+    let b = crate::browser::Browser::start().await;
+    b.goto(&app.url("/cy/sign-in")).await;
+    b.fill("#email", "siwan@becws.cymru").await;
+    b.fill("#password", crate::support::PASSWORD).await;
+    b.submit("form[action='/cy/sign-in'] button").await;
+    for (what, path) in [
+        (
+            "gofod gydag asgwrn pysgodyn",
+            format!("/cy/programmes/{slug}/cohorts/cohort-1/space"),
+        ),
+        ("asgwrn pysgodyn a rannwyd", format!("/cy/posts/{post}")),
+        (
+            "siart rhediad gyda symudiad",
+            format!("/cy/projects/{project}"),
+        ),
+        ("run chart with a shift", format!("/en/projects/{project}")),
+    ] {
+        b.goto(&app.url(&path)).await;
+        b.assert_accessible(what).await;
+        b.assert_reflows(what).await;
+    }
+    assert!(b.text("main").await.contains("a shift"));
+    b.close().await;
+}
+
 on_both! {
     shared_fishbone => super::a_shared_fishbone_is_drawn_in_the_stream;
+    browser_shared_tool_and_run_chart => super::shared_tool_and_run_chart_pass_axe;
 }
