@@ -169,3 +169,37 @@ fn moved_reading(day: NaiveDate, value: i64, to_day: NaiveDate, to_value: i64) -
         parts.join("; ")
     }
 }
+
+/// The day a cycle's change began: the day the team says it was tested, or
+/// (when they have not said) the day the cycle was logged.
+pub fn change_day(cycle: &ymarfer_store::projects::Cycle) -> NaiveDate {
+    cycle
+        .tested_on
+        .unwrap_or_else(|| ymarfer_domain::uktime::to_local(cycle.created_at).date())
+}
+
+/// What the run chart rules say about a project's readings (oldest first),
+/// with the day its first change began and which way its aim says is better
+/// (a target below the baseline: lower).
+pub struct Judged {
+    pub analysis: ymarfer_domain::runchart::Analysis,
+    pub first_change: Option<NaiveDate>,
+    pub better: Option<ymarfer_domain::runchart::Better>,
+    /// The day of each reading, by the indexes the signals use.
+    pub days: Vec<NaiveDate>,
+}
+
+pub fn judge(
+    project: &ymarfer_store::projects::Project,
+    readings: &[ymarfer_store::projects::Reading],
+    cycles: &[ymarfer_store::projects::Cycle],
+) -> Judged {
+    let first_change = cycles.iter().map(change_day).min();
+    let series: Vec<(NaiveDate, i64)> = readings.iter().map(|r| (r.taken_on, r.value)).collect();
+    Judged {
+        analysis: ymarfer_domain::runchart::analyse(&series, first_change),
+        first_change,
+        better: ymarfer_domain::runchart::Better::of(project.aim_baseline, project.aim_target),
+        days: series.iter().map(|r| r.0).collect(),
+    }
+}

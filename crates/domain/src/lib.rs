@@ -26,6 +26,7 @@ pub mod programme;
 pub mod projects;
 pub mod reference;
 pub mod returns;
+pub mod runchart;
 pub mod scenario;
 pub mod space;
 pub mod toolkit;

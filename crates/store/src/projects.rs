@@ -493,6 +493,27 @@ impl Db {
         }))
     }
 
+    /// The tool applications with these ids (the versions shared to a
+    /// cohort's space), in one query however many.
+    pub async fn applications_by_id(&self, ids: &[i64]) -> Result<Vec<Application>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "SELECT id, project_id, tool_id, tool_version, version, data, created_by, created_at \
+             FROM tool_applications WHERE id IN ({}) ORDER BY id",
+            marks.join(", ")
+        );
+        Ok(with_pool!(self, |pool| {
+            let mut q = sqlx::query_as(&sql);
+            for id in ids {
+                q = q.bind(id);
+            }
+            q.fetch_all(pool).await?
+        }))
+    }
+
     pub async fn create_cycle(
         &self,
         project_id: i64,

@@ -9,6 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 use ymarfer_app::i18n::{Tr, grouped_hundredths};
 use ymarfer_domain::Pence;
+use ymarfer_domain::runchart::Signal;
 use ymarfer_domain::toolkit::PlacedIdea;
 
 pub const WIDTH: f64 = 480.0;
@@ -81,6 +82,10 @@ pub struct RunChart {
     pub x_ticks: Vec<(f64, String)>,
     /// Where each change was tested: x and its label (the cycle's number).
     pub marks: Vec<(f64, String)>,
+    /// Each point a run chart rule picked out: its class (`shift`, `trend`,
+    /// `astronomical`) and the outline drawn round it (a square, a triangle or
+    /// a diamond, so that no mark is told by colour alone).
+    pub signal_marks: Vec<(&'static str, String)>,
     pub left: f64,
     pub right: f64,
     pub top: f64,
@@ -142,11 +147,72 @@ impl RunChart {
                 .filter(|m| m.0 >= start && m.0 <= end)
                 .map(|(d, label)| (x(*d), label.clone()))
                 .collect(),
+            signal_marks: Vec::new(),
             left: LEFT,
             right: WIDTH - RIGHT,
             top: TOP,
             bottom: HEIGHT - BOTTOM,
         })
+    }
+}
+
+impl RunChart {
+    /// Marks the points of each signal the run chart rules found; `signals`
+    /// index the readings the chart was drawn from.
+    pub fn with_signals(mut self, signals: &[Signal]) -> RunChart {
+        for signal in signals {
+            let (class, outline): (&'static str, fn(f64, f64) -> String) = match signal {
+                Signal::Shift { .. } => ("shift", |x, y| {
+                    format!(
+                        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+                        x - 8.0,
+                        y - 8.0,
+                        x + 8.0,
+                        y - 8.0,
+                        x + 8.0,
+                        y + 8.0,
+                        x - 8.0,
+                        y + 8.0
+                    )
+                }),
+                Signal::Trend { .. } => ("trend", |x, y| {
+                    format!(
+                        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+                        x,
+                        y - 11.0,
+                        x + 10.0,
+                        y + 7.0,
+                        x - 10.0,
+                        y + 7.0
+                    )
+                }),
+                Signal::Astronomical { .. } => ("astronomical", |x, y| {
+                    format!(
+                        "{:.1},{:.1} {:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
+                        x,
+                        y - 12.0,
+                        x + 12.0,
+                        y,
+                        x,
+                        y + 12.0,
+                        x - 12.0,
+                        y
+                    )
+                }),
+                _ => continue,
+            };
+            for i in signal.points() {
+                if let Some((x, y)) = self.points.get(*i) {
+                    self.signal_marks.push((class, outline(*x, *y)));
+                }
+            }
+        }
+        self
+    }
+
+    /// Whether any point is marked with this class of signal.
+    pub fn marked(&self, class: &str) -> bool {
+        self.signal_marks.iter().any(|m| m.0 == class)
     }
 }
 

@@ -98,6 +98,28 @@ run-chart-desc = { $count ->
 run-chart-key-readings = Readings
 run-chart-key-median = Median
 run-chart-key-target = Target
+runchart-key-shift = Shift
+runchart-key-trend = Trend
+runchart-key-astronomical = Astronomical point
+runchart-heading = What the chart shows
+runchart-too-few = { $count ->
+    [one] Too few readings to judge yet: the run chart rules need at least { $need }, and there is { $count }.
+   *[other] Too few readings to judge yet: the run chart rules need at least { $need }, and there are { $count }.
+}
+runchart-no-signal = No signal yet: the readings vary as they did before.
+runchart-shift-above = { $count } readings in a row are above the median from { $date }: a shift.
+runchart-shift-below = { $count } readings in a row are below the median from { $date }: a shift.
+runchart-trend-up = { $count } readings in a row each rose from { $date }: a trend.
+runchart-trend-down = { $count } readings in a row each fell from { $date }: a trend.
+runchart-few-runs = The readings cross the median too seldom: { $runs } runs among { $useful } readings off the median, where chance gives at least { $lower }. They are not varying by chance alone.
+runchart-many-runs = The readings cross the median too often: { $runs } runs among { $useful } readings off the median, where chance gives at most { $upper }. Something alternates, such as two ways of working or two sources of data.
+runchart-astronomical = The reading of { $date } is far from all the others: an astronomical point. Find out what happened then.
+runchart-meaning-better = The change has made a difference.
+runchart-meaning-worse = The readings have got worse since the change.
+runchart-meaning-moved = The readings have moved since the change; the aim does not say which way is better.
+runchart-meaning-other = Something has changed in the process: find out what.
+runchart-basis-baseline = The median is that of the { $count } readings taken before the first change, on { $date }.
+runchart-basis-all = The median is that of all the readings.
 
 ## Timeline
 timeline-heading = Timeline

@@ -13,7 +13,7 @@ use ymarfer_app::i18n::format_hundredths;
 use ymarfer_app::projects::ProjectCtx;
 use ymarfer_domain::Action;
 use ymarfer_domain::innovation::OsloFunction;
-use ymarfer_domain::projects::{CycleDecision, Visibility, median};
+use ymarfer_domain::projects::{CycleDecision, Visibility};
 use ymarfer_store::projects::Cycle;
 
 /// An entry on a project's timeline: a tool saved or a cycle logged, in order.
@@ -45,6 +45,8 @@ pub struct ShowPage {
     reading_history: Vec<(String, String, String, String)>,
     chart: Option<RunChart>,
     median_text: String,
+    /// What the run chart rules say, sentence by sentence.
+    signal_words: Vec<String>,
     tools: Vec<(String, String)>,
     notice: Option<String>,
     reading_errors: FieldErrors,
@@ -139,19 +141,12 @@ pub async fn show_page(
     }
     timeline.sort_by_key(|e| e.at);
     let readings = state.db.readings(id).await?;
-    let values: Vec<i64> = readings.iter().map(|r| r.value).collect();
-    let med = median(&values);
-    // Each cycle is marked on the chart on the day its change began (or, when
-    // the team has not said, the day it was logged).
+    let judged = ymarfer_app::readings::judge(&ctx.project, &readings, &cycles);
+    let med = judged.analysis.median;
+    // Each cycle is marked on the chart on the day its change began.
     let marks: Vec<(chrono::NaiveDate, String)> = cycles
         .iter()
-        .map(|c| {
-            (
-                c.tested_on
-                    .unwrap_or_else(|| ymarfer_domain::uktime::to_local(c.created_at).date()),
-                c.number.to_string(),
-            )
-        })
+        .map(|c| (ymarfer_app::readings::change_day(c), c.number.to_string()))
         .collect();
     let chart = RunChart::new(
         tr,
@@ -163,7 +158,9 @@ pub async fn show_page(
         med,
         ctx.project.aim_target,
         &marks,
-    );
+    )
+    .map(|c| c.with_signals(judged.analysis.signals.as_deref().unwrap_or_default()));
+    let signal_words = crate::views::run_signals::words(tr, &judged);
     let rows = readings
         .iter()
         .map(|r| {
@@ -257,6 +254,7 @@ pub async fn show_page(
         reading_history,
         chart,
         median_text: med.map(format_hundredths).unwrap_or_default(),
+        signal_words,
         tools: tool_links,
         notice,
         reading_errors,

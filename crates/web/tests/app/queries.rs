@@ -95,6 +95,53 @@ async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from
             )
             .await
             .unwrap();
+            // A fishbone shared to the stream, drawn inside its post.
+            let fishbone = ymarfer_domain::toolkit::shipped_tools()
+                .unwrap()
+                .into_iter()
+                .find(|t| t.id == "fishbone")
+                .unwrap();
+            let form: Vec<(String, String)> = [
+                ("effect", "Orders wait"),
+                ("causes[0][category]", "method"),
+                ("causes[0][cause]", "No board"),
+            ]
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .to_vec();
+            let values = fishbone
+                .validate_input(&ymarfer_domain::toolkit::RawInput::from_form(
+                    &fishbone, &form,
+                ))
+                .unwrap();
+            app.db
+                .save_application(
+                    project.id,
+                    "fishbone",
+                    i64::from(fishbone.version),
+                    &serde_json::to_string(&values).unwrap(),
+                    Some(person.id),
+                )
+                .await
+                .unwrap();
+            let applied = app.db.applications(project.id).await.unwrap()[0].id;
+            app.db
+                .add_item(
+                    &ymarfer_store::space::NewItem {
+                        cohort: *cohort,
+                        parent: None,
+                        author: person.id,
+                        kind: ymarfer_domain::space::ItemKind::Tool,
+                        project: Some(project.id),
+                        tool_id: Some("fishbone"),
+                        ref_id: Some(applied),
+                        body: "Our fishbone",
+                        lang: Lang::En,
+                        alumni: None,
+                    },
+                    &[],
+                )
+                .await
+                .unwrap();
             for body in ["Tried a kanban board", "It worked"] {
                 app.db
                     .add_item(

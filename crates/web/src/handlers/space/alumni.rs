@@ -6,6 +6,7 @@ use crate::forms::FieldErrors;
 use crate::handlers::{ClientAddr, Upload, see_other};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
+use crate::views::tool_reading::ComputedView;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;

@@ -8,6 +8,7 @@ use crate::handlers::{ClientAddr, FormData, see_other};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::parse;
 use crate::state::AppState;
+use crate::views::tool_reading::ComputedView;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -124,7 +125,7 @@ async fn item_page(
         ),
     };
     let alumni = item.alumni_programme_id.is_some();
-    let drawer = drawer(
+    let mut drawer = drawer(
         state,
         &page,
         viewer,
@@ -134,6 +135,9 @@ async fn item_page(
         finished,
     )
     .await?;
+    drawer
+        .load_shared(state, std::slice::from_ref(&item))
+        .await?;
     let comments = state.db.comments(id, me).await?;
     let mut ids: Vec<i64> = comments.iter().map(|c| c.id).collect();
     ids.push(id);

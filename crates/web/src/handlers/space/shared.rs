@@ -8,6 +8,7 @@ use crate::page::{Page, Viewer};
 use crate::parse;
 use crate::state::AppState;
 use crate::views::space::when;
+use crate::views::tool_reading::ToolReading;
 use serde::Deserialize;
 use ymarfer_app::acting::Door;
 use ymarfer_app::projects::Relation;
@@ -15,10 +16,11 @@ use ymarfer_app::space;
 use ymarfer_domain::authz::PostFacts;
 use ymarfer_domain::projects::{CycleDecision, Visibility};
 use ymarfer_domain::space::{BODY_MAX, ItemKind};
-use ymarfer_domain::toolkit::Tool;
+use ymarfer_domain::toolkit::{Tool, ToolValues};
 use ymarfer_domain::{Action, Lang, Resource, can};
 use ymarfer_store::attachments::Attachment;
 use ymarfer_store::programmes::{Cohort, Programme};
+use ymarfer_store::projects::Application;
 use ymarfer_store::space::{Item, StreamFilter};
 
 /// An item as a page shows it.
@@ -39,6 +41,9 @@ pub struct ItemView {
     pub files: Vec<Attachment>,
     /// This item's own address (`/{lang}/posts/{id}`), for its actions.
     pub path: String,
+    /// A shared tool, read back as its page draws it, for peers to give
+    /// feedback without leaving the stream.
+    pub tool: Option<ToolReading>,
 }
 
 impl ItemView {
@@ -51,6 +56,12 @@ impl ItemView {
 
     pub fn when(&self) -> String {
         when(&self.item.created_at)
+    }
+
+    /// What starts the ids of what is drawn inside the item, so a page of
+    /// items has each id once.
+    pub fn id_prefix(&self) -> String {
+        format!("item-{}-", self.item.id)
     }
 
     /// The address of one of the item's actions (`react`, `edit`, …).
@@ -68,9 +79,37 @@ pub struct Drawer<'a> {
     pub tools: &'a [Tool],
     /// The programme's finished cohorts, for items of its alumni space.
     pub finished: Vec<i64>,
+    /// The tool versions the items to draw share ([`Drawer::load_shared`]).
+    pub shared: Vec<Application>,
 }
 
 impl Drawer<'_> {
+    /// Loads the tool versions `items` share, so that each is drawn inside
+    /// its post: one query for the page, however many items.
+    pub async fn load_shared(&mut self, state: &AppState, items: &[Item]) -> Result<(), AppError> {
+        let mut ids: Vec<i64> = items
+            .iter()
+            .filter(|i| i.kind == ItemKind::Tool && !i.is_deleted())
+            .filter_map(|i| i.ref_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        self.shared = state.db.applications_by_id(&ids).await?;
+        Ok(())
+    }
+
+    /// The tool version an item shares, read back; none for other items, a
+    /// deleted one, or a tool the programme no longer has.
+    fn shared_tool(&self, item: &Item) -> Option<ToolReading> {
+        if item.kind != ItemKind::Tool || item.is_deleted() {
+            return None;
+        }
+        let app = self.shared.iter().find(|a| Some(a.id) == item.ref_id)?;
+        let tool = self.tools.iter().find(|t| t.id == app.tool_id)?;
+        let values: ToolValues = serde_json::from_str(&app.data).ok()?;
+        Some(ToolReading::of(self.page.tr, tool, &values))
+    }
+
     pub fn facts(&self, item: &Item) -> PostFacts<'_> {
         PostFacts {
             programme: self.programme,
@@ -120,6 +159,7 @@ impl Drawer<'_> {
             _ => None,
         };
         let summary = self.summary(&item);
+        let tool = self.shared_tool(&item);
         let lang_mark = Lang::parse(&item.lang)
             .filter(|l| *l != page.lang)
             .map(|l| l.code());
@@ -137,6 +177,7 @@ impl Drawer<'_> {
             project_href,
             summary,
             lang_mark,
+            tool,
             item,
         }
     }
@@ -215,6 +256,7 @@ pub async fn drawer<'a>(
         relation,
         tools,
         finished,
+        shared: Vec::new(),
     })
 }
 

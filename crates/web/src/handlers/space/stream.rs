@@ -8,6 +8,7 @@ use crate::forms::FieldErrors;
 use crate::handlers::{ClientAddr, Upload, see_other};
 use crate::page::{Page, Viewer, render, render_status};
 use crate::state::AppState;
+use crate::views::tool_reading::ComputedView;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -64,7 +65,7 @@ async fn stream_page(
     let tools = crate::views::toolkit::tools_for(state, programme.id).await?;
     let (items, more) = state.db.stream(cohort.id, &query.filter(), me).await?;
     let members = state.db.space_members(programme.id, cohort.id).await?;
-    let drawer = drawer(
+    let mut drawer = drawer(
         state,
         &page,
         viewer,
@@ -74,6 +75,7 @@ async fn stream_page(
         Vec::new(),
     )
     .await?;
+    drawer.load_shared(state, &items).await?;
     // Filter by the projects the viewer may see; the policy decides for each.
     let projects = state
         .db

@@ -2,10 +2,9 @@
 //! version of it.
 
 use super::view::{
-    Blanks, ComputedView, FieldView, RowChange, computed_view, form_view, from_project,
-    latest_values, shown, tool_of, tool_title, versions,
+    Blanks, ComputedView, FieldView, RowChange, answers, computed_view, form_view, from_project,
+    latest_values, tool_of, tool_title, versions,
 };
-use crate::charts::MATRIX;
 use crate::error::{AppError, AppResult};
 use crate::handlers::{FormData, see_other};
 use crate::page::{Page, Viewer, render, render_status};
@@ -30,7 +29,6 @@ struct ApplyPage {
     versions: Vec<(i64, String)>,
     computed: Option<ComputedView>,
     notice: Option<String>,
-    matrix_size: f64,
 }
 
 pub async fn apply_form(
@@ -68,7 +66,6 @@ pub async fn apply_form(
         errors: Vec::new(),
         computed,
         notice,
-        matrix_size: MATRIX,
     })
 }
 
@@ -100,7 +97,6 @@ pub async fn apply(
             errors: Vec::new(),
             computed,
             notice: None,
-            matrix_size: MATRIX,
         });
     }
     let raw = RawInput::from_form(&tool, &form);
@@ -136,7 +132,6 @@ pub async fn apply(
                     errors: summary,
                     computed: None,
                     notice: None,
-                    matrix_size: MATRIX,
                 },
             )
         }
@@ -151,14 +146,9 @@ struct VersionPage {
     tool: Tool,
     version: i64,
     saved: String,
-    answers: Vec<Answer>,
+    answers: Vec<crate::views::tool_reading::Answer>,
     computed: Option<ComputedView>,
-    matrix_size: f64,
 }
-
-/// One field of a saved tool as read back: label, value, and for a table its
-/// rows and column headings.
-type Answer = (String, String, Vec<Vec<String>>, Vec<String>);
 
 /// An earlier version of a filled-in tool, read-only.
 pub async fn version(
@@ -184,32 +174,7 @@ pub async fn version(
         .ok_or(AppError::NOT_FOUND)?;
     let values: ToolValues = serde_json::from_str(&app.data)?;
     let tr = page.tr;
-    let raw = RawInput::from_values(&values);
-    let answers = tool
-        .fields
-        .iter()
-        .map(|f| {
-            let columns: Vec<String> = f
-                .columns()
-                .iter()
-                .map(|c| c.label.get(tr.lang()).to_string())
-                .collect();
-            let rows = (0..raw.row_count(&f.id))
-                .map(|r| {
-                    f.columns()
-                        .iter()
-                        .map(|c| shown(tr, &c.kind, raw.cell(&f.id, r, &c.id)))
-                        .collect()
-                })
-                .collect();
-            (
-                f.label.get(tr.lang()).to_string(),
-                shown(tr, &f.kind, raw.value(&f.id)),
-                rows,
-                columns,
-            )
-        })
-        .collect();
+    let answers = answers(tr, &tool, &values);
     let computed = computed_view(tr, &tool, &values);
     let mut page = page;
     page.title = tool_title(&page, &tool, &ctx);
@@ -221,6 +186,5 @@ pub async fn version(
         version,
         answers,
         computed,
-        matrix_size: MATRIX,
     })
 }

@@ -1,7 +1,6 @@
 //! A tool as its pages show it: the fields of its form with what was typed,
 //! its computed parts (the value stream map, scores), and its versions.
 
-use crate::charts::Matrix;
 use crate::error::AppError;
 use crate::page::Page;
 use crate::state::AppState;
@@ -9,10 +8,9 @@ use crate::views::toolkit::tools_for;
 use std::collections::HashMap;
 use ymarfer_app::i18n::Tr;
 use ymarfer_app::projects::ProjectCtx;
-use ymarfer_domain::Lang;
-use ymarfer_domain::toolkit::{
-    self, Computed, FieldError, FieldKind, RawInput, Tool, ToolValues, cell_name,
-};
+use ymarfer_domain::toolkit::{self, FieldError, FieldKind, RawInput, Tool, ToolValues, cell_name};
+
+pub use crate::views::tool_reading::{ComputedView, answers, computed_view};
 
 /// A tool page's title: the tool and the project it is applied to.
 pub fn tool_title(page: &Page, tool: &Tool, ctx: &ProjectCtx) -> String {
@@ -255,140 +253,6 @@ pub fn from_project(tool: &Tool, project: &ymarfer_store::projects::Project) -> 
     raw
 }
 
-/// One step of a value stream map as drawn: the wait before it (the inventory
-/// triangle), its box, and its rungs on the lead-time ladder.
-pub struct VsmStepView {
-    pub name: String,
-    pub wait: String,
-    pub process_time: String,
-    pub lead_time: String,
-    pub pca: String,
-}
-
-/// A value stream map, prepared for the page: every time with its unit.
-pub struct VsmView {
-    pub steps: Vec<VsmStepView>,
-    pub total_lead_time: String,
-    pub total_process_time: String,
-    pub total_wait: String,
-    pub activity_ratio: Option<String>,
-    pub rolled_pca: Option<String>,
-    pub largest_waits: Vec<(String, String)>,
-}
-
-pub fn vsm_view(tr: Tr, tool: &Tool, v: &toolkit::ValueStream) -> VsmView {
-    let unit = tool
-        .field("steps")
-        .and_then(|f| f.column("lead_time"))
-        .and_then(|c| match &c.kind {
-            FieldKind::Number(spec) => spec.unit.as_ref(),
-            _ => None,
-        })
-        .map(|u| u.get(tr.lang()).to_string())
-        .unwrap_or_default();
-    let time = |n: toolkit::Number| {
-        format!(
-            "{} {unit}",
-            ymarfer_app::i18n::grouped_hundredths(n.hundredths())
-        )
-        .trim_end()
-        .to_string()
-    };
-    VsmView {
-        steps: v
-            .steps
-            .iter()
-            .map(|s| VsmStepView {
-                name: s.name.clone(),
-                wait: time(s.wait()),
-                process_time: time(s.process_time),
-                lead_time: time(s.lead_time),
-                pca: format!(
-                    "{}%",
-                    ymarfer_app::i18n::grouped_hundredths(s.pca.hundredths())
-                ),
-            })
-            .collect(),
-        total_lead_time: time(v.total_lead_time),
-        total_process_time: time(v.total_process_time),
-        total_wait: time(v.total_wait),
-        activity_ratio: v.activity_ratio.map(|r| r.to_string()),
-        rolled_pca: v.rolled_pca.map(|r| r.to_string()),
-        largest_waits: v
-            .largest_waits()
-            .iter()
-            .map(|w| (w.name.clone(), time(w.wait)))
-            .collect(),
-    }
-}
-
-/// A computed output, prepared for the page.
-pub enum ComputedView {
-    ValueStream(VsmView),
-    Wastes(Vec<(String, String, usize)>, String),
-    ImpactEffort(Vec<(usize, String, u8, u8, String)>, Vec<String>, Matrix),
-    /// The effect in lines, and each bone's name with its causes.
-    Fishbone(Vec<String>, Vec<(String, Vec<String>)>),
-}
-
-pub fn choice_label(tool: &Tool, field: &str, column: &str, id: &str, lang: Lang) -> String {
-    tool.field(field)
-        .and_then(|f| f.column(column))
-        .and_then(|c| c.kind.option(id))
-        .map(|o| o.label(lang).to_string())
-        .unwrap_or_else(|| id.to_string())
-}
-
-pub fn computed_view(tr: Tr, tool: &Tool, values: &ToolValues) -> Option<ComputedView> {
-    let lang = tr.lang();
-    Some(match tool.compute(values)? {
-        Computed::ValueStream(v) => ComputedView::ValueStream(vsm_view(tr, tool, &v)),
-        Computed::Wastes(w) => ComputedView::Wastes(
-            w.ranked
-                .iter()
-                .filter(|t| t.monthly_cost.0 > 0 || !t.sightings.is_empty())
-                .map(|t| {
-                    (
-                        choice_label(tool, "wastes", "waste", t.waste.id(), lang),
-                        tr.money(t.monthly_cost),
-                        t.sightings.len(),
-                    )
-                })
-                .collect(),
-            tr.money(w.total_monthly),
-        ),
-        Computed::ImpactEffort(m) => ComputedView::ImpactEffort(
-            m.ideas
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    (
-                        i + 1,
-                        p.idea.clone(),
-                        p.impact,
-                        p.effort,
-                        tr.t(p.quadrant.message_id()),
-                    )
-                })
-                .collect(),
-            m.quick_wins.clone(),
-            Matrix::new(&m.ideas),
-        ),
-        Computed::Fishbone(f) => ComputedView::Fishbone(
-            crate::charts::wrap(f.effect.as_deref().unwrap_or_default(), 28, 6),
-            f.bones
-                .iter()
-                .map(|b| {
-                    (
-                        choice_label(tool, "causes", "category", b.bone.id(), lang),
-                        b.causes.clone(),
-                    )
-                })
-                .collect(),
-        ),
-    })
-}
-
 pub async fn tool_of(state: &AppState, ctx: &ProjectCtx, tool_id: &str) -> Result<Tool, AppError> {
     tools_for(state, ctx.programme.id)
         .await?
@@ -423,16 +287,4 @@ pub fn latest_values(
         .rev()
         .find(|a| a.tool_id == tool)
         .and_then(|a| serde_json::from_str(&a.data).ok())
-}
-
-/// A stored value as a person reads it: a choice by its label.
-pub fn shown(tr: Tr, kind: &FieldKind, value: &str) -> String {
-    match kind {
-        FieldKind::Choice { options } => options
-            .iter()
-            .find(|o| o.id == value)
-            .map(|o| o.label(tr.lang()).to_string())
-            .unwrap_or_else(|| value.to_string()),
-        _ => value.to_string(),
-    }
 }
