@@ -45,8 +45,11 @@ pub struct ShowPage {
     reading_history: Vec<(String, String, String, String)>,
     chart: Option<RunChart>,
     median_text: String,
-    tools: Vec<(String, String)>,
+    /// Each tool a project may use: (id, name, applied already).
+    tools: Vec<(String, String, bool)>,
     notice: Option<String>,
+    /// The next steps offered after a save.
+    pub next: Option<crate::views::next::NextSteps>,
     reading_errors: FieldErrors,
     /// A refused reading, as typed.
     reading_form: crate::views::reading::ReadingForm,
@@ -211,7 +214,13 @@ pub async fn show_page(
     let can_verify = ctx.may(&viewer.acting(Door::Page, ""), Action::VerifyBenefit);
     let tool_links = tools
         .iter()
-        .map(|t| (t.id.clone(), t.name.get(tr.lang()).to_string()))
+        .map(|t| {
+            (
+                t.id.clone(),
+                t.name.get(tr.lang()).to_string(),
+                applied.contains(&t.id),
+            )
+        })
         .collect();
     // What its people may share with their cohort: each tool applied, each
     // cycle, the latest reading.
@@ -259,6 +268,7 @@ pub async fn show_page(
         median_text: med.map(format_hundredths).unwrap_or_default(),
         tools: tool_links,
         notice,
+        next: None,
         reading_errors,
         reading_form,
         can_approve,
