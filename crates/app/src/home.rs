@@ -92,10 +92,13 @@ pub async fn participant_loop(s: &Services, acting: &Acting) -> Result<Participa
             if !may(Action::ViewProject) {
                 continue;
             }
-            if !toolkits.contains_key(&programme_id) {
-                toolkits.insert(programme_id, tools_for(s, programme_id).await?);
-            }
-            let tools = toolkits.get(&programme_id).map(|t| &t[..]).unwrap_or(&[]);
+            let tools = match toolkits.entry(programme_id) {
+                std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(tools_for(s, programme_id).await?)
+                }
+            };
+            let tools: &[Tool] = tools;
             let done: Vec<&str> = applied
                 .iter()
                 .filter(|(p, _)| *p == project.id)
