@@ -680,6 +680,11 @@ pub const VIEWS: &[View] = &[
                 to administrators and to managers of programmes open to firms; to anyone else a refusal",
     },
     View {
+        name: "home::participant_loop",
+        shows: "a participant's own work: her firms' projects with the tools applied and the one suggested next, \
+                their claims as they stand, her commitments still to check in, and the feedback asked of her",
+    },
+    View {
         name: "space::item_for",
         shows: "an item of a space with its cohort and programme, to someone who may do the action to it; \
                 to anyone else as if it did not exist",

@@ -21,6 +21,7 @@ pub mod files;
 pub mod fixtures;
 pub mod followups;
 pub mod health_checks;
+pub mod home;
 pub mod i18n;
 pub mod invitations;
 pub mod jobs;

@@ -14,6 +14,7 @@ pub mod capability;
 pub mod copy;
 mod db;
 pub mod health;
+pub mod home;
 pub mod idempotency;
 pub mod jobs;
 pub mod ledger;

@@ -99,7 +99,7 @@ const PROJECT_COLUMNS: &str = "id, cohort_id, organisation_id, title, problem, b
      visibility, public_approved_by, created_by, created_at, updated_at, case_study_consent";
 
 /// A project with its counts and last activity, for the lists that show them.
-const SUMMARY_SELECT: &str = "SELECT p.id, p.title, p.cohort_id, p.organisation_id, o.name AS organisation_name, \
+pub(crate) const SUMMARY_SELECT: &str = "SELECT p.id, p.title, p.cohort_id, p.organisation_id, o.name AS organisation_name, \
      p.status, p.visibility, p.public_approved_by, p.updated_at, \
      (SELECT COUNT(*) FROM tool_applications a WHERE a.project_id = p.id) AS tools, \
      (SELECT COUNT(*) FROM cycles c WHERE c.project_id = p.id) AS cycles, \

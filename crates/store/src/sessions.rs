@@ -41,8 +41,20 @@ struct SessionUser {
     last_seen_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
     user_agent: String,
+    unread: i64,
     #[sqlx(flatten)]
     user: crate::users::User,
+}
+
+/// A live session found by its cookie: the session, its person, whether its
+/// expiry slid forward just now, and how many of the person's notices are
+/// unread (counted in the same statement, for the navigation).
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub session: Session,
+    pub user: User,
+    pub slid: bool,
+    pub unread: i64,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -264,7 +276,7 @@ impl Db {
     /// The live session and its user for a cookie secret. Slides the expiry forward
     /// at most once a minute so that reads stay cheap; the flag says it slid, so
     /// that the cookie can slide with it.
-    pub async fn session_user(&self, secret: &str) -> Result<Option<(Session, User, bool)>> {
+    pub async fn session_user(&self, secret: &str) -> Result<Option<SignedIn>> {
         let hash = hash_secret(secret);
         let now = Utc::now();
         // The session and its person in one statement: every signed-in request asks.
@@ -272,7 +284,8 @@ impl Db {
             sqlx::query_as(
                 "SELECT s.id AS session_id, s.created_at AS session_created_at, s.last_seen_at, s.expires_at, \
                  s.user_agent, u.id, u.email, u.display_name, u.password_hash, u.language, u.is_admin, \
-                 u.created_at, u.suspended_at, u.erased_at \
+                 u.created_at, u.suspended_at, u.erased_at, \
+                 (SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL) AS unread \
                  FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
             )
             .bind(&hash)
@@ -286,6 +299,7 @@ impl Db {
             last_seen_at,
             expires_at,
             user_agent,
+            unread,
             user,
         }) = found
         else {
@@ -312,7 +326,12 @@ impl Db {
                     .await?;
             });
         }
-        Ok(Some((session, user, slid)))
+        Ok(Some(SignedIn {
+            session,
+            user,
+            slid,
+            unread,
+        }))
     }
 
     pub async fn sessions_of(&self, user_id: i64) -> Result<Vec<Session>> {

@@ -81,7 +81,11 @@ async fn sessions_end_one_or_all(db: Db, _url: String) {
     let s1 = db.create_session(u.id, "Firefox").await.unwrap();
     let s2 = db.create_session(u.id, "Chromium").await.unwrap();
     assert_ne!(s1, s2);
-    let (session, found, _) = db.session_user(&s1).await.unwrap().unwrap();
+    let ymarfer_store::sessions::SignedIn {
+        session,
+        user: found,
+        ..
+    } = db.session_user(&s1).await.unwrap().unwrap();
     assert_eq!(found.id, u.id);
     assert_eq!(db.sessions_of(u.id).await.unwrap().len(), 2);
     assert!(

@@ -19,6 +19,8 @@ pub struct CurrentUser {
     pub user: User,
     pub actor: Actor,
     pub session_id: i64,
+    /// Notices not yet read, counted with the session itself.
+    pub unread: i64,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -68,6 +70,8 @@ pub struct Page {
     /// The viewer may manage the instance's users (the navigation's link).
     pub manages_users: bool,
     pub manages_organisations: bool,
+    /// The signed-in person's unread notices (the navigation's count).
+    pub unread: i64,
     /// This page's path in the other language.
     pub other_href: String,
     pub self_href: String,
@@ -101,6 +105,7 @@ impl Page {
                 ymarfer_domain::Resource::Site,
             )
             .allowed(),
+            unread: user.map_or(0, |c| c.unread),
             other_href: format!("/{}{}", lang.other().code(), rest),
             self_href: format!("/{}{}", lang.code(), rest),
         }

@@ -20,7 +20,13 @@ pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: 
             Ok(found) => found,
             Err(e) => return AppError::from(e).into_response(),
         };
-        if let Some((session, user, slid)) = found {
+        if let Some(ymarfer_store::sessions::SignedIn {
+            session,
+            user,
+            slid,
+            unread,
+        }) = found
+        {
             if slid {
                 // The cookie lives as long as the session now does.
                 let left = (session.expires_at - chrono::Utc::now()).num_seconds();
@@ -39,6 +45,7 @@ pub async fn load_viewer(State(state): State<AppState>, mut req: Request, next: 
                 user,
                 actor,
                 session_id: session.id,
+                unread,
             })));
         }
     }

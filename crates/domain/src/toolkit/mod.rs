@@ -55,12 +55,14 @@ impl Text {
 mod computed;
 mod definition;
 mod number;
+mod sequence;
 mod shipped;
 mod values;
 
 pub use computed::*;
 pub use definition::*;
 pub use number::*;
+pub use sequence::*;
 pub use shipped::*;
 pub use values::*;
 

@@ -63,6 +63,7 @@ pub async fn authenticate(State(state): State<AppState>, mut req: Request, next:
             user,
             actor,
             session_id: 0,
+            unread: 0,
         }))));
     next.run(req).await
 }

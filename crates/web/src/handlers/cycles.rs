@@ -111,6 +111,8 @@ struct CyclePage {
     /// The cycle as saved, shown to read; `None` while the form is open.
     saved: Option<Cycle>,
     notice: Option<String>,
+    /// The next steps offered once the cycle is saved.
+    next: Option<crate::views::next::NextSteps>,
 }
 
 impl CyclePage {
@@ -170,6 +172,7 @@ pub async fn new_cycle_form(
         errors: FieldErrors::default(),
         saved: None,
         notice: None,
+        next: None,
     })
 }
 
@@ -204,6 +207,7 @@ pub async fn create_cycle(
                     errors,
                     saved: None,
                     notice: None,
+                    next: None,
                 },
             )
         }
@@ -258,6 +262,8 @@ async fn cycle_view(
         .find(|c| c.number == number)
         .ok_or(AppError::NOT_FOUND)?;
     let notice = page.done_notice(done);
+    let next = (done == Some("cycle") && !editing && ctx.can_edit())
+        .then(|| crate::views::next::NextSteps::after_cycle(&page, &viewer, &ctx, number));
     let form_action = page.href(&format!("projects/{id}/cycles/{number}"));
     let mut page = page;
     page.title = page.tr.args(
@@ -276,6 +282,7 @@ async fn cycle_view(
         errors: FieldErrors::default(),
         saved: (!editing).then_some(cycle),
         notice,
+        next,
     })
 }
 
@@ -333,6 +340,7 @@ pub async fn update_cycle(
                     errors,
                     saved: None,
                     notice: None,
+                    next: None,
                 },
             )
         }

@@ -49,6 +49,8 @@ pub struct MyCohortView {
     pub projects: Vec<MyProject>,
     /// For the cohort's staff: what needs doing, each with where to do it.
     pub todo: Vec<(String, String)>,
+    /// A participant's commitments in the cohort still to check in.
+    pub commitments: Vec<MyCommitment>,
     /// For a participant: other firms' projects in the cohort she may see,
     /// most recently active first (title, firm, link, when).
     pub news: Vec<(String, String, String, String)>,
@@ -62,10 +64,36 @@ pub struct MyCohortView {
 const NEWS: usize = 5;
 
 pub struct MyProject {
+    pub id: i64,
     pub title: String,
     pub href: String,
     pub next: String,
     pub next_href: String,
+    /// The tools applied (name, link), in the toolkit's order.
+    pub applied: Vec<(String, String)>,
+    /// The tool the toolkit suggests next (name, link).
+    pub suggested: Option<(String, String)>,
+    /// Its claims as they stand.
+    pub claims: Vec<MyClaimView>,
+}
+
+/// A claimed line on a participant's home: what it is, where it stands, and
+/// where to see it or do what it waits for.
+pub struct MyClaimView {
+    pub description: String,
+    pub status: String,
+    pub href: String,
+    /// What the claim waits for from her (text, link): answer a question, or
+    /// rework a line returned.
+    pub action: Option<(String, String)>,
+}
+
+/// A commitment waiting to be checked in: what it says, where it was made,
+/// and the session it is due at (title, when, link to check in there).
+pub struct MyCommitment {
+    pub body: String,
+    pub made: (String, String),
+    pub due: Option<(String, String, String)>,
 }
 
 /// A programme the person oversees, at a glance: its headline figures and what
@@ -99,6 +127,8 @@ struct Home {
     manages_any: bool,
     /// Unread notices and unanswered requests for feedback.
     waiting: (i64, usize),
+    /// Requests for the person's feedback: (what, who asked, link).
+    feedback: Vec<(String, String, String)>,
     /// For someone not signed in: the programmes' showcases of what firms
     /// changed.
     showcases: Vec<ymarfer_store::showcase::ShowcaseLink>,
@@ -120,6 +150,14 @@ impl Home {
 pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> AppResult {
     let page = page.titled("home-title");
     let mut cohorts = Vec::new();
+    // Her own work, from the application layer: her firms' projects with
+    // their tools and claims, her commitments, the feedback asked of her.
+    let mut mine = match viewer.user_id() {
+        Some(_) => {
+            ymarfer_app::home::participant_loop(&state, &viewer.acting(Door::Page, "")).await?
+        }
+        None => Default::default(),
+    };
     if let Some(me) = viewer.0.as_ref() {
         let now = chrono::Utc::now();
         // Each programme's claims, read once however many of its cohorts the
@@ -223,7 +261,6 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                         .collect();
                     (mine.set_name.clone(), others)
                 });
-            let mut projects = Vec::new();
             let mut news = Vec::new();
             if c.role.enrols()
                 && let Some(org) = state.db.represented_in(c.cohort_id, me.user.id).await?
@@ -269,44 +306,18 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                         )
                     })
                     .collect();
-                for s in all {
-                    if s.organisation_id != org {
-                        continue;
-                    }
-                    let href = page.href(&format!("projects/{}", s.id));
-                    // The step that moves the project on: a first tool, then
-                    // a test-and-learn cycle, then readings and more cycles.
-                    let (next, next_href) = if s.tools == 0 {
-                        (page.t("home-step-tool"), format!("{href}#tools-heading"))
-                    } else if s.cycles == 0 {
-                        (
-                            page.t("home-step-cycle"),
-                            page.href(&format!("projects/{}/cycles/new", s.id)),
-                        )
-                    } else if let Some(n) = s.open_cycle {
-                        (
-                            page.t1("home-step-finish-cycle", "number", &n.to_string()),
-                            page.href(&format!("projects/{}/cycles/{n}/edit", s.id)),
-                        )
-                    } else if s.readings == 0 {
-                        (
-                            page.t("home-step-first-reading"),
-                            format!("{href}#reading-form"),
-                        )
-                    } else {
-                        (
-                            page.t("home-step-measure"),
-                            format!("{href}#measures-section"),
-                        )
-                    };
-                    projects.push(MyProject {
-                        title: s.title,
-                        href,
-                        next,
-                        next_href,
-                    });
-                }
             }
+            let (here, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut mine.projects)
+                .into_iter()
+                .partition(|p| p.project.cohort_id == c.cohort_id);
+            mine.projects = rest;
+            let projects: Vec<MyProject> = here.into_iter().map(|p| my_project(&page, p)).collect();
+            let commitments = mine
+                .commitments
+                .iter()
+                .filter(|m| m.cohort_id == c.cohort_id)
+                .map(|m| my_commitment(&page, m))
+                .collect();
             let space = crate::context::may(
                 &viewer,
                 ymarfer_domain::Action::ViewSpace,
@@ -342,6 +353,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                 next,
                 set,
                 projects,
+                commitments,
                 todo,
                 news,
             });
@@ -357,13 +369,24 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
         Some(me) if manages_any => glances(&state, &page, &viewer, me.user.id).await?,
         _ => Vec::new(),
     };
-    let waiting = match viewer.user_id() {
-        Some(me) => (
-            state.db.unread_notices(me).await?,
-            state.db.open_requests(me, None).await?.len(),
-        ),
-        None => (0, 0),
-    };
+    let waiting = (page.unread, mine.feedback.len());
+    let feedback = mine
+        .feedback
+        .iter()
+        .map(|r| {
+            (
+                r.project_title
+                    .clone()
+                    .unwrap_or_else(|| crate::page::excerpt(&r.body, 80)),
+                r.asked_by
+                    .as_deref()
+                    .filter(|n| !n.trim().is_empty())
+                    .map(str::to_string)
+                    .unwrap_or_else(|| page.t("person-unnamed")),
+                page.href(&format!("posts/{}#feedback-heading", r.post_id)),
+            )
+        })
+        .collect();
     let showcases = if viewer.0.is_none() {
         state.db.showcases().await?
     } else {
@@ -375,6 +398,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
         programmes,
         manages_any,
         waiting,
+        feedback,
         showcases,
     })
 }
@@ -455,4 +479,100 @@ async fn cohort_glances(
         });
     }
     Ok(out)
+}
+
+/// One of her projects as her home shows it: the step that moves it on, the
+/// tools applied and the one to try next, and its claims.
+fn my_project(page: &Page, p: ymarfer_app::home::ProjectLoop) -> MyProject {
+    use ymarfer_domain::impact::Status;
+    let s = &p.project;
+    let href = page.href(&format!("projects/{}", s.id));
+    let tool_href = |id: &str| page.href(&format!("projects/{}/tools/{id}", s.id));
+    let suggested = p
+        .suggested
+        .as_ref()
+        .map(|t| (page.text(&t.name).to_string(), tool_href(&t.id)));
+    // The step that moves the project on: a first tool, then a test-and-learn
+    // cycle, then readings and more cycles.
+    let (next, next_href) = if s.tools == 0 {
+        let first = suggested
+            .as_ref()
+            .map_or_else(|| format!("{href}#tools-heading"), |(_, h)| h.clone());
+        (page.t("home-step-tool"), first)
+    } else if s.cycles == 0 {
+        (
+            page.t("home-step-cycle"),
+            page.href(&format!("projects/{}/cycles/new", s.id)),
+        )
+    } else if let Some(n) = s.open_cycle {
+        (
+            page.t1("home-step-finish-cycle", "number", &n.to_string()),
+            page.href(&format!("projects/{}/cycles/{n}/edit", s.id)),
+        )
+    } else if s.readings == 0 {
+        (
+            page.t("home-step-first-reading"),
+            format!("{href}#reading-form"),
+        )
+    } else {
+        (
+            page.t("home-step-measure"),
+            format!("{href}#measures-section"),
+        )
+    };
+    let applied = p
+        .applied
+        .iter()
+        .map(|t| (page.text(&t.name).to_string(), tool_href(&t.id)))
+        .collect();
+    let claims = p
+        .claims
+        .iter()
+        .map(|c| {
+            let line = page.href(&format!("projects/{}/benefits/{}", s.id, c.line_id));
+            let action = match c.status {
+                Status::Queried => Some((page.t("ledger-answer"), format!("{line}/answer"))),
+                Status::Returned => Some((page.t("home-claim-rework"), line)),
+                _ => None,
+            };
+            MyClaimView {
+                description: c.description.clone(),
+                status: page.t(c.status.message_id()),
+                href: format!("{href}#ledger"),
+                action,
+            }
+        })
+        .collect();
+    MyProject {
+        id: s.id,
+        title: s.title.clone(),
+        href,
+        next,
+        next_href,
+        applied,
+        suggested,
+        claims,
+    }
+}
+
+/// A commitment as her home shows it, linked to the session where she checks
+/// in on it.
+fn my_commitment(page: &Page, m: &ymarfer_store::home::OpenCommitment) -> MyCommitment {
+    let session = |id: i64| {
+        page.href(&format!(
+            "programmes/{}/cohorts/{}/sessions/{id}",
+            m.programme_slug, m.cohort_slug
+        ))
+    };
+    MyCommitment {
+        body: m.body.clone(),
+        made: (m.made_title.clone(), session(m.made_at)),
+        due: m.due_id.map(|id| {
+            (
+                m.due_title.clone().unwrap_or_default(),
+                m.due_on.map(|at| page.tr.date_time(at)).unwrap_or_default(),
+                format!("{}#rhythm-heading", session(id)),
+            )
+        }),
+    }
 }

@@ -374,7 +374,10 @@ pub async fn show(
     )
     .await?;
     let notice = page.done_notice(q.done.as_deref());
-    render(&show_page(&state, page, &viewer, ctx, notice, Default::default()).await?)
+    let next = crate::views::next::NextSteps::on_project(&page, &viewer, &ctx, q.done.as_deref());
+    let mut show = show_page(&state, page, &viewer, ctx, notice, Default::default()).await?;
+    show.next = next;
+    render(&show)
 }
 
 pub async fn edit_form(

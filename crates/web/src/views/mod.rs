@@ -6,6 +6,7 @@ pub mod claims;
 pub mod cohort_page;
 pub mod invite;
 pub mod ledger;
+pub mod next;
 pub mod notice;
 pub mod profile;
 pub mod project_page;

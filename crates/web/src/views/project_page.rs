@@ -47,8 +47,11 @@ pub struct ShowPage {
     median_text: String,
     /// What the run chart rules say, sentence by sentence.
     signal_words: Vec<String>,
-    tools: Vec<(String, String)>,
+    /// Each tool a project may use: (id, name, applied already).
+    tools: Vec<(String, String, bool)>,
     notice: Option<String>,
+    /// The next steps offered after a save.
+    pub next: Option<crate::views::next::NextSteps>,
     reading_errors: FieldErrors,
     /// A refused reading, as typed.
     reading_form: crate::views::reading::ReadingForm,
@@ -208,7 +211,13 @@ pub async fn show_page(
     let can_verify = ctx.may(&viewer.acting(Door::Page, ""), Action::VerifyBenefit);
     let tool_links = tools
         .iter()
-        .map(|t| (t.id.clone(), t.name.get(tr.lang()).to_string()))
+        .map(|t| {
+            (
+                t.id.clone(),
+                t.name.get(tr.lang()).to_string(),
+                applied.contains(&t.id),
+            )
+        })
         .collect();
     // What its people may share with their cohort: each tool applied, each
     // cycle, the latest reading.
@@ -257,6 +266,7 @@ pub async fn show_page(
         signal_words,
         tools: tool_links,
         notice,
+        next: None,
         reading_errors,
         reading_form,
         can_approve,

@@ -1783,6 +1783,184 @@ async fn tokens_and_api_pages_pass_axe(app: TestApp) {
     b.close().await;
 }
 
+/// Picks an option of a select by its value.
+async fn choose(b: &Browser, select: &str, value: &str) {
+    b.click(&format!("{select} option[value='{value}']")).await;
+}
+
+/// A participant's loop from her home, on a phone: a first tool, the next
+/// steps it offers, a cycle, a commitment and a claim, each save landing on a
+/// page that says what was saved and what comes next, and the home gathering
+/// them; the home passes axe and reflows at 320 px at the start and the end.
+async fn participant_loop_from_home_on_a_phone(app: TestApp) {
+    let (manager, programme, cohort) = crate::support::manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let org = Firm::named("Swyddfa Sali")
+        .area("ceredigion")
+        .add(&app.db, programme)
+        .await
+        .unwrap();
+    let sali = app.user("sali@swyddfa.cymru", Lang::En, false).await;
+    app.db
+        .enrol(programme, cohort, sali.id, Some(org.id), None)
+        .await
+        .unwrap();
+    let project =
+        crate::support::project(&app, cohort, org.id, "Slow invoices", "testing", "cohort").await;
+    let meeting = |days: i64, title: &str| ymarfer_store::schedule::MeetingInput {
+        title: title.into(),
+        kind: ymarfer_domain::programme::SessionKind::Workshop,
+        starts_at: chrono::Utc::now() + chrono::Duration::days(days),
+        ends_at: chrono::Utc::now() + chrono::Duration::days(days) + chrono::Duration::hours(2),
+        ..Default::default()
+    };
+    let kickoff = app
+        .db
+        .create_meeting(cohort, &meeting(-7, "Kick-off"))
+        .await
+        .unwrap()
+        .id;
+    let review = app
+        .db
+        .create_meeting(cohort, &meeting(7, "Review day"))
+        .await
+        .unwrap()
+        .id;
+
+    let b = Browser::start().await;
+    b.goto(&app.url("/en/sign-in")).await;
+    b.fill("#email", "sali@swyddfa.cymru").await;
+    b.fill("#password", PASSWORD).await;
+    b.submit("form[action='/en/sign-in'] button").await;
+    assert_eq!(b.path().await, "/en");
+    b.assert_accessible("participant home, at the start").await;
+    b.assert_reflows("participant home, at the start").await;
+
+    // The first tool of the toolkit, one click from home.
+    b.click_link("apply a first tool to the problem").await;
+    assert_eq!(
+        b.path().await,
+        format!("/en/projects/{}/tools/sipoc", project.id)
+    );
+    for (field, value) in [
+        ("#process_name", "Invoicing"),
+        ("#start", "A job is finished"),
+        ("#end", "The invoice is paid"),
+        ("#suppliers", "The workshop"),
+        ("#inputs", "Job sheets"),
+        ("#process_steps-0-step", "Type the invoice"),
+        ("#outputs", "An invoice"),
+        ("#customers", "Our clients"),
+    ] {
+        b.fill(field, value).await;
+    }
+    b.submit("#tool-save").await;
+    assert!(
+        b.path().await.ends_with("?done=saved"),
+        "{}",
+        b.path().await
+    );
+    let next = b.text(".next-steps").await;
+    assert!(next.contains("Apply the next tool: Process map"), "{next}");
+    b.assert_accessible("tool saved, with next steps").await;
+    b.assert_reflows("tool saved, with next steps").await;
+
+    // A cycle from it, which offers a reading next.
+    b.click_link("Start a test-and-learn cycle from what this showed")
+        .await;
+    assert_eq!(
+        b.path().await,
+        format!("/en/projects/{}/cycles/new", project.id)
+    );
+    b.fill("#change_idea", "Invoice the day the job ends").await;
+    b.fill("#prediction", "Paid a week sooner").await;
+    b.submit("main form button").await;
+    assert!(b.text("main").await.contains("The cycle is saved."));
+    assert!(
+        b.text(".next-steps")
+            .await
+            .contains("Record a reading of your measure")
+    );
+    b.assert_accessible("cycle saved, with next steps").await;
+
+    // A commitment at the session that has begun, which points to her home.
+    b.goto(&app.url(&format!(
+        "/en/programmes/{slug}/cohorts/cohort-1/sessions/{kickoff}"
+    )))
+    .await;
+    b.fill("#commitment", "Send every invoice the same day")
+        .await;
+    b.submit("form[action$='/commitments'] button").await;
+    assert!(b.text("main").await.contains("Commitment recorded."));
+    b.assert_accessible("commitment saved").await;
+
+    // A claim, which points to her home too.
+    b.goto(&app.url(&format!("/en/projects/{}/benefits/new", project.id)))
+        .await;
+    b.fill("#description", "Less time chasing payments").await;
+    choose(&b, "#category", "labour_time").await;
+    choose(&b, "#frequency", "monthly").await;
+    set_value(&b, "#starts_on", "2026-11-02").await;
+    choose(&b, "#status", "claimed").await;
+    b.fill("#amount", "120").await;
+    b.submit("main form button[type='submit']").await;
+    assert!(
+        b.text("main")
+            .await
+            .contains("The benefit line has been saved.")
+    );
+    b.assert_accessible("claim saved, with next steps").await;
+
+    // Her question to answer arrives as a notice, counted in the navigation.
+    let line = app.db.benefit_history(project.id).await.unwrap()[0].line_id;
+    ymarfer_app::claims::query(
+        &app.state,
+        &app.acting(manager.id).await,
+        ymarfer_app::claims::Seen {
+            project: project.id,
+            line,
+            version: 1,
+            note: "Which invoices?",
+        },
+    )
+    .await
+    .unwrap();
+    b.click_link("Follow your claims on your home page").await;
+    assert_eq!(b.path().await, "/en");
+    let count = b.text("nav .unread-count").await;
+    assert!(
+        count.starts_with('1') && count.contains("unread notice"),
+        "{count}"
+    );
+    let main = b.text("main").await;
+    for shown in [
+        "SIPOC",
+        "Tool to try next: Process map",
+        "Send every invoice the same day",
+        "check in at Review day",
+        "Less time chasing payments: Queried",
+        "Answer the question",
+    ] {
+        assert!(main.contains(shown), "the home shows “{shown}”: {main}");
+    }
+    assert!(
+        b.c.find(Locator::Css(&format!(
+            "main a[href$='/sessions/{review}#rhythm-heading']"
+        )))
+        .await
+        .is_ok()
+    );
+    b.assert_accessible("participant home, with her loop").await;
+    b.assert_reflows("participant home, with her loop").await;
+    b.close().await;
+}
+
 on_both! {
     browser_learning_together_pages => super::learning_together_pages_pass_axe;
     browser_tokens_and_api => super::tokens_and_api_pages_pass_axe;
@@ -1796,4 +1974,5 @@ on_both! {
     browser_run_a_cohort => super::manager_and_facilitator_run_a_cohort;
     browser_learn_by_doing => super::participant_learns_by_doing_on_a_phone;
     browser_impact => super::impact_dashboard_in_both_languages;
+    browser_participant_loop => super::participant_loop_from_home_on_a_phone;
 }

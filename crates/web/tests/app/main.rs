@@ -23,6 +23,7 @@ mod doors;
 mod firms;
 mod hardening;
 mod health;
+mod home_loop;
 mod impact;
 mod live;
 mod markup;

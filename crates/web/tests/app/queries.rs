@@ -166,6 +166,78 @@ async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from
     }
 }
 
+/// More of one participant's own work: `n` more tools applied to her
+/// project, claims on it, sessions with a commitment at each, and posts by
+/// others asking for her feedback.
+async fn grow_her(app: &TestApp, cohort: i64, her: i64, project: i64, n: usize, from: usize) {
+    let tools = ymarfer_domain::toolkit::SHIPPED;
+    for i in from..from + n {
+        app.db
+            .save_application(project, tools[i % tools.len()].0, 1, "{}", Some(her))
+            .await
+            .unwrap();
+        Line::add_all(
+            &app.db,
+            &[(
+                project,
+                Line::monthly(&format!("Saving {i}"), 10_000)
+                    .category(ymarfer_domain::impact::Category::LabourTime)
+                    .starting(chrono::Utc::now().date_naive())
+                    .status(ymarfer_domain::impact::Status::Claimed),
+            )],
+            her,
+        )
+        .await
+        .unwrap();
+        let at = chrono::Utc::now() - chrono::Duration::days(30 - i as i64);
+        let session = app
+            .db
+            .create_meeting(
+                cohort,
+                &ymarfer_store::schedule::MeetingInput {
+                    title: format!("Session {i}"),
+                    kind: ymarfer_domain::programme::SessionKind::Workshop,
+                    starts_at: at,
+                    ends_at: at + chrono::Duration::hours(2),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .id;
+        app.db
+            .add_commitment(session, her, &format!("Try change {i}"))
+            .await
+            .unwrap();
+        let asker = app
+            .user(&format!("asker{i}@example.com"), Lang::En, false)
+            .await;
+        let post = app
+            .db
+            .add_item(
+                &ymarfer_store::space::NewItem {
+                    cohort,
+                    parent: None,
+                    author: asker.id,
+                    kind: ymarfer_domain::space::ItemKind::Post,
+                    project: None,
+                    tool_id: None,
+                    ref_id: None,
+                    body: "What do you think?",
+                    lang: Lang::En,
+                    alumni: None,
+                },
+                &[],
+            )
+            .await
+            .unwrap();
+        app.db
+            .request_feedback(post, asker.id, &[her])
+            .await
+            .unwrap();
+    }
+}
+
 async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
     statements();
     let (programme, first) = app
@@ -207,8 +279,25 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
         },
     )
     .await;
+    // A participant with her firm's project, whose own work grows.
+    let owner = app.user("owner@example.com", Lang::En, false).await;
+    let firm = Firm::named("Her firm")
+        .add(&app.db, programme)
+        .await
+        .unwrap();
+    app.db
+        .enrol(programme, first, owner.id, Some(firm.id), None)
+        .await
+        .unwrap();
+    let hers = crate::support::project(&app, first, firm.id, "Her problem", "testing", "cohort")
+        .await
+        .id;
+    let owner_client = app.client();
+    owner_client.sign_in("owner@example.com").await;
+    grow_her(&app, first, owner.id, hers, 2, 0).await;
     let pages: Vec<(&Client, &str)> = vec![
         (&participant, "/en"),
+        (&owner_client, "/en"),
         (&participant, "/en/programmes/maint/cohorts/cohort-1/space"),
         (&participant, "/en/projects/1"),
         (&manager, "/en"),
@@ -250,6 +339,7 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
         .unwrap()
         .id;
     grow(&app, programme, &[first, second, third], 4, 1000).await;
+    grow_her(&app, first, owner.id, hers, 6, 2).await;
     let mut failures = Vec::new();
     for ((c, path), before) in pages.iter().zip(&small) {
         let after = cost(c, path).await;

@@ -29,6 +29,8 @@ struct ApplyPage {
     versions: Vec<(i64, String)>,
     computed: Option<ComputedView>,
     notice: Option<String>,
+    /// The next steps offered once the tool is saved.
+    next: Option<crate::views::next::NextSteps>,
 }
 
 pub async fn apply_form(
@@ -55,9 +57,19 @@ pub async fn apply_form(
     };
     let computed = latest.as_ref().and_then(|v| computed_view(tr, &tool, v));
     let notice = page.done_notice(q.done.as_deref());
+    let next = if q.done.as_deref() == Some("saved") && ctx.can_edit() {
+        let tools = crate::views::toolkit::tools_for(&state, ctx.programme.id).await?;
+        let applied: Vec<&str> = apps.iter().map(|a| a.tool_id.as_str()).collect();
+        Some(crate::views::next::NextSteps::after_tool(
+            &page, &viewer, &ctx, &tools, &applied, &tool.id,
+        ))
+    } else {
+        None
+    };
     let mut page = page;
     page.title = tool_title(&page, &tool, &ctx);
     render(&ApplyPage {
+        next,
         fields: form_view(tr, &tool, &raw, &[], &Blanks::default()),
         versions: versions(&state, tr, id, &tool.id).await?,
         page,
@@ -97,6 +109,7 @@ pub async fn apply(
             errors: Vec::new(),
             computed,
             notice: None,
+            next: None,
         });
     }
     let raw = RawInput::from_form(&tool, &form);
@@ -132,6 +145,7 @@ pub async fn apply(
                     errors: summary,
                     computed: None,
                     notice: None,
+                    next: None,
                 },
             )
         }
