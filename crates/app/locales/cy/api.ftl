@@ -140,5 +140,5 @@ mail-state-waiting = Yn aros
 mail-state-given-up = Wedi'i ildio
 jobs-outcome-emails = E-byst wedi'u hanfon: { $sent }; wedi methu: { $failed }
 jobs-outcome-mail = Wedi'u hanfon: { $sent }; yn dal i aros: { $waiting }
-jobs-outcome-followups = Dilyniannau: { $sent }; nodiadau atgoffa: { $reminded }; gwiriadau iechyd i'w gwneud eto: { $rechecks }; darpar gyfranogwyr wedi'u hanghofio: { $forgotten }; wedi methu: { $failed }
+jobs-outcome-followups = Arolygon dilynol: { $sent }; nodiadau atgoffa: { $reminded }; gwiriadau iechyd i'w gwneud eto: { $rechecks }; darpar gyfranogwyr wedi'u hanghofio: { $forgotten }; wedi methu: { $failed }
 jobs-outcome-failed = Wedi methu: { $error }

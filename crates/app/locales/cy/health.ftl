@@ -167,34 +167,36 @@ field-smes-source-hint = O ble mae'r ffigurau'n dod ac ar gyfer pa flwyddyn, e.e
 field-smes-counts = Ffigurau
 field-smes-counts-hint = Un ardal ar bob llinell: ei henw neu ei chod, coma, a nifer y busnesau bach a chanolig, e.e. "Gwynedd, 9120".
 smes-error-lines = Nid yw'r llinellau hyn yn ardal ac yn nifer o fusnesau (neu maen nhw'n enwi ardal ddwywaith): { $lines }.
-leads-waiting-since = Daeth ar { $date }: yn aros ers { $days ->
+leads-waiting-since = Cyrhaeddodd ar { $date }: yn aros ers { $days ->
+    [zero] heddiw
     [two] { $days } ddiwrnod
    *[other] { $days } diwrnod
 }
 lead-contact = Person cyswllt
 lead-phone = Ffôn
 leads-waiting-link = { $count ->
+    [zero] Nid oes yr un darpar gyfranogwr yn aros am raglen
     [one] Mae un darpar gyfranogwr yn aros am raglen
     [two] Mae dau ddarpar gyfranogwr yn aros am raglen
-   *[other] Mae { $count } o ddarpar gyfranogwyr yn aros am raglen
+   *[other] Mae { $count } darpar gyfranogwr yn aros am raglen
 }
-lead-status-follows = Ar ôl y gwahoddiad, mae'r statws yn dilyn yr unigolyn: wedi cofrestru pan fydd yn mewngofnodi gyntaf, wedi cwblhau pan ddaw ei garfan i ben. Dewiswch un arall dim ond i'w roi o'r neilltu.
+lead-status-follows = Ar ôl y gwahoddiad, mae'r statws yn dilyn yr unigolyn: wedi cofrestru pan fydd yn mewngofnodi am y tro cyntaf, wedi cwblhau pan ddaw ei garfan i ben. Dewiswch statws arall dim ond er mwyn ei roi o'r neilltu.
 lead-status-chosen = Statws a ddewiswyd gan y tîm
 health-thanks-title = Diolch: mae eich manylion gennym
-health-thanks-lead = Diolch. Mae eich manylion gyda thîm y rhaglen; does dim angen dim byd arall gennych chi heddiw.
+health-thanks-lead = Diolch. Mae eich manylion gyda thîm y rhaglen; nid oes angen unrhyw beth arall gennych chi heddiw.
 health-thanks-next = Beth sy'n digwydd nesaf
 health-thanks-read = Bydd rheolwr rhaglen yn darllen eich manylion, fel arfer o fewn pum diwrnod gwaith, ac yn dod o hyd i'r rhaglen a'r garfan agosaf atoch chi.
 health-thanks-read-cohort = Bydd y tîm sy'n rhedeg { $cohort } yn darllen eich manylion, fel arfer o fewn pum diwrnod gwaith.
 health-thanks-contact = Byddan nhw'n cysylltu â chi drwy e-bost, { $language ->
         [cy] yn Gymraeg
        *[other] yn Saesneg
-    }, i sôn am eich busnes ac a yw'r garfan yn addas iddo.
+    }, i drafod eich busnes ac a yw'r garfan yn addas iddo.
 health-thanks-contact-phone = Byddan nhw'n cysylltu â chi drwy e-bost neu ar y ffôn, { $language ->
         [cy] yn Gymraeg
        *[other] yn Saesneg
-    }, i sôn am eich busnes ac a yw'r garfan yn addas iddo.
+    }, i drafod eich busnes ac a yw'r garfan yn addas iddo.
 health-thanks-invite = Os byddwch chi'n ymuno, byddwch chi'n cael gwahoddiad drwy e-bost gyda dolen i sefydlu eich cyfrif, a dyddiadau'r sesiynau.
 health-thanks-invite-date = Os byddwch chi'n ymuno, byddwch chi'n cael gwahoddiad drwy e-bost gyda dolen i sefydlu eich cyfrif. Mae'r garfan yn dechrau ar { $date }.
 health-thanks-meanwhile = Yn y cyfamser
 health-thanks-meanwhile-text = Rhowch gynnig yr wythnos nesaf ar un o'r offer a awgrymodd eich canlyniad: mae pob un yn cymryd llai nag awr, ac mae'n rhoi rhywbeth i chi sôn amdano pan fydd y tîm yn ffonio.
-health-thanks-back = Yn ôl at eich canlyniad a'r offer i roi cynnig arnynt
+health-thanks-back = Yn ôl at eich canlyniad a'r offer i roi cynnig arnyn nhw

@@ -181,7 +181,7 @@ email-reset-body =
     { $link }
 
     Os na wnaethoch ofyn am ailosod eich cyfrinair, gallwch anwybyddu'r neges hon a bydd eich cyfrinair yn aros yr un fath.
-email-invitation-cohort-subject = Gwahoddiad i garfan { $cohort }
+email-invitation-cohort-subject = Gwahoddiad i'r garfan { $cohort }
 email-invitation-cohort = Mae gennych le yn y garfan { $cohort }.
 email-invitation-cohort-starts = Mae gennych le yn y garfan { $cohort }, sy'n dechrau ar { $date }.
 email-invitation-subject = Gwahoddiad i Ymarfer

@@ -118,7 +118,7 @@ session-when = Pryd
 session-present = Yn bresennol
 register-heading = Cofrestr bresenoldeb
 register-everyone = Nodi bod pawb yn bresennol
-register-hint = Mae'r bobl sydd eisoes wedi'u nodi yn cadw eu marc. Yna newidiwch yr eithriadau: mae un tap yn cofnodi rhywun sy'n cyrraedd yn hwyr, ymddiheuriad neu absenoldeb.
+register-hint = Mae'r bobl sydd eisoes wedi'u nodi yn cadw eu marc. Yna newidiwch yr eithriadau: mae tapio unwaith yn cofnodi bod rhywun yn hwyr, wedi ymddiheuro neu'n absennol.
 register-unmarked = Heb ei nodi
 
 ## Setiau dysgu gweithredol

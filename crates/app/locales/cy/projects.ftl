@@ -110,15 +110,18 @@ runchart-key-shift = Symudiad
 runchart-key-trend = Tuedd
 runchart-key-astronomical = Pwynt eithriadol
 runchart-heading = Beth mae'r siart yn ei ddangos
-runchart-too-few = Mae'n rhy gynnar i farnu: mae angen o leiaf { $need } darlleniad ar reolau'r siart rhediad, a { $count } sydd yma hyd yma.
+runchart-too-few = Dim digon o ddarlleniadau i farnu eto: mae angen o leiaf { $need } darlleniad ar reolau'r siart rhediad, a dim ond { $count } sydd yma hyd yn hyn.
 runchart-no-signal = Dim arwydd eto: mae'r darlleniadau'n amrywio fel o'r blaen.
 runchart-shift-above = Mae { $count } darlleniad yn olynol uwchben y canolrif o { $date } ymlaen: dyma symudiad.
 runchart-shift-below = Mae { $count } darlleniad yn olynol o dan y canolrif o { $date } ymlaen: dyma symudiad.
 runchart-trend-up = Cododd { $count } darlleniad yn olynol, bob un yn uwch na'r un cynt, o { $date } ymlaen: dyma duedd.
 runchart-trend-down = Gostyngodd { $count } darlleniad yn olynol, bob un yn is na'r un cynt, o { $date } ymlaen: dyma duedd.
-runchart-few-runs = Mae'r darlleniadau'n croesi'r canolrif yn rhy anaml: { $runs } rhediad ymhlith { $useful } darlleniad nad ydynt ar y canolrif, pan fyddai siawns yn rhoi o leiaf { $lower }. Nid siawns yn unig sy'n eu hamrywio.
-runchart-many-runs = Mae'r darlleniadau'n croesi'r canolrif yn rhy aml: { $runs } rhediad ymhlith { $useful } darlleniad nad ydynt ar y canolrif, pan fyddai siawns yn rhoi { $upper } ar y mwyaf. Mae rhywbeth yn newid bob yn ail, fel dwy ffordd o weithio neu ddwy ffynhonnell ddata.
-runchart-astronomical = Mae darlleniad { $date } ymhell o'r lleill i gyd: dyma bwynt eithriadol. Holwch beth ddigwyddodd bryd hynny.
+runchart-few-runs = Mae'r darlleniadau'n croesi'r canolrif yn rhy anaml: { $runs ->
+        [two] { $runs } rediad
+       *[other] { $runs } rhediad
+    } ymhlith { $useful } darlleniad nad ydynt ar y canolrif, tra byddai siawns yn rhoi o leiaf { $lower }. Nid ar hap yn unig y maen nhw'n amrywio.
+runchart-many-runs = Mae'r darlleniadau'n croesi'r canolrif yn rhy aml: { $runs } rhediad ymhlith { $useful } darlleniad nad ydynt ar y canolrif, tra byddai siawns yn rhoi { $upper } ar y mwyaf. Mae rhywbeth yn newid bob yn ail, fel dwy ffordd o weithio neu ddwy ffynhonnell ddata.
+runchart-astronomical = Mae'r darlleniad ar { $date } ymhell o'r lleill i gyd: dyma bwynt eithriadol. Holwch beth ddigwyddodd bryd hynny.
 runchart-meaning-better = Mae'r newid wedi gwneud gwahaniaeth.
 runchart-meaning-worse = Mae'r darlleniadau wedi gwaethygu ers y newid.
 runchart-meaning-moved = Mae'r darlleniadau wedi symud ers y newid; nid yw'r nod yn dweud pa ffordd sy'n well.
