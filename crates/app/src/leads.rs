@@ -237,9 +237,6 @@ pub async fn set_status(
     if found.chosen_status() == status && found.notes == notes {
         return Ok(false);
     }
-    if status == LeadStatus::Completed {
-        return Err(Error::Invalid("error-choose-one"));
-    }
     let mut event = acting.event(AuditAction::LeadStatusChanged);
     event.programme_id = Some(programme);
     event.subject = format!("lead {lead}: {}", found.organisation_name);

@@ -64,7 +64,8 @@ coded_enum! {
         Contacted = "contacted", "lead-status-contacted";
         Invited = "invited", "lead-status-invited";
         Enrolled = "enrolled", "lead-status-enrolled";
-        /// Never set by hand: the person's cohort has ended (see `following`).
+        /// The person's cohort has ended (see `following`); the page offers
+        /// it to nobody, the API to whoever records it by hand.
         Completed = "completed", "lead-status-completed";
         Closed = "closed", "lead-status-closed";
     }

@@ -205,9 +205,24 @@ async fn shared_firms_split_per_programme(db: Db) {
     use ymarfer_store::ledger::BenefitInput;
     let (a, cohort_a) = db.create_programme_with_cohort("a", "A").await.unwrap();
     let (b, cohort_b) = db.create_programme_with_cohort("b", "B").await.unwrap();
-    let gwen = user(&db, "gwen@example.com").await;
-    let huw = user(&db, "huw@example.com").await;
     let at = "'2026-01-05T09:00:00Z'";
+    // People as the schema of the time held them (no later columns).
+    db.execute_unchecked(&format!(
+        "INSERT INTO users (email, display_name, language, is_admin, created_at) \
+         VALUES ('gwen@example.com', 'Gwen', 'cy', FALSE, {at}), ('huw@example.com', 'Huw', 'cy', FALSE, {at})"
+    ))
+    .await
+    .unwrap();
+    let gwen = db
+        .user_by_email(&Email::parse("gwen@example.com").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let huw = db
+        .user_by_email(&Email::parse("huw@example.com").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     // Rows with the ids this test names.
     let given = match db.backend() {
         ymarfer_store::Backend::Sqlite => "",

@@ -191,7 +191,7 @@ data-readme =
 
     Mae'r ffeil hon yn cynnwys popeth sydd gan Ymarfer a roesoch chi i mewn neu a gofnodwyd amdanoch chi, ar y dyddiad y gwnaethoch ei lawrlwytho.
 
-    Mae records.json yn cynnwys, fesul adran: eich cyfrif; eich carfanau a'ch rôl; eich sesiynau mewngofnodi; eich presenoldeb ym mhob sesiwn; eich hunanasesiad gallu; yr hyn a ysgrifennoch mewn gofodau carfan (eitemau, sylwadau, adborth a roesoch, ymrwymiadau a diweddariadau, eich log dysgu, nodiadau o sesiynau byw); dilyniannau; y prosiectau a greoch, defnydd o offer, cylchoedd gwella a darlleniadau; pob fersiwn o'r hawliadau arbedion a wnaethoch; fersiynau cynharach o'ch eitemau; adborth a roddodd eraill ar eich eitemau (heb eu henwau); eich ymatebion; eich cofnodion darpar gyfranogwr o'r gwiriad iechyd; a'r trywydd archwilio o'r hyn a wnaethoch a'r hyn a wnaed i'ch cyfrif.
+    Mae records.json yn cynnwys, fesul adran: eich cyfrif; eich carfanau a'ch rôl; eich sesiynau mewngofnodi; eich presenoldeb ym mhob sesiwn; eich hunanasesiad gallu; yr hyn a ysgrifennoch mewn gofodau carfan (eitemau, sylwadau, adborth a roesoch, ymrwymiadau a diweddariadau, eich log dysgu, nodiadau o sesiynau byw); arolygon dilynol; y prosiectau a greoch, defnydd o offer, cylchoedd gwella a darlleniadau; pob fersiwn o'r hawliadau arbedion a wnaethoch; fersiynau cynharach o'ch eitemau; adborth a roddodd eraill ar eich eitemau (heb eu henwau); eich ymatebion; eich cofnodion darpar gyfranogwr o'r gwiriad iechyd; a'r trywydd archwilio o'r hyn a wnaethoch a'r hyn a wnaed i'ch cyfrif.
 
     Mae'r ffolder files/ yn cynnwys y ffeiliau a atodwyd gennych, fel y'u cadwyd.
 

@@ -490,16 +490,16 @@ async fn administration_index(app: TestApp) {
     let html = admin.get("/cy/admin").await.text().await.unwrap();
     assert!(html.contains("<title>Gweinyddu – Ymarfer</title>"));
     for area in [
-        "users",
-        "leads",
-        "programmes",
-        "jobs",
-        "mail",
-        "audit",
-        "smes",
+        "admin/users",
+        "leads/waiting",
+        "admin/programmes",
+        "admin/jobs",
+        "admin/mail",
+        "admin/audit",
+        "admin/smes",
     ] {
         assert!(
-            html.contains(&format!("href=\"/cy/admin/{area}\"")),
+            html.contains(&format!("href=\"/cy/{area}\"")),
             "{area} is listed"
         );
     }

@@ -215,7 +215,7 @@ async fn people_import(app: &TestApp) {
         app.outbox()
             .iter()
             .any(|(to, subject, _)| to == "newydd@example.com"
-                && subject.starts_with("Gwahoddiad i garfan ")),
+                && subject.starts_with("Gwahoddiad i'r garfan ")),
         "the new person is told, in Welsh"
     );
 

@@ -416,7 +416,7 @@ pub async fn invite_to_cohort(app: &TestApp) {
         app.outbox()
             .iter()
             .any(|(to, subject, _)| to == "newydd.gwahodd@example.com"
-                && subject.starts_with("Gwahoddiad i garfan ")),
+                && subject.starts_with("Gwahoddiad i'r garfan ")),
         "told in their language"
     );
     let active = app.db.enrolled(s.cohort).await.unwrap();

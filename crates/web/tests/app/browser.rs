@@ -177,7 +177,13 @@ impl Browser {
                   r.scrollWidth > r.clientWidth + 1 && !(r.previousElementSibling && r.previousElementSibling.classList.contains('scroll-hint')
                     && r.getAttribute('aria-describedby') === r.previousElementSibling.id && r.getAttribute('role') === 'region' && r.tabIndex === 0)
                 ).map(e => e.outerHTML.slice(0, 200));
-                return [clipped, silent];"#,
+                const small = [...document.querySelectorAll('svg text')].filter(t => {
+                  const svg = t.ownerSVGElement;
+                  if (!svg || !svg.viewBox || !svg.viewBox.baseVal || !svg.viewBox.baseVal.width) return false;
+                  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+                  return t.textContent.trim() !== '' && parseFloat(getComputedStyle(t).fontSize) * scale < 13.5;
+                }).map(t => t.textContent.slice(0, 40));
+                return [clipped, silent.concat(small.map(t => 'chart text under 14 px: ' + t))];"#,
                 vec![],
             )
             .await
@@ -1364,6 +1370,20 @@ async fn learning_together_on_a_phone(app: TestApp) {
             .unwrap()
             .unwrap_or_default();
     assert!(thumb.starts_with("Llun: ymarfer-map-"), "{thumb}");
+    // With a post in it, the space opens on its posts: the form to write
+    // another is folded away, so the first post is on the phone's first screen.
+    let top = b
+        .c
+        .execute(
+            "return [document.querySelector('article.post').getBoundingClientRect().top, document.querySelector('details.compose').open];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        top[0].as_f64().unwrap_or(f64::MAX) < 844.0 && top[1] == serde_json::Value::Bool(false),
+        "the first post starts {top:?} down a 844 px phone screen"
+    );
     let loaded: bool =
         b.c.execute(
             "return document.querySelector('ul.files img').naturalWidth > 0;",

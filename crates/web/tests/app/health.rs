@@ -254,7 +254,7 @@ async fn a_lead_for_no_programme_is_listed_and_assigned(app: TestApp) {
             && html.contains("Becws Nia")
             && html.contains("01970 123456")
             && html.contains("Cymraeg")
-            && html.contains("yn aros ers 0 diwrnod"),
+            && html.contains("yn aros ers heddiw"),
         "{html}"
     );
     let lead = app.db.leads_of(None).await.unwrap()[0].id;
@@ -451,7 +451,7 @@ async fn interest_becomes_a_lead_and_an_invitation(app: TestApp) {
         .into_iter()
         .find(|(to, _, _)| to == "nia@becws.cymru")
         .expect("the invitation");
-    assert_eq!(subject, "Gwahoddiad i garfan Canolbarth Cymru");
+    assert_eq!(subject, "Gwahoddiad i'r garfan Canolbarth Cymru");
     assert!(
         body.contains("Mae gennych le yn y garfan Canolbarth Cymru, sy'n dechrau ar "),
         "{body}"

@@ -234,7 +234,7 @@ async fn import_thirty_people_then_export(app: TestApp) {
         mails
             .iter()
             .any(|(to, subject, _)| to == "person0@cwmni0.cymru"
-                && subject.starts_with("Gwahoddiad i garfan "))
+                && subject.starts_with("Gwahoddiad i'r garfan "))
     );
     assert!(
         mails

@@ -172,7 +172,7 @@ async fn readings_that_vary_as_before_give_no_signal(app: TestApp) {
     assert!(!html.contains("No signal yet"));
     let html = page(&c, "cy", project).await;
     assert!(html.contains(
-        "Mae'n rhy gynnar i farnu: mae angen o leiaf 10 darlleniad ar reolau'r siart rhediad, a 9 sydd yma hyd yma."
+        "Dim digon o ddarlleniadau i farnu eto: mae angen o leiaf 10 darlleniad ar reolau'r siart rhediad, a dim ond 9 sydd yma hyd yn hyn."
     ));
 
     record(&c, project, "2025-03-10", &["4", "6", "5"]).await;
