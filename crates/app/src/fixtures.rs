@@ -387,6 +387,12 @@ impl Project {
         self
     }
 
+    /// The language its words are written in.
+    pub fn written_in(mut self, lang: ymarfer_domain::Lang) -> Project {
+        self.input.lang = lang;
+        self
+    }
+
     /// Whether the firm agreed to a case study.
     pub fn case_study(mut self, consent: bool) -> Project {
         self.input.case_study_consent = consent;

@@ -17,6 +17,8 @@ pub struct NewReading<'a> {
     pub taken_on: NaiveDate,
     pub value: i64,
     pub note: &'a str,
+    /// The language the note is written in.
+    pub lang: ymarfer_domain::Lang,
 }
 
 /// A reading recorded, or the same one there already.
@@ -55,7 +57,7 @@ pub async fn record(
             project,
             reading.taken_on,
             reading.value,
-            reading.note,
+            (reading.note, reading.lang),
             acting.user_id(),
             acting.door != Door::Api,
             &event,
@@ -83,7 +85,9 @@ pub async fn correct(
     else {
         return Err(Error::NotFound);
     };
-    if (now.taken_on, now.value, now.note.as_str()) == (to.taken_on, to.value, to.note) {
+    if (now.taken_on, now.value, now.note.as_str(), now.lang.as_str())
+        == (to.taken_on, to.value, to.note, to.lang.code())
+    {
         return Ok(false);
     }
     let mut event = acting.event(AuditAction::ReadingCorrected);
@@ -94,6 +98,7 @@ pub async fn correct(
         taken_on: to.taken_on,
         value: to.value,
         note: to.note,
+        lang: to.lang,
     };
     if !s
         .db

@@ -12,7 +12,7 @@ use crate::services::Services;
 use chrono::Utc;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::space::{BODY_MAX, COMMITMENT_MAX, CheckIn};
-use ymarfer_domain::{Action, Lang, Resource};
+use ymarfer_domain::{Action, Resource};
 use ymarfer_store::programmes::Cohort;
 
 /// A record made, or found made already by the same form.
@@ -51,6 +51,7 @@ pub async fn commit(
     cohort: &Cohort,
     session: i64,
     body: &str,
+    lang: ymarfer_domain::Lang,
 ) -> Result<Made> {
     let me = member_of(acting, cohort.programme_id, cohort.id)?;
     let m = services
@@ -67,7 +68,7 @@ pub async fn commit(
     event.subject = format!("session {session} (cohort {})", cohort.id);
     let (id, new) = services
         .db
-        .make_commitment(session, me, body, &event)
+        .make_commitment(session, me, (body, lang), &event)
         .await?;
     Ok(Made { id, new })
 }
@@ -125,24 +126,24 @@ pub async fn reflect(
     acting: &Acting,
     cohort: &Cohort,
     body: &str,
+    lang: ymarfer_domain::Lang,
 ) -> Result<Made> {
     let me = member_of(acting, cohort.programme_id, cohort.id)?;
     let body = words(body, BODY_MAX)?;
     let mut event = acting.event(AuditAction::ReflectionAdded);
     event.programme_id = Some(cohort.programme_id);
     event.subject = format!("cohort {}", cohort.id);
-    let (id, new) = services.db.reflect(me, cohort.id, body, &event).await?;
+    let (id, new) = services.db.reflect(me, cohort.id, (body, lang), &event).await?;
     Ok(Made { id, new })
 }
 
 /// Shares one of the person's reflections with its cohort, as a post in the
-/// language given; only into a space they are still of. A reflection shared
+/// language it was written in; only into a space they are still of. A reflection shared
 /// already is left as it is: its post, and nothing more recorded.
 pub async fn share_reflection(
     services: &Services,
     acting: &Acting,
     reflection: i64,
-    lang: Lang,
 ) -> Result<Made> {
     acting.may(Action::ViewSignedInPages, Resource::Site)?;
     let me = acting.user_id().ok_or(Error::SignIn)?;
@@ -164,7 +165,7 @@ pub async fn share_reflection(
     event.subject = format!("cohort {}", cohort.id);
     let (id, new) = services
         .db
-        .share_reflection_recorded(reflection, me, lang, Some(&event))
+        .share_reflection_recorded(reflection, me, Some(&event))
         .await?
         .ok_or(Error::NotFound)?;
     Ok(Made { id, new })

@@ -373,6 +373,7 @@ pub async fn give_feedback(
         question: input.question.trim().to_string(),
         suggestion: input.suggestion.trim().to_string(),
         checklist: input.checklist,
+        lang: input.lang,
     };
     if input.strong.is_empty() && input.question.is_empty() && input.suggestion.is_empty() {
         return Err(Error::Invalid("feedback-error-empty"));

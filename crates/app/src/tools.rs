@@ -50,6 +50,7 @@ pub async fn apply(
     acting: &Acting,
     project: i64,
     values: &ToolValues,
+    lang: ymarfer_domain::Lang,
 ) -> Result<SavedVersion> {
     let ctx = project_for(s, acting, project, Action::EditProject).await?;
     let tools = tools_for(s, ctx.programme.id).await?;
@@ -69,6 +70,7 @@ pub async fn apply(
             &tool.id,
             i64::from(tool.version),
             &data,
+            lang,
             acting.user_id(),
             &event,
         )

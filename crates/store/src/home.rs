@@ -21,6 +21,8 @@ const REPRESENTED: &str = "JOIN enrolments e ON e.cohort_id = p.cohort_id \
 pub struct OpenCommitment {
     pub id: i64,
     pub body: String,
+    /// The language it was written in (`en` or `cy`).
+    pub lang: String,
     pub programme_id: i64,
     pub programme_slug: String,
     pub cohort_id: i64,
@@ -87,7 +89,7 @@ impl Db {
     pub async fn open_commitments(&self, user: i64) -> Result<Vec<OpenCommitment>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT c.id, c.body, k.programme_id, g.slug AS programme_slug, k.id AS cohort_id, \
+                "SELECT c.id, c.body, c.lang, k.programme_id, g.slug AS programme_slug, k.id AS cohort_id, \
                  k.slug AS cohort_slug, s.id AS made_at, s.title AS made_title, \
                  d.id AS due_id, d.title AS due_title, d.starts_at AS due_on \
                  FROM commitments c JOIN cohort_sessions s ON s.id = c.session_id \

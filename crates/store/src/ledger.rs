@@ -347,6 +347,8 @@ impl Default for BenefitInput {
 pub struct LedgerEntry {
     pub project_id: i64,
     pub project_title: String,
+    /// The language the project's title was written in.
+    pub project_lang: String,
     pub organisation_name: String,
     pub organisation_rate: Option<i64>,
     pub verifier_name: Option<String>,
@@ -360,6 +362,8 @@ pub struct LedgerEntry {
 pub struct Claim {
     pub project_id: i64,
     pub project_title: String,
+    /// The language the project's title was written in.
+    pub project_lang: String,
     pub cohort_id: i64,
     pub organisation_name: String,
     /// Who made the line's first claimed version of this round (an erased
@@ -1182,7 +1186,7 @@ impl Db {
         cohort_id: Option<i64>,
     ) -> Result<Vec<LedgerEntry>> {
         let sql = format!(
-            "SELECT p.id AS project_id, p.title AS project_title, o.name AS organisation_name, \
+            "SELECT p.id AS project_id, p.title AS project_title, p.lang AS project_lang, o.name AS organisation_name, \
              o.hourly_rate_pence AS organisation_rate, u.display_name AS verifier_name, {VERSION_COLUMNS} \
              FROM benefit_versions v JOIN benefit_lines l ON l.id = v.line_id JOIN projects p ON p.id = l.project_id \
              JOIN cohorts c ON c.id = p.cohort_id JOIN organisations o ON o.id = p.organisation_id \
@@ -1206,7 +1210,7 @@ impl Db {
         // The claim a line stands on: its latest claimed version (for a
         // queried line, the one queried).
         let sql = format!(
-            "SELECT p.id AS project_id, p.title AS project_title, p.cohort_id, o.name AS organisation_name, \
+            "SELECT p.id AS project_id, p.title AS project_title, p.lang AS project_lang, p.cohort_id, o.name AS organisation_name, \
              CASE WHEN u.erased_at IS NULL THEN u.display_name END AS claimant_name, \
              COALESCE(k.created_at, v.created_at) AS claimed_at, \
              o.employee_band, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \

@@ -587,8 +587,8 @@ impl Db {
                     return Ok(Landed::Moved);
                 }
                 sqlx::query(
-                    "INSERT INTO tool_applications (project_id, tool_id, tool_version, version, data, created_by, created_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    "INSERT INTO tool_applications (project_id, tool_id, tool_version, version, data, created_by, created_at, lang) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT lang FROM projects WHERE id = $1))",
                 )
                 .bind(l.project)
                 .bind(&l.tool_id)

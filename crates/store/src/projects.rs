@@ -33,6 +33,8 @@ pub struct Project {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub case_study_consent: bool,
+    /// The language its words were written in (`en` or `cy`).
+    pub lang: String,
 }
 
 /// A project's editable fields, already validated. Numbers are hundredths.
@@ -53,6 +55,8 @@ pub struct ProjectInput {
     pub status: ProjectStatus,
     pub visibility: Visibility,
     pub case_study_consent: bool,
+    /// The language its words are written in.
+    pub lang: ymarfer_domain::Lang,
 }
 
 impl ProjectInput {
@@ -74,6 +78,7 @@ impl ProjectInput {
             status: p.status,
             visibility: p.visibility,
             case_study_consent: p.case_study_consent,
+            lang: ymarfer_domain::Lang::parse(&p.lang).unwrap_or_default(),
         }
     }
 }
@@ -96,10 +101,10 @@ pub(crate) const TOUCH_PROJECT: &str =
 
 const PROJECT_COLUMNS: &str = "id, cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \
      aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
-     visibility, public_approved_by, created_by, created_at, updated_at, case_study_consent";
+     visibility, public_approved_by, created_by, created_at, updated_at, case_study_consent, lang";
 
 /// A project with its counts and last activity, for the lists that show them.
-pub(crate) const SUMMARY_SELECT: &str = "SELECT p.id, p.title, p.cohort_id, p.organisation_id, o.name AS organisation_name, \
+pub(crate) const SUMMARY_SELECT: &str = "SELECT p.id, p.title, p.lang, p.cohort_id, p.organisation_id, o.name AS organisation_name, \
      p.status, p.visibility, p.public_approved_by, p.updated_at, \
      (SELECT COUNT(*) FROM tool_applications a WHERE a.project_id = p.id) AS tools, \
      (SELECT COUNT(*) FROM cycles c WHERE c.project_id = p.id) AS cycles, \
@@ -116,6 +121,8 @@ pub(crate) const SUMMARY_SELECT: &str = "SELECT p.id, p.title, p.cohort_id, p.or
 pub struct ProjectSummary {
     pub id: i64,
     pub title: String,
+    /// The language its title was written in.
+    pub lang: String,
     pub cohort_id: i64,
     pub organisation_id: i64,
     pub organisation_name: String,
@@ -143,6 +150,8 @@ pub struct Application {
     pub data: String,
     pub created_by: Option<i64>,
     pub created_at: DateTime<Utc>,
+    /// The language its words were written in (`en` or `cy`).
+    pub lang: String,
 }
 
 #[derive(Debug, Clone)]
@@ -163,6 +172,8 @@ pub struct Cycle {
     pub tested_on: Option<NaiveDate>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// The language its words were written in (`en` or `cy`).
+    pub lang: String,
 }
 
 /// A cycle as stored, its decision still a code.
@@ -183,6 +194,7 @@ struct CycleRow {
     tested_on: Option<NaiveDate>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+    lang: String,
 }
 
 impl TryFrom<CycleRow> for Cycle {
@@ -211,6 +223,7 @@ impl TryFrom<CycleRow> for Cycle {
             tested_on: r.tested_on,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            lang: r.lang,
         })
     }
 }
@@ -229,6 +242,7 @@ impl Cycle {
             study: self.study.clone(),
             decision: self.decision,
             tested_on: self.tested_on,
+            lang: ymarfer_domain::Lang::parse(&self.lang).unwrap_or_default(),
         }
     }
 }
@@ -245,10 +259,24 @@ pub struct CycleInput {
     pub study: String,
     pub decision: Option<CycleDecision>,
     pub tested_on: Option<NaiveDate>,
+    /// The language its words are written in.
+    pub lang: ymarfer_domain::Lang,
+}
+
+/// A new cycle, numbered after the project's last: its content binds $2 to
+/// $11 and $14 (`CycleInput` in order, then its language), $12 the writer,
+/// $13 the moment.
+fn cycle_insert() -> String {
+    format!(
+        "INSERT INTO cycles (project_id, number, change_idea, prediction, plan_who, plan_what, plan_when, plan_where, \
+         happened, study, decision, tested_on, created_by, created_at, updated_at, lang) \
+         VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM cycles WHERE project_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) \
+         RETURNING {CYCLE_COLUMNS}"
+    )
 }
 
 const CYCLE_COLUMNS: &str = "id, project_id, number, change_idea, prediction, plan_who, plan_what, plan_when, plan_where, \
-     happened, study, decision, tested_on, created_at, updated_at";
+     happened, study, decision, tested_on, created_at, updated_at, lang";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Reading {
@@ -256,6 +284,8 @@ pub struct Reading {
     pub taken_on: NaiveDate,
     pub value: i64,
     pub note: String,
+    /// The language its note was written in (`en` or `cy`).
+    pub lang: String,
 }
 
 /// A correction to a reading, or its removal.
@@ -265,6 +295,7 @@ pub enum ReadingChange<'a> {
         taken_on: NaiveDate,
         value: i64,
         note: &'a str,
+        lang: ymarfer_domain::Lang,
     },
     Remove,
 }
@@ -289,6 +320,8 @@ pub struct ReadingHistory {
     pub action: ReadingAction,
     pub changed_by: Option<String>,
     pub changed_at: DateTime<Utc>,
+    /// The language its note was written in.
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -310,8 +343,8 @@ impl Db {
         let sql = format!(
             "INSERT INTO projects (cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \
              aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
-             visibility, created_by, created_at, updated_at, case_study_consent) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING {PROJECT_COLUMNS}"
+             visibility, created_by, created_at, updated_at, case_study_consent, lang) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING {PROJECT_COLUMNS}"
         );
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -348,6 +381,7 @@ impl Db {
                 .bind(by)
                 .bind(Utc::now())
                 .bind(input.case_study_consent)
+                .bind(input.lang.code())
                 .fetch_one(&mut *tx)
                 .await?;
             tx.commit().await?;
@@ -457,8 +491,8 @@ impl Db {
             .await?;
             let version = last.unwrap_or(0) + 1;
             sqlx::query(
-                "INSERT INTO tool_applications (project_id, tool_id, tool_version, version, data, created_by, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO tool_applications (project_id, tool_id, tool_version, version, data, created_by, created_at, lang) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE((SELECT language FROM users WHERE id = $6), 'en'))",
             )
             .bind(project_id)
             .bind(tool_id)
@@ -484,7 +518,7 @@ impl Db {
     pub async fn applications(&self, project_id: i64) -> Result<Vec<Application>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT id, project_id, tool_id, tool_version, version, data, created_by, created_at \
+                "SELECT id, project_id, tool_id, tool_version, version, data, created_by, created_at, lang \
                  FROM tool_applications WHERE project_id = $1 ORDER BY created_at, id",
             )
             .bind(project_id)
@@ -501,7 +535,7 @@ impl Db {
         }
         let marks: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
         let sql = format!(
-            "SELECT id, project_id, tool_id, tool_version, version, data, created_by, created_at \
+            "SELECT id, project_id, tool_id, tool_version, version, data, created_by, created_at, lang \
              FROM tool_applications WHERE id IN ({}) ORDER BY id",
             marks.join(", ")
         );
@@ -520,12 +554,7 @@ impl Db {
         c: &CycleInput,
         by: Option<i64>,
     ) -> Result<Cycle> {
-        let sql = format!(
-            "INSERT INTO cycles (project_id, number, change_idea, prediction, plan_who, plan_what, plan_when, plan_where, \
-             happened, study, decision, tested_on, created_by, created_at, updated_at) \
-             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM cycles WHERE project_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) \
-             RETURNING {CYCLE_COLUMNS}"
-        );
+        let sql = cycle_insert();
         let cycle: CycleRow = with_pool!(self, |pool| {
             sqlx::query_as(&sql)
                 .bind(project_id)
@@ -541,6 +570,7 @@ impl Db {
                 .bind(c.tested_on)
                 .bind(by)
                 .bind(Utc::now())
+                .bind(c.lang.code())
                 .fetch_one(pool)
                 .await?
         });
@@ -552,8 +582,8 @@ impl Db {
         with_pool!(self, |pool| {
             sqlx::query(
                 "UPDATE cycles SET change_idea = $1, prediction = $2, plan_who = $3, plan_what = $4, plan_when = $5, \
-                 plan_where = $6, happened = $7, study = $8, decision = $9, tested_on = $10, updated_at = $11 \
-                 WHERE project_id = $12 AND number = $13",
+                 plan_where = $6, happened = $7, study = $8, decision = $9, tested_on = $10, updated_at = $11, \
+                 lang = $14 WHERE project_id = $12 AND number = $13",
             )
             .bind(&c.change_idea)
             .bind(&c.prediction)
@@ -568,6 +598,7 @@ impl Db {
             .bind(Utc::now())
             .bind(project_id)
             .bind(number)
+            .bind(c.lang.code())
             .execute(pool)
             .await?;
         });
@@ -593,7 +624,10 @@ impl Db {
         by: Option<i64>,
     ) -> Result<i64> {
         let id: i64 = with_pool!(self, |pool| {
-            sqlx::query_scalar("INSERT INTO readings (project_id, taken_on, value, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+            sqlx::query_scalar(
+                "INSERT INTO readings (project_id, taken_on, value, note, created_by, created_at, lang) \
+                 VALUES ($1, $2, $3, $4, $5, $6, COALESCE((SELECT language FROM users WHERE id = $5), 'en')) RETURNING id",
+            )
                 .bind(project_id)
                 .bind(taken_on)
                 .bind(value)
@@ -622,8 +656,8 @@ impl Db {
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             let kept = sqlx::query(
-                "INSERT INTO reading_history (reading_id, project_id, taken_on, value, note, action, changed_by, changed_at) \
-                 SELECT id, project_id, taken_on, value, note, $1, $2, $3 FROM readings WHERE id = $4 AND project_id = $5",
+                "INSERT INTO reading_history (reading_id, project_id, taken_on, value, note, action, changed_by, changed_at, lang) \
+                 SELECT id, project_id, taken_on, value, note, $1, $2, $3, lang FROM readings WHERE id = $4 AND project_id = $5",
             )
             .bind(change.action())
             .bind(by)
@@ -641,13 +675,15 @@ impl Db {
                     taken_on,
                     value,
                     note,
+                    lang,
                 } => {
-                    sqlx::query("UPDATE readings SET taken_on = $1, value = $2, note = $3 WHERE id = $4 AND project_id = $5")
+                    sqlx::query("UPDATE readings SET taken_on = $1, value = $2, note = $3, lang = $6 WHERE id = $4 AND project_id = $5")
                         .bind(taken_on)
                         .bind(value)
                         .bind(note)
                         .bind(reading)
                         .bind(project_id)
+                        .bind(lang.code())
                         .execute(&mut *tx)
                         .await?;
                 }
@@ -674,7 +710,7 @@ impl Db {
     pub async fn reading_history(&self, project_id: i64) -> Result<Vec<ReadingHistory>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT h.reading_id, h.taken_on, h.value, h.note, h.action, u.display_name AS changed_by, h.changed_at \
+                "SELECT h.reading_id, h.taken_on, h.value, h.note, h.action, u.display_name AS changed_by, h.changed_at, h.lang \
                  FROM reading_history h LEFT JOIN users u ON u.id = h.changed_by \
                  WHERE h.project_id = $1 ORDER BY h.changed_at DESC, h.id DESC",
             )
@@ -686,7 +722,7 @@ impl Db {
 
     pub async fn readings(&self, project_id: i64) -> Result<Vec<Reading>> {
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as("SELECT id, taken_on, value, note FROM readings WHERE project_id = $1 ORDER BY taken_on, id")
+            sqlx::query_as("SELECT id, taken_on, value, note, lang FROM readings WHERE project_id = $1 ORDER BY taken_on, id")
                 .bind(project_id)
                 .fetch_all(pool)
                 .await?
@@ -732,8 +768,8 @@ impl Db {
         let insert = format!(
             "INSERT INTO projects (cohort_id, organisation_id, title, problem, business_function, aim_measure, aim_unit, \
              aim_baseline, aim_target, aim_by, outcome_measures, process_measures, balancing_measures, owners, status, \
-             visibility, created_by, created_at, updated_at, case_study_consent) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19) RETURNING {PROJECT_COLUMNS}"
+             visibility, created_by, created_at, updated_at, case_study_consent, lang) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING {PROJECT_COLUMNS}"
         );
         let same = format!(
             "SELECT {PROJECT_COLUMNS} FROM projects WHERE cohort_id = $1 AND organisation_id = $2 AND title = $3 \
@@ -788,6 +824,7 @@ impl Db {
                 .bind(by)
                 .bind(Utc::now())
                 .bind(input.case_study_consent)
+                .bind(input.lang.code())
                 .fetch_one(&mut *tx)
                 .await?;
             let mut event = audit.clone();
@@ -813,7 +850,7 @@ impl Db {
                  aim_baseline = $6, aim_target = $7, aim_by = $8, outcome_measures = $9, process_measures = $10, \
                  balancing_measures = $11, owners = $12, status = $13, visibility = $14, updated_at = $15, \
                  public_approved_by = NULL, \
-                 case_study_consent = $17 WHERE id = $16",
+                 case_study_consent = $17, lang = $18 WHERE id = $16",
             )
             .bind(&input.title)
             .bind(&input.problem)
@@ -832,6 +869,7 @@ impl Db {
             .bind(Utc::now())
             .bind(id)
             .bind(input.case_study_consent)
+            .bind(input.lang.code())
             .execute(&mut *tx)
             .await?;
             crate::audit::record_in!(tx, audit);
@@ -892,23 +930,25 @@ impl Db {
         tool_id: &str,
         tool_version: i64,
         data: &str,
+        lang: ymarfer_domain::Lang,
         by: Option<i64>,
         audit: &NewAuditEvent,
     ) -> Result<SavedVersion> {
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let last: Option<(i64, i64, String)> = sqlx::query_as(
-                "SELECT version, tool_version, data FROM tool_applications WHERE project_id = $1 AND tool_id = $2 \
+            let last: Option<(i64, i64, String, String)> = sqlx::query_as(
+                "SELECT version, tool_version, data, lang FROM tool_applications WHERE project_id = $1 AND tool_id = $2 \
                  ORDER BY version DESC LIMIT 1",
             )
             .bind(project_id)
             .bind(tool_id)
             .fetch_optional(&mut *tx)
             .await?;
-            if let Some((version, v, d)) = &last
+            if let Some((version, v, d, l)) = &last
                 && *v == tool_version
                 && d == data
+                && l == lang.code()
             {
                 return Ok(SavedVersion {
                     version: *version,
@@ -917,8 +957,8 @@ impl Db {
             }
             let version = last.map_or(0, |l| l.0) + 1;
             sqlx::query(
-                "INSERT INTO tool_applications (project_id, tool_id, tool_version, version, data, created_by, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO tool_applications (project_id, tool_id, tool_version, version, data, created_by, created_at, lang) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
             .bind(project_id)
             .bind(tool_id)
@@ -927,6 +967,7 @@ impl Db {
             .bind(data)
             .bind(by)
             .bind(now)
+            .bind(lang.code())
             .execute(&mut *tx)
             .await?;
             sqlx::query(TOUCH_PROJECT)
@@ -956,12 +997,7 @@ impl Db {
         let last_sql = format!(
             "SELECT {CYCLE_COLUMNS} FROM cycles WHERE project_id = $1 ORDER BY number DESC LIMIT 1"
         );
-        let insert = format!(
-            "INSERT INTO cycles (project_id, number, change_idea, prediction, plan_who, plan_what, plan_when, plan_where, \
-             happened, study, decision, tested_on, created_by, created_at, updated_at) \
-             VALUES ($1, (SELECT COALESCE(MAX(number), 0) + 1 FROM cycles WHERE project_id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) \
-             RETURNING {CYCLE_COLUMNS}"
-        );
+        let insert = cycle_insert();
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -989,6 +1025,7 @@ impl Db {
                 .bind(c.tested_on)
                 .bind(by)
                 .bind(now)
+                .bind(c.lang.code())
                 .fetch_one(&mut *tx)
                 .await?;
             sqlx::query(TOUCH_PROJECT)
@@ -1033,8 +1070,8 @@ impl Db {
             }
             sqlx::query(
                 "UPDATE cycles SET change_idea = $1, prediction = $2, plan_who = $3, plan_what = $4, plan_when = $5, \
-                 plan_where = $6, happened = $7, study = $8, decision = $9, tested_on = $10, updated_at = $11 \
-                 WHERE project_id = $12 AND number = $13",
+                 plan_where = $6, happened = $7, study = $8, decision = $9, tested_on = $10, updated_at = $11, \
+                 lang = $14 WHERE project_id = $12 AND number = $13",
             )
             .bind(&c.change_idea)
             .bind(&c.prediction)
@@ -1049,6 +1086,7 @@ impl Db {
             .bind(now)
             .bind(project_id)
             .bind(number)
+            .bind(c.lang.code())
             .execute(&mut *tx)
             .await?;
             sqlx::query(TOUCH_PROJECT)
@@ -1071,11 +1109,12 @@ impl Db {
         project_id: i64,
         taken_on: NaiveDate,
         value: i64,
-        note: &str,
+        note: (&str, ymarfer_domain::Lang),
         by: Option<i64>,
         once: bool,
         audit: &NewAuditEvent,
     ) -> Result<(i64, bool)> {
+        let (note, lang) = note;
         let now = Utc::now();
         with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
@@ -1097,8 +1136,8 @@ impl Db {
                 return Ok((id, false));
             }
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO readings (project_id, taken_on, value, note, created_by, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                "INSERT INTO readings (project_id, taken_on, value, note, created_by, created_at, lang) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
             )
             .bind(project_id)
             .bind(taken_on)
@@ -1106,6 +1145,7 @@ impl Db {
             .bind(note)
             .bind(by)
             .bind(now)
+            .bind(lang.code())
             .fetch_one(&mut *tx)
             .await?;
             sqlx::query(TOUCH_PROJECT)

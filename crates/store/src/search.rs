@@ -39,6 +39,8 @@ pub struct PartHit {
     pub cohort_id: i64,
     pub key: String,
     pub snippet: String,
+    /// The language the part was written in, when it keeps one.
+    pub lang: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -48,6 +50,7 @@ struct PartRow {
     project_id: i64,
     key: Option<String>,
     snippet: String,
+    lang: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -113,6 +116,8 @@ pub struct PostBrief {
     pub author: Option<String>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub alumni_programme_id: Option<i64>,
+    /// The language it was written in.
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -123,6 +128,8 @@ pub struct ProjectBrief {
     pub organisation: String,
     pub visibility: String,
     pub public_approved: bool,
+    /// The language its title and problem were written in.
+    pub lang: String,
 }
 
 fn marks(from: usize, n: usize) -> String {
@@ -239,7 +246,11 @@ impl Db {
                      CASE search_parts.rowid % 3 \
                        WHEN 0 THEN (SELECT CAST(number AS TEXT) FROM cycles WHERE id = search_parts.rowid / 3) \
                        WHEN 1 THEN (SELECT tool_id FROM tool_applications WHERE id = (search_parts.rowid - 1) / 3) \
-                       ELSE CAST((search_parts.rowid - 2) / 3 AS TEXT) END AS key \
+                       ELSE CAST((search_parts.rowid - 2) / 3 AS TEXT) END AS key, \
+                     CASE search_parts.rowid % 3 \
+                       WHEN 0 THEN (SELECT lang FROM cycles WHERE id = search_parts.rowid / 3) \
+                       WHEN 1 THEN (SELECT lang FROM tool_applications WHERE id = (search_parts.rowid - 1) / 3) \
+                       END AS lang \
                      FROM search_parts WHERE search_parts MATCH $1{} \
                      ORDER BY bm25(search_parts) LIMIT $2",
                     scope("cohort_id")
@@ -260,14 +271,14 @@ impl Db {
                     "c.change_idea || ' ' || c.prediction || ' ' || c.happened || ' ' || c.study";
                 let sql = format!(
                     "WITH q AS (SELECT to_tsquery('simple', $1) AS q) \
-                     SELECT rowid, cohort_id, project_id, snippet, key FROM ( \
+                     SELECT rowid, cohort_id, project_id, snippet, key, lang FROM ( \
                        SELECT c.id * 3 AS rowid, p.cohort_id, p.id AS project_id, \
-                         ts_headline('simple', {cycle}, q.q, {options}) AS snippet, c.number::text AS key, \
+                         ts_headline('simple', {cycle}, q.q, {options}) AS snippet, c.number::text AS key, c.lang, \
                          ts_rank(to_tsvector('simple', {cycle}), q.q)::float8 AS score \
                        FROM cycles c JOIN projects p ON p.id = c.project_id CROSS JOIN q \
                        WHERE to_tsvector('simple', {cycle}) @@ q.q{} \
                        UNION ALL \
-                       SELECT t.id * 3 + 1, p.cohort_id, p.id, ts_headline('simple', x.body, q.q, {options}), t.tool_id, \
+                       SELECT t.id * 3 + 1, p.cohort_id, p.id, ts_headline('simple', x.body, q.q, {options}), t.tool_id, t.lang, \
                          ts_rank(to_tsvector('simple', x.body), q.q)::float8 \
                        FROM tool_applications t JOIN projects p ON p.id = t.project_id \
                        CROSS JOIN LATERAL (SELECT COALESCE(string_agg(v #>> '{{}}', ' '), '') AS body \
@@ -278,7 +289,7 @@ impl Db {
                          AND to_tsvector('simple', x.body) @@ q.q{} \
                        UNION ALL \
                        SELECT l.id * 3 + 2, p.cohort_id, p.id, ts_headline('simple', v.description, q.q, {options}), \
-                         l.id::text, ts_rank(to_tsvector('simple', v.description), q.q)::float8 \
+                         l.id::text, NULL, ts_rank(to_tsvector('simple', v.description), q.q)::float8 \
                        FROM benefit_lines l JOIN projects p ON p.id = l.project_id \
                        JOIN benefit_versions v ON v.line_id = l.id CROSS JOIN q \
                        WHERE v.version = (SELECT max(version) FROM benefit_versions w WHERE w.line_id = l.id) \
@@ -307,6 +318,7 @@ impl Db {
                 cohort_id: r.cohort_id,
                 key: r.key.unwrap_or_default(),
                 snippet: r.snippet,
+                lang: r.lang,
             })
             .collect())
     }
@@ -317,7 +329,7 @@ impl Db {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT p.id, p.parent_id, p.cohort_id, p.author_id, u.display_name AS author, p.created_at, p.alumni_programme_id \
+            "SELECT p.id, p.parent_id, p.cohort_id, p.author_id, u.display_name AS author, p.created_at, p.alumni_programme_id, p.lang \
              FROM posts p LEFT JOIN users u ON u.id = p.author_id WHERE p.id IN ({})",
             marks(1, ids.len())
         );
@@ -337,7 +349,7 @@ impl Db {
         }
         let sql = format!(
             "SELECT p.id, p.cohort_id, p.organisation_id, o.name AS organisation, p.visibility, \
-             (p.public_approved_by IS NOT NULL) AS public_approved \
+             (p.public_approved_by IS NOT NULL) AS public_approved, p.lang \
              FROM projects p JOIN organisations o ON o.id = p.organisation_id WHERE p.id IN ({})",
             marks(1, ids.len())
         );

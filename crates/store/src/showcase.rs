@@ -9,6 +9,8 @@ pub struct ShowcaseProject {
     pub id: i64,
     pub title: String,
     pub problem: String,
+    /// The language its title and problem were written in.
+    pub lang: String,
     pub cohort_id: i64,
     /// The firm's name, only when it consented to a case study; otherwise empty.
     pub organisation: String,
@@ -24,8 +26,8 @@ pub struct Showcase {
     pub projects: Vec<ShowcaseProject>,
     /// (project, tool id) for every tool each applied.
     pub tools: Vec<(i64, String)>,
-    /// (project, change idea) of each cycle whose change was adopted.
-    pub adopted: Vec<(i64, String)>,
+    /// (project, change idea, its language) of each cycle whose change was adopted.
+    pub adopted: Vec<(i64, String, String)>,
     /// (project, data) of each project's latest eight-wastes walk.
     pub waste_walks: Vec<(i64, String)>,
 }
@@ -43,7 +45,7 @@ impl Db {
         let approved = approved();
         Ok(with_pool!(self, |pool| {
             let projects = sqlx::query_as(&format!(
-                "SELECT p.id, p.title, p.problem, p.cohort_id, \
+                "SELECT p.id, p.title, p.problem, p.lang, p.cohort_id, \
                  CASE WHEN p.case_study_consent THEN o.name ELSE '' END AS organisation, o.sic_section, o.employee_band, \
                  o.principal_area, p.case_study_consent FROM projects p JOIN cohorts k ON k.id = p.cohort_id \
                  JOIN organisations o ON o.id = p.organisation_id WHERE {approved} ORDER BY p.updated_at DESC, p.id DESC"
@@ -59,7 +61,7 @@ impl Db {
             .fetch_all(pool)
             .await?;
             let adopted = sqlx::query_as(&format!(
-                "SELECT c.project_id, c.change_idea FROM cycles c JOIN projects p ON p.id = c.project_id \
+                "SELECT c.project_id, c.change_idea, c.lang FROM cycles c JOIN projects p ON p.id = c.project_id \
                  JOIN cohorts k ON k.id = p.cohort_id WHERE {approved} AND c.decision = 'adopt' ORDER BY c.project_id, c.number"
             ))
             .bind(programme)

@@ -29,6 +29,8 @@ pub struct Item {
     pub author: Option<String>,
     pub project_id: Option<i64>,
     pub project_title: Option<String>,
+    /// The language the project's title was written in.
+    pub project_lang: Option<String>,
     pub organisation_id: Option<i64>,
     pub organisation: Option<String>,
     /// The project's visibility code and whether its publication was approved,
@@ -47,6 +49,8 @@ pub struct Item {
     pub tool_version: Option<i64>,
     pub cycle_number: Option<i64>,
     pub cycle_change: Option<String>,
+    /// The language the shared cycle was written in.
+    pub cycle_lang: Option<String>,
     pub cycle_decision: Option<String>,
     pub reading_value: Option<i64>,
     pub reading_on: Option<NaiveDate>,
@@ -68,10 +72,10 @@ impl Item {
 /// The columns of [`Item`]; `$1` is the viewer (for their own reactions).
 const ITEM_SELECT: &str = "SELECT p.id, p.cohort_id, p.alumni_programme_id, p.parent_id, p.kind, p.author_id, \
     CASE WHEN u.erased_at IS NULL THEN u.display_name END AS author, \
-    p.project_id, pr.title AS project_title, pr.organisation_id, o.name AS organisation, \
+    p.project_id, pr.title AS project_title, pr.lang AS project_lang, pr.organisation_id, o.name AS organisation, \
     pr.visibility, (pr.public_approved_by IS NOT NULL) AS public_approved, \
     p.tool_id, p.ref_id, p.body, p.lang, p.created_at, p.edited_at, p.deleted_at, \
-    ta.version AS tool_version, cy.number AS cycle_number, cy.change_idea AS cycle_change, cy.decision AS cycle_decision, \
+    ta.version AS tool_version, cy.number AS cycle_number, cy.change_idea AS cycle_change, cy.lang AS cycle_lang, cy.decision AS cycle_decision, \
     rd.value AS reading_value, rd.taken_on AS reading_on, pr.aim_unit, \
     (SELECT COUNT(*) FROM posts c WHERE c.parent_id = p.id AND c.deleted_at IS NULL) AS comments, \
     (SELECT COUNT(*) FROM reactions r WHERE r.post_id = p.id AND r.kind = 'useful') AS useful, \
@@ -143,6 +147,8 @@ pub struct Feedback {
     /// The checklist items (by index) the reviewer found met, comma-separated.
     pub checklist: String,
     pub created_at: DateTime<Utc>,
+    /// The language its words were written in (`en` or `cy`).
+    pub lang: String,
 }
 
 impl Feedback {
@@ -161,6 +167,8 @@ pub struct FeedbackInput {
     pub question: String,
     pub suggestion: String,
     pub checklist: Vec<usize>,
+    /// The language its words are written in.
+    pub lang: ymarfer_domain::Lang,
 }
 
 /// A request for feedback not yet answered, as the person asked sees it.
@@ -169,7 +177,11 @@ pub struct OpenRequest {
     pub post_id: i64,
     pub asked_by: Option<String>,
     pub body: String,
+    /// The language the post was written in.
+    pub lang: String,
     pub project_title: Option<String>,
+    /// The language the project's title was written in.
+    pub project_lang: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -192,6 +204,8 @@ pub struct Commitment {
     pub check_status: Option<String>,
     pub check_note: String,
     pub checked_at: Option<DateTime<Utc>>,
+    /// The language it was written in (`en` or `cy`).
+    pub lang: String,
 }
 
 impl Commitment {
@@ -207,6 +221,8 @@ pub struct Reflection {
     pub body: String,
     pub created_at: DateTime<Utc>,
     pub shared_post_id: Option<i64>,
+    /// The language it was written in (`en` or `cy`).
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -592,8 +608,8 @@ impl Db {
                 return Ok(None);
             }
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO feedback (post_id, author_id, strong, question, suggestion, checklist, created_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                "INSERT INTO feedback (post_id, author_id, strong, question, suggestion, checklist, created_at, lang) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             )
             .bind(post)
             .bind(author)
@@ -602,6 +618,7 @@ impl Db {
             .bind(&input.suggestion)
             .bind(&checklist)
             .bind(now)
+            .bind(input.lang.code())
             .fetch_one(&mut *tx)
             .await?;
             sqlx::query("UPDATE feedback_requests SET answered_at = $1 WHERE post_id = $2 AND asked_of = $3 AND answered_at IS NULL")
@@ -628,7 +645,7 @@ impl Db {
     pub async fn feedback_on(&self, post: i64) -> Result<Vec<Feedback>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT f.id, f.author_id, CASE WHEN u.erased_at IS NULL THEN u.display_name END AS author, f.strong, f.question, f.suggestion, f.checklist, f.created_at \
+                "SELECT f.id, f.author_id, CASE WHEN u.erased_at IS NULL THEN u.display_name END AS author, f.strong, f.question, f.suggestion, f.checklist, f.created_at, f.lang \
                  FROM feedback f LEFT JOIN users u ON u.id = f.author_id WHERE f.post_id = $1 ORDER BY f.id",
             )
             .bind(post)
@@ -691,7 +708,7 @@ impl Db {
     pub async fn open_requests(&self, user: i64, cohort: Option<i64>) -> Result<Vec<OpenRequest>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT p.id AS post_id, u.display_name AS asked_by, p.body, pr.title AS project_title, r.created_at \
+                "SELECT p.id AS post_id, u.display_name AS asked_by, p.body, p.lang, pr.title AS project_title, pr.lang AS project_lang, r.created_at \
                  FROM feedback_requests r JOIN posts p ON p.id = r.post_id \
                  LEFT JOIN users u ON u.id = r.asked_by LEFT JOIN projects pr ON pr.id = p.project_id \
                  WHERE r.asked_of = $1 AND r.answered_at IS NULL AND p.deleted_at IS NULL \
@@ -708,7 +725,8 @@ impl Db {
     pub async fn add_commitment(&self, session: i64, user: i64, body: &str) -> Result<i64> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_scalar(
-                "INSERT INTO commitments (session_id, user_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                "INSERT INTO commitments (session_id, user_id, body, created_at, lang) \
+                 VALUES ($1, $2, $3, $4, COALESCE((SELECT language FROM users WHERE id = $2), 'en')) RETURNING id",
             )
             .bind(session)
             .bind(user)
@@ -728,9 +746,10 @@ impl Db {
         &self,
         session: i64,
         user: i64,
-        body: &str,
+        body: (&str, ymarfer_domain::Lang),
         event: &crate::audit::NewAuditEvent,
     ) -> Result<(i64, bool)> {
+        let (body, lang) = body;
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             crate::sql::one_at_a_time!(tx, "cohort_sessions", "title", session);
@@ -746,12 +765,13 @@ impl Db {
                 return Ok((id, false));
             }
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO commitments (session_id, user_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                "INSERT INTO commitments (session_id, user_id, body, created_at, lang) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
             .bind(session)
             .bind(user)
             .bind(body)
             .bind(Utc::now())
+            .bind(lang.code())
             .fetch_one(&mut *tx)
             .await?;
             let mut e = event.clone();
@@ -819,9 +839,10 @@ impl Db {
         &self,
         user: i64,
         cohort: i64,
-        body: &str,
+        body: (&str, ymarfer_domain::Lang),
         event: &crate::audit::NewAuditEvent,
     ) -> Result<(i64, bool)> {
+        let (body, lang) = body;
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             crate::sql::one_at_a_time!(tx, "users", "email", user);
@@ -837,12 +858,13 @@ impl Db {
                 return Ok((id, false));
             }
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO reflections (user_id, cohort_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                "INSERT INTO reflections (user_id, cohort_id, body, created_at, lang) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
             .bind(user)
             .bind(cohort)
             .bind(body)
             .bind(Utc::now())
+            .bind(lang.code())
             .fetch_one(&mut *tx)
             .await?;
             let mut e = event.clone();
@@ -858,7 +880,7 @@ impl Db {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
                 "SELECT c.id, c.session_id, s.title AS session_title, s.starts_at AS session_on, c.body, \
-                 c.check_status, c.check_note, c.checked_at FROM commitments c \
+                 c.check_status, c.check_note, c.checked_at, c.lang FROM commitments c \
                  JOIN cohort_sessions s ON s.id = c.session_id \
                  WHERE s.cohort_id = $1 AND c.user_id = $2 ORDER BY s.starts_at, c.id",
             )
@@ -901,7 +923,8 @@ impl Db {
     pub async fn add_reflection(&self, user: i64, cohort: i64, body: &str) -> Result<i64> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_scalar(
-                "INSERT INTO reflections (user_id, cohort_id, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
+                "INSERT INTO reflections (user_id, cohort_id, body, created_at, lang) \
+                 VALUES ($1, $2, $3, $4, COALESCE((SELECT language FROM users WHERE id = $1), 'en')) RETURNING id",
             )
             .bind(user)
             .bind(cohort)
@@ -916,7 +939,7 @@ impl Db {
     pub async fn reflections(&self, user: i64) -> Result<Vec<Reflection>> {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT id, cohort_id, body, created_at, shared_post_id FROM reflections WHERE user_id = $1 ORDER BY id DESC",
+                "SELECT id, cohort_id, body, created_at, shared_post_id, lang FROM reflections WHERE user_id = $1 ORDER BY id DESC",
             )
             .bind(user)
             .fetch_all(pool)
@@ -930,10 +953,9 @@ impl Db {
         &self,
         reflection: i64,
         user: i64,
-        lang: ymarfer_domain::Lang,
     ) -> Result<Option<i64>> {
         Ok(self
-            .share_reflection_recorded(reflection, user, lang, None)
+            .share_reflection_recorded(reflection, user, None)
             .await?
             .map(|(post, _)| post))
     }
@@ -945,14 +967,13 @@ impl Db {
         &self,
         reflection: i64,
         user: i64,
-        lang: ymarfer_domain::Lang,
         event: Option<&crate::audit::NewAuditEvent>,
     ) -> Result<Option<(i64, bool)>> {
         let now = Utc::now();
         Ok(with_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
-            let found: Option<(i64, String, Option<i64>)> = sqlx::query_as(
-                "SELECT cohort_id, body, shared_post_id FROM reflections WHERE id = $1 AND user_id = $2",
+            let found: Option<(i64, String, Option<i64>, String)> = sqlx::query_as(
+                "SELECT cohort_id, body, shared_post_id, lang FROM reflections WHERE id = $1 AND user_id = $2",
             )
             .bind(reflection)
             .bind(user)
@@ -960,8 +981,8 @@ impl Db {
             .await?;
             let post = match found {
                 None => None,
-                Some((_, _, Some(post))) => Some((post, false)),
-                Some((cohort, body, None)) => {
+                Some((_, _, Some(post), _)) => Some((post, false)),
+                Some((cohort, body, None, lang)) => {
                     let post: i64 = sqlx::query_scalar(
                         "INSERT INTO posts (cohort_id, author_id, kind, body, lang, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
                     )
@@ -969,7 +990,7 @@ impl Db {
                     .bind(user)
                     .bind(ItemKind::Reflection.as_str())
                     .bind(&body)
-                    .bind(lang.code())
+                    .bind(&lang)
                     .bind(now)
                     .fetch_one(&mut *tx)
                     .await?;

@@ -62,6 +62,9 @@ pub struct Page {
     pub tr: Tr,
     pub lang: Lang,
     pub title: String,
+    /// The page's heading as HTML, when words people typed in it are marked
+    /// with their language (see [`Page::entitle`]); otherwise the title.
+    pub heading: Option<String>,
     /// What the page is about, when its title alone would name several pages
     /// ("Edit the project" of which project): added to the window's title.
     pub about: Option<String>,
@@ -90,6 +93,7 @@ impl Page {
             tr: Tr(lang),
             lang,
             title: String::new(),
+            heading: None,
             about: None,
             csrf,
             user_name: user.map(|c| c.user.name().to_string()),
@@ -239,6 +243,81 @@ impl Page {
         self.tr.args(key, args.as_ref())
     }
 
+    /// Titles the page with a message whose arguments named in `typed` are
+    /// words people wrote in the language `written`: the heading marks them.
+    pub fn entitle(
+        &mut self,
+        key: &str,
+        args: &[(&'static str, String)],
+        typed: &[&str],
+        written: &str,
+    ) {
+        self.title = self.tr.args(key, args);
+        self.heading = Some(self.args_in(key, args, typed, written));
+    }
+
+    /// Titles the page with words people wrote in the language `written`.
+    pub fn entitle_typed(&mut self, words: &str, written: &str) {
+        self.title = words.to_string();
+        let mark = self.lang_of(written);
+        self.heading = Some(if mark.is_empty() {
+            escape_html(words)
+        } else {
+            format!("<span{mark}>{}</span>", escape_html(words))
+        });
+    }
+
+    /// No error, for a form field that cannot have one.
+    pub fn no_error(&self) -> Option<String> {
+        None
+    }
+
+    /// The page's heading, as HTML.
+    pub fn h1(&self) -> String {
+        self.heading
+            .clone()
+            .unwrap_or_else(|| escape_html(&self.title))
+    }
+
+    /// A message with several named arguments, as HTML, where the arguments
+    /// named in `typed` are words people wrote in the language `written`:
+    /// each is marked with `lang` when that is not this page's language.
+    pub fn args_in(
+        &self,
+        key: &str,
+        args: impl AsRef<[(&'static str, String)]>,
+        typed: &[&str],
+        written: &str,
+    ) -> String {
+        let args = args.as_ref();
+        let hold = |i: usize| format!("\u{E000}{i}\u{E001}");
+        let held: Vec<(&'static str, String)> = args
+            .iter()
+            .enumerate()
+            .map(|(i, (name, value))| {
+                if typed.contains(name) {
+                    (*name, hold(i))
+                } else {
+                    (*name, value.clone())
+                }
+            })
+            .collect();
+        let mut html = escape_html(&self.tr.args(key, &held));
+        let mark = self.lang_of(written);
+        for (i, (name, value)) in args.iter().enumerate() {
+            if typed.contains(name) {
+                let words = escape_html(value);
+                let shown = if mark.is_empty() {
+                    words
+                } else {
+                    format!("<span{mark}>{words}</span>")
+                };
+                html = html.replace(&hold(i), &shown);
+            }
+        }
+        html
+    }
+
     pub fn count(&self, key: &str, n: impl std::borrow::Borrow<i64>) -> String {
         self.tr.count(key, *n.borrow())
     }
@@ -267,6 +346,19 @@ impl Page {
     /// A moment as a `datetime` attribute reads it: UTC, to the second.
     pub fn datetime(&self, at: &chrono::DateTime<chrono::Utc>) -> String {
         machine_time(at)
+    }
+
+    /// ` lang="cy"` (or `"en"`) for words written in the other language than
+    /// this page's, to put on the element that holds them, so that screen
+    /// readers speak them in their own language; nothing for words in the
+    /// page's own.
+    pub fn lang_of(&self, written: &str) -> &'static str {
+        lang_mark(self.lang, written)
+    }
+
+    /// [`Page::lang_of`] for words that may not be there.
+    pub fn lang_of_some(&self, written: &Option<String>) -> &'static str {
+        self.lang_of(written.as_deref().unwrap_or_default())
     }
 
     pub fn other_lang(&self) -> Lang {
@@ -420,4 +512,32 @@ mod tests {
         let p = Page::new(Lang::Cy, "/cymraeg", Viewer::default(), String::new());
         assert_eq!(p.other_href, "/en");
     }
+}
+
+/// ` lang="cy"` (or `"en"`) for words written in `written` shown on a page in
+/// `shown_in`, when the two differ; nothing otherwise.
+pub fn lang_mark(shown_in: Lang, written: &str) -> &'static str {
+    match Lang::parse(written) {
+        Some(l) if l != shown_in => match l {
+            Lang::Cy => " lang=\"cy\"",
+            Lang::En => " lang=\"en\"",
+        },
+        _ => "",
+    }
+}
+
+/// Text made safe to put in HTML, between tags or in a quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

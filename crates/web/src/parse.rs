@@ -122,6 +122,24 @@ pub fn text(
     s.to_string()
 }
 
+/// The language a form says its words are written in (`en` or `cy`): the
+/// language of the person writing (`tr`'s) when it says none; anything else
+/// is refused.
+pub fn written_in(
+    tr: Tr,
+    errors: &mut FieldErrors,
+    field: &'static str,
+    input: &str,
+) -> ymarfer_domain::Lang {
+    match input.trim() {
+        "" => tr.lang(),
+        code => ymarfer_domain::Lang::parse(code).unwrap_or_else(|| {
+            errors.add(field, tr.t("error-choose-one"));
+            tr.lang()
+        }),
+    }
+}
+
 /// A whole number within bounds.
 pub fn whole(
     tr: Tr,

@@ -915,6 +915,7 @@ async fn projects(
         }
         let welsh = ci == WELSH_COHORT;
         let text = data.text.get(welsh);
+        let written = if welsh { Lang::Cy } else { Lang::En };
         // One project a firm, started by its first participant.
         let mut started: Vec<i64> = Vec::new();
         for e in db.enrolled(cohort.id).await? {
@@ -966,6 +967,7 @@ async fn projects(
                     Visibility::Cohort
                 })
                 .case_study(consent)
+                .written_in(written)
                 .add(db, cohort.id, org, e.user_id)
                 .await?;
             let mut form = vec![("product_family".to_string(), firm.title.clone())];
@@ -1004,12 +1006,14 @@ async fn projects(
                 let values = t
                     .validate(form)
                     .map_err(|e| anyhow::anyhow!("demo {}: {e:?}", t.id))?;
-                db.save_application(
+                db.save_application_recorded(
                     project.id,
                     &t.id,
                     i64::from(t.version),
                     &serde_json::to_string(&values)?,
+                    written,
                     Some(e.user_id),
+                    &Default::default(),
                 )
                 .await?;
             }
@@ -1050,6 +1054,7 @@ async fn projects(
                         study: study.into(),
                         decision: decision.and_then(ymarfer_domain::projects::CycleDecision::parse),
                         tested_on: Some(*start + Duration::weeks(3 + 3 * n as i64)),
+                        lang: written,
                     },
                     Some(e.user_id),
                 )
@@ -1506,6 +1511,7 @@ async fn spaces(
                     question: question.into(),
                     suggestion: suggestion.into(),
                     checklist: vec![0, 1],
+                    lang,
                 },
                 Some(*author),
             )
@@ -1532,7 +1538,9 @@ async fn spaces(
         for (s, m) in past.iter().enumerate() {
             for (k, person) in people.iter().take(4).enumerate() {
                 let (body, learnt) = words.commitments[(s + k) % 4];
-                let id = db.add_commitment(m.id, *person, body).await?;
+                let (id, _) = db
+                    .make_commitment(m.id, *person, (body, lang), &Default::default())
+                    .await?;
                 db.backdate(Backdate::Commitment(id), m.starts_at + Duration::hours(2))
                     .await?;
                 if let Some(next) = past.get(s + 1) {
@@ -1545,9 +1553,11 @@ async fn spaces(
         }
         if ci == WELSH_COHORT {
             for (k, body) in words.reflections.iter().enumerate() {
-                let r = db.add_reflection(participant, cohort.id, body).await?;
+                let (r, _) = db
+                    .reflect(participant, cohort.id, (body, lang), &Default::default())
+                    .await?;
                 if k == 0 {
-                    db.share_reflection(r, participant, lang).await?;
+                    db.share_reflection(r, participant).await?;
                 }
             }
         }

@@ -37,6 +37,7 @@ cycle-tested-on-hint = Caiff ei nodi ar y siart rhediad, er mwyn i bawb weld a s
 
 ## Cylchoedd
 cycle-page-title = Cylch { $number }: { $project }
+cycle-edit-page-title = Golygu cylch { $number }: { $project }
 cycle-edit = Golygu'r cylch hwn
 done-cycle = Mae'r cylch wedi'i gadw.
 cycle-tested-on-read = Dechreuodd y newid

@@ -37,6 +37,7 @@ cycle-tested-on-hint = Marked on the run chart, so everyone can see whether the 
 
 ## Cycles
 cycle-page-title = Cycle { $number }: { $project }
+cycle-edit-page-title = Edit cycle { $number }: { $project }
 cycle-edit = Edit this cycle
 done-cycle = The cycle is saved.
 cycle-tested-on-read = Change began

@@ -20,6 +20,8 @@ pub struct ClaimRow {
     pub href: String,
     pub organisation: String,
     pub project: String,
+    /// The `lang` mark of the project's title.
+    pub project_lang: &'static str,
     pub description: String,
     pub claimant: String,
     /// When it was claimed (for a queried claim, when the question was asked).
@@ -135,6 +137,7 @@ pub async fn queue(
             )),
             organisation: claim.organisation_name.clone(),
             project: claim.project_title.clone(),
+            project_lang: page.lang_of(&claim.project_lang),
             description: claim.v.description.clone(),
             claimant: claim.claimant_name.clone().unwrap_or_else(|| "—".into()),
             since: tr.date(since),

@@ -35,6 +35,10 @@ pub struct CycleForm {
     study: String,
     decision: String,
     tested_on: String,
+    /// `en` or `cy`: the language it is written in; the writer's language
+    /// unless given.
+    #[schema(value_type = crate::codes::Language)]
+    lang: String,
 }
 
 impl CycleForm {
@@ -53,6 +57,7 @@ impl CycleForm {
                 .map(|d| d.as_str().to_string())
                 .unwrap_or_default(),
             tested_on: c.tested_on.map(|d| d.to_string()).unwrap_or_default(),
+            lang: c.lang.clone(),
         }
     }
 
@@ -77,6 +82,7 @@ impl CycleForm {
             study: text("study", &self.study, 5000, false),
             decision: None,
             tested_on,
+            lang: parse::written_in(tr, &mut e, "lang", &self.lang),
         };
         let decision = match self.decision.trim() {
             "" => None,
@@ -266,12 +272,18 @@ async fn cycle_view(
         .then(|| crate::views::next::NextSteps::after_cycle(&page, &viewer, &ctx, number));
     let form_action = page.href(&format!("projects/{id}/cycles/{number}"));
     let mut page = page;
-    page.title = page.tr.args(
-        "cycle-page-title",
+    page.entitle(
+        if editing {
+            "cycle-edit-page-title"
+        } else {
+            "cycle-page-title"
+        },
         &[
             ("number", number.to_string()),
             ("project", ctx.project.title.clone()),
         ],
+        &["project"],
+        &ctx.project.lang,
     );
     render(&CyclePage {
         page,
@@ -322,12 +334,14 @@ pub async fn update_cycle(
         Err(errors) => {
             let action = page.href(&format!("projects/{id}/cycles/{number}"));
             let mut page = page;
-            page.title = page.tr.args(
-                "cycle-page-title",
+            page.entitle(
+                "cycle-edit-page-title",
                 &[
                     ("number", number.to_string()),
                     ("project", ctx.project.title.clone()),
                 ],
+                &["project"],
+                &ctx.project.lang,
             );
             render_status(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -114,6 +114,7 @@ pub struct ProjectForm {
     status: String,
     visibility: String,
     case_study_consent: Option<String>,
+    lang: String,
 }
 
 fn number_input(v: Option<i64>) -> String {
@@ -139,6 +140,7 @@ impl ProjectForm {
             status: p.status.as_str().into(),
             visibility: p.visibility.as_str().into(),
             case_study_consent: p.case_study_consent.then(|| "yes".to_string()),
+            lang: p.lang.clone(),
         }
     }
 
@@ -192,6 +194,7 @@ impl ProjectForm {
             false,
         );
         let owners = parse::text(tr, &mut e, "owners", &self.owners, 300, false);
+        let lang = parse::written_in(tr, &mut e, "lang", &self.lang);
         let status = if self.status.is_empty() {
             Some(ProjectStatus::default())
         } else {
@@ -223,6 +226,7 @@ impl ProjectForm {
             status,
             visibility,
             case_study_consent: self.case_study_consent.is_some(),
+            lang,
         })
     }
 }

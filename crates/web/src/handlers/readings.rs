@@ -34,6 +34,7 @@ pub async fn add_reading(
                 taken_on: r.taken_on,
                 value: r.value,
                 note: &r.note,
+                lang: r.lang,
             };
             ymarfer_app::readings::record(&state, &acting, id, reading).await?;
             Ok(see_other(
@@ -75,7 +76,12 @@ fn reading_page(
     errors: FieldErrors,
 ) -> ReadingPage {
     let mut page = page;
-    page.title = page.t1("reading-edit-title", "project", &ctx.project.title);
+    page.entitle(
+        "reading-edit-title",
+        &[("project", ctx.project.title.clone())],
+        &["project"],
+        &ctx.project.lang,
+    );
     ReadingPage {
         page,
         ctx,
@@ -126,6 +132,7 @@ pub async fn correct_reading(
                 taken_on: r.taken_on,
                 value: r.value,
                 note: &r.note,
+                lang: r.lang,
             };
             ymarfer_app::readings::correct(&state, &acting, id, reading, to).await?;
             Ok(see_other(&page.href(&format!(

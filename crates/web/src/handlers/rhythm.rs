@@ -61,6 +61,12 @@ pub async fn commit(
     if m.starts_at > Utc::now() {
         errors.add("commitment", page.t("commitment-error-future"));
     }
+    let lang = parse::written_in(
+        page.tr,
+        &mut errors,
+        "commitment_lang",
+        &typed.commitment_lang,
+    );
     if !errors.is_empty() {
         typed.errors = errors;
         return crate::views::session_page::show_with(
@@ -74,7 +80,7 @@ pub async fn commit(
         .await;
     }
     let acting = Acting::person(viewer.actor(), Door::Page, address);
-    ymarfer_app::rhythm::commit(&state, &acting, &cohort, id, &body).await?;
+    ymarfer_app::rhythm::commit(&state, &acting, &cohort, id, &body, lang).await?;
     Ok(see_other(&page.href(&format!(
         "programmes/{slug}/cohorts/{cslug}/sessions/{id}?done=committed#rhythm-heading"
     ))))
@@ -152,6 +158,7 @@ struct LogPage {
 pub struct LogForm {
     reflection: String,
     cohort: String,
+    lang: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -240,6 +247,7 @@ pub async fn add_to_log(
         BODY_MAX,
         true,
     );
+    let lang = parse::written_in(p.page.tr, &mut errors, "lang", &p.form.lang);
     let cohort = p
         .form
         .cohort
@@ -257,7 +265,7 @@ pub async fn add_to_log(
                 .await?
                 .ok_or(AppError::NOT_FOUND)?;
             let acting = Acting::person(viewer.actor(), Door::Page, address);
-            ymarfer_app::rhythm::reflect(&state, &acting, &cohort, &body).await?;
+            ymarfer_app::rhythm::reflect(&state, &acting, &cohort, &body, lang).await?;
             Ok(see_other(&p.page.href("log?done=reflected")))
         }
         None => render_status(StatusCode::UNPROCESSABLE_ENTITY, &LogPage { errors, ..p }),
@@ -278,7 +286,7 @@ pub async fn share_reflection(
         Resource::Site,
     ))?;
     let acting = Acting::person(viewer.actor(), Door::Page, address);
-    let shared = ymarfer_app::rhythm::share_reflection(&state, &acting, id, page.lang).await?;
+    let shared = ymarfer_app::rhythm::share_reflection(&state, &acting, id).await?;
     Ok(see_other(
         &page.href(&format!("posts/{}?done=shared", shared.id)),
     ))

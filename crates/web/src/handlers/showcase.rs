@@ -36,7 +36,8 @@ pub struct Entry {
     pub band: String,
     pub area: String,
     pub tools: Vec<String>,
-    pub changes: Vec<String>,
+    /// Each change adopted, with its `lang` mark.
+    pub changes: Vec<(String, &'static str)>,
     pub saved: Option<String>,
     pub wastes: Vec<String>,
     pub href: String,
@@ -188,8 +189,8 @@ pub async fn showcase(
             changes: data
                 .adopted
                 .iter()
-                .filter(|(id, _)| *id == p.id)
-                .map(|(_, c)| c.clone())
+                .filter(|(id, _, _)| *id == p.id)
+                .map(|(_, c, l)| (c.clone(), page.lang_of(l)))
                 .collect(),
             saved: (verified.0 > 0).then(|| page.money(&verified.0)),
             wastes: waste_names,

@@ -20,7 +20,8 @@ use ymarfer_store::projects::Cycle;
 pub struct TimelineEntry {
     pub at: DateTime<Utc>,
     pub when: String,
-    pub text: String,
+    /// What happened, as HTML (what people typed in it marked with `lang`).
+    pub html: String,
     pub href: String,
 }
 
@@ -29,8 +30,9 @@ pub struct TimelineEntry {
 pub struct ShowPage {
     page: Page,
     ctx: ProjectCtx,
-    /// (value, label) of what the viewer may share with the cohort.
-    shareable: Vec<(String, String)>,
+    /// (value, label, the label's `lang` mark) of what the viewer may share
+    /// with the cohort.
+    shareable: Vec<(String, String, &'static str)>,
     /// Photos and documents attached to the project.
     files: Vec<ymarfer_store::attachments::Attachment>,
     /// A refused upload's message.
@@ -39,10 +41,11 @@ pub struct ShowPage {
     pub once: String,
     timeline: Vec<TimelineEntry>,
     cycles: Vec<Cycle>,
-    /// (id, day, value, note) of each reading, oldest first.
-    readings: Vec<(i64, String, String, String)>,
-    /// What readings said before they were corrected or removed.
-    reading_history: Vec<(String, String, String, String)>,
+    /// (id, day, value, note, the note's `lang` mark) of each reading, oldest first.
+    readings: Vec<(i64, String, String, String, &'static str)>,
+    /// What readings said before they were corrected or removed: (day,
+    /// value, note, the note's `lang` mark, who did what when).
+    reading_history: Vec<(String, String, String, &'static str, String)>,
     chart: Option<RunChart>,
     median_text: String,
     /// What the run chart rules say, sentence by sentence.
@@ -114,13 +117,13 @@ pub async fn show_page(
         .map(|a| TimelineEntry {
             at: a.created_at,
             when: tr.date(a.created_at),
-            text: tr.args(
+            html: crate::page::escape_html(&tr.args(
                 "timeline-tool",
                 &[
                     ("tool", tool_name(&a.tool_id)),
                     ("version", a.version.to_string()),
                 ],
-            ),
+            )),
             href: page.href(&format!(
                 "projects/{id}/tools/{}/versions/{}",
                 a.tool_id, a.version
@@ -132,12 +135,14 @@ pub async fn show_page(
         timeline.push(TimelineEntry {
             at: c.created_at,
             when: tr.date(c.created_at),
-            text: tr.args(
+            html: page.args_in(
                 "timeline-cycle",
-                &[
+                [
                     ("number", c.number.to_string()),
                     ("idea", c.change_idea.clone()),
                 ],
+                &["idea"],
+                &c.lang,
             ),
             href: page.href(&format!("projects/{id}/cycles/{}", c.number)),
         });
@@ -172,6 +177,7 @@ pub async fn show_page(
                 tr.day(r.taken_on),
                 format_hundredths(r.value),
                 r.note.clone(),
+                page.lang_of(&r.lang),
             )
         })
         .collect();
@@ -186,6 +192,7 @@ pub async fn show_page(
                     tr.day(h.taken_on),
                     format_hundredths(h.value),
                     h.note,
+                    page.lang_of(&h.lang),
                     tr.args(
                         "reading-history-by",
                         &[
@@ -224,9 +231,9 @@ pub async fn show_page(
     let may_share =
         ctx.can_edit() && context::may(viewer, Action::ViewSpace, ctx.programme.id, ctx.cohort.id);
     let shareable = if may_share {
-        let mut options: Vec<(String, String)> = applied
+        let mut options: Vec<(String, String, &'static str)> = applied
             .iter()
-            .map(|t| (format!("tool:{t}"), tool_name(t)))
+            .map(|t| (format!("tool:{t}"), tool_name(t), ""))
             .collect();
         options.extend(cycles.iter().map(|c| {
             (
@@ -238,17 +245,18 @@ pub async fn show_page(
                         ("change", c.change_idea.clone()),
                     ],
                 ),
+                page.lang_of(&c.lang),
             )
         }));
         if !readings.is_empty() {
-            options.push(("reading".into(), tr.t("share-reading")));
+            options.push(("reading".into(), tr.t("share-reading"), ""));
         }
         options
     } else {
         Vec::new()
     };
     let mut page = page;
-    page.title = ctx.project.title.clone();
+    page.entitle_typed(&ctx.project.title, &ctx.project.lang);
     page.about = Some(ctx.firm(&page.tr));
     let files = state.db.project_attachments(id).await?;
     Ok(ShowPage {

@@ -20,6 +20,10 @@ pub struct ReadingForm {
     pub value: String,
     /// Up to 300 characters.
     pub note: String,
+    /// `en` or `cy`: the language the note is written in; the writer's
+    /// language unless given.
+    #[schema(value_type = crate::codes::Language)]
+    pub lang: String,
 }
 
 /// A checked reading: its day (not one still to come), value in hundredths and note.
@@ -27,6 +31,7 @@ pub struct Checked {
     pub taken_on: NaiveDate,
     pub value: i64,
     pub note: String,
+    pub lang: ymarfer_domain::Lang,
 }
 
 impl ReadingForm {
@@ -35,6 +40,7 @@ impl ReadingForm {
             taken_on: r.taken_on.to_string(),
             value: format_hundredths(r.value),
             note: r.note.clone(),
+            lang: r.lang.clone(),
         }
     }
 
@@ -56,11 +62,13 @@ impl ReadingForm {
             }
         };
         let note = parse::text(tr, &mut errors, "note", &self.note, 300, false);
+        let lang = parse::written_in(tr, &mut errors, "lang", &self.lang);
         match (taken_on, value) {
             (Some(taken_on), Some(value)) if errors.is_empty() => Ok(Checked {
                 taken_on,
                 value,
                 note,
+                lang,
             }),
             _ => Err(errors),
         }

@@ -18,6 +18,8 @@ use ymarfer_store::space::Commitment;
 #[serde(default)]
 pub struct Typed {
     pub commitment: String,
+    /// The language the commitment is written in.
+    pub commitment_lang: String,
     #[serde(skip)]
     pub errors: FieldErrors,
 }

@@ -11,18 +11,21 @@ pub fn when(at: &chrono::DateTime<chrono::Utc>) -> String {
         .to_string()
 }
 
-/// A request for feedback in words: who asked, about what.
+/// A request for feedback in words, as HTML: who asked, about what (the
+/// project's title or the post's first words, marked with their language).
 pub fn request_line(page: &Page, r: &ymarfer_store::space::OpenRequest) -> String {
-    let what = r
-        .project_title
-        .clone()
-        .unwrap_or_else(|| crate::page::excerpt(&r.body, 60));
-    page.args(
+    let (what, written) = match (&r.project_title, &r.project_lang) {
+        (Some(title), Some(lang)) => (title.clone(), lang.as_str()),
+        _ => (crate::page::excerpt(&r.body, 60), r.lang.as_str()),
+    };
+    page.args_in(
         "space-request-from",
         [
             ("person", r.asked_by.clone().unwrap_or_default()),
             ("what", what),
         ],
+        &["what"],
+        written,
     )
 }
 

@@ -153,12 +153,27 @@ pub fn shown(tr: Tr, kind: &FieldKind, value: &str) -> String {
     }
 }
 
+/// A value read back, with the `lang` mark it needs when people typed it in
+/// the other language than the reader's.
+pub type Shown = (String, &'static str);
+
 /// One field of a saved tool as read back: label, value, and for a table its
 /// rows and column headings.
-pub type Answer = (String, String, Vec<Vec<String>>, Vec<String>);
+pub type Answer = (String, Shown, Vec<Vec<Shown>>, Vec<String>);
 
-/// Each field of a saved tool as read back, a choice by its label.
-pub fn answers(tr: Tr, tool: &Tool, values: &ToolValues) -> Vec<Answer> {
+/// A value of a field of this kind, read back to `tr`'s reader: typed text
+/// is marked with the language it was `written` in.
+fn shown_marked(tr: Tr, kind: &FieldKind, value: &str, written: &str) -> Shown {
+    let mark = match kind {
+        FieldKind::Text | FieldKind::LongText => crate::page::lang_mark(tr.lang(), written),
+        _ => "",
+    };
+    (shown(tr, kind, value), mark)
+}
+
+/// Each field of a saved tool as read back, a choice by its label, what
+/// people typed marked with the language it was `written` in.
+pub fn answers(tr: Tr, tool: &Tool, values: &ToolValues, written: &str) -> Vec<Answer> {
     let raw = RawInput::from_values(values);
     tool.fields
         .iter()
@@ -172,13 +187,13 @@ pub fn answers(tr: Tr, tool: &Tool, values: &ToolValues) -> Vec<Answer> {
                 .map(|r| {
                     f.columns()
                         .iter()
-                        .map(|c| shown(tr, &c.kind, raw.cell(&f.id, r, &c.id)))
+                        .map(|c| shown_marked(tr, &c.kind, raw.cell(&f.id, r, &c.id), written))
                         .collect()
                 })
                 .collect();
             (
                 f.label.get(tr.lang()).to_string(),
-                shown(tr, &f.kind, raw.value(&f.id)),
+                shown_marked(tr, &f.kind, raw.value(&f.id), written),
                 rows,
                 columns,
             )
@@ -191,13 +206,16 @@ pub fn answers(tr: Tr, tool: &Tool, values: &ToolValues) -> Vec<Answer> {
 pub struct ToolReading {
     pub computed: Option<ComputedView>,
     pub answers: Vec<Answer>,
+    /// The `lang` mark of what was typed in it, for its drawing.
+    pub mark: &'static str,
 }
 
 impl ToolReading {
-    pub fn of(tr: Tr, tool: &Tool, values: &ToolValues) -> ToolReading {
+    pub fn of(tr: Tr, tool: &Tool, values: &ToolValues, written: &str) -> ToolReading {
         ToolReading {
             computed: computed_view(tr, tool, values),
-            answers: answers(tr, tool, values),
+            answers: answers(tr, tool, values, written),
+            mark: crate::page::lang_mark(tr.lang(), written),
         }
     }
 }

@@ -314,7 +314,14 @@ pub async fn apply_tool(app: &TestApp) {
         .unwrap();
 
     refused(
-        ymarfer_app::tools::apply(&app.state, &acting(app, &stranger).await, p.id, &values).await,
+        ymarfer_app::tools::apply(
+            &app.state,
+            &acting(app, &stranger).await,
+            p.id,
+            &values,
+            Lang::En,
+        )
+        .await,
     );
     assert!(events(app, AuditAction::ToolApplied).await.is_empty());
 
@@ -345,6 +352,7 @@ pub async fn apply_tool(app: &TestApp) {
                 ],
             ))
             .unwrap(),
+        Lang::En,
     )
     .await
     .unwrap();
@@ -467,6 +475,7 @@ pub async fn record_reading(app: &TestApp) {
         taken_on: day,
         value: 1250,
         note: "Monday",
+        lang: Lang::En,
     };
     refused(
         ymarfer_app::readings::record(&app.state, &acting(app, &stranger).await, p.id, reading())
@@ -524,6 +533,7 @@ pub async fn correct_and_remove_reading(app: &TestApp) {
             taken_on: day,
             value: 1250,
             note: "Monday",
+            lang: Lang::En,
         },
     )
     .await
@@ -532,6 +542,7 @@ pub async fn correct_and_remove_reading(app: &TestApp) {
         taken_on: day,
         value: 1300,
         note: "Monday",
+        lang: Lang::En,
     };
     let stranger = acting(app, &stranger).await;
     refused(ymarfer_app::readings::correct(&app.state, &stranger, p.id, recorded.id, to()).await);

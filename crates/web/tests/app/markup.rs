@@ -111,3 +111,147 @@ fn the_checker_reports_invalid_markup_by_page() {
         );
     }
 }
+
+/// Words people typed in one language, shown on a page in the other without
+/// `lang` saying so: for each page (named as for [`html_errors`], its
+/// language from its path), every run of text that holds `marker[lang]` (a
+/// word only text typed in that language holds) where the nearest `lang`
+/// around it is not that language. Text in the page's `<head>` (its title
+/// cannot carry another language) and in attributes is not looked at.
+pub fn unmarked_language(pages: &[(String, String)], markers: &[(&str, &str)]) -> Vec<String> {
+    let mut found = Vec::new();
+    for (name, html) in pages {
+        let page_lang = if name.contains(" /cy") { "cy" } else { "en" };
+        for (written, word) in markers {
+            if *written == page_lang {
+                continue;
+            }
+            for text in texts_outside(html, written, word) {
+                found.push(format!("{name}: \"{text}\" is not marked lang=\"{written}\""));
+            }
+        }
+    }
+    found
+}
+
+/// The runs of text in `html` holding `word` whose nearest `lang` is not `lang`.
+fn texts_outside(html: &str, lang: &str, word: &str) -> Vec<String> {
+    use html5ever::tendril::StrTendril;
+    use html5ever::tokenizer::{
+        BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    };
+    use std::cell::RefCell;
+
+    /// Elements with no end tag.
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+
+    #[derive(Default)]
+    struct Walk {
+        /// Open elements: name, and the `lang` each sets (if any).
+        open: Vec<(String, Option<String>)>,
+        text: String,
+        found: Vec<String>,
+        lang: String,
+        word: String,
+    }
+
+    impl Walk {
+        fn lang_here(&self) -> Option<&str> {
+            self.open.iter().rev().find_map(|(_, l)| l.as_deref())
+        }
+
+        fn end_text(&mut self) {
+            let text = std::mem::take(&mut self.text);
+            let in_head = self.open.iter().any(|(n, _)| n == "head" || n == "title");
+            if !in_head
+                && text.to_lowercase().contains(&self.word)
+                && self.lang_here() != Some(self.lang.as_str())
+            {
+                self.found.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+
+    struct Sink(RefCell<Walk>);
+
+    impl TokenSink for Sink {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            let mut w = self.0.borrow_mut();
+            match token {
+                Token::CharacterTokens(t) => w.text.push_str(&t),
+                Token::TagToken(tag) => {
+                    let name = tag.name.to_string();
+                    // Inline elements inside a run of text (a highlighted word)
+                    // do not end it; anything else does.
+                    let inline = matches!(name.as_str(), "mark" | "strong" | "em" | "b" | "i");
+                    if !inline {
+                        w.end_text();
+                    }
+                    match tag.kind {
+                        TagKind::StartTag => {
+                            if !VOID.contains(&name.as_str()) && !tag.self_closing {
+                                let lang = tag
+                                    .attrs
+                                    .iter()
+                                    .find(|a| &*a.name.local == "lang")
+                                    .map(|a| a.value.to_string());
+                                w.open.push((name, lang));
+                            }
+                        }
+                        TagKind::EndTag => {
+                            if let Some(at) = w.open.iter().rposition(|(n, _)| *n == name) {
+                                w.open.truncate(at);
+                            }
+                        }
+                    }
+                }
+                Token::EOFToken => w.end_text(),
+                _ => {}
+            }
+            TokenSinkResult::Continue
+        }
+    }
+
+    let sink = Sink(RefCell::new(Walk {
+        lang: lang.to_string(),
+        word: word.to_lowercase(),
+        ..Default::default()
+    }));
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    let found = std::mem::take(&mut tokenizer.sink.0.borrow_mut().found);
+    found
+}
+
+#[test]
+fn unmarked_language_finds_text_without_its_lang() {
+    let page = |path: &str, body: &str| {
+        (
+            format!("Manager GET {path}"),
+            format!("<!DOCTYPE html><html lang=\"{}\"><head><title>Y becws</title></head><body>{body}</body></html>", &path[1..3]),
+        )
+    };
+    let markers = [("cy", "becws"), ("en", "bakery")];
+    let found = unmarked_language(
+        &[
+            page("/en/a", "<h1>Less waiting</h1><p>Aros yn y <mark>becws</mark></p>"),
+            page("/en/b", "<p lang=\"cy\">Aros yn y <b>becws</b></p><img alt=\"becws\"><p>The bakery</p>"),
+            page("/cy/c", "<ul><li lang=\"en\">The bakery</li><li>At the bakery</li></ul><p>Y becws</p>"),
+        ],
+        &markers,
+    );
+    assert_eq!(
+        found,
+        [
+            "Manager GET /en/a: \"Aros yn y becws\" is not marked lang=\"cy\"",
+            "Manager GET /cy/c: \"At the bakery\" is not marked lang=\"en\"",
+        ]
+    );
+}

@@ -171,8 +171,10 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/projects/1/readings", form: &[("value", "x")], expect: |w| project(w, Status(422), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/cycles/new", form: &[], expect: |w| project(w, Status(200), Status(403)) },
         Row { method: "POST", path: "/en/projects/1/cycles/new", form: &[("change_idea", "")], expect: |w| project(w, Status(422), Status(403)) },
-        Row { method: "GET", path: "/en/projects/1/cycles/1", form: &[], expect: |w| project(w, Status(404), Status(404)) },
-        Row { method: "GET", path: "/en/projects/1/cycles/1/edit", form: &[], expect: |w| project(w, Status(404), Status(403)) },
+        Row { method: "GET", path: "/en/projects/1/cycles/1", form: &[], expect: |w| project(w, Status(200), Status(200)) },
+        Row { method: "GET", path: "/en/projects/1/cycles/1/edit", form: &[], expect: |w| project(w, Status(200), Status(403)) },
+        Row { method: "GET", path: "/en/projects/1/cycles/9", form: &[], expect: |w| project(w, Status(404), Status(404)) },
+        Row { method: "GET", path: "/en/projects/1/cycles/9/edit", form: &[], expect: |w| project(w, Status(404), Status(403)) },
         Row { method: "GET", path: "/en/projects/1/readings/999", form: &[], expect: |w| project(w, Status(404), Status(403)) },
         Row { method: "POST", path: "/en/projects/1/readings/999", form: &[("value", "x")], expect: |w| project(w, Status(404), Status(403)) },
         Row { method: "POST", path: "/en/projects/1/readings/999/remove", form: &[], expect: |w| project(w, Status(404), Status(403)) },
@@ -656,11 +658,17 @@ async fn every_route_for_every_role(app: TestApp) {
         .add(&app.db, programme)
         .await
         .unwrap();
+    // What people type keeps the language they wrote it in: project 1, and
+    // what is done on it, in Welsh (each with the word "crempogau"), project 2
+    // in English ("pancake"); pages in the other language must mark them.
     let project = ymarfer_store::projects::ProjectInput {
-        title: "Their project".into(),
+        title: "Crempogau heb aros".into(),
+        problem: "Mae cwsmeriaid y crempogau yn aros".into(),
+        aim_measure: "Munudau o aros am y crempogau".into(),
         business_function: "production".into(),
         status: ymarfer_domain::projects::ProjectStatus::Testing,
         visibility: ymarfer_domain::projects::Visibility::Cohort,
+        lang: Lang::Cy,
         ..Default::default()
     };
     assert_eq!(
@@ -676,6 +684,7 @@ async fn every_route_for_every_role(app: TestApp) {
         .enrol(programme, cohort, owner.id, Some(org.id), None)
         .await
         .unwrap();
+    welsh_work_on_project_1(&app, owner.id).await;
     // Line 1 is on project 1; B's session 2, organisation 2, project 2 and line 2.
     let line = Line::weekly("Less waiting", 1000)
         .category(ymarfer_domain::impact::Category::LabourTime)
@@ -696,9 +705,16 @@ async fn every_route_for_every_role(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(org_b.id, 2);
+    let english = ymarfer_store::projects::ProjectInput {
+        title: "Less waiting at the pancake stall".into(),
+        problem: "Customers of the pancake stall wait".into(),
+        aim_measure: "Minutes waiting at the pancake stall".into(),
+        lang: Lang::En,
+        ..project.clone()
+    };
     assert_eq!(
         app.db
-            .create_project(cohort_b, org_b.id, &project, None)
+            .create_project(cohort_b, org_b.id, &english, None)
             .await
             .unwrap()
             .id,
@@ -706,7 +722,11 @@ async fn every_route_for_every_role(app: TestApp) {
     );
     line.add(&app.db, 2, None).await.unwrap();
     // Posts 1 and 2 by the firm's owner in the cohort; post 3 in programme B.
-    for (cohort, text) in [(cohort, "First"), (cohort, "Second"), (cohort_b, "Of B")] {
+    for (cohort, text) in [
+        (cohort, "First, from the pancake stall"),
+        (cohort, "Second"),
+        (cohort_b, "Of B"),
+    ] {
         app.db
             .add_item(
                 &ymarfer_store::space::NewItem {
@@ -726,6 +746,20 @@ async fn every_route_for_every_role(app: TestApp) {
             .await
             .unwrap();
     }
+    // Feedback on post 1, in Welsh.
+    app.db
+        .add_feedback(
+            1,
+            owner.id,
+            &ymarfer_store::space::FeedbackInput {
+                strong: "Syniad da am y crempogau".into(),
+                lang: Lang::Cy,
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
     // Post 4, with a photo (attachment 1).
     let photo = ymarfer_app::files::prepare("map.png", &crate::space::png()).unwrap();
     let photo = app.state.files.put(photo).await.unwrap();
@@ -905,6 +939,14 @@ async fn every_route_for_every_role(app: TestApp) {
             same.len(),
             same.join("\n")
         );
+        let unmarked =
+            crate::markup::unmarked_language(&pages.list, &[("cy", "crempogau"), ("en", "pancake")]);
+        assert!(
+            unmarked.is_empty(),
+            "{} texts typed in one language are shown in the other without lang:\n{}",
+            unmarked.len(),
+            unmarked.join("\n")
+        );
         let errors = crate::markup::html_errors(&pages.list);
         assert!(
             errors.is_empty(),
@@ -914,6 +956,65 @@ async fn every_route_for_every_role(app: TestApp) {
             errors.join("\n")
         );
     }
+}
+
+/// A fishbone, a cycle, a reading and feedback on post 1, written in Welsh on
+/// project 1 by its firm's `owner`.
+async fn welsh_work_on_project_1(app: &TestApp, owner: i64) {
+    let fishbone = ymarfer_domain::toolkit::shipped_tools()
+        .unwrap()
+        .into_iter()
+        .find(|t| t.id == "fishbone")
+        .unwrap();
+    let form: Vec<(String, String)> = [
+        ("effect", "Ciwiau am y crempogau"),
+        ("causes[0][category]", "method"),
+        ("causes[0][cause]", "Dim bwrdd archebion y crempogau"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .to_vec();
+    let values = fishbone
+        .validate_input(&ymarfer_domain::toolkit::RawInput::from_form(
+            &fishbone, &form,
+        ))
+        .unwrap();
+    app.db
+        .save_application_recorded(
+            1,
+            "fishbone",
+            i64::from(fishbone.version),
+            &serde_json::to_string(&values).unwrap(),
+            Lang::Cy,
+            Some(owner),
+            &Default::default(),
+        )
+        .await
+        .unwrap();
+    app.db
+        .create_cycle(
+            1,
+            &ymarfer_store::projects::CycleInput {
+                change_idea: "Bwrdd archebion y crempogau".into(),
+                prediction: "Crempogau heb aros".into(),
+                lang: Lang::Cy,
+                ..Default::default()
+            },
+            Some(owner),
+        )
+        .await
+        .unwrap();
+    app.db
+        .record_reading(
+            1,
+            chrono::Utc::now().date_naive(),
+            1200,
+            ("Bore prysur, crempogau i 40", Lang::Cy),
+            Some(owner),
+            false,
+            &Default::default(),
+        )
+        .await
+        .unwrap();
 }
 
 /// The pages to check for valid HTML: each named by who saw it and its path,

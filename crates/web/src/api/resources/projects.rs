@@ -112,6 +112,9 @@ pub struct ToolApplicationOut {
     #[schema(value_type = Object)]
     pub data: serde_json::Value,
     pub created_at: DateTime<Utc>,
+    /// The language what was written into it is in.
+    #[schema(value_type = crate::codes::Language)]
+    pub lang: String,
 }
 
 /// A test-and-learn (PDSA) cycle.
@@ -130,6 +133,9 @@ pub struct CycleOut {
     pub decision: Option<String>,
     pub tested_on: Option<NaiveDate>,
     pub updated_at: DateTime<Utc>,
+    /// The language it is written in.
+    #[schema(value_type = crate::codes::Language)]
+    pub lang: String,
 }
 
 /// A reading of the project's measure.
@@ -140,6 +146,9 @@ pub struct ReadingOut {
     /// The value in hundredths of the measure's unit.
     pub value_hundredths: i64,
     pub note: String,
+    /// The language the note is written in.
+    #[schema(value_type = crate::codes::Language)]
+    pub lang: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -163,6 +172,9 @@ pub struct ProjectOut {
     pub organisation_name: String,
     pub title: String,
     pub problem: String,
+    /// The language its title, problem, aim and measures are written in.
+    #[schema(value_type = crate::codes::Language)]
+    pub lang: String,
     pub business_function: String,
     pub aim: Aim,
     #[schema(value_type = crate::codes::ProjectStatus)]
@@ -208,6 +220,7 @@ pub async fn project(
             tool_version: a.tool_version,
             version: a.version,
             created_at: a.created_at,
+            lang: a.lang,
         })
         .collect();
     let cycles = state
@@ -239,6 +252,7 @@ pub async fn project(
         organisation_name,
         title: p.title,
         problem: p.problem,
+        lang: p.lang,
         business_function: p.business_function,
         aim: Aim {
             measure: p.aim_measure,
@@ -263,6 +277,7 @@ fn reading_out(r: ymarfer_store::projects::Reading) -> ReadingOut {
         taken_on: r.taken_on,
         value_hundredths: r.value,
         note: r.note,
+        lang: r.lang,
     }
 }
 
@@ -289,11 +304,17 @@ pub async fn add_reading(
     // Who may is asked before what they sent is read; the act asks again.
     project_for(&state, &acting, id, Action::EditProject).await?;
     let checked = validate(|tr: Tr| body.check(tr))?;
-    let (taken_on, value, note) = (checked.taken_on, checked.value, checked.note);
+    let (taken_on, value, note, lang) = (
+        checked.taken_on,
+        checked.value,
+        checked.note,
+        checked.lang,
+    );
     let reading = ymarfer_app::readings::NewReading {
         taken_on,
         value,
         note: &note,
+        lang,
     };
     let reading_id = ymarfer_app::readings::record(&state, &acting, id, reading)
         .await?
@@ -305,6 +326,7 @@ pub async fn add_reading(
             taken_on,
             value_hundredths: value,
             note,
+            lang: lang.code().to_string(),
         }),
     ))
 }
@@ -323,6 +345,7 @@ fn cycle_out(c: ymarfer_store::projects::Cycle) -> CycleOut {
         decision: c.decision.map(|d| d.as_str().to_string()),
         tested_on: c.tested_on,
         updated_at: c.updated_at,
+        lang: c.lang,
     }
 }
 

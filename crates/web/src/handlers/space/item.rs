@@ -28,6 +28,8 @@ pub struct FeedbackForm {
     suggestion: String,
     #[serde(default)]
     check: Vec<usize>,
+    /// The language it is written in.
+    feedback_lang: String,
 }
 
 #[derive(Template)]
@@ -432,6 +434,7 @@ pub async fn give_feedback(
             "strong" => typed.strong = v,
             "question" => typed.question = v,
             "suggestion" => typed.suggestion = v,
+            "feedback_lang" => typed.feedback_lang = v,
             "check" => {
                 if let Ok(i) = v.parse() {
                     typed.check.push(i);
@@ -459,6 +462,7 @@ pub async fn give_feedback(
         BODY_MAX,
         false,
     );
+    let lang = parse::written_in(tr, &mut errors, "feedback_lang", &typed.feedback_lang);
     if errors.is_empty() && strong.is_empty() && question.is_empty() && suggestion.is_empty() {
         errors.add("strong", page.t("feedback-error-empty"));
     }
@@ -482,6 +486,7 @@ pub async fn give_feedback(
         question,
         suggestion,
         checklist: typed.check,
+        lang,
     };
     space::give_feedback(&state, &viewer.acting(Door::Page, addr), id, input).await?;
     Ok(see_other(&page.href(&format!(

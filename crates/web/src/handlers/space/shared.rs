@@ -35,6 +35,8 @@ pub struct ItemView {
     pub project_href: Option<String>,
     /// The shared record in words ("Cycle 2: … – adopt").
     pub summary: String,
+    /// The same as HTML, what people typed in it marked with its language.
+    pub summary_html: String,
     pub may_edit: bool,
     pub may_delete: bool,
     /// Its photos and documents.
@@ -107,7 +109,7 @@ impl Drawer<'_> {
         let app = self.shared.iter().find(|a| Some(a.id) == item.ref_id)?;
         let tool = self.tools.iter().find(|t| t.id == app.tool_id)?;
         let values: ToolValues = serde_json::from_str(&app.data).ok()?;
-        Some(ToolReading::of(self.page.tr, tool, &values))
+        Some(ToolReading::of(self.page.tr, tool, &values, &app.lang))
     }
 
     pub fn facts(&self, item: &Item) -> PostFacts<'_> {
@@ -159,6 +161,7 @@ impl Drawer<'_> {
             _ => None,
         };
         let summary = self.summary(&item);
+        let summary_html = self.summary_html(&item);
         let tool = self.shared_tool(&item);
         let lang_mark = Lang::parse(&item.lang)
             .filter(|l| *l != page.lang)
@@ -176,14 +179,40 @@ impl Drawer<'_> {
             may_delete: may(Action::DeletePost) && !item.is_deleted(),
             project_href,
             summary,
+            summary_html,
             lang_mark,
             tool,
             item,
         }
     }
 
+    /// What a post shares, in words (for its page's title).
     pub fn summary(&self, item: &Item) -> String {
+        self.summary_as(item, false)
+    }
+
+    /// What a post shares, as HTML: words people typed in it marked with
+    /// the language they wrote them in.
+    pub fn summary_html(&self, item: &Item) -> String {
+        self.summary_as(item, true)
+    }
+
+    fn summary_as(&self, item: &Item, html: bool) -> String {
         let page = self.page;
+        let say = |key: &str, args: &[(&'static str, String)], typed: &str, written: &str| {
+            if html {
+                page.args_in(key, args, &[typed], written)
+            } else {
+                page.args(key, args)
+            }
+        };
+        let plain = |text: String| {
+            if html {
+                crate::page::escape_html(&text)
+            } else {
+                text
+            }
+        };
         match item.kind {
             ItemKind::Tool => {
                 let name = item
@@ -193,13 +222,13 @@ impl Drawer<'_> {
                     .map(|t| page.text(&t.name).to_string())
                     .or_else(|| item.tool_id.clone())
                     .unwrap_or_default();
-                match item.tool_version {
+                plain(match item.tool_version {
                     Some(v) => page.args(
                         "space-shared-tool",
                         [("tool", name), ("version", v.to_string())],
                     ),
                     None => name,
-                }
+                })
             }
             ItemKind::Cycle => match (item.cycle_number, &item.cycle_change) {
                 (Some(n), Some(change)) => {
@@ -209,27 +238,31 @@ impl Drawer<'_> {
                         .and_then(CycleDecision::parse)
                         .map(|d| page.t(d.message_id()))
                         .unwrap_or_else(|| page.t("cycle-undecided"));
-                    page.args(
+                    say(
                         "space-shared-cycle",
-                        [
+                        &[
                             ("number", n.to_string()),
                             ("change", change.clone()),
                             ("decision", decision),
                         ],
+                        "change",
+                        item.cycle_lang.as_deref().unwrap_or_default(),
                     )
                 }
-                _ => page.t("space-shared-gone"),
+                _ => plain(page.t("space-shared-gone")),
             },
             ItemKind::Reading => match (item.reading_value, item.reading_on) {
-                (Some(v), Some(on)) => page.args(
+                (Some(v), Some(on)) => say(
                     "space-shared-reading",
-                    [
+                    &[
                         ("value", ymarfer_app::i18n::format_hundredths(v)),
                         ("unit", item.aim_unit.clone().unwrap_or_default()),
                         ("date", on.format("%d/%m/%Y").to_string()),
                     ],
+                    "unit",
+                    item.project_lang.as_deref().unwrap_or_default(),
                 ),
-                _ => page.t("space-shared-gone"),
+                _ => plain(page.t("space-shared-gone")),
             },
             _ => String::new(),
         }

@@ -33,7 +33,7 @@ struct StreamPage {
     query: StreamQuery,
     filtered: bool,
     members: Vec<Member>,
-    projects: Vec<(i64, String)>,
+    projects: Vec<(i64, String, &'static str)>,
     tools: Vec<(String, String)>,
     requests: Vec<ymarfer_store::space::OpenRequest>,
     form: PostForm,
@@ -97,7 +97,13 @@ async fn stream_page(
             )
             .allowed()
         })
-        .map(|p| (p.id, format!("{} – {}", p.title, p.organisation_name)))
+        .map(|p| {
+            (
+                p.id,
+                format!("{} – {}", p.title, p.organisation_name),
+                page.lang_of(&p.lang),
+            )
+        })
         .collect();
     let requests = state.db.open_requests(me, Some(cohort.id)).await?;
     let base = space_base(&page, &programme, &cohort);

@@ -3,7 +3,7 @@
 
 use super::view::{
     Blanks, ComputedView, FieldView, RowChange, answers, computed_view, form_view, from_project,
-    latest_values, tool_of, tool_title, versions,
+    latest_lang, latest_values, tool_of, tool_title, versions,
 };
 use crate::error::{AppError, AppResult};
 use crate::handlers::{FormData, see_other};
@@ -31,6 +31,8 @@ struct ApplyPage {
     notice: Option<String>,
     /// The next steps offered once the tool is saved.
     next: Option<crate::views::next::NextSteps>,
+    /// The language what is typed in it is written in (`en` or `cy`).
+    written: String,
 }
 
 pub async fn apply_form(
@@ -56,6 +58,7 @@ pub async fn apply_form(
         None => from_project(&tool, &ctx.project),
     };
     let computed = latest.as_ref().and_then(|v| computed_view(tr, &tool, v));
+    let written = latest_lang(&apps, &tool.id, &ctx.project);
     let notice = page.done_notice(q.done.as_deref());
     let next = if q.done.as_deref() == Some("saved") && ctx.can_edit() {
         let tools = crate::views::toolkit::tools_for(&state, ctx.programme.id).await?;
@@ -78,6 +81,7 @@ pub async fn apply_form(
         errors: Vec::new(),
         computed,
         notice,
+        written,
     })
 }
 
@@ -93,6 +97,11 @@ pub async fn apply(
     let ctx = project_for(&state, &acting, id, Action::EditProject).await?;
     let tool = tool_of(&state, &ctx, &tool_id).await?;
     let tr = page.tr;
+    let written = form
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
     if let Some(change) = RowChange::from_form(&tool, &form) {
         let (form, blanks) = change.apply(&form);
         let raw = RawInput::from_form(&tool, &form);
@@ -110,21 +119,25 @@ pub async fn apply(
             computed,
             notice: None,
             next: None,
+            written,
         });
     }
     let raw = RawInput::from_form(&tool, &form);
+    let mut lang_error = crate::forms::FieldErrors::default();
+    let lang = crate::parse::written_in(tr, &mut lang_error, "lang", &written);
     match tool.validate_input(&raw) {
-        Ok(values) => {
-            ymarfer_app::tools::apply(&state, &acting, id, &values).await?;
+        Ok(values) if lang_error.is_empty() => {
+            ymarfer_app::tools::apply(&state, &acting, id, &values, lang).await?;
             Ok(see_other(&page.href(&format!(
                 "projects/{id}/tools/{}?done=saved",
                 tool.id
             ))))
         }
-        Err(errors) => {
+        refused => {
+            let errors = refused.err().unwrap_or_default();
             let fields = form_view(tr, &tool, &raw, &errors, &Blanks::from_form(&form));
             // Each problem named by the field it is in, linked to that field.
-            let summary = fields
+            let mut summary: Vec<(String, String)> = fields
                 .iter()
                 .flat_map(|f| std::iter::once(&f.input).chain(f.rows.iter().flatten()))
                 .filter_map(|i| {
@@ -132,6 +145,12 @@ pub async fn apply(
                     Some((i.id.clone(), format!("{}: {e}", i.label)))
                 })
                 .collect();
+            summary.extend(
+                lang_error
+                    .all()
+                    .iter()
+                    .map(|(f, e)| (f.to_string(), format!("{}: {e}", tr.t("field-lang")))),
+            );
             let mut page = page;
             page.title = tool_title(&page, &tool, &ctx);
             render_status(
@@ -146,6 +165,7 @@ pub async fn apply(
                     computed: None,
                     notice: None,
                     next: None,
+                    written,
                 },
             )
         }
@@ -162,6 +182,8 @@ struct VersionPage {
     saved: String,
     answers: Vec<crate::views::tool_reading::Answer>,
     computed: Option<ComputedView>,
+    /// The language what was typed into it is in.
+    written: String,
 }
 
 /// An earlier version of a filled-in tool, read-only.
@@ -188,7 +210,7 @@ pub async fn version(
         .ok_or(AppError::NOT_FOUND)?;
     let values: ToolValues = serde_json::from_str(&app.data)?;
     let tr = page.tr;
-    let answers = answers(tr, &tool, &values);
+    let answers = answers(tr, &tool, &values, &app.lang);
     let computed = computed_view(tr, &tool, &values);
     let mut page = page;
     page.title = tool_title(&page, &tool, &ctx);
@@ -200,5 +222,6 @@ pub async fn version(
         version,
         answers,
         computed,
+        written: app.lang,
     })
 }

@@ -279,6 +279,19 @@ pub async fn versions(
         .collect())
 }
 
+/// The language what was typed into the tool is in: its latest version's,
+/// or before any, the project's.
+pub fn latest_lang(
+    apps: &[ymarfer_store::projects::Application],
+    tool: &str,
+    project: &ymarfer_store::projects::Project,
+) -> String {
+    apps.iter()
+        .rev()
+        .find(|a| a.tool_id == tool)
+        .map_or_else(|| project.lang.clone(), |a| a.lang.clone())
+}
+
 pub fn latest_values(
     apps: &[ymarfer_store::projects::Application],
     tool: &str,
