@@ -66,6 +66,8 @@ const NEWS: usize = 5;
 pub struct MyProject {
     pub id: i64,
     pub title: String,
+    /// The `lang` mark of its title.
+    pub title_lang: &'static str,
     pub href: String,
     pub next: String,
     pub next_href: String,
@@ -92,6 +94,8 @@ pub struct MyClaimView {
 /// and the session it is due at (title, when, link to check in there).
 pub struct MyCommitment {
     pub body: String,
+    /// The `lang` mark of what it says.
+    pub body_lang: &'static str,
     pub made: (String, String),
     pub due: Option<(String, String, String)>,
 }
@@ -127,8 +131,9 @@ struct Home {
     manages_any: bool,
     /// Unread notices and unanswered requests for feedback.
     waiting: (i64, usize),
-    /// Requests for the person's feedback: (what, who asked, link).
-    feedback: Vec<(String, String, String)>,
+    /// Requests for the person's feedback: (what, the language it is
+    /// written in, who asked, link).
+    feedback: Vec<(String, String, String, String)>,
     /// For someone not signed in: the programmes' showcases of what firms
     /// changed.
     showcases: Vec<ymarfer_store::showcase::ShowcaseLink>,
@@ -374,10 +379,13 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
         .feedback
         .iter()
         .map(|r| {
+            let (what, written) = match (&r.project_title, &r.project_lang) {
+                (Some(title), Some(lang)) => (title.clone(), lang.as_str()),
+                _ => (crate::page::excerpt(&r.body, 80), r.lang.as_str()),
+            };
             (
-                r.project_title
-                    .clone()
-                    .unwrap_or_else(|| crate::page::excerpt(&r.body, 80)),
+                what,
+                written.to_string(),
                 r.asked_by
                     .as_deref()
                     .filter(|n| !n.trim().is_empty())
@@ -546,6 +554,7 @@ fn my_project(page: &Page, p: ymarfer_app::home::ProjectLoop) -> MyProject {
     MyProject {
         id: s.id,
         title: s.title.clone(),
+        title_lang: page.lang_of(&s.lang),
         href,
         next,
         next_href,
@@ -566,6 +575,7 @@ fn my_commitment(page: &Page, m: &ymarfer_store::home::OpenCommitment) -> MyComm
     };
     MyCommitment {
         body: m.body.clone(),
+        body_lang: page.lang_of(&m.lang),
         made: (m.made_title.clone(), session(m.made_at)),
         due: m.due_id.map(|id| {
             (

@@ -454,7 +454,7 @@ struct CaseStudyPage {
     ctx: ProjectCtx,
     sector: String,
     area: String,
-    adopted: Vec<String>,
+    adopted: Vec<(String, &'static str)>,
     tools: Vec<String>,
     first: Option<String>,
     last: Option<String>,
@@ -496,7 +496,7 @@ pub async fn case_study(
         .await?
         .into_iter()
         .filter(|c| c.decision == Some(CycleDecision::Adopt))
-        .map(|c| c.change_idea)
+        .map(|c| (c.change_idea, page.lang_of(&c.lang)))
         .collect();
     let all_tools = crate::views::toolkit::tools_for(&state, ctx.programme.id).await?;
     let mut tools: Vec<String> = state
@@ -523,7 +523,12 @@ pub async fn case_study(
     };
     let (_, [verified, _, _]) = crate::views::ledger::project_ledger(&state, tr, &ctx).await?;
     let mut page = page;
-    page.title = tr.t1("case-study-title", "title", &ctx.project.title);
+    page.entitle(
+        "case-study-title",
+        &[("title", ctx.project.title.clone())],
+        &["title"],
+        &ctx.project.lang,
+    );
     render(&CaseStudyPage {
         page,
         first: readings.first().map(show),

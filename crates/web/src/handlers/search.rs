@@ -28,7 +28,11 @@ pub struct Result {
     pub href: String,
     /// Marked HTML: escaped text with `<mark>` around the words found.
     pub title: String,
+    /// The `lang` mark of a title people typed.
+    pub title_lang: &'static str,
     pub snippet: String,
+    /// The `lang` mark of the snippet, in the language it was written in.
+    pub snippet_lang: &'static str,
     pub what: String,
 }
 
@@ -188,7 +192,9 @@ pub async fn search(
                             ],
                         ),
                     ),
+                    title_lang: "",
                     snippet: marked(&h.snippet),
+                    snippet_lang: page.lang_of(&p.lang),
                     what: page.t(if p.parent_id.is_some() {
                         "space-kind-comment"
                     } else {
@@ -212,7 +218,9 @@ pub async fn search(
                 results.push(Result {
                     href: page.href(&format!("projects/{id}")),
                     title: marked(&h.title),
+                    title_lang: page.lang_of(&p.lang),
                     snippet: marked(&h.snippet),
+                    snippet_lang: page.lang_of(&p.lang),
                     what: page.t1("search-project", "organisation", &p.organisation),
                 });
             }
@@ -253,7 +261,9 @@ pub async fn search(
         results.push(Result {
             href: page.href(&href),
             title: marked(&title),
+            title_lang: "",
             snippet: marked(&h.snippet),
+            snippet_lang: page.lang_of(h.lang.as_deref().unwrap_or_default()),
             what: page.t1("search-project", "organisation", &p.organisation),
         });
     }

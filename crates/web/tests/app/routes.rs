@@ -361,6 +361,9 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/cy/unsubscribe/0000", form: &[], expect: |_| Status(404) },
         Row { method: "GET", path: "/en/search?q=First", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "GET", path: "/cy/search", form: &[], expect: |w| anyone(w, Status(200)) },
+        // Snippets of what people typed, found in the other language.
+        Row { method: "GET", path: "/en/search?q=aros", form: &[], expect: |w| anyone(w, Status(200)) },
+        Row { method: "GET", path: "/cy/search?q=stall", form: &[], expect: |w| anyone(w, Status(200)) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/commitments", form: &[("commitment", "")], expect: |w| member(w, Status(422)) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/check-in", form: &[("commitment", "1")], expect: |w| member(w, Status(422)) },
         Row { method: "POST", path: "/en/programmes/prog-b/cohorts/cohort-1/sessions/2/commitments", form: &[("commitment", "")], expect: |w| outsider(w, Status(422)) },
