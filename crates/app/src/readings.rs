@@ -85,8 +85,12 @@ pub async fn correct(
     else {
         return Err(Error::NotFound);
     };
-    if (now.taken_on, now.value, now.note.as_str(), now.lang.as_str())
-        == (to.taken_on, to.value, to.note, to.lang.code())
+    if (
+        now.taken_on,
+        now.value,
+        now.note.as_str(),
+        now.lang.as_str(),
+    ) == (to.taken_on, to.value, to.note, to.lang.code())
     {
         return Ok(false);
     }

@@ -133,7 +133,10 @@ pub async fn reflect(
     let mut event = acting.event(AuditAction::ReflectionAdded);
     event.programme_id = Some(cohort.programme_id);
     event.subject = format!("cohort {}", cohort.id);
-    let (id, new) = services.db.reflect(me, cohort.id, (body, lang), &event).await?;
+    let (id, new) = services
+        .db
+        .reflect(me, cohort.id, (body, lang), &event)
+        .await?;
     Ok(Made { id, new })
 }
 

@@ -949,11 +949,7 @@ impl Db {
 
     /// Shares one of a person's reflections with their cohort, as a post, once.
     /// The post's id, or `None` when it is not theirs.
-    pub async fn share_reflection(
-        &self,
-        reflection: i64,
-        user: i64,
-    ) -> Result<Option<i64>> {
+    pub async fn share_reflection(&self, reflection: i64, user: i64) -> Result<Option<i64>> {
         Ok(self
             .share_reflection_recorded(reflection, user, None)
             .await?

@@ -434,8 +434,15 @@ pub async fn commit(app: &TestApp) {
     let path = format!("{}/sessions/{id}/commitments", cast.base);
     let by_observer = cast.acting(app, &cast.observer, Door::Page).await;
     refused(
-        ymarfer_app::rhythm::commit(&app.state, &by_observer, &cast.cohort, id, "Pwyso'r blawd", Lang::Cy)
-            .await,
+        ymarfer_app::rhythm::commit(
+            &app.state,
+            &by_observer,
+            &cast.cohort,
+            id,
+            "Pwyso'r blawd",
+            Lang::Cy,
+        )
+        .await,
     );
     assert!(events(app, AuditAction::CommitmentMade).await.is_empty());
     for _ in 0..2 {
@@ -467,8 +474,16 @@ pub async fn commit(app: &TestApp) {
     assert_eq!(events(app, AuditAction::CommitmentMade).await.len(), 2);
     // Four sends at once make one.
     let participant = cast.acting(app, &cast.participant, Door::Page).await;
-    let once =
-        || ymarfer_app::rhythm::commit(&app.state, &participant, &cast.cohort, id, "Ar yr un pryd", Lang::Cy);
+    let once = || {
+        ymarfer_app::rhythm::commit(
+            &app.state,
+            &participant,
+            &cast.cohort,
+            id,
+            "Ar yr un pryd",
+            Lang::Cy,
+        )
+    };
     let (a, b, c, d) = tokio::join!(once(), once(), once(), once());
     let all: Vec<_> = [a, b, c, d]
         .into_iter()
@@ -562,7 +577,10 @@ pub async fn check_in(app: &TestApp) {
 pub async fn reflect(app: &TestApp) {
     let cast = Cast::new(app, "myfyrio").await;
     let by_observer = cast.acting(app, &cast.observer, Door::Page).await;
-    refused(ymarfer_app::rhythm::reflect(&app.state, &by_observer, &cast.cohort, "Dysgais", Lang::Cy).await);
+    refused(
+        ymarfer_app::rhythm::reflect(&app.state, &by_observer, &cast.cohort, "Dysgais", Lang::Cy)
+            .await,
+    );
     assert!(events(app, AuditAction::ReflectionAdded).await.is_empty());
     let cohort = cast.cohort.id.to_string();
     for _ in 0..2 {
@@ -587,7 +605,8 @@ pub async fn reflect(app: &TestApp) {
     assert!(!recorded[0].subject.contains("Dysgais"));
     // Four sends at once make one.
     let participant = cast.acting(app, &cast.participant, Door::Page).await;
-    let once = || ymarfer_app::rhythm::reflect(&app.state, &participant, &cast.cohort, "Eto", Lang::Cy);
+    let once =
+        || ymarfer_app::rhythm::reflect(&app.state, &participant, &cast.cohort, "Eto", Lang::Cy);
     let (a, b, c, d) = tokio::join!(once(), once(), once(), once());
     let all: Vec<_> = [a, b, c, d]
         .into_iter()
@@ -616,13 +635,17 @@ pub async fn reflect(app: &TestApp) {
 pub async fn share_reflection(app: &TestApp) {
     let cast = Cast::new(app, "rhannu").await;
     let participant = cast.acting(app, &cast.participant, Door::Page).await;
-    let made =
-        ymarfer_app::rhythm::reflect(&app.state, &participant, &cast.cohort, "Mesur yn gyntaf.", Lang::Cy)
-            .await
-            .unwrap();
+    let made = ymarfer_app::rhythm::reflect(
+        &app.state,
+        &participant,
+        &cast.cohort,
+        "Mesur yn gyntaf.",
+        Lang::Cy,
+    )
+    .await
+    .unwrap();
     let manager = cast.acting(app, &cast.manager, Door::Page).await;
-    let other =
-        ymarfer_app::rhythm::share_reflection(&app.state, &manager, made.id).await;
+    let other = ymarfer_app::rhythm::share_reflection(&app.state, &manager, made.id).await;
     assert!(
         matches!(other, Err(ymarfer_app::Error::NotFound)),
         "not someone else's: {other:?}"

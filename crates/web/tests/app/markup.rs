@@ -127,7 +127,9 @@ pub fn unmarked_language(pages: &[(String, String)], markers: &[(&str, &str)]) -
                 continue;
             }
             for text in texts_outside(html, written, word) {
-                found.push(format!("{name}: \"{text}\" is not marked lang=\"{written}\""));
+                found.push(format!(
+                    "{name}: \"{text}\" is not marked lang=\"{written}\""
+                ));
             }
         }
     }
@@ -170,7 +172,8 @@ fn texts_outside(html: &str, lang: &str, word: &str) -> Vec<String> {
                 && text.to_lowercase().contains(&self.word)
                 && self.lang_here() != Some(self.lang.as_str())
             {
-                self.found.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                self.found
+                    .push(text.split_whitespace().collect::<Vec<_>>().join(" "));
             }
         }
     }
@@ -235,15 +238,27 @@ fn unmarked_language_finds_text_without_its_lang() {
     let page = |path: &str, body: &str| {
         (
             format!("Manager GET {path}"),
-            format!("<!DOCTYPE html><html lang=\"{}\"><head><title>Y becws</title></head><body>{body}</body></html>", &path[1..3]),
+            format!(
+                "<!DOCTYPE html><html lang=\"{}\"><head><title>Y becws</title></head><body>{body}</body></html>",
+                &path[1..3]
+            ),
         )
     };
     let markers = [("cy", "becws"), ("en", "bakery")];
     let found = unmarked_language(
         &[
-            page("/en/a", "<h1>Less waiting</h1><p>Aros yn y <mark>becws</mark></p>"),
-            page("/en/b", "<p lang=\"cy\">Aros yn y <b>becws</b></p><img alt=\"becws\"><p>The bakery</p>"),
-            page("/cy/c", "<ul><li lang=\"en\">The bakery</li><li>At the bakery</li></ul><p>Y becws</p>"),
+            page(
+                "/en/a",
+                "<h1>Less waiting</h1><p>Aros yn y <mark>becws</mark></p>",
+            ),
+            page(
+                "/en/b",
+                "<p lang=\"cy\">Aros yn y <b>becws</b></p><img alt=\"becws\"><p>The bakery</p>",
+            ),
+            page(
+                "/cy/c",
+                "<ul><li lang=\"en\">The bakery</li><li>At the bakery</li></ul><p>Y becws</p>",
+            ),
         ],
         &markers,
     );

@@ -968,7 +968,195 @@ async fn home_leads_to_the_next_step(app: TestApp) {
     );
 }
 
+/// What a person types keeps the language it was written in: her interface's
+/// to begin with, or the one she chooses on the form; a page in the other
+/// language marks it with `lang`, and the API gives it.
+async fn typed_words_keep_their_language(app: TestApp) {
+    let (_, programme, cohort) = manager(&app, "rheolwr@example.com").await;
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let org = participant(
+        &app,
+        "sian@example.com",
+        "Caffi Sian",
+        programme,
+        cohort,
+        Lang::En,
+    )
+    .await
+    .to_string();
+    let c = app.client();
+    c.sign_in("sian@example.com").await;
+    let base = format!("/en/programmes/{slug}/cohorts/cohort-1/projects");
+    let form = |lang: &'static str| {
+        vec![
+            ("organisation", org.clone()),
+            ("title", "Llai o wastraff bwyd".to_string()),
+            ("problem", "Rydym yn taflu gormod o fara.".to_string()),
+            ("business_function", "production".to_string()),
+            ("visibility", "cohort".to_string()),
+            ("lang", lang.to_string()),
+        ]
+    };
+    // A language the form does not offer is refused, and nothing is made.
+    let refused = c
+        .post(
+            &format!("{base}/new"),
+            &form("fr")
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("Choose one of the options.")
+    );
+    assert!(app.db.cohort_projects(cohort).await.unwrap().is_empty());
+    // Written in Welsh from the English interface.
+    let made = c
+        .post(
+            &format!("{base}/new"),
+            &form("cy")
+                .iter()
+                .map(|(k, v)| (*k, v.as_str()))
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(
+        made.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        made.text().await.unwrap()
+    );
+    let project = app.db.cohort_projects(cohort).await.unwrap()[0].clone();
+    assert_eq!(project.lang, "cy");
+    let english = c
+        .get(&format!("/en/projects/{}", project.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        english.contains(r#"<h1><span lang="cy">Llai o wastraff bwyd</span></h1>"#),
+        "{english}"
+    );
+    assert!(english.contains(r#"<p class="prose" lang="cy">Rydym yn taflu gormod o fara.</p>"#));
+    let welsh = c
+        .get(&format!("/cy/projects/{}", project.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(welsh.contains("<h1>Llai o wastraff bwyd</h1>"), "{welsh}");
+    // Its edit form offers Welsh, as written, and marks the words it holds.
+    let edit = c
+        .get(&format!("/en/projects/{}/edit", project.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(edit.contains(r#"<option value="cy" selected>"#), "{edit}");
+    assert!(
+        edit.contains(r#"name="problem" rows="5" lang="cy""#),
+        "{edit}"
+    );
+    // A reading's note left to her interface is English, and marked on a Welsh page.
+    let res = c
+        .post(
+            &format!("/en/projects/{}/readings", project.id),
+            &[
+                ("taken_on", "2026-01-05"),
+                ("value", "12"),
+                ("note", "A busy Monday"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let welsh = c
+        .get(&format!("/cy/projects/{}", project.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        welsh.contains(r#"<td lang="en">A busy Monday</td>"#),
+        "{welsh}"
+    );
+    // The API gives each record's language, and takes a cycle's.
+    let sian = app
+        .db
+        .user_by_email(&ymarfer_domain::Email::parse("sian@example.com").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let token = crate::api::token_for(&app, sian.id, true, None).await;
+    let (status, cycle) = crate::api::call(
+        &app,
+        "POST",
+        &format!("/api/v1/projects/{}/cycles", project.id),
+        Some(&token),
+        Some(serde_json::json!({"change_idea": "Pobi llai ar ddydd Llun", "lang": "cy"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{cycle}");
+    assert_eq!(cycle["lang"], "cy");
+    let (status, bad) = crate::api::call(
+        &app,
+        "POST",
+        &format!("/api/v1/projects/{}/cycles", project.id),
+        Some(&token),
+        Some(serde_json::json!({"change_idea": "Bake less", "lang": "fr"})),
+    )
+    .await;
+    assert_eq!(status, 422, "{bad}");
+    let (_, read) = crate::api::call(
+        &app,
+        "GET",
+        &format!("/api/v1/projects/{}", project.id),
+        Some(&token),
+        None,
+    )
+    .await;
+    assert_eq!(read["lang"], "cy");
+    assert_eq!(read["readings"][0]["lang"], "en");
+    assert_eq!(read["cycles"][0]["lang"], "cy");
+    // Her learning log keeps a reflection in the language she chose for it.
+    let cohort_id = cohort.to_string();
+    let res = c
+        .post(
+            "/en/log",
+            &[
+                ("reflection", "Dysgais fod mesur yn bwysig."),
+                ("cohort", cohort_id.as_str()),
+                ("lang", "cy"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let log = c.get("/en/log").await.text().await.unwrap();
+    assert!(
+        log.contains(r#"<div class="prose" lang="cy"><p>Dysgais fod mesur yn bwysig.</p>"#),
+        "{log}"
+    );
+    let log = c.get("/cy/log").await.text().await.unwrap();
+    assert!(
+        log.contains(r#"<div class="prose"><p>Dysgais fod mesur yn bwysig.</p>"#),
+        "{log}"
+    );
+}
+
 on_both! {
+    typed_words_keep_their_language => super::typed_words_keep_their_language;
     home_next_step => super::home_leads_to_the_next_step;
     participant_project => super::participant_works_a_project;
     facilitator_view_and_visibility => super::facilitators_see_who_is_stuck_and_visibility_holds;

@@ -942,8 +942,10 @@ async fn every_route_for_every_role(app: TestApp) {
             same.len(),
             same.join("\n")
         );
-        let unmarked =
-            crate::markup::unmarked_language(&pages.list, &[("cy", "crempogau"), ("en", "pancake")]);
+        let unmarked = crate::markup::unmarked_language(
+            &pages.list,
+            &[("cy", "crempogau"), ("en", "pancake")],
+        );
         assert!(
             unmarked.is_empty(),
             "{} texts typed in one language are shown in the other without lang:\n{}",

@@ -304,12 +304,8 @@ pub async fn add_reading(
     // Who may is asked before what they sent is read; the act asks again.
     project_for(&state, &acting, id, Action::EditProject).await?;
     let checked = validate(|tr: Tr| body.check(tr))?;
-    let (taken_on, value, note, lang) = (
-        checked.taken_on,
-        checked.value,
-        checked.note,
-        checked.lang,
-    );
+    let (taken_on, value, note, lang) =
+        (checked.taken_on, checked.value, checked.note, checked.lang);
     let reading = ymarfer_app::readings::NewReading {
         taken_on,
         value,
