@@ -69,8 +69,7 @@ pub async fn apply(
             project,
             &tool.id,
             i64::from(tool.version),
-            &data,
-            lang,
+            (&data, lang),
             acting.user_id(),
             &event,
         )

@@ -929,8 +929,7 @@ impl Db {
         project_id: i64,
         tool_id: &str,
         tool_version: i64,
-        data: &str,
-        lang: ymarfer_domain::Lang,
+        (data, lang): (&str, ymarfer_domain::Lang),
         by: Option<i64>,
         audit: &NewAuditEvent,
     ) -> Result<SavedVersion> {

@@ -483,6 +483,34 @@ pub fn person_name(
     }
 }
 
+/// ` lang="cy"` (or `"en"`) for words written in `written` shown on a page in
+/// `shown_in`, when the two differ; nothing otherwise.
+pub fn lang_mark(shown_in: Lang, written: &str) -> &'static str {
+    match Lang::parse(written) {
+        Some(l) if l != shown_in => match l {
+            Lang::Cy => " lang=\"cy\"",
+            Lang::En => " lang=\"en\"",
+        },
+        _ => "",
+    }
+}
+
+/// Text made safe to put in HTML, between tags or in a quoted attribute.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,32 +540,4 @@ mod tests {
         let p = Page::new(Lang::Cy, "/cymraeg", Viewer::default(), String::new());
         assert_eq!(p.other_href, "/en");
     }
-}
-
-/// ` lang="cy"` (or `"en"`) for words written in `written` shown on a page in
-/// `shown_in`, when the two differ; nothing otherwise.
-pub fn lang_mark(shown_in: Lang, written: &str) -> &'static str {
-    match Lang::parse(written) {
-        Some(l) if l != shown_in => match l {
-            Lang::Cy => " lang=\"cy\"",
-            Lang::En => " lang=\"en\"",
-        },
-        _ => "",
-    }
-}
-
-/// Text made safe to put in HTML, between tags or in a quoted attribute.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -1010,8 +1010,7 @@ async fn projects(
                     project.id,
                     &t.id,
                     i64::from(t.version),
-                    &serde_json::to_string(&values)?,
-                    written,
+                    (&serde_json::to_string(&values)?, written),
                     Some(e.user_id),
                     &Default::default(),
                 )

@@ -229,8 +229,7 @@ fn texts_outside(html: &str, lang: &str, word: &str) -> Vec<String> {
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    let found = std::mem::take(&mut tokenizer.sink.0.borrow_mut().found);
-    found
+    std::mem::take(&mut tokenizer.sink.0.borrow_mut().found)
 }
 
 #[test]

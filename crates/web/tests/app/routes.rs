@@ -988,8 +988,7 @@ async fn welsh_work_on_project_1(app: &TestApp, owner: i64) {
             1,
             "fishbone",
             i64::from(fishbone.version),
-            &serde_json::to_string(&values).unwrap(),
-            Lang::Cy,
+            (&serde_json::to_string(&values).unwrap(), Lang::Cy),
             Some(owner),
             &Default::default(),
         )
