@@ -199,7 +199,37 @@ impl Modify for Idempotency {
 
 /// The document served at `/api/v1/openapi.json`.
 pub fn openapi() -> Document {
-    ApiDoc::openapi()
+    use utoipa::openapi::{RefOr, Schema};
+    let mut doc = ApiDoc::openapi();
+    // A code a body may leave out (its field is not required) has no
+    // default a client could send: the empty string the form starts from is
+    // none of its values, and a generated client would refuse the schema.
+    if let Some(components) = doc.components.as_mut() {
+        let named: Vec<String> = components.schemas.keys().cloned().collect();
+        for (name, schema) in components.schemas.iter_mut() {
+            let RefOr::T(Schema::Object(object)) = schema else {
+                continue;
+            };
+            // A page of a list names its items' schema rather than holding a
+            // copy of it, so a generated client has one model of each.
+            if let Some(item) = name.strip_prefix("Paged_")
+                && named.iter().any(|n| n == item)
+                && let Some(RefOr::T(Schema::Array(items))) = object.properties.get_mut("items")
+            {
+                items.items = utoipa::openapi::schema::ArrayItems::RefOrSchema(Box::new(
+                    RefOr::Ref(utoipa::openapi::Ref::from_schema_name(item)),
+                ));
+            }
+            for property in object.properties.values_mut() {
+                if let RefOr::T(Schema::OneOf(coded)) = property
+                    && coded.default == Some(json!(""))
+                {
+                    coded.default = None;
+                }
+            }
+        }
+    }
+    doc
 }
 
 /// Each operation: its method, path and id, in the document's order (for the

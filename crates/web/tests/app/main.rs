@@ -14,6 +14,7 @@ mod acts_sessions;
 mod acts_space;
 mod api;
 mod api_acts;
+mod api_client;
 mod audit;
 mod bounds;
 mod browser;
