@@ -52,7 +52,7 @@ pub fn html_of(subject: &str, body: &str, lang: Lang) -> String {
          <title>{}</title>\n</head>\n<body style=\"font-family: sans-serif; font-size: 16px; \
          line-height: 1.5; max-width: 40em\">\n",
         lang.code(),
-        escape(subject)
+        escape_html(subject)
     );
     for paragraph in body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         let lines: Vec<String> = paragraph.lines().map(linked).collect();
@@ -62,7 +62,8 @@ pub fn html_of(subject: &str, body: &str, lang: Lang) -> String {
     html
 }
 
-fn escape(text: &str) -> String {
+/// Text made safe to put in HTML, between tags or in a quoted attribute.
+pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -84,7 +85,7 @@ fn linked(line: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        let word_escaped = escape(word);
+        let word_escaped = escape_html(word);
         if word.starts_with("https://") || word.starts_with("http://") {
             out.push_str(&format!("<a href=\"{word_escaped}\">{word_escaped}</a>"));
         } else {

@@ -495,21 +495,7 @@ pub fn lang_mark(shown_in: Lang, written: &str) -> &'static str {
     }
 }
 
-/// Text made safe to put in HTML, between tags or in a quoted attribute.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use ymarfer_app::mail::escape_html;
 
 #[cfg(test)]
 mod tests {
