@@ -271,7 +271,19 @@ impl Browser {
             )
             .await
             .unwrap();
-        self.c.find(locator).await.unwrap().click().await.unwrap();
+        // A live page may be redrawn by the server's events between finding
+        // the button and clicking it: find it again.
+        let mut clicked = false;
+        for _ in 0..20 {
+            if let Ok(el) = self.c.find(locator).await
+                && el.click().await.is_ok()
+            {
+                clicked = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(clicked, "could not click {locator:?} on {}", self.url().await);
         for _ in 0..100 {
             let state = self
                 .c

@@ -27,6 +27,7 @@ mod health;
 mod home_loop;
 mod impact;
 mod live;
+mod live_room;
 mod markup;
 mod net_impact;
 mod notices;
