@@ -21,13 +21,15 @@ pub enum ErrorKind {
     MailFailed,
     /// Text arrived with a control character (see `edge.rs`).
     ControlCharacters,
+    /// A link to a page of a list that names no item of it.
+    BadPageLink,
     Internal,
 }
 
 impl ErrorKind {
     pub fn status(self) -> StatusCode {
         match self {
-            ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::BadRequest | ErrorKind::BadPageLink => StatusCode::BAD_REQUEST,
             ErrorKind::SignIn => StatusCode::SEE_OTHER,
             ErrorKind::Forbidden | ErrorKind::CsrfFailed => StatusCode::FORBIDDEN,
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
@@ -52,6 +54,7 @@ impl ErrorKind {
             ErrorKind::Gone => "link-invalid-title",
             ErrorKind::MailFailed => "error-mail-failed",
             ErrorKind::ControlCharacters => "error-control-characters",
+            ErrorKind::BadPageLink => "error-page-link",
             ErrorKind::Internal => "error-internal",
         }
     }

@@ -17,6 +17,7 @@ mod handlers;
 mod live_feed;
 mod markdown;
 mod page;
+mod paging;
 mod parse;
 mod router;
 mod security;

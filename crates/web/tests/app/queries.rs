@@ -295,6 +295,9 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
     let owner_client = app.client();
     owner_client.sign_in("owner@example.com").await;
     grow_her(&app, first, owner.id, hers, 2, 0).await;
+    app.user("root@example.com", Lang::En, true).await;
+    let admin = app.client();
+    admin.sign_in("root@example.com").await;
     let pages: Vec<(&Client, &str)> = vec![
         (&participant, "/en"),
         (&owner_client, "/en"),
@@ -312,6 +315,14 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
         (&manager, "/en/programmes/maint/cohorts/cohort-1/engagement"),
         (&manager, "/en/programmes/maint/leads"),
         (&manager, "/en/search?q=kanban"),
+        (&manager, "/en/programmes/maint/claims"),
+        (&manager, "/en/programmes/maint/claims?cohort=cohort-1"),
+        (&manager, "/en/programmes/maint/audit"),
+        (&manager, "/en/organisations"),
+        (&admin, "/en/admin/users"),
+        (&admin, "/en/admin/users?q=example"),
+        (&admin, "/en/admin/audit"),
+        (&admin, "/en/leads/waiting"),
     ];
     grow(&app, programme, &[first, second], 2, 0).await;
     let mut small = Vec::new();
