@@ -272,11 +272,13 @@ pub async fn queue(
         .filter(|c| may_review_in(acting, programme.id, *c))
         .filter(|c| cohort.is_none_or(|only| only == *c))
         .collect();
+    // Every cohort of the programme needs no naming.
+    let only = (allowed.len() < cohorts.len()).then_some(allowed.as_slice());
     let waiting =
-        s.db.claims_page(programme.id, false, Some(&allowed), waiting, QUEUE_PAGE)
+        s.db.claims_page(programme.id, false, only, waiting, QUEUE_PAGE)
             .await?;
     let queried =
-        s.db.claims_page(programme.id, true, Some(&allowed), queried, QUEUE_PAGE)
+        s.db.claims_page(programme.id, true, only, queried, QUEUE_PAGE)
             .await?;
     let mut projects: Vec<i64> = waiting
         .items

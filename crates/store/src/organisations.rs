@@ -398,8 +398,9 @@ impl Db {
         let cond = scope.condition();
         let columns = org_columns_of("o");
         let (after, by, key) = seek.sql_keyed(
-            "lower(o.name), o.id",
-            "SELECT lower(x.name), x.id FROM organisations x WHERE x.id = $2",
+            ("lower(o.name)", "lower(x.name)"),
+            "o.id",
+            "organisations",
             2,
             crate::seek::Order::Up,
         );

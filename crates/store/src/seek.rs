@@ -48,30 +48,37 @@ impl Seek {
         }
     }
 
-    /// Like [`Seek::sql`] for a list in the order of `keys` (ending with the
-    /// id, the tiebreaker), whose values for the item with id `$n` come from
-    /// `lookup` (a statement reading them, with `$n` in it). The cursor is
-    /// still only an id.
+    /// Like [`Seek::sql`] for a list in the order of `key` (an expression on
+    /// a row of `table`, then `id`, the tiebreaker). `key` is given twice: on
+    /// the list's row (`lower(o.name)`) and on `x`, the row of the item with
+    /// id `$n` (`lower(x.name)`), whose values the page starts after. The
+    /// cursor is still only an id. The key alone is compared first, so that
+    /// the index on (key, id) is sought, not scanned.
     pub fn sql_keyed(
         &self,
-        keys: &str,
-        lookup: &str,
+        (key, key_x): (&str, &str),
+        id: &str,
+        table: &str,
         n: usize,
         order: Order,
     ) -> (String, String, i64) {
         let backward = matches!(self, Seek::Before(_));
         let up = (order == Order::Up) != backward;
-        let by = keys
-            .split(", ")
-            .map(|k| format!("{k} {}", if up { "ASC" } else { "DESC" }))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let (dir, from, past) = if up {
+            ("ASC", ">=", ">")
+        } else {
+            ("DESC", "<=", "<")
+        };
+        let by = format!("{key} {dir}, {id} {dir}");
         match self {
             Seek::First => (format!("${n} = 0"), by, 0),
-            Seek::After(id) | Seek::Before(id) => (
-                format!("({keys}) {} ({lookup})", if up { ">" } else { "<" }),
+            Seek::After(cursor) | Seek::Before(cursor) => (
+                format!(
+                    "{key} {from} (SELECT {key_x} FROM {table} x WHERE x.id = ${n}) \
+                     AND ({key}, {id}) {past} (SELECT {key_x}, x.id FROM {table} x WHERE x.id = ${n})"
+                ),
                 by,
-                *id,
+                *cursor,
             ),
         }
     }

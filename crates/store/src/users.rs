@@ -171,8 +171,9 @@ impl Db {
         limit: i64,
     ) -> Result<(crate::seek::Paged<User>, i64)> {
         let (after, by, key) = seek.sql_keyed(
-            "lower(display_name), id",
-            "SELECT lower(x.display_name), x.id FROM users x WHERE x.id = $3",
+            ("lower(users.display_name)", "lower(x.display_name)"),
+            "users.id",
+            "users",
             3,
             crate::seek::Order::Up,
         );
