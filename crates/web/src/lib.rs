@@ -12,6 +12,7 @@ mod csrf;
 mod edge;
 mod error;
 mod error_page;
+mod flood;
 mod forms;
 mod handlers;
 mod live_feed;

@@ -124,6 +124,15 @@ struct Global {
         global = true
     )]
     api_per_minute: i64,
+    /// How many of the public health check's question and result pages one
+    /// network address may load a minute on this server; 0 for no limit.
+    #[arg(
+        long = "public-per-minute",
+        env = "YMARFER_PUBLIC_PER_MINUTE",
+        default_value_t = 120,
+        global = true
+    )]
+    public_per_minute: u32,
     /// Where attached photos and PDFs are kept: s3://BUCKET for an
     /// S3-compatible store shared by several servers (its endpoint and keys in
     /// the AWS_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
@@ -314,6 +323,7 @@ impl Global {
                 .with_frame_origins(&self.frame_origins)?
                 .with_lead_retention_days(self.lead_retention_days)
                 .with_api_limit(self.api_per_minute)
+                .with_public_limit(self.public_per_minute)
                 .with_attachments(self.attachments.clone()),
         )
     }

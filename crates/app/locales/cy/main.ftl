@@ -230,3 +230,5 @@ home-showcase-projects = { $count ->
    *[other] { $count } prosiect
 }
 admin-users-pages = Tudalennau o bobl
+error-too-many = Gofynnwyd am ormod o dudalennau yn rhy gyflym
+error-too-many-detail = Daeth cynifer o geisiadau o'ch rhwydwaith mor gyflym fel ein bod wedi ei arafu, er mwyn cadw'r gwiriad iechyd yn gyflym i bawb. Arhoswch funud, yna ewch yn ôl a pharhau; mae eich atebion wedi'u cadw.

@@ -218,3 +218,5 @@ home-showcase-projects = { $count ->
    *[other] { $count } projects
 }
 admin-users-pages = Pages of people
+error-too-many = Too many pages asked for too quickly
+error-too-many-detail = So many requests came from your network so quickly that we have slowed it down, to keep the health check quick for everyone. Wait a minute, then go back and carry on; your answers are kept.
