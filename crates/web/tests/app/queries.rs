@@ -46,7 +46,8 @@ async fn cost(c: &Client, path: &str) -> usize {
 }
 
 /// A programme with `firms` firms in each of `cohorts` cohorts, each firm with
-/// a participant, a project, verified and claimed savings, and posts.
+/// a participant, a project, verified and claimed savings, posts, leads and
+/// acts on the audit trail.
 async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from: usize) {
     let admin = app
         .user(&format!("admin{from}@example.com"), Lang::En, true)
@@ -56,6 +57,35 @@ async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from
             let n = from + ci * 100 + f;
             let org = Firm::named(&format!("Firm {n}"))
                 .add(&app.db, programme)
+                .await
+                .unwrap();
+            // A lead for the programme, one for none, and acts on the trail.
+            for programme_id in [Some(programme), None] {
+                app.db
+                    .create_lead(&ymarfer_store::health::LeadInput {
+                        health_check_id: None,
+                        programme_id,
+                        cohort_id: None,
+                        name: format!("Contact {n}"),
+                        email: format!("lead{n}@example.com"),
+                        phone: String::new(),
+                        organisation_name: format!("Lead {n}"),
+                        language: Lang::En,
+                        recheck: false,
+                    })
+                    .await
+                    .unwrap();
+            }
+            app.db
+                .record_audit(&ymarfer_store::audit::NewAuditEvent {
+                    actor_id: Some(admin.id),
+                    actor: String::new(),
+                    action: Some(ymarfer_domain::audit::AuditAction::LeadAssigned),
+                    programme_id: Some(programme),
+                    subject: format!("lead {n}"),
+                    detail: String::new(),
+                    address: String::new(),
+                })
                 .await
                 .unwrap();
             let person = app
