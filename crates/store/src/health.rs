@@ -552,21 +552,6 @@ impl Db {
             .await?))
     }
 
-    /// One page of a programme's leads, in id order after `after`.
-    pub async fn leads_after(&self, programme: i64, after: i64, limit: i64) -> Result<Vec<Lead>> {
-        let sql = format!(
-            "SELECT {LEAD_COLUMNS}{LEAD_PROGRESS} FROM leads WHERE programme_id = $1 AND id > $2 ORDER BY id LIMIT $3"
-        );
-        let rows: Vec<Lead> = with_pool!(self, |pool| sqlx::query_as(&sql)
-            .bind(programme)
-            .bind(after)
-            .bind(limit)
-            .fetch_all(pool)
-            .await?);
-        let today = ymarfer_domain::uktime::today();
-        Ok(rows.into_iter().map(|l| l.follow(today)).collect())
-    }
-
     /// The latest lead a check led to, if any.
     pub async fn latest_lead_of_check(&self, check: i64) -> Result<Option<Lead>> {
         let sql = format!(
