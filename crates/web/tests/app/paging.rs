@@ -235,6 +235,23 @@ async fn leads_people_organisations_and_the_trail_page_too(app: TestApp) {
     let seen = all_once(&pages, 56);
     assert_eq!(seen[0], "Lead firm 055");
     bad_links_are_explained(&manager, "/programmes/paged/leads").await;
+    // The API lists the same leads, by the same ids, oldest first.
+    let token = crate::api::token_for(&app, admin.id, false, None).await;
+    let mut by_api = Vec::new();
+    let mut path = "/api/v1/programmes/paged/leads?limit=20".to_string();
+    loop {
+        let (status, body) = crate::api::call(&app, "GET", &path, Some(&token), None).await;
+        assert_eq!(status, 200, "{path}");
+        for lead in body["items"].as_array().unwrap() {
+            by_api.push(lead["organisation_name"].as_str().unwrap().to_string());
+        }
+        match body["next"].as_str() {
+            Some(next) => path = format!("/api/v1/programmes/paged/leads?limit=20&after={next}"),
+            None => break,
+        }
+    }
+    by_api.reverse();
+    assert_eq!(by_api, seen);
     // Leads waiting for a programme, the longest waiting first.
     let pages = walk(&a, "/en/leads/waiting", "Waiting firm ").await;
     assert_eq!(pages.len(), 2);
