@@ -676,8 +676,8 @@ pub struct View {
 pub const VIEWS: &[View] = &[
     View {
         name: "leads::waiting",
-        shows: "the leads that chose no programme, with the programmes the person may give them to: \
-                to administrators and to managers of programmes open to firms; to anyone else a refusal",
+        shows: "a page of the leads that chose no programme, the longest waiting first, and how many wait, with \
+                the programmes the person may give them to: to administrators and to managers of programmes open to firms; to anyone else a refusal",
     },
     View {
         name: "home::participant_loop",
@@ -719,9 +719,10 @@ pub const VIEWS: &[View] = &[
     },
     View {
         name: "claims::queue",
-        shows: "the claims of a programme waiting for review, and those queried waiting for the claimant's answer, \
-                oldest first, to the staff of each claim's cohort, each with who claimed it, when, and the evidence \
-                its project holds set against its category (three queries)",
+        shows: "a page of the claims of a programme waiting for review, and a page of those queried waiting for \
+                the claimant's answer, in the order their lines were entered (sought by line id, optionally one \
+                cohort's), to the staff of each claim's cohort, each with who claimed it, when, and the evidence \
+                its project holds set against its category, with the counts by cohort (five queries)",
     },
     View {
         name: "returns::quarterly_return",

@@ -15,7 +15,8 @@ use ymarfer_domain::evidence::{Evidence, Fit};
 use ymarfer_domain::impact::Status;
 use ymarfer_domain::{Action, Decision as Policy, Resource};
 use ymarfer_store::ledger::{Claim, Review, Reviewed};
-use ymarfer_store::programmes::Programme;
+use ymarfer_store::programmes::{Cohort, Programme};
+use ymarfer_store::seek::{Paged, Seek};
 
 /// The longest note or reason a reviewer may write, in characters.
 pub const NOTE_MAX: usize = 1000;
@@ -232,43 +233,104 @@ pub struct Queued {
     pub fit: Fit,
 }
 
-/// The claims queue of a programme, as the person may review it.
-#[derive(Debug, Clone, Default)]
+/// One page of the claims queue of a programme, as the person may review it.
+#[derive(Debug, Clone)]
 pub struct Queue {
-    /// Claims waiting for review, oldest first.
-    pub waiting: Vec<Queued>,
-    /// Claims queried, waiting for the claimant's answer, oldest question first.
-    pub queried: Vec<Queued>,
+    /// Claims waiting for review, in the order their lines were entered.
+    pub waiting: Paged<Queued>,
+    /// Claims queried, waiting for the claimant's answer, in the same order.
+    pub queried: Paged<Queued>,
+    /// How many claims wait in each cohort the person may review (those
+    /// with any), whichever cohort is shown.
+    pub by_cohort: Vec<(i64, i64)>,
+    /// How many claims wait, and how many are queried, in what is shown.
+    pub waiting_total: i64,
+    pub queried_total: i64,
 }
 
-/// The claims of a programme the person may review, oldest first, and those
+/// How many claims a page of the queue shows.
+pub const QUEUE_PAGE: i64 = 50;
+
+/// A page of the claims of a programme the person may review (optionally
+/// one cohort's), in the order their lines were entered, and a page of those
 /// waiting for a claimant's answer: the claims queue, whichever door shows
-/// it. Three queries, whatever the number of claims.
-pub async fn queue(s: &Services, acting: &Acting, programme: &Programme) -> Result<Queue> {
-    let claims: Vec<Claim> =
-        s.db.claims_in(programme.id)
+/// it. Each page is sought in the index from where the last one ended, so
+/// the queue costs the same five queries however long it is; `cohorts` are
+/// the programme's.
+pub async fn queue(
+    s: &Services,
+    acting: &Acting,
+    programme: &Programme,
+    cohorts: &[Cohort],
+    cohort: Option<i64>,
+    waiting: Seek,
+    queried: Seek,
+) -> Result<Queue> {
+    let allowed: Vec<i64> = cohorts
+        .iter()
+        .map(|c| c.id)
+        .filter(|c| may_review_in(acting, programme.id, *c))
+        .filter(|c| cohort.is_none_or(|only| only == *c))
+        .collect();
+    // Every cohort of the programme needs no naming.
+    let only = (allowed.len() < cohorts.len()).then_some(allowed.as_slice());
+    let waiting =
+        s.db.claims_page(programme.id, false, only, waiting, QUEUE_PAGE)
+            .await?;
+    let queried =
+        s.db.claims_page(programme.id, true, only, queried, QUEUE_PAGE)
+            .await?;
+    let mut projects: Vec<i64> = waiting
+        .items
+        .iter()
+        .chain(&queried.items)
+        .map(|c| c.project_id)
+        .collect();
+    projects.sort_unstable();
+    projects.dedup();
+    let held = s.db.evidence_of_projects(&projects).await?;
+    let queue_of = |page: Paged<Claim>| Paged {
+        previous: page.previous,
+        next: page.next,
+        items: page
+            .items
+            .into_iter()
+            .map(|claim| {
+                let evidence = held.get(&claim.project_id).cloned().unwrap_or_default();
+                let fit = ymarfer_domain::evidence::fit(claim.v.category, &evidence);
+                Queued {
+                    claim,
+                    evidence,
+                    fit,
+                }
+            })
+            .collect(),
+    };
+    let by_cohort: Vec<(i64, i64)> =
+        s.db.claims_by_cohort(programme.id)
             .await?
             .into_iter()
-            .filter(|claim| may_review_in(acting, programme.id, claim.cohort_id))
+            .filter(|(c, n)| *n > 0 && may_review_in(acting, programme.id, *c))
             .collect();
-    let mut held = s.db.claim_evidence(programme.id).await?;
-    let mut queue = Queue::default();
-    for claim in claims {
-        let evidence = held.remove(&claim.project_id).unwrap_or_default();
-        held.insert(claim.project_id, evidence.clone());
-        let fit = ymarfer_domain::evidence::fit(claim.v.category, &evidence);
-        let queued = Queued {
-            claim,
-            evidence,
-            fit,
-        };
-        if queued.claim.v.status == Status::Queried {
-            queue.queried.push(queued);
-        } else {
-            queue.waiting.push(queued);
-        }
-    }
-    Ok(queue)
+    let waiting_total = by_cohort
+        .iter()
+        .filter(|(c, _)| allowed.contains(c))
+        .map(|(_, n)| n)
+        .sum();
+    let queried_total =
+        s.db.queried_by_cohort(programme.id)
+            .await?
+            .into_iter()
+            .filter(|(c, _)| allowed.contains(c))
+            .map(|(_, n)| n)
+            .sum();
+    Ok(Queue {
+        waiting: queue_of(waiting),
+        queried: queue_of(queried),
+        by_cohort,
+        waiting_total,
+        queried_total,
+    })
 }
 
 /// The evidence one project holds for its claims, and how it stands against

@@ -55,6 +55,9 @@ pub struct Config {
     pub attachments: Option<String>,
     /// How many API requests one token may make in a minute.
     pub api_per_minute: i64,
+    /// How many of the public health check's question and result pages one
+    /// address may load in a minute on each server (0: no limit).
+    pub public_per_minute: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -115,12 +118,20 @@ impl Config {
             lead_retention_days: 365,
             attachments: None,
             api_per_minute: 600,
+            public_per_minute: 120,
         })
     }
 
     /// The same configuration, allowing each API token this many requests a minute.
     pub fn with_api_limit(mut self, per_minute: i64) -> Config {
         self.api_per_minute = per_minute.max(1);
+        self
+    }
+
+    /// The same configuration, allowing one address this many of the public
+    /// health check's question and result pages a minute (0: no limit).
+    pub fn with_public_limit(mut self, per_minute: u32) -> Config {
+        self.public_per_minute = per_minute;
         self
     }
 

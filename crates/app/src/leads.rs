@@ -14,6 +14,7 @@ use ymarfer_domain::health::LeadStatus;
 use ymarfer_domain::{Action, Resource};
 use ymarfer_store::health::{Lead, LeadInput};
 use ymarfer_store::programmes::Programme;
+use ymarfer_store::seek::{Order, Paged, Seek};
 use ymarfer_store::throttle::Attempt;
 
 /// What registering interest did.
@@ -72,10 +73,16 @@ pub async fn register_interest(
 /// Leads that chose no programme, and the programmes a person may give them
 /// to.
 pub struct Waiting {
-    /// Oldest first: the one waiting longest is answered first.
-    pub leads: Vec<Lead>,
+    /// A page of them, oldest first: the one waiting longest is answered
+    /// first (none when only counted).
+    pub leads: Paged<Lead>,
+    /// How many wait.
+    pub total: i64,
     pub programmes: Vec<Programme>,
 }
+
+/// How many waiting leads a page of the queue shows.
+pub const WAITING_PAGE: i64 = 50;
 
 /// The programmes a waiting lead may go to: each one open to it (a cohort
 /// taking firms), and, for those who manage leads across the site, every one.
@@ -108,14 +115,35 @@ async fn open_to_leads(services: &Services, acting: &Acting) -> Result<Vec<Progr
 
 /// The queue of leads that chose no programme: every administrator sees it,
 /// and every manager of a programme open to them, so no lead waits unseen.
-pub async fn waiting(services: &Services, acting: &Acting) -> Result<Waiting, Error> {
+/// `page` says which page of them to read, sought by id; none only counts them.
+pub async fn waiting(
+    services: &Services,
+    acting: &Acting,
+    page: Option<Seek>,
+) -> Result<Waiting, Error> {
     let programmes = open_to_leads(services, acting).await?;
     if programmes.is_empty() {
         acting.may(Action::ManageLeads, Resource::Site)?;
     }
-    let mut leads = services.db.leads_of(None).await?;
-    leads.reverse();
-    Ok(Waiting { leads, programmes })
+    let leads = match page {
+        Some(seek) => {
+            services
+                .db
+                .leads_page(None, seek, Order::Up, WAITING_PAGE)
+                .await?
+        }
+        None => Paged {
+            items: Vec::new(),
+            previous: None,
+            next: None,
+        },
+    };
+    let total = services.db.leads_count(None).await?;
+    Ok(Waiting {
+        leads,
+        total,
+        programmes,
+    })
 }
 
 /// Gives a lead that chose no programme to a programme, whose managers then

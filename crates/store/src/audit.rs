@@ -53,6 +53,9 @@ pub struct AuditQuery {
 /// The most events a page of the trail shows.
 pub const AUDIT_PAGE: i64 = 100;
 
+/// The most events the trail counts; beyond, it says "more than".
+pub const AUDIT_COUNT_MOST: i64 = 10_000;
+
 /// Records `$event` (a `&NewAuditEvent`) inside the open transaction `$tx`,
 /// so an act and its record commit together or not at all.
 macro_rules! record_in {
@@ -129,5 +132,67 @@ impl Db {
             .fetch_all(pool)
             .await?
         }))
+    }
+
+    /// One page of events newest first (by id), sought from the one named by
+    /// the cursor, and how many events match, counted up to
+    /// [`AUDIT_COUNT_MOST`] (more is said as "more than"). The statement names
+    /// only the filters given, so each form has one plan and its index.
+    pub async fn audit_seek(
+        &self,
+        q: &AuditQuery,
+        seek: crate::seek::Seek,
+        limit: i64,
+    ) -> Result<(crate::seek::Paged<AuditEvent>, i64)> {
+        let (cond, by, key) = seek.sql("e.id", 1, crate::seek::Order::Down);
+        let mut filters = String::new();
+        for (given, f) in [
+            (q.programme.is_some(), " AND e.programme_id = $3"),
+            (q.action.is_some(), " AND e.action = $4"),
+            (q.from.is_some(), " AND e.at >= $5"),
+            (q.to.is_some(), " AND e.at < $6"),
+            (q.actor.is_some(), " AND e.actor_id = $7"),
+        ] {
+            if given {
+                filters.push_str(f);
+            }
+        }
+        // Every parameter is named, so each can be bound whichever are used.
+        let named = " AND ($3 IS NULL OR TRUE) AND ($4 IS NULL OR TRUE) AND ($5 IS NULL OR TRUE) \
+                     AND ($6 IS NULL OR TRUE) AND ($7 IS NULL OR TRUE)";
+        let sql = format!(
+            "SELECT e.id, e.at, e.actor_id, e.actor, u.display_name AS actor_name, u.email AS actor_email, \
+             (u.erased_at IS NOT NULL) AS actor_erased, e.action, e.programme_id, e.subject, e.detail, e.address \
+             FROM audit_events e LEFT JOIN users u ON u.id = e.actor_id \
+             WHERE {cond}{filters}{named} ORDER BY {by} LIMIT $2"
+        );
+        let count = format!(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM audit_events e WHERE $1 = $1 AND $2 = $2{filters}{named} LIMIT {}) c",
+            AUDIT_COUNT_MOST + 1
+        );
+        let (rows, total): (Vec<AuditEvent>, i64) = with_pool!(self, |pool| {
+            let rows = sqlx::query_as(&sql)
+                .bind(key)
+                .bind(limit + 1)
+                .bind(q.programme)
+                .bind(q.action.map(|a| a.as_str()))
+                .bind(q.from)
+                .bind(q.to)
+                .bind(q.actor)
+                .fetch_all(pool)
+                .await?;
+            let total: i64 = sqlx::query_scalar(&count)
+                .bind(0_i64)
+                .bind(0_i64)
+                .bind(q.programme)
+                .bind(q.action.map(|a| a.as_str()))
+                .bind(q.from)
+                .bind(q.to)
+                .bind(q.actor)
+                .fetch_one(pool)
+                .await?;
+            (rows, total)
+        });
+        Ok((seek.page(rows, limit, |e: &AuditEvent| e.id), total))
     }
 }

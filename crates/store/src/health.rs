@@ -510,19 +510,46 @@ impl Db {
         Ok(rows.into_iter().map(|l| l.follow(today)).collect())
     }
 
-    /// One page of a programme's leads, in id order after `after`.
-    pub async fn leads_after(&self, programme: i64, after: i64, limit: i64) -> Result<Vec<Lead>> {
+    /// One page of a programme's leads (or, for none, of those that chose no
+    /// programme), in id order (`order`), sought from `leads_programme_id`.
+    pub async fn leads_page(
+        &self,
+        programme: Option<i64>,
+        seek: crate::seek::Seek,
+        order: crate::seek::Order,
+        limit: i64,
+    ) -> Result<crate::seek::Paged<Lead>> {
+        let (cond, by, key) = seek.sql("id", 2, order);
+        // Each form names only what it filters on, so each has one plan.
+        let which = match programme {
+            Some(_) => "programme_id = $1",
+            None => "programme_id IS NULL AND $1 IS NULL",
+        };
         let sql = format!(
-            "SELECT {LEAD_COLUMNS}{LEAD_PROGRESS} FROM leads WHERE programme_id = $1 AND id > $2 ORDER BY id LIMIT $3"
+            "SELECT {LEAD_COLUMNS}{LEAD_PROGRESS} FROM leads WHERE {which} AND {cond} ORDER BY {by} LIMIT $3"
         );
         let rows: Vec<Lead> = with_pool!(self, |pool| sqlx::query_as(&sql)
             .bind(programme)
-            .bind(after)
-            .bind(limit)
+            .bind(key)
+            .bind(limit + 1)
             .fetch_all(pool)
             .await?);
         let today = ymarfer_domain::uktime::today();
-        Ok(rows.into_iter().map(|l| l.follow(today)).collect())
+        let rows = rows.into_iter().map(|l| l.follow(today)).collect();
+        Ok(seek.page(rows, limit, |l: &Lead| l.id))
+    }
+
+    /// How many leads a programme has (or, for none, how many chose no
+    /// programme), counted in `leads_programme_id`.
+    pub async fn leads_count(&self, programme: Option<i64>) -> Result<i64> {
+        let sql = match programme {
+            Some(_) => "SELECT COUNT(*) FROM leads WHERE programme_id = $1",
+            None => "SELECT COUNT(*) FROM leads WHERE programme_id IS NULL AND $1 IS NULL",
+        };
+        Ok(with_pool!(self, |pool| sqlx::query_scalar(sql)
+            .bind(programme)
+            .fetch_one(pool)
+            .await?))
     }
 
     /// The latest lead a check led to, if any.

@@ -1229,19 +1229,74 @@ impl Db {
             .await?))
     }
 
-    /// The evidence each project with a claim waiting (or queried) in a
-    /// programme holds: its measure's unit, how many readings, files and
-    /// tested changes. One query.
-    pub async fn claim_evidence(
+    /// One page of a programme's claims waiting (`queried` false) or queried,
+    /// in the order their lines were entered, optionally only in some
+    /// cohorts; read from `benefit_lines_queue` by seeking, so every page
+    /// costs the same however long the queue.
+    pub async fn claims_page(
         &self,
         programme_id: i64,
+        queried: bool,
+        cohorts: Option<&[i64]>,
+        seek: crate::seek::Seek,
+        limit: i64,
+    ) -> Result<crate::seek::Paged<Claim>> {
+        let (cond, order, key) = seek.sql("l.id", 2, crate::seek::Order::Up);
+        let status = if queried { "queried" } else { "claimed" };
+        let only = match cohorts {
+            None => String::new(),
+            Some([]) => " AND l.cohort_id IS NULL".to_string(),
+            Some(ids) => format!(
+                " AND l.cohort_id IN ({})",
+                ids.iter()
+                    .map(i64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
+        // The lines first, from the index; then each one's claim.
+        let sql = format!(
+            "WITH page AS (SELECT l.id FROM benefit_lines l WHERE l.programme_id = $1 \
+             AND l.status = '{status}'{only} AND {cond} ORDER BY {order} LIMIT $3) \
+             SELECT p.id AS project_id, p.title AS project_title, p.cohort_id, o.name AS organisation_name, \
+             CASE WHEN u.erased_at IS NULL THEN u.display_name END AS claimant_name, \
+             COALESCE(k.created_at, v.created_at) AS claimed_at, \
+             o.employee_band, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \
+             FROM page JOIN benefit_lines l ON l.id = page.id JOIN benefit_versions v ON v.line_id = l.id \
+             AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = l.id) \
+             LEFT JOIN benefit_versions k ON k.line_id = l.id AND k.version = (SELECT MAX(version) \
+             FROM benefit_versions w WHERE w.line_id = l.id AND w.status = 'claimed') \
+             LEFT JOIN users u ON u.id = k.created_by \
+             JOIN projects p ON p.id = l.project_id JOIN organisations o ON o.id = p.organisation_id \
+             ORDER BY {order}"
+        );
+        let rows: Vec<Claim> = with_pool!(self, |pool| sqlx::query_as(&sql)
+            .bind(programme_id)
+            .bind(key)
+            .bind(limit + 1)
+            .fetch_all(pool)
+            .await?);
+        Ok(seek.page(rows, limit, |c: &Claim| c.v.line_id))
+    }
+
+    /// The evidence of the given projects: their measure's unit, how many
+    /// readings, files and tested changes. One query.
+    pub async fn evidence_of_projects(
+        &self,
+        projects: &[i64],
     ) -> Result<std::collections::HashMap<i64, ymarfer_domain::evidence::Evidence>> {
+        if projects.is_empty() {
+            return Ok(Default::default());
+        }
+        let ids = projects
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
         let rows: Vec<(i64, String, i64, i64, i64)> = with_pool!(self, |pool| {
             sqlx::query_as(&format!(
-                "SELECT p.id, {EVIDENCE_COLUMNS} FROM projects p WHERE p.id IN \
-                 (SELECT project_id FROM benefit_lines WHERE programme_id = $1 AND status IN ('claimed', 'queried'))"
+                "SELECT p.id, {EVIDENCE_COLUMNS} FROM projects p WHERE p.id IN ({ids})"
             ))
-            .bind(programme_id)
             .fetch_all(pool)
             .await?
         });
@@ -1259,6 +1314,20 @@ impl Db {
                 )
             })
             .collect())
+    }
+
+    /// How many claims are queried in each cohort of a programme. One query.
+    pub async fn queried_by_cohort(&self, programme_id: i64) -> Result<Vec<(i64, i64)>> {
+        let sql = format!(
+            "SELECT l.cohort_id, COUNT(*) {CURRENT_FROM} AND l.status = 'queried' \
+             GROUP BY l.cohort_id ORDER BY l.cohort_id"
+        );
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(&sql)
+                .bind(programme_id)
+                .fetch_all(pool)
+                .await?
+        }))
     }
 
     /// The evidence one project holds for its claims.

@@ -29,6 +29,7 @@ pub mod returns;
 pub mod schedule;
 pub mod search;
 pub mod secret;
+pub mod seek;
 pub mod sessions;
 pub mod showcase;
 pub mod space;

@@ -387,6 +387,45 @@ impl Db {
         }))
     }
 
+    /// One page of the organisations a viewer may see, by name (then id),
+    /// sought from the one named by the cursor, with how many there are.
+    pub async fn organisations_seek(
+        &self,
+        scope: &InProgrammes,
+        seek: crate::seek::Seek,
+        limit: i64,
+    ) -> Result<(crate::seek::Paged<OrganisationRow>, i64)> {
+        let cond = scope.condition();
+        let columns = org_columns_of("o");
+        let (after, by, key) = seek.sql_keyed(
+            ("lower(o.name)", "lower(x.name)"),
+            "o.id",
+            "organisations",
+            2,
+            crate::seek::Order::Up,
+        );
+        let sql = format!(
+            "SELECT {columns}, a.new_goods_or_services, a.new_business_process, a.ongoing_or_abandoned, \
+             a.innovation_spending FROM organisations o \
+             LEFT JOIN innovation_answers a ON a.organisation_id = o.id AND a.stage = 'entry' \
+             WHERE {cond} AND {after} ORDER BY {by} LIMIT $1"
+        );
+        let count = format!("SELECT COUNT(*) FROM organisations o WHERE {cond}");
+        let (rows, total): (Vec<OrganisationRow>, i64) = with_pool!(self, |pool| {
+            let rows = sqlx::query_as(&sql)
+                .bind(limit + 1)
+                .bind(key)
+                .fetch_all(pool)
+                .await?;
+            let total: i64 = sqlx::query_scalar(&count).fetch_one(pool).await?;
+            (rows, total)
+        });
+        Ok((
+            seek.page(rows, limit, |r: &OrganisationRow| r.org.id),
+            total,
+        ))
+    }
+
     /// A programme's organisations, by name.
     pub async fn programme_organisations(&self, programme_id: i64) -> Result<Vec<Organisation>> {
         let columns = org_columns_of("o");

@@ -161,17 +161,46 @@ impl Db {
         }))
     }
 
-    /// Accounts whose name or email contains `q` (all when empty), at most `limit`.
-    pub async fn search_users(&self, q: &str, limit: i64) -> Result<Vec<User>> {
-        let sql = format!(
-            "SELECT {USER_COLUMNS} FROM users WHERE $1 = '' OR lower(display_name) LIKE '%' || lower($1) || '%' \
-             OR lower(email) LIKE '%' || lower($1) || '%' ORDER BY lower(display_name), email LIMIT $2"
+    /// One page of the accounts whose name or address holds `q` (all, when
+    /// empty), by name then id, sought from the one the cursor names, and
+    /// how many there are.
+    pub async fn users_seek(
+        &self,
+        q: &str,
+        seek: crate::seek::Seek,
+        limit: i64,
+    ) -> Result<(crate::seek::Paged<User>, i64)> {
+        let (after, by, key) = seek.sql_keyed(
+            ("lower(users.display_name)", "lower(x.display_name)"),
+            "users.id",
+            "users",
+            3,
+            crate::seek::Order::Up,
         );
-        Ok(with_pool!(self, |pool| sqlx::query_as::<_, User>(&sql)
-            .bind(q.trim())
-            .bind(limit)
-            .fetch_all(pool)
-            .await?))
+        // Each form names only what it filters on, so each has one plan.
+        let matching = if q.trim().is_empty() {
+            "$1 = ''"
+        } else {
+            "(lower(display_name) LIKE '%' || lower($1) || '%' OR lower(email) LIKE '%' || lower($1) || '%')"
+        };
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE {matching} AND {after} ORDER BY {by} LIMIT $2"
+        );
+        let count = format!("SELECT COUNT(*) FROM users WHERE {matching}");
+        let (rows, total): (Vec<User>, i64) = with_pool!(self, |pool| {
+            let rows = sqlx::query_as::<_, User>(&sql)
+                .bind(q.trim())
+                .bind(limit + 1)
+                .bind(key)
+                .fetch_all(pool)
+                .await?;
+            let total: i64 = sqlx::query_scalar(&count)
+                .bind(q.trim())
+                .fetch_one(pool)
+                .await?;
+            (rows, total)
+        });
+        Ok((seek.page(rows, limit, |u: &User| u.id), total))
     }
 
     /// The accounts of everyone ever enrolled in a cohort, in one query.

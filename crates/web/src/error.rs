@@ -21,18 +21,23 @@ pub enum ErrorKind {
     MailFailed,
     /// Text arrived with a control character (see `edge.rs`).
     ControlCharacters,
+    /// A link to a page of a list that names no item of it.
+    BadPageLink,
+    /// One address asked for too much too fast (with `Retry-After`).
+    TooMany,
     Internal,
 }
 
 impl ErrorKind {
     pub fn status(self) -> StatusCode {
         match self {
-            ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::BadRequest | ErrorKind::BadPageLink => StatusCode::BAD_REQUEST,
             ErrorKind::SignIn => StatusCode::SEE_OTHER,
             ErrorKind::Forbidden | ErrorKind::CsrfFailed => StatusCode::FORBIDDEN,
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorKind::TooMany => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::Gone => StatusCode::GONE,
             ErrorKind::MailFailed => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::ControlCharacters => StatusCode::UNPROCESSABLE_ENTITY,
@@ -52,6 +57,8 @@ impl ErrorKind {
             ErrorKind::Gone => "link-invalid-title",
             ErrorKind::MailFailed => "error-mail-failed",
             ErrorKind::ControlCharacters => "error-control-characters",
+            ErrorKind::BadPageLink => "error-page-link",
+            ErrorKind::TooMany => "error-too-many",
             ErrorKind::Internal => "error-internal",
         }
     }
@@ -80,6 +87,17 @@ impl AppError {
     }
 
     pub const NOT_FOUND: AppError = AppError::Kind(ErrorKind::NotFound);
+
+    /// The answer to an address that asked too fast: wait `seconds`.
+    pub fn too_many(seconds: u64) -> Response {
+        let mut response = (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(axum::http::header::RETRY_AFTER, seconds.to_string())],
+        )
+            .into_response();
+        response.extensions_mut().insert(ErrorKind::TooMany);
+        response
+    }
     pub const BAD_REQUEST: AppError = AppError::Kind(ErrorKind::BadRequest);
 }
 

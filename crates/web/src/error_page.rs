@@ -53,6 +53,7 @@ pub async fn render_errors(State(_state): State<AppState>, req: Request, next: N
     if wants_json {
         return response;
     }
+    let retry_after = response.headers().get(header::RETRY_AFTER).cloned();
     if kind == ErrorKind::SignIn {
         let next =
             url::form_urlencoded::byte_serialize(path_and_query.as_bytes()).collect::<String>();
@@ -66,7 +67,7 @@ pub async fn render_errors(State(_state): State<AppState>, req: Request, next: N
         status: kind.status().as_u16(),
     }
     .render();
-    match body {
+    let mut response = match body {
         Ok(html) => (
             kind.status(),
             [(header::CACHE_CONTROL, "no-store")],
@@ -77,5 +78,9 @@ pub async fn render_errors(State(_state): State<AppState>, req: Request, next: N
             tracing::error!(error = %e, "error page failed to render");
             kind.status().into_response()
         }
+    };
+    if let Some(wait) = retry_after {
+        response.headers_mut().insert(header::RETRY_AFTER, wait);
     }
+    response
 }

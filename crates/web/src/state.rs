@@ -8,6 +8,8 @@ use ymarfer_store::Db;
 pub struct AppState {
     services: Arc<Services>,
     pub live: Arc<crate::live_feed::LiveFeed>,
+    /// Each address's allowance of the public health check's pages.
+    pub flood: Arc<crate::flood::Flood>,
 }
 
 impl std::ops::Deref for AppState {
@@ -19,9 +21,11 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     pub fn new(db: Db, config: Config) -> anyhow::Result<AppState> {
+        let flood = Arc::new(crate::flood::Flood::new(config.public_per_minute));
         Ok(AppState {
             services: Arc::new(Services::new(db, config)?),
             live: Arc::default(),
+            flood,
         })
     }
 

@@ -124,6 +124,15 @@ struct Global {
         global = true
     )]
     api_per_minute: i64,
+    /// How many of the public health check's question and result pages one
+    /// network address may load a minute on this server; 0 for no limit.
+    #[arg(
+        long = "public-per-minute",
+        env = "YMARFER_PUBLIC_PER_MINUTE",
+        default_value_t = 120,
+        global = true
+    )]
+    public_per_minute: u32,
     /// Where attached photos and PDFs are kept: s3://BUCKET for an
     /// S3-compatible store shared by several servers (its endpoint and keys in
     /// the AWS_ENDPOINT, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
@@ -314,6 +323,7 @@ impl Global {
                 .with_frame_origins(&self.frame_origins)?
                 .with_lead_retention_days(self.lead_retention_days)
                 .with_api_limit(self.api_per_minute)
+                .with_public_limit(self.public_per_minute)
                 .with_attachments(self.attachments.clone()),
         )
     }
@@ -828,15 +838,27 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("YMARFER_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn")),
-        )
-        .with_writer(std::io::stderr)
-        // Colour only for a person at a terminal, never into a log file.
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("YMARFER_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    if std::env::var("YMARFER_LOG_FORMAT").is_ok_and(|f| f.trim() == "json") {
+        // One JSON object a line, for a log collector: each request's line
+        // carries its method, route, status and milliseconds at the top level.
+        tracing_subscriber::fmt()
+            .json()
+            .flatten_event(true)
+            .with_current_span(true)
+            .with_span_list(false)
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    } else {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            // Colour only for a person at a terminal, never into a log file.
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .init();
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -210,12 +210,70 @@ fn serve_and_stop(database_url: Option<&str>, expect_db: &str) {
             assert!(log.contains("/calendar/{file}"), "routes are logged: {log}");
             assert!(log.contains("/en/sign-in/link/{token}"), "{log}");
             assert!(!log.contains(&secret), "no secret in the log: {log}");
+            assert!(
+                !log.contains('\u{1b}'),
+                "no colour codes into a file: {log}"
+            );
             return;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
     let _ = child.kill();
     panic!("ymarfer did not stop within 10 seconds of SIGTERM");
+}
+
+/// With `YMARFER_LOG_FORMAT=json` each line of the log is a JSON object, and
+/// each request is one line with its method, route, status and latency; the
+/// secret a link carries in its path or query string is in none of them.
+#[test]
+fn request_logs_can_be_json() {
+    let dir = temp_dir();
+    let log_path = dir.join("serve.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ymarfer"));
+    cmd.args(["serve", "--bind", "127.0.0.1:0", "--no-jobs"])
+        .env("YMARFER_DATA_DIR", &dir)
+        .env("YMARFER_LOG", "info")
+        .env("YMARFER_LOG_FORMAT", "json")
+        .env_remove("YMARFER_DATABASE_URL")
+        .stderr(Stdio::from(log));
+    let (mut child, addr) = start_serving(cmd);
+    let secret = "7e".repeat(32);
+    assert!(http_get(&addr, "/healthz").starts_with("HTTP/1.1 200"));
+    assert!(
+        http_get(&addr, &format!("/en/sign-in/link/{secret}?next={secret}"))
+            .starts_with("HTTP/1.1 410")
+    );
+    let mut lines: Vec<serde_json::Value> = Vec::new();
+    for _ in 0..50 {
+        let text = std::fs::read_to_string(&log_path).unwrap();
+        lines = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+            .collect();
+        if lines.iter().filter(|l| l["message"] == "served").count() >= 2 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let served: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l["message"] == "served").collect();
+    assert_eq!(served.len(), 2, "{lines:?}");
+    let health = served[0];
+    assert_eq!(health["status"], 200, "{health}");
+    assert!(health["ms"].is_u64(), "{health}");
+    assert_eq!(health["span"]["method"], "GET", "{health}");
+    assert_eq!(health["span"]["route"], "/healthz", "{health}");
+    assert_eq!(served[1]["status"], 410, "{}", served[1]);
+    assert_eq!(
+        served[1]["span"]["route"], "/en/sign-in/link/{token}",
+        "{}",
+        served[1]
+    );
+    let text = std::fs::read_to_string(&log_path).unwrap();
+    assert!(!text.contains(&secret), "no secret in the log: {text}");
 }
 
 #[test]

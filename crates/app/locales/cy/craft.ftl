@@ -214,3 +214,12 @@ audit-record-user = defnyddiwr
 audit-record-file = ffeil
 audit-record-in = yn
 audit-code = Cod (yr un fath yn y ddwy iaith)
+audit-count = { $count ->
+    [zero] dim digwyddiadau
+    [one] 1 digwyddiad
+    [two] 2 ddigwyddiad
+    [few] { $count } digwyddiad
+    [many] { $count } digwyddiad
+   *[other] { $count } digwyddiad
+}
+audit-count-more = mwy na { $count } digwyddiad

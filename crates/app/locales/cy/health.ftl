@@ -200,3 +200,13 @@ health-thanks-invite-date = Os byddwch chi'n ymuno, byddwch chi'n cael gwahoddia
 health-thanks-meanwhile = Yn y cyfamser
 health-thanks-meanwhile-text = Rhowch gynnig yr wythnos nesaf ar un o'r offer a awgrymodd eich canlyniad: mae pob un yn cymryd llai nag awr, ac mae'n rhoi rhywbeth i chi sôn amdano pan fydd y tîm yn ffonio.
 health-thanks-back = Yn ôl at eich canlyniad a'r offer i roi cynnig arnyn nhw
+leads-pages = Tudalennau o ddarpar gyfranogwyr
+leads-unassigned-pages = Tudalennau o ddarpar gyfranogwyr sy'n aros
+leads-unassigned-count = { $count ->
+    [zero] Dim darpar gyfranogwyr yn aros
+    [one] 1 darpar gyfranogwr yn aros i gyd
+    [two] 2 ddarpar gyfranogwr yn aros i gyd
+    [few] { $count } darpar gyfranogwr yn aros i gyd
+    [many] { $count } darpar gyfranogwr yn aros i gyd
+   *[other] { $count } darpar gyfranogwr yn aros i gyd
+}

@@ -147,6 +147,8 @@ error-status = Cod gwall: { $code }
 error-go-home = Mynd i'r hafan
 error-bad-request = Roedd rhywbeth o'i le yn y cais hwnnw
 error-bad-request-detail = Nid oedd modd darllen y ffurflen. Ewch yn ôl, gwiriwch yr hyn a roesoch, a rhowch gynnig arall arni.
+error-page-link = Nid oedd y ddolen honno i dudalen o'r rhestr yn iawn
+error-page-link-detail = Nid oedd y ddolen yn enwi lle yn y rhestr, efallai am iddi gael ei newid neu ei thorri'n fyr. Ewch yn ôl i ddechrau'r rhestr a symud drwy'r tudalennau o'r fan honno.
 error-control-characters = Roedd nodau na ellir eu defnyddio yn y cais hwnnw
 error-control-characters-detail = Roedd nod rheoli anweledig (fel nod nwl) yn yr hyn a anfonwyd, ac ni all testun yn Ymarfer ei gynnwys. Ewch yn ôl, tynnwch ef (mae teipio'r testun eto fel arfer yn gwneud hynny) a rhowch gynnig arall arni.
 error-sign-in = Mewngofnodwch i barhau
@@ -227,3 +229,6 @@ home-showcase-projects = { $count ->
     [many] { $count } phrosiect
    *[other] { $count } prosiect
 }
+admin-users-pages = Tudalennau o bobl
+error-too-many = Gofynnwyd am ormod o dudalennau yn rhy gyflym
+error-too-many-detail = Daeth cynifer o geisiadau o'ch rhwydwaith mor gyflym fel ein bod wedi ei arafu, er mwyn cadw'r gwiriad iechyd yn gyflym i bawb. Arhoswch funud, yna ewch yn ôl a pharhau; mae eich atebion wedi'u cadw.

@@ -508,3 +508,5 @@ xlsx-sheet-current = Llinellau cyfredol
 xlsx-col-verified-first-year = Gwerth y flwyddyn gyntaf wedi'i ddilysu (£)
 xlsx-total = Cyfanswm
 csv-unit = uned
+claims-pages = Tudalennau o hawliadau sy'n aros
+claims-queried-pages = Tudalennau o hawliadau â chwestiwn arnynt

@@ -214,3 +214,8 @@ audit-record-user = user
 audit-record-file = file
 audit-record-in = in
 audit-code = Code (the same in both languages)
+audit-count = { $count ->
+    [one] 1 event
+   *[other] { $count } events
+}
+audit-count-more = more than { $count } events

@@ -189,3 +189,9 @@ health-thanks-invite-date = If you join, you receive an email invitation with a 
 health-thanks-meanwhile = In the meantime
 health-thanks-meanwhile-text = Try one of the tools your result suggested next week: each takes less than an hour, and it gives you something to talk about when the team calls.
 health-thanks-back = Back to your result and the tools to try
+leads-pages = Pages of leads
+leads-unassigned-pages = Pages of leads waiting
+leads-unassigned-count = { $count ->
+    [one] 1 lead waiting in all
+   *[other] { $count } leads waiting in all
+}

@@ -489,3 +489,5 @@ xlsx-sheet-current = Current lines
 xlsx-col-verified-first-year = Verified first-year value (£)
 xlsx-total = Total
 csv-unit = unit
+claims-pages = Pages of claims waiting
+claims-queried-pages = Pages of claims queried

@@ -4,6 +4,7 @@ use super::{FormData, see_other};
 use crate::error::{AppResult, authorise};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
+use crate::paging::{self, Pager};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
@@ -12,7 +13,7 @@ use serde::Deserialize;
 use ymarfer_app::accounts::{self, Access, Delivery, NewAccount};
 use ymarfer_app::acting::{Acting, Door};
 use ymarfer_domain::{Action, Email, Lang, Resource, can};
-use ymarfer_store::users::User;
+use ymarfer_store::seek::Seek;
 
 #[derive(Template)]
 #[template(path = "admin/users.html")]
@@ -21,6 +22,7 @@ struct UsersPage {
     /// What the list is searched for.
     q: String,
     users: Vec<UserRow>,
+    pager: Pager,
     notice: Option<String>,
     form: InviteForm,
     errors: FieldErrors,
@@ -40,8 +42,9 @@ struct UserRow {
 }
 
 /// The most accounts one search shows.
-const USERS_SHOWN: i64 = 200;
+const USERS_SHOWN: i64 = paging::PAGE_SIZE;
 
+#[allow(clippy::too_many_arguments)]
 async fn users_page(
     state: &AppState,
     page: Page,
@@ -50,10 +53,18 @@ async fn users_page(
     errors: FieldErrors,
     q: &str,
     me: Option<i64>,
+    seek: Seek,
 ) -> Result<UsersPage, crate::error::AppError> {
     let tr = page.tr;
-    let users: Vec<User> = state.db.search_users(q, USERS_SHOWN).await?;
+    let (users, total) = state.db.users_seek(q, seek, USERS_SHOWN).await?;
+    let pager = Pager::of(
+        &paging::with_query(&page.href("admin/users"), &[("q", q.trim())]),
+        ("after", "before"),
+        &users,
+        total,
+    );
     let rows: Vec<UserRow> = users
+        .items
         .into_iter()
         .map(|u| UserRow {
             id: u.id,
@@ -77,6 +88,7 @@ async fn users_page(
         page: page.titled("admin-users-title"),
         q: q.to_string(),
         users: rows,
+        pager,
         notice,
         form,
         errors,
@@ -89,6 +101,9 @@ pub struct UsersQuery {
     done: Option<String>,
     #[serde(default)]
     q: String,
+    /// Where the page starts (or ends): an account's id.
+    after: Option<String>,
+    before: Option<String>,
 }
 
 pub async fn users(
@@ -98,6 +113,7 @@ pub async fn users(
     Query(q): Query<UsersQuery>,
 ) -> AppResult {
     authorise(can(viewer.actor(), Action::ManageUsers, Resource::Site))?;
+    let seek = paging::seek(q.after.as_deref(), q.before.as_deref())?;
     let notice = q
         .invited
         .map(|email| page.t1("admin-invited", "email", &email))
@@ -115,6 +131,7 @@ pub async fn users(
             FieldErrors::default(),
             &q.q,
             viewer.user_id(),
+            seek,
         )
         .await?,
     )
@@ -169,7 +186,17 @@ pub async fn invite(
             Err(e) => return Err(e.into()),
         }
     }
-    let page = users_page(&state, page, None, form, errors, "", viewer.user_id()).await?;
+    let page = users_page(
+        &state,
+        page,
+        None,
+        form,
+        errors,
+        "",
+        viewer.user_id(),
+        Seek::First,
+    )
+    .await?;
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &page)
 }
 

@@ -5,6 +5,7 @@ use super::ClientAddr;
 use crate::context;
 use crate::error::{AppResult, authorise};
 use crate::page::{Page, Viewer, render};
+use crate::paging::{self, Pager};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -15,7 +16,7 @@ use ymarfer_app::audit::{Act, record};
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::csvout::CsvOut;
 use ymarfer_domain::{Action, Resource, can};
-use ymarfer_store::audit::{AUDIT_PAGE, AuditEvent, AuditQuery};
+use ymarfer_store::audit::{AUDIT_COUNT_MOST, AUDIT_PAGE, AuditEvent, AuditQuery};
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -23,7 +24,9 @@ pub struct AuditFilter {
     action: String,
     from: String,
     to: String,
-    page: i64,
+    /// Where the page starts (or ends): an event's id.
+    after: Option<String>,
+    before: Option<String>,
     format: String,
 }
 
@@ -39,8 +42,8 @@ impl AuditFilter {
         }
     }
 
-    /// This filter's address on another page (or as CSV).
-    fn href(&self, base: &str, page: i64, format: &str) -> String {
+    /// This filter's address (or as CSV).
+    fn href(&self, base: &str, format: &str) -> String {
         let mut q = url::form_urlencoded::Serializer::new(String::new());
         for (k, v) in [
             ("action", &self.action),
@@ -50,9 +53,6 @@ impl AuditFilter {
             if !v.is_empty() {
                 q.append_pair(k, v);
             }
-        }
-        if page > 0 {
-            q.append_pair("page", &page.to_string());
         }
         if !format.is_empty() {
             q.append_pair("format", format);
@@ -96,8 +96,9 @@ struct AuditPage {
     actions: Vec<(&'static str, String)>,
     action_href: String,
     csv_href: String,
-    newer: Option<String>,
-    older: Option<String>,
+    pager: Pager,
+    /// How many events match, when more than the trail counts.
+    more_than: Option<i64>,
     none: Option<String>,
 }
 
@@ -185,15 +186,12 @@ async fn trail(
         )
             .into_response());
     }
-    let current = filter.page.max(0);
-    // One more than a page, to know whether there are older ones.
-    let mut events: Vec<AuditEvent> = state
-        .db
-        .audit_events(&query, AUDIT_PAGE + 1, current * AUDIT_PAGE)
-        .await?;
-    let more = events.len() as i64 > AUDIT_PAGE;
-    events.truncate(AUDIT_PAGE as usize);
+    let seek = paging::seek(filter.after.as_deref(), filter.before.as_deref())?;
+    let (events, total) = state.db.audit_seek(&query, seek, AUDIT_PAGE).await?;
+    let pager = Pager::of(&filter.href(&base, ""), ("after", "before"), &events, total);
+    let more_than = (total > AUDIT_COUNT_MOST).then_some(AUDIT_COUNT_MOST);
     let rows = events
+        .items
         .into_iter()
         .map(|e| AuditRow {
             when: tr.date_time(e.at),
@@ -207,9 +205,9 @@ async fn trail(
     let mut page = page;
     page.title = title;
     render(&AuditPage {
-        newer: (current > 0).then(|| filter.href(&base, current - 1, "")),
-        older: more.then(|| filter.href(&base, current + 1, "")),
-        csv_href: filter.href(&base, 0, "csv"),
+        pager,
+        more_than,
+        csv_href: filter.href(&base, "csv"),
         action_href: base,
         actions: AuditAction::ALL
             .iter()

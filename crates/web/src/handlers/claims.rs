@@ -6,6 +6,7 @@
 use crate::context;
 use crate::error::AppResult;
 use crate::page::{Page, Viewer, render};
+use crate::paging::{self, Pager};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
@@ -47,9 +48,12 @@ struct QueuePage {
     queried: Vec<ClaimRow>,
     notice: Option<String>,
     /// (cohort, link, claims, shown now) for each cohort with claims.
-    filters: Vec<(String, String, usize, bool)>,
+    filters: Vec<(String, String, i64, bool)>,
     all_href: String,
     filtered: bool,
+    /// The pages of waiting claims, and of queried ones.
+    pager: Pager,
+    queried_pager: Pager,
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -57,6 +61,12 @@ pub struct QueueQuery {
     done: Option<String>,
     /// One cohort's claims only.
     cohort: Option<String>,
+    /// Where the page of waiting claims starts (or ends): a line's id.
+    after: Option<String>,
+    before: Option<String>,
+    /// The same for the page of queried claims.
+    queried_after: Option<String>,
+    queried_before: Option<String>,
 }
 
 pub async fn queue(
@@ -67,6 +77,8 @@ pub async fn queue(
     axum::extract::Query(q): axum::extract::Query<QueueQuery>,
 ) -> AppResult {
     let notice = page.done_notice(q.done.as_deref());
+    let waiting_seek = paging::seek(q.after.as_deref(), q.before.as_deref())?;
+    let queried_seek = paging::seek(q.queried_after.as_deref(), q.queried_before.as_deref())?;
     let p = context::programme(&state, &viewer, &slug, Action::ReviewClaims).await?;
     let cohorts = state.db.cohorts_of(p.id).await?;
     let only = match q.cohort.as_deref() {
@@ -89,24 +101,31 @@ pub async fn queue(
     let verified = ymarfer_domain::ledger::Verified::of(
         &ymarfer_app::report::verified_values(&state.db, &p).await?,
     );
-    let queue = ymarfer_app::claims::queue(&state, &viewer.acting(Door::Page, ""), &p).await?;
+    let queue = ymarfer_app::claims::queue(
+        &state,
+        &viewer.acting(Door::Page, ""),
+        &p,
+        &cohorts,
+        only.as_ref().map(|c| c.id),
+        waiting_seek,
+        queried_seek,
+    )
+    .await?;
     // Each cohort with claims the viewer may verify, and how many.
-    let filters: Vec<(String, String, usize, bool)> = cohorts
+    let filters: Vec<(String, String, i64, bool)> = cohorts
         .iter()
         .filter_map(|c| {
             let n = queue
-                .waiting
+                .by_cohort
                 .iter()
-                .filter(|x| x.claim.cohort_id == c.id)
-                .count();
-            (n > 0).then(|| {
-                (
-                    page.pick(&c.name_en, &c.name_cy).to_string(),
-                    page.href(&format!("programmes/{}/claims?cohort={}", p.slug, c.slug)),
-                    n,
-                    only.as_ref().is_some_and(|o| o.id == c.id),
-                )
-            })
+                .find(|(k, _)| *k == c.id)
+                .map(|(_, n)| *n)?;
+            Some((
+                page.pick(&c.name_en, &c.name_cy).to_string(),
+                page.href(&format!("programmes/{}/claims?cohort={}", p.slug, c.slug)),
+                n,
+                only.as_ref().is_some_and(|o| o.id == c.id),
+            ))
         })
         .collect();
     let today = ymarfer_domain::uktime::today();
@@ -148,22 +167,30 @@ pub async fn queue(
             question: claim.v.change_note.clone().unwrap_or_default(),
         })
     };
-    let in_view = |q: &&Queued| only.as_ref().is_none_or(|c| c.id == q.claim.cohort_id);
-    let rows: Vec<ClaimRow> = queue
-        .waiting
-        .iter()
-        .filter(in_view)
-        .filter_map(row)
-        .collect();
-    let queried: Vec<ClaimRow> = queue
-        .queried
-        .iter()
-        .filter(in_view)
-        .filter_map(row)
-        .collect();
+    let rows: Vec<ClaimRow> = queue.waiting.items.iter().filter_map(row).collect();
+    let queried: Vec<ClaimRow> = queue.queried.items.iter().filter_map(row).collect();
     let mut page = page;
     page.title = page.t1("claims-title", "name", page.pick(&p.name_en, &p.name_cy));
     let all_href = page.href(&format!("programmes/{}/claims", p.slug));
+    let base = paging::with_query(
+        &all_href,
+        &[(
+            "cohort",
+            only.as_ref().map(|c| c.slug.as_str()).unwrap_or(""),
+        )],
+    );
+    let pager = Pager::of(
+        &base,
+        ("after", "before"),
+        &queue.waiting,
+        queue.waiting_total,
+    );
+    let queried_pager = Pager::of(
+        &base,
+        ("queried_after", "queried_before"),
+        &queue.queried,
+        queue.queried_total,
+    );
     render(&QueuePage {
         page,
         programme: p,
@@ -173,5 +200,7 @@ pub async fn queue(
         filters,
         all_href,
         filtered: only.is_some(),
+        pager,
+        queried_pager,
     })
 }

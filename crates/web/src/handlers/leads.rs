@@ -5,6 +5,7 @@ use super::{FormData, see_other};
 use crate::error::{AppError, AppResult};
 use crate::forms::FieldErrors;
 use crate::page::{Page, Viewer, render, render_status};
+use crate::paging::{self, Pager};
 use crate::state::AppState;
 use crate::{context, parse};
 use askama::Template;
@@ -19,6 +20,7 @@ use ymarfer_domain::innovation::EmployeeBand;
 use ymarfer_domain::{Action, Lang};
 use ymarfer_store::health::{FunnelRow, Lead};
 use ymarfer_store::programmes::{Cohort, Programme};
+use ymarfer_store::seek::Order;
 
 pub struct LeadRow {
     pub href: String,
@@ -37,21 +39,46 @@ struct ListPage {
     rows: Vec<LeadRow>,
     /// How many leads wait for a programme, when this one may take them.
     waiting: Option<i64>,
+    pager: Pager,
 }
 
+/// Where a page of a list of leads starts (or ends): a lead's id.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SeekQuery {
+    after: Option<String>,
+    before: Option<String>,
+    done: Option<String>,
+}
+
+/// How many leads a page of a programme's leads shows.
+const LEADS_PAGE: i64 = paging::PAGE_SIZE;
+
+/// A programme's leads, newest first, a page at a time.
 pub async fn list(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
     Path(slug): Path<String>,
+    Query(q): Query<SeekQuery>,
 ) -> AppResult {
+    let seek = paging::seek(q.after.as_deref(), q.before.as_deref())?;
     let p = context::programme(&state, &viewer, &slug, Action::ManageLeads).await?;
     let tr = page.tr;
     let cohorts = state.db.cohorts_of(p.id).await?;
-    let rows = state
+    let leads = state
         .db
-        .leads_of(Some(p.id))
-        .await?
+        .leads_page(Some(p.id), seek, Order::Down, LEADS_PAGE)
+        .await?;
+    let total = state.db.leads_count(Some(p.id)).await?;
+    let pager = Pager::of(
+        &page.href(&format!("programmes/{slug}/leads")),
+        ("after", "before"),
+        &leads,
+        total,
+    );
+    let rows = leads
+        .items
         .into_iter()
         .map(|l| LeadRow {
             href: page.href(&format!("programmes/{slug}/leads/{}", l.id)),
@@ -73,10 +100,8 @@ pub async fn list(
         .collect();
     // Leads that chose no programme, when this programme may take them.
     let acting = Acting::person(viewer.actor(), Door::Page, "");
-    let waiting = match leads::waiting(&state, &acting).await {
-        Ok(w) if w.programmes.iter().any(|o| o.id == p.id) && !w.leads.is_empty() => {
-            Some(w.leads.len() as i64)
-        }
+    let waiting = match leads::waiting(&state, &acting, None).await {
+        Ok(w) if w.programmes.iter().any(|o| o.id == p.id) && w.total > 0 => Some(w.total),
         Ok(_) | Err(ymarfer_app::Error::Forbidden) => None,
         Err(e) => return Err(e.into()),
     };
@@ -87,6 +112,7 @@ pub async fn list(
         programme: p,
         rows,
         waiting,
+        pager,
     })
 }
 
@@ -544,6 +570,7 @@ struct UnassignedPage {
     /// Each lead, when it came and how long it has waited, and its language.
     leads: Vec<(Lead, String, String)>,
     programmes: Vec<Programme>,
+    pager: Pager,
 }
 
 /// The queue of leads that chose no programme: administrators, and managers
@@ -553,14 +580,22 @@ pub async fn waiting(
     page: Page,
     viewer: Viewer,
     super::ClientAddr(addr): super::ClientAddr,
-    Query(q): Query<DoneQuery>,
+    Query(q): Query<SeekQuery>,
 ) -> AppResult {
+    let seek = paging::seek(q.after.as_deref(), q.before.as_deref())?;
     let acting = Acting::person(viewer.actor(), Door::Page, addr);
-    let waiting = leads::waiting(&state, &acting).await?;
+    let waiting = leads::waiting(&state, &acting, Some(seek)).await?;
     let tr = page.tr;
     let today = ymarfer_domain::uktime::today();
+    let pager = Pager::of(
+        &page.href("leads/waiting"),
+        ("after", "before"),
+        &waiting.leads,
+        waiting.total,
+    );
     let leads = waiting
         .leads
+        .items
         .into_iter()
         .map(|l| {
             let days = (today - ymarfer_domain::uktime::to_local(l.created_at).date()).num_days();
@@ -583,6 +618,7 @@ pub async fn waiting(
         notice,
         leads,
         programmes: waiting.programmes,
+        pager,
     })
 }
 

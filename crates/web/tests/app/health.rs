@@ -805,7 +805,62 @@ async fn similar_firms_are_shown_from_ten(app: TestApp) {
     );
 }
 
+/// One address loading the check's result and question pages too fast is
+/// slowed with a translated page and `Retry-After`; another address is not.
+async fn one_address_flooding_the_check_is_slowed(app: TestApp) {
+    // Behind a proxy (this test itself), each visitor known by its address.
+    let Some(app) = TestApp::spawn_configured(app.db.backend(), |config| {
+        config
+            .with_trusted_proxies(vec!["127.0.0.1".parse().unwrap()])
+            .with_public_limit(12)
+    })
+    .await
+    else {
+        return;
+    };
+    let c = app.client();
+    let result = take_check(&c, "en", &NOT_YET).await;
+    let question = result.replace("/result", "/3");
+    let http = reqwest::Client::new();
+    let get = |path: &str, addr: &str| {
+        http.get(app.url(path))
+            .header("X-Forwarded-For", addr)
+            .send()
+    };
+    for i in 0..12 {
+        let path = if i % 2 == 0 { &result } else { &question };
+        let res = get(path, "203.0.113.5").await.unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "request {i}");
+    }
+    for (path, words) in [
+        (result.clone(), "Too many pages asked for too quickly"),
+        (
+            question.replacen("/en/", "/cy/", 1),
+            "Gofynnwyd am ormod o dudalennau yn rhy gyflym",
+        ),
+    ] {
+        let res = get(&path, "203.0.113.5").await.unwrap();
+        assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS, "{path}");
+        let wait: u64 = res
+            .headers()
+            .get("retry-after")
+            .expect("Retry-After")
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=60).contains(&wait), "{wait}");
+        let html = res.text().await.unwrap();
+        assert!(html.contains(words), "{html}");
+    }
+    // Nobody else is slowed: another address, and the first visitor's own.
+    let res = get(&result, "203.0.113.6").await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(c.get(&result).await.status(), StatusCode::OK);
+}
+
 on_both! {
+    health_flood => super::one_address_flooding_the_check_is_slowed;
     health_similar => super::similar_firms_are_shown_from_ten;
     health_framing => super::partners_may_frame_the_check;
     health_check => super::a_visitor_takes_the_check;

@@ -32,6 +32,7 @@ mod markup;
 mod net_impact;
 mod notices;
 mod pages;
+mod paging;
 mod privacy;
 mod programmes;
 mod projects;

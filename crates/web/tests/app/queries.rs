@@ -46,7 +46,8 @@ async fn cost(c: &Client, path: &str) -> usize {
 }
 
 /// A programme with `firms` firms in each of `cohorts` cohorts, each firm with
-/// a participant, a project, verified and claimed savings, and posts.
+/// a participant, a project, verified and claimed savings, posts, leads and
+/// acts on the audit trail.
 async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from: usize) {
     let admin = app
         .user(&format!("admin{from}@example.com"), Lang::En, true)
@@ -56,6 +57,35 @@ async fn grow(app: &TestApp, programme: i64, cohorts: &[i64], firms: usize, from
             let n = from + ci * 100 + f;
             let org = Firm::named(&format!("Firm {n}"))
                 .add(&app.db, programme)
+                .await
+                .unwrap();
+            // A lead for the programme, one for none, and acts on the trail.
+            for programme_id in [Some(programme), None] {
+                app.db
+                    .create_lead(&ymarfer_store::health::LeadInput {
+                        health_check_id: None,
+                        programme_id,
+                        cohort_id: None,
+                        name: format!("Contact {n}"),
+                        email: format!("lead{n}@example.com"),
+                        phone: String::new(),
+                        organisation_name: format!("Lead {n}"),
+                        language: Lang::En,
+                        recheck: false,
+                    })
+                    .await
+                    .unwrap();
+            }
+            app.db
+                .record_audit(&ymarfer_store::audit::NewAuditEvent {
+                    actor_id: Some(admin.id),
+                    actor: String::new(),
+                    action: Some(ymarfer_domain::audit::AuditAction::LeadAssigned),
+                    programme_id: Some(programme),
+                    subject: format!("lead {n}"),
+                    detail: String::new(),
+                    address: String::new(),
+                })
                 .await
                 .unwrap();
             let person = app
@@ -295,6 +325,9 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
     let owner_client = app.client();
     owner_client.sign_in("owner@example.com").await;
     grow_her(&app, first, owner.id, hers, 2, 0).await;
+    app.user("root@example.com", Lang::En, true).await;
+    let admin = app.client();
+    admin.sign_in("root@example.com").await;
     let pages: Vec<(&Client, &str)> = vec![
         (&participant, "/en"),
         (&owner_client, "/en"),
@@ -312,6 +345,14 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
         (&manager, "/en/programmes/maint/cohorts/cohort-1/engagement"),
         (&manager, "/en/programmes/maint/leads"),
         (&manager, "/en/search?q=kanban"),
+        (&manager, "/en/programmes/maint/claims"),
+        (&manager, "/en/programmes/maint/claims?cohort=cohort-1"),
+        (&manager, "/en/programmes/maint/audit"),
+        (&manager, "/en/organisations"),
+        (&admin, "/en/admin/users"),
+        (&admin, "/en/admin/users?q=example"),
+        (&admin, "/en/admin/audit"),
+        (&admin, "/en/leads/waiting"),
     ];
     grow(&app, programme, &[first, second], 2, 0).await;
     let mut small = Vec::new();

@@ -144,7 +144,7 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sets/move", form: &[("user_id", "0")], expect: |w| staff(w, Status(400)) },
         // Organisations: 1 takes part in this programme, 2 only in programme B.
         Row { method: "GET", path: "/en/organisations", form: &[], expect: |w| staff(w, Status(200)) },
-        Row { method: "GET", path: "/en/organisations?page=2", form: &[], expect: |w| staff(w, Status(200)) },
+        Row { method: "GET", path: "/en/organisations?after=1", form: &[], expect: |w| staff(w, Status(200)) },
         Row { method: "GET", path: "/en/organisations/new", form: &[], expect: |w| staff(w, Status(200)) },
         Row { method: "POST", path: "/en/organisations/new", form: &[("name", "")], expect: |w| staff(w, Status(422)) },
         Row { method: "GET", path: "/en/organisations/1", form: &[], expect: |w| firm(w, Status(200)) },

@@ -17,6 +17,7 @@ use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::i18n::Tr;
 use ymarfer_domain::Action;
 use ymarfer_store::health::{HealthCheck, Lead};
+use ymarfer_store::seek::{Order, Seek};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LeadOut {
@@ -76,9 +77,20 @@ pub async fn leads(
 ) -> ApiResult<Json<Paged<LeadOut>>> {
     let (after, limit) = q.bounds()?;
     let p = context::programme(&state, &viewer, &slug, Action::ViewLeads).await?;
-    let rows = state.db.leads_after(p.id, after, limit + 1).await?;
-    let items = rows.into_iter().map(LeadOut::from).collect();
-    Ok(Json(Paged::of(items, limit, |l: &LeadOut| l.id)))
+    // The same seek as the leads page's, in id order.
+    let seek = if after == 0 {
+        Seek::First
+    } else {
+        Seek::After(after)
+    };
+    let page = state
+        .db
+        .leads_page(Some(p.id), seek, Order::Up, limit)
+        .await?;
+    Ok(Json(Paged {
+        items: page.items.into_iter().map(LeadOut::from).collect(),
+        next: page.next.map(|id| id.to_string()),
+    }))
 }
 
 /// A health check as the firm answered it.

@@ -2,7 +2,7 @@
 
 use super::check::the_check;
 use crate::error::{AppError, AppResult};
-use crate::handlers::{FormData, see_other};
+use crate::handlers::{ClientAddr, FormData, see_other};
 use crate::page::{Page, render, render_status};
 use crate::state::AppState;
 use askama::Template;
@@ -135,8 +135,12 @@ fn question_page(
 pub async fn question(
     State(state): State<AppState>,
     page: Page,
+    ClientAddr(addr): ClientAddr,
     Path((token, n)): Path<(String, usize)>,
 ) -> AppResult {
+    if let Some(wait) = state.flood.take(&addr) {
+        return Ok(AppError::too_many(wait));
+    }
     let check = the_check(&state, &token).await?;
     let question = Question::at(n).ok_or(AppError::NOT_FOUND)?;
     render(&question_page(

@@ -196,8 +196,12 @@ async fn result_page(
 pub async fn result(
     State(state): State<AppState>,
     page: Page,
+    ClientAddr(addr): ClientAddr,
     Path(token): Path<String>,
 ) -> AppResult {
+    if let Some(wait) = state.flood.take(&addr) {
+        return Ok(AppError::too_many(wait));
+    }
     let check = the_check(&state, &token).await?;
     if check.completed_at.is_none() {
         return Ok(see_other(&page.href(&format!("health-check/{token}/1"))));

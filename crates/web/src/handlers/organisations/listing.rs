@@ -3,6 +3,7 @@
 use super::common::PER_PAGE;
 use crate::error::{AppResult, authorise};
 use crate::page::{Page, Viewer, render};
+use crate::paging::{self, Pager};
 use crate::state::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
@@ -18,10 +19,7 @@ use ymarfer_store::organisations::{InProgrammes, OrganisationRow};
 struct ListPage {
     page: Page,
     rows: Vec<OrganisationRow>,
-    total: i64,
-    /// This page's number (from 1) and the last page's.
-    number: i64,
-    last: i64,
+    pager: Pager,
 }
 
 impl ListPage {
@@ -36,15 +34,14 @@ impl ListPage {
     fn active_at_entry(&self, row: &OrganisationRow) -> Option<bool> {
         row.entry().map(|a| a.innovation().is_innovation_active())
     }
-    fn page_href(&self, n: i64) -> String {
-        self.page.href(&format!("organisations?page={n}"))
-    }
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ListQuery {
-    page: Option<String>,
+    /// Where the page starts (or ends): an organisation's id.
+    after: Option<String>,
+    before: Option<String>,
 }
 
 /// The organisations taking part in the programmes the viewer works in, a page
@@ -63,29 +60,18 @@ pub async fn list(
         None => InProgrammes::All,
         Some(ids) => InProgrammes::Only(ids),
     };
-    let number = q
-        .page
-        .as_deref()
-        .and_then(|n| n.trim().parse::<i64>().ok())
-        .unwrap_or(1)
-        .max(1);
-    let (rows, total) = state
-        .db
-        .organisations_page(&scope, (number - 1) * PER_PAGE, PER_PAGE)
-        .await?;
-    let last = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-    let mut page = page.titled("organisations-title");
-    if last > 1 {
-        page.title = page.args(
-            "organisations-page-title",
-            [("number", number.to_string()), ("last", last.to_string())],
-        );
-    }
+    let seek = paging::seek(q.after.as_deref(), q.before.as_deref())?;
+    let (found, total) = state.db.organisations_seek(&scope, seek, PER_PAGE).await?;
+    let pager = Pager::of(
+        &page.href("organisations"),
+        ("after", "before"),
+        &found,
+        total,
+    );
+    let page = page.titled("organisations-title");
     render(&ListPage {
         page,
-        rows,
-        total,
-        number,
-        last,
+        rows: found.items,
+        pager,
     })
 }
