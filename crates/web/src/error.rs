@@ -21,6 +21,8 @@ pub enum ErrorKind {
     MailFailed,
     /// Text arrived with a control character (see `edge.rs`).
     ControlCharacters,
+    /// Too many attempts lately (codes that open nothing); wait.
+    TooMany,
     Internal,
 }
 
@@ -36,6 +38,7 @@ impl ErrorKind {
             ErrorKind::Gone => StatusCode::GONE,
             ErrorKind::MailFailed => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::ControlCharacters => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorKind::TooMany => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -52,6 +55,7 @@ impl ErrorKind {
             ErrorKind::Gone => "link-invalid-title",
             ErrorKind::MailFailed => "error-mail-failed",
             ErrorKind::ControlCharacters => "error-control-characters",
+            ErrorKind::TooMany => "error-too-many",
             ErrorKind::Internal => "error-internal",
         }
     }
@@ -75,6 +79,7 @@ impl AppError {
             ymarfer_app::Error::NotFound => AppError::NOT_FOUND,
             ymarfer_app::Error::Invalid(_) => AppError::BAD_REQUEST,
             ymarfer_app::Error::MailFailed => AppError::Kind(ErrorKind::MailFailed),
+            ymarfer_app::Error::Throttled => AppError::Kind(ErrorKind::TooMany),
             ymarfer_app::Error::Internal(cause) => AppError::Internal(cause),
         }
     }

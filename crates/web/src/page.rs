@@ -182,6 +182,8 @@ impl Page {
             "capability",
             "reopened",
             "live-no-votes",
+            "live-answer-saved",
+            "live-place-both",
         ];
         let code = done.filter(|d| DONE.contains(d))?;
         Some(self.t(&format!("done-{code}")))

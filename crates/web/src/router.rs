@@ -239,6 +239,9 @@ fn pages() -> Router<AppState> {
         .route("/live/{code}/plan", post(live::plan))
         .route("/live/{code}/advance", post(live::advance))
         .route("/live/{code}/timer", post(live::timer))
+        .route("/live/{code}/prepare", post(live::prepare))
+        .route("/live/{code}/answers", post(live::answer))
+        .route("/live/{code}/places", post(live::place))
         .route(
             "/programmes/{p}/cohorts/{c}/sessions/{s}/attendance",
             post(sessions::record_attendance),

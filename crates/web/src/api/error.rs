@@ -127,6 +127,7 @@ impl From<AppError> for ApiError {
                 ErrorKind::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "api-error-method"),
                 ErrorKind::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "api-error-too-large"),
                 ErrorKind::Gone => (StatusCode::GONE, "api-error-not-found"),
+                ErrorKind::TooMany => (StatusCode::TOO_MANY_REQUESTS, "api-error-rate"),
                 ErrorKind::ControlCharacters => (
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "api-error-control-characters",

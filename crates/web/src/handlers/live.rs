@@ -17,7 +17,7 @@ use axum::response::sse::{Event, KeepAlive, Sse};
 use serde::Deserialize;
 use ymarfer_app::acting::{Acting, Door};
 use ymarfer_app::live::{PROMPT_MAX, Room};
-use ymarfer_domain::live::{Board, NOTE_MAX, Stage, parse_code};
+use ymarfer_domain::live::{Board, Kind, LINE_MAX, NOTE_MAX, Quadrant, Stage};
 use ymarfer_domain::toolkit::Tool;
 use ymarfer_domain::{Action, Lang};
 
@@ -37,8 +37,56 @@ pub struct NoteView {
     pub mine_voted: bool,
 }
 
+/// An option of a poll with how many picked it.
+pub struct PollRow {
+    pub number: usize,
+    pub option: String,
+    pub count: i64,
+    /// Whether the person picked it.
+    pub mine: bool,
+}
+
+/// A line of a round of the room.
+pub struct LineView {
+    pub body: String,
+    pub lang: Option<&'static str>,
+    pub author: String,
+}
+
+/// A quadrant of a placement with the ideas the room placed in it.
+pub struct QuadrantView {
+    pub name: String,
+    /// (idea, its `lang`, how many placed it here of how many).
+    pub ideas: Vec<(String, Option<&'static str>, String)>,
+}
+
+/// An idea to place from a phone, with where the person placed it.
+pub struct ToPlace {
+    pub id: i64,
+    pub body: String,
+    pub lang: Option<&'static str>,
+    pub high_impact: Option<bool>,
+    pub high_effort: Option<bool>,
+}
+
 /// What both views draw of a room.
 pub struct Drawn {
+    pub kind: Option<Kind>,
+    pub is_brainstorm: bool,
+    pub is_poll: bool,
+    pub is_round: bool,
+    pub is_placement: bool,
+    /// The most a poll's bar can reach: how many answered (at least one).
+    pub poll_max: i64,
+    /// A poll's options with their counts (counted only once shown, or for
+    /// the facilitator).
+    pub poll: Vec<PollRow>,
+    /// "3 have answered so far".
+    pub answered: String,
+    pub lines: Vec<LineView>,
+    pub my_line: String,
+    pub quadrants: Vec<QuadrantView>,
+    pub to_place: Vec<ToPlace>,
     pub code: String,
     pub version: i64,
     pub tool: Option<String>,
@@ -105,6 +153,100 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
         }
         _ => Vec::new(),
     };
+    let kind = current.map(|a| a.kind);
+    let mark = |l: &str| Lang::parse(l).filter(|l| *l != lang).map(|l| l.code());
+    let poll = match current {
+        Some(a) if a.kind.is_poll() => {
+            let answers: Vec<Vec<usize>> = room
+                .answers
+                .iter()
+                .map(|w| ymarfer_domain::live::read_answer(&w.choice))
+                .collect();
+            let options = a.options();
+            let counts = ymarfer_domain::live::tally(options.len(), &answers);
+            let mine = room
+                .my_answer
+                .as_ref()
+                .map(|w| ymarfer_domain::live::read_answer(&w.choice))
+                .unwrap_or_default();
+            options
+                .iter()
+                .zip(counts)
+                .enumerate()
+                .map(|(i, (o, count))| PollRow {
+                    number: i,
+                    option: o.to_string(),
+                    count,
+                    mine: mine.contains(&i),
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let lines = match kind {
+        Some(Kind::Round) => room
+            .answers
+            .iter()
+            .map(|w| LineView {
+                body: w.body.clone(),
+                lang: mark(&w.lang),
+                author: w
+                    .author
+                    .clone()
+                    .unwrap_or_else(|| tr.t("former-participant")),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let (quadrants, to_place) = match kind {
+        Some(Kind::Placement) => {
+            let placed = ymarfer_app::live::placed_by_majority(&room.notes, &room.places);
+            let quadrants = Quadrant::ALL
+                .iter()
+                .map(|q| QuadrantView {
+                    name: tr.t(q.message_id()),
+                    ideas: placed
+                        .iter()
+                        .filter(|p| p.1 == *q)
+                        .filter_map(|(id, _, n, of)| {
+                            room.notes.iter().find(|x| x.id == *id).map(|note| {
+                                (
+                                    note.body.clone(),
+                                    mark(&note.lang),
+                                    tr.args(
+                                        "live-placed-count",
+                                        &[("count", n.to_string()), ("of", of.to_string())],
+                                    ),
+                                )
+                            })
+                        })
+                        .collect(),
+                })
+                .collect();
+            let to_place = room
+                .notes
+                .iter()
+                .map(|n| {
+                    let mine = room
+                        .my_places
+                        .iter()
+                        .find(|(id, _)| *id == n.id)
+                        .map(|p| p.1);
+                    ToPlace {
+                        id: n.id,
+                        body: n.body.clone(),
+                        lang: mark(&n.lang),
+                        high_impact: mine
+                            .map(|q| matches!(q, Quadrant::QuickWin | Quadrant::MajorProject)),
+                        high_effort: mine
+                            .map(|q| matches!(q, Quadrant::MajorProject | Quadrant::Thankless)),
+                    }
+                })
+                .collect();
+            (quadrants, to_place)
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
     let timer = current.and_then(|a| a.timer_ends_at).map(|at| {
         (
             at.to_rfc3339(),
@@ -112,9 +254,28 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
         )
     });
     Drawn {
+        kind,
+        is_brainstorm: kind == Some(Kind::Brainstorm),
+        is_poll: kind.is_some_and(Kind::is_poll),
+        is_round: kind == Some(Kind::Round),
+        is_placement: kind == Some(Kind::Placement),
+        poll_max: (room.answered as i64).max(1),
+        poll,
+        answered: tr.count("live-answered", room.answered as i64),
+        lines,
+        my_line: room
+            .my_answer
+            .as_ref()
+            .map(|w| w.body.clone())
+            .unwrap_or_default(),
+        quadrants,
+        to_place,
         code: room.live.code.clone(),
         version: room.live.version,
-        tool: tool.map(|t| t.name.get(lang).to_string()),
+        tool: match current {
+            Some(a) if a.kind != Kind::Brainstorm => Some(tr.t(a.kind.message_id())),
+            _ => tool.map(|t| t.name.get(lang).to_string()),
+        },
         prompt: current.map(|a| a.prompt.clone()).unwrap_or_default(),
         prompt_lang: current
             .and_then(|a| Lang::parse(&a.prompt_lang))
@@ -122,7 +283,7 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
             .map(|l| l.code()),
         stage: current.map(|a| a.stage),
         stage_name: current
-            .map(|a| tr.t(a.stage.message_id()))
+            .map(|a| tr.t(a.kind.stage_message(a.stage)))
             .unwrap_or_default(),
         columns,
         ranked,
@@ -175,32 +336,65 @@ struct ScreenPage {
     /// Where a phone joins.
     join_url: String,
     errors: FieldErrors,
+    /// The kinds of poll and the round, to prepare: (code, name).
+    kinds: Vec<(String, String)>,
+    /// The revealed brainstorms whose ideas may be placed: (id, name).
+    sources: Vec<(String, String)>,
+    /// A poll or round refused, as typed.
+    typed: Typed,
+}
+
+/// A poll or round as the facilitator typed it.
+#[derive(Default)]
+pub struct Typed {
+    kind: String,
+    question: String,
+    options: String,
 }
 
 impl ScreenPage {
     fn advance_label(&self) -> Option<String> {
-        self.d
-            .stage
-            .and_then(Stage::advance_message)
-            .map(|m| self.page.t(m))
+        match (self.d.kind, self.d.stage) {
+            (Some(k), Some(s)) => k.advance_message(s).map(|m| self.page.t(m)),
+            _ => None,
+        }
     }
     fn ready(&self) -> Vec<(i64, String)> {
         self.room
             .activities
             .iter()
             .filter(|a| a.stage == Stage::Ready)
-            .map(|a| (a.id, a.prompt.clone()))
+            .map(|a| {
+                let name = if a.kind == Kind::Brainstorm {
+                    a.prompt.clone()
+                } else if a.prompt.is_empty() {
+                    self.page.t(a.kind.message_id())
+                } else {
+                    format!("{} – {}", self.page.t(a.kind.message_id()), a.prompt)
+                };
+                (a.id, name)
+            })
             .collect()
     }
 }
 
-async fn room_of(state: &AppState, viewer: &Viewer, code: &str) -> Result<Room, AppError> {
-    Ok(ymarfer_app::live::room(state, &viewer.acting(Door::Page, ""), code).await?)
+async fn room_of(
+    state: &AppState,
+    viewer: &Viewer,
+    addr: &str,
+    code: &str,
+) -> Result<Room, AppError> {
+    Ok(ymarfer_app::live::room(state, &viewer.acting(Door::Page, addr), code).await?)
 }
 
 /// The room, for one who takes part in it (its members and staff).
-async fn as_member(state: &AppState, viewer: &Viewer, code: &str) -> Result<Room, AppError> {
-    let room = room_of(state, viewer, code).await?;
+async fn as_member(
+    state: &AppState,
+    viewer: &Viewer,
+    addr: &str,
+    code: &str,
+) -> Result<Room, AppError> {
+    let room = room_of(state, viewer, addr, code).await?;
     if !room.may_write {
         return Err(AppError::from_app(ymarfer_app::Error::Forbidden));
     }
@@ -208,8 +402,13 @@ async fn as_member(state: &AppState, viewer: &Viewer, code: &str) -> Result<Room
 }
 
 /// The room, for one who runs it.
-async fn as_staff(state: &AppState, viewer: &Viewer, code: &str) -> Result<Room, AppError> {
-    let room = room_of(state, viewer, code).await?;
+async fn as_staff(
+    state: &AppState,
+    viewer: &Viewer,
+    addr: &str,
+    code: &str,
+) -> Result<Room, AppError> {
+    let room = room_of(state, viewer, addr, code).await?;
     if !room.may_run {
         return Err(AppError::from_app(ymarfer_app::Error::Forbidden));
     }
@@ -239,11 +438,12 @@ async fn room_page(
     state: &AppState,
     page: Page,
     viewer: &Viewer,
+    addr: &str,
     code: &str,
     typed: (String, String, FieldErrors),
     notice: Option<String>,
 ) -> Result<RoomPage, AppError> {
-    let room = room_of(state, viewer, code).await?;
+    let room = room_of(state, viewer, addr, code).await?;
     let d = draw(&page, &room, &tools(state, &room).await?);
     let mut page = page;
     page.title = page.t1("live-title", "session", &room.session.title);
@@ -269,6 +469,7 @@ pub async fn room(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(code): Path<String>,
     Query(q): Query<super::DoneQuery>,
 ) -> AppResult {
@@ -277,6 +478,7 @@ pub async fn room(
         &state,
         page,
         &viewer,
+        &addr,
         &code,
         (String::new(), String::new(), FieldErrors::default()),
         notice,
@@ -289,10 +491,23 @@ async fn screen_page(
     state: &AppState,
     page: Page,
     viewer: &Viewer,
+    addr: &str,
     code: &str,
     errors: FieldErrors,
 ) -> Result<ScreenPage, AppError> {
-    let room = room_of(state, viewer, code).await?;
+    screen_page_typed(state, page, viewer, addr, code, errors, Typed::default()).await
+}
+
+async fn screen_page_typed(
+    state: &AppState,
+    page: Page,
+    viewer: &Viewer,
+    addr: &str,
+    code: &str,
+    errors: FieldErrors,
+    typed: Typed,
+) -> Result<ScreenPage, AppError> {
+    let room = room_of(state, viewer, addr, code).await?;
     let all = tools(state, &room).await?;
     let d = draw(&page, &room, &all);
     let lang = page.lang;
@@ -306,12 +521,16 @@ async fn screen_page(
         .iter()
         .map(|a| {
             (
-                all.iter()
-                    .find(|t| t.id == a.tool_id)
-                    .map(|t| t.name.get(lang).to_string())
-                    .unwrap_or_else(|| a.tool_id.clone()),
+                if a.kind == Kind::Brainstorm {
+                    all.iter()
+                        .find(|t| t.id == a.tool_id)
+                        .map(|t| t.name.get(lang).to_string())
+                        .unwrap_or_else(|| a.tool_id.clone())
+                } else {
+                    page.t(a.kind.message_id())
+                },
                 a.prompt.clone(),
-                page.t(a.stage.message_id()),
+                page.t(a.kind.stage_message(a.stage)),
             )
         })
         .collect();
@@ -326,6 +545,33 @@ async fn screen_page(
         state.config.base_url.as_str().trim_end_matches('/'),
         page.href("live")
     );
+    let kinds = [
+        Kind::PollSingle,
+        Kind::PollMultiple,
+        Kind::PollScale,
+        Kind::Round,
+    ]
+    .iter()
+    .map(|k| (k.as_str().to_string(), page.t(k.message_id())))
+    .collect();
+    let sources = room
+        .activities
+        .iter()
+        .filter(|a| a.kind == Kind::Brainstorm && a.stage.revealed())
+        .map(|a| {
+            let tool = all
+                .iter()
+                .find(|t| t.id == a.tool_id)
+                .map(|t| t.name.get(lang).to_string())
+                .unwrap_or_else(|| a.tool_id.clone());
+            let name = if a.prompt.is_empty() {
+                tool
+            } else {
+                format!("{tool}: {}", a.prompt)
+            };
+            (a.id.to_string(), name)
+        })
+        .collect();
     Ok(ScreenPage {
         page,
         room,
@@ -334,6 +580,9 @@ async fn screen_page(
         order,
         errors,
         join_url,
+        kinds,
+        sources,
+        typed,
     })
 }
 
@@ -342,9 +591,10 @@ pub async fn screen(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(code): Path<String>,
 ) -> AppResult {
-    let p = screen_page(&state, page, &viewer, &code, FieldErrors::default()).await?;
+    let p = screen_page(&state, page, &viewer, &addr, &code, FieldErrors::default()).await?;
     render(&p)
 }
 
@@ -353,9 +603,10 @@ pub async fn qr(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(code): Path<String>,
 ) -> AppResult {
-    let room = room_of(&state, &viewer, &code).await?;
+    let room = room_of(&state, &viewer, &addr, &code).await?;
     let url = format!(
         "{}{}",
         state.config.base_url.as_str().trim_end_matches('/'),
@@ -375,9 +626,10 @@ pub async fn qr(
 pub async fn events(
     State(state): State<AppState>,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Path(code): Path<String>,
 ) -> AppResult {
-    let room = room_of(&state, &viewer, &code).await?;
+    let room = room_of(&state, &viewer, &addr, &code).await?;
     let receiver = state.live.watch(&state.db, room.live.id, room.live.version);
     let stream =
         futures_util::stream::unfold((receiver, true), |(mut receiver, first)| async move {
@@ -414,25 +666,30 @@ pub async fn find(
     State(state): State<AppState>,
     page: Page,
     viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
     Query(q): Query<JoinQuery>,
 ) -> AppResult {
     if viewer.user_id().is_none() {
         return Err(AppError::from_app(ymarfer_app::Error::SignIn));
     }
     let mut errors = FieldErrors::default();
+    let mut status = StatusCode::OK;
     if !q.code.trim().is_empty() {
-        match parse_code(&q.code) {
-            Some(code) if state.db.live_by_code(&code).await?.is_some() => {
-                return Ok(see_other(&page.href(&format!("live/{code}"))));
+        // Opened as the room's own pages open it: a code that opens nothing
+        // the person may see is counted, and too many such are refused.
+        match room_of(&state, &viewer, &addr, &q.code).await {
+            Ok(room) => return Ok(see_other(&page.href(&format!("live/{}", room.live.code)))),
+            Err(AppError::Kind(crate::error::ErrorKind::TooMany)) => {
+                status = StatusCode::TOO_MANY_REQUESTS;
+                errors.add("code", page.t("error-too-many-detail"));
             }
-            _ => errors.add("code", page.t("live-join-unknown")),
+            Err(AppError::Kind(crate::error::ErrorKind::NotFound)) => {
+                status = StatusCode::UNPROCESSABLE_ENTITY;
+                errors.add("code", page.t("live-join-unknown"));
+            }
+            Err(e) => return Err(e),
         }
     }
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
     render_status(
         status,
         &JoinPage {
@@ -460,7 +717,7 @@ pub async fn start(
         Action::ManageCohort,
     )
     .await?;
-    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
     let live = ymarfer_app::live::start(&state, &acting, &cohort, id).await?;
     Ok(see_other(&page.href(&format!("live/{}/screen", live.code))))
 }
@@ -473,7 +730,7 @@ pub async fn join(
     ClientAddr(addr): ClientAddr,
     Path(code): Path<String>,
 ) -> AppResult {
-    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
     ymarfer_app::live::join(&state, &acting, &code).await?;
     Ok(see_other(&page.href(&format!("live/{code}"))))
 }
@@ -495,14 +752,14 @@ pub async fn note(
     Path(code): Path<String>,
     FormData(form): FormData<NoteForm>,
 ) -> AppResult {
-    as_member(&state, &viewer, &code).await?;
+    as_member(&state, &viewer, &addr, &code).await?;
     let mut errors = FieldErrors::default();
     let body = crate::parse::text(page.tr, &mut errors, "body", &form.body, NOTE_MAX, true);
     if form.heading.trim().is_empty() {
         errors.add("heading", page.t("error-choose-one"));
     }
     if errors.is_empty() {
-        let acting = Acting::person(viewer.actor(), Door::Page, addr);
+        let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
         match ymarfer_app::live::note(
             &state,
             &acting,
@@ -523,6 +780,7 @@ pub async fn note(
         &state,
         page,
         &viewer,
+        &addr,
         &code,
         (form.heading, form.body, errors),
         None,
@@ -547,9 +805,9 @@ pub async fn vote(
     Path(code): Path<String>,
     FormData(form): FormData<VoteForm>,
 ) -> AppResult {
-    as_member(&state, &viewer, &code).await?;
+    as_member(&state, &viewer, &addr, &code).await?;
     let note = number(&form.note)?;
-    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
     let voted =
         ymarfer_app::live::vote(&state, &acting, &code, note, form.on.trim() != "0").await?;
     let done = match voted {
@@ -566,7 +824,7 @@ pub async fn done(
     ClientAddr(addr): ClientAddr,
     Path(code): Path<String>,
 ) -> AppResult {
-    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
     ymarfer_app::live::done(&state, &acting, &code).await?;
     Ok(see_other(&page.href(&format!("live/{code}"))))
 }
@@ -588,7 +846,7 @@ pub async fn plan(
     Path(code): Path<String>,
     FormData(form): FormData<PlanForm>,
 ) -> AppResult {
-    as_staff(&state, &viewer, &code).await?;
+    as_staff(&state, &viewer, &addr, &code).await?;
     let mut errors = FieldErrors::default();
     let prompt = crate::parse::text(
         page.tr,
@@ -609,7 +867,7 @@ pub async fn plan(
         errors.add("tool", page.t("error-choose-one"));
     }
     if errors.is_empty() {
-        let acting = Acting::person(viewer.actor(), Door::Page, addr);
+        let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
         match ymarfer_app::live::plan(
             &state,
             &acting,
@@ -629,7 +887,7 @@ pub async fn plan(
             Err(e) => return Err(e.into()),
         }
     }
-    let p = screen_page(&state, page, &viewer, &code, errors).await?;
+    let p = screen_page(&state, page, &viewer, &addr, &code, errors).await?;
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &p)
 }
 
@@ -650,10 +908,10 @@ pub async fn advance(
     Path(code): Path<String>,
     FormData(form): FormData<AdvanceForm>,
 ) -> AppResult {
-    as_staff(&state, &viewer, &code).await?;
+    as_staff(&state, &viewer, &addr, &code).await?;
     let activity = number(&form.activity)?;
     let from = Stage::parse(form.from.trim()).ok_or(AppError::BAD_REQUEST)?;
-    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
     ymarfer_app::live::advance(&state, &acting, &code, activity, from, page.lang).await?;
     Ok(see_other(&page.href(&format!("live/{code}/screen"))))
 }
@@ -674,7 +932,7 @@ pub async fn timer(
     Path(code): Path<String>,
     FormData(form): FormData<TimerForm>,
 ) -> AppResult {
-    as_staff(&state, &viewer, &code).await?;
+    as_staff(&state, &viewer, &addr, &code).await?;
     let activity = number(&form.activity)?;
     let minutes = match form.minutes.trim() {
         "" => None,
@@ -683,12 +941,205 @@ pub async fn timer(
             _ => {
                 let mut errors = FieldErrors::default();
                 errors.add("minutes", page.t("live-error-timer"));
-                let p = screen_page(&state, page, &viewer, &code, errors).await?;
+                let p = screen_page(&state, page, &viewer, &addr, &code, errors).await?;
                 return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
             }
         },
     };
-    let acting = Acting::person(viewer.actor(), Door::Page, addr);
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
     ymarfer_app::live::timer(&state, &acting, &code, activity, minutes).await?;
     Ok(see_other(&page.href(&format!("live/{code}/screen"))))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PrepareForm {
+    kind: String,
+    question: String,
+    options: String,
+    source: String,
+}
+
+/// Adds a quick poll, a round of the room, or a placement of a revealed
+/// brainstorm's ideas to the running order; refused, said why, kept as typed.
+pub async fn prepare(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<PrepareForm>,
+) -> AppResult {
+    as_staff(&state, &viewer, &addr, &code).await?;
+    let mut errors = FieldErrors::default();
+    let placing = !form.source.trim().is_empty() || form.kind.trim() == Kind::Placement.as_str();
+    let kind = if placing {
+        Some(Kind::Placement)
+    } else {
+        Kind::parse(form.kind.trim()).filter(|k| *k != Kind::Brainstorm)
+    };
+    let field = if placing { "source" } else { "question" };
+    let question = crate::parse::text(
+        page.tr,
+        &mut errors,
+        "question",
+        &form.question,
+        PROMPT_MAX,
+        false,
+    );
+    let source = if placing {
+        match form.source.trim().parse::<i64>() {
+            Ok(id) => Some(id),
+            Err(_) => {
+                errors.add("source", page.t("error-choose-one"));
+                None
+            }
+        }
+    } else {
+        None
+    };
+    match kind {
+        None => errors.add("kind", page.t("error-choose-one")),
+        Some(kind) if errors.is_empty() => {
+            let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
+            let prepared = ymarfer_app::live::Prepared {
+                kind,
+                prompt: &question,
+                lang: page.lang,
+                options: &form.options,
+                source,
+            };
+            match ymarfer_app::live::prepare(&state, &acting, &code, &prepared).await {
+                Ok(_) => {
+                    return Ok(see_other(
+                        &page.href(&format!("live/{code}/screen#controls")),
+                    ));
+                }
+                Err(ymarfer_app::Error::Invalid(message)) => {
+                    let at = if message.starts_with("live-error-option") {
+                        "options"
+                    } else {
+                        field
+                    };
+                    errors.add(at, page.t(message))
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Some(_) => {}
+    }
+    let typed = Typed {
+        kind: form.kind,
+        question: form.question,
+        options: form.options,
+    };
+    let p = screen_page_typed(&state, page, &viewer, &addr, &code, errors, typed).await?;
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &p)
+}
+
+/// An answer to the current poll (its options picked, `choice` once each) or
+/// a line in the current round (`line`); refused, the phone view says why.
+pub async fn answer(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<Vec<(String, String)>>,
+) -> AppResult {
+    let room = as_member(&state, &viewer, &addr, &code).await?;
+    let mut errors = FieldErrors::default();
+    let round = room.current.as_ref().is_some_and(|a| a.kind == Kind::Round);
+    let field = if round { "line" } else { "choice" };
+    let typed_line = form
+        .iter()
+        .find(|(k, _)| k == "line")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let line = if round {
+        crate::parse::text(page.tr, &mut errors, "line", &typed_line, LINE_MAX, true)
+    } else {
+        String::new()
+    };
+    let answered = if round {
+        Some(ymarfer_app::live::Answered::Line(&line))
+    } else {
+        let mut picked = Vec::new();
+        for (k, v) in &form {
+            if k == "choice" {
+                picked.push(
+                    v.trim()
+                        .parse::<usize>()
+                        .map_err(|_| AppError::BAD_REQUEST)?,
+                );
+            }
+        }
+        if picked.is_empty() {
+            errors.add("choice", page.t("error-choose-one"));
+            None
+        } else {
+            Some(ymarfer_app::live::Answered::Poll(picked))
+        }
+    };
+    if let (Some(answered), true) = (answered, errors.is_empty()) {
+        let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
+        match ymarfer_app::live::answer(&state, &acting, &code, answered, page.lang).await {
+            Ok(_) => {
+                return Ok(see_other(
+                    &page.href(&format!("live/{code}?done=live-answer-saved#answer")),
+                ));
+            }
+            Err(ymarfer_app::Error::Invalid(message)) => errors.add(field, page.t(message)),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let mut p = room_page(
+        &state,
+        page,
+        &viewer,
+        &addr,
+        &code,
+        (String::new(), String::new(), errors),
+        None,
+    )
+    .await?;
+    if round {
+        p.d.my_line = typed_line;
+    }
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &p)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PlaceForm {
+    note: String,
+    /// "high" or "low".
+    impact: String,
+    effort: String,
+}
+
+/// Places an idea of the current placement by its impact and effort.
+pub async fn place(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<PlaceForm>,
+) -> AppResult {
+    as_member(&state, &viewer, &addr, &code).await?;
+    let note = number(&form.note)?;
+    let high = |v: &str| match v.trim() {
+        "high" => Some(true),
+        "low" => Some(false),
+        _ => None,
+    };
+    let (Some(impact), Some(effort)) = (high(&form.impact), high(&form.effort)) else {
+        return Ok(see_other(
+            &page.href(&format!("live/{code}?done=live-place-both#idea-{note}")),
+        ));
+    };
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
+    ymarfer_app::live::place(&state, &acting, &code, note, Quadrant::of(impact, effort)).await?;
+    Ok(see_other(&page.href(&format!("live/{code}#idea-{note}"))))
 }
