@@ -142,3 +142,4 @@ live-error-source = Dewiswch sesiwn taflu syniadau y mae ei nodiadau wedi'u datg
 live-error-pick = Dewiswch un o'r dewisiadau.
 done-live-answer-saved = Mae eich ateb wedi'i gadw. Gallwch ei newid nes i'r canlyniadau gael eu dangos.
 done-live-place-both = Dewiswch effaith ac ymdrech y syniad, yna ei osod.
+live-meeting-link = Ymuno â'r cyfarfod ar-lein

@@ -126,3 +126,4 @@ live-error-source = Choose a brainstorm whose notes have been revealed.
 live-error-pick = Choose one of the options.
 done-live-answer-saved = Your answer is saved. You can change it until the results are shown.
 done-live-place-both = Choose the idea's impact and its effort, then place it.
+live-meeting-link = Join the meeting online

@@ -16,14 +16,108 @@ use axum::response::IntoResponse;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use serde::Deserialize;
 use ymarfer_app::acting::{Acting, Door};
+use ymarfer_app::i18n::Tr;
 use ymarfer_app::live::{PROMPT_MAX, Room};
 use ymarfer_domain::live::{Board, Kind, LINE_MAX, NOTE_MAX, Quadrant, Stage};
+use ymarfer_domain::programme::DeliveryLanguage;
 use ymarfer_domain::toolkit::Tool;
 use ymarfer_domain::{Action, Lang};
 
+/// Words of the interface in one language or two: each part with the
+/// `lang` to mark it with when it is not the page's own.
+#[derive(Clone, Default)]
+pub struct Said(Vec<(Option<&'static str>, String)>);
+
+impl Said {
+    /// As HTML: each part escaped and, when not in the page's language,
+    /// marked with its own; two languages are parted by a slash.
+    pub fn html(&self) -> String {
+        let mut out = String::new();
+        for (i, (lang, text)) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" / ");
+            }
+            let text = html_escape(text);
+            match lang {
+                Some(l) => out.push_str(&format!("<span lang=\"{l}\">{text}</span>")),
+                None => out.push_str(&text),
+            }
+        }
+        out
+    }
+
+    /// As plain text, for an attribute.
+    pub fn text(&self) -> String {
+        self.0
+            .iter()
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+}
+
+/// Drawn as HTML, escaped part by part (see [`Said::html`]).
+impl std::fmt::Display for Said {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.html())
+    }
+}
+
+impl askama::filters::HtmlSafe for Said {}
+
+fn html_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The languages a view's interface speaks: a phone, the person's own; the
+/// projector, the cohort's (both, Welsh first, for a cohort that works in
+/// both).
+#[derive(Clone)]
+pub struct Voice(Vec<(Lang, Option<&'static str>)>);
+
+impl Voice {
+    pub fn of_page(lang: Lang) -> Voice {
+        Voice(vec![(lang, None)])
+    }
+
+    pub fn of_cohort(language: DeliveryLanguage, page: Lang) -> Voice {
+        let langs = match language {
+            DeliveryLanguage::Welsh => vec![Lang::Cy],
+            DeliveryLanguage::English => vec![Lang::En],
+            DeliveryLanguage::Both => vec![Lang::Cy, Lang::En],
+        };
+        Voice(
+            langs
+                .into_iter()
+                .map(|l| (l, (l != page).then_some(l.code())))
+                .collect(),
+        )
+    }
+
+    /// Something said in each of the voice's languages.
+    pub fn say(&self, f: impl Fn(Tr) -> String) -> Said {
+        Said(self.0.iter().map(|(l, mark)| (*mark, f(Tr(*l)))).collect())
+    }
+
+    pub fn t(&self, key: &str) -> Said {
+        self.say(|tr| tr.t(key))
+    }
+}
+
 /// A heading of the board with its notes, as a screen shows them.
 pub struct Column {
-    pub name: String,
+    pub name: Said,
     pub notes: Vec<NoteView>,
 }
 
@@ -33,7 +127,7 @@ pub struct NoteView {
     /// `lang` to mark it with, when written in the other language.
     pub lang: Option<&'static str>,
     pub author: String,
-    pub votes: String,
+    pub votes: Said,
     pub mine_voted: bool,
 }
 
@@ -55,9 +149,9 @@ pub struct LineView {
 
 /// A quadrant of a placement with the ideas the room placed in it.
 pub struct QuadrantView {
-    pub name: String,
+    pub name: Said,
     /// (idea, its `lang`, how many placed it here of how many).
-    pub ideas: Vec<(String, Option<&'static str>, String)>,
+    pub ideas: Vec<(String, Option<&'static str>, Said)>,
 }
 
 /// An idea to place from a phone, with where the person placed it.
@@ -71,6 +165,8 @@ pub struct ToPlace {
 
 /// What both views draw of a room.
 pub struct Drawn {
+    /// The languages its interface speaks.
+    pub voice: Voice,
     pub kind: Option<Kind>,
     pub is_brainstorm: bool,
     pub is_poll: bool,
@@ -82,31 +178,50 @@ pub struct Drawn {
     /// the facilitator).
     pub poll: Vec<PollRow>,
     /// "3 have answered so far".
-    pub answered: String,
+    pub answered: Said,
     pub lines: Vec<LineView>,
     pub my_line: String,
     pub quadrants: Vec<QuadrantView>,
     pub to_place: Vec<ToPlace>,
     pub code: String,
     pub version: i64,
-    pub tool: Option<String>,
+    pub tool: Option<Said>,
     pub prompt: String,
     /// `lang` for the prompt, when written in the other language.
     pub prompt_lang: Option<&'static str>,
     pub stage: Option<Stage>,
-    pub stage_name: String,
+    pub stage_name: Said,
     pub columns: Vec<Column>,
     /// Notes ranked by votes, once voting has begun.
     pub ranked: Vec<NoteView>,
-    pub written: String,
-    pub counts: String,
-    pub timer: Option<(String, String)>,
+    pub written: Said,
+    pub counts: Said,
+    pub timer: Option<(String, Said)>,
     pub headings: Vec<(String, String)>,
     pub events: String,
     pub activity: Option<i64>,
 }
 
-fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
+impl Drawn {
+    /// A message in the view's languages.
+    pub fn say(&self, key: &str) -> Said {
+        self.voice.t(key)
+    }
+
+    /// Where a phone joins (`base` and the join page in each language), in
+    /// the view's languages.
+    pub fn join_at(&self, base: &str) -> Said {
+        self.voice.say(|tr| {
+            tr.args(
+                "live-join-at",
+                &[("url", format!("{base}/{}/live", tr.0.code()))],
+            )
+        })
+    }
+}
+
+/// What a view draws of a room, its interface in `voice`.
+fn draw(page: &Page, room: &Room, tools: &[Tool], voice: Voice) -> Drawn {
     let tr = page.tr;
     let lang = page.lang;
     let current = room.current.as_ref();
@@ -124,7 +239,7 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
             (None, _) if n.user_id.is_some() => tr.t("former-participant"),
             _ => "—".into(),
         },
-        votes: tr.count("live-votes", n.votes),
+        votes: voice.say(|tr| tr.count("live-votes", n.votes)),
         mine_voted: room.my_votes.contains(&n.id),
     };
     let columns = board
@@ -133,7 +248,10 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
             b.headings
                 .iter()
                 .map(|(id, en, cy)| Column {
-                    name: page.pick(en, cy).to_string(),
+                    name: voice.say(|tr| match tr.0 {
+                        Lang::En => en.clone(),
+                        Lang::Cy => cy.clone(),
+                    }),
                     notes: room
                         .notes
                         .iter()
@@ -204,7 +322,7 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
             let quadrants = Quadrant::ALL
                 .iter()
                 .map(|q| QuadrantView {
-                    name: tr.t(q.message_id()),
+                    name: voice.t(q.message_id()),
                     ideas: placed
                         .iter()
                         .filter(|p| p.1 == *q)
@@ -213,10 +331,12 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
                                 (
                                     note.body.clone(),
                                     mark(&note.lang),
-                                    tr.args(
-                                        "live-placed-count",
-                                        &[("count", n.to_string()), ("of", of.to_string())],
-                                    ),
+                                    voice.say(|tr| {
+                                        tr.args(
+                                            "live-placed-count",
+                                            &[("count", n.to_string()), ("of", of.to_string())],
+                                        )
+                                    }),
                                 )
                             })
                         })
@@ -250,7 +370,7 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
     let timer = current.and_then(|a| a.timer_ends_at).map(|at| {
         (
             at.to_rfc3339(),
-            tr.args("live-timer-ends", &[("time", tr.time(at))]),
+            voice.say(|tr| tr.args("live-timer-ends", &[("time", tr.time(at))])),
         )
     });
     Drawn {
@@ -261,7 +381,7 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
         is_placement: kind == Some(Kind::Placement),
         poll_max: (room.answered as i64).max(1),
         poll,
-        answered: tr.count("live-answered", room.answered as i64),
+        answered: voice.say(|tr| tr.count("live-answered", room.answered as i64)),
         lines,
         my_line: room
             .my_answer
@@ -273,8 +393,8 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
         code: room.live.code.clone(),
         version: room.live.version,
         tool: match current {
-            Some(a) if a.kind != Kind::Brainstorm => Some(tr.t(a.kind.message_id())),
-            _ => tool.map(|t| t.name.get(lang).to_string()),
+            Some(a) if a.kind != Kind::Brainstorm => Some(voice.t(a.kind.message_id())),
+            _ => tool.map(|t| voice.say(|tr| t.name.get(tr.0).to_string())),
         },
         prompt: current.map(|a| a.prompt.clone()).unwrap_or_default(),
         prompt_lang: current
@@ -283,18 +403,20 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
             .map(|l| l.code()),
         stage: current.map(|a| a.stage),
         stage_name: current
-            .map(|a| tr.t(a.kind.stage_message(a.stage)))
+            .map(|a| voice.t(a.kind.stage_message(a.stage)))
             .unwrap_or_default(),
         columns,
         ranked,
-        written: tr.count("live-written", room.written as i64),
-        counts: tr.args(
-            "live-counts",
-            &[
-                ("joined", room.joined.to_string()),
-                ("done", room.done.to_string()),
-            ],
-        ),
+        written: voice.say(|tr| tr.count("live-written", room.written as i64)),
+        counts: voice.say(|tr| {
+            tr.args(
+                "live-counts",
+                &[
+                    ("joined", room.joined.to_string()),
+                    ("done", room.done.to_string()),
+                ],
+            )
+        }),
         timer,
         headings: board
             .map(|b| {
@@ -306,6 +428,7 @@ fn draw(page: &Page, room: &Room, tools: &[Tool]) -> Drawn {
             .unwrap_or_default(),
         events: page.href(&format!("live/{}/events", room.live.code)),
         activity: current.map(|a| a.id),
+        voice,
     }
 }
 
@@ -333,7 +456,7 @@ struct ScreenPage {
     boards: Vec<(String, String)>,
     /// Each activity of the running order: (name, prompt, stage).
     order: Vec<(String, String, String)>,
-    /// Where a phone joins.
+    /// Where this server is, for the address a phone joins at.
     join_url: String,
     errors: FieldErrors,
     /// The kinds of poll and the round, to prepare: (code, name).
@@ -444,7 +567,12 @@ async fn room_page(
     notice: Option<String>,
 ) -> Result<RoomPage, AppError> {
     let room = room_of(state, viewer, addr, code).await?;
-    let d = draw(&page, &room, &tools(state, &room).await?);
+    let d = draw(
+        &page,
+        &room,
+        &tools(state, &room).await?,
+        Voice::of_page(page.lang),
+    );
     let mut page = page;
     page.title = page.t1("live-title", "session", &room.session.title);
     page.about = Some(
@@ -509,7 +637,12 @@ async fn screen_page_typed(
 ) -> Result<ScreenPage, AppError> {
     let room = room_of(state, viewer, addr, code).await?;
     let all = tools(state, &room).await?;
-    let d = draw(&page, &room, &all);
+    let d = draw(
+        &page,
+        &room,
+        &all,
+        Voice::of_cohort(room.cohort.language, page.lang),
+    );
     let lang = page.lang;
     let boards = all
         .iter()
@@ -540,11 +673,12 @@ async fn screen_page_typed(
         page.pick(&room.cohort.name_en, &room.cohort.name_cy)
             .to_string(),
     );
-    let join_url = format!(
-        "{}{}",
-        state.config.base_url.as_str().trim_end_matches('/'),
-        page.href("live")
-    );
+    let join_url = state
+        .config
+        .base_url
+        .as_str()
+        .trim_end_matches('/')
+        .to_string();
     let kinds = [
         Kind::PollSingle,
         Kind::PollMultiple,

@@ -989,7 +989,7 @@ async fn the_room_places_a_brainstorms_ideas_by_impact_and_effort(app: TestApp) 
         .unwrap();
     let driver_at = screen.find("Only one driver knows the routes").unwrap();
     let sheet_at = screen
-        .find("<span lang=\"cy\">Dim taflen daith ysgrifenedig</span> <span class=\"muted\">(placed here by 2 of 2)</span>")
+        .find("<span lang=\"cy\">Dim taflen daith ysgrifenedig</span> <span class=\"muted\">(<span lang=\"cy\">wedi&#39;i osod yma gan 2 o 2</span> / placed here by 2 of 2)</span>")
         .expect("placed by both");
     assert!(
         quick < driver_at && driver_at < thankless && thankless < sheet_at,
@@ -1281,6 +1281,108 @@ async fn guessing_codes_is_throttled(app: TestApp) {
     );
 }
 
+async fn the_projector_speaks_the_cohorts_languages_beside_the_meeting_link(app: TestApp) {
+    let r = room(&app).await;
+    let start = chrono::Utc::now() - chrono::Duration::minutes(5);
+    let online = app
+        .db
+        .create_meeting(
+            r.cohort,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Online check-in".into(),
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(1),
+                online_url: "https://meet.example.com/byw-3".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let f = signed_in(&app, "hwylusydd@example.com").await;
+    let res = f
+        .post(
+            &format!("/en/programmes/byw/cohorts/cohort-1/sessions/{online}/live"),
+            &[],
+        )
+        .await;
+    let code = code_of(&location(&res));
+    let a = signed_in(&app, "alys@example.com").await;
+    let mut pages = Vec::new();
+    // The meeting link beside the phone view and the projector view.
+    let link = "<a href=\"https://meet.example.com/byw-3\" rel=\"noopener noreferrer\">";
+    let phone = seen(&a, &format!("/en/live/{code}"), &mut pages).await;
+    assert!(
+        phone.contains(&format!("{link}Join the meeting online</a>")),
+        "{phone}"
+    );
+    // A cohort working in both languages: the projector speaks both, Welsh
+    // first, each marked; the controls stay in the facilitator's language.
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    assert!(
+        screen.contains(&format!(
+            "{link}<span lang=\"cy\">Ymuno â&#39;r cyfarfod ar-lein</span> / Join the meeting online</a>"
+        )),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("<span lang=\"cy\">Nid oes dim yn rhedeg eto."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("/cy/live a theipio</span> / Join on your phone"),
+        "{screen}"
+    );
+    assert!(screen.contains("Running the room"), "{screen}");
+    // The same in Welsh: the English part is the one marked.
+    let screen = seen(&f, &format!("/cy/live/{code}/screen"), &mut pages).await;
+    assert!(
+        screen.contains(
+            "Ymuno â&#39;r cyfarfod ar-lein / <span lang=\"en\">Join the meeting online</span>"
+        ),
+        "{screen}"
+    );
+    // A Welsh cohort: the projector speaks Welsh on an English page.
+    let cohort = app.db.cohort_by_id(r.cohort).await.unwrap().unwrap();
+    app.db
+        .update_cohort(
+            cohort.id,
+            &ymarfer_store::programmes::CohortInput {
+                slug: cohort.slug.clone(),
+                name_en: cohort.name_en.clone(),
+                name_cy: cohort.name_cy.clone(),
+                starts_on: cohort.starts_on,
+                ends_on: cohort.ends_on,
+                capacity: cohort.capacity,
+                delivery_mode: cohort.delivery_mode,
+                region: cohort.region,
+                cost_share_pence: cohort.cost_share_pence,
+                language: ymarfer_domain::programme::DeliveryLanguage::Welsh,
+            },
+        )
+        .await
+        .unwrap();
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    assert!(
+        screen.contains(&format!(
+            "{link}<span lang=\"cy\">Ymuno â&#39;r cyfarfod ar-lein</span></a>"
+        )),
+        "{screen}"
+    );
+    assert!(!screen.contains("Nothing is running yet"), "{screen}");
+    assert!(screen.contains("Running the room"), "{screen}");
+    // The phone stays in its person's language.
+    let phone = seen(&a, &format!("/en/live/{code}"), &mut pages).await;
+    assert!(phone.contains("Nothing is running yet"), "{phone}");
+    // A session with no link shows none.
+    let code2 = started(&app, &r, &f).await;
+    let screen = seen(&f, &format!("/en/live/{code2}/screen"), &mut pages).await;
+    assert!(!screen.contains("live-meeting"), "{screen}");
+    let errors = crate::markup::html_errors(&pages);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
 on_both! {
     live_throttled => super::guessing_codes_is_throttled;
+    live_languages_and_link => super::the_projector_speaks_the_cohorts_languages_beside_the_meeting_link;
 }
