@@ -195,6 +195,22 @@ pub const ACTS: &[Act] = &[
         doors: &[Door::Page],
     },
     Act {
+        name: "live::save_template",
+        may: "ManageCohort, while the session lasts",
+        records: "the running order as the programme's template (content, not a sensitive act)",
+        tells: "nobody: the programme's facilitators find it in their rooms' controls",
+        repeat: "the name is the template's key: saved again, the same template, its activities replaced",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "live::apply_template",
+        may: "ManageCohort, while the session lasts; a template of the room's programme",
+        records: "the template's activities, added to the running order (content)",
+        tells: "everyone watching the room, by the events stream",
+        repeat: "the form's one-time key: sent twice, the activities are added once",
+        doors: &[Door::Page],
+    },
+    Act {
         name: "accounts::add_user",
         may: "ManageUsers",
         records: "user_added: the account, and whether an administrator",

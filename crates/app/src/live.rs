@@ -22,7 +22,8 @@ use ymarfer_domain::space::ItemKind;
 use ymarfer_domain::toolkit::{Tool, ToolValues};
 use ymarfer_domain::{Action, Lang, Resource};
 use ymarfer_store::live::{
-    Activity, Answer, Landed, Landing, Live, NewActivity, NewNote, Note, Voted,
+    Activity, Answer, Landed, Landing, Live, NewActivity, NewNote, Note, Template, TemplateItem,
+    Voted,
 };
 use ymarfer_store::programmes::{Cohort, Programme};
 use ymarfer_store::schedule::Meeting;
@@ -353,6 +354,16 @@ pub async fn advance(
     let Some(to) = a.kind.next(from) else {
         return Ok(false);
     };
+    // A placement opens only on a brainstorm whose notes everyone has seen.
+    if a.kind == Kind::Placement && from == Stage::Ready {
+        let revealed = room
+            .activities
+            .iter()
+            .any(|b| Some(b.id) == a.source_id && b.stage.revealed());
+        if !revealed {
+            return Err(Error::Invalid("live-error-source"));
+        }
+    }
     if to != Stage::Closed {
         return Ok(s.db.set_live_stage(room.live.id, a.id, from, to).await?);
     }
@@ -918,4 +929,75 @@ fn placement_post(
         body.push('\n');
     }
     body
+}
+
+/// The most a template's name may say, in characters.
+pub const TEMPLATE_NAME_MAX: usize = 100;
+
+/// The running orders saved for a room's programme, to apply to it.
+pub async fn templates(s: &Services, room: &Room) -> Result<Vec<Template>> {
+    if !room.may_run {
+        return Ok(Vec::new());
+    }
+    Ok(s.db.live_templates(room.programme.id).await?)
+}
+
+/// Saves the room's running order as a template for its programme, named
+/// `name`, for facilitators of any of its cohorts to apply to another
+/// session. Saved again under the same name, the template is replaced.
+pub async fn save_template(s: &Services, acting: &Acting, code: &str, name: &str) -> Result<i64> {
+    let room = to_run(s, acting, code).await?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > TEMPLATE_NAME_MAX {
+        return Err(Error::Invalid("live-error-template-name"));
+    }
+    if room.activities.is_empty() {
+        return Err(Error::Invalid("live-error-template-empty"));
+    }
+    let items: Vec<TemplateItem> = room
+        .activities
+        .iter()
+        .map(|a| TemplateItem {
+            position: a.position,
+            kind: a.kind,
+            tool_id: a.tool_id.clone(),
+            prompt: a.prompt.clone(),
+            prompt_lang: a.prompt_lang.clone(),
+            choices: a.choices.clone(),
+            votes_each: a.votes_each,
+            source_position: a.source_id.and_then(|source| {
+                room.activities
+                    .iter()
+                    .find(|b| b.id == source)
+                    .map(|b| b.position)
+            }),
+        })
+        .collect();
+    let me = acting.user_id().ok_or(Error::SignIn)?;
+    Ok(s.db
+        .save_live_template(room.programme.id, name, me, &items)
+        .await?
+        .0)
+}
+
+/// Adds a saved running order of the room's programme to the end of the
+/// room's, each activity waiting to run. The form's one-time `key`: sent
+/// again, nothing more is added (false).
+pub async fn apply_template(
+    s: &Services,
+    acting: &Acting,
+    code: &str,
+    template: i64,
+    key: &str,
+) -> Result<bool> {
+    let room = to_run(s, acting, code).await?;
+    let (t, items) = s.db.live_template(template).await?.ok_or(Error::NotFound)?;
+    if t.programme_id != room.programme.id {
+        return Err(Error::NotFound);
+    }
+    let key = key.trim();
+    if key.is_empty() || key.len() > 64 {
+        return Err(Error::Invalid("live-error-key"));
+    }
+    Ok(s.db.apply_live_template(room.live.id, &items, key).await?)
 }

@@ -65,6 +65,30 @@ pub struct NewActivity<'a> {
     pub source: Option<i64>,
 }
 
+/// An activity of a running order saved as a template.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TemplateItem {
+    pub position: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: Kind,
+    pub tool_id: String,
+    pub prompt: String,
+    pub prompt_lang: String,
+    pub choices: String,
+    pub votes_each: i64,
+    /// For a placement: the position of the brainstorm it places.
+    pub source_position: Option<i64>,
+}
+
+/// A saved running order: its name and how many activities it has.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Template {
+    pub id: i64,
+    pub programme_id: i64,
+    pub name: String,
+    pub items: i64,
+}
+
 /// A person's answer to a poll, or their line in a round of the room.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Answer {
@@ -837,5 +861,163 @@ impl Db {
             .into_iter()
             .filter_map(|(n, q)| Quadrant::parse(&q).map(|q| (n, q)))
             .collect())
+    }
+
+    /// Saves a running order as a programme's template named `name`: saved
+    /// again under the same name, its activities are replaced. The
+    /// template's id, and whether it was new.
+    pub async fn save_live_template(
+        &self,
+        programme: i64,
+        name: &str,
+        by: i64,
+        items: &[TemplateItem],
+    ) -> Result<(i64, bool)> {
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let made: Option<i64> = sqlx::query_scalar(
+                "INSERT INTO live_templates (programme_id, name, created_by, updated_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (programme_id, name) DO NOTHING RETURNING id",
+            )
+            .bind(programme)
+            .bind(name)
+            .bind(by)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let id: i64 = match made {
+                Some(id) => id,
+                None => {
+                    let id: i64 = sqlx::query_scalar(
+                        "SELECT id FROM live_templates WHERE programme_id = $1 AND name = $2",
+                    )
+                    .bind(programme)
+                    .bind(name)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    sqlx::query("UPDATE live_templates SET updated_at = $1 WHERE id = $2")
+                        .bind(now)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    sqlx::query("DELETE FROM live_template_items WHERE template_id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    id
+                }
+            };
+            for i in items {
+                sqlx::query(
+                    "INSERT INTO live_template_items (template_id, position, kind, tool_id, prompt, prompt_lang, \
+                     choices, votes_each, source_position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(id)
+                .bind(i.position)
+                .bind(i.kind.as_str())
+                .bind(&i.tool_id)
+                .bind(&i.prompt)
+                .bind(&i.prompt_lang)
+                .bind(&i.choices)
+                .bind(i.votes_each)
+                .bind(i.source_position)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            (id, made.is_some())
+        }))
+    }
+
+    /// A programme's saved running orders, by name. One query.
+    pub async fn live_templates(&self, programme: i64) -> Result<Vec<Template>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT t.id, t.programme_id, t.name, \
+                 (SELECT COUNT(*) FROM live_template_items i WHERE i.template_id = t.id) AS items \
+                 FROM live_templates t WHERE t.programme_id = $1 ORDER BY t.name",
+            )
+            .bind(programme)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// A saved running order, with its activities in order.
+    pub async fn live_template(&self, id: i64) -> Result<Option<(Template, Vec<TemplateItem>)>> {
+        Ok(with_pool!(self, |pool| {
+            let template: Option<Template> = sqlx::query_as(
+                "SELECT t.id, t.programme_id, t.name, \
+                 (SELECT COUNT(*) FROM live_template_items i WHERE i.template_id = t.id) AS items \
+                 FROM live_templates t WHERE t.id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+            match template {
+                None => None,
+                Some(t) => {
+                    let items = sqlx::query_as(
+                        "SELECT position, kind, tool_id, prompt, prompt_lang, choices, votes_each, source_position \
+                         FROM live_template_items WHERE template_id = $1 ORDER BY position",
+                    )
+                    .bind(id)
+                    .fetch_all(pool)
+                    .await?;
+                    Some((t, items))
+                }
+            }
+        }))
+    }
+
+    /// Adds a saved running order's activities to the end of a live
+    /// session's, each waiting to run, a placement placing the brainstorm
+    /// added with it. The form's one-time `key`: sent again, nothing is
+    /// added (false).
+    pub async fn apply_live_template(
+        &self,
+        live: i64,
+        items: &[TemplateItem],
+        key: &str,
+    ) -> Result<bool> {
+        let now = Utc::now();
+        let key = format!("live-template:{key}");
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            crate::sql::one_at_a_time!(tx, "live_sessions", "version", live);
+            if !crate::health::first_use!(tx, Some(key.as_str())) {
+                return Ok(false);
+            }
+            let mut added: Vec<(i64, i64)> = Vec::new();
+            for i in items {
+                let source = i
+                    .source_position
+                    .and_then(|p| added.iter().find(|(pos, _)| *pos == p).map(|(_, id)| *id));
+                if i.kind == Kind::Placement && source.is_none() {
+                    continue;
+                }
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO live_activities (live_id, position, tool_id, prompt, prompt_lang, votes_each, kind, choices, source_id, created_at) \
+                     SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM live_activities WHERE live_id = $1 \
+                     RETURNING id",
+                )
+                .bind(live)
+                .bind(&i.tool_id)
+                .bind(&i.prompt)
+                .bind(&i.prompt_lang)
+                .bind(i.votes_each)
+                .bind(i.kind.as_str())
+                .bind(&i.choices)
+                .bind(source)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                added.push((i.position, id));
+            }
+            moved_on!(tx, live);
+            tx.commit().await?;
+            true
+        }))
     }
 }

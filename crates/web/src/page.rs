@@ -184,6 +184,7 @@ impl Page {
             "live-no-votes",
             "live-answer-saved",
             "live-place-both",
+            "live-template-saved",
         ];
         let code = done.filter(|d| DONE.contains(d))?;
         Some(self.t(&format!("done-{code}")))

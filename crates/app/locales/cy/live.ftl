@@ -143,3 +143,21 @@ live-error-pick = Dewiswch un o'r dewisiadau.
 done-live-answer-saved = Mae eich ateb wedi'i gadw. Gallwch ei newid nes i'r canlyniadau gael eu dangos.
 done-live-place-both = Dewiswch effaith ac ymdrech y syniad, yna ei osod.
 live-meeting-link = Ymuno â'r cyfarfod ar-lein
+live-templates = Trefnau sesiwn wedi'u cadw
+live-template-name = Cadw trefn y sesiwn hon fel
+live-template-name-hint = Enw i hwyluswyr y rhaglen ddod o hyd iddi, fel "Gweithdy 3: achosion". Mae cadw eto o dan yr un enw yn cymryd ei lle.
+live-template-save = Cadw trefn y sesiwn
+live-template-apply-which = Trefn sesiwn wedi'i chadw ar gyfer y rhaglen hon
+live-template-apply = Ychwanegu ei gweithgareddau at drefn y sesiwn hon
+live-templates-none = Nid oes trefn sesiwn wedi'i chadw ar gyfer y rhaglen hon eto.
+live-activities = { $count ->
+    [zero] dim gweithgareddau
+    [one] un gweithgaredd
+    [two] dau weithgaredd
+    [few] { $count } gweithgaredd
+    [many] { $count } gweithgaredd
+   *[other] { $count } gweithgaredd
+}
+live-error-template-name = Rhowch enw i drefn y sesiwn, 100 nod ar y mwyaf.
+live-error-template-empty = Ychwanegwch weithgaredd at drefn y sesiwn cyn ei chadw.
+done-live-template-saved = Mae trefn y sesiwn wedi'i chadw ar gyfer y rhaglen hon.

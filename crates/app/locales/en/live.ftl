@@ -127,3 +127,17 @@ live-error-pick = Choose one of the options.
 done-live-answer-saved = Your answer is saved. You can change it until the results are shown.
 done-live-place-both = Choose the idea's impact and its effort, then place it.
 live-meeting-link = Join the meeting online
+live-templates = Saved running orders
+live-template-name = Save this running order as
+live-template-name-hint = A name for the programme's facilitators to find it by, such as "Workshop 3: causes". Saving again under the same name replaces it.
+live-template-save = Save the running order
+live-template-apply-which = A running order saved for this programme
+live-template-apply = Add its activities to this running order
+live-templates-none = No running orders are saved for this programme yet.
+live-activities = { $count ->
+    [one] one activity
+   *[other] { $count } activities
+}
+live-error-template-name = Give the running order a name of 100 characters at most.
+live-error-template-empty = Add an activity to the running order before saving it.
+done-live-template-saved = The running order is saved for this programme.

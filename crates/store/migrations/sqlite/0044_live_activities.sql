@@ -30,3 +30,29 @@ CREATE TABLE live_places (
 );
 CREATE INDEX live_places_note ON live_places (note_id);
 CREATE INDEX live_places_user ON live_places (user_id);
+
+-- Running orders saved as templates for a programme, to apply to another
+-- session's live room: each activity as it was prepared, a placement naming
+-- the position of the brainstorm whose ideas it places.
+CREATE TABLE live_templates (
+    id           INTEGER PRIMARY KEY,
+    programme_id INTEGER NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,
+    name         TEXT NOT NULL,
+    created_by   INTEGER REFERENCES users (id) ON DELETE SET NULL,
+    updated_at   TEXT NOT NULL,
+    UNIQUE (programme_id, name)
+);
+CREATE INDEX live_templates_created_by ON live_templates (created_by);
+
+CREATE TABLE live_template_items (
+    template_id     INTEGER NOT NULL REFERENCES live_templates (id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    kind            TEXT NOT NULL,
+    tool_id         TEXT NOT NULL DEFAULT '',
+    prompt          TEXT NOT NULL DEFAULT '',
+    prompt_lang     TEXT NOT NULL DEFAULT 'en',
+    choices         TEXT NOT NULL DEFAULT '',
+    votes_each      INTEGER NOT NULL DEFAULT 3,
+    source_position INTEGER,
+    PRIMARY KEY (template_id, position)
+);

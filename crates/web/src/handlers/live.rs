@@ -465,14 +465,20 @@ struct ScreenPage {
     sources: Vec<(String, String)>,
     /// A poll or round refused, as typed.
     typed: Typed,
+    /// The programme's saved running orders: (id, name and count).
+    templates: Vec<(String, String)>,
+    /// A fresh one-time key for applying one.
+    template_key: String,
+    notice: Option<String>,
 }
 
-/// A poll or round as the facilitator typed it.
+/// A poll or round, or a template's name, as the facilitator typed it.
 #[derive(Default)]
 pub struct Typed {
     kind: String,
     question: String,
     options: String,
+    template_name: String,
 }
 
 impl ScreenPage {
@@ -706,6 +712,16 @@ async fn screen_page_typed(
             (a.id.to_string(), name)
         })
         .collect();
+    let templates = ymarfer_app::live::templates(state, &room)
+        .await?
+        .into_iter()
+        .map(|t| {
+            (
+                t.id.to_string(),
+                format!("{} ({})", t.name, page.count("live-activities", t.items)),
+            )
+        })
+        .collect();
     Ok(ScreenPage {
         page,
         room,
@@ -717,6 +733,9 @@ async fn screen_page_typed(
         kinds,
         sources,
         typed,
+        templates,
+        template_key: note_key(),
+        notice: None,
     })
 }
 
@@ -727,8 +746,11 @@ pub async fn screen(
     viewer: Viewer,
     ClientAddr(addr): ClientAddr,
     Path(code): Path<String>,
+    Query(q): Query<super::DoneQuery>,
 ) -> AppResult {
-    let p = screen_page(&state, page, &viewer, &addr, &code, FieldErrors::default()).await?;
+    let notice = page.done_notice(q.done.as_deref());
+    let mut p = screen_page(&state, page, &viewer, &addr, &code, FieldErrors::default()).await?;
+    p.notice = notice;
     render(&p)
 }
 
@@ -1166,6 +1188,7 @@ pub async fn prepare(
         kind: form.kind,
         question: form.question,
         options: form.options,
+        ..Default::default()
     };
     let p = screen_page_typed(&state, page, &viewer, &addr, &code, errors, typed).await?;
     render_status(StatusCode::UNPROCESSABLE_ENTITY, &p)
@@ -1276,4 +1299,83 @@ pub async fn place(
     let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
     ymarfer_app::live::place(&state, &acting, &code, note, Quadrant::of(impact, effort)).await?;
     Ok(see_other(&page.href(&format!("live/{code}#idea-{note}"))))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SaveTemplateForm {
+    template_name: String,
+}
+
+/// Saves the running order as a template for the programme; refused, said
+/// why, kept as typed.
+pub async fn save_template(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<SaveTemplateForm>,
+) -> AppResult {
+    as_staff(&state, &viewer, &addr, &code).await?;
+    let mut errors = FieldErrors::default();
+    let name = crate::parse::text(
+        page.tr,
+        &mut errors,
+        "template_name",
+        &form.template_name,
+        ymarfer_app::live::TEMPLATE_NAME_MAX,
+        true,
+    );
+    if errors.is_empty() {
+        let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
+        match ymarfer_app::live::save_template(&state, &acting, &code, &name).await {
+            Ok(_) => {
+                return Ok(see_other(&page.href(&format!(
+                    "live/{code}/screen?done=live-template-saved#controls"
+                ))));
+            }
+            Err(ymarfer_app::Error::Invalid(message)) => {
+                errors.add("template_name", page.t(message))
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let typed = Typed {
+        template_name: form.template_name,
+        ..Default::default()
+    };
+    let p = screen_page_typed(&state, page, &viewer, &addr, &code, errors, typed).await?;
+    render_status(StatusCode::UNPROCESSABLE_ENTITY, &p)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ApplyTemplateForm {
+    template: String,
+    key: String,
+}
+
+/// Adds a saved running order to this room's.
+pub async fn apply_template(
+    State(state): State<AppState>,
+    page: Page,
+    viewer: Viewer,
+    ClientAddr(addr): ClientAddr,
+    Path(code): Path<String>,
+    FormData(form): FormData<ApplyTemplateForm>,
+) -> AppResult {
+    as_staff(&state, &viewer, &addr, &code).await?;
+    if form.template.trim().is_empty() {
+        let mut errors = FieldErrors::default();
+        errors.add("template", page.t("error-choose-one"));
+        let p = screen_page(&state, page, &viewer, &addr, &code, errors).await?;
+        return render_status(StatusCode::UNPROCESSABLE_ENTITY, &p);
+    }
+    let template = number(&form.template)?;
+    let acting = Acting::person(viewer.actor(), Door::Page, addr.clone());
+    ymarfer_app::live::apply_template(&state, &acting, &code, template, &form.key).await?;
+    Ok(see_other(
+        &page.href(&format!("live/{code}/screen#controls")),
+    ))
 }

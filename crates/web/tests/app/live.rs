@@ -1109,6 +1109,24 @@ pub async fn act_keeps_its_promises(app: &TestApp, name: &str) {
         );
         return;
     }
+    if name == "live::save_template" || name == "live::apply_template" {
+        let save = |who| live::save_template(&app.state, who, &code, "Ours");
+        if name == "live::save_template" {
+            refused(save(&alys).await.unwrap_err());
+            plan(&staff).await.unwrap();
+            assert_eq!(save(&staff).await.unwrap(), save(&staff).await.unwrap());
+            return;
+        }
+        plan(&staff).await.unwrap();
+        let template = save(&staff).await.unwrap();
+        let apply = |who| live::apply_template(&app.state, who, &code, template, "k");
+        refused(apply(&alys).await.unwrap_err());
+        assert!(apply(&staff).await.unwrap());
+        assert!(!apply(&staff).await.unwrap());
+        let live_id = app.db.live_by_code(&code).await.unwrap().unwrap().id;
+        assert_eq!(app.db.live_activities(live_id).await.unwrap().len(), 2);
+        return;
+    }
     if name == "live::answer" {
         let poll = prepared(&staff, Kind::PollSingle).await.unwrap();
         live::advance(&app.state, &staff, &code, poll, Stage::Ready, Lang::En)
@@ -1382,7 +1400,161 @@ async fn the_projector_speaks_the_cohorts_languages_beside_the_meeting_link(app:
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
+async fn a_running_order_is_saved_and_applied_to_another_session(app: TestApp) {
+    let r = room(&app).await;
+    let f = signed_in(&app, "hwylusydd@example.com").await;
+    // Session one: a brainstorm, a poll, and a placement of the brainstorm.
+    let code = started(&app, &r, &f).await;
+    let brainstorm = last_activity(&app, &code).await;
+    f.post(
+        &format!("/en/live/{code}/prepare"),
+        &[
+            ("kind", "poll_scale"),
+            ("question", "How sure are you of the cause?"),
+            ("options", ""),
+        ],
+    )
+    .await;
+    // A placement prepared before its brainstorm is revealed is refused; so
+    // a template's placement waits for its brainstorm (see below).
+    for from in ["ready", "writing"] {
+        f.post(
+            &format!("/en/live/{code}/advance"),
+            &[("activity", &brainstorm), ("from", from)],
+        )
+        .await;
+    }
+    f.post(
+        &format!("/en/live/{code}/prepare"),
+        &[("kind", "placement"), ("source", &brainstorm)],
+    )
+    .await;
+    // A name is needed; then saved twice under one name, one template.
+    let save = format!("/en/live/{code}/templates");
+    let res = f.post(&save, &[("template_name", " ")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for _ in 0..2 {
+        let res = f
+            .post(&save, &[("template_name", "Workshop 3: causes")])
+            .await;
+        assert_eq!(
+            location(&res),
+            format!("/en/live/{code}/screen?done=live-template-saved#controls")
+        );
+    }
+    let programme = app
+        .db
+        .cohort_by_id(r.cohort)
+        .await
+        .unwrap()
+        .unwrap()
+        .programme_id;
+    let templates = app.db.live_templates(programme).await.unwrap();
+    assert_eq!(templates.len(), 1);
+    assert_eq!(templates[0].items, 3);
+    let template = templates[0].id.to_string();
+    // A participant cannot save one.
+    let a = signed_in(&app, "alys@example.com").await;
+    assert_eq!(
+        a.post(&save, &[("template_name", "Mine")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Session two, later the same day: applied, twice with one form, once.
+    let start = chrono::Utc::now() - chrono::Duration::minutes(1);
+    let later = app
+        .db
+        .create_meeting(
+            r.cohort,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Workshop 4: countermeasures".into(),
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let res = f
+        .post(
+            &format!("/en/programmes/byw/cohorts/cohort-1/sessions/{later}/live"),
+            &[],
+        )
+        .await;
+    let code2 = code_of(&location(&res));
+    let mut pages = Vec::new();
+    let screen = seen(&f, &format!("/cy/live/{code2}/screen"), &mut pages).await;
+    assert!(
+        screen.contains("Workshop 3: causes (3 gweithgaredd)"),
+        "{screen}"
+    );
+    for _ in 0..2 {
+        let res = f
+            .post(
+                &format!("/en/live/{code2}/templates/apply"),
+                &[("template", &template), ("key", "apply-1")],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let live2 = app.db.live_by_code(&code2).await.unwrap().unwrap();
+    let order = app.db.live_activities(live2.id).await.unwrap();
+    assert_eq!(order.len(), 3, "{order:?}");
+    assert_eq!(order[0].tool_id, "fishbone");
+    assert_eq!(order[0].prompt, "Why are deliveries late?");
+    assert_eq!(order[1].kind, ymarfer_domain::live::Kind::PollScale);
+    assert_eq!(order[1].options().len(), 5);
+    assert_eq!(order[2].kind, ymarfer_domain::live::Kind::Placement);
+    assert_eq!(
+        order[2].source_id,
+        Some(order[0].id),
+        "places its own brainstorm"
+    );
+    assert!(
+        order
+            .iter()
+            .all(|a| a.stage == ymarfer_domain::live::Stage::Ready)
+    );
+    // Its placement cannot open before its brainstorm is revealed.
+    let res = f
+        .post(
+            &format!("/en/live/{code2}/advance"),
+            &[("activity", &order[2].id.to_string()), ("from", "ready")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let screen = seen(&f, &format!("/en/live/{code2}/screen"), &mut pages).await;
+    assert!(
+        screen.contains("How sure are you of the cause?"),
+        "{screen}"
+    );
+
+    // A template of another programme is not there to apply.
+    let (other_programme, _) = app
+        .db
+        .create_programme_with_cohort("eraill", "Eraill")
+        .await
+        .unwrap();
+    let host = app.user("host@example.com", Lang::En, false).await;
+    let (foreign, _) = app
+        .db
+        .save_live_template(other_programme, "Theirs", host.id, &[])
+        .await
+        .unwrap();
+    let res = f
+        .post(
+            &format!("/en/live/{code2}/templates/apply"),
+            &[("template", &foreign.to_string()), ("key", "apply-2")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let errors = crate::markup::html_errors(&pages);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
 on_both! {
+    live_templates => super::a_running_order_is_saved_and_applied_to_another_session;
     live_throttled => super::guessing_codes_is_throttled;
     live_languages_and_link => super::the_projector_speaks_the_cohorts_languages_beside_the_meeting_link;
 }

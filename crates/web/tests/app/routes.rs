@@ -141,6 +141,8 @@ fn rows() -> Vec<Row> {
         Row { method: "POST", path: "/en/live/ACD3E4/prepare", form: &[("kind", "")], expect: |w| staff(w, Status(422)) },
         Row { method: "POST", path: "/cy/live/ACD3E4/answers", form: &[], expect: |w| member(w, Status(422)) },
         Row { method: "POST", path: "/en/live/ACD3E4/places", form: &[("note", "x")], expect: |w| member(w, Status(400)) },
+        Row { method: "POST", path: "/en/live/ACD3E4/templates", form: &[("template_name", "")], expect: |w| staff(w, Status(422)) },
+        Row { method: "POST", path: "/cy/live/ACD3E4/templates/apply", form: &[("template", "")], expect: |w| staff(w, Status(422)) },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sessions/1/attendance", form: &[], expect: |w| staff(w, To("/en/programmes/prog/cohorts/cohort-1/sessions/1?done=attendance#register-heading")) },
         Row { method: "GET", path: "/en/programmes/prog/cohorts/cohort-1/sets", form: &[], expect: |w| if w == Who::Observer { Status(403) } else { anyone(w, Status(200)) } },
         Row { method: "POST", path: "/en/programmes/prog/cohorts/cohort-1/sets/propose", form: &[], expect: |w| staff(w, To("/en/programmes/prog/cohorts/cohort-1/sets")) },
