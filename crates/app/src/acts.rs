@@ -754,8 +754,9 @@ pub const VIEWS: &[View] = &[
     },
     View {
         name: "live::room",
-        shows: "a live session as the person may see it: the projector view to whoever sees the cohort, notes \
-                hidden until revealed but for their writer and the facilitator, the counts joined and finished",
+        shows: "a live session as the person may see it: the projector view to whoever sees the cohort, notes, \
+                answers and lines hidden until revealed but for their writer and the facilitator, a placement's \
+                counts, the counts joined, answered and finished (a fixed number of queries)",
     },
     View {
         name: "claims::queue",
