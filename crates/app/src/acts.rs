@@ -125,7 +125,7 @@ pub const ACTS: &[Act] = &[
     Act {
         name: "live::advance",
         may: "ManageCohort, while the session lasts",
-        records: "the activity's stage; closing it records live_landed (notes, tool, projects) with each firm's new tool version and the cohort's post in one transaction",
+        records: "the activity's stage; closing it records live_landed (notes, tool, projects) with each firm's new tool version and the cohort's post in one transaction; closing a poll, round or placement records live_landed with its post",
         tells: "everyone watching the room; the cohort, by the post in its space",
         repeat: "the stage seen: sent twice, the second finds it moved and changes nothing",
         doors: &[Door::Page],
@@ -168,6 +168,46 @@ pub const ACTS: &[Act] = &[
         records: "that the person has finished the activity",
         tells: "everyone watching the room (the count finished)",
         repeat: "finished once: sent again, nothing changes",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "live::prepare",
+        may: "ManageCohort, while the session lasts; a placement only of a revealed brainstorm",
+        records: "the poll, round or placement itself, in the running order (content, not a sensitive act)",
+        tells: "everyone watching the room, by the events stream",
+        repeat: "the same kind, question, options and brainstorm waiting to run is the same activity",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "live::answer",
+        may: "PostInSpace, while the poll or round is open for answers",
+        records: "the person's answer or line, with its language (content)",
+        tells: "the facilitator's screen (the count answered); everyone once shown",
+        repeat: "one answer a person an activity: a new one replaces it, the same one again changes nothing",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "live::place",
+        may: "PostInSpace, while the placement is open",
+        records: "where the person placed the idea (content)",
+        tells: "everyone once shown",
+        repeat: "one place a person an idea: placed again, it moves; the same place again changes nothing",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "live::save_template",
+        may: "ManageCohort, while the session lasts",
+        records: "the running order as the programme's template (content, not a sensitive act)",
+        tells: "nobody: the programme's facilitators find it in their rooms' controls",
+        repeat: "the name is the template's key: saved again, the same template, its activities replaced",
+        doors: &[Door::Page],
+    },
+    Act {
+        name: "live::apply_template",
+        may: "ManageCohort, while the session lasts; a template of the room's programme",
+        records: "the template's activities, added to the running order (content)",
+        tells: "everyone watching the room, by the events stream",
+        repeat: "the form's one-time key: sent twice, the activities are added once",
         doors: &[Door::Page],
     },
     Act {
@@ -714,8 +754,9 @@ pub const VIEWS: &[View] = &[
     },
     View {
         name: "live::room",
-        shows: "a live session as the person may see it: the projector view to whoever sees the cohort, notes \
-                hidden until revealed but for their writer and the facilitator, the counts joined and finished",
+        shows: "a live session as the person may see it: the projector view to whoever sees the cohort, notes, \
+                answers and lines hidden until revealed but for their writer and the facilitator, a placement's \
+                counts, the counts joined, answered and finished (a fixed number of queries)",
     },
     View {
         name: "claims::queue",

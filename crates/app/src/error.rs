@@ -19,6 +19,9 @@ pub enum Error {
     /// An email the act depends on could not be sent, and nothing was saved.
     #[error("mail could not be sent")]
     MailFailed,
+    /// Too many attempts lately from this person or address; wait.
+    #[error("too many attempts")]
+    Throttled,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -32,6 +35,7 @@ impl Error {
             Error::NotFound => "error-not-found",
             Error::Invalid(id) => id,
             Error::MailFailed => "error-mail-failed",
+            Error::Throttled => "error-too-many",
             Error::Internal(_) => "error-internal",
         }
     }

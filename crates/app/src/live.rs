@@ -14,16 +14,21 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use ymarfer_domain::audit::AuditAction;
 use ymarfer_domain::live::{
-    Board, CODE_LENGTH, NOTE_MAX, Stage, TIMER_MAX_MINUTES, VOTES_MAX, code_from, parse_code,
-    ranked,
+    Board, CODE_LENGTH, Kind, LINE_MAX, NOTE_MAX, OptionsError, Quadrant, Stage, TIMER_MAX_MINUTES,
+    VOTES_MAX, code_from, parse_code, poll_answer, poll_options, ranked, read_answer, tally,
+    write_answer,
 };
 use ymarfer_domain::space::ItemKind;
 use ymarfer_domain::toolkit::{Tool, ToolValues};
 use ymarfer_domain::{Action, Lang, Resource};
-use ymarfer_store::live::{Activity, Landed, Landing, Live, NewNote, Note, Voted};
+use ymarfer_store::live::{
+    Activity, Answer, Landed, Landing, Live, NewActivity, NewNote, Note, Template, TemplateItem,
+    Voted,
+};
 use ymarfer_store::programmes::{Cohort, Programme};
 use ymarfer_store::schedule::Meeting;
 use ymarfer_store::space::NewItem;
+use ymarfer_store::throttle::Attempt;
 
 /// The most a prompt may say, in characters.
 pub const PROMPT_MAX: usize = 300;
@@ -50,6 +55,17 @@ pub struct Room {
     pub done: usize,
     pub i_am_done: bool,
     pub i_joined: bool,
+    /// The current poll's answers or round's lines as the person may see
+    /// them: everyone's once shown (the facilitator's throughout); before
+    /// that, their own.
+    pub answers: Vec<Answer>,
+    /// How many have answered so far.
+    pub answered: usize,
+    pub my_answer: Option<Answer>,
+    /// For a placement (whose ideas are `notes`, the brainstorm's): how many
+    /// placed each idea in each quadrant, and where the person placed each.
+    pub places: Vec<(i64, Quadrant, i64)>,
+    pub my_places: Vec<(i64, Quadrant)>,
     /// What the person may do.
     pub may_run: bool,
     pub may_write: bool,
@@ -74,22 +90,37 @@ fn cohort_resource(cohort: &Cohort) -> Resource<'static> {
 }
 
 /// The live session a code opens, with its session, cohort and programme,
-/// if the person may see the cohort. A code that opens nothing is not found.
+/// if the person may see the cohort. A code that opens nothing is not found,
+/// and counted: too many such from a person or address lately are refused
+/// (throttled) before any code is looked up.
 async fn placed(
     s: &Services,
     acting: &Acting,
     code: &str,
 ) -> Result<(Live, Meeting, Cohort, Programme)> {
     // Nobody signed in is asked to, whether or not the code opens anything.
-    let unknown = || {
-        if acting.user_id().is_none() {
-            Error::SignIn
-        } else {
-            Error::NotFound
-        }
+    let Some(me) = acting.user_id() else {
+        return Err(Error::SignIn);
     };
-    let code = parse_code(code).ok_or_else(unknown)?;
-    let live = s.db.live_by_code(&code).await?.ok_or_else(unknown)?;
+    // Codes that open nothing are counted against the person and their
+    // address; too many lately, and no code is looked up at all.
+    let account = me.to_string();
+    let address = ymarfer_store::secret::hash_secret(&acting.address);
+    if s.db
+        .throttled(Attempt::LiveCode, &account, &address)
+        .await?
+    {
+        return Err(Error::Throttled);
+    }
+    let found = match parse_code(code) {
+        Some(code) => s.db.live_by_code(&code).await?,
+        None => None,
+    };
+    let Some(live) = found else {
+        s.db.record_attempt(Attempt::LiveCode, &account, &address, false)
+            .await?;
+        return Err(Error::NotFound);
+    };
     let session =
         s.db.meeting_by_id(live.session_id)
             .await?
@@ -119,7 +150,26 @@ pub async fn room(s: &Services, acting: &Acting, code: &str) -> Result<Room> {
         .current_activity
         .and_then(|id| activities.iter().find(|a| a.id == id).cloned());
     let me = acting.user_id();
+    let mut answers = Vec::new();
+    let mut places = Vec::new();
+    let mut my_places = Vec::new();
     let (notes, written, my_votes, done) = match &current {
+        Some(a) if a.kind == Kind::Placement => {
+            let notes = match a.source_id {
+                Some(source) => s.db.live_notes(source).await?,
+                None => Vec::new(),
+            };
+            places = s.db.live_places(a.id).await?;
+            if let Some(me) = me {
+                my_places = s.db.live_places_of(a.id, me).await?;
+            }
+            let written = notes.len();
+            (notes, written, Vec::new(), s.db.live_done(a.id).await?)
+        }
+        Some(a) if a.kind != Kind::Brainstorm => {
+            answers = s.db.live_answers(a.id).await?;
+            (Vec::new(), 0, Vec::new(), s.db.live_done(a.id).await?)
+        }
         Some(a) => {
             let all = s.db.live_notes(a.id).await?;
             let written = all.len();
@@ -138,7 +188,17 @@ pub async fn room(s: &Services, acting: &Acting, code: &str) -> Result<Room> {
     };
     let joined = s.db.live_joined(live.id).await?;
     let open = Utc::now() < live.ends_at;
+    let answered = answers.len();
+    let my_answer = answers.iter().find(|w| Some(w.user_id) == me).cloned();
+    if !(current.as_ref().is_some_and(|a| a.stage.revealed()) || may_run) {
+        answers.retain(|w| Some(w.user_id) == me);
+    }
     Ok(Room {
+        answers,
+        answered,
+        my_answer,
+        places,
+        my_places,
         i_am_done: me.is_some_and(|m| done.contains(&m)),
         i_joined: me.is_some_and(|m| joined.contains(&m)),
         joined: joined.len(),
@@ -291,14 +351,27 @@ pub async fn advance(
         .find(|a| a.id == activity)
         .cloned()
         .ok_or(Error::NotFound)?;
-    let Some(to) = from.next() else {
+    let Some(to) = a.kind.next(from) else {
         return Ok(false);
     };
+    // A placement opens only on a brainstorm whose notes everyone has seen.
+    if a.kind == Kind::Placement && from == Stage::Ready {
+        let revealed = room
+            .activities
+            .iter()
+            .any(|b| Some(b.id) == a.source_id && b.stage.revealed());
+        if !revealed {
+            return Err(Error::Invalid("live-error-source"));
+        }
+    }
     if to != Stage::Closed {
         return Ok(s.db.set_live_stage(room.live.id, a.id, from, to).await?);
     }
     if a.stage != from {
         return Ok(false);
+    }
+    if a.kind != Kind::Brainstorm {
+        return close_with_post(s, acting, &room, &a, from, lang).await;
     }
     let (tool, board) = board_of(s, room.programme.id, &a.tool_id).await?;
     for _ in 0..3 {
@@ -524,4 +597,407 @@ pub async fn done(s: &Services, acting: &Acting, code: &str) -> Result<bool> {
     let a = room.current.as_ref().ok_or(Error::NotFound)?;
     let me = acting.user_id().ok_or(Error::SignIn)?;
     Ok(s.db.done_live(room.live.id, a.id, me).await?)
+}
+
+/// An activity to prepare: a quick poll, a round of the room, or the
+/// placement of a revealed brainstorm's ideas.
+#[derive(Debug, Clone)]
+pub struct Prepared<'a> {
+    pub kind: Kind,
+    /// The question or prompt the room sees, in `lang`.
+    pub prompt: &'a str,
+    pub lang: Lang,
+    /// A poll's options as typed, one a line (a scale poll needs none).
+    pub options: &'a str,
+    /// The brainstorm whose ideas a placement places.
+    pub source: Option<i64>,
+}
+
+/// Adds a quick poll (one choice, several, or a 1–5 scale), a round of the
+/// room, or an impact/effort placement of a revealed brainstorm's ideas to
+/// the running order. The same one waiting already is the one held.
+pub async fn prepare(s: &Services, acting: &Acting, code: &str, p: &Prepared<'_>) -> Result<i64> {
+    let room = to_run(s, acting, code).await?;
+    let prompt = p.prompt.trim();
+    if prompt.chars().count() > PROMPT_MAX {
+        return Err(Error::Invalid("live-error-prompt"));
+    }
+    let mut choices = String::new();
+    let mut source = None;
+    match p.kind {
+        Kind::Brainstorm => return Err(Error::Invalid("live-error-kind")),
+        Kind::PollSingle | Kind::PollMultiple | Kind::PollScale => {
+            if prompt.is_empty() {
+                return Err(Error::Invalid("live-error-question"));
+            }
+            choices = poll_options(p.kind, p.options)
+                .map_err(|e| {
+                    Error::Invalid(match e {
+                        OptionsError::Count => "live-error-options-count",
+                        OptionsError::Long => "live-error-option-long",
+                        OptionsError::Repeated => "live-error-option-repeated",
+                    })
+                })?
+                .join("\n");
+        }
+        Kind::Round => {
+            if prompt.is_empty() {
+                return Err(Error::Invalid("live-error-question"));
+            }
+        }
+        Kind::Placement => {
+            let brainstorm = room
+                .activities
+                .iter()
+                .find(|a| Some(a.id) == p.source && a.kind == Kind::Brainstorm)
+                .ok_or(Error::Invalid("live-error-source"))?;
+            if !brainstorm.stage.revealed() {
+                return Err(Error::Invalid("live-error-source"));
+            }
+            source = Some(brainstorm.id);
+        }
+    }
+    Ok(s.db
+        .prepare_live_activity(
+            room.live.id,
+            &NewActivity {
+                kind: p.kind,
+                prompt,
+                prompt_lang: p.lang.code(),
+                choices: &choices,
+                source,
+            },
+        )
+        .await?
+        .0)
+}
+
+/// What a phone sends to the current activity.
+#[derive(Debug, Clone)]
+pub enum Answered<'a> {
+    /// The options picked in a poll (numbered from 0).
+    Poll(Vec<usize>),
+    /// A line in a round of the room.
+    Line(&'a str),
+}
+
+/// A person's answer to the current poll, or their line in the current
+/// round, in the language they wrote it in: one each, a new one replacing
+/// the last. True when it changed anything.
+pub async fn answer(
+    s: &Services,
+    acting: &Acting,
+    code: &str,
+    answered: Answered<'_>,
+    lang: Lang,
+) -> Result<bool> {
+    let room = to_join(s, acting, code).await?;
+    let a = room
+        .current
+        .as_ref()
+        .ok_or(Error::Invalid("live-error-not-writing"))?;
+    if a.stage != Stage::Writing {
+        return Err(Error::Invalid("live-error-not-writing"));
+    }
+    let (choice, body) = match (a.kind, answered) {
+        (k, Answered::Poll(picked)) if k.is_poll() => {
+            let picked = poll_answer(k, a.options().len(), &picked)
+                .ok_or(Error::Invalid("live-error-pick"))?;
+            (write_answer(&picked), String::new())
+        }
+        (Kind::Round, Answered::Line(line)) => {
+            let line = line.trim().replace(['\r', '\n'], " ");
+            if line.is_empty() {
+                return Err(Error::Invalid("error-required"));
+            }
+            if line.chars().count() > LINE_MAX {
+                return Err(Error::Invalid("live-error-note-long"));
+            }
+            (String::new(), line)
+        }
+        _ => return Err(Error::Invalid("live-error-not-writing")),
+    };
+    let me = acting.user_id().ok_or(Error::SignIn)?;
+    Ok(s.db
+        .answer_live(room.live.id, a.id, me, (&choice, &body, lang.code()))
+        .await?)
+}
+
+/// A person places an idea of the current placement by its impact and
+/// effort, replacing where they placed it before. True when it changed.
+pub async fn place(
+    s: &Services,
+    acting: &Acting,
+    code: &str,
+    note: i64,
+    quadrant: Quadrant,
+) -> Result<bool> {
+    let room = to_join(s, acting, code).await?;
+    let a = room
+        .current
+        .as_ref()
+        .filter(|a| a.kind == Kind::Placement && a.stage == Stage::Writing)
+        .ok_or(Error::Invalid("live-error-not-writing"))?;
+    if !room.notes.iter().any(|n| n.id == note) {
+        return Err(Error::NotFound);
+    }
+    let me = acting.user_id().ok_or(Error::SignIn)?;
+    Ok(s.db
+        .place_live(room.live.id, a.id, note, me, quadrant)
+        .await?)
+}
+
+/// Where the room placed each idea, by the majority: (note, quadrant, how
+/// many placed it there, how many placed it at all), in the order written.
+pub fn placed_by_majority(
+    notes: &[Note],
+    places: &[(i64, Quadrant, i64)],
+) -> Vec<(i64, Quadrant, i64, i64)> {
+    notes
+        .iter()
+        .filter_map(|n| {
+            let mut counts = [0i64; 4];
+            for (note, q, c) in places {
+                if *note == n.id
+                    && let Some(i) = Quadrant::ALL.iter().position(|x| x == q)
+                {
+                    counts[i] += c;
+                }
+            }
+            Quadrant::majority(counts).map(|(q, c)| (n.id, q, c, counts.iter().sum()))
+        })
+        .collect()
+}
+
+/// Closes a poll, a round or a placement, and posts its result to the
+/// cohort space, written in `lang`, in one transaction, recorded.
+async fn close_with_post(
+    s: &Services,
+    acting: &Acting,
+    room: &Room,
+    a: &Activity,
+    from: Stage,
+    lang: Lang,
+) -> Result<bool> {
+    let author = acting.user_id().ok_or(Error::SignIn)?;
+    let (body, count) = match a.kind {
+        Kind::Placement => {
+            let notes = match a.source_id {
+                Some(source) => s.db.live_notes(source).await?,
+                None => Vec::new(),
+            };
+            let places = s.db.live_places(a.id).await?;
+            let placed = placed_by_majority(&notes, &places);
+            (placement_post(a, &notes, &placed, lang), placed.len())
+        }
+        _ => {
+            let answers = s.db.live_answers(a.id).await?;
+            let body = if a.kind == Kind::Round {
+                round_post(a, &answers, lang)
+            } else {
+                poll_post(a, &answers, lang)
+            };
+            (body, answers.len())
+        }
+    };
+    let post = (count > 0).then(|| NewItem {
+        cohort: room.cohort.id,
+        parent: None,
+        author,
+        kind: ItemKind::Post,
+        project: None,
+        tool_id: None,
+        ref_id: None,
+        body: &body,
+        lang,
+        alumni: None,
+    });
+    let mut event = acting.event(AuditAction::LiveLanded);
+    event.programme_id = Some(room.programme.id);
+    event.subject = format!("live session {}, activity {}", room.live.id, a.id);
+    event.detail = format!("{} of {}", count, a.kind.as_str());
+    Ok(
+        match s
+            .db
+            .land_live_activity(
+                room.live.id,
+                a.id,
+                from,
+                &[],
+                post.as_ref(),
+                Some(author),
+                &event,
+            )
+            .await?
+        {
+            Landed::Done => true,
+            Landed::AlreadyClosed | Landed::Moved => false,
+        },
+    )
+}
+
+/// The first line of a result's post: what it was and what was asked.
+fn post_heading(a: &Activity, lang: Lang) -> String {
+    let tr = crate::i18n::Tr(lang);
+    format!(
+        "**{}**{}\n\n",
+        tr.t(a.kind.message_id()),
+        if a.prompt.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", a.prompt)
+        }
+    )
+}
+
+/// A cell of a Markdown table.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// A poll's result: each option with how many picked it, as a bar and a
+/// number, in a Markdown table.
+fn poll_post(a: &Activity, answers: &[Answer], lang: Lang) -> String {
+    let tr = crate::i18n::Tr(lang);
+    let options = a.options();
+    let counts = tally(
+        options.len(),
+        &answers
+            .iter()
+            .map(|w| read_answer(&w.choice))
+            .collect::<Vec<_>>(),
+    );
+    let most = counts.iter().copied().max().unwrap_or(0).max(1);
+    let mut body = post_heading(a, lang);
+    body.push_str(&tr.count("live-answered", answers.len() as i64));
+    body.push_str(&format!(
+        "\n\n| {} | {} |\n|---|---|\n",
+        tr.t("live-poll-option"),
+        tr.t("live-poll-count")
+    ));
+    for (o, n) in options.iter().zip(&counts) {
+        let bar = "█".repeat(usize::try_from(n * 10 / most).unwrap_or(0));
+        body.push_str(&format!("| {} | {bar} {n} |\n", cell(o)));
+    }
+    body
+}
+
+/// A round's lines, each with who wrote it.
+fn round_post(a: &Activity, answers: &[Answer], lang: Lang) -> String {
+    let tr = crate::i18n::Tr(lang);
+    let mut body = post_heading(a, lang);
+    for w in answers {
+        body.push_str(&format!(
+            "- {} ({})\n",
+            w.body.replace('\n', " "),
+            w.author
+                .clone()
+                .unwrap_or_else(|| tr.t("former-participant"))
+        ));
+    }
+    body
+}
+
+/// A placement's result: the ideas under the quadrant most placed them in.
+fn placement_post(
+    a: &Activity,
+    notes: &[Note],
+    placed: &[(i64, Quadrant, i64, i64)],
+    lang: Lang,
+) -> String {
+    let tr = crate::i18n::Tr(lang);
+    let mut body = post_heading(a, lang);
+    for q in Quadrant::ALL {
+        body.push_str(&format!("### {}\n\n", tr.t(q.message_id())));
+        let mine: Vec<_> = placed.iter().filter(|p| p.1 == q).collect();
+        if mine.is_empty() {
+            body.push_str("–\n\n");
+            continue;
+        }
+        for (id, _, n, of) in mine {
+            if let Some(note) = notes.iter().find(|x| x.id == *id) {
+                body.push_str(&format!(
+                    "- {} ({})\n",
+                    note.body.replace('\n', " "),
+                    tr.args(
+                        "live-placed-count",
+                        &[("count", n.to_string()), ("of", of.to_string())]
+                    )
+                ));
+            }
+        }
+        body.push('\n');
+    }
+    body
+}
+
+/// The most a template's name may say, in characters.
+pub const TEMPLATE_NAME_MAX: usize = 100;
+
+/// The running orders saved for a room's programme, to apply to it.
+pub async fn templates(s: &Services, room: &Room) -> Result<Vec<Template>> {
+    if !room.may_run {
+        return Ok(Vec::new());
+    }
+    Ok(s.db.live_templates(room.programme.id).await?)
+}
+
+/// Saves the room's running order as a template for its programme, named
+/// `name`, for facilitators of any of its cohorts to apply to another
+/// session. Saved again under the same name, the template is replaced.
+pub async fn save_template(s: &Services, acting: &Acting, code: &str, name: &str) -> Result<i64> {
+    let room = to_run(s, acting, code).await?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > TEMPLATE_NAME_MAX {
+        return Err(Error::Invalid("live-error-template-name"));
+    }
+    if room.activities.is_empty() {
+        return Err(Error::Invalid("live-error-template-empty"));
+    }
+    let items: Vec<TemplateItem> = room
+        .activities
+        .iter()
+        .map(|a| TemplateItem {
+            position: a.position,
+            kind: a.kind,
+            tool_id: a.tool_id.clone(),
+            prompt: a.prompt.clone(),
+            prompt_lang: a.prompt_lang.clone(),
+            choices: a.choices.clone(),
+            votes_each: a.votes_each,
+            source_position: a.source_id.and_then(|source| {
+                room.activities
+                    .iter()
+                    .find(|b| b.id == source)
+                    .map(|b| b.position)
+            }),
+        })
+        .collect();
+    let me = acting.user_id().ok_or(Error::SignIn)?;
+    Ok(s.db
+        .save_live_template(room.programme.id, name, me, &items)
+        .await?
+        .0)
+}
+
+/// Adds a saved running order of the room's programme to the end of the
+/// room's, each activity waiting to run. The form's one-time `key`: sent
+/// again, nothing more is added (false).
+pub async fn apply_template(
+    s: &Services,
+    acting: &Acting,
+    code: &str,
+    template: i64,
+    key: &str,
+) -> Result<bool> {
+    let room = to_run(s, acting, code).await?;
+    let (t, items) = s.db.live_template(template).await?.ok_or(Error::NotFound)?;
+    if t.programme_id != room.programme.id {
+        return Err(Error::NotFound);
+    }
+    let key = key.trim();
+    if key.is_empty() || key.len() > 64 {
+        return Err(Error::Invalid("live-error-key"));
+    }
+    Ok(s.db.apply_live_template(room.live.id, &items, key).await?)
 }

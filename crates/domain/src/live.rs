@@ -79,6 +79,196 @@ impl Stage {
     }
 }
 
+crate::code::coded_enum! {
+    /// What an activity is: a silent brainstorm onto a tool's headings, a
+    /// quick poll (one choice, several choices, or a 1–5 scale), a round of
+    /// the room (one line each), or the placement of a revealed brainstorm's
+    /// ideas by impact and effort.
+    pub enum Kind {
+        Brainstorm = "brainstorm", "live-kind-brainstorm";
+        PollSingle = "poll_single", "live-kind-poll-single";
+        PollMultiple = "poll_multiple", "live-kind-poll-multiple";
+        PollScale = "poll_scale", "live-kind-poll-scale";
+        Round = "round", "live-kind-round";
+        Placement = "placement", "live-kind-placement";
+    }
+}
+
+impl Kind {
+    /// Whether it is a quick poll.
+    pub fn is_poll(self) -> bool {
+        matches!(
+            self,
+            Kind::PollSingle | Kind::PollMultiple | Kind::PollScale
+        )
+    }
+
+    /// The stage that follows `stage` for this kind: only a brainstorm is
+    /// voted on; the others close from being revealed.
+    pub fn next(self, stage: Stage) -> Option<Stage> {
+        match (self, stage) {
+            (Kind::Brainstorm, s) => s.next(),
+            (_, Stage::Revealed) => Some(Stage::Closed),
+            (_, Stage::Voting) => Some(Stage::Closed),
+            (_, s) => s.next(),
+        }
+    }
+
+    /// The Fluent message of the stage's name for this kind.
+    pub fn stage_message(self, stage: Stage) -> &'static str {
+        match (self, stage) {
+            (Kind::Brainstorm, s) => s.message_id(),
+            (_, Stage::Writing) => "live-stage-answering",
+            (_, Stage::Revealed) => "live-stage-shown",
+            (_, s) => s.message_id(),
+        }
+    }
+
+    /// The Fluent message of the button that moves it on from `stage`.
+    pub fn advance_message(self, stage: Stage) -> Option<&'static str> {
+        match (self, stage) {
+            (Kind::Brainstorm, s) => s.advance_message(),
+            (_, Stage::Ready) => Some("live-advance-open"),
+            (_, Stage::Writing) => Some("live-advance-show"),
+            (_, Stage::Revealed | Stage::Voting) => Some("live-advance-post"),
+            (_, Stage::Closed) => None,
+        }
+    }
+}
+
+/// The most a poll's option may say, in characters.
+pub const OPTION_MAX: usize = 100;
+/// The fewest and most options a poll may offer.
+pub const OPTIONS_MIN: usize = 2;
+pub const OPTIONS_MAX: usize = 10;
+/// The most a line of a round of the room may say, in characters.
+pub const LINE_MAX: usize = 200;
+/// The points of a scale poll.
+pub const SCALE: [&str; 5] = ["1", "2", "3", "4", "5"];
+
+/// Why a poll's options were refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionsError {
+    /// Fewer than two, or more than ten.
+    Count,
+    /// An option longer than [`OPTION_MAX`].
+    Long,
+    /// The same option twice.
+    Repeated,
+}
+
+/// A poll's options as typed, one a line; blank lines are skipped. A scale
+/// poll has the points 1 to 5 whatever was typed.
+pub fn poll_options(kind: Kind, typed: &str) -> Result<Vec<String>, OptionsError> {
+    if kind == Kind::PollScale {
+        return Ok(SCALE.iter().map(|s| s.to_string()).collect());
+    }
+    let options: Vec<String> = typed
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if !(OPTIONS_MIN..=OPTIONS_MAX).contains(&options.len()) {
+        return Err(OptionsError::Count);
+    }
+    if options.iter().any(|o| o.chars().count() > OPTION_MAX) {
+        return Err(OptionsError::Long);
+    }
+    for (i, o) in options.iter().enumerate() {
+        if options[..i]
+            .iter()
+            .any(|p| p.to_lowercase() == o.to_lowercase())
+        {
+            return Err(OptionsError::Repeated);
+        }
+    }
+    Ok(options)
+}
+
+/// A poll's answer as picked: the options' numbers (from 0), each once, in
+/// order. `None` when it is not an answer this poll takes: nothing picked,
+/// an option it does not have, or more than one where one is asked for.
+pub fn poll_answer(kind: Kind, options: usize, picked: &[usize]) -> Option<Vec<usize>> {
+    let mut picked: Vec<usize> = picked.to_vec();
+    picked.sort_unstable();
+    picked.dedup();
+    if picked.is_empty() || picked.iter().any(|p| *p >= options) {
+        return None;
+    }
+    match kind {
+        Kind::PollMultiple => Some(picked),
+        Kind::PollSingle | Kind::PollScale if picked.len() == 1 => Some(picked),
+        _ => None,
+    }
+}
+
+/// A stored answer (`"0,2"`) back to the options' numbers.
+pub fn read_answer(stored: &str) -> Vec<usize> {
+    stored
+        .split(',')
+        .filter_map(|p| p.trim().parse().ok())
+        .collect()
+}
+
+/// An answer as stored.
+pub fn write_answer(picked: &[usize]) -> String {
+    picked
+        .iter()
+        .map(|p| p.to_string())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// How many picked each option, from each person's answer.
+pub fn tally(options: usize, answers: &[Vec<usize>]) -> Vec<i64> {
+    let mut counts = vec![0; options];
+    for a in answers {
+        for p in a {
+            if let Some(c) = counts.get_mut(*p) {
+                *c += 1;
+            }
+        }
+    }
+    counts
+}
+
+crate::code::coded_enum! {
+    /// Where the room placed an idea: by its impact and the effort it takes.
+    /// In the order the quadrants are shown: the quick wins first.
+    pub enum Quadrant {
+        QuickWin = "quick_win", "live-quadrant-quick-win";
+        MajorProject = "major_project", "live-quadrant-major-project";
+        FillIn = "fill_in", "live-quadrant-fill-in";
+        Thankless = "thankless", "live-quadrant-thankless";
+    }
+}
+
+impl Quadrant {
+    /// The quadrant of high or low impact and high or low effort.
+    pub fn of(high_impact: bool, high_effort: bool) -> Quadrant {
+        match (high_impact, high_effort) {
+            (true, false) => Quadrant::QuickWin,
+            (true, true) => Quadrant::MajorProject,
+            (false, false) => Quadrant::FillIn,
+            (false, true) => Quadrant::Thankless,
+        }
+    }
+
+    /// Where the majority placed an idea, given how many placed it in each
+    /// quadrant (in [`Quadrant::ALL`]'s order): the most placed; a tie goes
+    /// to the quadrant shown first. `None` when nobody placed it.
+    pub fn majority(counts: [i64; 4]) -> Option<(Quadrant, i64)> {
+        let mut best: Option<(Quadrant, i64)> = None;
+        for (q, n) in Quadrant::ALL.iter().zip(counts) {
+            if n > 0 && best.is_none_or(|(_, b)| n > b) {
+                best = Some((*q, n));
+            }
+        }
+        best
+    }
+}
+
 /// Where a brainstorm's notes go in a tool: a `rows` field with a choice
 /// column (the headings: the fishbone's six bones, the eight wastes) and a
 /// text column (the note).
@@ -249,6 +439,69 @@ mod tests {
         let rows = second.rows("causes");
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[1].text("cause"), Some("No run sheet"));
+    }
+
+    #[test]
+    fn only_a_brainstorm_is_voted_on() {
+        assert_eq!(Kind::Brainstorm.next(Stage::Revealed), Some(Stage::Voting));
+        assert_eq!(Kind::PollSingle.next(Stage::Revealed), Some(Stage::Closed));
+        assert_eq!(Kind::Round.next(Stage::Ready), Some(Stage::Writing));
+        assert_eq!(Kind::Placement.next(Stage::Closed), None);
+        assert_eq!(
+            Kind::Round.advance_message(Stage::Revealed),
+            Some("live-advance-post")
+        );
+    }
+
+    #[test]
+    fn poll_options_are_typed_one_a_line() {
+        assert_eq!(
+            poll_options(Kind::PollSingle, "Yes\n\n No \r\nMaybe\n"),
+            Ok(vec!["Yes".into(), "No".into(), "Maybe".into()])
+        );
+        assert_eq!(
+            poll_options(Kind::PollSingle, "Only one"),
+            Err(OptionsError::Count)
+        );
+        assert_eq!(
+            poll_options(Kind::PollMultiple, "Yes\nyes"),
+            Err(OptionsError::Repeated)
+        );
+        assert_eq!(
+            poll_options(Kind::PollSingle, &format!("a\n{}", "b".repeat(101))),
+            Err(OptionsError::Long)
+        );
+        assert_eq!(poll_options(Kind::PollScale, "").unwrap().len(), 5);
+    }
+
+    #[test]
+    fn answers_are_what_the_poll_takes() {
+        assert_eq!(poll_answer(Kind::PollSingle, 3, &[2]), Some(vec![2]));
+        assert_eq!(poll_answer(Kind::PollSingle, 3, &[0, 2]), None);
+        assert_eq!(poll_answer(Kind::PollSingle, 3, &[3]), None);
+        assert_eq!(
+            poll_answer(Kind::PollMultiple, 3, &[2, 0, 2]),
+            Some(vec![0, 2])
+        );
+        assert_eq!(poll_answer(Kind::PollMultiple, 3, &[]), None);
+        assert_eq!(poll_answer(Kind::PollScale, 5, &[4]), Some(vec![4]));
+        assert_eq!(read_answer(&write_answer(&[0, 2])), vec![0, 2]);
+        assert_eq!(tally(3, &[vec![0, 2], vec![2], vec![9]]), vec![1, 0, 2]);
+    }
+
+    #[test]
+    fn an_idea_goes_where_most_placed_it() {
+        assert_eq!(Quadrant::of(true, false), Quadrant::QuickWin);
+        assert_eq!(
+            Quadrant::majority([1, 3, 0, 2]),
+            Some((Quadrant::MajorProject, 3))
+        );
+        // A tie goes to the quadrant shown first.
+        assert_eq!(
+            Quadrant::majority([0, 2, 0, 2]),
+            Some((Quadrant::MajorProject, 2))
+        );
+        assert_eq!(Quadrant::majority([0; 4]), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::audit::NewAuditEvent;
 use crate::db::Result;
 use crate::{Db, with_pool};
 use chrono::{DateTime, Utc};
-use ymarfer_domain::live::Stage;
+use ymarfer_domain::live::{Kind, Quadrant, Stage};
 
 /// A live session.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -39,6 +39,66 @@ pub struct Activity {
     pub votes_each: i64,
     pub timer_ends_at: Option<DateTime<Utc>>,
     pub post_id: Option<i64>,
+    #[sqlx(try_from = "String")]
+    pub kind: Kind,
+    /// A poll's options, one a line.
+    pub choices: String,
+    /// The brainstorm whose ideas a placement places.
+    pub source_id: Option<i64>,
+}
+
+impl Activity {
+    /// A poll's options.
+    pub fn options(&self) -> Vec<&str> {
+        self.choices.lines().filter(|l| !l.is_empty()).collect()
+    }
+}
+
+/// An activity prepared for the running order: a poll, a round or a placement.
+#[derive(Debug, Clone)]
+pub struct NewActivity<'a> {
+    pub kind: Kind,
+    pub prompt: &'a str,
+    pub prompt_lang: &'a str,
+    /// A poll's options, one a line.
+    pub choices: &'a str,
+    pub source: Option<i64>,
+}
+
+/// An activity of a running order saved as a template.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TemplateItem {
+    pub position: i64,
+    #[sqlx(try_from = "String")]
+    pub kind: Kind,
+    pub tool_id: String,
+    pub prompt: String,
+    pub prompt_lang: String,
+    pub choices: String,
+    pub votes_each: i64,
+    /// For a placement: the position of the brainstorm it places.
+    pub source_position: Option<i64>,
+}
+
+/// A saved running order: its name and how many activities it has.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Template {
+    pub id: i64,
+    pub programme_id: i64,
+    pub name: String,
+    pub items: i64,
+}
+
+/// A person's answer to a poll, or their line in a round of the room.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Answer {
+    pub user_id: i64,
+    /// Its writer's name (none once they are erased).
+    pub author: Option<String>,
+    /// The options picked, as stored (`"0,2"`).
+    pub choice: String,
+    pub body: String,
+    pub lang: String,
 }
 
 /// A note, with who wrote it for which firm and its votes.
@@ -102,7 +162,7 @@ pub enum Landed {
 
 const LIVE_COLUMNS: &str =
     "id, session_id, code, started_by, started_at, ends_at, current_activity, version";
-const ACTIVITY_COLUMNS: &str = "id, live_id, position, tool_id, prompt, prompt_lang, stage, votes_each, timer_ends_at, post_id";
+const ACTIVITY_COLUMNS: &str = "id, live_id, position, tool_id, prompt, prompt_lang, stage, votes_each, timer_ends_at, post_id, kind, choices, source_id";
 
 /// Moves a live session's version on, in the open transaction `$tx`.
 macro_rules! moved_on {
@@ -628,6 +688,336 @@ impl Db {
             moved_on!(tx, live);
             tx.commit().await?;
             Landed::Done
+        }))
+    }
+
+    /// Adds a poll, a round of the room or a placement to the end of the
+    /// running order. The same one waiting to run already is that activity
+    /// (a form sent twice).
+    pub async fn prepare_live_activity(
+        &self,
+        live: i64,
+        a: &NewActivity<'_>,
+    ) -> Result<(i64, bool)> {
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            crate::sql::one_at_a_time!(tx, "live_sessions", "version", live);
+            let same: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM live_activities WHERE live_id = $1 AND kind = $2 AND prompt = $3 \
+                 AND choices = $4 AND COALESCE(source_id, 0) = COALESCE($5, 0) AND stage = 'ready' ORDER BY id LIMIT 1",
+            )
+            .bind(live)
+            .bind(a.kind.as_str())
+            .bind(a.prompt)
+            .bind(a.choices)
+            .bind(a.source)
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(id) = same {
+                return Ok((id, false));
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO live_activities (live_id, position, tool_id, prompt, prompt_lang, kind, choices, source_id, created_at) \
+                 SELECT $1, COALESCE(MAX(position), 0) + 1, '', $2, $3, $4, $5, $6, $7 FROM live_activities WHERE live_id = $1 \
+                 RETURNING id",
+            )
+            .bind(live)
+            .bind(a.prompt)
+            .bind(a.prompt_lang)
+            .bind(a.kind.as_str())
+            .bind(a.choices)
+            .bind(a.source)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            moved_on!(tx, live);
+            tx.commit().await?;
+            (id, true)
+        }))
+    }
+
+    /// A person's answer to a poll (`choice`) or line in a round (`body`, in
+    /// `lang`), replacing any they gave before, while the activity is open.
+    /// False when it is not open, or the answer is the one they gave already.
+    pub async fn answer_live(
+        &self,
+        live: i64,
+        activity: i64,
+        user: i64,
+        (choice, body, lang): (&str, &str, &str),
+    ) -> Result<bool> {
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "INSERT INTO live_answers (activity_id, user_id, choice, body, lang, answered_at) \
+                 SELECT id, $2, $3, $4, $5, $6 FROM live_activities WHERE id = $1 AND live_id = $7 AND stage = 'writing' \
+                 ON CONFLICT (activity_id, user_id) DO UPDATE SET choice = excluded.choice, body = excluded.body, \
+                 lang = excluded.lang, answered_at = excluded.answered_at \
+                 WHERE live_answers.choice <> excluded.choice OR live_answers.body <> excluded.body \
+                 OR live_answers.lang <> excluded.lang",
+            )
+            .bind(activity)
+            .bind(user)
+            .bind(choice)
+            .bind(body)
+            .bind(lang)
+            .bind(now)
+            .bind(live)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if changed {
+                moved_on!(tx, live);
+            }
+            tx.commit().await?;
+            changed
+        }))
+    }
+
+    /// Every answer or line of an activity, in the order first given. One query.
+    pub async fn live_answers(&self, activity: i64) -> Result<Vec<Answer>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT w.user_id, CASE WHEN u.erased_at IS NULL THEN u.display_name END AS author, \
+                 w.choice, w.body, w.lang FROM live_answers w JOIN users u ON u.id = w.user_id \
+                 WHERE w.activity_id = $1 ORDER BY w.answered_at, w.user_id",
+            )
+            .bind(activity)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// A person places an idea of the brainstorm a placement places, replacing
+    /// where they placed it before, while the placement is open. False when
+    /// it is not open, or the idea is not one of that brainstorm's.
+    pub async fn place_live(
+        &self,
+        live: i64,
+        activity: i64,
+        note: i64,
+        user: i64,
+        quadrant: Quadrant,
+    ) -> Result<bool> {
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "INSERT INTO live_places (activity_id, note_id, user_id, quadrant) \
+                 SELECT a.id, n.id, $3, $4 FROM live_activities a JOIN live_notes n ON n.activity_id = a.source_id \
+                 WHERE a.id = $1 AND a.live_id = $5 AND a.stage = 'writing' AND n.id = $2 \
+                 ON CONFLICT (activity_id, note_id, user_id) DO UPDATE SET quadrant = excluded.quadrant \
+                 WHERE live_places.quadrant <> excluded.quadrant",
+            )
+            .bind(activity)
+            .bind(note)
+            .bind(user)
+            .bind(quadrant.as_str())
+            .bind(live)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+                == 1;
+            if changed {
+                moved_on!(tx, live);
+            }
+            tx.commit().await?;
+            changed
+        }))
+    }
+
+    /// How many placed each idea in each quadrant: (note, quadrant, count).
+    /// One query.
+    pub async fn live_places(&self, activity: i64) -> Result<Vec<(i64, Quadrant, i64)>> {
+        let rows: Vec<(i64, String, i64)> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT note_id, quadrant, COUNT(*) FROM live_places WHERE activity_id = $1 \
+                 GROUP BY note_id, quadrant ORDER BY note_id",
+            )
+            .bind(activity)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(|(n, q, c)| Quadrant::parse(&q).map(|q| (n, q, c)))
+            .collect())
+    }
+
+    /// Where a person placed each idea of a placement.
+    pub async fn live_places_of(&self, activity: i64, user: i64) -> Result<Vec<(i64, Quadrant)>> {
+        let rows: Vec<(i64, String)> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT note_id, quadrant FROM live_places WHERE activity_id = $1 AND user_id = $2 ORDER BY note_id",
+            )
+            .bind(activity)
+            .bind(user)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .filter_map(|(n, q)| Quadrant::parse(&q).map(|q| (n, q)))
+            .collect())
+    }
+
+    /// Saves a running order as a programme's template named `name`: saved
+    /// again under the same name, its activities are replaced. The
+    /// template's id, and whether it was new.
+    pub async fn save_live_template(
+        &self,
+        programme: i64,
+        name: &str,
+        by: i64,
+        items: &[TemplateItem],
+    ) -> Result<(i64, bool)> {
+        let now = Utc::now();
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let made: Option<i64> = sqlx::query_scalar(
+                "INSERT INTO live_templates (programme_id, name, created_by, updated_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (programme_id, name) DO NOTHING RETURNING id",
+            )
+            .bind(programme)
+            .bind(name)
+            .bind(by)
+            .bind(now)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let id: i64 = match made {
+                Some(id) => id,
+                None => {
+                    let id: i64 = sqlx::query_scalar(
+                        "SELECT id FROM live_templates WHERE programme_id = $1 AND name = $2",
+                    )
+                    .bind(programme)
+                    .bind(name)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    sqlx::query("UPDATE live_templates SET updated_at = $1 WHERE id = $2")
+                        .bind(now)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    sqlx::query("DELETE FROM live_template_items WHERE template_id = $1")
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    id
+                }
+            };
+            for i in items {
+                sqlx::query(
+                    "INSERT INTO live_template_items (template_id, position, kind, tool_id, prompt, prompt_lang, \
+                     choices, votes_each, source_position) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                )
+                .bind(id)
+                .bind(i.position)
+                .bind(i.kind.as_str())
+                .bind(&i.tool_id)
+                .bind(&i.prompt)
+                .bind(&i.prompt_lang)
+                .bind(&i.choices)
+                .bind(i.votes_each)
+                .bind(i.source_position)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            (id, made.is_some())
+        }))
+    }
+
+    /// A programme's saved running orders, by name. One query.
+    pub async fn live_templates(&self, programme: i64) -> Result<Vec<Template>> {
+        Ok(with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT t.id, t.programme_id, t.name, \
+                 (SELECT COUNT(*) FROM live_template_items i WHERE i.template_id = t.id) AS items \
+                 FROM live_templates t WHERE t.programme_id = $1 ORDER BY t.name",
+            )
+            .bind(programme)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// A saved running order, with its activities in order.
+    pub async fn live_template(&self, id: i64) -> Result<Option<(Template, Vec<TemplateItem>)>> {
+        Ok(with_pool!(self, |pool| {
+            let template: Option<Template> = sqlx::query_as(
+                "SELECT t.id, t.programme_id, t.name, \
+                 (SELECT COUNT(*) FROM live_template_items i WHERE i.template_id = t.id) AS items \
+                 FROM live_templates t WHERE t.id = $1",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+            match template {
+                None => None,
+                Some(t) => {
+                    let items = sqlx::query_as(
+                        "SELECT position, kind, tool_id, prompt, prompt_lang, choices, votes_each, source_position \
+                         FROM live_template_items WHERE template_id = $1 ORDER BY position",
+                    )
+                    .bind(id)
+                    .fetch_all(pool)
+                    .await?;
+                    Some((t, items))
+                }
+            }
+        }))
+    }
+
+    /// Adds a saved running order's activities to the end of a live
+    /// session's, each waiting to run, a placement placing the brainstorm
+    /// added with it. The form's one-time `key`: sent again, nothing is
+    /// added (false).
+    pub async fn apply_live_template(
+        &self,
+        live: i64,
+        items: &[TemplateItem],
+        key: &str,
+    ) -> Result<bool> {
+        let now = Utc::now();
+        let key = format!("live-template:{key}");
+        Ok(with_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            crate::sql::one_at_a_time!(tx, "live_sessions", "version", live);
+            if !crate::health::first_use!(tx, Some(key.as_str())) {
+                return Ok(false);
+            }
+            let mut added: Vec<(i64, i64)> = Vec::new();
+            for i in items {
+                let source = i
+                    .source_position
+                    .and_then(|p| added.iter().find(|(pos, _)| *pos == p).map(|(_, id)| *id));
+                if i.kind == Kind::Placement && source.is_none() {
+                    continue;
+                }
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO live_activities (live_id, position, tool_id, prompt, prompt_lang, votes_each, kind, choices, source_id, created_at) \
+                     SELECT $1, COALESCE(MAX(position), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM live_activities WHERE live_id = $1 \
+                     RETURNING id",
+                )
+                .bind(live)
+                .bind(&i.tool_id)
+                .bind(&i.prompt)
+                .bind(&i.prompt_lang)
+                .bind(i.votes_each)
+                .bind(i.kind.as_str())
+                .bind(&i.choices)
+                .bind(source)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                added.push((i.position, id));
+            }
+            moved_on!(tx, live);
+            tx.commit().await?;
+            true
         }))
     }
 }

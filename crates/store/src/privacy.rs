@@ -276,6 +276,10 @@ impl Db {
                  UNION ALL SELECT c.slug, 'live_note', n.heading || ' | ' || n.body, n.created_at \
                  FROM live_notes n JOIN live_activities a ON a.id = n.activity_id JOIN live_sessions ls ON ls.id = a.live_id \
                  JOIN cohort_sessions s ON s.id = ls.session_id JOIN cohorts c ON c.id = s.cohort_id WHERE n.user_id = $1 \
+                 UNION ALL SELECT c.slug, 'live_line', w.body, w.answered_at \
+                 FROM live_answers w JOIN live_activities a ON a.id = w.activity_id JOIN live_sessions ls ON ls.id = a.live_id \
+                 JOIN cohort_sessions s ON s.id = ls.session_id JOIN cohorts c ON c.id = s.cohort_id \
+                 WHERE w.user_id = $1 AND w.body <> '' \
                  ORDER BY written_at",
             )
             .bind(user)
@@ -377,6 +381,7 @@ impl Db {
                 "DELETE FROM attachments WHERE uploaded_by = $1",
                 "DELETE FROM notifications WHERE user_id = $1",
                 "UPDATE live_notes SET body = '' WHERE user_id = $1",
+                "UPDATE live_answers SET body = '' WHERE user_id = $1",
             ] {
                 sqlx::query(sql).bind(id).execute(&mut *tx).await?;
             }

@@ -22,6 +22,10 @@ pub enum Attempt {
     /// Interest left after a health check: every one counts, since each emails
     /// the programme's managers.
     Interest,
+    /// A live session's join code that opens nothing: only those count, per
+    /// person and per network address (hashed), so that codes cannot be
+    /// guessed by trying them.
+    LiveCode,
 }
 
 impl Attempt {
@@ -31,6 +35,7 @@ impl Attempt {
             Attempt::EmailLink => "email",
             Attempt::HealthCheck => "health_check",
             Attempt::Interest => "interest",
+            Attempt::LiveCode => "live_code",
         }
     }
 
@@ -41,6 +46,7 @@ impl Attempt {
             Attempt::EmailLink => (3, 10),
             Attempt::HealthCheck => (30, 30),
             Attempt::Interest => (3, 5),
+            Attempt::LiveCode => (10, 30),
         }
     }
 }

@@ -24,6 +24,8 @@ pub enum ErrorKind {
     /// A link to a page of a list that names no item of it.
     BadPageLink,
     /// One address asked for too much too fast (with `Retry-After`).
+    TooFast,
+    /// Too many attempts lately (codes that open nothing); wait.
     TooMany,
     Internal,
 }
@@ -37,7 +39,7 @@ impl ErrorKind {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            ErrorKind::TooMany => StatusCode::TOO_MANY_REQUESTS,
+            ErrorKind::TooMany | ErrorKind::TooFast => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::Gone => StatusCode::GONE,
             ErrorKind::MailFailed => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::ControlCharacters => StatusCode::UNPROCESSABLE_ENTITY,
@@ -58,6 +60,7 @@ impl ErrorKind {
             ErrorKind::MailFailed => "error-mail-failed",
             ErrorKind::ControlCharacters => "error-control-characters",
             ErrorKind::BadPageLink => "error-page-link",
+            ErrorKind::TooFast => "error-too-fast",
             ErrorKind::TooMany => "error-too-many",
             ErrorKind::Internal => "error-internal",
         }
@@ -82,6 +85,7 @@ impl AppError {
             ymarfer_app::Error::NotFound => AppError::NOT_FOUND,
             ymarfer_app::Error::Invalid(_) => AppError::BAD_REQUEST,
             ymarfer_app::Error::MailFailed => AppError::Kind(ErrorKind::MailFailed),
+            ymarfer_app::Error::Throttled => AppError::Kind(ErrorKind::TooMany),
             ymarfer_app::Error::Internal(cause) => AppError::Internal(cause),
         }
     }
@@ -89,13 +93,13 @@ impl AppError {
     pub const NOT_FOUND: AppError = AppError::Kind(ErrorKind::NotFound);
 
     /// The answer to an address that asked too fast: wait `seconds`.
-    pub fn too_many(seconds: u64) -> Response {
+    pub fn too_fast(seconds: u64) -> Response {
         let mut response = (
             StatusCode::TOO_MANY_REQUESTS,
             [(axum::http::header::RETRY_AFTER, seconds.to_string())],
         )
             .into_response();
-        response.extensions_mut().insert(ErrorKind::TooMany);
+        response.extensions_mut().insert(ErrorKind::TooFast);
         response
     }
     pub const BAD_REQUEST: AppError = AppError::Kind(ErrorKind::BadRequest);

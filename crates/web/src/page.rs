@@ -186,6 +186,9 @@ impl Page {
             "capability",
             "reopened",
             "live-no-votes",
+            "live-answer-saved",
+            "live-place-both",
+            "live-template-saved",
         ];
         let code = done.filter(|d| DONE.contains(d))?;
         Some(self.t(&format!("done-{code}")))

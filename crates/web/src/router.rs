@@ -239,6 +239,11 @@ fn pages() -> Router<AppState> {
         .route("/live/{code}/plan", post(live::plan))
         .route("/live/{code}/advance", post(live::advance))
         .route("/live/{code}/timer", post(live::timer))
+        .route("/live/{code}/prepare", post(live::prepare))
+        .route("/live/{code}/answers", post(live::answer))
+        .route("/live/{code}/places", post(live::place))
+        .route("/live/{code}/templates", post(live::save_template))
+        .route("/live/{code}/templates/apply", post(live::apply_template))
         .route(
             "/programmes/{p}/cohorts/{c}/sessions/{s}/attendance",
             post(sessions::record_attendance),

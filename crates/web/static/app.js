@@ -38,11 +38,11 @@ document.addEventListener("DOMContentLoaded", function () {
         var fresh = doc.querySelector("[data-live-events]");
         if (!fresh) { return; }
         var current = document.querySelector("[data-live-events]");
-        // A new stage may bring a form (writing) or take one away: reload,
-        // unless a note is half written.
-        var typing = document.querySelector(".live-write textarea");
+        // A new activity or stage may bring a form (writing, answering) or
+        // take one away: reload, unless a note or a line is half written.
+        var typing = document.querySelector(".live-write textarea, #answer #line");
         if (fresh.getAttribute("data-stage") !== current.getAttribute("data-stage") &&
-            !(typing && typing.value.trim())) {
+            !(typing && typing.value.trim() && typing.value !== typing.defaultValue)) {
           window.location.reload();
           return;
         }

@@ -86,3 +86,78 @@ live-error-note-long = Ysgrifennwch 200 nod ar y mwyaf.
 live-error-key = Ail-lwythwch y dudalen ac ysgrifennu'r nodyn eto.
 live-error-timer = Rhowch nifer cyfan o funudau o 1 i 60.
 done-live-no-votes = Rydych wedi defnyddio eich holl bleidleisiau. Tynnwch un yn ôl i bleidleisio dros nodyn arall.
+live-kind-brainstorm = Taflu syniadau'n dawel
+live-kind-poll-single = Arolwg cyflym: un dewis
+live-kind-poll-multiple = Arolwg cyflym: unrhyw nifer o ddewisiadau
+live-kind-poll-scale = Arolwg cyflym: graddfa o 1 i 5
+live-kind-round = Rownd o'r ystafell
+live-kind-placement = Effaith ac ymdrech
+live-stage-answering = Ateb
+live-stage-shown = Y canlyniadau i'w gweld
+live-advance-open = Agor i atebion
+live-advance-show = Dangos y canlyniadau
+live-advance-post = Cau, a phostio'r canlyniad yng ngofod y garfan
+live-answered = { $count ->
+    [zero] Does neb wedi ateb eto.
+    [one] Mae un person wedi ateb hyd yma.
+    [two] Mae dau berson wedi ateb hyd yma.
+    [few] Mae { $count } person wedi ateb hyd yma.
+    [many] Mae { $count } person wedi ateb hyd yma.
+   *[other] Mae { $count } person wedi ateb hyd yma.
+}
+live-results = Atebion yr ystafell
+live-poll-results = Sut atebodd yr ystafell
+live-poll-option = Dewis
+live-poll-count = Atebion
+live-poll-pick-one = Dewiswch un. Gallwch newid eich ateb nes i'r canlyniadau gael eu dangos.
+live-poll-pick-any = Dewiswch gymaint ag sy'n berthnasol. Gallwch newid eich ateb nes i'r canlyniadau gael eu dangos.
+live-answer-send = Anfon fy ateb
+live-answer-change = Newid fy ateb
+live-line = Eich llinell
+live-line-hint = Un llinell, 200 nod ar y mwyaf. Mae anfon un arall yn cymryd ei lle.
+live-place-intro = Gosodwch bob syniad yn ôl y gwahaniaeth y byddai'n ei wneud a'r ymdrech y byddai'n ei chymryd. Gallwch newid lle y gosodoch ef nes i'r canlyniadau gael eu dangos.
+live-impact = Effaith
+live-effort = Ymdrech
+live-high = Uchel
+live-low = Isel
+live-place = Gosod y syniad hwn
+live-placed-count = wedi'i osod yma gan { $count } o { $of }
+live-quadrant-quick-win = Enillion cyflym: effaith uchel, ymdrech isel
+live-quadrant-major-project = Prosiectau mawr: effaith uchel, ymdrech uchel
+live-quadrant-fill-in = Mân dasgau: effaith isel, ymdrech isel
+live-quadrant-thankless = Tasgau diddiolch: effaith isel, ymdrech uchel
+live-prepare-heading = Ychwanegu gweithgaredd: arolwg cyflym neu rownd o'r ystafell
+live-prepare-kind = Pa fath
+live-prepare-question = Y cwestiwn, neu'r anogwr ar gyfer y rownd
+live-prepare-options = Dewisiadau'r arolwg
+live-prepare-options-hint = Un ar bob llinell, o 2 i 10. Nid oes eu hangen ar gyfer graddfa neu rownd o'r ystafell.
+live-placement-heading = Ychwanegu gweithgaredd: gosod syniadau sesiwn taflu syniadau yn ôl effaith ac ymdrech
+live-placement-source = Y sesiwn taflu syniadau y mae'r ystafell yn gosod ei syniadau
+live-error-kind = Dewiswch arolwg neu rownd o'r ystafell.
+live-error-question = Ysgrifennwch y cwestiwn y mae'r ystafell yn ei ateb.
+live-error-options-count = Rhowch o 2 i 10 dewis, un ar bob llinell.
+live-error-option-long = Cadwch bob dewis i 100 nod ar y mwyaf.
+live-error-option-repeated = Rhowch bob dewis unwaith.
+live-error-source = Dewiswch sesiwn taflu syniadau y mae ei nodiadau wedi'u datgelu.
+live-error-pick = Dewiswch un o'r dewisiadau.
+done-live-answer-saved = Mae eich ateb wedi'i gadw. Gallwch ei newid nes i'r canlyniadau gael eu dangos.
+done-live-place-both = Dewiswch effaith ac ymdrech y syniad, yna ei osod.
+live-meeting-link = Ymuno â'r cyfarfod ar-lein
+live-templates = Trefnau sesiwn wedi'u cadw
+live-template-name = Cadw trefn y sesiwn hon fel
+live-template-name-hint = Enw i hwyluswyr y rhaglen ddod o hyd iddi, fel "Gweithdy 3: achosion". Mae cadw eto o dan yr un enw yn cymryd ei lle.
+live-template-save = Cadw trefn y sesiwn
+live-template-apply-which = Trefn sesiwn wedi'i chadw ar gyfer y rhaglen hon
+live-template-apply = Ychwanegu ei gweithgareddau at drefn y sesiwn hon
+live-templates-none = Nid oes trefn sesiwn wedi'i chadw ar gyfer y rhaglen hon eto.
+live-activities = { $count ->
+    [zero] dim gweithgareddau
+    [one] un gweithgaredd
+    [two] dau weithgaredd
+    [few] { $count } gweithgaredd
+    [many] { $count } gweithgaredd
+   *[other] { $count } gweithgaredd
+}
+live-error-template-name = Rhowch enw i drefn y sesiwn, 100 nod ar y mwyaf.
+live-error-template-empty = Ychwanegwch weithgaredd at drefn y sesiwn cyn ei chadw.
+done-live-template-saved = Mae trefn y sesiwn wedi'i chadw ar gyfer y rhaglen hon.

@@ -149,6 +149,8 @@ error-bad-request = Roedd rhywbeth o'i le yn y cais hwnnw
 error-bad-request-detail = Nid oedd modd darllen y ffurflen. Ewch yn ôl, gwiriwch yr hyn a roesoch, a rhowch gynnig arall arni.
 error-page-link = Nid oedd y ddolen honno i dudalen o'r rhestr yn iawn
 error-page-link-detail = Nid oedd y ddolen yn enwi lle yn y rhestr, efallai am iddi gael ei newid neu ei thorri'n fyr. Ewch yn ôl i ddechrau'r rhestr a symud drwy'r tudalennau o'r fan honno.
+error-too-many = Gormod o ymdrechion
+error-too-many-detail = Bu gormod o ymdrechion o'r fan hon i ddefnyddio codau nad ydynt yn agor dim. Arhoswch 15 munud, yna gwiriwch y cod ar y sgrin a rhowch gynnig arall arni.
 error-control-characters = Roedd nodau na ellir eu defnyddio yn y cais hwnnw
 error-control-characters-detail = Roedd nod rheoli anweledig (fel nod nwl) yn yr hyn a anfonwyd, ac ni all testun yn Ymarfer ei gynnwys. Ewch yn ôl, tynnwch ef (mae teipio'r testun eto fel arfer yn gwneud hynny) a rhowch gynnig arall arni.
 error-sign-in = Mewngofnodwch i barhau
@@ -230,5 +232,5 @@ home-showcase-projects = { $count ->
    *[other] { $count } prosiect
 }
 admin-users-pages = Tudalennau o bobl
-error-too-many = Gofynnwyd am ormod o dudalennau yn rhy gyflym
-error-too-many-detail = Daeth cynifer o geisiadau o'ch rhwydwaith mor gyflym fel ein bod wedi ei arafu, er mwyn cadw'r gwiriad iechyd yn gyflym i bawb. Arhoswch funud, yna ewch yn ôl a pharhau; mae eich atebion wedi'u cadw.
+error-too-fast = Gofynnwyd am ormod o dudalennau yn rhy gyflym
+error-too-fast-detail = Daeth cynifer o geisiadau o'ch rhwydwaith mor gyflym fel ein bod wedi ei arafu, er mwyn cadw'r gwiriad iechyd yn gyflym i bawb. Arhoswch funud, yna ewch yn ôl a pharhau; mae eich atebion wedi'u cadw.

@@ -141,6 +141,8 @@ error-bad-request = Something in that request was not right
 error-bad-request-detail = The form could not be read. Go back, check what you entered and try again.
 error-page-link = That link to a page of the list was not right
 error-page-link-detail = The link named no place in the list, perhaps because it was changed or cut short. Go back to the start of the list and page through from there.
+error-too-many = Too many tries
+error-too-many-detail = There have been too many tries from here at codes that open nothing. Wait 15 minutes, then check the code on the screen and try again.
 error-control-characters = That request held characters that cannot be used
 error-control-characters-detail = What was sent held an invisible control character (such as a null character), which text in Ymarfer cannot contain. Go back, remove it (retyping the text usually does) and try again.
 error-sign-in = Sign in to continue
@@ -218,5 +220,5 @@ home-showcase-projects = { $count ->
    *[other] { $count } projects
 }
 admin-users-pages = Pages of people
-error-too-many = Too many pages asked for too quickly
-error-too-many-detail = So many requests came from your network so quickly that we have slowed it down, to keep the health check quick for everyone. Wait a minute, then go back and carry on; your answers are kept.
+error-too-fast = Too many pages asked for too quickly
+error-too-fast-detail = So many requests came from your network so quickly that we have slowed it down, to keep the health check quick for everyone. Wait a minute, then go back and carry on; your answers are kept.

@@ -127,7 +127,9 @@ impl From<AppError> for ApiError {
                 ErrorKind::MethodNotAllowed => (StatusCode::METHOD_NOT_ALLOWED, "api-error-method"),
                 ErrorKind::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "api-error-too-large"),
                 ErrorKind::BadPageLink => (StatusCode::BAD_REQUEST, "api-error-cursor"),
-                ErrorKind::TooMany => (StatusCode::TOO_MANY_REQUESTS, "api-error-rate"),
+                ErrorKind::TooMany | ErrorKind::TooFast => {
+                    (StatusCode::TOO_MANY_REQUESTS, "api-error-rate")
+                }
                 ErrorKind::Gone => (StatusCode::GONE, "api-error-not-found"),
                 ErrorKind::ControlCharacters => (
                     StatusCode::UNPROCESSABLE_ENTITY,

@@ -594,8 +594,435 @@ async fn only_the_cohort_joins_and_the_room_is_told_of_each_change(app: TestApp)
     assert!(app.db.live_of_session(past.id).await.unwrap().is_none());
 }
 
+/// A page as a person sees it, kept to check as HTML.
+async fn seen(c: &Client, path: &str, pages: &mut Vec<(String, String)>) -> String {
+    let res = c.get(path).await;
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    let html = res.text().await.unwrap();
+    pages.push((path.to_string(), html.clone()));
+    html
+}
+
+/// The id of the last activity of a room's running order.
+async fn last_activity(app: &TestApp, code: &str) -> String {
+    let live = app.db.live_by_code(code).await.unwrap().unwrap();
+    app.db
+        .live_activities(live.id)
+        .await
+        .unwrap()
+        .last()
+        .unwrap()
+        .id
+        .to_string()
+}
+
+async fn a_poll_and_a_round_of_the_room_land_in_the_cohort_space(app: TestApp) {
+    let r = room(&app).await;
+    let f = signed_in(&app, "hwylusydd@example.com").await;
+    let code = started(&app, &r, &f).await;
+    let a = signed_in(&app, "alys@example.com").await;
+    let b = signed_in(&app, "bryn@example.com").await;
+    for c in [&a, &b] {
+        c.post(&format!("/en/live/{code}/join"), &[]).await;
+    }
+    let mut pages = Vec::new();
+    let prepare = format!("/en/live/{code}/prepare");
+
+    // A poll needs its question and from two to ten options; refused, said
+    // why and kept as typed.
+    let res = f
+        .post(
+            &prepare,
+            &[
+                ("kind", "poll_single"),
+                ("question", ""),
+                ("options", "Yes\nNo"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = res.text().await.unwrap();
+    assert!(
+        html.contains("Write the question the room answers."),
+        "{html}"
+    );
+    assert!(html.contains(">Yes\nNo</textarea>"), "{html}");
+    let res = f
+        .post(
+            &prepare,
+            &[
+                ("kind", "poll_single"),
+                ("question", "Do you use a run sheet?"),
+                ("options", "Only one"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Give from 2 to 10 options")
+    );
+    // Sent twice, one poll.
+    for _ in 0..2 {
+        let res = f
+            .post(
+                &prepare,
+                &[
+                    ("kind", "poll_multiple"),
+                    ("question", "What slows your deliveries?"),
+                    ("options", "Traffic\nLoading the van\nPaperwork\n"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let live = app.db.live_by_code(&code).await.unwrap().unwrap();
+    assert_eq!(app.db.live_activities(live.id).await.unwrap().len(), 2);
+    let poll = last_activity(&app, &code).await;
+    f.post(
+        &format!("/en/live/{code}/advance"),
+        &[("activity", &poll), ("from", "ready")],
+    )
+    .await;
+
+    // Each phone answers; a second answer replaces the first.
+    let answers = format!("/en/live/{code}/answers");
+    let res = a.post(&answers, &[("choice", "0"), ("choice", "2")]).await;
+    assert_eq!(
+        location(&res),
+        format!("/en/live/{code}?done=live-answer-saved#answer")
+    );
+    a.post(&answers, &[("choice", "1")]).await;
+    let res = b
+        .post(
+            &format!("/cy/live/{code}/answers"),
+            &[("choice", "1"), ("choice", "2")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // An option the poll does not have, or none, is refused and said so.
+    let res = a.post(&answers, &[("choice", "7")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Choose one of the options.")
+    );
+    let res = a.post(&answers, &[]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let phone = seen(&a, &format!("/en/live/{code}"), &mut pages).await;
+    assert!(
+        phone.contains("name=\"choice\" id=\"choice-1\" value=\"1\" checked"),
+        "{phone}"
+    );
+    assert!(!phone.contains("value=\"0\" checked"), "{phone}");
+    seen(&b, &format!("/cy/live/{code}"), &mut pages).await;
+    // Until shown, the projector counts who has answered, not what.
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    assert!(
+        screen.contains("2 people have answered so far."),
+        "{screen}"
+    );
+    assert!(!screen.contains("How the room answered"), "{screen}");
+
+    // Shown: each option's count, as a bar and a number.
+    f.post(
+        &format!("/en/live/{code}/advance"),
+        &[("activity", &poll), ("from", "writing")],
+    )
+    .await;
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    assert!(screen.contains("How the room answered"), "{screen}");
+    for (option, count) in [("Traffic", 0), ("Loading the van", 2), ("Paperwork", 1)] {
+        assert!(
+            screen.contains(&format!(
+                "<th scope=\"row\">{option}</th><td><meter min=\"0\" max=\"2\" value=\"{count}\" aria-hidden=\"true\"></meter> {count}</td>"
+            )),
+            "{option}: {screen}"
+        );
+    }
+    let screen_cy = seen(&f, &format!("/cy/live/{code}/screen"), &mut pages).await;
+    assert!(screen_cy.contains("Sut atebodd yr ystafell"), "{screen_cy}");
+    seen(&b, &format!("/cy/live/{code}"), &mut pages).await;
+    // Answering has closed.
+    let res = a.post(&answers, &[("choice", "0")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Closed twice: one post in the cohort space, with the counts.
+    for _ in 0..2 {
+        let res = f
+            .post(
+                &format!("/en/live/{code}/advance"),
+                &[("activity", &poll), ("from", "revealed")],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let space = a
+        .get("/en/programmes/byw/cohorts/cohort-1/space")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        space.matches("What slows your deliveries?").count(),
+        1,
+        "{space}"
+    );
+    assert!(space.contains("<td>Loading the van</td>"), "{space}");
+    assert!(space.contains("██████████ 2"), "{space}");
+    let programme = app
+        .db
+        .cohort_by_id(r.cohort)
+        .await
+        .unwrap()
+        .unwrap()
+        .programme_id;
+    assert_eq!(app.trail(programme, AuditAction::LiveLanded).await.len(), 1);
+
+    // A round of the room: one line each, the last one sent standing.
+    f.post(
+        &prepare,
+        &[
+            ("kind", "round"),
+            ("question", "One thing you will try this week"),
+            ("options", ""),
+        ],
+    )
+    .await;
+    let round = last_activity(&app, &code).await;
+    f.post(
+        &format!("/en/live/{code}/advance"),
+        &[("activity", &round), ("from", "ready")],
+    )
+    .await;
+    let res = a.post(&answers, &[("line", "Write a run sheet")]).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    a.post(&answers, &[("line", "Write a run sheet tonight")])
+        .await;
+    b.post(
+        &format!("/cy/live/{code}/answers"),
+        &[("line", "Galw pob gyrrwr ddydd Llun")],
+    )
+    .await;
+    let res = a.post(&answers, &[("line", "  ")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let phone = seen(&a, &format!("/en/live/{code}"), &mut pages).await;
+    assert!(
+        phone.contains("value=\"Write a run sheet tonight\""),
+        "{phone}"
+    );
+    assert!(
+        !phone.contains("Galw pob gyrrwr"),
+        "hidden until shown: {phone}"
+    );
+    f.post(
+        &format!("/en/live/{code}/advance"),
+        &[("activity", &round), ("from", "writing")],
+    )
+    .await;
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    assert!(
+        screen.contains("<span lang=\"cy\">Galw pob gyrrwr ddydd Llun</span>"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("<span>Write a run sheet tonight</span>"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("<span>Write a run sheet</span>"),
+        "{screen}"
+    );
+    seen(&b, &format!("/cy/live/{code}"), &mut pages).await;
+    f.post(
+        &format!("/en/live/{code}/advance"),
+        &[("activity", &round), ("from", "revealed")],
+    )
+    .await;
+    let space = a
+        .get("/en/programmes/byw/cohorts/cohort-1/space")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        space.contains("One thing you will try this week"),
+        "{space}"
+    );
+    assert!(
+        space.contains("Galw pob gyrrwr ddydd Llun (Bryn Pobydd)"),
+        "{space}"
+    );
+    assert_eq!(app.trail(programme, AuditAction::LiveLanded).await.len(), 2);
+
+    let errors = crate::markup::html_errors(&pages);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+async fn the_room_places_a_brainstorms_ideas_by_impact_and_effort(app: TestApp) {
+    let r = room(&app).await;
+    let f = signed_in(&app, "hwylusydd@example.com").await;
+    let code = started(&app, &r, &f).await;
+    let brainstorm = last_activity(&app, &code).await;
+    let advance = |activity: String, from: &'static str| {
+        let f = &f;
+        let code = code.clone();
+        async move {
+            let res = f
+                .post(
+                    &format!("/en/live/{code}/advance"),
+                    &[("activity", &activity), ("from", from)],
+                )
+                .await;
+            assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        }
+    };
+    advance(brainstorm.clone(), "ready").await;
+    let a = signed_in(&app, "alys@example.com").await;
+    let b = signed_in(&app, "bryn@example.com").await;
+    for c in [&a, &b] {
+        c.post(&format!("/en/live/{code}/join"), &[]).await;
+    }
+    a.post(
+        &format!("/en/live/{code}/notes"),
+        &[
+            ("heading", "people"),
+            ("body", "Only one driver knows the routes"),
+            ("key", "a1"),
+        ],
+    )
+    .await;
+    b.post(
+        &format!("/cy/live/{code}/notes"),
+        &[
+            ("heading", "method"),
+            ("body", "Dim taflen daith ysgrifenedig"),
+            ("key", "b1"),
+        ],
+    )
+    .await;
+    // Not yet revealed: its ideas cannot be placed.
+    let prepare = format!("/en/live/{code}/prepare");
+    let res = f
+        .post(&prepare, &[("kind", "placement"), ("source", &brainstorm)])
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Choose a brainstorm whose notes have been revealed.")
+    );
+    advance(brainstorm.clone(), "writing").await;
+    let res = f
+        .post(&prepare, &[("kind", "placement"), ("source", &brainstorm)])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let placement = last_activity(&app, &code).await;
+    advance(placement.clone(), "ready").await;
+    let live = app.db.live_by_code(&code).await.unwrap().unwrap();
+    let notes = app
+        .db
+        .live_notes(brainstorm.parse().unwrap())
+        .await
+        .unwrap();
+    let (driver, sheet) = (notes[0].id.to_string(), notes[1].id.to_string());
+
+    // Each places each idea; placing again moves it.
+    let places = format!("/en/live/{code}/places");
+    for (c, note, impact, effort) in [
+        (&a, &driver, "high", "low"),
+        (&a, &sheet, "high", "high"),
+        (&b, &driver, "high", "low"),
+        (&b, &sheet, "low", "high"),
+        (&a, &sheet, "low", "high"),
+    ] {
+        let res = c
+            .post(
+                &places,
+                &[("note", note), ("impact", impact), ("effort", effort)],
+            )
+            .await;
+        assert_eq!(location(&res), format!("/en/live/{code}#idea-{note}"));
+    }
+    // Without its effort, it is not placed, and the phone says why.
+    let res = a
+        .post(&places, &[("note", &driver), ("impact", "low")])
+        .await;
+    assert_eq!(
+        location(&res),
+        format!("/en/live/{code}?done=live-place-both#idea-{driver}")
+    );
+    let mut pages = Vec::new();
+    let phone = seen(
+        &a,
+        &format!("/en/live/{code}?done=live-place-both"),
+        &mut pages,
+    )
+    .await;
+    assert!(phone.contains("Choose the idea"), "{phone}");
+    assert!(
+        phone.contains(&format!("id=\"effort-high-{sheet}\" checked")),
+        "{phone}"
+    );
+    seen(&b, &format!("/cy/live/{code}"), &mut pages).await;
+    seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    assert_eq!(
+        app.db
+            .live_places(placement.parse().unwrap())
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // Shown: each idea in the quadrant most placed it in, with the count.
+    advance(placement.clone(), "writing").await;
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    let quick = screen.find("Quick wins: high impact, low effort").unwrap();
+    let thankless = screen
+        .find("Thankless tasks: low impact, high effort")
+        .unwrap();
+    let driver_at = screen.find("Only one driver knows the routes").unwrap();
+    let sheet_at = screen
+        .find("<span lang=\"cy\">Dim taflen daith ysgrifenedig</span> <span class=\"muted\">(<span lang=\"cy\">wedi&#39;i osod yma gan 2 o 2</span> / placed here by 2 of 2)</span>")
+        .expect("placed by both");
+    assert!(
+        quick < driver_at && driver_at < thankless && thankless < sheet_at,
+        "{screen}"
+    );
+    seen(&b, &format!("/cy/live/{code}"), &mut pages).await;
+    seen(&f, &format!("/cy/live/{code}/screen"), &mut pages).await;
+
+    // Closed: the post lists the ideas by quadrant.
+    advance(placement, "revealed").await;
+    let space = a
+        .get("/en/programmes/byw/cohorts/cohort-1/space")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let quick = space.find("Quick wins: high impact, low effort").unwrap();
+    let driver_at = space
+        .find("Only one driver knows the routes (placed here by 2 of 2)")
+        .unwrap();
+    let thankless = space
+        .find("Thankless tasks: low impact, high effort")
+        .unwrap();
+    assert!(quick < driver_at && driver_at < thankless, "{space}");
+    let _ = live;
+    let errors = crate::markup::html_errors(&pages);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
 on_both! {
     live_room => super::a_room_writes_reveals_votes_and_lands_in_each_firms_fishbone;
+    live_poll_and_round => super::a_poll_and_a_round_of_the_room_land_in_the_cohort_space;
+    live_placement => super::the_room_places_a_brainstorms_ideas_by_impact_and_effort;
     live_who_and_events => super::only_the_cohort_joins_and_the_room_is_told_of_each_change;
 }
 
@@ -603,7 +1030,7 @@ on_both! {
 /// for, and sent twice, done once.
 pub async fn act_keeps_its_promises(app: &TestApp, name: &str) {
     use ymarfer_app::live;
-    use ymarfer_domain::live::Stage;
+    use ymarfer_domain::live::{Kind, Quadrant, Stage};
     let r = room(app).await;
     let acting = |email: &'static str| async move {
         let user = app
@@ -654,6 +1081,73 @@ pub async fn act_keeps_its_promises(app: &TestApp, name: &str) {
     if name == "live::plan" {
         refused(plan(&alys).await.unwrap_err());
         assert_eq!(plan(&staff).await.unwrap(), plan(&staff).await.unwrap());
+        return;
+    }
+    let prepared = |who, kind| {
+        let code = code.clone();
+        async move {
+            live::prepare(
+                &app.state,
+                who,
+                &code,
+                &live::Prepared {
+                    kind,
+                    prompt: "Which?",
+                    lang: Lang::En,
+                    options: "One\nTwo",
+                    source: None,
+                },
+            )
+            .await
+        }
+    };
+    if name == "live::prepare" {
+        refused(prepared(&alys, Kind::PollSingle).await.unwrap_err());
+        assert_eq!(
+            prepared(&staff, Kind::PollSingle).await.unwrap(),
+            prepared(&staff, Kind::PollSingle).await.unwrap()
+        );
+        return;
+    }
+    if name == "live::save_template" || name == "live::apply_template" {
+        let save = |who| live::save_template(&app.state, who, &code, "Ours");
+        if name == "live::save_template" {
+            refused(save(&alys).await.unwrap_err());
+            plan(&staff).await.unwrap();
+            assert_eq!(save(&staff).await.unwrap(), save(&staff).await.unwrap());
+            return;
+        }
+        plan(&staff).await.unwrap();
+        let template = save(&staff).await.unwrap();
+        let apply = |who| live::apply_template(&app.state, who, &code, template, "k");
+        refused(apply(&alys).await.unwrap_err());
+        assert!(apply(&staff).await.unwrap());
+        assert!(!apply(&staff).await.unwrap());
+        let live_id = app.db.live_by_code(&code).await.unwrap().unwrap().id;
+        assert_eq!(app.db.live_activities(live_id).await.unwrap().len(), 2);
+        return;
+    }
+    if name == "live::answer" {
+        let poll = prepared(&staff, Kind::PollSingle).await.unwrap();
+        live::advance(&app.state, &staff, &code, poll, Stage::Ready, Lang::En)
+            .await
+            .unwrap();
+        let answer = |who| {
+            live::answer(
+                &app.state,
+                who,
+                &code,
+                live::Answered::Poll(vec![1]),
+                Lang::En,
+            )
+        };
+        refused(answer(&observer).await.unwrap_err());
+        assert!(answer(&alys).await.unwrap());
+        assert!(
+            !answer(&alys).await.unwrap(),
+            "the same answer again changes nothing"
+        );
+        assert_eq!(app.db.live_answers(poll).await.unwrap().len(), 1);
         return;
     }
     let activity = plan(&staff).await.unwrap();
@@ -717,6 +1211,350 @@ pub async fn act_keeps_its_promises(app: &TestApp, name: &str) {
             let a = app.db.live_activities(live_id).await.unwrap()[0].id;
             assert_eq!(app.db.live_notes(a).await.unwrap()[0].votes, 1);
         }
+        "live::place" => {
+            advance(&staff, Stage::Ready).await.unwrap();
+            let id = live::note(
+                &app.state,
+                &alys,
+                &code,
+                "people",
+                "A cause",
+                Lang::En,
+                "k1",
+            )
+            .await
+            .unwrap()
+            .unwrap();
+            advance(&staff, Stage::Writing).await.unwrap();
+            let placement = live::prepare(
+                &app.state,
+                &staff,
+                &code,
+                &live::Prepared {
+                    kind: Kind::Placement,
+                    prompt: "",
+                    lang: Lang::En,
+                    options: "",
+                    source: Some(activity),
+                },
+            )
+            .await
+            .unwrap();
+            live::advance(&app.state, &staff, &code, placement, Stage::Ready, Lang::En)
+                .await
+                .unwrap();
+            let place = |who| live::place(&app.state, who, &code, id, Quadrant::QuickWin);
+            refused(place(&observer).await.unwrap_err());
+            assert!(place(&alys).await.unwrap());
+            assert!(!place(&alys).await.unwrap());
+            assert_eq!(
+                app.db.live_places(placement).await.unwrap(),
+                vec![(id, Quadrant::QuickWin, 1)]
+            );
+        }
         other => panic!("no live case for {other}"),
     }
+}
+
+async fn guessing_codes_is_throttled(app: TestApp) {
+    let r = room(&app).await;
+    let f = signed_in(&app, "hwylusydd@example.com").await;
+    let code = started(&app, &r, &f).await;
+    let a = signed_in(&app, "alys@example.com").await;
+    // Ten codes that open nothing, each said so.
+    for i in 0..10 {
+        let guess = if i % 2 == 0 {
+            "/en/live?code=XXXXXX"
+        } else {
+            "/en/live/ACD3E4"
+        };
+        let res = a.get(guess).await;
+        assert!(
+            matches!(
+                res.status(),
+                StatusCode::UNPROCESSABLE_ENTITY | StatusCode::NOT_FOUND
+            ),
+            "{guess}: {}",
+            res.status()
+        );
+    }
+    // Then no code is tried at all, the right one neither, and the page says
+    // why in the person's language.
+    let res = a.get("/en/live?code=XXXXXX").await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(res.text().await.unwrap().contains("Wait 15 minutes"));
+    let res = a.get(&format!("/cy/live/{code}")).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Gormod o ymdrechion"), "{html}");
+    let res = a.post(&format!("/en/live/{code}/join"), &[]).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    // Someone else at the same address, under its own limit, still joins.
+    let b = signed_in(&app, "bryn@example.com").await;
+    let res = b.get(&format!("/en/live?code={code}")).await;
+    assert_eq!(location(&res), format!("/en/live/{code}"));
+    assert_eq!(
+        b.post(&format!("/en/live/{code}/join"), &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+async fn the_projector_speaks_the_cohorts_languages_beside_the_meeting_link(app: TestApp) {
+    let r = room(&app).await;
+    let start = chrono::Utc::now() - chrono::Duration::minutes(5);
+    let online = app
+        .db
+        .create_meeting(
+            r.cohort,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Online check-in".into(),
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(1),
+                online_url: "https://meet.example.com/byw-3".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let f = signed_in(&app, "hwylusydd@example.com").await;
+    let res = f
+        .post(
+            &format!("/en/programmes/byw/cohorts/cohort-1/sessions/{online}/live"),
+            &[],
+        )
+        .await;
+    let code = code_of(&location(&res));
+    let a = signed_in(&app, "alys@example.com").await;
+    let mut pages = Vec::new();
+    // The meeting link beside the phone view and the projector view.
+    let link = "<a href=\"https://meet.example.com/byw-3\" rel=\"noopener noreferrer\">";
+    let phone = seen(&a, &format!("/en/live/{code}"), &mut pages).await;
+    assert!(
+        phone.contains(&format!("{link}Join the meeting online</a>")),
+        "{phone}"
+    );
+    // A cohort working in both languages: the projector speaks both, Welsh
+    // first, each marked; the controls stay in the facilitator's language.
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    assert!(
+        screen.contains(&format!(
+            "{link}<span lang=\"cy\">Ymuno â&#39;r cyfarfod ar-lein</span> / Join the meeting online</a>"
+        )),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("<span lang=\"cy\">Nid oes dim yn rhedeg eto."),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("/cy/live a theipio</span> / Join on your phone"),
+        "{screen}"
+    );
+    assert!(screen.contains("Running the room"), "{screen}");
+    // The same in Welsh: the English part is the one marked.
+    let screen = seen(&f, &format!("/cy/live/{code}/screen"), &mut pages).await;
+    assert!(
+        screen.contains(
+            "Ymuno â&#39;r cyfarfod ar-lein / <span lang=\"en\">Join the meeting online</span>"
+        ),
+        "{screen}"
+    );
+    // A Welsh cohort: the projector speaks Welsh on an English page.
+    let cohort = app.db.cohort_by_id(r.cohort).await.unwrap().unwrap();
+    app.db
+        .update_cohort(
+            cohort.id,
+            &ymarfer_store::programmes::CohortInput {
+                slug: cohort.slug.clone(),
+                name_en: cohort.name_en.clone(),
+                name_cy: cohort.name_cy.clone(),
+                starts_on: cohort.starts_on,
+                ends_on: cohort.ends_on,
+                capacity: cohort.capacity,
+                delivery_mode: cohort.delivery_mode,
+                region: cohort.region,
+                cost_share_pence: cohort.cost_share_pence,
+                language: ymarfer_domain::programme::DeliveryLanguage::Welsh,
+            },
+        )
+        .await
+        .unwrap();
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    assert!(
+        screen.contains(&format!(
+            "{link}<span lang=\"cy\">Ymuno â&#39;r cyfarfod ar-lein</span></a>"
+        )),
+        "{screen}"
+    );
+    assert!(!screen.contains("Nothing is running yet"), "{screen}");
+    assert!(screen.contains("Running the room"), "{screen}");
+    // The phone stays in its person's language.
+    let phone = seen(&a, &format!("/en/live/{code}"), &mut pages).await;
+    assert!(phone.contains("Nothing is running yet"), "{phone}");
+    // A session with no link shows none.
+    let code2 = started(&app, &r, &f).await;
+    let screen = seen(&f, &format!("/en/live/{code2}/screen"), &mut pages).await;
+    assert!(!screen.contains("live-meeting"), "{screen}");
+    let errors = crate::markup::html_errors(&pages);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+async fn a_running_order_is_saved_and_applied_to_another_session(app: TestApp) {
+    let r = room(&app).await;
+    let f = signed_in(&app, "hwylusydd@example.com").await;
+    // Session one: a brainstorm, a poll, and a placement of the brainstorm.
+    let code = started(&app, &r, &f).await;
+    let brainstorm = last_activity(&app, &code).await;
+    f.post(
+        &format!("/en/live/{code}/prepare"),
+        &[
+            ("kind", "poll_scale"),
+            ("question", "How sure are you of the cause?"),
+            ("options", ""),
+        ],
+    )
+    .await;
+    // A placement prepared before its brainstorm is revealed is refused; so
+    // a template's placement waits for its brainstorm (see below).
+    for from in ["ready", "writing"] {
+        f.post(
+            &format!("/en/live/{code}/advance"),
+            &[("activity", &brainstorm), ("from", from)],
+        )
+        .await;
+    }
+    f.post(
+        &format!("/en/live/{code}/prepare"),
+        &[("kind", "placement"), ("source", &brainstorm)],
+    )
+    .await;
+    // A name is needed; then saved twice under one name, one template.
+    let save = format!("/en/live/{code}/templates");
+    let res = f.post(&save, &[("template_name", " ")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    for _ in 0..2 {
+        let res = f
+            .post(&save, &[("template_name", "Workshop 3: causes")])
+            .await;
+        assert_eq!(
+            location(&res),
+            format!("/en/live/{code}/screen?done=live-template-saved#controls")
+        );
+    }
+    let programme = app
+        .db
+        .cohort_by_id(r.cohort)
+        .await
+        .unwrap()
+        .unwrap()
+        .programme_id;
+    let templates = app.db.live_templates(programme).await.unwrap();
+    assert_eq!(templates.len(), 1);
+    assert_eq!(templates[0].items, 3);
+    let template = templates[0].id.to_string();
+    // A participant cannot save one.
+    let a = signed_in(&app, "alys@example.com").await;
+    assert_eq!(
+        a.post(&save, &[("template_name", "Mine")]).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Session two, later the same day: applied, twice with one form, once.
+    let start = chrono::Utc::now() - chrono::Duration::minutes(1);
+    let later = app
+        .db
+        .create_meeting(
+            r.cohort,
+            &ymarfer_store::schedule::MeetingInput {
+                title: "Workshop 4: countermeasures".into(),
+                starts_at: start,
+                ends_at: start + chrono::Duration::hours(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    let res = f
+        .post(
+            &format!("/en/programmes/byw/cohorts/cohort-1/sessions/{later}/live"),
+            &[],
+        )
+        .await;
+    let code2 = code_of(&location(&res));
+    let mut pages = Vec::new();
+    let screen = seen(&f, &format!("/cy/live/{code2}/screen"), &mut pages).await;
+    assert!(
+        screen.contains("Workshop 3: causes (3 gweithgaredd)"),
+        "{screen}"
+    );
+    for _ in 0..2 {
+        let res = f
+            .post(
+                &format!("/en/live/{code2}/templates/apply"),
+                &[("template", &template), ("key", "apply-1")],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+    let live2 = app.db.live_by_code(&code2).await.unwrap().unwrap();
+    let order = app.db.live_activities(live2.id).await.unwrap();
+    assert_eq!(order.len(), 3, "{order:?}");
+    assert_eq!(order[0].tool_id, "fishbone");
+    assert_eq!(order[0].prompt, "Why are deliveries late?");
+    assert_eq!(order[1].kind, ymarfer_domain::live::Kind::PollScale);
+    assert_eq!(order[1].options().len(), 5);
+    assert_eq!(order[2].kind, ymarfer_domain::live::Kind::Placement);
+    assert_eq!(
+        order[2].source_id,
+        Some(order[0].id),
+        "places its own brainstorm"
+    );
+    assert!(
+        order
+            .iter()
+            .all(|a| a.stage == ymarfer_domain::live::Stage::Ready)
+    );
+    // Its placement cannot open before its brainstorm is revealed.
+    let res = f
+        .post(
+            &format!("/en/live/{code2}/advance"),
+            &[("activity", &order[2].id.to_string()), ("from", "ready")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let screen = seen(&f, &format!("/en/live/{code2}/screen"), &mut pages).await;
+    assert!(
+        screen.contains("How sure are you of the cause?"),
+        "{screen}"
+    );
+
+    // A template of another programme is not there to apply.
+    let (other_programme, _) = app
+        .db
+        .create_programme_with_cohort("eraill", "Eraill")
+        .await
+        .unwrap();
+    let host = app.user("host@example.com", Lang::En, false).await;
+    let (foreign, _) = app
+        .db
+        .save_live_template(other_programme, "Theirs", host.id, &[])
+        .await
+        .unwrap();
+    let res = f
+        .post(
+            &format!("/en/live/{code2}/templates/apply"),
+            &[("template", &foreign.to_string()), ("key", "apply-2")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let errors = crate::markup::html_errors(&pages);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+on_both! {
+    live_templates => super::a_running_order_is_saved_and_applied_to_another_session;
+    live_throttled => super::guessing_codes_is_throttled;
+    live_languages_and_link => super::the_projector_speaks_the_cohorts_languages_beside_the_meeting_link;
 }

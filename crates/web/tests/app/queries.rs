@@ -470,7 +470,212 @@ async fn an_import_preview_costs_the_same_whatever_its_length(app: TestApp) {
     assert!(cost_of[1] <= 20, "{cost_of:?}");
 }
 
+/// A live room's phone and projector views cost the same however many are
+/// in the room: a brainstorm's notes, a poll's answers, a placement's places.
+async fn live_pages_cost_the_same_whatever_the_room(app: TestApp) {
+    use ymarfer_app::live;
+    use ymarfer_domain::live::{Kind, Quadrant, Stage};
+    statements();
+    let r = crate::live::room(&app).await;
+    let staff = app.acting(r.facilitator).await;
+    let cohort = app.db.cohort_by_id(r.cohort).await.unwrap().unwrap();
+    let code = live::start(&app.state, &staff, &cohort, r.session)
+        .await
+        .unwrap()
+        .code;
+    let f = app.client();
+    f.sign_in("hwylusydd@example.com").await;
+    let a = app.client();
+    a.sign_in("alys@example.com").await;
+    let phone = format!("/en/live/{code}");
+    let screen = format!("/en/live/{code}/screen");
+    // `n` more people of the cohort, each joined, with a firm of their own.
+    let more = |from: usize, n: usize| {
+        let app = &app;
+        async move {
+            let mut added = Vec::new();
+            for i in from..from + n {
+                let user = app
+                    .user(&format!("room{i}@example.com"), Lang::En, false)
+                    .await;
+                let org = Firm::named(&format!("Room firm {i}"))
+                    .add(&app.db, cohort.programme_id)
+                    .await
+                    .unwrap();
+                app.db
+                    .enrol(cohort.programme_id, cohort.id, user.id, Some(org.id), None)
+                    .await
+                    .unwrap();
+                let acting = app.acting(user.id).await;
+                added.push(acting);
+            }
+            added
+        }
+    };
+    let mut failures = Vec::new();
+    let mut check = |what: &str, before: &[usize], after: &[usize]| {
+        for ((b, a), page) in before.iter().zip(after).zip(["phone", "screen"]) {
+            if a > b || *a > 40 {
+                failures.push(format!("{what} {page}: {b} statements, then {a}"));
+            }
+        }
+    };
+    let costs = |_: ()| {
+        let (a, f, phone, screen) = (&a, &f, phone.clone(), screen.clone());
+        async move {
+            cost(a, &phone).await;
+            vec![cost(a, &phone).await, cost(f, &screen).await]
+        }
+    };
+
+    // A brainstorm, writing, then revealed: the notes grow.
+    let brainstorm = live::plan(&app.state, &staff, &code, "fishbone", ("Why?", Lang::En), 3)
+        .await
+        .unwrap();
+    live::advance(
+        &app.state,
+        &staff,
+        &code,
+        brainstorm,
+        Stage::Ready,
+        Lang::En,
+    )
+    .await
+    .unwrap();
+    let first = more(0, 2).await;
+    for (i, p) in first.iter().enumerate() {
+        live::join(&app.state, p, &code).await.unwrap();
+        live::note(
+            &app.state,
+            p,
+            &code,
+            "people",
+            "A cause",
+            Lang::En,
+            &format!("k{i}"),
+        )
+        .await
+        .unwrap();
+    }
+    let before = costs(()).await;
+    let second = more(2, 6).await;
+    for (i, p) in second.iter().enumerate() {
+        live::join(&app.state, p, &code).await.unwrap();
+        live::note(
+            &app.state,
+            p,
+            &code,
+            "method",
+            "Another",
+            Lang::Cy,
+            &format!("m{i}"),
+        )
+        .await
+        .unwrap();
+    }
+    check("brainstorm", &before, &costs(()).await);
+    live::advance(
+        &app.state,
+        &staff,
+        &code,
+        brainstorm,
+        Stage::Writing,
+        Lang::En,
+    )
+    .await
+    .unwrap();
+
+    // A poll, shown: the answers grow.
+    let poll = live::prepare(
+        &app.state,
+        &staff,
+        &code,
+        &live::Prepared {
+            kind: Kind::PollMultiple,
+            prompt: "Which?",
+            lang: Lang::En,
+            options: "One\nTwo\nThree",
+            source: None,
+        },
+    )
+    .await
+    .unwrap();
+    live::advance(&app.state, &staff, &code, poll, Stage::Ready, Lang::En)
+        .await
+        .unwrap();
+    for p in &first {
+        live::answer(
+            &app.state,
+            p,
+            &code,
+            live::Answered::Poll(vec![0, 2]),
+            Lang::En,
+        )
+        .await
+        .unwrap();
+    }
+    let before = costs(()).await;
+    for p in &second {
+        live::answer(
+            &app.state,
+            p,
+            &code,
+            live::Answered::Poll(vec![1]),
+            Lang::En,
+        )
+        .await
+        .unwrap();
+    }
+    check("poll", &before, &costs(()).await);
+
+    // A placement of the brainstorm's ideas: the places grow.
+    let placement = live::prepare(
+        &app.state,
+        &staff,
+        &code,
+        &live::Prepared {
+            kind: Kind::Placement,
+            prompt: "",
+            lang: Lang::En,
+            options: "",
+            source: Some(brainstorm),
+        },
+    )
+    .await
+    .unwrap();
+    live::advance(&app.state, &staff, &code, placement, Stage::Ready, Lang::En)
+        .await
+        .unwrap();
+    let notes = app.db.live_notes(brainstorm).await.unwrap();
+    for p in &first {
+        live::place(&app.state, p, &code, notes[0].id, Quadrant::QuickWin)
+            .await
+            .unwrap();
+    }
+    let before = costs(()).await;
+    for p in &second {
+        for n in &notes {
+            live::place(&app.state, p, &code, n.id, Quadrant::FillIn)
+                .await
+                .unwrap();
+        }
+    }
+    live::advance(
+        &app.state,
+        &staff,
+        &code,
+        placement,
+        Stage::Writing,
+        Lang::En,
+    )
+    .await
+    .unwrap();
+    check("placement", &before, &costs(()).await);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 crate::on_both! {
+    live_pages => super::live_pages_cost_the_same_whatever_the_room;
     bounded_queries => super::pages_cost_the_same_whatever_the_data;
     import_preview => super::an_import_preview_costs_the_same_whatever_its_length;
 }

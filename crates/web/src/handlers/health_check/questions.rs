@@ -139,7 +139,7 @@ pub async fn question(
     Path((token, n)): Path<(String, usize)>,
 ) -> AppResult {
     if let Some(wait) = state.flood.take(&addr) {
-        return Ok(AppError::too_many(wait));
+        return Ok(AppError::too_fast(wait));
     }
     let check = the_check(&state, &token).await?;
     let question = Question::at(n).ok_or(AppError::NOT_FOUND)?;

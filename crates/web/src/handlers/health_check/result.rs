@@ -200,7 +200,7 @@ pub async fn result(
     Path(token): Path<String>,
 ) -> AppResult {
     if let Some(wait) = state.flood.take(&addr) {
-        return Ok(AppError::too_many(wait));
+        return Ok(AppError::too_fast(wait));
     }
     let check = the_check(&state, &token).await?;
     if check.completed_at.is_none() {
