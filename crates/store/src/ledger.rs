@@ -1258,7 +1258,7 @@ impl Db {
         let sql = format!(
             "WITH page AS (SELECT l.id FROM benefit_lines l WHERE l.programme_id = $1 \
              AND l.status = '{status}'{only} AND {cond} ORDER BY {order} LIMIT $3) \
-             SELECT p.id AS project_id, p.title AS project_title, p.cohort_id, o.name AS organisation_name, \
+             SELECT p.id AS project_id, p.title AS project_title, p.lang AS project_lang, p.cohort_id, o.name AS organisation_name, \
              CASE WHEN u.erased_at IS NULL THEN u.display_name END AS claimant_name, \
              COALESCE(k.created_at, v.created_at) AS claimed_at, \
              o.employee_band, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \

@@ -42,8 +42,12 @@ async fn seed(url: &str, rooms: usize, phones: usize) -> anyhow::Result<Vec<Room
             .language(Lang::En)
             .add(&db, &hash)
             .await?;
-        db.grant(host.id, Role::Facilitator, Scope::Cohort { programme, cohort })
-            .await?;
+        db.grant(
+            host.id,
+            Role::Facilitator,
+            Scope::Cohort { programme, cohort },
+        )
+        .await?;
         let mut emails = Vec::new();
         for p in 0..phones {
             // Five people to a firm, one in three in Welsh.
@@ -52,7 +56,11 @@ async fn seed(url: &str, rooms: usize, phones: usize) -> anyhow::Result<Vec<Room
                 .await?
             {
                 Some(o) => o,
-                None => Firm::named(&format!("Firm {}", p / 5)).add(&db, programme).await?,
+                None => {
+                    Firm::named(&format!("Firm {}", p / 5))
+                        .add(&db, programme)
+                        .await?
+                }
             };
             let email = format!("live{run}-{r}-{p}@bench.ymarfer");
             let person = Person::new(&email)
@@ -60,7 +68,8 @@ async fn seed(url: &str, rooms: usize, phones: usize) -> anyhow::Result<Vec<Room
                 .language(if p % 3 == 0 { Lang::Cy } else { Lang::En })
                 .add(&db, &hash)
                 .await?;
-            db.enrol(programme, cohort, person.id, Some(firm.id), None).await?;
+            db.enrol(programme, cohort, person.id, Some(firm.id), None)
+                .await?;
             emails.push(email);
         }
         let start = chrono::Utc::now() - chrono::Duration::minutes(5);
@@ -78,7 +87,13 @@ async fn seed(url: &str, rooms: usize, phones: usize) -> anyhow::Result<Vec<Room
         let (live, code) = loop {
             let code = ymarfer_domain::live::code_from(rand_bytes());
             if let Some((live, _)) = db
-                .start_live(session.id, &code, host.id, session.ends_at, &Default::default())
+                .start_live(
+                    session.id,
+                    &code,
+                    host.id,
+                    session.ends_at,
+                    &Default::default(),
+                )
                 .await?
             {
                 break (live, code);
@@ -121,7 +136,11 @@ async fn signed_in(base: &str, email: &str) -> anyhow::Result<(reqwest::Client, 
         .form(&[("email", email), ("password", PASSWORD), ("_csrf", &csrf)])
         .send()
         .await?;
-    anyhow::ensure!(res.status().is_redirection(), "sign-in of {email}: {}", res.status());
+    anyhow::ensure!(
+        res.status().is_redirection(),
+        "sign-in of {email}: {}",
+        res.status()
+    );
     let csrf = csrf_of(&jar, base)?;
     Ok((http, csrf))
 }
@@ -140,7 +159,11 @@ fn csrf_of(jar: &reqwest::cookie::Jar, base: &str) -> anyhow::Result<String> {
 }
 
 /// Holds the room's event stream open, calling `seen` at each event.
-async fn listen(http: reqwest::Client, url: String, mut seen: impl FnMut() -> tokio::task::JoinHandle<()>) {
+async fn listen(
+    http: reqwest::Client,
+    url: String,
+    mut seen: impl FnMut() -> tokio::task::JoinHandle<()>,
+) {
     let Ok(mut res) = http.get(&url).send().await else {
         return;
     };

@@ -283,7 +283,11 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        assert!(clicked, "could not click {locator:?} on {}", self.url().await);
+        assert!(
+            clicked,
+            "could not click {locator:?} on {}",
+            self.url().await
+        );
         for _ in 0..100 {
             let state = self
                 .c
