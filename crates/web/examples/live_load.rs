@@ -209,6 +209,11 @@ impl Tally {
     }
 }
 
+/// The tally, even if a task panicked holding it.
+fn held(t: &Mutex<Tally>) -> std::sync::MutexGuard<'_, Tally> {
+    t.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
@@ -240,7 +245,7 @@ async fn main() -> anyhow::Result<()> {
                 let (h, screen, t) = (h.clone(), screen.clone(), t.clone());
                 tokio::spawn(async move {
                     if let Some(n) = counted(&h, &screen).await {
-                        t.lock().unwrap().saw(r, n, Instant::now());
+                        held(&t).saw(r, n, Instant::now());
                     }
                 })
             }));
@@ -262,7 +267,7 @@ async fn main() -> anyhow::Result<()> {
             streams.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let deadline = Instant::now() + Duration::from_secs(seconds);
             tasks.push(tokio::spawn(async move {
-                let held = tokio::spawn(listen(http.clone(), events, || tokio::spawn(async {})));
+                let stream = tokio::spawn(listen(http.clone(), events, || tokio::spawn(async {})));
                 // Spread the phones over the first seconds, then a note every 3 s or so.
                 tokio::time::sleep(Duration::from_millis((p as u64 * 97) % 3000)).await;
                 let mut n = 0;
@@ -281,19 +286,19 @@ async fn main() -> anyhow::Result<()> {
                         .send()
                         .await;
                     if res.is_ok_and(|r| r.status().is_redirection()) {
-                        t.lock().unwrap().sent[r].push(sent);
+                        held(&t).sent[r].push(sent);
                     }
                     tokio::time::sleep(Duration::from_millis(2500 + (p as u64 * 37) % 1000)).await;
                 }
                 tokio::time::sleep_until(end.into()).await;
-                held.abort();
+                stream.abort();
             }));
         }
     }
     for t in tasks {
         let _ = t.await;
     }
-    let tally = tally.lock().unwrap();
+    let tally = held(&tally);
     let sent: usize = tally.sent.iter().map(Vec::len).sum();
     let shown: usize = tally.shown.iter().sum();
     let mut l = tally.latencies.clone();
