@@ -192,8 +192,11 @@ async fn counted(http: &reqwest::Client, url: &str) -> Option<usize> {
 
 #[derive(Default)]
 struct Tally {
-    /// Per room: the send time of each acknowledged note, in order.
+    /// Per room: the send time of each note sent (and not refused), in the
+    /// order sent, which is the order the projector counts them in.
     sent: Vec<Vec<Instant>>,
+    /// Per room: how many notes the server acknowledged.
+    acked: Vec<usize>,
     /// Per room: how many notes the projector has been seen to count.
     shown: Vec<usize>,
     latencies: Vec<Duration>,
@@ -226,11 +229,13 @@ async fn main() -> anyhow::Result<()> {
     let made = seed(url, rooms, phones).await?;
     let tally = Arc::new(Mutex::new(Tally {
         sent: vec![Vec::new(); rooms],
+        acked: vec![0; rooms],
         shown: vec![0; rooms],
         ..Default::default()
     }));
     let streams = Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut tasks = Vec::new();
+    let mut projectors = Vec::new();
     let end = Instant::now() + Duration::from_secs(seconds) + Duration::from_secs(5);
     for (r, room) in made.iter().enumerate() {
         // The projector.
@@ -239,6 +244,7 @@ async fn main() -> anyhow::Result<()> {
         let screen = format!("{base}/en/live/{}/screen", room.code);
         let t = tally.clone();
         let h = http.clone();
+        projectors.push((http.clone(), screen.clone()));
         streams.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         tasks.push(tokio::spawn(async move {
             let watch = tokio::spawn(listen(http.clone(), events, move || {
@@ -274,6 +280,7 @@ async fn main() -> anyhow::Result<()> {
                 while Instant::now() < deadline {
                     n += 1;
                     let sent = Instant::now();
+                    held(&t).sent[r].push(sent);
                     let key = format!("{p}-{n}");
                     let res = http
                         .post(&notes)
@@ -285,8 +292,13 @@ async fn main() -> anyhow::Result<()> {
                         ])
                         .send()
                         .await;
-                    if res.is_ok_and(|r| r.status().is_redirection()) {
-                        held(&t).sent[r].push(sent);
+                    {
+                        let mut tally = held(&t);
+                        if res.is_ok_and(|r| r.status().is_redirection()) {
+                            tally.acked[r] += 1;
+                        } else if let Some(at) = tally.sent[r].iter().position(|s| *s == sent) {
+                            tally.sent[r].remove(at);
+                        }
                     }
                     tokio::time::sleep(Duration::from_millis(2500 + (p as u64 * 37) % 1000)).await;
                 }
@@ -298,9 +310,14 @@ async fn main() -> anyhow::Result<()> {
     for t in tasks {
         let _ = t.await;
     }
+    // Every acknowledged note must be counted on its projector at the end.
+    let mut counted_at_end = 0;
+    for (http, screen) in &projectors {
+        counted_at_end += counted(http, screen).await.unwrap_or(0);
+    }
     let tally = held(&tally);
-    let sent: usize = tally.sent.iter().map(Vec::len).sum();
-    let shown: usize = tally.shown.iter().sum();
+    let sent: usize = tally.acked.iter().sum();
+    let shown = counted_at_end;
     let mut l = tally.latencies.clone();
     l.sort();
     let at = |q: f64| -> f64 {
@@ -313,7 +330,7 @@ async fn main() -> anyhow::Result<()> {
         at(0.95),
         at(0.99),
         l.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
-        sent - shown,
+        sent.saturating_sub(shown),
         streams.load(std::sync::atomic::Ordering::Relaxed)
     );
     Ok(())
