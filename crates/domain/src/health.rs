@@ -179,23 +179,39 @@ pub enum Similar {
 impl Similar {
     /// From each similar firm's verified first-year savings.
     pub fn of(savings: &[Pence]) -> Similar {
-        if savings.len() < MIN_GROUP {
-            return Similar::Withheld {
-                firms: savings.len(),
-            };
-        }
-        let mut v: Vec<i64> = savings.iter().map(|p| p.0).collect();
+        let mut v = savings.to_vec();
         v.sort_unstable();
-        let n = v.len();
-        // An even count takes the mean of the middle two, rounded half away from zero.
-        let median = if n % 2 == 1 {
-            v[n / 2]
-        } else {
-            crate::decimal::div_round(i128::from(v[n / 2 - 1]) + i128::from(v[n / 2]), 2) as i64
+        let (offset, take) = Similar::middle(v.len());
+        Similar::ranked(v.len(), &v[offset..(offset + take).min(v.len())])
+    }
+
+    /// Where the middle of `firms` values ranked from the least lies: the
+    /// offset of the first middle value and how many to read (two for an
+    /// even count).
+    pub fn middle(firms: usize) -> (usize, usize) {
+        (
+            firms.saturating_sub(1) / 2,
+            if firms.is_multiple_of(2) { 2 } else { 1 },
+        )
+    }
+
+    /// From the size of the group and its middle value(s), read at
+    /// [`Similar::middle`] from the values ranked. An even count takes the
+    /// mean of the middle two, rounded half away from zero.
+    pub fn ranked(firms: usize, middle: &[Pence]) -> Similar {
+        let median = match middle {
+            [one] if firms % 2 == 1 => one.0,
+            [low, high] if firms.is_multiple_of(2) => {
+                crate::decimal::div_round(i128::from(low.0) + i128::from(high.0), 2) as i64
+            }
+            _ => return Similar::Withheld { firms },
         };
+        if firms < MIN_GROUP {
+            return Similar::Withheld { firms };
+        }
         Similar::Shown {
             median: Pence(median),
-            firms: n,
+            firms,
         }
     }
 }

@@ -41,6 +41,14 @@ pub enum CopyRefused {
     NotEmpty(String),
 }
 
+/// PostgreSQL's triggers that keep figures as rows are written (see
+/// `docs/kept-figures.md`), by table.
+const KEPT_TRIGGERS: [(&str, &str); 3] = [
+    ("benefit_lines", "peer_savings_lines"),
+    ("organisations", "peer_savings_firm_moved"),
+    ("enrolments", "cohort_places"),
+];
+
 /// Tables that are bookkeeping, not data.
 fn skipped(table: &str) -> bool {
     table.starts_with("_sqlx") || table.starts_with("sqlite_")
@@ -194,6 +202,14 @@ impl Db {
             }
         }
         let mut tx = pg.begin().await.map_err(StoreError::from)?;
+        // The kept figures come across as they are: the triggers that keep
+        // them would count each copied row a second time.
+        for (table, trigger) in KEPT_TRIGGERS {
+            sqlx::query(&format!("ALTER TABLE {table} DISABLE TRIGGER {trigger}"))
+                .execute(&mut *tx)
+                .await
+                .map_err(StoreError::from)?;
+        }
         let mut done = Vec::new();
         for (table, columns) in &plan.tables {
             let names: Vec<String> = columns.iter().map(|(c, _)| format!("\"{c}\"")).collect();
@@ -284,6 +300,12 @@ impl Db {
             .await
             .map_err(StoreError::from)?;
             sqlx::query("DROP TABLE ymarfer_copy_later")
+                .execute(&mut *tx)
+                .await
+                .map_err(StoreError::from)?;
+        }
+        for (table, trigger) in KEPT_TRIGGERS {
+            sqlx::query(&format!("ALTER TABLE {table} ENABLE TRIGGER {trigger}"))
                 .execute(&mut *tx)
                 .await
                 .map_err(StoreError::from)?;

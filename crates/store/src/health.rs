@@ -439,7 +439,7 @@ impl Db {
             sqlx::query_as(
                 "SELECT c.id AS cohort_id, c.slug AS cohort_slug, c.name_en, c.name_cy, p.id AS programme_id, \
                  p.slug AS programme_slug, c.starts_on, c.ends_on, c.delivery_mode, c.region, c.capacity, \
-                 (SELECT COUNT(*) FROM enrolments e WHERE e.cohort_id = c.id AND e.status = 'active') AS enrolled \
+                 c.active_enrolments AS enrolled \
                  FROM cohorts c JOIN programmes p ON p.id = c.programme_id \
                  WHERE c.starts_on IS NOT NULL AND (c.ends_on IS NULL OR c.ends_on >= $1) \
                  ORDER BY c.starts_on, c.id",

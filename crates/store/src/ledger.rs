@@ -1355,27 +1355,43 @@ impl Db {
             .unwrap_or_default())
     }
 
-    /// The verified first-year savings of each firm of this size band and SIC
-    /// section, across every programme (those with a verified line). One query.
-    pub async fn peer_savings(&self, band: &str, sector: &str) -> Result<Vec<Pence>> {
-        let sql = format!(
-            "SELECT {} FROM organisations o \
-             JOIN benefit_lines l ON l.organisation_id = o.id AND l.status = 'verified' \
-             WHERE o.employee_band = $1 AND o.sic_section = $2 \
-             GROUP BY o.id ORDER BY o.id",
-            split_sum("l.first_year_pence", "value")
-        );
-        let values: Vec<(i64, i64)> = with_pool!(self, |pool| {
-            sqlx::query_as(&sql)
+    /// How many firms of this size band and SIC section have verified
+    /// savings (across every programme), and the middle of those savings
+    /// ranked from the least (see [`Similar::middle`]), read from the kept
+    /// `peer_savings` and its index: two statements, whatever the group.
+    ///
+    /// [`Similar::middle`]: ymarfer_domain::health::Similar::middle
+    pub async fn peer_savings(&self, band: &str, sector: &str) -> Result<(usize, Vec<Pence>)> {
+        let (firms, middle): (i64, Vec<i64>) = with_pool!(self, |pool| {
+            let firms: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM peer_savings WHERE employee_band = $1 AND sic_section = $2",
+            )
+            .bind(band)
+            .bind(sector)
+            .fetch_one(pool)
+            .await?;
+            let (offset, take) =
+                ymarfer_domain::health::Similar::middle(usize::try_from(firms).unwrap_or(0));
+            let middle = if firms == 0 {
+                Vec::new()
+            } else {
+                sqlx::query_scalar(
+                    "SELECT value_pence FROM peer_savings WHERE employee_band = $1 AND sic_section = $2 \
+                     ORDER BY value_pence LIMIT $3 OFFSET $4",
+                )
                 .bind(band)
                 .bind(sector)
+                .bind(take as i64)
+                .bind(offset as i64)
                 .fetch_all(pool)
                 .await?
+            };
+            (firms, middle)
         });
-        Ok(values
-            .into_iter()
-            .map(|(high, low)| Pence(joined(high, low)))
-            .collect())
+        Ok((
+            usize::try_from(firms).unwrap_or(0),
+            middle.into_iter().map(Pence).collect(),
+        ))
     }
 
     /// The current version of each line of the programme's projects that are

@@ -17,6 +17,7 @@ pub mod health;
 pub mod home;
 pub mod idempotency;
 pub mod jobs;
+pub mod kept;
 pub mod ledger;
 pub mod live;
 pub mod mail_queue;

@@ -226,6 +226,19 @@ impl Db {
         }))
     }
 
+    /// Sets when a live session's code stops working (the demo's finished
+    /// session, run before its records are dated back).
+    pub async fn set_live_ends_at(&self, live: i64, ends_at: DateTime<Utc>) -> Result<()> {
+        with_pool!(self, |pool| {
+            sqlx::query("UPDATE live_sessions SET ends_at = $1 WHERE id = $2")
+                .bind(ends_at)
+                .bind(live)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
     /// The live session a code opens.
     pub async fn live_by_code(&self, code: &str) -> Result<Option<Live>> {
         let sql = format!("SELECT {LIVE_COLUMNS} FROM live_sessions WHERE code = $1");

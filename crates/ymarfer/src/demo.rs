@@ -8,6 +8,7 @@ use ymarfer_domain::capability::Moment;
 use ymarfer_domain::impact::net::Percent;
 use ymarfer_domain::impact::{Category, Status};
 use ymarfer_domain::innovation::EmployeeBand;
+use ymarfer_domain::live::Stage as LiveStage;
 use ymarfer_domain::programme::{
     DeliveryLanguage, DeliveryMode, SessionKind, SetCandidate, propose_sets,
 };
@@ -1711,14 +1712,13 @@ async fn attachments(
     Ok(())
 }
 
-/// The running cohort's next session, live: one brainstorm run to the end
-/// (each firm's causes in its own fishbone, the ranked result in the cohort
-/// space) and another being written now, through the same acts a
-/// facilitator's and the participants' pages use.
+/// The running cohort's live sessions, through the same acts a
+/// facilitator's and the participants' pages use: its last session, run live
+/// and finished (each firm's causes in its own fishbone, the ranked causes
+/// and a poll's result in the cohort space), and its next, live now (notes
+/// written and revealed, the dot-vote under way, a poll being answered).
 async fn live_room(s: &ymarfer_app::Services) -> anyhow::Result<()> {
     use ymarfer_app::acting::{Acting, Door};
-    use ymarfer_app::live;
-    use ymarfer_domain::live::Stage;
     let db = &s.db;
     let programme = db
         .programme_by_slug(PROGRAMME)
@@ -1729,12 +1729,11 @@ async fn live_room(s: &ymarfer_app::Services) -> anyhow::Result<()> {
         .await?
         .context("the running cohort")?;
     let now = Utc::now();
-    let Some(session) = db
-        .meetings_of(cohort.id)
-        .await?
-        .into_iter()
-        .find(|m| m.ends_at > now)
-    else {
+    let meetings = db.meetings_of(cohort.id).await?;
+    let (Some(last), Some(next)) = (
+        meetings.iter().rev().find(|m| m.ends_at <= now),
+        meetings.iter().find(|m| m.ends_at > now),
+    ) else {
         return Ok(());
     };
     let person = |email: &str| {
@@ -1760,81 +1759,154 @@ async fn live_room(s: &ymarfer_app::Services) -> anyhow::Result<()> {
     if people.is_empty() {
         return Ok(());
     }
-    let code = live::start(s, &facilitator, &cohort, session.id)
+    let room = LiveDemo {
+        s,
+        facilitator: &facilitator,
+        people: &people,
+    };
+
+    // The last session: its code worked while it ran, and it has ended.
+    let by = facilitator.user_id().context("the facilitator")?;
+    let mut event = facilitator.event(ymarfer_domain::audit::AuditAction::LiveStarted);
+    event.programme_id = Some(programme.id);
+    event.subject = format!("session {} (cohort {})", last.id, cohort.id);
+    let (finished, _) = db
+        .start_live(last.id, "YMARF3", by, now + Duration::hours(1), &event)
         .await?
-        .code;
-    for who in &people {
-        live::join(s, who, &code).await?;
-    }
-    // The first brainstorm, written, revealed, voted and closed.
-    let first = live::plan(
-        s,
-        &facilitator,
-        &code,
-        "fishbone",
-        ("Pam mae archebion yn cyrraedd yn hwyr?", Lang::Cy),
-        2,
-    )
-    .await?;
-    live::advance(s, &facilitator, &code, first, Stage::Ready, Lang::Cy).await?;
-    let causes = [
-        ("people", "Dim ond un gyrrwr sy'n nabod y llwybrau gwledig"),
-        (
-            "method",
-            "Archebion yn cael eu cadarnhau dros y ffôn heb daflen",
-        ),
-        ("machine", "Mae'r hen fan yn torri i lawr yn yr oerfel"),
-        ("material", "Deunydd pacio'n cyrraedd ar fore'r danfon"),
-        ("measurement", "Neb yn cofnodi amser y danfon"),
-        ("environment", "Gwaith ffordd ar yr A55"),
-    ];
-    let mut notes = Vec::new();
-    for (i, (heading, body)) in causes.iter().enumerate() {
-        let who = &people[i % people.len()];
-        let key = format!("demo-{i}");
-        if let Some(id) = live::note(s, who, &code, heading, body, Lang::Cy, &key).await? {
-            notes.push(id);
-        }
-    }
-    live::advance(s, &facilitator, &code, first, Stage::Writing, Lang::Cy).await?;
-    live::advance(s, &facilitator, &code, first, Stage::Revealed, Lang::Cy).await?;
-    for (i, who) in people.iter().enumerate() {
-        for note in [notes[1], notes[(i + 3) % notes.len()]] {
-            live::vote(s, who, &code, note, true).await?;
-        }
-    }
-    live::advance(s, &facilitator, &code, first, Stage::Voting, Lang::Cy).await?;
-    // The second, being written now, on the timer; one person has finished.
-    let second = live::plan(
-        s,
-        &facilitator,
-        &code,
-        "fishbone",
-        ("Beth sy'n achosi gwastraff deunydd pacio?", Lang::Cy),
-        3,
-    )
-    .await?;
-    live::advance(s, &facilitator, &code, second, Stage::Ready, Lang::Cy).await?;
-    for (i, (heading, body)) in [
-        ("method", "Torri bocsys i faint â llaw"),
-        ("material", "Cyflenwr yn anfon gormod o blastig"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        let key = format!("demo-second-{i}");
-        live::note(
-            s,
-            &people[i % people.len()],
-            &code,
-            heading,
-            body,
-            Lang::Cy,
-            &key,
+        .context("the finished live session")?;
+    let code = &finished.code;
+    room.join_all(code).await?;
+    let causes = room
+        .brainstorm(
+            code,
+            "Pam mae archebion yn cyrraedd yn hwyr?",
+            &[
+                ("people", "Dim ond un gyrrwr sy'n nabod y llwybrau gwledig"),
+                (
+                    "method",
+                    "Archebion yn cael eu cadarnhau dros y ffôn heb daflen",
+                ),
+                ("machine", "Mae'r hen fan yn torri i lawr yn yr oerfel"),
+                ("material", "Deunydd pacio'n cyrraedd ar fore'r danfon"),
+                ("measurement", "Neb yn cofnodi amser y danfon"),
+                ("environment", "Gwaith ffordd ar yr A55"),
+            ],
         )
         .await?;
-    }
-    live::timer(s, &facilitator, &code, second, Some(10)).await?;
-    live::done(s, &people[0], &code).await?;
+    room.close(code, causes, LiveStage::Voting).await?;
+    let poll = room
+        .poll(
+            code,
+            "Pa mor hyderus ydych chi y gallwch roi cynnig ar newid cyn y sesiwn nesaf?",
+        )
+        .await?;
+    room.close(code, poll, LiveStage::Writing).await?;
+    room.close(code, poll, LiveStage::Revealed).await?;
+    db.set_live_ends_at(finished.id, last.ends_at).await?;
+
+    // The next session, live now.
+    let code = &ymarfer_app::live::start(s, &facilitator, &cohort, next.id)
+        .await?
+        .code;
+    room.join_all(code).await?;
+    room.brainstorm(
+        code,
+        "Beth sy'n achosi gwastraff deunydd pacio?",
+        &[
+            ("method", "Torri bocsys i faint â llaw"),
+            ("material", "Cyflenwr yn anfon gormod o blastig"),
+            ("people", "Neb wedi dangos i'r staff newydd sut i bacio"),
+            (
+                "measurement",
+                "Dim cofnod o faint o focsys sy'n cael eu taflu",
+            ),
+        ],
+    )
+    .await?;
+    room.poll(
+        code,
+        "Pa mor barod ydych chi i roi cynnig ar newid yr wythnos hon?",
+    )
+    .await?;
     Ok(())
+}
+
+/// The demo's facilitator and participants in a live session.
+struct LiveDemo<'a> {
+    s: &'a ymarfer_app::Services,
+    facilitator: &'a ymarfer_app::acting::Acting,
+    people: &'a [ymarfer_app::acting::Acting],
+}
+
+impl LiveDemo<'_> {
+    async fn join_all(&self, code: &str) -> anyhow::Result<()> {
+        for who in self.people {
+            ymarfer_app::live::join(self.s, who, code).await?;
+        }
+        Ok(())
+    }
+
+    /// A silent brainstorm on the fishbone: the causes written (one person
+    /// after another), revealed, and two dots each spent, the vote left
+    /// open.
+    async fn brainstorm(
+        &self,
+        code: &str,
+        prompt: &str,
+        causes: &[(&str, &str)],
+    ) -> anyhow::Result<i64> {
+        use ymarfer_app::live;
+        let (s, f, people) = (self.s, self.facilitator, self.people);
+        let id = live::plan(s, f, code, "fishbone", (prompt, Lang::Cy), 2).await?;
+        live::advance(s, f, code, id, LiveStage::Ready, Lang::Cy).await?;
+        anyhow::ensure!(causes.len() > 1, "a brainstorm of several causes");
+        let mut notes = Vec::new();
+        for (i, (heading, body)) in causes.iter().enumerate() {
+            let who = &people[i % people.len()];
+            let key = format!("demo-{code}-{i}");
+            if let Some(n) = live::note(s, who, code, heading, body, Lang::Cy, &key).await? {
+                notes.push(n);
+            }
+        }
+        live::advance(s, f, code, id, LiveStage::Writing, Lang::Cy).await?;
+        live::advance(s, f, code, id, LiveStage::Revealed, Lang::Cy).await?;
+        for (i, who) in people.iter().enumerate() {
+            for note in [notes[0], notes[1 + i % (notes.len() - 1)]] {
+                live::vote(s, who, code, note, true).await?;
+            }
+        }
+        Ok(id)
+    }
+
+    /// A 1–5 poll, open, and answered by everyone but one.
+    async fn poll(&self, code: &str, question: &str) -> anyhow::Result<i64> {
+        use ymarfer_app::live::{self, Answered, Prepared};
+        use ymarfer_domain::live::Kind;
+        let (s, f) = (self.s, self.facilitator);
+        let id = live::prepare(
+            s,
+            f,
+            code,
+            &Prepared {
+                kind: Kind::PollScale,
+                prompt: question,
+                lang: Lang::Cy,
+                options: "",
+                source: None,
+            },
+        )
+        .await?;
+        live::advance(s, f, code, id, LiveStage::Ready, Lang::Cy).await?;
+        let answering = self.people.len().saturating_sub(1).max(1);
+        for (i, who) in self.people.iter().take(answering).enumerate() {
+            live::answer(s, who, code, Answered::Poll(vec![2 + i % 3]), Lang::Cy).await?;
+        }
+        Ok(id)
+    }
+
+    /// Moves an activity on from `from` (to closed, landing and posting).
+    async fn close(&self, code: &str, id: i64, from: LiveStage) -> anyhow::Result<()> {
+        ymarfer_app::live::advance(self.s, self.facilitator, code, id, from, Lang::Cy).await?;
+        Ok(())
+    }
 }

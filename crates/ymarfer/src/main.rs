@@ -168,6 +168,10 @@ enum Command {
     Followups(FollowupsCommand),
     /// Apply database migrations and exit.
     Migrate,
+    /// Recompute every kept figure (stored line values, similar firms'
+    /// savings, cohort places) from the records and compare: exits non-zero,
+    /// naming each figure that differs. Safe while Ymarfer serves.
+    Check,
     /// Write a consistent copy of the SQLite database to FILE, while Ymarfer
     /// serves. (For PostgreSQL, use pg_dump: see the README.)
     Backup {
@@ -470,6 +474,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let db = g.open_db().await?;
             println!("Database is up to date ({}).", db.backend().name());
             db.close().await;
+        }
+        Command::Check => {
+            let db = g.open_db().await?;
+            let drift = db.kept_drift().await;
+            db.close().await;
+            let drift = drift?;
+            if !drift.is_empty() {
+                for d in &drift {
+                    eprintln!("{d}");
+                }
+                anyhow::bail!("{} kept figures differ from the records", drift.len());
+            }
+            println!("Every kept figure matches the records.");
         }
         Command::Backup { file } => {
             anyhow::ensure!(

@@ -358,22 +358,41 @@ async fn demo_loads_once_and_names_its_accounts() {
                 landed >= 2,
                 "{landed} firms' fishbones from the live session"
             );
-            // Its next session is live: one brainstorm closed and posted,
-            // another being written now.
-            let next = db
-                .meetings_of(c.id)
+            // Its last session ran live and has ended: the causes and the
+            // poll closed and posted.
+            let meetings = db.meetings_of(c.id).await.unwrap();
+            let last = meetings.iter().rev().find(|m| m.ends_at <= now).unwrap();
+            let finished = db
+                .live_of_session(last.id)
                 .await
                 .unwrap()
-                .into_iter()
-                .find(|m| m.ends_at > now)
-                .unwrap();
+                .expect("finished");
+            assert!(finished.ends_at <= now, "its code has expired");
+            let activities = db.live_activities(finished.id).await.unwrap();
+            assert_eq!(activities.len(), 2);
+            for a in &activities {
+                assert_eq!(a.stage, ymarfer_domain::live::Stage::Closed);
+                assert!(a.post_id.is_some(), "the result is posted");
+            }
+            // Its next session is live: the causes revealed and being voted
+            // on, a poll being answered now.
+            let next = meetings.iter().find(|m| m.ends_at > now).unwrap();
             let live = db.live_of_session(next.id).await.unwrap().expect("live");
             let activities = db.live_activities(live.id).await.unwrap();
             assert_eq!(activities.len(), 2);
-            assert_eq!(activities[0].stage, ymarfer_domain::live::Stage::Closed);
-            assert!(activities[0].post_id.is_some(), "the result is posted");
+            assert_eq!(activities[0].stage, ymarfer_domain::live::Stage::Voting);
+            assert!(!db.live_notes(activities[0].id).await.unwrap().is_empty());
+            assert!(
+                db.live_notes(activities[0].id)
+                    .await
+                    .unwrap()
+                    .iter()
+                    .any(|n| n.votes > 0),
+                "dots spent"
+            );
             assert_eq!(activities[1].stage, ymarfer_domain::live::Stage::Writing);
-            assert!(!db.live_notes(activities[1].id).await.unwrap().is_empty());
+            assert_eq!(live.current_activity, Some(activities[1].id));
+            assert!(!db.live_answers(activities[1].id).await.unwrap().is_empty());
         }
         // Dates are relative to today: one cohort is running, with sessions
         // past and to come; one is about to start.
@@ -422,6 +441,28 @@ async fn demo_loads_once_and_names_its_accounts() {
         completed < all && interest < completed && enrolled >= 4 && enrolled < interest,
         "{completed} {interest} {enrolled}"
     );
+    // Every kept figure matches the records; one altered by hand is named.
+    let (out, stdout, stderr) = run(ymarfer().arg("check").env("YMARFER_DATA_DIR", &dir));
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("Every kept figure matches"), "{stdout}");
+    db.execute_unchecked(
+        "UPDATE peer_savings SET value_pence = value_pence + 100 \
+         WHERE organisation_id = (SELECT MIN(organisation_id) FROM peer_savings)",
+    )
+    .await
+    .unwrap();
+    let (out, _, stderr) = run(ymarfer().arg("check").env("YMARFER_DATA_DIR", &dir));
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("peer savings") && stderr.contains("1 kept figures differ"),
+        "{stderr}"
+    );
+    db.execute_unchecked(
+        "UPDATE peer_savings SET value_pence = value_pence - 100 \
+         WHERE organisation_id = (SELECT MIN(organisation_id) FROM peer_savings)",
+    )
+    .await
+    .unwrap();
     db.close().await;
     let (out, stdout, _) = run(ymarfer().arg("demo").env("YMARFER_DATA_DIR", &dir));
     assert!(out.status.success() && stdout.contains("already present"));
@@ -1140,6 +1181,8 @@ async fn synth_is_seeded_and_served() {
             stdout.contains("organisations") && stdout.contains("posts"),
             "{stdout}"
         );
+        let (out, _, stderr) = run(ymarfer().arg("check").env("YMARFER_DATA_DIR", dir));
+        assert!(out.status.success(), "synth data's kept figures: {stderr}");
     }
     let (da, db) = (digests(a.clone()).await, digests(b).await);
     assert_eq!(da, db, "the same seed, the same data");
@@ -1165,6 +1208,11 @@ async fn synth_is_seeded_and_served() {
             .env("YMARFER_DATA_DIR", &dir)
             .env("YMARFER_DATABASE_URL", &url));
         assert!(out.status.success(), "{stderr}");
+        let (out, _, stderr) = run(ymarfer()
+            .arg("check")
+            .env("YMARFER_DATA_DIR", &dir)
+            .env("YMARFER_DATABASE_URL", &url));
+        assert!(out.status.success(), "synth data's kept figures: {stderr}");
         let (out, stdout, stderr) = run(ymarfer()
             .args([
                 "report",

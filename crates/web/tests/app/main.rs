@@ -26,6 +26,7 @@ mod hardening;
 mod health;
 mod home_loop;
 mod impact;
+mod kept;
 mod live;
 mod live_room;
 mod markup;

@@ -129,7 +129,7 @@ async fn result_page(
     // Similar firms: same size band and sector, across every programme.
     let (similar, group) = match (check.band(), check.sector.as_deref()) {
         (Some(band), Some(sector)) => {
-            let savings = state.db.peer_savings(band.as_str(), sector).await?;
+            let (firms, middle) = state.db.peer_savings(band.as_str(), sector).await?;
             let group = tr.args(
                 "health-similar-group",
                 &[
@@ -145,7 +145,7 @@ async fn result_page(
                     ),
                 ],
             );
-            (Some(Similar::of(&savings)), group)
+            (Some(Similar::ranked(firms, &middle)), group)
         }
         _ => (None, String::new()),
     };
