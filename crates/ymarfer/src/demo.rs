@@ -1748,13 +1748,20 @@ async fn live_room(s: &ymarfer_app::Services) -> anyhow::Result<()> {
         }
     };
     let facilitator = person("facilitator@ymarfer.demo").await?;
-    let mut people = Vec::new();
+    // Four of its members, the demo's participant first (so that signing in
+    // as them shows the room as one who took part).
+    let mut members = Vec::new();
     for e in db.enrolled(cohort.id).await? {
-        if e.is_active() && e.organisation_id.is_some() && people.len() < 4 {
+        if e.is_active() && e.organisation_id.is_some() {
             let user = db.user_by_id(e.user_id).await?.context("a participant")?;
-            let actor = db.actor(&user).await?;
-            people.push(Acting::person(Some(&actor), Door::Page, "demo"));
+            members.push((user.email.as_str() != "participant@ymarfer.demo", user));
         }
+    }
+    members.sort_by_key(|(later, _)| *later);
+    let mut people = Vec::new();
+    for (_, user) in members.iter().take(4) {
+        let actor = db.actor(user).await?;
+        people.push(Acting::person(Some(&actor), Door::Page, "demo"));
     }
     if people.is_empty() {
         return Ok(());

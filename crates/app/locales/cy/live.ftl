@@ -101,9 +101,9 @@ live-answered = { $count ->
     [zero] Does neb wedi ateb eto.
     [one] Mae un person wedi ateb hyd yma.
     [two] Mae dau berson wedi ateb hyd yma.
-    [few] Mae { $count } person wedi ateb hyd yma.
-    [many] Mae { $count } person wedi ateb hyd yma.
-   *[other] Mae { $count } person wedi ateb hyd yma.
+    [few] Mae { $count } o bobl wedi ateb hyd yma.
+    [many] Mae { $count } o bobl wedi ateb hyd yma.
+   *[other] Mae { $count } o bobl wedi ateb hyd yma.
 }
 live-results = Atebion yr ystafell
 live-poll-results = Sut atebodd yr ystafell

@@ -488,20 +488,41 @@ impl ScreenPage {
             _ => None,
         }
     }
+    /// How the controls name an activity: a brainstorm by its prompt, the
+    /// others by their kind and prompt.
+    fn name_of(&self, a: &ymarfer_store::live::Activity) -> String {
+        if a.kind == Kind::Brainstorm {
+            a.prompt.clone()
+        } else if a.prompt.is_empty() {
+            self.page.t(a.kind.message_id())
+        } else {
+            format!("{} – {}", self.page.t(a.kind.message_id()), a.prompt)
+        }
+    }
+
+    /// Activities waiting to be opened: (id, name).
     fn ready(&self) -> Vec<(i64, String)> {
         self.room
             .activities
             .iter()
             .filter(|a| a.stage == Stage::Ready)
-            .map(|a| {
-                let name = if a.kind == Kind::Brainstorm {
-                    a.prompt.clone()
-                } else if a.prompt.is_empty() {
-                    self.page.t(a.kind.message_id())
-                } else {
-                    format!("{} – {}", self.page.t(a.kind.message_id()), a.prompt)
-                };
-                (a.id, name)
+            .map(|a| (a.id, self.name_of(a)))
+            .collect()
+    }
+
+    /// Activities opened before the current one and not yet closed, to move
+    /// on from where they were left: (id, stage, button, name).
+    fn left_open(&self) -> Vec<(i64, &'static str, String, String)> {
+        self.room
+            .activities
+            .iter()
+            .filter(|a| {
+                !matches!(a.stage, Stage::Ready | Stage::Closed)
+                    && Some(a.id) != self.room.live.current_activity
+            })
+            .filter_map(|a| {
+                let label = a.kind.advance_message(a.stage)?;
+                Some((a.id, a.stage.as_str(), self.page.t(label), self.name_of(a)))
             })
             .collect()
     }

@@ -1014,7 +1014,23 @@ async fn the_room_places_a_brainstorms_ideas_by_impact_and_effort(app: TestApp) 
         .find("Thankless tasks: low impact, high effort")
         .unwrap();
     assert!(quick < driver_at && driver_at < thankless, "{space}");
-    let _ = live;
+    // The brainstorm, left revealed while the room placed its ideas, is
+    // offered to the facilitator to move on from where it was left.
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    let offered = format!(
+        "<input type=\"hidden\" name=\"activity\" value=\"{brainstorm}\">\n    <input type=\"hidden\" name=\"from\" value=\"revealed\">\n    <button type=\"submit\">Open the vote"
+    );
+    assert!(screen.contains(&offered), "{screen}");
+    advance(brainstorm.clone(), "revealed").await;
+    advance(brainstorm.clone(), "voting").await;
+    let activities = app.db.live_activities(live.id).await.unwrap();
+    assert!(
+        activities
+            .iter()
+            .all(|a| a.stage == ymarfer_domain::live::Stage::Closed)
+    );
+    let screen = seen(&f, &format!("/en/live/{code}/screen"), &mut pages).await;
+    assert!(!screen.contains("Open the vote"), "nothing left to move on");
     let errors = crate::markup::html_errors(&pages);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
