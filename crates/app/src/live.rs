@@ -472,7 +472,7 @@ fn result_post(tool: &Tool, board: &Board, a: &Activity, notes: &[Note], lang: L
         if a.prompt.is_empty() {
             String::new()
         } else {
-            format!(": {}", a.prompt)
+            format!(": {}", written(&a.prompt, &a.prompt_lang, lang))
         }
     );
     body.push_str(&tr.t("live-post-intro"));
@@ -485,7 +485,7 @@ fn result_post(tool: &Tool, board: &Board, a: &Activity, notes: &[Note], lang: L
         body.push_str(&format!(
             "{}. {} ({}) – {}{}\n",
             i + 1,
-            n.body.replace('\n', " "),
+            written(&n.body, &n.lang, lang),
             board.heading_name(&n.heading, lang).unwrap_or(&n.heading),
             tr.count("live-votes", *votes),
             n.author
@@ -845,9 +845,24 @@ fn post_heading(a: &Activity, lang: Lang) -> String {
         if a.prompt.is_empty() {
             String::new()
         } else {
-            format!(": {}", a.prompt)
+            format!(": {}", written(&a.prompt, &a.prompt_lang, lang))
         }
     )
+}
+
+/// Typed words in a post written in `lang`: as they are when they are in
+/// `lang` too, else marked with the language they were written in, so that
+/// screen readers say them in it.
+fn written(text: &str, written_in: &str, lang: Lang) -> String {
+    let text = text.replace('\n', " ");
+    match Lang::parse(written_in) {
+        Some(other) if other != lang => format!(
+            "<span lang=\"{}\">{}</span>",
+            other.code(),
+            crate::mail::escape_html(&text)
+        ),
+        _ => text,
+    }
 }
 
 /// A cell of a Markdown table.
@@ -889,7 +904,7 @@ fn round_post(a: &Activity, answers: &[Answer], lang: Lang) -> String {
     for w in answers {
         body.push_str(&format!(
             "- {} ({})\n",
-            w.body.replace('\n', " "),
+            written(&w.body, &w.lang, lang),
             w.author
                 .clone()
                 .unwrap_or_else(|| tr.t("former-participant"))
@@ -918,7 +933,7 @@ fn placement_post(
             if let Some(note) = notes.iter().find(|x| x.id == *id) {
                 body.push_str(&format!(
                     "- {} ({})\n",
-                    note.body.replace('\n', " "),
+                    written(&note.body, &note.lang, lang),
                     tr.args(
                         "live-placed-count",
                         &[("count", n.to_string()), ("of", of.to_string())]

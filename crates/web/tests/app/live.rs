@@ -854,7 +854,7 @@ async fn a_poll_and_a_round_of_the_room_land_in_the_cohort_space(app: TestApp) {
         "{space}"
     );
     assert!(
-        space.contains("Galw pob gyrrwr ddydd Llun (Bryn Pobydd)"),
+        space.contains("<span lang=\"cy\">Galw pob gyrrwr ddydd Llun</span> (Bryn Pobydd)"),
         "{space}"
     );
     assert_eq!(app.trail(programme, AuditAction::LiveLanded).await.len(), 2);
