@@ -262,14 +262,14 @@ pub async fn cost_of(db: &Db, p: &Programme, cohort: Option<&Cohort>) -> anyhow:
     })
 }
 
-/// The report for a programme, or for one of its cohorts with its share of the
-/// cost. Its money comes from the lines' stored values, summed in the database.
-pub async fn impact_report(
+/// A programme's (or one cohort's) money at a glance: its lines summed by
+/// status and category from their stored values, and the cost they are set
+/// against. One statement for a programme, whatever the size of the ledger.
+pub async fn money_at_a_glance(
     db: &Db,
-    tr: Tr,
     p: &Programme,
     cohort: Option<&Cohort>,
-) -> anyhow::Result<(ImpactReport, Summary)> {
+) -> anyhow::Result<(Summary, Pence)> {
     let cost = cost_of(db, p, cohort).await?;
     let totals = db.ledger_totals(p.id, cohort.map(|c| c.id)).await?;
     let s = Summary::of_totals(
@@ -283,6 +283,18 @@ pub async fn impact_report(
         }),
         cost,
     );
+    Ok((s, cost))
+}
+
+/// The report for a programme, or for one of its cohorts with its share of the
+/// cost. Its money comes from the lines' stored values, summed in the database.
+pub async fn impact_report(
+    db: &Db,
+    tr: Tr,
+    p: &Programme,
+    cohort: Option<&Cohort>,
+) -> anyhow::Result<(ImpactReport, Summary)> {
+    let (s, cost) = money_at_a_glance(db, p, cohort).await?;
     let cohort_id = cohort.map(|c| c.id);
     // Micro firms are those of the micro size band, whatever they answered.
     let enrolled = db.active_enrolment_counts(p.id, cohort_id).await?;

@@ -426,8 +426,7 @@ async fn glances(
         if !can(actor, Action::OverseeProgrammes, Resource::Programme(p.id)).allowed() {
             continue;
         }
-        let (report, summary) =
-            ymarfer_app::report::impact_report(&state.db, page.tr, &p, None).await?;
+        let (summary, cost) = ymarfer_app::report::money_at_a_glance(&state.db, &p, None).await?;
         let claims = if can(actor, Action::ReviewClaims, Resource::Programme(p.id)).allowed() {
             let acting = viewer.acting(ymarfer_app::acting::Door::Page, "");
             let n = ymarfer_app::claims::waiting(state, &acting, &p).await?;
@@ -442,7 +441,7 @@ async fn glances(
             href: page.href(&format!("programmes/{}", p.slug)),
             impact_href: page.href(&format!("programmes/{}/impact", p.slug)),
             verified: page.tr.money(summary.verified()),
-            roi: report.roi_display,
+            roi: ymarfer_domain::impact::format_roi(summary.verified(), cost),
             claims,
         });
     }

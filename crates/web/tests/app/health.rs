@@ -7,7 +7,11 @@ use ymarfer_app::fixtures::{Firm, Line};
 use ymarfer_domain::Lang;
 
 /// Takes the check through its eight screens; returns the result's path.
-async fn take_check(c: &crate::support::Client, lang: &str, answers: &[&[&str]]) -> String {
+pub(crate) async fn take_check(
+    c: &crate::support::Client,
+    lang: &str,
+    answers: &[&[&str]],
+) -> String {
     let res = c
         .post(
             &format!("/{lang}/health-check"),
@@ -29,7 +33,7 @@ async fn take_check(c: &crate::support::Client, lang: &str, answers: &[&[&str]])
     format!("{base}/result")
 }
 
-const NOT_YET: [&[&str]; 8] = [
+pub(crate) const NOT_YET: [&[&str]; 8] = [
     &["C"],
     &["micro"],
     &["gwynedd"],

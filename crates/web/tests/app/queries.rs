@@ -328,7 +328,11 @@ async fn pages_cost_the_same_whatever_the_data(app: TestApp) {
     app.user("root@example.com", Lang::En, true).await;
     let admin = app.client();
     admin.sign_in("root@example.com").await;
+    // A visitor's health check, a micro manufacturer like the firms grown.
+    let visitor = app.client();
+    let result = crate::health::take_check(&visitor, "en", &crate::health::NOT_YET).await;
     let pages: Vec<(&Client, &str)> = vec![
+        (&visitor, &result),
         (&participant, "/en"),
         (&owner_client, "/en"),
         (&participant, "/en/programmes/maint/cohorts/cohort-1/space"),
