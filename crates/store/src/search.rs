@@ -140,13 +140,14 @@ fn marks(from: usize, n: usize) -> String {
 }
 
 impl Db {
-    /// Up to `limit` matches of `typed`, best first, in the cohorts named
-    /// (`None`: everywhere).
+    /// Up to `limit` matches of `typed`, best first, after the first
+    /// `offset`, in the cohorts named (`None`: everywhere).
     pub async fn search(
         &self,
         typed: &str,
         cohorts: Option<&[i64]>,
         limit: i64,
+        offset: u32,
     ) -> Result<Vec<Hit>> {
         if typed.split_whitespace().next().is_none() || cohorts.is_some_and(|c| c.is_empty()) {
             return Ok(Vec::new());
@@ -161,7 +162,7 @@ impl Db {
                     "SELECT rowid, cohort_id, highlight(search_index, 1, char(1), char(2)) AS title, \
                      snippet(search_index, 2, char(1), char(2), '…', 24) AS snippet \
                      FROM search_index WHERE search_index MATCH $1{} \
-                     ORDER BY bm25(search_index, 0.0, 4.0, 1.0) LIMIT $2",
+                     ORDER BY bm25(search_index, 0.0, 4.0, 1.0) LIMIT $2 OFFSET {offset}",
                     scope("cohort_id")
                 );
                 let query = fts5_query(typed);
@@ -189,7 +190,7 @@ impl Db {
                          ts_headline('simple', pr.problem, q.q, {options}), \
                          (2 * ts_rank(to_tsvector('simple', pr.title || ' ' || pr.problem), q.q))::float8 \
                        FROM projects pr, q WHERE to_tsvector('simple', pr.title || ' ' || pr.problem) @@ q.q{} \
-                     ) hits ORDER BY score DESC, rowid DESC LIMIT $2",
+                     ) hits ORDER BY score DESC, rowid DESC LIMIT $2 OFFSET {offset}",
                     scope("p.cohort_id"),
                     scope("pr.cohort_id")
                 );
@@ -220,12 +221,14 @@ impl Db {
     }
 
     /// Up to `limit` matches of `typed` in projects' cycles, tool applications
-    /// and benefit lines, best first, in the cohorts named (`None`: everywhere).
+    /// and benefit lines, best first, after the first `offset`, in the
+    /// cohorts named (`None`: everywhere).
     pub async fn search_parts(
         &self,
         typed: &str,
         cohorts: Option<&[i64]>,
         limit: i64,
+        offset: u32,
     ) -> Result<Vec<PartHit>> {
         if cohorts.is_some_and(|c| c.is_empty()) {
             return Ok(Vec::new());
@@ -252,7 +255,7 @@ impl Db {
                        WHEN 1 THEN (SELECT lang FROM tool_applications WHERE id = (search_parts.rowid - 1) / 3) \
                        END AS lang \
                      FROM search_parts WHERE search_parts MATCH $1{} \
-                     ORDER BY bm25(search_parts) LIMIT $2",
+                     ORDER BY bm25(search_parts) LIMIT $2 OFFSET {offset}",
                     scope("cohort_id")
                 );
                 let mut q = sqlx::query_as(&sql).bind(query).bind(limit);
@@ -294,7 +297,7 @@ impl Db {
                        JOIN benefit_versions v ON v.line_id = l.id CROSS JOIN q \
                        WHERE v.version = (SELECT max(version) FROM benefit_versions w WHERE w.line_id = l.id) \
                          AND to_tsvector('simple', v.description) @@ q.q{} \
-                     ) hits ORDER BY score DESC, rowid DESC LIMIT $2",
+                     ) hits ORDER BY score DESC, rowid DESC LIMIT $2 OFFSET {offset}",
                     scope("p.cohort_id"),
                     scope("p.cohort_id"),
                     scope("p.cohort_id")

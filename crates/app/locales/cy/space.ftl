@@ -356,3 +356,4 @@ audit-calendar-link-made = Dolen galendr gyfrinachol wedi'i gwneud (unrhyw un gy
 audit-calendar-link-revoked = Dolen galendr gyfrinachol wedi'i hatal
 field-file-description = Beth mae'r llun yn ei ddangos (dewisol)
 file-description-hint = Brawddeg i bobl sy'n methu â'i weld, fel “Ein map proses ar wal y gweithdy, gyda'r tri chyfnod aros wedi'u marcio mewn coch”.
+search-pages = Tudalennau o ganlyniadau

@@ -304,3 +304,4 @@ audit-calendar-link-made = Secret calendar link made (any earlier one stopped)
 audit-calendar-link-revoked = Secret calendar link stopped
 field-file-description = What the photo shows (optional)
 file-description-hint = A sentence for people who cannot see it, such as “Our process map on the workshop wall, with the three waits marked in red”.
+search-pages = Pages of results

@@ -15,13 +15,30 @@ use ymarfer_domain::projects::Visibility;
 use ymarfer_domain::{Action, Resource, can};
 use ymarfer_store::search::{Found, Part};
 
-/// How many matches a search lists.
+/// How many matches a page of a search lists.
 const LIMIT: i64 = 40;
+/// How many pages of matches a search goes to: the best 1,000, ranked.
+const MAX_PAGES: u32 = 25;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct SearchQuery {
     q: String,
+    /// Which page of matches, from 1.
+    page: String,
+}
+
+/// The page of matches asked for: a number from 1 to [`MAX_PAGES`]; none is
+/// the first, anything else a bad link, answered with a translated page.
+fn page_number(asked: &str) -> std::result::Result<u32, AppError> {
+    if asked.is_empty() {
+        return Ok(1);
+    }
+    asked
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MAX_PAGES).contains(n) && asked.bytes().all(|b| b.is_ascii_digit()))
+        .ok_or(AppError::Kind(crate::error::ErrorKind::BadPageLink))
 }
 
 pub struct Result {
@@ -42,6 +59,8 @@ struct SearchPage {
     page: Page,
     q: String,
     results: Vec<Result>,
+    /// The pages of matches either side of this one.
+    pager: crate::paging::Pager,
 }
 
 /// Escapes text for HTML, then turns the search's markers into `<mark>`.
@@ -99,19 +118,26 @@ pub async fn search(
         }
     }
     let scope: Option<Vec<i64>> = (!actor.is_admin).then(|| cohorts.iter().map(|c| c.0).collect());
-    let hits = if typed.is_empty() {
-        Vec::new()
+    // One more than a page of each kind, to know whether another page follows.
+    let number = page_number(&q.page)?;
+    let offset = (number - 1) * LIMIT as u32;
+    let (mut hits, mut parts) = if typed.is_empty() {
+        (Vec::new(), Vec::new())
     } else {
-        state.db.search(&typed, scope.as_deref(), LIMIT).await?
+        (
+            state
+                .db
+                .search(&typed, scope.as_deref(), LIMIT + 1, offset)
+                .await?,
+            state
+                .db
+                .search_parts(&typed, scope.as_deref(), LIMIT + 1, offset)
+                .await?,
+        )
     };
-    let parts = if typed.is_empty() {
-        Vec::new()
-    } else {
-        state
-            .db
-            .search_parts(&typed, scope.as_deref(), LIMIT)
-            .await?
-    };
+    let more = (hits.len() as i64 > LIMIT || parts.len() as i64 > LIMIT) && number < MAX_PAGES;
+    hits.truncate(LIMIT as usize);
+    parts.truncate(LIMIT as usize);
     let post_ids: Vec<i64> = hits
         .iter()
         .filter_map(|h| match h.found {
@@ -273,15 +299,34 @@ pub async fn search(
     } else {
         page.t1("search-title-for", "query", &typed)
     };
+    let search = page.href("search");
+    let at = |n: u32| {
+        crate::paging::with_query(&search, &[("q", typed.as_str()), ("page", &n.to_string())])
+    };
+    let pager = crate::paging::Pager {
+        previous: (number > 1).then(|| at(number - 1)),
+        next: more.then(|| at(number + 1)),
+        total: 0,
+    };
     render(&SearchPage {
         page,
         q: typed,
         results,
+        pager,
     })
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn pages_are_numbers_within_the_ranked_matches() {
+        assert_eq!(super::page_number("").unwrap(), 1);
+        assert_eq!(super::page_number("3").unwrap(), 3);
+        for bad in ["0", "26", "x", "+2", "-1", "2.0", "99999999999"] {
+            assert!(super::page_number(bad).is_err(), "{bad}");
+        }
+    }
+
     #[test]
     fn only_the_markers_become_markup() {
         assert_eq!(

@@ -1565,7 +1565,68 @@ async fn the_alumni_space_spans_finished_cohorts(app: TestApp) {
     );
 }
 
+/// A search with more matches than a page lists them a page at a time, the
+/// best first, each match once; a bad page number is a clear refusal.
+async fn search_pages_through_many_matches(app: TestApp) {
+    let s = space(&app).await;
+    for i in 0..45 {
+        let body = format!("Crwst rhif {i} wedi llosgi");
+        app.db
+            .add_item(
+                &ymarfer_store::space::NewItem {
+                    cohort: s.cohort,
+                    parent: None,
+                    author: s.siwan.0,
+                    kind: ymarfer_domain::space::ItemKind::Post,
+                    project: None,
+                    tool_id: None,
+                    ref_id: None,
+                    body: &body,
+                    lang: Lang::Cy,
+                    alumni: None,
+                },
+                &[],
+            )
+            .await
+            .unwrap();
+    }
+    let c = &s.gareth.1;
+    let first = c.get("/en/search?q=crwst").await.text().await.unwrap();
+    assert!(first.contains("40 results"), "{first}");
+    assert!(
+        first.contains("href=\"/en/search?q=crwst&#38;page=2\" rel=\"next\""),
+        "{first}"
+    );
+    assert!(!first.contains("rel=\"prev\""));
+    let second = c
+        .get("/en/search?q=crwst&page=2")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(second.contains("5 results"), "{second}");
+    assert!(
+        second.contains("href=\"/en/search?q=crwst&#38;page=1\" rel=\"prev\""),
+        "{second}"
+    );
+    assert!(!second.contains("rel=\"next\""));
+    // Each of the 45 once, across the two pages.
+    for i in 0..45 {
+        let needle = format!("rhif {i} wedi");
+        assert_eq!(
+            first.matches(&needle).count() + second.matches(&needle).count(),
+            1,
+            "{needle}"
+        );
+    }
+    for bad in ["0", "26", "dau"] {
+        let res = c.get(&format!("/en/search?q=crwst&page={bad}")).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{bad}");
+    }
+}
+
 on_both! {
+    space_search_pages => super::search_pages_through_many_matches;
     space_files => super::attachments_are_checked_and_guarded;
     space_alumni => super::the_alumni_space_spans_finished_cohorts;
     space_search => super::search_finds_only_what_the_viewer_may_see;
