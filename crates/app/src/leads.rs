@@ -94,7 +94,7 @@ async fn open_to_leads(services: &Services, acting: &Acting) -> Result<Vec<Progr
     let site = acting.decide(Action::ManageLeads, Resource::Site).allowed();
     let open: HashSet<i64> = services
         .db
-        .open_cohorts(ymarfer_domain::uktime::today())
+        .open_cohorts(ymarfer_domain::uktime::today(), None, i64::MAX)
         .await?
         .iter()
         .map(|c| c.programme_id)
@@ -188,7 +188,7 @@ pub async fn tell_managers(state: &Services, lead: &Lead) -> Result<(), Error> {
         None => {
             let mut open: Vec<i64> = state
                 .db
-                .open_cohorts(ymarfer_domain::uktime::today())
+                .open_cohorts(ymarfer_domain::uktime::today(), None, i64::MAX)
                 .await?
                 .iter()
                 .map(|c| c.programme_id)

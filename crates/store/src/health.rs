@@ -433,25 +433,34 @@ impl Db {
         Ok(())
     }
 
-    /// Cohorts a firm could still join, soonest first.
-    pub async fn open_cohorts(&self, today: NaiveDate) -> Result<Vec<OpenCohort>> {
-        let rows: Vec<OpenCohort> = with_pool!(self, |pool| {
+    /// Up to `limit` cohorts a firm could still join (not begun, or with
+    /// places left): those near it (in `region`) or meeting online or mixed
+    /// first, then the rest, each soonest first. Its places are kept
+    /// (`cohorts.active_enrolments`), so one statement reads only what it
+    /// lists.
+    pub async fn open_cohorts(
+        &self,
+        today: NaiveDate,
+        region: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<OpenCohort>> {
+        Ok(with_pool!(self, |pool| {
             sqlx::query_as(
                 "SELECT c.id AS cohort_id, c.slug AS cohort_slug, c.name_en, c.name_cy, p.id AS programme_id, \
                  p.slug AS programme_slug, c.starts_on, c.ends_on, c.delivery_mode, c.region, c.capacity, \
                  c.active_enrolments AS enrolled \
                  FROM cohorts c JOIN programmes p ON p.id = c.programme_id \
                  WHERE c.starts_on IS NOT NULL AND (c.ends_on IS NULL OR c.ends_on >= $1) \
-                 ORDER BY c.starts_on, c.id",
+                 AND (c.starts_on > $1 OR c.capacity > c.active_enrolments) \
+                 ORDER BY CASE WHEN c.region = $2 OR c.delivery_mode <> 'in_person' THEN 0 ELSE 1 END, \
+                 c.starts_on, c.id LIMIT $3",
             )
             .bind(today)
+            .bind(region)
+            .bind(limit)
             .fetch_all(pool)
             .await?
-        });
-        Ok(rows
-            .into_iter()
-            .filter(|c| c.starts_on.is_some_and(|s| s > today) || c.places_left() > 0)
-            .collect())
+        }))
     }
 
     pub async fn create_lead(&self, l: &LeadInput) -> Result<Lead> {

@@ -863,7 +863,114 @@ async fn one_address_flooding_the_check_is_slowed(app: TestApp) {
     assert_eq!(c.get(&result).await.status(), StatusCode::OK);
 }
 
+/// The result offers the ten open cohorts that suit the firm best: near it
+/// or online first, then the rest, each soonest first; a full cohort that
+/// has begun is not offered, and one not offered cannot be chosen.
+async fn the_result_offers_the_nearest_open_cohorts(app: TestApp) {
+    use ymarfer_domain::programme::DeliveryMode;
+    use ymarfer_domain::reference::Region;
+    let (programme, _) = app
+        .db
+        .create_programme_with_cohort("agored", "Agored")
+        .await
+        .unwrap();
+    let today = ymarfer_domain::uktime::today();
+    let day = |n: i64| today + chrono::Duration::days(n);
+    let cohort = |slug: &str, starts: i64, region: Region, mode: DeliveryMode, capacity: i64| {
+        ymarfer_store::programmes::CohortInput {
+            slug: slug.into(),
+            name_en: format!("Cohort {slug}"),
+            name_cy: format!("Carfan {slug}"),
+            starts_on: Some(day(starts)),
+            ends_on: Some(day(starts + 90)),
+            capacity,
+            delivery_mode: mode,
+            region,
+            ..Default::default()
+        }
+    };
+    // Twelve in Cardiff, in person, sooner; one in the north, later; one
+    // online, latest; and one begun and full.
+    for i in 0..12 {
+        app.db
+            .create_cohort(
+                programme,
+                &cohort(
+                    &format!("de-{i:02}"),
+                    10 + i,
+                    Region::CardiffCapital,
+                    DeliveryMode::InPerson,
+                    12,
+                ),
+            )
+            .await
+            .unwrap();
+    }
+    app.db
+        .create_cohort(
+            programme,
+            &cohort(
+                "gogledd",
+                60,
+                Region::NorthWales,
+                DeliveryMode::InPerson,
+                12,
+            ),
+        )
+        .await
+        .unwrap();
+    app.db
+        .create_cohort(
+            programme,
+            &cohort("ar-lein", 90, Region::SwanseaBay, DeliveryMode::Online, 12),
+        )
+        .await
+        .unwrap();
+    let full = app
+        .db
+        .create_cohort(
+            programme,
+            &cohort("llawn", -5, Region::NorthWales, DeliveryMode::InPerson, 0),
+        )
+        .await
+        .unwrap();
+    let visitor = app.client();
+    // A firm in Gwynedd, in the north.
+    let result = take_check(&visitor, "en", &NOT_YET).await;
+    let page = visitor.get(&result).await.text().await.unwrap();
+    let at = |name: &str| page.find(&format!("<strong>{name}</strong>"));
+    let north = at("Cohort gogledd").expect("the northern cohort");
+    let online = at("Cohort ar-lein").expect("the online cohort");
+    let first_south = at("Cohort de-00").expect("the soonest in Cardiff");
+    assert!(
+        north < online && online < first_south,
+        "near first, soonest first"
+    );
+    assert!(
+        at("Cohort de-07").is_some() && at("Cohort de-08").is_none(),
+        "ten in all"
+    );
+    assert!(at("Cohort llawn").is_none(), "begun and full");
+    assert_eq!(page.matches("places left").count(), 10, "{page}");
+    // A cohort not offered cannot be chosen.
+    let res = visitor
+        .post(
+            &result.replace("/result", "/interest"),
+            &[
+                ("name", "Rhys"),
+                ("email", "rhys@example.com"),
+                ("organisation", "Becws"),
+                ("language", "en"),
+                ("consent", "yes"),
+                ("cohort", &full.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
 on_both! {
+    health_offered => super::the_result_offers_the_nearest_open_cohorts;
     health_flood => super::one_address_flooding_the_check_is_slowed;
     health_similar => super::similar_firms_are_shown_from_ten;
     health_framing => super::partners_may_frame_the_check;

@@ -106,6 +106,23 @@ fn interest_key(form: &InterestForm) -> Option<String> {
     crate::forms::sound_once_key(key).then(|| format!("interest:{key}"))
 }
 
+/// How many open cohorts the result offers.
+const OFFERED: i64 = 10;
+
+/// The open cohorts the result offers the firm: near it or meeting online
+/// first, then the rest, soonest first.
+async fn offered(state: &AppState, check: &HealthCheck) -> Result<Vec<OpenCohort>, AppError> {
+    let region = check
+        .principal_area
+        .as_deref()
+        .and_then(ymarfer_domain::reference::area)
+        .map(|a| a.region.as_str());
+    Ok(state
+        .db
+        .open_cohorts(ymarfer_domain::uktime::today(), region, OFFERED)
+        .await?)
+}
+
 async fn result_page(
     state: &AppState,
     page: Page,
@@ -149,19 +166,7 @@ async fn result_page(
         }
         _ => (None, String::new()),
     };
-    let today = ymarfer_domain::uktime::today();
-    // Cohorts near the firm, or that meet online, first; then the rest, soonest first.
-    let region = check
-        .principal_area
-        .as_deref()
-        .and_then(ymarfer_domain::reference::area)
-        .map(|a| a.region);
-    let mut open = state.db.open_cohorts(today).await?;
-    open.sort_by_key(|c| {
-        let near = Some(c.region) == region
-            || c.delivery_mode != ymarfer_domain::programme::DeliveryMode::InPerson;
-        (!near, c.starts_on)
-    });
+    let open = offered(state, check).await?;
     let cohorts = open
         .into_iter()
         .map(|c: OpenCohort| CohortOffer {
@@ -257,10 +262,7 @@ pub async fn interest(
     if form.consent != "yes" {
         errors.add("consent", tr.t("health-error-consent"));
     }
-    let open = state
-        .db
-        .open_cohorts(ymarfer_domain::uktime::today())
-        .await?;
+    let open = offered(&state, &check).await?;
     let cohort = match form.cohort.trim() {
         "" => None,
         id => {
