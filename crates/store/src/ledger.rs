@@ -1203,32 +1203,6 @@ impl Db {
         }))
     }
 
-    /// Every line of a programme whose current version is claimed, waiting to be
-    /// verified, or queried, waiting for the claimant's answer, with where it
-    /// belongs and who claimed it when: one query, oldest claims first.
-    pub async fn claims_in(&self, programme_id: i64) -> Result<Vec<Claim>> {
-        // The claim a line stands on: its latest claimed version (for a
-        // queried line, the one queried).
-        let sql = format!(
-            "SELECT p.id AS project_id, p.title AS project_title, p.lang AS project_lang, p.cohort_id, o.name AS organisation_name, \
-             CASE WHEN u.erased_at IS NULL THEN u.display_name END AS claimant_name, \
-             COALESCE(k.created_at, v.created_at) AS claimed_at, \
-             o.employee_band, o.hourly_rate_pence AS organisation_rate, {VERSION_COLUMNS} \
-             FROM benefit_lines l JOIN benefit_versions v ON v.line_id = l.id \
-             AND v.version = (SELECT MAX(version) FROM benefit_versions w WHERE w.line_id = l.id) \
-             LEFT JOIN benefit_versions k ON k.line_id = l.id AND k.version = (SELECT MAX(version) \
-             FROM benefit_versions w WHERE w.line_id = l.id AND w.status = 'claimed') \
-             LEFT JOIN users u ON u.id = k.created_by \
-             JOIN projects p ON p.id = l.project_id JOIN organisations o ON o.id = p.organisation_id \
-             WHERE l.programme_id = $1 AND l.status IN ('claimed', 'queried') \
-             ORDER BY claimed_at, v.id"
-        );
-        Ok(with_pool!(self, |pool| sqlx::query_as(&sql)
-            .bind(programme_id)
-            .fetch_all(pool)
-            .await?))
-    }
-
     /// One page of a programme's claims waiting (`queried` false) or queried,
     /// in the order their lines were entered, optionally only in some
     /// cohorts; read from `benefit_lines_queue` by seeking, so every page

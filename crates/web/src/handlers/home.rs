@@ -167,8 +167,7 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
         let now = chrono::Utc::now();
         // Each programme's claims, read once however many of its cohorts the
         // person is in.
-        let mut claims: std::collections::HashMap<i64, Vec<ymarfer_store::ledger::Claim>> =
-            Default::default();
+        let mut claims: std::collections::HashMap<i64, Vec<(i64, i64)>> = Default::default();
         for c in state.db.my_cohorts(me.user.id).await? {
             let meetings = state.db.meetings_of(c.cohort_id).await?;
             let next = meetings.iter().find(|m| m.ends_at > now).cloned();
@@ -196,37 +195,39 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                         page.href(&format!("{base}/sessions/{}", first.id)),
                     ));
                 }
-                // Claimed savings in this cohort waiting for the viewer to verify.
-                let nobody = ymarfer_app::projects::Relation::none();
-                let read = match claims.entry(c.programme_id) {
+                // Claimed savings in this cohort waiting for the viewer to
+                // verify: counted by cohort, once a programme; whether the
+                // viewer may verify here depends only on the cohort.
+                let counts = match claims.entry(c.programme_id) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
                     std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(state.db.claims_in(c.programme_id).await?)
+                        e.insert(state.db.claims_by_cohort(c.programme_id).await?)
                     }
                 };
-                let waiting = read
-                    .iter()
-                    .filter(|claim| claim.cohort_id == c.cohort_id)
-                    .filter(|claim| claim.v.status == ymarfer_domain::impact::Status::Claimed)
-                    .filter(|claim| {
-                        let facts = nobody.facts(
-                            c.programme_id,
-                            claim.cohort_id,
-                            0,
-                            ymarfer_domain::projects::Visibility::Private,
-                            false,
-                        );
-                        ymarfer_domain::can(
-                            viewer.actor(),
-                            ymarfer_domain::Action::VerifyBenefit,
-                            ymarfer_domain::Resource::Project(facts),
-                        )
-                        .allowed()
-                    })
-                    .count();
+                let facts = ymarfer_app::projects::Relation::none().facts(
+                    c.programme_id,
+                    c.cohort_id,
+                    0,
+                    ymarfer_domain::projects::Visibility::Private,
+                    false,
+                );
+                let may_verify = ymarfer_domain::can(
+                    viewer.actor(),
+                    ymarfer_domain::Action::VerifyBenefit,
+                    ymarfer_domain::Resource::Project(facts),
+                )
+                .allowed();
+                let waiting = if may_verify {
+                    counts
+                        .iter()
+                        .find(|(cohort, _)| *cohort == c.cohort_id)
+                        .map_or(0, |(_, n)| *n)
+                } else {
+                    0
+                };
                 if waiting > 0 {
                     todo.push((
-                        page.count("home-claims-waiting", waiting as i64),
+                        page.count("home-claims-waiting", waiting),
                         page.href(&format!(
                             "programmes/{}/claims?cohort={}",
                             c.programme_slug, c.cohort_slug
