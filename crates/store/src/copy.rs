@@ -43,8 +43,9 @@ pub enum CopyRefused {
 
 /// PostgreSQL's triggers that keep figures as rows are written (see
 /// `docs/kept-figures.md`), by table.
-const KEPT_TRIGGERS: [(&str, &str); 3] = [
+const KEPT_TRIGGERS: [(&str, &str); 4] = [
     ("benefit_lines", "peer_savings_lines"),
+    ("benefit_lines", "ledger_sums_lines"),
     ("organisations", "peer_savings_firm_moved"),
     ("enrolments", "cohort_places"),
 ];

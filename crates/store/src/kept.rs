@@ -6,14 +6,15 @@ use crate::db::Result;
 use crate::ledger::{VALUING_SELECT, Valuing, factors, joined, split_sum};
 use crate::{Db, with_pool};
 use std::collections::BTreeMap;
+use ymarfer_domain::bounds::{MAX_LINE_CO2E_GRAMS, MAX_LINE_FIRST_YEAR_PENCE};
 
 /// A kept figure that is not what the records make it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Drift {
-    /// Which figure: `version values`, `line values`, `peer savings` or
-    /// `cohort places`.
+    /// Which figure: `version values`, `line values`, `ledger sums`, `peer
+    /// savings` or `cohort places`.
     pub figure: &'static str,
-    /// Which one of them: the line, organisation or cohort.
+    /// Which one of them: the line, programme, organisation or cohort.
     pub key: i64,
     pub kept: String,
     pub recomputed: String,
@@ -30,6 +31,23 @@ impl std::fmt::Display for Drift {
 }
 
 type PeerRow = (String, String, i64, i64);
+
+/// `expr` held within ±`bound`, as the triggers that keep the sums count
+/// each line (at most its bound, so that no write can overflow them).
+fn clamped(db: &Db, expr: &str, bound: i64) -> String {
+    match db {
+        Db::Sqlite(_) => format!("MIN(MAX(COALESCE({expr}, 0), -{bound}), {bound})"),
+        Db::Postgres(_) => format!("LEAST(GREATEST(COALESCE({expr}, 0), -{bound}), {bound})"),
+    }
+}
+/// A kept sum's key: programme, cohort (0 for none), status and category.
+type SumKey = (i64, i64, String, String);
+/// A kept sum: value, CO2e and lines.
+type Sums = (i64, i64, i64);
+/// A kept sum as read: its key, then [`Sums`].
+type KeptSumRow = (i64, i64, String, String, i64, i64, i64);
+/// A sum recomputed: its key, value and CO2e in two parts each, and lines.
+type SumRow = (i64, i64, String, String, i64, i64, i64, i64, i64);
 /// A line, its status and value, and its current version's.
 type LineCopy = (
     i64,
@@ -109,7 +127,10 @@ impl Db {
             "SELECT o.id, o.employee_band, o.sic_section, {}, COUNT(*) FROM organisations o \
              JOIN benefit_lines l ON l.organisation_id = o.id AND l.status = 'verified' \
              GROUP BY o.id, o.employee_band, o.sic_section ORDER BY o.id",
-            split_sum("l.first_year_pence", "value")
+            split_sum(
+                &clamped(self, "l.first_year_pence", MAX_LINE_FIRST_YEAR_PENCE),
+                "value"
+            )
         );
         let recomputed: Vec<(i64, String, String, i64, i64, i64)> =
             with_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await?);
@@ -126,6 +147,46 @@ impl Db {
                     figure: "peer savings",
                     key: org,
                     kept: format!("{kept:?}"),
+                    recomputed: format!("{recomputed:?}"),
+                });
+            }
+        }
+        // Each programme's lines summed by cohort, status and category.
+        let kept: Vec<KeptSumRow> = with_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT programme_id, cohort_id, status, category, value_pence, co2e_grams, lines \
+                 FROM ledger_sums",
+            )
+            .fetch_all(pool)
+            .await?
+        });
+        let sql = format!(
+            "SELECT programme_id, COALESCE(cohort_id, 0), status, category, {}, {}, COUNT(*) \
+             FROM benefit_lines l \
+             WHERE programme_id IS NOT NULL AND status IS NOT NULL AND category IS NOT NULL \
+             GROUP BY programme_id, COALESCE(cohort_id, 0), status, category",
+            split_sum(
+                &clamped(self, "l.first_year_pence", MAX_LINE_FIRST_YEAR_PENCE),
+                "value"
+            ),
+            split_sum(&clamped(self, "l.co2e_grams", MAX_LINE_CO2E_GRAMS), "co2e")
+        );
+        let recomputed: Vec<SumRow> =
+            with_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await?);
+        let mut sums: BTreeMap<SumKey, (Option<Sums>, Option<Sums>)> = BTreeMap::new();
+        for (p, c, status, category, value, co2e, lines) in kept {
+            sums.entry((p, c, status, category)).or_default().0 = Some((value, co2e, lines));
+        }
+        for (p, c, status, category, vh, vl, ch, cl, lines) in recomputed {
+            sums.entry((p, c, status, category)).or_default().1 =
+                Some((joined(vh, vl), joined(ch, cl), lines));
+        }
+        for ((p, c, status, category), (kept, recomputed)) in sums {
+            if kept != recomputed {
+                drift.push(Drift {
+                    figure: "ledger sums",
+                    key: p,
+                    kept: format!("cohort {c} {status} {category}: {kept:?}"),
                     recomputed: format!("{recomputed:?}"),
                 });
             }
@@ -149,5 +210,31 @@ impl Db {
             });
         }
         Ok(drift)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The triggers hold each line within the same bounds as the check.
+    #[test]
+    fn the_triggers_count_lines_within_the_bounds() {
+        for sql in [
+            include_str!("../migrations/sqlite/0046_kept_figures.sql"),
+            include_str!("../migrations/postgres/0046_kept_figures.sql"),
+            include_str!("../migrations/sqlite/0048_ledger_sums.sql"),
+            include_str!("../migrations/postgres/0048_ledger_sums.sql"),
+        ] {
+            assert!(sql.contains(&format!(
+                "-{MAX_LINE_FIRST_YEAR_PENCE}), {MAX_LINE_FIRST_YEAR_PENCE})"
+            )));
+        }
+        for sql in [
+            include_str!("../migrations/sqlite/0048_ledger_sums.sql"),
+            include_str!("../migrations/postgres/0048_ledger_sums.sql"),
+        ] {
+            assert!(sql.contains(&format!("-{MAX_LINE_CO2E_GRAMS}), {MAX_LINE_CO2E_GRAMS})")));
+        }
     }
 }

@@ -1388,16 +1388,18 @@ impl Db {
         }))
     }
     /// A programme's current lines (or one cohort's), summed by status and
-    /// category from their stored values.
+    /// category from their stored values, as kept in `ledger_sums`.
     pub async fn ledger_totals(
         &self,
         programme_id: i64,
         cohort_id: Option<i64>,
     ) -> Result<Vec<LedgerTotal>> {
+        // From the kept sums by cohort, status and category
+        // (`ledger_sums`): a few rows, however many lines.
         let sql = format!(
-            "SELECT l.status, l.category, {}, {} {CURRENT_FROM} {} \
+            "SELECT l.status, l.category, {}, {} FROM ledger_sums l WHERE l.programme_id = $1 {} \
              GROUP BY l.status, l.category",
-            split_sum("l.first_year_pence", "value"),
+            split_sum("l.value_pence", "value"),
             split_sum("l.co2e_grams", "co2e"),
             in_cohort(cohort_id)
         );
@@ -1488,15 +1490,20 @@ impl Db {
         programme_id: i64,
         by: VerifiedBy,
     ) -> Result<Vec<(i64, Pence)>> {
-        let key = match by {
-            VerifiedBy::Line => "l.id",
-            VerifiedBy::Cohort => "l.cohort_id",
-            VerifiedBy::Organisation => "l.organisation_id",
+        // By cohort from the kept sums; by line or firm from the lines.
+        let (key, value, from) = match by {
+            VerifiedBy::Line => ("l.id", "l.first_year_pence", CURRENT_FROM),
+            VerifiedBy::Cohort => (
+                "l.cohort_id",
+                "l.value_pence",
+                "FROM ledger_sums l WHERE l.programme_id = $1",
+            ),
+            VerifiedBy::Organisation => ("l.organisation_id", "l.first_year_pence", CURRENT_FROM),
         };
         let sql = format!(
-            "SELECT {key}, {} {CURRENT_FROM} \
+            "SELECT {key}, {} {from} \
              AND l.status = 'verified' GROUP BY {key} ORDER BY {key}",
-            split_sum("l.first_year_pence", "value")
+            split_sum(value, "value")
         );
         let values: Vec<(i64, i64, i64)> = with_pool!(self, |pool| {
             sqlx::query_as(&sql)
@@ -1511,17 +1518,16 @@ impl Db {
     }
 
     /// How many of a programme's lines are claimed (waiting to be verified),
-    /// by cohort.
+    /// by cohort, from the kept sums.
     pub async fn claims_by_cohort(&self, programme_id: i64) -> Result<Vec<(i64, i64)>> {
-        let sql = format!(
-            "SELECT l.cohort_id, COUNT(*) {CURRENT_FROM} AND l.status = 'claimed' \
-             GROUP BY l.cohort_id ORDER BY l.cohort_id"
-        );
         Ok(with_pool!(self, |pool| {
-            sqlx::query_as(&sql)
-                .bind(programme_id)
-                .fetch_all(pool)
-                .await?
+            sqlx::query_as(
+                "SELECT cohort_id, CAST(SUM(lines) AS BIGINT) FROM ledger_sums \
+                 WHERE programme_id = $1 AND status = 'claimed' GROUP BY cohort_id ORDER BY cohort_id",
+            )
+            .bind(programme_id)
+            .fetch_all(pool)
+            .await?
         }))
     }
 

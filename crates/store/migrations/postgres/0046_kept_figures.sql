@@ -3,6 +3,9 @@
 -- working them out. `ymarfer check` recomputes each and compares. Changes
 -- are added and taken away (never recomputed from what one transaction
 -- sees), so writers at the same moment cannot lose each other's.
+-- Each line counts at most its bound (£520m, a million tonnes of CO2e;
+-- `ymarfer_domain::bounds`), as the method values it, so a row stored past
+-- the bounds by other means cannot make a write fail.
 
 -- Each organisation's verified first-year savings across every programme,
 -- with its size band and sector: the similar-firms median is read from the
@@ -18,7 +21,7 @@ CREATE TABLE peer_savings (
 CREATE INDEX peer_savings_ranked ON peer_savings (employee_band, sic_section, value_pence);
 
 INSERT INTO peer_savings (organisation_id, employee_band, sic_section, value_pence, lines)
-SELECT o.id, o.employee_band, o.sic_section, COALESCE(SUM(l.first_year_pence), 0), COUNT(*)
+SELECT o.id, o.employee_band, o.sic_section, COALESCE(SUM(LEAST(GREATEST(l.first_year_pence, -52000000000), 52000000000)), 0), COUNT(*)
 FROM organisations o JOIN benefit_lines l ON l.organisation_id = o.id AND l.status = 'verified'
 GROUP BY o.id, o.employee_band, o.sic_section;
 
@@ -27,6 +30,9 @@ BEGIN
     IF org IS NULL THEN
         RETURN;
     END IF;
+    -- Each line counts at most its bound (as the method values it), so a
+    -- row stored past the bounds by other means cannot make a write fail.
+    value := LEAST(GREATEST(value, -52000000000), 52000000000);
     INSERT INTO peer_savings (organisation_id, employee_band, sic_section, value_pence, lines)
     SELECT o.id, o.employee_band, o.sic_section, value, n FROM organisations o WHERE o.id = org
     ON CONFLICT (organisation_id) DO UPDATE SET

@@ -1,6 +1,9 @@
 -- Figures the public front door shows, kept current by the writes that
 -- change them (in the same transaction), so a page reads them instead of
 -- working them out. `ymarfer check` recomputes each and compares.
+-- Each line counts at most its bound (£520m, a million tonnes of CO2e;
+-- `ymarfer_domain::bounds`), as the method values it, so a row stored past
+-- the bounds by other means cannot make a write fail.
 
 -- Each organisation's verified first-year savings across every programme,
 -- with its size band and sector: the similar-firms median is read from the
@@ -16,7 +19,7 @@ CREATE TABLE peer_savings (
 CREATE INDEX peer_savings_ranked ON peer_savings (employee_band, sic_section, value_pence);
 
 INSERT INTO peer_savings (organisation_id, employee_band, sic_section, value_pence, lines)
-SELECT o.id, o.employee_band, o.sic_section, COALESCE(SUM(l.first_year_pence), 0), COUNT(*)
+SELECT o.id, o.employee_band, o.sic_section, COALESCE(SUM(MIN(MAX(l.first_year_pence, -52000000000), 52000000000)), 0), COUNT(*)
 FROM organisations o JOIN benefit_lines l ON l.organisation_id = o.id AND l.status = 'verified'
 GROUP BY o.id, o.employee_band, o.sic_section;
 
@@ -24,7 +27,7 @@ GROUP BY o.id, o.employee_band, o.sic_section;
 CREATE TRIGGER peer_savings_line_in AFTER INSERT ON benefit_lines
 WHEN NEW.status = 'verified' AND NEW.organisation_id IS NOT NULL BEGIN
     INSERT INTO peer_savings (organisation_id, employee_band, sic_section, value_pence, lines)
-    SELECT o.id, o.employee_band, o.sic_section, COALESCE(NEW.first_year_pence, 0), 1
+    SELECT o.id, o.employee_band, o.sic_section, MIN(MAX(COALESCE(NEW.first_year_pence, 0), -52000000000), 52000000000), 1
     FROM organisations o WHERE o.id = NEW.organisation_id
     ON CONFLICT (organisation_id) DO UPDATE SET
         value_pence = value_pence + excluded.value_pence, lines = lines + 1;
@@ -32,7 +35,7 @@ END;
 
 CREATE TRIGGER peer_savings_line_out AFTER DELETE ON benefit_lines
 WHEN OLD.status = 'verified' AND OLD.organisation_id IS NOT NULL BEGIN
-    UPDATE peer_savings SET value_pence = value_pence - COALESCE(OLD.first_year_pence, 0),
+    UPDATE peer_savings SET value_pence = value_pence - MIN(MAX(COALESCE(OLD.first_year_pence, 0), -52000000000), 52000000000),
         lines = lines - 1
     WHERE organisation_id = OLD.organisation_id;
     DELETE FROM peer_savings WHERE organisation_id = OLD.organisation_id AND lines <= 0;
@@ -41,11 +44,11 @@ END;
 CREATE TRIGGER peer_savings_line_changed
 AFTER UPDATE OF status, first_year_pence, organisation_id ON benefit_lines
 WHEN OLD.status = 'verified' OR NEW.status = 'verified' BEGIN
-    UPDATE peer_savings SET value_pence = value_pence - COALESCE(OLD.first_year_pence, 0),
+    UPDATE peer_savings SET value_pence = value_pence - MIN(MAX(COALESCE(OLD.first_year_pence, 0), -52000000000), 52000000000),
         lines = lines - 1
     WHERE OLD.status = 'verified' AND organisation_id = OLD.organisation_id;
     INSERT INTO peer_savings (organisation_id, employee_band, sic_section, value_pence, lines)
-    SELECT o.id, o.employee_band, o.sic_section, COALESCE(NEW.first_year_pence, 0), 1
+    SELECT o.id, o.employee_band, o.sic_section, MIN(MAX(COALESCE(NEW.first_year_pence, 0), -52000000000), 52000000000), 1
     FROM organisations o WHERE NEW.status = 'verified' AND o.id = NEW.organisation_id
     ON CONFLICT (organisation_id) DO UPDATE SET
         value_pence = value_pence + excluded.value_pence, lines = lines + 1;

@@ -953,6 +953,9 @@ async fn verification_people_can_defend(app: TestApp) {
 /// Every current line's stored value and CO2e are what the impact method gives,
 /// and the report's sums of them equal the method's totals over the lines.
 async fn assert_values_current(app: &TestApp, programme: i64) {
+    // Every kept figure (line values, the programme's sums, similar firms'
+    // savings) equals what the records make.
+    assert_eq!(app.db.kept_drift().await.unwrap(), vec![], "kept figures");
     use ymarfer_domain::Pence;
     use ymarfer_domain::impact::GhgFactors;
     use ymarfer_domain::ledger::Summary;
