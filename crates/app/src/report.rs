@@ -7,7 +7,7 @@ use ymarfer_domain::csvout::CsvOut;
 use ymarfer_domain::impact::net::{self, Percent, Setting};
 use ymarfer_domain::impact::{CaptureFactor, Category, GhgFactors, LineValue, Status};
 use ymarfer_domain::innovation::InnovationAnswers;
-use ymarfer_domain::ledger::{Line, Summary};
+use ymarfer_domain::ledger::{Line, Summary, Verified};
 use ymarfer_domain::{Pence, innovation};
 use ymarfer_store::Db;
 use ymarfer_store::ledger::{CurrentLine, VerifiedBy};
@@ -354,10 +354,11 @@ pub async fn impact_report(
     Ok((report, s))
 }
 
-/// The first-year values of a programme's verified lines, to compare a claim with.
-pub async fn verified_values(db: &Db, p: &Programme) -> anyhow::Result<Vec<Pence>> {
-    let lines = db.verified_by(p.id, VerifiedBy::Line).await?;
-    Ok(lines.into_iter().map(|(_, v)| v).collect())
+/// What a claim is set beside: the median of the programme's verified
+/// values, read as an order statistic from an index.
+pub async fn verified_median(db: &Db, p: &Programme) -> anyhow::Result<Verified> {
+    let (count, middle) = db.verified_middle(p.id).await?;
+    Ok(Verified::ranked(count, &middle))
 }
 
 /// The verified first-year savings of each organisation taking part in the

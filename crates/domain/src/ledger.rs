@@ -115,10 +115,20 @@ pub struct Verified {
 }
 
 impl Verified {
+    /// From every verified value.
     pub fn of(values: &[Pence]) -> Verified {
-        let median = (values.len() >= ENOUGH_TO_COMPARE)
+        let mut v = values.to_vec();
+        v.sort_unstable();
+        let (offset, take) = crate::health::Similar::middle(v.len());
+        Verified::ranked(v.len(), &v[offset..(offset + take).min(v.len())])
+    }
+
+    /// From how many verified values there are and their middle one or two,
+    /// read at [`crate::health::Similar::middle`] from the values ranked.
+    pub fn ranked(count: usize, middle: &[Pence]) -> Verified {
+        let median = (count >= ENOUGH_TO_COMPARE)
             .then(|| {
-                let values: Vec<i64> = values.iter().map(|p| p.0).collect();
+                let values: Vec<i64> = middle.iter().map(|p| p.0).collect();
                 crate::projects::median(&values).map(Pence)
             })
             .flatten();

@@ -1368,6 +1368,42 @@ impl Db {
         ))
     }
 
+    /// How many of a programme's lines are verified with a value, and the
+    /// middle of those values ranked from the least (see
+    /// [`Similar::middle`]), read from the index `benefit_lines_ranked`: two
+    /// statements, whatever the number of lines.
+    ///
+    /// [`Similar::middle`]: ymarfer_domain::health::Similar::middle
+    pub async fn verified_middle(&self, programme_id: i64) -> Result<(usize, Vec<Pence>)> {
+        const WHERE: &str = "FROM benefit_lines WHERE programme_id = $1 AND status = 'verified' \
+             AND first_year_pence IS NOT NULL";
+        let (count, middle): (i64, Vec<i64>) = with_pool!(self, |pool| {
+            let count: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) {WHERE}"))
+                .bind(programme_id)
+                .fetch_one(pool)
+                .await?;
+            let (offset, take) =
+                ymarfer_domain::health::Similar::middle(usize::try_from(count).unwrap_or(0));
+            let middle = if count == 0 {
+                Vec::new()
+            } else {
+                sqlx::query_scalar(&format!(
+                    "SELECT first_year_pence {WHERE} ORDER BY first_year_pence LIMIT $2 OFFSET $3"
+                ))
+                .bind(programme_id)
+                .bind(take as i64)
+                .bind(offset as i64)
+                .fetch_all(pool)
+                .await?
+            };
+            (count, middle)
+        });
+        Ok((
+            usize::try_from(count).unwrap_or(0),
+            middle.into_iter().map(Pence).collect(),
+        ))
+    }
+
     /// The current version of each line of the programme's projects that are
     /// approved as public (what its showcase shows), by line.
     pub async fn current_public_lines(&self, programme_id: i64) -> Result<Vec<CurrentLine>> {

@@ -98,9 +98,7 @@ pub async fn queue(
     let tr = page.tr;
     let rate = Pence(p.default_hourly_rate_pence);
     let capture = capture(&p);
-    let verified = ymarfer_domain::ledger::Verified::of(
-        &ymarfer_app::report::verified_values(&state.db, &p).await?,
-    );
+    let verified = ymarfer_app::report::verified_median(&state.db, &p).await?;
     let queue = ymarfer_app::claims::queue(
         &state,
         &viewer.acting(Door::Page, ""),

@@ -42,6 +42,22 @@ async fn recomputed(app: &TestApp, programme: i64) -> Similar {
 /// read from them is the one worked out afresh.
 async fn same(app: &TestApp, programme: i64) -> Similar {
     assert_eq!(app.db.kept_drift().await.unwrap(), vec![]);
+    // The median a claim is set beside, read from the index, is the one
+    // worked out from every verified line.
+    let (count, middle) = app.db.verified_middle(programme).await.unwrap();
+    let every: Vec<Pence> = app
+        .db
+        .verified_by(programme, ymarfer_store::ledger::VerifiedBy::Line)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
+    assert_eq!(count, every.len());
+    assert_eq!(
+        ymarfer_domain::ledger::Verified::ranked(count, &middle),
+        ymarfer_domain::ledger::Verified::of(&every)
+    );
     let kept = similar(app).await;
     assert_eq!(kept, recomputed(app, programme).await);
     kept
@@ -195,6 +211,30 @@ async fn kept_figures_follow_every_write(app: TestApp) {
         .await
         .unwrap();
     same(&app, programme).await;
+
+    // A claim far above the programme's typical verified line is flagged in
+    // the claims queue, beside the median read from the index.
+    Line::monthly("Llawer mwy", 10_000_000)
+        .starting(day)
+        .add(&app.db, firms[3].1, None)
+        .await
+        .unwrap();
+    let slug = app
+        .db
+        .programme_by_id(programme)
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    let c = app.client();
+    c.sign_in("rheolwr@example.com").await;
+    let queue = c
+        .get(&format!("/en/programmes/{slug}/claims"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(queue.contains("Far above other lines"), "{queue}");
 
     // The programme removed: its lines and places go with it.
     app.db.delete_programme(programme).await.unwrap();

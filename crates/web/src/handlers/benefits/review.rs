@@ -169,9 +169,7 @@ async fn verify_page(
             ],
         ),
     };
-    let verified = ymarfer_domain::ledger::Verified::of(
-        &ymarfer_app::report::verified_values(&state.db, &ctx.programme).await?,
-    );
+    let verified = ymarfer_app::report::verified_median(&state.db, &ctx.programme).await?;
     let concerns = ymarfer_domain::ledger::concerns(value, org.employee_band, verified)
         .into_iter()
         .map(|c| match c {
