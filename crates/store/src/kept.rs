@@ -160,16 +160,21 @@ impl Db {
             .fetch_all(pool)
             .await?
         });
-        let sql = format!(
-            "SELECT programme_id, COALESCE(cohort_id, 0), status, category, {}, {}, COUNT(*) \
-             FROM benefit_lines l \
-             WHERE programme_id IS NOT NULL AND status IS NOT NULL AND category IS NOT NULL \
-             GROUP BY programme_id, COALESCE(cohort_id, 0), status, category",
+        // By cohort (0 for none), and across the programme (-1).
+        let sums = format!(
+            "{}, {}, COUNT(*) FROM benefit_lines l \
+             WHERE programme_id IS NOT NULL AND status IS NOT NULL AND category IS NOT NULL",
             split_sum(
                 &clamped(self, "l.first_year_pence", MAX_LINE_FIRST_YEAR_PENCE),
                 "value"
             ),
             split_sum(&clamped(self, "l.co2e_grams", MAX_LINE_CO2E_GRAMS), "co2e")
+        );
+        let sql = format!(
+            "SELECT programme_id, COALESCE(cohort_id, 0), status, category, {sums} \
+             GROUP BY programme_id, COALESCE(cohort_id, 0), status, category \
+             UNION ALL SELECT programme_id, -1, status, category, {sums} \
+             GROUP BY programme_id, status, category"
         );
         let recomputed: Vec<SumRow> =
             with_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await?);

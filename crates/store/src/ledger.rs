@@ -1430,14 +1430,18 @@ impl Db {
         programme_id: i64,
         cohort_id: Option<i64>,
     ) -> Result<Vec<LedgerTotal>> {
-        // From the kept sums by cohort, status and category
-        // (`ledger_sums`): a few rows, however many lines.
+        // From the kept sums (`ledger_sums`): the programme's rows across its
+        // cohorts (cohort -1), or the cohort's own; a few rows, however many
+        // lines.
         let sql = format!(
             "SELECT l.status, l.category, {}, {} FROM ledger_sums l WHERE l.programme_id = $1 {} \
              GROUP BY l.status, l.category",
             split_sum("l.value_pence", "value"),
             split_sum("l.co2e_grams", "co2e"),
-            in_cohort(cohort_id)
+            match cohort_id {
+                Some(_) => "AND l.cohort_id = $2",
+                None => "AND l.cohort_id = -1 AND ($2 IS NULL)",
+            }
         );
         let rows: Vec<LedgerTotalRow> = with_pool!(self, |pool| {
             sqlx::query_as(&sql)
@@ -1532,7 +1536,7 @@ impl Db {
             VerifiedBy::Cohort => (
                 "l.cohort_id",
                 "l.value_pence",
-                "FROM ledger_sums l WHERE l.programme_id = $1",
+                "FROM ledger_sums l WHERE l.programme_id = $1 AND l.cohort_id >= 0",
             ),
             VerifiedBy::Organisation => ("l.organisation_id", "l.first_year_pence", CURRENT_FROM),
         };
@@ -1559,7 +1563,8 @@ impl Db {
         Ok(with_pool!(self, |pool| {
             sqlx::query_as(
                 "SELECT cohort_id, CAST(SUM(lines) AS BIGINT) FROM ledger_sums \
-                 WHERE programme_id = $1 AND status = 'claimed' GROUP BY cohort_id ORDER BY cohort_id",
+                 WHERE programme_id = $1 AND status = 'claimed' AND cohort_id >= 0 \
+                 GROUP BY cohort_id ORDER BY cohort_id",
             )
             .bind(programme_id)
             .fetch_all(pool)
