@@ -347,13 +347,26 @@ pub async fn evidence_of(
 
 /// How many claims wait that the person may review, counted in one query.
 pub async fn waiting(s: &Services, acting: &Acting, programme: &Programme) -> Result<i64> {
-    Ok(s.db
-        .claims_by_cohort(programme.id)
+    Ok(waiting_by_cohort(s, acting, programme.id)
         .await?
         .into_iter()
-        .filter(|(cohort, _)| may_review_in(acting, programme.id, *cohort))
         .map(|(_, n)| n)
         .sum())
+}
+
+/// How many claims wait in each of a programme's cohorts where the person
+/// may review them: (cohort, claims), counted in one query.
+pub async fn waiting_by_cohort(
+    s: &Services,
+    acting: &Acting,
+    programme: i64,
+) -> Result<Vec<(i64, i64)>> {
+    Ok(s.db
+        .claims_by_cohort(programme)
+        .await?
+        .into_iter()
+        .filter(|(cohort, _)| may_review_in(acting, programme, *cohort))
+        .collect())
 }
 
 /// Reviewing needs no relation to the firm, only a staff role in its cohort.

@@ -30,8 +30,6 @@ impl std::fmt::Display for Drift {
     }
 }
 
-type PeerRow = (String, String, i64, i64);
-
 /// `expr` held within ±`bound`, as the triggers that keep the sums count
 /// each line (at most its bound, so that no write can overflow them).
 fn clamped(db: &Db, expr: &str, bound: i64) -> String {
@@ -40,10 +38,6 @@ fn clamped(db: &Db, expr: &str, bound: i64) -> String {
         Db::Postgres(_) => format!("LEAST(GREATEST(COALESCE({expr}, 0), -{bound}), {bound})"),
     }
 }
-/// A kept sum's key: programme, cohort (0 for none), status and category.
-type SumKey = (i64, i64, String, String);
-/// A kept sum: value, CO2e and lines.
-type Sums = (i64, i64, i64);
 /// A kept sum as read: its key, then [`Sums`].
 type KeptSumRow = (i64, i64, String, String, i64, i64, i64);
 /// A sum recomputed: its key, value and CO2e in two parts each, and lines.
@@ -56,6 +50,37 @@ type LineCopy = (
     Option<String>,
     Option<i64>,
 );
+
+/// The kept figures that differ from their recomputation, matched by key: a
+/// figure kept and not recomputed (or the other way) differs too. `named`
+/// gives the key the drift is reported under and what prefixes the kept
+/// value.
+fn differences<K: Ord, V: PartialEq + std::fmt::Debug>(
+    figure: &'static str,
+    kept: impl IntoIterator<Item = (K, V)>,
+    recomputed: impl IntoIterator<Item = (K, V)>,
+    named: impl Fn(&K) -> (i64, String),
+) -> Vec<Drift> {
+    let mut both: BTreeMap<K, (Option<V>, Option<V>)> = BTreeMap::new();
+    for (k, v) in kept {
+        both.entry(k).or_insert((None, None)).0 = Some(v);
+    }
+    for (k, v) in recomputed {
+        both.entry(k).or_insert((None, None)).1 = Some(v);
+    }
+    both.into_iter()
+        .filter(|(_, (kept, recomputed))| kept != recomputed)
+        .map(|(k, (kept, recomputed))| {
+            let (key, prefix) = named(&k);
+            Drift {
+                figure,
+                key,
+                kept: format!("{prefix}{kept:?}"),
+                recomputed: format!("{recomputed:?}"),
+            }
+        })
+        .collect()
+}
 
 impl Db {
     /// The kept figures the records do not bear out: each line's copy of its
@@ -134,23 +159,17 @@ impl Db {
         );
         let recomputed: Vec<(i64, String, String, i64, i64, i64)> =
             with_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await?);
-        let mut by_firm: BTreeMap<i64, (Option<PeerRow>, Option<PeerRow>)> = BTreeMap::new();
-        for (org, band, sector, value, lines) in kept {
-            by_firm.entry(org).or_default().0 = Some((band, sector, value, lines));
-        }
-        for (org, band, sector, high, low, lines) in recomputed {
-            by_firm.entry(org).or_default().1 = Some((band, sector, joined(high, low), lines));
-        }
-        for (org, (kept, recomputed)) in by_firm {
-            if kept != recomputed {
-                drift.push(Drift {
-                    figure: "peer savings",
-                    key: org,
-                    kept: format!("{kept:?}"),
-                    recomputed: format!("{recomputed:?}"),
-                });
-            }
-        }
+        drift.extend(differences(
+            "peer savings",
+            kept.into_iter()
+                .map(|(org, band, sector, value, lines)| (org, (band, sector, value, lines))),
+            recomputed
+                .into_iter()
+                .map(|(org, band, sector, high, low, lines)| {
+                    (org, (band, sector, joined(high, low), lines))
+                }),
+            |org| (*org, String::new()),
+        ));
         // Each programme's lines summed by cohort, status and category.
         let kept: Vec<KeptSumRow> = with_pool!(self, |pool| {
             sqlx::query_as(
@@ -178,24 +197,22 @@ impl Db {
         );
         let recomputed: Vec<SumRow> =
             with_pool!(self, |pool| sqlx::query_as(&sql).fetch_all(pool).await?);
-        let mut sums: BTreeMap<SumKey, (Option<Sums>, Option<Sums>)> = BTreeMap::new();
-        for (p, c, status, category, value, co2e, lines) in kept {
-            sums.entry((p, c, status, category)).or_default().0 = Some((value, co2e, lines));
-        }
-        for (p, c, status, category, vh, vl, ch, cl, lines) in recomputed {
-            sums.entry((p, c, status, category)).or_default().1 =
-                Some((joined(vh, vl), joined(ch, cl), lines));
-        }
-        for ((p, c, status, category), (kept, recomputed)) in sums {
-            if kept != recomputed {
-                drift.push(Drift {
-                    figure: "ledger sums",
-                    key: p,
-                    kept: format!("cohort {c} {status} {category}: {kept:?}"),
-                    recomputed: format!("{recomputed:?}"),
-                });
-            }
-        }
+        drift.extend(differences(
+            "ledger sums",
+            kept.into_iter()
+                .map(|(p, c, status, category, value, co2e, lines)| {
+                    ((p, c, status, category), (value, co2e, lines))
+                }),
+            recomputed
+                .into_iter()
+                .map(|(p, c, status, category, vh, vl, ch, cl, lines)| {
+                    (
+                        (p, c, status, category),
+                        (joined(vh, vl), joined(ch, cl), lines),
+                    )
+                }),
+            |(p, c, status, category)| (*p, format!("cohort {c} {status} {category}: ")),
+        ));
         // Each cohort's places taken.
         let cohorts: Vec<(i64, i64, i64)> = with_pool!(self, |pool| {
             sqlx::query_as(

@@ -29,6 +29,20 @@ pub fn seek(after: Option<&str>, before: Option<&str>) -> Result<Seek, AppError>
     }
 }
 
+/// A numbered page of a ranked list asked for: a number from 1 to `last`;
+/// none is the first, anything else a bad link, answered with a translated
+/// page.
+pub fn page_number(asked: &str, last: u32) -> Result<u32, AppError> {
+    if asked.is_empty() {
+        return Ok(1);
+    }
+    asked
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=last).contains(n) && asked.bytes().all(|b| b.is_ascii_digit()))
+        .ok_or(AppError::Kind(ErrorKind::BadPageLink))
+}
+
 /// The links to the pages either side of one page of a list.
 #[derive(Debug, Clone, Default)]
 pub struct Pager {
@@ -75,6 +89,15 @@ pub fn with_query(base: &str, pairs: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_are_numbers_up_to_the_last() {
+        assert_eq!(page_number("", 25).unwrap(), 1);
+        assert_eq!(page_number("3", 25).unwrap(), 3);
+        for bad in ["0", "26", "x", "+2", "-1", "2.0", "99999999999"] {
+            assert!(page_number(bad, 25).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn only_ids_seek() {

@@ -196,35 +196,22 @@ pub async fn home(State(state): State<AppState>, page: Page, viewer: Viewer) -> 
                     ));
                 }
                 // Claimed savings in this cohort waiting for the viewer to
-                // verify: counted by cohort, once a programme; whether the
-                // viewer may verify here depends only on the cohort.
+                // verify: counted by cohort, once a programme.
                 let counts = match claims.entry(c.programme_id) {
                     std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-                    std::collections::hash_map::Entry::Vacant(e) => {
-                        e.insert(state.db.claims_by_cohort(c.programme_id).await?)
-                    }
+                    std::collections::hash_map::Entry::Vacant(e) => e.insert(
+                        ymarfer_app::claims::waiting_by_cohort(
+                            &state,
+                            &viewer.acting(Door::Page, ""),
+                            c.programme_id,
+                        )
+                        .await?,
+                    ),
                 };
-                let facts = ymarfer_app::projects::Relation::none().facts(
-                    c.programme_id,
-                    c.cohort_id,
-                    0,
-                    ymarfer_domain::projects::Visibility::Private,
-                    false,
-                );
-                let may_verify = ymarfer_domain::can(
-                    viewer.actor(),
-                    ymarfer_domain::Action::VerifyBenefit,
-                    ymarfer_domain::Resource::Project(facts),
-                )
-                .allowed();
-                let waiting = if may_verify {
-                    counts
-                        .iter()
-                        .find(|(cohort, _)| *cohort == c.cohort_id)
-                        .map_or(0, |(_, n)| *n)
-                } else {
-                    0
-                };
+                let waiting = counts
+                    .iter()
+                    .find(|(cohort, _)| *cohort == c.cohort_id)
+                    .map_or(0, |(_, n)| *n);
                 if waiting > 0 {
                     todo.push((
                         page.count("home-claims-waiting", waiting),

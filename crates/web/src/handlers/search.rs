@@ -28,19 +28,6 @@ pub struct SearchQuery {
     page: String,
 }
 
-/// The page of matches asked for: a number from 1 to [`MAX_PAGES`]; none is
-/// the first, anything else a bad link, answered with a translated page.
-fn page_number(asked: &str) -> std::result::Result<u32, AppError> {
-    if asked.is_empty() {
-        return Ok(1);
-    }
-    asked
-        .parse::<u32>()
-        .ok()
-        .filter(|n| (1..=MAX_PAGES).contains(n) && asked.bytes().all(|b| b.is_ascii_digit()))
-        .ok_or(AppError::Kind(crate::error::ErrorKind::BadPageLink))
-}
-
 pub struct Result {
     pub href: String,
     /// Marked HTML: escaped text with `<mark>` around the words found.
@@ -119,7 +106,7 @@ pub async fn search(
     }
     let scope: Option<Vec<i64>> = (!actor.is_admin).then(|| cohorts.iter().map(|c| c.0).collect());
     // One more than a page of each kind, to know whether another page follows.
-    let number = page_number(&q.page)?;
+    let number = crate::paging::page_number(&q.page, MAX_PAGES)?;
     let offset = (number - 1) * LIMIT as u32;
     let (mut hits, mut parts) = if typed.is_empty() {
         (Vec::new(), Vec::new())
@@ -318,15 +305,6 @@ pub async fn search(
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn pages_are_numbers_within_the_ranked_matches() {
-        assert_eq!(super::page_number("").unwrap(), 1);
-        assert_eq!(super::page_number("3").unwrap(), 3);
-        for bad in ["0", "26", "x", "+2", "-1", "2.0", "99999999999"] {
-            assert!(super::page_number(bad).is_err(), "{bad}");
-        }
-    }
-
     #[test]
     fn only_the_markers_become_markup() {
         assert_eq!(

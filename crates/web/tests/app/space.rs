@@ -1619,6 +1619,16 @@ async fn search_pages_through_many_matches(app: TestApp) {
             "{needle}"
         );
     }
+    // In Welsh, the same pages, named in Welsh.
+    let cy = c.get("/cy/search?q=crwst").await.text().await.unwrap();
+    assert!(
+        cy.contains("aria-label=\"Tudalennau o ganlyniadau\""),
+        "{cy}"
+    );
+    assert!(
+        cy.contains("href=\"/cy/search?q=crwst&#38;page=2\" rel=\"next\""),
+        "{cy}"
+    );
     for bad in ["0", "26", "dau"] {
         let res = c.get(&format!("/en/search?q=crwst&page={bad}")).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{bad}");
