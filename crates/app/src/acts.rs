@@ -778,6 +778,11 @@ pub const VIEWS: &[View] = &[
         name: "claims::waiting",
         shows: "how many claims wait that the person may review, counted by cohort in one query",
     },
+    View {
+        name: "claims::waiting_by_cohort",
+        shows: "how many claims wait in each of a programme's cohorts where the person may review them, \
+                counted in one query (a staff member's home)",
+    },
 ];
 
 /// The row of an act, by name.
